@@ -1,0 +1,69 @@
+"""Dates as FOI letters print them, always read day first.
+
+Handles "23/09/2016", "23/09/16", "23.09.2016", "21st November 2016", "Friday 21 November 2016",
+"21-Nov-2016" and "November 21, 2016". Anything else, or an impossible date such as 31/02/2023,
+raises ``ValueError`` naming the text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+MONTHS = {
+    name: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
+
+NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
+WORDED_DATE = re.compile(
+    rf"(?:{_WEEKDAY})?(?:the\s+)?(\d{{1,2}})\s*(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+({_MONTH})\.?,?[\s\-]+(\d{{4}}|\d{{2}})(?!\d)",
+    re.IGNORECASE,
+)
+US_WORDED_DATE = re.compile(
+    rf"(?:{_WEEKDAY})?({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
+)
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    # Two-digit years in these documents are all this century (the Act came into force in 2005).
+    return year + 2000 if len(text) == 2 else year
+
+
+def parse_printed_date(text: str) -> dt.date:
+    """Parse one printed date (the whole string, surrounding space allowed)."""
+    if isinstance(text, dt.date):
+        return text
+    s = " ".join(str(text).split())
+    for pattern, order in ((NUMERIC_DATE, "dmy"), (WORDED_DATE, "dMy"), (US_WORDED_DATE, "Mdy")):
+        m = pattern.fullmatch(s)
+        if not m:
+            continue
+        parts = dict(zip(order, m.groups()))
+        day = int(parts["d"])
+        month = int(parts["m"]) if "m" in parts else MONTHS[parts["M"].lower().rstrip(".")]
+        try:
+            return dt.date(_year(parts["y"]), month, day)
+        except ValueError as err:
+            raise ValueError(f"impossible date {text!r}: {err}") from None
+    raise ValueError(f"not a recognised date {text!r} (expected day first, e.g. 23/09/2016 or 21st November 2016)")

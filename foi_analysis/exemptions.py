@@ -1,0 +1,210 @@
+"""The FOIA exemption catalogue and a parser for citations as real letters print them.
+
+Part II exemptions (sections 21-44, with 22A) plus the procedural grounds s12 (cost), s14
+(vexatious or repeated) and s84 ("information" means recorded information): the latter are kept
+and labelled ``procedural``, never counted as exemptions.
+
+``parse_citations("Section 40(2)(a)(b) and (3)(a)(i)(ii)(b) Personal information")`` gives one
+citation per sub-paragraph: 40(2)(a), 40(2)(b), 40(3)(a)(i), 40(3)(a)(ii), 40(3)(b).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Section:
+    number: str
+    name: str
+    kind: str  # "exemption" | "procedural"
+    absolute: bool | None  # None for procedural grounds
+    basis: str | None  # "class" | "prejudice" | None
+    ncnd: tuple[str, ...]  # subsections that remove the duty to confirm or deny
+    note: str = ""
+
+
+# Sources: FOIA 2000 Part II; ICO guidance on each section. "partly" absolute sections are
+# qualified here and refined per citation in ``is_absolute``.
+CATALOGUE: dict[str, Section] = {
+    s.number: s
+    for s in [
+        Section("12", "Cost of compliance exceeds appropriate limit", "procedural", None, None, ()),
+        Section("14", "Vexatious or repeated requests", "procedural", None, None, ()),
+        Section("21", "Information accessible to applicant by other means", "exemption", True, "class", ()),
+        Section("22", "Information intended for future publication", "exemption", False, "class", ("2",)),
+        Section("22A", "Research", "exemption", False, "prejudice", ("2",)),
+        Section("23", "Information supplied by, or relating to, bodies dealing with security matters", "exemption", True, "class", ("5",)),
+        Section("24", "National security", "exemption", False, "prejudice", ("2",)),
+        Section("26", "Defence", "exemption", False, "prejudice", ("3",)),
+        Section("27", "International relations", "exemption", False, "prejudice", ("4",)),
+        Section("28", "Relations within the United Kingdom", "exemption", False, "prejudice", ("3",)),
+        Section("29", "The economy", "exemption", False, "prejudice", ("2",)),
+        Section("30", "Investigations and proceedings conducted by public authorities", "exemption", False, "class", ("3",)),
+        Section("31", "Law enforcement", "exemption", False, "prejudice", ("3",)),
+        Section("32", "Court records", "exemption", True, "class", ("3",)),
+        Section("33", "Audit functions", "exemption", False, "prejudice", ("3",)),
+        Section("34", "Parliamentary privilege", "exemption", True, "class", ("2",)),
+        Section("35", "Formulation of government policy", "exemption", False, "class", ("3",)),
+        Section("36", "Prejudice to effective conduct of public affairs", "exemption", False, "prejudice", ("3",),
+                "absolute only for information held by the Houses of Parliament"),
+        Section("37", "Communications with Her Majesty, and honours", "exemption", False, "class", ("2",),
+                "37(1)(a), (aa) and (ab) are absolute"),
+        Section("38", "Health and safety", "exemption", False, "prejudice", ("2",)),
+        Section("39", "Environmental information", "exemption", False, "class", ("2",)),
+        Section("40", "Personal information", "exemption", True, "class", ("5", "5A", "5B"),
+                "absolute in most cases (40(1), and 40(2) under the first condition)"),
+        Section("41", "Information provided in confidence", "exemption", True, "class", ("2",)),
+        Section("42", "Legal professional privilege", "exemption", False, "class", ("2",)),
+        Section("43", "Commercial interests", "exemption", False, "prejudice", ("3",), "43(1) trade secrets is class based"),
+        Section("44", "Prohibitions on disclosure", "exemption", True, "class", ("2",)),
+        Section("84", "Interpretation: 'information' means recorded information", "procedural", None, None, ()),
+    ]
+}
+
+# Sections a letter mentions without relying on them to withhold anything: the right of access
+# (1), time for compliance (10), advice and assistance (16), the refusal notice itself (17).
+NOT_GROUNDS = {"1": "right of access", "2": "effect of the exemptions", "10": "time for compliance",
+               "11": "means of communication", "16": "advice and assistance", "17": "refusal notice",
+               "45": "code of practice", "50": "ICO decision notice"}
+
+
+class CitationError(ValueError):
+    """A citation that names no known section, or names one that is not a ground for refusal."""
+
+
+@dataclass(frozen=True)
+class Citation:
+    section: str  # "31", "22A"
+    citation: str  # "31(1)(a)"
+    raw: str  # the text as printed
+
+    @property
+    def subsection(self) -> str | None:
+        m = re.match(r"\d+[A-Z]?\(([^)]+)\)", self.citation)
+        return m.group(1) if m else None
+
+    @property
+    def info(self) -> Section:
+        return CATALOGUE[self.section]
+
+    @property
+    def ncnd(self) -> bool:
+        return self.subsection in self.info.ncnd
+
+    @property
+    def procedural(self) -> bool:
+        return self.info.kind == "procedural"
+
+    @property
+    def absolute(self) -> bool | None:
+        if self.procedural:
+            return None
+        if self.section == "37":
+            return bool(re.match(r"37\(1\)\((a|aa|ab)\)", self.citation))
+        return self.info.absolute
+
+
+_ROMAN = re.compile(r"(?=[ivx]+$)x{0,3}(ix|iv|v?i{0,3})$")
+_SECTION_WORD = r"(?:sections?|secs?\.?|ss?\.?|§)"
+# A section number and everything that can belong to it: brackets, and more bracket groups or
+# section numbers joined by "and", "&", ",", "or", "/".
+_BRACKETS = r"(?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*"
+_SECTION_NUMBER = r"\d{1,2}[A-Z]?(?![\d/])"
+_JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _SECTION_WORD + r"\s*)?"
+CITATION = re.compile(
+    rf"\b{_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|\(\s*[0-9A-Za-z]{{1,4}}\s*\){_BRACKETS}))*)",
+    re.IGNORECASE,
+)
+_PART = re.compile(rf"({_SECTION_NUMBER})|\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
+
+
+def _level(token: str, previous: str | None, previous_level: int) -> int:
+    """1 subsection "(2)" / "(5A)", 2 paragraph "(a)", 3 sub-paragraph "(ii)"."""
+    if token[0].isdigit():
+        return 1
+    # "(h)(i)" is paragraph i, "(a)(i)" sub-paragraph i.
+    next_letter = previous_level == 2 and len(token) == 1 and previous is not None and len(previous) == 1 and ord(token) == ord(previous) + 1
+    if _ROMAN.match(token) and not next_letter and (previous_level >= 2 or len(token) > 1):
+        return 3
+    return 2
+
+
+def _expand(section: str, groups: list[str]) -> list[str]:
+    """Bracket groups after a section number -> one citation per leaf, as in the truth files."""
+    tokens: list[str] = []
+    for g in groups:
+        g = g.strip()
+        # "(1a)" is how some letters write (1)(a); "(5A)" is a real subsection.
+        m = re.fullmatch(r"(\d+)([a-z]+)", g)
+        tokens.extend([m.group(1), m.group(2)] if m else [g])
+    if not tokens:
+        return [section]
+    levels: list[int] = []
+    for i, t in enumerate(tokens):
+        levels.append(_level(t, tokens[i - 1] if i else None, levels[-1] if levels else 0))
+    out, path = [], []
+    for i, (tok, lev) in enumerate(zip(tokens, levels)):
+        path = path[: lev - 1] + [tok]
+        # A leaf is a token not followed by a deeper one.
+        if i + 1 == len(tokens) or levels[i + 1] <= lev:
+            out.append(section + "".join(f"({p})" for p in path))
+    return out
+
+
+def parse_citations(text: str, *, strict: bool = True) -> list[Citation]:
+    """Every citation in ``text``, one per sub-paragraph, in order of appearance, de-duplicated.
+
+    With ``strict`` a section outside the catalogue raises ``CitationError``; otherwise
+    such sections are skipped (useful for free text where "section 17" is mere mention).
+    """
+    found: list[Citation] = []
+    for m in CITATION.finditer(text):
+        body = m.group(1)
+        raw = m.group(0).strip()
+        section, groups = None, []
+
+        def flush():
+            if section is None:
+                return
+            if section not in CATALOGUE:
+                if strict:
+                    why = f"not a ground for refusal ({NOT_GROUNDS[section]})" if section in NOT_GROUNDS else "not a FOIA exemption or procedural ground"
+                    raise CitationError(f"unknown section {section!r} in {text!r}: {why}")
+                return
+            for c in _expand(section, groups):
+                cit = Citation(section, c, raw)
+                if cit not in found:
+                    found.append(cit)
+
+        for part in _PART.finditer(body):
+            number, bracket = part.groups()
+            if number is not None:
+                flush()
+                section, groups = number.upper(), []
+            else:
+                groups.append(bracket)
+        flush()
+    return found
+
+
+def parse_citation(raw: str) -> list[Citation]:
+    """Citations from one printed exemption line; raises ``CitationError`` if there are none."""
+    cits = parse_citations(raw, strict=True)
+    if not cits:
+        raise CitationError(f"no section citation found in {raw!r}")
+    return cits
+
+
+def catalogue_frame():
+    """The catalogue as a DataFrame (for notebooks and the data dictionary)."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        [
+            {"section": s.number, "name": s.name, "kind": s.kind, "absolute": s.absolute, "basis": s.basis,
+             "ncnd_provision": ", ".join(f"{s.number}({n})" for n in s.ncnd), "note": s.note}
+            for s in CATALOGUE.values()
+        ]
+    )
