@@ -1,0 +1,177 @@
+"""raw -> tidy tables: load, validate, quarantine, and write data/processed/ atomically.
+
+Same input, byte-identical output: rows are sorted on their keys, CSVs are written with fixed
+formatting, and nothing depends on the clock or on absolute paths. Each output file is written
+to a temporary file in the same folder and moved into place, so an interrupted build leaves the
+previous outputs whole.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from . import config, disclosures, quarantine, schemas
+from .quarantine import Rejection
+from .response_times import response_times
+
+SORT_KEYS = {
+    "requests": ["reference"],
+    "events": ["reference", "date", "event"],
+    "exemptions": ["reference", "stage", "section", "citation", "raw"],
+    "questions": ["reference", "question"],
+    "blue_list": ["reference", "row"],
+    "response_times": ["reference"],
+    "rejected": ["source", "field", "value", "reason"],
+}
+
+
+@dataclass
+class BuildResult:
+    tables: dict[str, pd.DataFrame]
+    rejections: list[Rejection] = field(default_factory=list)
+    written: list[Path] = field(default_factory=list)
+
+
+def _natural(column: pd.Series) -> pd.Series:
+    """Question numbers sort as people read them: 1a, 1b, 2, ..., 10 (not 10 before 1a)."""
+    if column.name != "question":
+        return column
+    return column.str.replace(r"\d+", lambda m: m.group(0).zfill(6), regex=True)
+
+
+def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
+    if not rows:
+        return schemas.empty(name)
+    return schemas.coerce(name, pd.DataFrame(rows))
+
+
+def disclosure_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFrame]:
+    requests, events, exemptions, questions, blue = [], [], [], [], []
+    for d in records:
+        sections = sorted({e["section"] for e in d.exemptions if e["stage"] != "extension_notice"},
+                          key=lambda s: (int("".join(ch for ch in s if ch.isdigit())), s))
+        requests.append({
+            "reference": d.reference, "authority": d.authority, "date_received": d.date_received,
+            "date_responded": d.date_responded, "outcome": d.outcome,
+            "ncnd": any(e["ncnd"] for e in d.exemptions) or any(q["outcome"] == "ncnd" for q in d.questions),
+            "sections": ";".join(sections) or None, "n_questions": len(d.questions),
+            "source_title": d.source_title, "source_file": d.source_file,
+        })
+        events += [{"reference": d.reference, **e} for e in d.events]
+        exemptions += [{"reference": d.reference, **e} for e in d.exemptions]
+        questions += [{"reference": d.reference, **q} for q in d.questions]
+        blue += [{"reference": d.reference, **b} for b in d.blue_list]
+    tables = {
+        "requests": _frame("requests", requests),
+        "events": _frame("events", events),
+        "exemptions": _frame("exemptions", exemptions),
+        "questions": _frame("questions", questions),
+        "blue_list": _frame("blue_list", blue),
+    }
+    received = tables["requests"].set_index("reference")["date_received"]
+    ev = tables["events"]
+    from .calendar import working_day_number
+
+    ev.loc[:, "working_day"] = pd.array(
+        working_day_number(ev["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")),
+        dtype="Int64") if len(ev) else ev["working_day"]
+    tables["response_times"] = schemas.coerce(
+        "response_times", response_times(tables["requests"], ev, tables["exemptions"]))
+    return tables
+
+
+def assemble(raw: Path | None = None) -> BuildResult:
+    """Every table, validated, with the rejections, in memory (nothing written)."""
+    raw = Path(raw or config.RAW)
+    records, rejections = disclosures.load_all(raw / "disclosures", root=raw)
+    tables = disclosure_tables(records)
+    grid_tables = {}
+    try:
+        from . import grids
+    except ImportError:  # the deployment-grid parser lands with its own issue
+        grids = None
+    if grids is not None:
+        grid_tables, grid_rejections = grids.build_tables(raw / "grids", blue_list=tables["blue_list"])
+        rejections += grid_rejections
+    tables.update(grid_tables)
+    validated = {}
+    for name, df in tables.items():
+        keys = SORT_KEYS.get(name)
+        if keys:
+            df = df.sort_values(keys, kind="stable", na_position="first", key=_natural).reset_index(drop=True)
+        validated[name], bad = schemas.validate(name, df, source="build")
+        rejections += bad
+    validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
+        quarantine.frame(rejections).reset_index(drop=True))
+    return BuildResult(validated, rejections)
+
+
+def _csv_bytes(df: pd.DataFrame) -> bytes:
+    return df.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
+
+
+def data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    rows = []
+    for name in sorted(tables):
+        schema = schemas.SCHEMAS[name]
+        for column, spec in schema.columns.items():
+            rows.append({"table": name, "column": column, "dtype": str(spec.dtype), "nullable": spec.nullable,
+                         "description": spec.description or ""})
+    return pd.DataFrame(rows)
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` via a temporary file and rename; False if unchanged."""
+    if path.exists() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def write(result: BuildResult, out: Path | None = None) -> list[Path]:
+    out = Path(out or config.PROCESSED)
+    # Render everything first, so a failure while rendering writes nothing at all.
+    files = {f"{name}.csv": _csv_bytes(df) for name, df in result.tables.items()}
+    files["data_dictionary.csv"] = _csv_bytes(data_dictionary(result.tables))
+    written = []
+    for name in sorted(files):
+        if write_atomic(out / name, files[name]):
+            written.append(out / name)
+    result.written = written
+    return written
+
+
+def build(raw: Path | None = None, out: Path | None = None) -> BuildResult:
+    result = assemble(raw)
+    write(result, out)
+    return result
+
+
+def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None) -> int:
+    result = assemble(raw) if check_only else build(raw, out)
+    for name in sorted(result.tables):
+        print(f"{name:>24}: {len(result.tables[name]):5d} rows", file=sys.stderr)
+    if not check_only:
+        print(f"{len(result.written)} file(s) changed in {Path(out or config.PROCESSED)}", file=sys.stderr)
+    if result.rejections:
+        print(f"\n{len(result.rejections)} value(s) rejected (kept aside in rejected.csv):", file=sys.stderr)
+        for r in sorted(result.rejections, key=lambda r: (r.source, r.field)):
+            print(f"  {r}", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,259 @@
+"""Read and validate the raw disclosure records in data/raw/disclosures/*.yaml.
+
+Every problem becomes a ``Rejection`` naming the file, the field and the value. A problem in a
+request-level field (reference, authority, outcome, its dates) sets the whole record aside; a
+problem in one event, exemption, question or table row sets aside that row only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import exemptions as ex
+from .dates import parse_printed_date
+from .quarantine import Rejection
+from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
+
+
+@dataclass
+class Disclosure:
+    file: str
+    reference: str
+    authority: str
+    outcome: str
+    source_title: str
+    source_file: str
+    date_received: dt.date | None = None
+    date_responded: dt.date | None = None
+    events: list[dict] = field(default_factory=list)
+    exemptions: list[dict] = field(default_factory=list)
+    questions: list[dict] = field(default_factory=list)
+    blue_list: list[dict] = field(default_factory=list)
+
+
+class RecordError(ValueError):
+    def __init__(self, field_name: str, value, reason: str):
+        super().__init__(reason)
+        self.field, self.value, self.reason = field_name, value, reason
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _required_str(rec: dict, key: str) -> str:
+    value = rec.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise RecordError(key, value, f"missing {key}")
+    if not isinstance(value, (str, int)):
+        raise RecordError(key, value, f"{key} must be text")
+    return str(value).strip()
+
+
+def _date(value, field_name: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return parse_printed_date(str(value))
+    except ValueError as err:
+        raise RecordError(field_name, value, str(err)) from None
+
+
+PERCENT = re.compile(r"\s*(\d+(?:\.\d+)?)\s*%\s*")
+
+
+def parse_percent(value, field_name: str) -> float:
+    """'100%' -> 1.0; anything not a percentage between 0% and 100% is an error."""
+    m = PERCENT.fullmatch(_text(value))
+    if not m:
+        raise RecordError(field_name, value, "not a percentage (expected e.g. '100%')")
+    pct = float(m.group(1))
+    if pct > 100:
+        raise RecordError(field_name, value, "rate above 100%")
+    return pct / 100
+
+
+# Blue-list tables: columns are recognised by what their header says.
+BLUE_LIST_HEADERS = {
+    "deployment_date": re.compile(r"\bdate\b", re.I),
+    "true_alert_rate": re.compile(r"\btrue\b", re.I),
+    "false_alert_rate": re.compile(r"\bfalse\b", re.I),
+    "n_tests": re.compile(r"\b(tests?|passes|number|n)\b", re.I),
+}
+
+
+def _blue_list_rows(table: dict, where: str, rejections: list[Rejection], file: str) -> list[dict]:
+    columns = [str(c) for c in table.get("columns") or []]
+    index = {}
+    for name, pattern in BLUE_LIST_HEADERS.items():
+        hits = [i for i, c in enumerate(columns) if pattern.search(c) and i not in index.values()]
+        if hits:
+            index[name] = hits[0]
+    missing = [n for n in ("deployment_date", "true_alert_rate", "false_alert_rate") if n not in index]
+    if missing:
+        rejections.append(Rejection(file, f"{where}.columns", ", ".join(columns), f"blue-list table lacks a column for {', '.join(missing)}"))
+        return []
+    rows = []
+    for r, cells in enumerate(table.get("rows") or [], start=1):
+        rf = f"{where}.rows[{r - 1}]"
+        try:
+            if not isinstance(cells, list) or len(cells) != len(columns):
+                raise RecordError(rf, cells, f"expected {len(columns)} cells")
+            date = _date(cells[index["deployment_date"]], f"{rf}[{index['deployment_date']}]")
+            if date is None:
+                raise RecordError(f"{rf}[{index['deployment_date']}]", None, "missing date")
+            n = None
+            if "n_tests" in index:
+                raw_n = _text(cells[index["n_tests"]]).strip()
+                if raw_n:
+                    if not raw_n.isdigit():
+                        raise RecordError(f"{rf}[{index['n_tests']}]", raw_n, "not a whole number")
+                    n = int(raw_n)
+            rows.append({
+                "row": r,
+                "deployment_date": date,
+                "true_alert_rate": parse_percent(cells[index["true_alert_rate"]], f"{rf}[{index['true_alert_rate']}]"),
+                "false_alert_rate": parse_percent(cells[index["false_alert_rate"]], f"{rf}[{index['false_alert_rate']}]"),
+                "true_alert_rate_raw": _text(cells[index["true_alert_rate"]]),
+                "false_alert_rate_raw": _text(cells[index["false_alert_rate"]]),
+                "n_tests": n,
+            })
+        except RecordError as err:
+            rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
+    return rows
+
+
+def _parse_record(rec: dict, file: str, rejections: list[Rejection]) -> Disclosure:
+    """Raises RecordError for a request-level problem; appends row-level ones to ``rejections``."""
+    reference = _required_str(rec, "reference")
+    authority = _required_str(rec, "authority")
+    outcome = _required_str(rec, "outcome")
+    if outcome not in OUTCOMES:
+        raise RecordError("outcome", outcome, f"unknown outcome; use one of {', '.join(OUTCOMES)}")
+    source = rec.get("source") or {}
+    if not isinstance(source, dict) or not source.get("title"):
+        raise RecordError("source.title", source, "missing source title")
+    seed = source.get("seed_file") or source.get("file")
+    d = Disclosure(
+        file=file,
+        reference=reference,
+        authority=authority,
+        outcome=outcome,
+        source_title=str(source["title"]),
+        source_file=file + (f" (from {seed})" if seed else ""),
+        date_received=_date(rec.get("date_received"), "date_received"),
+        date_responded=_date(rec.get("date_responded"), "date_responded"),
+    )
+
+    def rows(key: str) -> list:
+        value = rec.get(key) or []
+        if not isinstance(value, list):
+            rejections.append(Rejection(file, key, _text(value), f"{key} must be a list"))
+            return []
+        return value
+
+    for i, ev in enumerate(rows("events")):
+        try:
+            if not isinstance(ev, dict):
+                raise RecordError(f"events[{i}]", ev, "an event needs 'event' and 'date'")
+            name = ev.get("event")
+            if name not in EVENTS:
+                raise RecordError(f"events[{i}].event", name, f"unknown event; use one of {', '.join(EVENTS)}")
+            date = _date(ev.get("date"), f"events[{i}].date")
+            if date is None:
+                raise RecordError(f"events[{i}].date", ev.get("date"), "missing date")
+            d.events.append({"event": name, "date": date, "date_printed": _text(ev.get("date")), "note": ev.get("note")})
+        except RecordError as err:
+            rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
+
+    for i, exm in enumerate(rows("exemptions")):
+        try:
+            if not isinstance(exm, dict) or not exm.get("raw"):
+                raise RecordError(f"exemptions[{i}].raw", exm, "an exemption needs 'raw' (the citation as printed)")
+            stage = exm.get("stage", "response")
+            if stage not in STAGES:
+                raise RecordError(f"exemptions[{i}].stage", stage, f"unknown stage; use one of {', '.join(STAGES)}")
+            try:
+                cites = ex.parse_citation(str(exm["raw"]))
+            except ex.CitationError as err:
+                raise RecordError(f"exemptions[{i}].raw", exm["raw"], str(err)) from None
+            questions = ";".join(str(q) for q in exm.get("questions") or [])
+            for c in cites:
+                d.exemptions.append({
+                    "section": c.section, "citation": c.citation, "raw": str(exm["raw"]), "name": c.info.name,
+                    "absolute": c.absolute, "basis": c.info.basis, "ncnd": c.ncnd, "procedural": c.procedural,
+                    "stage": stage, "questions": questions or None,
+                })
+        except RecordError as err:
+            rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
+
+    seen_questions = set()
+    for i, q in enumerate(rows("questions")):
+        try:
+            if not isinstance(q, dict) or q.get("question") is None:
+                raise RecordError(f"questions[{i}]", q, "a question needs 'question' and 'outcome'")
+            qid, qout = str(q["question"]), q.get("outcome")
+            if qout not in QUESTION_OUTCOMES:
+                raise RecordError(f"questions[{i}].outcome", qout, f"unknown outcome; use one of {', '.join(QUESTION_OUTCOMES)}")
+            if qid in seen_questions:
+                raise RecordError(f"questions[{i}].question", qid, "duplicate question")
+            seen_questions.add(qid)
+            d.questions.append({"question": qid, "outcome": qout})
+        except RecordError as err:
+            rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
+
+    for i, t in enumerate(rows("tables")):
+        if isinstance(t, dict) and t.get("kind") == "blue_list":
+            d.blue_list.extend(_blue_list_rows(t, f"tables[{i}]", rejections, file))
+
+    # The receipt date may be given once, as a field or as the 'received' event; both must agree.
+    for key, event in (("date_received", "received"), ("date_responded", "response")):
+        from_events = sorted({e["date"] for e in d.events if e["event"] == event})
+        current = getattr(d, key)
+        if current and from_events and current not in from_events:
+            raise RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({from_events[0]})")
+        if current is None and from_events:
+            setattr(d, key, from_events[0])
+    return d
+
+
+def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure | None:
+    file = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    try:
+        rec = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        reason = " ".join(str(err).split())
+        rejections.append(Rejection(file, "(file)", "", f"not valid YAML: {reason}"))
+        return None
+    if not isinstance(rec, dict):
+        rejections.append(Rejection(file, "(file)", _text(rec)[:80], "a record must be a YAML mapping of fields"))
+        return None
+    try:
+        return _parse_record(rec, file, rejections)
+    except RecordError as err:
+        rejections.append(Rejection(file, err.field, _text(err.value), f"{err.reason}; record set aside"))
+        return None
+
+
+def load_all(directory: Path, root: Path | None = None) -> tuple[list[Disclosure], list[Rejection]]:
+    """Every *.yaml/*.yml record in ``directory`` (sorted by name); duplicates set aside."""
+    root = root or directory
+    rejections: list[Rejection] = []
+    records: list[Disclosure] = []
+    seen: dict[str, str] = {}
+    paths = sorted(p for p in directory.glob("*") if p.suffix in (".yaml", ".yml"))
+    for path in paths:
+        d = load_file(path, root, rejections)
+        if d is None:
+            continue
+        if d.reference in seen:
+            rejections.append(Rejection(d.file, "reference", d.reference, f"duplicate reference (already in {seen[d.reference]}); record set aside"))
+            continue
+        seen[d.reference] = d.file
+        records.append(d)
+    return records, rejections

@@ -1,0 +1,25 @@
+"""Rejected input, kept aside with its reason instead of being dropped."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+import pandas as pd
+
+COLUMNS = ["source", "field", "value", "reason"]
+
+
+@dataclass(frozen=True)
+class Rejection:
+    source: str  # file (relative to data/raw) and, where it helps, the record inside it
+    field: str  # the field that failed, e.g. "events[2].date"
+    value: str  # the offending value as printed
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.field} = {self.value!r}: {self.reason}"
+
+
+def frame(rejections: list[Rejection]) -> pd.DataFrame:
+    rows = sorted({tuple(asdict(r).values()) for r in rejections})
+    return pd.DataFrame(rows, columns=COLUMNS).astype("string")
