@@ -241,19 +241,24 @@ def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure
 
 
 def load_all(directory: Path, root: Path | None = None) -> tuple[list[Disclosure], list[Rejection]]:
-    """Every *.yaml/*.yml record in ``directory`` (sorted by name); duplicates set aside."""
+    """Every *.yaml/*.yml record in ``directory``, sorted by file name.
+
+    Two records with one reference are both set aside: which of them is right is for a person
+    to decide, not the file names' sort order.
+    """
     root = root or directory
     rejections: list[Rejection] = []
-    records: list[Disclosure] = []
-    seen: dict[str, str] = {}
     paths = sorted(p for p in directory.glob("*") if p.suffix in (".yaml", ".yml"))
-    for path in paths:
-        d = load_file(path, root, rejections)
-        if d is None:
-            continue
-        if d.reference in seen:
-            rejections.append(Rejection(d.file, "reference", d.reference, f"duplicate reference (already in {seen[d.reference]}); record set aside"))
-            continue
-        seen[d.reference] = d.file
-        records.append(d)
+    loaded = [d for d in (load_file(p, root, rejections) for p in paths) if d is not None]
+    files_by_reference: dict[str, list[str]] = {}
+    for d in loaded:
+        files_by_reference.setdefault(d.reference, []).append(d.file)
+    records = []
+    for d in loaded:
+        others = [f for f in files_by_reference[d.reference] if f != d.file]
+        if others:
+            rejections.append(Rejection(d.file, "reference", d.reference,
+                                        f"duplicate reference (also in {', '.join(others)}); record set aside"))
+        else:
+            records.append(d)
     return records, rejections

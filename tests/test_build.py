@@ -1,0 +1,229 @@
+"""raw -> processed. Expected values come from the seed documents (as transcribed in
+../shared/seeds/truth) and are written here as literals where the tests must run without it."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from foi_analysis import build, config, tables
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build.assemble().tables
+
+
+def test_blue_list_rows_from_seed_000(built):
+    # Seed 000, Q1: five rows, each "100%" true and "0%" false, on 06/04, 14/04 and 3 x 06/05/2023.
+    bl = built["blue_list"]
+    assert bl["deployment_date"].dt.strftime("%Y-%m-%d").tolist() == [
+        "2023-04-06", "2023-04-14", "2023-05-06", "2023-05-06", "2023-05-06"]
+    assert bl["true_alert_rate"].tolist() == [1.0] * 5
+    assert bl["false_alert_rate"].tolist() == [0.0] * 5
+    assert bl["true_alert_rate_raw"].tolist() == ["100%"] * 5
+    assert bl["n_tests"].isna().all()  # no denominators were disclosed
+
+
+def test_sections_per_reference(built):
+    # From each seed's refusal notice (truth "sections").
+    got = built["requests"].set_index("reference")["sections"].to_dict()
+    assert got == {
+        "01.FOI.23.030730": "31;40;42",
+        "FOI 506": "31;40;42;43",
+        "2016090000813": "22;24;31",
+        "01.FOI.21.022107": "84",
+        "01.FOI.23.028881": "31;43",
+    }
+
+
+def test_ncnd_answer_to_question_7_of_2016090000813(built):
+    ex = built["exemptions"]
+    ncnd = ex[ex["ncnd"]]
+    # "can neither confirm nor deny ... question 7 ... Section 24(2) ... Section 31(3)"
+    assert sorted(ncnd["citation"]) == ["24(2)", "31(3)"]
+    assert set(ncnd["reference"]) == {"2016090000813"} and set(ncnd["questions"]) == {"7"}
+    q = built["questions"].set_index(["reference", "question"])["outcome"]
+    assert q[("2016090000813", "7")] == "ncnd"
+
+
+def test_working_days_of_2016090000813(built):
+    ev = built["events"].set_index("event")
+    # Hand-computed in the truth file: extension notice day 18, estimate day 41, review request day 54.
+    assert ev.loc["extension_notice", "working_day"] == 18
+    assert ev.loc["extension_estimate", "working_day"] == 41
+    assert ev.loc["internal_review_requested", "working_day"] == 54
+    rt = built["response_times"].set_index("reference").loc["2016090000813"]
+    assert rt["deadline_20wd"] == pd.Timestamp("2016-10-21")
+    assert rt["in_20wd"] and rt["s17_in_time"] and rt["extension_beyond_40wd"]
+    assert rt["over_40wd"]  # the internal review found the delay unreasonable
+    assert pd.isna(rt["response_wd"])  # the final response is undated in the thread
+
+
+def test_exemption_rows_match_truth(built, truth):
+    ex = built["exemptions"]
+    for ref, rec in truth.items():
+        want = sorted((e["citation"], e["raw"], e["ncnd"], e.get("stage", "response")) for e in rec["exemptions"])
+        got = ex[ex["reference"] == ref]
+        assert sorted(zip(got["citation"], got["raw"], got["ncnd"], got["stage"])) == want, ref
+        assert built["requests"].set_index("reference").loc[ref, "sections"] == ";".join(rec["sections"])
+        procedural = {e["citation"] for e in rec["exemptions"] if e.get("procedural")}
+        assert set(got.loc[got["procedural"], "citation"]) == procedural
+
+
+def test_requests_questions_events_match_truth(built, truth):
+    req = built["requests"].set_index("reference")
+    for ref, rec in truth.items():
+        assert req.loc[ref, "authority"] == rec["authority"]
+        assert req.loc[ref, "outcome"] == rec["outcome"]
+        assert bool(req.loc[ref, "ncnd"]) == rec["ncnd"]
+        got_received = req.loc[ref, "date_received"]
+        assert (None if pd.isna(got_received) else got_received.strftime("%Y-%m-%d")) == rec["date_received"]
+        q = built["questions"]
+        assert sorted(zip(q.loc[q.reference == ref, "question"], q.loc[q.reference == ref, "outcome"])) == sorted(
+            (x["question"], x["outcome"]) for x in rec["questions"])
+        ev = built["events"]
+        assert sorted(zip(ev.loc[ev.reference == ref, "date"].dt.strftime("%Y-%m-%d"), ev.loc[ev.reference == ref, "event"])) == sorted(
+            (e["date"], e["event"]) for e in rec["events"])
+        tables_truth = [t for t in rec["tables"] if "Blue List True Alert Rate" in t["columns"]]
+        for t in tables_truth:
+            bl = built["blue_list"][built["blue_list"].reference == ref]
+            assert [[r.deployment_date.strftime("%d/%m/%Y"), r.true_alert_rate_raw, r.false_alert_rate_raw]
+                    for r in bl.itertuples()] == t["rows"]
+
+
+def test_committed_tables_are_current(tmp_path):
+    """data/processed is what `make build` makes from data/raw today, byte for byte."""
+    build.build(out=tmp_path)
+    for path in sorted(tmp_path.glob("*.csv")):
+        assert path.read_bytes() == (config.PROCESSED / path.name).read_bytes(), f"{path.name} is stale: run make build"
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    build.build(out=a)
+    build.build(out=b)
+    names = sorted(p.name for p in a.iterdir())
+    assert names == sorted(p.name for p in b.iterdir()) and "requests.csv" in names
+    for name in names:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_interrupted_write_leaves_previous_outputs_whole(tmp_path, monkeypatch):
+    build.build(out=tmp_path)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    result = build.assemble()
+    result.tables["requests"] = result.tables["requests"].iloc[:2]  # a different output to write
+    calls = []
+
+    def crash(src, dst):
+        calls.append(dst)
+        raise KeyboardInterrupt("interrupted mid-write")
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(KeyboardInterrupt):
+        build.write(result, tmp_path)
+    assert calls, "the write never reached the rename"
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temp file left, nothing torn
+
+
+def test_tables_load_with_their_dtypes():
+    req = tables.load("requests")
+    assert str(req["date_received"].dtype) == "datetime64[ns]"
+    assert req["ncnd"].dtype == "boolean"
+    assert tables.load("events")["working_day"].dtype == "Int64"
+    with pytest.raises(KeyError, match="no table 'nope'"):
+        tables.load("nope")
+
+
+BAD_RECORDS = {
+    "bad-date.yaml": """
+        reference: "BAD-1"
+        authority: Essex Police
+        source: {title: a test record}
+        outcome: disclosed
+        events:
+          - {event: received, date: "01/02/2023"}
+          - {event: response, date: "31/02/2023"}
+        tables:
+          - kind: blue_list
+            columns: [Date, True Alert Rate, False Alert Rate]
+            rows:
+              - ["01/03/2023", "100%", "0%"]
+              - ["02/03/2023", "150%", "0%"]
+              - ["03/03/2023", "high", "0%"]
+        """,
+    "bad-section.yaml": """
+        reference: "BAD-2"
+        authority: Essex Police
+        source: {title: a test record}
+        outcome: refused
+        exemptions:
+          - {raw: "Section 99(1) Made up", stage: response}
+          - {raw: "Section 31(1)(a) Law enforcement", stage: response}
+        """,
+    "no-reference.yaml": """
+        authority: Essex Police
+        source: {title: a test record}
+        outcome: refused
+        """,
+    "duplicate.yaml": """
+        reference: "FOI 506"
+        authority: Essex Police
+        source: {title: a test record}
+        outcome: refused
+        """,
+    "broken.yaml": "reference: [unclosed\n  authority: : :\n",
+}
+
+
+def test_bad_input_is_reported_and_quarantined(raw_copy, tmp_path, capsys):
+    for name, text in BAD_RECORDS.items():
+        (raw_copy / "disclosures" / name).write_text(textwrap.dedent(text), encoding="utf-8")
+    out = tmp_path / "processed"
+    code = build.main(raw=raw_copy, out=out)
+    assert code == 1
+    err = capsys.readouterr().err
+    rejected = pd.read_csv(out / "rejected.csv", dtype=str, keep_default_na=False)
+    found = {(r.source, r.field, r.value) for r in rejected.itertuples()}
+    assert ("disclosures/bad-date.yaml", "events[1].date", "31/02/2023") in found
+    assert ("disclosures/bad-date.yaml", "tables[0].rows[1][1]", "150%") in found
+    assert ("disclosures/bad-date.yaml", "tables[0].rows[2][1]", "high") in found
+    assert ("disclosures/bad-section.yaml", "exemptions[0].raw", "Section 99(1) Made up") in found
+    assert ("disclosures/no-reference.yaml", "reference", "") in found
+    # Both records claiming "FOI 506" are set aside: which is right is for a person to decide.
+    assert ("disclosures/duplicate.yaml", "reference", "FOI 506") in found
+    assert ("disclosures/mopac-FOI-506.yaml", "reference", "FOI 506") in found
+    assert any(s == "disclosures/broken.yaml" and f == "(file)" for s, f, _ in found)
+    reasons = " ".join(rejected["reason"])
+    assert "impossible date" in reasons and "above 100%" in reasons and "not a percentage" in reasons
+    assert "unknown section '99'" in reasons and "missing reference" in reasons and "duplicate reference" in reasons
+    assert "not valid YAML" in reasons
+    assert "31/02/2023" in err and "bad-section.yaml" in err  # reported, with file and value
+    # Nothing valid is lost: the good rows of the bad records and every seed row are written.
+    req = pd.read_csv(out / "requests.csv", dtype=str)
+    assert {"BAD-1", "BAD-2", "01.FOI.23.030730", "2016090000813"} <= set(req["reference"])
+    assert "FOI 506" not in set(req["reference"])
+    bl = pd.read_csv(out / "blue_list.csv", dtype=str)
+    assert bl.loc[bl.reference == "BAD-1", "deployment_date"].tolist() == ["2023-03-01"]
+    ex = pd.read_csv(out / "exemptions.csv", dtype=str)
+    assert ex.loc[ex.reference == "BAD-2", "citation"].tolist() == ["31(1)(a)"]
+    ev = pd.read_csv(out / "events.csv", dtype=str)
+    assert ev.loc[ev.reference == "BAD-1", "event"].tolist() == ["received"]
+
+
+def test_yaml_is_loaded_safely(raw_copy, tmp_path):
+    # A python-object tag must not construct anything: the record is rejected as invalid YAML.
+    (raw_copy / "disclosures" / "evil.yaml").write_text('reference: !!python/object/apply:os.system ["echo pwned"]\n')
+    code = build.main(raw=raw_copy, out=tmp_path)
+    rejected = pd.read_csv(tmp_path / "rejected.csv", dtype=str)
+    assert code == 1 and rejected.loc[rejected.source == "disclosures/evil.yaml", "reason"].str.contains("not valid YAML").all()
+
+
+def test_validate_writes_nothing(tmp_path):
+    assert build.main(check_only=True, out=tmp_path) == 0
+    assert not any(tmp_path.iterdir())
