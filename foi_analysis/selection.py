@@ -1,0 +1,76 @@
+"""Notebook parameters -> the rows of each table they select.
+
+One reading of "authority" and "date range" shared by the notebooks, findings.json and the tests:
+
+- ``authority``: case-insensitive substring of the authority's name ("" selects all), so
+  "metropolitan" and "mayor" both work. The deployment grids are the Met's own publication.
+- ``start`` / ``end``: ISO dates, inclusive ("" leaves that end open). Requests whose receipt date
+  is not printed are kept (most are undated; dropping them would hide them, not filter them);
+  blue-list rows and deployments are selected by their own date. A selected request keeps all of
+  its events, so a timeline is never cut in half.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from . import tables
+
+GRID_AUTHORITY = "Metropolitan Police Service"  # publisher of the LFR deployment grids
+
+
+def _date(name: str, text: str) -> pd.Timestamp | None:
+    if not text:
+        return None
+    try:
+        return pd.Timestamp(pd.to_datetime(text, format="%Y-%m-%d"))
+    except ValueError:
+        raise ValueError(f"parameter {name}: {text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+@dataclass(frozen=True)
+class Selection:
+    authority: str = ""
+    start: str = ""
+    end: str = ""
+
+    def __post_init__(self):
+        first, last = _date("start", self.start), _date("end", self.end)
+        if first is not None and last is not None and first > last:
+            raise ValueError(f"parameter start ({self.start}) is after end ({self.end})")
+
+    def authority_matches(self, names: pd.Series) -> pd.Series:
+        return names.str.contains(self.authority, case=False, regex=False).fillna(False).astype(bool)
+
+    def in_range(self, dates: pd.Series, keep_missing: bool = False) -> pd.Series:
+        mask = pd.Series(True, index=dates.index)
+        if (first := _date("start", self.start)) is not None:
+            mask &= dates >= first
+        if (last := _date("end", self.end)) is not None:
+            mask &= dates <= last
+        return mask | dates.isna() if keep_missing else mask & dates.notna()
+
+    def requests(self) -> pd.DataFrame:
+        req = tables.load("requests")
+        keep = self.authority_matches(req["authority"]) & self.in_range(req["date_received"], keep_missing=True)
+        return req.loc[keep].reset_index(drop=True)
+
+    def of_requests(self, name: str) -> pd.DataFrame:
+        """A per-request table (events, exemptions, questions, response_times) for the selected requests."""
+        frame = tables.load(name)
+        return frame.loc[frame["reference"].isin(self.requests()["reference"])].reset_index(drop=True)
+
+    def blue_list(self) -> pd.DataFrame:
+        blue = self.of_requests("blue_list")
+        return blue.loc[self.in_range(blue["deployment_date"])].reset_index(drop=True)
+
+    def grids_selected(self) -> bool:
+        return bool(self.authority_matches(pd.Series([GRID_AUTHORITY], dtype="string")).iloc[0])
+
+    def deployments(self, name: str = "deployments") -> pd.DataFrame:
+        frame = tables.load(name)
+        if not self.grids_selected():
+            return frame.iloc[0:0]
+        return frame.loc[self.in_range(frame["date"])].reset_index(drop=True)
