@@ -1,0 +1,309 @@
+"""`foi-analysis report`: run every notebook with papermill into a dated folder for reviewers.
+
+reports/<run-id>/ holds each executed notebook, an HTML page per notebook without code, an
+index.html with each notebook's status and parameters, and findings.json with the headline numbers
+(from ``findings``, the functions the notebooks themselves call). A failing notebook does not stop
+the others: its executed notebook is kept as the evidence and the command exits non-zero. The
+folder is assembled under a temporary name and renamed into place, so a half-written run never
+looks like a finished one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ast
+import datetime as dt
+import hashlib
+import html
+import json
+import os
+import shutil
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import config
+
+KERNEL = "python3"
+NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
+DIGEST_FILE = ".raw-digest"  # in the reports folder: the raw inputs the tables were last built from
+
+
+@dataclass
+class Outcome:
+    name: str
+    parameters: dict
+    status: str = "ok"
+    error: str = ""
+    seconds: float = 0.0
+    files: dict = field(default_factory=dict)
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--notebook", action="append", metavar="NAME",
+                   help="run only this notebook (stem or file name, e.g. 01_blue_list); repeatable")
+    p.add_argument("-p", "--parameter", nargs=2, action="append", default=[], metavar=("KEY", "VALUE"),
+                   help="set a notebook parameter, converted to the type of the notebook's default; repeatable")
+    p.add_argument("--run-id", help="name of the report folder (default: the UTC date-time, e.g. 2026-11-21T2330Z)")
+    p.add_argument("--timeout", type=int, default=600, metavar="S", help="seconds allowed per cell (default 600)")
+    p.add_argument("--jobs", type=int, default=1, metavar="N", help="notebooks run side by side (default 1)")
+    p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
+    p.add_argument("--reports-dir", type=Path, default=None, help="where run folders go (default reports/)")
+    p.add_argument("--no-build", action="store_true", help="do not rebuild the tables even if raw data changed")
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+# --- rebuilding the tables when raw data changed -------------------------------------------------
+
+def raw_digest(raw: Path) -> str:
+    """One hash over every raw file's relative path and content: changes iff the raw data does."""
+    total = hashlib.sha256()
+    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
+        total.update(path.relative_to(raw).as_posix().encode() + b"\0")
+        total.update(hashlib.sha256(path.read_bytes()).digest())
+    return total.hexdigest()
+
+
+def needs_build(raw: Path, processed: Path, digest_file: Path) -> bool:
+    """True when the tables are missing or were last built (by us) from other raw data.
+
+    Content hashes, not mtimes: a fresh clone gives every file the same arbitrary mtime order.
+    """
+    if not any(processed.glob("*.csv")):
+        return True
+    return not digest_file.exists() or digest_file.read_text().strip() != raw_digest(raw)
+
+
+def rebuild_if_stale(reports_dir: Path) -> int:
+    digest_file = reports_dir / DIGEST_FILE
+    if not needs_build(config.RAW, config.PROCESSED, digest_file):
+        _say("tables are up to date with data/raw")
+        return 0
+    from . import build
+
+    _say("raw data changed (or tables missing): rebuilding the tables")
+    code = build.main()
+    if code == 0:
+        reports_dir.mkdir(parents=True, exist_ok=True)
+        digest_file.write_text(raw_digest(config.RAW) + "\n")
+    else:
+        _say(f"build exited with {code}: some rows were rejected (see data/processed/rejected.csv)")
+    return code
+
+
+# --- parameters ----------------------------------------------------------------------------------
+
+def notebook_parameters(path: Path) -> dict:
+    """The defaults of a notebook's ``parameters`` cell as Python values."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(path))
+    return {name: ast.literal_eval(spec["default"]) for name, spec in declared.items()}
+
+
+def _convert(name: str, text: str, default):
+    # Typed by the notebook's default: dates and authority names stay strings (papermill's
+    # own -p would turn "2023" into an int).
+    try:
+        if isinstance(default, bool):
+            if text.lower() not in {"true", "false"}:
+                raise ValueError(text)
+            return text.lower() == "true"
+        if isinstance(default, (int, float)):
+            return type(default)(text)
+    except ValueError:
+        raise SystemExit(f"parameter {name}: {text!r} is not a {type(default).__name__}") from None
+    return text
+
+
+def resolve_parameters(notebooks: list[Path], overrides: list[tuple[str, str]]) -> dict[str, dict]:
+    """Per notebook: its defaults with the command-line values applied (only those it declares)."""
+    defaults = {nb.stem: notebook_parameters(nb) for nb in notebooks}
+    declared = {name for params in defaults.values() for name in params}
+    unknown = sorted({key for key, _ in overrides} - declared)
+    if unknown:
+        raise SystemExit(f"unknown parameter(s) {', '.join(unknown)}; the notebooks declare {', '.join(sorted(declared))}")
+    resolved = {}
+    for stem, params in defaults.items():
+        params = dict(params)
+        for key, text in overrides:
+            if key in params:
+                params[key] = _convert(key, text, params[key])
+        resolved[stem] = params
+    return resolved
+
+
+# --- running -------------------------------------------------------------------------------------
+
+def select_notebooks(directory: Path, names: list[str] | None) -> list[Path]:
+    available = sorted(directory.glob(NOTEBOOK_PATTERN))
+    if not names:
+        return available
+    by_name = {nb.stem: nb for nb in available} | {nb.name: nb for nb in available}
+    missing = [n for n in names if n not in by_name]
+    if missing:
+        raise SystemExit(f"no notebook named {', '.join(missing)} in {directory.name}/; "
+                         f"choose from {', '.join(nb.stem for nb in available)}")
+    return sorted({by_name[n] for n in names})
+
+
+def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple[str, str, float]:
+    """Run one notebook; (status, error summary, seconds). Never raises for a notebook's own failure."""
+    import papermill
+
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    started = time.monotonic()
+    status, error = "ok", ""
+    try:
+        papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=KERNEL,
+                                   progress_bar=False, execution_timeout=timeout, cwd=str(source.parent))
+    except papermill.PapermillExecutionError as exc:
+        status, error = "failed", f"{exc.ename}: {exc.evalue}".strip()
+    except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
+        status, error = "failed", f"{type(exc).__name__}: {exc}".strip()
+    return status, error.splitlines()[0] if error else "", time.monotonic() - started
+
+
+def render_html(notebook: Path, target: Path) -> None:
+    """The reviewers' page: outputs only, no code and no In/Out prompts."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4),
+                                          resources={"metadata": {"name": notebook.stem}})
+    target.write_text(body, encoding="utf-8")
+
+
+def _title(notebook: Path) -> str:
+    import nbformat
+
+    for cell in nbformat.read(notebook, as_version=4).cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
+            return cell.source.lstrip().splitlines()[0].lstrip("#").strip()
+    return notebook.stem
+
+
+def render_index(run_id: str, outcomes: list[Outcome], titles: dict[str, str], findings_ok: bool) -> str:
+    rows = []
+    for o in outcomes:
+        params = ", ".join(f"{k} = {v!r}" for k, v in o.parameters.items())
+        error = f"<br><small>{html.escape(o.error)}</small>" if o.error else ""
+        rows.append(
+            f'<tr class="{o.status}"><td><a href="{o.files["html"]}">{html.escape(titles[o.name])}</a>'
+            f"<br><small>{o.name}</small></td><td>{o.status}{error}</td><td><code>{html.escape(params)}</code></td>"
+            f'<td><a href="{o.files["html"]}">page</a> · <a href="{o.files["ipynb"]}">notebook</a></td></tr>'
+        )
+    failed = sum(o.status != "ok" for o in outcomes)
+    summary = f"{len(outcomes) - failed} of {len(outcomes)} notebooks ran" + (f"; {failed} failed" if failed else "")
+    findings_note = "" if findings_ok else " (some sections could not be computed: see the file)"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>FOI analysis report {html.escape(run_id)}</title>
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; }}
+table {{ border-collapse: collapse; width: 100%; }}
+td, th {{ border-bottom: 1px solid #ccc; padding: .5em; text-align: left; vertical-align: top; }}
+tr.failed td:nth-child(2) {{ color: #b00; font-weight: bold; }}
+tr.ok td:nth-child(2) {{ color: #070; }}
+</style></head>
+<body>
+<h1>FOI analysis report <code>{html.escape(run_id)}</code></h1>
+<p>{summary}. Headline numbers: <a href="findings.json">findings.json</a>{findings_note}.</p>
+<table>
+<thead><tr><th>notebook</th><th>status</th><th>parameters</th><th>files</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table>
+</body></html>
+"""
+
+
+def findings_for(parameters: dict) -> tuple[dict, bool]:
+    """Every section of ``findings`` under the run's parameters; a section that fails records why."""
+    from . import findings
+
+    out, ok = {"parameters": parameters}, True
+    for section, compute in findings.SECTIONS.items():
+        try:
+            out[section] = compute(**parameters)
+        except Exception as exc:  # noqa: BLE001 - reported in the file and in the exit code
+            out[section] = {"error": f"{type(exc).__name__}: {exc}"}
+            ok = False
+    return out, ok
+
+
+def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
+    stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H%MZ")
+    run_id, counter = stamp, 1
+    while (reports_dir / run_id).exists():
+        counter += 1
+        run_id = f"{stamp}-{counter}"
+    return run_id
+
+
+def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters: dict, reports_dir: Path,
+        run_id: str, timeout: int = 600, jobs: int = 1) -> tuple[Path, list[Outcome], bool]:
+    final = reports_dir / run_id
+    if final.exists():
+        raise SystemExit(f"report folder {run_id} already exists; choose another --run-id")
+    reports_dir.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{run_id}.", dir=reports_dir))
+    try:
+        outcomes = [Outcome(nb.stem, parameters[nb.stem], files={"ipynb": nb.name, "html": f"{nb.stem}.html"})
+                    for nb in notebooks]
+        jobs = max(1, min(jobs, len(notebooks)))
+        _say(f"running {len(notebooks)} notebook(s) into {reports_dir.name}/{run_id}/ with {jobs} job(s)")
+        # Kernels run in worker processes: each notebook gets its own, and --jobs of them at once.
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
+            futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): o
+                       for nb, o in zip(notebooks, outcomes)}
+            for i, future in enumerate(as_completed(futures), 1):
+                o = futures[future]
+                o.status, o.error, o.seconds = future.result()
+                _say(f"[{i}/{len(outcomes)}] {o.name}: {o.status} in {o.seconds:.1f} s" + (f" ({o.error})" if o.error else ""))
+        titles = {}
+        for nb, o in zip(notebooks, outcomes):
+            executed = staging / nb.name
+            if not executed.exists():  # the kernel never started: keep the source as the evidence
+                shutil.copyfile(nb, executed)
+            render_html(executed, staging / o.files["html"])
+            titles[o.name] = _title(executed)
+        findings, findings_ok = findings_for(findings_parameters)
+        (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
+        (staging / "index.html").write_text(render_index(run_id, outcomes, titles, findings_ok))
+        staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading
+        staging.rename(final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return final, outcomes, findings_ok
+
+
+def main(args: argparse.Namespace) -> int:
+    notebooks_dir = args.notebooks_dir or config.NOTEBOOKS
+    reports_dir = args.reports_dir or config.REPORTS
+    notebooks = select_notebooks(notebooks_dir, args.notebook)
+    if not notebooks:
+        _say(f"no notebooks matching {NOTEBOOK_PATTERN} in {notebooks_dir}")
+        return 2
+    parameters = resolve_parameters(notebooks, args.parameter)
+    build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
+
+    from . import findings
+
+    findings_parameters = dict(findings.DEFAULTS)
+    for key, text in args.parameter:
+        if key in findings_parameters:
+            findings_parameters[key] = _convert(key, text, findings_parameters[key])
+    run_id = args.run_id or default_run_id(reports_dir)
+    final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
+                                       timeout=args.timeout, jobs=args.jobs)
+    failed = [o.name for o in outcomes if o.status != "ok"]
+    _say(f"report written to {final / 'index.html'}" + (f"; failed: {', '.join(failed)}" if failed else ""))
+    return 1 if failed or not findings_ok or build_code else 0

@@ -1,0 +1,259 @@
+"""`foi-analysis report`: the real notebooks on the real tables, a failing notebook, and the pieces.
+
+Expected findings are recomputed here by hand from the processed CSVs with plain pandas (never by
+calling foi_analysis.findings), with the arithmetic written beside them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import math
+import re
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from foi_analysis import cli, config, report
+
+PROCESSED = config.PROCESSED
+
+
+def _csv(name: str) -> pd.DataFrame:
+    return pd.read_csv(PROCESSED / f"{name}.csv", dtype=str, keep_default_na=False)
+
+
+def run_cli(*argv: str) -> int:
+    return cli.main(["report", *argv])
+
+
+@pytest.fixture(scope="module")
+def real_run(tmp_path_factory):
+    reports = tmp_path_factory.mktemp("reports")
+    code = run_cli("--reports-dir", str(reports), "--run-id", "test-run", "--no-build", "--jobs", "2")
+    return code, reports / "test-run"
+
+
+def test_real_run_succeeds_and_writes_every_notebook(real_run):
+    code, folder = real_run
+    notebooks = sorted(p.stem for p in config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    assert code == 0
+    assert sorted(p.stem for p in folder.glob("*.ipynb")) == notebooks
+    assert sorted(p.stem for p in folder.glob("*.html") if p.name != "index.html") == notebooks
+    assert not list(folder.parent.glob(".test-run.*")), "the staging folder was left behind"
+
+
+def test_executed_notebooks_hold_charts(real_run):
+    _, folder = real_run
+    for path in folder.glob("*.ipynb"):
+        nb = nbformat.read(path, as_version=4)
+        pngs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+                if "image/png" in o.get("data", {})]
+        assert pngs, f"{path.name} has no image/png output (a non-inline backend drops figures)"
+        assert nb.metadata["kernelspec"]["name"] == "python3"
+
+
+def test_html_pages_show_outputs_but_no_code(real_run):
+    _, folder = real_run
+    for page in folder.glob("[0-9][0-9]_*.html"):
+        text = page.read_text(encoding="utf-8")
+        body = text[text.index("<body"):]
+        assert "data:image/png;base64," in body, page.name
+        # Every code cell is rendered without its input; no editor, no highlighted source, no prompts.
+        code_cells = re.findall(r'class="jp-Cell jp-CodeCell[^"]*"', body)
+        assert code_cells and all("jp-mod-noInput" in c for c in code_cells), page.name
+        assert 'class="highlight' not in body and "jp-CodeMirrorEditor" not in body, page.name
+        assert "In&nbsp;[" not in body and "Out[" not in body, page.name
+        assert "from foi_analysis import" not in body, page.name
+
+
+def test_index_lists_each_notebook_with_status_and_parameters(real_run):
+    _, folder = real_run
+    index = html.unescape((folder / "index.html").read_text(encoding="utf-8"))
+    for path in config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"):
+        row = re.search(rf'<tr class="(\w+)">.*?<small>{path.stem}</small>.*?</tr>', index)
+        assert row, f"{path.stem} missing from index.html"
+        assert row.group(1) == "ok"
+        assert f'href="{path.stem}.html"' in row.group(0) and f'href="{path.name}"' in row.group(0)
+        assert "confidence = 0.95" in row.group(0)
+
+
+def test_findings_json_matches_a_hand_computation_from_the_tables(real_run):
+    _, folder = real_run
+    found = json.loads((folder / "findings.json").read_text())
+    assert found["parameters"] == {"authority": "", "start": "", "end": "", "confidence": 0.95}
+
+    blue = _csv("blue_list")
+    b = found["blue_list"]
+    assert b["rows"] == len(blue) == 5
+    assert b["dates"] == blue["deployment_date"].nunique() == 3
+    assert b["rows_true_100"] == (blue["true_alert_rate"].astype(float) == 1).sum()
+    assert b["rows_with_passes"] == (blue["n_tests"] != "").sum() == 0
+    # exact 95% interval for 1 of 1: lower = alpha/2 = 0.025; for 0 of 1: upper = 1 - 0.025
+    assert b["one_pass_true_lower"] == pytest.approx(0.025)
+    assert b["one_pass_false_upper"] == pytest.approx(0.975)
+    # 5 of 5: lower = 0.025 ** (1/5) = 0.4782
+    assert b["pooled_true_lower"] == pytest.approx(0.025 ** (1 / len(blue)))
+    # 0.025 ** (1/n) >= 0.9  <=>  n >= ln 0.025 / ln 0.9 = 35.01
+    assert b["passes_needed_for_90"] == math.ceil(math.log(0.025) / math.log(0.9)) == 36
+
+    ex = _csv("exemptions")
+    relied = ex.loc[ex["stage"].isin(["response", "internal_review"])]
+    pairs = relied.drop_duplicates(["reference", "section"])
+    per_section = pairs["section"].value_counts()
+    e = found["exemptions"]
+    assert e["requests"] == len(_csv("requests"))
+    assert e["sections_by_requests"] == {s: int(n) for s, n in per_section.items()}
+    assert e["most_cited_section"] == per_section.idxmax() == "31"
+    assert e["most_cited_requests"] == per_section.max() == 4
+    kind = np.select([pairs["procedural"] == "True", pairs["absolute"] == "True"], ["procedural", "absolute"],
+                     "qualified")
+    kinds = pd.Series(kind).value_counts()
+    assert e["pairs_by_kind"] == {k: int(n) for k, n in kinds.items()}
+    assert e["ncnd_references"] == sorted(relied.loc[relied["ncnd"] == "True", "reference"].unique())
+    assert e["ncnd_citations"] == ["24(2)", "31(3)"]
+
+    rt = _csv("response_times")
+    dated = rt.loc[rt["date_received"] != ""]
+    r = found["response_times"]
+    assert r["requests"] == len(rt)
+    assert r["dated"] == len(dated) == 1
+    assert r["s17_in_time"] == (dated["s17_in_time"] == "True").sum()
+    assert r["response_date_printed"] == (rt["date_responded"] != "").sum()
+    assert [t["reference"] for t in r["timelines"]] == dated["reference"].tolist()
+    assert r["timelines"][0]["s17_notice_wd"] == int(dated["s17_notice_wd"].iloc[0])
+
+
+def test_notebooks_print_the_findings_in_the_json(real_run):
+    """The sentences in each page are built from the same numbers as findings.json."""
+    from foi_analysis import findings
+
+    _, folder = real_run
+    found = json.loads((folder / "findings.json").read_text())
+    pages = {p.stem: html.unescape(p.read_text(encoding="utf-8")) for p in folder.glob("[0-9][0-9]_*.html")}
+    summary = next(text for stem, text in pages.items() if stem.startswith("00_"))
+    for section in findings.SECTIONS:
+        own = next(text for stem, text in pages.items() if stem.endswith(section))
+        for sentence in findings.describe(section, found[section]):
+            assert sentence in own, (section, sentence)
+            assert sentence in summary, (section, sentence)
+
+
+# --- a failing notebook --------------------------------------------------------------------------
+
+def _notebook(path, *sources):
+    nb = new_notebook(metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    params = new_code_cell('label = "fixture"')
+    params.metadata["tags"] = ["parameters"]
+    nb.cells = [new_markdown_cell(f"# {path.stem}"), params, *(new_code_cell(s) for s in sources)]
+    nbformat.write(nb, path)
+
+
+def test_a_failing_notebook_is_kept_marked_and_fails_the_run(tmp_path, capsys):
+    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    _notebook(notebooks / "01_first.ipynb", "print('first', label)")
+    _notebook(notebooks / "02_breaks.ipynb", "print('before')", "raise ValueError('deliberate failure')", "print('never')")
+    _notebook(notebooks / "03_after.ipynb", "print('after', label)")
+
+    code = run_cli("--notebooks-dir", str(notebooks), "--reports-dir", str(reports), "--run-id", "r1",
+                   "--no-build", "-p", "label", "changed")
+    folder = reports / "r1"
+    assert code != 0
+    index = html.unescape((folder / "index.html").read_text())
+    assert re.search(r'<tr class="failed">.*?02_breaks.*?ValueError: deliberate failure', index)
+    assert len(re.findall(r'<tr class="ok">', index)) == 2  # the notebook after it still ran
+
+    kept = nbformat.read(folder / "02_breaks.ipynb", as_version=4)
+    outputs = [o for c in kept.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert any(o.output_type == "error" and o.ename == "ValueError" for o in outputs)
+    assert (folder / "02_breaks.html").exists()
+    after = nbformat.read(folder / "03_after.ipynb", as_version=4)
+    printed = [o.text for c in after.cells if c.cell_type == "code" for o in c.get("outputs", [])
+               if o.output_type == "stream"]
+    assert printed == ["after changed\n"]  # the -p value reached the notebook
+    assert "02_breaks: failed" in capsys.readouterr().err
+
+
+# --- the pieces ----------------------------------------------------------------------------------
+
+def test_needs_build_follows_the_raw_content(tmp_path):
+    raw, processed, digest = tmp_path / "raw", tmp_path / "processed", tmp_path / "digest"
+    (raw / "disclosures").mkdir(parents=True)
+    processed.mkdir()
+    record = raw / "disclosures" / "a.yaml"
+    record.write_text("reference: A\n")
+    assert report.needs_build(raw, processed, digest)  # no tables yet
+    (processed / "requests.csv").write_text("reference\nA\n")
+    assert report.needs_build(raw, processed, digest)  # tables, but never built by us
+    digest.write_text(report.raw_digest(raw))
+    assert not report.needs_build(raw, processed, digest)
+    record.write_text("reference: B\n")
+    assert report.needs_build(raw, processed, digest)  # same file, new content
+    record.write_text("reference: A\n")
+    (raw / "disclosures" / "b.yaml").write_text("reference: B\n")
+    assert report.needs_build(raw, processed, digest)  # a new file
+
+
+def test_report_rebuilds_stale_tables_before_running(tmp_path, monkeypatch):
+    from foi_analysis import build
+
+    calls = []
+    monkeypatch.setattr(build, "main", lambda: calls.append("build") or 0)
+    monkeypatch.setattr(report, "run", lambda *a, **k: (tmp_path, [], True))
+    monkeypatch.setattr(report.config, "RAW", tmp_path / "raw")
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "x.yaml").write_text("x: 1\n")
+    args = ["--reports-dir", str(tmp_path / "reports"), "--run-id", "r"]
+    assert run_cli(*args) == 0
+    assert calls == ["build"]  # no digest yet: rebuilt
+    assert run_cli(*args) == 0
+    assert calls == ["build"]  # digest matches: not rebuilt
+    (tmp_path / "raw" / "x.yaml").write_text("x: 2\n")
+    assert run_cli(*args) == 0
+    assert calls == ["build", "build"]
+
+
+def test_parameters_take_the_type_of_the_notebook_default(tmp_path):
+    nb = tmp_path / "01_x.ipynb"
+    _notebook(nb)
+    doc = nbformat.read(nb, as_version=4)
+    doc.cells[1].source = 'start = ""\nconfidence = 0.95\nmax_passes = 60\nshow = True'
+    nbformat.write(doc, nb)
+    got = report.resolve_parameters([nb], [("start", "2023"), ("confidence", "0.9"), ("max_passes", "10"),
+                                           ("show", "false")])
+    assert got == {"01_x": {"start": "2023", "confidence": 0.9, "max_passes": 10, "show": False}}
+    with pytest.raises(SystemExit, match="unknown parameter"):
+        report.resolve_parameters([nb], [("confidnece", "0.9")])
+    with pytest.raises(SystemExit, match="confidence: 'high' is not a float"):
+        report.resolve_parameters([nb], [("confidence", "high")])
+
+
+def test_notebook_choice_and_run_id_collisions(tmp_path):
+    for stem in ("01_a", "02_b"):
+        _notebook(tmp_path / f"{stem}.ipynb")
+    assert [p.stem for p in report.select_notebooks(tmp_path, ["02_b"])] == ["02_b"]
+    assert [p.stem for p in report.select_notebooks(tmp_path, ["01_a.ipynb"])] == ["01_a"]
+    with pytest.raises(SystemExit, match="no notebook named 03_c"):
+        report.select_notebooks(tmp_path, ["03_c"])
+    (tmp_path / "taken").mkdir()
+    with pytest.raises(SystemExit, match="already exists"):
+        report.run([], {}, {}, tmp_path, "taken")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d{4}Z", report.default_run_id(tmp_path))
+    when = dt.datetime(2026, 11, 21, 23, 30, 59, tzinfo=dt.timezone.utc)
+    assert report.default_run_id(tmp_path, when) == "2026-11-21T2330Z"
+    (tmp_path / "2026-11-21T2330Z").mkdir()
+    assert report.default_run_id(tmp_path, when) == "2026-11-21T2330Z-2"
+
+
+def test_notebook_defaults_are_the_findings_defaults():
+    """findings.json is computed with findings.DEFAULTS: the notebooks must start from the same values."""
+    from foi_analysis import findings
+
+    for path in sorted(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
+        declared = report.notebook_parameters(path)
+        assert {k: declared[k] for k in findings.DEFAULTS} == findings.DEFAULTS, path.name
