@@ -1,0 +1,281 @@
+"""Ruled tables from PDF pages: rows of cells with their text, found from the drawn cell borders.
+
+Reads with pypdfium2 (PDFium, the engine pdfplumber itself renders with): the grids' thousands of
+border rectangles make pdfminer's pure-Python parse take ~8 s for ten pages, PDFium well under one.
+
+A table is a connected set of ruling lines. Its rows are the bands between horizontal rulings; within
+a band, the cells are bounded by the vertical rulings that cross the whole band, so a merged cell
+(a spanning header such as "True Alerts" over Confirmed | Unconfirmed) comes out as one wide cell.
+Knows nothing about what the tables mean.
+"""
+
+from __future__ import annotations
+
+import bisect
+import ctypes
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
+
+THIN = 2.0  # points: a path this narrow is a ruling line, not an area
+SNAP = 1.5  # points: rulings this close are one line (Word draws borders as pairs of thin rects)
+MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers are double lines
+
+
+class PdfReadError(ValueError):
+    """The file is not a readable PDF (empty, truncated, encrypted, not a PDF)."""
+
+
+@dataclass(frozen=True)
+class Cell:
+    x0: float
+    x1: float
+    lines: tuple[str, ...]  # text lines, top to bottom, each with its spaces collapsed
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.lines)
+
+    @property
+    def centre(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    def covers(self, x: float) -> bool:
+        return self.x0 <= x <= self.x1
+
+
+@dataclass(frozen=True)
+class Row:
+    top: float
+    bottom: float
+    cells: tuple[Cell, ...]
+
+    def at(self, x: float) -> Cell | None:
+        """The cell spanning horizontal position ``x``."""
+        return next((c for c in self.cells if c.covers(x)), None)
+
+    @property
+    def empty(self) -> bool:
+        return not any(c.lines for c in self.cells)
+
+
+@dataclass(frozen=True)
+class Table:
+    page: int  # 1-based
+    top: float  # points from the top of the page
+    rows: tuple[Row, ...]
+
+
+@dataclass(frozen=True)
+class _Glyph:
+    char: str
+    x0: float
+    x1: float
+    top: float
+    bottom: float
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+@dataclass
+class _Edge:
+    pos: float  # x of a vertical ruling, y of a horizontal one
+    start: float
+    end: float
+
+
+def read_tables(path: Path | str) -> list[Table]:
+    """Every ruled table in the PDF, in page order and top to bottom within a page."""
+    path = Path(path)
+    try:
+        pdf = pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as err:
+        raise PdfReadError(f"{path.name}: not a readable PDF ({err})") from None
+    try:
+        tables = []
+        for number in range(len(pdf)):
+            page = pdf[number]
+            try:
+                tables += _page_tables(page, number + 1)
+            finally:
+                page.close()
+        return tables
+    finally:
+        pdf.close()
+
+
+def _page_tables(page: pdfium.PdfPage, number: int) -> list[Table]:
+    height = page.get_height()
+    glyphs = _glyphs(page, height)
+    vertical, horizontal = _rulings(page, height)
+    tables = []
+    for v_edges, h_edges in _components(vertical, horizontal):
+        rows = _rows(v_edges, h_edges, glyphs)
+        if rows:
+            tables.append(Table(number, rows[0].top, tuple(rows)))
+    return sorted(tables, key=lambda t: t.top)
+
+
+def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
+    textpage = page.get_textpage()
+    try:
+        glyphs: list[_Glyph] = []
+        for i in range(textpage.count_chars()):
+            char = chr(pdfium_raw.FPDFText_GetUnicode(textpage.raw, i))
+            if char.isspace():
+                # Spaces, printed or inferred by PDFium, have no box: place them just after the
+                # glyph they follow, on its line. Inferred line ends are not text.
+                if char == " " and glyphs:
+                    last = glyphs[-1]
+                    glyphs.append(_Glyph(" ", last.x1, last.x1, last.top, last.bottom))
+                continue
+            # Loose boxes span the font's ascent to descent, so glyphs of one line share a height.
+            left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            if right - left > 0:
+                glyphs.append(_Glyph(char, left, right, height - top, height - bottom))
+        return sorted(glyphs, key=lambda g: g.cy)
+    finally:
+        textpage.close()
+
+
+def _is_shading(obj: pdfium.PdfObject) -> bool:
+    """A filled area with no outline: cell shading, not a border."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    pdfium_raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(fill), ctypes.byref(stroke))
+    return not stroke.value
+
+
+def _is_curved(obj: pdfium.PdfObject) -> bool:
+    segments = pdfium_raw.FPDFPath_CountSegments(obj.raw)
+    return any(
+        pdfium_raw.FPDFPathSegment_GetType(pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i))
+        == pdfium_raw.FPDF_SEGMENT_BEZIERTO
+        for i in range(segments)
+    )
+
+
+def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Edge]]:
+    """Vertical and horizontal ruling lines: thin paths, and the four sides of rectangles."""
+    vertical, horizontal = [], []
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=1):
+        if _is_curved(obj):  # logos and crests, not table borders
+            continue
+        left, bottom, right, top = obj.get_bounds()
+        top, bottom = height - top, height - bottom
+        wide, tall = right - left > THIN, bottom - top > THIN
+        if tall and not wide:
+            vertical.append(_Edge((left + right) / 2, top, bottom))
+        elif wide and not tall:
+            horizontal.append(_Edge((top + bottom) / 2, left, right))
+        elif wide and tall and not _is_shading(obj):
+            vertical += [_Edge(left, top, bottom), _Edge(right, top, bottom)]
+            horizontal += [_Edge(top, left, right), _Edge(bottom, left, right)]
+    return _merge(vertical), _merge(horizontal)
+
+
+def _merge(edges: list[_Edge]) -> list[_Edge]:
+    """Snap rulings at nearly the same position together and join the pieces of one line."""
+    merged: list[_Edge] = []
+    edges = sorted(edges, key=lambda e: e.pos)
+    groups: list[list[_Edge]] = []
+    for edge in edges:
+        if groups and edge.pos - groups[-1][0].pos <= SNAP:
+            groups[-1].append(edge)
+        else:
+            groups.append([edge])
+    for group in groups:
+        pos = sum(e.pos for e in group) / len(group)
+        current = None
+        for edge in sorted(group, key=lambda e: e.start):
+            if current and edge.start <= current.end + SNAP:
+                current.end = max(current.end, edge.end)
+            else:
+                current = _Edge(pos, edge.start, edge.end)
+                merged.append(current)
+    return merged
+
+
+def _touch(v: _Edge, h: _Edge) -> bool:
+    return h.start - SNAP <= v.pos <= h.end + SNAP and v.start - SNAP <= h.pos <= v.end + SNAP
+
+
+def _components(vertical: list[_Edge], horizontal: list[_Edge]) -> list[tuple[list[_Edge], list[_Edge]]]:
+    """Group rulings into tables: lines that touch belong to the same table."""
+    parent = list(range(len(vertical) + len(horizontal)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, v in enumerate(vertical):
+        for j, h in enumerate(horizontal):
+            if _touch(v, h):
+                parent[find(i)] = find(len(vertical) + j)
+    groups: dict[int, tuple[list[_Edge], list[_Edge]]] = {}
+    for i, v in enumerate(vertical):
+        groups.setdefault(find(i), ([], []))[0].append(v)
+    for j, h in enumerate(horizontal):
+        groups.setdefault(find(len(vertical) + j), ([], []))[1].append(h)
+    return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _positions(values: list[float]) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > SNAP:
+            out.append(v)
+    return out
+
+
+def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) -> list[Row]:
+    ys = _positions([h.pos for h in horizontal])
+    centres = [g.cy for g in glyphs]
+    rows = []
+    for top, bottom in zip(ys, ys[1:]):
+        if bottom - top < MIN_BAND:
+            continue
+        crossing = [v.pos for v in vertical if v.start <= top + SNAP and v.end >= bottom - SNAP]
+        xs = [x for x in _positions(crossing)]
+        bounds = [(a, b) for a, b in zip(xs, xs[1:]) if b - a >= MIN_BAND]
+        if not bounds:
+            continue
+        band = glyphs[bisect.bisect_left(centres, top) : bisect.bisect_right(centres, bottom)]
+        lefts = [a for a, _ in bounds]
+        members: list[list[_Glyph]] = [[] for _ in bounds]
+        for g in band:
+            cx = (g.x0 + g.x1) / 2
+            k = bisect.bisect_right(lefts, cx) - 1
+            if k >= 0 and cx <= bounds[k][1]:
+                members[k].append(g)
+        cells = tuple(Cell(a, b, _lines(m)) for (a, b), m in zip(bounds, members))
+        rows.append(Row(top, bottom, cells))
+    return rows
+
+
+def _lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
+    """Glyphs of one cell as text lines, spaces collapsed."""
+    lines: list[list[_Glyph]] = []
+    for g in glyphs:  # already sorted by vertical centre
+        if lines and abs(g.cy - lines[-1][0].cy) < (g.bottom - g.top) / 2:
+            lines[-1].append(g)
+        else:
+            lines.append([g])
+    out = []
+    for line in lines:
+        line.sort(key=lambda g: g.x0)
+        text, previous = "", None
+        for g in line:
+            if previous is not None and g.x0 - previous.x1 > (g.bottom - g.top) / 3:
+                text += " "  # a gap with no space character
+            text += g.char
+            previous = g
+        text = " ".join(text.split())
+        if text:
+            out.append(text)
+    return tuple(out)
