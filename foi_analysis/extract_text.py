@@ -1,0 +1,196 @@
+"""Saved FOI responses as bytes -> clean text lines, for ``extract``.
+
+Decoding (UTF-8, else cp1252 with a warning), refusing binary files, HTML to text (table cells
+become "|"-separated, as in flattened tables), and dropping page furniture (cookie banners, site
+navigation) so that it is neither read as a title nor searched for authorities or dates.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from html.parser import HTMLParser
+
+
+class InputError(ValueError):
+    """A file that cannot be read as a saved response; the message says why."""
+
+
+# Magic numbers of the binary formats people save responses in by mistake.
+_MAGIC = [
+    (b"%PDF", "a PDF: save its text (e.g. with pdftotext) and extract that"),
+    (b"PK\x03\x04", "a ZIP container (.docx, .xlsx, .odt?): save it as plain text first"),
+    (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls): save it as plain text first"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+]
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> tuple[str, list[str]]:
+    """Bytes -> text and warnings; ``InputError`` for empty or binary input."""
+    warnings: list[str] = []
+    if not data.strip():
+        raise InputError("empty file")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(f"binary file: {what}")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        text = data.decode("utf-16")
+    elif b"\x00" in data[:4096]:
+        raise InputError("binary file (NUL bytes): not saved text")
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as err:
+            try:
+                text = data.decode("cp1252")
+                warnings.append(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as cp1252 (Windows) instead")
+            except UnicodeDecodeError:
+                text = data.decode("latin-1")
+                warnings.append(f"neither UTF-8 nor cp1252 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as latin-1: check odd characters")
+    if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
+        raise InputError("binary file (control characters): not saved text")
+    return text, warnings
+
+
+# ---------------------------------------------------------------------------------------------
+# HTML
+
+_SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "select"}
+_BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
+               "blockquote", "pre", "hr", "dd", "dt", "dl", "main", "body", "time"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
+
+
+class _TextParser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.title: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _VOID:
+            if tag in ("br", "hr"):
+                self.parts.append("\n")
+            return
+        if tag in _SKIP_TAGS:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in _VOID:
+            return
+        if tag in _SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in ("td", "th") and not self._skip:
+            self.parts.append(" | ")
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data):
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self.parts.append(data)
+
+
+_HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
+def looks_like_html(text: str) -> bool:
+    return bool(_HTML_START.match(text[:500])) or text.count("</p>") + text.count("</div>") > 3
+
+
+def html_to_text(html: str) -> tuple[str, str | None]:
+    """HTML -> (text, page title). Cells of a table row are joined with " | "."""
+    p = _TextParser()
+    p.feed(html)
+    p.close()
+    text = "".join(p.parts)
+    # Inside a <pre> or a mail body the text keeps its own line breaks; collapse runs of spaces only.
+    text = re.sub(r"[ \t]+", " ", text)
+    text = re.sub(r" ?\| ?\n", " |\n", text)
+    title = " ".join(unescape("".join(p.title)).split()) or None
+    return text, title
+
+
+# ---------------------------------------------------------------------------------------------
+# Cleaning
+
+# Lines of page furniture: cookie banners, navigation, site chrome. Only short lines are dropped,
+# so a letter that happens to mention cookies keeps its paragraphs.
+_FURNITURE = re.compile(
+    r"\bcookies?\b|skip to (?:main )?content|leave this site|escape key|technical problem|this site is a beta"
+    r"|\blogo\b|javascript|accept all|reject all|\bsign (?:in|up)\b|\blog ?in\b|back to top|share this page"
+    r"|^\s*(?:home|menu|search|close|print|share|main navigation|breadcrumbs?|you are here:?)\s*$",
+    re.IGNORECASE,
+)
+_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": None, "\ufeff": None})
+
+
+def clean_lines(text: str) -> list[str]:
+    """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
+    out = []
+    for line in text.split("\n"):
+        line = line.rstrip()
+        if len(line) < 400 and _FURNITURE.search(line):
+            continue
+        out.append(line)
+    return out
+
+
+_TERMINAL = (".", ":", ";", "?", "!", "|")
+_MONTH_START = re.compile(r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.IGNORECASE)
+_DATE_TAIL = re.compile(r"(?:\bon|\bdated|\bof|\d{1,2}(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$", re.IGNORECASE)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width an email client wrapped the text at, if it was (most long lines end near it)."""
+    lengths = sorted(len(x) for x in lines if len(x.strip()) >= 40)
+    if len(lengths) < 8:
+        return None
+    width = lengths[int(len(lengths) * 0.85)]
+    longer = sum(1 for n in lengths if n > width + 10)
+    return width if width <= 100 and longer <= len(lengths) * 0.1 else None
+
+
+def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
+    """Join lines that an email client wrapped: (index of the first physical line, joined text).
+
+    A line is taken as wrapped when it reaches the text's wrap width and does not end a
+    sentence (list items and headings are short and stay on their own), or when it ends in the
+    middle of a date ("... received on" / "21st November" + "2016").
+    """
+    width = wrap_width(lines)
+    out: list[tuple[int, str]] = []
+    current: list[str] = []
+    start = 0
+    for i, line in enumerate(lines):
+        s = line.strip()
+        if not s:
+            if current:
+                out.append((start, " ".join(current)))
+                current = []
+            continue
+        if not current:
+            start = i
+        current.append(s)
+        wrapped = width is not None and width - 20 <= len(line) <= width + 5 and not s.endswith(_TERMINAL)
+        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        mid_date = bool(following) and bool(_DATE_TAIL.search(s)) and bool(_MONTH_START.match(following))
+        if not (wrapped or mid_date):
+            out.append((start, " ".join(current)))
+            current = []
+    if current:
+        out.append((start, " ".join(current)))
+    return out
