@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, disclosures, quarantine, schemas
+from . import config, disclosures, grids, quarantine, schemas
 from .quarantine import Rejection
 from .response_times import response_times
 
@@ -91,14 +91,8 @@ def assemble(raw: Path | None = None) -> BuildResult:
     raw = Path(raw or config.RAW)
     records, rejections = disclosures.load_all(raw / "disclosures", root=raw)
     tables = disclosure_tables(records)
-    grid_tables = {}
-    try:
-        from . import grids
-    except ImportError:  # the deployment-grid parser lands with its own issue
-        grids = None
-    if grids is not None:
-        grid_tables, grid_rejections = grids.build_tables(raw / "grids", blue_list=tables["blue_list"])
-        rejections += grid_rejections
+    grid_tables, grid_rejections = grids.build_tables(raw / "grids", blue_list=tables["blue_list"])
+    rejections += grid_rejections
     tables.update(grid_tables)
     validated = {}
     for name, df in tables.items():

@@ -44,40 +44,54 @@ def busday_calendar() -> np.busdaycalendar:
     return np.busdaycalendar(weekmask="1111100", holidays=np.array(list(uk_holidays()), dtype="datetime64[D]"))
 
 
-def _days(values) -> np.ndarray:
-    """Dates (datetime64, date objects, ISO strings; scalar or array-like) as datetime64[D].
+_EPOCH = np.datetime64(f"{FIRST_YEAR}-01-01", "D")
+_END = np.datetime64(f"{LAST_YEAR}-12-31", "D")
 
-    Missing values become NaT. Printed day-first dates go through ``dates.parse_printed_date``.
-    """
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per calendar day from FIRST_YEAR: is it a working day, and how many working days up to and
+    including it (its ordinal); plus every working day in order. One np.is_busday pass builds them;
+    afterwards every count is two table look-ups, which is what makes a million pairs cheap."""
+    days = np.arange(_EPOCH, _END + 1)
+    busy = np.is_busday(days, busdaycal=busday_calendar())
+    return busy, np.cumsum(busy, dtype=np.int64), days[busy]
+
+
+def _days(values) -> tuple[np.ndarray, np.ndarray]:
+    """Dates (datetime64, date objects, ISO strings; scalar or array-like) as day offsets from
+    FIRST_YEAR-01-01, and a mask of the missing ones (NaT/None). Printed day-first dates go
+    through ``dates.parse_printed_date`` first."""
     arr = np.atleast_1d(np.asarray(values))
     if arr.dtype.kind == "M":
-        days = arr.astype("datetime64[D]")
+        days = arr.astype("datetime64[D]", copy=False)
     else:
         days = pd.to_datetime(pd.Series(arr, dtype=object), format="ISO8601").to_numpy(dtype="datetime64[D]")
-    ok = ~np.isnat(days)
-    lo, hi = np.datetime64(f"{FIRST_YEAR}-01-01"), np.datetime64(f"{LAST_YEAR}-12-31")
-    if ((days[ok] < lo) | (days[ok] > hi)).any():
-        raise ValueError(f"dates must fall between {lo} and {hi} for the UK working-day calendar")
-    return days
+    missing = np.isnat(days)
+    offsets = days.view(np.int64) - _EPOCH.astype(np.int64)
+    present = offsets[~missing] if missing.any() else offsets
+    if present.size and (present.min() < 0 or present.max() > (_END - _EPOCH).astype(np.int64)):
+        raise ValueError(f"dates must fall between {_EPOCH} and {_END} for the UK working-day calendar")
+    if missing.any():
+        offsets = np.where(missing, 0, offsets)
+    return offsets, missing
 
 
-def _effective_receipt(received: np.ndarray, rule: str) -> np.ndarray:
+def _receipt_ordinal(offsets: np.ndarray, rule: str) -> np.ndarray:
+    """Ordinal of the day counted as day 0."""
     if rule not in RULES:
         raise ValueError(f"unknown receipt rule {rule!r}; choose one of {RULES}")
-    out = received.copy()
-    ok = ~np.isnat(received)
+    busy, ordinal, _ = _tables()
+    start = ordinal[offsets]
     if rule == "code2018":
-        # The next working day becomes the day of receipt.
-        out[ok] = np.busday_offset(received[ok], 0, roll="forward", busdaycal=busday_calendar())
-    return out
+        # The next working day becomes the day of receipt: one more working day is used up.
+        start = start + ~busy[offsets]
+    return start
 
 
 def is_working_day(dates) -> np.ndarray:
-    days = _days(dates)
-    out = np.zeros(days.shape, dtype=bool)
-    ok = ~np.isnat(days)
-    out[ok] = np.is_busday(days[ok], busdaycal=busday_calendar())
-    return out
+    offsets, missing = _days(dates)
+    return _tables()[0][offsets] & ~missing
 
 
 def working_day_number(received, dates, rule: str = "ico") -> np.ndarray:
@@ -85,26 +99,24 @@ def working_day_number(received, dates, rule: str = "ico") -> np.ndarray:
 
     A date that is not itself a working day carries the number of the last working day before it.
     """
-    start = _effective_receipt(_days(received), rule)
-    end = _days(dates)
-    start, end = np.broadcast_arrays(start, end)
-    out = np.full(start.shape, np.nan)
-    ok = ~(np.isnat(start) | np.isnat(end))
-    one = np.timedelta64(1, "D")
-    # busday_count counts [begin, end): working days in (receipt, date] is the count over
-    # [receipt + 1, date + 1).
-    out[ok] = np.busday_count(start[ok] + one, end[ok] + one, busdaycal=busday_calendar())
+    r, r_missing = _days(received)
+    d, d_missing = _days(dates)
+    count = _tables()[1][d] - _receipt_ordinal(r, rule)
+    out = count.astype(float)
+    missing = r_missing | d_missing
+    if missing.any():
+        out = np.where(missing, np.nan, out)
     return out
 
 
 def working_day_deadline(received, n: int = 20, rule: str = "ico") -> np.ndarray:
     """The n-th working day following receipt, as datetime64[D] (NaT where receipt is missing)."""
-    start = _effective_receipt(_days(received), rule)
-    out = np.full(start.shape, np.datetime64("NaT"), dtype="datetime64[D]")
-    ok = ~np.isnat(start)
-    # Rolling a non-working receipt day back to the last working day makes the next working
-    # day day 1 (the ICO reading); code2018 receipts are already working days.
-    out[ok] = np.busday_offset(start[ok], n, roll="backward", busdaycal=busday_calendar())
+    r, missing = _days(received)
+    working_days = _tables()[2]
+    # Ordinals count from 1, so the working day with ordinal k sits at index k - 1.
+    out = working_days[_receipt_ordinal(r, rule) + n - 1]
+    if missing.any():
+        out = np.where(missing, np.datetime64("NaT"), out)
     return out
 
 

@@ -151,6 +151,11 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
     ),
 }
 
+# The deployment-grid tables keep their schemas beside the grid parser.
+from .grid_schemas import GRID_SCHEMAS  # noqa: E402
+
+SCHEMAS.update(GRID_SCHEMAS)
+
 
 def empty(name: str) -> pd.DataFrame:
     """A zero-row frame with the table's columns and dtypes."""
