@@ -14,16 +14,14 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+# yaml-rs: YAML 1.2 (so an unquoted `no` stays text), duplicate keys are an error rather than
+# silently overwritten, nothing is ever constructed from tags, and it is ~9x faster than PyYAML.
+import yaml_rs
 
 from . import exemptions as ex
 from .dates import parse_printed_date
 from .quarantine import Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
-
-
-# libyaml's safe loader when PyYAML was built with it (about ten times faster); both are safe.
-SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -231,8 +229,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection]) -> Disclosu
 def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure | None:
     file = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
     try:
-        rec = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        rec = yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)
+    except (yaml_rs.YAMLDecodeError, UnicodeDecodeError) as err:
         reason = " ".join(str(err).split())
         rejections.append(Rejection(file, "(file)", "", f"not valid YAML: {reason}"))
         return None

@@ -217,11 +217,24 @@ def test_bad_input_is_reported_and_quarantined(raw_copy, tmp_path, capsys):
 
 
 def test_yaml_is_loaded_safely(raw_copy, tmp_path):
-    # A python-object tag must not construct anything: the record is rejected as invalid YAML.
-    (raw_copy / "disclosures" / "evil.yaml").write_text('reference: !!python/object/apply:os.system ["echo pwned"]\n')
-    code = build.main(raw=raw_copy, out=tmp_path)
+    # A python-object tag must construct nothing: no command runs and the record is set aside.
+    marker = tmp_path / "pwned"
+    (raw_copy / "disclosures" / "evil.yaml").write_text(
+        f'reference: !!python/object/apply:os.system ["touch {marker}"]\nauthority: x\nsource: {{title: t}}\noutcome: refused\n')
+    code = build.main(raw=raw_copy, out=tmp_path / "out")
+    rejected = pd.read_csv(tmp_path / "out" / "rejected.csv", dtype=str)
+    assert code == 1 and not marker.exists()
+    assert rejected.loc[rejected.source == "disclosures/evil.yaml", "reason"].str.contains("must be text").all()
+
+
+def test_a_key_given_twice_is_an_error_not_an_overwrite(raw_copy, tmp_path):
+    # Hand-edited files: a repeated key would silently win in YAML 1.1 loaders; here it is reported.
+    (raw_copy / "disclosures" / "twice.yaml").write_text(
+        'reference: "T-1"\noutcome: refused\nauthority: Kent Police\nsource: {title: t}\noutcome: disclosed\n')
+    assert build.main(raw=raw_copy, out=tmp_path) == 1
     rejected = pd.read_csv(tmp_path / "rejected.csv", dtype=str)
-    assert code == 1 and rejected.loc[rejected.source == "disclosures/evil.yaml", "reason"].str.contains("not valid YAML").all()
+    reason = rejected.loc[rejected.source == "disclosures/twice.yaml", "reason"].item()
+    assert "not valid YAML" in reason and "duplicate" in reason and "outcome" in reason
 
 
 def test_validate_writes_nothing(tmp_path):
