@@ -1,0 +1,381 @@
+"""The Met's LFR Deployment Grid PDFs -> deployments, anomalies, blue-list and yearly tables.
+
+Expected values were read off the PDFs by hand: every page was rendered to PNG (pypdfium2, scale 2)
+and read on screen, and the row counts were cross-checked against pdfplumber's (pdfminer) text,
+an extraction path independent of the parser's. Synthetic fixtures are described in
+tests/fixtures/grids/make_fixtures.py, which drew them.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from foi_analysis import config, grid_headers, grids
+from foi_analysis.grid_schemas import GRID_SCHEMAS
+
+FIXTURES = Path(__file__).parent / "fixtures" / "grids"
+OLD = config.RAW_GRIDS / "met-lfr-grid-2020-2022.pdf"
+NEW = config.RAW_GRIDS / "met-lfr-grid-2023-to-2024.pdf"
+
+# The blue-list table of FOI 01.FOI.23.030730 as printed (Date | True Alert Rate | False Alert Rate).
+BLUE_LIST = pd.DataFrame({
+    "reference": pd.array(["01.FOI.23.030730"] * 5, dtype="string"),
+    "row": pd.array([1, 2, 3, 4, 5], dtype="Int64"),
+    "deployment_date": pd.to_datetime(["2023-04-06", "2023-04-14", "2023-05-06", "2023-05-06", "2023-05-06"]),
+    "true_alert_rate": pd.array([1.0] * 5, dtype="Float64"),
+    "false_alert_rate": pd.array([0.0] * 5, dtype="Float64"),
+    "true_alert_rate_raw": pd.array(["100%"] * 5, dtype="string"),
+    "false_alert_rate_raw": pd.array(["0%"] * 5, dtype="string"),
+    "n_tests": pd.array([None] * 5, dtype="Int64"),
+})
+
+
+@pytest.fixture(scope="module")
+def old():
+    return grids.parse_grid(OLD)
+
+
+@pytest.fixture(scope="module")
+def new():
+    return grids.parse_grid(NEW)
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return grids.build_tables(config.RAW_GRIDS, blue_list=BLUE_LIST)
+
+
+def one(df: pd.DataFrame, date: str, location: str) -> pd.Series:
+    rows = df[(df["date"] == pd.Timestamp(date)) & (df["location"] == location)]
+    assert len(rows) == 1, (date, location, rows)
+    return rows.iloc[0]
+
+
+def assert_fields(row: pd.Series, expected: dict) -> None:
+    got = {k: (None if pd.isna(row[k]) else row[k]) for k in expected}
+    assert got == expected
+
+
+# --- the 2020-22 grid (2 pages: table, then the purpose legend) -----------------------------------
+
+def test_old_grid_has_nine_rows_one_of_them_na(old):
+    df, rejections = old
+    assert rejections == []
+    assert len(df) == 9  # page 1 lists nine deployments, 11/02/20 to 28/07/22
+    assert (df["status"] != "ok").sum() == 1
+    assert set(df["page"]) == {1}  # the legend on page 2 is not taken for deployments
+
+
+def test_old_grid_sample_rows(old):
+    df, _ = old
+    # Page 1, row 3.
+    assert_fields(one(df, "2020-02-27", "Oxford Circus"), {
+        "purpose": "1, 2", "watchlist_size": 7292, "total_alerts": 8, "false_alerts": 7,
+        "false_alert_engagements": 5, "true_alerts": 1, "true_alert_engagements": 1, "arrests_or_disposals": 1,
+        "faces_seen": 8600, "false_alert_rate_printed": "0.08%", "status": "ok", "flags": None,
+    })
+    # Page 1, row 4: the rate is printed to three decimals here.
+    assert_fields(one(df, "2022-01-28", "Oxford Circus"), {
+        "watchlist_size": 9756, "total_alerts": 11, "false_alerts": 1, "true_alerts": 10,
+        "true_alert_engagements": 7, "arrests_or_disposals": 4, "faces_seen": 12120,
+        "false_alert_rate_printed": "0.008%", "false_alert_rate": 0.00008,
+    })
+    # Page 1, row 5: "Leicester / Square" wraps over two lines.
+    assert_fields(one(df, "2022-03-10", "Leicester Square"), {"watchlist_size": 6793, "faces_seen": 10740})
+    # Page 1, row 9, with purpose 3 (the equitability study) from July 2022.
+    assert_fields(one(df, "2022-07-28", "Piccadilly Circus"), {
+        "purpose": "1, 2, 3", "purpose_normalised": "serious crime; wanted on warrant; equitability study",
+        "total_alerts": 1, "true_alerts": 1, "faces_seen": 16440,
+    })
+
+
+def test_old_layout_lacks_stay_empty_not_zero(old):
+    df, _ = old
+    # The 2020-22 layout prints no duration, threshold, confirmed/unconfirmed split or outcome split.
+    for column in ["duration_minutes", "threshold", "true_alerts_confirmed", "true_alerts_unconfirmed",
+                   "false_alerts_confirmed", "false_alerts_unconfirmed", "arrests", "other_disposal", "no_action"]:
+        assert df[column].isna().all(), column
+
+
+def test_na_row_keeps_printed_fields_and_empties_the_results(old):
+    df, _ = old
+    # Page 1, row 2: "Oxford Circus (technical fault stopped deployment)", 21/02/20, N/A throughout.
+    row = one(df, "2020-02-21", "Oxford Circus")
+    assert row["status"] == "n/a: technical fault stopped deployment"
+    assert row["purpose"] == "1, 2" and row["watchlist_size"] == 7316
+    assert row["false_alert_rate_printed"] == "N/A"
+    for column in ["total_alerts", "true_alerts", "false_alerts", "arrests_or_disposals", "faces_seen",
+                   "false_alert_rate"]:
+        assert pd.isna(row[column]), column
+    assert pd.isna(row["flags"])
+
+
+# --- the 2023-24 grid (10 pages: tables on 1-5, legend on 5, new header on 6, tables to 8, legend 9) ---
+
+def test_new_grid_row_count_hand_checked(new):
+    df, rejections = new
+    assert rejections == []
+    # Counted on the rendered pages: 19, 39, 40, 40, 9 rows; then 24, 28 (plus the tail of a row
+    # continued from page 6), 4. pdfplumber's text has the same number of DD/MM/YY dates per page.
+    assert df.groupby("page").size().to_dict() == {1: 19, 2: 39, 3: 40, 4: 40, 5: 9, 6: 24, 7: 28, 8: 4}
+    assert len(df) == 203
+    assert (df["status"] == "ok").all()
+
+
+def test_new_grid_sample_rows(new):
+    df, _ = new
+    # Page 1, row 15.
+    assert_fields(one(df, "2023-11-06", "Haringey, Love Lane"), {
+        "page": 1, "duration_minutes": 357, "purpose": "1,2,3,4", "watchlist_size": 12187, "threshold": 0.6,
+        "total_alerts": 2, "true_alerts_confirmed": 1, "true_alerts_unconfirmed": 0, "false_alerts_confirmed": 1,
+        "false_alerts_unconfirmed": 0, "false_alert_rate_printed": "0.01%", "arrests": 0, "other_disposal": 1,
+        "no_action": 1, "faces_seen": 8285, "true_alerts": 1, "false_alerts": 1,
+    })
+    # Page 4, row 14.
+    assert_fields(one(df, "2024-06-28", "Brent"), {
+        "page": 4, "duration_minutes": 325, "watchlist_size": 15589, "threshold": 0.6, "total_alerts": 7,
+        "true_alerts_confirmed": 4, "false_alerts_confirmed": 3, "false_alert_rate_printed": "0.18%",
+        "false_alert_rate": 0.0018, "arrests": 2, "other_disposal": 5, "no_action": 5, "faces_seen": 1650,
+    })
+    # Page 6, row 14: under the new "LFR Use Case" header.
+    assert_fields(one(df, "2024-10-09", "Broadway, Stratford"), {
+        "page": 6, "duration_minutes": 288, "purpose": "Crime Hotspot", "purpose_normalised": "crime hotspot",
+        "watchlist_size": 15618, "threshold": 0.64, "total_alerts": 20, "true_alerts_confirmed": 19,
+        "true_alerts_unconfirmed": 1, "false_alerts_confirmed": 0, "arrests": 9, "other_disposal": 11,
+        "faces_seen": 9870,
+    })
+    # Page 5, last row before the legend.
+    assert_fields(one(df, "2024-09-10", "Croydon"), {"page": 5, "duration_minutes": 344, "total_alerts": 10,
+                                                     "faces_seen": 9985, "threshold": 0.64})
+
+
+def test_wrapped_locations(new):
+    df, _ = new
+    # Page 6, row 2 and page 8, row 4: locations printed over three lines.
+    assert one(df, "2024-09-17", "Brigstock Rd, Thornton Heath")["faces_seen"] == 2695
+    assert one(df, "2024-12-20", "Rushey Green, Catford")["duration_minutes"] == 323
+    # Last row of page 6 ("Belvedere"), its location finished at the top of page 7 ("Rd, Waterloo").
+    belvedere = one(df, "2024-10-24", "Belvedere Rd, Waterloo")
+    assert belvedere["page"] == 6 and belvedere["faces_seen"] == 10520
+    assert not df["location"].str.contains("  ").any()
+
+
+def test_purpose_codes_read_through_the_grids_own_legend(new):
+    df, _ = new
+    # Pages 1-5 print codes 1,2,3,4, explained by the legend on page 5; pages 6-8 print the use case.
+    counts = df.groupby("purpose_normalised").size().to_dict()
+    assert counts == {
+        "suspected offenders; wanted on warrant; risk of harm; bail or court conditions": 147,
+        "crime hotspot": 56,
+    }
+
+
+def test_real_grids_anomalies(tables):
+    t, _ = tables
+    anomalies = t["deployment_anomalies"]
+    got = {(a.deployment_id, a.check, a.expected, a.found) for a in anomalies.itertuples()}
+    assert got == {
+        # Page 1, row 18 (Croydon, George St): 1 false alert / 3,940 faces = 0.025%, printed 0.01%.
+        ("met-lfr-grid-2023-to-2024_2023-12-07_1", "false_alert_rate", "0.03%", "0.01%"),
+        # Page 2, row 5 (Westminster): total 1 but true 1 + 1 unconfirmed, false 0.
+        ("met-lfr-grid-2023-to-2024_2024-01-10_1", "alerts_sum", "2", "1"),
+        # Page 4, row 15 (Dalston): 11/07/23 printed between 28/06/24 and 11/07/24.
+        ("met-lfr-grid-2023-to-2024_2023-07-11_1", "date_order", "on or after 2024-06-28", "2023-07-11"),
+    }
+    flagged = t["deployments"].dropna(subset=["flags"]).set_index("deployment_id")["flags"].to_dict()
+    assert flagged == {a[0]: a[1] for a in got}
+
+
+# --- reconciliation on a synthetic grid with one fault per row -------------------------------------
+
+def test_reconciliation_flags_synthetic_bad_rows():
+    df, rejections = grids.parse_grid(FIXTURES / "bad_rows.pdf")
+    assert len(df) == 8  # every row kept, faulty or not, except the one with an impossible date
+    flags = [(loc, None if pd.isna(f) else f) for loc, f in zip(df["location"], df["flags"])]
+    assert flags == [
+        ("Good Row", None), ("Sum Wrong", "alerts_sum"), ("Rate Wrong", "false_alert_rate"),
+        ("Too Early", "date_order"), ("Good Row", "duplicate"), ("Odd Duration", "unreadable"), ("Fault", None),
+        ("Unknown Code", "purpose_code"),
+    ]
+    fault = one(df, "2025-02-05", "Fault")
+    assert fault["status"] == "n/a: technical fault" and pd.isna(fault["total_alerts"])
+    # The unreadable duration is also quarantined, naming the file, row and field; the row dated
+    # 31/02/25 cannot have an id, so it is set aside whole.
+    assert [(r.source, r.field, r.value) for r in rejections] == [
+        ("grids/bad_rows.pdf page 1", "bad_rows_2025-02-04_1.duration", "TBC"),
+        ("grids/bad_rows.pdf page 1", "row 9.date", "31/02/25")]
+    assert "kept aside" in rejections[1].reason
+    sum_wrong = one(df, "2025-02-02", "Sum Wrong")
+    assert sum_wrong["total_alerts"] == 5  # kept as printed, not corrected
+
+
+def test_anomalies_table_for_synthetic_bad_rows(tmp_path):
+    shutil.copy(FIXTURES / "bad_rows.pdf", tmp_path)
+    t, _ = grids.build_tables(tmp_path, blue_list=BLUE_LIST.iloc[0:0])
+    rows = {(a.check, a.expected, a.found) for a in t["deployment_anomalies"].itertuples()}
+    assert ("alerts_sum", "2", "5") in rows  # 1 true + 1 false, 5 printed
+    assert ("false_alert_rate", "0.1%", "0.5%") in rows  # 1 / 1,000 faces = 0.1%
+    assert ("date_order", "on or after 2025-02-03", "2025-01-01") in rows
+    assert ("duplicate", "listed once", "also bad_rows_2025-02-01_1") in rows
+    assert ("purpose_code", "a code in the grid's purpose legend", "7") in rows
+    assert len(rows) == 6
+    GRID_SCHEMAS["deployment_anomalies"].validate(t["deployment_anomalies"])
+
+
+# --- header meaning, not position -------------------------------------------------------------------
+
+def test_renamed_and_reordered_headers_parse_unchanged():
+    df, rejections = grids.parse_grid(FIXTURES / "renamed_reordered.pdf")
+    assert rejections == []
+    # Values as drawn by make_fixtures.py (RENAMED_PAGES), date column first, faces fifth, threshold last.
+    assert df["location"].tolist() == ["High St, Sutton", "Brigstock Rd, Thornton Heath", "Broadway, Stratford",
+                                       "Croydon", "Woolwich"]
+    assert df["duration_minutes"].tolist() == [303, 303, 340, 480, 287]
+    assert df["faces_seen"].tolist() == [2000, 4000, 1000, 3000, 2500]
+    assert df["watchlist_size"].tolist() == [15000, 15000, 15100, 15200, 15300]
+    assert df["false_alerts_confirmed"].tolist() == [1, 0, 0, 0, 0]
+    assert df["true_alerts_confirmed"].tolist() == [2, 2, 1, 0, 3]
+    assert df["no_action"].tolist() == [0, 0, 1, 0, 1]
+    assert df["threshold"].tolist() == [0.64] * 5
+    # Page 4 repeats the header after the legend page, with "LFR Purpose Reference" for "LFR Use Case".
+    assert df["purpose_normalised"].tolist()[-1] == "crime hotspot; specific intelligence"
+    assert df["page"].tolist() == [1, 1, 1, 2, 4]
+    assert df["flags"].isna().all()
+
+
+def test_unknown_header_names_the_header_and_the_file(tmp_path):
+    with pytest.raises(grids.GridError, match=r"unknown_header\.pdf.*unknown column header 'Weather'"):
+        grids.parse_grid(FIXTURES / "unknown_header.pdf")
+    shutil.copy(FIXTURES / "unknown_header.pdf", tmp_path)
+    shutil.copy(OLD, tmp_path)
+    t, rejections = grids.build_tables(tmp_path, blue_list=BLUE_LIST)
+    assert len(t["deployments"]) == 9
+    assert [(r.source, r.field) for r in rejections] == [("grids/unknown_header.pdf", "file")]
+    assert "Weather" in rejections[0].reason
+
+
+@pytest.mark.parametrize("header, field", [
+    # The 2020-22 headers as printed (pdf text, lines joined).
+    ("Deployment", "location"), ("Date (DD/MM/ YY)", "date"), ("Purpose Reference", "purpose"),
+    ("False Alert / Confirmed False Alerts", "false_alerts"),
+    ("False Alert / Confirmed False Alert Engagements", "false_alert_engagements"),
+    ("True Alerts1", "true_alerts"), ("Arrests / Disposals", "arrests_or_disposals"),
+    ("Faces seen (Estimate)", "faces_seen"), ("False Alert Rate", "false_alert_rate_printed"),
+    # The 2023-24 headers: group header and sub-header joined.
+    ("Deployment Location", "location"), ("Duration of Deployment", "duration"),
+    ("LFR Purpose Reference / LFR Purpose", "purpose"), ("LFR Use Case", "purpose"),
+    ("Min Threshold Setting", "threshold"), ("True Alerts Unconfirmed", "true_alerts_unconfirmed"),
+    ("False Alerts Confirmed", "false_alerts_confirmed"), ("Engagement Outcomes Arrest", "arrests"),
+    ("Engagement Outcomes Other Disposal", "other_disposal"), ("Engagement Outcomes No Action", "no_action"),
+    ("Weather", None),
+])
+def test_header_meanings(header, field):
+    assert grid_headers.field_for(header) == field
+
+
+# --- unreadable files -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["empty.pdf", "corrupt.pdf"])
+def test_unreadable_pdf_is_a_clear_error(name):
+    with pytest.raises(grids.GridError, match=rf"{name}: not a readable PDF"):
+        grids.parse_grid(FIXTURES / name)
+
+
+def test_unreadable_pdfs_become_rejections_and_the_other_grids_still_parse(tmp_path):
+    for name in ["empty.pdf", "corrupt.pdf"]:
+        shutil.copy(FIXTURES / name, tmp_path)
+    shutil.copy(OLD, tmp_path)
+    t, rejections = grids.build_tables(tmp_path, blue_list=BLUE_LIST)
+    assert sorted(r.source for r in rejections) == ["grids/corrupt.pdf", "grids/empty.pdf"]
+    assert len(t["deployments"]) == 9
+
+
+# --- values -----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, minutes", [
+    ("5h03m", 303), ("5h 03m", 303), ("5h40", 340), ("8h0m", 480), ("4hr 47m", 287), ("0h33m", 33),
+    ("6h 00m", 360), ("45m", 45), ("N/A", None), ("", None),
+])
+def test_durations(text, minutes):
+    assert grids.parse_duration(text) == minutes
+
+
+@pytest.mark.parametrize("text", ["TBC", "45", "5h75m", "5.5 hrs"])
+def test_unreadable_durations(text):
+    with pytest.raises(ValueError, match="not a duration"):
+        grids.parse_duration(text)
+
+
+def test_rates_and_counts():
+    assert grids.parse_rate("0.08%") == (0.0008, 2)
+    assert grids.parse_rate("0%") == (0.0, 0)
+    assert grids.parse_rate("N/A") is None
+    assert grids.parse_count("12,120") == 12120
+    with pytest.raises(ValueError, match="not a count"):
+        grids.parse_count("1O")
+
+
+# --- tables -----------------------------------------------------------------------------------------
+
+def test_build_tables_validate_against_their_schemas(tables):
+    t, rejections = tables
+    assert rejections == []
+    assert set(t) == set(GRID_SCHEMAS)
+    for name, df in t.items():
+        GRID_SCHEMAS[name].validate(df)
+    assert len(t["deployments"]) == 9 + 203
+
+
+def test_blue_list_join_and_missing(tables):
+    t, _ = tables
+    joined = t["blue_list_deployments"]
+    pairs = joined.groupby("row")["location"].agg(lambda s: sorted(s)).to_dict()
+    westminster = ["Westminster Bridge Street", "Westminster, Piccadilly", "Westminster, Savoy Place"]
+    # The truth notes: results for Camden 06/04/23, Camden 14/04/23 and three Westminster 06/05/23.
+    assert pairs == {1: ["Camden"], 2: ["Camden"], 3: westminster, 4: westminster, 5: westminster}
+    assert joined.groupby("row")["match"].first().tolist() == ["one-to-one", "one-to-one"] + ["ambiguous"] * 3
+    assert joined["deployment_id"].nunique() == 5
+    missing = t["blue_list_missing"]
+    assert missing[["location", "date"]].values.tolist() == [["Islington", pd.Timestamp("2023-04-20")]]
+
+
+def test_yearly_totals_hand_computed(tables):
+    t, _ = tables
+    yearly = t["deployments_yearly"].set_index("year")
+    # 2020: 11/02 (0 alerts, 4,600 faces), 21/02 (N/A), 27/02 (8 alerts: 7 false, 1 true; 1 arrest or
+    # disposal; 8,600 faces).
+    assert_fields(yearly.loc[2020], {"deployments": 3, "deployments_with_results": 2, "total_alerts": 8,
+                                     "true_alerts": 1, "false_alerts": 7, "arrests": None,
+                                     "arrests_or_disposals": 1, "faces_seen": 13200})
+    # 2022: six rows; alerts 11+0+4+3+1+1, false 1+0+0+1+1+0, arrests/disposals 4+0+3+1+0+0,
+    # faces 12120+10740+34286+34360+36420+16440.
+    assert_fields(yearly.loc[2022], {"deployments": 6, "total_alerts": 20, "true_alerts": 17, "false_alerts": 3,
+                                     "arrests_or_disposals": 8, "faces_seen": 144366})
+    # 2023 by printed date: page 1 (19 rows), page 2 rows 1-4 and the Dalston row printed 11/07/23.
+    # Alerts 37 + 21 + 10; false alerts 1 (Love Lane) + 1 (George St 07/12); arrests 26 + 8 + 3;
+    # faces 315,132 + 11,260 + 602.
+    assert_fields(yearly.loc[2023], {"deployments": 24, "total_alerts": 68, "true_alerts": 66, "false_alerts": 2,
+                                     "arrests": 37, "arrests_or_disposals": None, "faces_seen": 326994})
+    # 2024 false alerts: the twenty rows with a confirmed false alert on pages 2-4 sum to 27.
+    assert yearly.loc[2024, "false_alerts"] == 27
+    assert yearly["deployments"].sum() == 212
+    by_purpose = t["deployments_by_purpose"]
+    assert by_purpose.groupby("year")["deployments"].sum().to_dict() == {2020: 3, 2022: 6, 2023: 24, 2024: 179}
+
+
+def test_output_is_deterministic(tables):
+    again, _ = grids.build_tables(config.RAW_GRIDS, blue_list=BLUE_LIST)
+    for name, df in tables[0].items():
+        assert df.to_csv(index=False) == again[name].to_csv(index=False), name
+
+
+def test_committed_grids_are_the_shared_originals():
+    shared = config.SHARED / "data" / "met-lfr-grids"
+    if not shared.is_dir():
+        pytest.skip("../shared is not here (source material, not part of the product)")
+    for path in (OLD, NEW):
+        assert path.read_bytes() == (shared / path.name).read_bytes()
