@@ -77,6 +77,12 @@ class _Record:
     table: int  # index of the table it was printed in (places it relative to purpose legends)
     cells: dict[str, str] = field(default_factory=dict)
 
+    def extend(self, more: dict[str, str]) -> None:
+        """Append the wrapped continuation of this row's cells."""
+        for key, text in more.items():
+            if text:
+                self.cells[key] = " ".join(filter(None, [self.cells.get(key, ""), text]))
+
 
 def _text_at(row: Row, x: float) -> str:
     cell = row.at(x)
@@ -167,7 +173,7 @@ def _read(path: Path) -> tuple[list[_Record], list[tuple[int, dict[str, str]]]]:
         # Rows above the first deployment with nothing under the date column are the tail of the
         # previous page's last row (a wrapped location); a header always labels the date column.
         carried = lead if records and not any(_text_at(r, date_x) for r in lead) else []
-        header = [r for r in lead if r not in carried] or pending
+        header = ([] if carried else lead) or pending
         if header:
             columns = _columns(name, table.page, header, rows[first])
         elif columns is None:
@@ -177,18 +183,14 @@ def _read(path: Path) -> tuple[list[_Record], list[tuple[int, dict[str, str]]]]:
                             "the page has none of its own")
         pending = []
         for row in carried:
-            for key, text in _values(name, table.page, row, columns).items():
-                if text:
-                    records[-1].cells[key] = " ".join(filter(None, [records[-1].cells.get(key, ""), text]))
+            records[-1].extend(_values(name, table.page, row, columns))
         date_column = next(c for c in columns if c.field == "date")
         for row in rows[first:]:
             values = _values(name, table.page, row, columns)
             if _text_at(row, date_column.centre):
                 records.append(_Record(table.page, index, values))
             else:  # a wrapped line the PDF drew as a row of its own
-                for key, text in values.items():
-                    if text:
-                        records[-1].cells[key] = " ".join(filter(None, [records[-1].cells.get(key, ""), text]))
+                records[-1].extend(values)
     if not records:
         raise GridError(f"{name}: no deployment table found (no row with a DD/MM/YY date)")
     return records, legends
@@ -200,7 +202,7 @@ def parse_duration(text: str) -> int | None:
     if not text or NOT_AVAILABLE.fullmatch(text):
         return None
     m = DURATION.fullmatch(text)
-    if not m or not (m["h"] or m["m"]) or (m["m"] and not m["h"] and not re.search(r"m", text, re.I)):
+    if not m or not (m["h"] or m["m"]) or not re.search(r"[hm]", text, re.I):  # a bare "45" has no unit
         raise ValueError(f"not a duration {text!r} (expected e.g. 5h03m)")
     minutes = int(m["m"] or 0)
     if m["h"] and minutes >= 60:
@@ -257,6 +259,21 @@ def _purpose(printed: str, legend: dict[str, str]) -> tuple[str | None, list[str
     return grid_headers.purpose_label(printed), []
 
 
+def _status(cells: dict[str, str]) -> tuple[str, str]:
+    """The location and "ok", or "n/a[: reason]" when the results are printed N/A."""
+    location = cells.get("location", "")
+    notes = [m["note"] for k in (*COUNTS, "false_alert_rate_printed")
+             if (m := NOT_AVAILABLE.fullmatch(cells.get(k, "")))]
+    if not notes:
+        return location, "ok"
+    note = next((n for n in notes if n), "")
+    # The 2020-22 grid gives the reason inside the location cell, in brackets.
+    bracket = re.fullmatch(r"(?P<place>.*?)\s*\((?P<note>[^()]*)\)", location)
+    if bracket and not note:
+        location, note = bracket["place"], bracket["note"]
+    return location, f"n/a: {note}" if note else "n/a"
+
+
 @dataclass
 class _Parsed:
     rows: pd.DataFrame
@@ -286,19 +303,8 @@ def _parse(path: Path) -> _Parsed:
         per_date[date] = per_date.get(date, 0) + 1
         row: dict = {"deployment_id": f"{path.stem}_{date.isoformat()}_{per_date[date]}",
                      "source_file": path.name, "page": rec.page, "row": order, "date": date}
-        location = cells.get("location", "")
-        notes = [m["note"] for k in (*COUNTS, "false_alert_rate_printed")
-                 if (m := NOT_AVAILABLE.fullmatch(cells.get(k, "")))]
-        status = "ok"
-        if notes:
-            # The 2020-22 grid explains an N/A row inside the location cell, in brackets.
-            note = next((n for n in notes if n), "")
-            bracket = re.fullmatch(r"(?P<place>.*?)\s*\((?P<note>[^()]*)\)", location)
-            if bracket and not note:
-                location, note = bracket["place"], bracket["note"]
-            status = f"n/a: {note}" if note else "n/a"
+        location, row["status"] = _status(cells)
         row["location"] = location or None
-        row["status"] = status
 
         def read(key: str, parser):
             try:

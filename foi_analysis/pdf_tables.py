@@ -241,7 +241,7 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
         if bottom - top < MIN_BAND:
             continue
         crossing = [v.pos for v in vertical if v.start <= top + SNAP and v.end >= bottom - SNAP]
-        xs = [x for x in _positions(crossing)]
+        xs = _positions(crossing)
         bounds = [(a, b) for a, b in zip(xs, xs[1:]) if b - a >= MIN_BAND]
         if not bounds:
             continue
