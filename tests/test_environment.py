@@ -41,7 +41,8 @@ def test_required_stack_is_declared():
     for extra in project["optional-dependencies"].values():
         declared |= {re.split(r"[<>=!~\[ ]", d, maxsplit=1)[0].lower() for d in extra}
     required = {"pandas", "matplotlib", "seaborn", "jupyterlab", "papermill", "pytest", "nbval", "holidays",
-                "pandera", "scipy", "statsmodels", "pdfplumber", "pyyaml"}
+                "pandera", "scipy", "statsmodels", "pyyaml",
+                "pypdfium2"}  # the PDF library (PDFium, which pdfplumber itself renders with)
     assert required <= declared, required - declared
     pandas = next(d for d in project["dependencies"] if d.startswith("pandas"))
     assert ">=3" in pandas
