@@ -31,7 +31,8 @@ def _plain(value):
     if isinstance(value, (np.integer, int)):
         return int(value)
     if isinstance(value, (np.floating, float)):
-        return None if np.isnan(value) else float(value)
+        # 12 decimals: drops float noise (0.025000000000000022) far below any printed precision
+        return None if np.isnan(value) else round(float(value), 12)
     return value
 
 
@@ -50,9 +51,23 @@ def _refs(frame: pd.DataFrame) -> list[str]:
 
 # --- blue list -----------------------------------------------------------------------------------
 
+def cite(frame: pd.DataFrame) -> str:
+    """'grid.pdf p. 1, 4' for the grid rows in ``frame`` (source_file and page columns)."""
+    pages = frame.groupby("source_file")["page"].agg(lambda p: ", ".join(str(int(x)) for x in sorted(set(p))))
+    return "; ".join(f"{source} p. {p}" for source, p in pages.items())
+
+
 def blue_list(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
-    blue = Selection(authority, start, end).blue_list()
+    selection = Selection(authority, start, end)
+    blue = selection.blue_list()
     n_rows = len(blue)
+    joined = selection.of_requests("blue_list_deployments", "deployment_date")
+    matched = joined.loc[joined["deployment_id"].notna()]
+    grid = selection.deployments()
+    grid_rows = grid.loc[grid["deployment_id"].isin(matched["deployment_id"])]
+    missing = selection.of_requests("blue_list_missing", "date")
+    missing = missing.merge(grid[["deployment_id", "page"]], on="deployment_id", how="left")
+    rows_by_match = joined.drop_duplicates(["reference", "row"])["match"].value_counts()
     one_lower, _ = stats.clopper_pearson(1, 1, confidence)
     _, one_upper = stats.clopper_pearson(0, 1, confidence)
     pooled_lower = stats.clopper_pearson(n_rows, n_rows, confidence)[0] if n_rows else None
@@ -68,6 +83,14 @@ def blue_list(authority: str = "", start: str = "", end: str = "", confidence: f
         "pooled_true_lower": _plain(pooled_lower),
         "passes_needed_for_90": stats.passes_needed(TARGET_TRUE_RATE, confidence),
         "confidence": confidence,
+        "dates_with_deployments": int(matched["deployment_date"].nunique()),
+        "deployments_on_blue_dates": int(matched["deployment_id"].nunique()),
+        "rows_by_match": {m: int(n) for m, n in rows_by_match.sort_index().items()},
+        "blue_grid_pages": cite(grid_rows) if len(grid_rows) else None,
+        "deployments_without_result": [
+            {"date": _plain(m.date), "location": m.location, "deployment_id": m.deployment_id,
+             "cited": f"{m.source_file} p. {int(m.page)}"}
+            for m in missing.sort_values(["date", "deployment_id"]).itertuples()],
     }
 
 
@@ -76,7 +99,7 @@ def _describe_blue_list(f: dict) -> list[str]:
         return ["No blue-list rows fall in the selection."]
     c = pct(f["confidence"], 0)
     refs = ", ".join(f["references"])
-    return [
+    lines = [
         f"{f['rows']} blue-list rows over {f['dates']} deployment dates were disclosed ({refs}): "
         f"{f['rows_true_100']} read 100% true and {f['rows_false_0']} read 0% false; "
         f"{f['rows_with_passes']} of {f['rows']} say how many passes the rate rests on.",
@@ -87,6 +110,17 @@ def _describe_blue_list(f: dict) -> list[str]:
         f"below {pct(f['pooled_true_lower'])}; it takes {f['passes_needed_for_90']} passes without a miss "
         f"to rule out a rate below {pct(TARGET_TRUE_RATE, 0)} ({c}, exact).",
     ]
+    if f["blue_grid_pages"]:
+        by_match = f["rows_by_match"]
+        lines.append(
+            f"The blue-list dates ({f['dates']}) match {f['deployments_on_blue_dates']} deployments in the grids "
+            f"({f['blue_grid_pages']}): {by_match.get('one-to-one', 0)} rows pair with a single deployment; "
+            f"{by_match.get('ambiguous', 0)} share a date with several and cannot be paired, because the "
+            f"disclosure prints only dates; {by_match.get('no deployment', 0)} match no deployment.")
+    for m in f["deployments_without_result"]:
+        lines.append(f"Inside the blue-list period, the deployment at {m['location']} on {m['date']} "
+                     f"({m['cited']}) has no blue-list result.")
+    return lines
 
 
 # --- exemptions ----------------------------------------------------------------------------------
@@ -200,15 +234,173 @@ def _describe_response_times(f: dict) -> list[str]:
     return lines
 
 
+# --- deployments ---------------------------------------------------------------------------------
+
+def counted(deployments: pd.DataFrame) -> pd.DataFrame:
+    """Deployments that print both false alerts and faces seen: the ones a false alert rate can use."""
+    return deployments.loc[deployments["false_alerts"].notna() & deployments["faces_seen"].notna()]
+
+
+def per_deployment(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
+    """False alerts per face seen for each deployment, with its exact interval (rate, lower, upper)."""
+    return stats.rate_table(counted(deployments), "false_alerts", "faces_seen", confidence)
+
+
+def per_period(deployments: pd.DataFrame, freq: str = "Y", confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
+    """Totals per year ("Y") or month ("M"): counts, false alerts per face seen (rate, lower, upper) and
+    the share of alerts that were false (false_share, share_lower, share_upper).
+
+    Rates pool the deployments that print both numbers: a sum of false alerts over a sum of faces,
+    never a mean of per-deployment rates.
+    """
+    period = deployments["date"].dt.to_period(freq).astype("string").rename("period")
+    grouped = deployments.groupby(period, sort=True)
+    out = pd.DataFrame({
+        "deployments": grouped.size(),
+        "with_results": grouped["status"].agg(lambda st: int((st == "ok").sum())),
+        **{c: grouped[c].sum(min_count=1) for c in
+           ("faces_seen", "total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals")},
+    })
+    both = counted(deployments)
+    pooled = both.groupby(period.loc[both.index])[["false_alerts", "faces_seen", "total_alerts"]].sum()
+    pooled = stats.rate_table(pooled, "false_alerts", "faces_seen", confidence)
+    share = stats.rate_table(pooled, "false_alerts", "total_alerts", confidence)
+    out = out.join(pooled[["rate", "lower", "upper"]]).join(
+        share[["rate", "lower", "upper"]].rename(columns=lambda c: {"rate": "false_share"}.get(c, f"share_{c}")))
+    return out.reset_index()
+
+
+def threshold_changes(deployments: pd.DataFrame) -> pd.DataFrame:
+    """Rows where the minimum threshold differs from the row printed before it (printed order, not
+    date order: a row whose printed date is out of order is a typo to flag, not a change to date)."""
+    printed = deployments.loc[deployments["threshold"].notna()].sort_values(["source_file", "page", "row"])
+    previous = printed.groupby("source_file")["threshold"].shift()
+    changes = printed.loc[previous.notna() & (printed["threshold"] != previous)]
+    return changes.assign(previous=previous.loc[changes.index])
+
+
+def _thousands(n) -> str:
+    return f"{int(n):,}"
+
+
+def deployments(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
+    selection = Selection(authority, start, end)
+    dep = selection.deployments()
+    both = counted(dep)
+    false, faces, alerts = (int(both[c].sum()) for c in ("false_alerts", "faces_seen", "total_alerts"))
+    lower, upper = stats.clopper_pearson(false, faces, confidence) if faces else (None, None)
+    share_lower, share_upper = stats.clopper_pearson(false, alerts, confidence) if alerts else (None, None)
+    rates = per_deployment(dep, confidence)
+    worst = rates.loc[rates["false_alerts"] > 0].sort_values(["rate", "deployment_id"], ascending=[False, True]).head(1)
+    years = per_period(dep, "Y", confidence)
+    months = per_period(dep, "M", confidence)
+    busiest = months.sort_values(["deployments", "period"], ascending=[False, True]).head(1)
+    changes = threshold_changes(dep)
+    thresholds = dep.groupby("threshold").agg(deployments=("deployment_id", "size"), first=("date", "min"),
+                                              last=("date", "max"))
+    outcomes = dep.loc[dep["other_disposal"].notna() & dep["no_action"].notna()]
+    anomalies = selection.deployments("deployment_anomalies")
+    unfinished = dep.loc[dep["status"] != "ok"].sort_values("date")
+    return {
+        "sources": sorted(dep["source_file"].unique().tolist()),
+        "deployments": len(dep),
+        "with_results": int((dep["status"] == "ok").sum()),
+        "without_results": [{"date": _plain(d.date), "location": d.location, "status": d.status,
+                             "cited": f"{d.source_file} p. {int(d.page)}"} for d in unfinished.itertuples()],
+        "first_date": _plain(dep["date"].min()) if len(dep) else None,
+        "last_date": _plain(dep["date"].max()) if len(dep) else None,
+        "faces_seen": faces,
+        "total_alerts": alerts,
+        "true_alerts": int(both["true_alerts"].sum()),
+        "false_alerts": false,
+        "false_alert_rate": _plain(false / faces) if faces else None,
+        "false_alert_rate_lower": _plain(lower),
+        "false_alert_rate_upper": _plain(upper),
+        "false_share": _plain(false / alerts) if alerts else None,
+        "false_share_lower": _plain(share_lower),
+        "false_share_upper": _plain(share_upper),
+        "by_year": [{k: _plain(v) for k, v in row.items()} for row in years.to_dict("records")],
+        "busiest_month": ({"month": busiest["period"].iloc[0], "deployments": int(busiest["deployments"].iloc[0])}
+                          if len(busiest) else None),
+        "highest_rate": ({k: _plain(worst[k].iloc[0]) for k in
+                          ("deployment_id", "date", "location", "false_alerts", "faces_seen", "rate", "lower", "upper")}
+                         | {"cited": cite(worst)} if len(worst) else None),
+        "arrests": _plain(dep["arrests"].sum(min_count=1)),
+        "arrests_deployments": int(dep["arrests"].notna().sum()),
+        "arrests_or_disposals": _plain(dep["arrests_or_disposals"].sum(min_count=1)),
+        "arrests_or_disposals_deployments": int(dep["arrests_or_disposals"].notna().sum()),
+        "outcome_rows": len(outcomes),
+        "other_disposal_equals_no_action": int((outcomes["other_disposal"] == outcomes["no_action"]).sum()),
+        "thresholds": [{"threshold": _plain(t), "deployments": int(r.deployments), "first": _plain(r.first),
+                        "last": _plain(r.last)} for t, r in thresholds.iterrows()],
+        "threshold_changes": [{"date": _plain(c.date), "from": _plain(c.previous), "to": _plain(c.threshold),
+                               "location": c.location, "flags": _plain(c.flags),
+                               "cited": f"{c.source_file} p. {int(c.page)}"}
+                              for c in changes.itertuples()],
+        "anomalies": {k: int(n) for k, n in anomalies["check"].value_counts().sort_index().items()},
+        "confidence": confidence,
+    }
+
+
+def _rate(rate, lower, upper, digits: int = 4) -> str:
+    return f"{pct(rate, digits)} ({pct(lower, digits)} to {pct(upper, digits)})"
+
+
+def _describe_deployments(f: dict) -> list[str]:
+    if not f["deployments"]:
+        return ["No deployments fall in the selection."]
+    c = pct(f["confidence"], 0)
+    lines = [f"The grids ({', '.join(f['sources'])}) list {f['deployments']} deployments from {f['first_date']} "
+             f"to {f['last_date']}; {f['with_results']} report results."]
+    for d in f["without_results"]:
+        lines.append(f"No results on {d['date']} at {d['location']}: {d['status']} ({d['cited']}).")
+    if f["faces_seen"]:
+        lines.append(
+            f"Together they report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
+            f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
+            f"of faces seen, {c} exact interval, and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'], 1)} of all alerts.")
+    years = "; ".join(
+        f"{y['period']}: {_thousands(y['false_alerts'])} false of {_thousands(y['total_alerts'])} alerts in "
+        f"{_thousands(y['faces_seen'])} faces, {_rate(y['rate'], y['lower'], y['upper'])} per face"
+        for y in f["by_year"] if y["faces_seen"])
+    lines.append(f"By year ({c} exact intervals): {years}.")
+    if f["highest_rate"]:
+        h = f["highest_rate"]
+        lines.append(f"The highest single-deployment rate is {h['location']} on {h['date']}: {h['false_alerts']} false "
+                     f"alerts in {_thousands(h['faces_seen'])} faces, {_rate(h['rate'], h['lower'], h['upper'])} ({h['cited']}).")
+    if f["thresholds"]:
+        seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({t['first']} to {t['last']})"
+                         for t in f["thresholds"])
+        lines.append(f"Minimum threshold settings printed: {seen}.")
+        for ch in f["threshold_changes"]:
+            flagged = f", a row flagged {ch['flags']}" if ch["flags"] else ""
+            lines.append(f"In printed order the threshold changes from {ch['from']} to {ch['to']} at {ch['location']}, "
+                         f"dated {ch['date']} ({ch['cited']}{flagged}).")
+    if f["arrests_deployments"]:
+        lines.append(f"Arrests: {_thousands(f['arrests'])} over the {f['arrests_deployments']} deployments that print an "
+                     f"arrest column" + (f"; the older layout prints 'Arrests / Disposals' together: "
+                                         f"{_thousands(f['arrests_or_disposals'])} over {f['arrests_or_disposals_deployments']} deployments"
+                                         if f["arrests_or_disposals_deployments"] else "") + ".")
+    if f["outcome_rows"] and f["other_disposal_equals_no_action"] == f["outcome_rows"]:
+        lines.append(f"'Other Disposal' and 'No Action' print the same number in all {f['outcome_rows']} rows "
+                     f"that have them, so neither is used here.")
+    if f["anomalies"]:
+        lines.append("Rows that do not reconcile with themselves (deployment_anomalies table): "
+                     + ", ".join(f"{check}: {n}" for check, n in f["anomalies"].items()) + ".")
+    return lines
+
+
 SECTIONS = {
     "blue_list": blue_list,
     "exemptions": exemptions,
     "response_times": response_times,
+    "deployments": deployments,
 }
 _DESCRIBE = {
     "blue_list": _describe_blue_list,
     "exemptions": _describe_exemptions,
     "response_times": _describe_response_times,
+    "deployments": _describe_deployments,
 }
 
 

@@ -58,15 +58,37 @@ def passes_chart(table, confidence: float, target: float | None = None):
     left.plot(table["n"], table["true_lower_wilson"], color=COLOURS["true"], ls="--", label=f"Wilson, {c}")
     if target is not None:
         left.axhline(target, color=COLOURS["neutral"], lw=0.8, ls=":")
-    left.set(title="100% true in n passes: lowest true alert rate not ruled out",
+        left.annotate(f"{100 * target:.0f}%", (table["n"].iloc[-1], target), xytext=(0, -12),
+                      textcoords="offset points", ha="right", fontsize="small")
+    left.set(title="100% true in n passes:\nlowest true alert rate not ruled out",
              xlabel="blue-list passes behind the rate (n)", ylabel="lower bound", ylim=(0, 1.02))
     right.plot(table["n"], table["false_upper_exact"], color=COLOURS["false"], label=f"exact two-sided, {c}")
     right.plot(table["n"], table["false_upper_wilson"], color=COLOURS["false"], ls="--", label=f"Wilson, {c}")
     right.plot(table["n"], table["false_upper_one_sided"], color=COLOURS["bound"], label=f"exact one-sided, {c}")
     right.plot(table["n"], table["rule_of_three"], color=COLOURS["bound"], ls=":", label="rule of three (3/n)")
-    right.set(title="0% false in n passes: highest false alert rate not ruled out",
+    right.set(title="0% false in n passes:\nhighest false alert rate not ruled out",
               xlabel="blue-list passes behind the rate (n)", ylabel="upper bound", ylim=(0, 1.02))
     for ax in (left, right):
         percent_axis(ax)
         ax.legend(fontsize="small")
+    return fig, (left, right)
+
+
+def yearly_rates(years, confidence: float):
+    """Two panels from ``findings.per_period(..., "Y")``: false alerts per face seen, and the share of
+    alerts that were false, each with its interval."""
+    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
+    shown = years.loc[years["faces_seen"].notna()]
+    if shown.empty:
+        no_data(left)
+        no_data(right)
+        return fig, (left, right)
+    intervals(left, shown["period"], shown["rate"], shown["lower"], shown["upper"], colour=COLOURS["false"])
+    percent_axis(left, decimals=3)
+    left.set(title="False alerts per face seen", xlabel="year", ylabel="rate")
+    intervals(right, shown["period"], shown["false_share"], shown["share_lower"], shown["share_upper"],
+              colour=COLOURS["false"])
+    percent_axis(right)
+    right.set(title="Share of alerts that were false", xlabel="year", ylabel="share", ylim=(0, 1))
+    source(left, f"deployment grids, pooled per year; {100 * confidence:.0f}% exact intervals")
     return fig, (left, right)

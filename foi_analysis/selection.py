@@ -57,20 +57,23 @@ class Selection:
         keep = self.authority_matches(req["authority"]) & self.in_range(req["date_received"], keep_missing=True)
         return req.loc[keep].reset_index(drop=True)
 
-    def of_requests(self, name: str) -> pd.DataFrame:
-        """A per-request table (events, exemptions, questions, response_times) for the selected requests."""
+    def of_requests(self, name: str, date: str | None = None) -> pd.DataFrame:
+        """A per-request table for the selected requests; with ``date``, also rows whose date is in range."""
         frame = tables.load(name)
-        return frame.loc[frame["reference"].isin(self.requests()["reference"])].reset_index(drop=True)
+        keep = frame["reference"].isin(self.requests()["reference"])
+        if date is not None:
+            keep &= self.in_range(frame[date])
+        return frame.loc[keep].reset_index(drop=True)
 
     def blue_list(self) -> pd.DataFrame:
-        blue = self.of_requests("blue_list")
-        return blue.loc[self.in_range(blue["deployment_date"])].reset_index(drop=True)
+        return self.of_requests("blue_list", "deployment_date")
 
     def grids_selected(self) -> bool:
         return bool(self.authority_matches(pd.Series([GRID_AUTHORITY], dtype="string")).iloc[0])
 
     def deployments(self, name: str = "deployments") -> pd.DataFrame:
-        frame = tables.load(name)
-        if not self.grids_selected():
-            return frame.iloc[0:0]
-        return frame.loc[self.in_range(frame["date"])].reset_index(drop=True)
+        """Deployments (or their anomalies, by joining on deployment_id) in the date range."""
+        deployments = tables.load("deployments")
+        chosen = deployments.loc[self.in_range(deployments["date"]) & self.grids_selected(), "deployment_id"]
+        frame = deployments if name == "deployments" else tables.load(name)
+        return frame.loc[frame["deployment_id"].isin(chosen)].reset_index(drop=True)
