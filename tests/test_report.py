@@ -16,6 +16,7 @@ import nbformat
 import numpy as np
 import pandas as pd
 import pytest
+from scipy.stats import beta
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from foi_analysis import cli, config, report
@@ -116,6 +117,41 @@ def test_findings_json_matches_a_hand_computation_from_the_tables(real_run):
     assert e["pairs_by_kind"] == {k: int(n) for k, n in kinds.items()}
     assert e["ncnd_references"] == sorted(relied.loc[relied["ncnd"] == "True", "reference"].unique())
     assert e["ncnd_citations"] == ["24(2)", "31(3)"]
+
+    joined = _csv("blue_list_deployments")
+    matched = joined.loc[joined["deployment_id"] != ""]
+    assert b["dates_with_deployments"] == matched["deployment_date"].nunique() == 3
+    assert b["deployments_on_blue_dates"] == matched["deployment_id"].nunique() == 5
+    assert b["rows_by_match"] == joined.drop_duplicates(["reference", "row"])["match"].value_counts().to_dict()
+    assert [m["deployment_id"] for m in b["deployments_without_result"]] == _csv("blue_list_missing")["deployment_id"].tolist()
+
+    dep = _csv("deployments")
+    both = dep.loc[(dep["false_alerts"] != "") & (dep["faces_seen"] != "")]
+    false, faces, alerts = (both[c].astype(int).sum() for c in ("false_alerts", "faces_seen", "total_alerts"))
+    d = found["deployments"]
+    assert d["deployments"] == len(dep) == 212
+    assert d["with_results"] == (dep["status"] == "ok").sum()
+    assert (d["false_alerts"], d["faces_seen"], d["total_alerts"]) == (false, faces, alerts)
+    assert d["false_alert_rate"] == pytest.approx(false / faces)
+    # Clopper-Pearson by its definition: the alpha/2 and 1 - alpha/2 quantiles of Beta(k, n-k+1) / Beta(k+1, n-k)
+    assert d["false_alert_rate_lower"] == pytest.approx(beta.ppf(0.025, false, faces - false + 1))
+    assert d["false_alert_rate_upper"] == pytest.approx(beta.ppf(0.975, false + 1, faces - false))
+    assert d["false_share"] == pytest.approx(false / alerts)
+    year = both["date"].str[:4]
+    per_year = both.assign(year=year)[["year", "false_alerts", "faces_seen"]].astype({"false_alerts": int, "faces_seen": int})
+    per_year = per_year.groupby("year").sum()
+    assert {y["period"]: (y["false_alerts"], y["faces_seen"]) for y in d["by_year"]} == {
+        y: (int(r.false_alerts), int(r.faces_seen)) for y, r in per_year.iterrows()}
+    assert {y["period"]: y["rate"] for y in d["by_year"]} == pytest.approx(
+        (per_year["false_alerts"] / per_year["faces_seen"]).to_dict())
+    assert d["arrests"] == dep.loc[dep["arrests"] != "", "arrests"].astype(int).sum()
+    # threshold changes in printed order (file, page, row): 0.6 -> 0.62 -> 0.64 in the 2023-24 grid
+    printed = dep.loc[dep["threshold"] != ""].astype({"page": int, "row": int}).sort_values(["source_file", "page", "row"])
+    steps = printed["threshold"].astype(float)
+    changed = printed.loc[steps.ne(steps.shift()) & steps.shift().notna()]
+    assert [(c["to"], c["location"]) for c in d["threshold_changes"]] == list(
+        zip(changed["threshold"].astype(float), changed["location"]))
+    assert [c["to"] for c in d["threshold_changes"]] == [0.62, 0.64]
 
     rt = _csv("response_times")
     dated = rt.loc[rt["date_received"] != ""]
