@@ -158,6 +158,7 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     import papermill
 
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
+    _say(f"{source.stem}: running")
     started = time.monotonic()
     status, error = "ok", ""
     try:
@@ -249,6 +250,8 @@ def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
 
 def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters: dict, reports_dir: Path,
         run_id: str, timeout: int = 600, jobs: int = 1) -> tuple[Path, list[Outcome], bool]:
+    if not run_id or run_id.startswith(".") or Path(run_id).name != run_id:
+        raise SystemExit(f"run id {run_id!r} must be a plain folder name")
     final = reports_dir / run_id
     if final.exists():
         raise SystemExit(f"report folder {run_id} already exists; choose another --run-id")

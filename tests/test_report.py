@@ -276,6 +276,9 @@ def test_notebook_choice_and_run_id_collisions(tmp_path):
     assert [p.stem for p in report.select_notebooks(tmp_path, ["01_a.ipynb"])] == ["01_a"]
     with pytest.raises(SystemExit, match="no notebook named 03_c"):
         report.select_notebooks(tmp_path, ["03_c"])
+    for bad in ("../up", ".hidden", "a/b"):
+        with pytest.raises(SystemExit, match="plain folder name"):
+            report.run([], {}, {}, tmp_path, bad)
     (tmp_path / "taken").mkdir()
     with pytest.raises(SystemExit, match="already exists"):
         report.run([], {}, {}, tmp_path, "taken")
