@@ -3,7 +3,6 @@ static checks keep them runnable anywhere (tagged parameters, python3 kernel, no
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 import sys
