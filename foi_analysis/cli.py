@@ -31,24 +31,16 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("build", help="raw records and grids -> validated tables in data/processed/").set_defaults(func=_build)
     sub.add_parser("validate", help="check the raw records without writing anything").set_defaults(func=_build)
 
+    # Each module declares its own options (report: parameters, notebook choice, run id; extract: files).
+    from . import extract, report
+
     rep = sub.add_parser("report", help="run every notebook with papermill into reports/<run-id>/")
     rep.set_defaults(func=_report)
-    # report.add_arguments fills in its own options (parameters, notebook choice, run id, ...).
-    try:
-        from . import report
-
-        report.add_arguments(rep)
-    except ImportError:  # the report module is optional while the notebooks issue is open
-        pass
+    report.add_arguments(rep)
 
     ext = sub.add_parser("extract", help="saved FOI responses -> draft raw records for review")
     ext.set_defaults(func=_extract)
-    try:
-        from . import extract
-
-        extract.add_arguments(ext)
-    except ImportError:
-        pass
+    extract.add_arguments(ext)
     return p
 
 
