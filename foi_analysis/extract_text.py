@@ -7,6 +7,7 @@ navigation) so that it is neither read as a title nor searched for authorities o
 
 from __future__ import annotations
 
+import bisect
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -126,32 +127,67 @@ def html_to_text(html: str) -> tuple[str, str | None]:
 # ---------------------------------------------------------------------------------------------
 # Cleaning
 
-# Lines of page furniture: cookie banners, navigation, site chrome. Only short lines are dropped,
-# so a letter that happens to mention cookies keeps its paragraphs.
-_FURNITURE = re.compile(
-    r"\bcookies?\b|skip to (?:main )?content|leave this site|escape key|technical problem|this site is a beta"
-    r"|\blogo\b|javascript|accept all|reject all|\bsign (?:in|up)\b|\blog ?in\b|back to top|share this page"
-    r"|^\s*(?:home|menu|search|close|print|share|main navigation|breadcrumbs?|you are here:?)\s*$",
-    re.IGNORECASE,
-)
-_SPACES = str.maketrans({"\xa0": " ", "\u2007": " ", "\u202f": " ", "\t": " ", "\u200b": None, "\ufeff": None})
+# Page furniture: cookie banners, navigation, site chrome. Only short lines are dropped, so a
+# letter that happens to mention cookies keeps its paragraphs.
+_FURNITURE_WORDS = ("cookie", "skip to content", "skip to main content", "leave this site", "escape key", "technical problem",
+                    "this site is a beta", "logo", "javascript", "accept all", "reject all", "sign in", "sign up", "log in", "login",
+                    "back to top", "share this page")
+_FURNITURE_LINES = frozenset(["home", "menu", "search", "close", "print", "share", "main navigation", "breadcrumb", "breadcrumbs",
+                              "you are here", "you are here:"])
+_SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
 
 
 def clean_lines(text: str) -> list[str]:
     """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPACES)
-    out = []
-    for line in text.split("\n"):
-        line = line.rstrip()
-        if len(line) < 400 and _FURNITURE.search(line):
-            continue
-        out.append(line)
-    return out
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for odd, plain in _SPACES:
+        if odd in text:
+            text = text.replace(odd, plain)
+    lines = text.split("\n")
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    low = text.lower()
+    drop = set()
+    for word in _FURNITURE_WORDS:
+        k = low.find(word)
+        while k != -1:
+            line = bisect.bisect_right(starts, k) - 1
+            if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
+                drop.add(line)
+            k = low.find(word, k + len(word))
+    drop.update(k for k, line in enumerate(lines) if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES)
+    return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
+
+
+def _whole_word(low: str, k: int, n: int) -> bool:
+    """Is low[k:k+n] a word of its own ("logo", not "logos" or "catalogue"; "cookie" also as "cookies")?"""
+    before = low[k - 1] if k else " "
+    after = low[k + n: k + n + 1]
+    return not before.isalnum() and (not after.isalnum() or after == "s")
 
 
 _TERMINAL = (".", ":", ";", "?", "!", "|")
-_MONTH_START = re.compile(r"^(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)", re.IGNORECASE)
-_DATE_TAIL = re.compile(r"(?:\bon|\bdated|\bof|\d{1,2}(?:st|nd|rd|th)?|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*)$", re.IGNORECASE)
+_MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
+_WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
+# A date cut by a line break: "received on" + "23/09/2016", "21st" + "November 2016", "November" + "2016".
+_DATE_BREAKS = [
+    (re.compile(r"\b(?:on|dated|of)$", re.I), re.compile(rf"^(?:\d|{_MONTHS}\b|{_WEEKDAYS}\b)", re.I)),
+    (re.compile(rf"(?:^|\s)(?:{_WEEKDAYS},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?$", re.I), re.compile(rf"^{_MONTHS}\b", re.I)),
+    (re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}$", re.I), re.compile(r"^\d{2,4}\b")),
+    (re.compile(rf"\b{_WEEKDAYS}$", re.I), re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\b")),
+]
+
+
+_BREAK_WORDS = frozenset(["on", "dated", "of", "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+                          "mon", "tue", "wed", "thu", "fri", "sat", "sun"])
+
+
+def _may_break_date(s: str) -> bool:
+    """Cheap test before the patterns: does the line end in a word a date can be cut after?"""
+    last = s[s.rfind(" ") + 1:].lower()
+    return "|" not in s and (last[:1].isdigit() or last in _BREAK_WORDS or last[:3] in _BREAK_WORDS)
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -179,7 +215,7 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
         s = line.strip()
         if not s:
             if current:
-                out.append((start, " ".join(current)))
+                out.append((start, " ".join(" ".join(current).split())))
                 current = []
             continue
         if not current:
@@ -187,10 +223,10 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
         current.append(s)
         wrapped = width is not None and width - 20 <= len(line) <= width + 5 and not s.endswith(_TERMINAL)
         following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        mid_date = bool(following) and bool(_DATE_TAIL.search(s)) and bool(_MONTH_START.match(following))
+        mid_date = bool(following) and _may_break_date(s) and any(a.search(s[-40:]) and b.match(following) for a, b in _DATE_BREAKS)
         if not (wrapped or mid_date):
-            out.append((start, " ".join(current)))
+            out.append((start, " ".join(" ".join(current).split())))
             current = []
     if current:
-        out.append((start, " ".join(current)))
+        out.append((start, " ".join(" ".join(current).split())))
     return out

@@ -1,0 +1,279 @@
+"""What was answered: per-question outcomes, tables flattened into "|" lines, the overall outcome.
+
+Vocabularies are those of ``schemas``: a question is disclosed | partially_disclosed | exempt |
+ncnd | not_held | publicly_available | answered | not_valid_request; a request is disclosed |
+partially_disclosed | refused | ncnd | not_held. A question whose outcome the text does not state
+stays None for a person to fill.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import exemptions as ex
+from .extract_doc import ENUM, Doc
+from .extract_grounds import Found, sentences
+
+# ---------------------------------------------------------------------------------------------
+# Questions
+
+_QREF = re.compile(r"\b(?:questions?|Q)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\s*(?:,|&|\band\b|to)\s*|\s+)(?:and\s+)?(?:Q\s*)?\d{1,2}[a-z]?\b)*)", re.IGNORECASE)
+_QNUM = re.compile(r"\d{1,2}[a-z]?")
+_QREF_GATE = re.compile(r"q(?:uestions?)?\s*\d")
+# An answer's heading: "Q1 - ...", "Question 1a", "1) ...".
+ANSWER_HEAD = re.compile(r"^\s*(?:Q(?:uestion)?\s*(\d{1,2}[a-z]?)\s*(?:[).:\-–]|$)|(\d{1,2}[a-z]?)\s*[).]\s)", re.IGNORECASE)
+
+QUESTION_CUES = [
+    ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
+    ("ncnd", re.compile(r"neither confirm nor deny|\bNCND\b", re.I)),
+    ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
+                            r"|\bno such (?:information|records?)|\bnot recorded\b", re.I)),
+    ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
+                                      r"|reasonably accessible", re.I)),
+    ("partially_disclosed", re.compile(r"\bredact", re.I)),
+    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)", re.I)),
+    ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b|\|", re.I)),
+]
+_GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
+                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to", re.I))]
+_SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
+_RESPONSE_LABEL = re.compile(r"^(?:Response|Answer|Reply)\s*:?\s*", re.I)
+_FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
+_WORD = re.compile(r"[a-z]{4,}")
+_COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
+                    "were there their about under also such these those other being been data number many much does".split())
+
+
+def question_refs(text: str) -> list[str]:
+    """Question numbers a sentence names: "questions 1b, 4, 5, 6, and 9" -> 1b, 4, 5, 6, 9."""
+    out: list[str] = []
+    for m in _QREF.finditer(text):
+        for q in _QNUM.findall(m.group(1)):
+            if q not in out:
+                out.append(q)
+    return out
+
+
+def enumerated_questions(doc: Doc) -> dict[str, str]:
+    """The request's numbered questions, id -> text: the longest run 1, 2, 3 ... (with "1a", "1b")."""
+    best: dict[str, str] = {}
+    run: dict[str, str] = {}
+    last = 0
+    for u in doc.units:
+        m = ENUM.match(u) if u[:1].isdigit() or u[:1] in "Qq " else None
+        if not m:
+            continue
+        n = int(m.group(1))
+        letter = (m.group(2) or m.group(3) or m.group(4) or "").lower()
+        if n == 1 and last != 1 and not (letter and letter != "a"):
+            if len(run) > len(best):
+                best = run
+            run, last = {}, 0
+        if n == last + 1 or (n == last and letter):
+            run.setdefault(f"{n}{letter}", u[m.end():])
+            last = n
+    return run if len(run) > len(best) else best
+
+
+def _answer_outcome(body: str) -> str | None:
+    outcome = next((k for k, rx in QUESTION_CUES if rx.search(body)), None)
+    if outcome:
+        return outcome
+    # Figures, dates or a plain yes/no are recorded information given; an explanation is an answer.
+    if _FACTS.search(_QREF.sub("", ex.CITATION.sub("", body))):
+        return "disclosed"
+    return "answered" if body.strip() else None
+
+
+def _match_questions(text: str, questions: dict[str, str]) -> list[str]:
+    """Questions whose own words (those no other question uses) an answer repeats, two or more."""
+    words = {q: set(_WORD.findall(t.lower())) - _COMMON for q, t in questions.items()}
+    said = set(_WORD.findall(text.lower()))
+    out = []
+    for q, w in words.items():
+        own = w - set().union(*(v for k, v in words.items() if k != q))
+        if len(own & said) >= 2:
+            out.append(q)
+    return out
+
+
+def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
+    """Per-question outcomes: an answer's own text first, then a sentence that groups questions
+    ("In relation to questions 1b, 4 ... exempt"), then the grounds cited for them."""
+    refs_in = {i for i, _ in doc.gated(_QREF_GATE, _QREF)}
+    specific: dict[str, str] = {}
+    group: dict[str, str] = {}
+    mentioned: list[str] = []
+    current: str | None = None
+    answer: list[str] = []
+    in_table = after_table = False
+
+    def close():
+        if current is not None:
+            outcome = "disclosed" if in_table else _answer_outcome(" ".join(answer))
+            if outcome and specific.get(current) in (None, "answered"):
+                specific[current] = outcome
+
+    for i, u in doc.authority_units():
+        m = ANSWER_HEAD.match(u) if u[:1].isdigit() or u[:1] in "Qq " else None
+        if m and doc.segments[doc.segment_of[i]].kind in ("response", None, "update"):
+            close()
+            current, in_table, after_table = (m.group(1) or m.group(2)).lower(), False, False
+            mentioned.append(current)
+            answer = []  # the restated question is not the answer
+            continue
+        if "|" in u:
+            in_table = in_table or current is not None
+        elif in_table:
+            # Text after a table answers no question in particular: match it by the words it repeats.
+            close()
+            current, in_table, after_table = None, False, True
+        if current is not None:
+            if _RESPONSE_LABEL.match(u):
+                answer = [_RESPONSE_LABEL.sub("", u)]
+                continue
+            if _SIGN_OFF.match(u):
+                close()
+                current = None
+                continue
+            answer.append(u)
+        if i in refs_in:
+            for sentence in sentences(u):
+                k = next((k for k, rx in _GROUP_CUES if rx.search(sentence)), None)
+                for q in question_refs(sentence) if k else []:
+                    group.setdefault(q, k)
+        elif after_table and enumerated:
+            k = _answer_outcome(u)
+            if k not in (None, "answered"):
+                for q in _match_questions(u, enumerated):
+                    group.setdefault(q, k)
+    close()
+    for t in tables:
+        if t.get("question"):
+            specific.setdefault(t["question"], "disclosed")
+    for f in found:
+        for q in f.questions:
+            if f.stage == "response" and q not in specific and q not in group and f.section not in ("12", "14"):
+                group[q] = "ncnd" if f.ncnd else ("not_valid_request" if f.section == "84" else "exempt")
+
+    ids = list(enumerated)
+    for q in mentioned + list(group) + list(specific):
+        if q not in ids and re.fullmatch(r"\d{1,2}[a-z]?", q):
+            ids.append(q)
+    # "1a" and "1b" replace a plain "1".
+    ids = [q for q in ids if not (q.isdigit() and any(o != q and o.startswith(q) and not o[len(q):].isdigit() for o in ids))]
+    ids.sort(key=lambda q: (int(re.match(r"\d+", q).group()), q))
+    out = []
+    for q in ids:
+        outcome = specific.get(q)
+        if outcome in (None, "answered"):
+            outcome = group.get(q, outcome)
+        out.append({"question": q, "outcome": outcome})
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# Tables flattened into lines with "|": a row per line ("a | b | c") or a cell per line ("a |").
+
+_DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-)\s*$", re.IGNORECASE)
+
+
+def find_tables(doc: Doc) -> list[dict]:
+    tables = []
+    i, n = 0, len(doc.units)
+    question = None
+    while i < n:
+        u = doc.units[i]
+        m = ANSWER_HEAD.match(u) if u[:1].isdigit() or u[:1] in "Qq " else None
+        if m:
+            question = (m.group(1) or m.group(2)).lower()
+        if "|" not in u or doc.quoted[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and "|" in doc.units[j]:
+            j += 1
+        rows = [[c.strip() for c in doc.units[k].split("|")] for k in range(i, j)]
+        rows = [r[:-1] if r and r[-1] == "" else r for r in rows]
+        rows = [r[1:] if r and r[0] == "" else r for r in rows]
+        table = _shape(rows)
+        if table:
+            columns, body = table
+            heading = " ".join(doc.units[max(0, i - 2): i] + columns).lower()
+            tables.append({"kind": "blue_list" if "blue list" in heading else None, "question": question,
+                           "columns": columns, "rows": body})
+        i = j
+    return tables
+
+
+def _shape(rows: list[list[str]]) -> tuple[list[str], list[list[str]]] | None:
+    if all(len(r) <= 1 for r in rows):
+        # A cell per line: the header is the run of cells before the first cell that holds data.
+        cells = [r[0] if r else "" for r in rows]
+        width = next((k for k, c in enumerate(cells) if _DATA_CELL.match(c)), 0)
+        if width < 2 or (len(cells) - width) % width:
+            return None
+        return cells[:width], [cells[k: k + width] for k in range(width, len(cells), width)]
+    width = len(rows[0])
+    if len(rows) < 2 or width < 2:
+        return None
+    body = [r + [""] * (width - len(r)) if len(r) < width else r[:width] for r in rows[1:] if not all(set(c) <= set("-: ") for c in r)]
+    return rows[0], body
+
+
+# ---------------------------------------------------------------------------------------------
+# The overall outcome
+
+_WDTK_STATUS = [
+    ("partially_disclosed", re.compile(r"The request was partially successful", re.I)),
+    ("disclosed", re.compile(r"The request was successful", re.I)),
+    ("not_held", re.compile(r"did not have the information requested|The request (?:was|is) not held|Information not held", re.I)),
+    ("refused", re.compile(r"The request was (?:refused|rejected)", re.I)),
+]
+# (words every match contains, pattern): see Doc.search.
+_PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided in part"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
+                      r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
+_REFUSED = ("decided", "refus", "exempt", "comply"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
+                      r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to comply", re.I)
+_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows"), re.compile(r"decided to disclose (?:the|all)|please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
+                        r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
+                        r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
+_WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
+NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
+_NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold (?:any |the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
+                       r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
+
+
+def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: list[dict]) -> tuple[str | None, bool]:
+    """(overall outcome, ncnd) from what the authority's own text says; the last response decides."""
+    responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
+    scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments) if seg.role != "requester"}
+    units = {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+
+    def says(rule) -> bool:
+        return any(True for _ in doc.search(rule[1], rule[0], units=units))
+
+    relied = [f for f in found if f.stage != "extension_notice"]
+    withholding = [f for f in relied if not f.ncnd and not f.procedural]
+    ncnd = any(f.ncnd for f in relied) or says(NCND)
+    if says(_PARTIAL):
+        return "partially_disclosed", ncnd
+    # A WhatDoTheyKnow page states the requester's own classification at the top.
+    header = "\n".join(doc.units[: doc.segments[1].start if len(doc.segments) > 1 else 12])
+    for outcome, rx in _WDTK_STATUS:
+        if rx.search(header):
+            return ("ncnd" if outcome == "refused" and ncnd and not withholding else outcome), ncnd
+    answered = {q["outcome"] for q in questions if q["outcome"]}
+    gave = says(_DISCLOSED) or bool(tables) or bool(answered & {"disclosed", "partially_disclosed", "answered", "publicly_available"})
+    held_back = says(_WITHHELD) or bool(withholding) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
+    if (says(_REFUSED) or any(f.section in ("12", "14") for f in relied)) and not gave:
+        return ("ncnd" if ncnd and not withholding else "refused"), ncnd
+    if gave:
+        return ("partially_disclosed" if held_back else "disclosed"), ncnd
+    if ncnd and not withholding:
+        return "ncnd", ncnd
+    if held_back:
+        return "refused", ncnd
+    if says(_NOT_HELD) or answered == {"not_held"}:
+        return "not_held", ncnd
+    return None, ncnd

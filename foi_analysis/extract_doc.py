@@ -1,0 +1,458 @@
+"""A saved response as ``extract`` reads it: units, messages, quoted passages, authority, reference.
+
+A *unit* is a logical line (mail-wrapped lines joined). A thread is split into *segments* at
+each "Dear ..." line: a message to the authority is the requester's, any other the authority's,
+and each is classed (acknowledgement, extension notice, response, internal review ...). Units
+that restate the request or quote statute are marked *quoted*: their dates and section numbers
+are not the authority's own. Every pattern runs once over the joined text (speed matters: the
+extractor must keep up with hundreds of responses a second).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from .extract_text import logical_lines
+
+# ---------------------------------------------------------------------------------------------
+# Authorities: foi_analysis/authorities.csv (canonical,alias), extendable by an analyst.
+
+
+@lru_cache(maxsize=1)
+def authority_aliases() -> dict[str, str]:
+    """alias -> canonical name, from the package table ``authorities.csv``."""
+    with resources.files(__package__).joinpath("authorities.csv").open(encoding="utf-8") as f:
+        return {" ".join(row["alias"].split()): row["canonical"].strip() for row in csv.DictReader(f) if row.get("alias")}
+
+
+@lru_cache(maxsize=1)
+def _needles() -> list[tuple[str, bool, str]]:
+    """(text to find, case-sensitive?, canonical), longest first so "Metropolitan Police Service"
+    wins over "Metropolitan Police". Acronyms (MPS, PSNI) match in capitals only; "and" may be "&"."""
+    out = set()
+    for alias, canonical in authority_aliases().items():
+        for variant in {alias, alias.replace(" and ", " & ")}:
+            exact = variant.isupper()
+            out.add((variant if exact else variant.lower(), exact, canonical))
+    return sorted(out, key=lambda n: (-len(n[0]), n))
+
+
+def _lower(text: str) -> str:
+    low = text.lower().replace("’", "'")
+    # str.lower keeps positions except for a few letters (e.g. "İ"); keep them one-for-one.
+    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+
+
+def find_authorities(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of each authority named in ``text``, in order."""
+    low = _lower(text)
+    covered = bytearray(len(text) + 1)
+    spans = []
+    for needle, exact, canonical in _needles():
+        hay = text if exact else low
+        start = hay.find(needle)
+        while start != -1:
+            end = start + len(needle)
+            before = text[start - 1] if start else " "
+            after = text[end: end + 2]
+            # Not inside a word, an e-mail address or a web address (news.met.police.uk).
+            ok = not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or after[:1] in "@-_"
+                                                                    or (after[:1] == "." and after[1:2].isalnum()))
+            if ok and not covered[start] and not covered[end - 1]:
+                covered[start:end] = b"\x01" * (end - start)
+                spans.append((start, end, canonical))
+            start = hay.find(needle, end)
+    spans.sort()
+    return spans
+
+
+@lru_cache(maxsize=1)
+def _alias_first_words() -> frozenset[str]:
+    return frozenset(_first_word(n) for n, _, _ in _needles())
+
+
+def _first_word(s: str) -> str:
+    return s[: (s.find(" ") + 1 or len(s) + 1) - 1].lower()
+
+
+def normalise_authority(name: str) -> str | None:
+    """'the Met' -> 'Metropolitan Police Service'; None when the name is not in the table."""
+    name = " ".join(name.split())
+    hits = find_authorities(name)
+    return hits[0][2] if len(hits) == 1 and hits[0][:2] == (0, len(name)) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Document model
+
+
+_BACK, _AHEAD = 160, 200  # how far a cue phrase may reach from its needle
+
+
+@dataclass
+class Segment:
+    start: int  # index of its first unit
+    role: str  # "header" (before any "Dear"), "requester" or "authority"
+    kind: str | None = None
+    date: tuple[dt.date, str] | None = None  # the message's own date line, as (date, printed)
+
+
+@dataclass
+class Doc:
+    units: list[str]
+    segment_of: list[int]  # unit -> segment index
+    segments: list[Segment]
+    quoted: list[bool]  # unit restates the request or quotes statute
+    text: str  # units joined by "\n"
+    offsets: list[int]  # where each unit starts in ``text``
+    low: str = ""  # ``text`` lower-cased, same positions
+
+    def __post_init__(self):
+        self.low = _lower(self.text)
+        self._hits: dict[tuple[str, ...], list[int]] = {}
+
+    def unit_at(self, pos: int) -> int:
+        return bisect.bisect_right(self.offsets, pos) - 1
+
+    def own(self, i: int) -> bool:
+        """Did the authority write unit ``i`` itself (not the requester, not a quotation)?"""
+        return not self.quoted[i] and self.segments[self.segment_of[i]].role != "requester"
+
+    def authority_units(self):
+        for i, u in enumerate(self.units):
+            if self.own(i):
+                yield i, u
+
+    def hits(self, needles: tuple[str, ...]) -> list[int]:
+        """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
+        if needles not in self._hits:
+            found = set()
+            for n in needles:
+                k = self.low.find(n)
+                while k != -1:
+                    i = self.unit_at(k)
+                    found.add(i)
+                    k = self.low.find(n, self.offsets[i + 1] if i + 1 < len(self.offsets) else len(self.low))
+            self._hits[needles] = sorted(found)
+        return self._hits[needles]
+
+    def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
+        """(unit index, match) for ``rx`` near each of ``needles`` in the lower-cased text.
+
+        The needles are words every match of ``rx`` contains, and ``rx`` is a phrase (no ^ or $):
+        so it is tried only on a window around each needle, not on the whole text. Match
+        positions are relative to the window; callers use the unit index and the matched text."""
+        seen = set()
+        for n in needles:
+            k = self.low.find(n)
+            while k != -1:
+                i = self.unit_at(k)
+                if (units is None or i in units) and (not own or self.own(i)):
+                    at = k - self.offsets[i]
+                    u = self.units[i]
+                    window = (i, max(0, at - _BACK), at + len(n) + _AHEAD)
+                    if window not in seen:
+                        seen.add(window)
+                        m = rx.search(u, window[1], window[2])
+                        if m:
+                            yield i, m
+                k = self.low.find(n, k + len(n))
+
+    def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True):
+        """Like ``search``, with a cheap pattern run over the lower-cased text as the gate."""
+        units, last = [], -1
+        for g in gate.finditer(self.low):
+            i = self.unit_at(g.start())
+            if i != last:
+                units.append(i)
+                last = i
+        for i in units:
+            if not own or self.own(i):
+                for m in rx.finditer(self.units[i]):
+                    yield i, m
+
+
+_DEAR = re.compile(r"^Dear\b\s*(.*)", re.IGNORECASE)
+_TO_AUTHORITY = re.compile(r"^(?:Sir|Madam|Sirs|FOI\b|Freedom of Information|Information (?:Rights|Management|Compliance|Access)"
+                           r"|Data Protection|Disclosure|Team|Colleagues?|all|Public Access|Records)", re.IGNORECASE)
+_AUTHORITY_VOICE = re.compile(
+    r"your (?:request|application|email|correspondence) (?:for information|dated|was|which|has|of)"
+    r"|(?:we|I) (?:write|am writing) (?:in connection with|to (?:inform|confirm|advise))|this letter (?:represents|serves)"
+    r"|refusal notice|can neither confirm|\bhold(?:s)? (?:the|some|no) (?:requested )?information|I have (?:today )?decided",
+    re.IGNORECASE,
+)
+
+
+def _role(addressee: str, body: str) -> str:
+    """Who wrote a message that opens "Dear <addressee>"."""
+    words = addressee.split()
+    if words and (_first_word(addressee) in _alias_first_words() or words[0].lower() == "the"):
+        hits = find_authorities(addressee[:80])
+        if hits and hits[0][0] <= 4:
+            return "requester"
+    if _TO_AUTHORITY.match(addressee):
+        # Authorities write "Dear Sir/Madam" too: tell them apart by what the message says.
+        return "authority" if _AUTHORITY_VOICE.search(body) else "requester"
+    return "authority"
+
+
+# Message kinds, first match wins: (kind, words every match contains, pattern).
+_KIND_RULES = [
+    ("review_ack", ("review will", "acknowledge", "confirm"),
+     re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
+    ("review_response", ("i have", "we have", "uph", "outcome of"),
+     re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
+    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been"),
+     re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
+                r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
+    ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
+                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed"),
+     re.compile(r"I have (?:today )?decided|(?-i:\bDECISION\b)|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
+                r"|please (?:see|find) (?:the )?(?:attached|enclosed|below|table|information below)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
+                r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
+                r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full", re.I)),
+    ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
+     re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) (?:have )?received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
+]
+# An extension notice that already gives the decision is a response.
+_DECIDED = (("decided", "decision", "refusal notice"),
+            re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|(?-i:\bDECISION\b)", re.I))
+_REQUESTER_KINDS = [
+    ("review_request", ("internal review",), re.compile(r"internal review", re.I)),
+    ("chaser", ("overdue", "still", "not yet", "not received", "not responded", "not had", "chase", "reminder", "should normally have responded"),
+     re.compile(r"overdue|still (?:awaiting|waiting)|(?:have|has) not (?:yet )?(?:received|responded|had a)|chase|reminder|should normally have responded", re.I)),
+]
+
+# The request as restated in a reply: from its introduction to the first sign of the answer.
+_REQUEST_START = re.compile(
+    r"you (?:seek|sought) access to the following|(?:you|which) (?:asked|requested)(?: for)?(?: the following)?(?: information)?\s*:?\s*$"
+    r"|your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
+    r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$",
+    re.IGNORECASE,
+)
+
+_REQUEST_END = re.compile(
+    r"^(?:DECISION|Decision|REASONS? FOR DECISION|Our response|Response|Reply|SEARCHES TO LOCATE|Disclosure|DISCLOSURE|Answer|Our reply)\b"
+    r"|I have (?:today )?decided|Your request will now be considered|I am sorry to inform you|has been (?:handled|considered)"
+    r"|^I (?:can )?(?:confirm|advise)|^Please (?:find|see)|^In response to|^I (?:write|am writing) to (?:inform|confirm|advise)"
+    r"|^(?:The force|We) (?:can|does|do|holds?|has|have)\b|^Our (?:reply|answer)|^(?:To )?locate the information|^I attach",
+)
+_AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
+# Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
+_PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
+_STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)")
+# A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
+ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
+
+
+def build_doc(lines: list[str]) -> Doc:
+    units = [u for _, u in logical_lines(lines)]
+    offsets, pos = [], 0
+    for u in units:
+        offsets.append(pos)
+        pos += len(u) + 1
+    segments = [Segment(0, "header")]
+    segment_of = []
+    dears = [i for i, u in enumerate(units) if u[:4].lower() == "dear" and _DEAR.match(u)]
+    bounds = dears + [len(units)]
+    for k, i in enumerate(dears):
+        role = _role(_DEAR.match(units[i]).group(1), "\n".join(units[i: bounds[k + 1]]))
+        if i > 0:
+            segments.append(Segment(i, role))
+        else:
+            segments[0].role = role
+    s = 0
+    for i in range(len(units)):
+        if s + 1 < len(segments) and segments[s + 1].start == i:
+            s += 1
+        segment_of.append(s)
+    doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
+    _classify_segments(doc)
+    _mark_quoted(doc)
+    return doc
+
+
+def _classify_segments(doc: Doc) -> None:
+    review = {doc.segment_of[i] for i in doc.hits(("internal review",))}
+    for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
+        # Rules in order; each looks only at messages no earlier rule has claimed.
+        open_ = {s for s, seg in enumerate(doc.segments) if (seg.role == "requester") == requester}
+        for kind, needles, rx in table:
+            allowed = open_ & review if kind == "review_response" else open_
+            if not allowed:
+                continue
+            units = {i for i, s in enumerate(doc.segment_of) if s in allowed}
+            for i, _ in doc.search(rx, needles, own=False, units=units):
+                s = doc.segment_of[i]
+                if s in open_:
+                    doc.segments[s].kind = kind
+                    open_.discard(s)
+    decided = {doc.segment_of[i] for i, _ in doc.search(_DECIDED[1], _DECIDED[0], own=False)}
+    for s, seg in enumerate(doc.segments):
+        if seg.kind is None and seg.role != "header":
+            seg.kind = "request" if seg.role == "requester" else "update"
+        if seg.kind == "extension" and s in decided:
+            seg.kind = "response"
+        if s > 0:
+            # A message's own date: a date-only line (or "Date:"/"Sent:") just above its "Dear".
+            for j in range(seg.start - 1, max(doc.segments[s - 1].start, seg.start - 6) - 1, -1):
+                d = date_line(doc.units[j])
+                if d:
+                    seg.date = d
+                    break
+
+
+_DATE_LINE_LABEL = re.compile(r"^(?:date(?: sent)?|sent|dated)\s*:?\s*", re.IGNORECASE)
+_TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?\s*$", re.IGNORECASE)
+
+
+def date_line(unit: str) -> tuple[dt.date, str] | None:
+    """A line that is only a date (the date of a letter or message), as (date, printed form)."""
+    if len(unit) > 60 or not unit[:1].isalnum():
+        return None
+    s = _TIME.sub("", _DATE_LINE_LABEL.sub("", unit.strip()))
+    if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE)):
+        try:
+            return parse_printed_date(s), " ".join(s.split())
+        except ValueError:
+            return None
+    return None
+
+
+def _mark_quoted(doc: Doc) -> None:
+    # Both introductions end their line (or are a short heading): only those lines are tried.
+    starts = {}
+    for i, u in enumerate(doc.units):
+        if u.endswith(":") or len(u) < 40:
+            if _REQUEST_START.search(u):
+                starts[i] = "request"
+            elif _PROVIDES.search(u):
+                starts[i] = "statute"
+    done = -1
+    for i in sorted(starts):
+        s = doc.segment_of[i]
+        if i < done or doc.segments[s].role == "requester":
+            continue
+        end = doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
+        if starts[i] == "request":
+            j = _request_end(doc, i + 1, end)
+        else:
+            j = i + 1
+            while j < end and _STATUTE_LINE.match(doc.units[j]):
+                j += 1
+        for k in range(i + 1, j):
+            doc.quoted[k] = True
+        done = j
+
+
+def _request_end(doc: Doc, i: int, end: int) -> int:
+    """Where a restated request starting at unit ``i`` ends (the first unit not part of it)."""
+    if i < end and doc.units[i][:1] in "“\"":
+        # In quotation marks: up to the closing mark.
+        close = "”" if doc.units[i][0] == "“" else '"'
+        for j in range(i, min(end, i + 60)):
+            if close in doc.units[j][1 if j == i else 0:]:
+                return j + 1
+    for j in range(i, end):
+        u = doc.units[j]
+        if _REQUEST_END.search(u):
+            return j
+        # "Essex Police holds ...", "Police Scotland can ...": the authority speaking again.
+        if _first_word(u) in _alias_first_words():
+            hits = find_authorities(u[:60])
+            if hits and hits[0][0] == 0 and _AUTH_AFTER.match(u[hits[0][1]:]):
+                return j
+    # No sign of the answer: only the numbered items (and their continuation lines) are the request.
+    j = i
+    while j < end and (ENUM.match(doc.units[j]) or doc.units[j][:1] in "“\"" or (j > i and doc.units[j][:1].islower())):
+        j += 1
+    return j
+
+
+# ---------------------------------------------------------------------------------------------
+# Which authority: the one written to ("Dear X"), speaking ("X can neither confirm ..."), signing.
+
+_AUTH_BEFORE = re.compile(r"(?:\bDear|\bfrom|\bto|received by|request to|FOI|Freedom of Information)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def find_authority(doc: Doc) -> str | None:
+    """The authority named most, and most pointedly, where messages open and close."""
+    score: Counter = Counter()
+    spans = []
+    for s in range(len(doc.segments)):
+        first = doc.offsets[doc.segments[s].start]
+        last = doc.offsets[doc.segments[s + 1].start] if s + 1 < len(doc.segments) else len(doc.text)
+        # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
+        spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
+    for start, end, name in (hit for a, b in spans if a < b for hit in _shifted(find_authorities(doc.text[a:b]), a)):
+        i = doc.unit_at(start)
+        u, at = doc.units[i], start - doc.offsets[i]
+        strong = _AUTH_BEFORE.search(u[max(0, at - 30): at]) or _AUTH_AFTER.match(u[at + end - start: at + end - start + 30])
+        if doc.segments[doc.segment_of[i]].role == "requester" and not _DEAR.match(u):
+            strong = False  # the requester may name other forces
+        score[name] += 5 if strong else 1
+    ranked = score.most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _shifted(hits, by: int):
+    return [(start + by, end + by, name) for start, end, name in hits]
+
+
+# ---------------------------------------------------------------------------------------------
+# References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
+
+_REF_LABEL = re.compile(
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)))\b\.?"
+    r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
+    r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*\d|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
+)
+_SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
+
+
+def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
+    """The request's reference (the most cited request reference) and internal review ones."""
+    request: Counter = Counter()
+    review: list[str] = []
+    first: dict[str, int] = {}
+    for pattern, needles in ((_REF_LABEL, ("ref", "request no", "request number", "request id", "case no", "case number")), (_SUBJECT_REF, ("foi",))):
+        for i in doc.hits(needles):
+            # The label may end one line and the reference start the next.
+            span = doc.text[doc.offsets[i]: doc.offsets[i + 2] - 1 if i + 2 < len(doc.offsets) else len(doc.text)]
+            for m in pattern.finditer(span):
+                if m.start() > len(doc.units[i]):
+                    break
+                ref = m.group("ref").rstrip(".-/")
+                label = span[max(0, m.start() - 40): m.start("ref")].lower()
+                if len(ref) < 3 or _is_date(ref) or "your ref" in label:
+                    continue
+                if "review" in label or "appeal" in label:
+                    if ref not in review:
+                        review.append(ref)
+                else:
+                    request[ref] += 1
+                    first.setdefault(ref, doc.offsets[i] + m.start())
+        if request:
+            break  # a subject line is only a fallback
+    if not request:
+        return None, []
+    best = max(request, key=lambda r: (request[r], -first[r]))
+    return best, [{"reference": r, "kind": "internal_review"} for r in review if r != best]
+
+
+def _is_date(s: str) -> bool:
+    try:
+        parse_printed_date(s)
+        return True
+    except ValueError:
+        return False

@@ -1,0 +1,129 @@
+"""Dated events of a request: only dates with a cue that says what happened on them.
+
+"received by the MPS on 23/09/2016", "the amended date for a response is 21st November 2016", a
+review's timeline ("19/10/2016 - You were issued with a refusal notice ..."), a label ("Date
+received: 03/02/23") or the date line of a message in a thread. Meeting dates, dates inside
+quotation marks or in the restated request, and the requester's own words are never events.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from .dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from .extract_doc import Doc
+
+EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
+          "internal_review_requested", "internal_review_response", "response")
+
+# The words just before a date, anchored at the date; first match wins.
+_BEFORE = [
+    ("internal_review_requested", re.compile(r"(?:review|complaint)\b.{0,160}\breceived\b.{0,80}?\bon\s*$|requested an internal review on\s*$"
+                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$", re.I)),
+    ("internal_review_response", re.compile(r"(?:internal )?review (?:response|decision|outcome|completed|concluded)\b.{0,30}(?:on|dated|:)\s*$"
+                                            r"|date of (?:internal )?review\s*:?\s*$", re.I)),
+    ("received", re.compile(r"\breceived\b.{0,80}?\b(?:on|:)\s*$|\b(?:date|request)\s+received\s*:?\s*$|\breceived\s*:\s*$"
+                            r"|\bdate of (?:your )?request\s*:?\s*$|\b(?:date of )?receipt(?: date)?\s*:\s*$|\breceipt of your request on\s*$", re.I)),
+    ("acknowledged", re.compile(r"\backnowledged\b.{0,40}\bon\s*$|\backnowledge?ment (?:sent|date|dated)?\s*:?\s*(?:on\s*)?$", re.I)),
+    ("extension_estimate", re.compile(r"(?:amended|revised|new|extended|estimated|expected|anticipated) (?:date|deadline|response date)\b.{0,60}?(?:is|of|will be|by|to|:)\s*$"
+                                      r"|\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
+                                      r"|estimate of the date\b.*$|extended (?:the (?:deadline|time(?: limit)?) )?(?:to|until)\s*$", re.I)),
+    ("extension_notice", re.compile(r"(?:extension|section 17\s*\(2\)|s\.?\s*17\s*\(2\)) (?:notice|letter)?.{0,40}(?:sent|issued|dated|on)\s*$", re.I)),
+    ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
+    ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
+    ("response", re.compile(r"(?:date of (?:the )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
+                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon)\s*:?\s*$", re.I)),
+]
+# A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
+_AFTER = [
+    ("internal_review_requested", re.compile(r"^(?:.{0,60}\brequested an internal review|.{0,60}internal review (?:was )?requested|.{0,40}request(?:ed)? (?:for )?an? (?:internal )?review)", re.I)),
+    ("internal_review_response", re.compile(r"^.{0,60}internal review (?:response|decision|outcome|completed)", re.I)),
+    ("received", re.compile(r"^.{0,60}\b(?:request|it)\b.{0,40}\breceived\b", re.I)),
+    ("acknowledged", re.compile(r"^.{0,60}\backnowledg", re.I)),
+    ("extension_notice", re.compile(r"^.{0,60}(?:refusal notice\b.{0,160}\bconsider|extension|extended|section 17\s*\(2\)|s\.?17\(2\))", re.I)),
+    ("update", re.compile(r"^.{0,100}\bupdate\b", re.I)),
+    ("chaser", re.compile(r"^.{0,60}\b(?:chase|reminder|overdue)", re.I)),
+    ("response", re.compile(r"^.{0,60}\b(?:response|responded|replied|disclosure)\b.{0,30}\b(?:sent|issued|provided|made)", re.I)),
+]
+_NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
+_WORDED_GATE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_DASH = re.compile(r"^\s*[-–—:]\s*")
+_NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
+# "received on Tuesday, the 7th March": the cue is before the weekday and "the".
+_WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\bthe\s+)+$", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
+_MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "response": "response", "review_response": "internal_review_response",
+                  "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
+
+
+def find_dates(doc: Doc):
+    """(unit index, start, end within the unit, date, printed) for each date in the authority's text."""
+    out = []
+    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE)), (WORDED_DATE, doc.gated(_WORDED_GATE, WORDED_DATE))):
+        for i, m in found:
+            u = doc.units[i]
+            start = m.start(1) if rx is WORDED_DATE else m.start()  # drop a leading weekday or "the"
+            if start and u[start - 1].isdigit():
+                continue
+            printed = u[start: m.end()]
+            try:
+                date = parse_printed_date(printed)
+            except ValueError:
+                continue
+            out.append((i, start, m.end(), date, " ".join(printed.split())))
+    out.sort(key=lambda d: (d[0], d[1]))
+    return out
+
+
+def find_events(doc: Doc) -> list[dict]:
+    """[{event, date, printed, note}] in date order, one per (event, date)."""
+    events: list[dict] = []
+
+    def add(event, date, printed, note):
+        if not any(e["event"] == event and e["date"] == date for e in events):
+            events.append({"event": event, "date": date, "printed": printed, "note": note})
+
+    quoted = [m.span() for m in _QUOTED.finditer(doc.text)] if '"' in doc.text or "“" in doc.text else []
+    for i, start, end, date, printed in find_dates(doc):
+        if _inside(quoted, doc.offsets[i] + start):
+            continue
+        u = doc.units[i]
+        before = u[max(0, start - 220): start]
+        # Only the end can hold a weekday; trimming the last 40 characters keeps the pattern cheap.
+        before = (before[:-40] + _WEEKDAY_TAIL.sub("", before[-40:])).replace("i.e.", "ie").replace("e.g.", "eg")
+        cut = max(before.rfind(". "), before.rfind("? "))
+        before = before[cut + 1:][-200:]
+        after = u[end:]
+        if not before.strip() and _DASH.match(after):
+            event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
+            note = "timeline entry"
+        elif _NOT_EVENT.search(before[-60:]):
+            continue
+        else:
+            event = next((k for k, rx in _BEFORE if rx.search(before)), None)
+            if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
+                event = "internal_review_requested"
+            note = "stated in the text"
+        if event:
+            add(event, date, printed, note)
+    for seg in doc.segments:
+        event = _MESSAGE_EVENT.get(seg.kind or "")
+        if seg.date and event and (seg.role != "requester" or event in ("internal_review_requested", "chaser")):
+            add(event, seg.date[0], seg.date[1], "date of the message")
+    events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
+    return events
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    k = bisect.bisect_right(spans, (pos, 10**12)) - 1
+    return k >= 0 and spans[k][0] < pos < spans[k][1]
+
+
+def event_date(events: list[dict], name: str, warnings: list[str]) -> dict | None:
+    """The one date of an event, or None (with a warning) when the text gives several."""
+    dated = [e for e in events if e["event"] == name]
+    if len({e["date"] for e in dated}) > 1:
+        warnings.append(f"several '{name}' dates ({', '.join(e['printed'] for e in dated)}); left for a person to choose")
+        return None
+    return dated[0] if dated else None

@@ -1,0 +1,184 @@
+"""Which sections a response relies on, found with ``exemptions.parse_citations``.
+
+A citation counts when it heads a line ("Section 31(1) – Law Enforcement") or sits in a sentence
+that applies it (exempt, by virtue of, engaged, withheld, neither confirm nor deny, cost limit
+...). Sections that are only mentioned (1, 10, 16, 17 are not in the catalogue anyway), another
+Act's sections ("section 34 of the Data Protection Act"), statute quoted in a legal annex, and
+history told in a review's timeline do not count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import exemptions as ex
+from .extract_doc import Doc
+
+_RELIANCE = re.compile(
+    r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
+    r"|\bapplication\b|\buph(?:eld|old)\b|\bclaim(?:ed|ing|s)?\b|\bwithh(?:eld|old|olding)\b|\bredact|\brefus(?:e|ed|es|ing)\b"
+    r"|\brefusal\b(?! notice)|\bneither confirm nor deny\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
+    r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b",
+    re.IGNORECASE,
+)
+_CONSIDERING = re.compile(r"\bconsider", re.IGNORECASE)  # only in an extension notice
+_NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:appl|rel[iy]|engag|claim)", re.IGNORECASE)
+_OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
+_BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
+# "19/10/2016 - You were issued with ...": history told in a review, not a ground applied there.
+TIMELINE_ENTRY = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[-–—:]\s")
+SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bi\.e)(?<!\be\.g)[.!?](?=\s+[A-Z(“\"‘']|\s*$)|;")
+_RAW_TRIM = re.compile(r"[\s.,:\-–—]+$")
+# Every citation holds one of these: "sec(tion)", "s.", "§", or an "s" right before its number.
+_CITE_NEEDLES = ("sec", "s.", "§", *(f"s{d}" for d in "123456789"), *(f"s {d}" for d in "123456789"))
+
+# FOISA (Scotland) numbers its grounds differently from FOIA, so the catalogue cannot label them.
+FOISA_GROUNDS = {"12": "Excessive cost of compliance", "14": "Vexatious or repeated requests", "18": "Neither confirm nor deny",
+                 "25": "Information otherwise accessible", "26": "Prohibitions on disclosure", "27": "Information intended for future publication",
+                 "28": "Relations within the United Kingdom", "29": "Formulation of Scottish Administration policy",
+                 "30": "Prejudice to effective conduct of public affairs", "31": "National security and defence", "32": "International relations",
+                 "33": "Commercial interests and the economy", "34": "Investigations by Scottish public authorities", "35": "Law enforcement",
+                 "36": "Confidentiality", "37": "Court records", "38": "Personal information", "39": "Health, safety and the environment",
+                 "40": "Audit functions", "41": "Communications with Her Majesty"}
+_FOISA = re.compile(r"Freedom of Information \(Scotland\) Act|\bFOISA\b", re.IGNORECASE)
+
+
+def is_foisa(doc: Doc) -> bool:
+    """Is the response made under the Freedom of Information (Scotland) Act 2002?"""
+    return any(True for _ in doc.search(_FOISA, ("(scotland) act", "foisa"), own=False))
+
+
+@dataclass
+class Found:
+    section: str
+    citation: str
+    raw: str
+    ncnd: bool
+    procedural: bool
+    stage: str  # "response", "extension_notice" (only under consideration) or "internal_review"
+    questions: list[str]
+
+    def json(self) -> dict:
+        return {"section": self.section, "citation": self.citation, "raw": self.raw, "ncnd": self.ncnd, "procedural": self.procedural}
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    left = 0
+    for m in SENTENCE_END.finditer(text, max(0, start - 400), start):
+        left = m.end()
+    m = SENTENCE_END.search(text, end)
+    return left, (m.end() if m else len(text))
+
+
+def sentences(text: str) -> list[str]:
+    out, left = [], 0
+    for m in SENTENCE_END.finditer(text):
+        out.append(text[left: m.end()])
+        left = m.end()
+    return out + [text[left:]] if text[left:].strip() else out
+
+
+@lru_cache(maxsize=4096)
+def _expand(match_text: str, foisa: bool) -> tuple[tuple[str, str, bool, bool], ...]:
+    """(section, citation, ncnd, procedural) for one citation as printed."""
+    if not foisa:
+        return tuple((c.section, c.citation, c.ncnd, c.procedural) for c in ex.parse_citations(match_text, strict=False))
+    # Under FOISA only the sub-paragraph expansion of the FOIA parser applies (see FOISA_GROUNDS).
+    out, section, groups = [], None, []
+    for part in [*ex._PART.finditer(match_text[re.match(r"\D*", match_text).end():]), None]:
+        if part is None or part.group(1) is not None:
+            if section in FOISA_GROUNDS:
+                out += [(section, c, section == "18", section in ("12", "14")) for c in ex._expand(section, groups)]
+            if part is None:
+                return tuple(out)
+            section, groups = part.group(1).upper(), []
+        else:
+            groups.append(part.group(2))
+    return out
+
+
+def find_citations(doc: Doc, question_refs) -> list[Found]:
+    """Every citation the authority relies on, one per sub-paragraph and stage, in order."""
+    foisa = is_foisa(doc)
+    found: list[Found] = []
+    for i, m in ((i, m) for i in doc.hits(_CITE_NEEDLES) if doc.own(i) for m in ex.CITATION.finditer(doc.units[i])):
+        u = doc.units[i]
+        start, end = m.start(), m.end()
+        if TIMELINE_ENTRY.match(u) or _OTHER_ACT.match(u[end:]):
+            continue
+        cits = _expand(m.group(0), foisa)
+        if not cits:
+            continue
+        seg = doc.segments[doc.segment_of[i]]
+        left, right = sentence_bounds(u, start, end)
+        sentence = u[left:right]
+        heading = start <= _BULLET.match(u).end()
+        cue = _RELIANCE.search(sentence) or (seg.kind == "extension" and _CONSIDERING.search(sentence))
+        if not heading and (not cue or _NEGATED.search(sentence)):
+            continue
+        stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
+        questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else [])
+        raw = _raw(u, start, end, m.group(0), cits, foisa)
+        for section, citation, ncnd, procedural in cits:
+            prior = next((f for f in found if f.citation == citation and f.stage == stage), None)
+            if prior:
+                prior.questions = merge(prior.questions, questions)
+            else:
+                found.append(Found(section, citation, raw, ncnd, procedural, stage, list(questions)))
+    return _drop_subsumed(found)
+
+
+def _listing_questions(doc: Doc, i: int, question_refs) -> list[str]:
+    """For a cited line in a list, the questions named where the list is introduced
+    ("In relation to questions 1b, 4 and 9 ... by virtue of the following exemptions:")."""
+    for j in range(i - 1, max(-1, i - 8), -1):
+        u = doc.units[j]
+        if u.rstrip().endswith(":"):
+            return question_refs(u)
+        if not ex.CITATION.match(u, _BULLET.match(u).end()):
+            return []
+    return []
+
+
+def _raw(unit: str, start: int, end: int, printed: str, cits, foisa: bool) -> str:
+    """The citation as printed with the words that name it, up to the end of its sentence."""
+    _, right = sentence_bounds(unit, start, end)
+    following = ex.CITATION.search(unit, end, right)
+    raw = unit[start: following.start() if following else right]
+    if following or len(raw) > 110:
+        # Keep the citation and its name, not the argument or the next citation.
+        comma = raw.find(",", end - start)
+        raw = raw[:comma] if comma > 0 else raw
+        if len(raw) > 110:
+            raw = raw[: raw.rfind(" ", 0, 80)]
+    raw = _RAW_TRIM.sub("", raw)
+    # The record loader parses ``raw`` strictly: it must name these citations and no others.
+    if not foisa and _strict_citations(raw) != {c[1] for c in cits}:
+        raw = printed.strip()
+    return raw
+
+
+@lru_cache(maxsize=4096)
+def _strict_citations(raw: str) -> frozenset[str] | None:
+    try:
+        return frozenset(c.citation for c in ex.parse_citation(raw))
+    except ex.CitationError:
+        return None
+
+
+def merge(a: list[str], b: list[str]) -> list[str]:
+    return a + [q for q in b if q not in a]
+
+
+def _drop_subsumed(found: list[Found]) -> list[Found]:
+    """A bare "Section 31" heading adds nothing when "31(1)(a)" is cited at the same stage."""
+    keep = []
+    for f in found:
+        finer = [g for g in found if g is not f and g.stage == f.stage and g.citation.startswith(f.citation + "(")]
+        for g in finer:
+            g.questions = merge(g.questions, f.questions)
+        if not finer:
+            keep.append(f)
+    return keep
