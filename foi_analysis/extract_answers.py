@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import exemptions as ex
-from .extract_doc import ENUM, Doc
+from .extract_doc import ENUM, SIGN_OFF, Doc, answer_heading
 from .extract_grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -20,8 +20,6 @@ from .extract_grounds import Found, sentences
 _QREF = re.compile(r"\b(?:questions?|Q)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\s*(?:,|&|\band\b|to)\s*|\s+)(?:and\s+)?(?:Q\s*)?\d{1,2}[a-z]?\b)*)", re.IGNORECASE)
 _QNUM = re.compile(r"\d{1,2}[a-z]?")
 _QREF_GATE = re.compile(r"q(?:uestions?)?\s*\d")
-# An answer's heading: "Q1 - ...", "Question 1a", "1) ...".
-ANSWER_HEAD = re.compile(r"^\s*(?:Q(?:uestion)?\s*(\d{1,2}[a-z]?)\s*(?:[).:\-–]|$)|(\d{1,2}[a-z]?)\s*[).]\s)", re.IGNORECASE)
 
 QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
@@ -36,7 +34,6 @@ QUESTION_CUES = [
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
                                    ("disclosed", re.compile(r"response to|disclos|please see below|answers? to", re.I))]
-_SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _RESPONSE_LABEL = re.compile(r"^(?:Response|Answer|Reply)\s*:?\s*", re.I)
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
@@ -115,10 +112,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 specific[current] = outcome
 
     for i, u in doc.authority_units():
-        m = ANSWER_HEAD.match(u) if u[:1].isdigit() or u[:1] in "Qq " else None
-        if m and doc.segments[doc.segment_of[i]].kind in ("response", None, "update"):
+        head = answer_heading(doc, i)
+        if head:
             close()
-            current, in_table, after_table = (m.group(1) or m.group(2)).lower(), False, False
+            current, in_table, after_table = head, False, False
             mentioned.append(current)
             answer = []  # the restated question is not the answer
             continue
@@ -132,7 +129,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if _SIGN_OFF.match(u):
+            if SIGN_OFF.match(u):
                 close()
                 current = None
                 continue
@@ -184,9 +181,7 @@ def find_tables(doc: Doc) -> list[dict]:
     question = None
     while i < n:
         u = doc.units[i]
-        m = ANSWER_HEAD.match(u) if u[:1].isdigit() or u[:1] in "Qq " else None
-        if m:
-            question = (m.group(1) or m.group(2)).lower()
+        question = answer_heading(doc, i) or question
         if "|" not in u or doc.quoted[i]:
             i += 1
             continue
@@ -235,7 +230,7 @@ _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided i
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
 _REFUSED = ("decided", "refus", "exempt", "comply"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to comply", re.I)
-_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows"), re.compile(r"decided to disclose (?:the|all)|please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
+_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows"), re.compile(r"decided to disclose (?:the|all)|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)

@@ -64,7 +64,7 @@ def find_authorities(text: str) -> list[tuple[int, int, str]]:
             before = text[start - 1] if start else " "
             after = text[end: end + 2]
             # Not inside a word, an e-mail address or a web address (news.met.police.uk).
-            ok = not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or after[:1] in "@-_"
+            ok = not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or (after[:1] and after[:1] in "@-_")
                                                                     or (after[:1] == "." and after[1:2].isalnum()))
             if ok and not covered[start] and not covered[end - 1]:
                 covered[start:end] = b"\x01" * (end - start)
@@ -216,7 +216,7 @@ _KIND_RULES = [
     ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed"),
      re.compile(r"I have (?:today )?decided|(?-i:\bDECISION\b)|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
-                r"|please (?:see|find) (?:the )?(?:attached|enclosed|below|table|information below)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
+                r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
                 r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full", re.I)),
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
@@ -249,6 +249,9 @@ _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|h
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
 _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)")
+# An answer's heading: "Q1 - ...", "Question 1a", "1) ...".
+ANSWER_HEAD = re.compile(r"^\s*(?:Q(?:uestion)?\s*(\d{1,2}[a-z]?)\s*(?:[).:\-–]|$)|(\d{1,2}[a-z]?)\s*[).]\s)", re.IGNORECASE)
+SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
 ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
@@ -278,6 +281,27 @@ def build_doc(lines: list[str]) -> Doc:
     _classify_segments(doc)
     _mark_quoted(doc)
     return doc
+
+
+def answer_heading(doc: Doc, i: int) -> str | None:
+    """The question id if unit ``i`` heads an answer in a response ("Q2 - ...", "Question 2")."""
+    u = doc.units[i]
+    if not (u[:1].isdigit() or u[:1] in "Qq") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
+        return None
+    m = ANSWER_HEAD.match(u)
+    return (m.group(1) or m.group(2)).lower() if m else None
+
+
+def answer_of(doc: Doc) -> list[str | None]:
+    """For each unit, the question whose answer it is part of (None outside answers)."""
+    out, current, segment = [], None, 0
+    for i, u in enumerate(doc.units):
+        if doc.segment_of[i] != segment or SIGN_OFF.match(u):
+            current, segment = None, doc.segment_of[i]
+        if doc.own(i):
+            current = answer_heading(doc, i) or current
+        out.append(current)
+    return out
 
 
 def _classify_segments(doc: Doc) -> None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import exemptions as ex
-from .extract_doc import Doc
+from .extract_doc import Doc, answer_of
 
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
@@ -103,6 +103,7 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
     """Every citation the authority relies on, one per sub-paragraph and stage, in order."""
     foisa = is_foisa(doc)
     found: list[Found] = []
+    answering = answer_of(doc)
     for i, m in ((i, m) for i in doc.hits(_CITE_NEEDLES) if doc.own(i) for m in ex.CITATION.finditer(doc.units[i])):
         u = doc.units[i]
         start, end = m.start(), m.end()
@@ -119,7 +120,9 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         if not heading and (not cue or _NEGATED.search(sentence)):
             continue
         stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
-        questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else [])
+        # The questions named in its sentence, else where its list is introduced, else the answer it is in.
+        questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else []) or (
+            [answering[i]] if answering[i] else [])
         raw = _raw(u, start, end, m.group(0), cits, foisa)
         for section, citation, ncnd, procedural in cits:
             prior = next((f for f in found if f.citation == citation and f.stage == stage), None)
@@ -174,11 +177,4 @@ def merge(a: list[str], b: list[str]) -> list[str]:
 
 def _drop_subsumed(found: list[Found]) -> list[Found]:
     """A bare "Section 31" heading adds nothing when "31(1)(a)" is cited at the same stage."""
-    keep = []
-    for f in found:
-        finer = [g for g in found if g is not f and g.stage == f.stage and g.citation.startswith(f.citation + "(")]
-        for g in finer:
-            g.questions = merge(g.questions, f.questions)
-        if not finer:
-            keep.append(f)
-    return keep
+    return [f for f in found if not any(g.stage == f.stage and g.citation.startswith(f.citation + "(") for g in found)]

@@ -176,7 +176,7 @@ _DATE_BREAKS = [
     (re.compile(r"\b(?:on|dated|of)$", re.I), re.compile(rf"^(?:\d|{_MONTHS}\b|{_WEEKDAYS}\b)", re.I)),
     (re.compile(rf"(?:^|\s)(?:{_WEEKDAYS},?\s+)?\d{{1,2}}(?:st|nd|rd|th)?$", re.I), re.compile(rf"^{_MONTHS}\b", re.I)),
     (re.compile(rf"\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS}$", re.I), re.compile(r"^\d{2,4}\b")),
-    (re.compile(rf"\b{_WEEKDAYS}$", re.I), re.compile(rf"^\d{{1,2}}(?:st|nd|rd|th)?\b")),
+    (re.compile(rf"\b{_WEEKDAYS}$", re.I), re.compile(r"^\d{1,2}(?:st|nd|rd|th)?\b")),
 ]
 
 

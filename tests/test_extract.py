@@ -1,0 +1,353 @@
+"""`foi-analysis extract`: saved FOI responses -> draft raw records.
+
+Expected values come from two places, each said where it is used: the hand-checked truth files
+for the five seeds (../shared/seeds/truth, skipped when absent), and readings written by hand
+from the fixture letters in tests/fixtures/responses/ (written for these tests in the style of
+real letters from several forces; the line quoted in each comment is where a value comes from).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from foi_analysis import cli, config, disclosures
+from foi_analysis.exemptions import parse_citations
+from foi_analysis.extract import extract_file, extract_text
+from foi_analysis.extract_doc import authority_aliases, normalise_authority
+from foi_analysis.extract_text import InputError, decode
+
+FIXTURES = Path(__file__).parent / "fixtures" / "responses"
+
+JSON_KEYS = ["source", "authority", "reference", "date_received", "date_responded", "events", "exemptions", "sections", "ncnd",
+             "outcome", "questions", "tables"]
+
+# ---------------------------------------------------------------------------------------------
+# The seeds against their hand-checked truth files
+
+
+def _seed_cases(seeds: Path, truth: dict) -> list[tuple[dict, dict]]:
+    return [(t, extract_file(seeds / t["file"]).json()) for t in truth.values()]
+
+
+def test_seeds_reproduce_reference_sections_ncnd_and_outcome(seeds, truth):
+    for t, got in _seed_cases(seeds, truth):
+        for field in ("reference", "sections", "ncnd", "outcome"):
+            assert got[field] == t[field], (t["file"], field)
+
+
+def test_seeds_reproduce_authority_dates_and_events(seeds, truth):
+    for t, got in _seed_cases(seeds, truth):
+        assert got["authority"] == t["authority"], t["file"]
+        assert (got["date_received"], got["date_responded"]) == (t["date_received"], t["date_responded"]), t["file"]
+        assert [(e["date"], e["event"]) for e in got["events"]] == [(e["date"], e["event"]) for e in t["events"]], t["file"]
+
+
+def test_seeds_reproduce_citations_questions_and_tables(seeds, truth):
+    for t, got in _seed_cases(seeds, truth):
+        assert [(e["citation"], e["raw"], e["ncnd"]) for e in got["exemptions"]] == \
+               [(e["citation"], e["raw"], e["ncnd"]) for e in t["exemptions"]], t["file"]
+        assert [(q["question"], q["outcome"]) for q in got["questions"]] == [(q["question"], q["outcome"]) for q in t["questions"]], t["file"]
+        assert [(x["columns"], x["rows"]) for x in got["tables"]] == [(x["columns"], x["rows"]) for x in t["tables"]], t["file"]
+
+
+def test_seed_procedural_ground_is_labelled(seeds):
+    # Truth 003: s84 is the ground for Q8 and is procedural, not a Part II exemption.
+    got = extract_file(seeds / "003_99ef0fe0da06b3be.txt").json()
+    assert [(e["section"], e["procedural"]) for e in got["exemptions"]] == [("84", True)]
+
+
+def test_seed_thread_marks_the_extension_stage_and_the_review_reference(seeds):
+    # Truth 002: s31 was only named in the s17(2) notice; the review has its own reference.
+    x = extract_file(seeds / "002_0e626ea0f8f92caf.txt")
+    assert [(f.citation, f.stage) for f in x.exemptions][0] == ("31", "extension_notice")
+    assert x.other_references == [{"reference": "2016120000395", "kind": "internal_review"}]
+    assert {f.citation: f.questions for f in x.exemptions if f.stage == "response"}["24(2)"] == ["7"]
+
+
+def test_seed_read_the_same_when_saved_as_html_or_with_crlf(seeds):
+    # The same letter, saved another way, must read the same.
+    text = (seeds / "000_fe34e9250838c0cb.txt").read_text(encoding="utf-8")
+    plain = extract_text(text).json()
+    html = "<!DOCTYPE html><html><head><title>t</title></head><body>" + "".join(
+        f"<p>{line.replace('&', '&amp;').replace('<', '&lt;')}</p>" for line in text.split("\n")) + "</body></html>"
+    for variant in (text.replace("\n", "\r\n"), html):
+        got = extract_text(variant).json()
+        for field in ("reference", "authority", "sections", "ncnd", "outcome", "questions", "tables"):
+            assert got[field] == plain[field], field
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixture letters, read by hand
+
+EXPECTED = {
+    "west_midlands_s12.txt": dict(
+        authority="West Midlands Police",
+        reference="1823A/23",  # "Our Ref: 1823A/23"
+        date_received="2023-03-07",  # "received by West Midlands Police on / Tuesday, 7th March 2023" (broken across lines)
+        date_responded="2023-04-04",  # "Date: Tuesday 4th April 2023" above "Dear Requester"
+        events=[("2023-03-07", "received"), ("2023-04-04", "response")],  # "since 1 January 2020" is in the question
+        citations=[("12(1)", False)],  # "S.12(1) ... exceed the appropriate limit"; s16 and s17(5) are only mentioned
+        sections=["12"], ncnd=False, outcome="refused",
+        questions=[("1", None), ("2", None), ("3", None)],  # a cost refusal answers no question
+        tables=[],
+    ),
+    "south_wales_ncnd.txt": dict(
+        authority="South Wales Police",
+        reference="FOI 0412/23",  # "Freedom of Information Request No: FOI 0412/23"
+        date_received="2023-02-03", date_responded="2023-03-01",  # "Date received: 03/02/23", "Date responded: 01/03/23"
+        events=[("2023-02-03", "received"), ("2023-03-01", "response")],  # the Ethics Committee meeting of 14 June 2022 is not one
+        # Q2: "by virtue of S. 23(5), S.24(2) & S.31(3)" (NCND); Q3: "exempt under s.40(2) & (3A)(a)"
+        citations=[("23(5)", True), ("24(2)", True), ("31(3)", True), ("40(2)", False), ("40(3A)(a)", False)],
+        sections=["23", "24", "31", "40"], ncnd=True, outcome="partially_disclosed",
+        questions=[("1", "disclosed"), ("2", "ncnd"), ("3", "exempt")],
+        tables=[(["Year", "Deployments", "Arrests"], [["2017", "18", "3"], ["2018", "27", "11"], ["2019", "12", "5"]])],
+    ),
+    "essex_cp1252.txt": dict(
+        authority="Essex Police",
+        reference="7012/23",  # "Freedom of Information Request Reference Number: 7012/23"
+        date_received="2023-05-12", date_responded="2023-06-09",  # "Received: 12/05/2023", "Date of Response: 09 June 2023"
+        # "On 2 May 2023 we received approval" is quoted press text; 22nd March 2023 is a board report.
+        events=[("2023-05-12", "received"), ("2023-06-09", "response")],
+        citations=[], sections=[], ncnd=False, outcome="disclosed",  # "provided in full"
+        questions=[("1", "disclosed")],  # one unnumbered request
+        tables=[(["Deployment date", "Alerts", "True alerts", "Arrests"], [["18/05/2023", "4", "3", "2"], ["31/05/2023", "6", "6", "4"]])],
+    ),
+    "police_scotland_foisa.txt": dict(
+        authority="Police Scotland",
+        reference="FOI 23-2417",  # "Our reference: FOI 23-2417"
+        # "dated Friday 22nd September 2023, which we received / on 25/09/2023"; "Responded to: 20th October 2023"
+        date_received="2023-09-25", date_responded="2023-10-20",
+        events=[("2023-09-25", "received"), ("2023-10-20", "response")],  # the SPA board minutes of 30 June 2023 are not one
+        # FOISA: "Section 18(1) of the Act applies, together with ... section 35(1)(a)&(b)"; s16, s17 are notices
+        citations=[("18(1)", True), ("35(1)(a)", False), ("35(1)(b)", False)],
+        sections=["18", "35"], ncnd=True, outcome="partially_disclosed",
+        questions=[("1", "disclosed"), ("2", "not_held"), ("3", "ncnd")],
+        tables=[],
+    ),
+    "sussex_ncnd.txt": dict(
+        authority="Sussex Police",
+        reference="FOI/2024/0098",  # "Reference No: FOI/2024/0098"
+        # "Date of request: 2nd January 2024", "Date of response: 29th January 2024"
+        date_received="2024-01-02", date_responded="2024-01-29",
+        events=[("2024-01-02", "received"), ("2024-01-29", "response")],
+        citations=[("23(5)", True), ("24(2)", True), ("30(3)", True), ("31(3)", True)],  # "Sections 23(5), 24(2), 30(3) and 31(3)"
+        sections=["23", "24", "30", "31"], ncnd=True, outcome="ncnd",
+        questions=[("1", "ncnd")],
+        tables=[],
+    ),
+    "wdtk_leicestershire_thread.txt": dict(
+        authority="Leicestershire Police",
+        reference="004512/23",  # "Freedom of Information Request Reference No: 004512/23"
+        date_received="2023-12-15",  # "received by Leicestershire Police on 15/12/2023", "received on 15th / December 2023"
+        date_responded="2024-02-23",  # the date line of the decision message
+        events=[
+            ("2023-12-15", "received"),
+            ("2023-12-18", "acknowledged"),  # date line of "I acknowledge receipt"
+            ("2024-01-17", "extension_notice"),  # date line of the s17(2) message
+            ("2024-02-14", "extension_estimate"),  # "We now expect to respond to you by Wednesday / 14th February 2024"
+            ("2024-02-20", "chaser"),  # the requester's "now overdue" message
+            ("2024-02-23", "response"),
+            ("2024-03-01", "internal_review_requested"),
+            ("2024-03-28", "internal_review_response"),  # "I have now completed the internal review"
+        ],  # not: the panel meeting of 5 October 2023, the deployments of 12/06/2023 ..., "due by 14/02/24"
+        citations=[("31", False), ("31(1)(a)", False), ("31(1)(b)", False), ("43(2)", False), ("40(2)", False),
+                   ("31(1)(a)", False), ("31(1)(b)", False)],
+        sections=["31", "40", "43"], ncnd=False, outcome="partially_disclosed",  # "decided to disclose some"
+        questions=[("1", "disclosed"), ("2", "partially_disclosed"), ("3", "exempt")],
+        tables=[],
+    ),
+    "wdtk_northumbria_page.html": dict(
+        authority="Northumbria Police",
+        reference="1187/24",  # "Freedom of Information Act Request No: 1187/24"
+        date_received="2024-05-07",  # "received on 07/05/24"
+        date_responded="2024-06-04",  # <time>4 June 2024</time> in the reply's header
+        events=[("2024-05-07", "received"), ("2024-06-04", "response")],  # the BBC article of 3 April 2024 is quoted
+        citations=[], sections=[], ncnd=False, outcome="disclosed",  # "The request was successful."
+        questions=[("1", "disclosed")],
+        tables=[(["Month", "Searches"], [["January 2023", "212"], ["February 2023", "198"], ["March 2023", "240"]])],
+    ),
+}
+
+
+def reading(got: dict) -> dict:
+    """An extraction in the shape of EXPECTED."""
+    return dict(
+        authority=got["authority"], reference=got["reference"], date_received=got["date_received"], date_responded=got["date_responded"],
+        events=[(e["date"], e["event"]) for e in got["events"]], citations=[(e["citation"], e["ncnd"]) for e in got["exemptions"]],
+        sections=got["sections"], ncnd=got["ncnd"], outcome=got["outcome"], questions=[(q["question"], q["outcome"]) for q in got["questions"]],
+        tables=[(t["columns"], t["rows"]) for t in got["tables"]],
+    )
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_letters(name):
+    assert reading(extract_file(FIXTURES / name).json()) == EXPECTED[name]
+
+
+def test_thread_stages_and_questions_per_citation():
+    # Leicestershire: s31 named in the extension notice, applied in the decision (Q3, and s40 to Q2),
+    # upheld at internal review; s43 "no longer applies" at review, so it is not cited there.
+    x = extract_file(FIXTURES / "wdtk_leicestershire_thread.txt")
+    assert [(f.citation, f.stage, f.questions) for f in x.exemptions] == [
+        ("31", "extension_notice", []),
+        ("31(1)(a)", "response", ["3"]), ("31(1)(b)", "response", ["3"]), ("43(2)", "response", ["3"]), ("40(2)", "response", ["2"]),
+        ("31(1)(a)", "internal_review", []), ("31(1)(b)", "internal_review", []),
+    ]
+    assert x.other_references == [{"reference": "IR 0031/24", "kind": "internal_review"}]
+    assert x.kind == "whatdotheyknow_thread"
+
+
+def test_html_page_furniture_is_not_the_title_and_cookies_are_gone():
+    x = extract_file(FIXTURES / "wdtk_northumbria_page.html")
+    assert x.title == "Retrospective facial recognition searches - a Freedom of Information request to Northumbria Police"
+
+
+def test_sections_mentioned_but_not_relied_on_are_left_out():
+    text = ("Dear Requester\nSection 1 of the Act gives you a right of access and section 10 sets the time for compliance. "
+            "We have considered our duty under Section 16. This is a refusal notice under section 17(1). "
+            "The data protection principles are at section 34 of the Data Protection Act 2018, which we applied. "
+            "The information is exempt under section 31(1)(a) of the Act.\n")
+    assert extract_text(text).sections == ["31"]
+
+
+def test_dates_that_are_not_request_events():
+    text = ("Our Ref: FOI 12/24\nDear Requester\n"
+            "Your request was received by Kent Police on Monday, the 8th\nJanuary 2024.\n"
+            "The Strategic Board meeting on 3rd March 2023 approved the trial.\n"
+            "As the minister said, \"we received the first report on 1 May 2023\".\n"
+            "Please find the information attached.\n")
+    x = extract_text(text)
+    assert [(e["event"], e["date"].isoformat()) for e in x.events] == [("received", "2024-01-08")]
+    assert (x.authority, x.reference, x.outcome) == ("Kent Police", "FOI 12/24", "disclosed")
+
+
+# ---------------------------------------------------------------------------------------------
+# Authorities
+
+
+def test_authority_aliases_normalise():
+    assert {normalise_authority(a) for a in ("MPS", "the Met", "Met Police", "Metropolitan Police", "The Met")} == {"Metropolitan Police Service"}
+    assert normalise_authority("Mayor’s Office for Policing and Crime") == normalise_authority("MOPAC") == "Mayor's Office for Policing and Crime"
+    assert normalise_authority("Devon & Cornwall Police") == "Devon and Cornwall Police"
+    assert normalise_authority("mps") is None  # acronyms match in capitals only
+    assert normalise_authority("Kent") is None
+
+
+def test_authority_table_lists_every_force():
+    # The 43 territorial forces of England and Wales (Home Office list), and the forces beyond them.
+    forces = """Avon and Somerset Constabulary; Bedfordshire Police; Cambridgeshire Constabulary; Cheshire Constabulary;
+    City of London Police; Cleveland Police; Cumbria Constabulary; Derbyshire Constabulary; Devon and Cornwall Police; Dorset Police;
+    Durham Constabulary; Dyfed-Powys Police; Essex Police; Gloucestershire Constabulary; Greater Manchester Police; Gwent Police;
+    Hampshire and Isle of Wight Constabulary; Hertfordshire Constabulary; Humberside Police; Kent Police; Lancashire Constabulary;
+    Leicestershire Police; Lincolnshire Police; Merseyside Police; Metropolitan Police Service; Norfolk Constabulary; North Wales Police;
+    North Yorkshire Police; Northamptonshire Police; Northumbria Police; Nottinghamshire Police; South Wales Police;
+    South Yorkshire Police; Staffordshire Police; Suffolk Constabulary; Surrey Police; Sussex Police; Thames Valley Police;
+    Warwickshire Police; West Mercia Police; West Midlands Police; West Yorkshire Police; Wiltshire Police"""
+    territorial = [" ".join(f.split()) for f in forces.split(";")]
+    assert len(territorial) == 43
+    canonical = set(authority_aliases().values())
+    assert set(territorial) | {"Police Scotland", "Police Service of Northern Ireland", "British Transport Police"} <= canonical
+    assert all(normalise_authority(name) == name for name in canonical)
+
+
+# ---------------------------------------------------------------------------------------------
+# Bad input
+
+
+def test_empty_and_binary_files_are_refused_with_a_reason(tmp_path):
+    with pytest.raises(InputError, match="empty file"):
+        extract_file(FIXTURES / "empty.txt")
+    with pytest.raises(InputError, match="PDF"):
+        extract_file(FIXTURES / "scanned_letter.pdf")
+    with pytest.raises(InputError, match="binary"):
+        decode(bytes(range(256)) * 4)
+    with pytest.raises(InputError, match="empty"):
+        decode(b"  \n\r\n ")
+
+
+def test_non_utf8_text_is_decoded_with_a_warning():
+    text, warnings = decode((FIXTURES / "essex_cp1252.txt").read_bytes())
+    assert "Essex Police – Freedom of Information" in text  # 0x96 is an en dash in cp1252
+    assert "“In a press release" in text and "(£0)" in text
+    assert len(warnings) == 1 and "cp1252" in warnings[0]
+    # 0x81 is not cp1252 either: latin-1, said so.
+    text, warnings = decode("Ref: 1\n".encode() + b"\x81\xe9")
+    assert text.endswith("\x81é") and "latin-1" in warnings[0]
+
+
+def test_text_that_is_no_foi_response_is_refused():
+    with pytest.raises(InputError, match="no FOI response"):
+        extract_text("Shopping list\nmilk\neggs\n")
+
+
+# ---------------------------------------------------------------------------------------------
+# The command line
+
+
+def test_cli_json_output_shape_and_exit_status(capsys):
+    files = [FIXTURES / "south_wales_ncnd.txt", FIXTURES / "empty.txt", FIXTURES / "sussex_ncnd.txt", FIXTURES / "missing.txt"]
+    assert cli.main(["extract", "--json", *map(str, files)]) == 1
+    out, err = capsys.readouterr()
+    rows = json.loads(out)
+    assert [r["source"] for r in rows] == [str(files[0]), str(files[2])]  # the rest of the batch is processed
+    assert all(list(r) == JSON_KEYS for r in rows)
+    assert list(rows[0]["exemptions"][0]) == ["section", "citation", "raw", "ncnd", "procedural"]
+    assert list(rows[0]["events"][0]) == ["date", "event"] and list(rows[0]["questions"][0]) == ["question", "outcome"]
+    assert "empty.txt: error: empty file" in err and "missing.txt: error: No such file or directory" in err
+    assert "2 of 4 file(s) failed" in err
+
+
+def test_cli_exit_status_zero_when_every_file_is_read(capsys):
+    assert cli.main(["extract", "--json", str(FIXTURES / "essex_cp1252.txt")]) == 0
+    assert "decoded as cp1252" in capsys.readouterr().err
+
+
+def test_cli_writes_drafts_that_load_as_raw_records(tmp_path, capsys):
+    names = ["south_wales_ncnd.txt", "wdtk_leicestershire_thread.txt", "west_midlands_s12.txt"]
+    assert cli.main(["extract", *(str(FIXTURES / n) for n in names), "--out", str(tmp_path)]) == 0
+    first = {p.name: p.read_bytes() for p in tmp_path.glob("*.yaml")}
+    assert sorted(first) == sorted(Path(n).stem + ".yaml" for n in names)
+    text = first["south_wales_ncnd.yaml"].decode()
+    assert text.startswith("# UNREVIEWED DRAFT written by `foi-analysis extract` from south_wales_ncnd.txt.")
+    rec = yaml.safe_load(text)
+    assert list(rec) == ["reference", "authority", "source", "date_received", "date_responded", "outcome", "events", "exemptions",
+                         "questions", "tables"]
+    assert (rec["date_received"], rec["date_responded"]) == ("03/02/23", "01/03/23")  # dates as printed
+    assert rec["exemptions"][0] == {"raw": "S. 23(5), S.24(2) & S.31(3) of the Act", "stage": "response", "questions": ["2"]}
+    # The record loader reads every draft; what it rejects is only what the text left for a person
+    # to fill: the outcomes of the three questions a cost refusal does not answer.
+    rejections = []
+    loaded = [disclosures.load_file(tmp_path / n, tmp_path, rejections) for n in sorted(first)]
+    assert all(loaded)
+    assert [(r.source, r.field, r.value) for r in rejections] == [("west_midlands_s12.yaml", f"questions[{k}].outcome", "") for k in range(3)]
+    # Byte-identical on a second run.
+    assert cli.main(["extract", *(str(FIXTURES / n) for n in names), "--out", str(tmp_path)]) == 0
+    assert {p.name: p.read_bytes() for p in tmp_path.glob("*.yaml")} == first
+
+
+def test_cli_default_folder_and_never_raw_disclosures(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["extract", str(FIXTURES / "sussex_ncnd.txt")]) == 0
+    assert (tmp_path / "drafts" / "sussex_ncnd.yaml").is_file()
+    before = sorted(config.RAW_DISCLOSURES.glob("*"))
+    assert cli.main(["extract", str(FIXTURES / "sussex_ncnd.txt"), "--out", str(config.RAW_DISCLOSURES)]) == 2
+    assert sorted(config.RAW_DISCLOSURES.glob("*")) == before
+    assert "a person reviews them first" in capsys.readouterr().err
+
+
+# ---------------------------------------------------------------------------------------------
+# Citation forms the shared parser does not read yet (reported to the lead; see docs/extract.md)
+
+
+@pytest.mark.xfail(strict=True, reason="exemptions.parse_citations: 'Sect.' is not a section word")
+def test_parser_reads_sect_abbreviation():
+    assert [c.citation for c in parse_citations("exempt under Sect. 31", strict=False)] == ["31"]
+
+
+@pytest.mark.xfail(strict=True, reason="exemptions.parse_citations: a range of paragraphs '(a)-(c)' gives only (a)")
+def test_parser_reads_paragraph_ranges():
+    assert [c.citation for c in parse_citations("Section 31(1)(a)-(c)", strict=False)] == ["31(1)(a)", "31(1)(b)", "31(1)(c)"]
