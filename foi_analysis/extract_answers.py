@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import exemptions as ex
-from .extract_doc import ENUM, SIGN_OFF, Doc, answer_heading
+from .extract_doc import ANSWER_HEAD, ENUM, SIGN_OFF, Doc, answer_heading
 from .extract_grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -73,6 +73,10 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
 
 
 def _answer_outcome(body: str) -> str | None:
+    if _NCND_OTHER[1].search(body):
+        # "... can neither confirm nor deny that any further information is held": the answer is the rest.
+        rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
+        return _answer_outcome(rest) if rest.strip() else "ncnd"
     outcome = next((k for k, rx in QUESTION_CUES if rx.search(body)), None)
     if outcome:
         return outcome
@@ -101,23 +105,27 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     specific: dict[str, str] = {}
     group: dict[str, str] = {}
     mentioned: list[str] = []
-    current: str | None = None
+    current: list[str] | None = None
     answer: list[str] = []
     in_table = after_table = False
 
     def close():
         if current is not None:
             outcome = "disclosed" if in_table else _answer_outcome(" ".join(answer))
-            if outcome and specific.get(current) in (None, "answered"):
-                specific[current] = outcome
+            for q in current if outcome else []:
+                if specific.get(q) in (None, "answered"):
+                    specific[q] = outcome
 
     for i, u in doc.authority_units():
         head = answer_heading(doc, i)
         if head:
             close()
             current, in_table, after_table = head, False, False
-            mentioned.append(current)
-            answer = []  # the restated question is not the answer
+            mentioned += current
+            # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
+            rest = ANSWER_HEAD.sub("", u, count=1).strip()
+            asked = enumerated.get(head[0], "")
+            answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
         if "|" in u:
             in_table = in_table or current is not None
@@ -157,8 +165,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     for q in mentioned + list(group) + list(specific):
         if q not in ids and re.fullmatch(r"\d{1,2}[a-z]?", q):
             ids.append(q)
-    # "1a" and "1b" replace a plain "1".
-    ids = [q for q in ids if not (q.isdigit() and any(o != q and o.startswith(q) and not o[len(q):].isdigit() for o in ids))]
+    # "1a" and "1b" replace a plain "1" met elsewhere, not one the request itself numbers.
+    ids = [q for q in ids if q in enumerated or not (q.isdigit() and any(o != q and o.startswith(q) and not o[len(q):].isdigit() for o in ids))]
     ids.sort(key=lambda q: (int(re.match(r"\d+", q).group()), q))
     out = []
     for q in ids:
@@ -181,7 +189,7 @@ def find_tables(doc: Doc) -> list[dict]:
     question = None
     while i < n:
         u = doc.units[i]
-        question = answer_heading(doc, i) or question
+        question = (answer_heading(doc, i) or [question])[0]
         if "|" not in u or doc.quoted[i]:
             i += 1
             continue
@@ -235,6 +243,7 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
+_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm nor deny|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
 _NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold (?:any |the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
@@ -260,11 +269,15 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
             return ("ncnd" if outcome == "refused" and ncnd and not withholding else outcome), ncnd
     answered = {q["outcome"] for q in questions if q["outcome"]}
     gave = says(_DISCLOSED) or bool(tables) or bool(answered & {"disclosed", "partially_disclosed", "answered", "publicly_available"})
-    held_back = says(_WITHHELD) or bool(withholding) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
+    # Anything withheld, refused on cost, or neither confirmed nor denied makes a disclosure partial.
+    held_back = says(_WITHHELD) or any(not f.ncnd for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
     if (says(_REFUSED) or any(f.section in ("12", "14") for f in relied)) and not gave:
         return ("ncnd" if ncnd and not withholding else "refused"), ncnd
     if gave:
         return ("partially_disclosed" if held_back else "disclosed"), ncnd
+    if says(_NOT_HELD) and not withholding and (not ncnd or says(_NCND_OTHER)):
+        # "not held ... and can neither confirm nor deny that it holds any other information"
+        return "not_held", ncnd
     if ncnd and not withholding:
         return "ncnd", ncnd
     if held_back:

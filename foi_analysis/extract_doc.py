@@ -214,11 +214,12 @@ _KIND_RULES = [
      re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
     ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
-                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed"),
+                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we"),
      re.compile(r"I have (?:today )?decided|(?-i:\bDECISION\b)|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
                 r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
-                r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full", re.I)),
+                r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
+                r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)", re.I)),
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
      re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) (?:have )?received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
 ]
@@ -235,7 +236,8 @@ _REQUESTER_KINDS = [
 _REQUEST_START = re.compile(
     r"you (?:seek|sought) access to the following|(?:you|which) (?:asked|requested)(?: for)?(?: the following)?(?: information)?\s*:?\s*$"
     r"|your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
-    r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$",
+    r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$"
+    r"|\brequest\b.{0,120}\bas follows\s*:\s*$",
     re.IGNORECASE,
 )
 
@@ -243,14 +245,17 @@ _REQUEST_END = re.compile(
     r"^(?:DECISION|Decision|REASONS? FOR DECISION|Our response|Response|Reply|SEARCHES TO LOCATE|Disclosure|DISCLOSURE|Answer|Our reply)\b"
     r"|I have (?:today )?decided|Your request will now be considered|I am sorry to inform you|has been (?:handled|considered)"
     r"|^I (?:can )?(?:confirm|advise)|^Please (?:find|see)|^In response to|^I (?:write|am writing) to (?:inform|confirm|advise)"
-    r"|^(?:The force|We) (?:can|does|do|holds?|has|have)\b|^Our (?:reply|answer)|^(?:To )?locate the information|^I attach",
+    r"|^(?:The force|We) (?:can|does|do|holds?|has|have)\b|^Our (?:reply|answer)|^(?:To )?locate the information|^I attach"
+    r"|\bapologi[sz]e\b|\bapologies\b|^Below is (?:your request and )?our response",
 )
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
 _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)")
-# An answer's heading: "Q1 - ...", "Question 1a", "1) ...".
-ANSWER_HEAD = re.compile(r"^\s*(?:Q(?:uestion)?\s*(\d{1,2}[a-z]?)\s*(?:[).:\-–]|$)|(\d{1,2}[a-z]?)\s*[).]\s)", re.IGNORECASE)
+# An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
+_QID = r"\d{1,2}[a-z]?"
+ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
+                         re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
 ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
@@ -283,17 +288,27 @@ def build_doc(lines: list[str]) -> Doc:
     return doc
 
 
-def answer_heading(doc: Doc, i: int) -> str | None:
-    """The question id if unit ``i`` heads an answer in a response ("Q2 - ...", "Question 2")."""
+def answer_heading(doc: Doc, i: int) -> list[str] | None:
+    """The question ids if unit ``i`` heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
     u = doc.units[i]
     if not (u[:1].isdigit() or u[:1] in "Qq") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
     m = ANSWER_HEAD.match(u)
-    return (m.group(1) or m.group(2)).lower() if m else None
+    return question_ids(m.group(1) or m.group(2)) if m else None
 
 
-def answer_of(doc: Doc) -> list[str | None]:
-    """For each unit, the question whose answer it is part of (None outside answers)."""
+def question_ids(text: str) -> list[str]:
+    """ "1b, 4 & 5" -> 1b, 4, 5; "3-5" or "3 to 5" -> 3, 4, 5."""
+    out: list[str] = []
+    for m in re.finditer(rf"({_QID})(?:\s*(?:-|–|to)\s*(?:Q\s*)?(\d{{1,2}})\b)?", text.lower()):
+        first, last = m.group(1), m.group(2)
+        ids = [str(n) for n in range(int(first), int(last) + 1)] if last and first.isdigit() and int(first) < int(last) <= int(first) + 20 else [first]
+        out += [q for q in ids if q not in out]
+    return out
+
+
+def answer_of(doc: Doc) -> list[list[str] | None]:
+    """For each unit, the questions whose answer it is part of (None outside answers)."""
     out, current, segment = [], None, 0
     for i, u in enumerate(doc.units):
         if doc.segment_of[i] != segment or SIGN_OFF.match(u):
@@ -325,6 +340,9 @@ def _classify_segments(doc: Doc) -> None:
             seg.kind = "request" if seg.role == "requester" else "update"
         if seg.kind == "extension" and s in decided:
             seg.kind = "response"
+        if s == 0 and len(doc.segments) == 1:
+            # A letter without "Dear": its "Date:" line at the top.
+            seg.date = next((d for u in doc.units[:8] if u[:4].lower() == "date" for d in [date_line(u)] if d), None)
         if s > 0:
             # A message's own date: a date-only line (or "Date:"/"Sent:") just above its "Dear".
             for j in range(seg.start - 1, max(doc.segments[s - 1].start, seg.start - 6) - 1, -1):
@@ -441,6 +459,8 @@ _REF_LABEL = re.compile(
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*\d|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
+_SPACED_YEAR = re.compile(r"\s*[-–/]\s*(\d{2,4})\b")
+_TITLE_REF = re.compile(r"\((\d{3,}[_/\-]\d{2,4})\)\s*$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
@@ -457,6 +477,9 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                 if m.start() > len(doc.units[i]):
                     break
                 ref = m.group("ref").rstrip(".-/")
+                year = _SPACED_YEAR.match(span, m.end("ref")) if ref.isdigit() and len(ref) <= 6 else None
+                if year:  # "Enquiry Reference: 667 - 24" is 667-24
+                    ref += "-" + year.group(1)
                 label = span[max(0, m.start() - 40): m.start("ref")].lower()
                 if len(ref) < 3 or _is_date(ref) or "your ref" in label:
                     continue
@@ -468,6 +491,14 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                     first.setdefault(ref, doc.offsets[i] + m.start())
         if request:
             break  # a subject line is only a fallback
+    if not request:
+        # A disclosure-log title: "Facial Recognition (13457_18)".
+        for u in doc.units[:3]:
+            m = _TITLE_REF.search(u)
+            if m:
+                request[m.group(1)] += 1
+                first[m.group(1)] = 0
+                break
     if not request:
         return None, []
     best = max(request, key=lambda r: (request[r], -first[r]))

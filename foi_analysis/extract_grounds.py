@@ -122,7 +122,7 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else []) or (
-            [answering[i]] if answering[i] else [])
+            answering[i] or [])
         raw = _raw(u, start, end, m.group(0), cits, foisa)
         for section, citation, ncnd, procedural in cits:
             prior = next((f for f in found if f.citation == citation and f.stage == stage), None)
