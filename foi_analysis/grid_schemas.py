@@ -9,148 +9,129 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from .grids import CHECKS
+from .schema_columns import column, count, fraction, table, text
 
 
-def _col(dtype: str, description: str, *checks: pa.Check, nullable: bool = True, unique: bool = False) -> pa.Column:
-    return pa.Column(dtype, list(checks), nullable=nullable, unique=unique, description=description)
-
-
-def _count(description: str, nullable: bool = True) -> pa.Column:
-    return _col("Int64", description, pa.Check.ge(0), nullable=nullable)
-
-
-def _text(description: str, nullable: bool = False) -> pa.Column:
-    return _col("string", description, nullable=nullable)
-
-
-def _fraction(description: str) -> pa.Column:
-    return _col("Float64", description, pa.Check.in_range(0, 1))
-
-
-def _table(description: str, columns: dict[str, pa.Column], unique: list[str] | None = None) -> pa.DataFrameSchema:
-    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=unique, description=description)
-
-
-_ID = _text("Deployment key: <grid file stem>_<ISO date>_<n>, n = the grid's nth row on that date, in printed order")
-_FILE = _text("Grid PDF the row was read from (file name under data/raw/grids/)")
+_ID = text("Deployment key: <grid file stem>_<ISO date>_<n>, n = the grid's nth row on that date, in printed order")
+_FILE = text("Grid PDF the row was read from (file name under data/raw/grids/)")
 
 
 def _summary_columns() -> dict[str, pa.Column]:
     return {
-        "deployments": _count("Deployments listed (including N/A rows)", nullable=False),
-        "deployments_with_results": _count("Deployments with status 'ok' (figures printed)", nullable=False),
-        "total_alerts": _count("Sum of total alerts (empty: none printed)"),
-        "true_alerts": _count("Sum of true alerts"),
-        "false_alerts": _count("Sum of false alerts"),
-        "arrests": _count("Sum of arrests (2023 onwards layout only; empty where no grid prints it)"),
-        "arrests_or_disposals": _count("Sum of 'Arrests / Disposals' (2020-22 layout only)"),
-        "faces_seen": _count("Sum of estimated faces seen"),
-        "false_alert_rate": _fraction("Sum of false alerts / sum of faces seen, over deployments printing both"),
+        "deployments": count("Deployments listed (including N/A rows)", nullable=False),
+        "deployments_with_results": count("Deployments with status 'ok' (figures printed)", nullable=False),
+        "total_alerts": count("Sum of total alerts (empty: none printed)"),
+        "true_alerts": count("Sum of true alerts"),
+        "false_alerts": count("Sum of false alerts"),
+        "arrests": count("Sum of arrests (2023 onwards layout only; empty where no grid prints it)"),
+        "arrests_or_disposals": count("Sum of 'Arrests / Disposals' (2020-22 layout only)"),
+        "faces_seen": count("Sum of estimated faces seen"),
+        "false_alert_rate": fraction("Sum of false alerts / sum of faces seen, over deployments printing both"),
     }
 
 
 GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
-    "deployments": _table(
+    "deployments": table(
         "One row per deployment listed in the Met's LFR Deployment Grid PDFs, values as printed.",
         {
-            "deployment_id": _col("string", _ID.description, nullable=False, unique=True),
+            "deployment_id": column("string", _ID.description, nullable=False, unique=True),
             "source_file": _FILE,
-            "page": _count("Page of the PDF where the row starts", nullable=False),
-            "row": _count("Position of the row in its grid, in printed order (1 = first)", nullable=False),
-            "location": _text("Deployment location as printed, wrapped lines joined with single spaces", nullable=True),
-            "date": _col("datetime64[ns]", "Deployment date (printed DD/MM/YY, read day first)", nullable=False),
-            "duration_minutes": _count("Duration of the deployment in minutes (printed e.g. 5h03m, 5h 03m, 5h40); "
+            "page": count("Page of the PDF where the row starts", nullable=False),
+            "row": count("Position of the row in its grid, in printed order (1 = first)", nullable=False),
+            "location": text("Deployment location as printed, wrapped lines joined with single spaces", nullable=True),
+            "date": column("datetime64[ns]", "Deployment date (printed DD/MM/YY, read day first)", nullable=False),
+            "duration_minutes": count("Duration of the deployment in minutes (printed e.g. 5h03m, 5h 03m, 5h40); "
                                        "empty in the 2020-22 layout"),
-            "purpose": _text("LFR purpose reference codes or use case, as printed (e.g. '1,2,3,4', 'Crime Hotspot')",
+            "purpose": text("LFR purpose reference codes or use case, as printed (e.g. '1,2,3,4', 'Crime Hotspot')",
                              nullable=True),
-            "purpose_normalised": _text("Purpose as short labels: each code read through the grid's own purpose "
+            "purpose_normalised": text("Purpose as short labels: each code read through the grid's own purpose "
                                         "legend, '; '-joined (e.g. 'serious crime; wanted on warrant')", nullable=True),
-            "watchlist_size": _count("Number of people on the watchlist"),
-            "threshold": _fraction("Minimum face-match threshold setting (empty in the 2020-22 layout)"),
-            "total_alerts": _count("Total alerts"),
-            "true_alerts": _count("True alerts: printed in 2020-22; confirmed + unconfirmed in later layouts"),
-            "true_alerts_confirmed": _count("True alerts confirmed (empty in the 2020-22 layout)"),
-            "true_alerts_unconfirmed": _count("True alerts unconfirmed (empty in the 2020-22 layout)"),
-            "true_alert_engagements": _count("True alert engagements (2020-22 layout only)"),
-            "false_alerts": _count("False alerts: 2020-22 'False Alert / Confirmed False Alerts'; "
+            "watchlist_size": count("Number of people on the watchlist"),
+            "threshold": fraction("Minimum face-match threshold setting (empty in the 2020-22 layout)"),
+            "total_alerts": count("Total alerts"),
+            "true_alerts": count("True alerts: printed in 2020-22; confirmed + unconfirmed in later layouts"),
+            "true_alerts_confirmed": count("True alerts confirmed (empty in the 2020-22 layout)"),
+            "true_alerts_unconfirmed": count("True alerts unconfirmed (empty in the 2020-22 layout)"),
+            "true_alert_engagements": count("True alert engagements (2020-22 layout only)"),
+            "false_alerts": count("False alerts: 2020-22 'False Alert / Confirmed False Alerts'; "
                                    "confirmed + unconfirmed in later layouts"),
-            "false_alerts_confirmed": _count("False alerts confirmed (empty in the 2020-22 layout)"),
-            "false_alerts_unconfirmed": _count("False alerts unconfirmed (empty in the 2020-22 layout)"),
-            "false_alert_engagements": _count("False alert engagements (2020-22 layout only)"),
-            "arrests": _count("Engagement outcome: arrest (empty in the 2020-22 layout)"),
-            "other_disposal": _count("Engagement outcome: other disposal (empty in the 2020-22 layout)"),
-            "no_action": _count("Engagement outcome: no action (empty in the 2020-22 layout)"),
-            "arrests_or_disposals": _count("'Arrests / Disposals' (2020-22 layout only; not the sum of later columns)"),
-            "faces_seen": _count("Faces seen (the Met's estimate)"),
-            "false_alert_rate_printed": _text("False alert rate exactly as printed, e.g. '0.08%', 'N/A'", nullable=True),
-            "false_alert_rate": _fraction("Printed false alert rate as a fraction 0-1 (the Met's false alerts / faces seen)"),
-            "status": _text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results"),
-            "flags": _text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
+            "false_alerts_confirmed": count("False alerts confirmed (empty in the 2020-22 layout)"),
+            "false_alerts_unconfirmed": count("False alerts unconfirmed (empty in the 2020-22 layout)"),
+            "false_alert_engagements": count("False alert engagements (2020-22 layout only)"),
+            "arrests": count("Engagement outcome: arrest (empty in the 2020-22 layout)"),
+            "other_disposal": count("Engagement outcome: other disposal (empty in the 2020-22 layout)"),
+            "no_action": count("Engagement outcome: no action (empty in the 2020-22 layout)"),
+            "arrests_or_disposals": count("'Arrests / Disposals' (2020-22 layout only; not the sum of later columns)"),
+            "faces_seen": count("Faces seen (the Met's estimate)"),
+            "false_alert_rate_printed": text("False alert rate exactly as printed, e.g. '0.08%', 'N/A'", nullable=True),
+            "false_alert_rate": fraction("Printed false alert rate as a fraction 0-1 (the Met's false alerts / faces seen)"),
+            "status": text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results"),
+            "flags": text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
                            + " (details in deployment_anomalies)", nullable=True),
         },
     ),
-    "deployment_anomalies": _table(
+    "deployment_anomalies": table(
         "Every reconciliation failure in the deployment grids; the rows themselves are kept as printed.",
         {
             "deployment_id": _ID,
             "source_file": _FILE,
-            "page": _count("Page where the row starts", nullable=False),
-            "check": _col("string", "Check failed: unreadable (a value not parseable), alerts_sum (total != true + "
+            "page": count("Page where the row starts", nullable=False),
+            "check": column("string", "Check failed: unreadable (a value not parseable), alerts_sum (total != true + "
                                     "false), false_alert_rate (printed rate != false / faces within its printed "
                                     "precision), date_order (earlier than the row before), duplicate (same date, "
                                     "location, duration, faces and alerts as an earlier row), purpose_code (not in "
                                     "the legend)", pa.Check.isin(CHECKS), nullable=False),
-            "expected": _text("What reconciling values would be"),
-            "found": _text("What the grid prints"),
-            "detail": _text("The arithmetic or context behind the failure"),
+            "expected": text("What reconciling values would be"),
+            "found": text("What the grid prints"),
+            "detail": text("The arithmetic or context behind the failure"),
         },
     ),
-    "blue_list_deployments": _table(
+    "blue_list_deployments": table(
         "Blue-list results paired with the grid deployments of the same date (pairs, not a one-to-one match).",
         {
-            "reference": _text("FOI reference of the blue-list disclosure"),
-            "row": _count("Row of the disclosed blue-list table", nullable=False),
-            "deployment_date": _col("datetime64[ns]", "Date of the blue-list result", nullable=False),
-            "true_alert_rate": _fraction("Blue-list true alert rate as disclosed, fraction 0-1"),
-            "false_alert_rate": _fraction("Blue-list false alert rate as disclosed, fraction 0-1"),
-            "match": _col("string", "one-to-one (one result, one deployment that day) | ambiguous (several of "
+            "reference": text("FOI reference of the blue-list disclosure"),
+            "row": count("Row of the disclosed blue-list table", nullable=False),
+            "deployment_date": column("datetime64[ns]", "Date of the blue-list result", nullable=False),
+            "true_alert_rate": fraction("Blue-list true alert rate as disclosed, fraction 0-1"),
+            "false_alert_rate": fraction("Blue-list false alert rate as disclosed, fraction 0-1"),
+            "match": column("string", "one-to-one (one result, one deployment that day) | ambiguous (several of "
                                     "either: every pairing listed, which result belongs to which deployment is not "
                                     "disclosed) | no deployment (no grid deployment that day)",
                           pa.Check.isin(["one-to-one", "ambiguous", "no deployment"]), nullable=False),
-            "n_blue_list_rows_on_date": _count("Blue-list results of this disclosure on this date", nullable=False),
-            "n_deployments_on_date": _count("Grid deployments on this date", nullable=False),
-            "deployment_id": _text("Paired deployment (empty: none that day)", nullable=True),
-            "source_file": _text("Grid PDF of the paired deployment", nullable=True),
-            "location": _text("Location of the paired deployment", nullable=True),
-            "duration_minutes": _count("Duration of the paired deployment in minutes"),
-            "faces_seen": _count("Faces seen at the paired deployment"),
-            "total_alerts": _count("Total alerts at the paired deployment"),
-            "true_alerts": _count("True alerts at the paired deployment"),
-            "false_alerts": _count("False alerts at the paired deployment"),
+            "n_blue_list_rows_on_date": count("Blue-list results of this disclosure on this date", nullable=False),
+            "n_deployments_on_date": count("Grid deployments on this date", nullable=False),
+            "deployment_id": text("Paired deployment (empty: none that day)", nullable=True),
+            "source_file": text("Grid PDF of the paired deployment", nullable=True),
+            "location": text("Location of the paired deployment", nullable=True),
+            "duration_minutes": count("Duration of the paired deployment in minutes"),
+            "faces_seen": count("Faces seen at the paired deployment"),
+            "total_alerts": count("Total alerts at the paired deployment"),
+            "true_alerts": count("True alerts at the paired deployment"),
+            "false_alerts": count("False alerts at the paired deployment"),
         },
     ),
-    "blue_list_missing": _table(
+    "blue_list_missing": table(
         "Grid deployments inside a blue-list disclosure's period (first to last result date) with no result that day.",
         {
-            "reference": _text("FOI reference of the blue-list disclosure"),
-            "period_start": _col("datetime64[ns]", "First blue-list date in that disclosure", nullable=False),
-            "period_end": _col("datetime64[ns]", "Last blue-list date in that disclosure", nullable=False),
+            "reference": text("FOI reference of the blue-list disclosure"),
+            "period_start": column("datetime64[ns]", "First blue-list date in that disclosure", nullable=False),
+            "period_end": column("datetime64[ns]", "Last blue-list date in that disclosure", nullable=False),
             "deployment_id": _ID,
             "source_file": _FILE,
-            "date": _col("datetime64[ns]", "Deployment date", nullable=False),
-            "location": _text("Deployment location as printed", nullable=True),
+            "date": column("datetime64[ns]", "Deployment date", nullable=False),
+            "location": text("Deployment location as printed", nullable=True),
         },
     ),
-    "deployments_yearly": _table(
+    "deployments_yearly": table(
         "Deployment-grid totals per calendar year of the printed date.",
-        {"year": _count("Calendar year", nullable=False), **_summary_columns()},
+        {"year": count("Calendar year", nullable=False), **_summary_columns()},
         unique=["year"],
     ),
-    "deployments_by_purpose": _table(
+    "deployments_by_purpose": table(
         "Deployment-grid totals per calendar year and normalised purpose.",
         {
-            "year": _count("Calendar year", nullable=False),
-            "purpose_normalised": _text("Purpose as short labels (see deployments.purpose_normalised)", nullable=True),
+            "year": count("Calendar year", nullable=False),
+            "purpose_normalised": text("Purpose as short labels (see deployments.purpose_normalised)", nullable=True),
             **_summary_columns(),
         },
         unique=["year", "purpose_normalised"],

@@ -10,6 +10,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .quarantine import Rejection
+from .schema_columns import column, count, date, flag, fraction, table, text
 
 OUTCOMES = ["disclosed", "partially_disclosed", "refused", "ncnd", "not_held"]
 QUESTION_OUTCOMES = ["disclosed", "partially_disclosed", "exempt", "ncnd", "not_held", "publicly_available",
@@ -19,86 +20,58 @@ EVENTS = ["received", "acknowledged", "extension_notice", "extension_estimate", 
 STAGES = ["extension_notice", "response", "internal_review"]
 
 
-def col(dtype: str, description: str, *checks: pa.Check, nullable: bool = False, unique: bool = False) -> pa.Column:
-    return pa.Column(dtype, list(checks), nullable=nullable, unique=unique, description=description)
-
-
-def _text(description: str, *checks: pa.Check, nullable: bool = False) -> pa.Column:
-    return col("string", description, *checks, nullable=nullable)
-
-
-def _date(description: str, nullable: bool = True) -> pa.Column:
-    return col("datetime64[ns]", description, nullable=nullable)
-
-
-def _count(description: str, nullable: bool = True) -> pa.Column:
-    return col("Int64", description, pa.Check.ge(0), nullable=nullable)
-
-
-def _flag(description: str) -> pa.Column:
-    return col("boolean", description, nullable=True)
-
-
-def _fraction(description: str) -> pa.Column:
-    return col("Float64", description, pa.Check.in_range(0, 1), nullable=True)
-
-
-def table(description: str, columns: dict[str, pa.Column], unique: list[str] | None = None) -> pa.DataFrameSchema:
-    return pa.DataFrameSchema(columns, strict=True, ordered=True, unique=unique, description=description)
-
-
-_REF = _text("FOI reference as printed by the authority (the request's key)")
+_REF = text("FOI reference as printed by the authority (the request's key)")
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "requests": table(
         "One row per FOI request (one raw record in data/raw/disclosures/).",
         {
-            "reference": col("string", "FOI reference as printed by the authority", unique=True),
-            "authority": _text("Public authority that answered, canonical name"),
-            "date_received": _date("Date the authority received the request (empty: not printed)"),
-            "date_responded": _date("Date of the final response (empty: not printed)"),
-            "outcome": _text("Overall outcome: " + " | ".join(OUTCOMES), pa.Check.isin(OUTCOMES)),
-            "ncnd": _flag("True if any part was answered neither confirm nor deny"),
-            "sections": _text("Sections relied on (exemptions and procedural grounds), ';'-joined", nullable=True),
-            "n_questions": _count("Number of questions recorded"),
-            "source_title": _text("Title of the source document"),
-            "source_file": _text("Raw record file under data/raw/disclosures/ (and the seed file it was read from)"),
+            "reference": column("string", "FOI reference as printed by the authority", unique=True),
+            "authority": text("Public authority that answered, canonical name"),
+            "date_received": date("Date the authority received the request (empty: not printed)"),
+            "date_responded": date("Date of the final response (empty: not printed)"),
+            "outcome": text("Overall outcome: " + " | ".join(OUTCOMES), pa.Check.isin(OUTCOMES)),
+            "ncnd": flag("True if any part was answered neither confirm nor deny"),
+            "sections": text("Sections relied on (exemptions and procedural grounds), ';'-joined", nullable=True),
+            "n_questions": count("Number of questions recorded"),
+            "source_title": text("Title of the source document"),
+            "source_file": text("Raw record file under data/raw/disclosures/ (and the seed file it was read from)"),
         },
     ),
     "events": table(
         "Dated events of each request, with working days since receipt.",
         {
             "reference": _REF,
-            "event": _text("Event: " + " | ".join(EVENTS), pa.Check.isin(EVENTS)),
-            "date": _date("Date of the event", nullable=False),
-            "date_printed": _text("The date exactly as the document prints it"),
-            "working_day": col("Int64", "UK FOIA working days since receipt (receipt = day 0; ICO reading); "
+            "event": text("Event: " + " | ".join(EVENTS), pa.Check.isin(EVENTS)),
+            "date": date("Date of the event", nullable=False),
+            "date_printed": text("The date exactly as the document prints it"),
+            "working_day": column("Int64", "UK FOIA working days since receipt (receipt = day 0; ICO reading); "
                                         "a non-working date carries the number of the working day before it", nullable=True),
-            "note": _text("Short transcriber's note", nullable=True),
+            "note": text("Short transcriber's note", nullable=True),
         },
     ),
     "exemptions": table(
         "One row per exemption citation, one sub-paragraph per row ('31(1)(a)(b)' gives 31(1)(a) and 31(1)(b)).",
         {
             "reference": _REF,
-            "section": _text("Section number, e.g. '31', '22A'"),
-            "citation": _text("Normalised citation, e.g. '31(1)(a)'"),
-            "raw": _text("The citation exactly as printed"),
-            "name": _text("Section's name in the FOIA catalogue"),
-            "absolute": _flag("True absolute, False qualified (public interest test), empty for procedural grounds"),
-            "basis": _text("class or prejudice based (empty for procedural grounds)", nullable=True),
-            "ncnd": col("boolean", "True if the citation is the section's neither-confirm-nor-deny provision"),
-            "procedural": col("boolean", "True for s12 (cost), s14 (vexatious), s84 (not recorded information): not Part II exemptions"),
-            "stage": _text("Where it was cited: " + " | ".join(STAGES) + " (extension_notice: only under consideration)", pa.Check.isin(STAGES)),
-            "questions": _text("Questions it was applied to, ';'-joined (empty: not stated)", nullable=True),
+            "section": text("Section number, e.g. '31', '22A'"),
+            "citation": text("Normalised citation, e.g. '31(1)(a)'"),
+            "raw": text("The citation exactly as printed"),
+            "name": text("Section's name in the FOIA catalogue"),
+            "absolute": flag("True absolute, False qualified (public interest test), empty for procedural grounds"),
+            "basis": text("class or prejudice based (empty for procedural grounds)", nullable=True),
+            "ncnd": column("boolean", "True if the citation is the section's neither-confirm-nor-deny provision"),
+            "procedural": column("boolean", "True for s12 (cost), s14 (vexatious), s84 (not recorded information): not Part II exemptions"),
+            "stage": text("Where it was cited: " + " | ".join(STAGES) + " (extension_notice: only under consideration)", pa.Check.isin(STAGES)),
+            "questions": text("Questions it was applied to, ';'-joined (empty: not stated)", nullable=True),
         },
     ),
     "questions": table(
         "Per-question outcome of each request.",
         {
             "reference": _REF,
-            "question": _text("Question number as printed, e.g. '1b'"),
-            "outcome": _text("Outcome: " + " | ".join(QUESTION_OUTCOMES), pa.Check.isin(QUESTION_OUTCOMES)),
+            "question": text("Question number as printed, e.g. '1b'"),
+            "outcome": text("Outcome: " + " | ".join(QUESTION_OUTCOMES), pa.Check.isin(QUESTION_OUTCOMES)),
         },
         unique=["reference", "question"],
     ),
@@ -106,47 +79,47 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "Blue-list test results per deployment date, as disclosed (no denominators were disclosed).",
         {
             "reference": _REF,
-            "row": _count("Row number in the disclosed table (several rows share a date)", nullable=False),
-            "deployment_date": _date("Deployment date", nullable=False),
-            "true_alert_rate": _fraction("Blue-list true alert rate as a fraction 0-1"),
-            "false_alert_rate": _fraction("Blue-list false alert rate as a fraction 0-1"),
-            "true_alert_rate_raw": _text("True alert rate as printed, e.g. '100%'"),
-            "false_alert_rate_raw": _text("False alert rate as printed, e.g. '0%'"),
-            "n_tests": _count("Number of blue-list passes behind the rates (empty: not disclosed)"),
+            "row": count("Row number in the disclosed table (several rows share a date)", nullable=False),
+            "deployment_date": date("Deployment date", nullable=False),
+            "true_alert_rate": fraction("Blue-list true alert rate as a fraction 0-1"),
+            "false_alert_rate": fraction("Blue-list false alert rate as a fraction 0-1"),
+            "true_alert_rate_raw": text("True alert rate as printed, e.g. '100%'"),
+            "false_alert_rate_raw": text("False alert rate as printed, e.g. '0%'"),
+            "n_tests": count("Number of blue-list passes behind the rates (empty: not disclosed)"),
         },
         unique=["reference", "row"],
     ),
     "response_times": table(
         "One row per request: FOIA s10/s17 timeliness in UK working days (receipt = day 0, ICO reading).",
         {
-            "reference": col("string", "FOI reference", unique=True),
-            "authority": _text("Public authority"),
-            "date_received": _date("Date received"),
-            "deadline_20wd": _date("20th working day after receipt: the s10(1) deadline"),
-            "first_reply_date": _date("First substantive reply: a response or a s17 notice"),
-            "first_reply_event": _text("Which event the first reply was", nullable=True),
-            "first_reply_wd": _count("Working day of the first reply"),
-            "in_20wd": _flag("First reply within 20 working days"),
-            "s17_notice_date": _date("Date of the s17 refusal or extension notice"),
-            "s17_notice_wd": _count("Working day of the s17 notice"),
-            "s17_in_time": _flag("s17 notice within 20 working days (it is due then even when the PIT is extended)"),
-            "extension_estimate_date": _date("Date the s17(2) notice estimated for a decision"),
-            "extension_estimate_wd": _count("Working day of that estimate"),
-            "extension_beyond_40wd": _flag("The estimate itself lies beyond 40 working days (the ICO's ceiling)"),
-            "deadline_40wd": _date("40th working day after receipt: the ICO's ceiling for a PIT extension"),
-            "date_responded": _date("Date of the final response"),
-            "response_wd": _count("Working day of the final response"),
-            "over_40wd": _flag("Final response later than 40 working days, or still outstanding after day 40 (empty: unknown)"),
-            "over_40wd_basis": _text("The evidence for over_40wd", nullable=True),
+            "reference": column("string", "FOI reference", unique=True),
+            "authority": text("Public authority"),
+            "date_received": date("Date received"),
+            "deadline_20wd": date("20th working day after receipt: the s10(1) deadline"),
+            "first_reply_date": date("First substantive reply: a response or a s17 notice"),
+            "first_reply_event": text("Which event the first reply was", nullable=True),
+            "first_reply_wd": count("Working day of the first reply"),
+            "in_20wd": flag("First reply within 20 working days"),
+            "s17_notice_date": date("Date of the s17 refusal or extension notice"),
+            "s17_notice_wd": count("Working day of the s17 notice"),
+            "s17_in_time": flag("s17 notice within 20 working days (it is due then even when the PIT is extended)"),
+            "extension_estimate_date": date("Date the s17(2) notice estimated for a decision"),
+            "extension_estimate_wd": count("Working day of that estimate"),
+            "extension_beyond_40wd": flag("The estimate itself lies beyond 40 working days (the ICO's ceiling)"),
+            "deadline_40wd": date("40th working day after receipt: the ICO's ceiling for a PIT extension"),
+            "date_responded": date("Date of the final response"),
+            "response_wd": count("Working day of the final response"),
+            "over_40wd": flag("Final response later than 40 working days, or still outstanding after day 40 (empty: unknown)"),
+            "over_40wd_basis": text("The evidence for over_40wd", nullable=True),
         },
     ),
     "rejected": table(
         "Quarantine: every value that failed validation, with its file, field and reason.",
         {
-            "source": _text("File (and record) the value came from"),
-            "field": _text("Field that failed"),
-            "value": _text("The value as found", nullable=True),
-            "reason": _text("Why it was rejected"),
+            "source": text("File (and record) the value came from"),
+            "field": text("Field that failed"),
+            "value": text("The value as found", nullable=True),
+            "reason": text("Why it was rejected"),
         },
     ),
 }
@@ -166,9 +139,9 @@ def coerce(name: str, df: pd.DataFrame) -> pd.DataFrame:
     """Cast each column to the schema's dtype (columns in schema order)."""
     schema = SCHEMAS[name]
     out = pd.DataFrame(index=df.index)
-    for c, column in schema.columns.items():
+    for c, spec in schema.columns.items():
         values = df[c] if c in df.columns else pd.Series(pd.NA, index=df.index)
-        dtype = str(column.dtype)
+        dtype = str(spec.dtype)
         if dtype.startswith("datetime64"):
             out[c] = pd.to_datetime(values, format="ISO8601").astype("datetime64[ns]")
         elif dtype == "boolean" and isinstance(values.dtype, pd.StringDtype):

@@ -12,7 +12,6 @@ import hashlib
 import re
 from pathlib import Path
 
-import pytest
 
 from foi_analysis import config
 
