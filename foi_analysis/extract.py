@@ -25,7 +25,7 @@ import yaml
 
 from . import config
 from .extract_answers import decide_outcome, enumerated_questions, find_questions, find_tables, question_refs
-from .extract_doc import build_doc, find_authority, find_references
+from .extract_doc import build_doc, find_authority, find_references, request_text
 from .extract_events import event_date, find_events
 from .extract_grounds import Found, find_citations, is_foisa, merge
 from .extract_text import InputError, clean_lines, decode, html_to_text, looks_like_html
@@ -34,8 +34,6 @@ from .extract_text import InputError, clean_lines, decode, html_to_text, looks_l
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
          "the request was rejected", "show quoted sections", "awaiting classification", "long overdue")
 _LOG = ("disclosure log", "request reference number", "date of response", "date published")
-_ASKED = ("you seek access", "you sought access", "you asked", "you requested", "your request read", "your request was", "summary of request",
-          "summary of the request")
 
 
 @dataclass
@@ -124,10 +122,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     received = event_date(events, "received", warnings)
     responded = event_date(events, "response", warnings)
     outcome, ncnd = decide_outcome(doc, found, questions, tables)
-    asked = bool(doc.hits(_ASKED)) or any(s.kind == "request" or s.role == "requester" for s in doc.segments) or any(
-        u.lower().rstrip(": ") in ("request", "foi request", "your request") for u in doc.units)
-    if not questions and asked and outcome:
-        # One unnumbered request: its outcome is the response's.
+    asked = request_text(doc)
+    if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") <= 1:
+        # A request of one unnumbered question: its outcome is the response's.
         questions = [{"question": "1", "outcome": {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
     if is_foisa(doc):

@@ -117,6 +117,7 @@ class Doc:
 
     def __post_init__(self):
         self.low = _lower(self.text)
+        self.restated: list[int] = []  # units of the request as the reply restates it
         self._hits: dict[tuple[str, ...], list[int]] = {}
 
     def unit_at(self, pos: int) -> int:
@@ -180,7 +181,9 @@ class Doc:
                     yield i, m
 
 
-_DEAR = re.compile(r"^Dear\b\s*(.*)", re.IGNORECASE)
+# A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
+_DEAR = re.compile(r"^(?:Dear\b|Good (?:morning|afternoon|evening)\b|Hello\b|Hi\b)[\s,]*(.*)", re.IGNORECASE)
+_GREETING_STARTS = ("dear", "good", "hell", "hi ", "hi,")
 _TO_AUTHORITY = re.compile(r"^(?:Sir|Madam|Sirs|FOI\b|Freedom of Information|Information (?:Rights|Management|Compliance|Access)"
                            r"|Data Protection|Disclosure|Team|Colleagues?|all|Public Access|Records)", re.IGNORECASE)
 _AUTHORITY_VOICE = re.compile(
@@ -192,13 +195,13 @@ _AUTHORITY_VOICE = re.compile(
 
 
 def _role(addressee: str, body: str) -> str:
-    """Who wrote a message that opens "Dear <addressee>"."""
+    """Who wrote a message that opens "Dear <addressee>" (or "Good morning", addressee "")."""
     words = addressee.split()
     if words and (_first_word(addressee) in _alias_first_words() or words[0].lower() == "the"):
         hits = find_authorities(addressee[:80])
         if hits and hits[0][0] <= 4:
             return "requester"
-    if _TO_AUTHORITY.match(addressee):
+    if _TO_AUTHORITY.match(addressee) or not addressee.strip():
         # Authorities write "Dear Sir/Madam" too: tell them apart by what the message says.
         return "authority" if _AUTHORITY_VOICE.search(body) else "requester"
     return "authority"
@@ -210,8 +213,9 @@ _KIND_RULES = [
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
     ("review_response", ("i have", "we have", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
-    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been"),
+    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time"),
      re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
+                r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
     ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we"),
@@ -252,6 +256,7 @@ _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|h
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
 _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)")
+_STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
 _QID = r"\d{1,2}[a-z]?"
 ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
@@ -269,7 +274,7 @@ def build_doc(lines: list[str]) -> Doc:
         pos += len(u) + 1
     segments = [Segment(0, "header")]
     segment_of = []
-    dears = [i for i, u in enumerate(units) if u[:4].lower() == "dear" and _DEAR.match(u)]
+    dears = [i for i, u in enumerate(units) if u[:4].lower() in _GREETING_STARTS and len(u) < 200 and _DEAR.match(u)]
     bounds = dears + [len(units)]
     for k, i in enumerate(dears):
         role = _role(_DEAR.match(units[i]).group(1), "\n".join(units[i: bounds[k + 1]]))
@@ -373,7 +378,9 @@ def _mark_quoted(doc: Doc) -> None:
     # Both introductions end their line (or are a short heading): only those lines are tried.
     starts = {}
     for i, u in enumerate(doc.units):
-        if u.endswith(":") or len(u) < 40:
+        if u[:1] in "(‘'\"“" and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
+            doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
+        elif u.endswith(":") or len(u) < 40:
             if _REQUEST_START.search(u):
                 starts[i] = "request"
             elif _PROVIDES.search(u):
@@ -392,6 +399,8 @@ def _mark_quoted(doc: Doc) -> None:
                 j += 1
         for k in range(i + 1, j):
             doc.quoted[k] = True
+        if starts[i] == "request":
+            doc.restated += range(i + 1, j)
         done = j
 
 
@@ -412,17 +421,38 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
             hits = find_authorities(u[:60])
             if hits and hits[0][0] == 0 and _AUTH_AFTER.match(u[hits[0][1]:]):
                 return j
-    # No sign of the answer: only the numbered items (and their continuation lines) are the request.
-    j = i
-    while j < end and (ENUM.match(doc.units[j]) or doc.units[j][:1] in "“\"" or (j > i and doc.units[j][:1].islower())):
+    # No sign of the answer: the request is its opening lines and numbered items (with continuations).
+    j, numbered = i, False
+    while j < end:
+        u = doc.units[j]
+        item = bool(ENUM.match(u))
+        if not (item or u[:1] in "“\"" or (j > i and u[:1].islower()) or (not numbered and j - i < 4)):
+            break
+        numbered = numbered or item
         j += 1
-    return j
+    return j if numbered else i
+
+
+def request_text(doc: Doc) -> str:
+    """The request: as a reply restates it, else the requester's first message (greeting to sign-off)."""
+    if doc.restated:
+        return "\n".join(doc.units[i] for i in doc.restated)
+    for s, seg in enumerate(doc.segments):
+        if seg.role == "requester":
+            end = doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
+            body = []
+            for u in doc.units[seg.start + 1: end]:
+                if SIGN_OFF.match(u):
+                    break
+                body.append(u)
+            return "\n".join(body)
+    return ""
 
 
 # ---------------------------------------------------------------------------------------------
 # Which authority: the one written to ("Dear X"), speaking ("X can neither confirm ..."), signing.
 
-_AUTH_BEFORE = re.compile(r"(?:\bDear|\bfrom|\bto|received by|request to|FOI|Freedom of Information)\s+(?:the\s+)?$", re.IGNORECASE)
+_AUTH_BEFORE = re.compile(r"(?:\bDear|\bfrom|\bto|received by|request to|FOI|Freedom of Information|FOI,)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def find_authority(doc: Doc) -> str | None:

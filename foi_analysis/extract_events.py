@@ -23,7 +23,7 @@ _BEFORE = [
                                              r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$", re.I)),
     ("internal_review_response", re.compile(r"(?:internal )?review (?:response|decision|outcome|completed|concluded)\b.{0,30}(?:on|dated|:)\s*$"
                                             r"|date of (?:internal )?review\s*:?\s*$", re.I)),
-    ("received", re.compile(r"\breceived\b.{0,80}?\b(?:on|:)\s*$|\b(?:date|request)\s+received\s*:?\s*$|\breceived\s*:\s*$"
+    ("received", re.compile(r"\breceived\b.{0,80}?\b(?:on|:)\s*$|\breceived (?:by|at) (?:the )?(?-i:[A-Z])[\w ]{0,60}?\s*$|\b(?:date|request)\s+received\s*:?\s*$|\breceived\s*:\s*$"
                             r"|\bdate of (?:your )?request\s*:?\s*$|\b(?:date of )?receipt(?: date)?\s*:\s*$|\breceipt of your request on\s*$", re.I)),
     ("acknowledged", re.compile(r"\backnowledged\b.{0,40}\bon\s*$|\backnowledge?ment (?:sent|date|dated)?\s*:?\s*(?:on\s*)?$", re.I)),
     ("extension_estimate", re.compile(r"(?:amended|revised|new|extended|estimated|expected|anticipated) (?:date|deadline|response date)\b.{0,60}?(?:is|of|will be|by|to|:)\s*$"

@@ -134,6 +134,7 @@ _FURNITURE_WORDS = ("cookie", "skip to content", "skip to main content", "leave 
                     "back to top", "share this page")
 _FURNITURE_LINES = frozenset(["home", "menu", "search", "close", "print", "share", "main navigation", "breadcrumb", "breadcrumbs",
                               "you are here", "you are here:"])
+_SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
 
 
@@ -143,6 +144,8 @@ def clean_lines(text: str) -> list[str]:
     for odd, plain in _SPACES:
         if odd in text:
             text = text.replace(odd, plain)
+    if "^" in text:
+        text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     lines = text.split("\n")
     starts, pos = [], 0
     for line in lines:
@@ -191,13 +194,14 @@ def _may_break_date(s: str) -> bool:
 
 
 def wrap_width(lines: list[str]) -> int | None:
-    """The width an email client wrapped the text at, if it was (most long lines end near it)."""
-    lengths = sorted(len(x) for x in lines if len(x.strip()) >= 40)
+    """The width an e-mail client wrapped the text at, if it was: most mid-length lines end near it.
+    (A thread mixes wrapped replies with unwrapped paragraphs; only the former decide.)"""
+    lengths = sorted(n for n in map(len, lines) if 40 <= n <= 100)
     if len(lengths) < 8:
         return None
-    width = lengths[int(len(lengths) * 0.85)]
-    longer = sum(1 for n in lengths if n > width + 10)
-    return width if width <= 100 and longer <= len(lengths) * 0.1 else None
+    width = lengths[int(len(lengths) * 0.9)]
+    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    return width if near >= len(lengths) * 0.6 else None
 
 
 def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
