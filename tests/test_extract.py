@@ -170,6 +170,38 @@ EXPECTED = {
         questions=[("1", "disclosed")],
         tables=[(["Month", "Searches"], [["January 2023", "212"], ["February 2023", "198"], ["March 2023", "240"]])],
     ),
+    "cleveland_log_page.txt": dict(
+        authority="Cleveland Police",  # signed "Cleveland Police Freedom of Information Unit"; the page opens with cookie banners
+        reference="118-26",  # "Enquiry Reference: 118 -26"
+        date_received=None,  # not printed
+        date_responded="2026-02-06",  # "Date: 06/02/26" at the head of a letter with no other date
+        events=[("2026-02-06", "response")],
+        citations=[], sections=[], ncnd=False,  # Sections 1 and 17 are only explained
+        outcome="disclosed",  # "above is all the information we hold"
+        questions=[],  # the request is not introduced as one, so no question is read
+        tables=[(["Month", "Uses"], [["January 2024", "14"], ["February 2024", "9"]])],
+    ),
+    "wdtk_dyfed_powys_extension.txt": dict(
+        authority="Dyfed-Powys Police",
+        reference="0522/2023",  # "Reference No: 0522/2023" in a reply that opens "Good afternoon,"
+        date_received="2023-07-04",  # "received by the / Freedom of Information Unit 04/07/2023"
+        date_responded=None,  # "Response to this request is long overdue"
+        events=[("2023-07-04", "received"), ("2023-08-15", "extension_estimate")],  # "We aim to respond to you by 15^th August 2023"
+        citations=[("31(1)(a)", False), ("31(1)(b)", False)],  # under consideration only; s30 is in the quoted statute
+        sections=[], ncnd=False, outcome=None,  # no decision yet
+        questions=[],  # three questions in one paragraph, unnumbered
+        tables=[],
+    ),
+    "west_midlands_log_not_held.txt": dict(
+        authority="West Midlands Police",
+        reference="20871_23",  # the page title "Retrospective facial recognition (20871_23)"
+        date_received=None, date_responded=None, events=[],
+        citations=[("23(5)", True), ("24(2)", True), ("31(3)", True)],
+        sections=["23", "24", "31"], ncnd=True,
+        outcome="not_held",  # "the information you requested is not held"; NCND only for "any other information"
+        questions=[("1", None), ("2", None)],  # one answer for both, not per question
+        tables=[],
+    ),
 }
 
 
