@@ -17,9 +17,9 @@ from .extract_grounds import Found, sentences
 # ---------------------------------------------------------------------------------------------
 # Questions
 
-_QREF = re.compile(r"\b(?:questions?|Q)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\s*(?:,|&|\band\b|to)\s*|\s+)(?:and\s+)?(?:Q\s*)?\d{1,2}[a-z]?\b)*)", re.IGNORECASE)
+_QREF = re.compile(r"\b(?:questions?|Qs?|Q['’]s)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\s*(?:,|&|\band\b|to)\s*|\s+)(?:and\s+)?(?:Q\s*)?\d{1,2}[a-z]?\b)*)", re.IGNORECASE)
 _QNUM = re.compile(r"\d{1,2}[a-z]?")
-_QREF_GATE = re.compile(r"q(?:uestions?)?\s*\d")
+_QREF_GATE = re.compile(r"q(?:uestions?|s|['’]s)?\s*\d")
 
 QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
@@ -29,8 +29,8 @@ QUESTION_CUES = [
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       r"|reasonably accessible", re.I)),
     ("partially_disclosed", re.compile(r"\bredact", re.I)),
-    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)", re.I)),
-    ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b|\|", re.I)),
+    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)", re.I)),
+    ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
                                    ("disclosed", re.compile(r"response to|disclos|please see below|answers? to", re.I))]
@@ -236,8 +236,8 @@ _WDTK_STATUS = [
 # (words every match contains, pattern): see Doc.search.
 _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided in part"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
-_REFUSED = ("decided", "refus", "exempt", "comply"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
-                      r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to comply", re.I)
+_REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
+                      r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows"), re.compile(r"decided to disclose (?:the|all)|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)

@@ -241,7 +241,7 @@ _REQUEST_START = re.compile(
     r"you (?:seek|sought) access to the following|(?:you|which) (?:asked|requested)(?: for)?(?: the following)?(?: information)?\s*:?\s*$"
     r"|your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
     r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$"
-    r"|\brequest\b.{0,120}\bas follows\s*:\s*$",
+    r"|\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
     re.IGNORECASE,
 )
 
@@ -380,7 +380,7 @@ def _mark_quoted(doc: Doc) -> None:
     for i, u in enumerate(doc.units):
         if u[:1] in "(‘'\"“" and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
-        elif u.endswith(":") or len(u) < 40:
+        elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
             if _REQUEST_START.search(u):
                 starts[i] = "request"
             elif _PROVIDES.search(u):
@@ -485,7 +485,7 @@ def _shifted(hits, by: int):
 # References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
 
 _REF_LABEL = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)))\b\.?"
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|(?:foi|freedom\s+of\s+information)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*\d|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
@@ -499,7 +499,8 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     request: Counter = Counter()
     review: list[str] = []
     first: dict[str, int] = {}
-    for pattern, needles in ((_REF_LABEL, ("ref", "request no", "request number", "request id", "case no", "case number")), (_SUBJECT_REF, ("foi",))):
+    label_words = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request")
+    for pattern, needles in ((_REF_LABEL, label_words), (_SUBJECT_REF, ("foi",))):
         for i in doc.hits(needles):
             # The label may end one line and the reference start the next.
             span = doc.text[doc.offsets[i]: doc.offsets[i + 2] - 1 if i + 2 < len(doc.offsets) else len(doc.text)]

@@ -32,7 +32,7 @@ _BEFORE = [
     ("extension_notice", re.compile(r"(?:extension|section 17\s*\(2\)|s\.?\s*17\s*\(2\)) (?:notice|letter)?.{0,40}(?:sent|issued|dated|on)\s*$", re.I)),
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
     ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
-    ("response", re.compile(r"(?:date of (?:the )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
+    ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|(?:date of (?:the )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
                             r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon)\s*:?\s*$", re.I)),
 ]
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
@@ -105,6 +105,9 @@ def find_events(doc: Doc) -> list[dict]:
             if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
                 event = "internal_review_requested"
             note = "stated in the text"
+        if event is None and i < 6 and doc.segments[doc.segment_of[i]].kind == "response" and re.search(r"\bdate\s*:\s*$", before, re.I):
+            # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
+            event, note = "response", "date of the letter"
         if event:
             add(event, date, printed, note)
     for seg in doc.segments:
