@@ -62,6 +62,9 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 _SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "select"}
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                "blockquote", "pre", "hr", "dd", "dt", "dl", "main", "body", "time"}
+# Page regions by class or id: site navigation, cookie banners, "similar requests" sidebars.
+_SKIP_REGION = re.compile(r"cookie|consent|banner|sidebar|right_column|similar|related|breadcrumb|\bnav|menu|footer|header-|site-header|share",
+                          re.IGNORECASE)
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
@@ -72,8 +75,16 @@ class _TextParser(HTMLParser):
         self.title: list[str] = []
         self._skip = 0
         self._in_title = False
+        self._region: tuple[str, int] | None = None  # (tag, nesting) of a skipped region
 
     def handle_starttag(self, tag, attrs):
+        if self._region:
+            if tag == self._region[0]:
+                self._region = (tag, self._region[1] + 1)
+            return
+        if tag not in _VOID and any(k in ("class", "id") and v and _SKIP_REGION.search(v) for k, v in attrs):
+            self._region = (tag, 1)
+            return
         if tag in _VOID:
             if tag in ("br", "hr"):
                 self.parts.append("\n")
@@ -86,6 +97,11 @@ class _TextParser(HTMLParser):
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
+        if self._region:
+            if tag == self._region[0]:
+                depth = self._region[1] - 1
+                self._region = (tag, depth) if depth else None
+            return
         if tag in _VOID:
             return
         if tag in _SKIP_TAGS:
@@ -98,6 +114,8 @@ class _TextParser(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data):
+        if self._region:
+            return
         if self._in_title:
             self.title.append(data)
         elif not self._skip:
