@@ -18,6 +18,7 @@ import re
 import sys
 import tempfile
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -151,6 +152,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array (one object per file) instead of writing drafts")
     p.add_argument("--out", type=Path, default=None,
                    help="folder for the draft YAML records (default: ./drafts; with --json, only if given)")
+    p.add_argument("--jobs", type=int, default=0,
+                   help="processes to read with (default: one per CPU for batches of 64 files or more, else 1)")
 
 
 def draft_yaml(x: Extraction) -> str:
@@ -166,6 +169,15 @@ def _write_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def _read_one(path: Path, drafts: bool) -> tuple[dict | None, str | None, list[str], str | None]:
+    """(json, draft YAML, warnings, error) for one file; runs in a worker process for big batches."""
+    try:
+        x = extract_file(path)
+    except (InputError, OSError) as err:
+        return None, None, [], (err.strerror if isinstance(err, OSError) and err.strerror else str(err))
+    return x.json(), (draft_yaml(x) if drafts else None), x.warnings, None
+
+
 def main(args: argparse.Namespace) -> int:
     out_dir = args.out if args.out is not None else (None if args.json else Path("drafts"))
     if out_dir is not None:
@@ -173,24 +185,29 @@ def main(args: argparse.Namespace) -> int:
             print(f"extract: not writing drafts into {out_dir}: a person reviews them first (use --out elsewhere)", file=sys.stderr)
             return 2
         out_dir.mkdir(parents=True, exist_ok=True)
+    jobs = args.jobs or ((os.cpu_count() or 1) if len(args.files) >= 64 else 1)
+    drafts = [out_dir is not None] * len(args.files)
+    if jobs > 1:
+        # Results come back in input order, so the output is the same as with one process.
+        with ProcessPoolExecutor(jobs) as pool:
+            read = list(pool.map(_read_one, args.files, drafts, chunksize=16))
+    else:
+        read = map(_read_one, args.files, drafts)
     failed = 0
     results = []
     names: Counter = Counter()
-    for path in args.files:
-        try:
-            x = extract_file(path)
-        except (InputError, OSError) as err:
+    for path, (record, draft, warnings, error) in zip(args.files, read):
+        if error:
             failed += 1
-            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
-            print(f"{path}: error: {reason}; skipped", file=sys.stderr)
+            print(f"{path}: error: {error}; skipped", file=sys.stderr)
             continue
-        for w in x.warnings:
+        for w in warnings:
             print(f"{path}: warning: {w}", file=sys.stderr)
-        results.append(x.json())
+        results.append(record)
         if out_dir is not None:
             names[path.stem] += 1
             target = out_dir / (f"{path.stem}.yaml" if names[path.stem] == 1 else f"{path.stem}-{names[path.stem]}.yaml")
-            _write_atomic(target, draft_yaml(x))
+            _write_atomic(target, draft)
             if not args.json:
                 print(f"{path}: draft written to {target}", file=sys.stderr)
     if args.json:

@@ -34,6 +34,21 @@ QUESTION_CUES = [
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
                                    ("disclosed", re.compile(r"response to|disclos|please see below|answers? to", re.I))]
+
+
+
+def _first_cue(cues: list[tuple[str, re.Pattern]]):
+    """One pattern for a list of cues: any match, then the earliest cue in the list that matched."""
+    rx = re.compile("|".join(f"(?P<c{k}>{c.pattern})" for k, (_, c) in enumerate(cues)), re.I)
+
+    def first(text: str) -> str | None:
+        hit = min((int(m.lastgroup[1:]) for m in rx.finditer(text)), default=None)
+        return None if hit is None else cues[hit][0]
+    return first
+
+
+_question_cue = _first_cue(QUESTION_CUES)
+_group_cue = _first_cue(_GROUP_CUES)
 _RESPONSE_LABEL = re.compile(r"^(?:Response|Answer|Reply)\s*:?\s*", re.I)
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
@@ -77,7 +92,7 @@ def _answer_outcome(body: str) -> str | None:
         # "... can neither confirm nor deny that any further information is held": the answer is the rest.
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
-    outcome = next((k for k, rx in QUESTION_CUES if rx.search(body)), None)
+    outcome = _question_cue(body)
     if outcome:
         return outcome
     # Figures, dates or a plain yes/no are recorded information given; an explanation is an answer.
@@ -144,7 +159,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             answer.append(u)
         if i in refs_in:
             for sentence in sentences(u):
-                k = next((k for k, rx in _GROUP_CUES if rx.search(sentence)), None)
+                k = _group_cue(sentence)
                 for q in question_refs(sentence) if k else []:
                     group.setdefault(q, k)
         elif after_table and enumerated:

@@ -51,14 +51,16 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
 
-def find_authorities(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, canonical) of each authority named in ``text``, in order."""
-    low = _lower(text)
-    covered = bytearray(len(text) + 1)
+def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
+    lower-cased, if the caller has it), in order."""
+    low = _lower(text) if low is None else low
+    last = len(text) if last is None else last
+    covered = bytearray(last - first + 1)
     spans = []
     for needle, exact, canonical in _needles():
         hay = text if exact else low
-        start = hay.find(needle)
+        start = hay.find(needle, first, last)
         while start != -1:
             end = start + len(needle)
             before = text[start - 1] if start else " "
@@ -66,10 +68,10 @@ def find_authorities(text: str) -> list[tuple[int, int, str]]:
             # Not inside a word, an e-mail address or a web address (news.met.police.uk).
             ok = not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or (after[:1] and after[:1] in "@-_")
                                                                     or (after[:1] == "." and after[1:2].isalnum()))
-            if ok and not covered[start] and not covered[end - 1]:
-                covered[start:end] = b"\x01" * (end - start)
+            if ok and not covered[start - first] and not covered[end - 1 - first]:
+                covered[start - first:end - first] = b"\x01" * (end - start)
                 spans.append((start, end, canonical))
-            start = hay.find(needle, end)
+            start = hay.find(needle, end, last)
     spans.sort()
     return spans
 
@@ -118,6 +120,7 @@ class Doc:
     def __post_init__(self):
         self.low = _lower(self.text)
         self.restated: list[int] = []  # units of the request as the reply restates it
+        self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
         self._hits: dict[tuple[str, ...], list[int]] = {}
 
     def unit_at(self, pos: int) -> int:
@@ -295,6 +298,12 @@ def build_doc(lines: list[str]) -> Doc:
 
 def answer_heading(doc: Doc, i: int) -> list[str] | None:
     """The question ids if unit ``i`` heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
+    if doc.heads is None:
+        doc.heads = [_answer_heading(doc, k) for k in range(len(doc.units))]
+    return doc.heads[i]
+
+
+def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
     if not (u[:1].isdigit() or u[:1] in "Qq") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
@@ -464,7 +473,7 @@ def find_authority(doc: Doc) -> str | None:
         last = doc.offsets[doc.segments[s + 1].start] if s + 1 < len(doc.segments) else len(doc.text)
         # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
         spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
-    for start, end, name in (hit for a, b in spans if a < b for hit in _shifted(find_authorities(doc.text[a:b]), a)):
+    for start, end, name in (hit for a, b in spans if a < b for hit in find_authorities(doc.text, doc.low, a, b)):
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
         strong = _AUTH_BEFORE.search(u[max(0, at - 30): at]) or _AUTH_AFTER.match(u[at + end - start: at + end - start + 30])
@@ -475,10 +484,6 @@ def find_authority(doc: Doc) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
         return None
     return ranked[0][0]
-
-
-def _shifted(hits, by: int):
-    return [(start + by, end + by, name) for start, end, name in hits]
 
 
 # ---------------------------------------------------------------------------------------------
