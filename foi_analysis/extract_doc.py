@@ -490,7 +490,7 @@ def find_authority(doc: Doc) -> str | None:
 # References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
 
 _REF_LABEL = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|(?:foi|freedom\s+of\s+information)\s+request))\b\.?"
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foi|freedom\s+of\s+information)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*\d|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
@@ -504,7 +504,8 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     request: Counter = Counter()
     review: list[str] = []
     first: dict[str, int] = {}
-    label_words = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request")
+    label_words = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request", "foi number",
+                   "foi no")
     for pattern, needles in ((_REF_LABEL, label_words), (_SUBJECT_REF, ("foi",))):
         for i in doc.hits(needles):
             # The label may end one line and the reference start the next.
