@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -18,6 +19,7 @@ import pandas as pd
 
 from . import config, disclosures, grids, quarantine, schemas
 from .quarantine import Rejection
+from .calendar import working_day_number
 from .response_times import response_times
 
 SORT_KEYS = {
@@ -51,7 +53,8 @@ def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
     return schemas.coerce(name, pd.DataFrame(rows))
 
 
-def disclosure_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFrame]:
+def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFrame]:
+    """Validated records -> the per-record tables (no cross-record facts such as working days)."""
     requests, events, exemptions, questions, blue = [], [], [], [], []
     for d in records:
         sections = sorted({e["section"] for e in d.exemptions if e["stage"] != "extension_notice"},
@@ -67,30 +70,67 @@ def disclosure_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.Dat
         exemptions += [{"reference": d.reference, **e} for e in d.exemptions]
         questions += [{"reference": d.reference, **q} for q in d.questions]
         blue += [{"reference": d.reference, **b} for b in d.blue_list]
-    tables = {
+    return {
         "requests": _frame("requests", requests),
         "events": _frame("events", events),
         "exemptions": _frame("exemptions", exemptions),
         "questions": _frame("questions", questions),
         "blue_list": _frame("blue_list", blue),
     }
+
+
+def _read_chunk(args: tuple[list[Path], Path]):
+    paths, root = args
+    rejections: list[Rejection] = []
+    records = [d for d in (disclosures.load_file(p, root, rejections) for p in paths) if d is not None]
+    return record_tables(records), rejections, [(d.reference, d.file) for d in records]
+
+
+# Below this many files a process pool costs more than it saves.
+PARALLEL_FROM = 2000
+
+
+def read_disclosures(folder: Path, root: Path) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+    """Every *.yaml/*.yml record in ``folder`` (sorted by name) as tables, and the rejections.
+
+    Large corpora are read across all cores: each worker parses its share of files into small
+    tables (cheap to send back, unlike the records themselves), concatenated here in file order.
+    """
+    paths = sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".yml"))
+    workers = min(os.cpu_count() or 1, 8)
+    if len(paths) < PARALLEL_FROM or workers == 1:
+        parts = [_read_chunk((paths, root))]
+    else:
+        size = -(-len(paths) // (workers * 4))
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            parts = list(pool.map(_read_chunk, [(paths[i:i + size], root) for i in range(0, len(paths), size)]))
+    rejections = [r for _, rej, _ in parts for r in rej]
+    duplicated, dup_rejections = disclosures.duplicate_references([f for _, _, files in parts for f in files])
+    rejections += dup_rejections
+    tables = {}
+    for name in parts[0][0]:
+        df = pd.concat([t[name] for t, _, _ in parts], ignore_index=True) if len(parts) > 1 else parts[0][0][name]
+        tables[name] = df[~df["reference"].isin(duplicated)].reset_index(drop=True) if duplicated else df
+    return tables, rejections
+
+
+def disclosure_tables(raw: Path) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+    """The FOI tables, with working days and response times, and the rejections."""
+    tables, rejections = read_disclosures(raw / "disclosures", raw)
     received = tables["requests"].set_index("reference")["date_received"]
     ev = tables["events"]
-    from .calendar import working_day_number
-
-    ev.loc[:, "working_day"] = pd.array(
-        working_day_number(ev["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")),
-        dtype="Int64") if len(ev) else ev["working_day"]
+    if len(ev):
+        ev.loc[:, "working_day"] = pd.array(working_day_number(
+            ev["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
     tables["response_times"] = schemas.coerce(
         "response_times", response_times(tables["requests"], ev, tables["exemptions"]))
-    return tables
+    return tables, rejections
 
 
 def assemble(raw: Path | None = None) -> BuildResult:
     """Every table, validated, with the rejections, in memory (nothing written)."""
     raw = Path(raw or config.RAW)
-    records, rejections = disclosures.load_all(raw / "disclosures", root=raw)
-    tables = disclosure_tables(records)
+    tables, rejections = disclosure_tables(raw)
     grid_tables, grid_rejections = grids.build_tables(raw / "grids", blue_list=tables["blue_list"])
     rejections += grid_rejections
     tables.update(grid_tables)

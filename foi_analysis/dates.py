@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 
 MONTHS = {
     name: i
@@ -54,7 +55,12 @@ def parse_printed_date(text: str) -> dt.date:
     """Parse one printed date (the whole string, surrounding space allowed)."""
     if isinstance(text, dt.date):
         return text
-    s = " ".join(str(text).split())
+    return _parse(str(text))
+
+
+@lru_cache(maxsize=65536)
+def _parse(text: str) -> dt.date:
+    s = " ".join(text.split())
     for pattern, order in ((NUMERIC_DATE, "dmy"), (WORDED_DATE, "dMy"), (US_WORDED_DATE, "Mdy")):
         m = pattern.fullmatch(s)
         if not m:

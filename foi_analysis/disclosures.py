@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -227,7 +226,9 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection]) -> Disclosu
 
 
 def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure | None:
-    file = path.relative_to(root).as_posix() if path.is_relative_to(root) else path.name
+    # The file as named in messages and tables: relative to data/raw (string slicing: this runs per file).
+    prefix = f"{root}{os.sep}"
+    file = str(path)[len(prefix):].replace(os.sep, "/") if str(path).startswith(prefix) else path.name
     try:
         rec = yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)
     except (yaml_rs.YAMLDecodeError, UnicodeDecodeError) as err:
@@ -244,53 +245,19 @@ def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure
         return None
 
 
-def _load_chunk(args: tuple[list[Path], Path]) -> list[tuple[Disclosure | None, list[Rejection]]]:
-    paths, root = args
-    out = []
-    for path in paths:
-        rejections: list[Rejection] = []
-        out.append((load_file(path, root, rejections), rejections))
-    return out
+def duplicate_references(files: list[tuple[str, str]]) -> tuple[set[str], list[Rejection]]:
+    """(reference, file) pairs -> the references claimed by more than one file, and a Rejection per file.
 
-
-# Below this many files a process pool costs more than it saves.
-PARALLEL_FROM = 2000
-
-
-def _load_files(paths: list[Path], root: Path) -> list[tuple[Disclosure | None, list[Rejection]]]:
-    """Parse every file, in order; across all cores for large corpora (YAML parsing dominates)."""
-    workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_FROM or workers == 1:
-        return _load_chunk((paths, root))
-    size = -(-len(paths) // (workers * 4))
-    chunks = [(paths[i:i + size], root) for i in range(0, len(paths), size)]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return [item for chunk in pool.map(_load_chunk, chunks) for item in chunk]
-
-
-def load_all(directory: Path, root: Path | None = None) -> tuple[list[Disclosure], list[Rejection]]:
-    """Every *.yaml/*.yml record in ``directory``, sorted by file name.
-
-    Two records with one reference are both set aside: which of them is right is for a person
-    to decide, not the file names' sort order.
+    Both records are set aside: which of them is right is for a person to decide, not the file
+    names' sort order.
     """
-    root = root or directory
-    rejections: list[Rejection] = []
-    paths = sorted(p for p in directory.glob("*") if p.suffix in (".yaml", ".yml"))
-    loaded = []
-    for d, problems in _load_files(paths, root):
-        rejections += problems
-        if d is not None:
-            loaded.append(d)
-    files_by_reference: dict[str, list[str]] = {}
-    for d in loaded:
-        files_by_reference.setdefault(d.reference, []).append(d.file)
-    records = []
-    for d in loaded:
-        others = [f for f in files_by_reference[d.reference] if f != d.file]
-        if others:
-            rejections.append(Rejection(d.file, "reference", d.reference,
-                                        f"duplicate reference (also in {', '.join(others)}); record set aside"))
-        else:
-            records.append(d)
-    return records, rejections
+    by_reference: dict[str, list[str]] = {}
+    for reference, file in files:
+        by_reference.setdefault(reference, []).append(file)
+    duplicated = {r for r, fs in by_reference.items() if len(fs) > 1}
+    rejections = [
+        Rejection(file, "reference", reference,
+                  f"duplicate reference (also in {', '.join(f for f in by_reference[reference] if f != file)}); record set aside")
+        for reference, file in files if reference in duplicated
+    ]
+    return duplicated, rejections

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -154,6 +155,12 @@ def _expand(section: str, groups: list[str]) -> list[str]:
 
 
 def parse_citations(text: str, *, strict: bool = True) -> list[Citation]:
+    # Letters reuse the same few citation lines; the parse of each is cached (Citations are frozen).
+    return list(_parse_citations(text, strict))
+
+
+@lru_cache(maxsize=4096)
+def _parse_citations(text: str, strict: bool) -> tuple[Citation, ...]:
     """Every citation in ``text``, one per sub-paragraph, in order of appearance, de-duplicated.
 
     With ``strict`` a section outside the catalogue raises ``CitationError``; otherwise
@@ -186,7 +193,7 @@ def parse_citations(text: str, *, strict: bool = True) -> list[Citation]:
             else:
                 groups.append(bracket)
         flush()
-    return found
+    return tuple(found)
 
 
 def parse_citation(raw: str) -> list[Citation]:

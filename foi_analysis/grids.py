@@ -479,16 +479,14 @@ def blue_list_join(blue_list: pd.DataFrame, deployments: pd.DataFrame) -> tuple[
     joined = joined[BLUE_COLUMNS].reset_index(drop=True)
     joined = joined.astype({"match": "string", "n_blue_list_rows_on_date": "Int64", "n_deployments_on_date": "Int64"})
 
-    missing = []
-    for reference, group in blue.groupby("reference", sort=True):
-        start, end = group["deployment_date"].min(), group["deployment_date"].max()
-        inside = dep[(dep["date"] >= start) & (dep["date"] <= end) & ~dep["date"].isin(group["deployment_date"])]
-        for _, d in inside.iterrows():
-            missing.append({"reference": reference, "period_start": start, "period_end": end,
-                            "deployment_id": d["deployment_id"], "source_file": d["source_file"],
-                            "date": d["date"], "location": d["location"]})
-    missing_df = pd.DataFrame(missing, columns=MISSING_COLUMNS)
-    missing_df = missing_df.astype({c: "string" for c in ("reference", "deployment_id", "source_file", "location")})
+    # Deployments inside each disclosure's period (a range join), less the dates it has results for.
+    periods = blue.groupby("reference", sort=True)["deployment_date"].agg(period_start="min", period_end="max").reset_index()
+    inside = periods.merge(dep, how="cross")
+    inside = inside[(inside["date"] >= inside["period_start"]) & (inside["date"] <= inside["period_end"])]
+    has_result = inside.set_index(["reference", "date"]).index.isin(blue.set_index(["reference", "deployment_date"]).index)
+    missing_df = inside.loc[~has_result, MISSING_COLUMNS].sort_values(["reference", "date", "deployment_id"], kind="stable")
+    missing_df = missing_df.reset_index(drop=True).astype(
+        {c: "string" for c in ("reference", "deployment_id", "source_file", "location")})
     for c in ("period_start", "period_end", "date"):
         missing_df[c] = pd.to_datetime(missing_df[c]).astype("datetime64[ns]")
     return joined, missing_df

@@ -239,3 +239,17 @@ def test_a_key_given_twice_is_an_error_not_an_overwrite(raw_copy, tmp_path):
 def test_validate_writes_nothing(tmp_path):
     assert build.main(check_only=True, out=tmp_path) == 0
     assert not any(tmp_path.iterdir())
+
+
+def test_parallel_reading_gives_the_same_tables(raw_copy, monkeypatch):
+    # Large corpora are read across processes; the result must not depend on it, duplicates
+    # spread over different workers included.
+    (raw_copy / "disclosures" / "zz-duplicate.yaml").write_text(
+        'reference: "FOI 506"\nauthority: Kent Police\nsource: {title: t}\noutcome: refused\n')
+    serial = build.assemble(raw_copy)
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    parallel = build.assemble(raw_copy)
+    assert sorted(serial.tables) == sorted(parallel.tables)
+    for name in serial.tables:
+        pd.testing.assert_frame_equal(serial.tables[name], parallel.tables[name], obj=name)
+    assert len(serial.tables["rejected"]) == 2
