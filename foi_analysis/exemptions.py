@@ -108,16 +108,35 @@ class Citation:
 
 
 _ROMAN = re.compile(r"(?=[ivx]+$)x{0,3}(ix|iv|v?i{0,3})$")
-_SECTION_WORD = r"(?:sections?|secs?\.?|ss?\.?|§)"
+_SECTION_WORD = r"(?:sections?|sect\.?|secs?\.?|ss?\.?|§)"
 # A section number and everything that can belong to it: brackets, and more bracket groups or
 # section numbers joined by "and", "&", ",", "or", "/".
-_BRACKETS = r"(?:\s*\(\s*[0-9A-Za-z]{1,4}\s*\))*"
+_GROUP = r"\(\s*[0-9A-Za-z]{1,4}\s*\)"
+_RANGE_DASH = r"\s*(?:-|–|to)\s*"
+# Bracket groups, each possibly the start of a range: "(a)-(c)" means (a), (b) and (c).
+_BRACKETS = rf"(?:\s*{_GROUP}(?:{_RANGE_DASH}{_GROUP})?)*"
 _SECTION_NUMBER = r"\d{1,2}[A-Z]?(?![\d/])"
 _JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _SECTION_WORD + r"\s*)?"
 CITATION = re.compile(
-    rf"\b{_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|\(\s*[0-9A-Za-z]{{1,4}}\s*\){_BRACKETS}))*)",
+    rf"\b{_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
+RANGE = re.compile(rf"\(\s*([0-9A-Za-z]{{1,4}})\s*\){_RANGE_DASH}\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
+ROMANS = ["i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii"]
+
+
+def _spell_range(m: re.Match) -> str:
+    """"(a)-(c)" -> "(a)(b)(c)"; a range it cannot spell out is left as its two ends."""
+    lo, hi = m.group(1), m.group(2)
+    if lo.isdigit() and hi.isdigit() and int(lo) < int(hi):
+        items = [str(i) for i in range(int(lo), int(hi) + 1)]
+    elif lo in ROMANS and hi in ROMANS and ROMANS.index(lo) < ROMANS.index(hi) and not (len(lo) == len(hi) == 1 and hi != "x"):
+        items = ROMANS[ROMANS.index(lo): ROMANS.index(hi) + 1]
+    elif len(lo) == len(hi) == 1 and lo.isalpha() and lo < hi:
+        items = [chr(c) for c in range(ord(lo), ord(hi) + 1)]
+    else:
+        items = [lo, hi]
+    return "".join(f"({i})" for i in items)
 _PART = re.compile(rf"({_SECTION_NUMBER})|\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
 
 
@@ -168,7 +187,7 @@ def _parse_citations(text: str, strict: bool) -> tuple[Citation, ...]:
     """
     found: list[Citation] = []
     for m in CITATION.finditer(text):
-        body = m.group(1)
+        body = RANGE.sub(_spell_range, m.group(1))
         raw = m.group(0).strip()
         section, groups = None, []
 
@@ -187,7 +206,10 @@ def _parse_citations(text: str, strict: bool) -> tuple[Citation, ...]:
 
         for part in _PART.finditer(body):
             number, bracket = part.groups()
-            if number is not None:
+            if number is not None and section is not None and number.upper() not in CATALOGUE and number[-1].isalpha():
+                # "Section 40(2) & 3A(a)": a bare subsection such as 3A continues the section before it.
+                groups.append(number.upper())
+            elif number is not None:
                 flush()
                 section, groups = number.upper(), []
             else:

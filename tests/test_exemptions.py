@@ -34,6 +34,13 @@ def cites(text):
         ("exempt under s12(1) and s.14", ["12(1)", "14"]),
         ("Section 22A(1)(a)", ["22A(1)(a)"]),
         ("SECTION 23(5) AND 24(2)", ["23(5)", "24(2)"]),
+        # Found in real letters by the extractor's fixtures.
+        ("exempt under Sect. 31", ["31"]),
+        ("Section 40(2) & 3A(a) – Personal Information", ["40(2)", "40(3A)(a)"]),  # a Met disclosure page
+        ("Section 31(1)(a)-(c)", ["31(1)(a)", "31(1)(b)", "31(1)(c)"]),
+        ("section 31(1)(a) to (c)", ["31(1)(a)", "31(1)(b)", "31(1)(c)"]),
+        ("s.40(3)(a)(i)-(iii)", ["40(3)(a)(i)", "40(3)(a)(ii)", "40(3)(a)(iii)"]),
+        ("Section 40(5A) and 40(5B)", ["40(5A)", "40(5B)"]),
     ],
 )
 def test_citation_forms(text, expected):
