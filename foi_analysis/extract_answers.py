@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import exemptions as ex
-from .extract_doc import ANSWER_HEAD, ENUM, SIGN_OFF, Doc, answer_heading
+from .extract_doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, SIGN_OFF, Doc, answer_heading
 from .extract_grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -28,7 +28,7 @@ QUESTION_CUES = [
                             r"|\bno such (?:information|records?)|\bnot recorded\b", re.I)),
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       r"|reasonably accessible", re.I)),
-    ("partially_disclosed", re.compile(r"\bredact", re.I)),
+    ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
     ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)", re.I)),
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
@@ -50,6 +50,7 @@ def _first_cue(cues: list[tuple[str, re.Pattern]]):
 _question_cue = _first_cue(QUESTION_CUES)
 _group_cue = _first_cue(_GROUP_CUES)
 _RESPONSE_LABEL = re.compile(r"^(?:Response|Answer|Reply)\s*:?\s*", re.I)
+_POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
@@ -95,8 +96,10 @@ def _answer_outcome(body: str) -> str | None:
     outcome = _question_cue(body)
     if outcome:
         return outcome
-    # Figures, dates or a plain yes/no are recorded information given; an explanation is an answer.
-    if _FACTS.search(_QREF.sub("", ex.CITATION.sub("", body))):
+    # Figures, dates, a plain yes/no or a few words ("CCTV only.") are recorded information given;
+    # an explanation, or a pointer to another answer, is an answer.
+    facts = _QREF.sub("", ex.CITATION.sub("", body))
+    if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
 
@@ -138,7 +141,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             current, in_table, after_table = head, False, False
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
-            rest = ANSWER_HEAD.sub("", u, count=1).strip()
+            rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
@@ -253,10 +256,11 @@ _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided i
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
-_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows"), re.compile(r"decided to disclose (?:the|all)|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
+_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows",
+              "releasing", "disclosing"), re.compile(r"decided to disclose (?:the|all)|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
-_WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
+_WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
 _NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm nor deny|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
 _NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold (?:any |the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
@@ -266,7 +270,9 @@ _NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold 
 def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: list[dict]) -> tuple[str | None, bool]:
     """(overall outcome, ncnd) from what the authority's own text says; the last response decides."""
     responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
-    scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments) if seg.role != "requester"}
+    # Without a response, an acknowledgement or an extension notice decides nothing.
+    scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments)
+                                                   if seg.role != "requester" and seg.kind not in ("ack", "extension", "review_ack")}
     units = {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
 
     def says(rule) -> bool:

@@ -221,12 +221,14 @@ _KIND_RULES = [
                 r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
     ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
-                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we"),
+                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we",
+                  "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|(?-i:\bDECISION\b)|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
                 r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
-                r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)", re.I)),
+                r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
+                r"|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please see the answers to", re.I)),
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
      re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) (?:have )?received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
 ]
@@ -253,7 +255,8 @@ _REQUEST_END = re.compile(
     r"|I have (?:today )?decided|Your request will now be considered|I am sorry to inform you|has been (?:handled|considered)"
     r"|^I (?:can )?(?:confirm|advise)|^Please (?:find|see)|^In response to|^I (?:write|am writing) to (?:inform|confirm|advise)"
     r"|^(?:The force|We) (?:can|does|do|holds?|has|have)\b|^Our (?:reply|answer)|^(?:To )?locate the information|^I attach"
-    r"|\bapologi[sz]e\b|\bapologies\b|^Below is (?:your request and )?our response",
+    r"|\bapologi[sz]e\b|\bapologies\b|^Below is (?:your request and )?our response|^I (?:am|have been) (?:able|pleased) to\b"
+    r"|^(?:Following|Having made) (?:receipt|enquiries|searches)|^Searches were conducted",
 )
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
@@ -262,8 +265,11 @@ _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
 _QID = r"\d{1,2}[a-z]?"
-ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
+ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
                          re.IGNORECASE)
+# "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
+ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
+                          re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
 ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
@@ -305,9 +311,9 @@ def answer_heading(doc: Doc, i: int) -> list[str] | None:
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
-    if not (u[:1].isdigit() or u[:1] in "Qq") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
+    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWw") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
-    m = ANSWER_HEAD.match(u)
+    m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
     return question_ids(m.group(1) or m.group(2)) if m else None
 
 
@@ -421,10 +427,17 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
         for j in range(i, min(end, i + 60)):
             if close in doc.units[j][1 if j == i else 0:]:
                 return j + 1
+    last_item = 0
     for j in range(i, end):
         u = doc.units[j]
         if _REQUEST_END.search(u):
             return j
+        item = ENUM.match(u) if u[:1].isdigit() or u[:1] in "Qq" else None
+        if item:
+            # Numbering that starts again ("1. Yes" after "3. ...") is the answers.
+            if int(item.group(1)) < last_item and int(item.group(1)) == 1:
+                return j
+            last_item = int(item.group(1))
         # "Essex Police holds ...", "Police Scotland can ...": the authority speaking again.
         if _first_word(u) in _alias_first_words():
             hits = find_authorities(u[:60])
@@ -492,7 +505,7 @@ def find_authority(doc: Doc) -> str | None:
 _REF_LABEL = re.compile(
     r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foi|freedom\s+of\s+information)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
-    r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*\d|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
+    r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
 _SPACED_YEAR = re.compile(r"\s*[-–/]\s*(\d{2,4})\b")
 _TITLE_REF = re.compile(r"\((\d{3,}[_/\-]\d{2,4})\)\s*$")
@@ -506,8 +519,12 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     first: dict[str, int] = {}
     label_words = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request", "foi number",
                    "foi no")
-    for pattern, needles in ((_REF_LABEL, label_words), (_SUBJECT_REF, ("foi",))):
+    # The authority's own words first: a requester may cite an earlier request's reference.
+    passes = [(_REF_LABEL, label_words, True), (_SUBJECT_REF, ("foi",), True), (_REF_LABEL, label_words, False), (_SUBJECT_REF, ("foi",), False)]
+    for pattern, needles, own in passes:
         for i in doc.hits(needles):
+            if own and not doc.own(i):
+                continue
             # The label may end one line and the reference start the next.
             span = doc.text[doc.offsets[i]: doc.offsets[i + 2] - 1 if i + 2 < len(doc.offsets) else len(doc.text)]
             for m in pattern.finditer(span):
@@ -527,7 +544,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                     request[ref] += 1
                     first.setdefault(ref, doc.offsets[i] + m.start())
         if request:
-            break  # a subject line is only a fallback
+            break  # each pass is a fallback for the one before
     if not request:
         # A disclosure-log title: "Facial Recognition (13457_18)".
         for u in doc.units[:3]:
