@@ -105,6 +105,8 @@ def find_events(doc: Doc) -> list[dict]:
             if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
                 event = "internal_review_requested"
             note = "stated in the text"
+            if event == "received" and re.search(r"date of (?:your )?request\s*:?\s*$", before, re.I):
+                note = "printed as the date of the request"
         if event is None and i < 6 and doc.segments[doc.segment_of[i]].kind == "response" and re.search(r"\bdate\s*:\s*$", before, re.I):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
