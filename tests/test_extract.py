@@ -383,3 +383,12 @@ def test_cli_default_folder_and_never_raw_disclosures(tmp_path, monkeypatch, cap
     assert cli.main(["extract", str(FIXTURES / "sussex_ncnd.txt"), "--out", str(config.RAW_DISCLOSURES)]) == 2
     assert sorted(config.RAW_DISCLOSURES.glob("*")) == before
     assert "a person reviews them first" in capsys.readouterr().err
+
+
+def test_cli_output_is_the_same_with_several_processes(capsys):
+    files = [str(FIXTURES / n) for n in ("south_wales_ncnd.txt", "empty.txt", "wdtk_leicestershire_thread.txt", "essex_cp1252.txt")]
+    outputs = []
+    for jobs in ("1", "2"):
+        assert cli.main(["extract", "--json", "--jobs", jobs, *files]) == 1
+        outputs.append(capsys.readouterr())
+    assert outputs[0] == outputs[1]
