@@ -137,7 +137,7 @@ def _spell_range(m: re.Match) -> str:
     else:
         items = [lo, hi]
     return "".join(f"({i})" for i in items)
-_PART = re.compile(rf"({_SECTION_NUMBER})|\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
+CITATION_PART = re.compile(rf"({_SECTION_NUMBER})|\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
 
 
 def _level(token: str, previous: str | None, previous_level: int) -> int:
@@ -151,7 +151,7 @@ def _level(token: str, previous: str | None, previous_level: int) -> int:
     return 2
 
 
-def _expand(section: str, groups: list[str]) -> list[str]:
+def expand_groups(section: str, groups: list[str]) -> list[str]:
     """Bracket groups after a section number -> one citation per leaf, as in the truth files."""
     tokens: list[str] = []
     for g in groups:
@@ -199,12 +199,12 @@ def _parse_citations(text: str, strict: bool) -> tuple[Citation, ...]:
                     why = f"not a ground for refusal ({NOT_GROUNDS[section]})" if section in NOT_GROUNDS else "not a FOIA exemption or procedural ground"
                     raise CitationError(f"unknown section {section!r} in {text!r}: {why}")
                 return
-            for c in _expand(section, groups):
+            for c in expand_groups(section, groups):
                 cit = Citation(section, c, raw)
                 if cit not in found:
                     found.append(cit)
 
-        for part in _PART.finditer(body):
+        for part in CITATION_PART.finditer(body):
             number, bracket = part.groups()
             if number is not None and section is not None and number.upper() not in CATALOGUE and number[-1].isalpha():
                 # "Section 40(2) & 3A(a)": a bare subsection such as 3A continues the section before it.

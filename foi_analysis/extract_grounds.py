@@ -87,10 +87,10 @@ def _expand(match_text: str, foisa: bool) -> tuple[tuple[str, str, bool, bool], 
         return tuple((c.section, c.citation, c.ncnd, c.procedural) for c in ex.parse_citations(match_text, strict=False))
     # Under FOISA only the sub-paragraph expansion of the FOIA parser applies (see FOISA_GROUNDS).
     out, section, groups = [], None, []
-    for part in [*ex._PART.finditer(match_text[re.match(r"\D*", match_text).end():]), None]:
+    for part in [*ex.CITATION_PART.finditer(match_text[re.match(r"\D*", match_text).end():]), None]:
         if part is None or part.group(1) is not None:
             if section in FOISA_GROUNDS:
-                out += [(section, c, section == "18", section in ("12", "14")) for c in ex._expand(section, groups)]
+                out += [(section, c, section == "18", section in ("12", "14")) for c in ex.expand_groups(section, groups)]
             if part is None:
                 return tuple(out)
             section, groups = part.group(1).upper(), []
