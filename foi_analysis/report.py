@@ -49,7 +49,8 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
                    help="set a notebook parameter, converted to the type of the notebook's default; repeatable")
     p.add_argument("--run-id", help="name of the report folder (default: the UTC date-time, e.g. 2026-11-21T2330Z)")
     p.add_argument("--timeout", type=int, default=600, metavar="S", help="seconds allowed per cell (default 600)")
-    p.add_argument("--jobs", type=int, default=1, metavar="N", help="notebooks run side by side (default 1)")
+    p.add_argument("--jobs", type=int, default=os.cpu_count() or 1, metavar="N",
+                   help="notebooks run side by side (default: one per core)")
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.add_argument("--reports-dir", type=Path, default=None, help="where run folders go (default reports/)")
     p.add_argument("--no-build", action="store_true", help="do not rebuild the tables even if raw data changed")
