@@ -20,6 +20,7 @@ import pandas as pd
 from . import config, disclosures, grids, quarantine, schemas
 from .quarantine import Rejection
 from .calendar import working_day_number
+from .exemptions import section_key
 from .response_times import response_times
 
 SORT_KEYS = {
@@ -57,8 +58,7 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
     """Validated records -> the per-record tables (no cross-record facts such as working days)."""
     requests, events, exemptions, questions, blue = [], [], [], [], []
     for d in records:
-        sections = sorted({e["section"] for e in d.exemptions if e["stage"] != "extension_notice"},
-                          key=lambda s: (int("".join(ch for ch in s if ch.isdigit())), s))
+        sections = sorted({e["section"] for e in d.exemptions if e["stage"] != "extension_notice"}, key=section_key)
         requests.append({
             "reference": d.reference, "authority": d.authority, "date_received": d.date_received,
             "date_responded": d.date_responded, "outcome": d.outcome,

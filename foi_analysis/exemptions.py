@@ -71,6 +71,11 @@ NOT_GROUNDS = {"1": "right of access", "2": "effect of the exemptions", "10": "t
                "45": "code of practice", "50": "ICO decision notice"}
 
 
+def section_key(section: str) -> tuple[int, str]:
+    """FOIA sections in statute order: 22 < 22A < 31 < 84 (as text, "84" would sort before "9")."""
+    return int("".join(ch for ch in section if ch.isdigit())), section
+
+
 class CitationError(ValueError):
     """A citation that names no known section, or names one that is not a ground for refusal."""
 

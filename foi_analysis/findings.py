@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from . import stats
+from .exemptions import section_key
 from .config import DEFAULT_CONFIDENCE
 from .selection import Selection
 
@@ -34,11 +35,6 @@ def _plain(value):
         # 12 decimals: drops float noise (0.025000000000000022) far below any printed precision
         return None if np.isnan(value) else round(float(value), 12)
     return value
-
-
-def section_key(section: str) -> tuple[int, str]:
-    """FOIA sections in statute order: 22 < 22A < 31 < 84."""
-    return int("".join(ch for ch in section if ch.isdigit())), section
 
 
 def pct(fraction: float | None, digits: int = 1) -> str:
