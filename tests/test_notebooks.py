@@ -38,13 +38,31 @@ def test_notebook_is_portable(path):
     assert any("image/png" in o.get("data", {}) for o in outputs), "no chart saved (nbval needs outputs)"
 
 
-def test_nbval_reproduces_the_saved_findings():
-    """nbval in lax mode: every cell must run, and the NBVAL_CHECK_OUTPUT cells must print what is saved."""
+def nbval(paths, cwd=config.ROOT) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
     env.pop("MPLBACKEND", None)
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval-lax",
-         "--sanitize-with", str(config.NOTEBOOKS / "sanitize.cfg"), *map(str, NOTEBOOKS)],
-        cwd=config.ROOT, env=env, capture_output=True, text=True, timeout=900)
+         "--sanitize-with", str(config.NOTEBOOKS / "sanitize.cfg"), *map(str, paths)],
+        cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
+
+
+def test_nbval_reproduces_the_saved_findings():
+    """nbval in lax mode: every cell must run, and the NBVAL_CHECK_OUTPUT cells must print what is saved."""
+    result = nbval(NOTEBOOKS)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
+
+
+def test_nbval_catches_a_changed_finding(tmp_path):
+    """The check above can fail: a saved finding edited by one character no longer matches."""
+    path = config.NOTEBOOKS / "03_response_times.ipynb"
+    nb = nbformat.read(path, as_version=4)
+    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("# NBVAL_CHECK_OUTPUT"))
+    stream = next(o for o in cell.outputs if o.get("output_type") == "stream")
+    assert any(ch.isdigit() for ch in stream["text"]), "the findings cell states no number"
+    stream["text"] = "".join(str((int(ch) + 1) % 10) if ch.isdigit() else ch for ch in stream["text"])
+    tampered = tmp_path / path.name
+    nbformat.write(nb, tampered)
+    result = nbval([tampered], cwd=tmp_path)
+    assert result.returncode != 0 and "failed" in result.stdout
