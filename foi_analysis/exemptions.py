@@ -229,16 +229,3 @@ def parse_citation(raw: str) -> list[Citation]:
     if not cits:
         raise CitationError(f"no section citation found in {raw!r}")
     return cits
-
-
-def catalogue_frame():
-    """The catalogue as a DataFrame (for notebooks and the data dictionary)."""
-    import pandas as pd
-
-    return pd.DataFrame(
-        [
-            {"section": s.number, "name": s.name, "kind": s.kind, "absolute": s.absolute, "basis": s.basis,
-             "ncnd_provision": ", ".join(f"{s.number}({n})" for n in s.ncnd), "note": s.note}
-            for s in CATALOGUE.values()
-        ]
-    )

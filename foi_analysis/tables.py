@@ -15,11 +15,6 @@ def _schemas():
     return SCHEMAS
 
 
-def available(directory: Path | None = None) -> list[str]:
-    directory = Path(directory or config.PROCESSED)
-    return sorted(p.stem for p in directory.glob("*.csv") if p.stem in _schemas())
-
-
 def load(name: str, directory: Path | None = None) -> pd.DataFrame:
     """``load("deployments")``: a processed table, typed as its schema says."""
     schemas = _schemas()

@@ -70,3 +70,11 @@ def test_vectorised_over_columns_with_missing_values():
 def test_dates_outside_the_calendar_are_refused():
     with pytest.raises(ValueError, match="between"):
         calendar.working_day_deadline(np.datetime64("1999-06-01"))
+
+
+def test_holidays_between_names_the_nation():
+    # Seed 002's truth file: between receipt (23/09/2016) and the review request (10/12/2016) the
+    # only weekday holiday is St Andrew's Day, 30/11/2016, in Scotland.
+    got = calendar.holidays_between("2016-09-23", "2016-12-10")
+    assert [d for d, _ in got] == [dt.date(2016, 11, 30)]
+    assert "SCT" in got[0][1]
