@@ -152,6 +152,12 @@ def coerce(name: str, df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _where(row: pd.Series, default: str) -> str:
+    """Name a failing row by what leads back to its document: file, reference, deployment."""
+    keys = [f"{k}={row[k]}" for k in ("source_file", "reference", "deployment_id") if k in row.index and pd.notna(row[k])]
+    return " ".join(keys) or default
+
+
 def validate(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFrame, list[Rejection]]:
     """Rows that pass the schema, and a Rejection for each failure (the row is quarantined)."""
     schema = SCHEMAS[name]
@@ -164,9 +170,7 @@ def validate(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFram
             raise  # a table-level failure (missing column, wrong dtype) is a bug, not bad input
         rejections = []
         for _, case in cases.iterrows():
-            row = df.loc[case["index"]]
-            where = row.get("source", source) if "reference" not in df.columns else f"{source} reference={row['reference']}"
-            rejections.append(Rejection(str(where), f"{name}.{case['column']}", str(case["failure_case"]),
-                                        f"fails schema check {case['check']}"))
+            rejections.append(Rejection(_where(df.loc[case["index"]], source), f"{name}.{case['column']}",
+                                        str(case["failure_case"]), f"fails schema check {case['check']}"))
         kept = df.drop(index=sorted(set(bad_rows)))
         return schema.validate(kept, lazy=True), rejections
