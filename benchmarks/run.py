@@ -26,7 +26,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import synthetic  # noqa: E402
 
-from foi_analysis import build, calendar, config  # noqa: E402
+from foi_analysis import build, config  # noqa: E402
+from foi_analysis.foia import calendar  # noqa: E402
 
 
 def timed(fn, *args, **kwargs) -> tuple[float, object]:

@@ -13,9 +13,9 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _report(args: argparse.Namespace) -> int:
-    from . import report
+    from .report import run
 
-    return report.main(args)
+    return run.main(args)
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -32,7 +32,8 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("validate", help="check the raw records without writing anything").set_defaults(func=_build)
 
     # Each module declares its own options (report: parameters, notebook choice, run id; extract: files).
-    from . import extract, report
+    from . import extract
+    from .report import run as report
 
     rep = sub.add_parser("report", help="run every notebook with papermill into reports/<run-id>/")
     rep.set_defaults(func=_report)

@@ -9,7 +9,7 @@ import textwrap
 import pandas as pd
 import pytest
 
-from foi_analysis import build, config, schemas, tables
+from foi_analysis import build, config, tables
 
 
 @pytest.fixture(scope="module")
@@ -260,12 +260,12 @@ def test_a_row_failing_its_schema_is_quarantined_with_its_origin(built):
     # that row aside, names where it came from, and keeps the others.
     bl = built["blue_list"].copy()
     bl.loc[1, "false_alert_rate"] = 1.5
-    kept, rejected = schemas.validate("blue_list", bl, source="build")
+    kept, rejected = tables.validate("blue_list", bl, source="build")
     assert kept["row"].tolist() == [1, 3, 4, 5]
     assert [(r.source, r.field, r.value) for r in rejected] == [
         ("reference=01.FOI.23.030730", "blue_list.false_alert_rate", "1.5")]
     dep = built["deployments"].copy()
     dep.loc[0, "threshold"] = 2.0
-    kept, rejected = schemas.validate("deployments", dep)
+    kept, rejected = tables.validate("deployments", dep)
     assert len(kept) == len(dep) - 1
     assert rejected[0].source == f"source_file={dep.loc[0, 'source_file']} deployment_id={dep.loc[0, 'deployment_id']}"

@@ -6,8 +6,8 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from foi_analysis import calendar
-from foi_analysis.dates import parse_printed_date
+from foi_analysis.foia import calendar
+from foi_analysis.foia.dates import parse_printed_date
 
 
 def d(text: str) -> np.datetime64:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from foi_analysis.dates import parse_printed_date
+from foi_analysis.foia.dates import parse_printed_date
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,7 @@ catalogue facts are from ../shared/STYLE.md (FOIA 2000 Part II, ICO guidance).""
 
 import pytest
 
-from foi_analysis.exemptions import CATALOGUE, CitationError, parse_citation, parse_citations
+from foi_analysis.foia.exemptions import CATALOGUE, CitationError, parse_citation, parse_citations
 
 
 def cites(text):

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from foi_analysis import cli, config, disclosures
+from foi_analysis import cli, config
+from foi_analysis.records import disclosures
 from foi_analysis.extract import extract_file, extract_text
-from foi_analysis.extract_doc import authority_aliases, normalise_authority
-from foi_analysis.extract_text import InputError, decode
+from foi_analysis.extract.doc import authority_aliases, normalise_authority
+from foi_analysis.extract.text import InputError, decode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "responses"
 

@@ -14,8 +14,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from foi_analysis import config, grid_headers, grids
-from foi_analysis.grid_schemas import GRID_SCHEMAS
+from foi_analysis import config
+from foi_analysis.grids import headers as grid_headers, parse as grids
+from foi_analysis.grids.schemas import GRID_SCHEMAS
 
 FIXTURES = Path(__file__).parent / "fixtures" / "grids"
 OLD = config.RAW_GRIDS / "met-lfr-grid-2020-2022.pdf"

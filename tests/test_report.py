@@ -19,7 +19,8 @@ import pytest
 from scipy.stats import beta
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from foi_analysis import cli, config, report
+from foi_analysis import cli, config
+from foi_analysis.report import run as report
 
 PROCESSED = config.PROCESSED
 
@@ -166,7 +167,7 @@ def test_findings_json_matches_a_hand_computation_from_the_tables(real_run):
 
 def test_notebooks_print_the_findings_in_the_json(real_run):
     """The sentences in each page are built from the same numbers as findings.json."""
-    from foi_analysis import findings
+    from foi_analysis.analysis import findings
 
     _, folder = real_run
     found = json.loads((folder / "findings.json").read_text())
@@ -291,7 +292,7 @@ def test_notebook_choice_and_run_id_collisions(tmp_path):
 
 def test_notebook_defaults_are_the_findings_defaults():
     """findings.json is computed with findings.DEFAULTS: the notebooks must start from the same values."""
-    from foi_analysis import findings
+    from foi_analysis.analysis import findings
 
     for path in sorted(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         declared = report.notebook_parameters(path)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from foi_analysis.selection import Selection
+from foi_analysis.analysis.selection import Selection
 
 
 def test_authority_is_a_case_insensitive_part_of_the_name():

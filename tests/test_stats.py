@@ -6,7 +6,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from foi_analysis import stats
+from foi_analysis.analysis import stats
 
 Z95 = 1.959963984540054  # the 97.5% point of the standard normal
 

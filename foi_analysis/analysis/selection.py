@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from . import tables
+from .. import tables
 
 GRID_AUTHORITY = "Metropolitan Police Service"  # publisher of the LFR deployment grids
 

@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 
 from . import stats
-from .exemptions import section_key
-from .config import DEFAULT_CONFIDENCE
+from ..foia.exemptions import section_key
+from ..config import DEFAULT_CONFIDENCE
 from .selection import Selection
 
 DEFAULTS = {"authority": "", "start": "", "end": "", "confidence": DEFAULT_CONFIDENCE}

@@ -1,4 +1,4 @@
-"""pandera schemas for the deployment-grid tables (merged into ``schemas.SCHEMAS`` by the lead).
+"""pandera schemas for the deployment-grid tables (merged into ``tables.SCHEMAS``).
 
 Counts are nullable Int64: empty means the grid's layout does not print that figure, or the row is
 N/A; it never means 0.
@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-from .grids import CHECKS
-from .schema_columns import column, count, fraction, table, text
+from .parse import CHECKS
+from ..records.columns import column, count, fraction, table, text
 
 
 _ID = text("Deployment key: <grid file stem>_<ISO date>_<n>, n = the grid's nth row on that date, in printed order")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from . import exemptions as ex
-from .extract_doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, SIGN_OFF, Doc, answer_heading
-from .extract_grounds import Found, sentences
+from ..foia import exemptions as ex
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, SIGN_OFF, Doc, answer_heading
+from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Questions

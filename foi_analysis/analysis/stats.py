@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 from statsmodels.stats.proportion import proportion_confint
 
-from .config import DEFAULT_CONFIDENCE
+from ..config import DEFAULT_CONFIDENCE
 
 METHODS = {"wilson": "wilson", "exact": "beta"}  # our name -> statsmodels' name
 

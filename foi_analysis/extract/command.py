@@ -4,9 +4,9 @@
 ``data/raw/disclosures/``, never written there directly), or with ``--json`` a JSON array on
 stdout. What the text does not support is left null: a draft states only what it can point to.
 
-The reading is split by concern: ``extract_text`` (bytes -> clean lines), ``extract_doc``
-(messages, quoted passages, authority, reference), ``extract_grounds`` (sections relied on),
-``extract_events`` (dated events) and ``extract_answers`` (questions, tables, outcome).
+The reading is split by concern: ``text`` (bytes -> clean lines), ``doc`` (messages, quoted
+passages, authority, reference), ``grounds`` (sections relied on), ``events`` (dated events) and
+``answers`` (questions, tables, outcome).
 """
 
 from __future__ import annotations
@@ -24,12 +24,12 @@ from pathlib import Path
 
 import yaml
 
-from . import config
-from .extract_answers import decide_outcome, enumerated_questions, find_questions, find_tables, question_refs
-from .extract_doc import build_doc, find_authority, find_references, request_text
-from .extract_events import event_date, find_events
-from .extract_grounds import Found, find_citations, is_foisa, merge
-from .extract_text import InputError, clean_lines, decode, html_to_text, looks_like_html
+from .. import config
+from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, question_refs
+from .doc import build_doc, find_authority, find_references, request_text
+from .events import event_date, find_events
+from .grounds import Found, find_citations, is_foisa, merge
+from .text import InputError, clean_lines, decode, html_to_text, looks_like_html
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",

@@ -11,8 +11,8 @@ from __future__ import annotations
 import bisect
 import re
 
-from .dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .extract_doc import Doc
+from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from .doc import Doc
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")

@@ -2,7 +2,7 @@
 
 ``parse_grid(pdf)`` reads one grid; ``build_tables(grid_dir, blue_list)`` reads every grid in a folder
 and derives the anomaly, blue-list and yearly tables. Columns are found by what their headers mean
-(``grid_headers``), never by position. Header rows repeat on later pages and may change wording; a
+(``headers``), never by position. Header rows repeat on later pages and may change wording; a
 page that starts without a header continues the columns of the page before; a row whose location
 wraps past the page end is joined back. Purpose-legend tables are read into a code -> meaning map,
 not taken for deployments.
@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import grid_headers, pdf_tables
-from .dates import parse_printed_date
+from . import headers, pdf_tables
+from ..foia.dates import parse_printed_date
 from .pdf_tables import Row
-from .quarantine import Rejection
+from ..records.quarantine import Rejection
 
 COUNTS = [
     "watchlist_size", "total_alerts", "true_alerts", "true_alerts_confirmed", "true_alerts_unconfirmed",
@@ -95,10 +95,10 @@ def _columns(name: str, page: int, header: list[Row], first: Row) -> list[_Colum
     for cell in first.cells:
         parts = [_text_at(h, cell.centre) for h in header]
         text = " ".join(p for p in parts if p)
-        meaning = grid_headers.field_for(text) if text else None
+        meaning = headers.field_for(text) if text else None
         if text and meaning is None:
             raise GridError(f"{name}: page {page}: unknown column header {text!r} "
-                            "(add what it means to foi_analysis/grid_headers.py)")
+                            "(add what it means to foi_analysis/grids/headers.py)")
         columns.append(_Column(cell.x0, cell.x1, meaning, text))
     seen: dict[str, str] = {}
     for c in columns:
@@ -106,7 +106,7 @@ def _columns(name: str, page: int, header: list[Row], first: Row) -> list[_Colum
             raise GridError(f"{name}: page {page}: headers {seen[c.field]!r} and {c.header!r} both read as {c.field}")
         if c.field:
             seen[c.field] = c.header
-    missing = [f for f in grid_headers.REQUIRED if f not in seen]
+    missing = [f for f in headers.REQUIRED if f not in seen]
     if missing:
         raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
                         f"{[c.header for c in columns]}")
@@ -134,8 +134,8 @@ def _legend(rows: list[Row]) -> dict[str, str] | None:
     if not rows:
         return None
     head = rows[0]
-    code_cell = next((c for c in head.cells if grid_headers.normalise(c.text) == "reference"), None)
-    meaning_cell = next((c for c in head.cells if grid_headers.field_for(c.text) == "purpose"), None)
+    code_cell = next((c for c in head.cells if headers.normalise(c.text) == "reference"), None)
+    meaning_cell = next((c for c in head.cells if headers.field_for(c.text) == "purpose"), None)
     if code_cell is None or meaning_cell is None:
         return None
     legend = {}
@@ -254,9 +254,9 @@ def _purpose(printed: str, legend: dict[str, str]) -> tuple[str | None, list[str
     if PURPOSE_CODES.fullmatch(printed):
         codes = re.findall(r"\d+", printed)
         unknown = [c for c in codes if c not in legend]
-        labels = [grid_headers.purpose_label(legend[c]) if c in legend else f"code {c}" for c in codes]
+        labels = [headers.purpose_label(legend[c]) if c in legend else f"code {c}" for c in codes]
         return "; ".join(dict.fromkeys(labels)), unknown
-    return grid_headers.purpose_label(printed), []
+    return headers.purpose_label(printed), []
 
 
 def _status(cells: dict[str, str]) -> tuple[str, str]:

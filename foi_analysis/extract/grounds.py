@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import exemptions as ex
-from .extract_doc import Doc, answer_of
+from ..foia import exemptions as ex
+from .doc import Doc, answer_of
 
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"

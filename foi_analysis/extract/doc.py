@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .extract_text import logical_lines
+from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from .text import logical_lines
 
 # ---------------------------------------------------------------------------------------------
 # Authorities: foi_analysis/authorities.csv (canonical,alias), extendable by an analyst.
@@ -29,7 +29,7 @@ from .extract_text import logical_lines
 @lru_cache(maxsize=1)
 def authority_aliases() -> dict[str, str]:
     """alias -> canonical name, from the package table ``authorities.csv``."""
-    with resources.files(__package__).joinpath("authorities.csv").open(encoding="utf-8") as f:
+    with resources.files("foi_analysis.records").joinpath("authorities.csv").open(encoding="utf-8") as f:
         return {" ".join(row["alias"].split()): row["canonical"].strip() for row in csv.DictReader(f) if row.get("alias")}
 
 

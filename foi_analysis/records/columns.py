@@ -1,4 +1,4 @@
-"""Building blocks for the pandera table schemas (shared by ``schemas`` and ``grid_schemas``).
+"""Building blocks for the pandera table schemas (shared by ``records.schemas`` and ``grids.schemas``).
 
 Every column carries a description: the data dictionary is generated from them.
 """

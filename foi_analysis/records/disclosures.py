@@ -17,8 +17,8 @@ from pathlib import Path
 # silently overwritten, nothing is ever constructed from tags, and it is ~9x faster than PyYAML.
 import yaml_rs
 
-from . import exemptions as ex
-from .dates import parse_printed_date
+from ..foia import exemptions as ex
+from ..foia.dates import parse_printed_date
 from .quarantine import Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
 

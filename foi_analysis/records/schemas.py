@@ -1,16 +1,13 @@
-"""pandera schemas, one per tidy table; their descriptions are the data dictionary.
+"""pandera schemas of the tables built from disclosure records; their descriptions are the data dictionary.
 
-``validate(name, df)`` splits a table into the rows that pass and ``Rejection``s for those that
-fail, so a bad row is quarantined with its reason rather than dropped or fatal.
+The registry of every table (these and the grids') and its ``coerce``/``validate`` live in ``foi_analysis.tables``.
 """
 
 from __future__ import annotations
 
-import pandas as pd
 import pandera.pandas as pa
 
-from .quarantine import Rejection
-from .schema_columns import column, count, date, flag, fraction, table, text
+from .columns import column, count, date, flag, fraction, table, text
 
 OUTCOMES = ["disclosed", "partially_disclosed", "refused", "ncnd", "not_held"]
 QUESTION_OUTCOMES = ["disclosed", "partially_disclosed", "exempt", "ncnd", "not_held", "publicly_available",
@@ -22,7 +19,7 @@ STAGES = ["extension_notice", "response", "internal_review"]
 
 _REF = text("FOI reference as printed by the authority (the request's key)")
 
-SCHEMAS: dict[str, pa.DataFrameSchema] = {
+RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "requests": table(
         "One row per FOI request (one raw record in data/raw/disclosures/).",
         {
@@ -123,54 +120,3 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         },
     ),
 }
-
-# The deployment-grid tables keep their schemas beside the grid parser.
-from .grid_schemas import GRID_SCHEMAS  # noqa: E402
-
-SCHEMAS.update(GRID_SCHEMAS)
-
-
-def empty(name: str) -> pd.DataFrame:
-    """A zero-row frame with the table's columns and dtypes."""
-    return pd.DataFrame({c: pd.Series(dtype=s.dtype.type) for c, s in SCHEMAS[name].columns.items()})
-
-
-def coerce(name: str, df: pd.DataFrame) -> pd.DataFrame:
-    """Cast each column to the schema's dtype (columns in schema order)."""
-    schema = SCHEMAS[name]
-    out = pd.DataFrame(index=df.index)
-    for c, spec in schema.columns.items():
-        values = df[c] if c in df.columns else pd.Series(pd.NA, index=df.index)
-        dtype = str(spec.dtype)
-        if dtype.startswith("datetime64"):
-            out[c] = pd.to_datetime(values, format="ISO8601").astype("datetime64[ns]")
-        elif dtype == "boolean" and isinstance(values.dtype, pd.StringDtype):
-            # CSV text "True"/"False" back to booleans; anything else is a bad cell, not False.
-            out[c] = values.map({"True": True, "False": False}, na_action="ignore").astype("boolean")
-        else:
-            out[c] = values.astype(dtype)
-    return out
-
-
-def _where(row: pd.Series, default: str) -> str:
-    """Name a failing row by what leads back to its document: file, reference, deployment."""
-    keys = [f"{k}={row[k]}" for k in ("source_file", "reference", "deployment_id") if k in row.index and pd.notna(row[k])]
-    return " ".join(keys) or default
-
-
-def validate(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFrame, list[Rejection]]:
-    """Rows that pass the schema, and a Rejection for each failure (the row is quarantined)."""
-    schema = SCHEMAS[name]
-    try:
-        return schema.validate(df, lazy=True), []
-    except pa.errors.SchemaErrors as err:
-        cases = err.failure_cases
-        bad_rows = cases["index"].dropna()
-        if len(bad_rows) == 0 or cases["index"].isna().any():
-            raise  # a table-level failure (missing column, wrong dtype) is a bug, not bad input
-        rejections = []
-        for _, case in cases.iterrows():
-            rejections.append(Rejection(_where(df.loc[case["index"]], source), f"{name}.{case['column']}",
-                                        str(case["failure_case"]), f"fails schema check {case['check']}"))
-        kept = df.drop(index=sorted(set(bad_rows)))
-        return schema.validate(kept, lazy=True), rejections

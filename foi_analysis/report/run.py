@@ -25,7 +25,7 @@ from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import config
+from .. import config
 
 KERNEL = "python3"
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
@@ -86,7 +86,7 @@ def rebuild_if_stale(reports_dir: Path) -> int:
     if not needs_build(config.RAW, config.PROCESSED, digest_file):
         _say("tables are up to date with data/raw")
         return 0
-    from . import build
+    from .. import build
 
     _say("raw data changed (or tables missing): rebuilding the tables")
     code = build.main()
@@ -228,7 +228,7 @@ tr.ok td:nth-child(2) {{ color: #070; }}
 
 def findings_for(parameters: dict) -> tuple[dict, bool]:
     """Every section of ``findings`` under the run's parameters; a section that fails records why."""
-    from . import findings
+    from ..analysis import findings
 
     out, ok = {"parameters": parameters}, True
     for section, compute in findings.SECTIONS.items():
@@ -299,7 +299,7 @@ def main(args: argparse.Namespace) -> int:
     parameters = resolve_parameters(notebooks, args.parameter)
     build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
 
-    from . import findings
+    from ..analysis import findings
 
     findings_parameters = dict(findings.DEFAULTS)
     for key, text in args.parameter:
