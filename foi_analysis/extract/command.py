@@ -138,8 +138,21 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
                       questions, tables, warnings)
 
 
+MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not a letter
+
+
 def extract_file(path: Path) -> Extraction:
-    text, warnings = decode(path.read_bytes())
+    """Read one saved response: text, HTML or PDF (its text layer, via pypdfium2)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"file too large: {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one saved "
+                         "response (split it, or save only the response's own pages)")
+    data = path.read_bytes()
+    if data.startswith(b"%PDF"):
+        from .pdf import pdf_text  # PDFium loads only when a PDF comes
+
+        return extract_text(pdf_text(data), str(path))
+    text, warnings = decode(data)
     return extract_text(text, str(path), warnings)
 
 

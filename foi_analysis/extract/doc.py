@@ -275,8 +275,31 @@ SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT
 ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
 
+# A unit longer than this is cut at its last sentence end (else space) before the limit: a text
+# saved on one line (3 MB is not rare from some exports) would otherwise make every per-unit
+# pattern and sentence search run over the whole text, once per hit: time growing with its square.
+MAX_UNIT = 2000
+
+
+def split_long(unit: str, limit: int = MAX_UNIT) -> list[str]:
+    """``unit`` in pieces of at most ``limit`` characters, cut after a sentence end where one is
+    in the second half of the piece, else at the last space, else at the limit."""
+    out, start = [], 0
+    while len(unit) - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = max(unit.rfind(end, lo, hi) for end in (". ", "? ", "! ", "; ", ": ")) + 1
+        if cut <= 0:
+            cut = unit.rfind(" ", lo, hi) + 1 or hi
+        piece = unit[start:cut].strip()
+        if piece:
+            out.append(piece)
+        start = cut
+    rest = unit[start:].strip()
+    return [*out, rest] if rest else out
+
+
 def build_doc(lines: list[str]) -> Doc:
-    units = [u for _, u in logical_lines(lines)]
+    units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     offsets, pos = [], 0
     for u in units:
         offsets.append(pos)
@@ -474,29 +497,56 @@ def request_text(doc: Doc) -> str:
 # ---------------------------------------------------------------------------------------------
 # Which authority: the one written to ("Dear X"), speaking ("X can neither confirm ..."), signing.
 
-_AUTH_BEFORE = re.compile(r"(?:\bDear|\bfrom|\bto|received by|request to|FOI|Freedom of Information|FOI,)\s+(?:the\s+)?$", re.IGNORECASE)
+# The authority speaks as itself: it is written to, receives, holds or does not hold, decides, signs.
+# A name in any other place ("data from the Met", "the Met deploys") is the subject, not the writer.
+_SPEAKS_BEFORE = re.compile(r"(?:\bDear|received by|\brequest (?:to|made to|sent to)|(?:\bnot|\bis|\bare|\bwas|\bwere) held by|\bon behalf of|(?:response|reply|letter) from"
+                            r"|\bwritten to|\bFOI|Freedom of Information|FOI,)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEAKS_AFTER = re.compile(
+    r"^\s*(?:\([A-Za-z]{2,6}\)\s*)?(?:can (?:neither|confirm|now|only|provide|disclose|release|advise|not)|cannot|can't|does not|do not"
+    r"|does hold|do hold|holds? (?:no|the|some|any|information|this|recorded)|neither|confirms?|aims?|received|receives|acknowledges?"
+    r"|ha(?:s|ve) (?:now )?(?:considered|decided|located|searched|completed|received|carried out|conducted)"
+    r"|is (?:not |un)?able|is (?:required|obliged|releasing|disclosing|withholding|applying|relying|providing|unable)"
+    r"|will (?:now )?(?:respond|provide|aim|endeavour))\b", re.IGNORECASE)
+# Mentions in the complaint-rights paragraph every letter ends with are not who writes.
+_COMPLAINT = re.compile(r"\bcomplain|\bappeal\b|Wycliffe House|Wilmslow|ico\.org\.uk|\bSK9\b", re.IGNORECASE)
 
 
 def find_authority(doc: Doc) -> str | None:
-    """The authority named most, and most pointedly, where messages open and close."""
-    score: Counter = Counter()
+    """The authority that speaks as itself: named where it is written to, receives, holds or does not
+    hold, decides, or heads or signs the letter. Other mentions count only to break a tie, so the
+    body a request is *about* (often named most) does not win over the body that answers it."""
+    strong: Counter = Counter()
+    weak: Counter = Counter()
     spans = []
     for s in range(len(doc.segments)):
         first = doc.offsets[doc.segments[s].start]
         last = doc.offsets[doc.segments[s + 1].start] if s + 1 < len(doc.segments) else len(doc.text)
         # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
         spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
+    signed = {j for k, u in enumerate(doc.units) if SIGN_OFF.match(u) for j in range(k + 1, min(k + 7, len(doc.units)))}
     for start, end, name in (hit for a, b in spans if a < b for hit in find_authorities(doc.text, doc.low, a, b)):
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        strong = _AUTH_BEFORE.search(u[max(0, at - 30): at]) or _AUTH_AFTER.match(u[at + end - start: at + end - start + 30])
-        if doc.segments[doc.segment_of[i]].role == "requester" and not _DEAR.match(u):
-            strong = False  # the requester may name other forces
-        score[name] += 5 if strong else 1
-    ranked = score.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        if doc.quoted[i] or _COMPLAINT.search(u):
+            continue
+        requester = doc.segments[doc.segment_of[i]].role == "requester"
+        # A line that is only the name: a letterhead at the top, or under the signature.
+        alone = (i < 5 or i in signed) and not requester and len(u) <= end - start + 12
+        speaks = _SPEAKS_BEFORE.search(u[max(0, at - 30): at]) or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
+        if requester and not _DEAR.match(u):
+            speaks = False  # the requester may name other forces
+        if speaks or alone:
+            strong[name] += 1
+        weak[name] += 1
+    if not weak:
+        # No mention where letters open or close: the names in the authority's own text, then anywhere.
+        hits = find_authorities(doc.text, doc.low)
+        own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
+        weak.update(own or [name for _, _, name in hits])
+    ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
+    if not ranked or (len(ranked) > 1 and (strong[ranked[0]], weak[ranked[0]]) == (strong[ranked[1]], weak[ranked[1]])):
         return None
-    return ranked[0][0]
+    return ranked[0]
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ class InputError(ValueError):
 
 # Magic numbers of the binary formats people save responses in by mistake.
 _MAGIC = [
-    (b"%PDF", "a PDF: save its text (e.g. with pdftotext) and extract that"),
+    (b"%PDF", "a PDF: extract the file itself (extract_file reads PDFs), not its bytes as text"),
     (b"PK\x03\x04", "a ZIP container (.docx, .xlsx, .odt): save it as plain text first"),
     (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls): save it as plain text first"),
     (b"\x89PNG", "a PNG image"),
