@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .. import config
-from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, question_refs
+from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs
 from .doc import build_doc, find_authority, find_references, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
@@ -123,6 +123,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     received = event_date(events, "received", warnings)
     responded = event_date(events, "response", warnings)
     outcome, ncnd = decide_outcome(doc, found, questions, tables)
+    if questions and outcome == "not_held" and all(q["outcome"] is None for q in questions) and nothing_held(doc):
+        # One statement that nothing requested is held answers every question.
+        questions = [{**q, "outcome": "not_held"} for q in questions]
     asked = request_text(doc)
     if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") <= 1:
         # A request of one unnumbered question: its outcome is the response's.

@@ -53,7 +53,7 @@ def _lower(text: str) -> str:
 
 def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
-    lower-cased, if the caller has it), in order."""
+    lower-cased, if the caller has it), in order, the longest name first where names overlap."""
     low = _lower(text) if low is None else low
     last = len(text) if last is None else last
     covered = bytearray(last - first + 1)
@@ -155,6 +155,7 @@ class Doc:
         so it is tried only on a window around each needle, not on the whole text. Match
         positions are relative to the window; callers use the unit index and the matched text."""
         seen = set()
+        twin = _lower_twin(rx)
         for n in needles:
             k = self.low.find(n)
             while k != -1:
@@ -165,7 +166,11 @@ class Doc:
                     window = (i, max(0, at - _BACK), at + len(n) + _AHEAD)
                     if window not in seen:
                         seen.add(window)
-                        m = rx.search(u, window[1], window[2])
+                        if twin is None:
+                            m = rx.search(u, window[1], window[2])
+                        else:  # find it in the lower-cased text, then take the match from the text itself
+                            m = twin.search(self.low, self.offsets[i] + window[1], self.offsets[i] + min(window[2], len(u)))
+                            m = m and rx.match(u, m.start() - self.offsets[i], window[2])
                         if m:
                             yield i, m
                 k = self.low.find(n, k + len(n))
@@ -182,6 +187,16 @@ class Doc:
             if not own or self.own(i):
                 for m in rx.finditer(self.units[i]):
                     yield i, m
+
+
+@lru_cache(maxsize=512)
+def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
+    """``rx`` without IGNORECASE, for the lower-cased text: Python's ``re`` runs a case-insensitive
+    alternation several times slower. None when the pattern is not all lower case (it then cares
+    about case somewhere, e.g. "NCND", "[A-Z]", "\\S")."""
+    if not rx.flags & re.IGNORECASE or re.search(r"[A-Z]|\(\?-i", rx.pattern):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
@@ -223,18 +238,19 @@ _KIND_RULES = [
     ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we",
                   "in response to", "releasing", "answers to"),
-     re.compile(r"I have (?:today )?decided|(?-i:\bDECISION\b)|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
+     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
                 r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
                 r"|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please see the answers to", re.I)),
+    ("response", ("decision",), re.compile(r"\bDECISION\b")),  # the heading, in capitals
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
      re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) (?:have )?received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
 ]
 # An extension notice that already gives the decision is a response.
-_DECIDED = (("decided", "decision", "refusal notice"),
-            re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|(?-i:\bDECISION\b)", re.I))
+_DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
+            (("decision",), re.compile(r"\bDECISION\b"))]
 _REQUESTER_KINDS = [
     ("review_request", ("internal review",), re.compile(r"internal review", re.I)),
     ("chaser", ("overdue", "still", "not yet", "not received", "not responded", "not had", "chase", "reminder", "should normally have responded"),
@@ -362,6 +378,10 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     return out
 
 
+def _segment_end(doc: Doc, s: int) -> int:
+    return doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
+
+
 def _classify_segments(doc: Doc) -> None:
     review = {doc.segment_of[i] for i in doc.hits(("internal review",))}
     for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
@@ -377,7 +397,13 @@ def _classify_segments(doc: Doc) -> None:
                 if s in open_:
                     doc.segments[s].kind = kind
                     open_.discard(s)
-    decided = {doc.segment_of[i] for i, _ in doc.search(_DECIDED[1], _DECIDED[0], own=False)}
+                    # A claimed message needs no more looking at: ``search`` reads ``units`` as it goes.
+                    units.difference_update(range(doc.segments[s].start, _segment_end(doc, s)))
+                    if not units:
+                        break
+    extensions = {i for i, s in enumerate(doc.segment_of) if doc.segments[s].kind == "extension"}
+    decided = {doc.segment_of[i] for needles, rx in _DECIDED
+               for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
             seg.kind = "request" if seg.role == "requester" else "update"
@@ -508,7 +534,12 @@ _SPEAKS_AFTER = re.compile(
     r"|is (?:not |un)?able|is (?:required|obliged|releasing|disclosing|withholding|applying|relying|providing|unable)"
     r"|will (?:now )?(?:respond|provide|aim|endeavour))\b", re.IGNORECASE)
 # Mentions in the complaint-rights paragraph every letter ends with are not who writes.
-_COMPLAINT = re.compile(r"\bcomplain|\bappeal\b|Wycliffe House|Wilmslow|ico\.org\.uk|\bSK9\b", re.IGNORECASE)
+_COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
+
+
+def _complaint(doc: Doc, i: int) -> bool:
+    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
+    return any(w in low for w in _COMPLAINT)
 
 
 def find_authority(doc: Doc) -> str | None:
@@ -527,11 +558,11 @@ def find_authority(doc: Doc) -> str | None:
     for start, end, name in (hit for a, b in spans if a < b for hit in find_authorities(doc.text, doc.low, a, b)):
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        if doc.quoted[i] or _COMPLAINT.search(u):
+        if doc.quoted[i] or _complaint(doc, i):
             continue
         requester = doc.segments[doc.segment_of[i]].role == "requester"
-        # A line that is only the name: a letterhead at the top, or under the signature.
-        alone = (i < 5 or i in signed) and not requester and len(u) <= end - start + 12
+        # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
+        alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
         speaks = _SPEAKS_BEFORE.search(u[max(0, at - 30): at]) or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
         if requester and not _DEAR.match(u):
             speaks = False  # the requester may name other forces
@@ -558,7 +589,13 @@ _REF_LABEL = re.compile(
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
 _SPACED_YEAR = re.compile(r"\s*[-–/]\s*(\d{2,4})\b")
-_TITLE_REF = re.compile(r"\((\d{3,}[_/\-]\d{2,4})\)\s*$")
+# A reference given only in a page's title or heading: "Facial Recognition (13457_18)", "... (FOI/24/0457)",
+# "Live facial recognition - 2024/0457", "Retrospective facial recognition: FOI 23-1187".
+_TITLE_REF = re.compile(r"(?:\(\s*(?:(?:ref(?:erence)?|no)\.?:?\s*)?|\s[-–:|]\s+|:\s*)(?P<ref>(?:[A-Z]{1,6}[ /\-_.]?){0,3}\d[\w/\-.]*\d|\d{3,})\s*\)?\s*$")
+# A reference printed without a label word: a line that is only a reference ("IM-FOI-2021-0942",
+# "01.FOI.23.030730"), or a token naming itself FOI/EIR/RFI in a sentence ("your request FOI/24/0457").
+_BARE_REF = re.compile(r"(?<![\w/.\-])(?P<ref>(?:[A-Z0-9]{1,6}[/.\-])*(?:FOI|FOIA|EIR|RFI|FOIR)[ /.\-_]?(?:[A-Z]{1,6}[/.\-])?\d[\w/.\-]*\d)(?![\w/\-])")
+_REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
@@ -596,12 +633,22 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
         if request:
             break  # each pass is a fallback for the one before
     if not request:
-        # A disclosure-log title: "Facial Recognition (13457_18)".
-        for u in doc.units[:3]:
-            m = _TITLE_REF.search(u)
-            if m:
-                request[m.group(1)] += 1
-                first[m.group(1)] = 0
+        # A reference without its label: a line of its own, or a token calling itself FOI/EIR/RFI.
+        for i, u in doc.authority_units():
+            line = _REF_LINE.match(u) if len(u) <= 40 else None
+            refs = [line.group("ref")] if line and sum(c.isdigit() for c in u) >= 4 else [
+                m.group("ref") for m in _BARE_REF.finditer(u)] if ("FOI" in u or "EIR" in u or "RFI" in u) else []
+            for ref in refs:
+                if not _is_date(ref):
+                    request[ref] += 1
+                    first.setdefault(ref, doc.offsets[i])
+    if not request:
+        # A disclosure-log title or heading followed by its number, or with it in brackets.
+        for u in doc.units[:4]:
+            m = _TITLE_REF.search(u) if len(u) <= 200 else None
+            if m and not _is_date(m.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
+                request[m.group("ref")] += 1
+                first[m.group("ref")] = 0
                 break
     if not request:
         return None, []

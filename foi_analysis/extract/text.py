@@ -152,6 +152,9 @@ _FURNITURE_WORDS = ("cookie", "skip to content", "skip to main content", "leave 
                     "back to top", "share this page")
 _FURNITURE_LINES = frozenset(["home", "menu", "search", "close", "print", "share", "main navigation", "breadcrumb", "breadcrumbs",
                               "you are here", "you are here:"])
+# Breadcrumbs: "Home > Your council > Disclosure log", "You are here: Home / FOI / ...".
+_BREADCRUMB = re.compile(r"^\s*(?:you are here:?\s*)?home\s*[>»›/|]\s*\S|^\s*[^.!?]{1,60}(?:\s[>»›]\s[^.!?]{1,60}){2,}\s*$",
+                         re.IGNORECASE)
 _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
 
@@ -179,6 +182,8 @@ def clean_lines(text: str) -> list[str]:
                 drop.add(line)
             k = low.find(word, k + len(word))
     drop.update(k for k, line in enumerate(lines) if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES)
+    drop.update(k for k, line in enumerate(lines) if len(line) < 300 and (">" in line or "»" in line or "›" in line or "/" in line)
+                and _BREADCRUMB.match(line))
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
 
 
