@@ -37,13 +37,22 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 
 
 
+# Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
+_CUE_NEEDLES = {
+    "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
+    "not_held": ("held", "hold", "no such", "not recorded"), "publicly_available": ("public", "published", "available", "accessible"),
+    "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged"),
+    "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
+}
+
+
 def _first_cue(cues: list[tuple[str, re.Pattern]]):
-    """One pattern for a list of cues: any match, then the earliest cue in the list that matched."""
-    rx = re.compile("|".join(f"(?P<c{k}>{c.pattern})" for k, (_, c) in enumerate(cues)), re.I)
+    """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
+    gated = [(name, _CUE_NEEDLES[name], rx) for name, rx in cues]
 
     def first(text: str) -> str | None:
-        hit = min((int(m.lastgroup[1:]) for m in rx.finditer(text)), default=None)
-        return None if hit is None else cues[hit][0]
+        low = text.lower()
+        return next((name for name, needles, rx in gated if any(n in low for n in needles) and rx.search(text)), None)
     return first
 
 

@@ -555,7 +555,13 @@ def find_authority(doc: Doc) -> str | None:
         # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
         spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
     signed = {j for k, u in enumerate(doc.units) if SIGN_OFF.match(u) for j in range(k + 1, min(k + 7, len(doc.units)))}
-    for start, end, name in (hit for a, b in spans if a < b for hit in find_authorities(doc.text, doc.low, a, b)):
+    hits = find_authorities(doc.text, doc.low)  # once over the whole text, then kept to the spans
+    spans.sort()
+    starts = [a for a, _ in spans]
+    for start, end, name in hits:
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or not any(a <= start < b for a, b in spans[max(0, k - 1): k + 1]):
+            continue
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
         if doc.quoted[i] or _complaint(doc, i):
@@ -571,7 +577,6 @@ def find_authority(doc: Doc) -> str | None:
         weak[name] += 1
     if not weak:
         # No mention where letters open or close: the names in the authority's own text, then anywhere.
-        hits = find_authorities(doc.text, doc.low)
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)

@@ -114,12 +114,38 @@ def _expand(match_text: str, foisa: bool) -> tuple[tuple[str, str, bool, bool], 
     return out
 
 
+def _cited(doc: Doc):
+    """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
+    tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit."""
+    starts = set()
+    for n in _CITE_NEEDLES:
+        k = doc.low.find(n)
+        while k != -1:
+            starts.add(k)
+            if k and doc.low[k - 1] == "s":  # "ss. 31"
+                starts.add(k - 1)
+            k = doc.low.find(n, k + 1)
+    i, end = -1, -1
+    for k in sorted(starts):
+        if k < end:
+            continue  # inside the citation just read
+        if i < 0 or k >= doc.offsets[i] + len(doc.units[i]):
+            i = doc.unit_at(k)
+            end = -1
+        if not doc.own(i):
+            continue
+        m = ex.CITATION.match(doc.units[i], k - doc.offsets[i])
+        if m:
+            end = doc.offsets[i] + m.end()
+            yield i, m
+
+
 def find_citations(doc: Doc, question_refs) -> list[Found]:
     """Every citation the authority relies on, one per sub-paragraph and stage, in order."""
     foisa = is_foisa(doc)
     found: list[Found] = []
     answering = answer_of(doc)
-    for i, m in ((i, m) for i in doc.hits(_CITE_NEEDLES) if doc.own(i) for m in ex.CITATION.finditer(doc.units[i])):
+    for i, m in _cited(doc):
         u = doc.units[i]
         start, end = m.start(), m.end()
         if TIMELINE_ENTRY.match(u) or _OTHER_ACT.match(u[end:]):
