@@ -257,7 +257,7 @@ def _role(addressee: str, body: str) -> str:
 
 # Message kinds, first match wins: (kind, words every match contains, pattern).
 _KIND_RULES = [
-    ("review_ack", ("review will", "acknowledge", "confirm"),
+    ("review_ack", ("review",),
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
     ("review_response", ("i have", "we have", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
@@ -296,6 +296,8 @@ _REQUEST_START = re.compile(
     re.IGNORECASE,
 )
 
+# Words every _REQUEST_START match holds: the pattern runs only on lines that have one.
+_REQUEST_START_WORDS = ("request", "asked", "seek", "sought", "following information", "summary")
 _REQUEST_END = re.compile(
     r"^(?:DECISION|Decision|REASONS? FOR DECISION|Our response|Response|Reply|SEARCHES TO LOCATE|Disclosure|DISCLOSURE|Answer|Our reply)\b"
     r"|I have (?:today )?decided|Your request will now be considered|I am sorry to inform you|has been (?:handled|considered)"
@@ -475,9 +477,10 @@ def _mark_quoted(doc: Doc) -> None:
         if u[:1] in "(‘'\"“" and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
-            if _REQUEST_START.search(u):
+            low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
+            if any(w in low for w in _REQUEST_START_WORDS) and _REQUEST_START.search(u):
                 starts[i] = "request"
-            elif _PROVIDES.search(u):
+            elif ("provides" in low or "states" in low or "reads" in low) and _PROVIDES.search(u):
                 starts[i] = "statute"
     done = -1
     for i in sorted(starts):
