@@ -186,8 +186,14 @@ class Doc:
         positions are relative to the window; callers use the unit index and the matched text."""
         seen = set()
         twin = _lower_twin(rx)
+        lo, hi = 0, len(self.low)
+        if units is not None:  # look only between the first and last of the units asked about
+            if not units:
+                return
+            first, last = min(units), max(units)
+            lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
         for n in needles:
-            k = self.low.find(n)
+            k = self.low.find(n, lo, hi)
             while k != -1:
                 i = self.unit_at(k)
                 if (units is None or i in units) and (not own or self.own(i)):
@@ -203,7 +209,7 @@ class Doc:
                             m = m and rx.match(u, m.start() - self.offsets[i], window[2])
                         if m:
                             yield i, m
-                k = self.low.find(n, k + len(n))
+                k = self.low.find(n, k + len(n), hi)
 
     def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True):
         """Like ``search``, with a cheap pattern run over the lower-cased text as the gate."""
