@@ -643,6 +643,28 @@ _REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
+_LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information")
+
+
+def _label_matches(doc: Doc, i: int, span: str):
+    """``_REF_LABEL`` matches in ``span`` (unit ``i`` and the next), tried only where a label word
+    begins in unit ``i`` and anchored there: the same matches as scanning, at a fraction of the cost."""
+    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
+    starts = set()
+    for word in _LABEL_STARTS:
+        k = low.find(word)
+        while k != -1:
+            starts.add(k)
+            k = low.find(word, k + 1)
+    end = 0
+    for k in sorted(starts):
+        if k >= end:
+            m = _REF_LABEL.match(span, k)
+            if m:
+                end = m.end()
+                yield m
+
+
 def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     """The request's reference (the most cited request reference) and internal review ones."""
     request: Counter = Counter()
@@ -658,7 +680,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                 continue
             # The label may end one line and the reference start the next.
             span = doc.text[doc.offsets[i]: doc.offsets[i + 2] - 1 if i + 2 < len(doc.offsets) else len(doc.text)]
-            for m in pattern.finditer(span):
+            for m in (_label_matches(doc, i, span) if pattern is _REF_LABEL else pattern.finditer(span)):
                 if m.start() > len(doc.units[i]):
                     break
                 ref = m.group("ref").rstrip(".-/")
