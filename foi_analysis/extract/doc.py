@@ -79,6 +79,9 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
         k = low.find(word, first, last)
         while k != -1:
             end = k + len(word)
+            if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
+                k = low.find(word, k + 1, last)
+                continue
             candidates = by_previous.get(None, [])
             if k > first + 1 and low[k - 1] == " ":
                 j = k - 1
