@@ -335,6 +335,14 @@ def test_file_over_the_size_limit_is_refused(tmp_path):
         extract_file(big)
 
 
+def test_site_navigation_is_not_the_title():
+    # croydon_council_log.txt opens with "Skip to main content", a breadcrumb "Home > Your council >
+    # ...", "Menu" and "Search"; the page's own heading follows.
+    x = extract_file(FIXTURES / "croydon_council_log.txt")
+    assert x.title == "Live facial recognition vans in the town centre (FOI/24/0457)"
+    assert x.kind == "disclosure_log"
+
+
 def test_verdict_words_come_before_what_the_grounds_suggest():
     # Section 31 is cited (which alone would read as a refusal), but the authority states its verdict.
     text = ("Our Ref: 2024/118\nDear Requester\nThank you for your request.\n"

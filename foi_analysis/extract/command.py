@@ -164,7 +164,7 @@ def extract_file(path: Path) -> Extraction:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="saved FOI responses (text or HTML)")
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="saved FOI responses (text, HTML or PDF)")
     p.add_argument("--json", action="store_true", help="print a JSON array (one object per file) instead of writing drafts")
     p.add_argument("--out", type=Path, default=None,
                    help="folder for the draft YAML records (default: ./drafts; with --json, only if given)")
