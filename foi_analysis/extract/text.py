@@ -194,7 +194,7 @@ def _whole_word(low: str, k: int, n: int) -> bool:
     return not before.isalnum() and (not after.isalnum() or after == "s")
 
 
-_TERMINAL = (".", ":", ";", "?", "!", "|")
+_TERMINAL_CHARS = frozenset(".:;?!|")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 # A date cut by a line break: "received on" + "23/09/2016", "21st" + "November 2016", "November" + "2016".
@@ -235,25 +235,33 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
     middle of a date ("... received on" / "21st November" + "2016").
     """
     width = wrap_width(lines)
+    low, high = (width - 20, width + 5) if width is not None else (1, 0)
+    stripped = [line.strip() for line in lines]
+    n = len(lines)
     out: list[tuple[int, str]] = []
     current: list[str] = []
     start = 0
-    for i, line in enumerate(lines):
-        s = line.strip()
+    for i, s in enumerate(stripped):
         if not s:
             if current:
-                out.append((start, " ".join(" ".join(current).split())))
+                out.append((start, _joined(current)))
                 current = []
             continue
         if not current:
             start = i
         current.append(s)
-        wrapped = width is not None and width - 20 <= len(line) <= width + 5 and not s.endswith(_TERMINAL)
-        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        mid_date = bool(following) and _may_break_date(s) and any(a.search(s[-40:]) and b.match(following) for a, b in _DATE_BREAKS)
-        if not (wrapped or mid_date):
-            out.append((start, " ".join(" ".join(current).split())))
-            current = []
+        if low <= len(lines[i]) <= high and s[-1] not in _TERMINAL_CHARS:
+            continue  # wrapped at the mail client's width
+        following = stripped[i + 1] if i + 1 < n else ""
+        if following and _may_break_date(s) and any(a.search(s[-40:]) and b.match(following) for a, b in _DATE_BREAKS):
+            continue  # a date cut by the line break
+        out.append((start, _joined(current)))
+        current = []
     if current:
-        out.append((start, " ".join(" ".join(current).split())))
+        out.append((start, _joined(current)))
     return out
+
+
+def _joined(parts: list[str]) -> str:
+    """Wrapped lines as one, runs of spaces collapsed."""
+    return " ".join((parts[0] if len(parts) == 1 else " ".join(parts)).split())
