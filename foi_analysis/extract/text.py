@@ -8,6 +8,7 @@ navigation) so that it is neither read as a title nor searched for authorities o
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -168,10 +169,7 @@ def clean_lines(text: str) -> list[str]:
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     lines = text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
     low = text.lower()
     drop = set()
     for word in _FURNITURE_WORDS:
@@ -181,9 +179,12 @@ def clean_lines(text: str) -> list[str]:
             if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
                 drop.add(line)
             k = low.find(word, k + len(word))
-    drop.update(k for k, line in enumerate(lines) if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES)
-    drop.update(k for k, line in enumerate(lines) if len(line) < 300 and (">" in line or "»" in line or "›" in line or "/" in line)
-                and _BREADCRUMB.match(line))
+    for k, line in enumerate(lines):
+        if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES:
+            drop.add(k)
+        elif len(line) < 300 and (">" in line or "»" in line or "›" in line or line.lstrip()[:4].lower() in ("home", "you "))\
+                and _BREADCRUMB.match(line):
+            drop.add(k)
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
 
 
