@@ -315,6 +315,14 @@ _REQUEST_END = re.compile(
     r"|\bapologi[sz]e\b|\bapologies\b|^Below is (?:your request and )?our response|^I (?:am|have been) (?:able|pleased) to\b"
     r"|^(?:Following|Having made) (?:receipt|enquiries|searches)|^Searches were conducted",
 )
+# What every _REQUEST_END match begins with (its anchored branches) or holds (the others).
+_END_PREFIXES = ("DECISION", "Decision", "REASON", "Our ", "Response", "Reply", "SEARCHES", "Disclosure", "DISCLOSURE", "Answer", "I ",
+                 "Please ", "In response", "The force", "We ", "To locate", "locate", "Below is", "Following", "Having made", "Searches")
+_END_WORDS = ("decided", "will now be considered", "sorry to inform", "has been ", "apologi")
+
+
+def _ends_request(u: str) -> bool:
+    return (u.startswith(_END_PREFIXES) or any(w in u for w in _END_WORDS)) and bool(_REQUEST_END.search(u))
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
@@ -521,7 +529,7 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
     last_item = 0
     for j in range(i, end):
         u = doc.units[j]
-        if _REQUEST_END.search(u):
+        if _ends_request(u):
             return j
         item = ENUM.match(u) if u[:1].isdigit() or u[:1] in "Qq" else None
         if item:
