@@ -160,6 +160,31 @@ EXPECTED = {
         questions=[("1", "disclosed"), ("2", "partially_disclosed"), ("3", "exempt")],
         tables=[],
     ),
+    "croydon_council_log.txt": dict(
+        # A council's disclosure-log page about the police: the Met is named four times, the council
+        # only at the foot ("London Borough of Croydon"), and it speaks as itself ("The council does
+        # not hold"); the request restates the Met's name, which does not count.
+        authority="London Borough of Croydon",
+        reference="FOI/24/0457",  # only in the title: "Live facial recognition vans ... (FOI/24/0457)"
+        date_received="2024-06-03", date_responded="2024-06-28",  # "Date received: Monday, 3 June 2024" ...
+        events=[("2024-06-03", "received"), ("2024-06-28", "response")],
+        citations=[], sections=[], ncnd=False,
+        outcome="not_held",  # "The council does not hold any of the information you have requested."
+        questions=[("1", "not_held"), ("2", "not_held"), ("3", "not_held")],  # that one statement answers all three
+        tables=[],
+    ),
+    "tfl_letter.pdf": dict(
+        # make_pdf_fixtures.TFL_PAGES: Transport for London answering about the Met's deployments.
+        authority="Transport for London",  # "received by Transport for London", "not held by TfL", signed
+        reference="FOI-1234-2425",  # printed alone under the letterhead, without a label
+        date_received="2025-02-12",  # "received by Transport for London (TfL) on Wednesday 12 February 2025"
+        date_responded="2025-03-14",  # "Date: Friday, 14 March 2025" above "Dear Requester"
+        events=[("2025-02-12", "received"), ("2025-03-14", "response")],
+        citations=[], sections=[], ncnd=False,
+        outcome="not_held",  # "Decision: information not held"
+        questions=[("1", "not_held")],  # one unnumbered question, quoted after "You asked:"
+        tables=[],
+    ),
     "wdtk_northumbria_page.html": dict(
         authority="Northumbria Police",
         reference="1187/24",  # "Freedom of Information Act Request No: 1187/24"
@@ -199,7 +224,8 @@ EXPECTED = {
         citations=[("23(5)", True), ("24(2)", True), ("31(3)", True)],
         sections=["23", "24", "31"], ncnd=True,
         outcome="not_held",  # "the information you requested is not held"; NCND only for "any other information"
-        questions=[("1", None), ("2", None)],  # one answer for both, not per question
+        # One statement for both: "the information you requested is not held by West Midlands Police".
+        questions=[("1", "not_held"), ("2", "not_held")],
         tables=[],
     ),
 }
@@ -270,6 +296,124 @@ def test_answers_introduced_in_a_sentence_and_placeholders_of_publication():
     assert got["reference"] == "FOI 2024/117"
     assert [(q["question"], q["outcome"]) for q in got["questions"]] == [("1", "disclosed"), ("2", "not_held"), ("3", "ncnd")]
     assert (got["sections"], got["ncnd"], got["outcome"]) == (["31"], True, "partially_disclosed")
+
+
+# ---------------------------------------------------------------------------------------------
+# PDF input, forms of disclosure-log pages, verdicts, references without labels
+
+
+def test_pdf_text_joins_wrapped_lines_and_drops_page_furniture():
+    from foi_analysis.extract.pdf import page_texts
+
+    pages = page_texts((FIXTURES / "tfl_letter.pdf").read_bytes())
+    assert len(pages) == 2
+    # "... the information is not" / "held by TfL." is drawn over two lines (make_pdf_fixtures asserts it).
+    assert "I can confirm that the information is not held by TfL." in pages[0]
+    # The running header "OFFICIAL" and the footers "Page 1 of 2", "Page 2 of 2" are gone.
+    assert "OFFICIAL" not in "".join(pages) and "Page" not in "".join(pages)
+    # Short lines stay their own: the letterhead, the date line, the verdict.
+    assert pages[0].split("\n")[:2] == ["Transport for London", "FOI Case Management Team"]
+    assert "\nDecision: information not held" in pages[0]
+
+
+def test_pdf_without_text_is_a_clear_error(tmp_path):
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument.new()
+    pdf.new_page(595, 842)
+    pdf.save(tmp_path / "scan.pdf")
+    with pytest.raises(InputError, match="no text layer"):
+        extract_file(tmp_path / "scan.pdf")
+    assert cli.main(["extract", "--json", str(tmp_path / "scan.pdf"), str(FIXTURES / "tfl_letter.pdf")]) == 1
+
+
+def test_file_over_the_size_limit_is_refused(tmp_path):
+    big = tmp_path / "huge.txt"
+    with big.open("wb") as f:
+        f.truncate(10_000_001)  # sparse: no 10 MB written
+    with pytest.raises(InputError, match=r"file too large: 10\.0 MB, over the 10 MB limit"):
+        extract_file(big)
+
+
+def test_site_navigation_is_not_the_title():
+    # croydon_council_log.txt opens with "Skip to main content", a breadcrumb "Home > Your council >
+    # ...", "Menu" and "Search"; the page's own heading follows.
+    x = extract_file(FIXTURES / "croydon_council_log.txt")
+    assert x.title == "Live facial recognition vans in the town centre (FOI/24/0457)"
+    assert x.kind == "disclosure_log"
+
+
+def test_verdict_words_come_before_what_the_grounds_suggest():
+    # Section 31 is cited (which alone would read as a refusal), but the authority states its verdict.
+    text = ("Our Ref: 2024/118\nDear Requester\nThank you for your request.\n"
+            "We have applied section 31(1)(a) to the deployment locations, which are exempt.\n"
+            "Outcome: Partially disclosed\nYours sincerely\nKent Police\n")
+    assert extract_text(text).outcome == "partially_disclosed"
+    text = text.replace("Outcome: Partially disclosed", "Decision - information not held")
+    assert extract_text(text).outcome == "not_held"
+
+
+@pytest.mark.parametrize("head, reference", [
+    ("IM-FOI-2021-0942\nDear Requester", "IM-FOI-2021-0942"),  # a line of its own
+    ("Dear Requester\nThank you for your request EIR/2024/118 about cameras.", "EIR/2024/118"),  # in a sentence
+    ("Live facial recognition - 2024/0457\nDear Requester", "2024/0457"),  # a title followed by its number
+    ("Facial recognition vans (FOI 24-0457)\nDear Requester", "FOI 24-0457"),  # a number in brackets
+    ("Facial recognition in 2024\nDear Requester", None),  # a year is not a reference
+])
+def test_references_without_label_words(head, reference):
+    text = head + "\nKent Police does not hold the information you requested.\nYours sincerely\nKent Police\n"
+    assert extract_text(text).reference == reference
+
+
+def test_the_complaints_paragraph_does_not_name_the_authority():
+    # Every letter ends by pointing to the ICO; the force that answers is still the authority.
+    text = ("Dear Requester\nKent Police does not hold the information you requested.\n"
+            "If you are unhappy you may complain to the Information Commissioner's Office (ICO), Wycliffe House, "
+            "Wilmslow. The ICO can be reached at ico.org.uk. The ICO will consider your complaint.\n"
+            "Yours sincerely\nFreedom of Information Unit\n")
+    assert extract_text(text).authority == "Kent Police"
+
+
+# ---------------------------------------------------------------------------------------------
+# Linear time: a text on one line (as some exports save it) and dense citations and dates
+
+
+def _seconds(text: str) -> float:
+    import time
+
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        try:
+            extract_text(text)
+        except InputError:
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+@pytest.mark.parametrize("unit", [
+    "letters",  # the fixture letters joined on one line
+    "Section 40(2)(a)(b) and (3)(a)(i)(ii)(b) ",  # a citation on every few words, no sentence end
+    "received on 12/12/12 ",  # a date on every few words
+])
+def test_time_grows_linearly_with_the_input(unit):
+    if unit == "letters":
+        unit = " ".join(" ".join(p.read_text(encoding="utf-8", errors="replace").split())
+                        for p in sorted(FIXTURES.glob("*.txt")) if p.stat().st_size)
+    small = (unit * (40_000 // len(unit) + 1))[:40_000]
+    big = (unit * (400_000 // len(unit) + 1))[:400_000]
+    # Ten times the text: linear time is about 10x; a quadratic step would be about 100x. 30x leaves
+    # room for a busy machine and cannot be met by a quadratic one.
+    assert _seconds(big) < 30 * _seconds(small) + 0.05
+
+
+def test_a_3_4_mb_text_on_one_line_extracts_in_seconds():
+    letters = " ".join(" ".join(p.read_text(encoding="utf-8", errors="replace").split())
+                       for p in sorted(FIXTURES.glob("*.txt")) if p.stat().st_size)
+    text = (letters * (3_400_000 // len(letters) + 1))[:3_400_000]
+    # It took over 45 s (and 340 kB over 100 s) before the extractor was made linear; a generous bound.
+    assert _seconds(text) < 30
 
 
 # ---------------------------------------------------------------------------------------------

@@ -37,13 +37,22 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 
 
 
+# Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
+_CUE_NEEDLES = {
+    "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
+    "not_held": ("held", "hold", "no such", "not recorded"), "publicly_available": ("public", "published", "available", "accessible"),
+    "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged"),
+    "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
+}
+
+
 def _first_cue(cues: list[tuple[str, re.Pattern]]):
-    """One pattern for a list of cues: any match, then the earliest cue in the list that matched."""
-    rx = re.compile("|".join(f"(?P<c{k}>{c.pattern})" for k, (_, c) in enumerate(cues)), re.I)
+    """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
+    gated = [(name, _CUE_NEEDLES[name], rx) for name, rx in cues]
 
     def first(text: str) -> str | None:
-        hit = min((int(m.lastgroup[1:]) for m in rx.finditer(text)), default=None)
-        return None if hit is None else cues[hit][0]
+        low = text.lower()
+        return next((name for name, needles, rx in gated if any(n in low for n in needles) and rx.search(text)), None)
     return first
 
 
@@ -263,17 +272,59 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
 _NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm nor deny|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
-_NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold (?:any |the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
+_NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
 
-def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: list[dict]) -> tuple[str | None, bool]:
-    """(overall outcome, ncnd) from what the authority's own text says; the last response decides."""
+# One statement that nothing asked for is held answers every question: "We do not hold any of the
+# information you have requested", "None of the requested information is held".
+NOTHING_HELD = ("not hold any", "none of the", "no information is held", "holds no information", "requested is not held",
+                "requested was not held"), re.compile(
+    r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
+    r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
+    r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
+    r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)",
+    re.I)
+# The authority's verdict on a labelled line: "Outcome: Information not held", "Decision - partially disclosed".
+_VERDICT_LINE = re.compile(r"^(?:outcome|decision|result|status|response type|disclosure status)\s*[:\-–]\s*(?P<verdict>.{3,80})$", re.I)
+_VERDICTS = [
+    ("partially_disclosed", re.compile(r"\bpart(?:ial(?:ly)?)?\b|\bin part\b|\bsome information\b", re.I)),
+    ("ncnd", re.compile(r"neither confirm|\bNCND\b", re.I)),
+    ("not_held", re.compile(r"not held|no information held|information not (?:held|recorded)|\bnil return\b", re.I)),
+    ("refused", re.compile(r"refus|withheld|\bexempt|not disclosed|\bdeclined\b", re.I)),
+    ("disclosed", re.compile(r"disclos|released|\bprovided\b|granted|\bin full\b|\bsuccessful\b", re.I)),
+]
+
+
+def _scope(doc: Doc) -> set[int]:
+    """The units of the authority's last response (or, with none, of every message that is not an
+    acknowledgement or extension notice: those decide nothing)."""
     responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
-    # Without a response, an acknowledgement or an extension notice decides nothing.
     scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments)
                                                    if seg.role != "requester" and seg.kind not in ("ack", "extension", "review_ack")}
-    units = {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+    return {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+
+
+def nothing_held(doc: Doc) -> bool:
+    """Does the last response say, once for all, that none of what was asked for is held?"""
+    return any(True for _ in doc.search(NOTHING_HELD[1], NOTHING_HELD[0], units=_scope(doc)))
+
+
+def verdict(doc: Doc) -> str | None:
+    """The outcome the authority states on a labelled line ("Outcome: information not held")."""
+    for i in sorted(_scope(doc)):
+        u = doc.units[i]
+        m = _VERDICT_LINE.match(u) if u[:1] in "ODRSodrs" and len(u) < 120 else None
+        if m:
+            return next((outcome for outcome, rx in _VERDICTS if rx.search(m["verdict"])), None)
+    return None
+
+
+def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: list[dict]) -> tuple[str | None, bool]:
+    """(overall outcome, ncnd) from what the authority's own text says; the last response decides.
+    Its own verdict words come first (a labelled verdict, "decided to disclose some", "we do not
+    hold any of the information"); only then is the outcome inferred from the answers and grounds."""
+    units = _scope(doc)
 
     def says(rule) -> bool:
         return any(True for _ in doc.search(rule[1], rule[0], units=units))
@@ -281,8 +332,13 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
     relied = [f for f in found if f.stage != "extension_notice"]
     withholding = [f for f in relied if not f.ncnd and not f.procedural]
     ncnd = any(f.ncnd for f in relied) or says(NCND)
+    stated = verdict(doc)
+    if stated:
+        return stated, ncnd or stated == "ncnd"
     if says(_PARTIAL):
         return "partially_disclosed", ncnd
+    if says(NOTHING_HELD) and not withholding and not tables:
+        return "not_held", ncnd
     # A WhatDoTheyKnow page states the requester's own classification at the top.
     header = "\n".join(doc.units[: doc.segments[1].start if len(doc.segments) > 1 else 12])
     for outcome, rx in _WDTK_STATUS:

@@ -25,7 +25,7 @@ from pathlib import Path
 import yaml
 
 from .. import config
-from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, question_refs
+from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs
 from .doc import build_doc, find_authority, find_references, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
@@ -123,6 +123,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     received = event_date(events, "received", warnings)
     responded = event_date(events, "response", warnings)
     outcome, ncnd = decide_outcome(doc, found, questions, tables)
+    if questions and outcome == "not_held" and all(q["outcome"] is None for q in questions) and nothing_held(doc):
+        # One statement that nothing requested is held answers every question.
+        questions = [{**q, "outcome": "not_held"} for q in questions]
     asked = request_text(doc)
     if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") <= 1:
         # A request of one unnumbered question: its outcome is the response's.
@@ -138,8 +141,21 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
                       questions, tables, warnings)
 
 
+MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not a letter
+
+
 def extract_file(path: Path) -> Extraction:
-    text, warnings = decode(path.read_bytes())
+    """Read one saved response: text, HTML or PDF (its text layer, via pypdfium2)."""
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise InputError(f"file too large: {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one saved "
+                         "response (split it, or save only the response's own pages)")
+    data = path.read_bytes()
+    if data.startswith(b"%PDF"):
+        from .pdf import pdf_text  # PDFium loads only when a PDF comes
+
+        return extract_text(pdf_text(data), str(path))
+    text, warnings = decode(data)
     return extract_text(text, str(path), warnings)
 
 
@@ -148,7 +164,7 @@ def extract_file(path: Path) -> Extraction:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="saved FOI responses (text or HTML)")
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="saved FOI responses (text, HTML or PDF)")
     p.add_argument("--json", action="store_true", help="print a JSON array (one object per file) instead of writing drafts")
     p.add_argument("--out", type=Path, default=None,
                    help="folder for the draft YAML records (default: ./drafts; with --json, only if given)")

@@ -51,27 +51,60 @@ def _lower(text: str) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
 
+_WORD_STOPS = frozenset(" \n\t([{\"“‘/|")
+
+
+@lru_cache(maxsize=1)
+def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, str]]]]:
+    """The needles by their last word in lower case ("police", "tfl") and then the word before it
+    (None for one-word aliases): a text is searched once per distinct last word, not once per alias,
+    and each place that word ends is checked against the few aliases with the same word before it."""
+    out: dict[str, dict[str | None, list[tuple[str, bool, str]]]] = {}
+    for n in _needles():
+        words = n[0].lower().split(" ")
+        out.setdefault(words[-1], {}).setdefault(words[-2] if len(words) > 1 else None, []).append(n)
+    return out
+
+
 def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
-    lower-cased, if the caller has it), in order."""
+    lower-cased, if the caller has it), in order, the longest name first where names overlap.
+
+    Each distinct last word of the aliases is found in the text, and the aliases ending in it are
+    checked where it ends: a few searches per text, not one per alias."""
     low = _lower(text) if low is None else low
     last = len(text) if last is None else last
+    found = []
+    for word, by_previous in _needles_by_last_word().items():
+        k = low.find(word, first, last)
+        while k != -1:
+            end = k + len(word)
+            if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
+                k = low.find(word, k + 1, last)
+                continue
+            candidates = by_previous.get(None, [])
+            if k > first + 1 and low[k - 1] == " ":
+                j = k - 1
+                while j > first and low[j - 1] not in _WORD_STOPS:
+                    j -= 1
+                candidates = candidates + by_previous.get(low[j: k - 1], [])
+            for needle, exact, canonical in candidates:
+                start = end - len(needle)
+                if start >= first and (text if exact else low).startswith(needle, start):
+                    found.append((start, end, canonical))
+            k = low.find(word, k + 1, last)
     covered = bytearray(last - first + 1)
     spans = []
-    for needle, exact, canonical in _needles():
-        hay = text if exact else low
-        start = hay.find(needle, first, last)
-        while start != -1:
-            end = start + len(needle)
-            before = text[start - 1] if start else " "
-            after = text[end: end + 2]
-            # Not inside a word, an e-mail address or a web address (news.met.police.uk).
-            ok = not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or (after[:1] and after[:1] in "@-_")
-                                                                    or (after[:1] == "." and after[1:2].isalnum()))
-            if ok and not covered[start - first] and not covered[end - 1 - first]:
-                covered[start - first:end - first] = b"\x01" * (end - start)
-                spans.append((start, end, canonical))
-            start = hay.find(needle, end, last)
+    # Longest first (then in order), as if each alias were searched for from the longest down.
+    for start, end, canonical in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+        before = text[start - 1] if start else " "
+        after = text[end: end + 2]
+        # Not inside a word, an e-mail address or a web address (news.met.police.uk).
+        ok = not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or (after[:1] and after[:1] in "@-_")
+                                                                or (after[:1] == "." and after[1:2].isalnum()))
+        if ok and not covered[start - first] and not covered[end - 1 - first]:
+            covered[start - first:end - first] = b"\x01" * (end - start)
+            spans.append((start, end, canonical))
     spans.sort()
     return spans
 
@@ -155,8 +188,15 @@ class Doc:
         so it is tried only on a window around each needle, not on the whole text. Match
         positions are relative to the window; callers use the unit index and the matched text."""
         seen = set()
+        twin = _lower_twin(rx)
+        lo, hi = 0, len(self.low)
+        if units is not None:  # look only between the first and last of the units asked about
+            if not units:
+                return
+            first, last = min(units), max(units)
+            lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
         for n in needles:
-            k = self.low.find(n)
+            k = self.low.find(n, lo, hi)
             while k != -1:
                 i = self.unit_at(k)
                 if (units is None or i in units) and (not own or self.own(i)):
@@ -165,10 +205,14 @@ class Doc:
                     window = (i, max(0, at - _BACK), at + len(n) + _AHEAD)
                     if window not in seen:
                         seen.add(window)
-                        m = rx.search(u, window[1], window[2])
+                        if twin is None:
+                            m = rx.search(u, window[1], window[2])
+                        else:  # find it in the lower-cased text, then take the match from the text itself
+                            m = twin.search(self.low, self.offsets[i] + window[1], self.offsets[i] + min(window[2], len(u)))
+                            m = m and rx.match(u, m.start() - self.offsets[i], window[2])
                         if m:
                             yield i, m
-                k = self.low.find(n, k + len(n))
+                k = self.low.find(n, k + len(n), hi)
 
     def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True):
         """Like ``search``, with a cheap pattern run over the lower-cased text as the gate."""
@@ -182,6 +226,16 @@ class Doc:
             if not own or self.own(i):
                 for m in rx.finditer(self.units[i]):
                     yield i, m
+
+
+@lru_cache(maxsize=512)
+def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
+    """``rx`` without IGNORECASE, for the lower-cased text: Python's ``re`` runs a case-insensitive
+    alternation several times slower. None when the pattern is not all lower case (it then cares
+    about case somewhere, e.g. "NCND", "[A-Z]", "\\S")."""
+    if not rx.flags & re.IGNORECASE or re.search(r"[A-Z]|\(\?-i", rx.pattern):
+        return None
+    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
@@ -212,7 +266,7 @@ def _role(addressee: str, body: str) -> str:
 
 # Message kinds, first match wins: (kind, words every match contains, pattern).
 _KIND_RULES = [
-    ("review_ack", ("review will", "acknowledge", "confirm"),
+    ("review_ack", ("review",),
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
     ("review_response", ("i have", "we have", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
@@ -223,18 +277,19 @@ _KIND_RULES = [
     ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we",
                   "in response to", "releasing", "answers to"),
-     re.compile(r"I have (?:today )?decided|(?-i:\bDECISION\b)|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
+     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
                 r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
                 r"|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please see the answers to", re.I)),
+    ("response", ("decision",), re.compile(r"\bDECISION\b")),  # the heading, in capitals
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
      re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) (?:have )?received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
 ]
 # An extension notice that already gives the decision is a response.
-_DECIDED = (("decided", "decision", "refusal notice"),
-            re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|(?-i:\bDECISION\b)", re.I))
+_DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
+            (("decision",), re.compile(r"\bDECISION\b"))]
 _REQUESTER_KINDS = [
     ("review_request", ("internal review",), re.compile(r"internal review", re.I)),
     ("chaser", ("overdue", "still", "not yet", "not received", "not responded", "not had", "chase", "reminder", "should normally have responded"),
@@ -250,6 +305,8 @@ _REQUEST_START = re.compile(
     re.IGNORECASE,
 )
 
+# Words every _REQUEST_START match holds: the pattern runs only on lines that have one.
+_REQUEST_START_WORDS = ("request", "asked", "seek", "sought", "following information", "summary")
 _REQUEST_END = re.compile(
     r"^(?:DECISION|Decision|REASONS? FOR DECISION|Our response|Response|Reply|SEARCHES TO LOCATE|Disclosure|DISCLOSURE|Answer|Our reply)\b"
     r"|I have (?:today )?decided|Your request will now be considered|I am sorry to inform you|has been (?:handled|considered)"
@@ -258,6 +315,14 @@ _REQUEST_END = re.compile(
     r"|\bapologi[sz]e\b|\bapologies\b|^Below is (?:your request and )?our response|^I (?:am|have been) (?:able|pleased) to\b"
     r"|^(?:Following|Having made) (?:receipt|enquiries|searches)|^Searches were conducted",
 )
+# What every _REQUEST_END match begins with (its anchored branches) or holds (the others).
+_END_PREFIXES = ("DECISION", "Decision", "REASON", "Our ", "Response", "Reply", "SEARCHES", "Disclosure", "DISCLOSURE", "Answer", "I ",
+                 "Please ", "In response", "The force", "We ", "To locate", "locate", "Below is", "Following", "Having made", "Searches")
+_END_WORDS = ("decided", "will now be considered", "sorry to inform", "has been ", "apologi")
+
+
+def _ends_request(u: str) -> bool:
+    return (u.startswith(_END_PREFIXES) or any(w in u for w in _END_WORDS)) and bool(_REQUEST_END.search(u))
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
@@ -275,8 +340,31 @@ SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT
 ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
 
+# A unit longer than this is cut at its last sentence end (else space) before the limit: a text
+# saved on one line (3 MB is not rare from some exports) would otherwise make every per-unit
+# pattern and sentence search run over the whole text, once per hit: time growing with its square.
+MAX_UNIT = 2000
+
+
+def split_long(unit: str, limit: int = MAX_UNIT) -> list[str]:
+    """``unit`` in pieces of at most ``limit`` characters, cut after a sentence end where one is
+    in the second half of the piece, else at the last space, else at the limit."""
+    out, start = [], 0
+    while len(unit) - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = max(unit.rfind(end, lo, hi) for end in (". ", "? ", "! ", "; ", ": ")) + 1
+        if cut <= 0:
+            cut = unit.rfind(" ", lo, hi) + 1 or hi
+        piece = unit[start:cut].strip()
+        if piece:
+            out.append(piece)
+        start = cut
+    rest = unit[start:].strip()
+    return [*out, rest] if rest else out
+
+
 def build_doc(lines: list[str]) -> Doc:
-    units = [u for _, u in logical_lines(lines)]
+    units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     offsets, pos = [], 0
     for u in units:
         offsets.append(pos)
@@ -339,6 +427,10 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     return out
 
 
+def _segment_end(doc: Doc, s: int) -> int:
+    return doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
+
+
 def _classify_segments(doc: Doc) -> None:
     review = {doc.segment_of[i] for i in doc.hits(("internal review",))}
     for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
@@ -354,7 +446,13 @@ def _classify_segments(doc: Doc) -> None:
                 if s in open_:
                     doc.segments[s].kind = kind
                     open_.discard(s)
-    decided = {doc.segment_of[i] for i, _ in doc.search(_DECIDED[1], _DECIDED[0], own=False)}
+                    # A claimed message needs no more looking at: ``search`` reads ``units`` as it goes.
+                    units.difference_update(range(doc.segments[s].start, _segment_end(doc, s)))
+                    if not units:
+                        break
+    extensions = {i for i, s in enumerate(doc.segment_of) if doc.segments[s].kind == "extension"}
+    decided = {doc.segment_of[i] for needles, rx in _DECIDED
+               for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
             seg.kind = "request" if seg.role == "requester" else "update"
@@ -396,9 +494,10 @@ def _mark_quoted(doc: Doc) -> None:
         if u[:1] in "(‘'\"“" and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
-            if _REQUEST_START.search(u):
+            low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
+            if any(w in low for w in _REQUEST_START_WORDS) and _REQUEST_START.search(u):
                 starts[i] = "request"
-            elif _PROVIDES.search(u):
+            elif ("provides" in low or "states" in low or "reads" in low) and _PROVIDES.search(u):
                 starts[i] = "statute"
     done = -1
     for i in sorted(starts):
@@ -430,7 +529,7 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
     last_item = 0
     for j in range(i, end):
         u = doc.units[j]
-        if _REQUEST_END.search(u):
+        if _ends_request(u):
             return j
         item = ENUM.match(u) if u[:1].isdigit() or u[:1] in "Qq" else None
         if item:
@@ -474,29 +573,66 @@ def request_text(doc: Doc) -> str:
 # ---------------------------------------------------------------------------------------------
 # Which authority: the one written to ("Dear X"), speaking ("X can neither confirm ..."), signing.
 
-_AUTH_BEFORE = re.compile(r"(?:\bDear|\bfrom|\bto|received by|request to|FOI|Freedom of Information|FOI,)\s+(?:the\s+)?$", re.IGNORECASE)
+# The authority speaks as itself: it is written to, receives, holds or does not hold, decides, signs.
+# A name in any other place ("data from the Met", "the Met deploys") is the subject, not the writer.
+_SPEAKS_BEFORE = re.compile(r"(?:\bDear|received by|\brequest (?:to|made to|sent to)|(?:\bnot|\bis|\bare|\bwas|\bwere) held by|\bon behalf of|(?:response|reply|letter) from"
+                            r"|\bwritten to|\bFOI|Freedom of Information|FOI,)\s+(?:the\s+)?$", re.IGNORECASE)
+_SPEAKS_AFTER = re.compile(
+    r"^\s*(?:\([A-Za-z]{2,6}\)\s*)?(?:can (?:neither|confirm|now|only|provide|disclose|release|advise|not)|cannot|can't|does not|do not"
+    r"|does hold|do hold|holds? (?:no|the|some|any|information|this|recorded)|neither|confirms?|aims?|received|receives|acknowledges?"
+    r"|ha(?:s|ve) (?:now )?(?:considered|decided|located|searched|completed|received|carried out|conducted)"
+    r"|is (?:not |un)?able|is (?:required|obliged|releasing|disclosing|withholding|applying|relying|providing|unable)"
+    r"|will (?:now )?(?:respond|provide|aim|endeavour))\b", re.IGNORECASE)
+# Mentions in the complaint-rights paragraph every letter ends with are not who writes.
+_COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
+
+
+def _complaint(doc: Doc, i: int) -> bool:
+    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
+    return any(w in low for w in _COMPLAINT)
 
 
 def find_authority(doc: Doc) -> str | None:
-    """The authority named most, and most pointedly, where messages open and close."""
-    score: Counter = Counter()
+    """The authority that speaks as itself: named where it is written to, receives, holds or does not
+    hold, decides, or heads or signs the letter. Other mentions count only to break a tie, so the
+    body a request is *about* (often named most) does not win over the body that answers it."""
+    strong: Counter = Counter()
+    weak: Counter = Counter()
     spans = []
     for s in range(len(doc.segments)):
         first = doc.offsets[doc.segments[s].start]
         last = doc.offsets[doc.segments[s + 1].start] if s + 1 < len(doc.segments) else len(doc.text)
         # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
         spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
-    for start, end, name in (hit for a, b in spans if a < b for hit in find_authorities(doc.text, doc.low, a, b)):
+    signed = {j for k, u in enumerate(doc.units) if SIGN_OFF.match(u) for j in range(k + 1, min(k + 7, len(doc.units)))}
+    hits = find_authorities(doc.text, doc.low)  # once over the whole text, then kept to the spans
+    spans.sort()
+    starts = [a for a, _ in spans]
+    for start, end, name in hits:
+        k = bisect.bisect_right(starts, start) - 1
+        if k < 0 or not any(a <= start < b for a, b in spans[max(0, k - 1): k + 1]):
+            continue
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        strong = _AUTH_BEFORE.search(u[max(0, at - 30): at]) or _AUTH_AFTER.match(u[at + end - start: at + end - start + 30])
-        if doc.segments[doc.segment_of[i]].role == "requester" and not _DEAR.match(u):
-            strong = False  # the requester may name other forces
-        score[name] += 5 if strong else 1
-    ranked = score.most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[0][1] == ranked[1][1]):
+        if doc.quoted[i] or _complaint(doc, i):
+            continue
+        requester = doc.segments[doc.segment_of[i]].role == "requester"
+        # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
+        alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
+        speaks = _SPEAKS_BEFORE.search(u[max(0, at - 30): at]) or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
+        if requester and not _DEAR.match(u):
+            speaks = False  # the requester may name other forces
+        if speaks or alone:
+            strong[name] += 1
+        weak[name] += 1
+    if not weak:
+        # No mention where letters open or close: the names in the authority's own text, then anywhere.
+        own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
+        weak.update(own or [name for _, _, name in hits])
+    ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
+    if not ranked or (len(ranked) > 1 and (strong[ranked[0]], weak[ranked[0]]) == (strong[ranked[1]], weak[ranked[1]])):
         return None
-    return ranked[0][0]
+    return ranked[0]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -508,8 +644,36 @@ _REF_LABEL = re.compile(
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
 _SPACED_YEAR = re.compile(r"\s*[-–/]\s*(\d{2,4})\b")
-_TITLE_REF = re.compile(r"\((\d{3,}[_/\-]\d{2,4})\)\s*$")
+# A reference given only in a page's title or heading: "Facial Recognition (13457_18)", "... (FOI/24/0457)",
+# "Live facial recognition - 2024/0457", "Retrospective facial recognition: FOI 23-1187".
+_TITLE_REF = re.compile(r"(?:\(\s*(?:(?:ref(?:erence)?|no)\.?:?\s*)?|\s[-–:|]\s+|:\s*)(?P<ref>(?:[A-Z]{1,6}[ /\-_.]?){0,3}\d[\w/\-.]*\d|\d{3,})\s*\)?\s*$")
+# A reference printed without a label word: a line that is only a reference ("IM-FOI-2021-0942",
+# "01.FOI.23.030730"), or a token naming itself FOI/EIR/RFI in a sentence ("your request FOI/24/0457").
+_BARE_REF = re.compile(r"(?<![\w/.\-])(?P<ref>(?:[A-Z0-9]{1,6}[/.\-])*(?:FOI|FOIA|EIR|RFI|FOIR)[ /.\-_]?(?:[A-Z]{1,6}[/.\-])?\d[\w/.\-]*\d)(?![\w/\-])")
+_REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
+
+
+_LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information")
+
+
+def _label_matches(doc: Doc, i: int, span: str):
+    """``_REF_LABEL`` matches in ``span`` (unit ``i`` and the next), tried only where a label word
+    begins in unit ``i`` and anchored there: the same matches as scanning, at a fraction of the cost."""
+    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
+    starts = set()
+    for word in _LABEL_STARTS:
+        k = low.find(word)
+        while k != -1:
+            starts.add(k)
+            k = low.find(word, k + 1)
+    end = 0
+    for k in sorted(starts):
+        if k >= end:
+            m = _REF_LABEL.match(span, k)
+            if m:
+                end = m.end()
+                yield m
 
 
 def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
@@ -527,7 +691,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                 continue
             # The label may end one line and the reference start the next.
             span = doc.text[doc.offsets[i]: doc.offsets[i + 2] - 1 if i + 2 < len(doc.offsets) else len(doc.text)]
-            for m in pattern.finditer(span):
+            for m in (_label_matches(doc, i, span) if pattern is _REF_LABEL else pattern.finditer(span)):
                 if m.start() > len(doc.units[i]):
                     break
                 ref = m.group("ref").rstrip(".-/")
@@ -546,12 +710,22 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
         if request:
             break  # each pass is a fallback for the one before
     if not request:
-        # A disclosure-log title: "Facial Recognition (13457_18)".
-        for u in doc.units[:3]:
-            m = _TITLE_REF.search(u)
-            if m:
-                request[m.group(1)] += 1
-                first[m.group(1)] = 0
+        # A reference without its label: a line of its own, or a token calling itself FOI/EIR/RFI.
+        for i, u in doc.authority_units():
+            line = _REF_LINE.match(u) if len(u) <= 40 else None
+            refs = [line.group("ref")] if line and sum(c.isdigit() for c in u) >= 4 else [
+                m.group("ref") for m in _BARE_REF.finditer(u)] if ("FOI" in u or "EIR" in u or "RFI" in u) else []
+            for ref in refs:
+                if not _is_date(ref):
+                    request[ref] += 1
+                    first.setdefault(ref, doc.offsets[i])
+    if not request:
+        # A disclosure-log title or heading followed by its number, or with it in brackets.
+        for u in doc.units[:4]:
+            m = _TITLE_REF.search(u) if len(u) <= 200 else None
+            if m and not _is_date(m.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
+                request[m.group("ref")] += 1
+                first[m.group("ref")] = 0
                 break
     if not request:
         return None, []

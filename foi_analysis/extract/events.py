@@ -53,6 +53,19 @@ _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|pub
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
 _WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\bthe\s+)+$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
+# Words every match of each _BEFORE pattern holds: a pattern runs only when its words are there
+# (a list of bare dates, e.g. a table, then costs a few substring tests per date, not a regex each).
+_BEFORE_NEEDLES = {
+    "internal_review_requested": ("review", "complaint"),
+    "internal_review_response": ("review",),
+    "received": ("receiv", "receipt", "date of"),
+    "acknowledged": ("acknowledg",),
+    "extension_estimate": ("amended", "revised", "new", "extended", "estimat", "expect", "anticipated", "aim", "hope", "intend"),
+    "extension_notice": ("extension", "17"),
+    "update": ("update",),
+    "chaser": ("chased", "reminder", "wrote again"),
+    "response": ("issued", "respon", "repl", "answer"),
+}
 _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "response": "response", "review_response": "internal_review_response",
                   "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
 
@@ -101,7 +114,8 @@ def find_events(doc: Doc) -> list[dict]:
         elif _NOT_EVENT.search(before[-60:]):
             continue
         else:
-            event = next((k for k, rx in _BEFORE if rx.search(before)), None)
+            low = before.lower()
+            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and rx.search(before)), None)
             if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
                 event = "internal_review_requested"
             note = "stated in the text"

@@ -9,6 +9,7 @@ history told in a review's timeline do not count.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,12 +65,26 @@ class Found:
         return {"section": self.section, "citation": self.citation, "raw": self.raw, "ncnd": self.ncnd, "procedural": self.procedural}
 
 
+@lru_cache(maxsize=256)
+def _sentence_ends(text: str) -> tuple[int, ...]:
+    """Where each sentence of ``text`` ends: found once per unit, however many citations it holds."""
+    return tuple(m.end() for m in SENTENCE_END.finditer(text))
+
+
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    left = 0
-    for m in SENTENCE_END.finditer(text, max(0, start - 400), start):
-        left = m.end()
-    m = SENTENCE_END.search(text, end)
-    return left, (m.end() if m else len(text))
+    ends = _sentence_ends(text)
+    k = bisect.bisect_right(ends, start)
+    left = ends[k - 1] if k else 0
+    k = bisect.bisect_left(ends, end)
+    return left, (ends[k] if k < len(ends) else len(text))
+
+
+@lru_cache(maxsize=1024)
+def _applies(sentence: str, extension: bool) -> bool:
+    """Does a sentence apply what it cites (a reliance cue, not negated)? Cached: a sentence listing
+    many citations is read once."""
+    cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence))
+    return bool(cue) and not _NEGATED.search(sentence)
 
 
 def sentences(text: str) -> list[str]:
@@ -99,12 +114,38 @@ def _expand(match_text: str, foisa: bool) -> tuple[tuple[str, str, bool, bool], 
     return out
 
 
+def _cited(doc: Doc):
+    """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
+    tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit."""
+    starts = set()
+    for n in _CITE_NEEDLES:
+        k = doc.low.find(n)
+        while k != -1:
+            starts.add(k)
+            if k and doc.low[k - 1] == "s":  # "ss. 31"
+                starts.add(k - 1)
+            k = doc.low.find(n, k + 1)
+    i, end = -1, -1
+    for k in sorted(starts):
+        if k < end:
+            continue  # inside the citation just read
+        if i < 0 or k >= doc.offsets[i] + len(doc.units[i]):
+            i = doc.unit_at(k)
+            end = -1
+        if not doc.own(i):
+            continue
+        m = ex.CITATION.match(doc.units[i], k - doc.offsets[i])
+        if m:
+            end = doc.offsets[i] + m.end()
+            yield i, m
+
+
 def find_citations(doc: Doc, question_refs) -> list[Found]:
     """Every citation the authority relies on, one per sub-paragraph and stage, in order."""
     foisa = is_foisa(doc)
     found: list[Found] = []
     answering = answer_of(doc)
-    for i, m in ((i, m) for i in doc.hits(_CITE_NEEDLES) if doc.own(i) for m in ex.CITATION.finditer(doc.units[i])):
+    for i, m in _cited(doc):
         u = doc.units[i]
         start, end = m.start(), m.end()
         if TIMELINE_ENTRY.match(u) or _OTHER_ACT.match(u[end:]):
@@ -116,8 +157,7 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         left, right = sentence_bounds(u, start, end)
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
-        cue = _RELIANCE.search(sentence) or (seg.kind == "extension" and _CONSIDERING.search(sentence))
-        if not heading and (not cue or _NEGATED.search(sentence)):
+        if not heading and not _applies(sentence, seg.kind == "extension"):
             continue
         stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.

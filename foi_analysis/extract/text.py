@@ -8,6 +8,7 @@ navigation) so that it is neither read as a title nor searched for authorities o
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from html import unescape
 from html.parser import HTMLParser
@@ -19,7 +20,7 @@ class InputError(ValueError):
 
 # Magic numbers of the binary formats people save responses in by mistake.
 _MAGIC = [
-    (b"%PDF", "a PDF: save its text (e.g. with pdftotext) and extract that"),
+    (b"%PDF", "a PDF: extract the file itself (extract_file reads PDFs), not its bytes as text"),
     (b"PK\x03\x04", "a ZIP container (.docx, .xlsx, .odt): save it as plain text first"),
     (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls): save it as plain text first"),
     (b"\x89PNG", "a PNG image"),
@@ -152,6 +153,9 @@ _FURNITURE_WORDS = ("cookie", "skip to content", "skip to main content", "leave 
                     "back to top", "share this page")
 _FURNITURE_LINES = frozenset(["home", "menu", "search", "close", "print", "share", "main navigation", "breadcrumb", "breadcrumbs",
                               "you are here", "you are here:"])
+# Breadcrumbs: "Home > Your council > Disclosure log", "You are here: Home / FOI / ...".
+_BREADCRUMB = re.compile(r"^\s*(?:you are here:?\s*)?home\s*[>»›/|]\s*\S|^\s*[^.!?]{1,60}(?:\s[>»›]\s[^.!?]{1,60}){2,}\s*$",
+                         re.IGNORECASE)
 _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
 
@@ -165,10 +169,7 @@ def clean_lines(text: str) -> list[str]:
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     lines = text.split("\n")
-    starts, pos = [], 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
     low = text.lower()
     drop = set()
     for word in _FURNITURE_WORDS:
@@ -178,7 +179,12 @@ def clean_lines(text: str) -> list[str]:
             if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
                 drop.add(line)
             k = low.find(word, k + len(word))
-    drop.update(k for k, line in enumerate(lines) if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES)
+    for k, line in enumerate(lines):
+        if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES:
+            drop.add(k)
+        elif len(line) < 300 and (">" in line or "»" in line or "›" in line or line.lstrip()[:4].lower() in ("home", "you "))\
+                and _BREADCRUMB.match(line):
+            drop.add(k)
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
 
 
@@ -189,7 +195,7 @@ def _whole_word(low: str, k: int, n: int) -> bool:
     return not before.isalnum() and (not after.isalnum() or after == "s")
 
 
-_TERMINAL = (".", ":", ";", "?", "!", "|")
+_TERMINAL_CHARS = frozenset(".:;?!|")
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*"
 _WEEKDAYS = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*"
 # A date cut by a line break: "received on" + "23/09/2016", "21st" + "November 2016", "November" + "2016".
@@ -230,25 +236,33 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
     middle of a date ("... received on" / "21st November" + "2016").
     """
     width = wrap_width(lines)
+    low, high = (width - 20, width + 5) if width is not None else (1, 0)
+    stripped = [line.strip() for line in lines]
+    n = len(lines)
     out: list[tuple[int, str]] = []
     current: list[str] = []
     start = 0
-    for i, line in enumerate(lines):
-        s = line.strip()
+    for i, s in enumerate(stripped):
         if not s:
             if current:
-                out.append((start, " ".join(" ".join(current).split())))
+                out.append((start, _joined(current)))
                 current = []
             continue
         if not current:
             start = i
         current.append(s)
-        wrapped = width is not None and width - 20 <= len(line) <= width + 5 and not s.endswith(_TERMINAL)
-        following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        mid_date = bool(following) and _may_break_date(s) and any(a.search(s[-40:]) and b.match(following) for a, b in _DATE_BREAKS)
-        if not (wrapped or mid_date):
-            out.append((start, " ".join(" ".join(current).split())))
-            current = []
+        if low <= len(lines[i]) <= high and s[-1] not in _TERMINAL_CHARS:
+            continue  # wrapped at the mail client's width
+        following = stripped[i + 1] if i + 1 < n else ""
+        if following and _may_break_date(s) and any(a.search(s[-40:]) and b.match(following) for a, b in _DATE_BREAKS):
+            continue  # a date cut by the line break
+        out.append((start, _joined(current)))
+        current = []
     if current:
-        out.append((start, " ".join(" ".join(current).split())))
+        out.append((start, _joined(current)))
     return out
+
+
+def _joined(parts: list[str]) -> str:
+    """Wrapped lines as one, runs of spaces collapsed."""
+    return " ".join((parts[0] if len(parts) == 1 else " ".join(parts)).split())

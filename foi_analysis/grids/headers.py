@@ -1,41 +1,75 @@
 """What the deployment grids' column headers and purpose codes mean.
 
-Columns are recognised by meaning, not position: a header's text (spanning group header and
-sub-header joined, e.g. "True Alerts Confirmed") is normalised and matched against ``FIELDS`` in
-order, first match wins, so the specific patterns come before the general ones. A new edition that
-renames or reorders its columns parses unchanged as long as its wording matches; a header that
-matches nothing stops the parse with its text and file (add a pattern here).
+Columns are recognised by meaning, not wording or position. A header's text (spanning group header
+and sub-header joined, e.g. "True Alerts Confirmed") is reduced to the *concepts* it names
+(``CONCEPTS``: "not confirmed" and "unconfirmed" are one concept, "alerts" and "matches" another),
+and the first rule of ``FIELDS`` whose concepts it holds gives the column's field. Word order does
+not matter ("Confirmed true alerts", "Alerts - True - Confirmed"), nor punctuation, case or
+footnote markers. A header that names no known field is returned as None: the parser keeps that
+column aside (``extra_columns``) with a warning instead of losing the grid.
 """
 
 from __future__ import annotations
 
 import re
 
-# (field, pattern on the normalised header). Order matters: first match wins.
-FIELDS: list[tuple[str, str]] = [
-    # 2020-22 layout: engagements after an alert, before any outcome.
-    ("false_alert_engagements", r"\bfalse\b.*\bengagements?\b"),
-    ("true_alert_engagements", r"\btrue\b.*\bengagements?\b"),
-    ("false_alert_rate_printed", r"\bfalse (alert|match)e?s? rate\b|\bfar\b"),
-    ("true_alerts_unconfirmed", r"\btrue (alert|match)e?s?\b.*\bunconfirmed\b"),
-    ("true_alerts_confirmed", r"\btrue (alert|match)e?s?\b.*\bconfirmed\b"),
-    ("false_alerts_unconfirmed", r"\bfalse (alert|match)e?s?\b.*\bunconfirmed\b"),
-    # 2020-22 "False Alert / Confirmed False Alerts": one count of all false alerts, no split.
-    ("false_alerts", r"^false (alert|match)e?s?( confirmed false (alert|match)e?s?)?$"),
-    ("false_alerts_confirmed", r"\bfalse (alert|match)e?s?\b.*\bconfirmed\b"),
-    ("true_alerts", r"^true (alert|match)e?s?$"),
-    ("total_alerts", r"\btotal (alert|match)e?s?\b|\b(alert|match)e?s? total\b|^(alert|match)e?s?$"),
-    ("arrests_or_disposals", r"\barrests?\b.*\bdisposals?\b"),
-    ("other_disposal", r"\bother disposals?\b|\bother outcomes?\b"),
-    ("no_action", r"\bno (further )?action\b|\bnfa\b"),
-    ("arrests", r"\barrests?\b"),
-    ("faces_seen", r"\bfaces?\b"),
-    ("watchlist_size", r"\bwatch ?list\b"),
-    ("threshold", r"\bthreshold\b"),
-    ("duration", r"\bduration\b|\blength\b|\b(hours|time) deployed\b"),
-    ("purpose", r"\bpurpose\b|\buse case\b"),
-    ("date", r"\bdate\b"),
-    ("location", r"\blocation\b|^deployment$|\bsite\b|\bplace\b|\bvenue\b"),
+# Concept -> pattern on the normalised header (lower case, punctuation as spaces). Phrases first:
+# "no action" must not also read as a bare "action", so each match is blanked once taken.
+CONCEPTS: list[tuple[str, str]] = [
+    ("unconfirmed", r"\b(?:un ?confirmed|not confirmed|non confirmed|unverified|not verified)\b"),
+    ("no_action", r"\b(?:no (?:further )?action|nfa)\b"),
+    ("false_rate", r"\bfar\b"),  # "FAR": the false alert rate's usual abbreviation
+    ("confirmed", r"\b(?:confirmed|verified)\b"),
+    ("false", r"\b(?:false|incorrect)\b"),
+    ("true", r"\b(?:true|correct)\b"),
+    ("total", r"\b(?:total|all|number of|no of)\b"),
+    ("alert", r"\b(?:alert|alerts|match|matches|hits?)\b"),
+    ("engagement", r"\bengage(?:ment|ments|d)?\b"),
+    ("rate", r"\b(?:rate|percentage)\b|%"),
+    ("arrest", r"\barrests?\b"),
+    ("disposal", r"\bdisposals?\b"),
+    ("other", r"\bother\b"),
+    ("outcome", r"\boutcomes?\b"),
+    ("faces", r"\b(?:faces?|people (?:scanned|seen|passing)|footfall)\b"),
+    ("watchlist", r"\bwatch ?lists?\b"),
+    ("threshold", r"\b(?:threshold|similarity score)\b"),
+    ("duration", r"\b(?:duration|length|hours|time deployed|time on site|hh mm)\b"),
+    ("purpose", r"\b(?:purpose|use case|reason|category)\b"),
+    ("date", r"\b(?:date|day)\b|\bdd mm\b"),
+    ("location", r"\b(?:location|site|place|venue|address|area)\b|^deployment$"),
+]
+_CONCEPTS = [(name, re.compile(pattern)) for name, pattern in CONCEPTS]
+
+# (field, concepts a header must name, concepts it must not). First match wins, so the specific
+# rules come before the general ones.
+FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
+    (field, frozenset(need.split()), frozenset(avoid.split())) for field, need, avoid in [
+        # 2020-22 layout: engagements after an alert, before any outcome.
+        ("false_alert_engagements", "false engagement", ""),
+        ("true_alert_engagements", "true engagement", ""),
+        ("false_alert_rate_printed", "false_rate", ""),
+        ("false_alert_rate_printed", "false rate", ""),
+        ("true_alerts_unconfirmed", "true unconfirmed", ""),
+        ("true_alerts_confirmed", "true confirmed", ""),
+        ("false_alerts_unconfirmed", "false unconfirmed", ""),
+        ("false_alerts_confirmed", "false confirmed", "repeated"),
+        ("false_alerts", "false", ""),  # incl. 2020-22 "False Alert / Confirmed False Alerts": no split
+        ("true_alerts", "true", ""),
+        ("arrests_or_disposals", "arrest disposal", "other"),
+        ("other_disposal", "other disposal", ""),
+        ("other_disposal", "other outcome", ""),
+        ("other_disposal", "disposal", "arrest"),
+        ("no_action", "no_action", ""),
+        ("arrests", "arrest", ""),
+        ("total_alerts", "alert", "rate"),
+        ("faces_seen", "faces", ""),
+        ("watchlist_size", "watchlist", ""),
+        ("threshold", "threshold", ""),
+        ("duration", "duration", ""),
+        ("purpose", "purpose", ""),
+        ("date", "date", ""),
+        ("location", "location", ""),
+    ]
 ]
 
 REQUIRED = ("location", "date")
@@ -63,10 +97,24 @@ def normalise(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", text).split())
 
 
-def field_for(header: str) -> str | None:
-    """The field a column header means, or None when it matches nothing."""
+def concepts(header: str) -> frozenset[str]:
+    """The concepts a header names; "repeated" when it names false alerts twice (the 2020-22 "False
+    Alert / Confirmed False Alerts" restates one count of all false alerts, not a confirmed split)."""
     text = normalise(header)
-    return next((name for name, pattern in FIELDS if re.search(pattern, text)), None)
+    found = set()
+    if len(re.findall(r"\bfalse\b", text)) > 1:
+        found.add("repeated")
+    for name, rx in _CONCEPTS:
+        text, n = rx.subn(" ", text)
+        if n:
+            found.add(name)
+    return frozenset(found)
+
+
+def field_for(header: str) -> str | None:
+    """The field a column header means, or None when it names no known field."""
+    named = concepts(header)
+    return next((field for field, need, avoid in FIELDS if need <= named and not avoid & named), None)
 
 
 def purpose_label(text: str) -> str:

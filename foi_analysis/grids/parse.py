@@ -21,14 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import sys
+from collections import Counter
 from decimal import Decimal
+from fractions import Fraction
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from . import headers, pdf_tables
-from ..foia.dates import parse_printed_date
+from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from .pdf_tables import Row
 from ..records.quarantine import Rejection
 
@@ -38,21 +41,33 @@ COUNTS = [
     "false_alert_engagements", "arrests", "other_disposal", "no_action", "arrests_or_disposals", "faces_seen",
 ]
 DEPLOYMENT_COLUMNS = [
-    "deployment_id", "source_file", "page", "row", "location", "date", "duration_minutes", "purpose",
+    "deployment_id", "source_file", "page", "row", "location", "location_key", "date", "duration_minutes", "purpose",
     "purpose_normalised", "watchlist_size", "threshold", *COUNTS[1:], "false_alert_rate_printed", "false_alert_rate",
-    "status", "flags",
+    "false_alert_rate_rounding", "status", "flags",
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
-CHECKS = ["unreadable", "alerts_sum", "false_alert_rate", "date_order", "duplicate", "purpose_code"]
+CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "false_alert_rate",
+          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "location_variants", "duplicate", "purpose_code"]
+RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
+EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
 
-DATE_CELL = re.compile(r"\d{1,2}/\d{1,2}/\d{2,4}")
+# A row that is not a deployment: a total, a footnote or a legend line ("* estimate", "Note: ...").
+NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+)?totals?\b|all deployments\b|notes?\b|key\b|legend\b|source\b|[*†‡¹²³])",
+                              re.IGNORECASE)
+CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 DURATION = re.compile(
-    r"(?:(?P<h>\d+)\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d+)\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
+    r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 PURPOSE_CODES = re.compile(r"\d+(?:\s*[,;/&]\s*\d+)*")
 ALIGN = 6.0  # points: a continuation page's columns may sit this far from the header page's
+
+
+def is_date_cell(text: str) -> bool:
+    """A cell printing a date, day first: "08/01/25", "8 Jan 2025" (possible or not: 31/02/25 is a
+    deployment row with a bad date, set aside with its reason)."""
+    return len(text) <= 30 and bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text))
 
 
 class GridError(ValueError):
@@ -76,12 +91,22 @@ class _Record:
     page: int
     table: int  # index of the table it was printed in (places it relative to purpose legends)
     cells: dict[str, str] = field(default_factory=dict)
+    extras: dict[str, str] = field(default_factory=dict)  # header -> text, columns of no known meaning
 
-    def extend(self, more: dict[str, str]) -> None:
+    def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
-        for key, text in more.items():
-            if text:
-                self.cells[key] = " ".join(filter(None, [self.cells.get(key, ""), text]))
+        for mine, theirs in zip((self.cells, self.extras), more):
+            for key, text in theirs.items():
+                if text:
+                    mine[key] = " ".join(filter(None, [mine.get(key, ""), text]))
+
+
+@dataclass
+class _Read:
+    records: list[_Record]
+    legends: list[tuple[int, dict[str, str]]]
+    rejections: list[Rejection]
+    warnings: list[str]
 
 
 def _text_at(row: Row, x: float) -> str:
@@ -89,23 +114,28 @@ def _text_at(row: Row, x: float) -> str:
     return cell.text if cell else ""
 
 
-def _columns(name: str, page: int, header: list[Row], first: Row) -> list[_Column]:
-    """Name the columns of ``first`` (a deployment row) from the header rows above them."""
+def _columns(name: str, page: int, header: list[Row], first: Row, warnings: list[str]) -> list[_Column]:
+    """Name the columns of ``first`` (a deployment row) from the header rows above them.
+
+    A header of no known meaning, or a second header meaning a field already taken, becomes an
+    extra column (kept aside, with a warning); only a missing date or location stops the grid."""
     columns = []
-    for cell in first.cells:
+    seen: dict[str, str] = {}
+    for k, cell in enumerate(first.cells):
         parts = [_text_at(h, cell.centre) for h in header]
         text = " ".join(p for p in parts if p)
         meaning = headers.field_for(text) if text else None
-        if text and meaning is None:
-            raise GridError(f"{name}: page {page}: unknown column header {text!r} "
-                            "(add what it means to foi_analysis/grids/headers.py)")
-        columns.append(_Column(cell.x0, cell.x1, meaning, text))
-    seen: dict[str, str] = {}
-    for c in columns:
-        if c.field in seen:
-            raise GridError(f"{name}: page {page}: headers {seen[c.field]!r} and {c.header!r} both read as {c.field}")
-        if c.field:
-            seen[c.field] = c.header
+        label = text or f"column {k + 1} (no header)"
+        if meaning in seen:
+            warnings.append(f"{name}: page {page}: column {label!r} also reads as {meaning} (taken from "
+                            f"{seen[meaning]!r}); kept aside in extra_columns")
+            meaning = None
+        elif meaning is None:
+            warnings.append(f"{name}: page {page}: column {label!r} means no known field; kept aside in "
+                            "extra_columns (add its meaning to foi_analysis/grids/headers.py)")
+        else:
+            seen[meaning] = text
+        columns.append(_Column(cell.x0, cell.x1, meaning, label))
     missing = [f for f in headers.REQUIRED if f not in seen]
     if missing:
         raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
@@ -118,15 +148,16 @@ def _aligned(columns: list[_Column], row: Row) -> bool:
         abs(c.centre - cell.centre) <= ALIGN for c, cell in zip(columns, row.cells))
 
 
-def _values(name: str, page: int, row: Row, columns: list[_Column]) -> dict[str, str]:
-    values = {}
+def _values(row: Row, columns: list[_Column]) -> tuple[dict[str, str], dict[str, str]]:
+    """(known field -> text, extra column header -> text) of one printed row."""
+    values, extras = {}, {}
     for c in columns:
         text = _text_at(row, c.centre)
         if c.field:
             values[c.field] = text
         elif text:
-            raise GridError(f"{name}: page {page}: value {text!r} sits in a column with no header")
-    return values
+            extras[c.header] = text
+    return values, extras
 
 
 def _legend(rows: list[Row]) -> dict[str, str] | None:
@@ -147,60 +178,72 @@ def _legend(rows: list[Row]) -> dict[str, str] | None:
     return legend
 
 
-def _read(path: Path) -> tuple[list[_Record], list[tuple[int, dict[str, str]]]]:
+FIGURES = (*COUNTS, "false_alert_rate_printed")
+
+
+def _read(path: Path) -> _Read:
     """Deployment records (cell texts by field) and purpose legends, in printed order."""
     name = path.name
     try:
         tables = pdf_tables.read_tables(path)
     except pdf_tables.PdfReadError as err:
         raise GridError(str(err)) from None
-    records: list[_Record] = []
-    legends: list[tuple[int, dict[str, str]]] = []
+    out = _Read([], [], [], [])
+    records = out.records
     columns: list[_Column] | None = None
     pending: list[Row] = []  # a header printed as a table of its own, awaiting its rows
     for index, table in enumerate(tables):
         rows = [r for r in table.rows if not r.empty]
-        first = next((i for i, r in enumerate(rows) if any(DATE_CELL.fullmatch(c.text) for c in r.cells)), None)
+        first = next((i for i, r in enumerate(rows) if any(is_date_cell(c.text) for c in r.cells)), None)
         if first is None:
             legend = _legend(rows)
             if legend is not None:
-                legends.append((index, legend))
+                out.legends.append((index, legend))
             elif rows:
                 pending = rows
             continue
-        date_x = next(c.centre for c in rows[first].cells if DATE_CELL.fullmatch(c.text))
+        date_x = next(c.centre for c in rows[first].cells if is_date_cell(c.text))
         lead = rows[:first]
         # Rows above the first deployment with nothing under the date column are the tail of the
         # previous page's last row (a wrapped location); a header always labels the date column.
         carried = lead if records and not any(_text_at(r, date_x) for r in lead) else []
         header = ([] if carried else lead) or pending
         if header:
-            columns = _columns(name, table.page, header, rows[first])
+            columns = _columns(name, table.page, header, rows[first], out.warnings)
         elif columns is None:
             raise GridError(f"{name}: page {table.page}: no header above the first deployment row")
         elif not _aligned(columns, rows[first]):
             raise GridError(f"{name}: page {table.page}: columns do not line up with the last header and "
                             "the page has none of its own")
         pending = []
-        for row in carried:
-            records[-1].extend(_values(name, table.page, row, columns))
-        date_column = next(c for c in columns if c.field == "date")
-        for row in rows[first:]:
-            values = _values(name, table.page, row, columns)
-            if _text_at(row, date_column.centre):
-                records.append(_Record(table.page, index, values))
-            else:  # a wrapped line the PDF drew as a row of its own
-                records[-1].extend(values)
+        for row in [*carried, *rows[first:]]:
+            values, extras = _values(row, columns)
+            words = next((c.text for c in row.cells if c.text), "")
+            if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]):
+                records.append(_Record(table.page, index, values, extras))
+            elif NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
+                continue  # a total, a footnote or a note across the table: not a deployment
+            elif any(values.get(k) for k in FIGURES):
+                out.rejections.append(Rejection(f"grids/{name} page {table.page}", "date", "",
+                                                f"a row with figures but no date ({' | '.join(c.text for c in row.cells)}); "
+                                                "kept aside, not counted as a deployment"))
+            elif records:  # a wrapped line the PDF drew as a row of its own
+                records[-1].extend((values, extras))
     if not records:
-        raise GridError(f"{name}: no deployment table found (no row with a DD/MM/YY date)")
-    return records, legends
+        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY)")
+    return out
 
 
 def parse_duration(text: str) -> int | None:
-    """Minutes from "5h03m", "5h 03m", "5h40", "8h0m", "4hr 47m", "45m"; None for N/A or blank."""
+    """Minutes from "5h03m", "5h 03m", "5h40", "8h0m", "4hr 47m", "45m", "06:09"; None for N/A or blank."""
     text = " ".join(str(text).split())
     if not text or NOT_AVAILABLE.fullmatch(text):
         return None
+    clock = CLOCK.fullmatch(text)
+    if clock:  # hours:minutes
+        if int(clock["m"]) >= 60:
+            raise ValueError(f"not a duration {text!r}: {clock['m']} minutes past the hour")
+        return int(clock["h"]) * 60 + int(clock["m"])
     m = DURATION.fullmatch(text)
     if not m or not (m["h"] or m["m"]) or not re.search(r"[hm]", text, re.I):  # a bare "45" has no unit
         raise ValueError(f"not a duration {text!r} (expected e.g. 5h03m)")
@@ -214,9 +257,10 @@ def parse_count(text: str) -> int | None:
     text = str(text).strip()
     if not text or NOT_AVAILABLE.fullmatch(text):
         return None
-    if not re.fullmatch(r"\d{1,3}(,\d{3})+|\d+", text):
+    # Thousands separated by a comma, a thin or ordinary space, or a point-free run of digits.
+    if not re.fullmatch(r"\d{1,3}(?:[, \u2009\u202f]\d{3})+|\d{1,12}", text):
         raise ValueError(f"not a count {text!r}")
-    return int(text.replace(",", ""))
+    return int(re.sub(r"\D", "", text))
 
 
 def parse_number(text: str) -> float | None:
@@ -279,6 +323,8 @@ class _Parsed:
     rows: pd.DataFrame
     anomalies: list[dict]
     rejections: list[Rejection]
+    extras: list[dict]  # one per value printed in a column of no known meaning
+    warnings: list[str]
 
 
 def _anomaly(row: dict | pd.Series, check: str, expected: object, found: object, detail: str) -> dict:
@@ -288,9 +334,12 @@ def _anomaly(row: dict | pd.Series, check: str, expected: object, found: object,
 
 def _parse(path: Path) -> _Parsed:
     path = Path(path)
-    records, legends = _read(path)
+    read_ = _read(path)
+    for warning in read_.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    records, legends = read_.records, read_.legends
     source = f"grids/{path.name}"
-    rows, anomalies, rejections = [], [], []
+    rows, anomalies, rejections, extras = [], [], read_.rejections, []
     per_date: dict[dt.date, int] = {}
     for order, rec in enumerate(records, start=1):
         cells = {k: " ".join(v.split()) for k, v in rec.cells.items()}
@@ -332,35 +381,162 @@ def _parse(path: Path) -> _Parsed:
         for code in unknown:
             anomalies.append(_anomaly(row, "purpose_code", "a code in the grid's purpose legend", code,
                                       f"purpose {cells['purpose']!r}: code {code} is not in the legend"))
+        extras += [{"deployment_id": row["deployment_id"], "source_file": path.name, "page": rec.page, "column": header,
+                    "value": " ".join(value.split())} for header, value in rec.extras.items()]
         rows.append(row)
-    return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections)
+    return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings)
+
+
+def rate_rounding(false: int, faces: int, printed: float, decimals: int) -> str:
+    """How a printed false alert rate (a fraction, printed as a percentage to ``decimals`` places)
+    relates to false / faces: "exact", "rounded or truncated" (both give the printed figure),
+    "rounded", "truncated" or "unexplained"."""
+    computed = Fraction(100 * false, faces)
+    shown = Fraction(Decimal(str(printed)) * 100)
+    unit = Fraction(1, 10 ** decimals)
+    if computed == shown:
+        return "exact"
+    rounded = abs(computed - shown) <= unit / 2  # half up or half down: both are rounding
+    truncated = shown <= computed < shown + unit
+    return {(True, True): "rounded or truncated", (True, False): "rounded", (False, True): "truncated"}.get(
+        (rounded, truncated), "unexplained")
+
+
+# Words a place name is written short or long in ("St" / "Street", "B'way" / "Broadway").
+_PLACE_WORDS = {"st": "street", "rd": "road", "bway": "broadway", "stn": "station", "sq": "square", "junc": "junction",
+                "jct": "junction", "jcn": "junction", "ave": "avenue", "ln": "lane", "pl": "place", "grn": "green",
+                "ctr": "centre", "center": "centre", "&": "and", "n": "north", "s": "south", "e": "east", "w": "west"}
+
+
+def _place_tokens(location: str) -> tuple[str, ...]:
+    """A place's words, lower case, abbreviations spelled out, in sorted order ("Stratford B'way" and
+    "Broadway, Stratford" give the same)."""
+    words = re.sub(r"[^a-z0-9&]+", " ", location.lower().replace("'", "").replace("’", "")).split()
+    return tuple(sorted({_PLACE_WORDS.get(w, w) for w in words}))
+
+
+def location_keys(locations: list[str]) -> dict[str, str]:
+    """Printed location -> key shared by its spelling variants (a stray comma, "St" for "Street", a
+    clipped word "Clapham Junc", the words in another order). The key is the variant printed most
+    often (ties: the longest, then alphabetical), so it reads as a place name."""
+    printed = Counter(locations)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for loc in printed:
+        groups.setdefault(_place_tokens(loc), []).append(loc)
+    # A clipped word: one token the start (3+ letters) of the other's, every other token the same.
+    keys = sorted(groups, key=lambda k: (len(k), k))
+    merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for k in keys:
+        for other in keys:
+            if other != k and len(other) == len(k) and other not in merged:
+                if _clipped(k, other):
+                    merged[k] = other
+                    break
+    for k, target in merged.items():
+        while target in merged:
+            target = merged[target]
+        groups[target] += groups.pop(k)
+    out = {}
+    for variants in groups.values():
+        key = max(variants, key=lambda v: (printed[v], len(v), [-ord(c) for c in v]))
+        out.update({v: key for v in variants})
+    return out
+
+
+def _clipped(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """Do the token sets differ only by one token of ``short`` being the start of one of ``long``?"""
+    only_short = set(short) - set(long)
+    only_long = set(long) - set(short)
+    if len(only_short) != 1 or len(only_long) != 1:
+        return False
+    a, b = only_short.pop(), only_long.pop()
+    return len(a) >= 3 and b.startswith(a) and len(b) > len(a)
+
+
+OUTCOMES = ("arrests", "other_disposal", "no_action")
+COPY_EVIDENCE = 5
+# A watchlist 10% or more away from both neighbours, which agree with each other and were printed
+# within two months of it (watchlists grow; a neighbour years away says nothing).
+WATCHLIST_JUMP = 0.10
+WATCHLIST_NEAR = pd.Timedelta(days=61)
+
+
+def copied_columns(df: pd.DataFrame) -> list[tuple[str, str]]:
+    """Pairs of count columns of one grid equal on every row, all printed and not 0 on at least
+    ``COPY_EVIDENCE`` rows (columns of small counts and zeros agree by chance). True and false alerts
+    summed from a confirmed/unconfirmed split are not printed columns: left out."""
+    pairs = []
+    derived = {t for t in ("true_alerts", "false_alerts") if df[f"{t}_confirmed"].notna().any()}
+    printed = [c for c in COUNTS if c not in derived and df[c].notna().all() and (df[c] != 0).sum() >= COPY_EVIDENCE]
+    for i, a in enumerate(printed):
+        for b in printed[i + 1:]:
+            if (df[a] == df[b]).all() and not any(b == later for _, later in pairs):
+                pairs.append((a, b))
+    return pairs
 
 
 def _checks(df: pd.DataFrame) -> list[dict]:
-    """Reconciliation: alerts add up, the printed rate matches, dates run in order, no repeats."""
+    """General checks a careful analyst would run on any grid; each failure is flagged, never corrected."""
     found = []
-    previous: dict[str, pd.Series] = {}
     first_seen: dict[tuple, str] = {}
+    for source, grid in df.groupby("source_file", sort=True):
+        grid = grid[grid["status"] == "ok"] if "status" in grid else grid
+        copies = copied_columns(grid)
+        for a, b in copies:
+            found.append({"deployment_id": None, "source_file": source, "page": int(grid["page"].min()),
+                          "check": "copied_column", "expected": f"{b} independent of {a}", "found": f"{b} == {a}",
+                          "detail": f"{b} equals {a} on all {len(grid)} rows with figures: probably copied"})
+        copied = {b for _, b in copies}
+        outcomes = [c for c in OUTCOMES if c not in copied]
+        watch = grid.dropna(subset=["watchlist_size"])
+        sizes, dates = watch["watchlist_size"].tolist(), watch["date"].tolist()
+        for k in range(1, len(sizes) - 1):
+            before, size, after = sizes[k - 1], sizes[k], sizes[k + 1]
+            near = abs(dates[k] - dates[k - 1]) <= WATCHLIST_NEAR and abs(dates[k + 1] - dates[k]) <= WATCHLIST_NEAR
+            if (near and abs(size - before) >= WATCHLIST_JUMP * before and abs(size - after) >= WATCHLIST_JUMP * after
+                    and abs(before - after) < WATCHLIST_JUMP * min(before, after)):
+                found.append(_anomaly(watch.iloc[k], "watchlist_outlier", f"near {before} and {after}", size,
+                                      f"watchlist {size} printed between rows with {before} and {after}"))
+        for _, r in grid.iterrows():
+            printed = [r[c] for c in outcomes]
+            total = r["total_alerts"]
+            if not pd.isna(total) and all(not pd.isna(v) for v in printed) and sum(printed) > total:
+                found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", sum(printed),
+                                      " + ".join(f"{c} {v}" for c, v in zip(outcomes, printed))
+                                      + f" = {sum(printed)} > total alerts {total}"))
+            either = r["arrests_or_disposals"]
+            if not (pd.isna(total) or pd.isna(either)) and either > total:
+                found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", either,
+                                      f"arrests or disposals {either} > total alerts {total}"))
+    previous: dict[str, pd.Series] = {}
+    keys = location_keys([str(v) for v in df["location"].dropna()])
+    variants: dict[str, list[str]] = {}
+    for loc, key in keys.items():
+        variants.setdefault(key, []).append(loc)
     for _, r in df.iterrows():
         true, false, total = r["true_alerts"], r["false_alerts"], r["total_alerts"]
         if not (pd.isna(true) or pd.isna(false) or pd.isna(total)) and total != true + false:
             found.append(_anomaly(r, "alerts_sum", true + false, total,
                                   f"total alerts {total} != true alerts {true} + false alerts {false}"))
-        faces, rate, decimals = r["faces_seen"], r["false_alert_rate"], r["_rate_decimals"]
-        if not (pd.isna(false) or pd.isna(faces) or pd.isna(rate)) and faces > 0:
+        how = r["false_alert_rate_rounding"]
+        if how in ("unexplained", "truncated"):
+            decimals, faces = r["_rate_decimals"], r["faces_seen"]
             computed = 100 * false / faces
-            unit = 10.0 ** -decimals
-            # Within printed precision: the grids both round and truncate, so allow one unit either way.
-            if abs(computed - 100 * rate) >= unit - 1e-9:
-                found.append(_anomaly(r, "false_alert_rate", f"{computed:.{decimals}f}%", r["false_alert_rate_printed"],
-                                      f"false alerts {false} / faces seen {faces} = {computed:.4f}%; printed "
-                                      f"{r['false_alert_rate_printed']}"))
+            found.append(_anomaly(r, "false_alert_rate" if how == "unexplained" else "false_alert_rate_truncated",
+                                  f"{computed:.{decimals}f}%", r["false_alert_rate_printed"],
+                                  f"false alerts {false} / faces seen {faces} = {computed:.4f}%; printed "
+                                  f"{r['false_alert_rate_printed']} ({how})"))
         before = previous.get(r["source_file"])
         if before is not None and r["date"] < before["date"]:
             found.append(_anomaly(r, "date_order", f"on or after {before['date']:%Y-%m-%d}", f"{r['date']:%Y-%m-%d}",
                                   f"printed after {before['deployment_id']}"))
         previous[r["source_file"]] = r
-        key = (r["date"], str(r["location"]).casefold(), r["duration_minutes"], r["faces_seen"], r["total_alerts"])
+        location = None if pd.isna(r["location"]) else str(r["location"])
+        if location is not None and keys[location] != location:
+            others = sorted(set(variants[keys[location]]) - {location})
+            found.append(_anomaly(r, "location_variants", keys[location], location,
+                                  "the same place is also printed " + "; ".join(repr(o) for o in others)))
+        key = (r["date"], keys.get(location, location), r["duration_minutes"], r["faces_seen"], r["total_alerts"])
         if any(pd.isna(k) for k in key[2:]):
             key = (*key[:2], r["source_file"], r["row"])  # too little printed to call it a repeat
         if key in first_seen:
@@ -376,11 +552,20 @@ def _finish(parsed: list[_Parsed]) -> tuple[pd.DataFrame, pd.DataFrame]:
     frames = [p.rows for p in parsed if len(p.rows)]
     rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=[*DEPLOYMENT_COLUMNS, "_rate_decimals"])
     rows = rows.sort_values(["source_file", "row"], kind="stable").reset_index(drop=True)
+    rows["false_alert_rate_rounding"] = [
+        rate_rounding(int(f), int(n), r, int(d)) if not any(pd.isna(v) for v in (f, n, r, d)) and n > 0 else None
+        for f, n, r, d in zip(rows["false_alerts"], rows["faces_seen"], rows["false_alert_rate"], rows["_rate_decimals"])]
+    keys = location_keys([str(v) for v in rows["location"].dropna()])
+    rows["location_key"] = rows["location"].map(lambda v: None if pd.isna(v) else keys[str(v)])
     anomalies = [a for p in parsed for a in p.anomalies] + _checks(rows)
     order = {d: i for i, d in enumerate(rows["deployment_id"])}
-    anomalies.sort(key=lambda a: (order[a["deployment_id"]], CHECKS.index(a["check"]), a["found"]))
+    first_row = rows.groupby("source_file")["deployment_id"].first().to_dict()
+    anomalies.sort(key=lambda a: (order[a["deployment_id"] or first_row[a["source_file"]]], a["deployment_id"] is not None,
+                                  CHECKS.index(a["check"]), a["found"]))
     flags: dict[str, list[str]] = {}
     for a in anomalies:
+        if a["deployment_id"] is None:
+            continue
         flags.setdefault(a["deployment_id"], [])
         if a["check"] not in flags[a["deployment_id"]]:
             flags[a["deployment_id"]].append(a["check"])
@@ -425,6 +610,7 @@ def _summary(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     out = pd.DataFrame({
         "deployments": grouped.size(),
         "deployments_with_results": grouped["status"].agg(lambda s: int((s == "ok").sum())),
+        "deployments_na": grouped["status"].agg(lambda s: int((s != "ok").sum())),
     })
     for m in METRICS:
         out[m] = grouped[m].sum(min_count=1)
@@ -432,7 +618,7 @@ def _summary(df: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     both = df[df["false_alerts"].notna() & df["faces_seen"].notna()].groupby(by, sort=True, dropna=False)
     out["false_alert_rate"] = both["false_alerts"].sum() / both["faces_seen"].sum()
     out = out.reset_index()
-    for c in ["deployments", "deployments_with_results", *METRICS]:
+    for c in ["deployments", "deployments_with_results", "deployments_na", *METRICS]:
         out[c] = out[c].astype("Int64")
     out["false_alert_rate"] = out["false_alert_rate"].astype("Float64")
     return out
@@ -506,9 +692,12 @@ def build_tables(grid_dir: Path | str, blue_list: pd.DataFrame) -> tuple[dict[st
     deployments, anomalies = _finish(parsed)
     joined, missing = blue_list_join(blue_list, deployments)
     by_year, by_purpose = yearly(deployments)
+    extras = pd.DataFrame([e for p in parsed for e in p.extras], columns=EXTRA_COLUMNS)
+    extras = extras.astype({c: "string" for c in EXTRA_COLUMNS if c != "page"}).astype({"page": "Int64"})
     tables = {
         "deployments": deployments,
         "deployment_anomalies": anomalies,
+        "extra_columns": extras,
         "blue_list_deployments": joined,
         "blue_list_missing": missing,
         "deployments_yearly": by_year,

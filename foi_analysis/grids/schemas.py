@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
-from .parse import CHECKS
+from .parse import CHECKS, RATE_ROUNDING
 from ..records.columns import column, count, fraction, table, text
 
 
@@ -20,6 +20,8 @@ def _summary_columns() -> dict[str, pa.Column]:
     return {
         "deployments": count("Deployments listed (including N/A rows)", nullable=False),
         "deployments_with_results": count("Deployments with status 'ok' (figures printed)", nullable=False),
+        "deployments_na": count("Deployments printed N/A (e.g. a technical fault stopped it): included in "
+                                "'deployments', excluded from every sum of figures", nullable=False),
         "total_alerts": count("Sum of total alerts (empty: none printed)"),
         "true_alerts": count("Sum of true alerts"),
         "false_alerts": count("Sum of false alerts"),
@@ -39,6 +41,8 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "page": count("Page of the PDF where the row starts", nullable=False),
             "row": count("Position of the row in its grid, in printed order (1 = first)", nullable=False),
             "location": text("Deployment location as printed, wrapped lines joined with single spaces", nullable=True),
+            "location_key": text("The place across its spelling variants (a stray comma, 'St'/'Street', a clipped "
+                                 "word, words in another order): the variant printed most often", nullable=True),
             "date": column("datetime64[ns]", "Deployment date (printed DD/MM/YY, read day first)", nullable=False),
             "duration_minutes": count("Duration of the deployment in minutes (printed e.g. 5h03m, 5h 03m, 5h40); "
                                        "empty in the 2020-22 layout"),
@@ -65,7 +69,11 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "faces_seen": count("Faces seen (the Met's estimate)"),
             "false_alert_rate_printed": text("False alert rate exactly as printed, e.g. '0.08%', 'N/A'", nullable=True),
             "false_alert_rate": fraction("Printed false alert rate as a fraction 0-1 (the Met's false alerts / faces seen)"),
-            "status": text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results"),
+            "false_alert_rate_rounding": column(
+                "string", "How the printed rate relates to false alerts / faces seen at its printed precision: "
+                + " | ".join(RATE_ROUNDING) + " (empty: not computable)", pa.Check.isin(RATE_ROUNDING), nullable=True),
+            "status": text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results "
+                           "(a technical fault): such rows are kept and counted as deployments, with empty figures"),
             "flags": text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
                            + " (details in deployment_anomalies)", nullable=True),
         },
@@ -73,17 +81,33 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "deployment_anomalies": table(
         "Every reconciliation failure in the deployment grids; the rows themselves are kept as printed.",
         {
-            "deployment_id": _ID,
+            "deployment_id": text(_ID.description + " (empty: a check on a whole grid, e.g. copied_column)",
+                                  nullable=True),
             "source_file": _FILE,
             "page": count("Page where the row starts", nullable=False),
-            "check": column("string", "Check failed: unreadable (a value not parseable), alerts_sum (total != true + "
-                                    "false), false_alert_rate (printed rate != false / faces within its printed "
-                                    "precision), date_order (earlier than the row before), duplicate (same date, "
-                                    "location, duration, faces and alerts as an earlier row), purpose_code (not in "
-                                    "the legend)", pa.Check.isin(CHECKS), nullable=False),
+            "check": column("string", "Check failed: copied_column (two count columns equal on every row of a "
+                                    "grid), unreadable (a value not parseable), alerts_sum (total != true + false), "
+                                    "outcomes_exceed_alerts (arrests + other disposals + no action > total alerts, a "
+                                    "copied column left out), false_alert_rate (printed rate neither rounds nor "
+                                    "truncates false / faces), false_alert_rate_truncated (truncated, not rounded), "
+                                    "watchlist_outlier (10%+ away from both neighbours, which agree), date_order "
+                                    "(earlier than the row before), location_variants (the place printed another "
+                                    "way elsewhere), duplicate (same date, place, duration, faces and alerts as an "
+                                    "earlier row), purpose_code (not in the legend)", pa.Check.isin(CHECKS),
+                            nullable=False),
             "expected": text("What reconciling values would be"),
             "found": text("What the grid prints"),
             "detail": text("The arithmetic or context behind the failure"),
+        },
+    ),
+    "extra_columns": table(
+        "Values printed in grid columns whose header means no known field, kept aside (the grid is still read).",
+        {
+            "deployment_id": _ID,
+            "source_file": _FILE,
+            "page": count("Page where the row starts", nullable=False),
+            "column": text("The column's header as printed (group header and sub-header joined)"),
+            "value": text("The value as printed"),
         },
     ),
     "blue_list_deployments": table(
