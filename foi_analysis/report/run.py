@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
+from . import kernel
 
-KERNEL = "python3"
+KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 DIGEST_FILE = ".raw-digest"  # in the reports folder: the raw inputs the tables were last built from
 
@@ -297,6 +298,7 @@ def main(args: argparse.Namespace) -> int:
         _say(f"no notebooks matching {NOTEBOOK_PATTERN} in {notebooks_dir}")
         return 2
     parameters = resolve_parameters(notebooks, args.parameter)
+    kernel.ensure()
     build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
 
     from ..analysis import findings
