@@ -125,7 +125,8 @@ def disclosure_tables(raw: Path) -> tuple[dict[str, pd.DataFrame], list[Rejectio
         ev.loc[:, "working_day"] = pd.array(working_day_number(
             ev["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
     tables["response_times"] = schemas.coerce(
-        "response_times", response_times(tables["requests"], ev, tables["exemptions"]))
+        "response_times", response_times(tables["requests"], ev, tables["exemptions"])) if len(tables["requests"]) \
+        else schemas.empty("response_times")
     return tables, rejections
 
 
@@ -203,6 +204,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private (0600); the tables are for everyone to read
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -230,7 +232,24 @@ def build(raw: Path | None = None, out: Path | None = None) -> BuildResult:
     return result
 
 
+RAW_INPUTS = {"disclosures": ("*.y*ml", "disclosure records"), "grids": ("*.pdf", "deployment grids")}
+
+
+def raw_warnings(raw: Path) -> list[str]:
+    """A raw folder missing or empty: worth saying before building tables with no rows from it."""
+    out = []
+    for name, (pattern, what) in RAW_INPUTS.items():
+        folder = raw / name
+        if not folder.is_dir():
+            out.append(f"warning: {folder} does not exist: no {what} to build from")
+        elif not any(folder.glob(pattern)):
+            out.append(f"warning: {folder} holds no {pattern} files: no {what} to build from")
+    return out
+
+
 def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None) -> int:
+    for warning in raw_warnings(Path(raw or config.RAW)):
+        print(warning, file=sys.stderr)
     result = assemble(raw) if check_only else build(raw, out)
     for name in sorted(result.tables):
         print(f"{name:>24}: {len(result.tables[name]):5d} rows", file=sys.stderr)
