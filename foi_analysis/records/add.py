@@ -105,10 +105,12 @@ def check(draft: Draft, corpus: dict[str, tuple[str, str]], replace: bool, folde
     rejections: list[Rejection] = []
     record = disclosures.read_record(draft.text, name, rejections)
     problems += rejections  # every problem, row-level ones included: a record enters the corpus clean
+    fields = disclosures.read_mapping(draft.text, name, []) or {}
+    authority = fields.get("authority")
+    if isinstance(authority, str) and authority.strip() and (why := authority_problem(authority.strip())) is not None:
+        problems.append(Rejection(name, "authority", authority, why))
     if record is None:
         return problems
-    if (why := authority_problem(record.authority)) is not None:
-        problems.append(Rejection(name, "authority", record.authority, why))
     identity = (record.authority, record.reference)
     same = [f for f, ident in corpus.items() if ident == identity]
     # The tables are keyed by reference alone for now: the same reference from two authorities

@@ -287,8 +287,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     return d
 
 
-def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure | None:
-    """One record's YAML text -> the record, or None when it is set aside; every problem is listed."""
+def read_mapping(text: str, file: str, rejections: list[Rejection]) -> dict | None:
+    """A record's YAML text -> its fields as written (not validated), or None when it is no mapping."""
     text = text.removeprefix("\ufeff")  # a byte-order mark (saved by some Windows editors) is not content
     try:
         rec = yaml_rs.loads(structure.protect_control_characters(text), parse_datetime=False)
@@ -299,6 +299,15 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     if not isinstance(rec, dict):
         rejections.append(Rejection(file, "(file)", _text(rec)[:80], "a record must be a YAML mapping of fields"))
         return None
+    return rec
+
+
+def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure | None:
+    """One record's YAML text -> the record, or None when it is set aside; every problem is listed."""
+    rec = read_mapping(text, file, rejections)
+    if rec is None:
+        return None
+    text = text.removeprefix("\ufeff")
     tagged = structure.tag_problems(text)
     # A tagged value's type is the tag's doing: one message for it, not two.
     malformed = tagged + [p for p in structure.control_character_problems(rec) + structure.shape_problems(rec)
