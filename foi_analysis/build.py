@@ -247,12 +247,20 @@ def raw_warnings(raw: Path) -> list[str]:
     return out
 
 
+def row_counts(folder: Path) -> dict[str, int]:
+    """Rows of each table already in ``folder`` (lines after the header; no cell holds a line break)."""
+    return {p.stem: max(len(p.read_bytes().splitlines()) - 1, 0) for p in folder.glob("*.csv")}
+
+
 def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None) -> int:
     for warning in raw_warnings(Path(raw or config.RAW)):
         print(warning, file=sys.stderr)
+    before = {} if check_only else row_counts(Path(out or config.PROCESSED))
     result = assemble(raw) if check_only else build(raw, out)
     for name in sorted(result.tables):
-        print(f"{name:>24}: {len(result.tables[name]):5d} rows", file=sys.stderr)
+        rows = len(result.tables[name])
+        change = f" ({rows - before[name]:+d})" if before.get(name, rows) != rows else ""
+        print(f"{name:>24}: {rows:5d} rows{change}", file=sys.stderr)
     if not check_only:
         print(f"{len(result.written)} file(s) changed in {Path(out or config.PROCESSED)}", file=sys.stderr)
     if result.rejections:

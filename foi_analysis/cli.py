@@ -21,7 +21,13 @@ def _build(args: argparse.Namespace) -> int:
 def _add(args: argparse.Namespace) -> int:
     from .records import add
 
-    return add.main(args)
+    code, written = add.main(args)
+    if written and not args.no_build:
+        from . import build
+
+        print("rebuilding the tables (the change in each table's rows is in brackets):", file=sys.stderr)
+        code = max(code, build.main())
+    return code
 
 
 def _report(args: argparse.Namespace) -> int:

@@ -7,7 +7,8 @@ with file, field and value (``disclosures.read_record``); check the authority ag
 refuse a record whose identity (authority, reference) or reference is already in the corpus
 unless ``--replace``. A draft that passes is written to ``data/raw/disclosures/`` under a safe
 name made of authority and reference; then the tables are rebuilt and what changed in each table
-is printed. A draft with any problem is not written; the others still are.
+is printed (the command line does that part: records know nothing of the build). A draft with
+any problem is not written; the others still are.
 """
 
 from __future__ import annotations
@@ -140,19 +141,12 @@ def _write_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _row_counts(folder: Path) -> dict[str, int]:
-    out = {}
-    for path in folder.glob("*.csv"):
-        with path.open(encoding="utf-8", newline="") as f:
-            out[path.stem] = max(sum(1 for _ in csv.reader(f)) - 1, 0)
-    return out
-
-
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def main(args: argparse.Namespace) -> int:
+def main(args: argparse.Namespace) -> tuple[int, list[Path]]:
+    """Exit status (1 if any draft was refused) and the records written; the caller rebuilds."""
     folder = config.RAW_DISCLOSURES
     folder.mkdir(parents=True, exist_ok=True)
     corpus = _corpus(folder)
@@ -170,23 +164,6 @@ def main(args: argparse.Namespace) -> int:
         corpus[draft.target.name] = (draft.record.authority, draft.record.reference)
         added.append(draft)
         _say(f"{path}: added as {draft.target.relative_to(config.ROOT)} ({draft.record.authority}, {draft.record.reference})")
-    code = 1 if refused else 0
-    if added and not args.no_build:
-        from .. import build
-
-        before = _row_counts(config.PROCESSED)
-        result = build.build()
-        _say("tables rebuilt; what changed:")
-        for table in sorted(result.tables):
-            old, new = before.get(table, 0), len(result.tables[table])
-            if old != new:
-                _say(f"  {table:>24}: {old} -> {new} rows ({new - old:+d})")
-        _say(f"  {len(result.written)} file(s) rewritten in {config.PROCESSED.relative_to(config.ROOT)}/")
-        if result.rejections:
-            _say(f"{len(result.rejections)} value(s) rejected by the build (see data/processed/rejected.csv):")
-            for r in sorted(result.rejections, key=lambda r: (r.source, r.field)):
-                _say(f"  {r}")
-            code = 1
     if refused:
         _say(f"add: {refused} of {len(args.drafts)} draft(s) not added")
-    return code
+    return (1 if refused else 0), [d.target for d in added]
