@@ -115,3 +115,14 @@ def test_safe_names():
     assert add.safe_name("Avon and Somerset Constabulary", "992/20") == "avon-and-somerset-constabulary-992-20.yaml"
     assert add.safe_name("Mayor's Office for Policing and Crime", "FOI 506") == "mayor-s-office-for-policing-and-crime-FOI-506.yaml"
     assert add.safe_name("Metropolitan Police Service", "../01.FOI.23.030730") == "metropolitan-police-service-01.FOI.23.030730.yaml"
+
+
+def test_the_same_reference_from_another_authority_is_another_record(project, tmp_path):
+    # The test corpus holds MOPAC's "FOI 506"; Kent Police may have its own.
+    kent = write(tmp_path / "kent.yaml", GOOD.replace('"992/20"', '"FOI 506"').replace(
+        "Avon and Somerset Constabulary", "Kent Police"))
+    assert cli.main(["add", str(kent)]) == 0
+    requests = pd.read_csv(project / "data" / "processed" / "requests.csv", dtype=str)
+    assert sorted(requests.loc[requests.reference == "FOI 506", "authority"]) == [
+        "Kent Police", "Mayor's Office for Policing and Crime"]
+    assert (project / "data" / "raw" / "disclosures" / "kent-police-FOI-506.yaml").exists()

@@ -4,8 +4,8 @@ The step after `extract` and a person's review. For each draft: refuse it while 
 the ``UNREVIEWED DRAFT`` header; validate the whole record and list every problem at once, each
 with file, field and value (``disclosures.read_record``); check the authority against
 ``authorities.csv`` (an alias names its canonical form, an unknown name the nearest known ones);
-refuse a record whose identity (authority, reference) or reference is already in the corpus
-unless ``--replace``. A draft that passes is written to ``data/raw/disclosures/`` under a safe
+refuse a record whose identity (authority, reference) is already in the corpus unless
+``--replace`` (two authorities may both have an "FOI 506"). A draft that passes is written to ``data/raw/disclosures/`` under a safe
 name made of authority and reference; then the tables are rebuilt and what changed in each table
 is printed (the command line does that part: records know nothing of the build). A draft with
 any problem is not written; the others still are.
@@ -114,12 +114,6 @@ def check(draft: Draft, corpus: dict[str, tuple[str, str]], replace: bool, folde
         return problems
     identity = (record.authority, record.reference)
     same = [f for f, ident in corpus.items() if ident == identity]
-    # The tables are keyed by reference alone for now: the same reference from two authorities
-    # would set both aside in the build, so it is refused here with the other record named.
-    clash = [f"{f} ({a})" for f, (a, r) in corpus.items() if r == record.reference and a != record.authority]
-    if clash:
-        problems.append(Rejection(name, "reference", record.reference,
-                                  f"reference already used by {', '.join(clash)}; the tables cannot hold both yet"))
     target = folder / (same[0] if same else safe_name(*identity))
     if (same or target.exists()) and not replace:
         problems.append(Rejection(name, "reference", record.reference,

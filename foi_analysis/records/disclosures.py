@@ -332,19 +332,22 @@ def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure
     return read_record(text, file, rejections)
 
 
-def duplicate_references(files: list[tuple[str, str]]) -> tuple[set[str], list[Rejection]]:
-    """(reference, file) pairs -> the references claimed by more than one file, and a Rejection per file.
+def duplicate_records(files: list[tuple[tuple[str, str], str]]) -> tuple[set[tuple[str, str]], list[Rejection]]:
+    """((authority, reference), file) pairs -> the identities claimed by more than one file, and a
+    Rejection per file.
 
-    Both records are set aside: which of them is right is for a person to decide, not the file
-    names' sort order.
+    A record is identified by authority and reference: two authorities may both have an "FOI 506".
+    Records sharing both are all set aside: which of them is right is for a person to decide, not
+    the file names' sort order (``foi-analysis add`` refuses the second one in the first place).
     """
-    by_reference: dict[str, list[str]] = {}
-    for reference, file in files:
-        by_reference.setdefault(reference, []).append(file)
-    duplicated = {r for r, fs in by_reference.items() if len(fs) > 1}
+    by_identity: dict[tuple[str, str], list[str]] = {}
+    for identity, file in files:
+        by_identity.setdefault(identity, []).append(file)
+    duplicated = {i for i, fs in by_identity.items() if len(fs) > 1}
     rejections = [
-        Rejection(file, "reference", reference,
-                  f"duplicate reference (also in {', '.join(f for f in by_reference[reference] if f != file)}); record set aside")
-        for reference, file in files if reference in duplicated
+        Rejection(file, "reference", identity[1],
+                  f"duplicate record: {identity[0]} {identity[1]} is also in "
+                  f"{', '.join(f for f in by_identity[identity] if f != file)}; record set aside")
+        for identity, file in files if identity in duplicated
     ]
     return duplicated, rejections
