@@ -56,7 +56,7 @@ lock:
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q uv
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra lab --universal --python-version 3.11 \
-		--no-header --output-file requirements.lock
+		--no-header --quiet --output-file requirements.lock
 
 ## bench: timings at scale (see BENCHMARKS.md)
 bench: $(STAMP)
