@@ -115,3 +115,29 @@ def test_make_lab_opens_the_repository_root_with_the_project_kernel():
     command = done.stdout.strip().splitlines()[-1]
     assert "jupyter lab" in command and "--ServerApp.root_dir=." in command
     assert "default_kernel_name=foi-analysis" in command and command.endswith("--port 8899 --no-browser")
+
+
+def test_the_cron_line_works_on_a_fresh_clone(tmp_path):
+    # The documented cron line is `cd <clone> && make scheduled`. On a fresh clone (or after
+    # `make clean`) there is no reports/ folder; the log must still be written. The real
+    # `foi-analysis report` is replaced by a stub: this checks the Makefile's plumbing only.
+    git = ["git", "-c", "user.email=test@example.org", "-c", "user.name=test"]
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    for name in ("Makefile", "pyproject.toml", "requirements.lock"):
+        (origin / name).write_bytes((config.REPOSITORY / name).read_bytes())
+    subprocess.run([*git, "init", "-q"], cwd=origin, check=True)
+    subprocess.run([*git, "add", "."], cwd=origin, check=True)
+    subprocess.run([*git, "commit", "-qm", "init"], cwd=origin, check=True)
+    clone = tmp_path / "clone"
+    subprocess.run([*git, "clone", "-q", str(origin), str(clone)], check=True)
+    stub = clone / ".venv" / "bin" / "foi-analysis"
+    stub.parent.mkdir(parents=True)
+    stub.write_text('#!/bin/sh\necho "stub report ran: $*"\n')
+    stub.chmod(0o755)
+    (clone / ".venv" / ".installed").touch()  # newer than pyproject.toml and the lock: no set-up
+    assert not (clone / "reports").exists()
+    done = subprocess.run(["make", "scheduled"], cwd=clone, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    log = (clone / "reports" / "cron.log").read_text()
+    assert log.startswith("== ") and "stub report ran: report" in log
