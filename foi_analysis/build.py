@@ -8,6 +8,7 @@ previous outputs whole.
 
 from __future__ import annotations
 
+import csv
 import os
 import sys
 import tempfile
@@ -264,8 +265,12 @@ def raw_warnings(raw: Path) -> list[str]:
 
 
 def row_counts(folder: Path) -> dict[str, int]:
-    """Rows of each table already in ``folder`` (lines after the header; no cell holds a line break)."""
-    return {p.stem: max(len(p.read_bytes().splitlines()) - 1, 0) for p in folder.glob("*.csv")}
+    """Rows of each table already in ``folder`` (records after the header; a quoted cell may span lines)."""
+    counts = {}
+    for path in folder.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as f:
+            counts[path.stem] = max(sum(1 for _ in csv.reader(f)) - 1, 0)
+    return counts
 
 
 def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None) -> int:

@@ -15,6 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from foi_analysis import config
@@ -44,7 +45,7 @@ def clone(dest: Path) -> Path:
 def grown(tmp_path_factory):
     root = clone(tmp_path_factory.mktemp("clone"))
     processed = root / "data" / "processed"
-    before = {name: sum(1 for _ in (processed / f"{name}.csv").open()) - 1 for name in ("requests", "deployments")}
+    before = {name: len(pd.read_csv(processed / f"{name}.csv", dtype=str)) for name in ("requests", "deployments")}
     # The copy's own package is imported (its config anchors at the copy), by the tests and the kernels.
     env = {**os.environ, "FOI_ANALYSIS_ROOT": str(root), "PYTHONPATH": str(root), "PYDEVD_DISABLE_FILE_VALIDATION": "1"}
     draft = tmp_path_factory.mktemp("drafts") / "reviewed.yaml"
