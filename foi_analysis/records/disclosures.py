@@ -310,7 +310,10 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     text = text.removeprefix("\ufeff")
     tagged = structure.tag_problems(text)
     # A tagged value's type is the tag's doing: one message for it, not two.
-    malformed = tagged + [p for p in structure.control_character_problems(rec) + structure.shape_problems(rec)
+    # Control characters arrive raw (stood in for by read_mapping) or as a double-quoted escape: a
+    # text with neither needs no walk (the common case; the walk costs more than the parse).
+    controls = structure.control_character_problems(rec) if "\\" in text or structure.CONTROL.search(text) else []
+    malformed = tagged + [p for p in controls + structure.shape_problems(rec)
                           if not any(p[0] == t or p[0].startswith((t + ".", t + "[")) for t, _, _ in tagged)]
     for name, value, reason in malformed:
         rejections.append(Rejection(file, name, _text(value), f"{reason}; record set aside"))

@@ -14,25 +14,18 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Annotated, Any
+from typing import Any, Optional, Union
 
 import yaml
-from pydantic import BaseModel, ConfigDict, PlainValidator, ValidationError
-
-
-def _one_of(*types: type, name: str):
-    def check(value):
-        if value is None or (isinstance(value, types) and not isinstance(value, bool)):
-            return value
-        raise ValueError(f"must be {name}")
-
-    return PlainValidator(check)
+from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, StrictStr, ValidationError
 
 
 # References and question numbers may be written unquoted (a YAML number); cells may be numbers.
-Id = Annotated[Any, _one_of(str, int, name="text or a whole number")]
-Cell = Annotated[Any, _one_of(str, int, float, name="text or a number")]
-Text = Annotated[Any, _one_of(str, name="text")]
+# Native strict types (no Python callback per value): this check runs on every record of a build.
+Text = Optional[StrictStr]
+Id = Optional[Union[StrictStr, StrictInt]]
+Cell = Optional[Union[StrictStr, StrictInt, StrictFloat]]
+_UNION_MEMBERS = {"str": "text", "int": "a whole number", "float": "a number"}
 
 
 class _Fields(BaseModel):
@@ -119,7 +112,8 @@ def field_name(loc: tuple) -> str:
     return out
 
 
-_TYPE_NAMES = {"list_type": "a list", "model_type": "a mapping of fields", "dict_type": "a mapping of fields"}
+_TYPE_NAMES = {"list_type": "a list", "model_type": "a mapping of fields", "dict_type": "a mapping of fields",
+               "string_type": "text"}
 
 
 def shape_problems(rec: dict) -> list[tuple[str, Any, str]]:
@@ -128,7 +122,8 @@ def shape_problems(rec: dict) -> list[tuple[str, Any, str]]:
         Record.model_validate(rec)
         return []
     except ValidationError as err:
-        problems = []
+        problems: dict[tuple, tuple[str, Any, str]] = {}
+        members: dict[tuple, list[str]] = {}
         for e in err.errors(include_url=False):
             loc = tuple(e["loc"])
             if e["type"] == "extra_forbidden":
@@ -136,12 +131,16 @@ def shape_problems(rec: dict) -> list[tuple[str, Any, str]]:
                 known = list(_MODELS[parent].model_fields)
                 near = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
                 hint = f"; did you mean '{near[0]}'?" if near else f"; known fields here: {', '.join(known)}"
-                problems.append((field_name(loc), loc[-1], f"unknown field{hint}"))
+                problems[loc] = (field_name(loc), loc[-1], f"unknown field{hint}")
+                continue
+            if loc and loc[-1] in _UNION_MEMBERS:  # one error per member of "text or a number": say it once
+                loc, member = loc[:-1], _UNION_MEMBERS[loc[-1]]
+                members.setdefault(loc, []).append(member)
+                expected = " or ".join(m for m in members[loc] if not (m == "a whole number" and "a number" in members[loc]))
             else:
-                expected = _TYPE_NAMES.get(e["type"])
-                reason = f"must be {expected}" if expected else e["msg"].removeprefix("Value error, ")
-                problems.append((field_name(loc), e["input"], f"wrong type: {reason}, not {type(e['input']).__name__}"))
-        return problems
+                expected = _TYPE_NAMES.get(e["type"], e["msg"])
+            problems[loc] = (field_name(loc), e["input"], f"wrong type: must be {expected}, not {type(e['input']).__name__}")
+        return list(problems.values())
 
 
 # Control characters other than tab and line breaks (C0, DEL and C1).
