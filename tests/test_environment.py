@@ -109,10 +109,17 @@ def test_project_kernel_runs_this_environment():
     assert spec.argv[0] == sys.executable and spec.language == "python"
 
 
+def _outside_make() -> dict:
+    """The environment without what a calling `make test` passes to sub-makes."""
+    import os
+
+    return {k: v for k, v in os.environ.items() if k not in {"MAKEFLAGS", "MAKELEVEL", "MFLAGS", "MAKEOVERRIDES"}}
+
+
 def test_make_lab_opens_the_repository_root_with_the_project_kernel():
-    done = subprocess.run(["make", "-n", "lab", "LAB_ARGS=--port 8899 --no-browser"], cwd=config.REPOSITORY,
-                          capture_output=True, text=True, timeout=60)
-    command = done.stdout.strip().splitlines()[-1]
+    done = subprocess.run(["make", "-n", "--no-print-directory", "lab", "LAB_ARGS=--port 8899 --no-browser"],
+                          cwd=config.REPOSITORY, env=_outside_make(), capture_output=True, text=True, timeout=60)
+    command = next(line for line in done.stdout.splitlines() if "jupyter" in line)
     assert "jupyter lab" in command and "--ServerApp.root_dir=." in command
     assert "default_kernel_name=foi-analysis" in command and command.endswith("--port 8899 --no-browser")
 
@@ -137,7 +144,7 @@ def test_the_cron_line_works_on_a_fresh_clone(tmp_path):
     stub.chmod(0o755)
     (clone / ".venv" / ".installed").touch()  # newer than pyproject.toml and the lock: no set-up
     assert not (clone / "reports").exists()
-    done = subprocess.run(["make", "scheduled"], cwd=clone, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(["make", "scheduled"], cwd=clone, env=_outside_make(), capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     log = (clone / "reports" / "cron.log").read_text()
     assert log.startswith("== ") and "stub report ran: report" in log
