@@ -4,21 +4,26 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+LAB_ARGS ?=
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build report test lab bench clean
+.PHONY: help build report scheduled test lab notebooks lock bench clean
 
 ## help: list the targets
 help:
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  make /'
 
-# The environment: created once, refreshed when pyproject.toml changes.
-$(STAMP): pyproject.toml
+# The environment: the exact versions in requirements.lock (resolved from pyproject.toml by
+# `make lock`), then this package without touching them; then the project's Jupyter kernel.
+# Redone when either file changes.
+$(STAMP): pyproject.toml requirements.lock
 	@echo "Setting up $(VENV) (first run only; the log is in $(VENV)/install.log)"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --upgrade pip > $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
-	@$(PY) -m pip install -e '.[test,lab]' >> $(VENV)/install.log 2>&1 || (tail -50 $(VENV)/install.log; exit 1)
+	@$(PY) -m pip install -r requirements.lock >> $(VENV)/install.log 2>&1 || (tail -50 $(VENV)/install.log; exit 1)
+	@$(PY) -m pip install -e . --no-deps >> $(VENV)/install.log 2>&1 || (tail -50 $(VENV)/install.log; exit 1)
+	@$(PY) -m foi_analysis.report.kernel >> $(VENV)/install.log 2>&1 || (tail -20 $(VENV)/install.log; exit 1)
 	@touch $(STAMP)
 
 ## build: raw records and grids -> validated tables in data/processed/
@@ -29,13 +34,29 @@ build: $(STAMP)
 report: $(STAMP)
 	$(VENV)/bin/foi-analysis report
 
-## test: the whole test suite (unit, notebooks via nbval, report smoke)
+## scheduled: for cron: git pull, then make report, logged to reports/cron.log (created if missing)
+scheduled:
+	@mkdir -p reports
+	@{ echo "== $$(date -u +%Y-%m-%dT%H:%MZ)"; git pull --ff-only -q && $(MAKE) --no-print-directory report; } >> reports/cron.log 2>&1
+
+## test: the whole test suite (unit, notebooks via nbval, report smoke), on the test corpus
 test: $(STAMP)
 	$(PY) -m pytest
 
-## lab: JupyterLab on the project's kernel
+## lab: JupyterLab at the repository root on the project's kernel (LAB_ARGS="--port 8890 --no-browser")
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(VENV)/bin/jupyter lab --ServerApp.root_dir=. --MultiKernelManager.default_kernel_name=foi-analysis $(LAB_ARGS)
+
+## notebooks: re-run the notebooks in place on the test corpus (their saved outputs; docs/testing.md)
+notebooks: $(STAMP)
+	$(PY) tests/save_notebook_outputs.py
+
+## lock: re-resolve requirements.lock from pyproject.toml (commit both)
+lock:
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q uv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra lab --universal --python-version 3.11 \
+		--no-header --quiet --output-file requirements.lock
 
 ## bench: timings at scale (see BENCHMARKS.md)
 bench: $(STAMP)

@@ -8,6 +8,7 @@ previous outputs whole.
 
 from __future__ import annotations
 
+import csv
 import os
 import sys
 import tempfile
@@ -26,12 +27,12 @@ from .foia.exemptions import section_key
 from .foia.response_times import response_times
 
 SORT_KEYS = {
-    "requests": ["reference"],
-    "events": ["reference", "date", "event"],
-    "exemptions": ["reference", "stage", "section", "citation", "raw"],
-    "questions": ["reference", "question"],
-    "blue_list": ["reference", "row"],
-    "response_times": ["reference"],
+    "requests": ["reference", "authority"],
+    "events": ["reference", "authority", "date", "event"],
+    "exemptions": ["reference", "authority", "stage", "section", "citation", "raw"],
+    "questions": ["reference", "authority", "question"],
+    "blue_list": ["reference", "authority", "row"],
+    "response_times": ["reference", "authority"],
     "rejected": ["source", "field", "value", "reason"],
 }
 
@@ -68,10 +69,11 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
             "sections": ";".join(sections) or None, "n_questions": len(d.questions),
             "source_title": d.source_title, "source_file": d.source_file,
         })
-        events += [{"reference": d.reference, **e} for e in d.events]
-        exemptions += [{"reference": d.reference, **e} for e in d.exemptions]
-        questions += [{"reference": d.reference, **q} for q in d.questions]
-        blue += [{"reference": d.reference, **b} for b in d.blue_list]
+        key = {"reference": d.reference, "authority": d.authority}
+        events += [{**key, **e} for e in d.events]
+        exemptions += [{**key, **e} for e in d.exemptions]
+        questions += [{**key, **q} for q in d.questions]
+        blue += [{**key, **b} for b in d.blue_list]
     return {
         "requests": _frame("requests", requests),
         "events": _frame("events", events),
@@ -85,7 +87,7 @@ def _read_chunk(args: tuple[list[Path], Path]):
     paths, root = args
     rejections: list[Rejection] = []
     records = [d for d in (disclosures.load_file(p, root, rejections) for p in paths) if d is not None]
-    return record_tables(records), rejections, [(d.reference, d.file) for d in records]
+    return record_tables(records), rejections, [((d.authority, d.reference), d.file) for d in records]
 
 
 # Below this many files a process pool costs more than it saves.
@@ -107,25 +109,41 @@ def read_disclosures(folder: Path, root: Path) -> tuple[dict[str, pd.DataFrame],
         with ProcessPoolExecutor(max_workers=workers) as pool:
             parts = list(pool.map(_read_chunk, [(paths[i:i + size], root) for i in range(0, len(paths), size)]))
     rejections = [r for _, rej, _ in parts for r in rej]
-    duplicated, dup_rejections = disclosures.duplicate_references([f for _, _, files in parts for f in files])
+    duplicated, dup_rejections = disclosures.duplicate_records([f for _, _, files in parts for f in files])
     rejections += dup_rejections
     tables = {}
     for name in parts[0][0]:
         df = pd.concat([t[name] for t, _, _ in parts], ignore_index=True) if len(parts) > 1 else parts[0][0][name]
-        tables[name] = df[~df["reference"].isin(duplicated)].reset_index(drop=True) if duplicated else df
+        if duplicated:
+            df = df[~pd.MultiIndex.from_frame(df[["authority", "reference"]]).isin(list(duplicated))].reset_index(drop=True)
+        tables[name] = df
     return tables, rejections
+
+
+# Requests are identified by (authority, reference); the timeliness rules key on one column, so
+# they are given both joined by a character no reference contains, and the reference restored.
+_KEY_SEPARATOR = "\x1f"
+
+
+def _keyed(df: pd.DataFrame) -> pd.DataFrame:
+    return df.assign(reference=df["authority"] + _KEY_SEPARATOR + df["reference"])
 
 
 def disclosure_tables(raw: Path) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
     """The FOI tables, with working days and response times, and the rejections."""
     tables, rejections = read_disclosures(raw / "disclosures", raw)
-    received = tables["requests"].set_index("reference")["date_received"]
+    requests = _keyed(tables["requests"])
+    received = requests.set_index("reference")["date_received"]
     ev = tables["events"]
     if len(ev):
         ev.loc[:, "working_day"] = pd.array(working_day_number(
-            ev["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
-    tables["response_times"] = schemas.coerce(
-        "response_times", response_times(tables["requests"], ev, tables["exemptions"]))
+            _keyed(ev)["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
+    if len(requests):
+        times = response_times(requests, _keyed(ev), _keyed(tables["exemptions"]))
+        times["reference"] = times["reference"].str.partition(_KEY_SEPARATOR)[2]
+        tables["response_times"] = schemas.coerce("response_times", times)
+    else:
+        tables["response_times"] = schemas.empty("response_times")
     return tables, rejections
 
 
@@ -203,6 +221,7 @@ def write_atomic(path: Path, data: bytes) -> bool:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private (0600); the tables are for everyone to read
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -230,10 +249,39 @@ def build(raw: Path | None = None, out: Path | None = None) -> BuildResult:
     return result
 
 
+RAW_INPUTS = {"disclosures": ("*.y*ml", "disclosure records"), "grids": ("*.pdf", "deployment grids")}
+
+
+def raw_warnings(raw: Path) -> list[str]:
+    """A raw folder missing or empty: worth saying before building tables with no rows from it."""
+    out = []
+    for name, (pattern, what) in RAW_INPUTS.items():
+        folder = raw / name
+        if not folder.is_dir():
+            out.append(f"warning: {folder} does not exist: no {what} to build from")
+        elif not any(folder.glob(pattern)):
+            out.append(f"warning: {folder} holds no {pattern} files: no {what} to build from")
+    return out
+
+
+def row_counts(folder: Path) -> dict[str, int]:
+    """Rows of each table already in ``folder`` (records after the header; a quoted cell may span lines)."""
+    counts = {}
+    for path in folder.glob("*.csv"):
+        with path.open(encoding="utf-8", newline="") as f:
+            counts[path.stem] = max(sum(1 for _ in csv.reader(f)) - 1, 0)
+    return counts
+
+
 def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None) -> int:
+    for warning in raw_warnings(Path(raw or config.RAW)):
+        print(warning, file=sys.stderr)
+    before = {} if check_only else row_counts(Path(out or config.PROCESSED))
     result = assemble(raw) if check_only else build(raw, out)
     for name in sorted(result.tables):
-        print(f"{name:>24}: {len(result.tables[name]):5d} rows", file=sys.stderr)
+        rows = len(result.tables[name])
+        change = f" ({rows - before[name]:+d})" if before.get(name, rows) != rows else ""
+        print(f"{name:>24}: {rows:5d} rows{change}", file=sys.stderr)
     if not check_only:
         print(f"{len(result.written)} file(s) changed in {Path(out or config.PROCESSED)}", file=sys.stderr)
     if result.rejections:

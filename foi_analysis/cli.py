@@ -1,15 +1,33 @@
-"""`foi-analysis build | report | extract | validate`: thin wrappers over the package."""
+"""`foi-analysis build | validate | add | report | extract`: thin wrappers over the package.
+
+The analyst's loop: extract (saved response -> draft) -> review -> add (draft -> record, rebuild)
+-> report. Each module declares its own options; this file only wires them.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from . import __version__
+
 
 def _build(args: argparse.Namespace) -> int:
     from . import build
 
     return build.main(check_only=args.command == "validate")
+
+
+def _add(args: argparse.Namespace) -> int:
+    from .records import add
+
+    code, written = add.main(args)
+    if written and not args.no_build:
+        from . import build
+
+        print("rebuilding the tables (the change in each table's rows is in brackets):", file=sys.stderr)
+        code = max(code, build.main())
+    return code
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -25,28 +43,38 @@ def _extract(args: argparse.Namespace) -> int:
 
 
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="foi-analysis", description=__doc__)
-    sub = p.add_subparsers(dest="command", required=True)
+    p = argparse.ArgumentParser(prog="foi-analysis", description=__doc__,
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("build", help="raw records and grids -> validated tables in data/processed/").set_defaults(func=_build)
-    sub.add_parser("validate", help="check the raw records without writing anything").set_defaults(func=_build)
+    sub.add_parser("validate", help="check the raw records and grids as build does, without writing anything").set_defaults(func=_build)
 
-    # Each module declares its own options (report: parameters, notebook choice, run id; extract: files).
     from . import extract
+    from .records import add
     from .report import run as report
+
+    ext = sub.add_parser("extract", help="saved FOI responses -> draft records for review (in ./drafts/)")
+    ext.set_defaults(func=_extract)
+    extract.add_arguments(ext)
+
+    new = sub.add_parser("add", help="reviewed drafts -> records in data/raw/disclosures/, then rebuild")
+    new.set_defaults(func=_add)
+    add.add_arguments(new)
 
     rep = sub.add_parser("report", help="run every notebook with papermill into reports/<run-id>/")
     rep.set_defaults(func=_report)
     report.add_arguments(rep)
-
-    ext = sub.add_parser("extract", help="saved FOI responses -> draft raw records for review")
-    ext.set_defaults(func=_extract)
-    extract.add_arguments(ext)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    p = parser()
+    args = p.parse_args(argv)
+    if args.command is None:  # a bare `foi-analysis`: say what it can do
+        p.print_help()
+        return 0
     return args.func(args)
 
 

@@ -6,7 +6,7 @@ import sys
 
 from foi_analysis import config
 
-sys.path.insert(0, str(config.ROOT / "benchmarks"))
+sys.path.insert(0, str(config.REPOSITORY / "benchmarks"))
 import run  # noqa: E402
 import synthetic  # noqa: E402
 

@@ -17,7 +17,7 @@ def run(root: Path, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_build_and_validate_from_the_command_line(tmp_path):
-    shutil.copytree(config.RAW, tmp_path / "data" / "raw")
+    shutil.copytree(config.RAW, tmp_path / "data" / "raw")  # the test corpus (tests/conftest.py)
     done = run(tmp_path, "build")
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "data" / "processed" / "requests.csv").read_bytes() == (config.PROCESSED / "requests.csv").read_bytes()
@@ -33,3 +33,42 @@ def test_help_lists_the_commands():
     assert done.returncode == 0
     for command in ("build", "validate", "report", "extract"):
         assert command in done.stdout
+
+
+def test_bare_command_prints_help_and_version_works():
+    done = subprocess.run([str(EXE)], capture_output=True, text=True)
+    assert done.returncode == 0 and "usage: foi-analysis" in done.stdout
+    for command in ("build", "validate", "add", "report", "extract"):
+        assert command in done.stdout
+    done = subprocess.run([str(EXE), "--version"], capture_output=True, text=True)
+    import foi_analysis
+
+    assert done.returncode == 0 and done.stdout.strip() == f"foi-analysis {foi_analysis.__version__}"
+
+
+def test_build_warns_about_missing_or_empty_raw_folders(tmp_path):
+    (tmp_path / "data" / "raw" / "disclosures").mkdir(parents=True)  # empty; grids/ missing
+    done = run(tmp_path, "build")
+    assert done.returncode == 0 and "Traceback" not in done.stderr
+    assert f"warning: {tmp_path / 'data/raw/disclosures'} holds no *.y*ml files: no disclosure records to build from" in done.stderr
+    assert f"warning: {tmp_path / 'data/raw/grids'} does not exist: no deployment grids to build from" in done.stderr
+    # Every table is still written, with its header and no rows.
+    assert (tmp_path / "data" / "processed" / "requests.csv").read_text().startswith("reference,authority,")
+
+
+def test_validate_and_build_report_the_same_problems(tmp_path):
+    shutil.copytree(config.RAW_DISCLOSURES, tmp_path / "data" / "raw" / "disclosures")
+    (tmp_path / "data" / "raw" / "disclosures" / "bad.yaml").write_text(
+        'reference: "X-1"\nauthority: Kent Police\nsource: {title: t}\noutcome: maybe\nevents: [{event: sent, date: 31/02/2020}]\n')
+    checked, built = run(tmp_path, "validate"), run(tmp_path, "build")
+    assert checked.returncode == built.returncode == 1
+    def problems(stderr):
+        return [line for line in stderr.splitlines() if line.startswith(("  disclosures/", "warning:"))]
+    assert problems(checked.stderr) == problems(built.stderr) and len(problems(built.stderr)) == 3
+
+
+def test_processed_files_are_world_readable(tmp_path):
+    shutil.copytree(config.RAW_DISCLOSURES, tmp_path / "data" / "raw" / "disclosures")
+    assert run(tmp_path, "build").returncode == 0
+    modes = {p.name: oct(p.stat().st_mode & 0o777) for p in (tmp_path / "data" / "processed").iterdir()}
+    assert modes and set(modes.values()) == {"0o644"}, modes

@@ -515,9 +515,27 @@ def test_cli_writes_drafts_that_load_as_raw_records(tmp_path, capsys):
     loaded = [disclosures.load_file(tmp_path / n, tmp_path, rejections) for n in sorted(first)]
     assert all(loaded)
     assert [(r.source, r.field, r.value) for r in rejections] == [("west_midlands_s12.yaml", f"questions[{k}].outcome", "") for k in range(3)]
-    # Byte-identical on a second run.
-    assert cli.main(["extract", *(str(FIXTURES / n) for n in names), "--out", str(tmp_path)]) == 0
+    # A second run never overwrites a draft (it may be under review) unless --force ...
+    reviewed = tmp_path / "south_wales_ncnd.yaml"
+    reviewed.write_text(text.replace("# UNREVIEWED DRAFT", "# reviewed"))
+    assert cli.main(["extract", *(str(FIXTURES / n) for n in names), "--out", str(tmp_path)]) == 1
+    assert reviewed.read_text().startswith("# reviewed")
+    assert f"{reviewed} exists (perhaps under review); not overwritten: use --force" in capsys.readouterr().err
+    # ... and with --force writes byte-identical drafts again.
+    assert cli.main(["extract", *(str(FIXTURES / n) for n in names), "--out", str(tmp_path), "--force"]) == 0
     assert {p.name: p.read_bytes() for p in tmp_path.glob("*.yaml")} == first
+    assert all(p.stat().st_mode & 0o777 == 0o644 for p in tmp_path.glob("*.yaml"))
+
+
+def test_extract_reads_the_files_of_a_folder(tmp_path):
+    # `extract DIR`: every (non-hidden) file in it, by name, as if each were named on the command line.
+    folder = tmp_path / "saved"
+    folder.mkdir()
+    for name in ("south_wales_ncnd.txt", "west_midlands_s12.txt"):
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    (folder / ".DS_Store").write_bytes(b"\0\0")
+    assert cli.main(["extract", str(folder), "--out", str(tmp_path / "drafts")]) == 0
+    assert sorted(p.name for p in (tmp_path / "drafts").iterdir()) == ["south_wales_ncnd.yaml", "west_midlands_s12.yaml"]
 
 
 def test_cli_default_folder_and_never_raw_disclosures(tmp_path, monkeypatch, capsys):

@@ -29,7 +29,8 @@ TEXT_SUFFIXES = {".csv", ".yaml", ".yml", ".md", ".ipynb", ".json", ".html", ".t
 
 
 def scanned_files() -> list[Path]:
-    roots = [config.DATA, config.NOTEBOOKS, config.REPORTS]
+    # The repository's own folders (the tests' FOI_ANALYSIS_ROOT is a scratch copy of the test corpus).
+    roots = [config.REPOSITORY / "data", config.REPOSITORY / "notebooks", config.REPOSITORY / "reports"]
     return sorted(p for r in roots if r.exists() for p in r.rglob("*") if p.suffix in TEXT_SUFFIXES and p.is_file())
 
 
@@ -52,7 +53,7 @@ def test_the_digest_check_can_fail(tmp_path):
 def test_no_personal_names_in_outputs():
     files = scanned_files()
     assert any(p.suffix == ".csv" for p in files) and any(p.suffix == ".yaml" for p in files)
-    hits = [str(p.relative_to(config.ROOT)) for p in files
+    hits = [str(p.relative_to(config.REPOSITORY)) for p in files
             if any(digest(ph) in NAME_DIGESTS for ph in phrases(p.read_text(encoding="utf-8", errors="replace")))]
     assert hits == []
 
@@ -70,4 +71,4 @@ def test_names_read_from_the_seeds_are_absent(seeds):
     for path in scanned_files():
         text = path.read_text(encoding="utf-8", errors="replace")
         for name in names:
-            assert name not in text, f"{name!r} found in {path.relative_to(config.ROOT)}"
+            assert name not in text, f"{name!r} found in {path.relative_to(config.REPOSITORY)}"

@@ -1,4 +1,4 @@
-"""`foi-analysis report`: the real notebooks on the real tables, a failing notebook, and the pieces.
+"""`foi-analysis report`: the notebooks on the test corpus's tables, a failing notebook, and the pieces.
 
 Expected findings are recomputed here by hand from the processed CSVs with plain pandas (never by
 calling foi_analysis.findings), with the arithmetic written beside them.
@@ -20,7 +20,7 @@ from scipy.stats import beta
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from foi_analysis import cli, config
-from foi_analysis.report import run as report
+from foi_analysis.report import kernel, run as report
 
 PROCESSED = config.PROCESSED
 
@@ -56,7 +56,7 @@ def test_executed_notebooks_hold_charts(real_run):
         pngs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
                 if "image/png" in o.get("data", {})]
         assert pngs, f"{path.name} has no image/png output (a non-inline backend drops figures)"
-        assert nb.metadata["kernelspec"]["name"] == "python3"
+        assert nb.metadata["kernelspec"]["name"] == kernel.NAME
 
 
 def test_html_pages_show_outputs_but_no_code(real_run):

@@ -1,4 +1,5 @@
-"""What the notebook parameters select. Expected rows are read off the raw records and grids."""
+"""What the notebook parameters select. Expected rows are read off the test corpus's records and grids
+(tests/fixtures/corpus: the five seed records and the 2020-22 and 2023-24 grids)."""
 
 import pytest
 
@@ -6,7 +7,7 @@ from foi_analysis.analysis.selection import Selection
 
 
 def test_authority_is_a_case_insensitive_part_of_the_name():
-    # data/raw/disclosures: FOI 506 is MOPAC's only record; the four others are the Met's
+    # the test corpus: FOI 506 is MOPAC's only record; the four others are the Met's
     assert Selection(authority="MAYOR").requests()["reference"].tolist() == ["FOI 506"]
     assert len(Selection(authority="metropolitan").requests()) == 4
     assert len(Selection().requests()) == 5

@@ -60,7 +60,10 @@ class Selection:
     def of_requests(self, name: str, date: str | None = None) -> pd.DataFrame:
         """A per-request table for the selected requests; with ``date``, also rows whose date is in range."""
         frame = tables.load(name)
-        keep = frame["reference"].isin(self.requests()["reference"])
+        # A request is (authority, reference): two authorities may use the same reference. Tables
+        # joined from the grids carry the reference only.
+        key = ["authority", "reference"] if "authority" in frame.columns else ["reference"]
+        keep = pd.MultiIndex.from_frame(frame[key]).isin(pd.MultiIndex.from_frame(self.requests()[key]))
         if date is not None:
             keep &= self.in_range(frame[date])
         return frame.loc[keep].reset_index(drop=True)

@@ -164,12 +164,25 @@ def extract_file(path: Path) -> Extraction:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("files", nargs="+", metavar="FILE", type=Path, help="saved FOI responses (text, HTML or PDF)")
+    p.add_argument("files", nargs="+", metavar="FILE", type=Path,
+                   help="saved FOI responses (text, HTML or PDF), or folders of them (every file in it, by name)")
     p.add_argument("--json", action="store_true", help="print a JSON array (one object per file) instead of writing drafts")
     p.add_argument("--out", type=Path, default=None,
                    help="folder for the draft YAML records (default: ./drafts; with --json, only if given)")
     p.add_argument("--jobs", type=int, default=0,
                    help="processes to read with (default: one per CPU for batches of 64 files or more, else 1)")
+    p.add_argument("--force", action="store_true", help="overwrite drafts that already exist (a reviewed draft is lost)")
+
+
+def expand_folders(paths: list[Path]) -> list[Path]:
+    """A folder stands for the files in it (not hidden, not in sub-folders), sorted by name."""
+    out = []
+    for path in paths:
+        if path.is_dir():
+            out += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+        else:
+            out.append(path)
+    return out
 
 
 def draft_yaml(x: Extraction) -> str:
@@ -182,6 +195,7 @@ def _write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)
+    os.chmod(tmp, 0o644)  # mkstemp makes it private; a draft is for reviewing
     os.replace(tmp, path)
 
 
@@ -201,6 +215,7 @@ def main(args: argparse.Namespace) -> int:
             print(f"extract: not writing drafts into {out_dir}: a person reviews them first (use --out elsewhere)", file=sys.stderr)
             return 2
         out_dir.mkdir(parents=True, exist_ok=True)
+    args.files = expand_folders(args.files)
     jobs = args.jobs or ((os.cpu_count() or 1) if len(args.files) >= 64 else 1)
     drafts = [out_dir is not None] * len(args.files)
     if jobs > 1:
@@ -223,6 +238,11 @@ def main(args: argparse.Namespace) -> int:
         if out_dir is not None:
             names[path.stem] += 1
             target = out_dir / (f"{path.stem}.yaml" if names[path.stem] == 1 else f"{path.stem}-{names[path.stem]}.yaml")
+            if target.exists() and not args.force:
+                # A draft may already be half reviewed: never overwrite one silently.
+                failed += 1
+                print(f"{path}: error: {target} exists (perhaps under review); not overwritten: use --force", file=sys.stderr)
+                continue
             _write_atomic(target, draft)
             if not args.json:
                 print(f"{path}: draft written to {target}", file=sys.stderr)

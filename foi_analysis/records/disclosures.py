@@ -1,8 +1,11 @@
 """Read and validate the raw disclosure records in data/raw/disclosures/*.yaml.
 
-Every problem becomes a ``Rejection`` naming the file, the field and the value. A problem in a
-request-level field (reference, authority, outcome, its dates) sets the whole record aside; a
-problem in one event, exemption, question or table row sets aside that row only.
+Every problem becomes a ``Rejection`` naming the file, the field and the value, and one pass lists
+every problem of a record, not the first only. A malformed record (``structure``: an unknown field,
+a wrong type, a control character, a YAML tag) or a problem in a request-level field (reference,
+authority, outcome, source title, its dates; a date in the future or before the receipt) sets the
+whole record aside; a bad value in one event, exemption, question or table row sets aside that
+row only. A record's identity is (authority, reference): two authorities may use the same number.
 """
 
 from __future__ import annotations
@@ -16,9 +19,11 @@ from pathlib import Path
 # yaml-rs: YAML 1.2 (so an unquoted `no` stays text), duplicate keys are an error rather than
 # silently overwritten, nothing is ever constructed from tags, and it is ~9x faster than PyYAML.
 import yaml_rs
+from zoneinfo import ZoneInfo
 
 from ..foia import exemptions as ex
 from ..foia.dates import parse_printed_date
+from . import structure
 from .quarantine import Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
 
@@ -120,6 +125,8 @@ def _blue_list_rows(table: dict, where: str, rejections: list[Rejection], file: 
             rows.append({
                 "row": r,
                 "deployment_date": date,
+                "field": f"{rf}[{index['deployment_date']}]",
+                "date_printed": _text(cells[index["deployment_date"]]),
                 "true_alert_rate": parse_percent(cells[index["true_alert_rate"]], f"{rf}[{index['true_alert_rate']}]"),
                 "false_alert_rate": parse_percent(cells[index["false_alert_rate"]], f"{rf}[{index['false_alert_rate']}]"),
                 "true_alert_rate_raw": _text(cells[index["true_alert_rate"]]),
@@ -131,29 +138,59 @@ def _blue_list_rows(table: dict, where: str, rejections: list[Rejection], file: 
     return rows
 
 
-def _parse_record(rec: dict, file: str, rejections: list[Rejection]) -> Disclosure:
-    """Raises RecordError for a request-level problem; appends row-level ones to ``rejections``."""
-    reference = _required_str(rec, "reference")
-    authority = _required_str(rec, "authority")
-    outcome = _required_str(rec, "outcome")
-    if outcome not in OUTCOMES:
-        raise RecordError("outcome", outcome, f"unknown outcome; use one of {', '.join(OUTCOMES)}")
-    source = rec.get("source") or {}
-    if not isinstance(source, dict) or not source.get("title"):
-        raise RecordError("source.title", source, "missing source title")
+def _today() -> dt.date:
+    # The date in the UK, where the letters are dated (a record dated today is never "future").
+    return dt.datetime.now(ZoneInfo("Europe/London")).date()
+
+
+def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[str] = frozenset()) -> Disclosure | None:
+    """The record, or None when a request-level problem sets it aside; every problem goes to ``rejections``.
+
+    Nothing stops at the first problem: each field is checked, so one pass lists them all.
+    ``skip`` names top-level fields already reported as malformed (not read again here).
+    """
+    fatal: list[RecordError] = []  # request-level problems: the record is set aside
+
+    def required(key: str) -> str | None:
+        if key in skip:
+            return None
+        try:
+            return _required_str(rec, key)
+        except RecordError as err:
+            fatal.append(err)
+            return None
+
+    def date_field(key: str) -> dt.date | None:
+        if key in skip:
+            return None
+        try:
+            return _date(rec.get(key), key)
+        except RecordError as err:
+            fatal.append(err)
+            return None
+
+    reference, authority, outcome = required("reference"), required("authority"), required("outcome")
+    if outcome is not None and outcome not in OUTCOMES:
+        fatal.append(RecordError("outcome", outcome, f"unknown outcome; use one of {', '.join(OUTCOMES)}"))
+    source = {} if "source" in skip else rec.get("source") or {}
+    if "source" not in skip and (not isinstance(source, dict) or not source.get("title")):
+        fatal.append(RecordError("source.title", source.get("title") if isinstance(source, dict) else source, "missing source title"))
+        source = {}
     seed = source.get("seed_file") or source.get("file")
     d = Disclosure(
         file=file,
-        reference=reference,
-        authority=authority,
-        outcome=outcome,
-        source_title=str(source["title"]),
+        reference=reference or "",
+        authority=authority or "",
+        outcome=outcome or "",
+        source_title=str(source.get("title") or ""),
         source_file=file + (f" (from {seed})" if seed else ""),
-        date_received=_date(rec.get("date_received"), "date_received"),
-        date_responded=_date(rec.get("date_responded"), "date_responded"),
+        date_received=date_field("date_received"),
+        date_responded=date_field("date_responded"),
     )
 
     def rows(key: str) -> list:
+        if key in skip:
+            return []
         value = rec.get(key) or []
         if not isinstance(value, list):
             rejections.append(Rejection(file, key, _text(value), f"{key} must be a list"))
@@ -170,7 +207,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection]) -> Disclosu
             date = _date(ev.get("date"), f"events[{i}].date")
             if date is None:
                 raise RecordError(f"events[{i}].date", ev.get("date"), "missing date")
-            d.events.append({"event": name, "date": date, "date_printed": _text(ev.get("date")), "note": ev.get("note")})
+            d.events.append({"event": name, "date": date, "date_printed": _text(ev.get("date")), "note": ev.get("note"),
+                             "field": f"events[{i}].date"})
         except RecordError as err:
             rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
 
@@ -178,7 +216,7 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection]) -> Disclosu
         try:
             if not isinstance(exm, dict) or not exm.get("raw"):
                 raise RecordError(f"exemptions[{i}].raw", exm, "an exemption needs 'raw' (the citation as printed)")
-            stage = exm.get("stage", "response")
+            stage = exm.get("stage") or "response"
             if stage not in STAGES:
                 raise RecordError(f"exemptions[{i}].stage", stage, f"unknown stage; use one of {', '.join(STAGES)}")
             try:
@@ -219,10 +257,70 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection]) -> Disclosu
         from_events = sorted({e["date"] for e in d.events if e["event"] == event})
         current = getattr(d, key)
         if current and from_events and current not in from_events:
-            raise RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({from_events[0]})")
+            fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({from_events[0]})"))
         if current is None and from_events:
             setattr(d, key, from_events[0])
+
+    # Dates that cannot be true: after today, or before the request was received.
+    today = _today()
+    dated = [("date_received", rec.get("date_received"), d.date_received),
+             ("date_responded", rec.get("date_responded"), d.date_responded)]
+    dated += [(e["field"], e["date_printed"], e["date"]) for e in d.events]
+    dated += [(b["field"], b["date_printed"], b["deployment_date"]) for b in d.blue_list]
+    for name, printed, value in dated:
+        if value is not None and value > today:
+            fatal.append(RecordError(name, printed, f"date in the future (today is {today.isoformat()})"))
+    if d.date_received is not None:
+        for name, printed, value in dated:
+            if value is not None and value < d.date_received and not name.startswith("tables"):
+                what = "the response" if name == "date_responded" or "response" in name else "an event"
+                fatal.append(RecordError(name, printed, f"{what} dated before the request was received ({d.date_received.isoformat()})"))
+    for e in d.events:
+        e.pop("field")
+    for b in d.blue_list:
+        b.pop("field"), b.pop("date_printed")
+
+    if fatal:
+        for err in fatal:
+            rejections.append(Rejection(file, err.field, _text(err.value), f"{err.reason}; record set aside"))
+        return None
     return d
+
+
+def read_mapping(text: str, file: str, rejections: list[Rejection]) -> dict | None:
+    """A record's YAML text -> its fields as written (not validated), or None when it is no mapping."""
+    text = text.removeprefix("\ufeff")  # a byte-order mark (saved by some Windows editors) is not content
+    try:
+        rec = yaml_rs.loads(structure.protect_control_characters(text), parse_datetime=False)
+    except yaml_rs.YAMLDecodeError as err:
+        reason = " ".join(str(err).split())
+        rejections.append(Rejection(file, "(file)", "", f"not valid YAML: {reason}"))
+        return None
+    if not isinstance(rec, dict):
+        rejections.append(Rejection(file, "(file)", _text(rec)[:80], "a record must be a YAML mapping of fields"))
+        return None
+    return rec
+
+
+def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure | None:
+    """One record's YAML text -> the record, or None when it is set aside; every problem is listed."""
+    rec = read_mapping(text, file, rejections)
+    if rec is None:
+        return None
+    text = text.removeprefix("\ufeff")
+    tagged = structure.tag_problems(text)
+    # A tagged value's type is the tag's doing: one message for it, not two.
+    # Control characters arrive raw (stood in for by read_mapping) or as a double-quoted escape: a
+    # text with neither needs no walk (the common case; the walk costs more than the parse).
+    controls = structure.control_character_problems(rec) if "\\" in text or structure.CONTROL.search(text) else []
+    malformed = tagged + [p for p in controls + structure.shape_problems(rec)
+                          if not any(p[0] == t or p[0].startswith((t + ".", t + "[")) for t, _, _ in tagged)]
+    for name, value, reason in malformed:
+        rejections.append(Rejection(file, name, _text(value), f"{reason}; record set aside"))
+    # The rest of the record is still read, so that one pass names every problem in it.
+    skip = {re.split(r"[.\[]", name, maxsplit=1)[0] for name, _, _ in malformed}
+    d = _parse_record(rec, file, rejections, skip)
+    return None if malformed else d
 
 
 def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure | None:
@@ -230,34 +328,29 @@ def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure
     prefix = f"{root}{os.sep}"
     file = str(path)[len(prefix):].replace(os.sep, "/") if str(path).startswith(prefix) else path.name
     try:
-        rec = yaml_rs.loads(path.read_text(encoding="utf-8"), parse_datetime=False)
-    except (yaml_rs.YAMLDecodeError, UnicodeDecodeError) as err:
-        reason = " ".join(str(err).split())
-        rejections.append(Rejection(file, "(file)", "", f"not valid YAML: {reason}"))
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as err:
+        rejections.append(Rejection(file, "(file)", "", f"not valid UTF-8 text: {err}"))
         return None
-    if not isinstance(rec, dict):
-        rejections.append(Rejection(file, "(file)", _text(rec)[:80], "a record must be a YAML mapping of fields"))
-        return None
-    try:
-        return _parse_record(rec, file, rejections)
-    except RecordError as err:
-        rejections.append(Rejection(file, err.field, _text(err.value), f"{err.reason}; record set aside"))
-        return None
+    return read_record(text, file, rejections)
 
 
-def duplicate_references(files: list[tuple[str, str]]) -> tuple[set[str], list[Rejection]]:
-    """(reference, file) pairs -> the references claimed by more than one file, and a Rejection per file.
+def duplicate_records(files: list[tuple[tuple[str, str], str]]) -> tuple[set[tuple[str, str]], list[Rejection]]:
+    """((authority, reference), file) pairs -> the identities claimed by more than one file, and a
+    Rejection per file.
 
-    Both records are set aside: which of them is right is for a person to decide, not the file
-    names' sort order.
+    A record is identified by authority and reference: two authorities may both have an "FOI 506".
+    Records sharing both are all set aside: which of them is right is for a person to decide, not
+    the file names' sort order (``foi-analysis add`` refuses the second one in the first place).
     """
-    by_reference: dict[str, list[str]] = {}
-    for reference, file in files:
-        by_reference.setdefault(reference, []).append(file)
-    duplicated = {r for r, fs in by_reference.items() if len(fs) > 1}
+    by_identity: dict[tuple[str, str], list[str]] = {}
+    for identity, file in files:
+        by_identity.setdefault(identity, []).append(file)
+    duplicated = {i for i, fs in by_identity.items() if len(fs) > 1}
     rejections = [
-        Rejection(file, "reference", reference,
-                  f"duplicate reference (also in {', '.join(f for f in by_reference[reference] if f != file)}); record set aside")
-        for reference, file in files if reference in duplicated
+        Rejection(file, "reference", identity[1],
+                  f"duplicate record: {identity[0]} {identity[1]} is also in "
+                  f"{', '.join(f for f in by_identity[identity] if f != file)}; record set aside")
+        for identity, file in files if identity in duplicated
     ]
     return duplicated, rejections

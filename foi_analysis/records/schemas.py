@@ -17,13 +17,14 @@ EVENTS = ["received", "acknowledged", "extension_notice", "extension_estimate", 
 STAGES = ["extension_notice", "response", "internal_review"]
 
 
-_REF = text("FOI reference as printed by the authority (the request's key)")
+_REF = text("FOI reference as printed by the authority (with authority, the request's key)")
+_AUTH = text("Public authority, canonical name (with reference, the request's key: two authorities may use one number)")
 
 RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "requests": table(
         "One row per FOI request (one raw record in data/raw/disclosures/).",
         {
-            "reference": column("string", "FOI reference as printed by the authority", unique=True),
+            "reference": text("FOI reference as printed by the authority"),
             "authority": text("Public authority that answered, canonical name"),
             "date_received": date("Date the authority received the request (empty: not printed)"),
             "date_responded": date("Date of the final response (empty: not printed)"),
@@ -34,11 +35,13 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "source_title": text("Title of the source document"),
             "source_file": text("Raw record file under data/raw/disclosures/ (and the seed file it was read from)"),
         },
+        unique=["authority", "reference"],
     ),
     "events": table(
         "Dated events of each request, with working days since receipt.",
         {
             "reference": _REF,
+            "authority": _AUTH,
             "event": text("Event: " + " | ".join(EVENTS), pa.Check.isin(EVENTS)),
             "date": date("Date of the event", nullable=False),
             "date_printed": text("The date exactly as the document prints it"),
@@ -51,6 +54,7 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "One row per exemption citation, one sub-paragraph per row ('31(1)(a)(b)' gives 31(1)(a) and 31(1)(b)).",
         {
             "reference": _REF,
+            "authority": _AUTH,
             "section": text("Section number, e.g. '31', '22A'"),
             "citation": text("Normalised citation, e.g. '31(1)(a)'"),
             "raw": text("The citation exactly as printed"),
@@ -67,15 +71,17 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "Per-question outcome of each request.",
         {
             "reference": _REF,
+            "authority": _AUTH,
             "question": text("Question number as printed, e.g. '1b'"),
             "outcome": text("Outcome: " + " | ".join(QUESTION_OUTCOMES), pa.Check.isin(QUESTION_OUTCOMES)),
         },
-        unique=["reference", "question"],
+        unique=["authority", "reference", "question"],
     ),
     "blue_list": table(
         "Blue-list test results per deployment date, as disclosed (no denominators were disclosed).",
         {
             "reference": _REF,
+            "authority": _AUTH,
             "row": count("Row number in the disclosed table (several rows share a date)", nullable=False),
             "deployment_date": date("Deployment date", nullable=False),
             "true_alert_rate": fraction("Blue-list true alert rate as a fraction 0-1"),
@@ -84,12 +90,12 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "false_alert_rate_raw": text("False alert rate as printed, e.g. '0%'"),
             "n_tests": count("Number of blue-list passes behind the rates (empty: not disclosed)"),
         },
-        unique=["reference", "row"],
+        unique=["authority", "reference", "row"],
     ),
     "response_times": table(
         "One row per request: FOIA s10/s17 timeliness in UK working days (receipt = day 0, ICO reading).",
         {
-            "reference": column("string", "FOI reference", unique=True),
+            "reference": text("FOI reference"),
             "authority": text("Public authority"),
             "date_received": date("Date received"),
             "deadline_20wd": date("20th working day after receipt: the s10(1) deadline"),
@@ -109,6 +115,7 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "over_40wd": flag("Final response later than 40 working days, or still outstanding after day 40 (empty: unknown)"),
             "over_40wd_basis": text("The evidence for over_40wd", nullable=True),
         },
+        unique=["authority", "reference"],
     ),
     "rejected": table(
         "Quarantine: every value that failed validation, with its file, field and reason.",

@@ -26,8 +26,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
+from . import kernel, parameters as checks
 
-KERNEL = "python3"
+KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
 DIGEST_FILE = ".raw-digest"  # in the reports folder: the raw inputs the tables were last built from
 
@@ -296,8 +297,14 @@ def main(args: argparse.Namespace) -> int:
     if not notebooks:
         _say(f"no notebooks matching {NOTEBOOK_PATTERN} in {notebooks_dir}")
         return 2
-    parameters = resolve_parameters(notebooks, args.parameter)
+    try:
+        parameters = resolve_parameters(notebooks, args.parameter)
+    except SystemExit as err:  # an unknown name or a value of the wrong type: a usage error too
+        checks.stop_if([str(err.code)])
+    checks.check_values(parameters)  # every parameter problem at once, before any kernel starts
+    kernel.ensure()
     build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
+    checks.check_authority(parameters)
 
     from ..analysis import findings
 

@@ -1,0 +1,163 @@
+"""`foi-analysis add DRAFT...`: a reviewed draft becomes a record of the corpus.
+
+The step after `extract` and a person's review. For each draft: refuse it while it still carries
+the ``UNREVIEWED DRAFT`` header; validate the whole record and list every problem at once, each
+with file, field and value (``disclosures.read_record``); check the authority against
+``authorities.csv`` (an alias names its canonical form, an unknown name the nearest known ones);
+refuse a record whose identity (authority, reference) is already in the corpus unless
+``--replace`` (two authorities may both have an "FOI 506"). A draft that passes is written to ``data/raw/disclosures/`` under a safe
+name made of authority and reference; then the tables are rebuilt and what changed in each table
+is printed (the command line does that part: records know nothing of the build). A draft with
+any problem is not written; the others still are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import os
+import re
+import sys
+import tempfile
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from .. import config
+from . import disclosures
+from .quarantine import Rejection
+
+DRAFT_MARK = "UNREVIEWED DRAFT"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("drafts", nargs="+", metavar="DRAFT", type=Path, help="reviewed draft records (YAML)")
+    p.add_argument("--replace", action="store_true",
+                   help="overwrite the record already in the corpus with the same authority and reference")
+    p.add_argument("--no-build", action="store_true", help="do not rebuild the tables afterwards")
+
+
+@lru_cache(maxsize=1)
+def authority_names() -> dict[str, str]:
+    """Every known spelling (canonical names and aliases) -> the canonical name."""
+    with resources.files("foi_analysis.records").joinpath("authorities.csv").open(encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    names = {" ".join(r["canonical"].split()): " ".join(r["canonical"].split()) for r in rows}
+    names.update({" ".join(r["alias"].split()): " ".join(r["canonical"].split()) for r in rows if r.get("alias")})
+    return names
+
+
+def authority_problem(authority: str) -> str | None:
+    """Why ``authority`` is not a canonical name from authorities.csv, or None."""
+    names = authority_names()
+    canonical = sorted(set(names.values()))
+    if authority in canonical:
+        return None
+    if authority in names:
+        return f"not the canonical name: write '{names[authority]}'"
+    near = difflib.get_close_matches(authority, canonical, n=3, cutoff=0.5)
+    near += [c for c in canonical if authority.lower() in c.lower() and c not in near][:3 - len(near)]
+    hint = f"; nearest known: {'; '.join(near)}" if near else ""
+    return f"unknown authority (not in foi_analysis/records/authorities.csv){hint}"
+
+
+def safe_name(authority: str, reference: str) -> str:
+    """'Avon and Somerset Constabulary', '992/20' -> 'avon-and-somerset-constabulary-992-20.yaml'."""
+    def slug(text: str) -> str:
+        return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-.")
+
+    return f"{slug(authority).lower()}-{slug(reference)}.yaml"
+
+
+@dataclass
+class Draft:
+    path: Path
+    text: str = ""
+    record: disclosures.Disclosure | None = None
+    target: Path | None = None
+
+
+def _corpus(folder: Path) -> dict[str, tuple[str, str]]:
+    """file name -> (authority, reference) of each readable record already in the corpus."""
+    out = {}
+    for path in sorted(folder.glob("*.y*ml")):
+        d = disclosures.read_record(path.read_text(encoding="utf-8", errors="replace"), path.name, [])
+        if d is not None:
+            out[path.name] = (d.authority, d.reference)
+    return out
+
+
+def check(draft: Draft, corpus: dict[str, tuple[str, str]], replace: bool, folder: Path) -> list[Rejection]:
+    """Every problem of one draft (empty: it may be added); sets ``draft.record`` and ``draft.target``."""
+    name = draft.path.name
+    try:
+        draft.text = draft.path.read_bytes().decode("utf-8")
+    except OSError as err:
+        return [Rejection(name, "(file)", "", f"cannot read: {err.strerror or err}")]
+    except UnicodeDecodeError as err:
+        return [Rejection(name, "(file)", "", f"not valid UTF-8 text: {err}")]
+    problems: list[Rejection] = []
+    head = draft.text.removeprefix("\ufeff").lstrip().splitlines()[:5]
+    if any(line.startswith("#") and DRAFT_MARK in line for line in head):
+        problems.append(Rejection(name, "(header)", DRAFT_MARK, "not reviewed yet: check every field against the "
+                                  "document, then delete the UNREVIEWED DRAFT header lines"))
+    rejections: list[Rejection] = []
+    record = disclosures.read_record(draft.text, name, rejections)
+    problems += rejections  # every problem, row-level ones included: a record enters the corpus clean
+    fields = disclosures.read_mapping(draft.text, name, []) or {}
+    authority = fields.get("authority")
+    if isinstance(authority, str) and authority.strip() and (why := authority_problem(authority.strip())) is not None:
+        problems.append(Rejection(name, "authority", authority, why))
+    if record is None:
+        return problems
+    identity = (record.authority, record.reference)
+    same = [f for f, ident in corpus.items() if ident == identity]
+    target = folder / (same[0] if same else safe_name(*identity))
+    if (same or target.exists()) and not replace:
+        problems.append(Rejection(name, "reference", record.reference,
+                                  f"{record.authority} {record.reference} is already in the corpus as {target.name}; "
+                                  "use --replace to overwrite it"))
+    draft.record, draft.target = record, target
+    return problems
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def main(args: argparse.Namespace) -> tuple[int, list[Path]]:
+    """Exit status (1 if any draft was refused) and the records written; the caller rebuilds."""
+    folder = config.RAW_DISCLOSURES
+    folder.mkdir(parents=True, exist_ok=True)
+    corpus = _corpus(folder)
+    added, refused = [], 0
+    for path in args.drafts:
+        draft = Draft(path)
+        problems = check(draft, corpus, args.replace, folder)
+        if problems:
+            refused += 1
+            _say(f"{path}: not added ({len(problems)} problem(s)):")
+            for p in problems:
+                _say(f"  {p}")
+            continue
+        _write_atomic(draft.target, draft.text.removeprefix("\ufeff"))
+        corpus[draft.target.name] = (draft.record.authority, draft.record.reference)
+        added.append(draft)
+        _say(f"{path}: added as {draft.target.relative_to(config.ROOT)} ({draft.record.authority}, {draft.record.reference})")
+    if refused:
+        _say(f"add: {refused} of {len(args.drafts)} draft(s) not added")
+    return (1 if refused else 0), [d.target for d in added]

@@ -1,0 +1,223 @@
+"""The shape of a raw disclosure record: which fields exist, at every depth, and their types.
+
+Checked before any value is read, so a record written by hand fails with a message naming the
+field rather than with a traceback deep in the loader: an unknown or misspelled field (with the
+nearest known name), a value of the wrong type (``questions: 5`` inside an exemption), a control
+character in any text (YAML lets a NUL through, and a raw NUL even cuts a value short silently),
+and any YAML tag (``!!python/object``, ``!!str``, ``!custom``: records are plain data, and
+the README promises they are loaded safely; the YAML library ignores tags, so they are found here).
+
+The models are the record format's single definition; ``KNOWN_FIELDS`` lists them for messages.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from typing import Any, Optional, Union
+
+import yaml
+from pydantic import BaseModel, ConfigDict, StrictFloat, StrictInt, StrictStr, ValidationError
+
+
+# References and question numbers may be written unquoted (a YAML number); cells may be numbers.
+# Native strict types (no Python callback per value): this check runs on every record of a build.
+Text = Optional[StrictStr]
+Id = Optional[Union[StrictStr, StrictInt]]
+Cell = Optional[Union[StrictStr, StrictInt, StrictFloat]]
+_UNION_MEMBERS = {"str": "text", "int": "a whole number", "float": "a number"}
+
+
+class _Fields(BaseModel):
+    # Every field is optional here: which are required, and what values mean, is the loader's job.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class OtherReference(_Fields):
+    reference: Id = None
+    kind: Text = None
+    note: Text = None
+
+
+class Source(_Fields):
+    title: Text = None
+    file: Text = None
+    seed_file: Text = None
+    kind: Text = None
+    notes: Text = None
+    url: Text = None
+
+
+class Event(_Fields):
+    event: Text = None
+    date: Text = None
+    note: Text = None
+
+
+class Exemption(_Fields):
+    raw: Text = None
+    stage: Text = None
+    questions: list[Id] | None = None
+    note: Text = None
+
+
+class Question(_Fields):
+    question: Id = None
+    outcome: Text = None
+    note: Text = None
+
+
+class Table(_Fields):
+    kind: Text = None
+    question: Id = None
+    title: Text = None
+    columns: list[Cell] | None = None
+    rows: list[list[Cell]] | None = None
+
+
+class Figure(_Fields):
+    name: Text = None
+    value: Cell = None
+    question: Id = None
+
+
+class Record(_Fields):
+    reference: Id = None
+    other_references: list[OtherReference] | None = None
+    authority: Text = None
+    source: Source | None = None
+    date_received: Text = None
+    date_responded: Text = None
+    outcome: Text = None
+    events: list[Event] | None = None
+    exemptions: list[Exemption] | None = None
+    questions: list[Question] | None = None
+    tables: list[Table] | None = None
+    figures: list[Figure] | None = None
+
+
+# The model that describes the fields under each path (list indexes left out).
+_MODELS: dict[tuple[str, ...], type[BaseModel]] = {(): Record}
+for _name, _model in (("other_references", OtherReference), ("source", Source), ("events", Event),
+                      ("exemptions", Exemption), ("questions", Question), ("tables", Table), ("figures", Figure)):
+    _MODELS[(_name,)] = _model
+KNOWN_FIELDS = {".".join(path) or "(record)": list(model.model_fields) for path, model in _MODELS.items()}
+
+
+def field_name(loc: tuple) -> str:
+    """('exemptions', 0, 'questions') -> 'exemptions[0].questions' (the loader's own spelling)."""
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+_TYPE_NAMES = {"list_type": "a list", "model_type": "a mapping of fields", "dict_type": "a mapping of fields",
+               "string_type": "text"}
+
+
+def shape_problems(rec: dict) -> list[tuple[str, Any, str]]:
+    """(field, value, reason) for every unknown field and wrongly typed value, at any depth."""
+    try:
+        Record.model_validate(rec)
+        return []
+    except ValidationError as err:
+        problems: dict[tuple, tuple[str, Any, str]] = {}
+        members: dict[tuple, list[str]] = {}
+        for e in err.errors(include_url=False):
+            loc = tuple(e["loc"])
+            if e["type"] == "extra_forbidden":
+                parent = tuple(p for p in loc[:-1] if not isinstance(p, int))
+                known = list(_MODELS[parent].model_fields)
+                near = difflib.get_close_matches(str(loc[-1]), known, n=1, cutoff=0.6)
+                hint = f"; did you mean '{near[0]}'?" if near else f"; known fields here: {', '.join(known)}"
+                problems[loc] = (field_name(loc), loc[-1], f"unknown field{hint}")
+                continue
+            if loc and loc[-1] in _UNION_MEMBERS:  # one error per member of "text or a number": say it once
+                loc, member = loc[:-1], _UNION_MEMBERS[loc[-1]]
+                members.setdefault(loc, []).append(member)
+                expected = " or ".join(m for m in members[loc] if not (m == "a whole number" and "a number" in members[loc]))
+            else:
+                expected = _TYPE_NAMES.get(e["type"], e["msg"])
+            problems[loc] = (field_name(loc), e["input"], f"wrong type: must be {expected}, not {type(e['input']).__name__}")
+        return list(problems.values())
+
+
+# Control characters other than tab and line breaks (C0, DEL and C1).
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Raw control characters are swapped for these stand-ins before parsing, so the parser keeps them
+# (a raw NUL would end the value) and the walk below can name the field they sit in.
+_STAND_IN = 0xF0000
+_STAND_INS = re.compile(f"[{chr(_STAND_IN)}-{chr(_STAND_IN + 0x9f)}]")
+
+
+def protect_control_characters(text: str) -> str:
+    return CONTROL.sub(lambda m: chr(_STAND_IN + ord(m.group())), text)
+
+
+def _shown(text: str) -> str:
+    """The value with each control character written as an escape (\\x00), as a person can read it."""
+    text = _STAND_INS.sub(lambda m: chr(ord(m.group()) - _STAND_IN), text)
+    return CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def control_character_problems(value, loc: tuple = ()) -> list[tuple[str, Any, str]]:
+    """(field, value, reason) for every key or text holding a control character (raw or escaped)."""
+    out = []
+    if isinstance(value, dict):
+        for k, v in value.items():
+            if isinstance(k, str) and (CONTROL.search(k) or _STAND_INS.search(k)):
+                out.append((field_name(loc + (_shown(k),)), _shown(k), "control character in a field name"))
+            out += control_character_problems(v, loc + (k,))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            out += control_character_problems(v, loc + (i,))
+    elif isinstance(value, str) and (CONTROL.search(value) or _STAND_INS.search(value)):
+        out.append((field_name(loc) or "(record)", _shown(value), "control character in the text (not allowed in a record)"))
+    return out
+
+
+_SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def tag_problems(text: str) -> list[tuple[str, Any, str]]:
+    """(field, tag, reason) for every explicit YAML tag in the document."""
+    if "!" not in text:  # no tag without a "!": skip the second parse for almost every record
+        return []
+    out = []
+    # A stack of open collections: [kind, position] (a sequence's next index; a mapping's current key
+    # or None while a key is expected).
+    stack: list[list] = []
+    path: list = []
+    try:
+        for event in yaml.parse(text, Loader=_SAFE_LOADER):
+            is_node = isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent))
+            is_key = bool(stack) and stack[-1][0] == "map" and stack[-1][1] is None
+            if is_node and not is_key:
+                here = path + ([stack[-1][1]] if stack else [])
+                if getattr(event, "tag", None) not in (None, "!"):
+                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+                    out.append((field_name(tuple(here)) or "(record)", tag, "YAML tags are not allowed in a record"))
+            if isinstance(event, yaml.ScalarEvent) and is_key:
+                stack[-1][1] = event.value
+                continue
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                if stack:
+                    path.append(stack[-1][1])
+                stack.append(["map", None] if isinstance(event, yaml.MappingStartEvent) else ["seq", 0])
+                continue
+            if isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                stack.pop()
+                if path:
+                    path.pop()
+            elif not is_node:
+                continue
+            # A value (or a collection just closed) is done: move to the next key or index.
+            if stack:
+                if stack[-1][0] == "map":
+                    stack[-1][1] = None
+                else:
+                    stack[-1][1] += 1
+    except yaml.YAMLError:
+        pass  # the YAML itself was read by the main parser; a disagreement here is not a tag
+    return out

@@ -1,0 +1,48 @@
+"""The project's Jupyter kernel, registered under its own name.
+
+papermill, nbval and JupyterLab find kernels by name on the Jupyter path; "python3" is whichever
+Python registered that name first (a system Python, a conda base), not necessarily the one with
+this project's pinned libraries. ``foi-analysis`` is registered inside the project's environment
+(``<sys.prefix>/share/jupyter/kernels/``) and runs exactly this interpreter.
+
+``python -m foi_analysis.report.kernel`` registers it (the Makefile's set-up does).
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+NAME = "foi-analysis"
+DISPLAY_NAME = "Python (foi-analysis)"
+
+
+def _registered_python() -> str | None:
+    from jupyter_client.kernelspec import KernelSpecManager, NoSuchKernel
+
+    try:
+        return KernelSpecManager().get_kernel_spec(NAME).argv[0]
+    except NoSuchKernel:
+        return None
+
+
+def ensure() -> str:
+    """Register the kernel for this interpreter unless the name already runs it; its python path.
+
+    Idempotent and cheap when registered, so every report run can call it: a fresh clone or an
+    environment made without the Makefile still gets the right kernel.
+    """
+    if _registered_python() != sys.executable:
+        from ipykernel.kernelspec import install
+
+        install(kernel_name=NAME, display_name=DISPLAY_NAME, prefix=sys.prefix)
+    found = _registered_python()
+    if found != sys.executable:
+        # A kernel of the same name earlier on the Jupyter path (e.g. ~/.local/share/jupyter) wins.
+        raise SystemExit(f"the Jupyter kernel {NAME!r} runs {found}, not this environment's {sys.executable}; "
+                         f"remove it with `jupyter kernelspec remove {NAME}`")
+    return found
+
+
+if __name__ == "__main__":
+    print(f"kernel {NAME!r} runs {ensure()}")
