@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import stats
+from . import grid_analyses, stats
+from .grid_analyses import counted
 from ..foia.exemptions import section_key
 from ..config import DEFAULT_CONFIDENCE
 from .selection import Selection
@@ -232,10 +233,6 @@ def _describe_response_times(f: dict) -> list[str]:
 
 # --- deployments ---------------------------------------------------------------------------------
 
-def counted(deployments: pd.DataFrame) -> pd.DataFrame:
-    """Deployments that print both false alerts and faces seen: the ones a false alert rate can use."""
-    return deployments.loc[deployments["false_alerts"].notna() & deployments["faces_seen"].notna()]
-
 
 def per_deployment(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
     """False alerts per face seen for each deployment, with its exact interval (rate, lower, upper)."""
@@ -275,7 +272,13 @@ def threshold_changes(deployments: pd.DataFrame) -> pd.DataFrame:
     return changes.assign(previous=previous.loc[changes.index])
 
 
+NOT_PRINTED = "not printed by that grid"
+
+
 def _thousands(n) -> str:
+    """12,345; a count the grid does not print says so instead of failing."""
+    if n is None or n is pd.NA or (isinstance(n, float) and np.isnan(n)):
+        return NOT_PRINTED
     return f"{int(n):,}"
 
 
@@ -386,23 +389,46 @@ def _describe_deployments(f: dict) -> list[str]:
     return lines
 
 
+from . import data_quality as _quality, grid_findings as _grid  # noqa: E402 (they use this module's helpers)
+
 SECTIONS = {
+    "data_quality": _quality.data_quality,
+    "coverage": _grid.coverage,
     "blue_list": blue_list,
     "exemptions": exemptions,
     "response_times": response_times,
     "deployments": deployments,
+    "grid_analyses": _grid.grid_analyses,
+    "reference_comparison": _grid.reference_comparison,
 }
 _DESCRIBE = {
+    "data_quality": _quality.describe_data_quality,
+    "coverage": _grid.describe_coverage,
     "blue_list": _describe_blue_list,
     "exemptions": _describe_exemptions,
     "response_times": _describe_response_times,
     "deployments": _describe_deployments,
+    "grid_analyses": _grid.describe_grid_analyses,
+    "reference_comparison": _grid.describe_reference_comparison,
 }
 
 
 def describe(section: str, numbers: dict) -> list[str]:
-    """The section's findings as sentences, each naming the documents it rests on."""
+    """The section's findings as Markdown sentences (figures in bold), each naming the documents it rests on."""
     return _DESCRIBE[section](numbers)
+
+
+def markdown(section: str, numbers: dict) -> str:
+    """The findings as Markdown: the first sentence as a paragraph, the rest as a short list."""
+    lines = describe(section, numbers)
+    return "\n".join(lines[:1] + [""] + [f"- {line}" for line in lines[1:]]) if len(lines) > 1 else "\n".join(lines)
+
+
+def show(section: str, numbers: dict):
+    """Display a section's findings in a notebook as formatted text (not console output)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(markdown(section, numbers)))
 
 
 def compute_all(**parameters) -> dict:
