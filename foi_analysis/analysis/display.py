@@ -53,13 +53,19 @@ def interval(lower, upper, missing: str = NOT_PRINTED) -> str:
     return f"{percent(lower)} to {percent(upper)}"
 
 
-FORMATS = {"count": thousands, "percent": percent, "number": number, "date": day,
+def flag(v, missing: str = NOT_PRINTED) -> str:
+    return missing if _missing(v) else ("yes" if bool(v) else "no")
+
+
+FORMATS = {"count": thousands, "flag": flag, "percent": percent, "number": number, "date": day,
            "text": lambda v, missing=NOT_PRINTED: missing if _missing(v) else str(v)}
 
 
 def _kind(series: pd.Series) -> str:
     if pd.api.types.is_datetime64_any_dtype(series):
         return "date"
+    if pd.api.types.is_bool_dtype(series):
+        return "flag"
     if pd.api.types.is_integer_dtype(series):
         return "count"
     if pd.api.types.is_float_dtype(series):
@@ -75,10 +81,10 @@ class Table:
 
     def _repr_html_(self) -> str:
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
-        numeric = [c for c in self.frame.columns if self.frame.attrs.get("align", {}).get(c) == "right"]
+        align = self.frame.attrs.get("align", {})
         rows = []
         for row in self.frame.itertuples(index=False):
-            cells = "".join(f'<td{" class=num" if c in numeric else ""}>{html.escape(str(v))}</td>'
+            cells = "".join(f'<td{" class=" + align[c] if c in align else ""}>{html.escape(str(v))}</td>'
                             for c, v in zip(self.frame.columns, row))
             rows.append(f"<tr>{cells}</tr>")
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
@@ -102,6 +108,8 @@ def table(frame: pd.DataFrame, columns: dict[str, str], kinds: dict[str, str] | 
         word = missing.get(column, NOT_PRINTED) if isinstance(missing, dict) else missing
         out[label] = [FORMATS[kind](v, missing=word) for v in frame[column].tolist()]
         if kind in ("count", "percent", "number"):
-            align[label] = "right"
+            align[label] = "num"
+        elif kind == "date":
+            align[label] = "date"
     out.attrs["align"] = align
     return Table(out, caption)
