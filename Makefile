@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build report test lab bench clean
+.PHONY: help build report test lab bench clean screenshots
 
 ## help: list the targets
 help:
@@ -40,6 +40,10 @@ lab: $(STAMP)
 ## bench: timings at scale (see BENCHMARKS.md)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+## screenshots: the newest report in headless Chromium at 1280 px and phone width (optional; needs chromium)
+screenshots:
+	scripts/screenshots.sh
 
 ## clean: remove the environment and caches (data/processed is kept: it is committed)
 clean:
