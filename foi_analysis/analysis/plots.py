@@ -183,7 +183,7 @@ def yearly_chart(years, confidence: float):
               for y in years.itertuples()]
     ax.set_xticks(list(years["year"]), labels, fontsize="small")
     ax.set_xlim(years["year"].min() - 0.5, years["year"].max() + 0.5)
-    ax.yaxis.set_major_formatter(lambda v, _: f"{100 * v:.4g}%")
+    ax.yaxis.set_major_formatter(lambda v, _: _pct(v))
     ax.set(title="False alerts per face seen, per calendar year (log scale; n = deployments)", xlabel="",
            ylabel="false alerts / faces seen")
     ax.legend(fontsize="x-small", loc="upper right")
