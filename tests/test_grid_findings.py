@@ -236,3 +236,56 @@ def test_people_formats():
     html = t._repr_html_()
     assert "1,000" in html and "50%" in html and "not printed" in html
     assert "<th>Faces seen</th>" in html and "NaN" not in html and "<NA>" not in html
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """The corpus's deployments as printed (plain strings -> numbers with pandas, no package code)."""
+    processed = _build_corpus(tmp_path_factory.mktemp("printed"))
+    dep = pd.read_csv(processed / "deployments.csv", dtype=str, keep_default_na=False)
+    for c in ("duration_minutes", "total_alerts", "true_alerts", "false_alerts", "faces_seen", "arrests", "watchlist_size"):
+        dep[c] = pd.to_numeric(dep[c].replace("", np.nan))
+    dep["year"] = dep["date"].str[:4].astype(int)
+    return dep
+
+
+def test_hours_alerts_per_hour_and_arrests_per_true_alert_recomputed(corpus, printed):
+    out = {o["year"]: o for o in corpus["grid_analyses"]["outcomes_by_year"]}
+    for year, rows in printed.groupby("year"):
+        timed = rows.dropna(subset=["duration_minutes", "total_alerts"])
+        if len(timed):
+            hours = timed["duration_minutes"].sum() / 60
+            assert out[year]["hours"] == pytest.approx(hours)
+            assert out[year]["alerts_per_hour"] == pytest.approx(timed["total_alerts"].sum() / hours)
+        both = rows.dropna(subset=["arrests", "true_alerts"])
+        if len(both):
+            assert out[year]["arrests_per_true_alert"] == pytest.approx(both["arrests"].sum() / both["true_alerts"].sum())
+        assert out[year]["watchlist_median"] == pytest.approx(rows["watchlist_size"].median())
+
+
+def test_purpose_rates_dispersion_and_funnel_recomputed(corpus, printed):
+    counted = printed.dropna(subset=["false_alerts", "faces_seen"])
+    g = corpus["grid_analyses"]
+    for row in g["by_purpose"]:
+        rows = counted.loc[(counted["year"] == row["year"]) & (counted["purpose_normalised"] == row["purpose"])]
+        assert (row["false_alerts"], row["faces_seen"]) == (rows["false_alerts"].sum(), rows["faces_seen"].sum())
+    for row in g["yearly"]:
+        rows = counted.loc[counted["year"] == row["year"]]
+        k, n = rows["false_alerts"].to_numpy(float), rows["faces_seen"].to_numpy(float)
+        if len(rows) > 1 and k.sum():
+            p = k.sum() / n.sum()
+            assert row["dispersion"] == pytest.approx(((k - n * p) ** 2 / (n * p * (1 - p))).sum() / (len(rows) - 1))
+    # funnel: a deployment is above the 99.8% limit when its false alerts exceed the binomial 99.9% quantile
+    p0 = counted["false_alerts"].sum() / counted["faces_seen"].sum()
+    above = counted.loc[counted["false_alerts"] > binom.ppf(0.999, counted["faces_seen"], p0)]
+    assert g["funnel"]["above_0.998"] == len(above)
+    assert g["funnel"]["above_0.95"] == int((counted["false_alerts"] > binom.ppf(0.975, counted["faces_seen"], p0)).sum())
+
+
+def test_met_annual_comparison_uses_the_overlapping_deployments(corpus, printed):
+    met = next(f for f in corpus["reference_comparison"]["figures"] if f["figure"] == "met_annual_2024_25_faces")
+    # the Met's report covers Sep 2024 - Sep 2025: the corpus grids reach 20/12/24
+    inside = printed.dropna(subset=["false_alerts", "faces_seen"]).loc[lambda d: d["date"].between("2024-09-01", "2025-09-30")]
+    assert (met["grid"]["false_alerts"], met["grid"]["faces_seen"]) == (inside["false_alerts"].sum(), inside["faces_seen"].sum())
+    # the Met's own figure: 10 false alerts in 3,147,436 faces, printed as 0.0003%
+    assert met["events"] == 10 and met["trials"] == 3_147_436 and met["value"] == pytest.approx(10 / 3_147_436, abs=0.5e-6)  # rounded to 0.0003%
