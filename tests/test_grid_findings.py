@@ -289,3 +289,12 @@ def test_met_annual_comparison_uses_the_overlapping_deployments(corpus, printed)
     assert (met["grid"]["false_alerts"], met["grid"]["faces_seen"]) == (inside["false_alerts"].sum(), inside["faces_seen"].sum())
     # the Met's own figure: 10 false alerts in 3,147,436 faces, printed as 0.0003%
     assert met["events"] == 10 and met["trials"] == 3_147_436 and met["value"] == pytest.approx(10 / 3_147_436, abs=0.5e-6)  # rounded to 0.0003%
+
+
+def test_locations_and_months_recomputed_with_ties(corpus, printed):
+    g = corpus["grid_analyses"]
+    counts = printed["location"].value_counts()
+    fifth = counts.sort_values(ascending=False).iloc[4]
+    assert {t["location"]: t["deployments"] for t in g["top_locations"]} == counts[counts >= fifth].to_dict()
+    months = printed["date"].str[:7].value_counts()
+    assert g["busiest_months"]["months"] == sorted(months[months == months.max()].index)

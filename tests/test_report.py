@@ -260,6 +260,22 @@ def test_a_report_on_a_build_that_rejected_a_record_says_so(tmp_path):
         assert "zz-broken.yaml" in text, page
 
 
+def test_notebooks_survive_a_grid_without_a_false_alert_column(tmp_path):
+    """Issue 11 item 5: a grid that prints no false alerts (nor faces seen): the pages say so instead of failing."""
+    from foi_analysis import build
+
+    shutil.copytree(CORPUS / "data" / "raw", tmp_path / "data" / "raw")
+    processed = tmp_path / "data" / "processed"
+    build.build(tmp_path / "data" / "raw", processed)
+    dep = pd.read_csv(processed / "deployments.csv", dtype=str, keep_default_na=False)
+    dep[["false_alerts", "false_alerts_confirmed", "false_alerts_unconfirmed", "false_alert_rate", "faces_seen"]] = ""
+    dep.to_csv(processed / "deployments.csv", index=False, lineterminator="\n")
+    result = corpus_report(tmp_path, "--no-build", "--notebook", "04_deployments", "--notebook", "00_summary")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = _visible((tmp_path / "reports" / "test-run" / "04_deployments.html").read_text(encoding="utf-8"))
+    assert "not printed by that grid" in page
+
+
 # --- a failing notebook --------------------------------------------------------------------------
 
 def _notebook(path, *sources):
