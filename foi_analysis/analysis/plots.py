@@ -45,12 +45,6 @@ def no_data(ax, message: str = "nothing in the selection") -> None:
     ax.set_yticks([])
 
 
-def intervals(ax, x, rate, lower, upper, colour: str = COLOURS["neutral"], label: str | None = None, **kwargs) -> None:
-    """Point estimates with interval bars (lower/upper as absolute values, NaN skipped)."""
-    ax.errorbar(x, rate, yerr=[rate - lower, upper - rate], fmt="o", color=colour, ecolor=colour,
-                elinewidth=1.2, capsize=3, label=label, **kwargs)
-
-
 def passes_chart(table, confidence: float, target: float | None = None):
     """What "100% true, 0% false" allows over n passes (a frame from ``stats.all_of_n``): two panels."""
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), sharex=True)
@@ -72,26 +66,6 @@ def passes_chart(table, confidence: float, target: float | None = None):
     for ax in (left, right):
         percent_axis(ax)
         ax.legend(fontsize="small")
-    return fig, (left, right)
-
-
-def yearly_rates(years, confidence: float):
-    """Two panels from ``findings.per_period(..., "Y")``: false alerts per face seen, and the share of
-    alerts that were false, each with its interval."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-    shown = years.loc[years["faces_seen"].notna()]
-    if shown.empty:
-        no_data(left)
-        no_data(right)
-        return fig, (left, right)
-    intervals(left, shown["period"], shown["rate"], shown["lower"], shown["upper"], colour=COLOURS["false"])
-    percent_axis(left, decimals=3)
-    left.set(title="False alerts per face seen", xlabel="year", ylabel="rate")
-    intervals(right, shown["period"], shown["false_share"], shown["share_lower"], shown["share_upper"],
-              colour=COLOURS["false"])
-    percent_axis(right)
-    right.set(title="Share of alerts that were false", xlabel="year", ylabel="share", ylim=(0, 1))
-    source(left, f"deployment grids, pooled per year; {100 * confidence:.0f}% exact intervals")
     return fig, (left, right)
 
 
