@@ -4,14 +4,17 @@ static checks keep them runnable anywhere (tagged parameters, python3 kernel, no
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
 
-from foi_analysis import config
+from foi_analysis import build, config
 
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 NOTEBOOKS = sorted(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
 
 
@@ -38,8 +41,18 @@ def test_notebook_is_portable(path):
     assert any("image/png" in o.get("data", {}) for o in outputs), "no chart saved (nbval needs outputs)"
 
 
-def nbval(paths, cwd=config.ROOT) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1")
+@pytest.fixture(scope="module")
+def corpus_root(tmp_path_factory) -> Path:
+    """The saved findings come from the test corpus: nbval runs the notebooks on a build of it, so a
+    record or grid added to data/raw never changes what they must print."""
+    root = tmp_path_factory.mktemp("corpus")
+    shutil.copytree(CORPUS / "data" / "raw", root / "data" / "raw")
+    build.build(root / "data" / "raw", root / "data" / "processed")
+    return root
+
+
+def nbval(paths, root: Path, cwd=config.ROOT) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYDEVD_DISABLE_FILE_VALIDATION="1", FOI_ANALYSIS_ROOT=str(root))
     env.pop("MPLBACKEND", None)
     return subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=", "--nbval-lax",
@@ -47,14 +60,14 @@ def nbval(paths, cwd=config.ROOT) -> subprocess.CompletedProcess:
         cwd=cwd, env=env, capture_output=True, text=True, timeout=900)
 
 
-def test_nbval_reproduces_the_saved_findings():
+def test_nbval_reproduces_the_saved_findings(corpus_root):
     """nbval in lax mode: every cell must run, and the NBVAL_CHECK_OUTPUT cells must print what is saved."""
-    result = nbval(NOTEBOOKS)
+    result = nbval(NOTEBOOKS, corpus_root)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     assert " passed" in result.stdout and "failed" not in result.stdout
 
 
-def test_nbval_catches_a_changed_finding(tmp_path):
+def test_nbval_catches_a_changed_finding(tmp_path, corpus_root):
     """The check above can fail: a saved finding edited by one character no longer matches."""
     path = config.NOTEBOOKS / "03_response_times.ipynb"
     nb = nbformat.read(path, as_version=4)
@@ -66,5 +79,5 @@ def test_nbval_catches_a_changed_finding(tmp_path):
     shown["data"]["text/markdown"] = "".join(str((int(ch) + 1) % 10) if ch.isdigit() else ch for ch in text)
     tampered = tmp_path / path.name
     nbformat.write(nb, tampered)
-    result = nbval([tampered], cwd=tmp_path)
+    result = nbval([tampered], corpus_root, cwd=tmp_path)
     assert result.returncode != 0 and "failed" in result.stdout
