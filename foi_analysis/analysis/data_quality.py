@@ -38,7 +38,7 @@ def describe_data_quality(f: dict) -> list[str]:
                 "(build exit status 0)."]
     files = "; ".join(f"{name}: {n}" for name, n in f["by_file"].items())
     lines = [f"**Data quality**: the build rejected **{f['rejected']}** value(s) (exit status {f['build_exit_status']}); "
-             f"the rest of each file was still built, so figures below leave those values out. By file: {files}."]
+             f"every value not rejected was still built, so the figures leave out only what is listed here. By file: {files}."]
     lines += [f"{r['source']}: {r['field']} = '{r['value']}': {r['reason']}." for r in f["rows"]]
     if f["rejected"] > len(f["rows"]):
         lines.append(f"... and {f['rejected'] - len(f['rows'])} more (data/processed/rejected.csv).")
