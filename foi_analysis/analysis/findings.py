@@ -341,23 +341,26 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
     }
 
 
-def _rate(rate, lower, upper, digits: int = 4) -> str:
-    return f"{pct(rate, digits)} ({pct(lower, digits)} to {pct(upper, digits)})"
+def _rate(rate, lower, upper) -> str:
+    """'**0.0051%** (0.0033% to 0.0075%)': two significant digits, never e-notation."""
+    from .display import percent
+
+    return f"**{percent(rate)}** ({percent(lower)} to {percent(upper)})"
 
 
 def _describe_deployments(f: dict) -> list[str]:
     if not f["deployments"]:
         return ["No deployments fall in the selection."]
     c = pct(f["confidence"], 0)
-    lines = [f"The grids ({', '.join(f['sources'])}) list {f['deployments']} deployments from {f['first_date']} "
-             f"to {f['last_date']}; {f['with_results']} report results."]
+    lines = [f"The grids ({', '.join(f['sources'])}) list **{f['deployments']}** deployments from {f['first_date']} "
+             f"to {f['last_date']}; {f['with_results']} of them report results."]
     for d in f["without_results"]:
         lines.append(f"No results on {d['date']} at {d['location']}: {d['status']} ({d['cited']}).")
     if f["faces_seen"]:
         lines.append(
             f"Together they report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
             f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
-            f"of faces seen, {c} exact interval, and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'], 1)} of all alerts.")
+            f"of faces seen, {c} exact interval, and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
     years = "; ".join(
         f"{y['period']}: {_thousands(y['false_alerts'])} false of {_thousands(y['total_alerts'])} alerts in "
         f"{_thousands(y['faces_seen'])} faces, {_rate(y['rate'], y['lower'], y['upper'])} per face"
