@@ -84,6 +84,11 @@ def grid_analyses(authority: str = "", start: str = "", end: str = "", confidenc
     }
 
 
+def _false(n) -> str:
+    """'1 false alert', '25 false alerts' (the count in bold)."""
+    return f"**{thousands(n)}** false alert{'' if n == 1 else 's'}"
+
+
 def _three(r: dict, c: str) -> str:
     boot = (interval(r["boot_lower"], r["boot_upper"]) if r["false_alerts"]
             else "none: with no false alert there is nothing to resample")
@@ -101,7 +106,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
         lines.append("False alerts per face seen **by minimum threshold setting**"
                      + (f" (within a setting, deployments vary **{phi:.1f}** times as much as a binomial allows: "
                         f"the Pearson dispersion, used to widen the adjusted intervals)" if phi else "") + ":")
-        lines += [f"At threshold **{t['threshold']}**: **{thousands(t['false_alerts'])}** false alerts in "
+        lines += [f"At threshold **{t['threshold']}**: {_false(t['false_alerts'])} in "
                   f"**{thousands(t['faces_seen'])}** faces seen over {t['deployments']} deployments "
                   f"({t['first']} to {t['last']}), **{percent(t['rate'])}** ({_three(t, c)}; {t['cited']})."
                   for t in f["by_threshold"]]
@@ -111,7 +116,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
     for year, rows in multi.items():
         if len(rows) < 2:
             continue
-        parts = [f"'{p['purpose']}': **{thousands(p['false_alerts'])}** false alerts in "
+        parts = [f"'{p['purpose']}': {_false(p['false_alerts'])} in "
                  f"{p['deployments']} deployments and {thousands(p['faces_seen'])} faces, {percent(p['rate'])} "
                  f"({_three(p, c)}; {p['cited']})" for p in rows]
         lines.append(f"**By purpose in {year}**: " + "; ".join(parts) + ".")
@@ -227,7 +232,7 @@ def describe_reference_comparison(f: dict) -> list[str]:
         if g is None:
             lines.append(text + "; the grids in the selection print nothing comparable.")
         elif "faces_seen" in g and r["threshold"] is not None:
-            lines.append(text + f"; the grids at the same setting: **{thousands(g['false_alerts'])}** false alerts in "
+            lines.append(text + f"; the grids at the same setting: {_false(g['false_alerts'])} in "
                          f"**{thousands(g['faces_seen'])}** faces seen over {g['deployments']} deployments, "
                          f"**{percent(g['rate'])}** per face seen (exact {interval(g['lower'], g['upper'])}, "
                          f"dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; {g['cited']}).")
@@ -235,7 +240,7 @@ def describe_reference_comparison(f: dict) -> list[str]:
             out_of = g.get("faces_seen", g.get("total_alerts"))
             unit = "faces seen" if "faces_seen" in g else "alerts"
             lines.append(text + f" for {r['period_start']} to {r['period_end']}; the grids cover "
-                         f"{g['first']} to {g['last']} of that period: **{thousands(g['false_alerts'])}** false alerts "
+                         f"{g['first']} to {g['last']} of that period: {_false(g['false_alerts'])} "
                          f"in **{thousands(out_of)}** {unit}, {percent(g['rate'])} ({g['cited']}).")
     lines.append(f["measures_differ"])
     return lines
