@@ -8,7 +8,7 @@ LAB_ARGS ?=
 export PYDEVD_DISABLE_FILE_VALIDATION := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help build report scheduled test lab notebooks lock bench clean
+.PHONY: help build report scheduled test lab notebooks lock bench clean screenshots
 
 ## help: list the targets
 help:
@@ -61,6 +61,10 @@ lock:
 ## bench: timings at scale (see BENCHMARKS.md)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+## screenshots: the newest report in headless Chromium at 1280 px and phone width (optional; needs chromium)
+screenshots:
+	scripts/screenshots.sh
 
 ## clean: remove the environment and caches (data/processed is kept: it is committed)
 clean:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from . import config, tables as schemas
+from . import config, datapackage, tables as schemas
 from .grids import parse as grids
 from .records import disclosures, quarantine
 from .records.quarantine import Rejection
@@ -235,6 +235,7 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     files = {f"{name}.csv": _csv_bytes(df) for name, df in result.tables.items()}
     files["data_dictionary.csv"] = _csv_bytes(data_dictionary(result.tables))
     files["data_dictionary.md"] = data_dictionary_markdown(result.tables).encode("utf-8")
+    files["datapackage.json"] = datapackage.render(list(result.tables))
     written = []
     for name in sorted(files):
         if write_atomic(out / name, files[name]):

@@ -5,8 +5,10 @@ static checks keep them runnable anywhere (tagged parameters, the project's kern
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -61,10 +63,12 @@ def test_nbval_catches_a_changed_finding(tmp_path):
     """The check above can fail: a saved finding edited by one character no longer matches."""
     path = config.NOTEBOOKS / "03_response_times.ipynb"
     nb = nbformat.read(path, as_version=4)
-    cell = next(c for c in nb.cells if c.cell_type == "code" and c.source.startswith("# NBVAL_CHECK_OUTPUT"))
-    stream = next(o for o in cell.outputs if o.get("output_type") == "stream")
-    assert any(ch.isdigit() for ch in stream["text"]), "the findings cell states no number"
-    stream["text"] = "".join(str((int(ch) + 1) % 10) if ch.isdigit() else ch for ch in stream["text"])
+    cells = [c for c in nb.cells if c.cell_type == "code" and c.source.startswith("# NBVAL_CHECK_OUTPUT")]
+    # the findings are displayed as Markdown (findings.show); the last such cell states them
+    shown = next(o for o in cells[-1].outputs if "text/markdown" in o.get("data", {}))
+    text = shown["data"]["text/markdown"]
+    assert any(ch.isdigit() for ch in text), "the findings cell states no number"
+    shown["data"]["text/markdown"] = "".join(str((int(ch) + 1) % 10) if ch.isdigit() else ch for ch in text)
     tampered = tmp_path / path.name
     nbformat.write(nb, tampered)
     result = nbval([tampered], cwd=tmp_path)

@@ -1,7 +1,9 @@
-"""`foi-analysis report`: the notebooks on the test corpus's tables, a failing notebook, and the pieces.
+"""`foi-analysis report`: the real notebooks on the test corpus, a failing notebook, and the pieces.
 
-Expected findings are recomputed here by hand from the processed CSVs with plain pandas (never by
-calling foi_analysis.findings), with the arithmetic written beside them.
+The report runs on a build of tests/fixtures/corpus (the frozen seed records and two grids) in a
+scratch root (FOI_ANALYSIS_ROOT), never on data/raw. Expected findings are recomputed here by hand
+from that build's CSVs with plain pandas (never by calling foi_analysis.findings), with the
+arithmetic written beside them.
 """
 
 from __future__ import annotations
@@ -10,7 +12,12 @@ import datetime as dt
 import html
 import json
 import math
+import os
 import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import nbformat
 import numpy as np
@@ -22,7 +29,8 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from foi_analysis import cli, config
 from foi_analysis.report import kernel, run as report
 
-PROCESSED = config.PROCESSED
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+PROCESSED = config.PROCESSED  # replaced by the corpus build in real_run
 
 
 def _csv(name: str) -> pd.DataFrame:
@@ -33,11 +41,24 @@ def run_cli(*argv: str) -> int:
     return cli.main(["report", *argv])
 
 
+def corpus_report(root: Path, *argv: str) -> subprocess.CompletedProcess:
+    """Build the test corpus under ``root`` and run the report there, as a user would (a new process
+    whose FOI_ANALYSIS_ROOT is the scratch root; the notebooks are the repository's)."""
+    if not (root / "data" / "raw").exists():
+        shutil.copytree(CORPUS / "data" / "raw", root / "data" / "raw")
+    env = dict(os.environ, FOI_ANALYSIS_ROOT=str(root), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    return subprocess.run([sys.executable, "-m", "foi_analysis.cli", "report", "--notebooks-dir", str(config.NOTEBOOKS),
+                           "--reports-dir", str(root / "reports"), "--run-id", "test-run", "--jobs", "2", *argv],
+                          env=env, capture_output=True, text=True, timeout=900)
+
+
 @pytest.fixture(scope="module")
 def real_run(tmp_path_factory):
-    reports = tmp_path_factory.mktemp("reports")
-    code = run_cli("--reports-dir", str(reports), "--run-id", "test-run", "--no-build", "--jobs", "2")
-    return code, reports / "test-run"
+    global PROCESSED
+    root = tmp_path_factory.mktemp("root")
+    result = corpus_report(root)
+    PROCESSED = root / "data" / "processed"
+    return result.returncode, root / "reports" / "test-run"
 
 
 def test_real_run_succeeds_and_writes_every_notebook(real_run):
@@ -65,12 +86,44 @@ def test_html_pages_show_outputs_but_no_code(real_run):
         text = page.read_text(encoding="utf-8")
         body = text[text.index("<body"):]
         assert "data:image/png;base64," in body, page.name
-        # Every code cell is rendered without its input; no editor, no highlighted source, no prompts.
-        code_cells = re.findall(r'class="jp-Cell jp-CodeCell[^"]*"', body)
-        assert code_cells and all("jp-mod-noInput" in c for c in code_cells), page.name
-        assert 'class="highlight' not in body and "jp-CodeMirrorEditor" not in body, page.name
+        # outputs only: no code, no highlighted source, no prompts
+        assert 'class="input' not in body and 'class="highlight' not in body, page.name
         assert "In&nbsp;[" not in body and "Out[" not in body, page.name
         assert "from foi_analysis import" not in body, page.name
+        # no console text and no raw missing-value markers in what a reader sees
+        assert "<pre>" not in body and "output_stream" not in body, page.name
+        visible = re.sub(r'data:image/png;base64,[^"]+', "", body)
+        for marker in ("NaT", "&lt;NA&gt;", ">nan<", ">NaN<", "e-0"):
+            assert marker not in visible, (page.name, marker)
+
+
+def test_pages_are_self_contained_and_charts_have_alt_text(real_run):
+    _, folder = real_run
+    for page in folder.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        # nothing is loaded from elsewhere: no script at all, no external stylesheet, font or image
+        assert "<script" not in text and "<link" not in text and "@import" not in text, page.name
+        assert not re.search(r'src="(https?:)?//', text), page.name
+        for img in re.findall(r"<img[^>]*>", text):
+            alt = re.search(r'alt="([^"]*)"', img)
+            assert alt and len(alt.group(1)) > 30 and "Figure" not in alt.group(1), (page.name, img[:80])
+            assert any(ch.isdigit() for ch in alt.group(1)), alt.group(1)  # it states a finding
+
+
+def test_index_opens_with_headlines_coverage_quality_and_provenance(real_run):
+    _, folder = real_run
+    index = html.unescape((folder / "index.html").read_text(encoding="utf-8"))
+    headline = index[index.index("Headline figures"):index.index("<h2>Data quality")]
+    # the strongest finding: 25 false alerts in 491,246 faces at 0.6, 0 in 721,305 at 0.64 (2023-24 grid)
+    assert "<strong>25</strong>" in headline and "<strong>491,246</strong>" in headline
+    assert "<strong>0</strong> false alerts in <strong>721,305</strong>" in headline
+    # period covered: first and last deployment dates of the two grids; the grids end before today
+    assert "2020-02-11" in index and "2024-12-20" in index and "later grids" in index
+    assert "rejected nothing" in index
+    found = json.loads((folder / "findings.json").read_text())
+    assert found["provenance"]["raw_data_sha256"] == report.raw_digest(folder.parent.parent / "data" / "raw")
+    assert found["provenance"]["raw_data_sha256"] in index
+    assert "parameters" in index and "package version" in index
 
 
 def test_index_lists_each_notebook_with_status_and_parameters(real_run):
@@ -165,19 +218,62 @@ def test_findings_json_matches_a_hand_computation_from_the_tables(real_run):
     assert r["timelines"][0]["s17_notice_wd"] == int(dated["s17_notice_wd"].iloc[0])
 
 
+PAGE_OF_SECTION = {"blue_list": "01", "exemptions": "02", "response_times": "03", "deployments": "04",
+                   "grid_analyses": "04", "reference_comparison": "04", "coverage": "04"}
+
+
+def _visible(text: str) -> str:
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", "", text)).split())
+
+
 def test_notebooks_print_the_findings_in_the_json(real_run):
     """The sentences in each page are built from the same numbers as findings.json."""
     from foi_analysis.analysis import findings
 
     _, folder = real_run
     found = json.loads((folder / "findings.json").read_text())
-    pages = {p.stem: html.unescape(p.read_text(encoding="utf-8")) for p in folder.glob("[0-9][0-9]_*.html")}
-    summary = next(text for stem, text in pages.items() if stem.startswith("00_"))
+    pages = {p.stem[:2]: _visible(p.read_text(encoding="utf-8")) for p in folder.glob("[0-9][0-9]_*.html")}
     for section in findings.SECTIONS:
-        own = next(text for stem, text in pages.items() if stem.endswith(section))
         for sentence in findings.describe(section, found[section]):
-            assert sentence in own, (section, sentence)
-            assert sentence in summary, (section, sentence)
+            plain = " ".join(sentence.replace("**", "").replace("`", "").split())
+            assert plain in pages["00"], (section, plain)
+            if section in PAGE_OF_SECTION:
+                assert plain in pages[PAGE_OF_SECTION[section]], (section, plain)
+
+
+def test_a_report_on_a_build_that_rejected_a_record_says_so(tmp_path):
+    """Issue 10 item 4: the report still runs, and the index, the summary and findings.json say how many
+    values were rejected, from which file and why, and the build's status."""
+    shutil.copytree(CORPUS / "data" / "raw", tmp_path / "data" / "raw")
+    (tmp_path / "data" / "raw" / "disclosures" / "zz-broken.yaml").write_text("reference: [unclosed\n")
+    result = corpus_report(tmp_path, "--notebook", "00_summary")
+    folder = tmp_path / "reports" / "test-run"
+    assert result.returncode == 1  # the build rejected a value: the run says so in its exit status
+    found = json.loads((folder / "findings.json").read_text())
+    quality = found["data_quality"]
+    assert quality["rejected"] >= 1 and quality["build_exit_status"] == 1
+    assert [f for f in quality["by_file"] if "zz-broken.yaml" in f] == list(quality["by_file"])
+    assert found["coverage"]["disclosures"] == 5  # every valid record still counted
+    for page in ("index.html", "00_summary.html"):
+        text = _visible((folder / page).read_text(encoding="utf-8"))
+        assert f"the build rejected {quality['rejected']} value(s)" in text, page
+        assert "zz-broken.yaml" in text, page
+
+
+def test_notebooks_survive_a_grid_without_a_false_alert_column(tmp_path):
+    """Issue 11 item 5: a grid that prints no false alerts (nor faces seen): the pages say so instead of failing."""
+    from foi_analysis import build
+
+    shutil.copytree(CORPUS / "data" / "raw", tmp_path / "data" / "raw")
+    processed = tmp_path / "data" / "processed"
+    build.build(tmp_path / "data" / "raw", processed)
+    dep = pd.read_csv(processed / "deployments.csv", dtype=str, keep_default_na=False)
+    dep[["false_alerts", "false_alerts_confirmed", "false_alerts_unconfirmed", "false_alert_rate", "faces_seen"]] = ""
+    dep.to_csv(processed / "deployments.csv", index=False, lineterminator="\n")
+    result = corpus_report(tmp_path, "--no-build", "--notebook", "04_deployments", "--notebook", "00_summary")
+    assert result.returncode == 0, result.stderr[-2000:]
+    page = _visible((tmp_path / "reports" / "test-run" / "04_deployments.html").read_text(encoding="utf-8"))
+    assert "not printed by that grid" in page
 
 
 # --- a failing notebook --------------------------------------------------------------------------

@@ -11,7 +11,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from . import stats
+from . import grid_analyses, stats
+from .grid_analyses import counted
 from ..foia.exemptions import section_key
 from ..config import DEFAULT_CONFIDENCE
 from .selection import Selection
@@ -232,10 +233,6 @@ def _describe_response_times(f: dict) -> list[str]:
 
 # --- deployments ---------------------------------------------------------------------------------
 
-def counted(deployments: pd.DataFrame) -> pd.DataFrame:
-    """Deployments that print both false alerts and faces seen: the ones a false alert rate can use."""
-    return deployments.loc[deployments["false_alerts"].notna() & deployments["faces_seen"].notna()]
-
 
 def per_deployment(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
     """False alerts per face seen for each deployment, with its exact interval (rate, lower, upper)."""
@@ -275,7 +272,13 @@ def threshold_changes(deployments: pd.DataFrame) -> pd.DataFrame:
     return changes.assign(previous=previous.loc[changes.index])
 
 
+NOT_PRINTED = "not printed by that grid"
+
+
 def _thousands(n) -> str:
+    """12,345; a count the grid does not print says so instead of failing."""
+    if n is None or n is pd.NA or (isinstance(n, float) and np.isnan(n)):
+        return NOT_PRINTED
     return f"{int(n):,}"
 
 
@@ -338,23 +341,26 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
     }
 
 
-def _rate(rate, lower, upper, digits: int = 4) -> str:
-    return f"{pct(rate, digits)} ({pct(lower, digits)} to {pct(upper, digits)})"
+def _rate(rate, lower, upper) -> str:
+    """'**0.0051%** (0.0033% to 0.0075%)': two significant digits, never e-notation."""
+    from .display import percent
+
+    return f"**{percent(rate)}** ({percent(lower)} to {percent(upper)})"
 
 
 def _describe_deployments(f: dict) -> list[str]:
     if not f["deployments"]:
         return ["No deployments fall in the selection."]
     c = pct(f["confidence"], 0)
-    lines = [f"The grids ({', '.join(f['sources'])}) list {f['deployments']} deployments from {f['first_date']} "
-             f"to {f['last_date']}; {f['with_results']} report results."]
+    lines = [f"The grids ({', '.join(f['sources'])}) list **{f['deployments']}** deployments from {f['first_date']} "
+             f"to {f['last_date']}; {f['with_results']} of them report results."]
     for d in f["without_results"]:
         lines.append(f"No results on {d['date']} at {d['location']}: {d['status']} ({d['cited']}).")
     if f["faces_seen"]:
         lines.append(
             f"Together they report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
             f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
-            f"of faces seen, {c} exact interval, and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'], 1)} of all alerts.")
+            f"of faces seen, {c} exact interval, and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
     years = "; ".join(
         f"{y['period']}: {_thousands(y['false_alerts'])} false of {_thousands(y['total_alerts'])} alerts in "
         f"{_thousands(y['faces_seen'])} faces, {_rate(y['rate'], y['lower'], y['upper'])} per face"
@@ -386,23 +392,46 @@ def _describe_deployments(f: dict) -> list[str]:
     return lines
 
 
+from . import data_quality as _quality, grid_findings as _grid  # noqa: E402 (they use this module's helpers)
+
 SECTIONS = {
+    "data_quality": _quality.data_quality,
+    "coverage": _grid.coverage,
     "blue_list": blue_list,
     "exemptions": exemptions,
     "response_times": response_times,
     "deployments": deployments,
+    "grid_analyses": _grid.grid_analyses,
+    "reference_comparison": _grid.reference_comparison,
 }
 _DESCRIBE = {
+    "data_quality": _quality.describe_data_quality,
+    "coverage": _grid.describe_coverage,
     "blue_list": _describe_blue_list,
     "exemptions": _describe_exemptions,
     "response_times": _describe_response_times,
     "deployments": _describe_deployments,
+    "grid_analyses": _grid.describe_grid_analyses,
+    "reference_comparison": _grid.describe_reference_comparison,
 }
 
 
 def describe(section: str, numbers: dict) -> list[str]:
-    """The section's findings as sentences, each naming the documents it rests on."""
+    """The section's findings as Markdown sentences (figures in bold), each naming the documents it rests on."""
     return _DESCRIBE[section](numbers)
+
+
+def markdown(section: str, numbers: dict) -> str:
+    """The findings as Markdown: the first sentence as a paragraph, the rest as a short list."""
+    lines = describe(section, numbers)
+    return "\n".join(lines[:1] + [""] + [f"- {line}" for line in lines[1:]]) if len(lines) > 1 else "\n".join(lines)
+
+
+def show(section: str, numbers: dict):
+    """Display a section's findings in a notebook as formatted text (not console output)."""
+    from IPython.display import Markdown, display
+
+    display(Markdown(markdown(section, numbers)))
 
 
 def compute_all(**parameters) -> dict:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
@@ -44,12 +45,6 @@ def no_data(ax, message: str = "nothing in the selection") -> None:
     ax.set_yticks([])
 
 
-def intervals(ax, x, rate, lower, upper, colour: str = COLOURS["neutral"], label: str | None = None, **kwargs) -> None:
-    """Point estimates with interval bars (lower/upper as absolute values, NaN skipped)."""
-    ax.errorbar(x, rate, yerr=[rate - lower, upper - rate], fmt="o", color=colour, ecolor=colour,
-                elinewidth=1.2, capsize=3, label=label, **kwargs)
-
-
 def passes_chart(table, confidence: float, target: float | None = None):
     """What "100% true, 0% false" allows over n passes (a frame from ``stats.all_of_n``): two panels."""
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), sharex=True)
@@ -74,21 +69,96 @@ def passes_chart(table, confidence: float, target: float | None = None):
     return fig, (left, right)
 
 
-def yearly_rates(years, confidence: float):
-    """Two panels from ``findings.per_period(..., "Y")``: false alerts per face seen, and the share of
-    alerts that were false, each with its interval."""
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4))
-    shown = years.loc[years["faces_seen"].notna()]
+def show(fig, alt: str) -> None:
+    """Display a chart with alt text that states its finding (the report's <img alt>), then close it.
+
+    The PNG is written without a timestamp, so the same figure gives the same bytes.
+    """
+    import base64
+    import io
+
+    from IPython.display import display
+
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", metadata={"Software": None})
+    plt.close(fig)
+    png = base64.b64encode(buffer.getvalue()).decode("ascii")
+    display({"image/png": png, "text/plain": alt}, raw=True, metadata={"image/png": {"alt": alt}})
+
+
+def _pct(value) -> str:
+    from .display import percent
+    return percent(value)
+
+
+def rates_with_intervals(ax, labels, table, colour: str = COLOURS["false"]) -> None:
+    """Pooled rates (rows of ``grid_analyses.pooled``) with the exact interval (thick) and the
+    dispersion-adjusted one (thin), one row per label."""
+    y = range(len(table))
+    ax.hlines(y, table["adj_lower"], table["adj_upper"], color=colour, lw=1.2, alpha=0.6,
+              label="allowing for spread between deployments")
+    ax.hlines(y, table["lower"], table["upper"], color=colour, lw=5, alpha=0.5, label="exact (faces independent)")
+    ax.scatter(table["rate"], y, color=colour, zorder=3, label="pooled rate")
+    ax.set_yticks(list(y), labels)
+    ax.invert_yaxis()
+    percent_axis(ax, "x", decimals=3)
+    for i, r in enumerate(table.itertuples()):
+        ax.annotate(f"{int(r.false_alerts):,} in {int(r.faces_seen):,} faces, {int(r.deployments)} deployments",
+                    (r.adj_upper, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize="x-small")
+
+
+def funnel_chart(points, limits, pooled_rate, levels):
+    """Each deployment's false alerts per face seen against its faces seen, with exact binomial control
+    limits around the pooled rate: points outside vary more than chance allows."""
+    fig, ax = plt.subplots(figsize=(10, 4.6))
+    if points.empty:
+        no_data(ax)
+        return fig, ax
+    zero = points["false_alerts"] == 0
+    ax.scatter(points.loc[zero, "faces_seen"], points.loc[zero, "rate"], s=12, color="#bbbbbb", label="no false alert")
+    ax.scatter(points.loc[~zero, "faces_seen"], points.loc[~zero, "rate"], s=22, color=COLOURS["false"],
+               label="at least one false alert")
+    for level, style in zip(levels, ("--", ":")):
+        ax.plot(limits["faces_seen"], limits[f"upper_{level}"], color=COLOURS["neutral"], ls=style, lw=1,
+                label=f"{100 * level:g}% control limit")
+    ax.axhline(pooled_rate, color=COLOURS["bound"], lw=1, label=f"pooled rate {_pct(pooled_rate)}")
+    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(lambda v, _: f"{v:,.0f}")
+    percent_axis(ax, decimals=2)
+    ax.set(title="Funnel plot: false alerts per face seen against faces seen, one point per deployment",
+           xlabel="faces seen at the deployment (log scale)", ylabel="false alerts / faces seen")
+    ax.legend(fontsize="x-small", loc="upper right")
+    return fig, ax
+
+
+def yearly_chart(years, confidence: float):
+    """False alerts per face seen per calendar year on a true time axis: every year from the first to
+    the last (a year without deployments marked as such), n under each year, a log scale so that a
+    year of two deployments does not flatten the others."""
+    fig, ax = plt.subplots(figsize=(10, 4.4))
+    shown = years.loc[years["rate"].notna()] if not years.empty else years
     if shown.empty:
-        no_data(left)
-        no_data(right)
-        return fig, (left, right)
-    intervals(left, shown["period"], shown["rate"], shown["lower"], shown["upper"], colour=COLOURS["false"])
-    percent_axis(left, decimals=3)
-    left.set(title="False alerts per face seen", xlabel="year", ylabel="rate")
-    intervals(right, shown["period"], shown["false_share"], shown["share_lower"], shown["share_upper"],
-              colour=COLOURS["false"])
-    percent_axis(right)
-    right.set(title="Share of alerts that were false", xlabel="year", ylabel="share", ylim=(0, 1))
-    source(left, f"deployment grids, pooled per year; {100 * confidence:.0f}% exact intervals")
-    return fig, (left, right)
+        no_data(ax)
+        return fig, ax
+    positive = pd.concat([shown["adj_lower"], shown["lower"], shown["rate"]]).astype(float)
+    floor = float(positive[positive > 0].min()) / 3 if (positive > 0).any() else 1e-7
+    clip = lambda s: s.astype(float).clip(lower=floor)  # noqa: E731 - a 0 has no place on a log axis
+    ax.vlines(shown["year"], clip(shown["adj_lower"]), clip(shown["adj_upper"]), color=COLOURS["false"], lw=1.2,
+              alpha=0.6, label="allowing for spread between deployments")
+    ax.vlines(shown["year"], clip(shown["lower"]), clip(shown["upper"]), color=COLOURS["false"], lw=6, alpha=0.45,
+              label=f"exact {100 * confidence:g}% interval")
+    ax.scatter(shown["year"], clip(shown["rate"]), color=COLOURS["false"], zorder=3, label="pooled rate")
+    ax.set_yscale("log")
+    ax.set_ylim(floor, float(shown["adj_upper"].max()) * 3)
+    for y in years.itertuples():
+        if y.deployments == 0:
+            ax.annotate("no deployment\nprinted", (y.year, floor * 3), ha="center", fontsize="x-small", color="#777777")
+    labels = [f"{int(y.year)}\nn = {int(y.deployments)}" + (f"\n{int(y.faces_seen):,} faces" if pd.notna(y.faces_seen) else "")
+              for y in years.itertuples()]
+    ax.set_xticks(list(years["year"]), labels, fontsize="small")
+    ax.set_xlim(years["year"].min() - 0.5, years["year"].max() + 0.5)
+    ax.yaxis.set_major_formatter(lambda v, _: _pct(v))
+    ax.set(title="False alerts per face seen, per calendar year (log scale; n = deployments)", xlabel="",
+           ylabel="false alerts / faces seen")
+    ax.legend(fontsize="x-small", loc="upper right")
+    return fig, ax

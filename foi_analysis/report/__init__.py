@@ -1,2 +1,2 @@
-"""The report run: papermill over every notebook, code-free HTML, index and findings.json
-(``run.main``, the ``foi-analysis report`` command)."""
+"""The report run: papermill over every notebook (``run.main``, the ``foi-analysis report`` command);
+``html``: self-contained pages, the index (headlines, coverage, data quality, provenance)."""

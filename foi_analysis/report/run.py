@@ -14,7 +14,6 @@ import argparse
 import ast
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import shutil
@@ -27,6 +26,7 @@ from pathlib import Path
 
 from .. import config
 from . import kernel, parameters as checks
+from . import html as pages
 
 KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
@@ -173,17 +173,6 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     return status, error.splitlines()[0] if error else "", time.monotonic() - started
 
 
-def render_html(notebook: Path, target: Path) -> None:
-    """The reviewers' page: outputs only, no code and no In/Out prompts."""
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(nbformat.read(notebook, as_version=4),
-                                          resources={"metadata": {"name": notebook.stem}})
-    target.write_text(body, encoding="utf-8")
-
-
 def _title(notebook: Path) -> str:
     import nbformat
 
@@ -191,40 +180,6 @@ def _title(notebook: Path) -> str:
         if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
             return cell.source.lstrip().splitlines()[0].lstrip("#").strip()
     return notebook.stem
-
-
-def render_index(run_id: str, outcomes: list[Outcome], titles: dict[str, str], findings_ok: bool) -> str:
-    rows = []
-    for o in outcomes:
-        params = ", ".join(f"{k} = {v!r}" for k, v in o.parameters.items())
-        error = f"<br><small>{html.escape(o.error)}</small>" if o.error else ""
-        rows.append(
-            f'<tr class="{o.status}"><td><a href="{o.files["html"]}">{html.escape(titles[o.name])}</a>'
-            f"<br><small>{o.name}</small></td><td>{o.status}{error}</td><td><code>{html.escape(params)}</code></td>"
-            f'<td><a href="{o.files["html"]}">page</a> · <a href="{o.files["ipynb"]}">notebook</a></td></tr>'
-        )
-    failed = sum(o.status != "ok" for o in outcomes)
-    summary = f"{len(outcomes) - failed} of {len(outcomes)} notebooks ran" + (f"; {failed} failed" if failed else "")
-    findings_note = "" if findings_ok else " (some sections could not be computed: see the file)"
-    return f"""<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8"><title>FOI analysis report {html.escape(run_id)}</title>
-<style>
-body {{ font-family: system-ui, sans-serif; margin: 2em auto; max-width: 60em; }}
-table {{ border-collapse: collapse; width: 100%; }}
-td, th {{ border-bottom: 1px solid #ccc; padding: .5em; text-align: left; vertical-align: top; }}
-tr.failed td:nth-child(2) {{ color: #b00; font-weight: bold; }}
-tr.ok td:nth-child(2) {{ color: #070; }}
-</style></head>
-<body>
-<h1>FOI analysis report <code>{html.escape(run_id)}</code></h1>
-<p>{summary}. Headline numbers: <a href="findings.json">findings.json</a>{findings_note}.</p>
-<table>
-<thead><tr><th>notebook</th><th>status</th><th>parameters</th><th>files</th></tr></thead>
-<tbody>
-{chr(10).join(rows)}
-</tbody></table>
-</body></html>
-"""
 
 
 def findings_for(parameters: dict) -> tuple[dict, bool]:
@@ -272,16 +227,18 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
                 o = futures[future]
                 o.status, o.error, o.seconds = future.result()
                 _say(f"[{i}/{len(outcomes)}] {o.name}: {o.status} in {o.seconds:.1f} s" + (f" ({o.error})" if o.error else ""))
+        findings, findings_ok = findings_for(findings_parameters)
+        findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_digest(config.RAW))
+        banner = pages.coverage_banner(findings, coverage=False)
         titles = {}
         for nb, o in zip(notebooks, outcomes):
             executed = staging / nb.name
             if not executed.exists():  # the kernel never started: keep the source as the evidence
                 shutil.copyfile(nb, executed)
-            render_html(executed, staging / o.files["html"])
+            pages.render_notebook(executed, staging / o.files["html"], banner)
             titles[o.name] = _title(executed)
-        findings, findings_ok = findings_for(findings_parameters)
         (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
-        (staging / "index.html").write_text(render_index(run_id, outcomes, titles, findings_ok))
+        (staging / "index.html").write_text(pages.render_index(run_id, outcomes, titles, findings, findings_ok))
         staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading
         staging.rename(final)
     except BaseException:

@@ -1,0 +1,45 @@
+"""What the build set aside: the ``data_quality`` section of findings.json, the summary notebook and
+index.html all state it, so a report never looks cleaner than the data it ran on."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from .. import tables
+from ..config import DEFAULT_CONFIDENCE
+
+SHOWN = 20  # rejected values listed one by one; the rest are counted
+
+
+def _file(source: str) -> str:
+    """'disclosures/x.yaml record 3' or 'grids/g.pdf: page 2' or 'build source_file=g.pdf' -> the file."""
+    source = source.split("source_file=")[-1] if "source_file=" in source else source
+    return source.split(":")[0].split(" ")[0]
+
+
+def data_quality(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
+    """Independent of the parameters: a rejection anywhere concerns every figure's denominator."""
+    rejected = tables.load("rejected")
+    files = rejected["source"].map(_file) if len(rejected) else pd.Series(dtype="string")
+    return {
+        "status": "clean" if rejected.empty else "values rejected",
+        "build_exit_status": 0 if rejected.empty else 1,  # the build exits non-zero exactly when it rejects
+        "rejected": len(rejected),
+        "by_file": {f: int(n) for f, n in files.value_counts().sort_index().items()},
+        "by_reason": {r: int(n) for r, n in rejected["reason"].value_counts().sort_index().items()},
+        "rows": [{k: r[k] for k in ("source", "field", "value", "reason")}
+                 for r in rejected.head(SHOWN).to_dict("records")],
+    }
+
+
+def describe_data_quality(f: dict) -> list[str]:
+    if not f["rejected"]:
+        return ["**Data quality**: the build rejected nothing; every record and grid row was read and validated "
+                "(build exit status 0)."]
+    files = "; ".join(f"{name}: {n}" for name, n in f["by_file"].items())
+    lines = [f"**Data quality**: the build rejected **{f['rejected']}** value(s) (exit status {f['build_exit_status']}); "
+             f"every value not rejected was still built, so the figures leave out only what is listed here. By file: {files}."]
+    lines += [f"{r['source']}: {r['field']} = '{r['value']}': {r['reason']}." for r in f["rows"]]
+    if f["rejected"] > len(f["rows"]):
+        lines.append(f"... and {f['rejected'] - len(f['rows'])} more (data/processed/rejected.csv).")
+    return lines

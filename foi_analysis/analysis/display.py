@@ -1,0 +1,115 @@
+"""Tables and numbers for people: human column labels, percentages as percentages, thousands
+separators, no index column, and words ("not printed", "not disclosed") where a value is missing.
+
+Notebooks show tables through ``table``; the machine tables in data/processed are never touched.
+The HTML is plain (no pandas Styler: its random ids would change the saved outputs on every run),
+wrapped in a scrolling box so a wide table never overflows the page.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+
+import pandas as pd
+
+NOT_PRINTED = "not printed"
+NOT_DISCLOSED = "not disclosed"
+
+
+def _missing(value) -> bool:
+    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+def thousands(n, missing: str = NOT_PRINTED) -> str:
+    return missing if _missing(n) else f"{int(round(float(n))):,}"
+
+
+def percent(fraction, missing: str = NOT_PRINTED, significant: int = 2) -> str:
+    """0.0000509 -> '0.0051%'; 0.25 -> '25%': enough decimals for ``significant`` digits, never e-notation."""
+    if _missing(fraction):
+        return missing
+    value = 100 * float(fraction)
+    if value == 0:
+        return "0%"
+    decimals = max(0, significant - 1 - math.floor(math.log10(abs(value))))
+    return f"{value:,.{decimals}f}%"
+
+
+def number(x, missing: str = NOT_PRINTED, decimals: int = 1) -> str:
+    return missing if _missing(x) else f"{float(x):,.{decimals}f}"
+
+
+def day(d, missing: str = NOT_PRINTED) -> str:
+    if _missing(d):
+        return missing
+    d = pd.Timestamp(d)
+    return f"{d.day} {d:%b %Y}"
+
+
+def interval(lower, upper, missing: str = NOT_PRINTED) -> str:
+    if _missing(lower) or _missing(upper):
+        return missing
+    return f"{percent(lower)} to {percent(upper)}"
+
+
+def flag(v, missing: str = NOT_PRINTED) -> str:
+    return missing if _missing(v) else ("yes" if bool(v) else "no")
+
+
+FORMATS = {"count": thousands, "flag": flag, "percent": percent, "number": number, "date": day,
+           "text": lambda v, missing=NOT_PRINTED: missing if _missing(v) else str(v)}
+
+
+def _kind(series: pd.Series) -> str:
+    if pd.api.types.is_datetime64_any_dtype(series):
+        return "date"
+    if pd.api.types.is_bool_dtype(series):
+        return "flag"
+    if pd.api.types.is_integer_dtype(series):
+        return "count"
+    if pd.api.types.is_float_dtype(series):
+        return "number"
+    return "text"
+
+
+class Table:
+    """A formatted table: HTML for the notebook and the report, plain text for the console."""
+
+    def __init__(self, frame: pd.DataFrame, caption: str = ""):
+        self.frame, self.caption = frame, caption
+
+    def _repr_html_(self) -> str:
+        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
+        align = self.frame.attrs.get("align", {})
+        rows = []
+        for row in self.frame.itertuples(index=False):
+            cells = "".join(f'<td{" class=" + align[c] if c in align else ""}>{html.escape(str(v))}</td>'
+                            for c, v in zip(self.frame.columns, row))
+            rows.append(f"<tr>{cells}</tr>")
+        caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""
+        return (f'<div class="table-scroll"><table class="people">{caption}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{''.join(rows)}</tbody></table></div>")
+
+    def __repr__(self) -> str:
+        return (self.caption + "\n" if self.caption else "") + self.frame.to_string(index=False)
+
+
+def table(frame: pd.DataFrame, columns: dict[str, str], kinds: dict[str, str] | None = None,
+          missing: str | dict[str, str] = NOT_PRINTED, caption: str = "") -> Table:
+    """``columns`` maps the frame's columns to their labels (in display order); ``kinds`` overrides the
+    format chosen from the dtype ("count", "percent", "number", "date", "text"); ``missing`` is the word
+    for an empty cell, one for all or per column."""
+    kinds = kinds or {}
+    out = pd.DataFrame(index=range(len(frame)))
+    align = {}
+    for column, label in columns.items():
+        kind = kinds.get(column) or _kind(frame[column])
+        word = missing.get(column, NOT_PRINTED) if isinstance(missing, dict) else missing
+        out[label] = [FORMATS[kind](v, missing=word) for v in frame[column].tolist()]
+        if kind in ("count", "percent", "number"):
+            align[label] = "num"
+        elif kind == "date":
+            align[label] = "date"
+    out.attrs["align"] = align
+    return Table(out, caption)

@@ -1,0 +1,287 @@
+"""findings.json sections for the analyses the deployment grids hold (``grid_analyses``), the
+comparison with published figures (``reference_comparison``) and what the data covers
+(``coverage``), with the Markdown sentences that state them.
+
+Every figure says what it is out of and cites its grid file and pages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+
+from . import grid_analyses as ga
+from . import reference
+from .display import interval, percent, thousands
+from .selection import Selection
+from ..config import DEFAULT_CONFIDENCE
+
+
+def _plain(value):
+    from .findings import _plain as plain  # one JSON conversion for every section
+    return plain(value)
+
+
+def cite(frame: pd.DataFrame) -> str:
+    from .findings import cite as grid_cite
+    return grid_cite(frame) if len(frame) else "no grid rows"
+
+
+def _records(frame: pd.DataFrame) -> list[dict]:
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict("records")]
+
+
+def _rates(frame: pd.DataFrame, deployments: pd.DataFrame, keys: list[str]) -> list[dict]:
+    """Pooled rows as JSON, each citing the grid pages its deployments are printed on."""
+    out = []
+    c = ga.counted(deployments).assign(year=lambda d: d["date"].dt.year,
+                                       purpose=lambda d: d["purpose_normalised"].fillna("not printed"))
+    for row in _records(frame):
+        rows = c
+        for k in keys:
+            rows = rows.loc[rows[k] == row[k]]
+        out.append(row | {"cited": cite(rows)})
+    return out
+
+
+# --- the analyses -------------------------------------------------------------------------------
+
+def grid_analyses(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
+    dep = Selection(authority, start, end).deployments()
+    thresholds = ga.by_threshold(dep, confidence)
+    purposes = ga.by_purpose(dep, confidence)
+    points, _, pooled_rate = ga.funnel(dep)
+    months = ga.busiest_months(dep)
+    slips = ga.date_slips(dep)
+    return {
+        "confidence": confidence,
+        "deployments": len(dep),
+        "counted": len(ga.counted(dep)),
+        "by_threshold": _rates(thresholds, dep, ["threshold"]),
+        "threshold_dispersion": _plain(ga.dispersion(dep.loc[dep["threshold"].notna()], "threshold")),
+        "by_purpose": _rates(purposes, dep, ["year", "purpose"]),
+        "purpose_dispersion": _plain(ga.dispersion(dep.assign(year=dep["date"].dt.year), ["year", "purpose_normalised"])),
+        "threshold_purpose": _records(ga.threshold_purpose(dep)),
+        "yearly": _records(ga.yearly(dep, confidence)),
+        "funnel": {
+            "pooled_rate": _plain(pooled_rate) if len(points) else None,
+            "deployments": len(points),
+            **{f"above_{level}": int(points[f"above_{level}"].sum()) for level in ga.FUNNEL_LEVELS},
+            "above_list": [{"date": _plain(p.date), "location": p.location, "false_alerts": int(p.false_alerts),
+                            "faces_seen": int(p.faces_seen), "cited": f"{p.source_file} p. {int(p.page)}"}
+                           for p in points.loc[points[f"above_{ga.FUNNEL_LEVELS[-1]}"]].itertuples()],
+        },
+        "engagements": ga.engagements(dep),
+        "outcomes_by_year": _records(ga.outcomes_by_year(dep)),
+        "top_locations": [{"location": k, "deployments": int(n)} for k, n in ga.locations(dep).items()],
+        "busiest_months": {"deployments": int(months.max()) if len(months) else 0, "months": months.index.tolist()},
+        "date_slips": [{"date": _plain(s.date), "location": s.location, "printed_year": int(s.printed_year),
+                        "neighbour_year": _plain(s.neighbour_year), "cited": f"{s.source_file} p. {int(s.page)}",
+                        "false_alerts": _plain(s.false_alerts), "faces_seen": _plain(s.faces_seen)}
+                       for s in slips.itertuples()],
+        "date_slip_sensitivity": _records(ga.date_slip_sensitivity(dep, confidence)),
+    }
+
+
+def _false(n) -> str:
+    """'1 false alert', '25 false alerts' (the count in bold)."""
+    return f"**{thousands(n)}** false alert{'' if n == 1 else 's'}"
+
+
+def _three(r: dict, c: str) -> str:
+    boot = (interval(r["boot_lower"], r["boot_upper"]) if r["false_alerts"]
+            else "none: with no false alert there is nothing to resample")
+    return (f"exact {c} interval {interval(r['lower'], r['upper'])}; allowing for the spread between deployments "
+            f"{interval(r['adj_lower'], r['adj_upper'])} (dispersion-adjusted) and {boot} (bootstrap over deployments)")
+
+
+def describe_grid_analyses(f: dict) -> list[str]:
+    if not f["counted"]:
+        return ["No deployment in the selection prints both false alerts and faces seen (not printed by that grid)."]
+    c = percent(f["confidence"])
+    lines = []
+    if f["by_threshold"]:
+        phi = f["threshold_dispersion"]
+        lines.append("False alerts per face seen **by minimum threshold setting**"
+                     + (f" (within a setting, deployments vary **{phi:.1f}** times as much as a binomial allows: "
+                        f"the Pearson dispersion, used to widen the adjusted intervals)" if phi else "") + ":")
+        lines += [f"At threshold **{t['threshold']}**: {_false(t['false_alerts'])} in "
+                  f"**{thousands(t['faces_seen'])}** faces seen over {t['deployments']} deployments "
+                  f"({t['first']} to {t['last']}), **{percent(t['rate'])}** ({_three(t, c)}; {t['cited']})."
+                  for t in f["by_threshold"]]
+    multi = {}
+    for p in f["by_purpose"]:
+        multi.setdefault(p["year"], []).append(p)
+    for year, rows in multi.items():
+        if len(rows) < 2:
+            continue
+        parts = [f"'{p['purpose']}': {_false(p['false_alerts'])} in "
+                 f"{p['deployments']} deployments and {thousands(p['faces_seen'])} faces, {percent(p['rate'])} "
+                 f"({_three(p, c)}; {p['cited']})" for p in rows]
+        lines.append(f"**By purpose in {year}**: " + "; ".join(parts) + ".")
+    overlap = [r for r in f["threshold_purpose"]]
+    if overlap and f["by_threshold"]:
+        mix = "; ".join(f"{r['year']}, threshold {r['threshold']}, {r['purpose']}: {r['deployments']}" for r in overlap)
+        lines.append("Threshold, purpose and time are **confounded**: the settings changed over time and the "
+                     "purposes were not spread evenly over them (deployments by year, threshold and purpose: "
+                     f"{mix}). No comparison here separates their effects.")
+    years = [y for y in f["yearly"]]
+    shown = "; ".join(
+        f"{y['year']}: " + ("**no deployment printed**" if not y["deployments"] else
+                            f"{y['deployments']} deployments ({y['counted']} with figures), "
+                            f"{thousands(y['false_alerts'])} false alerts in "
+                            f"{thousands(y['faces_seen'])} faces, {percent(y['rate'])} ("
+                            f"exact {interval(y['lower'], y['upper'])}, dispersion-adjusted "
+                            f"{interval(y['adj_lower'], y['adj_upper'])}; dispersion "
+                            + (f"{y['dispersion']:.1f}" if y["dispersion"] is not None else "not measurable") + ")")
+        for y in years)
+    lines.append(f"**Year by year** ({c} intervals): {shown}.")
+    fn = f["funnel"]
+    if fn["deployments"]:
+        above = "; ".join(f"{a['location']} on {a['date']}: {a['false_alerts']} in {thousands(a['faces_seen'])} faces "
+                          f"({a['cited']})" for a in fn["above_list"])
+        lines.append(f"**Funnel plot**: of {fn['deployments']} deployments, **{fn['above_0.95']}** lie above the 95% "
+                     f"control limit and **{fn['above_0.998']}** above the 99.8% limit around the pooled rate "
+                     f"{percent(fn['pooled_rate'])}" + (f" ({above})" if above else "") + ".")
+    e = f["engagements"]
+    for kind in ("false", "true"):
+        if e[kind]["deployments"]:
+            lines.append(f"**Engagements after {kind} alerts**: **{e[kind]['engaged']}** people engaged after "
+                         f"**{e[kind]['alerts']}** {kind} alerts over the {e[kind]['deployments']} deployments that "
+                         f"print it ({', '.join(e[kind]['sources'])}).")
+        else:
+            lines.append(f"Engagements after {kind} alerts: not printed by that grid.")
+    arrests = [o for o in f["outcomes_by_year"] if o["arrests_n"]]
+    if arrests:
+        lines.append("**Arrests** (the 'Arrest' column): " + "; ".join(
+            f"{o['year']}: {thousands(o['arrests'])} in {o['arrests_n']} deployments, "
+            f"{o['arrests_per_deployment']:.2f} per deployment"
+            + (f", {o['arrests_per_true_alert']:.2f} per true alert" if o["arrests_per_true_alert"] is not None else "")
+            for o in arrests) + ".")
+    timed = [o for o in f["outcomes_by_year"] if o["hours_n"]]
+    if timed:
+        lines.append("**Hours deployed** where durations are printed: " + "; ".join(
+            f"{o['year']}: {o['hours']:,.0f} hours over {o['hours_n']} deployments, "
+            f"{o['alerts_per_hour']:.2f} alerts per hour" for o in timed) + ".")
+    watch = [o for o in f["outcomes_by_year"] if o["watchlist_n"]]
+    if watch:
+        lines.append("**Watchlist size** (median, smallest to largest): " + "; ".join(
+            f"{o['year']}: {thousands(o['watchlist_median'])} ({thousands(o['watchlist_min'])} to "
+            f"{thousands(o['watchlist_max'])}, {o['watchlist_n']} deployments)" for o in watch) + ".")
+    if f["top_locations"]:
+        lines.append("**Most frequent locations** (as printed; ties kept): " + ", ".join(
+            f"{t['location']} {t['deployments']}" for t in f["top_locations"]) + f", of {f['deployments']} deployments.")
+    m = f["busiest_months"]
+    if m["months"]:
+        tie = (f"{len(m['months'])} months tie" if len(m["months"]) > 1 else "the busiest month is")
+        lines.append(f"**Busiest month**: {tie} at **{m['deployments']}** deployments ({', '.join(m['months'])}).")
+    for s in f["date_slips"]:
+        sens = [r for r in f["date_slip_sensitivity"] if r["year"] in (s["printed_year"], s["neighbour_year"])]
+        moved = {(r["variant"], r["year"]): r for r in sens}
+        detail = "; ".join(
+            f"{year}: {thousands(moved.get(('as printed', year), {}).get('deployments'))} deployments as printed, "
+            f"{thousands(moved.get(('moved to the neighbours' + chr(39) + ' year', year), {}).get('deployments'))} if moved"
+            for year in sorted({s["printed_year"], s["neighbour_year"]} - {None}))
+        lines.append(f"**Date slip**: {s['location']} is printed as {s['date']} between rows of {s['neighbour_year']} "
+                     f"({s['cited']}); if its year is a typo, the yearly counts change ({detail}).")
+    return lines
+
+
+# --- reference figures ---------------------------------------------------------------------------
+
+def reference_comparison(authority: str = "", start: str = "", end: str = "",
+                         confidence: float = DEFAULT_CONFIDENCE) -> dict:
+    dep = Selection(authority, start, end).deployments()
+    thresholds = {t["threshold"]: t for t in _rates(ga.by_threshold(dep, confidence), dep, ["threshold"])}
+    rows = []
+    for ref in reference.figures().itertuples():
+        row = {k: _plain(getattr(ref, k)) for k in ("figure", "publisher", "document", "published", "measure", "per",
+                                                    "threshold", "watchlist_size", "events", "trials", "value",
+                                                    "period_start", "period_end", "secondary", "source_url")}
+        grid = None
+        if pd.notna(ref.threshold) and float(ref.threshold) in thresholds:
+            t = thresholds[float(ref.threshold)]
+            grid = {k: t[k] for k in ("deployments", "false_alerts", "faces_seen", "rate", "lower", "upper",
+                                      "adj_lower", "adj_upper", "cited")}
+        elif pd.notna(ref.period_start):
+            inside = ga.counted(dep).loc[lambda d: d["date"].between(pd.Timestamp(ref.period_start),
+                                                                     pd.Timestamp(ref.period_end))]
+            if len(inside):
+                denominator = "total_alerts" if ref.per == "alert" else "faces_seen"
+                k, n = int(inside["false_alerts"].sum()), int(inside[denominator].sum())
+                grid = {"deployments": len(inside), "false_alerts": k, denominator: n,
+                        "rate": _plain(k / n) if n else None, "first": _plain(inside["date"].min()),
+                        "last": _plain(inside["date"].max()), "cited": cite(inside)}
+        rows.append(row | {"grid": grid})
+    return {"figures": rows, "measures_differ": reference.MEASURES_DIFFER}
+
+
+def describe_reference_comparison(f: dict) -> list[str]:
+    lines = []
+    for r in f["figures"]:
+        g = r["grid"]
+        second = " (read from a report of it)" if r["secondary"] == "yes" else ""
+        if r["value"] is not None:
+            ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}"
+        else:
+            ref = f"**{r['events']}** {r['measure']}"
+        setting = f" at threshold {r['threshold']}" if r["threshold"] is not None else ""
+        watch = f" with a {thousands(r['watchlist_size'])}-person watchlist" if r["watchlist_size"] else ""
+        text = f"{r['publisher']}{second}, {r['published']}: {ref}{setting}{watch} ({r['source_url']})"
+        if g is None:
+            lines.append(text + "; the grids in the selection print nothing comparable.")
+        elif "faces_seen" in g and r["threshold"] is not None:
+            lines.append(text + f"; the grids at the same setting: {_false(g['false_alerts'])} in "
+                         f"**{thousands(g['faces_seen'])}** faces seen over {g['deployments']} deployments, "
+                         f"**{percent(g['rate'])}** per face seen (exact {interval(g['lower'], g['upper'])}, "
+                         f"dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; {g['cited']}).")
+        else:
+            out_of = g.get("faces_seen", g.get("total_alerts"))
+            unit = "faces seen" if "faces_seen" in g else "alerts"
+            lines.append(text + f" for {r['period_start']} to {r['period_end']}; the grids cover "
+                         f"{g['first']} to {g['last']} of that period: {_false(g['false_alerts'])} "
+                         f"in **{thousands(out_of)}** {unit}, {percent(g['rate'])} ({g['cited']}).")
+    lines.append(f["measures_differ"])
+    return lines
+
+
+# --- coverage ------------------------------------------------------------------------------------
+
+def coverage(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE,
+             today: dt.date | None = None) -> dict:
+    selection = Selection(authority, start, end)
+    dep = selection.deployments()
+    req = selection.requests()
+    grids = dep.groupby("source_file").agg(first=("date", "min"), last=("date", "max"),
+                                           deployments=("deployment_id", "size"))
+    last = dep["date"].max() if len(dep) else None
+    today = today or dt.date.today()
+    return {
+        "grids": [{"file": f, "first": _plain(r["first"]), "last": _plain(r["last"]), "deployments": int(r["deployments"])}
+                  for f, r in grids.iterrows()],
+        "first": _plain(dep["date"].min()) if len(dep) else None,
+        "last": _plain(last),
+        "ends_before_today": bool(last is not None and last.date() < today),
+        "disclosures": len(req),
+        "disclosure_references": sorted(req["reference"].tolist()),
+        "disclosures_dated": int(req["date_received"].notna().sum()),
+        "disclosures_first": _plain(req["date_received"].min()) if req["date_received"].notna().any() else None,
+        "disclosures_last": _plain(req["date_received"].max()) if req["date_received"].notna().any() else None,
+    }
+
+
+def describe_coverage(f: dict) -> list[str]:
+    lines = []
+    if f["grids"]:
+        per = "; ".join(f"{g['file']}: {g['deployments']} deployments, {g['first']} to {g['last']}" for g in f["grids"])
+        lines.append(f"**Period covered**: deployments from **{f['first']}** to **{f['last']}** ({per}).")
+        if f["ends_before_today"]:
+            lines.append(f"The grids end on {f['last']}: the Met has published, or will publish, later grids that "
+                         "this report does not include.")
+    else:
+        lines.append("No deployment grid falls in the selection.")
+    dated = (f"{f['disclosures_dated']} of them print a receipt date"
+             + (f" ({f['disclosures_first']} to {f['disclosures_last']})" if f["disclosures_first"] else ""))
+    lines.append(f"**FOI responses**: **{f['disclosures']}** ({', '.join(f['disclosure_references']) or 'none'}); {dated}.")
+    return lines

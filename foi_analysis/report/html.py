@@ -1,0 +1,169 @@
+"""The reviewers' HTML: self-contained pages (inline CSS, charts embedded, no script, font or
+stylesheet from the internet), each opening with the period its data covers, and an index that opens
+with the headline figures, what the data covers, the build's data-quality status and the run's
+provenance.
+
+Notebook pages come from nbconvert's ``basic`` template (the body only, no <head>, so none of the
+lab template's require.js or MathJax from a CDN) wrapped in our own page; chart ``alt`` text comes
+from the output metadata that ``plots.show`` writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import platform
+import subprocess
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources import files
+from pathlib import Path
+
+from .. import config
+
+
+def _css() -> str:
+    return files(__package__).joinpath("templates", "report.css").read_text(encoding="utf-8")
+
+
+def markdown_html(text: str) -> str:
+    from nbconvert.filters import markdown2html
+
+    return markdown2html(text)
+
+
+def page(title: str, body: str, banner: str = "", back: bool = True) -> str:
+    nav = '<nav class="top"><a href="index.html">&larr; Report index</a></nav>' if back else ""
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f"<title>{html.escape(title)}</title><style>\n{_css()}</style></head>\n"
+            f"<body>{nav}{banner}<main>\n{body}\n</main></body></html>\n")
+
+
+def coverage_banner(found: dict, coverage: bool = True) -> str:
+    """The period the data covers and, when the grids end before today, that later ones exist; a warning
+    when the build rejected anything. Notebook pages state their coverage themselves (coverage=False)."""
+    from ..analysis import findings
+
+    parts = ([findings.markdown("coverage", found["coverage"])]
+             if coverage and "coverage" in found and "error" not in found["coverage"] else [])
+    quality = found.get("data_quality", {})
+    warn = bool(quality.get("rejected"))
+    if warn:
+        parts.append(findings.describe("data_quality", quality)[0])
+    if not parts:
+        return ""
+    return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(chr(10).join(parts))}</section>'
+
+
+def render_notebook(notebook: Path, target: Path, banner: str = "") -> None:
+    """One notebook as a page: outputs only (no code, no prompts), charts embedded with their alt text."""
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    nb = nbformat.read(notebook, as_version=4)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
+    target.write_text(page(title(nb, notebook.stem), body, banner), encoding="utf-8")
+
+
+def title(nb, default: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
+            return cell.source.lstrip().splitlines()[0].lstrip("#").strip()
+    return default
+
+
+# --- provenance ----------------------------------------------------------------------------------
+
+def _git(*args: str) -> str | None:
+    try:
+        out = subprocess.run(["git", "-C", str(config.ROOT), *args], capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() if out.returncode == 0 else None
+
+
+def provenance(run_id: str, parameters: dict, raw_digest: str) -> dict:
+    """What a reader needs to reproduce the run: the data's digest, the code's version and commit, the
+    parameters."""
+    try:
+        package = version("foi-analysis")
+    except PackageNotFoundError:
+        package = None
+    commit = _git("rev-parse", "HEAD")
+    dirty = _git("status", "--porcelain", "--untracked-files=no")
+    return {
+        "run_id": run_id,
+        "generated": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "raw_data_sha256": raw_digest,
+        "package_version": package,
+        "git_commit": commit,
+        "git_uncommitted_changes": bool(dirty) if dirty is not None else None,
+        "python": platform.python_version(),
+        "parameters": parameters,
+    }
+
+
+# --- the index -----------------------------------------------------------------------------------
+
+def headlines(found: dict) -> list[str]:
+    """The sentences the index opens with, each computed by ``findings``: the threshold comparison,
+    purposes within a year, the reference figure, and the first finding of each FOI section."""
+    from ..analysis import findings
+
+    lines = []
+    grid = found.get("grid_analyses", {})
+    if "error" not in grid and grid.get("counted"):
+        described = findings.describe("grid_analyses", grid)
+        lines += [s for s in described if s.startswith("At threshold") or s.startswith("**By purpose")]
+    ref = found.get("reference_comparison", {})
+    if "error" not in ref and ref.get("figures"):
+        lines.append(findings.describe("reference_comparison", ref)[0])
+    for section in ("deployments", "blue_list", "exemptions"):
+        numbers = found.get(section, {})
+        if "error" not in numbers and numbers:
+            lines.append(findings.describe(section, numbers)[0])
+    return lines
+
+
+def render_index(run_id: str, outcomes: list, titles: dict[str, str], found: dict, findings_ok: bool) -> str:
+    from ..analysis import findings
+
+    rows = []
+    for o in outcomes:
+        params = ", ".join(f"{k} = {v!r}" for k, v in o.parameters.items())
+        error = f"<br><small>{html.escape(o.error)}</small>" if o.error else ""
+        rows.append(
+            f'<tr class="{o.status}"><td><a href="{o.files["html"]}">{html.escape(titles[o.name])}</a>'
+            f'<br><small>{o.name}</small></td><td class="status">{o.status}{error}</td>'
+            f"<td><code>{html.escape(params)}</code></td>"
+            f'<td><a href="{o.files["html"]}">page</a> · <a href="{o.files["ipynb"]}">notebook</a></td></tr>')
+    failed = sum(o.status != "ok" for o in outcomes)
+    summary = f"{len(outcomes) - failed} of {len(outcomes)} notebooks ran" + (f"; {failed} failed" if failed else "")
+    findings_note = "" if findings_ok else " (some sections could not be computed: see the file)"
+    quality = found.get("data_quality", {})
+    quality_md = (findings.markdown("data_quality", quality) if quality and "error" not in quality
+                  else "**Data quality**: could not be read (see findings.json).")
+    headline = "\n".join(f"- {line}" for line in headlines(found)) or "No figure could be computed."
+    prov = found.get("provenance", {})
+    prov_rows = "".join(f"<dt>{html.escape(k.replace('_', ' '))}</dt><dd><code>{html.escape(str(v))}</code></dd>"
+                        for k, v in prov.items())
+    body = f"""<h1>Police facial recognition: FOI disclosures and the Met's deployment grids</h1>
+<p>Report <code>{html.escape(run_id)}</code>. {summary}. Every figure below is computed from the documents
+named beside it; the numbers are in <a href="findings.json">findings.json</a>{findings_note}.</p>
+{coverage_banner(found)}
+<h2>Headline figures</h2>
+{markdown_html(headline)}
+<h2>Data quality</h2>
+<div class="banner{' warn' if quality.get('rejected') else ''}">{markdown_html(quality_md)}</div>
+<h2>Pages</h2>
+<div class="table-scroll"><table>
+<thead><tr><th>notebook</th><th>status</th><th>parameters</th><th>files</th></tr></thead>
+<tbody>
+{chr(10).join(rows)}
+</tbody></table></div>
+<h2>Provenance</h2>
+<dl class="provenance">{prov_rows}</dl>
+"""
+    return page(f"FOI analysis report {run_id}", body, back=False)

@@ -1,0 +1,300 @@
+"""The analyses the grids hold, pinned on the frozen test corpus (tests/fixtures/corpus: the five seed
+records and the 2020-22 and 2023-24 grids), never on data/raw.
+
+Every expected value is written here from the grids' printed values (counts made on the PDF pages,
+the figures quoted in issue 12) and the arithmetic is done in the test with plain numpy/scipy.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+from scipy.stats import beta, binom
+
+from foi_analysis import build, config
+from foi_analysis.analysis import display, findings, grid_analyses
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+GRID_2023 = "met-lfr-grid-2023-to-2024.pdf"
+
+
+def _build_corpus(root: Path) -> Path:
+    shutil.copytree(CORPUS / "data" / "raw", root / "data" / "raw")
+    build.build(root / "data" / "raw", root / "data" / "processed")
+    return root / "data" / "processed"
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    """The test corpus built into a scratch root; the package reads its tables from there."""
+    processed = _build_corpus(tmp_path_factory.mktemp("corpus"))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "PROCESSED", processed)
+        yield findings.compute_all(authority="", start="", end="", confidence=0.95)
+
+
+def exact(k, n):
+    """Clopper-Pearson 95% by its definition (Beta quantiles); 0 events -> lower 0."""
+    lower = 0.0 if k == 0 else beta.ppf(0.025, k, n - k + 1)
+    return lower, beta.ppf(0.975, k + 1, n - k)
+
+
+def test_false_alerts_by_threshold_setting(corpus):
+    # 2023-24 grid, 'Min Threshold Setting' and 'False Alerts' / 'Faces seen' columns, summed by setting
+    expected = {0.6: (112, 25, 491_246), 0.62: (10, 4, 16_589), 0.64: (81, 0, 721_305)}
+    rows = {t["threshold"]: t for t in corpus["grid_analyses"]["by_threshold"]}
+    assert set(rows) == set(expected)
+    for threshold, (deployments, k, n) in expected.items():
+        row = rows[threshold]
+        assert (row["deployments"], row["false_alerts"], row["faces_seen"]) == (deployments, k, n)
+        assert row["rate"] == pytest.approx(k / n)
+        assert (row["lower"], row["upper"]) == pytest.approx(exact(k, n))
+        assert GRID_2023 in row["cited"]
+    # 0 in 721,305: the exact upper bound is 1 - 0.025**(1/721305) = 5.11e-6
+    assert rows[0.64]["upper"] == pytest.approx(1 - 0.025 ** (1 / 721_305), rel=1e-6)
+
+
+def test_false_alerts_by_purpose_in_2024(corpus):
+    # 2024 rows of the 2023-24 grid: 56 'Crime Hotspot' deployments print 0 false alerts in 564,869 faces;
+    # the other 123 (purpose codes 1,2,3,4) print 27 in 337,277.
+    rows = {p["purpose"]: p for p in corpus["grid_analyses"]["by_purpose"] if p["year"] == 2024}
+    hotspot = rows["crime hotspot"]
+    other = next(p for name, p in rows.items() if name != "crime hotspot")
+    assert (hotspot["deployments"], hotspot["false_alerts"], hotspot["faces_seen"]) == (56, 0, 564_869)
+    assert (other["deployments"], other["false_alerts"], other["faces_seen"]) == (123, 27, 337_277)
+    assert (other["lower"], other["upper"]) == pytest.approx(exact(27, 337_277))
+    # confounding: every Crime Hotspot deployment ran at 0.64
+    mix = [r for r in corpus["grid_analyses"]["threshold_purpose"] if r["purpose"] == "crime hotspot"]
+    assert [(r["year"], r["threshold"], r["deployments"]) for r in mix] == [(2024, 0.64, 56)]
+
+
+def test_pearson_dispersion_by_hand():
+    # three deployments, 1, 0, 5 false alerts in 1000 faces each: p = 6/3000 = 0.002,
+    # expected 2 each; X2 = (1 + 4 + 9) / (1000 * 0.002 * 0.998) = 14 / 1.996 = 7.014; df = 2 -> 3.507
+    frame = pd.DataFrame({"false_alerts": pd.array([1, 0, 5], dtype="Int64"),
+                          "faces_seen": pd.array([1000] * 3, dtype="Int64")})
+    assert grid_analyses.dispersion(frame) == pytest.approx(14 / 1.996 / 2)
+    # a group with no event has no spread to measure
+    assert grid_analyses.dispersion(frame.assign(false_alerts=pd.array([0, 0, 0], dtype="Int64"))) is None
+
+
+def test_yearly_rates_show_the_missing_year_and_the_dispersion(corpus):
+    years = {y["year"]: y for y in corpus["grid_analyses"]["yearly"]}
+    # 2020-22 grid: 2020 has 3 rows (one N/A), 2021 none, 2022 six
+    assert sorted(years) == [2020, 2021, 2022, 2023, 2024]
+    assert years[2021]["deployments"] == 0 and years[2021]["rate"] is None
+    assert (years[2020]["deployments"], years[2020]["counted"]) == (3, 2)
+    # 2020: Stratford 0 in 4,600 and Oxford Circus 7 in 8,600
+    assert (years[2020]["false_alerts"], years[2020]["faces_seen"]) == (7, 13_200)
+    k, n = np.array([0, 7]), np.array([4600, 8600])
+    p = 7 / 13_200
+    phi = ((k - n * p) ** 2 / (n * p * (1 - p))).sum() / 1
+    assert years[2020]["dispersion"] == pytest.approx(phi)
+    # the issue's reading of 2024: Pearson dispersion 5.1
+    assert years[2024]["dispersion"] == pytest.approx(5.1, abs=0.05)
+    # the adjusted interval is the exact one on k/phi of n/phi, so it is wider
+    lo, hi = beta.ppf(0.025, 7 / phi, (13_200 - 7) / phi + 1), beta.ppf(0.975, 7 / phi + 1, (13_200 - 7) / phi)
+    assert (years[2020]["adj_lower"], years[2020]["adj_upper"]) == pytest.approx((lo, hi))
+    assert years[2020]["adj_upper"] > years[2020]["upper"]
+
+
+def test_bootstrap_resamples_whole_deployments():
+    k, n = np.array([0, 7]), np.array([4600, 8600])
+    low, high = grid_analyses.bootstrap_interval(k, n)
+    # the resampled pooled rates can only be 0/4600, 7/17200, 7/8600 (two picks of two deployments)
+    assert {low, high} <= {0.0, 7 / 17_200, 7 / 8600}
+    assert grid_analyses.bootstrap_interval(k, n) == (low, high)  # fixed seed
+
+
+def test_funnel_flags_oxford_circus_2020(corpus):
+    fn = corpus["grid_analyses"]["funnel"]
+    # pooled over the 211 deployments with figures: 39 false alerts in 1,386,706 faces (both grids)
+    assert fn["deployments"] == 211
+    assert fn["pooled_rate"] == pytest.approx(39 / 1_386_706)
+    # Oxford Circus 27/02/20: 7 false alerts in 8,600 faces; the 99.8% limit there allows only
+    assert binom.ppf(0.999, 8600, 39 / 1_386_706) < 7
+    assert any(a["date"] == "2020-02-27" and a["false_alerts"] == 7 for a in fn["above_list"])
+    assert fn["above_0.998"] == len(fn["above_list"]) <= fn["above_0.95"]
+
+
+def test_engagements_after_false_and_true_alerts(corpus):
+    # 2020-22 grid, 8 rows with results (Stratford, Oxford Circus x5, Leicester Sq, Piccadilly Circus):
+    # false alerts 0+7+1+0+0+1+1+0 = 10, engaged 0+5+1+0+0+1+1+0 = 8
+    # true alerts  0+1+10+0+4+2+0+1 = 18, engaged 0+1+7+0+3+2+0+0 = 13
+    e = corpus["grid_analyses"]["engagements"]
+    assert (e["false"]["deployments"], e["false"]["alerts"], e["false"]["engaged"]) == (8, 10, 8)
+    assert (e["true"]["deployments"], e["true"]["alerts"], e["true"]["engaged"]) == (8, 18, 13)
+
+
+def test_arrests_hours_and_watchlists_per_year(corpus):
+    out = {o["year"]: o for o in corpus["grid_analyses"]["outcomes_by_year"]}
+    # 'Arrest' column of the 2023-24 grid: 2023 sums to 37 over 24 rows, 2024 to 572 over 179
+    assert (out[2023]["arrests"], out[2023]["arrests_n"]) == (37, 24)
+    assert (out[2024]["arrests"], out[2024]["arrests_n"]) == (572, 179)
+    assert out[2024]["arrests_per_deployment"] == pytest.approx(572 / 179)
+    # the 2020-22 layout prints no arrest column and no duration: not 0, not printed
+    assert out[2020]["arrests"] is None and out[2020]["hours"] is None
+    # watchlists in 2020: Stratford 5,816, Oxford Circus 7,316 and 7,292 -> median 7,292
+    assert (out[2020]["watchlist_min"], out[2020]["watchlist_median"], out[2020]["watchlist_max"]) == (5816, 7292, 7316)
+
+
+def test_ties_are_reported_as_ties(corpus):
+    g = corpus["grid_analyses"]
+    # deployments per month in the 2023-24 grid: March, April, October and November 2024 each have 18
+    assert g["busiest_months"] == {"deployments": 18, "months": ["2024-03", "2024-04", "2024-10", "2024-11"]}
+    assert g["top_locations"][0] == {"location": "Westminster", "deployments": 23}
+    counts = [t["deployments"] for t in g["top_locations"]]
+    assert counts == sorted(counts, reverse=True) and len(counts) >= 5
+
+
+def test_date_slip_sensitivity(corpus):
+    g = corpus["grid_analyses"]
+    # Dalston is printed 11/07/23 between rows of 28/06/24 and 11/07/24 (2023-24 grid, page 4)
+    assert [(s["location"], s["date"], s["neighbour_year"]) for s in g["date_slips"]] == [("Dalston", "2023-07-11", 2024)]
+    sens = {(r["variant"], r["year"]): r["deployments"] for r in g["date_slip_sensitivity"]}
+    assert sens[("as printed", 2023)] == 24 and sens[("as printed", 2024)] == 179
+    assert sens[("moved to the neighbours' year", 2023)] == 23 and sens[("moved to the neighbours' year", 2024)] == 180
+    assert sens[("flagged rows left out", 2023)] == 23 and sens[("flagged rows left out", 2024)] == 179
+
+
+def test_reference_comparison_names_its_sources(corpus):
+    figures = {f["figure"]: f for f in corpus["reference_comparison"]["figures"]}
+    npl = figures["npl_fpir_0.6_10k"]
+    # NPL 2023: FPIR 0.017% at 0.6 with a 10,000 watchlist ("1 in 6000")
+    assert npl["value"] == pytest.approx(0.00017) and npl["watchlist_size"] == 10_000
+    assert npl["source_url"].startswith("https://")
+    assert (npl["grid"]["false_alerts"], npl["grid"]["faces_seen"]) == (25, 491_246)
+    assert figures["npl_fp_0.64"]["events"] == 0 and figures["npl_fp_0.64"]["grid"]["false_alerts"] == 0
+    met = figures["met_annual_2024_25_faces"]
+    assert met["grid"]["first"] >= met["period_start"]
+    assert all(f["source_url"].startswith("https://") for f in figures.values())
+
+
+def test_coverage_and_data_quality_on_a_clean_build(corpus):
+    cov = corpus["coverage"]
+    # 2020-22 grid first row 11/02/20; 2023-24 grid last row 20/12/24; five seed records
+    assert (cov["first"], cov["last"], cov["disclosures"]) == ("2020-02-11", "2024-12-20", 5)
+    assert cov["ends_before_today"] is True
+    assert corpus["data_quality"]["rejected"] == 0 and corpus["data_quality"]["status"] == "clean"
+    text = " ".join(findings.describe("coverage", cov))
+    assert "later grids" in text
+
+
+def test_every_section_describes_itself_in_markdown(corpus):
+    for section, numbers in corpus.items():
+        md = findings.markdown(section, numbers)
+        assert md and "nan" not in md and "<NA>" not in md and "NaT" not in md, section
+    assert "**25**" in findings.markdown("grid_analyses", corpus["grid_analyses"])
+
+
+def test_rejections_are_reported_and_the_rest_still_describes(tmp_path):
+    """A build that rejects a record: data_quality counts it, names the file, and the findings still run."""
+    root = tmp_path / "root"
+    shutil.copytree(CORPUS / "data" / "raw", root / "data" / "raw")
+    bad = root / "data" / "raw" / "disclosures" / "zz-broken.yaml"
+    bad.write_text("reference: [unclosed\n", encoding="utf-8")
+    build.build(root / "data" / "raw", root / "data" / "processed")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "PROCESSED", root / "data" / "processed")
+        found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    q = found["data_quality"]
+    assert q["rejected"] >= 1 and q["status"] == "values rejected" and q["build_exit_status"] == 1
+    assert any("zz-broken.yaml" in f for f in q["by_file"])
+    assert found["coverage"]["disclosures"] == 5  # the five good records were still built
+    assert "rejected" in findings.markdown("data_quality", q)
+
+
+def test_a_grid_without_a_false_alert_column_is_said_not_printed(tmp_path):
+    """Issue 11 item 5: the findings survive a grid that lacks a column."""
+    processed = _build_corpus(tmp_path)
+    dep = pd.read_csv(processed / "deployments.csv", dtype=str, keep_default_na=False)
+    dep["false_alerts"] = ""
+    dep["false_alert_rate"] = ""
+    dep.to_csv(processed / "deployments.csv", index=False)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "PROCESSED", processed)
+        found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    assert found["deployments"]["false_alerts"] == 0 and found["deployments"]["faces_seen"] == 0
+    text = " ".join(findings.describe("grid_analyses", found["grid_analyses"]))
+    assert "not printed by that grid" in text
+    for section, numbers in found.items():
+        findings.markdown(section, numbers)  # none raises
+
+
+def test_people_formats():
+    assert display.percent(25 / 491_246) == "0.0051%"
+    assert display.percent(0.25) == "25%" and display.percent(0) == "0%"
+    assert display.thousands(721_305) == "721,305" and display.thousands(None) == "not printed"
+    assert display.day(pd.NaT, missing="not disclosed") == "not disclosed"
+    t = display.table(pd.DataFrame({"faces_seen": pd.array([1000, None], dtype="Int64"),
+                                    "rate": [0.5, np.nan]}),
+                      {"faces_seen": "Faces seen", "rate": "False alert rate"}, kinds={"rate": "percent"})
+    html = t._repr_html_()
+    assert "1,000" in html and "50%" in html and "not printed" in html
+    assert "<th>Faces seen</th>" in html and "NaN" not in html and "<NA>" not in html
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory):
+    """The corpus's deployments as printed (plain strings -> numbers with pandas, no package code)."""
+    processed = _build_corpus(tmp_path_factory.mktemp("printed"))
+    dep = pd.read_csv(processed / "deployments.csv", dtype=str, keep_default_na=False)
+    for c in ("duration_minutes", "total_alerts", "true_alerts", "false_alerts", "faces_seen", "arrests", "watchlist_size"):
+        dep[c] = pd.to_numeric(dep[c].replace("", np.nan))
+    dep["year"] = dep["date"].str[:4].astype(int)
+    return dep
+
+
+def test_hours_alerts_per_hour_and_arrests_per_true_alert_recomputed(corpus, printed):
+    out = {o["year"]: o for o in corpus["grid_analyses"]["outcomes_by_year"]}
+    for year, rows in printed.groupby("year"):
+        timed = rows.dropna(subset=["duration_minutes", "total_alerts"])
+        if len(timed):
+            hours = timed["duration_minutes"].sum() / 60
+            assert out[year]["hours"] == pytest.approx(hours)
+            assert out[year]["alerts_per_hour"] == pytest.approx(timed["total_alerts"].sum() / hours)
+        both = rows.dropna(subset=["arrests", "true_alerts"])
+        if len(both):
+            assert out[year]["arrests_per_true_alert"] == pytest.approx(both["arrests"].sum() / both["true_alerts"].sum())
+        assert out[year]["watchlist_median"] == pytest.approx(rows["watchlist_size"].median())
+
+
+def test_purpose_rates_dispersion_and_funnel_recomputed(corpus, printed):
+    counted = printed.dropna(subset=["false_alerts", "faces_seen"])
+    g = corpus["grid_analyses"]
+    for row in g["by_purpose"]:
+        rows = counted.loc[(counted["year"] == row["year"]) & (counted["purpose_normalised"] == row["purpose"])]
+        assert (row["false_alerts"], row["faces_seen"]) == (rows["false_alerts"].sum(), rows["faces_seen"].sum())
+    for row in g["yearly"]:
+        rows = counted.loc[counted["year"] == row["year"]]
+        k, n = rows["false_alerts"].to_numpy(float), rows["faces_seen"].to_numpy(float)
+        if len(rows) > 1 and k.sum():
+            p = k.sum() / n.sum()
+            assert row["dispersion"] == pytest.approx(((k - n * p) ** 2 / (n * p * (1 - p))).sum() / (len(rows) - 1))
+    # funnel: a deployment is above the 99.8% limit when its false alerts exceed the binomial 99.9% quantile
+    p0 = counted["false_alerts"].sum() / counted["faces_seen"].sum()
+    above = counted.loc[counted["false_alerts"] > binom.ppf(0.999, counted["faces_seen"], p0)]
+    assert g["funnel"]["above_0.998"] == len(above)
+    assert g["funnel"]["above_0.95"] == int((counted["false_alerts"] > binom.ppf(0.975, counted["faces_seen"], p0)).sum())
+
+
+def test_met_annual_comparison_uses_the_overlapping_deployments(corpus, printed):
+    met = next(f for f in corpus["reference_comparison"]["figures"] if f["figure"] == "met_annual_2024_25_faces")
+    # the Met's report covers Sep 2024 - Sep 2025: the corpus grids reach 20/12/24
+    inside = printed.dropna(subset=["false_alerts", "faces_seen"]).loc[lambda d: d["date"].between("2024-09-01", "2025-09-30")]
+    assert (met["grid"]["false_alerts"], met["grid"]["faces_seen"]) == (inside["false_alerts"].sum(), inside["faces_seen"].sum())
+    # the Met's own figure: 10 false alerts in 3,147,436 faces, printed as 0.0003%
+    assert met["events"] == 10 and met["trials"] == 3_147_436 and met["value"] == pytest.approx(10 / 3_147_436, abs=0.5e-6)  # rounded to 0.0003%
+
+
+def test_locations_and_months_recomputed_with_ties(corpus, printed):
+    g = corpus["grid_analyses"]
+    counts = printed["location"].value_counts()
+    fifth = counts.sort_values(ascending=False).iloc[4]
+    assert {t["location"]: t["deployments"] for t in g["top_locations"]} == counts[counts >= fifth].to_dict()
+    months = printed["date"].str[:7].value_counts()
+    assert g["busiest_months"]["months"] == sorted(months[months == months.max()].index)
