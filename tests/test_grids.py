@@ -413,7 +413,7 @@ def test_committed_grids_are_the_shared_originals():
     shared = config.SHARED / "data" / "met-lfr-grids"
     if not shared.is_dir():
         pytest.skip("../shared is not here (source material, not part of the product)")
-    for path in (OLD, NEW, GRID_2025, config.RAW_GRIDS / GRID_2025.name):
+    for path in (OLD, NEW, GRID_2025, config.REPOSITORY / "data" / "raw" / "grids" / GRID_2025.name):
         assert path.read_bytes() == (shared / path.name).read_bytes()
 
 
