@@ -8,9 +8,11 @@ previous outputs whole.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import tempfile
+import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +23,7 @@ from . import config, tables as schemas
 from .grids import parse as grids
 from .records import disclosures, quarantine
 from .records.quarantine import Rejection
+from .build_cache import Cache, files_key
 from .foia.calendar import working_day_number
 from .foia.exemptions import section_key
 from .foia.response_times import response_times
@@ -81,31 +84,63 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
     }
 
 
-def _read_chunk(args: tuple[list[Path], Path]):
-    paths, root = args
+def _read_chunk(args: tuple[str, list[Path], Path, Cache | None, str | None]) -> tuple[dict, list[Rejection], list]:
+    """Parse a chunk of record files into small tables (cheap to send back, unlike the records)."""
+    slot, paths, root, cache, key = args
     rejections: list[Rejection] = []
     records = [d for d in (disclosures.load_file(p, root, rejections) for p in paths) if d is not None]
-    return record_tables(records), rejections, [(d.reference, d.file) for d in records]
+    result = record_tables(records), rejections, [(d.reference, d.file) for d in records]
+    if cache is not None:
+        cache.put(slot, key, result)
+    return result
 
 
-# Below this many files a process pool costs more than it saves.
+# Below this many files to parse a process pool costs more than it saves.
 PARALLEL_FROM = 2000
+# Files per cache entry: one changed record re-reads its chunk; a no-change build loads every chunk.
+CHUNK_FILES = 500
 
 
-def read_disclosures(folder: Path, root: Path) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
-    """Every *.yaml/*.yml record in ``folder`` (sorted by name) as tables, and the rejections.
+def _chunks(paths: list[Path]) -> list[tuple[str, list[Path]]]:
+    """(cache slot, files) groups by a hash of the file name: adding or deleting a file leaves the other
+    chunks as they were. The number of chunks is a power of two scaled to the corpus (crossing one
+    re-reads everything once)."""
+    n = 1
+    while n < 4096 and len(paths) > n * CHUNK_FILES:
+        n *= 2
+    groups: list[list[Path]] = [[] for _ in range(n)]
+    for p in paths:
+        groups[zlib.crc32(p.name.encode()) % n].append(p)
+    return [(f"records-{n}-{i}", g) for i, g in enumerate(groups) if g]
 
-    Large corpora are read across all cores: each worker parses its share of files into small
-    tables (cheap to send back, unlike the records themselves), concatenated here in file order.
+
+def read_disclosures(folder: Path, root: Path, cache: Cache | None = None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+    """Every *.yaml/*.yml record in ``folder`` as tables, and the rejections.
+
+    Files are read in chunks; with a ``cache``, a chunk whose files (names and bytes) and code are
+    unchanged is loaded from it instead of parsed. Chunks to parse are spread across all cores when
+    there are many files. Row order here does not matter: ``assemble`` sorts every table on its keys.
     """
     paths = sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".yml"))
+    chunks = _chunks(paths)
+    parts, todo = [], []
+    for slot, chunk in chunks:
+        key = files_key(cache.version, [(p.name, p.read_bytes()) for p in chunk]) if cache else None
+        cached = cache.get(slot, key) if cache else None
+        if cached is not None:
+            parts.append(cached)
+        else:
+            todo.append((slot, chunk, root, cache, key))
     workers = min(os.cpu_count() or 1, 8)
-    if len(paths) < PARALLEL_FROM or workers == 1:
-        parts = [_read_chunk((paths, root))]
+    if sum(len(t[1]) for t in todo) < PARALLEL_FROM or workers == 1 or len(todo) == 1:
+        parts += [_read_chunk(t) for t in todo]
     else:
-        size = -(-len(paths) // (workers * 4))
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            parts = list(pool.map(_read_chunk, [(paths[i:i + size], root) for i in range(0, len(paths), size)]))
+            parts += list(pool.map(_read_chunk, todo))
+    if cache:
+        cache.prune("records-", {slot for slot, _ in chunks})
+    if not parts:
+        parts = [_read_chunk(("", [], root, None, None))]
     rejections = [r for _, rej, _ in parts for r in rej]
     duplicated, dup_rejections = disclosures.duplicate_references([f for _, _, files in parts for f in files])
     rejections += dup_rejections
@@ -116,9 +151,9 @@ def read_disclosures(folder: Path, root: Path) -> tuple[dict[str, pd.DataFrame],
     return tables, rejections
 
 
-def disclosure_tables(raw: Path) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+def disclosure_tables(raw: Path, cache: Cache | None = None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
     """The FOI tables, with working days and response times, and the rejections."""
-    tables, rejections = read_disclosures(raw / "disclosures", raw)
+    tables, rejections = read_disclosures(raw / "disclosures", raw, cache)
     received = tables["requests"].set_index("reference")["date_received"]
     ev = tables["events"]
     if len(ev):
@@ -129,11 +164,49 @@ def disclosure_tables(raw: Path) -> tuple[dict[str, pd.DataFrame], list[Rejectio
     return tables, rejections
 
 
-def assemble(raw: Path | None = None) -> BuildResult:
-    """Every table, validated, with the rejections, in memory (nothing written)."""
+def cache_folder(raw: Path) -> Path:
+    """The incremental build's cache sits beside the raw data it caches: data/.cache/build (git-ignored)."""
+    return Path(raw).parent / ".cache" / "build"
+
+
+def _grid_reader(cache: Cache | None):
+    """grids' parse of one PDF, through the cache: an unchanged grid (bytes and code) is not re-parsed."""
+    if cache is None:
+        return grids.read_grid
+
+    def read(path: Path):
+        key = files_key(cache.version, [(path.name, path.read_bytes())])
+        slot = f"grid-{hashlib.sha256(path.name.encode()).hexdigest()[:16]}"
+        used.add(slot)
+        value = cache.get(slot, key)
+        if value is None:
+            try:
+                value = grids.read_grid(path)
+            except grids.GridError as err:
+                value = err
+            cache.put(slot, key, value)
+        if isinstance(value, grids.GridError):
+            raise value
+        return value
+
+    used: set[str] = set()
+    read.used = used
+    return read
+
+
+def assemble(raw: Path | None = None, cache: bool = False) -> BuildResult:
+    """Every table, validated, with the rejections, in memory (nothing written).
+
+    ``cache=True``: reuse what unchanged raw files gave last time (``cache_folder``); the tables
+    are the same either way, byte for byte.
+    """
     raw = Path(raw or config.RAW)
-    tables, rejections = disclosure_tables(raw)
-    grid_tables, grid_rejections = grids.build_tables(raw / "grids", blue_list=tables["blue_list"])
+    store = Cache(cache_folder(raw)) if cache else None
+    tables, rejections = disclosure_tables(raw, store)
+    reader = _grid_reader(store)
+    grid_tables, grid_rejections = grids.build_tables(raw / "grids", blue_list=tables["blue_list"], read=reader)
+    if store:
+        store.prune("grid-", reader.used)
     rejections += grid_rejections
     tables.update(grid_tables)
     validated = {}
@@ -224,14 +297,14 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     return written
 
 
-def build(raw: Path | None = None, out: Path | None = None) -> BuildResult:
-    result = assemble(raw)
+def build(raw: Path | None = None, out: Path | None = None, cache: bool = False) -> BuildResult:
+    result = assemble(raw, cache)
     write(result, out)
     return result
 
 
-def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None) -> int:
-    result = assemble(raw) if check_only else build(raw, out)
+def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None, cache: bool = True) -> int:
+    result = assemble(raw, cache) if check_only else build(raw, out, cache)
     for name in sorted(result.tables):
         print(f"{name:>24}: {len(result.tables[name]):5d} rows", file=sys.stderr)
     if not check_only:

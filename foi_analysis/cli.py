@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 
@@ -24,29 +25,32 @@ def _extract(args: argparse.Namespace) -> int:
     return extract.main(args)
 
 
-def parser() -> argparse.ArgumentParser:
+# Subcommands whose options are declared by their own module, imported only when that command runs
+# (or asks for --help): `build` must not pay for the report's or the extractor's imports.
+OPTIONS_FROM = {"report": "foi_analysis.report.run", "extract": "foi_analysis.extract"}
+
+
+def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="foi-analysis", description=__doc__)
     sub = p.add_subparsers(dest="command", required=True)
 
     sub.add_parser("build", help="raw records and grids -> validated tables in data/processed/").set_defaults(func=_build)
     sub.add_parser("validate", help="check the raw records without writing anything").set_defaults(func=_build)
 
-    # Each module declares its own options (report: parameters, notebook choice, run id; extract: files).
-    from . import extract
-    from .report import run as report
-
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((a for a in argv if not a.startswith("-")), None)
     rep = sub.add_parser("report", help="run every notebook with papermill into reports/<run-id>/")
     rep.set_defaults(func=_report)
-    report.add_arguments(rep)
-
     ext = sub.add_parser("extract", help="saved FOI responses -> draft raw records for review")
     ext.set_defaults(func=_extract)
-    extract.add_arguments(ext)
+    for name, options in (("report", rep), ("extract", ext)):
+        if command == name:
+            importlib.import_module(OPTIONS_FROM[name]).add_arguments(options)
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    args = parser(argv).parse_args(argv)
     return args.func(args)
 
 

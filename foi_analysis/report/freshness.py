@@ -1,0 +1,100 @@
+"""Has anything a report depends on changed since the last one? Decided cheaply, without pandas.
+
+A manifest (JSON, in the reports folder) keeps each watched file's size, mtime and content digest.
+The check stats every file first and hashes only those whose size or mtime moved, so a no-change
+run at 100k records costs a directory walk, not 100k reads. A file whose mtime moved but whose
+content did not (a fresh clone, a ``touch``) counts as unchanged, and its new mtime is recorded so
+the next check is cheap again. Content decides, never the clock: mtimes only skip work.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MANIFEST_VERSION = 1
+
+
+def _walk(folder: Path) -> dict[str, os.stat_result]:
+    """Every file under ``folder`` (relative POSIX path -> stat), skipping hidden files and folders."""
+    out: dict[str, os.stat_result] = {}
+    stack = [(folder, "")]
+    while stack:
+        directory, prefix = stack.pop()
+        try:
+            entries = list(os.scandir(directory))
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            if entry.is_dir(follow_symlinks=True):
+                stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
+            elif entry.is_file(follow_symlinks=True):
+                out[prefix + entry.name] = entry.stat()
+    return out
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@dataclass
+class Check:
+    """What changed under the watched folders, and the manifest to save once the change is handled."""
+
+    changed: list[str] = field(default_factory=list)  # added, removed or edited ("<folder>/<path>")
+    hashed: int = 0  # files read because their size or mtime moved
+    manifest: dict = field(default_factory=dict)
+
+    @property
+    def fresh(self) -> bool:
+        return not self.changed
+
+
+def load_manifest(path: Path) -> dict:
+    try:
+        data = json.loads(Path(path).read_text())
+    except (FileNotFoundError, ValueError):
+        return {}
+    return data if data.get("version") == MANIFEST_VERSION else {}
+
+
+def check(folders: dict[str, Path], manifest_path: Path, extra: dict | None = None) -> Check:
+    """Compare ``folders`` (label -> folder) and ``extra`` (any JSON-able facts) with the manifest.
+
+    ``extra`` holds what is not a file but still decides freshness (e.g. the report's parameters).
+    """
+    old = load_manifest(manifest_path)
+    old_files: dict[str, list] = old.get("files", {})
+    files: dict[str, list] = {}
+    result = Check()
+    for label, folder in sorted(folders.items()):
+        for rel, st in sorted(_walk(Path(folder)).items()):
+            key = f"{label}/{rel}"
+            before = old_files.get(key)
+            if before and before[0] == st.st_size and before[1] == st.st_mtime_ns:
+                files[key] = before
+                continue
+            sha = digest(Path(folder) / rel)
+            result.hashed += 1
+            if before is None or before[2] != sha:
+                result.changed.append(key)
+            files[key] = [st.st_size, st.st_mtime_ns, sha]
+    result.changed += sorted(set(old_files) - set(files))
+    if (extra or {}) != old.get("extra", {}):
+        result.changed.append("(parameters or settings)")
+    result.manifest = {"version": MANIFEST_VERSION, "files": files, "extra": extra or {}}
+    return result
+
+
+def save(manifest_path: Path, result: Check) -> None:
+    """Record the checked state (after the change it found was handled), atomically."""
+    manifest_path = Path(manifest_path)
+    manifest_path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = manifest_path.with_name(f".{manifest_path.name}.tmp")
+    tmp.write_text(json.dumps(result.manifest, sort_keys=True, separators=(",", ":")))
+    os.replace(tmp, manifest_path)
