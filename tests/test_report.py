@@ -218,24 +218,6 @@ def test_a_failing_notebook_is_kept_marked_and_fails_the_run(tmp_path, capsys):
 
 # --- the pieces ----------------------------------------------------------------------------------
 
-def test_needs_build_follows_the_raw_content(tmp_path):
-    raw, processed, digest = tmp_path / "raw", tmp_path / "processed", tmp_path / "digest"
-    (raw / "disclosures").mkdir(parents=True)
-    processed.mkdir()
-    record = raw / "disclosures" / "a.yaml"
-    record.write_text("reference: A\n")
-    assert report.needs_build(raw, processed, digest)  # no tables yet
-    (processed / "requests.csv").write_text("reference\nA\n")
-    assert report.needs_build(raw, processed, digest)  # tables, but never built by us
-    digest.write_text(report.raw_digest(raw))
-    assert not report.needs_build(raw, processed, digest)
-    record.write_text("reference: B\n")
-    assert report.needs_build(raw, processed, digest)  # same file, new content
-    record.write_text("reference: A\n")
-    (raw / "disclosures" / "b.yaml").write_text("reference: B\n")
-    assert report.needs_build(raw, processed, digest)  # a new file
-
-
 def test_report_rebuilds_stale_tables_before_running(tmp_path, monkeypatch):
     from foi_analysis import build
 
@@ -247,9 +229,9 @@ def test_report_rebuilds_stale_tables_before_running(tmp_path, monkeypatch):
     (tmp_path / "raw" / "x.yaml").write_text("x: 1\n")
     args = ["--reports-dir", str(tmp_path / "reports"), "--run-id", "r"]
     assert run_cli(*args) == 0
-    assert calls == ["build"]  # no digest yet: rebuilt
+    assert calls == ["build"]  # no manifest yet: rebuilt
     assert run_cli(*args) == 0
-    assert calls == ["build"]  # digest matches: not rebuilt
+    assert calls == ["build"]  # manifest matches: not rebuilt
     (tmp_path / "raw" / "x.yaml").write_text("x: 2\n")
     assert run_cli(*args) == 0
     assert calls == ["build", "build"]

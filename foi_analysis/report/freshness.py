@@ -19,7 +19,7 @@ MANIFEST_VERSION = 1
 
 
 def _walk(folder: Path) -> dict[str, os.stat_result]:
-    """Every file under ``folder`` (relative POSIX path -> stat), skipping hidden files and folders."""
+    """Every file under ``folder`` (relative POSIX path -> stat)."""
     out: dict[str, os.stat_result] = {}
     stack = [(folder, "")]
     while stack:
@@ -29,8 +29,6 @@ def _walk(folder: Path) -> dict[str, os.stat_result]:
         except FileNotFoundError:
             continue
         for entry in entries:
-            if entry.name.startswith("."):
-                continue
             if entry.is_dir(follow_symlinks=True):
                 stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
             elif entry.is_file(follow_symlinks=True):

@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import ast
 import datetime as dt
-import hashlib
 import html
 import json
 import os
@@ -29,7 +28,6 @@ from .. import config
 
 KERNEL = "python3"
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
-DIGEST_FILE = ".raw-digest"  # in the reports folder: the raw inputs the tables were last built from
 
 
 @dataclass
@@ -62,28 +60,19 @@ def _say(message: str) -> None:
 
 # --- rebuilding the tables when raw data changed -------------------------------------------------
 
-def raw_digest(raw: Path) -> str:
-    """One hash over every raw file's relative path and content: changes iff the raw data does."""
-    total = hashlib.sha256()
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
-        total.update(path.relative_to(raw).as_posix().encode() + b"\0")
-        total.update(hashlib.sha256(path.read_bytes()).digest())
-    return total.hexdigest()
-
-
-def needs_build(raw: Path, processed: Path, digest_file: Path) -> bool:
-    """True when the tables are missing or were last built (by us) from other raw data.
-
-    Content hashes, not mtimes: a fresh clone gives every file the same arbitrary mtime order.
-    """
-    if not any(processed.glob("*.csv")):
-        return True
-    return not digest_file.exists() or digest_file.read_text().strip() != raw_digest(raw)
+MANIFEST_FILE = ".raw-manifest.json"  # in the reports folder: the raw inputs the tables were last built from
 
 
 def rebuild_if_stale(reports_dir: Path) -> int:
-    digest_file = reports_dir / DIGEST_FILE
-    if not needs_build(config.RAW, config.PROCESSED, digest_file):
+    """Rebuild the tables when data/raw changed since the last build by this command (or none exist).
+
+    The decision stats every raw file and reads only those whose size or mtime moved (``freshness``).
+    """
+    from . import freshness
+
+    manifest = reports_dir / MANIFEST_FILE
+    state = freshness.check({"raw": config.RAW}, manifest)
+    if not state.changed and any(config.PROCESSED.glob("*.csv")):
         _say("tables are up to date with data/raw")
         return 0
     from .. import build
@@ -91,8 +80,7 @@ def rebuild_if_stale(reports_dir: Path) -> int:
     _say("raw data changed (or tables missing): rebuilding the tables")
     code = build.main()
     if code == 0:
-        reports_dir.mkdir(parents=True, exist_ok=True)
-        digest_file.write_text(raw_digest(config.RAW) + "\n")
+        freshness.save(manifest, state)
     else:
         _say(f"build exited with {code}: some rows were rejected (see data/processed/rejected.csv)")
     return code
@@ -170,6 +158,17 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
         status, error = "failed", f"{type(exc).__name__}: {exc}".strip()
     return status, error.splitlines()[0] if error else "", time.monotonic() - started
+
+
+def execute_and_render(source: Path, staging: Path, parameters: dict, timeout: int) -> tuple[str, str, float, str]:
+    """Run one notebook and export its HTML page in the same worker, so pages are rendered while
+    other notebooks still run; (status, error, seconds, title)."""
+    executed = staging / source.name
+    status, error, seconds = execute(source, executed, parameters, timeout)
+    if not executed.exists():  # the kernel never started: keep the source as the evidence
+        shutil.copyfile(source, executed)
+    render_html(executed, staging / f"{source.stem}.html")
+    return status, error, seconds, _title(executed)
 
 
 def render_html(notebook: Path, target: Path) -> None:
@@ -263,22 +262,18 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
                     for nb in notebooks]
         jobs = max(1, min(jobs, len(notebooks)))
         _say(f"running {len(notebooks)} notebook(s) into {reports_dir.name}/{run_id}/ with {jobs} job(s)")
-        # Kernels run in worker processes: each notebook gets its own, and --jobs of them at once.
+        # Kernels run in worker processes: each notebook gets its own, and --jobs of them at once;
+        # each worker exports its notebook's page as soon as it ran, and this process computes
+        # findings.json meanwhile.
+        titles = {}
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): o
+            futures = {pool.submit(execute_and_render, nb, staging, o.parameters, timeout): o
                        for nb, o in zip(notebooks, outcomes)}
+            findings, findings_ok = findings_for(findings_parameters)
             for i, future in enumerate(as_completed(futures), 1):
                 o = futures[future]
-                o.status, o.error, o.seconds = future.result()
+                o.status, o.error, o.seconds, titles[o.name] = future.result()
                 _say(f"[{i}/{len(outcomes)}] {o.name}: {o.status} in {o.seconds:.1f} s" + (f" ({o.error})" if o.error else ""))
-        titles = {}
-        for nb, o in zip(notebooks, outcomes):
-            executed = staging / nb.name
-            if not executed.exists():  # the kernel never started: keep the source as the evidence
-                shutil.copyfile(nb, executed)
-            render_html(executed, staging / o.files["html"])
-            titles[o.name] = _title(executed)
-        findings, findings_ok = findings_for(findings_parameters)
         (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
         (staging / "index.html").write_text(render_index(run_id, outcomes, titles, findings_ok))
         staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading
