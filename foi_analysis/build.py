@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import sys
 import tempfile
 import zlib
@@ -23,7 +24,7 @@ from . import config, tables as schemas
 from .grids import parse as grids
 from .records import disclosures, quarantine
 from .records.quarantine import Rejection
-from .build_cache import Cache, files_key
+from .build_cache import Cache, files_key, stat_signature
 from .foia.calendar import working_day_number
 from .foia.exemptions import section_key
 from .foia.response_times import response_times
@@ -50,7 +51,9 @@ def _natural(column: pd.Series) -> pd.Series:
     """Question numbers sort as people read them: 1a, 1b, 2, ..., 10 (not 10 before 1a)."""
     if column.name != "question":
         return column
-    return column.str.replace(r"\d+", lambda m: m.group(0).zfill(6), regex=True)
+    # Few distinct labels in many rows: pad each distinct label once.
+    padded = {q: re.sub(r"\d+", lambda m: m.group(0).zfill(6), q) for q in column.dropna().unique()}
+    return column.map(padded, na_action="ignore").astype(column.dtype)
 
 
 def _frame(name: str, rows: list[dict]) -> pd.DataFrame:
@@ -84,14 +87,32 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
     }
 
 
-def _read_chunk(args: tuple[str, list[Path], Path, Cache | None, str | None]) -> tuple[dict, list[Rejection], list]:
+def with_working_days(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Add each event's working day and each request's response times: facts of one record alone,
+    so they are computed per chunk (and cached with it). A reference found twice in the chunk is
+    skipped here: ``read_disclosures`` sets every duplicated reference aside anyway."""
+    requests, ev = tables["requests"], tables["events"]
+    single = ~requests["reference"].duplicated(keep=False)
+    if not single.all():
+        requests = requests[single]
+    received = requests.set_index("reference")["date_received"]
+    if len(ev):
+        ev.loc[:, "working_day"] = pd.array(working_day_number(
+            ev["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
+    kept = ev["reference"].isin(received.index)
+    tables["response_times"] = schemas.coerce(
+        "response_times", response_times(requests, ev[kept], tables["exemptions"]))
+    return tables
+
+
+def _read_chunk(args: tuple[str, Path, list[str], Path, Cache | None, str | None, tuple | None]) -> tuple[dict, list[Rejection], list]:
     """Parse a chunk of record files into small tables (cheap to send back, unlike the records)."""
-    slot, paths, root, cache, key = args
+    slot, folder, names, root, cache, key, signature = args
     rejections: list[Rejection] = []
-    records = [d for d in (disclosures.load_file(p, root, rejections) for p in paths) if d is not None]
-    result = record_tables(records), rejections, [(d.reference, d.file) for d in records]
+    records = [d for d in (disclosures.load_file(folder / n, root, rejections) for n in names) if d is not None]
+    result = with_working_days(record_tables(records)), rejections, [(d.reference, d.file) for d in records]
     if cache is not None:
-        cache.put(slot, key, result)
+        cache.put(slot, key, result, signature)
     return result
 
 
@@ -101,17 +122,22 @@ PARALLEL_FROM = 2000
 CHUNK_FILES = 500
 
 
-def _chunks(paths: list[Path]) -> list[tuple[str, list[Path]]]:
+def _chunks(names: list[str]) -> list[tuple[str, list[str]]]:
     """(cache slot, files) groups by a hash of the file name: adding or deleting a file leaves the other
     chunks as they were. The number of chunks is a power of two scaled to the corpus (crossing one
     re-reads everything once)."""
     n = 1
-    while n < 4096 and len(paths) > n * CHUNK_FILES:
+    while n < 4096 and len(names) > n * CHUNK_FILES:
         n *= 2
-    groups: list[list[Path]] = [[] for _ in range(n)]
-    for p in paths:
-        groups[zlib.crc32(p.name.encode()) % n].append(p)
+    groups: list[list[str]] = [[] for _ in range(n)]
+    for name in names:
+        groups[zlib.crc32(name.encode()) % n].append(name)
     return [(f"records-{n}-{i}", g) for i, g in enumerate(groups) if g]
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read()
 
 
 def read_disclosures(folder: Path, root: Path, cache: Cache | None = None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
@@ -121,18 +147,32 @@ def read_disclosures(folder: Path, root: Path, cache: Cache | None = None) -> tu
     unchanged is loaded from it instead of parsed. Chunks to parse are spread across all cores when
     there are many files. Row order here does not matter: ``assemble`` sorts every table on its keys.
     """
-    paths = sorted(p for p in folder.glob("*") if p.suffix in (".yaml", ".yml"))
-    chunks = _chunks(paths)
+    # Names as strings and one scandir (making and sorting 100k Path objects alone takes seconds).
+    entries = {e.name: e for e in os.scandir(folder) if e.name.endswith((".yaml", ".yml")) and e.is_file()} \
+        if folder.is_dir() else {}
+    chunks = _chunks(sorted(entries))
     parts, todo = [], []
-    for slot, chunk in chunks:
-        key = files_key(cache.version, [(p.name, p.read_bytes()) for p in chunk]) if cache else None
-        cached = cache.get(slot, key) if cache else None
-        if cached is not None:
-            parts.append(cached)
-        else:
-            todo.append((slot, chunk, root, cache, key))
+    for slot, names in chunks:
+        if cache is None:
+            todo.append((slot, folder, names, root, None, None, None))
+            continue
+        signature = stat_signature(cache.version, [(n, entries[n].stat()) for n in names])
+        found = cache.entry(slot)
+        if found is not None and signature is not None and found[1] == signature and found[0] is not None:
+            parts.append(found[2])  # same files, untouched since they were read: no need to read them again
+            cache.hits += 1
+            continue
+        key = files_key(cache.version, [(n, _read(entries[n].path)) for n in names])
+        if found is not None and found[0] == key:
+            parts.append(found[2])
+            cache.hits += 1
+            if signature != found[1]:
+                cache.put(slot, key, found[2], signature)  # touched, not changed: remember the new mtimes
+            continue
+        cache.misses += 1
+        todo.append((slot, folder, names, root, cache, key, signature))
     workers = min(os.cpu_count() or 1, 8)
-    if sum(len(t[1]) for t in todo) < PARALLEL_FROM or workers == 1 or len(todo) == 1:
+    if sum(len(t[2]) for t in todo) < PARALLEL_FROM or workers == 1 or len(todo) == 1:
         parts += [_read_chunk(t) for t in todo]
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
@@ -140,7 +180,7 @@ def read_disclosures(folder: Path, root: Path, cache: Cache | None = None) -> tu
     if cache:
         cache.prune("records-", {slot for slot, _ in chunks})
     if not parts:
-        parts = [_read_chunk(("", [], root, None, None))]
+        parts = [_read_chunk(("", folder, [], root, None, None, None))]
     rejections = [r for _, rej, _ in parts for r in rej]
     duplicated, dup_rejections = disclosures.duplicate_references([f for _, _, files in parts for f in files])
     rejections += dup_rejections
@@ -152,15 +192,8 @@ def read_disclosures(folder: Path, root: Path, cache: Cache | None = None) -> tu
 
 
 def disclosure_tables(raw: Path, cache: Cache | None = None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
-    """The FOI tables, with working days and response times, and the rejections."""
+    """The FOI tables, with working days and response times (computed per chunk), and the rejections."""
     tables, rejections = read_disclosures(raw / "disclosures", raw, cache)
-    received = tables["requests"].set_index("reference")["date_received"]
-    ev = tables["events"]
-    if len(ev):
-        ev.loc[:, "working_day"] = pd.array(working_day_number(
-            ev["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
-    tables["response_times"] = schemas.coerce(
-        "response_times", response_times(tables["requests"], ev, tables["exemptions"]))
     return tables, rejections
 
 

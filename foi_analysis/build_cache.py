@@ -1,11 +1,13 @@
 """The incremental build's cache: what reading a raw file gave, keyed by that file's bytes and the code.
 
-Each entry is one pickle file holding ``(key, value)``; a lookup whose stored key differs is a miss
+Each entry is one pickle file holding ``(key, stat signature, value)``; a lookup whose stored key differs is a miss
 and the next ``put`` replaces the entry, so the cache never holds more than one version per slot.
 The key is a SHA-256 over the code version and the content (and name: messages name the file) of
 every raw file the value came from, so an edited, added, removed or renamed file, a changed reader
 and a different library version each miss. A damaged or unreadable entry is a miss too, never an
 error: the cache can always be deleted (``data/.cache/``), a clean build gives the same bytes.
+Reading 100k small files to hash them costs seconds, so an entry also keeps the files' stat facts
+(``stat_signature``); when they are all unchanged the content key is taken as unchanged too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import pickle
 import platform
 import tempfile
+import time
 from importlib import metadata
 from pathlib import Path
 
@@ -39,6 +42,17 @@ def code_version() -> str:
     return total.hexdigest()
 
 
+def stat_signature(version: str, stats: list[tuple[str, os.stat_result]]) -> tuple | None:
+    """The code version and the names, sizes, mtimes and inodes of a group of files: equal signatures mean unchanged files,
+    so their content need not be read to know their key (as git's index does). None when a file
+    was modified in the last two seconds: an edit within the same clock tick could keep its mtime,
+    so a recent file is always read."""
+    now = time.time_ns()
+    if any(st.st_mtime_ns > now - 2_000_000_000 for _, st in stats):
+        return None
+    return version, tuple((name, st.st_size, st.st_mtime_ns, st.st_ino) for name, st in stats)
+
+
 def files_key(version: str, files: list[tuple[str, bytes]]) -> str:
     """Key of a value read from ``files`` (name, content), in the given order."""
     total = hashlib.sha256(version.encode())
@@ -57,26 +71,31 @@ class Cache:
     def _path(self, slot: str) -> Path:
         return self.folder / f"{slot}.pickle"
 
-    def get(self, slot: str, key: str):
-        """The value stored under ``slot`` if it was stored with ``key``, else None."""
+    def entry(self, slot: str) -> tuple[str, object, object] | None:
+        """(key, stat signature, value) stored under ``slot``, or None."""
         try:
             with open(self._path(slot), "rb") as fh:
-                stored_key, value = pickle.load(fh)
+                key, signature, value = pickle.load(fh)
         except Exception:  # noqa: BLE001 - missing, truncated or from an incompatible version: a miss
-            self.misses += 1
             return None
-        if stored_key != key:
+        return key, signature, value
+
+    def get(self, slot: str, key: str):
+        """The value stored under ``slot`` if it was stored with ``key``, else None."""
+        found = self.entry(slot)
+        if found is None or found[0] != key:
             self.misses += 1
             return None
         self.hits += 1
-        return value
+        return found[2]
 
-    def put(self, slot: str, key: str, value) -> None:
+    def put(self, slot: str, key: str, value, signature=None) -> None:
+        """Store ``value`` under ``slot``; ``signature``: the files' stat facts, trusted later (see ``trusted``)."""
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{slot}.", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((key, signature, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self._path(slot))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
