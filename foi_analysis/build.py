@@ -8,6 +8,7 @@ previous outputs whole.
 
 from __future__ import annotations
 
+import filecmp
 import hashlib
 import os
 import re
@@ -185,8 +186,9 @@ def read_disclosures(folder: Path, root: Path, cache: Cache | None = None) -> tu
     duplicated, dup_rejections = disclosures.duplicate_references([f for _, _, files in parts for f in files])
     rejections += dup_rejections
     tables = {}
-    for name in parts[0][0]:
-        df = pd.concat([t[name] for t, _, _ in parts], ignore_index=True) if len(parts) > 1 else parts[0][0][name]
+    for name in list(parts[0][0]):
+        # Each chunk's copy is dropped as soon as it is concatenated: the chunks and the whole never coexist.
+        df = pd.concat([t.pop(name) for t, _, _ in parts], ignore_index=True) if len(parts) > 1 else parts[0][0][name]
         tables[name] = df[~df["reference"].isin(duplicated)].reset_index(drop=True) if duplicated else df
     return tables, rejections
 
@@ -243,19 +245,17 @@ def assemble(raw: Path | None = None, cache: bool = False) -> BuildResult:
     rejections += grid_rejections
     tables.update(grid_tables)
     validated = {}
-    for name, df in tables.items():
+    for name in list(tables):
+        df = tables.pop(name)  # one table in two versions at a time, not all of them
         keys = SORT_KEYS.get(name)
         if keys:
             df = df.sort_values(keys, kind="stable", na_position="first", key=_natural).reset_index(drop=True)
         validated[name], bad = schemas.validate(name, df, source="build")
+        del df
         rejections += bad
     validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
         quarantine.frame(rejections).reset_index(drop=True))
     return BuildResult(validated, rejections)
-
-
-def _csv_bytes(df: pd.DataFrame) -> bytes:
-    return df.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
 
 
 def data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -298,34 +298,57 @@ def data_dictionary_markdown(tables: dict[str, pd.DataFrame]) -> str:
     return "\n".join(out)
 
 
-def write_atomic(path: Path, data: bytes) -> bool:
-    """Write ``data`` to ``path`` via a temporary file and rename; False if unchanged."""
-    if path.exists() and path.read_bytes() == data:
-        return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+def _stage(folder: Path, name: str, render) -> Path:
+    """``render(binary file)`` into a temporary file beside ``name``, synced to disk; its path."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
+            render(fh)
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
-    return True
+    return Path(tmp)
+
+
+def _csv(df: pd.DataFrame):
+    # Written in slices straight to the file: at 1M records the tables' CSV text is ~800 MB,
+    # which is never held in memory whole.
+    return lambda fh: df.to_csv(fh, index=False, lineterminator="\n", date_format="%Y-%m-%d",
+                                encoding="utf-8", chunksize=200_000)
+
+
+def _same(a: Path, b: Path) -> bool:
+    return b.exists() and filecmp.cmp(a, b, shallow=False)
 
 
 def write(result: BuildResult, out: Path | None = None) -> list[Path]:
+    """Every table's CSV and the data dictionary into ``out``; the files that changed.
+
+    Everything is rendered to temporary files first, so a failure while rendering changes nothing;
+    then each changed file is renamed into place (an interrupted build leaves each file whole) and
+    an unchanged one is left untouched.
+    """
     out = Path(out or config.PROCESSED)
-    # Render everything first, so a failure while rendering writes nothing at all.
-    files = {f"{name}.csv": _csv_bytes(df) for name, df in result.tables.items()}
-    files["data_dictionary.csv"] = _csv_bytes(data_dictionary(result.tables))
-    files["data_dictionary.md"] = data_dictionary_markdown(result.tables).encode("utf-8")
-    written = []
-    for name in sorted(files):
-        if write_atomic(out / name, files[name]):
+    out.mkdir(parents=True, exist_ok=True)
+    renders = {f"{name}.csv": _csv(df) for name, df in result.tables.items()}
+    renders["data_dictionary.csv"] = _csv(data_dictionary(result.tables))
+    markdown = data_dictionary_markdown(result.tables).encode("utf-8")
+    renders["data_dictionary.md"] = lambda fh: fh.write(markdown)
+    staged: dict[str, Path] = {}
+    try:
+        for name in sorted(renders):
+            staged[name] = _stage(out, name, renders[name])
+        written = []
+        for name in sorted(staged):
+            if _same(staged[name], out / name):
+                continue
+            os.replace(staged[name], out / name)
             written.append(out / name)
+    finally:
+        for tmp in staged.values():
+            tmp.unlink(missing_ok=True)
     result.written = written
     return written
 
