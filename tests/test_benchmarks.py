@@ -51,6 +51,21 @@ def test_synthetic_corpora_are_deterministic(tmp_path):
     assert synthetic.response_texts(5, seed=7) == synthetic.response_texts(5, seed=7)
 
 
+def test_synthetic_yaml_reads_back_as_the_record():
+    # The fast emitter must write what PyYAML and yaml-rs (the build's reader) read back unchanged.
+    import random
+
+    import yaml
+    import yaml_rs
+
+    rng = random.Random(3)
+    for i in range(300):
+        rec = synthetic.record(i, rng)
+        text = synthetic.to_yaml(rec)
+        assert yaml.safe_load(text) == rec
+        assert yaml_rs.loads(text, parse_datetime=False) == rec
+
+
 def test_the_loop_baseline_agrees_with_the_calendar():
     # The benchmark's day-by-day loop is only a fair baseline if it counts the same days:
     # received Fri 23/09/2016, 10/12/2016 is working day 54 (../shared/STYLE.md worked example).
