@@ -496,7 +496,8 @@ def markdown(results: dict) -> str:
         "in a fresh process (start-up, imports and reading files included); cpu is user + system time of the",
         "whole process tree; peak is the tree's resident memory at its highest (sampled every 100 ms). Ratios",
         "are medians of paired runs at equal parallelism. The floor is the cheapest thing that must happen",
-        "anyway, measured the same way.",
+        "anyway, measured the same way. How to read these, what is cached and what limits each step:",
+        "[docs/performance.md](docs/performance.md).",
         "",
         "| measure | data | result: median (range) | floor | target | met |",
         "|---|---|---|---|---|---|",
@@ -520,7 +521,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--sizes", type=int, nargs="+", help="build sizes (default 1000 10000 100000)")
     p.add_argument("--work", type=Path, help="scratch folder kept between runs (generated corpora are reused)")
+    p.add_argument("--render", action="store_true", help="only rewrite BENCHMARKS.md from latest.json")
     args = p.parse_args(argv)
+    if args.render:
+        args.markdown.write_text(markdown(json.loads((args.out / "latest.json").read_text())))
+        return 0
 
     times = 1 if args.smoke else args.repeat
     groups = set(args.only or ["build", "real", "days", "extract", "report", "decide"])
