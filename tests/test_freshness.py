@@ -13,7 +13,7 @@ def _tree(tmp_path):
     (raw / "grids").mkdir()
     (raw / "disclosures" / "a.yaml").write_text("reference: A\n")
     (raw / "grids" / "g.pdf").write_bytes(b"%PDF-1.4 grid")
-    return raw, tmp_path / "reports" / ".raw-manifest.json"
+    return raw, tmp_path / "reports" / ".raw-manifest.pickle"
 
 
 def test_first_check_sees_every_file_then_nothing_changed(tmp_path):
@@ -57,5 +57,5 @@ def test_settings_and_a_damaged_manifest(tmp_path):
     freshness.save(manifest, freshness.check({"raw": raw}, manifest, extra={"confidence": 0.95}))
     assert freshness.check({"raw": raw}, manifest, extra={"confidence": 0.95}).fresh
     assert freshness.check({"raw": raw}, manifest, extra={"confidence": 0.99}).changed == ["(parameters or settings)"]
-    manifest.write_text("{not json")
+    manifest.write_text("not a pickle")
     assert len(freshness.check({"raw": raw}, manifest).changed) == 2  # unreadable: everything counts as changed

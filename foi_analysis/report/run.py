@@ -60,7 +60,7 @@ def _say(message: str) -> None:
 
 # --- rebuilding the tables when raw data changed -------------------------------------------------
 
-MANIFEST_FILE = ".raw-manifest.json"  # in the reports folder: the raw inputs the tables were last built from
+MANIFEST_FILE = ".raw-manifest.pickle"  # in the reports folder: the raw inputs the tables were last built from
 
 
 def rebuild_if_stale(reports_dir: Path) -> int:
