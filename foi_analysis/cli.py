@@ -7,6 +7,7 @@ The analyst's loop: extract (saved response -> draft) -> review -> add (draft ->
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 
 from . import __version__
@@ -42,7 +43,12 @@ def _extract(args: argparse.Namespace) -> int:
     return extract.main(args)
 
 
-def parser() -> argparse.ArgumentParser:
+# Subcommands whose options are declared by their own module, imported only when that command runs
+# (or asks for --help): `build` must not pay for the report's or the extractor's imports.
+OPTIONS_FROM = {"extract": "foi_analysis.extract", "add": "foi_analysis.records.add", "report": "foi_analysis.report.run"}
+
+
+def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="foi-analysis", description=__doc__,
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
@@ -51,26 +57,23 @@ def parser() -> argparse.ArgumentParser:
     sub.add_parser("build", help="raw records and grids -> validated tables in data/processed/").set_defaults(func=_build)
     sub.add_parser("validate", help="check the raw records and grids as build does, without writing anything").set_defaults(func=_build)
 
-    from . import extract
-    from .records import add
-    from .report import run as report
-
-    ext = sub.add_parser("extract", help="saved FOI responses -> draft records for review (in ./drafts/)")
-    ext.set_defaults(func=_extract)
-    extract.add_arguments(ext)
-
-    new = sub.add_parser("add", help="reviewed drafts -> records in data/raw/disclosures/, then rebuild")
-    new.set_defaults(func=_add)
-    add.add_arguments(new)
-
-    rep = sub.add_parser("report", help="run every notebook with papermill into reports/<run-id>/")
-    rep.set_defaults(func=_report)
-    report.add_arguments(rep)
+    argv = sys.argv[1:] if argv is None else argv
+    command = next((a for a in argv if not a.startswith("-")), None)
+    subcommands = {
+        "extract": sub.add_parser("extract", help="saved FOI responses -> draft records for review (in ./drafts/)"),
+        "add": sub.add_parser("add", help="reviewed drafts -> records in data/raw/disclosures/, then rebuild"),
+        "report": sub.add_parser("report", help="run every notebook with papermill into reports/<run-id>/"),
+    }
+    subcommands["extract"].set_defaults(func=_extract)
+    subcommands["add"].set_defaults(func=_add)
+    subcommands["report"].set_defaults(func=_report)
+    if command in subcommands:
+        importlib.import_module(OPTIONS_FROM[command]).add_arguments(subcommands[command])
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
+    p = parser(argv)
     args = p.parse_args(argv)
     if args.command is None:  # a bare `foi-analysis`: say what it can do
         p.print_help()

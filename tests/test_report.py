@@ -9,6 +9,7 @@ arithmetic written beside them.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import html
 import json
 import math
@@ -121,7 +122,12 @@ def test_index_opens_with_headlines_coverage_quality_and_provenance(real_run):
     assert "2020-02-11" in index and "2024-12-20" in index and "later grids" in index
     assert "rejected nothing" in index
     found = json.loads((folder / "findings.json").read_text())
-    assert found["provenance"]["raw_data_sha256"] == report.raw_digest(folder.parent.parent / "data" / "raw")
+    # the digest, recomputed here: SHA-256 over each raw file's relative path, a NUL, its own SHA-256
+    raw = folder.parent.parent / "data" / "raw"
+    total = hashlib.sha256()
+    for rel in sorted(p.relative_to(raw).as_posix() for p in raw.rglob("*") if p.is_file()):
+        total.update(rel.encode() + b"\0" + hashlib.sha256((raw / rel).read_bytes()).digest())
+    assert found["provenance"]["raw_data_sha256"] == total.hexdigest()
     assert found["provenance"]["raw_data_sha256"] in index
     assert "parameters" in index and "package version" in index
 
@@ -314,24 +320,6 @@ def test_a_failing_notebook_is_kept_marked_and_fails_the_run(tmp_path, capsys):
 
 # --- the pieces ----------------------------------------------------------------------------------
 
-def test_needs_build_follows_the_raw_content(tmp_path):
-    raw, processed, digest = tmp_path / "raw", tmp_path / "processed", tmp_path / "digest"
-    (raw / "disclosures").mkdir(parents=True)
-    processed.mkdir()
-    record = raw / "disclosures" / "a.yaml"
-    record.write_text("reference: A\n")
-    assert report.needs_build(raw, processed, digest)  # no tables yet
-    (processed / "requests.csv").write_text("reference\nA\n")
-    assert report.needs_build(raw, processed, digest)  # tables, but never built by us
-    digest.write_text(report.raw_digest(raw))
-    assert not report.needs_build(raw, processed, digest)
-    record.write_text("reference: B\n")
-    assert report.needs_build(raw, processed, digest)  # same file, new content
-    record.write_text("reference: A\n")
-    (raw / "disclosures" / "b.yaml").write_text("reference: B\n")
-    assert report.needs_build(raw, processed, digest)  # a new file
-
-
 def test_report_rebuilds_stale_tables_before_running(tmp_path, monkeypatch):
     from foi_analysis import build
 
@@ -343,9 +331,9 @@ def test_report_rebuilds_stale_tables_before_running(tmp_path, monkeypatch):
     (tmp_path / "raw" / "x.yaml").write_text("x: 1\n")
     args = ["--reports-dir", str(tmp_path / "reports"), "--run-id", "r"]
     assert run_cli(*args) == 0
-    assert calls == ["build"]  # no digest yet: rebuilt
+    assert calls == ["build"]  # no manifest yet: rebuilt
     assert run_cli(*args) == 0
-    assert calls == ["build"]  # digest matches: not rebuilt
+    assert calls == ["build"]  # manifest matches: not rebuilt
     (tmp_path / "raw" / "x.yaml").write_text("x: 2\n")
     assert run_cli(*args) == 0
     assert calls == ["build", "build"]

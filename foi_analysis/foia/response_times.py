@@ -48,7 +48,8 @@ def response_times(requests: pd.DataFrame, events: pd.DataFrame, exemptions: pd.
     out["response_wd"] = _wd(received, out["date_responded"])
 
     # Over 40: a late final response, or a dated event after day 40 with no response yet.
-    later = events.merge(out[["date_responded", "deadline_40wd"]], left_on="reference", right_index=True)
+    # reset_index: with right_index the result's index can take the name "reference", clashing with the column.
+    later = events.merge(out[["date_responded", "deadline_40wd"]], left_on="reference", right_index=True).reset_index(drop=True)
     outstanding = later[(later["date"] > later["deadline_40wd"]) & ~(later["date_responded"] <= later["date"])
                         & (later["event"] != "response")]
     last = outstanding.sort_values(["reference", "date"]).drop_duplicates("reference", keep="last").set_index("reference").reindex(out.index)

@@ -678,12 +678,19 @@ def blue_list_join(blue_list: pd.DataFrame, deployments: pd.DataFrame) -> tuple[
     return joined, missing_df
 
 
-def build_tables(grid_dir: Path | str, blue_list: pd.DataFrame) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
-    """Every ``*.pdf`` grid in ``grid_dir`` -> the deployment tables; an unreadable grid is a Rejection."""
+def read_grid(path: Path) -> _Parsed:
+    """One grid's rows, anomalies and rejections before the cross-grid checks (what the build caches)."""
+    return _parse(path)
+
+
+def build_tables(grid_dir: Path | str, blue_list: pd.DataFrame, read=read_grid) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+    """Every ``*.pdf`` grid in ``grid_dir`` -> the deployment tables; an unreadable grid is a Rejection.
+
+    ``read`` parses one PDF (the build passes one that goes through its cache)."""
     parsed, rejections = [], []
     for path in sorted(Path(grid_dir).glob("*.pdf")):
         try:
-            p = _parse(path)
+            p = read(path)
         except GridError as err:
             rejections.append(Rejection(f"grids/{path.name}", "file", path.name, str(err)))
             continue

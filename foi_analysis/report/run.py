@@ -13,7 +13,6 @@ from __future__ import annotations
 import argparse
 import ast
 import datetime as dt
-import hashlib
 import json
 import os
 import shutil
@@ -30,7 +29,6 @@ from . import html as pages
 
 KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
-DIGEST_FILE = ".raw-digest"  # in the reports folder: the raw inputs the tables were last built from
 
 
 @dataclass
@@ -63,28 +61,27 @@ def _say(message: str) -> None:
 
 # --- rebuilding the tables when raw data changed -------------------------------------------------
 
-def raw_digest(raw: Path) -> str:
-    """One hash over every raw file's relative path and content: changes iff the raw data does."""
-    total = hashlib.sha256()
-    for path in sorted(p for p in raw.rglob("*") if p.is_file()):
-        total.update(path.relative_to(raw).as_posix().encode() + b"\0")
-        total.update(hashlib.sha256(path.read_bytes()).digest())
-    return total.hexdigest()
+MANIFEST_FILE = ".raw-manifest.pickle"  # in the reports folder: the raw inputs the tables were last built from
 
 
-def needs_build(raw: Path, processed: Path, digest_file: Path) -> bool:
-    """True when the tables are missing or were last built (by us) from other raw data.
+def raw_digest(reports_dir: Path) -> str:
+    """One SHA-256 over data/raw (each file's path and content hash), for the report's provenance;
+    from the freshness check, so only files whose size or mtime moved are read again."""
+    from . import freshness
 
-    Content hashes, not mtimes: a fresh clone gives every file the same arbitrary mtime order.
-    """
-    if not any(processed.glob("*.csv")):
-        return True
-    return not digest_file.exists() or digest_file.read_text().strip() != raw_digest(raw)
+    return freshness.tree_digest(freshness.check({"raw": config.RAW}, reports_dir / MANIFEST_FILE), "raw")
 
 
 def rebuild_if_stale(reports_dir: Path) -> int:
-    digest_file = reports_dir / DIGEST_FILE
-    if not needs_build(config.RAW, config.PROCESSED, digest_file):
+    """Rebuild the tables when data/raw changed since the last build by this command (or none exist).
+
+    The decision stats every raw file and reads only those whose size or mtime moved (``freshness``).
+    """
+    from . import freshness
+
+    manifest = reports_dir / MANIFEST_FILE
+    state = freshness.check({"raw": config.RAW}, manifest)
+    if not state.changed and any(config.PROCESSED.glob("*.csv")):
         _say("tables are up to date with data/raw")
         return 0
     from .. import build
@@ -92,8 +89,7 @@ def rebuild_if_stale(reports_dir: Path) -> int:
     _say("raw data changed (or tables missing): rebuilding the tables")
     code = build.main()
     if code == 0:
-        reports_dir.mkdir(parents=True, exist_ok=True)
-        digest_file.write_text(raw_digest(config.RAW) + "\n")
+        freshness.save(manifest, state)
     else:
         _say(f"build exited with {code}: some rows were rejected (see data/processed/rejected.csv)")
     return code
@@ -220,23 +216,25 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         jobs = max(1, min(jobs, len(notebooks)))
         _say(f"running {len(notebooks)} notebook(s) into {reports_dir.name}/{run_id}/ with {jobs} job(s)")
         # Kernels run in worker processes: each notebook gets its own, and --jobs of them at once.
+        # Meanwhile this process computes findings.json (the pages' coverage banner needs it) and
+        # exports each notebook's page as soon as that notebook is done, while the others still run.
+        titles = {}
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): o
+            futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o)
                        for nb, o in zip(notebooks, outcomes)}
+            findings, findings_ok = findings_for(findings_parameters)
+            findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_digest(reports_dir))
+            banner = pages.coverage_banner(findings, coverage=False)
             for i, future in enumerate(as_completed(futures), 1):
-                o = futures[future]
+                nb, o = futures[future]
                 o.status, o.error, o.seconds = future.result()
                 _say(f"[{i}/{len(outcomes)}] {o.name}: {o.status} in {o.seconds:.1f} s" + (f" ({o.error})" if o.error else ""))
-        findings, findings_ok = findings_for(findings_parameters)
-        findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_digest(config.RAW))
-        banner = pages.coverage_banner(findings, coverage=False)
-        titles = {}
-        for nb, o in zip(notebooks, outcomes):
-            executed = staging / nb.name
-            if not executed.exists():  # the kernel never started: keep the source as the evidence
-                shutil.copyfile(nb, executed)
-            pages.render_notebook(executed, staging / o.files["html"], banner)
-            titles[o.name] = _title(executed)
+                executed = staging / nb.name
+                if not executed.exists():  # the kernel never started: keep the source as the evidence
+                    shutil.copyfile(nb, executed)
+                pages.render_notebook(executed, staging / o.files["html"], banner)
+                titles[o.name] = _title(executed)
+        (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
         (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
         (staging / "index.html").write_text(pages.render_index(run_id, outcomes, titles, findings, findings_ok))
         staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading

@@ -1,0 +1,61 @@
+"""The report's "did data/raw change?" decision: content decides, sizes and mtimes only save reading."""
+
+from __future__ import annotations
+
+import os
+
+from foi_analysis.report import freshness
+
+
+def _tree(tmp_path):
+    raw = tmp_path / "raw"
+    (raw / "disclosures").mkdir(parents=True)
+    (raw / "grids").mkdir()
+    (raw / "disclosures" / "a.yaml").write_text("reference: A\n")
+    (raw / "grids" / "g.pdf").write_bytes(b"%PDF-1.4 grid")
+    return raw, tmp_path / "reports" / ".raw-manifest.pickle"
+
+
+def test_first_check_sees_every_file_then_nothing_changed(tmp_path):
+    raw, manifest = _tree(tmp_path)
+    first = freshness.check({"raw": raw}, manifest)
+    assert first.changed == ["raw/disclosures/a.yaml", "raw/grids/g.pdf"] and not first.fresh
+    freshness.save(manifest, first)
+    again = freshness.check({"raw": raw}, manifest)
+    assert again.fresh and again.hashed == 0  # sizes and mtimes matched: nothing was read
+
+
+def test_edits_additions_and_removals_are_changes(tmp_path):
+    raw, manifest = _tree(tmp_path)
+    freshness.save(manifest, freshness.check({"raw": raw}, manifest))
+    record = raw / "disclosures" / "a.yaml"
+    stat = record.stat()
+    record.write_text("reference: B\n")  # same size, new content
+    os.utime(record, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    assert freshness.check({"raw": raw}, manifest).changed == ["raw/disclosures/a.yaml"]
+    record.write_text("reference: A\n")
+    (raw / "disclosures" / "b.yaml").write_text("reference: B\n")
+    (raw / "grids" / "g.pdf").unlink()
+    assert freshness.check({"raw": raw}, manifest).changed == ["raw/disclosures/b.yaml", "raw/grids/g.pdf"]
+
+
+def test_a_touched_file_with_the_same_bytes_is_not_a_change(tmp_path):
+    # A fresh clone or `touch` moves mtimes: the file is read once, found unchanged, and its new
+    # mtime recorded so the next check does not read it again.
+    raw, manifest = _tree(tmp_path)
+    freshness.save(manifest, freshness.check({"raw": raw}, manifest))
+    record = raw / "disclosures" / "a.yaml"
+    os.utime(record, ns=(record.stat().st_atime_ns, record.stat().st_mtime_ns + 5_000_000_000))
+    touched = freshness.check({"raw": raw}, manifest)
+    assert touched.fresh and touched.hashed == 1
+    freshness.save(manifest, touched)
+    assert freshness.check({"raw": raw}, manifest).hashed == 0
+
+
+def test_settings_and_a_damaged_manifest(tmp_path):
+    raw, manifest = _tree(tmp_path)
+    freshness.save(manifest, freshness.check({"raw": raw}, manifest, extra={"confidence": 0.95}))
+    assert freshness.check({"raw": raw}, manifest, extra={"confidence": 0.95}).fresh
+    assert freshness.check({"raw": raw}, manifest, extra={"confidence": 0.99}).changed == ["(parameters or settings)"]
+    manifest.write_text("not a pickle")
+    assert len(freshness.check({"raw": raw}, manifest).changed) == 2  # unreadable: everything counts as changed

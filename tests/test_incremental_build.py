@@ -1,0 +1,197 @@
+"""The incremental build: same bytes as a clean build, and unchanged files are not read again.
+
+Every test works on a scratch copy of the frozen test corpus (tests/fixtures/corpus), never on
+data/raw. "Same bytes" is checked against a clean build (no cache) of the same raw folder, so no
+expected output is pasted in: the clean build is the reference.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from foi_analysis import build, cache as build_cache
+from foi_analysis.grids import parse as grids
+from foi_analysis.records import disclosures
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "data"
+GRID_FIXTURES = Path(__file__).parent / "fixtures" / "grids"
+OLD_GRID = "met-lfr-grid-2020-2022.pdf"
+
+
+@pytest.fixture
+def data(tmp_path) -> Path:
+    shutil.copytree(CORPUS, tmp_path / "data")
+    return tmp_path / "data"
+
+
+@pytest.fixture
+def reads(monkeypatch) -> dict[str, list[str]]:
+    """Which record files and grid PDFs were actually parsed (the cache's misses)."""
+    seen: dict[str, list[str]] = {"records": [], "grids": []}
+    load_file, read_grid = disclosures.load_file, grids.read_grid
+
+    def counting_load(path, root, rejections):
+        seen["records"].append(Path(path).name)
+        return load_file(path, root, rejections)
+
+    def counting_grid(path):
+        seen["grids"].append(Path(path).name)
+        return read_grid(path)
+
+    monkeypatch.setattr(disclosures, "load_file", counting_load)
+    monkeypatch.setattr(grids, "read_grid", counting_grid)
+    return seen
+
+
+def outputs(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def assert_same_as_clean(data: Path, tmp_path: Path) -> dict[str, bytes]:
+    """Build incrementally and cleanly from the same raw folder; every output file must match."""
+    build.build(data / "raw", data / "processed", cache=True)
+    clean_out = tmp_path / f"clean-{len(list(tmp_path.iterdir()))}"
+    build.build(data / "raw", clean_out, cache=False)
+    got, want = outputs(data / "processed"), outputs(clean_out)
+    assert sorted(got) == sorted(want)
+    for name in want:
+        assert got[name] == want[name], f"{name} differs from a clean build"
+    return got
+
+
+def reset(reads):
+    reads["records"].clear()
+    reads["grids"].clear()
+
+
+def test_second_build_reads_nothing_again_and_gives_the_same_bytes(data, tmp_path, reads):
+    first = assert_same_as_clean(data, tmp_path)
+    assert len(reads["records"]) >= 5 and len(reads["grids"]) >= 2
+    assert (data / ".cache" / "build").is_dir()  # beside data/raw, git-ignored
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True)
+    assert reads == {"records": [], "grids": []}
+    assert outputs(data / "processed") == first
+
+
+def test_an_edited_record(data, tmp_path, reads):
+    assert_same_as_clean(data, tmp_path)
+    record = data / "raw" / "disclosures" / "mps-01.FOI.23.028881.yaml"
+    record.write_text(record.read_text().replace("date_received: null", "date_received: 03/01/2023"))
+    reset(reads)
+    got = assert_same_as_clean(data, tmp_path)
+    assert "mps-01.FOI.23.028881.yaml" in reads["records"]
+    assert reads["grids"].count(OLD_GRID) == 1  # by the clean build only: the grids did not change
+    assert b"01.FOI.23.028881,Metropolitan Police Service,2023-01-03," in got["requests.csv"]
+
+
+def test_a_deleted_record_leaves_no_trace(data, tmp_path):
+    assert_same_as_clean(data, tmp_path)
+    (data / "raw" / "disclosures" / "mopac-FOI-506.yaml").unlink()
+    got = assert_same_as_clean(data, tmp_path)
+    assert b"FOI 506" not in got["requests.csv"]
+
+
+def test_a_bad_record_added_then_a_duplicate_reference(data, tmp_path):
+    assert_same_as_clean(data, tmp_path)
+    folder = data / "raw" / "disclosures"
+    (folder / "late.yaml").write_text('reference: "X-1"\nauthority: Kent Police\nsource: {title: t}\noutcome: maybe\n')
+    got = assert_same_as_clean(data, tmp_path)
+    assert b"disclosures/late.yaml" in got["rejected.csv"]
+    shutil.copy(folder / "mopac-FOI-506.yaml", folder / "zz-copy.yaml")
+    got = assert_same_as_clean(data, tmp_path)
+    assert b"duplicate reference" in got["rejected.csv"]
+
+
+def test_a_replaced_grid_pdf(data, tmp_path, reads):
+    assert_same_as_clean(data, tmp_path)
+    grid = data / "raw" / "grids" / OLD_GRID
+    # Same name, other content: a grid with reconciliation failures, then one that is not a PDF.
+    shutil.copyfile(GRID_FIXTURES / "bad_rows.pdf", grid)
+    reset(reads)
+    got = assert_same_as_clean(data, tmp_path)
+    assert reads["grids"].count(OLD_GRID) == 2  # incremental and clean build each parsed the new file
+    assert "met-lfr-grid-2023-to-2024.pdf" in reads["grids"]  # by the clean build only
+    assert reads["grids"].count("met-lfr-grid-2023-to-2024.pdf") == 1
+    assert b"alerts_sum" in got["deployment_anomalies.csv"]
+    shutil.copyfile(GRID_FIXTURES / "corrupt.pdf", grid)
+    got = assert_same_as_clean(data, tmp_path)
+    assert f"grids/{OLD_GRID}".encode() in got["rejected.csv"]
+    # An unreadable grid's error is cached too, and still reported on the next build.
+    again = build.build(data / "raw", data / "processed", cache=True)
+    assert any(r.source == f"grids/{OLD_GRID}" for r in again.rejections)
+
+
+def test_a_changed_reader_or_a_damaged_cache_reads_again(data, tmp_path, reads, monkeypatch):
+    first = assert_same_as_clean(data, tmp_path)
+    monkeypatch.setattr(build_cache, "code_version", lambda: "another version of the code")
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True)
+    assert len(reads["records"]) == 5 and len(reads["grids"]) == 2
+    for entry in (data / ".cache" / "build").glob("*.pickle"):
+        entry.write_bytes(b"not a pickle")
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True)
+    assert len(reads["records"]) == 5 and len(reads["grids"]) == 2
+    assert outputs(data / "processed") == first
+
+
+def test_one_changed_record_rereads_only_its_chunk(data, tmp_path, reads, monkeypatch):
+    # Chunks of about one file (the real size is 500): an edit re-reads the edited file's chunk only.
+    monkeypatch.setattr(build, "CHUNK_FILES", 1)
+    assert_same_as_clean(data, tmp_path)
+    record = data / "raw" / "disclosures" / "mps-2016090000813.yaml"
+    record.write_text(record.read_text() + "\n# a comment changes the bytes, not the tables\n")
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True)
+    names = sorted(p.name for p in (data / "raw" / "disclosures").glob("*.yaml"))
+    chunk = next(c for _, c in build._chunks(names) if record.name in c)
+    assert reads["records"] == chunk and len(chunk) < len(names)
+    (data / "raw" / "disclosures" / "mps-01.FOI.23.030730.yaml").unlink()
+    reset(reads)
+    assert_same_as_clean(data, tmp_path)
+    assert "mps-01.FOI.23.030730.yaml" not in reads["records"]
+
+
+def test_the_command_line_build_uses_the_cache(data):
+    root = data.parent
+    env = {**os.environ, "FOI_ANALYSIS_ROOT": str(root)}
+    exe = Path(sys.executable).with_name("foi-analysis")
+    for _ in range(2):
+        done = subprocess.run([str(exe), "build"], env=env, capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+    assert "0 file(s) changed" in done.stderr
+    assert sorted(p.name.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["grid", "grid", "records"]
+
+
+def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tmp_path, reads, monkeypatch):
+    # Files older than the clock-tick guard: the stat facts (size, mtime, inode) stand in for the bytes.
+    hour_ago = time.time_ns() - 3_600_000_000_000
+    for path in (data / "raw").rglob("*"):
+        os.utime(path, ns=(hour_ago, hour_ago))
+    assert_same_as_clean(data, tmp_path)
+    opened = []
+    read = build._read
+    monkeypatch.setattr(build, "_read", lambda p: opened.append(Path(p).name) or read(p))
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True)
+    assert opened == [] and reads["records"] == []
+    # Same size, new content, mtime one second later: read and parsed again.
+    record = data / "raw" / "disclosures" / "mps-01.FOI.23.028881.yaml"
+    record.write_text(record.read_text().replace("outcome: partially_disclosed", "outcome: disclosed          "))
+    os.utime(record, ns=(hour_ago, hour_ago + 1_000_000_000))
+    got = assert_same_as_clean(data, tmp_path)
+    assert "mps-01.FOI.23.028881.yaml" in opened and "mps-01.FOI.23.028881.yaml" in reads["records"]
+    assert b"01.FOI.23.028881,Metropolitan Police Service,,,disclosed," in got["requests.csv"]
+    # A new code version is a miss even when every file's stat facts are unchanged.
+    monkeypatch.setattr(build_cache, "code_version", lambda: "another version of the code")
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True)
+    assert len(reads["records"]) == 5 and len(reads["grids"]) == 2

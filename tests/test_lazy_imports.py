@@ -1,0 +1,51 @@
+"""`foi-analysis build` imports what building needs and nothing of the report or extractor stacks
+(on the real data, imports were half of a build's CPU time)."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "data"
+NOT_FOR_BUILD = ["papermill", "nbconvert", "nbformat", "matplotlib", "seaborn", "scipy", "statsmodels", "IPython",
+                 "foi_analysis.report", "foi_analysis.extract", "foi_analysis.analysis"]
+
+PROBE = """
+import json, sys
+from foi_analysis import cli
+code = cli.main(sys.argv[1:])
+print(json.dumps({"code": code, "modules": sorted(sys.modules)}))
+"""
+
+
+def _imported(tmp_path: Path, *argv: str) -> tuple[int, set[str]]:
+    shutil.copytree(CORPUS, tmp_path / "data", dirs_exist_ok=True)
+    env = {**os.environ, "FOI_ANALYSIS_ROOT": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", PROBE, *argv], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    return out["code"], set(out["modules"])
+
+
+def _stacks(modules: set[str]) -> list[str]:
+    return [m for m in NOT_FOR_BUILD if m in modules or any(x.startswith(m + ".") for x in modules)]
+
+
+def test_build_does_not_import_the_report_or_extractor_stacks(tmp_path):
+    code, modules = _imported(tmp_path, "build")
+    assert code == 0
+    assert "foi_analysis.build" in modules and "pandas" in modules  # the probe saw a real build
+    assert _stacks(modules) == []
+
+
+def test_the_report_command_still_finds_its_options(tmp_path):
+    # The laziness must not lose a subcommand's own options: --help of report lists --jobs.
+    env = {**os.environ, "FOI_ANALYSIS_ROOT": str(tmp_path)}
+    exe = Path(sys.executable).with_name("foi-analysis")
+    for command, option in (("report", "--jobs"), ("extract", "--json")):
+        done = subprocess.run([str(exe), command, "--help"], env=env, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0 and option in done.stdout, done.stderr
