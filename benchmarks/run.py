@@ -276,7 +276,7 @@ def response_corpus(dest: Path, n: int) -> tuple[list[Path], str]:
     """``n`` saved responses of real size on disk: the seed responses as they are when present
     (15 kB on average), else the fixture letters, each repeated whole to at least REAL_SIZE."""
     seeds = sorted(config.SHARED.glob("seeds/*.txt"))
-    fixtures = sorted(p for p in (config.ROOT / "tests" / "fixtures" / "responses").iterdir()
+    fixtures = sorted(p for p in (config.REPOSITORY / "tests" / "fixtures" / "responses").iterdir()
                       if p.suffix in (".txt", ".html") and p.stat().st_size > 100)
     texts = []
     for src in seeds or fixtures:
@@ -517,7 +517,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--only", action="append", choices=["build", "million", "real", "days", "extract", "report", "decide"],
                    help="run only these groups (repeatable)")
     p.add_argument("--out", type=Path, default=HERE / "results", help="folder for latest.json")
-    p.add_argument("--markdown", type=Path, default=config.ROOT / "BENCHMARKS.md")
+    p.add_argument("--markdown", type=Path, default=config.REPOSITORY / "BENCHMARKS.md")
     p.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     p.add_argument("--sizes", type=int, nargs="+", help="build sizes (default 1000 10000 100000)")
     p.add_argument("--work", type=Path, help="scratch folder kept between runs (generated corpora are reused)")

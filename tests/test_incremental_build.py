@@ -107,7 +107,7 @@ def test_a_bad_record_added_then_a_duplicate_reference(data, tmp_path):
     assert b"disclosures/late.yaml" in got["rejected.csv"]
     shutil.copy(folder / "mopac-FOI-506.yaml", folder / "zz-copy.yaml")
     got = assert_same_as_clean(data, tmp_path)
-    assert b"duplicate reference" in got["rejected.csv"]
+    assert b"duplicate record" in got["rejected.csv"]
 
 
 def test_a_replaced_grid_pdf(data, tmp_path, reads):
