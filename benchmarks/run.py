@@ -222,7 +222,9 @@ def bench_real_build(work: Path, times: int) -> list[dict]:
     if not ok:
         raise RuntimeError("the scratch build of the real data differs from the committed data/processed")
     shutil.rmtree(root)
-    data = "real data/raw (5 records, 2 grid PDFs)"
+    records = len(list((config.RAW / "disclosures").glob("*.y*ml")))
+    pdfs = len(list((config.RAW / "grids").glob("*.pdf")))
+    data = f"real data/raw ({records} records, {pdfs} grid PDFs)"
     return [row("build, clean (no cache)", data, clean, floor, "process start and imports", "", None),
             row("build, cached (nothing changed)", data, cached, floor, "process start and imports", "", None)]
 
