@@ -558,7 +558,10 @@ def main(argv: list[str] | None = None) -> int:
             step("report", bench_report, work, args.jobs, times)
     previous = args.out / "latest.json"
     if args.only and not args.smoke and previous.exists():  # a partial run keeps the other groups' rows
-        kept = [r for r in json.loads(previous.read_text()).get("rows", []) if r.get("group") not in groups]
+        before = json.loads(previous.read_text())
+        kept = [r for r in before.get("rows", []) if r.get("group") not in groups]
+        if before.get("notes"):  # they describe the kept rows too: edit them by hand after a partial run
+            results["notes"] = before["notes"]
         order = ["build", "million", "real", "days", "extract", "decide", "report"]
         results["rows"] = sorted(kept + rows, key=lambda r: order.index(r.get("group", "build")))
     results["rows"] = [r for r in results["rows"] if r.get("measure") != "build growth, 100,000 -> 1,000,000 records"]
