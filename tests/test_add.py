@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 
 from foi_analysis import build, cli, config
-from foi_analysis.records import add
+from foi_analysis.records import add, authorities
 
 from test_records import GOOD
 
@@ -83,8 +83,8 @@ def test_every_problem_of_a_bad_record_is_listed_at_once(project, tmp_path, caps
     ("WMP", "not the canonical name: write 'West Midlands Police'"),
 ])
 def test_the_authority_is_checked_against_authorities_csv(authority, message):
-    assert add.authority_problem(authority).startswith(message)
-    assert add.authority_problem("Kent Police") is None
+    assert authorities.problem(authority).startswith(message)
+    assert authorities.problem("Kent Police") is None
 
 
 def test_a_record_already_in_the_corpus_is_refused_unless_replace(project, tmp_path, capsys):

@@ -17,7 +17,8 @@ import yaml
 from foi_analysis import cli, config
 from foi_analysis.records import disclosures
 from foi_analysis.extract import extract_file, extract_text
-from foi_analysis.extract.doc import authority_aliases, normalise_authority
+from foi_analysis.extract.doc import normalise_authority
+from foi_analysis.records.authorities import aliases as authority_aliases
 from foi_analysis.extract.text import InputError, decode
 
 FIXTURES = Path(__file__).parent / "fixtures" / "responses"

@@ -22,19 +22,10 @@ CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 GRID_2023 = "met-lfr-grid-2023-to-2024.pdf"
 
 
-def _build_corpus(root: Path) -> Path:
-    shutil.copytree(CORPUS / "data" / "raw", root / "data" / "raw")
-    build.build(root / "data" / "raw", root / "data" / "processed")
-    return root / "data" / "processed"
-
-
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory):
-    """The test corpus built into a scratch root; the package reads its tables from there."""
-    processed = _build_corpus(tmp_path_factory.mktemp("corpus"))
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(config, "PROCESSED", processed)
-        yield findings.compute_all(authority="", start="", end="", confidence=0.95)
+def found(corpus):
+    """Every findings section on the test corpus (built once per session by tests/conftest.py)."""
+    return findings.compute_all(authority="", start="", end="", confidence=0.95)
 
 
 def exact(k, n):
@@ -43,10 +34,10 @@ def exact(k, n):
     return lower, beta.ppf(0.975, k + 1, n - k)
 
 
-def test_false_alerts_by_threshold_setting(corpus):
+def test_false_alerts_by_threshold_setting(found):
     # 2023-24 grid, 'Min Threshold Setting' and 'False Alerts' / 'Faces seen' columns, summed by setting
     expected = {0.6: (112, 25, 491_246), 0.62: (10, 4, 16_589), 0.64: (81, 0, 721_305)}
-    rows = {t["threshold"]: t for t in corpus["grid_analyses"]["by_threshold"]}
+    rows = {t["threshold"]: t for t in found["grid_analyses"]["by_threshold"]}
     assert set(rows) == set(expected)
     for threshold, (deployments, k, n) in expected.items():
         row = rows[threshold]
@@ -58,17 +49,17 @@ def test_false_alerts_by_threshold_setting(corpus):
     assert rows[0.64]["upper"] == pytest.approx(1 - 0.025 ** (1 / 721_305), rel=1e-6)
 
 
-def test_false_alerts_by_purpose_in_2024(corpus):
+def test_false_alerts_by_purpose_in_2024(found):
     # 2024 rows of the 2023-24 grid: 56 'Crime Hotspot' deployments print 0 false alerts in 564,869 faces;
     # the other 123 (purpose codes 1,2,3,4) print 27 in 337,277.
-    rows = {p["purpose"]: p for p in corpus["grid_analyses"]["by_purpose"] if p["year"] == 2024}
+    rows = {p["purpose"]: p for p in found["grid_analyses"]["by_purpose"] if p["year"] == 2024}
     hotspot = rows["crime hotspot"]
     other = next(p for name, p in rows.items() if name != "crime hotspot")
     assert (hotspot["deployments"], hotspot["false_alerts"], hotspot["faces_seen"]) == (56, 0, 564_869)
     assert (other["deployments"], other["false_alerts"], other["faces_seen"]) == (123, 27, 337_277)
     assert (other["lower"], other["upper"]) == pytest.approx(exact(27, 337_277))
     # confounding: every Crime Hotspot deployment ran at 0.64
-    mix = [r for r in corpus["grid_analyses"]["threshold_purpose"] if r["purpose"] == "crime hotspot"]
+    mix = [r for r in found["grid_analyses"]["threshold_purpose"] if r["purpose"] == "crime hotspot"]
     assert [(r["year"], r["threshold"], r["deployments"]) for r in mix] == [(2024, 0.64, 56)]
 
 
@@ -82,8 +73,8 @@ def test_pearson_dispersion_by_hand():
     assert grid_analyses.dispersion(frame.assign(false_alerts=pd.array([0, 0, 0], dtype="Int64"))) is None
 
 
-def test_yearly_rates_show_the_missing_year_and_the_dispersion(corpus):
-    years = {y["year"]: y for y in corpus["grid_analyses"]["yearly"]}
+def test_yearly_rates_show_the_missing_year_and_the_dispersion(found):
+    years = {y["year"]: y for y in found["grid_analyses"]["yearly"]}
     # 2020-22 grid: 2020 has 3 rows (one N/A), 2021 none, 2022 six
     assert sorted(years) == [2020, 2021, 2022, 2023, 2024]
     assert years[2021]["deployments"] == 0 and years[2021]["rate"] is None
@@ -110,8 +101,8 @@ def test_bootstrap_resamples_whole_deployments():
     assert grid_analyses.bootstrap_interval(k, n) == (low, high)  # fixed seed
 
 
-def test_funnel_flags_oxford_circus_2020(corpus):
-    fn = corpus["grid_analyses"]["funnel"]
+def test_funnel_flags_oxford_circus_2020(found):
+    fn = found["grid_analyses"]["funnel"]
     # pooled over the 211 deployments with figures: 39 false alerts in 1,386,706 faces (both grids)
     assert fn["deployments"] == 211
     assert fn["pooled_rate"] == pytest.approx(39 / 1_386_706)
@@ -121,17 +112,17 @@ def test_funnel_flags_oxford_circus_2020(corpus):
     assert fn["above_0.998"] == len(fn["above_list"]) <= fn["above_0.95"]
 
 
-def test_engagements_after_false_and_true_alerts(corpus):
+def test_engagements_after_false_and_true_alerts(found):
     # 2020-22 grid, 8 rows with results (Stratford, Oxford Circus x5, Leicester Sq, Piccadilly Circus):
     # false alerts 0+7+1+0+0+1+1+0 = 10, engaged 0+5+1+0+0+1+1+0 = 8
     # true alerts  0+1+10+0+4+2+0+1 = 18, engaged 0+1+7+0+3+2+0+0 = 13
-    e = corpus["grid_analyses"]["engagements"]
+    e = found["grid_analyses"]["engagements"]
     assert (e["false"]["deployments"], e["false"]["alerts"], e["false"]["engaged"]) == (8, 10, 8)
     assert (e["true"]["deployments"], e["true"]["alerts"], e["true"]["engaged"]) == (8, 18, 13)
 
 
-def test_arrests_hours_and_watchlists_per_year(corpus):
-    out = {o["year"]: o for o in corpus["grid_analyses"]["outcomes_by_year"]}
+def test_arrests_hours_and_watchlists_per_year(found):
+    out = {o["year"]: o for o in found["grid_analyses"]["outcomes_by_year"]}
     # 'Arrest' column of the 2023-24 grid: 2023 sums to 37 over 24 rows, 2024 to 572 over 179
     assert (out[2023]["arrests"], out[2023]["arrests_n"]) == (37, 24)
     assert (out[2024]["arrests"], out[2024]["arrests_n"]) == (572, 179)
@@ -142,8 +133,8 @@ def test_arrests_hours_and_watchlists_per_year(corpus):
     assert (out[2020]["watchlist_min"], out[2020]["watchlist_median"], out[2020]["watchlist_max"]) == (5816, 7292, 7316)
 
 
-def test_ties_are_reported_as_ties(corpus):
-    g = corpus["grid_analyses"]
+def test_ties_are_reported_as_ties(found):
+    g = found["grid_analyses"]
     # deployments per month in the 2023-24 grid: March, April, October and November 2024 each have 18
     assert g["busiest_months"] == {"deployments": 18, "months": ["2024-03", "2024-04", "2024-10", "2024-11"]}
     assert g["top_locations"][0] == {"location": "Westminster", "deployments": 23}
@@ -151,8 +142,8 @@ def test_ties_are_reported_as_ties(corpus):
     assert counts == sorted(counts, reverse=True) and len(counts) >= 5
 
 
-def test_date_slip_sensitivity(corpus):
-    g = corpus["grid_analyses"]
+def test_date_slip_sensitivity(found):
+    g = found["grid_analyses"]
     # Dalston is printed 11/07/23 between rows of 28/06/24 and 11/07/24 (2023-24 grid, page 4)
     assert [(s["location"], s["date"], s["neighbour_year"]) for s in g["date_slips"]] == [("Dalston", "2023-07-11", 2024)]
     sens = {(r["variant"], r["year"]): r["deployments"] for r in g["date_slip_sensitivity"]}
@@ -161,8 +152,8 @@ def test_date_slip_sensitivity(corpus):
     assert sens[("flagged rows left out", 2023)] == 23 and sens[("flagged rows left out", 2024)] == 179
 
 
-def test_reference_comparison_names_its_sources(corpus):
-    figures = {f["figure"]: f for f in corpus["reference_comparison"]["figures"]}
+def test_reference_comparison_names_its_sources(found):
+    figures = {f["figure"]: f for f in found["reference_comparison"]["figures"]}
     npl = figures["npl_fpir_0.6_10k"]
     # NPL 2023: FPIR 0.017% at 0.6 with a 10,000 watchlist ("1 in 6000")
     assert npl["value"] == pytest.approx(0.00017) and npl["watchlist_size"] == 10_000
@@ -174,21 +165,21 @@ def test_reference_comparison_names_its_sources(corpus):
     assert all(f["source_url"].startswith("https://") for f in figures.values())
 
 
-def test_coverage_and_data_quality_on_a_clean_build(corpus):
-    cov = corpus["coverage"]
+def test_coverage_and_data_quality_on_a_clean_build(found):
+    cov = found["coverage"]
     # 2020-22 grid first row 11/02/20; 2023-24 grid last row 20/12/24; five seed records
     assert (cov["first"], cov["last"], cov["disclosures"]) == ("2020-02-11", "2024-12-20", 5)
     assert cov["ends_before_today"] is True
-    assert corpus["data_quality"]["rejected"] == 0 and corpus["data_quality"]["status"] == "clean"
+    assert found["data_quality"]["rejected"] == 0 and found["data_quality"]["status"] == "clean"
     text = " ".join(findings.describe("coverage", cov))
     assert "later grids" in text
 
 
-def test_every_section_describes_itself_in_markdown(corpus):
-    for section, numbers in corpus.items():
+def test_every_section_describes_itself_in_markdown(found):
+    for section, numbers in found.items():
         md = findings.markdown(section, numbers)
         assert md and "nan" not in md and "<NA>" not in md and "NaT" not in md, section
-    assert "**25**" in findings.markdown("grid_analyses", corpus["grid_analyses"])
+    assert "**25**" in findings.markdown("grid_analyses", found["grid_analyses"])
 
 
 def test_rejections_are_reported_and_the_rest_still_describes(tmp_path):
@@ -208,9 +199,9 @@ def test_rejections_are_reported_and_the_rest_still_describes(tmp_path):
     assert "rejected" in findings.markdown("data_quality", q)
 
 
-def test_a_grid_without_a_false_alert_column_is_said_not_printed(tmp_path):
+def test_a_grid_without_a_false_alert_column_is_said_not_printed(corpus, tmp_path):
     """Issue 11 item 5: the findings survive a grid that lacks a column."""
-    processed = _build_corpus(tmp_path)
+    processed = shutil.copytree(config.PROCESSED, tmp_path / "processed")
     dep = pd.read_csv(processed / "deployments.csv", dtype=str, keep_default_na=False)
     dep["false_alerts"] = ""
     dep["false_alert_rate"] = ""
@@ -239,18 +230,17 @@ def test_people_formats():
 
 
 @pytest.fixture(scope="module")
-def printed(tmp_path_factory):
+def printed(corpus):
     """The corpus's deployments as printed (plain strings -> numbers with pandas, no package code)."""
-    processed = _build_corpus(tmp_path_factory.mktemp("printed"))
-    dep = pd.read_csv(processed / "deployments.csv", dtype=str, keep_default_na=False)
+    dep = pd.read_csv(config.PROCESSED / "deployments.csv", dtype=str, keep_default_na=False)
     for c in ("duration_minutes", "total_alerts", "true_alerts", "false_alerts", "faces_seen", "arrests", "watchlist_size"):
         dep[c] = pd.to_numeric(dep[c].replace("", np.nan))
     dep["year"] = dep["date"].str[:4].astype(int)
     return dep
 
 
-def test_hours_alerts_per_hour_and_arrests_per_true_alert_recomputed(corpus, printed):
-    out = {o["year"]: o for o in corpus["grid_analyses"]["outcomes_by_year"]}
+def test_hours_alerts_per_hour_and_arrests_per_true_alert_recomputed(found, printed):
+    out = {o["year"]: o for o in found["grid_analyses"]["outcomes_by_year"]}
     for year, rows in printed.groupby("year"):
         timed = rows.dropna(subset=["duration_minutes", "total_alerts"])
         if len(timed):
@@ -263,9 +253,9 @@ def test_hours_alerts_per_hour_and_arrests_per_true_alert_recomputed(corpus, pri
         assert out[year]["watchlist_median"] == pytest.approx(rows["watchlist_size"].median())
 
 
-def test_purpose_rates_dispersion_and_funnel_recomputed(corpus, printed):
+def test_purpose_rates_dispersion_and_funnel_recomputed(found, printed):
     counted = printed.dropna(subset=["false_alerts", "faces_seen"])
-    g = corpus["grid_analyses"]
+    g = found["grid_analyses"]
     for row in g["by_purpose"]:
         rows = counted.loc[(counted["year"] == row["year"]) & (counted["purpose_normalised"] == row["purpose"])]
         assert (row["false_alerts"], row["faces_seen"]) == (rows["false_alerts"].sum(), rows["faces_seen"].sum())
@@ -282,8 +272,8 @@ def test_purpose_rates_dispersion_and_funnel_recomputed(corpus, printed):
     assert g["funnel"]["above_0.95"] == int((counted["false_alerts"] > binom.ppf(0.975, counted["faces_seen"], p0)).sum())
 
 
-def test_met_annual_comparison_uses_the_overlapping_deployments(corpus, printed):
-    met = next(f for f in corpus["reference_comparison"]["figures"] if f["figure"] == "met_annual_2024_25_faces")
+def test_met_annual_comparison_uses_the_overlapping_deployments(found, printed):
+    met = next(f for f in found["reference_comparison"]["figures"] if f["figure"] == "met_annual_2024_25_faces")
     # the Met's report covers Sep 2024 - Sep 2025: the corpus grids reach 20/12/24
     inside = printed.dropna(subset=["false_alerts", "faces_seen"]).loc[lambda d: d["date"].between("2024-09-01", "2025-09-30")]
     assert (met["grid"]["false_alerts"], met["grid"]["faces_seen"]) == (inside["false_alerts"].sum(), inside["faces_seen"].sum())
@@ -291,8 +281,8 @@ def test_met_annual_comparison_uses_the_overlapping_deployments(corpus, printed)
     assert met["events"] == 10 and met["trials"] == 3_147_436 and met["value"] == pytest.approx(10 / 3_147_436, abs=0.5e-6)  # rounded to 0.0003%
 
 
-def test_locations_and_months_recomputed_with_ties(corpus, printed):
-    g = corpus["grid_analyses"]
+def test_locations_and_months_recomputed_with_ties(found, printed):
+    g = found["grid_analyses"]
     counts = printed["location"].value_counts()
     fifth = counts.sort_values(ascending=False).iloc[4]
     assert {t["location"]: t["deployments"] for t in g["top_locations"]} == counts[counts >= fifth].to_dict()

@@ -5,10 +5,8 @@ static checks keep them runnable anywhere (tagged parameters, the project's kern
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
-from pathlib import Path
 
 import nbformat
 import pytest

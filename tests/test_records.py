@@ -7,7 +7,6 @@ The records here are written for these tests; each expected message is the rule 
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
 
 import pandas as pd
 import pytest

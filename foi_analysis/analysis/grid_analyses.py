@@ -1,7 +1,7 @@
 """The analyses the deployment grids hold, each with its uncertainty.
 
 Every function takes a ``deployments`` frame (``Selection.deployments()``) and returns a frame or
-plain values; ``findings.grid_analyses`` gathers them for findings.json and the notebooks. Nothing
+plain values; ``grid_findings.grid_analyses`` gathers them for findings.json and the notebooks. Nothing
 assumes a particular grid or layout: a column a grid does not print is empty in its rows and every
 figure counts only the deployments that print what it needs (and says how many those are).
 

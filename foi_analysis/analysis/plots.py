@@ -7,6 +7,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
+from .display import percent
+
 # Categorical colours keyed by meaning, so "false" is the same red in every notebook.
 COLOURS = {
     "true": "#1b7837", "false": "#c51b7d", "neutral": "#4d4d4d", "bound": "#2166ac",
@@ -162,3 +164,29 @@ def yearly_chart(years, confidence: float):
            ylabel="false alerts / faces seen")
     ax.legend(fontsize="x-small", loc="upper right")
     return fig, ax
+
+
+def yearly_alt(years) -> str:
+    """The yearly chart's alt text: each year's rate and n, and the years with no deployment."""
+    shown = years.loc[years["rate"].notna()]
+    missing = [str(y) for y in years.loc[years["deployments"] == 0, "year"]]
+    return ("False alerts per face seen by year: "
+            + "; ".join(f"{y.year}: {percent(y.rate)} over {y.deployments} deployments" for y in shown.itertuples())
+            + (f"; no deployment printed in {', '.join(missing)}" if missing else "") + ".")
+
+
+def threshold_chart(thresholds):
+    """False alerts per face seen per minimum threshold setting (rows of ``grid_analyses.by_threshold``)
+    with both intervals; the figure and its alt text."""
+    fig, ax = plt.subplots(figsize=(10, 1.6 + 0.6 * max(len(thresholds), 1)))
+    if thresholds.empty:
+        no_data(ax, "no threshold printed in the selection")
+    else:
+        rates_with_intervals(ax, [f"threshold {t:g}" for t in thresholds["threshold"]], thresholds)
+        ax.set(title="False alerts per face seen by minimum threshold setting", xlabel="false alerts / faces seen")
+        ax.legend(fontsize="x-small", loc="lower right")
+        source(ax, "deployment grids that print a threshold")
+    alt = "False alerts per face seen by threshold setting: " + "; ".join(
+        f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({percent(t.rate)})"
+        for t in thresholds.itertuples()) + "."
+    return fig, alt

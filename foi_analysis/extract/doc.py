@@ -11,34 +11,23 @@ extractor must keep up with hundreds of responses a second).
 from __future__ import annotations
 
 import bisect
-import csv
 import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from ..records import authorities
 from .text import logical_lines
 
 # ---------------------------------------------------------------------------------------------
-# Authorities: foi_analysis/authorities.csv (canonical,alias), extendable by an analyst.
-
-
-@lru_cache(maxsize=1)
-def authority_aliases() -> dict[str, str]:
-    """alias -> canonical name, from the package table ``authorities.csv``."""
-    with resources.files("foi_analysis.records").joinpath("authorities.csv").open(encoding="utf-8") as f:
-        return {" ".join(row["alias"].split()): row["canonical"].strip() for row in csv.DictReader(f) if row.get("alias")}
-
-
 @lru_cache(maxsize=1)
 def _needles() -> list[tuple[str, bool, str]]:
     """(text to find, case-sensitive?, canonical), longest first so "Metropolitan Police Service"
     wins over "Metropolitan Police". Acronyms (MPS, PSNI) match in capitals only; "and" may be "&"."""
     out = set()
-    for alias, canonical in authority_aliases().items():
+    for alias, canonical in authorities.aliases().items():
         for variant in {alias, alias.replace(" and ", " & ")}:
             exact = variant.isupper()
             out.add((variant if exact else variant.lower(), exact, canonical))

@@ -14,19 +14,15 @@ any problem is not written; the others still are.
 from __future__ import annotations
 
 import argparse
-import csv
-import difflib
 import os
 import re
 import sys
 import tempfile
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from .. import config
-from . import disclosures
+from . import authorities, disclosures
 from .quarantine import Rejection
 
 DRAFT_MARK = "UNREVIEWED DRAFT"
@@ -37,30 +33,6 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--replace", action="store_true",
                    help="overwrite the record already in the corpus with the same authority and reference")
     p.add_argument("--no-build", action="store_true", help="do not rebuild the tables afterwards")
-
-
-@lru_cache(maxsize=1)
-def authority_names() -> dict[str, str]:
-    """Every known spelling (canonical names and aliases) -> the canonical name."""
-    with resources.files("foi_analysis.records").joinpath("authorities.csv").open(encoding="utf-8") as f:
-        rows = list(csv.DictReader(f))
-    names = {" ".join(r["canonical"].split()): " ".join(r["canonical"].split()) for r in rows}
-    names.update({" ".join(r["alias"].split()): " ".join(r["canonical"].split()) for r in rows if r.get("alias")})
-    return names
-
-
-def authority_problem(authority: str) -> str | None:
-    """Why ``authority`` is not a canonical name from authorities.csv, or None."""
-    names = authority_names()
-    canonical = sorted(set(names.values()))
-    if authority in canonical:
-        return None
-    if authority in names:
-        return f"not the canonical name: write '{names[authority]}'"
-    near = difflib.get_close_matches(authority, canonical, n=3, cutoff=0.5)
-    near += [c for c in canonical if authority.lower() in c.lower() and c not in near][:3 - len(near)]
-    hint = f"; nearest known: {'; '.join(near)}" if near else ""
-    return f"unknown authority (not in foi_analysis/records/authorities.csv){hint}"
 
 
 def safe_name(authority: str, reference: str) -> str:
@@ -108,7 +80,7 @@ def check(draft: Draft, corpus: dict[str, tuple[str, str]], replace: bool, folde
     problems += rejections  # every problem, row-level ones included: a record enters the corpus clean
     fields = disclosures.read_mapping(draft.text, name, []) or {}
     authority = fields.get("authority")
-    if isinstance(authority, str) and authority.strip() and (why := authority_problem(authority.strip())) is not None:
+    if isinstance(authority, str) and authority.strip() and (why := authorities.problem(authority.strip())) is not None:
         problems.append(Rejection(name, "authority", authority, why))
     if record is None:
         return problems

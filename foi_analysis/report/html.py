@@ -55,8 +55,9 @@ def coverage_banner(found: dict, coverage: bool = True) -> str:
     return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(chr(10).join(parts))}</section>'
 
 
-def render_notebook(notebook: Path, target: Path, banner: str = "") -> None:
-    """One notebook as a page: outputs only (no code, no prompts), charts embedded with their alt text."""
+def render_notebook(notebook: Path, target: Path, banner: str = "") -> str:
+    """One notebook as a page: outputs only (no code, no prompts), charts embedded with their alt
+    text; returns the notebook's title (its first heading) for the index."""
     import nbformat
     from nbconvert import HTMLExporter
 
@@ -64,7 +65,9 @@ def render_notebook(notebook: Path, target: Path, banner: str = "") -> None:
                             exclude_output_prompt=True)
     nb = nbformat.read(notebook, as_version=4)
     body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
-    target.write_text(page(title(nb, notebook.stem), body, banner), encoding="utf-8")
+    heading = title(nb, notebook.stem)
+    target.write_text(page(heading, body, banner), encoding="utf-8")
+    return heading
 
 
 def title(nb, default: str) -> str:

@@ -11,7 +11,6 @@ this project's pinned libraries. ``foi-analysis`` is registered inside the proje
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 NAME = "foi-analysis"
 DISPLAY_NAME = "Python (foi-analysis)"

@@ -169,15 +169,6 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     return status, error.splitlines()[0] if error else "", time.monotonic() - started
 
 
-def _title(notebook: Path) -> str:
-    import nbformat
-
-    for cell in nbformat.read(notebook, as_version=4).cells:
-        if cell.cell_type == "markdown" and cell.source.lstrip().startswith("#"):
-            return cell.source.lstrip().splitlines()[0].lstrip("#").strip()
-    return notebook.stem
-
-
 def findings_for(parameters: dict) -> tuple[dict, bool]:
     """Every section of ``findings`` under the run's parameters; a section that fails records why."""
     from ..analysis import findings
@@ -232,8 +223,7 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
                 executed = staging / nb.name
                 if not executed.exists():  # the kernel never started: keep the source as the evidence
                     shutil.copyfile(nb, executed)
-                pages.render_notebook(executed, staging / o.files["html"], banner)
-                titles[o.name] = _title(executed)
+                titles[o.name] = pages.render_notebook(executed, staging / o.files["html"], banner)
         (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
         (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
         (staging / "index.html").write_text(pages.render_index(run_id, outcomes, titles, findings, findings_ok))
