@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import binom
 
 from . import stats
 from ..config import DEFAULT_CONFIDENCE
@@ -139,9 +138,9 @@ def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS)
     limits = pd.DataFrame({"faces_seen": grid})
     for level in levels:
         a = 1 - level
-        limits[f"lower_{level}"] = binom.ppf(a / 2, grid, p0) / grid
-        limits[f"upper_{level}"] = binom.ppf(1 - a / 2, grid, p0) / grid
-        points[f"above_{level}"] = k > binom.ppf(1 - a / 2, n, p0)
+        limits[f"lower_{level}"] = stats.binom_ppf(a / 2, grid, p0) / grid
+        limits[f"upper_{level}"] = stats.binom_ppf(1 - a / 2, grid, p0) / grid
+        points[f"above_{level}"] = k > stats.binom_ppf(1 - a / 2, n, p0)
     return points.reset_index(drop=True), limits, p0
 
 

@@ -98,11 +98,20 @@ def rebuild_if_stale(reports_dir: Path) -> int:
 # --- parameters ----------------------------------------------------------------------------------
 
 def notebook_parameters(path: Path) -> dict:
-    """The defaults of a notebook's ``parameters`` cell as Python values."""
-    import papermill
-
-    declared = papermill.inspect_notebook(str(path))
-    return {name: ast.literal_eval(spec["default"]) for name, spec in declared.items()}
+    """The defaults of a notebook's ``parameters`` cell as Python values: its top-level ``name = value``
+    lines, as papermill reads them (read here without importing papermill, before the decision)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if not tagged:
+        return {}
+    source = tagged[0]["source"]
+    out = {}
+    for node in ast.parse(source if isinstance(source, str) else "".join(source)).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            out[node.targets[0].id] = ast.literal_eval(node.value)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            out[node.target.id] = ast.literal_eval(node.value)
+    return out
 
 
 def _convert(name: str, text: str, default):
@@ -151,8 +160,16 @@ def select_notebooks(directory: Path, names: list[str] | None) -> list[Path]:
     return sorted({by_name[n] for n in names})
 
 
+def _light_imports() -> None:
+    """nbformat imports jsonschema, which imports ``rfc3987_syntax`` when installed (JupyterLab's
+    jupyter-events brings it); that module compiles about 40 grammars at import, 2 CPU-seconds, for
+    an optional IRI format check nbformat never uses. jsonschema skips the check when the import fails."""
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+
 def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple[str, str, float]:
     """Run one notebook; (status, error summary, seconds). Never raises for a notebook's own failure."""
+    _light_imports()
     import papermill
 
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
@@ -160,8 +177,11 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     started = time.monotonic()
     status, error = "ok", ""
     try:
+        # Saved once at the end (or at the failing cell), not after every cell: each save encodes
+        # and validates the whole notebook, charts included.
         papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=KERNEL,
-                                   progress_bar=False, execution_timeout=timeout, cwd=str(source.parent))
+                                   progress_bar=False, execution_timeout=timeout, cwd=str(source.parent),
+                                   request_save_on_cell_execute=False)
     except papermill.PapermillExecutionError as exc:
         status, error = "failed", f"{exc.ename}: {exc.evalue}".strip()
     except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
@@ -210,12 +230,16 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         # Meanwhile this process computes findings.json (the pages' coverage banner needs it) and
         # exports each notebook's page as soon as that notebook is done, while the others still run.
         titles = {}
+        _light_imports()
+        import papermill  # noqa: F401 - imported once here, inherited by the forked workers
+
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o)
                        for nb, o in zip(notebooks, outcomes)}
             findings, findings_ok = findings_for(findings_parameters)
             findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_digest(reports_dir))
             banner = pages.coverage_banner(findings, coverage=False)
+            exporter = pages.exporter()  # one for every page: its templates are compiled once
             for i, future in enumerate(as_completed(futures), 1):
                 nb, o = futures[future]
                 o.status, o.error, o.seconds = future.result()
@@ -223,8 +247,7 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
                 executed = staging / nb.name
                 if not executed.exists():  # the kernel never started: keep the source as the evidence
                     shutil.copyfile(nb, executed)
-                titles[o.name] = pages.render_notebook(executed, staging / o.files["html"], banner)
-        (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
+                titles[o.name] = pages.render_notebook(executed, staging / o.files["html"], banner, exporter)
         (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
         (staging / "index.html").write_text(pages.render_index(run_id, outcomes, titles, findings, findings_ok))
         staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading
@@ -247,8 +270,10 @@ def main(args: argparse.Namespace) -> int:
     except SystemExit as err:  # an unknown name or a value of the wrong type: a usage error too
         checks.stop_if([str(err.code)])
     checks.check_values(parameters)  # every parameter problem at once, before any kernel starts
-    kernel.ensure()
+    # The decision comes first, before anything heavy is imported (a no-change run at 100k records
+    # should decide in a directory walk); then the kernel's registration.
     build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
+    kernel.ensure()
     checks.check_authority(parameters)
 
     from ..analysis import findings
