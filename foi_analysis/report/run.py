@@ -19,13 +19,11 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
 from . import kernel, parameters as checks
-from . import html as pages
 
 KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
@@ -53,6 +51,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.add_argument("--reports-dir", type=Path, default=None, help="where run folders go (default reports/)")
     p.add_argument("--no-build", action="store_true", help="do not rebuild the tables even if raw data changed")
+    p.add_argument("--check", action="store_true",
+                   help="only say whether data/raw changed since the tables were last built by this command "
+                        "(exit 0: up to date; 1: a rebuild is due); builds and runs nothing")
 
 
 def _say(message: str) -> None:
@@ -72,24 +73,30 @@ def raw_digest(reports_dir: Path) -> str:
     return freshness.tree_digest(freshness.check({"raw": config.RAW}, reports_dir / MANIFEST_FILE), "raw")
 
 
-def rebuild_if_stale(reports_dir: Path) -> int:
-    """Rebuild the tables when data/raw changed since the last build by this command (or none exist).
-
-    The decision stats every raw file and reads only those whose size or mtime moved (``freshness``).
-    """
+def decide(reports_dir: Path):
+    """(rebuild due?, the freshness check): has data/raw changed since the last build by this command,
+    or are there no tables? Stats every raw file; reads only those whose size or mtime moved."""
     from . import freshness
 
-    manifest = reports_dir / MANIFEST_FILE
-    state = freshness.check({"raw": config.RAW}, manifest)
-    if not state.changed and any(config.PROCESSED.glob("*.csv")):
+    state = freshness.check({"raw": config.RAW}, reports_dir / MANIFEST_FILE)
+    return bool(state.changed) or not any(config.PROCESSED.glob("*.csv")), state
+
+
+def rebuild_if_stale(reports_dir: Path) -> int:
+    """Rebuild the tables when data/raw changed since the last build by this command (or none exist)."""
+    from . import freshness
+
+    stale, state = decide(reports_dir)
+    if not stale:
         _say("tables are up to date with data/raw")
+        freshness.save(reports_dir / MANIFEST_FILE, state)  # moved mtimes, same bytes: next time, a walk
         return 0
     from .. import build
 
     _say("raw data changed (or tables missing): rebuilding the tables")
     code = build.main()
     if code == 0:
-        freshness.save(manifest, state)
+        freshness.save(reports_dir / MANIFEST_FILE, state)
     else:
         _say(f"build exited with {code}: some rows were rejected (see data/processed/rejected.csv)")
     return code
@@ -230,6 +237,10 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         # Meanwhile this process computes findings.json (the pages' coverage banner needs it) and
         # exports each notebook's page as soon as that notebook is done, while the others still run.
         titles = {}
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from . import html as pages
+
         _light_imports()
         import papermill  # noqa: F401 - imported once here, inherited by the forked workers
 
@@ -272,6 +283,11 @@ def main(args: argparse.Namespace) -> int:
     checks.check_values(parameters)  # every parameter problem at once, before any kernel starts
     # The decision comes first, before anything heavy is imported (a no-change run at 100k records
     # should decide in a directory walk); then the kernel's registration.
+    if args.check:
+        stale, state = decide(reports_dir)
+        _say(f"data/raw changed ({len(state.changed)} file(s)) or tables missing: a rebuild is due" if stale
+             else "tables are up to date with data/raw")
+        return 1 if stale else 0
     build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
     kernel.ensure()
     checks.check_authority(parameters)
