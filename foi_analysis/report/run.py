@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from . import kernel, parameters as checks
+from . import forkserver, kernel, parameters as checks
 
 KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
@@ -183,12 +183,15 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     _say(f"{source.stem}: running")
     started = time.monotonic()
     status, error = "ok", ""
+    kernels = {}
+    if os.environ.get(forkserver.ENV):  # a kernel forked from the report's server (forkserver.py)
+        kernels["kernel_manager_class"] = forkserver.kernel_manager_class()
     try:
         # Saved once at the end (or at the failing cell), not after every cell: each save encodes
         # and validates the whole notebook, charts included.
         papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=KERNEL,
                                    progress_bar=False, execution_timeout=timeout, cwd=str(source.parent),
-                                   request_save_on_cell_execute=False)
+                                   request_save_on_cell_execute=False, **kernels)
     except papermill.PapermillExecutionError as exc:
         status, error = "failed", f"{exc.ename}: {exc.evalue}".strip()
     except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
@@ -220,7 +223,8 @@ def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
 
 
 def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters: dict, reports_dir: Path,
-        run_id: str, timeout: int = 600, jobs: int = 1) -> tuple[Path, list[Outcome], bool]:
+        run_id: str, timeout: int = 600, jobs: int = 1,
+        kernels: forkserver.Server | None = None) -> tuple[Path, list[Outcome], bool]:
     if not run_id or run_id.startswith(".") or Path(run_id).name != run_id:
         raise SystemExit(f"run id {run_id!r} must be a plain folder name")
     final = reports_dir / run_id
@@ -244,6 +248,10 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         _light_imports()
         import papermill  # noqa: F401 - imported once here, inherited by the forked workers
 
+        if kernels and kernels.wait_ready():
+            os.environ[forkserver.ENV] = kernels.path  # the workers' kernel managers fork from it
+        else:
+            os.environ.pop(forkserver.ENV, None)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o)
                        for nb, o in zip(notebooks, outcomes)}
@@ -291,6 +299,10 @@ def main(args: argparse.Namespace) -> int:
     build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
     kernel.ensure()
     checks.check_authority(parameters)
+    # The kernels' server (forkserver.py) starts now, so that its imports overlap this process's.
+    # FOI_ANALYSIS_FORKSERVER=off: ordinary kernels.
+    scratch = tempfile.mkdtemp(prefix="foi-kernels-")
+    server = forkserver.Server(scratch) if os.environ.get(forkserver.ENV) != "off" else None
 
     from ..analysis import findings
 
@@ -299,8 +311,13 @@ def main(args: argparse.Namespace) -> int:
         if key in findings_parameters:
             findings_parameters[key] = _convert(key, text, findings_parameters[key])
     run_id = args.run_id or default_run_id(reports_dir)
-    final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
-                                       timeout=args.timeout, jobs=args.jobs)
+    try:
+        final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
+                                           timeout=args.timeout, jobs=args.jobs, kernels=server)
+    finally:
+        if server:
+            server.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
     failed = [o.name for o in outcomes if o.status != "ok"]
     _say(f"report written to {final / 'index.html'}" + (f"; failed: {', '.join(failed)}" if failed else ""))
     return 1 if failed or not findings_ok or build_code else 0
