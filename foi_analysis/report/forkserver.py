@@ -3,9 +3,10 @@
 A kernel started the usual way is a new Python that imports ipykernel, then the notebook's first cell
 imports matplotlib, pandas, pandera and the analysis package: about 2 CPU-seconds per notebook before
 any of its own code runs, paid five times per report on two cores. Here one server process imports
-all of that once (``PRELOAD``) and forks a kernel per notebook: each kernel is still a process of its
-own, started clean (no notebook code has run in the server), and the notebook's imports find their
-modules already loaded.
+all of that once (``PRELOAD``), reads the processed tables once (the cache of ``selection.load``,
+keyed by each file's identity), and forks a kernel per notebook: each kernel is still a process of
+its own, started clean (no notebook code has run in the server), and the notebook's imports find
+their modules already loaded.
 
 How it plugs into Jupyter: papermill starts kernels through a kernel manager, which runs the
 kernelspec's command. ``ForkedKernelManager`` runs ``python -m foi_analysis.report.forkserver launch
@@ -51,6 +52,7 @@ def serve(path: str) -> None:
     os.environ.setdefault("MPLBACKEND", INLINE)  # as ipykernel sets it before a kernel's first cell
     for name in PRELOAD:
         importlib.import_module(name)
+    _read_tables()
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
     server.listen(16)
@@ -68,6 +70,19 @@ def serve(path: str) -> None:
             _kernel(request)  # never returns
         conn.sendall(str(pid).encode())
         conn.close()
+
+
+def _read_tables() -> None:
+    """Every processed table, read and validated once into ``selection.load``'s cache: the kernels
+    inherit it, and it still re-reads any table whose file changed (path, size, mtime, inode)."""
+    from foi_analysis import tables
+    from foi_analysis.analysis import selection
+
+    for name in tables.SCHEMAS:
+        try:
+            selection.load(name)
+        except Exception:  # noqa: BLE001 - missing or unreadable: the notebook reports it itself
+            pass
 
 
 def _reap(_signum, _frame) -> None:
