@@ -129,6 +129,8 @@ def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS)
 
     A point is ``above_<level>`` when its false alerts exceed the upper limit's count.
     """
+    from scipy.stats import binom  # here, not with the module: only the funnel needs it
+
     c = counted(deployments).loc[lambda d: d["faces_seen"] > 0]
     k, n = _float(c["false_alerts"]), _float(c["faces_seen"])
     p0 = k.sum() / n.sum() if len(c) else np.nan
@@ -138,9 +140,9 @@ def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS)
     limits = pd.DataFrame({"faces_seen": grid})
     for level in levels:
         a = 1 - level
-        limits[f"lower_{level}"] = stats.binom_ppf(a / 2, grid, p0) / grid
-        limits[f"upper_{level}"] = stats.binom_ppf(1 - a / 2, grid, p0) / grid
-        points[f"above_{level}"] = k > stats.binom_ppf(1 - a / 2, n, p0)
+        limits[f"lower_{level}"] = binom.ppf(a / 2, grid, p0) / grid
+        limits[f"upper_{level}"] = binom.ppf(1 - a / 2, grid, p0) / grid
+        points[f"above_{level}"] = k > binom.ppf(1 - a / 2, n, p0)
     return points.reset_index(drop=True), limits, p0
 
 

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from cycler import cycler
-from matplotlib import colors as mcolors
+import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from .display import percent
@@ -17,34 +16,11 @@ COLOURS = {
 }
 
 
-# What seaborn's set_theme(style="whitegrid", context="notebook", palette="colorblind") sets, written
-# out: importing seaborn (it imports scipy.stats) cost every notebook's kernel about a CPU-second.
-# tests/test_plots.py checks this is still exactly what seaborn sets.
-COLORBLIND = ["#0173b2", "#de8f05", "#029e73", "#d55e00", "#cc78bc", "#ca9161", "#fbafe4", "#949494",
-              "#ece133", "#56b4e9"]
-COLOUR_CODES = dict(zip("bgrmyck", [*(COLORBLIND[i] for i in (0, 2, 3, 4, 8, 9)), ".1"]))  # sns.set_color_codes
-THEME = {
-    "axes.axisbelow": True, "axes.edgecolor": ".8", "axes.grid": True, "axes.labelcolor": ".15",
-    "axes.labelsize": 12.0, "axes.linewidth": 1.25, "axes.titlesize": 12.0,
-    "font.sans-serif": ["Arial", "DejaVu Sans", "Liberation Sans", "Bitstream Vera Sans", "sans-serif"],
-    "font.size": 12.0, "grid.color": ".8", "grid.linewidth": 1.0, "legend.fontsize": 11.0,
-    "legend.title_fontsize": 12.0, "lines.solid_capstyle": "round", "patch.edgecolor": "w",
-    "patch.force_edgecolor": True, "text.color": ".15", "xtick.bottom": False, "xtick.color": ".15",
-    "xtick.labelsize": 11.0, "xtick.major.size": 6.0, "xtick.major.width": 1.25, "xtick.minor.size": 4.0,
-    "xtick.minor.width": 1.0, "ytick.color": ".15", "ytick.labelsize": 11.0, "ytick.left": False,
-    "ytick.major.size": 6.0, "ytick.major.width": 1.25, "ytick.minor.size": 4.0, "ytick.minor.width": 1.0,
-}  # and "image.cmap": "rocket", a seaborn colour map no chart here uses (the heatmap names "Blues")
-SIZES = {"figure.figsize": (9, 4.5), "figure.dpi": 96, "savefig.dpi": 96, "axes.titlesize": "medium",
-         "axes.titleweight": "bold", "figure.autolayout": True}  # ours, over the theme
-
-
 def setup() -> None:
     """Seaborn's whitegrid theme at a fixed size and resolution (the same PNGs on every machine)."""
-    plt.rcParams.update(THEME)
-    plt.rcParams["axes.prop_cycle"] = cycler("color", [mcolors.to_rgb(c) for c in COLORBLIND])
-    for code, colour in COLOUR_CODES.items():
-        mcolors.colorConverter.colors[code] = mcolors.to_rgb(colour)
-    plt.rcParams.update(SIZES)
+    sns.set_theme(style="whitegrid", context="notebook", palette="colorblind")
+    plt.rcParams.update({"figure.figsize": (9, 4.5), "figure.dpi": 96, "savefig.dpi": 96,
+                         "axes.titlesize": "medium", "axes.titleweight": "bold", "figure.autolayout": True})
 
 
 def percent_axis(ax, axis: str = "y", decimals: int | None = None) -> None:

@@ -1,24 +1,19 @@
 """Intervals and bounds for rates: k events out of n trials.
 
-Two-sided intervals: Wilson score, and Clopper-Pearson "exact", which never undercovers and is the
-honest choice for the tiny counts in these documents. One-sided bounds answer "what is the worst
-rate consistent with seeing none?" — the rule of three is their familiar approximation.
-
-The intervals are statsmodels' ``proportion_confint`` (methods "wilson" and "beta") and the funnel's
-limits scipy's ``binom.ppf``, computed with the same ``scipy.special`` functions those call:
-importing statsmodels and scipy.stats costs every notebook's kernel about a CPU-second, and
-``tests/test_stats.py`` checks the results are bit-for-bit theirs.
+Two-sided intervals come from statsmodels (Wilson score; Clopper-Pearson "exact", which never
+undercovers and is the honest choice for the tiny counts in these documents). One-sided bounds
+answer "what is the worst rate consistent with seeing none?" — the rule of three is their
+familiar approximation.
 """
 
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import special
 
 from ..config import DEFAULT_CONFIDENCE
 
-METHODS = ("wilson", "exact")
+METHODS = {"wilson": "wilson", "exact": "beta"}  # our name -> statsmodels' name
 
 
 def _check_confidence(confidence: float) -> float:
@@ -49,37 +44,11 @@ def interval(k, n, confidence: float = DEFAULT_CONFIDENCE, method: str = "exact"
     upper = np.full(k_arr.shape, np.nan)
     ok = known & (n_arr > 0)
     if ok.any():
-        lower[ok], upper[ok] = _confint(k_arr[ok], n_arr[ok], alpha / 2, method)
+        # Imported here, not with the module: a notebook that computes no interval never pays for it.
+        from statsmodels.stats.proportion import proportion_confint
+
+        lower[ok], upper[ok] = proportion_confint(k_arr[ok], n_arr[ok], alpha=alpha, method=METHODS[method])
     return _same_shape(lower), _same_shape(upper)
-
-
-def _confint(k: np.ndarray, n: np.ndarray, tail: float, method: str) -> tuple[np.ndarray, np.ndarray]:
-    """statsmodels' proportion_confint(k, n, 2 * tail, method="beta" | "wilson") for 0 < n, step by step."""
-    q = k / n
-    if method == "exact":  # scipy.stats.beta.ppf / .isf are these two functions
-        with np.errstate(invalid="ignore"):
-            lower = np.where(k > 0, special.betaincinv(k, n - k + 1, tail), np.nan)
-            upper = np.where(k < n, special.betainccinv(k + 1, n - k, tail), np.nan)
-        lower[q == 0] = 0
-        upper[q == 1] = 1
-        return lower, upper
-    crit = -special.ndtri(tail)  # scipy.stats.norm.isf(tail)
-    crit2 = crit**2
-    denom = 1 + crit2 / n
-    center = (q + crit2 / (2 * n)) / denom
-    dist = crit * np.sqrt(q * (1.0 - q) / n + crit2 / (4.0 * n**2))
-    dist /= denom
-    return np.clip(center - dist, 0, 1), np.clip(center + dist, 0, 1)
-
-
-def binom_ppf(q: float, n, p) -> np.ndarray:
-    """scipy.stats.binom.ppf(q, n, p) for 0 < q < 1: the smallest k with P(X <= k) >= q (NaN where n
-    is not a whole number >= 0 or p is outside [0, 1]). The same ufunc scipy.stats calls."""
-    n, p = np.broadcast_arrays(np.asarray(n, dtype=float), np.asarray(p, dtype=float))
-    valid = (n >= 0) & (n == np.round(n)) & (p >= 0) & (p <= 1)
-    out = np.full(n.shape, np.nan)
-    out[valid] = special._ufuncs._binom_ppf(q, n[valid], p[valid])
-    return out
 
 
 def wilson(k, n, confidence: float = DEFAULT_CONFIDENCE):

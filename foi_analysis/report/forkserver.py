@@ -1,8 +1,9 @@
 """The report's kernels, forked from one process that has already imported what the notebooks import.
 
 A kernel started the usual way is a new Python that imports ipykernel, then the notebook's first cell
-imports matplotlib, pandas, pandera and the analysis package: about 2 CPU-seconds per notebook before
-any of its own code runs, paid five times per report on two cores. Here one server process imports
+imports matplotlib, seaborn, pandas, pandera, statsmodels and the analysis package: about 3 CPU-seconds
+per notebook before any of its own code runs, paid five times per report on two cores. Here one
+server process imports
 all of that once (``PRELOAD``), reads the processed tables once (the cache of ``selection.load``,
 keyed by each file's identity), and forks a kernel per notebook: each kernel is still a process of
 its own, started clean (no notebook code has run in the server), and the notebook's imports find
@@ -29,10 +30,12 @@ import sys
 import time
 
 INLINE = "module://matplotlib_inline.backend_inline"
-# What every kernel and every notebook imports (seaborn, used by one notebook, is left to it).
+# What every kernel imports, and what the notebooks import (seaborn with plots; statsmodels and
+# scipy.stats, imported by the analysis functions that compute intervals and the funnel).
 PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "matplotlib_inline.backend_inline",
-           "matplotlib.pyplot", "pandas", "foi_analysis.analysis.findings", "foi_analysis.analysis.plots",
-           "foi_analysis.analysis.display", "foi_analysis.analysis.stats", "foi_analysis.analysis.selection")
+           "matplotlib.pyplot", "pandas", "seaborn", "scipy.stats", "statsmodels.stats.proportion",
+           "foi_analysis.analysis.findings", "foi_analysis.analysis.plots", "foi_analysis.analysis.display",
+           "foi_analysis.analysis.stats", "foi_analysis.analysis.selection")
 MODULE = "foi_analysis.report.forkserver"
 ENV = "FOI_ANALYSIS_FORKSERVER"  # the server's socket, for the kernel manager in papermill's workers
 

@@ -167,16 +167,8 @@ def select_notebooks(directory: Path, names: list[str] | None) -> list[Path]:
     return sorted({by_name[n] for n in names})
 
 
-def _light_imports() -> None:
-    """nbformat imports jsonschema, which imports ``rfc3987_syntax`` when installed (JupyterLab's
-    jupyter-events brings it); that module compiles about 40 grammars at import, 2 CPU-seconds, for
-    an optional IRI format check nbformat never uses. jsonschema skips the check when the import fails."""
-    sys.modules.setdefault("rfc3987_syntax", None)
-
-
 def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple[str, str, float]:
     """Run one notebook; (status, error summary, seconds). Never raises for a notebook's own failure."""
-    _light_imports()
     import papermill
 
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
@@ -245,7 +237,6 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
 
         from . import html as pages
 
-        _light_imports()
         import papermill  # noqa: F401 - imported once here, inherited by the forked workers
 
         if kernels and kernels.wait_ready():
