@@ -58,4 +58,37 @@ def test_settings_and_a_damaged_manifest(tmp_path):
     assert freshness.check({"raw": raw}, manifest, extra={"confidence": 0.95}).fresh
     assert freshness.check({"raw": raw}, manifest, extra={"confidence": 0.99}).changed == ["(parameters or settings)"]
     manifest.write_text("not a pickle")
+    manifest.with_suffix(".signature").write_text("not a pickle either")
     assert len(freshness.check({"raw": raw}, manifest).changed) == 2  # unreadable: everything counts as changed
+
+
+def test_the_signature_alone_decides_a_no_change_check(tmp_path):
+    # Nothing moved: the signature over paths, sizes and mtimes matches and the manifest is not even
+    # read (here it is damaged on purpose); the tree digest comes from the signature file.
+    raw, manifest = _tree(tmp_path)
+    first = freshness.check({"raw": raw}, manifest)
+    freshness.save(manifest, first)
+    manifest.write_bytes(b"damaged")
+    again = freshness.check({"raw": raw}, manifest)
+    assert again.fresh and again.manifest is None
+    assert freshness.tree_digest(again, "raw") == freshness.tree_digest(first, "raw")
+    # Any moved mtime breaks the signature; the (now unreadable) manifest then hashes everything.
+    record = raw / "grids" / "g.pdf"
+    os.utime(record, ns=(record.stat().st_atime_ns, record.stat().st_mtime_ns + 1_000_000))
+    assert freshness.check({"raw": raw}, manifest).hashed == 2
+
+
+def test_a_damaged_signature_falls_back_to_the_manifest(tmp_path):
+    raw, manifest = _tree(tmp_path)
+    first = freshness.check({"raw": raw}, manifest)
+    freshness.save(manifest, first)
+    manifest.with_suffix(".signature").write_bytes(b"damaged")
+    again = freshness.check({"raw": raw}, manifest)
+    assert again.fresh and again.hashed == 0 and again.manifest is not None
+    assert freshness.tree_digest(again, "raw") == freshness.tree_digest(first, "raw")
+    # the tree digest: the relative paths and SHA-256 of each file, in path order (hand-computed)
+    import hashlib
+    expected = hashlib.sha256()
+    for rel, body in (("disclosures/a.yaml", b"reference: A\n"), ("grids/g.pdf", b"%PDF-1.4 grid")):
+        expected.update(rel.encode() + b"\0" + hashlib.sha256(body).digest())
+    assert freshness.tree_digest(first, "raw") == expected.hexdigest()

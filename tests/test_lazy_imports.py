@@ -49,3 +49,16 @@ def test_the_report_command_still_finds_its_options(tmp_path):
     for command, option in (("report", "--jobs"), ("extract", "--json")):
         done = subprocess.run([str(exe), command, "--help"], env=env, capture_output=True, text=True, timeout=120)
         assert done.returncode == 0 and option in done.stdout, done.stderr
+
+
+def test_the_report_decides_before_importing_anything_heavy(tmp_path):
+    # `report --check` takes the report's own steps up to the no-change decision (notebook
+    # parameters read and checked, data/raw walked) and stops there: no pandas, no Jupyter stack.
+    shutil.copytree(Path(__file__).parents[1] / "notebooks", tmp_path / "notebooks")
+    (tmp_path / "data" / "processed").mkdir(parents=True)
+    code, modules = _imported(tmp_path, "report", "--check")
+    assert code == 1  # nothing recorded yet: a rebuild is due
+    heavy = ["pandas", "numpy", "pandera", "papermill", "nbformat", "nbconvert", "jupyter_client", "IPython",
+             "matplotlib", "foi_analysis.analysis", "foi_analysis.build", "foi_analysis.tables"]
+    assert [m for m in heavy if m in modules] == []
+    assert "foi_analysis.report.freshness" in modules  # the probe reached the decision

@@ -330,11 +330,15 @@ def test_report_rebuilds_stale_tables_before_running(tmp_path, monkeypatch):
     (tmp_path / "raw").mkdir()
     (tmp_path / "raw" / "x.yaml").write_text("x: 1\n")
     args = ["--reports-dir", str(tmp_path / "reports"), "--run-id", "r"]
+    assert run_cli("--check", *args) == 1  # --check only says a rebuild is due
+    assert calls == []
     assert run_cli(*args) == 0
     assert calls == ["build"]  # no manifest yet: rebuilt
+    assert run_cli("--check", *args) == 0
     assert run_cli(*args) == 0
     assert calls == ["build"]  # manifest matches: not rebuilt
     (tmp_path / "raw" / "x.yaml").write_text("x: 2\n")
+    assert run_cli("--check", *args) == 1
     assert run_cli(*args) == 0
     assert calls == ["build", "build"]
 

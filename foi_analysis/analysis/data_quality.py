@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .. import tables
+from .selection import load
 from ..config import DEFAULT_CONFIDENCE
 
 SHOWN = 20  # rejected values listed one by one; the rest are counted
@@ -19,7 +19,7 @@ def _file(source: str) -> str:
 
 def data_quality(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
     """Independent of the parameters: a rejection anywhere concerns every figure's denominator."""
-    rejected = tables.load("rejected")
+    rejected = load("rejected")
     files = rejected["source"].map(_file) if len(rejected) else pd.Series(dtype="string")
     return {
         "status": "clean" if rejected.empty else "values rejected",

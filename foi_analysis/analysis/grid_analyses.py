@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy.stats import binom
 
 from . import stats
 from ..config import DEFAULT_CONFIDENCE
@@ -130,6 +129,8 @@ def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS)
 
     A point is ``above_<level>`` when its false alerts exceed the upper limit's count.
     """
+    from scipy.stats import binom  # here, not with the module: only the funnel needs it
+
     c = counted(deployments).loc[lambda d: d["faces_seen"] > 0]
     k, n = _float(c["false_alerts"]), _float(c["faces_seen"])
     p0 = k.sum() / n.sum() if len(c) else np.nan

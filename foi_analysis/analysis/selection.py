@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from .. import tables
+from .. import config, tables
 
 GRID_AUTHORITY = "Metropolitan Police Service"  # publisher of the LFR deployment grids
 
@@ -28,6 +28,25 @@ def _date(name: str, text: str) -> pd.Timestamp | None:
         return pd.Timestamp(pd.to_datetime(text, format="%Y-%m-%d"))
     except ValueError:
         raise ValueError(f"parameter {name}: {text!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+_LOADED: dict[str, tuple[tuple, pd.DataFrame]] = {}
+
+
+def load(name: str) -> pd.DataFrame:
+    """``tables.load(name)``, read once per process while its file is unchanged (same path, size,
+    mtime and inode: the build replaces a file by renaming a new one into place). A notebook selects
+    from the same table many times, and each read parses the CSV and validates it again."""
+    path = config.PROCESSED / f"{name}.csv"
+    try:
+        st = path.stat()
+    except OSError:
+        return tables.load(name)  # missing: its own message
+    key = (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
+    hit = _LOADED.get(name)
+    if hit is None or hit[0] != key:
+        hit = _LOADED[name] = (key, tables.load(name))
+    return hit[1].copy(deep=False)  # copy-on-write: a caller's change never reaches the cached frame
 
 
 @dataclass(frozen=True)
@@ -53,13 +72,13 @@ class Selection:
         return mask | dates.isna() if keep_missing else mask & dates.notna()
 
     def requests(self) -> pd.DataFrame:
-        req = tables.load("requests")
+        req = load("requests")
         keep = self.authority_matches(req["authority"]) & self.in_range(req["date_received"], keep_missing=True)
         return req.loc[keep].reset_index(drop=True)
 
     def of_requests(self, name: str, date: str | None = None) -> pd.DataFrame:
         """A per-request table for the selected requests; with ``date``, also rows whose date is in range."""
-        frame = tables.load(name)
+        frame = load(name)
         # A request is (authority, reference): two authorities may use the same reference. Tables
         # joined from the grids carry the reference only.
         key = ["authority", "reference"] if "authority" in frame.columns else ["reference"]
@@ -76,7 +95,7 @@ class Selection:
 
     def deployments(self, name: str = "deployments") -> pd.DataFrame:
         """Deployments (or their anomalies, by joining on deployment_id) in the date range."""
-        deployments = tables.load("deployments")
+        deployments = load("deployments")
         chosen = deployments.loc[self.in_range(deployments["date"]) & self.grids_selected(), "deployment_id"]
-        frame = deployments if name == "deployments" else tables.load(name)
+        frame = deployments if name == "deployments" else load(name)
         return frame.loc[frame["deployment_id"].isin(chosen)].reset_index(drop=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from statsmodels.stats.proportion import proportion_confint
 
 from ..config import DEFAULT_CONFIDENCE
 
@@ -45,6 +44,9 @@ def interval(k, n, confidence: float = DEFAULT_CONFIDENCE, method: str = "exact"
     upper = np.full(k_arr.shape, np.nan)
     ok = known & (n_arr > 0)
     if ok.any():
+        # Imported here, not with the module: a notebook that computes no interval never pays for it.
+        from statsmodels.stats.proportion import proportion_confint
+
         lower[ok], upper[ok] = proportion_confint(k_arr[ok], n_arr[ok], alpha=alpha, method=METHODS[method])
     return _same_shape(lower), _same_shape(upper)
 

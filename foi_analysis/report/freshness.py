@@ -1,38 +1,63 @@
 """Has anything a report depends on changed since the last one? Decided cheaply, without pandas.
 
-A manifest (a pickle in the reports folder: a 100k-entry JSON took longer to parse than the walk) keeps each watched file's size, mtime and content digest.
-The check stats every file first and hashes only those whose size or mtime moved, so a no-change
-run at 100k records costs a directory walk, not 100k reads. A file whose mtime moved but whose
-content did not (a fresh clone, a ``touch``) counts as unchanged, and its new mtime is recorded so
-the next check is cheap again. Content decides, never the clock: mtimes only skip work.
+Two files in the reports folder, written after each successful build:
+- a manifest (a pickle: a 100k-entry JSON took longer to parse than the walk) with each watched
+  file's size, mtime and content digest;
+- beside it a signature: one SHA-256 over every file's path, size and mtime (and the settings), with
+  the tree digests the report's provenance needs.
+
+The check stats every file (``os.stat`` relative to an open directory: cheaper than a path per
+file). When the signature is unchanged nothing else is read, not even the manifest: that is the
+no-change path, a directory walk. Otherwise the manifest decides file by file and only files whose
+size or mtime moved are hashed, so a file whose mtime moved but whose content did not (a fresh
+clone, a ``touch``) counts as unchanged, and its new mtime is recorded so the next check is cheap
+again. Content decides, never the clock: mtimes only skip work.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 import os
+import pickle
+import stat
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+_DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 
 
-def _walk(folder: Path) -> dict[str, os.stat_result]:
-    """Every file under ``folder`` (relative POSIX path -> stat)."""
-    out: dict[str, os.stat_result] = {}
-    stack = [(folder, "")]
+def _scan(folder: Path) -> list[tuple[str, list[str], array, array]]:
+    """Every file under ``folder`` (symlinks followed), directory by directory: (the directory's
+    relative POSIX prefix, its files' names, sizes and mtimes in ns), in the order the file system
+    lists them (a listing in another order only makes one check take the slow path)."""
+    out = []
+    stack = [(str(folder), "")]
+    is_dir, is_file = stat.S_ISDIR, stat.S_ISREG
     while stack:
         directory, prefix = stack.pop()
         try:
-            entries = list(os.scandir(directory))
-        except FileNotFoundError:
+            fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _DIR_FD else None
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=True):
-                stack.append((Path(entry.path), f"{prefix}{entry.name}/"))
-            elif entry.is_file(follow_symlinks=True):
-                out[prefix + entry.name] = entry.stat()
+        names, sizes, mtimes = [], array("q"), array("q")
+        try:
+            for name in os.listdir(fd if fd is not None else directory):
+                try:
+                    st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(os.path.join(directory, name))
+                except OSError:  # a dangling link, or a file removed while walking
+                    continue
+                if is_file(st.st_mode):
+                    names.append(name)
+                    sizes.append(st.st_size)
+                    mtimes.append(st.st_mtime_ns)
+                elif is_dir(st.st_mode):
+                    stack.append((os.path.join(directory, name), f"{prefix}{name}/"))
+        finally:
+            if fd is not None:
+                os.close(fd)
+        out.append((prefix, names, sizes, mtimes))
     return out
 
 
@@ -40,13 +65,28 @@ def digest(path: Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
+def _signature(scans: dict[str, list], extra: dict) -> str:
+    """One hash over every directory's file names, sizes and mtimes, and the settings."""
+    total = hashlib.sha256(f"{MANIFEST_VERSION}\0{sorted(extra.items())!r}".encode())
+    for label, scan in scans.items():
+        for prefix, names, sizes, mtimes in scan:
+            total.update(f"\0{label}/{prefix}\0{len(names)}\0".encode("utf-8", "surrogateescape"))
+            total.update("\0".join(names).encode("utf-8", "surrogateescape"))
+            total.update(sizes.tobytes())
+            total.update(mtimes.tobytes())
+    return total.hexdigest()
+
+
 @dataclass
 class Check:
-    """What changed under the watched folders, and the manifest to save once the change is handled."""
+    """What changed under the watched folders, and the state to save once the change is handled."""
 
     changed: list[str] = field(default_factory=list)  # added, removed or edited ("<folder>/<path>")
     hashed: int = 0  # files read because their size or mtime moved
-    manifest: dict = field(default_factory=dict)
+    manifest: dict | None = None  # None when the signature alone showed nothing changed
+    signature: str = ""
+    trees: dict = field(default_factory=dict)  # label -> tree digest, from the signature file
+    labels: tuple = ()
 
     @property
     def fresh(self) -> bool:
@@ -62,39 +102,61 @@ def load_manifest(path: Path) -> dict:
     return data if isinstance(data, dict) and data.get("version") == MANIFEST_VERSION else {}
 
 
-def check(folders: dict[str, Path], manifest_path: Path, extra: dict | None = None) -> Check:
-    """Compare ``folders`` (label -> folder) and ``extra`` (any JSON-able facts) with the manifest.
+def _signature_path(manifest_path: Path) -> Path:
+    return Path(manifest_path).with_suffix(".signature")
 
-    ``extra`` holds what is not a file but still decides freshness (e.g. the report's parameters).
-    """
+
+def _load_signature(manifest_path: Path) -> dict:
+    try:
+        with open(_signature_path(manifest_path), "rb") as fh:
+            data = pickle.load(fh)
+    except Exception:  # noqa: BLE001 - missing or damaged: the manifest decides
+        return {}
+    return data if isinstance(data, dict) and data.get("version") == MANIFEST_VERSION else {}
+
+
+def check(folders: dict[str, Path], manifest_path: Path, extra: dict | None = None) -> Check:
+    """Compare ``folders`` (label -> folder) and ``extra`` (settings, e.g. the report's parameters:
+    plain values) with the state saved after the last build."""
+    extra = extra or {}
+    labels = tuple(sorted(folders))
+    scans = {label: _scan(Path(folders[label])) for label in labels}
+    signature = _signature(scans, extra)
+    saved = _load_signature(manifest_path)
+    if saved.get("signature") == signature and set(saved.get("trees", {})) == set(labels):
+        return Check(signature=signature, trees=saved["trees"], labels=labels)
+
     old = load_manifest(manifest_path)
     old_files: dict[str, tuple] = old.get("files", {})
-    files: dict[str, tuple] = {}
-    result = Check()
-    for label, folder in sorted(folders.items()):
-        for rel, st in _walk(Path(folder)).items():
-            key = f"{label}/{rel}"
-            before = old_files.get(key)
-            if before and before[0] == st.st_size and before[1] == st.st_mtime_ns:
-                files[key] = before
-                continue
-            sha = digest(Path(folder) / rel)
-            result.hashed += 1
-            if before is None or before[2] != sha:
-                result.changed.append(key)
-            files[key] = (st.st_size, st.st_mtime_ns, sha)
-    if len(files) != len(old_files) or result.changed:
-        result.changed += [k for k in old_files if k not in files]
+    result = Check(signature=signature, labels=labels)
+    new_files: dict[str, tuple] = {}
+    files = ((f"{label}/{prefix}{name}", size, mtime) for label, scan in scans.items()
+             for prefix, names, sizes, mtimes in scan for name, size, mtime in zip(names, sizes, mtimes))
+    for key, size, mtime in files:
+        before = old_files.get(key)
+        if before and before[0] == size and before[1] == mtime:
+            new_files[key] = before
+            continue
+        label, rel = key.split("/", 1)
+        sha = digest(Path(folders[label]) / rel)
+        result.hashed += 1
+        if before is None or before[2] != sha:
+            result.changed.append(key)
+        new_files[key] = (size, mtime, sha)
+    if len(new_files) != len(old_files) or result.changed:
+        result.changed += [k for k in old_files if k not in new_files]
     result.changed.sort()
-    if (extra or {}) != old.get("extra", {}):
+    if extra != old.get("extra", {}):
         result.changed.append("(parameters or settings)")
-    result.manifest = {"version": MANIFEST_VERSION, "files": files, "extra": extra or {}}
+    result.manifest = {"version": MANIFEST_VERSION, "files": new_files, "extra": extra}
     return result
 
 
 def tree_digest(result: Check, label: str) -> str:
     """One hash over every file under ``label``'s folder: its relative path and content digest, in
     path order. It changes iff a file is added, removed, renamed or edited."""
+    if result.manifest is None:
+        return result.trees[label]
     total = hashlib.sha256()
     prefix = f"{label}/"
     for key in sorted(k for k in result.manifest["files"] if k.startswith(prefix)):
@@ -103,11 +165,21 @@ def tree_digest(result: Check, label: str) -> str:
     return total.hexdigest()
 
 
+def _write(path: Path, data: dict) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with open(tmp, "wb") as fh:
+        pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
+
+
 def save(manifest_path: Path, result: Check) -> None:
-    """Record the checked state (after the change it found was handled), atomically."""
+    """Record the checked state (after the change it found was handled), atomically: the manifest,
+    then the signature that vouches for it (removed first, so it never outlives its manifest)."""
+    if result.manifest is None:
+        return  # the signature matched: what is saved already describes this state
     manifest_path = Path(manifest_path)
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = manifest_path.with_name(f".{manifest_path.name}.tmp")
-    with open(tmp, "wb") as fh:
-        pickle.dump(result.manifest, fh, protocol=pickle.HIGHEST_PROTOCOL)
-    os.replace(tmp, manifest_path)
+    _signature_path(manifest_path).unlink(missing_ok=True)
+    _write(manifest_path, result.manifest)
+    trees = {label: tree_digest(result, label) for label in result.labels}
+    _write(_signature_path(manifest_path), {"version": MANIFEST_VERSION, "signature": result.signature, "trees": trees})

@@ -55,16 +55,23 @@ def coverage_banner(found: dict, coverage: bool = True) -> str:
     return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(chr(10).join(parts))}</section>'
 
 
-def render_notebook(notebook: Path, target: Path, banner: str = "") -> str:
+def exporter():
+    """nbconvert's ``basic`` HTML exporter, outputs only; reusable for many pages (it compiles its
+    templates on first use, which costs more than converting a page)."""
+    from nbconvert import HTMLExporter
+
+    return HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
+                        exclude_output_prompt=True)
+
+
+def render_notebook(notebook: Path, target: Path, banner: str = "", html_exporter=None) -> str:
     """One notebook as a page: outputs only (no code, no prompts), charts embedded with their alt
     text; returns the notebook's title (its first heading) for the index."""
     import nbformat
-    from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="basic", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    html_exporter = html_exporter or exporter()
     nb = nbformat.read(notebook, as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
+    body, _ = html_exporter.from_notebook_node(nb, resources={"metadata": {"name": notebook.stem}})
     heading = title(nb, notebook.stem)
     target.write_text(page(heading, body, banner), encoding="utf-8")
     return heading

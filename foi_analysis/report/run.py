@@ -19,13 +19,11 @@ import shutil
 import sys
 import tempfile
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from . import kernel, parameters as checks
-from . import html as pages
+from . import forkserver, kernel, parameters as checks
 
 KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
@@ -53,6 +51,9 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--notebooks-dir", type=Path, default=None, help=argparse.SUPPRESS)
     p.add_argument("--reports-dir", type=Path, default=None, help="where run folders go (default reports/)")
     p.add_argument("--no-build", action="store_true", help="do not rebuild the tables even if raw data changed")
+    p.add_argument("--check", action="store_true",
+                   help="only say whether data/raw changed since the tables were last built by this command "
+                        "(exit 0: up to date; 1: a rebuild is due); builds and runs nothing")
 
 
 def _say(message: str) -> None:
@@ -72,24 +73,30 @@ def raw_digest(reports_dir: Path) -> str:
     return freshness.tree_digest(freshness.check({"raw": config.RAW}, reports_dir / MANIFEST_FILE), "raw")
 
 
-def rebuild_if_stale(reports_dir: Path) -> int:
-    """Rebuild the tables when data/raw changed since the last build by this command (or none exist).
-
-    The decision stats every raw file and reads only those whose size or mtime moved (``freshness``).
-    """
+def decide(reports_dir: Path):
+    """(rebuild due?, the freshness check): has data/raw changed since the last build by this command,
+    or are there no tables? Stats every raw file; reads only those whose size or mtime moved."""
     from . import freshness
 
-    manifest = reports_dir / MANIFEST_FILE
-    state = freshness.check({"raw": config.RAW}, manifest)
-    if not state.changed and any(config.PROCESSED.glob("*.csv")):
+    state = freshness.check({"raw": config.RAW}, reports_dir / MANIFEST_FILE)
+    return bool(state.changed) or not any(config.PROCESSED.glob("*.csv")), state
+
+
+def rebuild_if_stale(reports_dir: Path) -> int:
+    """Rebuild the tables when data/raw changed since the last build by this command (or none exist)."""
+    from . import freshness
+
+    stale, state = decide(reports_dir)
+    if not stale:
         _say("tables are up to date with data/raw")
+        freshness.save(reports_dir / MANIFEST_FILE, state)  # moved mtimes, same bytes: next time, a walk
         return 0
     from .. import build
 
     _say("raw data changed (or tables missing): rebuilding the tables")
     code = build.main()
     if code == 0:
-        freshness.save(manifest, state)
+        freshness.save(reports_dir / MANIFEST_FILE, state)
     else:
         _say(f"build exited with {code}: some rows were rejected (see data/processed/rejected.csv)")
     return code
@@ -98,11 +105,20 @@ def rebuild_if_stale(reports_dir: Path) -> int:
 # --- parameters ----------------------------------------------------------------------------------
 
 def notebook_parameters(path: Path) -> dict:
-    """The defaults of a notebook's ``parameters`` cell as Python values."""
-    import papermill
-
-    declared = papermill.inspect_notebook(str(path))
-    return {name: ast.literal_eval(spec["default"]) for name, spec in declared.items()}
+    """The defaults of a notebook's ``parameters`` cell as Python values: its top-level ``name = value``
+    lines, as papermill reads them (read here without importing papermill, before the decision)."""
+    cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+    tagged = [c for c in cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    if not tagged:
+        return {}
+    source = tagged[0]["source"]
+    out = {}
+    for node in ast.parse(source if isinstance(source, str) else "".join(source)).body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            out[node.targets[0].id] = ast.literal_eval(node.value)
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            out[node.target.id] = ast.literal_eval(node.value)
+    return out
 
 
 def _convert(name: str, text: str, default):
@@ -159,9 +175,15 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     _say(f"{source.stem}: running")
     started = time.monotonic()
     status, error = "ok", ""
+    kernels = {}
+    if os.environ.get(forkserver.ENV):  # a kernel forked from the report's server (forkserver.py)
+        kernels["kernel_manager_class"] = forkserver.kernel_manager_class()
     try:
+        # Saved once at the end (or at the failing cell), not after every cell: each save encodes
+        # and validates the whole notebook, charts included.
         papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=KERNEL,
-                                   progress_bar=False, execution_timeout=timeout, cwd=str(source.parent))
+                                   progress_bar=False, execution_timeout=timeout, cwd=str(source.parent),
+                                   request_save_on_cell_execute=False, **kernels)
     except papermill.PapermillExecutionError as exc:
         status, error = "failed", f"{exc.ename}: {exc.evalue}".strip()
     except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
@@ -193,7 +215,8 @@ def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
 
 
 def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters: dict, reports_dir: Path,
-        run_id: str, timeout: int = 600, jobs: int = 1) -> tuple[Path, list[Outcome], bool]:
+        run_id: str, timeout: int = 600, jobs: int = 1,
+        kernels: forkserver.Server | None = None) -> tuple[Path, list[Outcome], bool]:
     if not run_id or run_id.startswith(".") or Path(run_id).name != run_id:
         raise SystemExit(f"run id {run_id!r} must be a plain folder name")
     final = reports_dir / run_id
@@ -210,12 +233,23 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         # Meanwhile this process computes findings.json (the pages' coverage banner needs it) and
         # exports each notebook's page as soon as that notebook is done, while the others still run.
         titles = {}
+        from concurrent.futures import ProcessPoolExecutor, as_completed
+
+        from . import html as pages
+
+        import papermill  # noqa: F401 - imported once here, inherited by the forked workers
+
+        if kernels and kernels.wait_ready():
+            os.environ[forkserver.ENV] = kernels.path  # the workers' kernel managers fork from it
+        else:
+            os.environ.pop(forkserver.ENV, None)
         with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o)
                        for nb, o in zip(notebooks, outcomes)}
             findings, findings_ok = findings_for(findings_parameters)
             findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_digest(reports_dir))
             banner = pages.coverage_banner(findings, coverage=False)
+            exporter = pages.exporter()  # one for every page: its templates are compiled once
             for i, future in enumerate(as_completed(futures), 1):
                 nb, o = futures[future]
                 o.status, o.error, o.seconds = future.result()
@@ -223,8 +257,7 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
                 executed = staging / nb.name
                 if not executed.exists():  # the kernel never started: keep the source as the evidence
                     shutil.copyfile(nb, executed)
-                titles[o.name] = pages.render_notebook(executed, staging / o.files["html"], banner)
-        (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
+                titles[o.name] = pages.render_notebook(executed, staging / o.files["html"], banner, exporter)
         (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
         (staging / "index.html").write_text(pages.render_index(run_id, outcomes, titles, findings, findings_ok))
         staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading
@@ -247,9 +280,20 @@ def main(args: argparse.Namespace) -> int:
     except SystemExit as err:  # an unknown name or a value of the wrong type: a usage error too
         checks.stop_if([str(err.code)])
     checks.check_values(parameters)  # every parameter problem at once, before any kernel starts
-    kernel.ensure()
+    # The decision comes first, before anything heavy is imported (a no-change run at 100k records
+    # should decide in a directory walk); then the kernel's registration.
+    if args.check:
+        stale, state = decide(reports_dir)
+        _say(f"data/raw changed ({len(state.changed)} file(s)) or tables missing: a rebuild is due" if stale
+             else "tables are up to date with data/raw")
+        return 1 if stale else 0
     build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
+    kernel.ensure()
     checks.check_authority(parameters)
+    # The kernels' server (forkserver.py) starts now, so that its imports overlap this process's.
+    # FOI_ANALYSIS_FORKSERVER=off: ordinary kernels.
+    scratch = tempfile.mkdtemp(prefix="foi-kernels-")
+    server = forkserver.Server(scratch) if os.environ.get(forkserver.ENV) != "off" else None
 
     from ..analysis import findings
 
@@ -258,8 +302,13 @@ def main(args: argparse.Namespace) -> int:
         if key in findings_parameters:
             findings_parameters[key] = _convert(key, text, findings_parameters[key])
     run_id = args.run_id or default_run_id(reports_dir)
-    final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
-                                       timeout=args.timeout, jobs=args.jobs)
+    try:
+        final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
+                                           timeout=args.timeout, jobs=args.jobs, kernels=server)
+    finally:
+        if server:
+            server.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
     failed = [o.name for o in outcomes if o.status != "ok"]
     _say(f"report written to {final / 'index.html'}" + (f"; failed: {', '.join(failed)}" if failed else ""))
     return 1 if failed or not findings_ok or build_code else 0

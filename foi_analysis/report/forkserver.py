@@ -1,0 +1,213 @@
+"""The report's kernels, forked from one process that has already imported what the notebooks import.
+
+A kernel started the usual way is a new Python that imports ipykernel, then the notebook's first cell
+imports matplotlib, seaborn, pandas, pandera, statsmodels and the analysis package: about 3 CPU-seconds
+per notebook before any of its own code runs, paid five times per report on two cores. Here one
+server process imports
+all of that once (``PRELOAD``), reads the processed tables once (the cache of ``selection.load``,
+keyed by each file's identity), and forks a kernel per notebook: each kernel is still a process of
+its own, started clean (no notebook code has run in the server), and the notebook's imports find
+their modules already loaded.
+
+How it plugs into Jupyter: papermill starts kernels through a kernel manager, which runs the
+kernelspec's command. ``ForkedKernelManager`` runs ``python -m foi_analysis.report.forkserver launch
+SOCKET -f CONNECTION_FILE`` instead: a small process that asks the server for a kernel (with its own
+working directory and environment, as a started process would have), forwards the manager's signals
+to it and exits when it exits, so the manager manages it as it would the kernel itself.
+
+Only ``foi-analysis report`` uses this; JupyterLab and nbval start the project kernel as usual. If the
+server cannot start, the report falls back to ordinary kernels.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+
+INLINE = "module://matplotlib_inline.backend_inline"
+# What every kernel imports, and what the notebooks import (seaborn with plots; statsmodels and
+# scipy.stats, imported by the analysis functions that compute intervals and the funnel).
+PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "matplotlib_inline.backend_inline",
+           "matplotlib.pyplot", "pandas", "seaborn", "scipy.stats", "statsmodels.stats.proportion",
+           "foi_analysis.analysis.findings", "foi_analysis.analysis.plots", "foi_analysis.analysis.display",
+           "foi_analysis.analysis.stats", "foi_analysis.analysis.selection")
+MODULE = "foi_analysis.report.forkserver"
+ENV = "FOI_ANALYSIS_FORKSERVER"  # the server's socket, for the kernel manager in papermill's workers
+
+
+def _recv_all(conn: socket.socket) -> bytes:
+    chunks = []
+    while chunk := conn.recv(65536):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+# --- the server ----------------------------------------------------------------------------------
+
+def serve(path: str) -> None:
+    import importlib
+
+    os.environ.setdefault("MPLBACKEND", INLINE)  # as ipykernel sets it before a kernel's first cell
+    for name in PRELOAD:
+        importlib.import_module(name)
+    _read_tables()
+    server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    server.bind(path)
+    server.listen(16)
+    signal.signal(signal.SIGCHLD, _reap)  # waited for, so their CPU time counts in the report's
+    print("ready", flush=True)
+    os.dup2(2, 1)  # the report reads only that line; kernels' own output goes where stderr goes
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))  # the report is done: exit, reaping what is left
+    while True:
+        conn, _ = server.accept()
+        request = json.loads(_recv_all(conn))
+        pid = os.fork()
+        if pid == 0:
+            server.close()
+            conn.close()
+            _kernel(request)  # never returns
+        conn.sendall(str(pid).encode())
+        conn.close()
+
+
+def _read_tables() -> None:
+    """Every processed table, read and validated once into ``selection.load``'s cache: the kernels
+    inherit it, and it still re-reads any table whose file changed (path, size, mtime, inode)."""
+    from foi_analysis import tables
+    from foi_analysis.analysis import selection
+
+    for name in tables.SCHEMAS:
+        try:
+            selection.load(name)
+        except Exception:  # noqa: BLE001 - missing or unreadable: the notebook reports it itself
+            pass
+
+
+def _reap(_signum, _frame) -> None:
+    try:
+        while os.waitpid(-1, os.WNOHANG)[0]:
+            pass
+    except ChildProcessError:
+        pass
+
+
+def _kernel(request: dict) -> None:
+    code = 1
+    try:
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        _die_with_server()
+        os.chdir(request["cwd"])
+        os.environ.clear()
+        os.environ.update(request["env"])
+        sys.argv = [sys.executable, *request["argv"]]
+        from ipykernel.kernelapp import IPKernelApp
+
+        IPKernelApp.launch_instance(argv=request["argv"])
+        code = 0
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else 0
+    finally:
+        os._exit(code)
+
+
+def _die_with_server() -> None:
+    """Linux: a kernel is killed when the server ends (the report stops the server when it is done)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+# --- the launcher the kernel manager runs ---------------------------------------------------------
+
+def launch(path: str, argv: list[str]) -> int:
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as conn:
+        conn.connect(path)
+        conn.sendall(json.dumps({"argv": argv, "cwd": os.getcwd(), "env": dict(os.environ)}).encode())
+        conn.shutdown(socket.SHUT_WR)
+        pid = int(_recv_all(conn))
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGQUIT):
+        signal.signal(sig, lambda signum, _frame: _forward(pid, signum))
+    try:
+        import select
+
+        fd = os.pidfd_open(pid)
+        select.select([fd], [], [])  # readable when the kernel has exited
+    except (AttributeError, OSError):  # no pidfd: poll
+        while _alive(pid):
+            time.sleep(0.05)
+    return 0
+
+
+def _forward(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
+        pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True
+
+
+# --- the report's side ---------------------------------------------------------------------------
+
+class Server:
+    """The server process: started at once, its readiness awaited only when kernels are needed, so
+    its imports overlap the report's own work."""
+
+    def __init__(self, directory: str):
+        self.path = os.path.join(directory, "kernels.sock")
+        self.process = subprocess.Popen([sys.executable, "-m", MODULE, "serve", self.path],
+                                        stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
+        self.ready = False
+
+    def wait_ready(self, timeout: float = 120) -> bool:
+        """True once the server listens; False if it died or is too slow (ordinary kernels then)."""
+        import select
+
+        if not self.ready and self.process.poll() is None:
+            readable, _, _ = select.select([self.process.stdout], [], [], timeout)
+            self.ready = bool(readable) and self.process.stdout.readline().strip() == b"ready"
+        return self.ready
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.process.stdout.close()
+
+
+def kernel_manager_class():
+    """An AsyncKernelManager (what nbclient uses) that starts kernels through the server in ``ENV``."""
+    from jupyter_client import AsyncKernelManager
+
+    class ForkedKernelManager(AsyncKernelManager):
+        def format_kernel_cmd(self, extra_arguments=None):
+            cmd = super().format_kernel_cmd(extra_arguments)
+            args = cmd[cmd.index("-f"):] if "-f" in cmd else cmd[1:]
+            return [sys.executable, "-m", MODULE, "launch", os.environ[ENV], *args]
+
+    return ForkedKernelManager
+
+
+if __name__ == "__main__":
+    if sys.argv[1] == "serve":
+        serve(sys.argv[2])
+    else:
+        sys.exit(launch(sys.argv[2], sys.argv[3:]))

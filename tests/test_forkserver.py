@@ -1,0 +1,54 @@
+"""The report's kernels forked from a server that imported the notebooks' libraries once."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+from foi_analysis.report import forkserver, kernel
+
+PROBE = """import json, os, sys
+print(json.dumps({"cwd": os.getcwd(), "pid": os.getpid(), "ppid": os.getppid(), "marker": os.environ.get("PROBE_MARKER"),
+                  "preloaded": "pandas" in sys.modules and "foi_analysis.analysis.findings" in sys.modules}))"""
+
+
+def _run(tmp_path, manager_class=None):
+    nb = new_notebook(cells=[new_code_cell(PROBE)])
+    extra = {"kernel_manager_class": manager_class} if manager_class else {}
+    NotebookClient(nb, kernel_name=kernel.NAME, resources={"metadata": {"path": str(tmp_path)}}, **extra).execute()
+    return json.loads(nb.cells[0].outputs[0]["text"])
+
+
+def test_a_forked_kernel_is_a_process_of_its_own_with_the_requested_directory_and_environment(tmp_path, monkeypatch):
+    kernel.ensure()
+    server = forkserver.Server(str(tmp_path))
+    try:
+        assert server.wait_ready()
+        monkeypatch.setenv(forkserver.ENV, server.path)
+        monkeypatch.setenv("PROBE_MARKER", "set after the server started")
+        first = _run(tmp_path, forkserver.kernel_manager_class())
+        second = _run(tmp_path, forkserver.kernel_manager_class())
+    finally:
+        server.stop()
+    assert first["ppid"] == server.process.pid == second["ppid"]  # forked by the server
+    assert first["pid"] != second["pid"] and os.getpid() not in (first["pid"], second["pid"])
+    assert first["cwd"] == str(tmp_path) and first["marker"] == "set after the server started"
+    assert first["preloaded"]  # the notebook's libraries were imported before its first cell
+    assert server.process.returncode == 0
+
+
+def test_an_ordinary_kernel_has_nothing_preloaded(tmp_path):
+    kernel.ensure()
+    plain = _run(tmp_path)
+    assert plain["cwd"] == str(tmp_path) and not plain["preloaded"]
+
+
+def test_a_server_that_cannot_start_is_reported_not_ready(tmp_path):
+    server = forkserver.Server(str(tmp_path / "no such folder"))  # cannot bind its socket there
+    try:
+        assert not server.wait_ready(timeout=60)
+    finally:
+        server.stop()
