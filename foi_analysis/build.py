@@ -9,6 +9,7 @@ previous outputs whole.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import filecmp
 import gc
 import hashlib
@@ -64,9 +65,16 @@ def _natural(column: pd.Series) -> pd.Series:
 def _column(dtype: str, values: tuple | list):
     """One column of a chunk's values (Python objects, None for missing) as the schema's dtype."""
     if dtype.startswith("datetime64"):
-        # numpy reads datetime.date objects (None as NaT) in C, without pandas' per-value parsing.
-        return np.array(values, dtype="datetime64[D]").astype(dtype)
+        # Days since 1970 from each date's ordinal: a tenth of the cost of numpy's or pandas'
+        # conversion of date objects.
+        days = np.fromiter((_NAT if v is None else v.toordinal() - _EPOCH for v in values), dtype="int64", count=len(values))
+        # pandas' cast, not numpy's: a date outside its range (a year typed as 1600) is an error, not a wrap.
+        return pd.Series(days.view("datetime64[D]")).astype(dtype).array
     return pd.array(values, dtype=dtype)
+
+
+_EPOCH = dt.date(1970, 1, 1).toordinal()
+_NAT = np.iinfo("int64").min  # numpy's NaT
 
 
 def _frame(name: str, columns: dict[str, tuple | list], n: int) -> pd.DataFrame:
@@ -132,7 +140,7 @@ def _read_chunk(args: tuple[str, Path, list[str], Path, Cache | None, str | None
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        records = [d for d in (disclosures.load_file(os.path.join(folder, n), root, rejections) for n in names) if d is not None]
+        records = disclosures.load_files([os.path.join(folder, n) for n in names], root, rejections)
         result = record_tables(records), rejections, [((d.authority, d.reference), d.file) for d in records]
     finally:
         if was_enabled:

@@ -234,16 +234,10 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
         fatal.append(RecordError("source.title", source.get("title") if isinstance(source, dict) else source, "missing source title"))
         source = {}
     seed = source.get("seed_file") or source.get("file")
-    d = Disclosure(
-        file=file,
-        reference=reference or "",
-        authority=sys.intern(authority) if authority else "",
-        outcome=_OUTCOMES.get(outcome, outcome or ""),
-        source_title=str(source.get("title") or ""),
-        source_file=file + (f" (from {seed})" if seed else ""),
-        date_received=date_field("date_received"),
-        date_responded=date_field("date_responded"),
-    )
+    d = Disclosure(  # every field given: no default factories to run
+        file, reference or "", sys.intern(authority) if authority else "", _OUTCOMES.get(outcome, outcome or ""),
+        str(source.get("title") or ""), file + (f" (from {seed})" if seed else ""),
+        date_field("date_received"), date_field("date_responded"), [], [], [], [])
 
     def rows(key: str) -> list:
         if key in skip:
@@ -313,13 +307,16 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
             blue += _blue_list_rows(t, f"tables[{i}]", rejections, file)
 
     # The receipt date may be given once, as a field or as the 'received' event; both must agree.
-    for key, event in (("date_received", "received"), ("date_responded", "response")):
-        from_events = sorted({e[1] for e in events if e[0] == event})
-        current = getattr(d, key)
-        if current and from_events and current not in from_events:
-            fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({from_events[0]})"))
-        if current is None and from_events:
-            setattr(d, key, from_events[0])
+    if events:
+        for key, event in (("date_received", "received"), ("date_responded", "response")):
+            from_events = [e[1] for e in events if e[0] == event]
+            if not from_events:
+                continue
+            current, first = getattr(d, key), min(from_events)
+            if current is None:
+                setattr(d, key, first)
+            elif current not in from_events:
+                fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({first})"))
 
     # Dates that cannot be true: after today, or before the request was received. Almost every
     # record has neither: its earliest and latest dates tell, and only then is each date named.
@@ -400,17 +397,34 @@ def _read_bytes(path: str) -> bytes:
     return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
-def load_file(path: str | os.PathLike, root: str | os.PathLike, rejections: list[Rejection]) -> Disclosure | None:
+def _file_name(path: str, prefix: str) -> str:
     # The file as named in messages and tables: relative to data/raw (string slicing: this runs per file).
-    path = os.fspath(path)
+    return path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else os.path.basename(path)
+
+
+def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejection]) -> list[Disclosure]:
+    """The records in ``paths`` (set-aside ones left out; their problems go to ``rejections``).
+
+    Every file is read before any is parsed: the system calls done together leave the parser's
+    code and data in the CPU caches (~10% less time than reading each file as it is parsed)."""
     prefix = f"{os.fspath(root)}{os.sep}"
-    file = path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else os.path.basename(path)
-    try:
-        text = _read_bytes(path).decode("utf-8")
-    except UnicodeDecodeError as err:
-        rejections.append(Rejection(file, "(file)", "", f"not valid UTF-8 text: {err}"))
-        return None
-    return read_record(text, file, rejections)
+    texts = [(_file_name(p, prefix), _read_bytes(p)) for p in paths]
+    records = []
+    for file, data in texts:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            rejections.append(Rejection(file, "(file)", "", f"not valid UTF-8 text: {err}"))
+            continue
+        d = read_record(text, file, rejections)
+        if d is not None:
+            records.append(d)
+    return records
+
+
+def load_file(path: str | os.PathLike, root: str | os.PathLike, rejections: list[Rejection]) -> Disclosure | None:
+    records = load_files([os.fspath(path)], root, rejections)
+    return records[0] if records else None
 
 
 def duplicate_records(files: list[tuple[tuple[str, str], str]]) -> tuple[set[tuple[str, str]], list[Rejection]]:
