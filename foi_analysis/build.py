@@ -62,30 +62,48 @@ def _natural(column: pd.Series) -> pd.Series:
     return column.map(padded, na_action="ignore").astype(column.dtype)
 
 
-def _column(dtype: str, values: tuple | list):
+def _column(dtype, values: tuple | list):
     """One column of a chunk's values (Python objects, None for missing) as the schema's dtype."""
-    if dtype.startswith("datetime64"):
+    if dtype is None:  # a date
         # Days since 1970 from each date's ordinal: a tenth of the cost of numpy's or pandas'
         # conversion of date objects.
         days = np.fromiter((_NAT if v is None else v.toordinal() - _EPOCH for v in values), dtype="int64", count=len(values))
-        # pandas' cast, not numpy's: a date outside its range (a year typed as 1600) is an error, not a wrap.
-        return pd.Series(days.view("datetime64[D]")).astype(dtype).array
+        known = days[days != _NAT]
+        if known.size and (known.min() < _FIRST or known.max() > _LAST):  # a year typed as 1600: an error, not a wrap
+            first, last = (dt.date.fromordinal(d + _EPOCH) for d in (_FIRST, _LAST))
+            raise pd.errors.OutOfBoundsDatetime(f"a date outside {first} to {last}: {dt.date.fromordinal(int(known.min()) + _EPOCH)}, "
+                                                f"{dt.date.fromordinal(int(known.max()) + _EPOCH)}")
+        return pd.array(days.view("datetime64[D]").astype("datetime64[ns]"))
     return pd.array(values, dtype=dtype)
 
 
 _EPOCH = dt.date(1970, 1, 1).toordinal()
+# The days that datetime64[ns] can hold (1677-09-22 to 2262-04-11).
+_FIRST, _LAST = pd.Timestamp.min.ceil("D").toordinal() - _EPOCH, pd.Timestamp.max.floor("D").toordinal() - _EPOCH
 _NAT = np.iinfo("int64").min  # numpy's NaT
+
+
+@lru_cache(maxsize=None)
+def _dtypes(name: str) -> tuple[tuple[str, object], ...]:
+    """(column, pandas dtype; None for a date) of a table: resolved once, not per chunk (pandas'
+    lookup of a dtype by name costs more than converting a small chunk's column)."""
+    out = []
+    for c, spec in schemas.SCHEMAS[name].columns.items():
+        dtype = str(spec.dtype)
+        if dtype.startswith("datetime64"):
+            assert dtype == "datetime64[ns]", dtype
+            out.append((c, None))
+        else:
+            out.append((c, pd.api.types.pandas_dtype(dtype)))
+    return tuple(out)
 
 
 def _frame(name: str, columns: dict[str, tuple | list], n: int) -> pd.DataFrame:
     """A table of ``n`` rows from its columns, typed as its schema says (a column not given is empty)."""
     if not n:
         return schemas.empty(name)
-    out = {}
-    for c, spec in schemas.SCHEMAS[name].columns.items():
-        dtype = str(spec.dtype)
-        out[c] = _column(dtype, columns[c] if c in columns else [None] * n)
-    return pd.DataFrame(out)
+    return pd.DataFrame({c: _column(dtype, columns[c] if c in columns else (None,) * n) for c, dtype in _dtypes(name)},
+                        copy=False)
 
 
 def _rows_frame(name: str, names: tuple[str, ...], rows: list[tuple]) -> pd.DataFrame:
@@ -106,10 +124,11 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
     requests, events, exemptions, questions, blue = [], [], [], [], []
     for d in records:
         key = (d.reference, d.authority)
+        cited = d.exemptions
         requests.append(key + (
             d.date_received, d.date_responded, d.outcome,
-            any(e[6] for e in d.exemptions) or any(q[1] == "ncnd" for q in d.questions),
-            _sections(frozenset(e[0] for e in d.exemptions if e[8] != "extension_notice")),
+            any([e[6] for e in cited]) or "ncnd" in [q[1] for q in d.questions],
+            _sections(frozenset([e[0] for e in cited if e[8] != "extension_notice"])) if cited else None,
             len(d.questions), d.source_title, d.source_file,
         ))
         events += [key + e for e in d.events]

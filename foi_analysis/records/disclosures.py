@@ -366,7 +366,7 @@ def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bo
 def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure | None:
     """One record's YAML text -> the record, or None when it is set aside; every problem is listed."""
     text = text.removeprefix("\ufeff")
-    raw_controls = structure.CONTROL.search(text) is not None
+    raw_controls = structure.has_control_characters(text)
     rec = read_mapping(text, file, rejections, controls=raw_controls)
     if rec is None:
         return None
