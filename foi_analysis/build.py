@@ -117,6 +117,12 @@ def _rows_frame(name: str, names: tuple[str, ...], rows: list[tuple]) -> pd.Data
     return _frame(name, dict(zip(names, zip(*rows))), len(rows))
 
 
+REQUEST_COLUMNS = ("date_received", "date_responded", "outcome", "ncnd", "sections", "n_questions", "source_title", "source_file")
+# Where record_tables finds these in an exemption's and a question's row.
+_SECTION, _NCND, _STAGE = (disclosures.EXEMPTION_COLUMNS.index(c) for c in ("section", "ncnd", "stage"))
+_ANSWER = disclosures.QUESTION_COLUMNS.index("outcome")
+
+
 @lru_cache(maxsize=4096)
 def _sections(sections: frozenset[str]) -> str | None:
     return ";".join(sorted(sections, key=section_key)) or None
@@ -133,8 +139,8 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
         cited = d.exemptions
         requests.append(key + (
             d.date_received, d.date_responded, d.outcome,
-            any([e[6] for e in cited]) or "ncnd" in [q[1] for q in d.questions],
-            _sections(frozenset([e[0] for e in cited if e[8] != "extension_notice"])) if cited else None,
+            any([e[_NCND] for e in cited]) or "ncnd" in [q[_ANSWER] for q in d.questions],
+            _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice"])) if cited else None,
             len(d.questions), d.source_title, d.source_file,
         ))
         events += [key + e for e in d.events]
@@ -149,9 +155,6 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
         "questions": _rows_frame("questions", key + disclosures.QUESTION_COLUMNS, questions),
         "blue_list": _rows_frame("blue_list", key + disclosures.BLUE_LIST_COLUMNS, blue),
     }
-
-
-REQUEST_COLUMNS = ("date_received", "date_responded", "outcome", "ncnd", "sections", "n_questions", "source_title", "source_file")
 
 
 def _read_chunk(args: tuple[str, Path, list[str], Path, Cache | None, str | None, tuple | None]) -> tuple[dict, list[Rejection], list]:
