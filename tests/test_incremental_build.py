@@ -35,17 +35,17 @@ def data(tmp_path) -> Path:
 def reads(monkeypatch) -> dict[str, list[str]]:
     """Which record files and grid PDFs were actually parsed (the cache's misses)."""
     seen: dict[str, list[str]] = {"records": [], "grids": []}
-    load_file, read_grid = disclosures.load_file, grids.read_grid
+    load_files, read_grid = disclosures.load_files, grids.read_grid
 
-    def counting_load(path, root, rejections):
-        seen["records"].append(Path(path).name)
-        return load_file(path, root, rejections)
+    def counting_load(paths, root, rejections):
+        seen["records"].extend(Path(p).name for p in paths)
+        return load_files(paths, root, rejections)
 
     def counting_grid(path):
         seen["grids"].append(Path(path).name)
         return read_grid(path)
 
-    monkeypatch.setattr(disclosures, "load_file", counting_load)
+    monkeypatch.setattr(disclosures, "load_files", counting_load)
     monkeypatch.setattr(grids, "read_grid", counting_grid)
     return seen
 

@@ -130,3 +130,13 @@ def test_bad_records_are_set_aside_and_every_other_record_is_built(raw_copy, tmp
 
 def test_today_is_the_date_in_london():
     assert abs((disclosures._today() - dt.date.today()).days) <= 1
+
+
+def test_control_characters_are_found_in_ascii_and_beyond():
+    # C0 controls other than tab and line breaks, DEL and the C1 controls (U+0080-U+009F).
+    from foi_analysis.records.structure import has_control_characters
+    for c in [*map(chr, range(0x00, 0x09)), "\x0b", "\x0c", *map(chr, range(0x0e, 0x20)), "\x7f", "\x80", "\x85", "\x9f"]:
+        assert has_control_characters(f"authority: Avon{c} Police\n"), repr(c)
+        assert has_control_characters(f"title: café{c}\n"), repr(c)
+    for text in ["a: b\tc\r\nd: 'e'\n", "title: café — “quoted” ½\n", "", "\xa0"]:
+        assert not has_control_characters(text), repr(text)

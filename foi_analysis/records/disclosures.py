@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import sys
+import time
 from dataclasses import dataclass, field
-from pathlib import Path
+from functools import lru_cache
 
 # yaml-rs: YAML 1.2 (so an unquoted `no` stays text), duplicate keys are an error rather than
 # silently overwritten, nothing is ever constructed from tags, and it is ~9x faster than PyYAML.
@@ -27,8 +29,19 @@ from . import structure
 from .quarantine import Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
 
+_OUTCOMES = {o: o for o in OUTCOMES}
 
-@dataclass
+
+# A record's rows, as tuples in these column orders (a chunk of records becomes columns in one
+# transposition: no dict per row).
+EVENT_COLUMNS = ("event", "date", "date_printed", "note")
+EXEMPTION_COLUMNS = ("section", "citation", "raw", "name", "absolute", "basis", "ncnd", "procedural", "stage", "questions")
+QUESTION_COLUMNS = ("question", "outcome")
+BLUE_LIST_COLUMNS = ("row", "deployment_date", "true_alert_rate", "false_alert_rate", "true_alert_rate_raw",
+                     "false_alert_rate_raw", "n_tests")
+
+
+@dataclass(slots=True)
 class Disclosure:
     file: str
     reference: str
@@ -38,10 +51,10 @@ class Disclosure:
     source_file: str
     date_received: dt.date | None = None
     date_responded: dt.date | None = None
-    events: list[dict] = field(default_factory=list)
-    exemptions: list[dict] = field(default_factory=list)
-    questions: list[dict] = field(default_factory=list)
-    blue_list: list[dict] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)  # EVENT_COLUMNS
+    exemptions: list[tuple] = field(default_factory=list)  # EXEMPTION_COLUMNS
+    questions: list[tuple] = field(default_factory=list)  # QUESTION_COLUMNS
+    blue_list: list[tuple] = field(default_factory=list)  # BLUE_LIST_COLUMNS
 
 
 class RecordError(ValueError):
@@ -63,11 +76,27 @@ def _required_str(rec: dict, key: str) -> str:
     return str(value).strip()
 
 
+# Printed date -> (the printed text, the date). The same few thousand dates recur across a corpus:
+# each is parsed once, and every row printing it shares one string (smaller tables to send between
+# processes and to hold). Bounded so that a corpus of distinct dates cannot grow it without end.
+_DATES: dict[str, tuple[str, dt.date]] = {}
+
+
+def _printed_date(text: str) -> tuple[str, dt.date]:
+    """(printed, date) for a printed date; ``ValueError`` when it is none."""
+    hit = _DATES.get(text)
+    if hit is None:
+        if len(_DATES) >= 65536:
+            _DATES.clear()
+        hit = _DATES[text] = (text, parse_printed_date(text))
+    return hit
+
+
 def _date(value, field_name: str) -> dt.date | None:
     if value is None or value == "":
         return None
     try:
-        return parse_printed_date(str(value))
+        return _printed_date(str(value))[1]
     except ValueError as err:
         raise RecordError(field_name, value, str(err)) from None
 
@@ -95,7 +124,8 @@ BLUE_LIST_HEADERS = {
 }
 
 
-def _blue_list_rows(table: dict, where: str, rejections: list[Rejection], file: str) -> list[dict]:
+def _blue_list_rows(table: dict, where: str, rejections: list[Rejection], file: str) -> list[tuple]:
+    """(BLUE_LIST_COLUMNS..., the date's field, the date as printed) per good row."""
     columns = [str(c) for c in table.get("columns") or []]
     index = {}
     for name, pattern in BLUE_LIST_HEADERS.items():
@@ -122,25 +152,52 @@ def _blue_list_rows(table: dict, where: str, rejections: list[Rejection], file: 
                     if not raw_n.isdigit():
                         raise RecordError(f"{rf}[{index['n_tests']}]", raw_n, "not a whole number")
                     n = int(raw_n)
-            rows.append({
-                "row": r,
-                "deployment_date": date,
-                "field": f"{rf}[{index['deployment_date']}]",
-                "date_printed": _text(cells[index["deployment_date"]]),
-                "true_alert_rate": parse_percent(cells[index["true_alert_rate"]], f"{rf}[{index['true_alert_rate']}]"),
-                "false_alert_rate": parse_percent(cells[index["false_alert_rate"]], f"{rf}[{index['false_alert_rate']}]"),
-                "true_alert_rate_raw": _text(cells[index["true_alert_rate"]]),
-                "false_alert_rate_raw": _text(cells[index["false_alert_rate"]]),
-                "n_tests": n,
-            })
+            rows.append((
+                r, date,
+                parse_percent(cells[index["true_alert_rate"]], f"{rf}[{index['true_alert_rate']}]"),
+                parse_percent(cells[index["false_alert_rate"]], f"{rf}[{index['false_alert_rate']}]"),
+                _text(cells[index["true_alert_rate"]]), _text(cells[index["false_alert_rate"]]), n,
+                f"{rf}[{index['deployment_date']}]", _text(cells[index["deployment_date"]]),
+            ))
         except RecordError as err:
             rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
     return rows
 
 
+def _london_today() -> dt.date:
+    return dt.datetime.now(ZoneInfo("Europe/London")).date()
+
+
+_TODAY = [0.0, None]  # (when it was read, the date): read at most once a second, not per record
+
+
 def _today() -> dt.date:
     # The date in the UK, where the letters are dated (a record dated today is never "future").
-    return dt.datetime.now(ZoneInfo("Europe/London")).date()
+    now = time.monotonic()
+    if _TODAY[1] is None or now - _TODAY[0] >= 1.0:
+        _TODAY[:] = now, _london_today()
+    return _TODAY[1]
+
+
+# The value as written -> the same value, one shared string (the check that it is allowed, and
+# rows that share one string per name rather than one per record).
+_EVENTS = {e: e for e in EVENTS}
+_STAGES = {s: s for s in STAGES}
+_QUESTION_OUTCOMES = {q: q for q in QUESTION_OUTCOMES}
+
+
+@lru_cache(maxsize=4096)
+def _exemption_rows(raw: str) -> tuple[tuple, ...]:
+    """A printed citation line -> its rows' leading EXEMPTION_COLUMNS (section .. procedural).
+
+    Letters reuse a few citation lines: each is parsed and described once. ``CitationError``
+    (not cached) when it names no ground for refusal."""
+    return tuple((c.section, c.citation, raw, c.info.name, c.absolute, c.info.basis, c.ncnd, c.procedural)
+                 for c in ex.parse_citation(raw))
+
+
+def _problem(rejections: list[Rejection], file: str, err: RecordError) -> None:
+    rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
 
 
 def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[str] = frozenset()) -> Disclosure | None:
@@ -177,16 +234,10 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
         fatal.append(RecordError("source.title", source.get("title") if isinstance(source, dict) else source, "missing source title"))
         source = {}
     seed = source.get("seed_file") or source.get("file")
-    d = Disclosure(
-        file=file,
-        reference=reference or "",
-        authority=authority or "",
-        outcome=outcome or "",
-        source_title=str(source.get("title") or ""),
-        source_file=file + (f" (from {seed})" if seed else ""),
-        date_received=date_field("date_received"),
-        date_responded=date_field("date_responded"),
-    )
+    d = Disclosure(  # every field given: no default factories to run
+        file, reference or "", sys.intern(authority) if authority else "", _OUTCOMES.get(outcome, outcome or ""),
+        str(source.get("title") or ""), file + (f" (from {seed})" if seed else ""),
+        date_field("date_received"), date_field("date_responded"), [], [], [], [])
 
     def rows(key: str) -> list:
         if key in skip:
@@ -197,88 +248,96 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
             return []
         return value
 
+    # Field names such as "events[2].date" are spelt only when there is a problem to name.
+    events = d.events
     for i, ev in enumerate(rows("events")):
         try:
             if not isinstance(ev, dict):
                 raise RecordError(f"events[{i}]", ev, "an event needs 'event' and 'date'")
-            name = ev.get("event")
-            if name not in EVENTS:
-                raise RecordError(f"events[{i}].event", name, f"unknown event; use one of {', '.join(EVENTS)}")
-            date = _date(ev.get("date"), f"events[{i}].date")
-            if date is None:
-                raise RecordError(f"events[{i}].date", ev.get("date"), "missing date")
-            d.events.append({"event": name, "date": date, "date_printed": _text(ev.get("date")), "note": ev.get("note"),
-                             "field": f"events[{i}].date"})
+            name = _EVENTS.get(ev.get("event"))
+            if name is None:
+                raise RecordError(f"events[{i}].event", ev.get("event"), f"unknown event; use one of {', '.join(EVENTS)}")
+            printed = ev.get("date")
+            if printed is None or printed == "":
+                raise RecordError(f"events[{i}].date", printed, "missing date")
+            try:
+                printed, date = _printed_date(str(printed))
+            except ValueError as err:
+                raise RecordError(f"events[{i}].date", printed, str(err)) from None
+            events.append((name, date, printed, ev.get("note"), i))
         except RecordError as err:
-            rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
+            _problem(rejections, file, err)
 
+    exemptions = d.exemptions
     for i, exm in enumerate(rows("exemptions")):
         try:
             if not isinstance(exm, dict) or not exm.get("raw"):
                 raise RecordError(f"exemptions[{i}].raw", exm, "an exemption needs 'raw' (the citation as printed)")
-            stage = exm.get("stage") or "response"
-            if stage not in STAGES:
-                raise RecordError(f"exemptions[{i}].stage", stage, f"unknown stage; use one of {', '.join(STAGES)}")
+            stage = _STAGES.get(exm.get("stage") or "response")
+            if stage is None:
+                raise RecordError(f"exemptions[{i}].stage", exm.get("stage"), f"unknown stage; use one of {', '.join(STAGES)}")
             try:
-                cites = ex.parse_citation(str(exm["raw"]))
+                cites = _exemption_rows(str(exm["raw"]))
             except ex.CitationError as err:
                 raise RecordError(f"exemptions[{i}].raw", exm["raw"], str(err)) from None
-            questions = ";".join(str(q) for q in exm.get("questions") or [])
-            for c in cites:
-                d.exemptions.append({
-                    "section": c.section, "citation": c.citation, "raw": str(exm["raw"]), "name": c.info.name,
-                    "absolute": c.absolute, "basis": c.info.basis, "ncnd": c.ncnd, "procedural": c.procedural,
-                    "stage": stage, "questions": questions or None,
-                })
+            questions = ";".join(map(str, exm.get("questions") or ()))
+            questions = sys.intern(questions) if questions else None
+            exemptions += [c + (stage, questions) for c in cites]
         except RecordError as err:
-            rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
+            _problem(rejections, file, err)
 
     seen_questions = set()
     for i, q in enumerate(rows("questions")):
         try:
             if not isinstance(q, dict) or q.get("question") is None:
                 raise RecordError(f"questions[{i}]", q, "a question needs 'question' and 'outcome'")
-            qid, qout = str(q["question"]), q.get("outcome")
-            if qout not in QUESTION_OUTCOMES:
-                raise RecordError(f"questions[{i}].outcome", qout, f"unknown outcome; use one of {', '.join(QUESTION_OUTCOMES)}")
+            qid, qout = str(q["question"]), _QUESTION_OUTCOMES.get(q.get("outcome"))
+            if qout is None:
+                raise RecordError(f"questions[{i}].outcome", q.get("outcome"), f"unknown outcome; use one of {', '.join(QUESTION_OUTCOMES)}")
             if qid in seen_questions:
                 raise RecordError(f"questions[{i}].question", qid, "duplicate question")
             seen_questions.add(qid)
-            d.questions.append({"question": qid, "outcome": qout})
+            d.questions.append((sys.intern(qid), qout))
         except RecordError as err:
-            rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
+            _problem(rejections, file, err)
 
+    blue = []  # with each row's date field and printed date, for the checks below
     for i, t in enumerate(rows("tables")):
         if isinstance(t, dict) and t.get("kind") == "blue_list":
-            d.blue_list.extend(_blue_list_rows(t, f"tables[{i}]", rejections, file))
+            blue += _blue_list_rows(t, f"tables[{i}]", rejections, file)
 
     # The receipt date may be given once, as a field or as the 'received' event; both must agree.
-    for key, event in (("date_received", "received"), ("date_responded", "response")):
-        from_events = sorted({e["date"] for e in d.events if e["event"] == event})
-        current = getattr(d, key)
-        if current and from_events and current not in from_events:
-            fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({from_events[0]})"))
-        if current is None and from_events:
-            setattr(d, key, from_events[0])
+    if events:
+        for key, event in (("date_received", "received"), ("date_responded", "response")):
+            from_events = [e[1] for e in events if e[0] == event]
+            if not from_events:
+                continue
+            current, first = getattr(d, key), min(from_events)
+            if current is None:
+                setattr(d, key, first)
+            elif current not in from_events:
+                fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({first})"))
 
-    # Dates that cannot be true: after today, or before the request was received.
-    today = _today()
-    dated = [("date_received", rec.get("date_received"), d.date_received),
-             ("date_responded", rec.get("date_responded"), d.date_responded)]
-    dated += [(e["field"], e["date_printed"], e["date"]) for e in d.events]
-    dated += [(b["field"], b["date_printed"], b["deployment_date"]) for b in d.blue_list]
-    for name, printed, value in dated:
-        if value is not None and value > today:
-            fatal.append(RecordError(name, printed, f"date in the future (today is {today.isoformat()})"))
-    if d.date_received is not None:
+    # Dates that cannot be true: after today, or before the request was received. Almost every
+    # record has neither: its earliest and latest dates tell, and only then is each date named.
+    today, received = _today(), d.date_received
+    dates = [e[1] for e in events]
+    dates += [v for v in (received, d.date_responded) if v is not None]
+    if (dates and (max(dates) > today or (received is not None and min(dates) < received))) or any(b[1] > today for b in blue):
+        dated = [("date_received", rec.get("date_received"), received),
+                 ("date_responded", rec.get("date_responded"), d.date_responded)]
+        dated += [(f"events[{e[4]}].date", e[2], e[1]) for e in events]
+        dated += [(b[-2], b[-1], b[1]) for b in blue]
         for name, printed, value in dated:
-            if value is not None and value < d.date_received and not name.startswith("tables"):
-                what = "the response" if name == "date_responded" or "response" in name else "an event"
-                fatal.append(RecordError(name, printed, f"{what} dated before the request was received ({d.date_received.isoformat()})"))
-    for e in d.events:
-        e.pop("field")
-    for b in d.blue_list:
-        b.pop("field"), b.pop("date_printed")
+            if value is not None and value > today:
+                fatal.append(RecordError(name, printed, f"date in the future (today is {today.isoformat()})"))
+        if received is not None:
+            for name, printed, value in dated:
+                if value is not None and value < received and not name.startswith("tables"):
+                    what = "the response" if name == "date_responded" or "response" in name else "an event"
+                    fatal.append(RecordError(name, printed, f"{what} dated before the request was received ({received.isoformat()})"))
+    d.events = [e[:4] for e in events]
+    d.blue_list = [b[:-2] for b in blue]
 
     if fatal:
         for err in fatal:
@@ -287,11 +346,13 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     return d
 
 
-def read_mapping(text: str, file: str, rejections: list[Rejection]) -> dict | None:
-    """A record's YAML text -> its fields as written (not validated), or None when it is no mapping."""
+def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bool = True) -> dict | None:
+    """A record's YAML text -> its fields as written (not validated), or None when it is no mapping.
+
+    ``controls=False``: the caller has seen that the text holds no raw control character."""
     text = text.removeprefix("\ufeff")  # a byte-order mark (saved by some Windows editors) is not content
     try:
-        rec = yaml_rs.loads(structure.protect_control_characters(text), parse_datetime=False)
+        rec = yaml_rs.loads(structure.protect_control_characters(text) if controls else text, parse_datetime=False)
     except yaml_rs.YAMLDecodeError as err:
         reason = " ".join(str(err).split())
         rejections.append(Rejection(file, "(file)", "", f"not valid YAML: {reason}"))
@@ -304,15 +365,16 @@ def read_mapping(text: str, file: str, rejections: list[Rejection]) -> dict | No
 
 def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure | None:
     """One record's YAML text -> the record, or None when it is set aside; every problem is listed."""
-    rec = read_mapping(text, file, rejections)
+    text = text.removeprefix("\ufeff")
+    raw_controls = structure.has_control_characters(text)
+    rec = read_mapping(text, file, rejections, controls=raw_controls)
     if rec is None:
         return None
-    text = text.removeprefix("\ufeff")
     tagged = structure.tag_problems(text)
     # A tagged value's type is the tag's doing: one message for it, not two.
     # Control characters arrive raw (stood in for by read_mapping) or as a double-quoted escape: a
     # text with neither needs no walk (the common case; the walk costs more than the parse).
-    controls = structure.control_character_problems(rec) if "\\" in text or structure.CONTROL.search(text) else []
+    controls = structure.control_character_problems(rec) if raw_controls or "\\" in text else []
     malformed = tagged + [p for p in controls + structure.shape_problems(rec)
                           if not any(p[0] == t or p[0].startswith((t + ".", t + "[")) for t, _, _ in tagged)]
     for name, value, reason in malformed:
@@ -323,16 +385,46 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     return None if malformed else d
 
 
-def load_file(path: Path, root: Path, rejections: list[Rejection]) -> Disclosure | None:
-    # The file as named in messages and tables: relative to data/raw (string slicing: this runs per file).
-    prefix = f"{root}{os.sep}"
-    file = str(path)[len(prefix):].replace(os.sep, "/") if str(path).startswith(prefix) else path.name
+def _read_bytes(path: str) -> bytes:
+    # os.open/os.read: half the cost of open() for a small file (no buffered reader, no fstat).
+    fd = os.open(path, os.O_RDONLY)
     try:
-        text = path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        rejections.append(Rejection(file, "(file)", "", f"not valid UTF-8 text: {err}"))
-        return None
-    return read_record(text, file, rejections)
+        parts = [os.read(fd, 1 << 16)]
+        while parts[-1]:
+            parts.append(os.read(fd, 1 << 20))
+    finally:
+        os.close(fd)
+    return parts[0] if len(parts) == 2 else b"".join(parts)
+
+
+def _file_name(path: str, prefix: str) -> str:
+    # The file as named in messages and tables: relative to data/raw (string slicing: this runs per file).
+    return path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else os.path.basename(path)
+
+
+def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejection]) -> list[Disclosure]:
+    """The records in ``paths`` (set-aside ones left out; their problems go to ``rejections``).
+
+    Every file is read before any is parsed: the system calls done together leave the parser's
+    code and data in the CPU caches (~10% less time than reading each file as it is parsed)."""
+    prefix = f"{os.fspath(root)}{os.sep}"
+    texts = [(_file_name(p, prefix), _read_bytes(p)) for p in paths]
+    records = []
+    for file, data in texts:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            rejections.append(Rejection(file, "(file)", "", f"not valid UTF-8 text: {err}"))
+            continue
+        d = read_record(text, file, rejections)
+        if d is not None:
+            records.append(d)
+    return records
+
+
+def load_file(path: str | os.PathLike, root: str | os.PathLike, rejections: list[Rejection]) -> Disclosure | None:
+    records = load_files([os.fspath(path)], root, rejections)
+    return records[0] if records else None
 
 
 def duplicate_records(files: list[tuple[tuple[str, str], str]]) -> tuple[set[tuple[str, str]], list[Rejection]]:
