@@ -61,6 +61,12 @@ def _where(row: pd.Series, default: str) -> str:
 
 def validate(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFrame, list[Rejection]]:
     """Rows that pass the schema, and a Rejection for each failure (the row is quarantined)."""
+    kept, failures = validate_rows(name, df, source)
+    return kept, [r for _, r in failures]
+
+
+def validate_rows(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFrame, list[tuple[object, Rejection]]]:
+    """As ``validate``, each Rejection with the index label of the row it sets aside."""
     schema = SCHEMAS[name]
     try:
         return schema.validate(df, lazy=True), []
@@ -69,9 +75,9 @@ def validate(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFram
         bad_rows = cases["index"].dropna()
         if len(bad_rows) == 0 or cases["index"].isna().any():
             raise  # a table-level failure (missing column, wrong dtype) is a bug, not bad input
-        rejections = []
+        failures = []
         for _, case in cases.iterrows():
-            rejections.append(Rejection(_where(df.loc[case["index"]], source), f"{name}.{case['column']}",
-                                        str(case["failure_case"]), f"fails schema check {case['check']}"))
+            failures.append((case["index"], Rejection(_where(df.loc[case["index"]], source), f"{name}.{case['column']}",
+                                                      str(case["failure_case"]), f"fails schema check {case['check']}")))
         kept = df.drop(index=sorted(set(bad_rows)))
-        return schema.validate(kept, lazy=True), rejections
+        return schema.validate(kept, lazy=True), failures
