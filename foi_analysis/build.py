@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import filecmp
+import fnmatch
 import hashlib
 import io
 import os
@@ -518,13 +519,12 @@ def data_dictionary_markdown(tables: dict[str, pd.DataFrame]) -> str:
 
 
 def _stage(folder: Path, name: str, render) -> Path:
-    """``render(binary file)`` into a temporary file beside ``name``, synced to disk; its path."""
+    """``render(binary file)`` into a temporary file beside ``name``; its path (synced by ``write``
+    before it replaces anything)."""
     fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as fh:
             render(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)  # mkstemp makes it private (0600); the tables are for everyone to read
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
@@ -574,6 +574,8 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
         for name in sorted(staged):
             if _same(staged[name], out / name):
                 continue
+            with open(staged[name], "rb") as fh:
+                os.fsync(fh.fileno())  # on disk before it replaces the previous file
             os.replace(staged[name], out / name)
             written.append(out / name)
     finally:
@@ -599,7 +601,7 @@ def raw_warnings(raw: Path) -> list[str]:
         folder = raw / name
         if not folder.is_dir():
             out.append(f"warning: {folder} does not exist: no {what} to build from")
-        elif not any(folder.glob(pattern)):
+        elif not any(fnmatch.fnmatch(e.name, pattern) for e in os.scandir(folder)):  # stops at the first
             out.append(f"warning: {folder} holds no {pattern} files: no {what} to build from")
     return out
 
