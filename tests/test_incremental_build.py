@@ -168,7 +168,7 @@ def test_the_command_line_build_uses_the_cache(data):
         done = subprocess.run([str(exe), "build"], env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
     assert "0 file(s) changed" in done.stderr
-    assert sorted(p.name.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "records", "tail"]
+    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "records", "tail"]
 
 
 def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tmp_path, reads, monkeypatch):
