@@ -164,8 +164,8 @@ PARALLEL_FROM = 2000
 CHUNK_FILES = 500
 # Chunks per group. A group's entry holds the whole tail of its records (working days, response
 # times, validation and their CSV rows): one changed record re-does the tail of its group only, and
-# a clean build pays the tail's fixed pandas/pandera cost once per group (per chunk it was ~4x the
-# whole-table cost at 100k records), in the worker processes.
+# a clean build pays the tail's fixed pandas cost once per group (per chunk the tail would cost
+# ~2x the whole tables' at 100k records), in the worker processes.
 GROUP_CHUNKS = 8
 # The tables made from disclosure records, in the order the build has always listed them.
 FOI_TABLES = ("requests", "events", "exemptions", "questions", "blue_list", "response_times")
