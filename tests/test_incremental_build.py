@@ -212,6 +212,10 @@ def test_records_spread_over_many_groups_give_the_bytes_of_one_group(data, tmp_p
     got = assert_same_as_clean(data, tmp_path)
     assert got == outputs(one_group)
     assert b"duplicate record" in got["rejected.csv"] and b"FOI 506" not in got["requests.csv"]
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)  # the groups' tails done in worker processes
+    build.build(data / "raw", tmp_path / "workers", cache=False)
+    assert outputs(tmp_path / "workers") == got
+    monkeypatch.setattr(build, "PARALLEL_FROM", 2000)
     # The duplicate removed: 506 is back, from whichever group holds it.
     (folder / "a-copy-of-506.yaml").unlink()
     got = assert_same_as_clean(data, tmp_path)
