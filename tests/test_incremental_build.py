@@ -168,7 +168,7 @@ def test_the_command_line_build_uses_the_cache(data):
         done = subprocess.run([str(exe), "build"], env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
     assert "0 file(s) changed" in done.stderr
-    assert sorted(p.name.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["grid", "grid", "records"]
+    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "records", "tail"]
 
 
 def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tmp_path, reads, monkeypatch):
@@ -195,3 +195,35 @@ def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tm
     reset(reads)
     build.build(data / "raw", data / "processed", cache=True)
     assert len(reads["records"]) == 5 and len(reads["grids"]) == 2
+
+
+def test_records_spread_over_many_groups_give_the_bytes_of_one_group(data, tmp_path, monkeypatch):
+    # Each group of chunks sorts, validates and renders its own records; the merge interleaves them
+    # by (reference, authority). With one file per chunk and two chunks per group the five records
+    # (and the copies below) fall into several groups; every output must be what one group gives.
+    folder = data / "raw" / "disclosures"
+    shutil.copy(folder / "mopac-FOI-506.yaml", folder / "a-copy-of-506.yaml")  # a duplicate, likely in another group
+    one_group = tmp_path / "one-group"
+    build.build(data / "raw", one_group, cache=False)
+    monkeypatch.setattr(build, "CHUNK_FILES", 1)
+    monkeypatch.setattr(build, "GROUP_CHUNKS", 2)
+    groups = build._groups(build._chunks(sorted(p.name for p in folder.iterdir())))
+    assert len(groups) >= 3
+    got = assert_same_as_clean(data, tmp_path)
+    assert got == outputs(one_group)
+    assert b"duplicate record" in got["rejected.csv"] and b"FOI 506" not in got["requests.csv"]
+    monkeypatch.setattr(build, "PARALLEL_FROM", 1)  # the groups' tails done in worker processes
+    build.build(data / "raw", tmp_path / "workers", cache=False)
+    assert outputs(tmp_path / "workers") == got
+    monkeypatch.setattr(build, "PARALLEL_FROM", 2000)
+    # The duplicate removed: 506 is back, from whichever group holds it.
+    (folder / "a-copy-of-506.yaml").unlink()
+    got = assert_same_as_clean(data, tmp_path)
+    assert b"FOI 506" in got["requests.csv"]
+    # A record renamed moves to another chunk (and group): its rows keep their place in every table.
+    before = outputs(data / "processed")
+    moved = sorted(folder.iterdir())[0]
+    moved.rename(folder / f"zz-{moved.name}")
+    got = assert_same_as_clean(data, tmp_path)
+    changed = {name for name in got if got[name] != before[name]}
+    assert changed == {"requests.csv"}  # only its source_file column names the file

@@ -28,9 +28,28 @@ RULES = ("ico", "code2018")
 FIRST_YEAR, LAST_YEAR = 2000, 2060
 
 
-@lru_cache(maxsize=1)
+_holidays: dict[dt.date, str] | None = None
+
+
 def uk_holidays() -> dict[dt.date, str]:
-    """Every holiday in any UK nation from FIRST_YEAR to LAST_YEAR, with its names."""
+    """Every holiday in any UK nation from FIRST_YEAR to LAST_YEAR, with its names (computed once
+    per process, ~0.25 s, unless ``use_holidays`` gave it)."""
+    global _holidays
+    if _holidays is None:
+        _holidays = _compute_holidays()
+    return _holidays
+
+
+def use_holidays(table: dict[dt.date, str]) -> None:
+    """Take ``table``, an earlier ``uk_holidays()`` of the same code and ``holidays`` version (the
+    build keeps one in its cache), instead of computing it again."""
+    global _holidays
+    _holidays = dict(table)
+    busday_calendar.cache_clear()
+    _tables.cache_clear()
+
+
+def _compute_holidays() -> dict[dt.date, str]:
     years = range(FIRST_YEAR, LAST_YEAR + 1)
     union: dict[dt.date, set[str]] = {}
     for nation in NATIONS:

@@ -1,0 +1,68 @@
+"""tables.validate's vectorised pre-check (``_passes``) must never pass a frame pandera fails.
+
+Each case breaks one rule our schemas state (by hand, not by the code under test); both the
+pre-check and pandera must refuse it, and every table the build makes must pass both."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+import pytest
+
+from foi_analysis import build, tables
+
+
+@pytest.fixture(scope="module")
+def built():
+    return build.assemble().tables
+
+
+def pandera_passes(name: str, df: pd.DataFrame) -> bool:
+    try:
+        tables.SCHEMAS[name].validate(df, lazy=True)
+    except pa.errors.SchemaErrors:
+        return False
+    return True
+
+
+def test_every_built_table_passes_both(built):
+    for name in built:
+        df = built[name]
+        assert tables._passes(tables.SCHEMAS[name], df), name
+        assert pandera_passes(name, df), name
+
+
+def _broken(built) -> list[tuple[str, str, pd.DataFrame]]:
+    req, blue, dep = built["requests"], built["blue_list"], built["deployments"]
+    cases = []
+
+    def case(what, name, df):
+        cases.append((what, name, df))
+
+    df = req.copy(); df.loc[0, "reference"] = pd.NA
+    case("empty key", "requests", df)
+    df = req.copy(); df.loc[0, "outcome"] = "maybe"
+    case("outcome not in the list", "requests", df)
+    df = req.copy(); df.loc[0, "n_questions"] = -1
+    case("negative count", "requests", df)
+    case("a request twice", "requests", pd.concat([req, req.iloc[:1]], ignore_index=True))
+    case("an extra column", "requests", req.assign(extra="x"))
+    case("columns reordered", "requests", req[list(req.columns[::-1])])
+    case("a column missing", "requests", req.drop(columns="sections"))
+    case("counts as floats", "requests", req.astype({"n_questions": "Float64"}))
+    case("dates as text", "requests", req.astype({"date_received": "string"}))
+    df = blue.copy(); df.loc[0, "true_alert_rate"] = 1.5
+    case("a rate over 1", "blue_list", df)
+    df = blue.copy(); df.loc[0, "false_alert_rate"] = -0.1
+    case("a rate under 0", "blue_list", df)
+    case("a blue-list row twice", "blue_list", pd.concat([blue, blue.iloc[:1]], ignore_index=True))
+    case("a deployment id twice", "deployments", pd.concat([dep, dep.iloc[:1]], ignore_index=True))
+    return cases
+
+
+def test_each_broken_rule_fails_both(built):
+    cases = _broken(built)
+    assert len(cases) == 13
+    for what, name, df in cases:
+        assert not pandera_passes(name, df), what  # the case really breaks the schema
+        assert not tables._passes(tables.SCHEMAS[name], df), what
