@@ -98,6 +98,15 @@ def test_a_date_in_the_future_sets_the_record_aside():
     assert ("x.yaml", "events[1].date", "03/03/2999", f"date in the future (today is {today}){SET_ASIDE}") in found
 
 
+def test_a_date_before_the_foi_acts_sets_the_record_aside_with_one_message():
+    # The right of access began on 1 January 2005; a year such as 1600 is a typo (and cannot even
+    # be stored as a date in the tables: it once crashed the build instead of being set aside).
+    record, found = problems(GOOD.replace("{event: acknowledged, date: 03/03/2020}", "{event: acknowledged, date: 03/03/1600}"))
+    assert record is None
+    reason = "date before 2005-01-01, when the right of access under the FOI Acts began: a typo for another year?"
+    assert [f for f in found if f[1] == "events[1].date"] == [("x.yaml", "events[1].date", "03/03/1600", reason + SET_ASIDE)]
+
+
 def test_every_problem_of_a_record_is_listed_in_one_pass():
     bad = (GOOD.replace("questions:\n", "questons:\n").replace("outcome: refused", "outcome: maybe")
            .replace('questions: ["1"]}', "questions: 5}").replace("date_received: 02/03/2020", "date_received: 31/02/2020"))

@@ -29,6 +29,11 @@ from . import structure
 from .quarantine import Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
 
+# The Freedom of Information Act 2000 and FOI (Scotland) Act 2002 gave their right of access from this
+# day; no request, reply or disclosed row dates from before it (and a year such as 1600 cannot even be
+# stored as a date in the tables).
+FIRST_DAY = dt.date(2005, 1, 1)
+
 _OUTCOMES = {o: o for o in OUTCOMES}
 
 
@@ -318,12 +323,14 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
             elif current not in from_events:
                 fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({first})"))
 
-    # Dates that cannot be true: after today, or before the request was received. Almost every
-    # record has neither: its earliest and latest dates tell, and only then is each date named.
+    # Dates that cannot be true: after today, before the FOI Acts' right of access began, or before
+    # the request was received. Almost every record has none: its earliest and latest dates tell,
+    # and only then is each date named.
     today, received = _today(), d.date_received
     dates = [e[1] for e in events]
     dates += [v for v in (received, d.date_responded) if v is not None]
-    if (dates and (max(dates) > today or (received is not None and min(dates) < received))) or any(b[1] > today for b in blue):
+    dates += [b[1] for b in blue]
+    if dates and (max(dates) > today or min(dates) < FIRST_DAY or (received is not None and min(dates) < received)):
         dated = [("date_received", rec.get("date_received"), received),
                  ("date_responded", rec.get("date_responded"), d.date_responded)]
         dated += [(f"events[{e[4]}].date", e[2], e[1]) for e in events]
@@ -331,9 +338,12 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
         for name, printed, value in dated:
             if value is not None and value > today:
                 fatal.append(RecordError(name, printed, f"date in the future (today is {today.isoformat()})"))
+            elif value is not None and value < FIRST_DAY:
+                fatal.append(RecordError(name, printed, f"date before {FIRST_DAY.isoformat()}, when the right of access "
+                                                        "under the FOI Acts began: a typo for another year?"))
         if received is not None:
             for name, printed, value in dated:
-                if value is not None and value < received and not name.startswith("tables"):
+                if value is not None and FIRST_DAY <= value < received and not name.startswith("tables"):
                     what = "the response" if name == "date_responded" or "response" in name else "an event"
                     fatal.append(RecordError(name, printed, f"{what} dated before the request was received ({received.isoformat()})"))
     d.events = [e[:4] for e in events]
