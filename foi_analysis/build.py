@@ -15,6 +15,7 @@ import fnmatch
 import gc
 import hashlib
 import io
+import multiprocessing
 import os
 import re
 import sys
@@ -484,7 +485,10 @@ def disclosure_tables(raw: Path, cache: Cache | None = None) -> tuple[dict[str, 
     if sum(len(names) for _, t in todo for _, _, names in t[3]) < PARALLEL_FROM or workers == 1 or len(todo) <= 2:
         done = [_group_job(t) for _, t in todo]
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        # Forked workers inherit the imports and the holiday table; Python 3.14 makes "forkserver" the
+        # default on Linux, which would re-import pandas in every worker (about a second each).
+        fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
             done = list(pool.map(_group_job, [t for _, t in todo]))
     tails.update(zip([j for j, _ in todo], done))
     if cache:
