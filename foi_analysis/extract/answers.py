@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, SIGN_OFF, Doc, answer_heading
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, SIGN_OFF, Doc, answer_heading, lower_same_length
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -46,13 +46,37 @@ _CUE_NEEDLES = {
 }
 
 
+# Every match of a cue lies within this many characters before and after one of its words.
+_BACK, _AHEAD = 160, 200
+
+
+def _holds(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str) -> bool:
+    """Does ``text`` hold a match of ``rx``, every match of which contains one of ``needles``
+    (``low`` is ``text`` lower-cased, same positions)? A short text is searched whole; in a long
+    one (an answer that runs on for pages) only around each needle, so the cost stays linear in
+    its length whatever the patterns."""
+    if len(text) <= _BACK + _AHEAD:
+        return any(n in low for n in needles) and rx.search(text) is not None
+    windows = 0
+    for n in needles:
+        k = low.find(n)
+        while k != -1:
+            windows += 1
+            if windows * (_BACK + _AHEAD) > 2 * len(text):
+                return rx.search(text) is not None  # the windows would cover the text: read it once
+            if rx.search(text, max(0, k - _BACK), k + len(n) + _AHEAD):
+                return True
+            k = low.find(n, k + len(n))
+    return False
+
+
 def _first_cue(cues: list[tuple[str, re.Pattern]]):
     """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
     gated = [(name, _CUE_NEEDLES[name], rx) for name, rx in cues]
 
-    def first(text: str) -> str | None:
-        low = text.lower()
-        return next((name for name, needles, rx in gated if any(n in low for n in needles) and rx.search(text)), None)
+    def first(text: str, low: str | None = None) -> str | None:
+        low = lower_same_length(text) if low is None else low
+        return next((name for name, needles, rx in gated if _holds(rx, needles, text, low)), None)
     return first
 
 
@@ -97,32 +121,37 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     return run if len(run) > len(best) else best
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _answer_outcome(body: str) -> str | None:
-    if _NCND_OTHER[1].search(body):
+    low = lower_same_length(body)
+    if _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low):
         # "... can neither confirm nor deny that any further information is held": the answer is the rest.
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
-    outcome = _question_cue(body)
+    outcome = _question_cue(body, low)
     if outcome:
         return outcome
     # Figures, dates, a plain yes/no or a few words ("CCTV only.") are recorded information given;
-    # an explanation, or a pointer to another answer, is an answer.
-    facts = _QREF.sub("", ex.CITATION.sub("", body))
+    # an explanation, or a pointer to another answer, is an answer. (Citations and question
+    # numbers, taken out first, hold a digit: without one there is nothing to take out.)
+    facts = _QREF.sub("", ex.CITATION.sub("", body)) if _DIGIT.search(body) else body
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
 
 
-def _match_questions(text: str, questions: dict[str, str]) -> list[str]:
-    """Questions whose own words (those no other question uses) an answer repeats, two or more."""
+def own_words(questions: dict[str, str]) -> dict[str, set[str]]:
+    """Each question's own words: those no other question uses (common request words aside)."""
     words = {q: set(_WORD.findall(t.lower())) - _COMMON for q, t in questions.items()}
+    return {q: w - set().union(*(v for k, v in words.items() if k != q)) for q, w in words.items()}
+
+
+def _match_questions(text: str, own: dict[str, set[str]]) -> list[str]:
+    """Questions whose own words (see ``own_words``) an answer repeats, two or more."""
     said = set(_WORD.findall(text.lower()))
-    out = []
-    for q, w in words.items():
-        own = w - set().union(*(v for k, v in words.items() if k != q))
-        if len(own & said) >= 2:
-            out.append(q)
-    return out
+    return [q for q, w in own.items() if len(w & said) >= 2]
 
 
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
@@ -135,6 +164,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     current: list[str] | None = None
     answer: list[str] = []
     in_table = after_table = False
+    own = None  # the questions' own words, when an answer after a table needs them
 
     def close():
         if current is not None:
@@ -177,7 +207,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         elif after_table and enumerated:
             k = _answer_outcome(u)
             if k not in (None, "answered"):
-                for q in _match_questions(u, enumerated):
+                if own is None:
+                    own = own_words(enumerated)
+                for q in _match_questions(u, own):
                     group.setdefault(q, k)
     close()
     for t in tables:

@@ -34,7 +34,7 @@ def _needles() -> list[tuple[str, bool, str]]:
     return sorted(out, key=lambda n: (-len(n[0]), n))
 
 
-def _lower(text: str) -> str:
+def lower_same_length(text: str) -> str:
     low = text.lower().replace("’", "'")
     # str.lower keeps positions except for a few letters (e.g. "İ"); keep them one-for-one.
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
@@ -61,7 +61,7 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
 
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
     checked where it ends: a few searches per text, not one per alias."""
-    low = _lower(text) if low is None else low
+    low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
     found = []
     for word, by_previous in _needles_by_last_word().items():
@@ -140,7 +140,7 @@ class Doc:
     low: str = ""  # ``text`` lower-cased, same positions
 
     def __post_init__(self):
-        self.low = _lower(self.text)
+        self.low = lower_same_length(self.text)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
         self._hits: dict[tuple[str, ...], list[int]] = {}
@@ -581,6 +581,33 @@ def _complaint(doc: Doc, i: int) -> bool:
     return any(w in low for w in _COMPLAINT)
 
 
+# Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
+# searching this far around a span finds in it what a search of the whole text finds there.
+_NAME_MARGIN = 400
+
+
+def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``find_authorities`` of the whole text, kept to names starting in ``spans`` (sorted): only the
+    spans (and a margin) are searched, not the middle of a long letter."""
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if a >= b:
+            continue
+        a, b = max(0, a - _NAME_MARGIN), min(len(doc.text), b + _NAME_MARGIN)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in spans]
+    out = []
+    for a, b in merged:
+        for hit in find_authorities(doc.text, doc.low, a, b):
+            k = bisect.bisect_right(starts, hit[0]) - 1
+            if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
+                out.append(hit)
+    return out
+
+
 def find_authority(doc: Doc) -> str | None:
     """The authority that speaks as itself: named where it is written to, receives, holds or does not
     hold, decides, or heads or signs the letter. Other mentions count only to break a tie, so the
@@ -594,13 +621,9 @@ def find_authority(doc: Doc) -> str | None:
         # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
         spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
     signed = {j for k, u in enumerate(doc.units) if SIGN_OFF.match(u) for j in range(k + 1, min(k + 7, len(doc.units)))}
-    hits = find_authorities(doc.text, doc.low)  # once over the whole text, then kept to the spans
     spans.sort()
-    starts = [a for a, _ in spans]
+    hits = _authorities_near(doc, spans)
     for start, end, name in hits:
-        k = bisect.bisect_right(starts, start) - 1
-        if k < 0 or not any(a <= start < b for a, b in spans[max(0, k - 1): k + 1]):
-            continue
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
         if doc.quoted[i] or _complaint(doc, i):
@@ -616,6 +639,7 @@ def find_authority(doc: Doc) -> str | None:
         weak[name] += 1
     if not weak:
         # No mention where letters open or close: the names in the authority's own text, then anywhere.
+        hits = find_authorities(doc.text, doc.low)
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
