@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, SIGN_OFF, Doc, answer_heading, lower_same_length
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_heading, lower_same_length
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -165,6 +165,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     answer: list[str] = []
     in_table = after_table = False
     own = None  # the questions' own words, when an answer after a table needs them
+    signs = set(doc.sign_offs())
 
     def close():
         if current is not None:
@@ -194,7 +195,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if SIGN_OFF.match(u):
+            if i in signs:
                 close()
                 current = None
                 continue
@@ -331,10 +332,12 @@ _VERDICTS = [
 def _scope(doc: Doc) -> set[int]:
     """The units of the authority's last response (or, with none, of every message that is not an
     acknowledgement or extension notice: those decide nothing)."""
-    responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
-    scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments)
-                                                   if seg.role != "requester" and seg.kind not in ("ack", "extension", "review_ack")}
-    return {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+    if doc.scope is None:
+        responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
+        scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments)
+                                                       if seg.role != "requester" and seg.kind not in ("ack", "extension", "review_ack")}
+        doc.scope = {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+    return doc.scope
 
 
 def nothing_held(doc: Doc) -> bool:

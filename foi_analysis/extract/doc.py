@@ -144,18 +144,38 @@ class Doc:
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
         self._hits: dict[tuple[str, ...], list[int]] = {}
+        # Facts per unit that several steps ask for, found once (see ``settle``).
+        self.owned: list[bool] | None = None
+        self._authority_units: list[tuple[int, str]] | None = None
+        self._sign_offs: list[int] | None = None
+        self.scope: set[int] | None = None  # see answers._scope
+
+    def settle(self) -> None:
+        """Roles and quotations are final: note which units the authority wrote itself."""
+        requester = [seg.role == "requester" for seg in self.segments]
+        self.owned = [not q and not requester[s] for q, s in zip(self.quoted, self.segment_of)]
 
     def unit_at(self, pos: int) -> int:
         return bisect.bisect_right(self.offsets, pos) - 1
 
     def own(self, i: int) -> bool:
         """Did the authority write unit ``i`` itself (not the requester, not a quotation)?"""
+        if self.owned is not None:
+            return self.owned[i]
         return not self.quoted[i] and self.segments[self.segment_of[i]].role != "requester"
 
-    def authority_units(self):
-        for i, u in enumerate(self.units):
-            if self.own(i):
-                yield i, u
+    def authority_units(self) -> list[tuple[int, str]]:
+        if self.owned is None:
+            return [(i, u) for i, u in enumerate(self.units) if self.own(i)]
+        if self._authority_units is None:
+            self._authority_units = [(i, u) for i, u, mine in zip(range(len(self.units)), self.units, self.owned) if mine]
+        return self._authority_units
+
+    def sign_offs(self) -> list[int]:
+        """Units that close a letter ("Yours sincerely", "Kind regards", a legal annex)."""
+        if self._sign_offs is None:
+            self._sign_offs = [i for i, u in enumerate(self.units) if u[:1] in _SIGN_OFF_FIRST and SIGN_OFF.match(u)]
+        return self._sign_offs
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
@@ -325,6 +345,7 @@ ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:,\s*and|&|,
 ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
+_SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
 ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
@@ -376,6 +397,7 @@ def build_doc(lines: list[str]) -> Doc:
     doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
     _classify_segments(doc)
     _mark_quoted(doc)
+    doc.settle()
     return doc
 
 
@@ -407,11 +429,14 @@ def question_ids(text: str) -> list[str]:
 def answer_of(doc: Doc) -> list[list[str] | None]:
     """For each unit, the questions whose answer it is part of (None outside answers)."""
     out, current, segment = [], None, 0
-    for i, u in enumerate(doc.units):
-        if doc.segment_of[i] != segment or SIGN_OFF.match(u):
-            current, segment = None, doc.segment_of[i]
-        if doc.own(i):
-            current = answer_heading(doc, i) or current
+    signs = set(doc.sign_offs())
+    if doc.heads is None:
+        doc.heads = [_answer_heading(doc, k) for k in range(len(doc.units))]
+    for i, (s, mine, head) in enumerate(zip(doc.segment_of, doc.owned or [doc.own(k) for k in range(len(doc.units))], doc.heads)):
+        if s != segment or i in signs:
+            current, segment = None, s
+        if mine:
+            current = head or current
         out.append(current)
     return out
 
@@ -620,7 +645,7 @@ def find_authority(doc: Doc) -> str | None:
         last = doc.offsets[doc.segments[s + 1].start] if s + 1 < len(doc.segments) else len(doc.text)
         # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
         spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
-    signed = {j for k, u in enumerate(doc.units) if SIGN_OFF.match(u) for j in range(k + 1, min(k + 7, len(doc.units)))}
+    signed = {j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))}
     spans.sort()
     hits = _authorities_near(doc, spans)
     for start, end, name in hits:
@@ -639,7 +664,13 @@ def find_authority(doc: Doc) -> str | None:
         weak[name] += 1
     if not weak:
         # No mention where letters open or close: the names in the authority's own text, then anywhere.
-        hits = find_authorities(doc.text, doc.low)
+        gaps, end = [], 0
+        for a, b in spans:
+            if a > end:
+                gaps.append((end, a))
+            end = max(end, b)
+        gaps.append((end, len(doc.text)))
+        hits = sorted(hits + _authorities_near(doc, gaps))  # the rest of the text, not read again
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
