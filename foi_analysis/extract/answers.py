@@ -305,13 +305,13 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
 _NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm nor deny|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
-_NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
+_NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
 
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
-NOTHING_HELD = ("not hold any", "none of the", "no information is held", "holds no information", "requested is not held",
+NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no", "requested is not held",
                 "requested was not held"), re.compile(
     r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"

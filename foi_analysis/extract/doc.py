@@ -197,7 +197,7 @@ class Doc:
         so it is tried only on a window around each needle, not on the whole text. Match
         positions are relative to the window; callers use the unit index and the matched text."""
         seen = set()
-        twin = _lower_twin(rx)
+        plan = _plan(rx, needles)
         lo, hi = 0, len(self.low)
         if units is not None:  # look only between the first and last of the units asked about
             if not units:
@@ -205,13 +205,20 @@ class Doc:
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
         for n in needles:
+            if plan[n] is None:
+                continue  # no part of ``rx`` needs this needle: the others find every match
+            rx, twin, width = plan[n]
+            # A match holding this needle starts at most ``width - len(n)`` before it and ends as
+            # far after it: the window need be no wider (a margin for "\b" and lookarounds).
+            back = _BACK if width is None else min(_BACK, max(0, width - len(n)) + _EDGE)
+            ahead = _AHEAD if width is None else min(_AHEAD, max(0, width - len(n)) + _EDGE)
             k = self.low.find(n, lo, hi)
             while k != -1:
                 i = self.unit_at(k)
                 if (units is None or i in units) and (not own or self.own(i)):
                     at = k - self.offsets[i]
                     u = self.units[i]
-                    window = (i, max(0, at - _BACK), at + len(n) + _AHEAD)
+                    window = (i, max(0, at - back), at + len(n) + ahead)
                     if window not in seen:
                         seen.add(window)
                         if twin is None:
@@ -237,14 +244,155 @@ class Doc:
                     yield i, m
 
 
+_EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern's source."""
+    out, depth, in_class, k, start = [], 0, False, 0, 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[k + 1: k + 2] == "]" or pattern[k + 1: k + 3] == "^]":
+                k += 2 if pattern[k + 1] == "]" else 3  # "[]...]": the first "]" is a member
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return [*out, pattern[start:]]
+
+
+def _language(items) -> set[str] | None:
+    """Every string the parsed ``items`` can match, lower-cased, when they are few and fixed
+    ("(?:in )?response to your"), else None."""
+    from re import _constants as c
+
+    out = {""}
+    for op, av in items:
+        if op is c.LITERAL:
+            options = {chr(av).lower()}
+        elif op is c.SUBPATTERN:
+            options = _language(av[-1].data)
+        elif op is c.BRANCH:
+            alternatives = [_language(a.data) for a in av[1]]
+            options = set().union(*alternatives) if all(a is not None for a in alternatives) else None
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 1:
+            options = _language(av[2].data)
+            options = options if options is None or av[0] else options | {""}
+        else:
+            options = None
+        if options is None or len(out) * len(options) > 256:
+            return None
+        out = {a + b for a in out for b in options}
+    return out
+
+
+def _needed(items, needles: tuple[str, ...]) -> set[str] | None:
+    """Needles of which every match of the parsed ``items`` contains one, or None if that cannot
+    be shown from the pattern's fixed text (an optional part proves nothing)."""
+    from re import _constants as c
+
+    chunk: list = []
+    for item in [*items, (None, None)]:
+        op, av = item
+        if op is not None and _language([item]) is not None:
+            chunk.append(item)  # a run of fixed text, alternatives and optional words
+            continue
+        if chunk:
+            strings = _language(chunk)
+            if strings is not None and all(any(n in t for n in needles) for t in strings):
+                return {n for t in strings for n in needles if n in t}
+            chunk = []
+        if op is c.SUBPATTERN:
+            found = _needed(av[-1].data, needles)
+        elif op is c.BRANCH:
+            alternatives = [_needed(a.data, needles) for a in av[1]]
+            found = set().union(*alternatives) if all(alternatives) else None
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            found = _needed(av[2].data, needles)
+        else:
+            found = None
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=512)
+def _plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern | None, int | None] | None]:
+    """For each needle, the part of ``rx`` worth trying around it: the alternatives of ``rx`` whose
+    every match contains that needle (or that cannot be shown to contain any), with its lower-case
+    twin and widest match. A window around "provided" then tries the one alternative that can hold
+    it, not all twelve (Python's ``re`` tries every alternative at every position)."""
+    try:
+        from re import _parser
+
+        parts = _branches(rx.pattern)
+        needs = [_needed(_parser.parse(part, rx.flags).data, needles) for part in parts]
+    except Exception:  # another Python's internals: try the whole pattern everywhere
+        parts, needs = [rx.pattern], [None]
+    plan = {}
+    for n in needles:
+        chosen = [part for part, need in zip(parts, needs) if need is None or n in need]
+        if len(chosen) == len(parts):
+            sub = rx
+        elif chosen:
+            sub = re.compile("|".join(chosen), rx.flags)
+        else:
+            plan[n] = None
+            continue
+        plan[n] = (sub, _lower_twin(sub), _width(sub))
+    return plan
+
+
+@lru_cache(maxsize=512)
+def _width(rx: re.Pattern) -> int | None:
+    """The longest match ``rx`` can make, or None when it is unbounded or cannot be told."""
+    try:
+        from re import _parser  # the parser ``re`` compiles with: its widths are exact
+
+        widest = _parser.parse(rx.pattern, rx.flags).getwidth()[1]
+    except Exception:  # another Python's internals: fall back on the fixed window
+        return None
+    return widest if widest < _BACK else None
+
+
 @lru_cache(maxsize=512)
 def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
-    """``rx`` without IGNORECASE, for the lower-cased text: Python's ``re`` runs a case-insensitive
-    alternation several times slower. None when the pattern is not all lower case (it then cares
-    about case somewhere, e.g. "NCND", "[A-Z]", "\\S")."""
-    if not rx.flags & re.IGNORECASE or re.search(r"[A-Z]|\(\?-i", rx.pattern):
+    """``rx`` without IGNORECASE, its literal letters in lower case, for the lower-cased text:
+    Python's ``re`` runs a case-insensitive alternation several times slower. None when case
+    matters somewhere ("(?-i:", a class such as "[A-Z]"); escapes ("\\S", "\\B") are kept as
+    they are. A twin only finds where to look: ``search`` takes the match from the text itself."""
+    if not rx.flags & re.IGNORECASE:
         return None
-    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    p, out, k, in_class = rx.pattern, [], 0, False
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            out.append(p[k: k + 2])
+            k += 2
+            continue
+        if in_class:
+            if c.isupper():
+                return None
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(" and p[k + 1: k + 2] == "?" and not p.startswith(("(?:", "(?=", "(?!", "(?<=", "(?<!"), k):
+            return None  # flags, named groups: left alone
+        out.append(c.lower())
+        k += 1
+    return re.compile("".join(out), rx.flags & ~re.IGNORECASE)
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
@@ -279,12 +427,13 @@ _KIND_RULES = [
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
     ("review_response", ("i have", "we have", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
-    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time"),
+    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time",
+                   "extension of the", "more time", "additional time"),
      re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
                 r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
-    ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
-                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we",
+    ("response", ("decided", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
+                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
