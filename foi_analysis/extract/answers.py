@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_heading, lower_same_length
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_heading, cue_words, lower_same_length
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -309,6 +309,8 @@ _NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
 
+cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_OTHER[0], _NOT_HELD[0])
+
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
 NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no", "requested is not held",
@@ -318,6 +320,7 @@ NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
     r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)",
     re.I)
+cue_words(NOTHING_HELD[0])
 # The authority's verdict on a labelled line: "Outcome: Information not held", "Decision - partially disclosed".
 _VERDICT_LINE = re.compile(r"^(?:outcome|decision|result|status|response type|disclosure status)\s*[:\-–]\s*(?P<verdict>.{3,80})$", re.I)
 _VERDICTS = [

@@ -17,6 +17,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick_rs
+
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records import authorities
 from .text import logical_lines
@@ -55,9 +57,27 @@ def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, 
     return out
 
 
-def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None) -> list[tuple[int, int, str]]:
+def _places(low: str, word: str, first: int, last: int, where=None):
+    """Where ``word`` starts in ``low[first:last]`` (wholly inside it), overlaps included: from
+    ``where(word)`` (every place in ``low``, in order) when given, else by scanning."""
+    if where is None:
+        k = low.find(word, first, last)
+        while k != -1:
+            yield k
+            k = low.find(word, k + 1, last)
+        return
+    places = where(word)
+    for k in places[bisect.bisect_left(places, first):]:
+        if k + len(word) > last:
+            return
+        yield k
+
+
+def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None,
+                     where=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
-    lower-cased, if the caller has it), in order, the longest name first where names overlap.
+    lower-cased, if the caller has it; ``where`` is ``Doc.where`` for it), in order, the longest
+    name first where names overlap.
 
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
     checked where it ends: a few searches per text, not one per alias."""
@@ -65,11 +85,9 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
     last = len(text) if last is None else last
     found = []
     for word, by_previous in _needles_by_last_word().items():
-        k = low.find(word, first, last)
-        while k != -1:
+        for k in _places(low, word, first, last, where):
             end = k + len(word)
             if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
-                k = low.find(word, k + 1, last)
                 continue
             candidates = by_previous.get(None, [])
             if k > first + 1 and low[k - 1] == " ":
@@ -81,7 +99,6 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
                 start = end - len(needle)
                 if start >= first and (text if exact else low).startswith(needle, start):
                     found.append((start, end, canonical))
-            k = low.find(word, k + 1, last)
     covered = bytearray(last - first + 1)
     spans = []
     # Longest first (then in order), as if each alias were searched for from the longest down.
@@ -149,6 +166,7 @@ class Doc:
         self._authority_units: list[tuple[int, str]] | None = None
         self._sign_offs: list[int] | None = None
         self.scope: set[int] | None = None  # see answers._scope
+        self._where: dict[str, list[int]] | None = None
 
     def settle(self) -> None:
         """Roles and quotations are final: note which units the authority wrote itself."""
@@ -177,17 +195,24 @@ class Doc:
             self._sign_offs = [i for i, u in enumerate(self.units) if u[:1] in _SIGN_OFF_FIRST and SIGN_OFF.match(u)]
         return self._sign_offs
 
+    def where(self, n: str) -> list[int]:
+        """Every place ``n`` starts in ``low``, in order, overlaps included. The cue words (see
+        ``cue_words``) are all found in one pass over the text, once per document."""
+        if self._where is None:
+            automaton, words = _automaton()
+            self._where = {w: [] for w in words}
+            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
+                self._where[words[k]].append(start)  # in order of their ends: one word, one length
+        found = self._where.get(n)
+        if found is None:  # not a declared cue word: scanned for, once
+            found = list(_places(self.low, n, 0, len(self.low)))
+            self._where[n] = found
+        return found
+
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
         if needles not in self._hits:
-            found = set()
-            for n in needles:
-                k = self.low.find(n)
-                while k != -1:
-                    i = self.unit_at(k)
-                    found.add(i)
-                    k = self.low.find(n, self.offsets[i + 1] if i + 1 < len(self.offsets) else len(self.low))
-            self._hits[needles] = sorted(found)
+            self._hits[needles] = sorted({self.unit_at(k) for n in needles for k in self.where(n)})
         return self._hits[needles]
 
     def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
@@ -212,8 +237,14 @@ class Doc:
             # far after it: the window need be no wider (a margin for "\b" and lookarounds).
             back = _BACK if width is None else min(_BACK, max(0, width - len(n)) + _EDGE)
             ahead = _AHEAD if width is None else min(_AHEAD, max(0, width - len(n)) + _EDGE)
-            k = self.low.find(n, lo, hi)
-            while k != -1:
+            places = self.where(n)
+            after = -1
+            for k in places[bisect.bisect_left(places, lo):]:
+                if k + len(n) > hi:
+                    break
+                if k < after:
+                    continue  # overlapping the place just read
+                after = k + len(n)
                 i = self.unit_at(k)
                 if (units is None or i in units) and (not own or self.own(i)):
                     at = k - self.offsets[i]
@@ -228,7 +259,6 @@ class Doc:
                             m = m and rx.match(u, m.start() - self.offsets[i], window[2])
                         if m:
                             yield i, m
-                k = self.low.find(n, k + len(n), hi)
 
     def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True):
         """Like ``search``, with a cheap pattern run over the lower-cased text as the gate."""
@@ -242,6 +272,25 @@ class Doc:
             if not own or self.own(i):
                 for m in rx.finditer(self.units[i]):
                     yield i, m
+
+
+_CUE_WORDS: set[str] = set()
+
+
+def cue_words(*groups: tuple[str, ...]) -> None:
+    """Declare the words ``Doc.search`` and ``Doc.hits`` are asked for (each rule's own): they are
+    then found in one pass over a document, not in one scan of it per word. A word not declared
+    is still found, by a scan of its own."""
+    for group in groups:
+        _CUE_WORDS.update(group)
+    _automaton.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """An Aho-Corasick automaton of the cue words and the authority names' last words."""
+    words = sorted(_CUE_WORDS | set(_needles_by_last_word()))
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words
 
 
 _EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
@@ -453,6 +502,8 @@ _REQUESTER_KINDS = [
     ("chaser", ("overdue", "still", "not yet", "not received", "not responded", "not had", "chase", "reminder", "should normally have responded"),
      re.compile(r"overdue|still (?:awaiting|waiting)|(?:have|has) not (?:yet )?(?:received|responded|had a)|chase|reminder|should normally have responded", re.I)),
 ]
+
+cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(needles for needles, _ in _DECIDED), ("internal review",))
 
 # The request as restated in a reply: from its introduction to the first sign of the answer.
 _REQUEST_START = re.compile(
@@ -775,7 +826,7 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     starts = [a for a, _ in spans]
     out = []
     for a, b in merged:
-        for hit in find_authorities(doc.text, doc.low, a, b):
+        for hit in find_authorities(doc.text, doc.low, a, b, doc.where):
             k = bisect.bisect_right(starts, hit[0]) - 1
             if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
                 out.append(hit)
@@ -848,6 +899,10 @@ _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]
 
 
 _LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information")
+# Words every _REF_LABEL match holds (and "foi", every _SUBJECT_REF match).
+_LABEL_WORDS = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request",
+                "foi number", "foi no")
+cue_words(_LABEL_WORDS, ("foi",))
 
 
 def _label_matches(doc: Doc, i: int, span: str):
@@ -874,8 +929,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     request: Counter = Counter()
     review: list[str] = []
     first: dict[str, int] = {}
-    label_words = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request", "foi number",
-                   "foi no")
+    label_words = _LABEL_WORDS
     # The authority's own words first: a requester may cite an earlier request's reference.
     passes = [(_REF_LABEL, label_words, True), (_SUBJECT_REF, ("foi",), True), (_REF_LABEL, label_words, False), (_SUBJECT_REF, ("foi",), False)]
     for pattern, needles, own in passes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..foia import exemptions as ex
-from .doc import Doc, answer_of
+from .doc import Doc, answer_of, cue_words
 
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
@@ -47,9 +47,13 @@ FOISA_GROUNDS = {"12": "Excessive cost of compliance", "14": "Vexatious or repea
 _FOISA = re.compile(r"Freedom of Information \(Scotland\) Act|\bFOISA\b", re.IGNORECASE)
 
 
+_FOISA_WORDS = ("(scotland) act", "foisa")
+cue_words(_FOISA_WORDS)
+
+
 def is_foisa(doc: Doc) -> bool:
     """Is the response made under the Freedom of Information (Scotland) Act 2002?"""
-    return any(True for _ in doc.search(_FOISA, ("(scotland) act", "foisa"), own=False))
+    return any(True for _ in doc.search(_FOISA, _FOISA_WORDS, own=False))
 
 
 @dataclass
