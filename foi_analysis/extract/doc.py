@@ -85,6 +85,8 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
     last = len(text) if last is None else last
     found = []
     for word, by_previous in _needles_by_last_word().items():
+        if where is not None and not where(word):
+            continue  # not in the text at all
         for k in _places(low, word, first, last, where):
             end = k + len(word)
             if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")

@@ -32,9 +32,9 @@ _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)
 TIMELINE_ENTRY = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[-–—:]\s")
 SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bi\.e)(?<!\be\.g)[.!?](?=\s+[A-Z(“\"‘']|\s*$)|;")
 _RAW_TRIM = re.compile(r"[\s.,:\-–—]+$")
-# Where a citation can begin: "sec(tion)", "s.", "§", or an "s" right before its number ("s31",
-# "s 31"). One scan finds them all (no match can hide another: none holds an "s" or "§" after its first).
-_CITE_START = re.compile(r"s(?:ec|\.| ?[1-9])|§")
+# Every citation holds one of these: "sec(tion)", "s.", "§", or an "s" right before its number.
+_CITE_NEEDLES = ("sec", "s.", "§", *(f"s{d}" for d in "123456789"), *(f"s {d}" for d in "123456789"))
+cue_words(_CITE_NEEDLES)
 
 # FOISA (Scotland) numbers its grounds differently from FOIA, so the catalogue cannot label them.
 FOISA_GROUNDS = {"12": "Excessive cost of compliance", "14": "Vexatious or repeated requests", "18": "Neither confirm nor deny",
@@ -123,11 +123,11 @@ def _cited(doc: Doc):
     """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
     tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit."""
     starts = set()
-    for m in _CITE_START.finditer(doc.low):
-        k = m.start()
-        starts.add(k)
-        if k and doc.low[k - 1] == "s":  # "ss. 31"
-            starts.add(k - 1)
+    for n in _CITE_NEEDLES:
+        for k in doc.where(n):
+            starts.add(k)
+            if k and doc.low[k - 1] == "s":  # "ss. 31"
+                starts.add(k - 1)
     i, end = -1, -1
     for k in sorted(starts):
         if k < end:
