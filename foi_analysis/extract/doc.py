@@ -263,13 +263,13 @@ class Doc:
                             yield i, m
 
     def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True):
-        """Like ``search``, with a cheap pattern run over the lower-cased text as the gate."""
-        units, last = [], -1
-        for g in gate.finditer(self.low):
+        """``rx``'s matches in each unit where ``gate``, a cheap pattern, matches the lower-cased
+        text. Once a unit has passed, the gate looks again from the next unit's start."""
+        units, pos, end = [], 0, len(self.low)
+        while (g := gate.search(self.low, pos)) is not None:
             i = self.unit_at(g.start())
-            if i != last:
-                units.append(i)
-                last = i
+            units.append(i)
+            pos = self.offsets[i + 1] if i + 1 < len(self.offsets) else end
         for i in units:
             if not own or self.own(i):
                 for m in rx.finditer(self.units[i]):
