@@ -42,6 +42,13 @@ def lower_same_length(text: str) -> str:
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
 
+def folds_like_lower(text: str) -> bool:
+    """Does IGNORECASE matching of ``text`` find what matching ``lower_same_length(text)`` without
+    it finds? Yes unless it holds one of the four letters that IGNORECASE matches to a different
+    ASCII letter than lower() gives ("İ", "ı", "ſ", Kelvin "K")."""
+    return text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text or "\u212a" in text)
+
+
 _WORD_STOPS = frozenset(" \n\t([{\"“‘/|")
 
 
@@ -224,7 +231,7 @@ class Doc:
         so it is tried only on a window around each needle, not on the whole text. Match
         positions are relative to the window; callers use the unit index and the matched text."""
         seen = set()
-        plan = _plan(rx, needles)
+        plan = cue_plan(rx, needles)
         lo, hi = 0, len(self.low)
         if units is not None:  # look only between the first and last of the units asked about
             if not units:
@@ -380,7 +387,7 @@ def _needed(items, needles: tuple[str, ...]) -> set[str] | None:
 
 
 @lru_cache(maxsize=512)
-def _plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern | None, int | None] | None]:
+def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern | None, int | None] | None]:
     """For each needle, the part of ``rx`` worth trying around it: the alternatives of ``rx`` whose
     every match contains that needle (or that cannot be shown to contain any), with its lower-case
     twin and widest match. A window around "provided" then tries the one alternative that can hold
