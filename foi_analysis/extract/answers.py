@@ -236,11 +236,12 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 for q in question_refs(sentence) if k else []:
                     group.setdefault(q, k)
         elif after_table and enumerated:
-            k = _answer_outcome(u)
+            if own is None:
+                own = own_words(enumerated)
+            matched = _match_questions(u, own)  # the cheaper test first: most text matches no question
+            k = _answer_outcome(u) if matched else None
             if k not in (None, "answered"):
-                if own is None:
-                    own = own_words(enumerated)
-                for q in _match_questions(u, own):
+                for q in matched:
                     group.setdefault(q, k)
     close()
     for t in tables:
