@@ -406,6 +406,26 @@ def test_no_recorded_information_held_answers_every_question():
     assert (x.outcome, x.questions) == ("not_held", [{"question": "1", "outcome": "not_held"}, {"question": "2", "outcome": "not_held"}])
 
 
+def test_every_pattern_alternative_holds_one_of_its_cue_words():
+    # A pattern is tried only near its cue words: an alternative that holds none of them would be
+    # found only by luck (beside another rule's word). Each rule's words must cover each alternative.
+    import re
+    from re import _parser
+
+    from foi_analysis.extract import answers, doc, grounds
+
+    def uncovered(needles, rx):
+        return [part for part in doc._branches(rx.pattern) if doc._needed(_parser.parse(part, rx.flags).data, needles) is None]
+
+    assert uncovered(("further time",), re.compile(r"need (?:further|more) time", re.I)) == [r"need (?:further|more) time"]
+    assert uncovered(("further time", "more time"), re.compile(r"need (?:further|more) time", re.I)) == []
+    rules = [(n, r) for _, n, r in doc._KIND_RULES + doc._REQUESTER_KINDS] + [(n, r) for n, r in doc._DECIDED]
+    rules += [answers.NOTHING_HELD, answers._PARTIAL, answers._REFUSED, answers._DISCLOSED, answers._WITHHELD, answers.NCND,
+              answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA)]
+    rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES]
+    assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}
+
+
 def test_a_long_answer_is_read_whole():
     # An answer that runs on for pages (no heading ends it) is still read for its outcome words,
     # wherever in it they stand: here the refusal is 30 kB after the question's heading.
