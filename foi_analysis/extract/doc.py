@@ -261,11 +261,12 @@ class Doc:
                     window = (i, max(0, at - back), at + len(n) + ahead)
                     if window not in seen:
                         seen.add(window)
-                        if twin is None:
+                        if twin is None or not folds_like_lower(u):
                             m = rx.search(u, window[1], window[2])
                         else:  # find it in the lower-cased text, then take the match from the text itself
                             m = twin.search(self.low, self.offsets[i] + window[1], self.offsets[i] + min(window[2], len(u)))
-                            m = m and rx.match(u, m.start() - self.offsets[i], window[2])
+                            # (an "'" in ``low`` may be "’" in the text: then read the window itself)
+                            m = m and (rx.match(u, m.start() - self.offsets[i], window[2]) or rx.search(u, window[1], window[2]))
                         if m:
                             yield i, m
 
@@ -431,7 +432,7 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
     Python's ``re`` runs a case-insensitive alternation several times slower. None when case
     matters somewhere ("(?-i:", a class such as "[A-Z]"); escapes ("\\S", "\\B") are kept as
     they are. A twin only finds where to look: ``search`` takes the match from the text itself."""
-    if not rx.flags & re.IGNORECASE:
+    if not rx.flags & re.IGNORECASE or "’" in rx.pattern:  # the lower-cased text has "'" for "’"
         return None
     p, out, k, in_class = rx.pattern, [], 0, False
     while k < len(p):
