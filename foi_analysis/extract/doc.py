@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -614,8 +615,18 @@ def build_doc(lines: list[str]) -> Doc:
 def answer_heading(doc: Doc, i: int) -> list[str] | None:
     """The question ids if unit ``i`` heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
     if doc.heads is None:
-        doc.heads = [_answer_heading(doc, k) for k in range(len(doc.units))]
+        doc.heads = _answer_headings(doc)
     return doc.heads[i]
+
+
+def _answer_headings(doc: Doc) -> list[list[str] | None]:
+    heads: list[list[str] | None] = [None] * len(doc.units)
+    for k in [k for k, u in enumerate(doc.units) if u[:1] in _HEAD_FIRST or u[:1].isdigit()]:
+        heads[k] = _answer_heading(doc, k)
+    return heads
+
+
+_HEAD_FIRST = frozenset("QqFfIiRrWw")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
@@ -641,7 +652,7 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     out, current, segment = [], None, 0
     signs = set(doc.sign_offs())
     if doc.heads is None:
-        doc.heads = [_answer_heading(doc, k) for k in range(len(doc.units))]
+        doc.heads = _answer_headings(doc)
     for i, (s, mine, head) in enumerate(zip(doc.segment_of, doc.owned or [doc.own(k) for k in range(len(doc.units))], doc.heads)):
         if s != segment or i in signs:
             current, segment = None, s
@@ -664,7 +675,7 @@ def _classify_segments(doc: Doc) -> None:
             allowed = open_ & review if kind == "review_response" else open_
             if not allowed:
                 continue
-            units = {i for i, s in enumerate(doc.segment_of) if s in allowed}
+            units = set(itertools.chain.from_iterable(range(doc.segments[s].start, _segment_end(doc, s)) for s in allowed))
             for i, _ in doc.search(rx, needles, own=False, units=units):
                 s = doc.segment_of[i]
                 if s in open_:
@@ -674,7 +685,8 @@ def _classify_segments(doc: Doc) -> None:
                     units.difference_update(range(doc.segments[s].start, _segment_end(doc, s)))
                     if not units:
                         break
-    extensions = {i for i, s in enumerate(doc.segment_of) if doc.segments[s].kind == "extension"}
+    extensions = set(itertools.chain.from_iterable(range(seg.start, _segment_end(doc, s))
+                                                   for s, seg in enumerate(doc.segments) if seg.kind == "extension"))
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
                for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
     for s, seg in enumerate(doc.segments):
