@@ -183,19 +183,13 @@ def clean_lines(text: str) -> list[str]:
         line = bisect.bisect_right(starts, k) - 1
         if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
             drop.add(line)
-    drop.update(k for k in [k for k, line in enumerate(lines) if len(line) < 24] if lines[k].strip().lower() in _FURNITURE_LINES)
-    # A breadcrumb has a ">" (or "»", "›") or begins "Home" / "You are here": only those lines are tried.
-    tried = set()
-    for m in _CRUMB_CUE.finditer(text):
-        starts = starts or [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
-        k = bisect.bisect_right(starts, m.start()) - 1
-        if k not in tried and len(lines[k]) < 300 and _BREADCRUMB.match(lines[k]):
+    for k, line in enumerate(lines):
+        if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES:
             drop.add(k)
-        tried.add(k)
-    return [line.rstrip() for line in lines] if not drop else [line.rstrip() for k, line in enumerate(lines) if k not in drop]
-
-
-_CRUMB_CUE = re.compile(r"[>»›]|^[^\S\n]*(?:home|you )", re.IGNORECASE | re.MULTILINE)
+        elif len(line) < 300 and (">" in line or "»" in line or "›" in line or line.lstrip()[:4].lower() in ("home", "you "))\
+                and _BREADCRUMB.match(line):
+            drop.add(k)
+    return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
 
 
 @lru_cache(maxsize=1)
