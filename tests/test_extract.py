@@ -376,6 +376,66 @@ def test_the_complaints_paragraph_does_not_name_the_authority():
 
 
 # ---------------------------------------------------------------------------------------------
+# Cue phrases are found by the words they hold: each wording a pattern accepts must be found
+# wherever it stands, not only near another cue word (these wordings were missed before).
+
+
+def _message(body: str) -> str:
+    return f"01/11/2024\nDear Mr Smith,\n{body}\nYours sincerely,\nInformation Rights Unit, Metropolitan Police Service"
+
+
+@pytest.mark.parametrize("body", [
+    "Thank you for your request. We need more time to consider it.",
+    "Thank you for your request. We need additional time to consider it.",
+    "Thank you for your request. We have had to seek an extension of the deadline while it is considered.",
+])
+def test_an_extension_notice_in_any_of_its_wordings(body):
+    # The message is an extension notice, so its date line is the notice's date (not an "update").
+    assert [(e["event"], e["printed"]) for e in extract_text(_message(body)).events] == [("extension_notice", "01/11/2024")]
+
+
+def test_not_held_in_the_words_hold_no():
+    x = extract_text("Our ref: FOI-2024-0002\n" + _message("Thank you for your request about drones. The force can hold no "
+                                                        "information of this kind, so we cannot help with this."))
+    assert x.outcome == "not_held"
+
+
+def test_no_recorded_information_held_answers_every_question():
+    x = extract_text("Our ref: FOI-2024-0003\n" + _message("You asked:\n1. How many drones do you have?\n2. What did they cost?\n"
+                                                        "No recorded information is held in relation to any of your questions."))
+    assert (x.outcome, x.questions) == ("not_held", [{"question": "1", "outcome": "not_held"}, {"question": "2", "outcome": "not_held"}])
+
+
+def test_every_pattern_alternative_holds_one_of_its_cue_words():
+    # A pattern is tried only near its cue words: an alternative that holds none of them would be
+    # found only by luck (beside another rule's word). Each rule's words must cover each alternative.
+    import re
+    from re import _parser
+
+    from foi_analysis.extract import answers, doc, grounds
+
+    def uncovered(needles, rx):
+        return [part for part in doc._branches(rx.pattern) if doc._needed(_parser.parse(part, rx.flags).data, needles) is None]
+
+    assert uncovered(("further time",), re.compile(r"need (?:further|more) time", re.I)) == [r"need (?:further|more) time"]
+    assert uncovered(("further time", "more time"), re.compile(r"need (?:further|more) time", re.I)) == []
+    rules = [(n, r) for _, n, r in doc._KIND_RULES + doc._REQUESTER_KINDS] + [(n, r) for n, r in doc._DECIDED]
+    rules += [answers.NOTHING_HELD, answers._PARTIAL, answers._REFUSED, answers._DISCLOSED, answers._WITHHELD, answers.NCND,
+              answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA)]
+    rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES]
+    assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}
+
+
+def test_a_long_answer_is_read_whole():
+    # An answer that runs on for pages (no heading ends it) is still read for its outcome words,
+    # wherever in it they stand: here the refusal is 30 kB after the question's heading.
+    filler = "The force keeps many kinds of record about its operations and the way it uses them. " * 360
+    text = ("Our ref: FOI-2024-0004\nDear Mr Smith,\nQ1 - How many cameras do you have?\n" + filler +
+            "\nThat figure is exempt under section 31(1)(a) and is withheld.\nYours sincerely,\nMetropolitan Police Service")
+    assert extract_text(text).questions == [{"question": "1", "outcome": "exempt"}]
+
+
+# ---------------------------------------------------------------------------------------------
 # Linear time: a text on one line (as some exports save it) and dense citations and dates
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, SIGN_OFF, Doc, answer_heading
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_heading, cue_plan, cue_words, folds_like_lower, lower_same_length
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -46,13 +46,61 @@ _CUE_NEEDLES = {
 }
 
 
+# Every match of a cue lies within this many characters before and after one of its words.
+_BACK, _AHEAD = 160, 200
+
+
+def _holds(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str) -> bool:
+    """Does ``text`` hold a match of ``rx``, every match of which contains one of ``needles``
+    (``low`` is ``text`` lower-cased, same positions)? A short text is searched whole; in a long
+    one (an answer that runs on for pages) only around each needle, so the cost stays linear in
+    its length whatever the patterns."""
+    if len(text) <= _BACK + _AHEAD:
+        # Only the alternatives that can hold a needle the text has (see doc.cue_plan), on the
+        # lower-cased text without IGNORECASE where that finds the same (several times faster).
+        plan, foldable, tried = cue_plan(rx, needles), folds_like_lower(text), set()
+        for n in needles:
+            if n in low and plan[n] is not None and plan[n][0] not in tried:
+                sub, twin, _ = plan[n]
+                tried.add(sub)
+                if twin is None or not foldable:
+                    if sub.search(text):
+                        return True
+                elif m := twin.search(low):
+                    if sub.match(text, m.start()) or sub.search(text):  # (a "'" in ``low`` is "’" in the text)
+                        return True
+        return False
+    windows, plan, foldable = 0, cue_plan(rx, needles), folds_like_lower(text)
+    for n in needles:
+        if plan[n] is None:
+            continue
+        sub, twin, _ = plan[n]
+        k = low.find(n)
+        while k != -1:
+            windows += 1
+            if windows * (_BACK + _AHEAD) > 2 * len(text):
+                return rx.search(text) is not None  # the windows would cover the text: read it once
+            a, b = max(0, k - _BACK), k + len(n) + _AHEAD
+            if twin is None or not foldable:
+                if sub.search(text, a, b):
+                    return True
+            elif m := twin.search(low, a, b):
+                if sub.match(text, m.start(), b) or sub.search(text, a, b):
+                    return True
+            k = low.find(n, k + len(n))
+    return False
+
+
 def _first_cue(cues: list[tuple[str, re.Pattern]]):
     """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
     gated = [(name, _CUE_NEEDLES[name], rx) for name, rx in cues]
 
-    def first(text: str) -> str | None:
-        low = text.lower()
-        return next((name for name, needles, rx in gated if any(n in low for n in needles) and rx.search(text)), None)
+    def first(text: str, low: str | None = None) -> str | None:
+        low = lower_same_length(text) if low is None else low
+        for name, needles, rx in gated:
+            if any(n in low for n in needles) and _holds(rx, needles, text, low):
+                return name
+        return None
     return first
 
 
@@ -97,32 +145,43 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     return run if len(run) > len(best) else best
 
 
+_DIGIT = re.compile(r"\d")
+_S_DIGIT = re.compile(r"s\.?\s*\d")  # with "sec" and "§": what every citation holds (see ex.CITATION)
+
+
 def _answer_outcome(body: str) -> str | None:
-    if _NCND_OTHER[1].search(body):
+    low = lower_same_length(body)
+    if _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low):
         # "... can neither confirm nor deny that any further information is held": the answer is the rest.
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
-    outcome = _question_cue(body)
+    outcome = _question_cue(body, low)
     if outcome:
         return outcome
     # Figures, dates, a plain yes/no or a few words ("CCTV only.") are recorded information given;
-    # an explanation, or a pointer to another answer, is an answer.
-    facts = _QREF.sub("", ex.CITATION.sub("", body))
+    # an explanation, or a pointer to another answer, is an answer. (Citations and question
+    # numbers, taken out first, hold a digit: without one there is nothing to take out.)
+    facts = body
+    if _DIGIT.search(body):
+        if "sec" in low or "§" in low or _S_DIGIT.search(low):
+            facts = ex.CITATION.sub("", facts)
+        if _QREF_GATE.search(low if facts is body else facts.lower()):
+            facts = _QREF.sub("", facts)
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
 
 
-def _match_questions(text: str, questions: dict[str, str]) -> list[str]:
-    """Questions whose own words (those no other question uses) an answer repeats, two or more."""
+def own_words(questions: dict[str, str]) -> dict[str, set[str]]:
+    """Each question's own words: those no other question uses (common request words aside)."""
     words = {q: set(_WORD.findall(t.lower())) - _COMMON for q, t in questions.items()}
+    return {q: w - set().union(*(v for k, v in words.items() if k != q)) for q, w in words.items()}
+
+
+def _match_questions(text: str, own: dict[str, set[str]]) -> list[str]:
+    """Questions whose own words (see ``own_words``) an answer repeats, two or more."""
     said = set(_WORD.findall(text.lower()))
-    out = []
-    for q, w in words.items():
-        own = w - set().union(*(v for k, v in words.items() if k != q))
-        if len(own & said) >= 2:
-            out.append(q)
-    return out
+    return [q for q, w in own.items() if len(w & said) >= 2]
 
 
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
@@ -135,6 +194,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     current: list[str] | None = None
     answer: list[str] = []
     in_table = after_table = False
+    own = None  # the questions' own words, when an answer after a table needs them
+    signs = set(doc.sign_offs())
 
     def close():
         if current is not None:
@@ -164,7 +225,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if SIGN_OFF.match(u):
+            if i in signs:
                 close()
                 current = None
                 continue
@@ -175,9 +236,12 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 for q in question_refs(sentence) if k else []:
                     group.setdefault(q, k)
         elif after_table and enumerated:
-            k = _answer_outcome(u)
+            if own is None:
+                own = own_words(enumerated)
+            matched = _match_questions(u, own)  # the cheaper test first: most text matches no question
+            k = _answer_outcome(u) if matched else None
             if k not in (None, "answered"):
-                for q in _match_questions(u, enumerated):
+                for q in matched:
                     group.setdefault(q, k)
     close()
     for t in tables:
@@ -272,19 +336,22 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
 _NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm nor deny|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
-_NOT_HELD = ("not hold", "held", "holds no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
+_NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
 
+cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_OTHER[0], _NOT_HELD[0])
+
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
-NOTHING_HELD = ("not hold any", "none of the", "no information is held", "holds no information", "requested is not held",
+NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no", "requested is not held",
                 "requested was not held"), re.compile(
     r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
     r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)",
     re.I)
+cue_words(NOTHING_HELD[0])
 # The authority's verdict on a labelled line: "Outcome: Information not held", "Decision - partially disclosed".
 _VERDICT_LINE = re.compile(r"^(?:outcome|decision|result|status|response type|disclosure status)\s*[:\-–]\s*(?P<verdict>.{3,80})$", re.I)
 _VERDICTS = [
@@ -299,10 +366,12 @@ _VERDICTS = [
 def _scope(doc: Doc) -> set[int]:
     """The units of the authority's last response (or, with none, of every message that is not an
     acknowledgement or extension notice: those decide nothing)."""
-    responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
-    scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments)
-                                                   if seg.role != "requester" and seg.kind not in ("ack", "extension", "review_ack")}
-    return {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+    if doc.scope is None:
+        responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
+        scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments)
+                                                       if seg.role != "requester" and seg.kind not in ("ack", "extension", "review_ack")}
+        doc.scope = {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+    return doc.scope
 
 
 def nothing_held(doc: Doc) -> bool:

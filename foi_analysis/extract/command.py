@@ -26,7 +26,7 @@ import yaml
 
 from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs
-from .doc import build_doc, find_authority, find_references, request_text
+from .doc import build_doc, cue_words, find_authority, find_references, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
 from .text import InputError, clean_lines, decode, html_to_text, looks_like_html
@@ -35,6 +35,7 @@ from .text import InputError, clean_lines, decode, html_to_text, looks_like_html
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
          "the request was rejected", "show quoted sections", "awaiting classification", "long overdue")
 _LOG = ("disclosure log", "request reference number", "date of response", "date published")
+cue_words(_WDTK, _LOG)
 
 
 @dataclass

@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+
+import ahocorasick_rs
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records import authorities
@@ -34,10 +37,17 @@ def _needles() -> list[tuple[str, bool, str]]:
     return sorted(out, key=lambda n: (-len(n[0]), n))
 
 
-def _lower(text: str) -> str:
+def lower_same_length(text: str) -> str:
     low = text.lower().replace("’", "'")
     # str.lower keeps positions except for a few letters (e.g. "İ"); keep them one-for-one.
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
+
+
+def folds_like_lower(text: str) -> bool:
+    """Does IGNORECASE matching of ``text`` find what matching ``lower_same_length(text)`` without
+    it finds? Yes unless it holds one of the four letters that IGNORECASE matches to a different
+    ASCII letter than lower() gives ("İ", "ı", "ſ", Kelvin "K")."""
+    return text.isascii() or not ("İ" in text or "ı" in text or "ſ" in text or "\u212a" in text)
 
 
 _WORD_STOPS = frozenset(" \n\t([{\"“‘/|")
@@ -55,21 +65,39 @@ def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, 
     return out
 
 
-def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None) -> list[tuple[int, int, str]]:
+def _places(low: str, word: str, first: int, last: int, where=None):
+    """Where ``word`` starts in ``low[first:last]`` (wholly inside it), overlaps included: from
+    ``where(word)`` (every place in ``low``, in order) when given, else by scanning."""
+    if where is None:
+        k = low.find(word, first, last)
+        while k != -1:
+            yield k
+            k = low.find(word, k + 1, last)
+        return
+    places = where(word)
+    for k in places[bisect.bisect_left(places, first):]:
+        if k + len(word) > last:
+            return
+        yield k
+
+
+def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None,
+                     where=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
-    lower-cased, if the caller has it), in order, the longest name first where names overlap.
+    lower-cased, if the caller has it; ``where`` is ``Doc.where`` for it), in order, the longest
+    name first where names overlap.
 
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
     checked where it ends: a few searches per text, not one per alias."""
-    low = _lower(text) if low is None else low
+    low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
     found = []
     for word, by_previous in _needles_by_last_word().items():
-        k = low.find(word, first, last)
-        while k != -1:
+        if where is not None and not where(word):
+            continue  # not in the text at all
+        for k in _places(low, word, first, last, where):
             end = k + len(word)
             if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
-                k = low.find(word, k + 1, last)
                 continue
             candidates = by_previous.get(None, [])
             if k > first + 1 and low[k - 1] == " ":
@@ -81,7 +109,6 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
                 start = end - len(needle)
                 if start >= first and (text if exact else low).startswith(needle, start):
                     found.append((start, end, canonical))
-            k = low.find(word, k + 1, last)
     covered = bytearray(last - first + 1)
     spans = []
     # Longest first (then in order), as if each alias were searched for from the longest down.
@@ -140,34 +167,62 @@ class Doc:
     low: str = ""  # ``text`` lower-cased, same positions
 
     def __post_init__(self):
-        self.low = _lower(self.text)
+        self.low = lower_same_length(self.text)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
         self._hits: dict[tuple[str, ...], list[int]] = {}
+        # Facts per unit that several steps ask for, found once (see ``settle``).
+        self.owned: list[bool] | None = None
+        self._authority_units: list[tuple[int, str]] | None = None
+        self._sign_offs: list[int] | None = None
+        self.scope: set[int] | None = None  # see answers._scope
+        self._where: dict[str, list[int]] | None = None
+
+    def settle(self) -> None:
+        """Roles and quotations are final: note which units the authority wrote itself."""
+        requester = [seg.role == "requester" for seg in self.segments]
+        self.owned = [not q and not requester[s] for q, s in zip(self.quoted, self.segment_of)]
 
     def unit_at(self, pos: int) -> int:
         return bisect.bisect_right(self.offsets, pos) - 1
 
     def own(self, i: int) -> bool:
         """Did the authority write unit ``i`` itself (not the requester, not a quotation)?"""
+        if self.owned is not None:
+            return self.owned[i]
         return not self.quoted[i] and self.segments[self.segment_of[i]].role != "requester"
 
-    def authority_units(self):
-        for i, u in enumerate(self.units):
-            if self.own(i):
-                yield i, u
+    def authority_units(self) -> list[tuple[int, str]]:
+        if self.owned is None:
+            return [(i, u) for i, u in enumerate(self.units) if self.own(i)]
+        if self._authority_units is None:
+            self._authority_units = [(i, u) for i, u, mine in zip(range(len(self.units)), self.units, self.owned) if mine]
+        return self._authority_units
+
+    def sign_offs(self) -> list[int]:
+        """Units that close a letter ("Yours sincerely", "Kind regards", a legal annex)."""
+        if self._sign_offs is None:
+            self._sign_offs = [i for i, u in enumerate(self.units) if u[:1] in _SIGN_OFF_FIRST and SIGN_OFF.match(u)]
+        return self._sign_offs
+
+    def where(self, n: str) -> list[int]:
+        """Every place ``n`` starts in ``low``, in order, overlaps included. The cue words (see
+        ``cue_words``) are all found in one pass over the text, once per document."""
+        if self._where is None:
+            automaton, words = _automaton()
+            self._where = {w: [] for w in words}
+            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
+                self._where[words[k]].append(start)  # in order of their ends: one word, one length
+        found = self._where.get(n)
+        if found is None:  # not a declared cue word: scanned for, once
+            found = list(_places(self.low, n, 0, len(self.low)))
+            self._where[n] = found
+        return found
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
         if needles not in self._hits:
-            found = set()
-            for n in needles:
-                k = self.low.find(n)
-                while k != -1:
-                    i = self.unit_at(k)
-                    found.add(i)
-                    k = self.low.find(n, self.offsets[i + 1] if i + 1 < len(self.offsets) else len(self.low))
-            self._hits[needles] = sorted(found)
+            self._hits[needles] = sorted({self.unit_at(k) for n in needles for k in self.where(n)})
         return self._hits[needles]
 
     def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
@@ -177,7 +232,7 @@ class Doc:
         so it is tried only on a window around each needle, not on the whole text. Match
         positions are relative to the window; callers use the unit index and the matched text."""
         seen = set()
-        twin = _lower_twin(rx)
+        plan = cue_plan(rx, needles)
         lo, hi = 0, len(self.low)
         if units is not None:  # look only between the first and last of the units asked about
             if not units:
@@ -185,46 +240,219 @@ class Doc:
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
         for n in needles:
-            k = self.low.find(n, lo, hi)
-            while k != -1:
+            if plan[n] is None:
+                continue  # no part of ``rx`` needs this needle: the others find every match
+            rx, twin, width = plan[n]
+            # A match holding this needle starts at most ``width - len(n)`` before it and ends as
+            # far after it: the window need be no wider (a margin for "\b" and lookarounds).
+            back = _BACK if width is None else min(_BACK, max(0, width - len(n)) + _EDGE)
+            ahead = _AHEAD if width is None else min(_AHEAD, max(0, width - len(n)) + _EDGE)
+            places = self.where(n)
+            after = -1
+            for k in places[bisect.bisect_left(places, lo):]:
+                if k + len(n) > hi:
+                    break
+                if k < after:
+                    continue  # overlapping the place just read
+                after = k + len(n)
                 i = self.unit_at(k)
                 if (units is None or i in units) and (not own or self.own(i)):
                     at = k - self.offsets[i]
                     u = self.units[i]
-                    window = (i, max(0, at - _BACK), at + len(n) + _AHEAD)
+                    window = (i, max(0, at - back), at + len(n) + ahead)
                     if window not in seen:
                         seen.add(window)
-                        if twin is None:
+                        if twin is None or not folds_like_lower(u):
                             m = rx.search(u, window[1], window[2])
                         else:  # find it in the lower-cased text, then take the match from the text itself
                             m = twin.search(self.low, self.offsets[i] + window[1], self.offsets[i] + min(window[2], len(u)))
-                            m = m and rx.match(u, m.start() - self.offsets[i], window[2])
+                            # (an "'" in ``low`` may be "’" in the text: then read the window itself)
+                            m = m and (rx.match(u, m.start() - self.offsets[i], window[2]) or rx.search(u, window[1], window[2]))
                         if m:
                             yield i, m
-                k = self.low.find(n, k + len(n), hi)
 
     def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True):
-        """Like ``search``, with a cheap pattern run over the lower-cased text as the gate."""
-        units, last = [], -1
-        for g in gate.finditer(self.low):
+        """``rx``'s matches in each unit where ``gate``, a cheap pattern, matches the lower-cased
+        text. Once a unit has passed, the gate looks again from the next unit's start."""
+        units, pos, end = [], 0, len(self.low)
+        while (g := gate.search(self.low, pos)) is not None:
             i = self.unit_at(g.start())
-            if i != last:
-                units.append(i)
-                last = i
+            units.append(i)
+            pos = self.offsets[i + 1] if i + 1 < len(self.offsets) else end
         for i in units:
             if not own or self.own(i):
                 for m in rx.finditer(self.units[i]):
                     yield i, m
 
 
+_CUE_WORDS: set[str] = set()
+
+
+def cue_words(*groups: tuple[str, ...]) -> None:
+    """Declare the words ``Doc.search`` and ``Doc.hits`` are asked for (each rule's own): they are
+    then found in one pass over a document, not in one scan of it per word. A word not declared
+    is still found, by a scan of its own."""
+    for group in groups:
+        _CUE_WORDS.update(group)
+    _automaton.cache_clear()
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+    """An Aho-Corasick automaton of the cue words and the authority names' last words."""
+    words = sorted(_CUE_WORDS | set(_needles_by_last_word()))
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words
+
+
+_EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
+
+
+def _branches(pattern: str) -> list[str]:
+    """The top-level alternatives of a pattern's source."""
+    out, depth, in_class, k, start = [], 0, False, 0, 0
+    while k < len(pattern):
+        c = pattern[k]
+        if c == "\\":
+            k += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[k + 1: k + 2] == "]" or pattern[k + 1: k + 3] == "^]":
+                k += 2 if pattern[k + 1] == "]" else 3  # "[]...]": the first "]" is a member
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            out.append(pattern[start:k])
+            start = k + 1
+        k += 1
+    return [*out, pattern[start:]]
+
+
+def _language(items) -> set[str] | None:
+    """Every string the parsed ``items`` can match, lower-cased, when they are few and fixed
+    ("(?:in )?response to your"), else None."""
+    from re import _constants as c
+
+    out = {""}
+    for op, av in items:
+        if op is c.LITERAL:
+            options = {chr(av).lower()}
+        elif op is c.SUBPATTERN:
+            options = _language(av[-1].data)
+        elif op is c.BRANCH:
+            alternatives = [_language(a.data) for a in av[1]]
+            options = set().union(*alternatives) if all(a is not None for a in alternatives) else None
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 1:
+            options = _language(av[2].data)
+            options = options if options is None or av[0] else options | {""}
+        else:
+            options = None
+        if options is None or len(out) * len(options) > 256:
+            return None
+        out = {a + b for a in out for b in options}
+    return out
+
+
+def _needed(items, needles: tuple[str, ...]) -> set[str] | None:
+    """Needles of which every match of the parsed ``items`` contains one, or None if that cannot
+    be shown from the pattern's fixed text (an optional part proves nothing)."""
+    from re import _constants as c
+
+    chunk: list = []
+    for item in [*items, (None, None)]:
+        op, av = item
+        if op is not None and _language([item]) is not None:
+            chunk.append(item)  # a run of fixed text, alternatives and optional words
+            continue
+        if chunk:
+            strings = _language(chunk)
+            if strings is not None and all(any(n in t for n in needles) for t in strings):
+                return {n for t in strings for n in needles if n in t}
+            chunk = []
+        if op is c.SUBPATTERN:
+            found = _needed(av[-1].data, needles)
+        elif op is c.BRANCH:
+            alternatives = [_needed(a.data, needles) for a in av[1]]
+            found = set().union(*alternatives) if all(alternatives) else None
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
+            found = _needed(av[2].data, needles)
+        else:
+            found = None
+        if found:
+            return found
+    return None
+
+
+@lru_cache(maxsize=512)
+def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern | None, int | None] | None]:
+    """For each needle, the part of ``rx`` worth trying around it: the alternatives of ``rx`` whose
+    every match contains that needle (or that cannot be shown to contain any), with its lower-case
+    twin and widest match. A window around "provided" then tries the one alternative that can hold
+    it, not all twelve (Python's ``re`` tries every alternative at every position)."""
+    try:
+        from re import _parser
+
+        parts = _branches(rx.pattern)
+        needs = [_needed(_parser.parse(part, rx.flags).data, needles) for part in parts]
+    except Exception:  # another Python's internals: try the whole pattern everywhere
+        parts, needs = [rx.pattern], [None]
+    plan = {}
+    for n in needles:
+        chosen = [part for part, need in zip(parts, needs) if need is None or n in need]
+        if len(chosen) == len(parts):
+            sub = rx
+        elif chosen:
+            sub = re.compile("|".join(chosen), rx.flags)
+        else:
+            plan[n] = None
+            continue
+        plan[n] = (sub, _lower_twin(sub), _width(sub))
+    return plan
+
+
+@lru_cache(maxsize=512)
+def _width(rx: re.Pattern) -> int | None:
+    """The longest match ``rx`` can make, or None when it is unbounded or cannot be told."""
+    try:
+        from re import _parser  # the parser ``re`` compiles with: its widths are exact
+
+        widest = _parser.parse(rx.pattern, rx.flags).getwidth()[1]
+    except Exception:  # another Python's internals: fall back on the fixed window
+        return None
+    return widest if widest < _BACK else None
+
+
 @lru_cache(maxsize=512)
 def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
-    """``rx`` without IGNORECASE, for the lower-cased text: Python's ``re`` runs a case-insensitive
-    alternation several times slower. None when the pattern is not all lower case (it then cares
-    about case somewhere, e.g. "NCND", "[A-Z]", "\\S")."""
-    if not rx.flags & re.IGNORECASE or re.search(r"[A-Z]|\(\?-i", rx.pattern):
+    """``rx`` without IGNORECASE, its literal letters in lower case, for the lower-cased text:
+    Python's ``re`` runs a case-insensitive alternation several times slower. None when case
+    matters somewhere ("(?-i:", a class such as "[A-Z]"); escapes ("\\S", "\\B") are kept as
+    they are. A twin only finds where to look: ``search`` takes the match from the text itself."""
+    if not rx.flags & re.IGNORECASE or "’" in rx.pattern:  # the lower-cased text has "'" for "’"
         return None
-    return re.compile(rx.pattern, rx.flags & ~re.IGNORECASE)
+    p, out, k, in_class = rx.pattern, [], 0, False
+    while k < len(p):
+        c = p[k]
+        if c == "\\":
+            out.append(p[k: k + 2])
+            k += 2
+            continue
+        if in_class:
+            if c.isupper():
+                return None
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(" and p[k + 1: k + 2] == "?" and not p.startswith(("(?:", "(?=", "(?!", "(?<=", "(?<!"), k):
+            return None  # flags, named groups: left alone
+        out.append(c.lower())
+        k += 1
+    return re.compile("".join(out), rx.flags & ~re.IGNORECASE)
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
@@ -259,12 +487,13 @@ _KIND_RULES = [
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
     ("review_response", ("i have", "we have", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
-    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time"),
+    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time",
+                   "extension of the", "more time", "additional time"),
      re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
                 r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
-    ("response", ("decided", "decision", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
-                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we",
+    ("response", ("decided", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
+                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
@@ -284,6 +513,8 @@ _REQUESTER_KINDS = [
     ("chaser", ("overdue", "still", "not yet", "not received", "not responded", "not had", "chase", "reminder", "should normally have responded"),
      re.compile(r"overdue|still (?:awaiting|waiting)|(?:have|has) not (?:yet )?(?:received|responded|had a)|chase|reminder|should normally have responded", re.I)),
 ]
+
+cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(needles for needles, _ in _DECIDED), ("internal review",))
 
 # The request as restated in a reply: from its introduction to the first sign of the answer.
 _REQUEST_START = re.compile(
@@ -325,6 +556,7 @@ ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:,\s*and|&|,
 ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
+_SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
 ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
@@ -376,14 +608,25 @@ def build_doc(lines: list[str]) -> Doc:
     doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
     _classify_segments(doc)
     _mark_quoted(doc)
+    doc.settle()
     return doc
 
 
 def answer_heading(doc: Doc, i: int) -> list[str] | None:
     """The question ids if unit ``i`` heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
     if doc.heads is None:
-        doc.heads = [_answer_heading(doc, k) for k in range(len(doc.units))]
+        doc.heads = _answer_headings(doc)
     return doc.heads[i]
+
+
+def _answer_headings(doc: Doc) -> list[list[str] | None]:
+    heads: list[list[str] | None] = [None] * len(doc.units)
+    for k in [k for k, u in enumerate(doc.units) if u[:1] in _HEAD_FIRST or u[:1].isdigit()]:
+        heads[k] = _answer_heading(doc, k)
+    return heads
+
+
+_HEAD_FIRST = frozenset("QqFfIiRrWw")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
@@ -407,11 +650,14 @@ def question_ids(text: str) -> list[str]:
 def answer_of(doc: Doc) -> list[list[str] | None]:
     """For each unit, the questions whose answer it is part of (None outside answers)."""
     out, current, segment = [], None, 0
-    for i, u in enumerate(doc.units):
-        if doc.segment_of[i] != segment or SIGN_OFF.match(u):
-            current, segment = None, doc.segment_of[i]
-        if doc.own(i):
-            current = answer_heading(doc, i) or current
+    signs = set(doc.sign_offs())
+    if doc.heads is None:
+        doc.heads = _answer_headings(doc)
+    for i, (s, mine, head) in enumerate(zip(doc.segment_of, doc.owned or [doc.own(k) for k in range(len(doc.units))], doc.heads)):
+        if s != segment or i in signs:
+            current, segment = None, s
+        if mine:
+            current = head or current
         out.append(current)
     return out
 
@@ -429,7 +675,7 @@ def _classify_segments(doc: Doc) -> None:
             allowed = open_ & review if kind == "review_response" else open_
             if not allowed:
                 continue
-            units = {i for i, s in enumerate(doc.segment_of) if s in allowed}
+            units = set(itertools.chain.from_iterable(range(doc.segments[s].start, _segment_end(doc, s)) for s in allowed))
             for i, _ in doc.search(rx, needles, own=False, units=units):
                 s = doc.segment_of[i]
                 if s in open_:
@@ -439,7 +685,8 @@ def _classify_segments(doc: Doc) -> None:
                     units.difference_update(range(doc.segments[s].start, _segment_end(doc, s)))
                     if not units:
                         break
-    extensions = {i for i, s in enumerate(doc.segment_of) if doc.segments[s].kind == "extension"}
+    extensions = set(itertools.chain.from_iterable(range(seg.start, _segment_end(doc, s))
+                                                   for s, seg in enumerate(doc.segments) if seg.kind == "extension"))
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
                for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
     for s, seg in enumerate(doc.segments):
@@ -581,6 +828,33 @@ def _complaint(doc: Doc, i: int) -> bool:
     return any(w in low for w in _COMPLAINT)
 
 
+# Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
+# searching this far around a span finds in it what a search of the whole text finds there.
+_NAME_MARGIN = 400
+
+
+def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """``find_authorities`` of the whole text, kept to names starting in ``spans`` (sorted): only the
+    spans (and a margin) are searched, not the middle of a long letter."""
+    merged: list[list[int]] = []
+    for a, b in spans:
+        if a >= b:
+            continue
+        a, b = max(0, a - _NAME_MARGIN), min(len(doc.text), b + _NAME_MARGIN)
+        if merged and a <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], b)
+        else:
+            merged.append([a, b])
+    starts = [a for a, _ in spans]
+    out = []
+    for a, b in merged:
+        for hit in find_authorities(doc.text, doc.low, a, b, doc.where):
+            k = bisect.bisect_right(starts, hit[0]) - 1
+            if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
+                out.append(hit)
+    return out
+
+
 def find_authority(doc: Doc) -> str | None:
     """The authority that speaks as itself: named where it is written to, receives, holds or does not
     hold, decides, or heads or signs the letter. Other mentions count only to break a tie, so the
@@ -593,14 +867,10 @@ def find_authority(doc: Doc) -> str | None:
         last = doc.offsets[doc.segments[s + 1].start] if s + 1 < len(doc.segments) else len(doc.text)
         # A letterhead, a greeting and the first paragraphs say who writes; so does a signature.
         spans += [(first, min(last, first + 2500)), (max(first + 2500, last - 800), last)]
-    signed = {j for k, u in enumerate(doc.units) if SIGN_OFF.match(u) for j in range(k + 1, min(k + 7, len(doc.units)))}
-    hits = find_authorities(doc.text, doc.low)  # once over the whole text, then kept to the spans
+    signed = {j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))}
     spans.sort()
-    starts = [a for a, _ in spans]
+    hits = _authorities_near(doc, spans)
     for start, end, name in hits:
-        k = bisect.bisect_right(starts, start) - 1
-        if k < 0 or not any(a <= start < b for a, b in spans[max(0, k - 1): k + 1]):
-            continue
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
         if doc.quoted[i] or _complaint(doc, i):
@@ -616,6 +886,13 @@ def find_authority(doc: Doc) -> str | None:
         weak[name] += 1
     if not weak:
         # No mention where letters open or close: the names in the authority's own text, then anywhere.
+        gaps, end = [], 0
+        for a, b in spans:
+            if a > end:
+                gaps.append((end, a))
+            end = max(end, b)
+        gaps.append((end, len(doc.text)))
+        hits = sorted(hits + _authorities_near(doc, gaps))  # the rest of the text, not read again
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
@@ -644,6 +921,10 @@ _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]
 
 
 _LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information")
+# Words every _REF_LABEL match holds (and "foi", every _SUBJECT_REF match).
+_LABEL_WORDS = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request",
+                "foi number", "foi no")
+cue_words(_LABEL_WORDS, ("foi",))
 
 
 def _label_matches(doc: Doc, i: int, span: str):
@@ -670,8 +951,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     request: Counter = Counter()
     review: list[str] = []
     first: dict[str, int] = {}
-    label_words = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request", "foi number",
-                   "foi no")
+    label_words = _LABEL_WORDS
     # The authority's own words first: a requester may cite an earlier request's reference.
     passes = [(_REF_LABEL, label_words, True), (_SUBJECT_REF, ("foi",), True), (_REF_LABEL, label_words, False), (_SUBJECT_REF, ("foi",), False)]
     for pattern, needles, own in passes:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..foia import exemptions as ex
-from .doc import Doc, answer_of
+from .doc import Doc, answer_of, cue_words
 
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
@@ -34,6 +34,7 @@ SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bi\.e)(?<!\be\.g)[.!?](?=\s+[A-Z
 _RAW_TRIM = re.compile(r"[\s.,:\-–—]+$")
 # Every citation holds one of these: "sec(tion)", "s.", "§", or an "s" right before its number.
 _CITE_NEEDLES = ("sec", "s.", "§", *(f"s{d}" for d in "123456789"), *(f"s {d}" for d in "123456789"))
+cue_words(_CITE_NEEDLES)
 
 # FOISA (Scotland) numbers its grounds differently from FOIA, so the catalogue cannot label them.
 FOISA_GROUNDS = {"12": "Excessive cost of compliance", "14": "Vexatious or repeated requests", "18": "Neither confirm nor deny",
@@ -46,9 +47,13 @@ FOISA_GROUNDS = {"12": "Excessive cost of compliance", "14": "Vexatious or repea
 _FOISA = re.compile(r"Freedom of Information \(Scotland\) Act|\bFOISA\b", re.IGNORECASE)
 
 
+_FOISA_WORDS = ("(scotland) act", "foisa")
+cue_words(_FOISA_WORDS)
+
+
 def is_foisa(doc: Doc) -> bool:
     """Is the response made under the Freedom of Information (Scotland) Act 2002?"""
-    return any(True for _ in doc.search(_FOISA, ("(scotland) act", "foisa"), own=False))
+    return any(True for _ in doc.search(_FOISA, _FOISA_WORDS, own=False))
 
 
 @dataclass
@@ -119,12 +124,10 @@ def _cited(doc: Doc):
     tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit."""
     starts = set()
     for n in _CITE_NEEDLES:
-        k = doc.low.find(n)
-        while k != -1:
+        for k in doc.where(n):
             starts.add(k)
             if k and doc.low[k - 1] == "s":  # "ss. 31"
                 starts.add(k - 1)
-            k = doc.low.find(n, k + 1)
     i, end = -1, -1
     for k in sorted(starts):
         if k < end:

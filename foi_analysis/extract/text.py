@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from functools import lru_cache
 from html import unescape
 from html.parser import HTMLParser
 
@@ -169,16 +170,19 @@ def clean_lines(text: str) -> list[str]:
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     lines = text.split("\n")
-    starts = [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
+    starts = None
     low = text.lower()
     drop = set()
-    for word in _FURNITURE_WORDS:
-        k = low.find(word)
-        while k != -1:
-            line = bisect.bisect_right(starts, k) - 1
-            if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
-                drop.add(line)
-            k = low.find(word, k + len(word))
+    after = dict.fromkeys(_FURNITURE_WORDS, 0)
+    for w, k, _ in _furniture_automaton().find_matches_as_indexes(low, overlapping=True):
+        word = _FURNITURE_WORDS[w]
+        if k < after[word]:
+            continue  # inside the last place this word was read at
+        after[word] = k + len(word)
+        starts = starts or [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
+        line = bisect.bisect_right(starts, k) - 1
+        if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
+            drop.add(line)
     for k, line in enumerate(lines):
         if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES:
             drop.add(k)
@@ -186,6 +190,13 @@ def clean_lines(text: str) -> list[str]:
                 and _BREADCRUMB.match(line):
             drop.add(k)
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
+
+
+@lru_cache(maxsize=1)
+def _furniture_automaton():
+    import ahocorasick_rs
+
+    return ahocorasick_rs.AhoCorasick(list(_FURNITURE_WORDS), matchkind=ahocorasick_rs.MatchKind.Standard)
 
 
 def _whole_word(low: str, k: int, n: int) -> bool:
@@ -264,5 +275,7 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
 
 
 def _joined(parts: list[str]) -> str:
-    """Wrapped lines as one, runs of spaces collapsed."""
-    return " ".join((parts[0] if len(parts) == 1 else " ".join(parts)).split())
+    """Wrapped lines (each stripped) as one, runs of spaces collapsed."""
+    joined = parts[0] if len(parts) == 1 else " ".join(parts)
+    # Every space but " " is unprintable: a printable line without "  " is already collapsed.
+    return joined if joined.isprintable() and "  " not in joined else " ".join(joined.split())
