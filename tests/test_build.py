@@ -266,8 +266,20 @@ def test_parallel_reading_gives_the_same_tables(raw_copy, monkeypatch):
     (raw_copy / "disclosures" / "zz-duplicate.yaml").write_text(
         'reference: "FOI 506"\nauthority: Mayor\'s Office for Policing and Crime\nsource: {title: t}\noutcome: refused\n')
     serial = build.assemble(raw_copy)
-    monkeypatch.setattr(build, "PARALLEL_FROM", 1)
+    # One file per chunk and one chunk per group, so that the seven files make several groups,
+    # and a pool from the first file; the pool is spied on, so that this cannot pass serially.
+    pools = []
+
+    class Spy(build.ProcessPoolExecutor):
+        def __init__(self, *args, **kwargs):
+            pools.append(kwargs.get("max_workers"))
+            super().__init__(*args, **kwargs)
+
+    for name, value in (("PARALLEL_FROM", 1), ("CHUNK_FILES", 1), ("GROUP_CHUNKS", 1), ("ProcessPoolExecutor", Spy)):
+        monkeypatch.setattr(build, name, value)
+    monkeypatch.setattr(build.os, "cpu_count", lambda: 2)  # two workers even on a one-core machine
     parallel = build.assemble(raw_copy)
+    assert pools == [2], "the build never used worker processes"
     assert sorted(serial.tables) == sorted(parallel.tables)
     for name in serial.tables:
         pd.testing.assert_frame_equal(serial.tables[name], parallel.tables[name], obj=name)
