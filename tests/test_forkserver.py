@@ -11,7 +11,8 @@ from nbformat.v4 import new_code_cell, new_notebook
 from foi_analysis.report import forkserver, kernel
 
 PROBE = """import json, os, sys
-print(json.dumps({"cwd": os.getcwd(), "pid": os.getpid(), "ppid": os.getppid(), "marker": os.environ.get("PROBE_MARKER"),
+from ipykernel.kernelapp import IPKernelApp
+print(json.dumps({"parent_handle": IPKernelApp.instance().parent_handle, "cwd": os.getcwd(), "pid": os.getpid(), "ppid": os.getppid(), "marker": os.environ.get("PROBE_MARKER"),
                   "preloaded": "pandas" in sys.modules and "foi_analysis.analysis.findings" in sys.modules}))"""
 
 
@@ -37,6 +38,9 @@ def test_a_forked_kernel_is_a_process_of_its_own_with_the_requested_directory_an
     assert first["pid"] != second["pid"] and os.getpid() not in (first["pid"], second["pid"])
     assert first["cwd"] == str(tmp_path) and first["marker"] == "set after the server started"
     assert first["preloaded"]  # the notebook's libraries were imported before its first cell
+    # It knows its parent as an ordinary kernel does (jupyter_client's JPY_PARENT_PID: this process),
+    # so it prints no "Ctrl-C will not work ... --existing" banner into the report's log.
+    assert first["parent_handle"] == os.getpid() == second["parent_handle"]
     assert server.process.returncode == 0
 
 
@@ -44,6 +48,7 @@ def test_an_ordinary_kernel_has_nothing_preloaded(tmp_path):
     kernel.ensure()
     plain = _run(tmp_path)
     assert plain["cwd"] == str(tmp_path) and not plain["preloaded"]
+    assert plain["parent_handle"] == os.getpid()
 
 
 def test_a_server_that_cannot_start_is_reported_not_ready(tmp_path):

@@ -105,10 +105,16 @@ def _kernel(request: dict) -> None:
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        sys.argv = [sys.executable, *request["argv"]]
+        argv = list(request["argv"])
+        if request["env"].get("JPY_PARENT_PID"):
+            # What an ordinary kernel reads from its environment at import (the server imported
+            # ipykernel before this kernel's environment existed): with it the kernel knows it has a
+            # parent and prints no "Ctrl-C will not work ... --existing" banner into the report's log.
+            argv.append(f"--IPKernelApp.parent_handle={request['env']['JPY_PARENT_PID']}")
+        sys.argv = [sys.executable, *argv]
         from ipykernel.kernelapp import IPKernelApp
 
-        IPKernelApp.launch_instance(argv=request["argv"])
+        IPKernelApp.launch_instance(argv=argv)
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 0
