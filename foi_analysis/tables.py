@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.engines import pandas_engine
 
 from . import config
 from .grids.schemas import GRID_SCHEMAS
@@ -60,42 +59,6 @@ def _where(row: pd.Series, default: str) -> str:
     return " ".join(keys) or default
 
 
-def _passes(schema: pa.DataFrameSchema, df: pd.DataFrame) -> bool:
-    """True when a vectorised reading of ``schema`` finds nothing wrong with ``df``: pandera would pass it.
-
-    pandera's own validation has a fixed cost per column (~0.1 s a table set) that dominates on the
-    build's groups of a few thousand records. This reads only what our schemas use (columns in order,
-    dtype, nullable, unique, the isin / ge / in_range checks, unique column sets); anything else, or
-    any doubt, is False and pandera decides (it also names the failures)."""
-    if list(df.columns) != list(schema.columns) or schema.checks or schema.index is not None:
-        return False
-    for name, column in schema.columns.items():
-        values = df[name]
-        if column.regex or not column.required or not column.dtype.check(pandas_engine.Engine.dtype(values.dtype)):
-            return False
-        missing = values.isna()
-        if (not column.nullable and missing.any()) or (column.unique and values.duplicated().any()):
-            return False
-        present = values[~missing]
-        for check in column.checks:
-            stats = check.statistics
-            if not check.ignore_na or check.groupby is not None:
-                return False
-            if check.name == "isin":
-                ok = present.isin(stats["allowed_values"]).all()
-            elif check.name == "greater_than_or_equal_to":
-                ok = (present >= stats["min_value"]).all()
-            elif check.name == "in_range":
-                low = present >= stats["min_value"] if stats["include_min"] else present > stats["min_value"]
-                high = present <= stats["max_value"] if stats["include_max"] else present < stats["max_value"]
-                ok = (low & high).all()
-            else:
-                return False
-            if not ok:
-                return False
-    return not (schema.unique and df.duplicated(subset=list(schema.unique)).any())
-
-
 def validate(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFrame, list[Rejection]]:
     """Rows that pass the schema, and a Rejection for each failure (the row is quarantined)."""
     kept, failures = validate_rows(name, df, source)
@@ -105,8 +68,6 @@ def validate(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFram
 def validate_rows(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.DataFrame, list[tuple[object, Rejection]]]:
     """As ``validate``, each Rejection with the index label of the row it sets aside."""
     schema = SCHEMAS[name]
-    if _passes(schema, df):
-        return df, []
     try:
         return schema.validate(df, lazy=True), []
     except pa.errors.SchemaErrors as err:
