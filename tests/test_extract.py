@@ -284,6 +284,15 @@ def test_dates_that_are_not_request_events():
     assert (x.authority, x.reference, x.outcome) == ("Kent Police", "FOI 12/24", "disclosed")
 
 
+def test_an_ordinal_written_apart_from_its_day_is_a_date():
+    # "21 st November 2023": a space before the ordinal, as a PDF's text layer often gives a
+    # superscript "st". The date pattern reads it, so the cheap gate before it must let it through.
+    text = ("Our Ref: FOI 99/23\nDear Requester\nYour request was received by Kent Police on 21 st November 2023.\n"
+            "Please find the information attached.\n")
+    x = extract_text(text)
+    assert [(e["event"], e["date"].isoformat()) for e in x.events] == [("received", "2023-11-21")]
+
+
 def test_answers_introduced_in_a_sentence_and_placeholders_of_publication():
     # Written for this test in the form of a disclosure-log page: answers numbered under "You asked:",
     # the last one introduced by "For question 3"; "[redacted]" hides the requester's name on

@@ -47,7 +47,9 @@ _AFTER = [
     ("response", re.compile(r"^.{0,60}\b(?:response|responded|replied|disclosure)\b.{0,30}\b(?:sent|issued|provided|made)", re.I)),
 ]
 _NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
-_WORDED_GATE = re.compile(r"\d(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# As WORDED_DATE reads a day: "21st", "21 st" (a PDF's superscript), "21 of"; one optional space
+# before the ordinal, so that a run of spaces cannot be split two ways between it and what follows.
+_WORDED_GATE = re.compile(r"\d(?:\s?(?:st|nd|rd|th))?(?:\s+of)?[\s\-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
