@@ -86,9 +86,8 @@ class Rendered:
         return (",".join(schemas.SCHEMAS[self.name].columns) + "\n").encode("utf-8")
 
     def frame(self) -> pd.DataFrame:
-        """The table read back from its CSV, typed as its schema says (as ``tables.load`` does)."""
-        text = self.header() + b"".join(self.parts.batches())
-        return schemas.coerce(self.name, pd.read_csv(io.BytesIO(text), dtype="string", keep_default_na=False, na_values=[""]))
+        """The table read back from its CSV, typed as its schema says (as ``tables.load`` reads it)."""
+        return schemas.read_csv(self.name, io.BytesIO(self.header() + b"".join(self.parts.batches())))
 
 
 class Tables(dict):
@@ -126,7 +125,8 @@ def _column(dtype, values: tuple | list):
         # conversion of date objects.
         days = np.fromiter((_NAT if v is None else v.toordinal() - _EPOCH for v in values), dtype="int64", count=len(values))
         known = days[days != _NAT]
-        if known.size and (known.min() < _FIRST or known.max() > _LAST):  # a year typed as 1600: an error, not a wrap
+        # The loader sets aside any date before 2005 or in the future; should one get here, an error, not a wrap.
+        if known.size and (known.min() < _FIRST or known.max() > _LAST):
             first, last = (dt.date.fromordinal(d + _EPOCH) for d in (_FIRST, _LAST))
             raise pd.errors.OutOfBoundsDatetime(f"a date outside {first} to {last}: {dt.date.fromordinal(int(known.min()) + _EPOCH)}, "
                                                 f"{dt.date.fromordinal(int(known.max()) + _EPOCH)}")
@@ -214,9 +214,10 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
     }
 
 
-def _read_chunk(args: tuple[str, Path, list[str], Path, Cache | None, str | None, tuple | None]) -> tuple[dict, list[Rejection], list]:
-    """Parse a chunk of record files into small tables (cheap to send back, unlike the records)."""
-    slot, folder, names, root, cache, key, signature = args
+def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Cache | None = None, key: str | None = None,
+                signature: tuple | None = None, contents: list[bytes] | None = None) -> tuple[dict, list[Rejection], list]:
+    """Parse a chunk of record files (``contents``: their bytes, if already read) into small tables;
+    with a ``cache``, store them under ``slot`` with the files' ``key`` and stat ``signature``."""
     rejections: list[Rejection] = []
     folder, root = os.fspath(folder), os.fspath(root)
     # Paths as strings (a Path per file costs more than reading it). The cyclic garbage collector
@@ -225,7 +226,7 @@ def _read_chunk(args: tuple[str, Path, list[str], Path, Cache | None, str | None
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        records = disclosures.load_files([os.path.join(folder, n) for n in names], root, rejections)
+        records = disclosures.load_files([os.path.join(folder, n) for n in names], root, rejections, contents)
         result = record_tables(records), rejections, [((d.authority, d.reference), d.file) for d in records]
     finally:
         if was_enabled:
@@ -272,11 +273,6 @@ def _groups(chunks: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[i
         i = int(slot.rsplit("-", 1)[1])
         members.setdefault(i % g, []).append((i, slot, names))
     return [(f"tail-{n}-{g}-{j}", members[j]) for j in sorted(members)]
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as fh:
-        return fh.read()
 
 
 # Requests are identified by (authority, reference); the timeliness rules key on one column, so
@@ -374,7 +370,7 @@ def _group_job(args) -> GroupTail:
     parts, keys = [], []
     for i, chunk_slot, names in members:
         if cache is None:
-            parts.append((i, _read_chunk((chunk_slot, folder, names, root, None, None, None))))
+            parts.append((i, _read_chunk(chunk_slot, folder, names, root)))
             continue
         paths = [os.path.join(folder, n) for n in names]
         chunk_signature = signature[len(parts)] if signature else None
@@ -384,7 +380,8 @@ def _group_job(args) -> GroupTail:
             parts.append((i, found[2]))  # same files, untouched since they were read
             cache.hits += 1
             continue
-        key = files_key(cache.version, [(n, _read(p)) for n, p in zip(names, paths)])
+        contents = disclosures.read_files(paths)  # read once: hashed for the key, parsed if it is new
+        key = files_key(cache.version, list(zip(names, contents)))
         keys.append(key)
         if found is not None and found[0] == key:
             parts.append((i, found[2]))
@@ -393,7 +390,7 @@ def _group_job(args) -> GroupTail:
                 cache.put(chunk_slot, key, found[2], chunk_signature)  # touched, not changed: remember the new mtimes
             continue
         cache.misses += 1
-        parts.append((i, _read_chunk((chunk_slot, folder, names, root, cache, key, chunk_signature))))
+        parts.append((i, _read_chunk(chunk_slot, folder, names, root, cache, key, chunk_signature, contents)))
     if cache is None:
         return _tail(parts)
     key = files_key(cache.version, [(k, b"") for k in keys])

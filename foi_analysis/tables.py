@@ -26,9 +26,13 @@ def load(name: str, directory: Path | None = None) -> pd.DataFrame:
     path = Path(directory or config.PROCESSED) / f"{name}.csv"
     if not path.exists():
         raise FileNotFoundError(f"{path} does not exist: run `make build` first")
-    schema = SCHEMAS[name]
-    raw = pd.read_csv(path, dtype="string", keep_default_na=False, na_values=[""])
-    return schema.validate(coerce(name, raw))
+    return SCHEMAS[name].validate(read_csv(name, path))
+
+
+def read_csv(name: str, source) -> pd.DataFrame:
+    """Table ``name``'s CSV text (a path or a binary buffer) typed as its schema says; an empty cell
+    is missing, any other text is kept as written ("NA" is a value, not a gap)."""
+    return coerce(name, pd.read_csv(source, dtype="string", keep_default_na=False, na_values=[""]))
 
 
 def empty(name: str) -> pd.DataFrame:

@@ -412,15 +412,21 @@ def _file_name(path: str, prefix: str) -> str:
     return path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else os.path.basename(path)
 
 
-def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejection]) -> list[Disclosure]:
+def read_files(paths: list[str]) -> list[bytes]:
+    """Each file's bytes. All are read before any is parsed: the system calls done together leave
+    the parser's code and data in the CPU caches (~10% less time than reading each as it is parsed)."""
+    return [_read_bytes(p) for p in paths]
+
+
+def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejection],
+               contents: list[bytes] | None = None) -> list[Disclosure]:
     """The records in ``paths`` (set-aside ones left out; their problems go to ``rejections``).
 
-    Every file is read before any is parsed: the system calls done together leave the parser's
-    code and data in the CPU caches (~10% less time than reading each file as it is parsed)."""
+    ``contents``: the files' bytes when the caller has read them already (the build hashes them
+    for its cache first): parsed as they are, not read a second time."""
     prefix = f"{os.fspath(root)}{os.sep}"
-    texts = [(_file_name(p, prefix), _read_bytes(p)) for p in paths]
     records = []
-    for file, data in texts:
+    for file, data in zip([_file_name(p, prefix) for p in paths], read_files(paths) if contents is None else contents):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:

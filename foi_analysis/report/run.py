@@ -82,15 +82,18 @@ def decide(reports_dir: Path):
     return bool(state.changed) or not any(config.PROCESSED.glob("*.csv")), state
 
 
-def rebuild_if_stale(reports_dir: Path) -> int:
-    """Rebuild the tables when data/raw changed since the last build by this command (or none exist)."""
+def rebuild_if_stale(reports_dir: Path) -> tuple[int, str]:
+    """Rebuild the tables when data/raw changed since the last build by this command (or none exist);
+    the build's exit code, and the digest of data/raw for the provenance (from the same check: the
+    raw folder is walked once per report)."""
     from . import freshness
 
     stale, state = decide(reports_dir)
+    sha256 = freshness.tree_digest(state, "raw")
     if not stale:
         _say("tables are up to date with data/raw")
         freshness.save(reports_dir / MANIFEST_FILE, state)  # moved mtimes, same bytes: next time, a walk
-        return 0
+        return 0, sha256
     from .. import build
 
     _say("raw data changed (or tables missing): rebuilding the tables")
@@ -99,7 +102,7 @@ def rebuild_if_stale(reports_dir: Path) -> int:
         freshness.save(reports_dir / MANIFEST_FILE, state)
     else:
         _say(f"build exited with {code}: some rows were rejected (see data/processed/rejected.csv)")
-    return code
+    return code, sha256
 
 
 # --- parameters ----------------------------------------------------------------------------------
@@ -216,7 +219,7 @@ def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
 
 def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters: dict, reports_dir: Path,
         run_id: str, timeout: int = 600, jobs: int = 1,
-        kernels: forkserver.Server | None = None) -> tuple[Path, list[Outcome], bool]:
+        kernels: forkserver.Server | None = None, raw_sha256: str | None = None) -> tuple[Path, list[Outcome], bool]:
     if not run_id or run_id.startswith(".") or Path(run_id).name != run_id:
         raise SystemExit(f"run id {run_id!r} must be a plain folder name")
     final = reports_dir / run_id
@@ -233,6 +236,7 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         # Meanwhile this process computes findings.json (the pages' coverage banner needs it) and
         # exports each notebook's page as soon as that notebook is done, while the others still run.
         titles = {}
+        import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
 
         from . import html as pages
@@ -243,11 +247,13 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
             os.environ[forkserver.ENV] = kernels.path  # the workers' kernel managers fork from it
         else:
             os.environ.pop(forkserver.ENV, None)
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        # Forked, so that the workers inherit papermill (Python 3.14's default start method would re-import it).
+        fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
             futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o)
                        for nb, o in zip(notebooks, outcomes)}
             findings, findings_ok = findings_for(findings_parameters)
-            findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_digest(reports_dir))
+            findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_sha256 or raw_digest(reports_dir))
             banner = pages.coverage_banner(findings, coverage=False)
             exporter = pages.exporter()  # one for every page: its templates are compiled once
             for i, future in enumerate(as_completed(futures), 1):
@@ -287,7 +293,7 @@ def main(args: argparse.Namespace) -> int:
         _say(f"data/raw changed ({len(state.changed)} file(s)) or tables missing: a rebuild is due" if stale
              else "tables are up to date with data/raw")
         return 1 if stale else 0
-    build_code = 0 if args.no_build else rebuild_if_stale(reports_dir)
+    build_code, raw_sha256 = (0, None) if args.no_build else rebuild_if_stale(reports_dir)
     kernel.ensure()
     checks.check_authority(parameters)
     # The kernels' server (forkserver.py) starts now, so that its imports overlap this process's.
@@ -304,7 +310,8 @@ def main(args: argparse.Namespace) -> int:
     run_id = args.run_id or default_run_id(reports_dir)
     try:
         final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
-                                           timeout=args.timeout, jobs=args.jobs, kernels=server)
+                                           timeout=args.timeout, jobs=args.jobs, kernels=server,
+                                           raw_sha256=raw_sha256)
     finally:
         if server:
             server.stop()
