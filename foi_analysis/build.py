@@ -275,29 +275,41 @@ def _groups(chunks: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[i
     return [(f"tail-{n}-{g}-{j}", members[j]) for j in sorted(members)]
 
 
-# Requests are identified by (authority, reference); the timeliness rules key on one column, so
-# they are given both joined by a character no reference contains, and the reference restored.
-_KEY_SEPARATOR = "\x1f"
-
-
-def _keyed(df: pd.DataFrame) -> pd.DataFrame:
-    return df.assign(reference=df["authority"] + _KEY_SEPARATOR + df["reference"])
+def _request_rows(requests: pd.DataFrame, *tables: pd.DataFrame) -> list[np.ndarray]:
+    """For each table, the row in ``requests`` of each of its rows' request, by (authority, reference);
+    -1 for a row whose request is not there. Requests are identified by both: two authorities may
+    use one number. One factorisation of each column, then integer look-ups."""
+    parts = [requests, *tables]
+    refs, _ = pd.factorize(np.concatenate([t["reference"].to_numpy(object) for t in parts]))
+    auths, names = pd.factorize(np.concatenate([t["authority"].to_numpy(object) for t in parts]))
+    codes = refs.astype(np.int64) * (len(names) + 1) + auths
+    ends = np.cumsum([len(t) for t in parts])
+    index = pd.Index(codes[:ends[0]])
+    if not index.is_unique:
+        raise ValueError("two requests share an (authority, reference)")  # set aside before the tail
+    return [index.get_indexer(codes[a:b]) for a, b in zip(ends[:-1], ends[1:])]
 
 
 def _timeliness(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Working days of the events and the response_times table: facts of each request alone."""
-    requests = _keyed(tables["requests"])
-    received = requests.set_index("reference")["date_received"]
-    ev = tables["events"]
-    if len(ev):
-        ev.loc[:, "working_day"] = pd.array(working_day_number(
-            _keyed(ev)["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
-    if len(requests):
-        times = response_times(requests, _keyed(ev), _keyed(tables["exemptions"]))
-        times["reference"] = times["reference"].str.partition(_KEY_SEPARATOR)[2]
-        tables["response_times"] = schemas.coerce("response_times", times)
-    else:
+    requests, ev, exm = tables["requests"], tables["events"], tables["exemptions"]
+    if not len(requests):
         tables["response_times"] = schemas.empty("response_times")
+        return tables
+    ev_rows, ex_rows = _request_rows(requests, ev, exm)
+    received = requests["date_received"].to_numpy("datetime64[ns]")
+    event_dates = ev["date"].to_numpy("datetime64[ns]")
+    if len(ev):
+        ev_received = np.where(ev_rows >= 0, received[np.maximum(ev_rows, 0)], np.datetime64("NaT"))
+        ev.loc[:, "working_day"] = pd.array(working_day_number(ev_received, event_dates), dtype="Int64")
+    refused = np.zeros(len(requests), dtype=bool)
+    refused[ex_rows[(exm["stage"] == "response").to_numpy(bool, na_value=False) & (ex_rows >= 0)]] = True
+    times = response_times(received, requests["date_responded"].to_numpy("datetime64[ns]"), ev_rows,
+                           ev["event"].to_numpy(object), event_dates, refused)
+    times.update(reference=requests["reference"].array, authority=requests["authority"].array)
+    # Straight into the schema's dtypes (as schemas.coerce would cast them, without its parsing).
+    tables["response_times"] = pd.DataFrame({c: pd.array(times[c], dtype=dtype or "datetime64[ns]")
+                                             for c, dtype in _dtypes("response_times")}, copy=False)
     return tables
 
 
