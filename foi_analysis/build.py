@@ -338,6 +338,22 @@ class GroupTail:
     blue_chunk: np.ndarray  # and the chunk each came from: the join is given them in chunk order
 
 
+def _sort_order(df: pd.DataFrame, keys: list[str], record: np.ndarray) -> np.ndarray:
+    """The row order of ``df.sort_values(keys, kind="stable", na_position="first", key=_natural)``,
+    given ``record``, each row's rank in the order of the first two keys (reference, authority):
+    one stable lexsort of integer codes (each other key factorised in sorted order, a missing value
+    first), not a sort of the key strings."""
+    assert keys[:2] == ["reference", "authority"], keys
+    codes = [record]
+    for c in keys[2:]:
+        column = _natural(df[c])
+        if column.dtype.kind == "M":
+            codes.append(column.to_numpy("datetime64[ns]").view(np.int64))  # NaT is the smallest integer: first
+        else:
+            codes.append(pd.factorize(column, sort=True)[0])  # a missing value is -1: first
+    return np.lexsort(codes[::-1])
+
+
 def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupTail:
     """The tail of a group's chunks: working days, response times, sort, validation, CSV rows per record."""
     files = [f for _, (_, _, fs) in parts for f in fs]
@@ -354,15 +370,17 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
     position = {k: i for i, k in enumerate(keys)}
     csv_text, offsets, counts, bad = {}, {}, {}, {}
     for name in FOI_TABLES:
-        df = tables.pop(name).sort_values(SORT_KEYS[name], kind="stable", na_position="first", key=_natural)
-        df = df.reset_index(drop=True)
+        df = tables.pop(name)
+        # Each row's record, as its rank in (reference, authority) order: the first two sort keys at once.
+        owner = np.fromiter(map(position.__getitem__, zip(df["reference"].tolist(), df["authority"].tolist())),
+                            dtype=np.int64, count=len(df))
+        order = _sort_order(df, SORT_KEYS[name], owner)
+        df, owner = df.take(order).reset_index(drop=True), owner[order]
         valid, failures = schemas.validate_rows(name, df, source="build")
         bad[name] = [((df.at[i, "reference"], df.at[i, "authority"]), r) for i, r in failures]
+        if failures:
+            owner = owner[valid.index.to_numpy()]
         text = valid.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
-        owner = np.fromiter(map(position.__getitem__, zip(valid["reference"].tolist(), valid["authority"].tolist())),
-                            dtype=np.int64, count=len(valid))
-        if len(owner) > 1 and (np.diff(owner) < 0).any():
-            raise AssertionError(f"{name}: rows not in the order of their (reference, authority)")
         ends = _row_ends(text)
         if len(ends) != len(valid):
             raise AssertionError(f"{name}: {len(ends)} CSV rows for {len(valid)} table rows")
