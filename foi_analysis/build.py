@@ -185,11 +185,13 @@ def _sections(sections: frozenset[str]) -> str | None:
     return ";".join(sorted(sections, key=section_key)) or None
 
 
-def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFrame]:
-    """Validated records -> the per-record tables (no cross-record facts such as working days).
+def record_tables(records: list[disclosures.Disclosure]) -> dict[str, list[tuple]]:
+    """Validated records -> the rows of the per-record tables (no cross-record facts such as working
+    days), each a tuple in the order of ``ROW_COLUMNS[table]``.
 
-    Built as columns (each row a tuple, the rows transposed once), not a dict per row: this runs
-    for every record of a build."""
+    Rows, not a dict per row, and not yet a DataFrame: a group's tail makes each table once from its
+    chunks' rows (in ``_tail``), where a frame per chunk was made, pickled and concatenated again;
+    plain rows also pickle and load faster in the cache."""
     requests, events, exemptions, questions, blue = [], [], [], [], []
     for d in records:
         key = (d.reference, d.authority)
@@ -204,14 +206,17 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
         exemptions += [key + e for e in d.exemptions]
         questions += [key + q for q in d.questions]
         blue += [key + b for b in d.blue_list]
-    key = ("reference", "authority")
-    return {
-        "requests": _rows_frame("requests", key + REQUEST_COLUMNS, requests),
-        "events": _rows_frame("events", key + disclosures.EVENT_COLUMNS, events),
-        "exemptions": _rows_frame("exemptions", key + disclosures.EXEMPTION_COLUMNS, exemptions),
-        "questions": _rows_frame("questions", key + disclosures.QUESTION_COLUMNS, questions),
-        "blue_list": _rows_frame("blue_list", key + disclosures.BLUE_LIST_COLUMNS, blue),
-    }
+    return {"requests": requests, "events": events, "exemptions": exemptions, "questions": questions, "blue_list": blue}
+
+
+_KEY = ("reference", "authority")
+ROW_COLUMNS = {
+    "requests": _KEY + REQUEST_COLUMNS,
+    "events": _KEY + disclosures.EVENT_COLUMNS,
+    "exemptions": _KEY + disclosures.EXEMPTION_COLUMNS,
+    "questions": _KEY + disclosures.QUESTION_COLUMNS,
+    "blue_list": _KEY + disclosures.BLUE_LIST_COLUMNS,
+}
 
 
 def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Cache | None = None, key: str | None = None,
@@ -361,10 +366,15 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
     duplicated, _ = disclosures.duplicate_records(files)  # within the group; across groups: at the merge
     tables = {}
     for name in FOI_TABLES[:-1]:
-        df = pd.concat([t[name] for _, (t, _, _) in parts], ignore_index=True) if len(parts) > 1 else parts[0][1][0][name]
+        rows = [r for _, (t, _, _) in parts for r in t[name]]
         if duplicated:
-            df = df[~pd.MultiIndex.from_frame(df[["authority", "reference"]]).isin(list(duplicated))].reset_index(drop=True)
-        tables[name] = df
+            rows = [r for r in rows if (r[1], r[0]) not in duplicated]
+        tables[name] = _rows_frame(name, ROW_COLUMNS[name], rows)
+    # The blue-list rows as read, every file's (for the grids' join, which sets duplicates aside itself).
+    blue = [t["blue_list"] for _, (t, _, _) in parts]
+    blue_chunk = np.concatenate([np.full(len(b), i, dtype=np.int64) for (i, _), b in zip(parts, blue)])
+    blue_list = _rows_frame("blue_list", ROW_COLUMNS["blue_list"], [r for b in blue for r in b]) if duplicated \
+        else tables["blue_list"]
     tables = _timeliness(tables)
     keys = sorted((ref, auth) for (auth, ref), _ in files if (auth, ref) not in duplicated)
     position = {k: i for i, k in enumerate(keys)}
@@ -388,9 +398,6 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
         rows_before = np.concatenate([[0], np.cumsum(counts[name])])
         offsets[name] = np.concatenate([[0], ends])[rows_before]
         csv_text[name] = text
-    blue = [t["blue_list"] for _, (t, _, _) in parts]
-    blue_chunk = np.concatenate([np.full(len(b), i, dtype=np.int64) for (i, _), b in zip(parts, blue)])
-    blue_list = pd.concat(blue, ignore_index=True) if len(blue) > 1 else blue[0]
     return GroupTail(keys, csv_text, offsets, counts, bad, rejections, files, blue_list, blue_chunk)
 
 
