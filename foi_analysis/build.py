@@ -322,8 +322,10 @@ def _row_ends(text: bytes) -> np.ndarray:
     """Byte offset just past each CSV row: a newline outside quotes (a quoted cell may hold one)."""
     b = np.frombuffer(text, dtype=np.uint8)
     newlines = np.flatnonzero(b == 10)
-    quotes = np.cumsum(b == 34)
-    return newlines[quotes[newlines] % 2 == 0] + 1
+    quotes = np.flatnonzero(b == 34)
+    if len(quotes):  # a newline is outside quotes when an even number of quotes come before it
+        newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    return newlines + 1
 
 
 @dataclass
