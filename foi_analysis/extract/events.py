@@ -50,6 +50,12 @@ _NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
 # As WORDED_DATE reads a day: "21st", "21 st" (a PDF's superscript), "21 of"; one optional space
 # before the ordinal, so that a run of spaces cannot be split two ways between it and what follows.
 _WORDED_GATE = re.compile(r"\d(?:\s?(?:st|nd|rd|th))?(?:\s+of)?[\s\-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# The gates as they read in Doc.digit_shape (digits "0", any non-ASCII character "?", which may be
+# a space): each matches wherever its gate does, and begins with a fixed character.
+_SPACE = rb"[\s\x1c-\x1f?]"  # what "\s" matches in text, ASCII or not
+_NUMERIC_SHAPE = re.compile(rb"0" + _SPACE + rb"*[/.\-]" + _SPACE + rb"*0")
+_WORDED_SHAPE = re.compile(rb"0(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
+                           rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
@@ -75,7 +81,8 @@ _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "respo
 def find_dates(doc: Doc):
     """(unit index, start, end within the unit, date, printed) for each date in the authority's text."""
     out = []
-    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE)), (WORDED_DATE, doc.gated(_WORDED_GATE, WORDED_DATE))):
+    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE)),
+                      (WORDED_DATE, doc.gated(_WORDED_GATE, WORDED_DATE, shape=_WORDED_SHAPE))):
         for i, m in found:
             u = doc.units[i]
             start = m.start(1) if rx is WORDED_DATE else m.start()  # drop a leading weekday or "the"

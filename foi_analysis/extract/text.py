@@ -196,7 +196,8 @@ def clean_lines(text: str) -> list[str]:
 def _furniture_automaton():
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(list(_FURNITURE_WORDS), matchkind=ahocorasick_rs.MatchKind.Standard)
+    return ahocorasick_rs.AhoCorasick(list(_FURNITURE_WORDS), matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _whole_word(low: str, k: int, n: int) -> bool:
