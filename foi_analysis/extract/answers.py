@@ -129,8 +129,9 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     best: dict[str, str] = {}
     run: dict[str, str] = {}
     last = 0
-    for u in doc.units:
-        m = ENUM.match(u) if u[:1].isdigit() or u[:1] in "Qq " else None
+    for i in doc.starting(lambda c: c.isdigit() or c in "Qq "):
+        u = doc.units[i]
+        m = ENUM.match(u)
         if not m:
             continue
         n = int(m.group(1))

@@ -82,17 +82,18 @@ def _places(low: str, word: str, first: int, last: int, where=None):
 
 
 def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None,
-                     where=None) -> list[tuple[int, int, str]]:
+                     where=None, words=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
     lower-cased, if the caller has it; ``where`` is ``Doc.where`` for it), in order, the longest
     name first where names overlap.
 
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
-    checked where it ends: a few searches per text, not one per alias."""
+    checked where it ends: a few searches per text, not one per alias. ``words``: the items of
+    ``_needles_by_last_word`` worth trying (those the text holds), if the caller knows them."""
     low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
     found = []
-    for word, by_previous in _needles_by_last_word().items():
+    for word, by_previous in _needles_by_last_word().items() if words is None else words:
         if where is not None and not where(word):
             continue  # not in the text at all
         for k in _places(low, word, first, last, where):
@@ -178,6 +179,23 @@ class Doc:
         self.scope: set[int] | None = None  # see answers._scope
         self._where: dict[str, list[int]] | None = None
         self._shape: bytes | None = None  # see digit_shape
+        self._first: dict[str, list[int]] | None = None  # see starting
+        self._name_words: list | None = None  # see name_words
+
+    def name_words(self) -> list:
+        """The items of ``_needles_by_last_word`` whose word the text holds: the names worth trying."""
+        if self._name_words is None:
+            self._name_words = [(w, by) for w, by in _needles_by_last_word().items() if self.where(w)]
+        return self._name_words
+
+    def starting(self, test) -> list[int]:
+        """Units whose first character passes ``test`` (a character -> bool), in order. The units are
+        grouped by first character once, so a step that reads only lines beginning "Q", a digit or
+        "Yours" looks at those, not at every unit."""
+        if self._first is None:
+            self._first = first_characters(self.units)
+        found = [units for c, units in self._first.items() if test(c)]
+        return found[0] if len(found) == 1 else sorted(i for units in found for i in units)
 
     def settle(self) -> None:
         """Roles and quotations are final: note which units the authority wrote itself."""
@@ -203,7 +221,7 @@ class Doc:
     def sign_offs(self) -> list[int]:
         """Units that close a letter ("Yours sincerely", "Kind regards", a legal annex)."""
         if self._sign_offs is None:
-            self._sign_offs = [i for i, u in enumerate(self.units) if u[:1] in _SIGN_OFF_FIRST and SIGN_OFF.match(u)]
+            self._sign_offs = [i for i in self.starting(_SIGN_OFF_FIRST.__contains__) if SIGN_OFF.match(self.units[i])]
         return self._sign_offs
 
     def where(self, n: str) -> list[int]:
@@ -580,6 +598,8 @@ def _ends_request(u: str) -> bool:
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
+_PROVIDES_WORDS = ("provides", "states", "reads")
+cue_words(_REQUEST_START_WORDS, _PROVIDES_WORDS)
 _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)")
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
@@ -618,6 +638,18 @@ def split_long(unit: str, limit: int = MAX_UNIT) -> list[str]:
     return [*out, rest] if rest else out
 
 
+def first_characters(units: list[str]) -> dict[str, list[int]]:
+    """First character -> the units that begin with it, in order."""
+    out: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        c = u[:1]
+        if c in out:
+            out[c].append(i)
+        else:
+            out[c] = [i]
+    return out
+
+
 def build_doc(lines: list[str]) -> Doc:
     units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     offsets, pos = [], 0
@@ -626,7 +658,9 @@ def build_doc(lines: list[str]) -> Doc:
         pos += len(u) + 1
     segments = [Segment(0, "header")]
     segment_of = []
-    dears = [i for i, u in enumerate(units) if u[:4].lower() in _GREETING_STARTS and len(u) < 200 and _DEAR.match(u)]
+    first = first_characters(units)
+    dears = sorted(i for c in "DdGgHh" for i in first.get(c, ()) if units[i][:4].lower() in _GREETING_STARTS and len(units[i]) < 200
+                   and _DEAR.match(units[i]))
     bounds = dears + [len(units)]
     for k, i in enumerate(dears):
         role = _role(_DEAR.match(units[i]).group(1), "\n".join(units[i: bounds[k + 1]]))
@@ -640,6 +674,7 @@ def build_doc(lines: list[str]) -> Doc:
             s += 1
         segment_of.append(s)
     doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
+    doc._first = first
     _classify_segments(doc)
     _mark_quoted(doc)
     doc.settle()
@@ -655,7 +690,7 @@ def answer_heading(doc: Doc, i: int) -> list[str] | None:
 
 def _answer_headings(doc: Doc) -> list[list[str] | None]:
     heads: list[list[str] | None] = [None] * len(doc.units)
-    for k in [k for k, u in enumerate(doc.units) if u[:1] in _HEAD_FIRST or u[:1].isdigit()]:
+    for k in doc.starting(lambda c: c in _HEAD_FIRST or c.isdigit()):
         heads[k] = _answer_heading(doc, k)
     return heads
 
@@ -759,15 +794,18 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
 
 def _mark_quoted(doc: Doc) -> None:
     # Both introductions end their line (or are a short heading): only those lines are tried.
+    # Only units that open with a quotation mark or bracket, or hold a word of an introduction.
+    quote = set(doc.starting("(‘'\"“".__contains__))
+    request, provides = set(doc.hits(_REQUEST_START_WORDS)), set(doc.hits(_PROVIDES_WORDS))
     starts = {}
-    for i, u in enumerate(doc.units):
-        if u[:1] in "(‘'\"“" and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
+    for i in sorted(quote | request | provides):
+        u = doc.units[i]
+        if i in quote and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
-            low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
-            if any(w in low for w in _REQUEST_START_WORDS) and _REQUEST_START.search(u):
+            if i in request and _REQUEST_START.search(u):
                 starts[i] = "request"
-            elif ("provides" in low or "states" in low or "reads" in low) and _PROVIDES.search(u):
+            elif i in provides and _PROVIDES.search(u):
                 starts[i] = "statute"
     done = -1
     for i in sorted(starts):
@@ -882,7 +920,7 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     starts = [a for a, _ in spans]
     out = []
     for a, b in merged:
-        for hit in find_authorities(doc.text, doc.low, a, b, doc.where):
+        for hit in find_authorities(doc.text, doc.low, a, b, doc.where, doc.name_words()):
             k = bisect.bisect_right(starts, hit[0]) - 1
             if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
                 out.append(hit)
