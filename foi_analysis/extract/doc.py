@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -185,7 +186,8 @@ class Doc:
     def name_words(self) -> list:
         """The items of ``_needles_by_last_word`` whose word the text holds: the names worth trying."""
         if self._name_words is None:
-            self._name_words = [(w, by) for w, by in _needles_by_last_word().items() if self.where(w)]
+            where = self._read()
+            self._name_words = [(w, by) for w, by in _needles_by_last_word().items() if where.get(w)]
         return self._name_words
 
     def starting(self, test) -> list[int]:
@@ -227,16 +229,21 @@ class Doc:
     def where(self, n: str) -> list[int]:
         """Every place ``n`` starts in ``low``, in order, overlaps included. The cue words (see
         ``cue_words``) are all found in one pass over the text, once per document."""
-        if self._where is None:
-            automaton, words = _automaton()
-            self._where = {w: [] for w in words}
-            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
-                self._where[words[k]].append(start)  # in order of their ends: one word, one length
-        found = self._where.get(n)
-        if found is None:  # not a declared cue word: scanned for, once
-            found = list(_places(self.low, n, 0, len(self.low)))
+        found = self._read().get(n)
+        if found is None:  # a declared cue word not in the text, or a word not declared: scanned for, once
+            found = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
             self._where[n] = found
         return found
+
+    def _read(self) -> dict[str, list[int]]:
+        """Every cue word's places, found in one pass over ``low`` (once per document)."""
+        if self._where is None:
+            automaton, words, _ = _automaton()
+            # Sorted by word, then by place (one word has one length: its ends are in order too).
+            matches = sorted(automaton.find_matches_as_indexes(self.low, overlapping=True))
+            self._where = {words[k]: [start for _, start, _ in group]
+                           for k, group in itertools.groupby(matches, key=operator.itemgetter(0))}
+        return self._where
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
@@ -348,12 +355,12 @@ def cue_words(*groups: tuple[str, ...]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], frozenset[str]]:
     """An Aho-Corasick automaton of the cue words and the authority names' last words."""
     words = sorted(_CUE_WORDS | set(_needles_by_last_word()))
     # A DFA: built once per process (a few ms), it reads a text about twice as fast as the NFAs.
     return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
-                                      implementation=ahocorasick_rs.Implementation.DFA), words
+                                      implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
 
 
 _EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
@@ -706,10 +713,13 @@ def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     return question_ids(m.group(1) or m.group(2)) if m else None
 
 
+_QID_RANGE = re.compile(rf"({_QID})(?:\s*(?:-|–|to)\s*(?:Q\s*)?(\d{{1,2}})\b)?")
+
+
 def question_ids(text: str) -> list[str]:
     """ "1b, 4 & 5" -> 1b, 4, 5; "3-5" or "3 to 5" -> 3, 4, 5."""
     out: list[str] = []
-    for m in re.finditer(rf"({_QID})(?:\s*(?:-|–|to)\s*(?:Q\s*)?(\d{{1,2}})\b)?", text.lower()):
+    for m in _QID_RANGE.finditer(text.lower()):
         first, last = m.group(1), m.group(2)
         ids = [str(n) for n in range(int(first), int(last) + 1)] if last and first.isdigit() and int(first) < int(last) <= int(first) + 20 else [first]
         out += [q for q in ids if q not in out]
@@ -893,11 +903,7 @@ _SPEAKS_AFTER = re.compile(
     r"|will (?:now )?(?:respond|provide|aim|endeavour))\b", re.IGNORECASE)
 # Mentions in the complaint-rights paragraph every letter ends with are not who writes.
 _COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
-
-
-def _complaint(doc: Doc, i: int) -> bool:
-    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
-    return any(w in low for w in _COMPLAINT)
+cue_words(_COMPLAINT)
 
 
 # Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
@@ -942,10 +948,11 @@ def find_authority(doc: Doc) -> str | None:
     signed = {j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))}
     spans.sort()
     hits = _authorities_near(doc, spans)
+    complaint = set(doc.hits(_COMPLAINT))
     for start, end, name in hits:
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        if doc.quoted[i] or _complaint(doc, i):
+        if doc.quoted[i] or i in complaint:
             continue
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
