@@ -13,7 +13,6 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
-import operator
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -239,16 +238,21 @@ class Doc:
         """Every cue word's places, found in one pass over ``low`` (once per document)."""
         if self._where is None:
             automaton, words, _ = _automaton()
-            # Sorted by word, then by place (one word has one length: its ends are in order too).
-            matches = sorted(automaton.find_matches_as_indexes(self.low, overlapping=True))
-            self._where = {words[k]: [start for _, start, _ in group]
-                           for k, group in itertools.groupby(matches, key=operator.itemgetter(0))}
+            places: dict[int, list[int]] = {}
+            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
+                found = places.get(k)
+                if found is None:
+                    places[k] = [start]
+                else:
+                    found.append(start)  # in order of their ends: one word, one length
+            self._where = {words[k]: found for k, found in places.items()}
         return self._where
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
         if needles not in self._hits:
-            self._hits[needles] = sorted({self.unit_at(k) for n in needles for k in self.where(n)})
+            offsets, right = self.offsets, bisect.bisect_right
+            self._hits[needles] = sorted({right(offsets, k) - 1 for n in needles for k in self.where(n)})
         return self._hits[needles]
 
     def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
@@ -957,7 +961,9 @@ def find_authority(doc: Doc) -> str | None:
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
-        speaks = _SPEAKS_BEFORE.search(u[max(0, at - 30): at]) or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
+        # (_SPEAKS_BEFORE ends in a space: a name not after one is not spoken of so)
+        speaks = (at and u[at - 1].isspace() and _SPEAKS_BEFORE.search(u[max(0, at - 30): at])) or \
+            _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
         if requester and not _DEAR.match(u):
             speaks = False  # the requester may name other forces
         if speaks or alone:

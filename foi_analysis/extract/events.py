@@ -106,7 +106,7 @@ def find_events(doc: Doc) -> list[dict]:
         if not any(e["event"] == event and e["date"] == date for e in events):
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
-    quoted = [m.span() for m in _QUOTED.finditer(doc.text)] if '"' in doc.text or "“" in doc.text else []
+    quoted = _quoted_spans(doc.text)
     for i, start, end, date, printed in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
@@ -141,6 +141,27 @@ def find_events(doc: Doc) -> list[dict]:
             add(event, seg.date[0], seg.date[1], "date of the message")
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_QUOTED.finditer(text)`` gives, with the regex tried only where a quotation mark
+    stands (found by ``str.find``), not at every character."""
+    spans: list[tuple[int, int]] = []
+    pos, following = 0, {mark: text.find(mark) for mark in ('"', "“")}
+    while True:
+        for mark, k in following.items():
+            if 0 <= k < pos:
+                following[mark] = text.find(mark, pos)
+        marks = [k for k in following.values() if k >= 0]
+        if not marks:
+            return spans
+        k = min(marks)
+        m = _QUOTED.match(text, k)
+        if m:
+            spans.append(m.span())
+            pos = m.end()
+        else:
+            pos = k + 1
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
