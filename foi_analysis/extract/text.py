@@ -161,11 +161,9 @@ _FURNITURE_LINES = frozenset(["home", "menu", "search", "close", "print", "share
 # Breadcrumbs: "Home > Your council > Disclosure log", "You are here: Home / FOI / ...".
 _BREADCRUMB = re.compile(r"^\s*(?:you are here:?\s*)?home\s*[>»›/|]\s*\S|^\s*[^.!?]{1,60}(?:\s[>»›]\s[^.!?]{1,60}){2,}\s*$",
                          re.IGNORECASE)
-# The lines either test above can hold, in "\n" + the lower-cased text (each match begins at the "\n"
-# before its line): a line that is only a furniture word, and one that opens "home" or "you ".
-_FURNITURE_LINE = re.compile(r"\n[^\S\n]*(?:" + "|".join(re.escape(w) for w in sorted(_FURNITURE_LINES, key=len, reverse=True))
-                             + r")[^\S\n]*(?=\n|$)")
-_HOME_LINE = re.compile(r"\n[^\S\n]*(?:home|you )")
+# The lines either test below can pass, in "\n" + the lower-cased text (a match begins at the "\n"
+# before its line): those that open with a furniture word, "home" or "you " (the tests decide).
+_FURNITURE_START = re.compile(r"\n[^\S\n]*(?:home|you |" + "|".join(sorted(map(re.escape, _FURNITURE_LINES))) + ")")
 _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
 
@@ -195,7 +193,7 @@ def clean_lines(text: str) -> list[str]:
     if len(low) == len(text):
         # Only the lines that can be furniture: found by searches over the whole text, not line by line.
         starts = starts or [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
-        found = {bisect.bisect_left(starts, m.start()) for rx in (_FURNITURE_LINE, _HOME_LINE) for m in rx.finditer("\n" + low)}
+        found = {bisect.bisect_left(starts, m.start()) for m in _FURNITURE_START.finditer("\n" + low)}
         for mark in (">", "»", "›"):
             k = text.find(mark)
             while k != -1:
