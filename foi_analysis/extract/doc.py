@@ -814,12 +814,12 @@ def _mark_quoted(doc: Doc) -> None:
     starts = {}
     for i in sorted(quote | request | provides):
         u = doc.units[i]
-        if i in quote and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
+        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
-            if i in request and _holds_folded(_REQUEST_START, u, doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]):
+            if i in request and holds_folded(_REQUEST_START, u, doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]):
                 starts[i] = "request"
-            elif i in provides and _PROVIDES.search(u):
+            elif i in provides and holds_folded(_PROVIDES, u, doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]):
                 starts[i] = "statute"
     done = -1
     for i in sorted(starts):
@@ -840,7 +840,7 @@ def _mark_quoted(doc: Doc) -> None:
         done = j
 
 
-def _holds_folded(rx: re.Pattern, u: str, low: str) -> bool:
+def holds_folded(rx: re.Pattern, u: str, low: str) -> bool:
     """Does ``rx`` (case-insensitive) match in ``u``? Asked of ``low`` (``u`` lower-cased) with the
     pattern's case-sensitive twin where that finds the same: Python's ``re`` runs a case-insensitive
     alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)"""
@@ -972,7 +972,7 @@ def find_authority(doc: Doc) -> str | None:
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
         # (_SPEAKS_BEFORE ends in a space: a name not after one is not spoken of so)
-        speaks = (at and u[at - 1].isspace() and _SPEAKS_BEFORE.search(u[max(0, at - 30): at])) or \
+        speaks = (at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at], doc.low[max(start - 30, doc.offsets[i]): start])) or \
             _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
         if requester and not _DEAR.match(u):
             speaks = False  # the requester may name other forces

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .doc import Doc
+from .doc import Doc, holds_folded
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -120,11 +120,10 @@ def find_events(doc: Doc) -> list[dict]:
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
             note = "timeline entry"
-        elif _NOT_EVENT.search(before[-60:]):
+        elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]):
             continue
         else:
-            low = before.lower()
-            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and rx.search(before)), None)
+            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and holds_folded(rx, before, low)), None)
             if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
                 event = "internal_review_requested"
             note = "stated in the text"
