@@ -169,6 +169,7 @@ class Doc:
 
     def __post_init__(self):
         self.low = lower_same_length(self.text)
+        self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
         self._hits: dict[tuple[str, ...], list[int]] = {}
@@ -269,15 +270,18 @@ class Doc:
                 return
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
+        folds = self.folds
         for n in needles:
             if plan[n] is None:
                 continue  # no part of ``rx`` needs this needle: the others find every match
+            places = self.where(n)
+            if not places:
+                continue
             rx, twin, width = plan[n]
             # A match holding this needle starts at most ``width - len(n)`` before it and ends as
             # far after it: the window need be no wider (a margin for "\b" and lookarounds).
             back = _BACK if width is None else min(_BACK, max(0, width - len(n)) + _EDGE)
             ahead = _AHEAD if width is None else min(_AHEAD, max(0, width - len(n)) + _EDGE)
-            places = self.where(n)
             after = -1
             for k in places[bisect.bisect_left(places, lo):]:
                 if k + len(n) > hi:
@@ -292,7 +296,7 @@ class Doc:
                     window = (i, max(0, at - back), at + len(n) + ahead)
                     if window not in seen:
                         seen.add(window)
-                        if twin is None or not folds_like_lower(u):
+                        if twin is None or not (folds or folds_like_lower(u)):
                             m = rx.search(u, window[1], window[2])
                         else:  # find it in the lower-cased text, then take the match from the text itself
                             m = twin.search(self.low, self.offsets[i] + window[1], self.offsets[i] + min(window[2], len(u)))
