@@ -287,7 +287,7 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
             continue  # wrapped at the mail client's width
         following = stripped[i + 1] if i + 1 < n else ""
         # (every _DATE_BREAKS pattern ends in a letter or digit: a line ending otherwise is not cut)
-        if following and s[-1].isalnum() and _may_break_date(s) and any(a.search(s[-40:]) and b.match(following) for a, b in _DATE_BREAKS):
+        if following and s[-1].isalnum() and _may_break_date(s) and any(b.match(following) and a.search(s[-40:]) for a, b in _DATE_BREAKS):
             continue  # a date cut by the line break
         # (a line of its own, printable and without double spaces, is already as _joined would make it)
         out.append((start, s if start == i and "  " not in s and s.isprintable() else _joined(stripped[start:i + 1])))
