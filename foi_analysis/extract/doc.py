@@ -811,19 +811,20 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
 
 
 def _mark_quoted(doc: Doc) -> None:
-    # Both introductions end their line (or are a short heading): only those lines are tried.
-    # Only units that open with a quotation mark or bracket, or hold a word of an introduction.
+    # Only units that open with a quotation mark or bracket (quoted statute), or that hold a word of
+    # an introduction; both introductions end their line (or are a short heading).
     quote = set(doc.starting("(‘'\"“".__contains__))
     request, provides = set(doc.hits(_REQUEST_START_WORDS)), set(doc.hits(_PROVIDES_WORDS))
     starts = {}
     for i in sorted(quote | request | provides):
         u = doc.units[i]
-        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]):
+        low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
+        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, low):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
-            if i in request and holds_folded(_REQUEST_START, u, doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]):
+            if i in request and holds_folded(_REQUEST_START, u, low):
                 starts[i] = "request"
-            elif i in provides and holds_folded(_PROVIDES, u, doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]):
+            elif i in provides and holds_folded(_PROVIDES, u, low):
                 starts[i] = "statute"
     done = -1
     for i in sorted(starts):
@@ -975,9 +976,10 @@ def find_authority(doc: Doc) -> str | None:
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
-        # (_SPEAKS_BEFORE ends in a space: a name not after one is not spoken of so)
-        speaks = (at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at], doc.low[max(start - 30, doc.offsets[i]): start])) or \
-            _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
+        # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
+        before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
+                                                            doc.low[max(start - 30, doc.offsets[i]): start])
+        speaks = before or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
         if requester and not _DEAR.match(u):
             speaks = False  # the requester may name other forces
         if speaks or alone:
