@@ -293,6 +293,37 @@ def test_an_ordinal_written_apart_from_its_day_is_a_date():
     assert [(e["event"], e["date"].isoformat()) for e in x.events] == [("received", "2023-11-21")]
 
 
+@pytest.mark.parametrize("date, iso", [
+    ("3/6/2024", "2024-06-03"),
+    ("٣/٦/٢٠٢٤", "2024-06-03"),  # Arabic-Indic digits: "\d" in the date pattern matches them
+    ("3 June 2024 (٢٠٢٤)", "2024-06-03"),  # such a digit elsewhere in the text
+])
+def test_dates_are_found_whatever_digits_they_are_written_with(date, iso):
+    # The date gates look for ASCII digits in a byte copy of the text (Doc.digit_shape); a text
+    # with other digits must still have its dates read.
+    text = (f"Our Ref: FOI 99/23\nDear Requester\nYour request was received by Kent Police on {date}.\n"
+            "Please find the information attached.\n")
+    x = extract_text(text)
+    assert [(e["event"], e["date"].isoformat()) for e in x.events] == [("received", iso)]
+
+
+@pytest.mark.parametrize("text, spans", [
+    ('a "b" c', [(2, 5)]),
+    ('“x "y” z"', [(0, 6)]),  # the first mark opens; the straight quote inside it closes nothing
+    ('"a“b" “c”', [(0, 5), (6, 9)]),
+    ("“a“b”", [(2, 5)]),  # a curly quote opened again before it closed: the second one counts
+    ("“abc", []),  # never closed
+    ('"' + "x" * 3000 + '"', [(0, 3002)]),
+    ('"' + "x" * 3001 + '"', []),  # longer than a quotation is taken to be
+])
+def test_quoted_passages_are_found_from_their_marks(text, spans):
+    # Spans worked out by hand from the rule in events._QUOTED (a “...” or "..." of at most 3,000
+    # characters, leftmost first, not overlapping); _quoted_spans looks only where a mark stands.
+    from foi_analysis.extract.events import _quoted_spans
+
+    assert _quoted_spans(text) == spans
+
+
 def test_answers_introduced_in_a_sentence_and_placeholders_of_publication():
     # Written for this test in the form of a disclosure-log page: answers numbered under "You asked:",
     # the last one introduced by "For question 3"; "[redacted]" hides the requester's name on

@@ -117,6 +117,8 @@ _COMMON = frozenset("please provide could would information request requested co
 def question_refs(text: str) -> list[str]:
     """Question numbers a sentence names: "questions 1b, 4, 5, 6, and 9" -> 1b, 4, 5, 6, 9."""
     out: list[str] = []
+    if "q" not in text and "Q" not in text:
+        return out  # every _QREF match holds one
     for m in _QREF.finditer(text):
         for q in _QNUM.findall(m.group(1)):
             if q not in out:
@@ -129,8 +131,9 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     best: dict[str, str] = {}
     run: dict[str, str] = {}
     last = 0
-    for u in doc.units:
-        m = ENUM.match(u) if u[:1].isdigit() or u[:1] in "Qq " else None
+    for i in doc.starting(lambda c: c.isdigit() or c in "Qq "):
+        u = doc.units[i]
+        m = ENUM.match(u)
         if not m:
             continue
         n = int(m.group(1))

@@ -82,17 +82,18 @@ def _places(low: str, word: str, first: int, last: int, where=None):
 
 
 def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None,
-                     where=None) -> list[tuple[int, int, str]]:
+                     where=None, words=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
     lower-cased, if the caller has it; ``where`` is ``Doc.where`` for it), in order, the longest
     name first where names overlap.
 
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
-    checked where it ends: a few searches per text, not one per alias."""
+    checked where it ends: a few searches per text, not one per alias. ``words``: the items of
+    ``_needles_by_last_word`` worth trying (those the text holds), if the caller knows them."""
     low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
     found = []
-    for word, by_previous in _needles_by_last_word().items():
+    for word, by_previous in _needles_by_last_word().items() if words is None else words:
         if where is not None and not where(word):
             continue  # not in the text at all
         for k in _places(low, word, first, last, where):
@@ -168,6 +169,7 @@ class Doc:
 
     def __post_init__(self):
         self.low = lower_same_length(self.text)
+        self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
         self._hits: dict[tuple[str, ...], list[int]] = {}
@@ -177,6 +179,25 @@ class Doc:
         self._sign_offs: list[int] | None = None
         self.scope: set[int] | None = None  # see answers._scope
         self._where: dict[str, list[int]] | None = None
+        self._shape: bytes | None = None  # see digit_shape
+        self._first: dict[str, list[int]] | None = None  # see starting
+        self._name_words: list | None = None  # see name_words
+
+    def name_words(self) -> list:
+        """The items of ``_needles_by_last_word`` whose word the text holds: the names worth trying."""
+        if self._name_words is None:
+            where = self._read()
+            self._name_words = [(w, by) for w, by in _needles_by_last_word().items() if where.get(w)]
+        return self._name_words
+
+    def starting(self, test) -> list[int]:
+        """Units whose first character passes ``test`` (a character -> bool), in order. The units are
+        grouped by first character once, so a step that reads only lines beginning "Q", a digit or
+        "Yours" looks at those, not at every unit."""
+        if self._first is None:
+            self._first = first_characters(self.units)
+        found = [units for c, units in self._first.items() if test(c)]
+        return found[0] if len(found) == 1 else sorted(i for units in found for i in units)
 
     def settle(self) -> None:
         """Roles and quotations are final: note which units the authority wrote itself."""
@@ -202,27 +223,37 @@ class Doc:
     def sign_offs(self) -> list[int]:
         """Units that close a letter ("Yours sincerely", "Kind regards", a legal annex)."""
         if self._sign_offs is None:
-            self._sign_offs = [i for i, u in enumerate(self.units) if u[:1] in _SIGN_OFF_FIRST and SIGN_OFF.match(u)]
+            self._sign_offs = [i for i in self.starting(_SIGN_OFF_FIRST.__contains__) if SIGN_OFF.match(self.units[i])]
         return self._sign_offs
 
     def where(self, n: str) -> list[int]:
         """Every place ``n`` starts in ``low``, in order, overlaps included. The cue words (see
         ``cue_words``) are all found in one pass over the text, once per document."""
-        if self._where is None:
-            automaton, words = _automaton()
-            self._where = {w: [] for w in words}
-            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
-                self._where[words[k]].append(start)  # in order of their ends: one word, one length
-        found = self._where.get(n)
-        if found is None:  # not a declared cue word: scanned for, once
-            found = list(_places(self.low, n, 0, len(self.low)))
+        found = self._read().get(n)
+        if found is None:  # a declared cue word not in the text, or a word not declared: scanned for, once
+            found = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
             self._where[n] = found
         return found
+
+    def _read(self) -> dict[str, list[int]]:
+        """Every cue word's places, found in one pass over ``low`` (once per document)."""
+        if self._where is None:
+            automaton, words, _ = _automaton()
+            places: dict[int, list[int]] = {}
+            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
+                found = places.get(k)
+                if found is None:
+                    places[k] = [start]
+                else:
+                    found.append(start)  # in order of their ends: one word, one length
+            self._where = {words[k]: found for k, found in places.items()}
+        return self._where
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
         if needles not in self._hits:
-            self._hits[needles] = sorted({self.unit_at(k) for n in needles for k in self.where(n)})
+            offsets, right = self.offsets, bisect.bisect_right
+            self._hits[needles] = sorted({right(offsets, k) - 1 for n in needles for k in self.where(n)})
         return self._hits[needles]
 
     def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
@@ -239,15 +270,18 @@ class Doc:
                 return
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
+        folds = self.folds
         for n in needles:
             if plan[n] is None:
                 continue  # no part of ``rx`` needs this needle: the others find every match
+            places = self.where(n)
+            if not places:
+                continue
             rx, twin, width = plan[n]
             # A match holding this needle starts at most ``width - len(n)`` before it and ends as
             # far after it: the window need be no wider (a margin for "\b" and lookarounds).
             back = _BACK if width is None else min(_BACK, max(0, width - len(n)) + _EDGE)
             ahead = _AHEAD if width is None else min(_AHEAD, max(0, width - len(n)) + _EDGE)
-            places = self.where(n)
             after = -1
             for k in places[bisect.bisect_left(places, lo):]:
                 if k + len(n) > hi:
@@ -262,7 +296,7 @@ class Doc:
                     window = (i, max(0, at - back), at + len(n) + ahead)
                     if window not in seen:
                         seen.add(window)
-                        if twin is None or not folds_like_lower(u):
+                        if twin is None or not (folds or folds_like_lower(u)):
                             m = rx.search(u, window[1], window[2])
                         else:  # find it in the lower-cased text, then take the match from the text itself
                             m = twin.search(self.low, self.offsets[i] + window[1], self.offsets[i] + min(window[2], len(u)))
@@ -271,18 +305,49 @@ class Doc:
                         if m:
                             yield i, m
 
-    def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True):
+    def digit_shape(self) -> bytes | None:
+        """``low`` as bytes, one a character: every ASCII digit "0", every other non-ASCII character
+        "?". None when the text holds a non-ASCII digit (which "\\d" matches too)."""
+        if self._shape is None:
+            odd = self.low.encode().translate(None, _ASCII).decode()  # the non-ASCII characters alone
+            self._shape = b"" if _ANY_DIGIT.search(odd) else self.low.encode("ascii", "replace").translate(_ZERO_DIGITS)
+        return self._shape or None
+
+    def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True, shape: re.Pattern | None = None):
         """``rx``'s matches in each unit where ``gate``, a cheap pattern, matches the lower-cased
-        text. Once a unit has passed, the gate looks again from the next unit's start."""
+        text. Once a unit has passed, the gate looks again from the next unit's start.
+
+        ``shape`` is for a gate that begins with a digit ("\\d..."): Python's ``re`` tries such a
+        pattern at every position, many times slower than it looks for a fixed character. ``shape``
+        is the gate as it reads in ``digit_shape`` (digits "0", non-ASCII "?"), beginning with "0"
+        and matching wherever the gate matches: it finds the candidates, the gate decides."""
         units, pos, end = [], 0, len(self.low)
-        while (g := gate.search(self.low, pos)) is not None:
-            i = self.unit_at(g.start())
+        coded = self.digit_shape() if shape is not None else None
+        while True:
+            if coded is None:
+                g = gate.search(self.low, pos)
+                k = -1 if g is None else g.start()
+            else:
+                k = -1
+                while (c := shape.search(coded, pos)) is not None:
+                    if gate.match(self.low, c.start()):
+                        k = c.start()
+                        break
+                    pos = c.start() + 1
+            if k < 0:
+                break
+            i = self.unit_at(k)
             units.append(i)
             pos = self.offsets[i + 1] if i + 1 < len(self.offsets) else end
         for i in units:
             if not own or self.own(i):
                 for m in rx.finditer(self.units[i]):
                     yield i, m
+
+
+_ASCII = bytes(range(128))
+_ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
+_ANY_DIGIT = re.compile(r"\d")
 
 
 _CUE_WORDS: set[str] = set()
@@ -298,10 +363,12 @@ def cue_words(*groups: tuple[str, ...]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
+def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], frozenset[str]]:
     """An Aho-Corasick automaton of the cue words and the authority names' last words."""
     words = sorted(_CUE_WORDS | set(_needles_by_last_word()))
-    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words
+    # A DFA: built once per process (a few ms), it reads a text about twice as fast as the NFAs.
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
 
 
 _EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
@@ -546,6 +613,8 @@ def _ends_request(u: str) -> bool:
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
+_PROVIDES_WORDS = ("provides", "states", "reads")
+cue_words(_REQUEST_START_WORDS, _PROVIDES_WORDS)
 _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)")
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
@@ -584,6 +653,18 @@ def split_long(unit: str, limit: int = MAX_UNIT) -> list[str]:
     return [*out, rest] if rest else out
 
 
+def first_characters(units: list[str]) -> dict[str, list[int]]:
+    """First character -> the units that begin with it, in order."""
+    out: dict[str, list[int]] = {}
+    for i, u in enumerate(units):
+        c = u[:1]
+        if c in out:
+            out[c].append(i)
+        else:
+            out[c] = [i]
+    return out
+
+
 def build_doc(lines: list[str]) -> Doc:
     units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     offsets, pos = [], 0
@@ -592,7 +673,9 @@ def build_doc(lines: list[str]) -> Doc:
         pos += len(u) + 1
     segments = [Segment(0, "header")]
     segment_of = []
-    dears = [i for i, u in enumerate(units) if u[:4].lower() in _GREETING_STARTS and len(u) < 200 and _DEAR.match(u)]
+    first = first_characters(units)
+    dears = sorted(i for c in "DdGgHh" for i in first.get(c, ()) if units[i][:4].lower() in _GREETING_STARTS and len(units[i]) < 200
+                   and _DEAR.match(units[i]))
     bounds = dears + [len(units)]
     for k, i in enumerate(dears):
         role = _role(_DEAR.match(units[i]).group(1), "\n".join(units[i: bounds[k + 1]]))
@@ -606,6 +689,7 @@ def build_doc(lines: list[str]) -> Doc:
             s += 1
         segment_of.append(s)
     doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
+    doc._first = first
     _classify_segments(doc)
     _mark_quoted(doc)
     doc.settle()
@@ -621,7 +705,7 @@ def answer_heading(doc: Doc, i: int) -> list[str] | None:
 
 def _answer_headings(doc: Doc) -> list[list[str] | None]:
     heads: list[list[str] | None] = [None] * len(doc.units)
-    for k in [k for k, u in enumerate(doc.units) if u[:1] in _HEAD_FIRST or u[:1].isdigit()]:
+    for k in doc.starting(lambda c: c in _HEAD_FIRST or c.isdigit()):
         heads[k] = _answer_heading(doc, k)
     return heads
 
@@ -637,10 +721,13 @@ def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     return question_ids(m.group(1) or m.group(2)) if m else None
 
 
+_QID_RANGE = re.compile(rf"({_QID})(?:\s*(?:-|–|to)\s*(?:Q\s*)?(\d{{1,2}})\b)?")
+
+
 def question_ids(text: str) -> list[str]:
     """ "1b, 4 & 5" -> 1b, 4, 5; "3-5" or "3 to 5" -> 3, 4, 5."""
     out: list[str] = []
-    for m in re.finditer(rf"({_QID})(?:\s*(?:-|–|to)\s*(?:Q\s*)?(\d{{1,2}})\b)?", text.lower()):
+    for m in _QID_RANGE.finditer(text.lower()):
         first, last = m.group(1), m.group(2)
         ids = [str(n) for n in range(int(first), int(last) + 1)] if last and first.isdigit() and int(first) < int(last) <= int(first) + 20 else [first]
         out += [q for q in ids if q not in out]
@@ -724,16 +811,20 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
 
 
 def _mark_quoted(doc: Doc) -> None:
-    # Both introductions end their line (or are a short heading): only those lines are tried.
+    # Only units that open with a quotation mark or bracket (quoted statute), or that hold a word of
+    # an introduction; both introductions end their line (or are a short heading).
+    quote = set(doc.starting("(‘'\"“".__contains__))
+    request, provides = set(doc.hits(_REQUEST_START_WORDS)), set(doc.hits(_PROVIDES_WORDS))
     starts = {}
-    for i, u in enumerate(doc.units):
-        if u[:1] in "(‘'\"“" and _STATUTE_LINE.match(u) and _STATUTE_WORDS.search(u):
+    for i in sorted(quote | request | provides):
+        u = doc.units[i]
+        low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
+        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, low):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
-            low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
-            if any(w in low for w in _REQUEST_START_WORDS) and _REQUEST_START.search(u):
+            if i in request and holds_folded(_REQUEST_START, u, low):
                 starts[i] = "request"
-            elif ("provides" in low or "states" in low or "reads" in low) and _PROVIDES.search(u):
+            elif i in provides and holds_folded(_PROVIDES, u, low):
                 starts[i] = "statute"
     done = -1
     for i in sorted(starts):
@@ -752,6 +843,16 @@ def _mark_quoted(doc: Doc) -> None:
         if starts[i] == "request":
             doc.restated += range(i + 1, j)
         done = j
+
+
+def holds_folded(rx: re.Pattern, u: str, low: str) -> bool:
+    """Does ``rx`` (case-insensitive) match in ``u``? Asked of ``low`` (``u`` lower-cased) with the
+    pattern's case-sensitive twin where that finds the same: Python's ``re`` runs a case-insensitive
+    alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)"""
+    twin = _lower_twin(rx)
+    if twin is None or "'" in rx.pattern or not folds_like_lower(u):
+        return rx.search(u) is not None
+    return twin.search(low) is not None
 
 
 def _request_end(doc: Doc, i: int, end: int) -> int:
@@ -821,11 +922,7 @@ _SPEAKS_AFTER = re.compile(
     r"|will (?:now )?(?:respond|provide|aim|endeavour))\b", re.IGNORECASE)
 # Mentions in the complaint-rights paragraph every letter ends with are not who writes.
 _COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
-
-
-def _complaint(doc: Doc, i: int) -> bool:
-    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
-    return any(w in low for w in _COMPLAINT)
+cue_words(_COMPLAINT)
 
 
 # Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
@@ -848,7 +945,7 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     starts = [a for a, _ in spans]
     out = []
     for a, b in merged:
-        for hit in find_authorities(doc.text, doc.low, a, b, doc.where):
+        for hit in find_authorities(doc.text, doc.low, a, b, doc.where, doc.name_words()):
             k = bisect.bisect_right(starts, hit[0]) - 1
             if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
                 out.append(hit)
@@ -870,15 +967,19 @@ def find_authority(doc: Doc) -> str | None:
     signed = {j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))}
     spans.sort()
     hits = _authorities_near(doc, spans)
+    complaint = set(doc.hits(_COMPLAINT))
     for start, end, name in hits:
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        if doc.quoted[i] or _complaint(doc, i):
+        if doc.quoted[i] or i in complaint:
             continue
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
-        speaks = _SPEAKS_BEFORE.search(u[max(0, at - 30): at]) or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
+        # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
+        before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
+                                                            doc.low[max(start - 30, doc.offsets[i]): start])
+        speaks = before or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
         if requester and not _DEAR.match(u):
             speaks = False  # the requester may name other forces
         if speaks or alone:

@@ -12,7 +12,7 @@ import bisect
 import re
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .doc import Doc
+from .doc import Doc, holds_folded
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -50,6 +50,12 @@ _NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
 # As WORDED_DATE reads a day: "21st", "21 st" (a PDF's superscript), "21 of"; one optional space
 # before the ordinal, so that a run of spaces cannot be split two ways between it and what follows.
 _WORDED_GATE = re.compile(r"\d(?:\s?(?:st|nd|rd|th))?(?:\s+of)?[\s\-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# The gates as they read in Doc.digit_shape (digits "0", any non-ASCII character "?", which may be
+# a space): each matches wherever its gate does, and begins with a fixed character.
+_SPACE = rb"[\s\x1c-\x1f?]"  # what "\s" matches in text, ASCII or not
+_NUMERIC_SHAPE = re.compile(rb"0" + _SPACE + rb"*[/.\-]" + _SPACE + rb"*0")
+_WORDED_SHAPE = re.compile(rb"0(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
+                           rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
@@ -75,7 +81,8 @@ _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "respo
 def find_dates(doc: Doc):
     """(unit index, start, end within the unit, date, printed) for each date in the authority's text."""
     out = []
-    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE)), (WORDED_DATE, doc.gated(_WORDED_GATE, WORDED_DATE))):
+    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE)),
+                      (WORDED_DATE, doc.gated(_WORDED_GATE, WORDED_DATE, shape=_WORDED_SHAPE))):
         for i, m in found:
             u = doc.units[i]
             start = m.start(1) if rx is WORDED_DATE else m.start()  # drop a leading weekday or "the"
@@ -99,7 +106,7 @@ def find_events(doc: Doc) -> list[dict]:
         if not any(e["event"] == event and e["date"] == date for e in events):
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
-    quoted = [m.span() for m in _QUOTED.finditer(doc.text)] if '"' in doc.text or "“" in doc.text else []
+    quoted = _quoted_spans(doc.text)
     for i, start, end, date, printed in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
@@ -113,11 +120,10 @@ def find_events(doc: Doc) -> list[dict]:
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
             note = "timeline entry"
-        elif _NOT_EVENT.search(before[-60:]):
+        elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]):
             continue
         else:
-            low = before.lower()
-            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and rx.search(before)), None)
+            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and holds_folded(rx, before, low)), None)
             if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
                 event = "internal_review_requested"
             note = "stated in the text"
@@ -134,6 +140,27 @@ def find_events(doc: Doc) -> list[dict]:
             add(event, seg.date[0], seg.date[1], "date of the message")
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int]]:
+    """The spans ``_QUOTED.finditer(text)`` gives, with the regex tried only where a quotation mark
+    stands (found by ``str.find``), not at every character."""
+    spans: list[tuple[int, int]] = []
+    pos, following = 0, {mark: text.find(mark) for mark in ('"', "“")}
+    while True:
+        for mark, k in following.items():
+            if 0 <= k < pos:
+                following[mark] = text.find(mark, pos)
+        marks = [k for k in following.values() if k >= 0]
+        if not marks:
+            return spans
+        k = min(marks)
+        m = _QUOTED.match(text, k)
+        if m:
+            spans.append(m.span())
+            pos = m.end()
+        else:
+            pos = k + 1
 
 
 def _inside(spans: list[tuple[int, int]], pos: int) -> bool:

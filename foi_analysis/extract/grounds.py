@@ -147,6 +147,7 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
     """Every citation the authority relies on, one per sub-paragraph and stage, in order."""
     foisa = is_foisa(doc)
     found: list[Found] = []
+    by_citation: dict[tuple[str, str], Found] = {}  # (citation, stage) -> its Found
     answering = answer_of(doc)
     for i, m in _cited(doc):
         u = doc.units[i]
@@ -168,11 +169,12 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
             answering[i] or [])
         raw = _raw(u, start, end, m.group(0), cits, foisa)
         for section, citation, ncnd, procedural in cits:
-            prior = next((f for f in found if f.citation == citation and f.stage == stage), None)
+            prior = by_citation.get((citation, stage))
             if prior:
                 prior.questions = merge(prior.questions, questions)
             else:
                 found.append(Found(section, citation, raw, ncnd, procedural, stage, list(questions)))
+                by_citation[citation, stage] = found[-1]
     return _drop_subsumed(found)
 
 
@@ -220,4 +222,6 @@ def merge(a: list[str], b: list[str]) -> list[str]:
 
 def _drop_subsumed(found: list[Found]) -> list[Found]:
     """A bare "Section 31" heading adds nothing when "31(1)(a)" is cited at the same stage."""
-    return [f for f in found if not any(g.stage == f.stage and g.citation.startswith(f.citation + "(") for g in found)]
+    # (stage, what a citation begins with up to one of its "("): "31" and "31(1)" for "31(1)(a)"
+    heads = {(g.stage, g.citation[:k]) for g in found for k, c in enumerate(g.citation) if c == "("}
+    return [f for f in found if (f.stage, f.citation) not in heads]

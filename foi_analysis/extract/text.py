@@ -28,7 +28,7 @@ _MAGIC = [
     (b"\xff\xd8\xff", "a JPEG image"),
     (b"GIF8", "a GIF image"),
 ]
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])  # what saved text does not hold
 
 
 def decode(data: bytes) -> tuple[str, list[str]]:
@@ -53,7 +53,11 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             except UnicodeDecodeError:
                 text = data.decode("latin-1")
                 warnings.append(f"neither UTF-8 nor cp1252 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as latin-1: check odd characters")
-    if len(_CONTROL.findall(text[:20000])) > max(8, len(text[:20000]) // 100):
+    head = text[:20000]
+    # Control characters are single bytes in UTF-8 (no other character's bytes are below 0x80):
+    # counted by deleting them from the bytes, not by a pattern tried at every character.
+    utf8 = head.encode("utf-8", "surrogatepass")
+    if len(utf8) - len(utf8.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 100):
         raise InputError("binary file (control characters): not saved text")
     return text, warnings
 
@@ -157,6 +161,9 @@ _FURNITURE_LINES = frozenset(["home", "menu", "search", "close", "print", "share
 # Breadcrumbs: "Home > Your council > Disclosure log", "You are here: Home / FOI / ...".
 _BREADCRUMB = re.compile(r"^\s*(?:you are here:?\s*)?home\s*[>»›/|]\s*\S|^\s*[^.!?]{1,60}(?:\s[>»›]\s[^.!?]{1,60}){2,}\s*$",
                          re.IGNORECASE)
+# The lines either test below can pass, in "\n" + the lower-cased text (a match begins at the "\n"
+# before its line): those that open with a furniture word, "home" or "you " (the tests decide).
+_FURNITURE_START = re.compile(r"\n[^\S\n]*(?:home|you |" + "|".join(sorted(map(re.escape, _FURNITURE_LINES))) + ")")
 _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
 
@@ -183,12 +190,27 @@ def clean_lines(text: str) -> list[str]:
         line = bisect.bisect_right(starts, k) - 1
         if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
             drop.add(line)
-    for k, line in enumerate(lines):
+    if len(low) == len(text):
+        # Only the lines that can be furniture: found by searches over the whole text, not line by line.
+        starts = starts or [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
+        found = {bisect.bisect_left(starts, m.start()) for m in _FURNITURE_START.finditer("\n" + low)}
+        for mark in (">", "»", "›"):
+            k = text.find(mark)
+            while k != -1:
+                found.add(bisect.bisect_right(starts, k) - 1)
+                k = text.find(mark, k + 1)
+        candidates = sorted(found)
+    else:  # a character that lower-cases to two ("İ"): positions in ``low`` are not the text's
+        candidates = range(len(lines))
+    for k in candidates:
+        line = lines[k]
         if len(line) < 24 and line.strip().lower() in _FURNITURE_LINES:
             drop.add(k)
         elif len(line) < 300 and (">" in line or "»" in line or "›" in line or line.lstrip()[:4].lower() in ("home", "you "))\
                 and _BREADCRUMB.match(line):
             drop.add(k)
+    if not drop:
+        return [line.rstrip() for line in lines]
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
 
 
@@ -196,7 +218,8 @@ def clean_lines(text: str) -> list[str]:
 def _furniture_automaton():
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(list(_FURNITURE_WORDS), matchkind=ahocorasick_rs.MatchKind.Standard)
+    return ahocorasick_rs.AhoCorasick(list(_FURNITURE_WORDS), matchkind=ahocorasick_rs.MatchKind.Standard,
+                                      implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _whole_word(low: str, k: int, n: int) -> bool:
@@ -251,26 +274,26 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
     stripped = [line.strip() for line in lines]
     n = len(lines)
     out: list[tuple[int, str]] = []
-    current: list[str] = []
-    start = 0
+    start = -1  # the first line of the logical line being read; its lines are stripped[start:i + 1]
     for i, s in enumerate(stripped):
         if not s:
-            if current:
-                out.append((start, _joined(current)))
-                current = []
+            if start >= 0:
+                out.append((start, _joined(stripped[start:i])))
+                start = -1
             continue
-        if not current:
+        if start < 0:
             start = i
-        current.append(s)
-        if low <= len(lines[i]) <= high and s[-1] not in _TERMINAL_CHARS:
+        if width is not None and low <= len(lines[i]) <= high and s[-1] not in _TERMINAL_CHARS:
             continue  # wrapped at the mail client's width
         following = stripped[i + 1] if i + 1 < n else ""
-        if following and _may_break_date(s) and any(a.search(s[-40:]) and b.match(following) for a, b in _DATE_BREAKS):
+        # (every _DATE_BREAKS pattern ends in a letter or digit: a line ending otherwise is not cut)
+        if following and s[-1].isalnum() and _may_break_date(s) and any(b.match(following) and a.search(s[-40:]) for a, b in _DATE_BREAKS):
             continue  # a date cut by the line break
-        out.append((start, _joined(current)))
-        current = []
-    if current:
-        out.append((start, _joined(current)))
+        # (a line of its own, printable and without double spaces, is already as _joined would make it)
+        out.append((start, s if start == i and "  " not in s and s.isprintable() else _joined(stripped[start:i + 1])))
+        start = -1
+    if start >= 0:
+        out.append((start, _joined(stripped[start:])))
     return out
 
 
