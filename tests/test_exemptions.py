@@ -41,6 +41,10 @@ def cites(text):
         ("section 31(1)(a) to (c)", ["31(1)(a)", "31(1)(b)", "31(1)(c)"]),
         ("s.40(3)(a)(i)-(iii)", ["40(3)(a)(i)", "40(3)(a)(ii)", "40(3)(a)(iii)"]),
         ("Section 40(5A) and 40(5B)", ["40(5A)", "40(5B)"]),
+        # "§" after a space (it is no word character, so no word boundary stands before it).
+        ("withheld under §31(1)(a)", ["31(1)(a)"]),
+        ("exempt (§ 40(2))", ["40(2)"]),
+        ("§§ 30 and 31", ["30", "31"]),
     ],
 )
 def test_citation_forms(text, expected):

@@ -113,6 +113,8 @@ class Citation:
 
 
 _ROMAN = re.compile(r"(?=[ivx]+$)x{0,3}(ix|iv|v?i{0,3})$")
+# "§" is not a word character: a word boundary before it would need a letter or digit there
+# ("under §31" would not match), so only the worded forms take one (in CITATION).
 _SECTION_WORD = r"(?:sections?|sect\.?|secs?\.?|ss?\.?|§)"
 # A section number and everything that can belong to it: brackets, and more bracket groups or
 # section numbers joined by "and", "&", ",", "or", "/".
@@ -123,7 +125,7 @@ _BRACKETS = rf"(?:\s*{_GROUP}(?:{_RANGE_DASH}{_GROUP})?)*"
 _SECTION_NUMBER = r"\d{1,2}[A-Z]?(?![\d/])"
 _JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _SECTION_WORD + r"\s*)?"
 CITATION = re.compile(
-    rf"\b{_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
+    rf"(?:\b(?=[a-z])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
 RANGE = re.compile(rf"\(\s*([0-9A-Za-z]{{1,4}})\s*\){_RANGE_DASH}\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
