@@ -15,15 +15,16 @@ import ast
 import datetime as dt
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from . import forkserver, kernel, parameters as checks
+from . import kernel, parameters as checks
+
+# What only running notebooks needs (forkserver and its socket, tempfile, shutil) is imported by the
+# functions that run them: `report --check` stops before, and its imports are part of its time.
 
 KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
@@ -177,6 +178,8 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     """Run one notebook; (status, error summary, seconds). Never raises for a notebook's own failure."""
     import papermill
 
+    from . import forkserver
+
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     _say(f"{source.stem}: running")
     started = time.monotonic()
@@ -241,6 +244,11 @@ def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
 def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters: dict, reports_dir: Path,
         run_id: str, timeout: int = 600, jobs: int = 1,
         kernels: forkserver.Server | None = None, raw_sha256: str | None = None) -> tuple[Path, list[Outcome], bool]:
+    import shutil
+    import tempfile
+
+    from . import forkserver
+
     if not run_id or run_id.startswith(".") or Path(run_id).name != run_id:
         raise SystemExit(f"run id {run_id!r} must be a plain folder name")
     final = reports_dir / run_id
@@ -323,6 +331,11 @@ def main(args: argparse.Namespace) -> int:
     build_code, raw_sha256 = (0, None) if args.no_build else rebuild_if_stale(reports_dir)
     kernel.ensure()
     checks.check_authority(parameters)
+    import shutil
+    import tempfile
+
+    from . import forkserver
+
     # The kernels' server (forkserver.py) starts now, so that its imports overlap this process's.
     # FOI_ANALYSIS_FORKSERVER=off: ordinary kernels.
     scratch = tempfile.mkdtemp(prefix="foi-kernels-")
