@@ -329,26 +329,26 @@ def main(args: argparse.Namespace) -> int:
              else "tables are up to date with data/raw")
         return 1 if stale else 0
     build_code, raw_sha256 = (0, None) if args.no_build else rebuild_if_stale(reports_dir)
-    kernel.ensure()
-    checks.check_authority(parameters)
     import shutil
     import tempfile
 
     from . import forkserver
 
-    # The kernels' server (forkserver.py) starts now, so that its imports overlap this process's.
+    # The kernels' server (forkserver.py) starts as soon as the tables are built, so that its imports
+    # overlap this process's (the kernel's registration, papermill, nbconvert).
     # FOI_ANALYSIS_FORKSERVER=off: ordinary kernels.
     scratch = tempfile.mkdtemp(prefix="foi-kernels-")
     server = forkserver.Server(scratch) if os.environ.get(forkserver.ENV) != "off" else None
-
-    from ..analysis.defaults import DEFAULTS  # not ..analysis.findings: this process imports no pandas
-
-    findings_parameters = dict(DEFAULTS)
-    for key, text in args.parameter:
-        if key in findings_parameters:
-            findings_parameters[key] = _convert(key, text, findings_parameters[key])
-    run_id = args.run_id or default_run_id(reports_dir)
     try:
+        kernel.ensure()
+        checks.check_authority(parameters)
+        from ..analysis.defaults import DEFAULTS  # not ..analysis.findings: this process imports no pandas
+
+        findings_parameters = dict(DEFAULTS)
+        for key, text in args.parameter:
+            if key in findings_parameters:
+                findings_parameters[key] = _convert(key, text, findings_parameters[key])
+        run_id = args.run_id or default_run_id(reports_dir)
         final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
                                            timeout=args.timeout, jobs=args.jobs, kernels=server,
                                            raw_sha256=raw_sha256)
