@@ -63,6 +63,14 @@ def test_the_servers_findings_are_those_computed_here(tmp_path):
     assert served["texts"]["headline"].startswith("- ")
 
 
+def test_a_server_that_is_gone_gives_no_findings(tmp_path):
+    # The report then computes them itself (run.run falls back to run.findings_report).
+    server = forkserver.Server(str(tmp_path))
+    assert server.wait_ready()
+    server.stop()
+    assert server.findings({}, {})() is None
+
+
 def test_an_ordinary_kernel_has_nothing_preloaded(tmp_path):
     kernel.ensure()
     plain = _run(tmp_path)

@@ -227,18 +227,22 @@ class Server:
 
     def findings(self, parameters: dict, provenance: dict):
         """Ask for ``run.findings_report`` computed in a process forked from the server; returns a
-        function that waits for it (None if that process failed), so the caller works meanwhile."""
+        function that waits for it (None if the server or that process failed), so the caller works
+        meanwhile."""
         conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-        conn.connect(self.path)
-        conn.sendall(json.dumps({"task": "findings", "parameters": parameters, "provenance": provenance}).encode())
-        conn.shutdown(socket.SHUT_WR)
+        try:
+            conn.connect(self.path)
+            conn.sendall(json.dumps({"task": "findings", "parameters": parameters, "provenance": provenance}).encode())
+            conn.shutdown(socket.SHUT_WR)
+        except OSError:  # the server is gone
+            conn.close()
+            return lambda: None
 
         def result() -> dict | None:
-            with conn:
-                data = _recv_all(conn)
             try:
-                return json.loads(data)
-            except ValueError:
+                with conn:
+                    return json.loads(_recv_all(conn))
+            except (OSError, ValueError):
                 return None
 
         return result
