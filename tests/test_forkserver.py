@@ -44,6 +44,33 @@ def test_a_forked_kernel_is_a_process_of_its_own_with_the_requested_directory_an
     assert server.process.returncode == 0
 
 
+def test_the_servers_findings_are_those_computed_here(tmp_path):
+    # findings.json and the pages' texts, computed in a process forked from the server (which read
+    # the tables before forking), are those this process computes from the same tables.
+    from foi_analysis.analysis.defaults import DEFAULTS
+    from foi_analysis.report import run
+
+    provenance = {"run_id": "r", "parameters": DEFAULTS}
+    server = forkserver.Server(str(tmp_path))
+    try:
+        assert server.wait_ready()
+        served = server.findings(DEFAULTS, provenance)()
+    finally:
+        server.stop()
+    here = json.loads(json.dumps(run.findings_report(DEFAULTS, provenance)))
+    assert served == here
+    assert '"run_id": "r"' in served["json"] and "coverage" in json.loads(served["json"])
+    assert served["texts"]["headline"].startswith("- ")
+
+
+def test_a_server_that_is_gone_gives_no_findings(tmp_path):
+    # The report then computes them itself (run.run falls back to run.findings_report).
+    server = forkserver.Server(str(tmp_path))
+    assert server.wait_ready()
+    server.stop()
+    assert server.findings({}, {})() is None
+
+
 def test_an_ordinary_kernel_has_nothing_preloaded(tmp_path):
     kernel.ensure()
     plain = _run(tmp_path)

@@ -92,3 +92,25 @@ def test_a_damaged_signature_falls_back_to_the_manifest(tmp_path):
     for rel, body in (("disclosures/a.yaml", b"reference: A\n"), ("grids/g.pdf", b"%PDF-1.4 grid")):
         expected.update(rel.encode() + b"\0" + hashlib.sha256(body).digest())
     assert freshness.tree_digest(first, "raw") == expected.hexdigest()
+
+
+def test_a_large_directory_is_stat_ed_by_two_processes_with_the_same_result(tmp_path, monkeypatch):
+    raw = tmp_path / "raw"
+    (raw / "sub").mkdir(parents=True)
+    for i in range(50):
+        (raw / f"r{i:02}.yaml").write_text("x" * i)  # r07.yaml holds 7 bytes
+    (raw / "sub" / "g.pdf").write_bytes(b"%PDF")
+    (raw / "gone").symlink_to(raw / "nowhere")  # a dangling link: not a file, skipped
+    monkeypatch.setattr(freshness, "SPLIT", 1_000_000)
+    whole = freshness._scan(raw)
+    forks = []
+    real_fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(freshness, "SPLIT", 3)  # every directory of more than 3 entries is split
+    split = freshness._scan(raw)
+    if freshness._cores() > 1:
+        assert forks == [1]  # the top folder (52 entries) was split; sub/ (1 entry) was not
+    assert split == whole
+    top = dict((prefix, (names, list(sizes))) for prefix, names, sizes, _ in split)
+    assert sorted(zip(*top[""])) == [(f"r{i:02}.yaml", i) for i in range(50)]
+    assert top["sub/"] == (["g.pdf"], [4])

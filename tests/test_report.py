@@ -32,6 +32,7 @@ from foi_analysis.report import kernel, run as report
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 PROCESSED = config.PROCESSED  # replaced by the corpus build in real_run
+LOG = ""  # real_run's stderr
 
 
 def _csv(name: str) -> pd.DataFrame:
@@ -55,10 +56,10 @@ def corpus_report(root: Path, *argv: str) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="module")
 def real_run(tmp_path_factory):
-    global PROCESSED
+    global PROCESSED, LOG
     root = tmp_path_factory.mktemp("root")
     result = corpus_report(root)
-    PROCESSED = root / "data" / "processed"
+    PROCESSED, LOG = root / "data" / "processed", result.stderr
     return result.returncode, root / "reports" / "test-run"
 
 
@@ -69,6 +70,48 @@ def test_real_run_succeeds_and_writes_every_notebook(real_run):
     assert sorted(p.stem for p in folder.glob("*.ipynb")) == notebooks
     assert sorted(p.stem for p in folder.glob("*.html") if p.name != "index.html") == notebooks
     assert not list(folder.parent.glob(".test-run.*")), "the staging folder was left behind"
+
+
+def test_the_notebooks_with_the_most_code_start_first(real_run):
+    # Two at a time: the notebook with the most code cells is among the first two started, the one
+    # with the fewest starts last (so the longest does not run alone at the end).
+    cells = {p.stem: sum(c["cell_type"] == "code" for c in json.loads(p.read_text())["cells"])
+             for p in config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
+    started = re.findall(r"^(\w+): running$", LOG, flags=re.M)
+    assert sorted(started) == sorted(cells)
+    assert max(cells, key=cells.get) in started[:2]
+    assert cells[started[-1]] == min(cells.values())
+
+
+def test_without_the_kernels_server_the_findings_and_pages_are_the_same(real_run):
+    # FOI_ANALYSIS_FORKSERVER=off: ordinary kernels, and findings.json computed in the report's own
+    # process instead of a process forked from the server; the same bytes either way.
+    _, folder = real_run
+    root = folder.parent.parent
+    env = dict(os.environ, FOI_ANALYSIS_ROOT=str(root), PYDEVD_DISABLE_FILE_VALIDATION="1", FOI_ANALYSIS_FORKSERVER="off")
+    done = subprocess.run([sys.executable, "-m", "foi_analysis.cli", "report", "--notebooks-dir", str(config.NOTEBOOKS),
+                           "--reports-dir", str(root / "reports"), "--run-id", "test-off", "--no-build",
+                           "--notebook", "03_response_times"], env=env, capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stderr
+    off = folder.parent / "test-off"
+
+    def findings(path):
+        found = json.loads(path.read_text())
+        for key in ("run_id", "generated", "git_uncommitted_changes"):
+            found["provenance"].pop(key)
+        return found
+
+    def page(path):
+        text = path.read_text(encoding="utf-8").replace(path.parent.name, "RUN")
+        return re.sub(r'id="cell-id=[0-9a-f-]+"', "", text)
+
+    def headlines_and_quality(path):
+        text = page(path)
+        return text[text.index("<h2>Headline"):text.index("<h2>Pages")]
+
+    assert findings(off / "findings.json") == findings(folder / "findings.json")
+    assert page(off / "03_response_times.html") == page(folder / "03_response_times.html")
+    assert headlines_and_quality(off / "index.html") == headlines_and_quality(folder / "index.html")
 
 
 def test_executed_notebooks_hold_charts(real_run):

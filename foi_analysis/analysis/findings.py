@@ -15,9 +15,9 @@ from . import stats
 from .grid_analyses import counted
 from ..foia.exemptions import section_key
 from ..config import DEFAULT_CONFIDENCE
+from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import Selection
 
-DEFAULTS = {"authority": "", "start": "", "end": "", "confidence": DEFAULT_CONFIDENCE}
 GROUNDS_STAGES = ("response", "internal_review")  # a ground only "under consideration" is not relied on
 TARGET_TRUE_RATE = 0.9  # the blue-list question: how many passes before 100% rules out < 90%?
 

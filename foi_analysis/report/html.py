@@ -39,9 +39,10 @@ def page(title: str, body: str, banner: str = "", back: bool = True) -> str:
             f"<body>{nav}{banner}<main>\n{body}\n</main></body></html>\n")
 
 
-def coverage_banner(found: dict, coverage: bool = True) -> str:
-    """The period the data covers and, when the grids end before today, that later ones exist; a warning
-    when the build rejected anything. Notebook pages state their coverage themselves (coverage=False)."""
+def _banner_parts(found: dict, coverage: bool) -> tuple[list[str], bool]:
+    """The banner's Markdown paragraphs: the period the data covers and, when the grids end before
+    today, that later ones exist; a warning when the build rejected anything. Notebook pages state
+    their coverage themselves (coverage=False)."""
     from ..analysis import findings
 
     parts = ([findings.markdown("coverage", found["coverage"])]
@@ -50,9 +51,33 @@ def coverage_banner(found: dict, coverage: bool = True) -> str:
     warn = bool(quality.get("rejected"))
     if warn:
         parts.append(findings.describe("data_quality", quality)[0])
+    return parts, warn
+
+
+def banner(parts: list[str], warn: bool) -> str:
+    """The banner of ``_banner_parts`` as HTML; nothing when it has nothing to say."""
     if not parts:
         return ""
     return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(chr(10).join(parts))}</section>'
+
+
+def findings_texts(found: dict) -> dict:
+    """Everything the pages say that comes from the findings, as Markdown (plain JSON values): the
+    notebook pages' banner and the index's banner, headlines and data-quality paragraph. Computed
+    where the findings are (a process forked from the kernels' server), so that the report's own
+    process renders every page without importing the analysis stack."""
+    from ..analysis import findings
+
+    quality = found.get("data_quality", {})
+    quality_md = (findings.markdown("data_quality", quality) if quality and "error" not in quality
+                  else "**Data quality**: could not be read (see findings.json).")
+    return {
+        "page_banner": _banner_parts(found, coverage=False),
+        "index_banner": _banner_parts(found, coverage=True),
+        "headline": "\n".join(f"- {line}" for line in headlines(found)) or "No figure could be computed.",
+        "quality": quality_md,
+        "quality_warn": bool(quality.get("rejected")),
+    }
 
 
 def exporter():
@@ -137,9 +162,9 @@ def headlines(found: dict) -> list[str]:
     return lines
 
 
-def render_index(run_id: str, outcomes: list, titles: dict[str, str], found: dict, findings_ok: bool) -> str:
-    from ..analysis import findings
-
+def render_index(run_id: str, outcomes: list, titles: dict[str, str], texts: dict, provenance: dict,
+                 findings_ok: bool) -> str:
+    """The index page; ``texts`` from ``findings_texts``, ``provenance`` as in findings.json."""
     rows = []
     for o in outcomes:
         params = ", ".join(f"{k} = {v!r}" for k, v in o.parameters.items())
@@ -152,21 +177,16 @@ def render_index(run_id: str, outcomes: list, titles: dict[str, str], found: dic
     failed = sum(o.status != "ok" for o in outcomes)
     summary = f"{len(outcomes) - failed} of {len(outcomes)} notebooks ran" + (f"; {failed} failed" if failed else "")
     findings_note = "" if findings_ok else " (some sections could not be computed: see the file)"
-    quality = found.get("data_quality", {})
-    quality_md = (findings.markdown("data_quality", quality) if quality and "error" not in quality
-                  else "**Data quality**: could not be read (see findings.json).")
-    headline = "\n".join(f"- {line}" for line in headlines(found)) or "No figure could be computed."
-    prov = found.get("provenance", {})
     prov_rows = "".join(f"<dt>{html.escape(k.replace('_', ' '))}</dt><dd><code>{html.escape(str(v))}</code></dd>"
-                        for k, v in prov.items())
+                        for k, v in provenance.items())
     body = f"""<h1>Police facial recognition: FOI disclosures and the Met's deployment grids</h1>
 <p>Report <code>{html.escape(run_id)}</code>. {summary}. Every figure below is computed from the documents
 named beside it; the numbers are in <a href="findings.json">findings.json</a>{findings_note}.</p>
-{coverage_banner(found)}
+{banner(*texts["index_banner"])}
 <h2>Headline figures</h2>
-{markdown_html(headline)}
+{markdown_html(texts["headline"])}
 <h2>Data quality</h2>
-<div class="banner{' warn' if quality.get('rejected') else ''}">{markdown_html(quality_md)}</div>
+<div class="banner{' warn' if texts["quality_warn"] else ''}">{markdown_html(texts["quality"])}</div>
 <h2>Pages</h2>
 <div class="table-scroll"><table>
 <thead><tr><th>notebook</th><th>status</th><th>parameters</th><th>files</th></tr></thead>

@@ -15,15 +15,16 @@ import ast
 import datetime as dt
 import json
 import os
-import shutil
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from . import forkserver, kernel, parameters as checks
+from . import kernel, parameters as checks
+
+# What only running notebooks needs (forkserver and its socket, tempfile, shutil) is imported by the
+# functions that run them: `report --check` stops before, and its imports are part of its time.
 
 KERNEL = kernel.NAME  # the project's own kernel (report/kernel.py), never whichever "python3" is first
 NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
@@ -57,7 +58,10 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def _say(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    # One write per line: the workers running notebooks side by side share stderr, and print's
+    # separate write of the newline let their lines run together.
+    sys.stderr.write(f"{message}\n")
+    sys.stderr.flush()
 
 
 # --- rebuilding the tables when raw data changed -------------------------------------------------
@@ -174,6 +178,8 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     """Run one notebook; (status, error summary, seconds). Never raises for a notebook's own failure."""
     import papermill
 
+    from . import forkserver
+
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     _say(f"{source.stem}: running")
     started = time.monotonic()
@@ -208,6 +214,24 @@ def findings_for(parameters: dict) -> tuple[dict, bool]:
     return out, ok
 
 
+def findings_report(parameters: dict, provenance: dict) -> dict:
+    """findings.json's text, whether every section was computed, and what the pages say from the
+    findings (``html.findings_texts``): plain JSON values. The kernels' server runs this in a process
+    forked from it (it has the analysis stack imported and the tables read); this process runs it
+    only without a server."""
+    from . import html as pages
+
+    found, ok = findings_for(parameters)
+    found["provenance"] = provenance
+    return {"json": json.dumps(found, indent=2, sort_keys=True) + "\n", "ok": ok, "texts": pages.findings_texts(found)}
+
+
+def code_cells(notebook: Path) -> int:
+    """How many code cells a notebook has: the guess of its running time that orders the queue."""
+    cells = json.loads(Path(notebook).read_text(encoding="utf-8")).get("cells", [])
+    return sum(c.get("cell_type") == "code" for c in cells)
+
+
 def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
     stamp = (now or dt.datetime.now(dt.timezone.utc)).strftime("%Y-%m-%dT%H%MZ")
     run_id, counter = stamp, 1
@@ -220,6 +244,11 @@ def default_run_id(reports_dir: Path, now: dt.datetime | None = None) -> str:
 def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters: dict, reports_dir: Path,
         run_id: str, timeout: int = 600, jobs: int = 1,
         kernels: forkserver.Server | None = None, raw_sha256: str | None = None) -> tuple[Path, list[Outcome], bool]:
+    import shutil
+    import tempfile
+
+    from . import forkserver
+
     if not run_id or run_id.startswith(".") or Path(run_id).name != run_id:
         raise SystemExit(f"run id {run_id!r} must be a plain folder name")
     final = reports_dir / run_id
@@ -232,9 +261,11 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
                     for nb in notebooks]
         jobs = max(1, min(jobs, len(notebooks)))
         _say(f"running {len(notebooks)} notebook(s) into {reports_dir.name}/{run_id}/ with {jobs} job(s)")
-        # Kernels run in worker processes: each notebook gets its own, and --jobs of them at once.
-        # Meanwhile this process computes findings.json (the pages' coverage banner needs it) and
-        # exports each notebook's page as soon as that notebook is done, while the others still run.
+        # Kernels run in worker processes: each notebook gets its own, and --jobs of them at once,
+        # the notebooks with the most code first (the last to start should be a short one, not the
+        # longest running alone at the end). Meanwhile findings.json is computed (the kernels' server
+        # forks a process for it) and each notebook's page is exported as soon as that notebook is
+        # done, while the others still run.
         titles = {}
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -243,19 +274,21 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
 
         import papermill  # noqa: F401 - imported once here, inherited by the forked workers
 
-        if kernels and kernels.wait_ready():
+        served = bool(kernels and kernels.wait_ready())
+        if served:
             os.environ[forkserver.ENV] = kernels.path  # the workers' kernel managers fork from it
         else:
             os.environ.pop(forkserver.ENV, None)
+        queue = sorted(zip(notebooks, outcomes), key=lambda pair: -code_cells(pair[0]))  # stable: ties by name
         # Forked, so that the workers inherit papermill (Python 3.14's default start method would re-import it).
         fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
-            futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o)
-                       for nb, o in zip(notebooks, outcomes)}
-            findings, findings_ok = findings_for(findings_parameters)
-            findings["provenance"] = pages.provenance(run_id, findings_parameters, raw_sha256 or raw_digest(reports_dir))
-            banner = pages.coverage_banner(findings, coverage=False)
+            futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o) for nb, o in queue}
+            provenance = pages.provenance(run_id, findings_parameters, raw_sha256 or raw_digest(reports_dir))
+            pending = kernels.findings(findings_parameters, provenance) if served else None
             exporter = pages.exporter()  # one for every page: its templates are compiled once
+            summary = (pending and pending()) or findings_report(findings_parameters, provenance)
+            banner = pages.banner(*summary["texts"]["page_banner"])
             for i, future in enumerate(as_completed(futures), 1):
                 nb, o = futures[future]
                 o.status, o.error, o.seconds = future.result()
@@ -264,8 +297,10 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
                 if not executed.exists():  # the kernel never started: keep the source as the evidence
                     shutil.copyfile(nb, executed)
                 titles[o.name] = pages.render_notebook(executed, staging / o.files["html"], banner, exporter)
-        (staging / "findings.json").write_text(json.dumps(findings, indent=2, sort_keys=True) + "\n")
-        (staging / "index.html").write_text(pages.render_index(run_id, outcomes, titles, findings, findings_ok))
+        findings_ok = summary["ok"]
+        (staging / "findings.json").write_text(summary["json"])
+        (staging / "index.html").write_text(pages.render_index(run_id, outcomes, titles, summary["texts"], provenance,
+                                                               findings_ok))
         staging.chmod(0o755)  # mkdtemp makes it private; a report is for reading
         staging.rename(final)
     except BaseException:
@@ -294,21 +329,26 @@ def main(args: argparse.Namespace) -> int:
              else "tables are up to date with data/raw")
         return 1 if stale else 0
     build_code, raw_sha256 = (0, None) if args.no_build else rebuild_if_stale(reports_dir)
-    kernel.ensure()
-    checks.check_authority(parameters)
-    # The kernels' server (forkserver.py) starts now, so that its imports overlap this process's.
+    import shutil
+    import tempfile
+
+    from . import forkserver
+
+    # The kernels' server (forkserver.py) starts as soon as the tables are built, so that its imports
+    # overlap this process's (the kernel's registration, papermill, nbconvert).
     # FOI_ANALYSIS_FORKSERVER=off: ordinary kernels.
     scratch = tempfile.mkdtemp(prefix="foi-kernels-")
     server = forkserver.Server(scratch) if os.environ.get(forkserver.ENV) != "off" else None
-
-    from ..analysis import findings
-
-    findings_parameters = dict(findings.DEFAULTS)
-    for key, text in args.parameter:
-        if key in findings_parameters:
-            findings_parameters[key] = _convert(key, text, findings_parameters[key])
-    run_id = args.run_id or default_run_id(reports_dir)
     try:
+        kernel.ensure()
+        checks.check_authority(parameters)
+        from ..analysis.defaults import DEFAULTS  # not ..analysis.findings: this process imports no pandas
+
+        findings_parameters = dict(DEFAULTS)
+        for key, text in args.parameter:
+            if key in findings_parameters:
+                findings_parameters[key] = _convert(key, text, findings_parameters[key])
+        run_id = args.run_id or default_run_id(reports_dir)
         final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
                                            timeout=args.timeout, jobs=args.jobs, kernels=server,
                                            raw_sha256=raw_sha256)
