@@ -52,6 +52,10 @@ SORT_KEYS = {
 }
 
 
+# Records per batch when a table's rows are written: each group's run in a batch is one read.
+WRITE_BATCH = 50_000
+
+
 class _Rows:
     """One table's CSV rows across groups in the merged order, read batch by batch as they are written.
 
@@ -65,8 +69,8 @@ class _Rows:
     def __len__(self) -> int:
         return len(self.order)
 
-    def batches(self, size: int = 50_000):
-        name, groups = self.name, self.groups
+    def batches(self, size: int | None = None):
+        name, groups, size = self.name, self.groups, size or WRITE_BATCH
         # Per record (flattened in group order): its group and its rows' byte range in its group's text.
         group = np.repeat(np.arange(len(groups)), [len(g.keys) for g in groups])
         start = np.concatenate([g.offsets[name][:-1] for g in groups]) if groups else np.zeros(0, dtype=np.int64)
