@@ -99,6 +99,8 @@ class Rendered:
     parts: _Rows
     rows: int
     rejections: list[Rejection] = field(default_factory=list)  # rows its schema set aside
+    # A digest of what decides its bytes (each group's rows and the merged order): equal digests, equal files.
+    fingerprint: str = ""
 
     def __len__(self) -> int:
         return self.rows
@@ -128,6 +130,7 @@ class BuildResult:
     tables: dict[str, pd.DataFrame]
     rejections: list[Rejection] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    cache: Cache | None = None  # where ``write`` remembers the tables it wrote (``_unchanged``)
 
 
 def _natural(column: pd.Series) -> pd.Series:
@@ -410,6 +413,7 @@ class GroupRows:
     blue_list: pd.DataFrame  # the blue_list rows as read (for the grids' join),
     blue_chunk: np.ndarray  # and the chunk each came from: the join is given them in chunk order
     source: Blob | None = None  # where the text is (never pickled: set where it is read)
+    digests: dict[str, bytes] = field(default_factory=dict)  # per table: SHA-256 of its offsets and text
 
     def __getstate__(self):
         return {**self.__dict__, "source": None}
@@ -433,8 +437,14 @@ class GroupRows:
         blob.append(pickle.dumps(tail.files, protocol=pickle.HIGHEST_PROTOCOL))
         sections["end"] = at + len(blob[-1])
         identities = {identity for identity, _ in tail.files}
+        digests = {}
+        for name in FOI_TABLES:
+            digest = hashlib.sha256(np.ascontiguousarray(tail.offsets[name], dtype=np.int64).tobytes())
+            digest.update(tail.csv[name])
+            digests[name] = digest.digest()
         rows = cls(_key_bytes(tail.keys), tail.offsets, sections, {n: c.astype(np.int32) for n, c in tail.counts.items()},
-                   tail.bad, tail.rejections, len(identities) < len(tail.files), tail.blue_list, tail.blue_chunk)
+                   tail.bad, tail.rejections, len(identities) < len(tail.files), tail.blue_list, tail.blue_chunk,
+                   digests=digests)
         return rows, blob
 
 
@@ -510,12 +520,15 @@ def _merge(groups: list[GroupRows]) -> tuple[dict[str, "Rendered"], pd.DataFrame
     rank[order] = np.arange(len(order))  # global row position of each record (as flattened), if kept
     starts = np.cumsum([0] + [len(g.keys) for g in groups])
     rendered = {}
+    order_digest = hashlib.sha256(np.ascontiguousarray(order, dtype=np.int64).tobytes() + starts.astype(np.int64).tobytes())
     for name in FOI_TABLES:
+        fingerprint = order_digest.copy()
+        fingerprint.update(name.encode() + b"\0" + b"".join(g.digests[name] for g in groups))
         counts = np.concatenate([g.counts[name] for g in groups]) if groups else np.zeros(0, dtype=np.int64)
         failures = [(int(rank[starts[j] + np.searchsorted(g.keys, _key_bytes([k])[0])]), r)
                     for j, g in enumerate(groups) for k, r in g.bad[name] if (k[1], k[0]) not in duplicated]
         rendered[name] = Rendered(name, _Rows(name, groups, order), int(counts[order].sum(dtype=np.int64)),
-                                  [r for _, r in sorted(failures, key=lambda x: x[0])])
+                                  [r for _, r in sorted(failures, key=lambda x: x[0])], fingerprint.hexdigest())
     if groups:
         blue_list = pd.concat([g.blue_list for g in groups], ignore_index=True) if len(groups) > 1 else groups[0].blue_list
         blue_list = blue_list.take(np.argsort(np.concatenate([g.blue_chunk for g in groups]), kind="stable")).reset_index(drop=True)
@@ -653,7 +666,7 @@ def assemble(raw: Path | None = None, cache: bool = False) -> BuildResult:
         rejections += bad
     validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
         quarantine.frame(rejections).reset_index(drop=True))
-    return BuildResult(validated, rejections)
+    return BuildResult(validated, rejections, cache=store)
 
 
 def data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -729,16 +742,44 @@ def _same(a: Path, b: Path) -> bool:
     return b.exists() and filecmp.cmp(a, b, shallow=False)
 
 
+def _outputs_slot(out: Path) -> str:
+    return f"outputs-{hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16]}"
+
+
+def _facts(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev
+
+
+def _unchanged(cache: Cache | None, out: Path, fingerprints: dict[str, str]) -> set[str]:
+    """The files in ``out`` that are what this build would write: written (or found equal) by an
+    earlier build with the same fingerprint, and untouched since (size, mtime, inode as then)."""
+    if cache is None:
+        return set()
+    written = cache.get(_outputs_slot(out), cache.version) or {}
+    return {name for name, fingerprint in fingerprints.items()
+            if name in written and written[name] == (fingerprint, _facts(out / name))}
+
+
 def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     """Every table's CSV and the data dictionary into ``out``; the files that changed.
 
     Everything is rendered to temporary files first, so a failure while rendering changes nothing;
     then each changed file is renamed into place (an interrupted build leaves each file whole) and
-    an unchanged one is left untouched.
+    an unchanged one is left untouched. With the build's cache, a table whose fingerprint (its
+    groups' rows and their merged order) is the one it had when its file was written, and whose
+    file is untouched since, is not rendered at all.
     """
     out = Path(out or config.PROCESSED)
     out.mkdir(parents=True, exist_ok=True)
-    renders = {f"{name}.csv": _rows(t) if isinstance(t, Rendered) else _csv(t) for name, t in dict.items(result.tables)}
+    fingerprints = {f"{name}.csv": t.fingerprint for name, t in dict.items(result.tables)
+                    if isinstance(t, Rendered) and t.fingerprint}
+    known = _unchanged(result.cache, out, fingerprints)
+    renders = {f"{name}.csv": _rows(t) if isinstance(t, Rendered) else _csv(t) for name, t in dict.items(result.tables)
+               if f"{name}.csv" not in known}
     renders["data_dictionary.csv"] = _csv(data_dictionary(result.tables))
     markdown = data_dictionary_markdown(result.tables).encode("utf-8")
     renders["data_dictionary.md"] = lambda fh: fh.write(markdown)
@@ -759,6 +800,9 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     finally:
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
+    if result.cache is not None and fingerprints:
+        result.cache.put(_outputs_slot(out), result.cache.version,
+                         {name: (fingerprint, _facts(out / name)) for name, fingerprint in fingerprints.items()})
     result.written = written
     return written
 

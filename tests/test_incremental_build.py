@@ -169,7 +169,7 @@ def test_the_command_line_build_uses_the_cache(data):
         done = subprocess.run([str(exe), "build"], env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
     assert "0 file(s) changed" in done.stderr
-    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "records", "tail"]
+    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "outputs", "records", "tail"]
 
 
 def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tmp_path, reads, monkeypatch):
@@ -253,3 +253,18 @@ def test_a_groups_rows_stay_in_its_cache_entry(data, tmp_path):
     sent = pickle.dumps(view)
     assert not any(row in sent for row in rows)
     assert all(row in entry.read_bytes() for row in rows)
+
+
+def test_an_output_changed_or_removed_by_hand_is_written_again(data, tmp_path):
+    # A table whose rows and order did not change is not rendered again; unless its file is no
+    # longer the one the last build wrote (edited, replaced or deleted): then it is, as a clean build gives it.
+    first = assert_same_as_clean(data, tmp_path)
+    processed = data / "processed"
+    requests, events = processed / "requests.csv", processed / "events.csv"
+    requests.write_bytes(first["requests.csv"].replace(b"Metropolitan", b"Metropolitam"))
+    events.unlink()
+    again = build.build(data / "raw", processed, cache=True)
+    assert sorted(p.name for p in again.written) == ["events.csv", "requests.csv"]
+    assert outputs(processed) == first
+    # Nothing changed at all: nothing written.
+    assert build.build(data / "raw", processed, cache=True).written == []
