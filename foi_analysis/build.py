@@ -209,11 +209,13 @@ def _sections(sections: frozenset[str]) -> str | None:
     return ";".join(sorted(sections, key=section_key)) or None
 
 
-def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFrame]:
-    """Validated records -> the per-record tables (no cross-record facts such as working days).
+def record_tables(records: list[disclosures.Disclosure]) -> dict[str, list[tuple]]:
+    """Validated records -> the rows of the per-record tables (no cross-record facts such as working
+    days), each a tuple in the order of ``ROW_COLUMNS[table]``.
 
-    Built as columns (each row a tuple, the rows transposed once), not a dict per row: this runs
-    for every record of a build."""
+    Rows, not a dict per row, and not yet a DataFrame: a group's tail makes each table once from its
+    chunks' rows (in ``_tail``), where a frame per chunk was made, pickled and concatenated again;
+    plain rows also pickle and load faster in the cache."""
     requests, events, exemptions, questions, blue = [], [], [], [], []
     for d in records:
         key = (d.reference, d.authority)
@@ -228,14 +230,17 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict[str, pd.DataFra
         exemptions += [key + e for e in d.exemptions]
         questions += [key + q for q in d.questions]
         blue += [key + b for b in d.blue_list]
-    key = ("reference", "authority")
-    return {
-        "requests": _rows_frame("requests", key + REQUEST_COLUMNS, requests),
-        "events": _rows_frame("events", key + disclosures.EVENT_COLUMNS, events),
-        "exemptions": _rows_frame("exemptions", key + disclosures.EXEMPTION_COLUMNS, exemptions),
-        "questions": _rows_frame("questions", key + disclosures.QUESTION_COLUMNS, questions),
-        "blue_list": _rows_frame("blue_list", key + disclosures.BLUE_LIST_COLUMNS, blue),
-    }
+    return {"requests": requests, "events": events, "exemptions": exemptions, "questions": questions, "blue_list": blue}
+
+
+_KEY = ("reference", "authority")
+ROW_COLUMNS = {
+    "requests": _KEY + REQUEST_COLUMNS,
+    "events": _KEY + disclosures.EVENT_COLUMNS,
+    "exemptions": _KEY + disclosures.EXEMPTION_COLUMNS,
+    "questions": _KEY + disclosures.QUESTION_COLUMNS,
+    "blue_list": _KEY + disclosures.BLUE_LIST_COLUMNS,
+}
 
 
 def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Cache | None = None, key: str | None = None,
@@ -299,29 +304,41 @@ def _groups(chunks: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[i
     return [(f"tail-{n}-{g}-{j}", members[j]) for j in sorted(members)]
 
 
-# Requests are identified by (authority, reference); the timeliness rules key on one column, so
-# they are given both joined by a character no reference contains, and the reference restored.
-_KEY_SEPARATOR = "\x1f"
-
-
-def _keyed(df: pd.DataFrame) -> pd.DataFrame:
-    return df.assign(reference=df["authority"] + _KEY_SEPARATOR + df["reference"])
+def _request_rows(requests: pd.DataFrame, *tables: pd.DataFrame) -> list[np.ndarray]:
+    """For each table, the row in ``requests`` of each of its rows' request, by (authority, reference);
+    -1 for a row whose request is not there. Requests are identified by both: two authorities may
+    use one number. One factorisation of each column, then integer look-ups."""
+    parts = [requests, *tables]
+    refs, _ = pd.factorize(np.concatenate([t["reference"].to_numpy(object) for t in parts]))
+    auths, names = pd.factorize(np.concatenate([t["authority"].to_numpy(object) for t in parts]))
+    codes = refs.astype(np.int64) * (len(names) + 1) + auths
+    ends = np.cumsum([len(t) for t in parts])
+    index = pd.Index(codes[:ends[0]])
+    if not index.is_unique:
+        raise ValueError("two requests share an (authority, reference)")  # set aside before the tail
+    return [index.get_indexer(codes[a:b]) for a, b in zip(ends[:-1], ends[1:])]
 
 
 def _timeliness(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     """Working days of the events and the response_times table: facts of each request alone."""
-    requests = _keyed(tables["requests"])
-    received = requests.set_index("reference")["date_received"]
-    ev = tables["events"]
-    if len(ev):
-        ev.loc[:, "working_day"] = pd.array(working_day_number(
-            _keyed(ev)["reference"].map(received).to_numpy("datetime64[ns]"), ev["date"].to_numpy("datetime64[ns]")), dtype="Int64")
-    if len(requests):
-        times = response_times(requests, _keyed(ev), _keyed(tables["exemptions"]))
-        times["reference"] = times["reference"].str.partition(_KEY_SEPARATOR)[2]
-        tables["response_times"] = schemas.coerce("response_times", times)
-    else:
+    requests, ev, exm = tables["requests"], tables["events"], tables["exemptions"]
+    if not len(requests):
         tables["response_times"] = schemas.empty("response_times")
+        return tables
+    ev_rows, ex_rows = _request_rows(requests, ev, exm)
+    received = requests["date_received"].to_numpy("datetime64[ns]")
+    event_dates = ev["date"].to_numpy("datetime64[ns]")
+    if len(ev):
+        ev_received = np.where(ev_rows >= 0, received[np.maximum(ev_rows, 0)], np.datetime64("NaT"))
+        ev.loc[:, "working_day"] = pd.array(working_day_number(ev_received, event_dates), dtype="Int64")
+    refused = np.zeros(len(requests), dtype=bool)
+    refused[ex_rows[(exm["stage"] == "response").to_numpy(bool, na_value=False) & (ex_rows >= 0)]] = True
+    times = response_times(received, requests["date_responded"].to_numpy("datetime64[ns]"), ev_rows,
+                           ev["event"].to_numpy(object), event_dates, refused)
+    times.update(reference=requests["reference"].array, authority=requests["authority"].array)
+    # Straight into the schema's dtypes (as schemas.coerce would cast them, without its parsing).
+    tables["response_times"] = pd.DataFrame({c: pd.array(times[c], dtype=dtype or "datetime64[ns]")
+                                             for c, dtype in _dtypes("response_times")}, copy=False)
     return tables
 
 
@@ -329,8 +346,10 @@ def _row_ends(text: bytes) -> np.ndarray:
     """Byte offset just past each CSV row: a newline outside quotes (a quoted cell may hold one)."""
     b = np.frombuffer(text, dtype=np.uint8)
     newlines = np.flatnonzero(b == 10)
-    quotes = np.cumsum(b == 34)
-    return newlines[quotes[newlines] % 2 == 0] + 1
+    quotes = np.flatnonzero(b == 34)
+    if len(quotes):  # a newline is outside quotes when an even number of quotes come before it
+        newlines = newlines[np.searchsorted(quotes, newlines) % 2 == 0]
+    return newlines + 1
 
 
 @dataclass
@@ -350,6 +369,22 @@ class GroupTail:
     blue_chunk: np.ndarray  # and the chunk each came from: the join is given them in chunk order
 
 
+def _sort_order(df: pd.DataFrame, keys: list[str], record: np.ndarray) -> np.ndarray:
+    """The row order of ``df.sort_values(keys, kind="stable", na_position="first", key=_natural)``,
+    given ``record``, each row's rank in the order of the first two keys (reference, authority):
+    one stable lexsort of integer codes (each other key factorised in sorted order, a missing value
+    first), not a sort of the key strings."""
+    assert keys[:2] == ["reference", "authority"], keys
+    codes = [record]
+    for c in keys[2:]:
+        column = _natural(df[c])
+        if column.dtype.kind == "M":
+            codes.append(column.to_numpy("datetime64[ns]").view(np.int64))  # NaT is the smallest integer: first
+        else:
+            codes.append(pd.factorize(column, sort=True)[0])  # a missing value is -1: first
+    return np.lexsort(codes[::-1])
+
+
 def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupTail:
     """The tail of a group's chunks: working days, response times, sort, validation, CSV rows per record."""
     files = [f for _, (_, _, fs) in parts for f in fs]
@@ -357,24 +392,31 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
     duplicated, _ = disclosures.duplicate_records(files)  # within the group; across groups: at the merge
     tables = {}
     for name in FOI_TABLES[:-1]:
-        df = pd.concat([t[name] for _, (t, _, _) in parts], ignore_index=True) if len(parts) > 1 else parts[0][1][0][name]
+        rows = [r for _, (t, _, _) in parts for r in t[name]]
         if duplicated:
-            df = df[~pd.MultiIndex.from_frame(df[["authority", "reference"]]).isin(list(duplicated))].reset_index(drop=True)
-        tables[name] = df
+            rows = [r for r in rows if (r[1], r[0]) not in duplicated]
+        tables[name] = _rows_frame(name, ROW_COLUMNS[name], rows)
+    # The blue-list rows as read, every file's (for the grids' join, which sets duplicates aside itself).
+    blue = [t["blue_list"] for _, (t, _, _) in parts]
+    blue_chunk = np.concatenate([np.full(len(b), i, dtype=np.int64) for (i, _), b in zip(parts, blue)])
+    blue_list = _rows_frame("blue_list", ROW_COLUMNS["blue_list"], [r for b in blue for r in b]) if duplicated \
+        else tables["blue_list"]
     tables = _timeliness(tables)
     keys = sorted((ref, auth) for (auth, ref), _ in files if (auth, ref) not in duplicated)
     position = {k: i for i, k in enumerate(keys)}
     csv_text, offsets, counts, bad = {}, {}, {}, {}
     for name in FOI_TABLES:
-        df = tables.pop(name).sort_values(SORT_KEYS[name], kind="stable", na_position="first", key=_natural)
-        df = df.reset_index(drop=True)
+        df = tables.pop(name)
+        # Each row's record, as its rank in (reference, authority) order: the first two sort keys at once.
+        owner = np.fromiter(map(position.__getitem__, zip(df["reference"].tolist(), df["authority"].tolist())),
+                            dtype=np.int64, count=len(df))
+        order = _sort_order(df, SORT_KEYS[name], owner)
+        df, owner = df.take(order).reset_index(drop=True), owner[order]
         valid, failures = schemas.validate_rows(name, df, source="build")
         bad[name] = [((df.at[i, "reference"], df.at[i, "authority"]), r) for i, r in failures]
+        if failures:
+            owner = owner[valid.index.to_numpy()]
         text = valid.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
-        owner = np.fromiter(map(position.__getitem__, zip(valid["reference"].tolist(), valid["authority"].tolist())),
-                            dtype=np.int64, count=len(valid))
-        if len(owner) > 1 and (np.diff(owner) < 0).any():
-            raise AssertionError(f"{name}: rows not in the order of their (reference, authority)")
         ends = _row_ends(text)
         if len(ends) != len(valid):
             raise AssertionError(f"{name}: {len(ends)} CSV rows for {len(valid)} table rows")
@@ -382,9 +424,6 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
         rows_before = np.concatenate([[0], np.cumsum(counts[name])])
         offsets[name] = np.concatenate([[0], ends])[rows_before]
         csv_text[name] = text
-    blue = [t["blue_list"] for _, (t, _, _) in parts]
-    blue_chunk = np.concatenate([np.full(len(b), i, dtype=np.int64) for (i, _), b in zip(parts, blue)])
-    blue_list = pd.concat(blue, ignore_index=True) if len(blue) > 1 else blue[0]
     return GroupTail(keys, csv_text, offsets, counts, bad, rejections, files, blue_list, blue_chunk)
 
 

@@ -315,3 +315,10 @@ def test_two_authorities_may_use_the_same_reference(raw_copy, tmp_path):
     rt = pd.read_csv(tmp_path / "response_times.csv", dtype=str).set_index("authority")
     # received Wed 01/02/2023: the 20th working day after it is Wed 01/03/2023 (no bank holiday between)
     assert rt.loc["Kent Police", "deadline_20wd"] == "2023-03-01" and pd.isna(rt.loc["Mayor's Office for Policing and Crime", "deadline_20wd"])
+
+
+def test_csv_rows_end_at_newlines_outside_quotes():
+    # Hand-written CSV: a quoted cell holding a newline and a doubled quote, an empty quoted cell.
+    text = b'a,"line one\nline two",b\nc,"",d\n"say ""hi""",e\nf,g,h\n'
+    assert build._row_ends(text).tolist() == [24, 31, 46, 52]
+    assert build._row_ends(b"x,y\nz,w\n").tolist() == [4, 8]

@@ -1,68 +1,119 @@
-"""FOIA timeliness per request (s10 deadline, s17 notice, the ICO's 40-working-day ceiling)."""
+"""FOIA timeliness per request (s10 deadline, s17 notice, the ICO's 40-working-day ceiling).
+
+Computed on arrays: each event carries the row of its request (``event_request``), and every "first
+event of a kind" or "last outstanding event" is one stable sort of the events and a pick per request
+(this runs for every request of a build: a pandas sort, merge and reindex per rule cost ten times more).
+"""
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from . import calendar
 
 FIRST_REPLY_EVENTS = ("extension_notice", "response")  # substantive replies; an acknowledgement is not one
+_NAT = np.iinfo(np.int64).min
 
 
-def _wd(received: pd.Series, dates: pd.Series) -> pd.Series:
-    return pd.Series(calendar.working_day_number(received.to_numpy("datetime64[ns]"), dates.to_numpy("datetime64[ns]")),
-                     index=dates.index).astype("Int64")
+def _day_numbers(values: np.ndarray) -> np.ndarray:
+    """datetime64 values as whole days (int64), NaT as numpy's NaT integer."""
+    return np.asarray(values).astype("datetime64[D]").view(np.int64)
 
 
-def _first(events: pd.DataFrame, kinds: tuple[str, ...]) -> pd.DataFrame:
-    """Earliest event of the given kinds per reference: columns date, event."""
-    hits = events[events["event"].isin(kinds)].sort_values(["reference", "date", "event"])
-    return hits.drop_duplicates("reference").set_index("reference")[["date", "event"]]
+def _pick(n: int, request: np.ndarray, order: np.ndarray, last: bool = False) -> np.ndarray:
+    """Per request, the event index first (or last) in ``order`` (events sorted by request first);
+    -1 for a request with none."""
+    out = np.full(n, -1, dtype=np.int64)
+    if len(order):
+        grouped = request[order]
+        bounds = np.flatnonzero(np.diff(grouped)) + 1
+        at = np.append(bounds, len(order)) - 1 if last else np.insert(bounds, 0, 0)
+        out[grouped[at]] = order[at]
+    return out
 
 
-def response_times(requests: pd.DataFrame, events: pd.DataFrame, exemptions: pd.DataFrame) -> pd.DataFrame:
-    out = requests[["reference", "authority", "date_received", "date_responded"]].set_index("reference")
-    received = out["date_received"]
-    out["deadline_20wd"] = pd.Series(calendar.working_day_deadline(received.to_numpy("datetime64[ns]"), 20), index=out.index).astype("datetime64[ns]")
-    out["deadline_40wd"] = pd.Series(calendar.working_day_deadline(received.to_numpy("datetime64[ns]"), 40), index=out.index).astype("datetime64[ns]")
+def _first(n: int, request: np.ndarray, day: np.ndarray, kind_rank: np.ndarray, chosen: np.ndarray) -> np.ndarray:
+    """Per request, its earliest ``chosen`` event (ties: the event's name, alphabetically); -1 if none."""
+    idx = np.flatnonzero(chosen)
+    order = idx[np.lexsort((kind_rank[idx], day[idx], request[idx]))]
+    return _pick(n, request, order)
 
-    first = _first(events, FIRST_REPLY_EVENTS).reindex(out.index)
-    out["first_reply_date"] = first["date"].astype("datetime64[ns]")
-    out["first_reply_event"] = first["event"].astype("string")
-    out["first_reply_wd"] = _wd(received, out["first_reply_date"])
-    out["in_20wd"] = (out["first_reply_wd"] <= 20).astype("boolean")
+
+def _take(values: np.ndarray, at: np.ndarray, missing):
+    """values[at], with ``missing`` where at is -1."""
+    out = values[np.maximum(at, 0)] if len(values) else np.full(len(at), missing, dtype=values.dtype)
+    return np.where(at >= 0, out, missing)
+
+
+def _working_days(received: np.ndarray, day: np.ndarray) -> pd.arrays.IntegerArray:
+    """Working day of each date (whole days, NaT integer where missing) from its receipt, as Int64."""
+    number = calendar.working_day_number(received.view("datetime64[D]"), day.view("datetime64[D]"))
+    return pd.array(number, dtype="Int64")
+
+
+def response_times(received: np.ndarray, responded: np.ndarray, event_request: np.ndarray, event: np.ndarray,
+                   event_date: np.ndarray, refused: np.ndarray) -> dict[str, object]:
+    """Per request (its dates received and responded, datetime64), the response_times columns after
+    (reference, authority). Events: the row of their request (-1: none), kind (text) and date; ``refused``:
+    the request's response relied on exemptions (its stage "response" cites one)."""
+    n = len(received)
+    received, responded = _day_numbers(received), _day_numbers(responded)
+    request = np.asarray(event_request, dtype=np.int64)
+    day = _day_numbers(event_date)
+    kinds, kind_rank = np.unique(np.asarray(event, dtype=object), return_inverse=True)
+    kind_rank = kind_rank.reshape(-1)
+    # A missing date sorts after every date, as pandas' sort puts it (the loader never lets one through).
+    sort_day = np.where(day == _NAT, np.iinfo(np.int64).max, day)
+    known = request >= 0
+
+    def kind(*names):
+        return known & np.isin(kind_rank, [i for i, k in enumerate(kinds) if k in names])
+
+    out: dict[str, object] = {"date_received": received}
+    deadline_20 = calendar.working_day_deadline(received.view("datetime64[D]"), 20).astype("datetime64[D]").view(np.int64)
+    deadline_40 = calendar.working_day_deadline(received.view("datetime64[D]"), 40).astype("datetime64[D]").view(np.int64)
+    out["deadline_20wd"] = deadline_20
+
+    first = _first(n, request, sort_day, kind_rank, kind(*FIRST_REPLY_EVENTS))
+    out["first_reply_date"] = _take(day, first, _NAT)
+    out["first_reply_event"] = _take(np.asarray(event, dtype=object), first, None)
+    out["first_reply_wd"] = _working_days(received, out["first_reply_date"])
+    out["in_20wd"] = out["first_reply_wd"] <= 20
 
     # The s17 notice: an extension notice if there was one, else a response that relied on exemptions.
-    refused = set(exemptions.loc[exemptions["stage"] == "response", "reference"])
-    notice = _first(events, ("extension_notice",))
-    response_notice = _first(events[events["reference"].isin(refused)], ("response",))
-    notice = notice.combine_first(response_notice).reindex(out.index)
-    out["s17_notice_date"] = notice["date"].astype("datetime64[ns]")
-    out["s17_notice_wd"] = _wd(received, out["s17_notice_date"])
-    out["s17_in_time"] = (out["s17_notice_wd"] <= 20).astype("boolean")
+    notice = _take(day, _first(n, request, sort_day, kind_rank, kind("extension_notice")), _NAT)
+    response = _take(day, _first(n, request, sort_day, kind_rank, kind("response") & refused[np.maximum(request, 0)]), _NAT)
+    out["s17_notice_date"] = np.where(notice != _NAT, notice, response)
+    out["s17_notice_wd"] = _working_days(received, out["s17_notice_date"])
+    out["s17_in_time"] = out["s17_notice_wd"] <= 20
 
-    estimate = _first(events, ("extension_estimate",)).reindex(out.index)
-    out["extension_estimate_date"] = estimate["date"].astype("datetime64[ns]")
-    out["extension_estimate_wd"] = _wd(received, out["extension_estimate_date"])
-    out["extension_beyond_40wd"] = (out["extension_estimate_wd"] > 40).astype("boolean")
-    out["response_wd"] = _wd(received, out["date_responded"])
+    out["extension_estimate_date"] = _take(day, _first(n, request, sort_day, kind_rank, kind("extension_estimate")), _NAT)
+    out["extension_estimate_wd"] = _working_days(received, out["extension_estimate_date"])
+    out["extension_beyond_40wd"] = out["extension_estimate_wd"] > 40
+    out["deadline_40wd"] = deadline_40
+    out["date_responded"] = responded
+    response_wd = out["response_wd"] = _working_days(received, responded)
 
-    # Over 40: a late final response, or a dated event after day 40 with no response yet.
-    # reset_index: with right_index the result's index can take the name "reference", clashing with the column.
-    later = events.merge(out[["date_responded", "deadline_40wd"]], left_on="reference", right_index=True).reset_index(drop=True)
-    outstanding = later[(later["date"] > later["deadline_40wd"]) & ~(later["date_responded"] <= later["date"])
-                        & (later["event"] != "response")]
-    last = outstanding.sort_values(["reference", "date"]).drop_duplicates("reference", keep="last").set_index("reference").reindex(out.index)
-    last_wd = _wd(received, last["date"].astype("datetime64[ns]"))
-    over = pd.Series(pd.NA, index=out.index, dtype="boolean")
-    basis = pd.Series(pd.NA, index=out.index, dtype="string")
-    known = out["response_wd"].notna()
-    over.loc[known] = out.loc[known, "response_wd"] > 40
-    basis.loc[known] = "final response on working day " + out.loc[known, "response_wd"].astype("string")
-    pending = ~known & last["date"].notna()
-    over.loc[pending] = True
-    basis.loc[pending] = ("still no response at the " + last.loc[pending, "event"].astype("string")
-                          + " on working day " + last_wd[pending].astype("string"))
+    # Over 40: a late final response, or a dated event after day 40 with no response yet (the last
+    # such event; of two on one day, the later listed). NaT compares false both ways, as in pandas.
+    at = np.maximum(request, 0)
+    limit, answered = _take(deadline_40, at, _NAT), _take(responded, at, _NAT)
+    outstanding = np.flatnonzero(known & (day != _NAT) & (limit != _NAT) & (day > limit)
+                                 & ~((answered != _NAT) & (answered <= day)) & ~kind("response"))
+    last = _pick(n, request, outstanding[np.lexsort((day[outstanding], request[outstanding]))], last=True)
+    last_wd = _working_days(received, _take(day, last, _NAT))
+    over = np.full(n, None, dtype=object)
+    basis = np.full(n, None, dtype=object)
+    done = ~response_wd.isna()
+    over[done] = (response_wd[done] > 40).to_numpy(bool)
+    basis[done] = [f"final response on working day {d}" for d in response_wd[done]]
+    pending = ~done & (last >= 0)
+    over[pending] = True
+    basis[pending] = [f"still no response at the {event[i]} on working day {d}" for i, d in zip(last[pending], last_wd[pending])]
     out["over_40wd"] = over
     out["over_40wd_basis"] = basis
-    return out.reset_index()
+    for name in ("date_received", "deadline_20wd", "first_reply_date", "s17_notice_date", "extension_estimate_date",
+                 "deadline_40wd", "date_responded"):
+        out[name] = out[name].view("datetime64[D]")
+    return out
