@@ -8,6 +8,7 @@ previous outputs whole.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import filecmp
@@ -17,6 +18,7 @@ import hashlib
 import io
 import multiprocessing
 import os
+import pickle
 import re
 import sys
 import tempfile
@@ -33,7 +35,7 @@ from . import config, datapackage, tables as schemas
 from .grids import parse as grids
 from .records import disclosures, quarantine
 from .records.quarantine import Rejection
-from .cache import Cache, files_key, stat_signature
+from .cache import Blob, Cache, files_key, stat_signature
 from .foia import calendar
 from .foia.calendar import working_day_number
 from .foia.exemptions import section_key
@@ -50,25 +52,44 @@ SORT_KEYS = {
 }
 
 
-class _Rows:
-    """One table's CSV rows across groups in the merged order, cut out batch by batch as they are
-    written (never a second copy of every row in memory)."""
+# Records per batch when a table's rows are written: each group's run in a batch is one read.
+WRITE_BATCH = 50_000
 
-    def __init__(self, name: str, tails: list[GroupTail], order: np.ndarray):
-        self.name, self.tails, self.order = name, tails, order
+
+class _Rows:
+    """One table's CSV rows across groups in the merged order, read batch by batch as they are written.
+
+    No group's text is held: each group's rows are sorted by (reference, authority) as the whole
+    table is, so the records of one batch of the merged order are, in each group, an increasing run;
+    each group's run is read in one piece (from its cache entry) and the batch is cut from those."""
+
+    def __init__(self, name: str, groups: list["GroupRows"], order: np.ndarray):
+        self.name, self.groups, self.order = name, groups, order
 
     def __len__(self) -> int:
         return len(self.order)
 
-    def batches(self, size: int = 20_000):
-        starts = np.cumsum([0] + [len(t.keys) for t in self.tails])
-        group = np.searchsorted(starts, self.order, side="right") - 1
-        texts = [t.csv[self.name] for t in self.tails]
-        offsets = [t.offsets[self.name].tolist() for t in self.tails]
+    def batches(self, size: int | None = None):
+        name, groups, size = self.name, self.groups, size or WRITE_BATCH
+        # Per record (flattened in group order): its group and its rows' byte range in its group's text.
+        group = np.repeat(np.arange(len(groups)), [len(g.keys) for g in groups])
+        start = np.concatenate([g.offsets[name][:-1] for g in groups]) if groups else np.zeros(0, dtype=np.int64)
+        end = np.concatenate([g.offsets[name][1:] for g in groups]) if groups else np.zeros(0, dtype=np.int64)
         for b in range(0, len(self.order), size):
-            g_list = group[b:b + size].tolist()
-            i_list = (self.order[b:b + size] - starts[group[b:b + size]]).tolist()
-            yield b"".join([texts[g][offsets[g][i]:offsets[g][i + 1]] for g, i in zip(g_list, i_list)])
+            records = self.order[b:b + size]
+            owner = group[records]
+            by_group = np.argsort(owner, kind="stable")  # within a group, still in the merged (= its own) order
+            present, first = np.unique(owner[by_group], return_index=True)
+            last = np.append(first[1:], len(by_group)) - 1
+            lo, hi = start[records[by_group[first]]], end[records[by_group[last]]]
+            texts = [groups[g].text(name, a, z) for g, a, z in zip(present.tolist(), lo.tolist(), hi.tolist())]
+            # Where each group's run sits in the batch's buffer; each record's rows, cut from it.
+            base = np.zeros(len(groups), dtype=np.int64)
+            base[present] = np.cumsum([0] + [len(t) for t in texts[:-1]]) - lo
+            buffer = b"".join(texts)
+            cut_start = (start[records] + base[owner]).tolist()
+            cut_end = (end[records] + base[owner]).tolist()
+            yield b"".join([buffer[a:z] for a, z in zip(cut_start, cut_end)])
 
 
 @dataclass
@@ -78,6 +99,8 @@ class Rendered:
     parts: _Rows
     rows: int
     rejections: list[Rejection] = field(default_factory=list)  # rows its schema set aside
+    # A digest of what decides its bytes (each group's rows and the merged order): equal digests, equal files.
+    fingerprint: str = ""
 
     def __len__(self) -> int:
         return self.rows
@@ -107,6 +130,7 @@ class BuildResult:
     tables: dict[str, pd.DataFrame]
     rejections: list[Rejection] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
+    cache: Cache | None = None  # where ``write`` remembers the tables it wrote (``_unchanged``)
 
 
 def _natural(column: pd.Series) -> pd.Series:
@@ -403,16 +427,83 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
     return GroupTail(keys, csv_text, offsets, counts, bad, rejections, files, blue_list, blue_chunk)
 
 
-def _group_job(args) -> GroupTail:
-    """Read a group's chunks (each through its cache entry) and do their tail; cache the tail."""
-    folder, root, slot, members, cache, signature, found_key = args
+def _key_bytes(keys) -> np.ndarray:
+    """(reference, authority) pairs as one byte string each (numpy, ~50 bytes a record rather than a tuple
+    of two strings) that sorts as the pair does: "\\0" sorts before every character, no reference or
+    authority holds a control character (structure.py), and UTF-8 sorts as the characters do."""
+    return np.array([f"{ref}\\0{auth}".encode() for ref, auth in keys], dtype=bytes) if len(keys) else np.zeros(0, dtype="S1")
+
+
+@dataclass
+class GroupRows:
+    """A group's tail as the merge needs it, its CSV text left in a file (the group's cache entry):
+    the main process holds the records' keys and row offsets, and reads the text batch by batch.
+
+    The rows of ``keys[i]`` in table t are bytes ``offsets[t][i]:offsets[t][i + 1]`` of t's text,
+    which starts at ``sections[t]`` in the blob (``source``); the pickled ((authority, reference), file)
+    pairs of every record read follow, from ``sections["files"]`` to ``sections["end"]``."""
+    keys: np.ndarray  # the group's records, sorted (``_key_bytes``)
+    offsets: dict[str, np.ndarray]
+    sections: dict[str, int]
+    counts: dict[str, np.ndarray]  # rows of each record per table
+    bad: dict[str, list[tuple[tuple[str, str], Rejection]]]  # schema failures per table, with their record
+    rejections: list[Rejection]  # what reading the files rejected
+    duplicates: bool  # two of its files claim one (authority, reference)
+    blue_list: pd.DataFrame  # the blue_list rows as read (for the grids' join),
+    blue_chunk: np.ndarray  # and the chunk each came from: the join is given them in chunk order
+    source: Blob | None = None  # where the text is (never pickled: set where it is read)
+    digests: dict[str, bytes] = field(default_factory=dict)  # per table: SHA-256 of its offsets and text
+
+    def __getstate__(self):
+        return {**self.__dict__, "source": None}
+
+    def text(self, name: str, start: int, end: int) -> bytes:
+        base = self.sections[name]
+        return self.source.read(base + start, base + end)
+
+    def files(self) -> list:
+        return pickle.loads(self.source.read(self.sections["files"], self.sections["end"]))
+
+    @classmethod
+    def of(cls, tail: GroupTail) -> tuple[GroupRows, list[bytes]]:
+        """The merge's view of ``tail``, and the blob to store: its tables' CSV text and its files."""
+        blob, sections, at = [], {}, 0
+        for name in FOI_TABLES:
+            sections[name] = at
+            blob.append(tail.csv[name])
+            at += len(tail.csv[name])
+        sections["files"] = at
+        blob.append(pickle.dumps(tail.files, protocol=pickle.HIGHEST_PROTOCOL))
+        sections["end"] = at + len(blob[-1])
+        identities = {identity for identity, _ in tail.files}
+        digests = {}
+        for name in FOI_TABLES:
+            digest = hashlib.sha256(np.ascontiguousarray(tail.offsets[name], dtype=np.int64).tobytes())
+            digest.update(tail.csv[name])
+            digests[name] = digest.digest()
+        rows = cls(_key_bytes(tail.keys), tail.offsets, sections, {n: c.astype(np.int32) for n, c in tail.counts.items()},
+                   tail.bad, tail.rejections, len(identities) < len(tail.files), tail.blue_list, tail.blue_chunk,
+                   digests=digests)
+        return rows, blob
+
+
+def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
+    """Read a group's chunks (each through its cache entry) and do their tail; cache the tail.
+
+    Returns the merge's view of the tail and where its text is: (file, offset) in its cache entry or
+    in ``spill`` (a folder for a worker without a cache), else the bytes. A worker sends back only
+    the view: the text (~1 kB a record) is never pickled to the main process."""
+    folder, root, slot, members, cache, signature, found_key, spill = args
+    if cache is not None and signature is None:  # stat-ed here (in a worker) when no entry was found
+        signature = [stat_signature(cache.version, [(n, os.stat(os.path.join(folder, n))) for n in names])
+                     for _, _, names in members]
     parts, keys = [], []
     for i, chunk_slot, names in members:
         if cache is None:
             parts.append((i, _read_chunk(chunk_slot, folder, names, root)))
             continue
         paths = [os.path.join(folder, n) for n in names]
-        chunk_signature = signature[len(parts)] if signature else None
+        chunk_signature = signature[len(parts)]
         found = cache.entry(chunk_slot)
         if found is not None and chunk_signature is not None and found[1] == chunk_signature and found[0] is not None:
             keys.append(found[0])
@@ -431,45 +522,55 @@ def _group_job(args) -> GroupTail:
         cache.misses += 1
         parts.append((i, _read_chunk(chunk_slot, folder, names, root, cache, key, chunk_signature, contents)))
     if cache is None:
-        return _tail(parts)
+        rows, blob = GroupRows.of(_tail(parts))
+        if spill is None:
+            return rows, b"".join(blob)
+        path = os.path.join(spill, slot)
+        with open(path, "wb") as fh:
+            fh.writelines(blob)
+        return rows, (path, 0)
     key = files_key(cache.version, [(k, b"") for k in keys])
     found = cache.entry(slot) if found_key == key else None
-    tail = found[2] if found is not None and found[0] == key else _tail(parts)  # touched, not changed: reuse
-    cache.put(slot, key, tail, tuple(signature) if None not in signature else None)
-    return tail
+    if found is not None and found[0] == key and found[3] is not None:  # touched, not changed: reuse
+        rows, blob = found[2], [found[3].read(0, found[2].sections["end"])]
+    else:
+        rows, blob = GroupRows.of(_tail(parts))
+    base = cache.put(slot, key, rows, tuple(signature) if None not in signature else None, blob)
+    return rows, (os.fspath(cache.path(slot)), base)
 
 
-def _merge(tails: list[GroupTail]) -> tuple[dict[str, "Rendered"], pd.DataFrame, list[Rejection]]:
+def _merge(groups: list[GroupRows]) -> tuple[dict[str, "Rendered"], pd.DataFrame, list[Rejection]]:
     """The groups' rows in the order of (reference, authority), less records another file also claims.
 
-    Done with one sort of every record's key and C-level gathers: at 100k records the merge is the
-    bulk of what a build with one changed record does after its imports."""
-    rejections = [r for t in tails for r in t.rejections]
-    files = [f for t in tails for f in t.files]
+    Every record's key is sorted once (numpy: each group's keys are sorted already, so the stable
+    sort merges their runs); the rows themselves are read when they are written (``_Rows``)."""
+    rejections = [r for g in groups for r in g.rejections]
+    keys = np.concatenate([g.keys for g in groups]) if groups else np.zeros(0, dtype="S1")
+    order = np.argsort(keys, kind="stable")
     duplicated: set = set()
-    if len({identity for identity, _ in files}) < len(files):
-        duplicated, dup_rejections = disclosures.duplicate_records(files)
+    ordered = keys[order]
+    if any(g.duplicates for g in groups) or (ordered[1:] == ordered[:-1]).any():
+        # Claimed by two files (in one group or two): every group's files, as one list in group order.
+        duplicated, dup_rejections = disclosures.duplicate_records([f for g in groups for f in g.files()])
         rejections += dup_rejections
-    # One string per record that sorts as its (reference, authority) pair does: "\0" sorts before
-    # every character, and no reference or authority holds a control character (structure.py).
-    keys = [ref + "\0" + auth for t in tails for ref, auth in t.keys]
-    order = np.array(sorted(range(len(keys)), key=keys.__getitem__), dtype=np.int64)
-    if duplicated:
-        kept = np.array([(auth, ref) not in duplicated for t in tails for ref, auth in t.keys], dtype=bool)
-        order = order[kept[order]]
+        order = order[~np.isin(ordered, _key_bytes([(ref, auth) for auth, ref in duplicated]))]
+    del ordered
     rank = np.empty(len(keys), dtype=np.int64)
     rank[order] = np.arange(len(order))  # global row position of each record (as flattened), if kept
-    starts = np.cumsum([0] + [len(t.keys) for t in tails])
+    starts = np.cumsum([0] + [len(g.keys) for g in groups])
     rendered = {}
+    order_digest = hashlib.sha256(np.ascontiguousarray(order, dtype=np.int64).tobytes() + starts.astype(np.int64).tobytes())
     for name in FOI_TABLES:
-        counts = np.concatenate([t.counts[name] for t in tails]) if tails else np.zeros(0, dtype=np.int64)
-        failures = [(int(rank[starts[g] + tails[g].keys.index(k)]), r) for g in range(len(tails)) for k, r in tails[g].bad[name]
-                    if (k[1], k[0]) not in duplicated]
-        rendered[name] = Rendered(name, _Rows(name, tails, order), int(counts[order].sum()),
-                                  [r for _, r in sorted(failures, key=lambda x: x[0])])
-    if tails:
-        blue_list = pd.concat([t.blue_list for t in tails], ignore_index=True) if len(tails) > 1 else tails[0].blue_list
-        blue_list = blue_list.take(np.argsort(np.concatenate([t.blue_chunk for t in tails]), kind="stable")).reset_index(drop=True)
+        fingerprint = order_digest.copy()
+        fingerprint.update(name.encode() + b"\0" + b"".join(g.digests[name] for g in groups))
+        counts = np.concatenate([g.counts[name] for g in groups]) if groups else np.zeros(0, dtype=np.int64)
+        failures = [(int(rank[starts[j] + np.searchsorted(g.keys, _key_bytes([k])[0])]), r)
+                    for j, g in enumerate(groups) for k, r in g.bad[name] if (k[1], k[0]) not in duplicated]
+        rendered[name] = Rendered(name, _Rows(name, groups, order), int(counts[order].sum(dtype=np.int64)),
+                                  [r for _, r in sorted(failures, key=lambda x: x[0])], fingerprint.hexdigest())
+    if groups:
+        blue_list = pd.concat([g.blue_list for g in groups], ignore_index=True) if len(groups) > 1 else groups[0].blue_list
+        blue_list = blue_list.take(np.argsort(np.concatenate([g.blue_chunk for g in groups]), kind="stable")).reset_index(drop=True)
     else:
         blue_list = schemas.empty("blue_list")
     if duplicated and len(blue_list):
@@ -496,37 +597,50 @@ def disclosure_tables(raw: Path, cache: Cache | None = None) -> tuple[dict[str, 
             cache.put("calendar", cache.version, calendar.uk_holidays())
         else:
             calendar.use_holidays(holidays)
-    # Names as strings and one scandir (making and sorting 100k Path objects alone takes seconds).
-    entries = {e.name: e for e in os.scandir(folder) if e.name.endswith((".yaml", ".yml")) and e.is_file()} \
-        if folder.is_dir() else {}
-    chunks = _chunks(sorted(entries))
+    # Names as strings from one scandir: a Path or a DirEntry per file costs more (time, and at 1M
+    # records memory that every forked worker would inherit).
+    names = sorted(e.name for e in os.scandir(folder) if e.name.endswith((".yaml", ".yml")) and e.is_file()) \
+        if folder.is_dir() else []
+    chunks = _chunks(names)
+    del names
     groups = _groups(chunks)
-    tails: dict[int, GroupTail] = {}
+    tails: dict[int, GroupRows] = {}
     todo = []
-    for j, (slot, members) in enumerate(groups):
-        if cache is None:
-            todo.append((j, (folder, raw, slot, members, None, None, None)))
-            continue
-        signature = [stat_signature(cache.version, [(n, entries[n].stat()) for n in names]) for _, _, names in members]
-        found = cache.entry(slot)
-        if found is not None and None not in signature and found[1] == tuple(signature):
-            tails[j] = found[2]  # every file untouched since the group's tail was made
-            cache.hits += 1
-            continue
-        todo.append((j, (folder, raw, slot, members, cache, signature, found[0] if found else None)))
+    directory = os.open(folder, os.O_RDONLY) if cache is not None and groups else None
+    try:
+        for j, (slot, members) in enumerate(groups):
+            found = cache.entry(slot) if cache is not None else None
+            if found is None:  # a clean build: the group's job stat-s its files (in a worker)
+                todo.append((j, (folder, raw, slot, members, cache, None, None)))
+                continue
+            signature = [stat_signature(cache.version, [(n, os.stat(n, dir_fd=directory)) for n in names])
+                         for _, _, names in members]
+            if None not in signature and found[1] == tuple(signature) and found[3] is not None:
+                found[2].source = found[3]
+                tails[j] = found[2]  # every file untouched since the group's tail was made
+                cache.hits += 1
+                continue
+            todo.append((j, (folder, raw, slot, members, cache, signature, found[0])))
+    finally:
+        if directory is not None:
+            os.close(directory)
     workers = min(os.cpu_count() or 1, 8)
     calendar.working_day_number(np.zeros(0, "datetime64[D]"), np.zeros(0, "datetime64[D]"))  # built once, before workers fork
     # Two groups to redo are the usual incremental case (the changed record's, and the one changed in
     # the previous build, whose files were then too recent to trust their stat facts): not worth a pool.
-    if sum(len(names) for _, t in todo for _, _, names in t[3]) < PARALLEL_FROM or workers == 1 or len(todo) <= 2:
-        done = [_group_job(t) for _, t in todo]
-    else:
-        # Forked workers inherit the imports and the holiday table; Python 3.14 makes "forkserver" the
-        # default on Linux, which would re-import pandas in every worker (about a second each).
-        fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-            done = list(pool.map(_group_job, [t for _, t in todo]))
-    tails.update(zip([j for j, _ in todo], done))
+    with tempfile.TemporaryDirectory(prefix="foi-build-") if cache is None else contextlib.nullcontext() as spill:
+        if sum(len(names) for _, t in todo for _, _, names in t[3]) < PARALLEL_FROM or workers == 1 or len(todo) <= 2:
+            done = [_group_job(t + (None,)) for _, t in todo]
+        else:
+            # Forked workers inherit the imports and the holiday table; Python 3.14 makes "forkserver" the
+            # default on Linux, which would re-import pandas in every worker (about a second each).
+            fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+            with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+                done = list(pool.map(_group_job, [t + (spill,) for _, t in todo]))
+        for (j, _), (rows, where) in zip(todo, done):
+            # Opened now: a spilled file is deleted when this block ends, its open descriptor stays readable.
+            rows.source = Blob(data=where) if isinstance(where, bytes) else Blob.open(*where)
+            tails[j] = rows
     if cache:
         cache.prune("records-", {slot for slot, _ in chunks})
         cache.prune("tail-", {slot for slot, _ in groups})
@@ -591,7 +705,7 @@ def assemble(raw: Path | None = None, cache: bool = False) -> BuildResult:
         rejections += bad
     validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
         quarantine.frame(rejections).reset_index(drop=True))
-    return BuildResult(validated, rejections)
+    return BuildResult(validated, rejections, cache=store)
 
 
 def data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -667,16 +781,44 @@ def _same(a: Path, b: Path) -> bool:
     return b.exists() and filecmp.cmp(a, b, shallow=False)
 
 
+def _outputs_slot(out: Path) -> str:
+    return f"outputs-{hashlib.sha256(os.fsencode(out.resolve())).hexdigest()[:16]}"
+
+
+def _facts(path: Path) -> tuple | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev
+
+
+def _unchanged(cache: Cache | None, out: Path, fingerprints: dict[str, str]) -> set[str]:
+    """The files in ``out`` that are what this build would write: written (or found equal) by an
+    earlier build with the same fingerprint, and untouched since (size, mtime, inode as then)."""
+    if cache is None:
+        return set()
+    written = cache.get(_outputs_slot(out), cache.version) or {}
+    return {name for name, fingerprint in fingerprints.items()
+            if name in written and written[name] == (fingerprint, _facts(out / name))}
+
+
 def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     """Every table's CSV and the data dictionary into ``out``; the files that changed.
 
     Everything is rendered to temporary files first, so a failure while rendering changes nothing;
     then each changed file is renamed into place (an interrupted build leaves each file whole) and
-    an unchanged one is left untouched.
+    an unchanged one is left untouched. With the build's cache, a table whose fingerprint (its
+    groups' rows and their merged order) is the one it had when its file was written, and whose
+    file is untouched since, is not rendered at all.
     """
     out = Path(out or config.PROCESSED)
     out.mkdir(parents=True, exist_ok=True)
-    renders = {f"{name}.csv": _rows(t) if isinstance(t, Rendered) else _csv(t) for name, t in dict.items(result.tables)}
+    fingerprints = {f"{name}.csv": t.fingerprint for name, t in dict.items(result.tables)
+                    if isinstance(t, Rendered) and t.fingerprint}
+    known = _unchanged(result.cache, out, fingerprints)
+    renders = {f"{name}.csv": _rows(t) if isinstance(t, Rendered) else _csv(t) for name, t in dict.items(result.tables)
+               if f"{name}.csv" not in known}
     renders["data_dictionary.csv"] = _csv(data_dictionary(result.tables))
     markdown = data_dictionary_markdown(result.tables).encode("utf-8")
     renders["data_dictionary.md"] = lambda fh: fh.write(markdown)
@@ -697,6 +839,9 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     finally:
         for tmp in staged.values():
             tmp.unlink(missing_ok=True)
+    if result.cache is not None and fingerprints:
+        result.cache.put(_outputs_slot(out), result.cache.version,
+                         {name: (fingerprint, _facts(out / name)) for name, fingerprint in fingerprints.items()})
     result.written = written
     return written
 

@@ -1,7 +1,8 @@
 """The incremental build's cache: what reading a raw file gave, keyed by that file's bytes and the code.
 
-Each entry is one pickle file holding ``(key, stat signature, value)``; a lookup whose stored key differs is a miss
-and the next ``put`` replaces the entry, so the cache never holds more than one version per slot.
+Each entry is one file holding a pickle of ``(key, stat signature, value)``, optionally followed by raw bytes (a
+``Blob``, read in ranges when needed: a group's CSV text is never unpickled whole); a lookup whose stored key
+differs is a miss and the next ``put`` replaces the entry, so the cache never holds more than one version per slot.
 The key is a SHA-256 over the code version and the content (and name: messages name the file) of
 every raw file the value came from, so an edited, added, removed or renamed file, a changed reader
 and a different library version each miss. A damaged or unreadable entry is a miss too, never an
@@ -62,23 +63,62 @@ def files_key(version: str, files: list[tuple[str, bytes]]) -> str:
     return total.hexdigest()
 
 
+class Blob:
+    """Bytes read by range: from an open file (the descriptor read the entry, so a later replacement of
+    the entry's path does not mix two versions), or from memory."""
+
+    def __init__(self, fd: int | None = None, base: int = 0, data: bytes | None = None):
+        self.fd, self.base, self.data = fd, base, data
+
+    @classmethod
+    def open(cls, path: str | os.PathLike, base: int = 0) -> "Blob":
+        return cls(os.open(path, os.O_RDONLY), base)
+
+    def read(self, start: int, end: int) -> bytes:
+        if self.data is not None:
+            return self.data[start:end]
+        out = os.pread(self.fd, end - start, self.base + start)
+        while len(out) < end - start:  # a short read (rare on a regular file): read on
+            more = os.pread(self.fd, end - start - len(out), self.base + start + len(out))
+            if not more:
+                raise EOFError(f"cache blob ends at {start + len(out)}, before {end}")
+            out += more
+        return out
+
+    def __del__(self):
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
 class Cache:
     def __init__(self, folder: Path, version: str | None = None):
         self.folder = Path(folder)
         self.version = version or code_version()
         self.hits = self.misses = 0
 
-    def _path(self, slot: str) -> Path:
+    def path(self, slot: str) -> Path:
         return self.folder / f"{slot}.pickle"
 
-    def entry(self, slot: str) -> tuple[str, object, object] | None:
-        """(key, stat signature, value) stored under ``slot``, or None."""
+    def entry(self, slot: str) -> tuple[str, object, object, Blob | None] | None:
+        """(key, stat signature, value, the bytes stored after them or None) under ``slot``, or None."""
         try:
-            with open(self._path(slot), "rb") as fh:
-                key, signature, value = pickle.load(fh)
-        except Exception:  # noqa: BLE001 - missing, truncated or from an incompatible version: a miss
+            fd = os.open(self.path(slot), os.O_RDONLY)
+        except OSError:
             return None
-        return key, signature, value
+        try:
+            with open(fd, "rb", closefd=False) as fh:  # its position after the pickle: where the blob starts
+                key, signature, value, size = pickle.load(fh)
+                base = fh.tell()
+            if size and os.fstat(fd).st_size != base + size:
+                raise EOFError("truncated entry")
+        except Exception:  # noqa: BLE001 - truncated or from an incompatible version: a miss
+            os.close(fd)
+            return None
+        if not size:
+            os.close(fd)
+            return key, signature, value, None
+        return key, signature, value, Blob(fd, base)
 
     def get(self, slot: str, key: str):
         """The value stored under ``slot`` if it was stored with ``key``, else None."""
@@ -89,17 +129,23 @@ class Cache:
         self.hits += 1
         return found[2]
 
-    def put(self, slot: str, key: str, value, signature=None) -> None:
-        """Store ``value`` under ``slot``; ``signature``: the files' stat facts, trusted later (see ``trusted``)."""
+    def put(self, slot: str, key: str, value, signature=None, blob: list[bytes] = ()) -> int:
+        """Store ``value`` under ``slot``, then the ``blob`` parts as raw bytes; ``signature``: the files'
+        stat facts, trusted later (see ``stat_signature``). Returns where the blob starts in the file."""
         self.folder.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{slot}.", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, signature, value), fh, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self._path(slot))
+                pickle.dump((key, signature, value, sum(map(len, blob))), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                base = fh.tell()
+                for part in blob:
+                    fh.write(part)
+            os.replace(tmp, self.path(slot))
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+        return base
+
 
     def prune(self, prefix: str, keep: set[str]) -> None:
         """Delete the ``prefix`` slots not in ``keep`` (e.g. a grid PDF that was removed)."""

@@ -8,6 +8,7 @@ expected output is pasted in: the clean build is the reference.
 from __future__ import annotations
 
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -168,7 +169,7 @@ def test_the_command_line_build_uses_the_cache(data):
         done = subprocess.run([str(exe), "build"], env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
     assert "0 file(s) changed" in done.stderr
-    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "records", "tail"]
+    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "outputs", "records", "tail"]
 
 
 def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tmp_path, reads, monkeypatch):
@@ -218,6 +219,13 @@ def test_records_spread_over_many_groups_give_the_bytes_of_one_group(data, tmp_p
     monkeypatch.setattr(build, "PARALLEL_FROM", 1)  # the groups' tails done in worker processes
     build.build(data / "raw", tmp_path / "workers", cache=False)
     assert outputs(tmp_path / "workers") == got
+    # Written a record or two at a time: each batch takes a run of rows from each group, the
+    # duplicate's gap included.
+    for size in (1, 2):
+        monkeypatch.setattr(build, "WRITE_BATCH", size)
+        build.build(data / "raw", tmp_path / f"batches-{size}", cache=False)
+        assert outputs(tmp_path / f"batches-{size}") == got
+    monkeypatch.setattr(build, "WRITE_BATCH", 50_000)
     monkeypatch.setattr(build, "PARALLEL_FROM", 2000)
     # The duplicate removed: 506 is back, from whichever group holds it.
     (folder / "a-copy-of-506.yaml").unlink()
@@ -230,3 +238,33 @@ def test_records_spread_over_many_groups_give_the_bytes_of_one_group(data, tmp_p
     got = assert_same_as_clean(data, tmp_path)
     changed = {name for name in got if got[name] != before[name]}
     assert changed == {"requests.csv"}  # only its source_file column names the file
+
+
+def test_a_groups_rows_stay_in_its_cache_entry(data, tmp_path):
+    # The text of a group's rows is stored after its entry's pickle and read from there when the
+    # tables are written: what a worker sends back and what a build unpickles hold none of it.
+    got = assert_same_as_clean(data, tmp_path)
+    rows = got["requests.csv"].splitlines()[1:]
+    assert len(rows) == 5
+    store = build_cache.Cache(build.cache_folder(data / "raw"))
+    (entry,) = (data / ".cache" / "build").glob("tail-*.pickle")
+    key, signature, view, blob = store.entry(entry.stem)
+    assert isinstance(view, build.GroupRows) and blob is not None
+    sent = pickle.dumps(view)
+    assert not any(row in sent for row in rows)
+    assert all(row in entry.read_bytes() for row in rows)
+
+
+def test_an_output_changed_or_removed_by_hand_is_written_again(data, tmp_path):
+    # A table whose rows and order did not change is not rendered again; unless its file is no
+    # longer the one the last build wrote (edited, replaced or deleted): then it is, as a clean build gives it.
+    first = assert_same_as_clean(data, tmp_path)
+    processed = data / "processed"
+    requests, events = processed / "requests.csv", processed / "events.csv"
+    requests.write_bytes(first["requests.csv"].replace(b"Metropolitan", b"Metropolitam"))
+    events.unlink()
+    again = build.build(data / "raw", processed, cache=True)
+    assert sorted(p.name for p in again.written) == ["events.csv", "requests.csv"]
+    assert outputs(processed) == first
+    # Nothing changed at all: nothing written.
+    assert build.build(data / "raw", processed, cache=True).written == []

@@ -62,3 +62,13 @@ def test_the_report_decides_before_importing_anything_heavy(tmp_path):
              "matplotlib", "foi_analysis.analysis", "foi_analysis.build", "foi_analysis.tables"]
     assert [m for m in heavy if m in modules] == []
     assert "foi_analysis.report.freshness" in modules  # the probe reached the decision
+
+
+def test_a_cached_build_imports_neither_the_holiday_nor_the_pdf_library(tmp_path):
+    # The holiday table and each grid's rows are in the build cache after a first build: the second
+    # computes no holiday and reads no PDF, so it need not import `holidays` or `pypdfium2`.
+    code, modules = _imported(tmp_path, "build")
+    assert code == 0 and "holidays" in modules and "pypdfium2" in modules  # the first build needed both
+    code, modules = _imported(tmp_path, "build")
+    assert code == 0 and "foi_analysis.build" in modules
+    assert [m for m in ("holidays", "pypdfium2", "foi_analysis.grids.pdf_tables") if m in modules] == []

@@ -17,7 +17,6 @@ from __future__ import annotations
 import datetime as dt
 from functools import lru_cache
 
-import holidays
 import numpy as np
 import pandas as pd
 
@@ -50,6 +49,8 @@ def use_holidays(table: dict[dt.date, str]) -> None:
 
 
 def _compute_holidays() -> dict[dt.date, str]:
+    import holidays  # ~0.1 s to import: a build that finds the table in its cache never does
+
     years = range(FIRST_YEAR, LAST_YEAR + 1)
     union: dict[dt.date, set[str]] = {}
     for nation in NATIONS:

@@ -27,13 +27,16 @@ from decimal import Decimal
 from fractions import Fraction
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from . import headers, pdf_tables
+from . import headers
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .pdf_tables import Row
 from ..records.quarantine import Rejection
+
+if TYPE_CHECKING:
+    from .pdf_tables import Row
 
 COUNTS = [
     "watchlist_size", "total_alerts", "true_alerts", "true_alerts_confirmed", "true_alerts_unconfirmed",
@@ -183,6 +186,8 @@ FIGURES = (*COUNTS, "false_alert_rate_printed")
 
 def _read(path: Path) -> _Read:
     """Deployment records (cell texts by field) and purpose legends, in printed order."""
+    from . import pdf_tables  # imported when a PDF is read: a build whose grids are cached needs no PDF library
+
     name = path.name
     try:
         tables = pdf_tables.read_tables(path)
