@@ -438,7 +438,9 @@ def bench_report_decision(n: int, work: Path, times: int) -> list[dict]:
     """A no-change `foi-analysis report` at n records: what the user waits for before the command
     knows the tables are up to date (`report --check` runs the same steps as `report` up to the
     decision, then exits: 0 when nothing changed). Process start included; the floor is a fresh
-    process stat-ing every file the cheapest way (os.stat relative to an open directory)."""
+    process stat-ing every file the cheapest way in one process (os.stat relative to an open
+    directory). `report --check` stats a folder of more than 20,000 entries in two processes at once
+    (report/freshness.py), so on two free cores it can come in under this one-process floor."""
     raw = corpus(n, work)
     root = work / f"decide-{n}"
     env = project(root, raw)
@@ -457,7 +459,7 @@ def bench_report_decision(n: int, work: Path, times: int) -> list[dict]:
     shutil.rmtree(root, ignore_errors=True)
     return [row("report: has data/raw changed? (no change; `report --check`, fresh process)", f"{n:,} synthetic records",
                 stats, {"wall": summary([f["wall"] for f in floor])},
-                "a fresh process stat-ing every file (os.listdir + os.stat on a directory fd)",
+                "one fresh process stat-ing every file (os.listdir + os.stat on a directory fd); the check splits a large folder over two",
                 "<= 0.5 s", stats["wall"]["median"] <= 0.5)]
 
 
