@@ -72,3 +72,22 @@ def test_processed_files_are_world_readable(tmp_path):
     assert run(tmp_path, "build").returncode == 0
     modes = {p.name: oct(p.stat().st_mode & 0o777) for p in (tmp_path / "data" / "processed").iterdir()}
     assert modes and set(modes.values()) == {"0o644"}, modes
+
+
+def test_only_the_command_line_run_freezes_what_it_built_before_exiting(monkeypatch):
+    """Run as the command (no argv), `main` freezes the objects it built so that the interpreter's
+    last collection skips them; called with arguments, as tests and notebooks do, it leaves the
+    collector alone."""
+    import gc
+
+    from foi_analysis import cli
+
+    gc.unfreeze()
+    try:
+        assert cli.main(["validate"]) == 0
+        assert gc.get_freeze_count() == 0
+        monkeypatch.setattr(sys, "argv", ["foi-analysis", "validate"])
+        assert cli.main() == 0
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
