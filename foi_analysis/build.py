@@ -431,7 +431,7 @@ def _key_bytes(keys) -> np.ndarray:
     """(reference, authority) pairs as one byte string each (numpy, ~50 bytes a record rather than a tuple
     of two strings) that sorts as the pair does: "\\0" sorts before every character, no reference or
     authority holds a control character (structure.py), and UTF-8 sorts as the characters do."""
-    return np.array([f"{ref}\\0{auth}".encode() for ref, auth in keys], dtype=bytes) if len(keys) else np.zeros(0, dtype="S1")
+    return np.array([f"{ref}\0{auth}".encode() for ref, auth in keys], dtype=bytes) if len(keys) else np.zeros(0, dtype="S1")
 
 
 @dataclass
@@ -545,6 +545,10 @@ def _merge(groups: list[GroupRows]) -> tuple[dict[str, "Rendered"], pd.DataFrame
     Every record's key is sorted once (numpy: each group's keys are sorted already, so the stable
     sort merges their runs); the rows themselves are read when they are written (``_Rows``)."""
     rejections = [r for g in groups for r in g.rejections]
+    # _Rows cuts each group's rows as runs in the merged order: a group whose records are not in
+    # the order of their keys would be cut wrongly (rows lost or garbled), so that stops the build.
+    if any((g.keys[1:] < g.keys[:-1]).any() for g in groups):
+        raise AssertionError("a group's records are not in the order of their (reference, authority) keys")
     keys = np.concatenate([g.keys for g in groups]) if groups else np.zeros(0, dtype="S1")
     order = np.argsort(keys, kind="stable")
     duplicated: set = set()

@@ -268,3 +268,29 @@ def test_an_output_changed_or_removed_by_hand_is_written_again(data, tmp_path):
     assert outputs(processed) == first
     # Nothing changed at all: nothing written.
     assert build.build(data / "raw", processed, cache=True).written == []
+
+
+def test_a_reference_that_begins_another_sorts_before_it_in_every_table(data, tmp_path, monkeypatch):
+    # "FOI 50", "FOI 506", "FOI 5061", "FOI 50A": each a prefix of, or sharing a prefix with, the
+    # next. The merge sorts records by one byte string per (reference, authority), so the separator
+    # between the two must sort before every character a reference can hold; a printable one made
+    # "FOI 506" sort before "FOI 50" and the tables lost rows. Expected order by hand: a string
+    # sorts before any longer string it begins, and "1" (0x31) < "A" (0x41).
+    folder = data / "raw" / "disclosures"
+    text = (folder / "mopac-FOI-506.yaml").read_text(encoding="utf-8")
+    for reference in ("FOI 50A", "FOI 5061", "FOI 50"):
+        (folder / f"x-{reference.replace(' ', '-')}.yaml").write_text(
+            text.replace('reference: "FOI 506"', f'reference: "{reference}"'), encoding="utf-8")
+    expected = ["FOI 50", "FOI 506", "FOI 5061", "FOI 50A"]
+
+    def mopac_references(out: Path, table: str) -> list[str]:
+        lines = (out / f"{table}.csv").read_text(encoding="utf-8").splitlines()[1:]
+        refs = [line.split(",")[0] for line in lines if "Mayor's Office" in line]
+        return list(dict.fromkeys(refs))  # each record's first row
+
+    build.build(data / "raw", tmp_path / "one-group", cache=False)
+    for table in ("requests", "exemptions", "questions", "response_times"):
+        assert mopac_references(tmp_path / "one-group", table) == expected, table
+    monkeypatch.setattr(build, "CHUNK_FILES", 1)
+    monkeypatch.setattr(build, "GROUP_CHUNKS", 2)
+    assert assert_same_as_clean(data, tmp_path) == outputs(tmp_path / "one-group")
