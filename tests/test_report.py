@@ -428,3 +428,23 @@ def test_notebook_defaults_are_the_findings_defaults():
     for path in sorted(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")):
         declared = report.notebook_parameters(path)
         assert {k: declared[k] for k in findings.DEFAULTS} == findings.DEFAULTS, path.name
+
+
+def test_notebook_parameters_are_read_as_papermill_reads_them(tmp_path):
+    """The report reads each notebook's parameters cell itself (papermill costs seconds to import
+    before the rebuild decision); papermill's own reading of the same cell is the reference, on the
+    project's notebooks and on a cell written the other ways a parameters cell may be."""
+    import ast
+
+    import nbformat
+    import papermill
+
+    other = nbformat.v4.new_notebook()
+    cell = nbformat.v4.new_code_cell('# the run\nauthority: str = "Kent Police"  # whose\nstart = ""\n\nconfidence = 0.9\nyears = [2020, 2021]')
+    cell.metadata["tags"] = ["parameters"]
+    other.cells = [nbformat.v4.new_markdown_cell("# Title"), cell, nbformat.v4.new_code_cell("x = 1")]
+    other.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(other, tmp_path / "99_other.ipynb")
+    for path in [*sorted(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")), tmp_path / "99_other.ipynb"]:
+        declared = papermill.inspect_notebook(str(path))
+        assert report.notebook_parameters(path) == {n: ast.literal_eval(s["default"]) for n, s in declared.items()}, path.name
