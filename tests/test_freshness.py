@@ -13,7 +13,14 @@ def _tree(tmp_path):
     (raw / "grids").mkdir()
     (raw / "disclosures" / "a.yaml").write_text("reference: A\n")
     (raw / "grids" / "g.pdf").write_bytes(b"%PDF-1.4 grid")
+    for f in (raw / "disclosures" / "a.yaml", raw / "grids" / "g.pdf"):
+        _age(f, 60)  # written a minute ago: older than the racy window
     return raw, tmp_path / "reports" / ".raw-manifest.pickle"
+
+
+def _age(path, seconds):
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns - seconds * 1_000_000_000))
 
 
 def test_first_check_sees_every_file_then_nothing_changed(tmp_path):
@@ -114,3 +121,26 @@ def test_a_large_directory_is_stat_ed_by_two_processes_with_the_same_result(tmp_
     top = dict((prefix, (names, list(sizes))) for prefix, names, sizes, _ in split)
     assert sorted(zip(*top[""])) == [(f"r{i:02}.yaml", i) for i in range(50)]
     assert top["sub/"] == (["g.pdf"], [4])
+
+
+def test_a_file_modified_just_before_a_check_is_read_again_next_time(tmp_path):
+    # A file modified within RACY_NS of a check could be modified again in the same mtime tick with
+    # the same size: its size and mtime must not vouch for it. Here the second edit keeps size and
+    # mtime exactly (os.utime puts the first edit's mtime back), as a same-tick edit would.
+    raw, manifest = _tree(tmp_path)
+    record = raw / "disclosures" / "a.yaml"
+    record.write_text("reference: B\n")  # modified now
+    first = freshness.check({"raw": raw}, manifest)
+    freshness.save(manifest, first)
+    assert not manifest.with_suffix(".signature").exists()  # no signature vouches for a recent file
+    st = record.stat()
+    record.write_text("reference: C\n")
+    os.utime(record, ns=(st.st_atime_ns, st.st_mtime_ns))
+    again = freshness.check({"raw": raw}, manifest)
+    assert again.changed == ["raw/disclosures/a.yaml"] and again.hashed == 1  # the old file, g.pdf, was not read
+    # Once it is older than the window, its size and mtime are trusted again and the signature returns.
+    _age(record, 60)
+    settled = freshness.check({"raw": raw}, manifest)
+    freshness.save(manifest, settled)
+    assert manifest.with_suffix(".signature").exists()
+    assert freshness.check({"raw": raw}, manifest).manifest is None

@@ -21,6 +21,7 @@ import os
 import pickle
 import stat
 import sys
+import time
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,10 @@ _DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 
 
 SPLIT = 20_000  # a directory with more entries than this is stat-ed by two processes at once
+# A file modified this close to a check may be modified again within the same mtime tick, same size:
+# its size and mtime are not trusted next time (it is hashed again), and no signature vouches for the
+# state (git's "racily clean" entries; the build's cache has the same rule).
+RACY_NS = 2_000_000_000
 
 
 def _scan(folder: Path) -> list[tuple[str, list[str], array, array]]:
@@ -157,6 +162,7 @@ class Check:
     signature: str = ""
     trees: dict = field(default_factory=dict)  # label -> tree digest, from the signature file
     labels: tuple = ()
+    racy: bool = False  # a file was modified within RACY_NS of the check: save no signature
 
     @property
     def fresh(self) -> bool:
@@ -189,6 +195,7 @@ def check(folders: dict[str, Path], manifest_path: Path, extra: dict | None = No
     """Compare ``folders`` (label -> folder) and ``extra`` (settings, e.g. the report's parameters:
     plain values) with the state saved after the last build."""
     extra = extra or {}
+    recent = time.time_ns() - RACY_NS  # taken before the walk: a file modified during it counts as recent
     labels = tuple(sorted(folders))
     scans = {label: _scan(Path(folders[label])) for label in labels}
     signature = _signature(scans, extra)
@@ -213,6 +220,10 @@ def check(folders: dict[str, Path], manifest_path: Path, extra: dict | None = No
         if before is None or before[2] != sha:
             result.changed.append(key)
         new_files[key] = (size, mtime, sha)
+    for key, (size, mtime, sha) in new_files.items():
+        if mtime >= recent:  # kept with no mtime: the next check hashes it again
+            new_files[key] = (size, -1, sha)
+            result.racy = True
     if len(new_files) != len(old_files) or result.changed:
         result.changed += [k for k in old_files if k not in new_files]
     result.changed.sort()
@@ -251,5 +262,7 @@ def save(manifest_path: Path, result: Check) -> None:
     manifest_path.parent.mkdir(parents=True, exist_ok=True)
     _signature_path(manifest_path).unlink(missing_ok=True)
     _write(manifest_path, result.manifest)
+    if result.racy:
+        return  # the next check goes through the manifest, which hashes the recent files again
     trees = {label: tree_digest(result, label) for label in result.labels}
     _write(_signature_path(manifest_path), {"version": MANIFEST_VERSION, "signature": result.signature, "trees": trees})
