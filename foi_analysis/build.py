@@ -36,6 +36,7 @@ from .grids import parse as grids
 from .records import disclosures, quarantine
 from .records.quarantine import Rejection
 from .cache import Blob, Cache, files_key, stat_signature
+from .listing import Listing
 from .foia import calendar
 from .foia.calendar import working_day_number
 from .foia.exemptions import section_key
@@ -131,6 +132,9 @@ class BuildResult:
     rejections: list[Rejection] = field(default_factory=list)
     written: list[Path] = field(default_factory=list)
     cache: Cache | None = None  # where ``write`` remembers the tables it wrote (``_unchanged``)
+    # Table name -> a digest of what decides its bytes, for tables held as DataFrames (a Rendered
+    # table carries its own): equal digests, equal files.
+    fingerprints: dict[str, str] = field(default_factory=dict)
 
 
 def _natural(column: pd.Series) -> pd.Series:
@@ -278,17 +282,23 @@ GROUP_CHUNKS = 8
 FOI_TABLES = ("requests", "events", "exemptions", "questions", "blue_list", "response_times")
 
 
-def _chunks(names: list[str]) -> list[tuple[str, list[str]]]:
-    """(cache slot, files) groups by a hash of the file name: adding or deleting a file leaves the other
-    chunks as they were. The number of chunks is a power of two scaled to the corpus (crossing one
-    re-reads everything once)."""
+def _chunk_members(names: list[str]) -> list[tuple[str, np.ndarray]]:
+    """(cache slot, positions in ``names``) groups by a hash of the file name: adding or deleting a file
+    leaves the other chunks as they were. The number of chunks is a power of two scaled to the corpus
+    (crossing one re-reads everything once). Each chunk keeps the order of ``names``."""
     n = 1
     while n < 4096 and len(names) > n * CHUNK_FILES:
         n *= 2
-    groups: list[list[str]] = [[] for _ in range(n)]
-    for name in names:
-        groups[zlib.crc32(name.encode()) % n].append(name)
-    return [(f"records-{n}-{i}", g) for i, g in enumerate(groups) if g]
+    bucket = np.fromiter((zlib.crc32(name.encode("utf-8", "surrogateescape")) for name in names), dtype=np.uint32,
+                         count=len(names)) % n
+    order = np.argsort(bucket, kind="stable")
+    bounds = np.searchsorted(bucket[order], np.arange(n + 1))
+    return [(f"records-{n}-{i}", order[a:b]) for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])) if b > a]
+
+
+def _chunks(names: list[str]) -> list[tuple[str, list[str]]]:
+    """(cache slot, files): ``_chunk_members`` as names."""
+    return [(slot, [names[i] for i in index]) for slot, index in _chunk_members(names)]
 
 
 def _groups(chunks: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[int, str, list[str]]]]]:
@@ -582,7 +592,7 @@ def _merge(groups: list[GroupRows]) -> tuple[dict[str, "Rendered"], pd.DataFrame
     return rendered, blue_list, rejections
 
 
-def disclosure_tables(raw: Path, cache: Cache | None = None) -> tuple[dict[str, "Rendered"], pd.DataFrame, list[Rejection]]:
+def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | None = None) -> tuple[dict[str, "Rendered"], pd.DataFrame, list[Rejection]]:
     """Every *.yaml/*.yml record in ``raw/disclosures`` as the FOI tables, rendered as CSV rows; the
     blue-list rows (for the grids' join); the rejections (what reading rejected and the duplicates;
     each table's schema failures are on its ``Rendered``).
@@ -601,33 +611,32 @@ def disclosure_tables(raw: Path, cache: Cache | None = None) -> tuple[dict[str, 
             cache.put("calendar", cache.version, calendar.uk_holidays())
         else:
             calendar.use_holidays(holidays)
-    # Names as strings from one scandir: a Path or a DirEntry per file costs more (time, and at 1M
-    # records memory that every forked worker would inherit).
-    names = sorted(e.name for e in os.scandir(folder) if e.name.endswith((".yaml", ".yml")) and e.is_file()) \
-        if folder.is_dir() else []
-    chunks = _chunks(names)
-    del names
+    # The files and their stat facts: read by a child forked before the imports when the command
+    # started (``listing.prefetch``), else here. Names as strings: a Path or a DirEntry per file
+    # costs more (time, and at 1M records memory that every forked worker would inherit).
+    if listing is None or listing.folder != os.fspath(folder):
+        listing = Listing(folder)
+    facts = listing.result()
+    members = _chunk_members(facts.names)
+    chunks = [(slot, [facts.names[i] for i in index]) for slot, index in members]
     groups = _groups(chunks)
+    signatures = {}  # chunk slot -> its files' stat signature (None: too recent to trust)
+    if cache is not None:
+        sizes, mtimes, inodes = (np.frombuffer(c, dtype=np.int64) for c in (facts.sizes, facts.mtimes, facts.inodes))
+        for (slot, index), (_, names) in zip(members, chunks):
+            signatures[slot] = stat_signature(cache.version, names, sizes[index], mtimes[index], inodes[index], facts.now)
+    del facts, members
     tails: dict[int, GroupRows] = {}
     todo = []
-    directory = os.open(folder, os.O_RDONLY) if cache is not None and groups else None
-    try:
-        for j, (slot, members) in enumerate(groups):
-            found = cache.entry(slot) if cache is not None else None
-            if found is None:  # a clean build: the group's job stat-s its files (in a worker)
-                todo.append((j, (folder, raw, slot, members, cache, None, None)))
-                continue
-            signature = [stat_signature(cache.version, [(n, os.stat(n, dir_fd=directory)) for n in names])
-                         for _, _, names in members]
-            if None not in signature and found[1] == tuple(signature) and found[3] is not None:
-                found[2].source = found[3]
-                tails[j] = found[2]  # every file untouched since the group's tail was made
-                cache.hits += 1
-                continue
-            todo.append((j, (folder, raw, slot, members, cache, signature, found[0])))
-    finally:
-        if directory is not None:
-            os.close(directory)
+    for j, (slot, group) in enumerate(groups):
+        found = cache.entry(slot) if cache is not None else None
+        signature = [signatures[chunk_slot] for _, chunk_slot, _ in group] if cache is not None else None
+        if found is not None and None not in signature and found[1] == tuple(signature) and found[3] is not None:
+            found[2].source = found[3]
+            tails[j] = found[2]  # every file untouched since the group's tail was made
+            cache.hits += 1
+            continue
+        todo.append((j, (folder, raw, slot, group, cache, signature, found[0] if found is not None else None)))
     workers = min(os.cpu_count() or 1, 8)
     calendar.working_day_number(np.zeros(0, "datetime64[D]"), np.zeros(0, "datetime64[D]"))  # built once, before workers fork
     # Two groups to redo are the usual incremental case (the changed record's, and the one changed in
@@ -681,24 +690,52 @@ def _grid_reader(cache: Cache | None):
     return read
 
 
-def assemble(raw: Path | None = None, cache: bool = False) -> BuildResult:
+def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | None = None) -> BuildResult:
     """Every table, validated, with the rejections, in memory (nothing written).
 
     ``cache=True``: reuse what unchanged raw files gave last time (``cache_folder``); the tables
-    are the same either way, byte for byte.
+    are the same either way, byte for byte. ``listing``: the record files and their stat facts, if
+    their reading was started already (``listing.prefetch``).
     """
     raw = Path(raw or config.RAW)
     store = Cache(cache_folder(raw)) if cache else None
-    foi, blue_list, rejections = disclosure_tables(raw, store)
-    reader = _grid_reader(store)
-    grid_tables, grid_rejections = grids.build_tables(raw / "grids", blue_list=blue_list, read=reader)
-    del blue_list
-    if store:
-        store.prune("grid-", reader.used)
-    rejections += grid_rejections
+    foi, blue_list, rejections = disclosure_tables(raw, store, listing)
     validated = Tables(foi)  # sorted and validated group by group, already rendered
     for name in FOI_TABLES:
         rejections += foi[name].rejections
+    # The deployment tables depend on the code, the grid PDFs and the blue-list rows alone: when
+    # none changed, last build's validated tables are taken as they are (no join, no schema run).
+    key = _grid_tables_key(store, raw / "grids", blue_list) if store else None
+    found = store.get("deployment-tables", key) if store else None
+    if found is None:
+        found = _grid_tables(raw / "grids", blue_list, store)
+        if store:
+            store.put("deployment-tables", key, found)
+    del blue_list
+    grid_tables, grid_rejections = found
+    validated.update(grid_tables)
+    rejections += grid_rejections
+    fingerprints = {name: hashlib.sha256(f"{key}\0{name}".encode()).hexdigest() for name in grid_tables} if key else {}
+    validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
+        quarantine.frame(rejections).reset_index(drop=True))
+    return BuildResult(validated, rejections, cache=store, fingerprints=fingerprints)
+
+
+def _grid_tables_key(store: Cache, folder: Path, blue_list: pd.DataFrame) -> str:
+    """What the deployment tables are made of: the code, each grid PDF's name and bytes, the blue-list rows."""
+    files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.pdf"))]
+    files.append(("blue_list", pickle.dumps(blue_list, protocol=pickle.HIGHEST_PROTOCOL)))
+    return files_key(store.version, files)
+
+
+def _grid_tables(folder: Path, blue_list: pd.DataFrame, store: Cache | None) -> tuple[dict[str, pd.DataFrame], list[Rejection]]:
+    """The deployment tables from every grid PDF in ``folder`` (each parsed through the cache), sorted
+    and validated; the rejections (unreadable grids, rows set aside, rows their schema refused)."""
+    reader = _grid_reader(store)
+    grid_tables, rejections = grids.build_tables(folder, blue_list=blue_list, read=reader)
+    if store:
+        store.prune("grid-", reader.used)
+    validated = {}
     for name in list(grid_tables):
         df = grid_tables.pop(name)  # one table in two versions at a time, not all of them
         keys = SORT_KEYS.get(name)
@@ -707,9 +744,7 @@ def assemble(raw: Path | None = None, cache: bool = False) -> BuildResult:
         validated[name], bad = schemas.validate(name, df, source="build")
         del df
         rejections += bad
-    validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
-        quarantine.frame(rejections).reset_index(drop=True))
-    return BuildResult(validated, rejections, cache=store)
+    return validated, rejections
 
 
 def data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
@@ -818,8 +853,9 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     """
     out = Path(out or config.PROCESSED)
     out.mkdir(parents=True, exist_ok=True)
-    fingerprints = {f"{name}.csv": t.fingerprint for name, t in dict.items(result.tables)
-                    if isinstance(t, Rendered) and t.fingerprint}
+    fingerprints = {f"{name}.csv": t.fingerprint if isinstance(t, Rendered) else result.fingerprints.get(name)
+                    for name, t in dict.items(result.tables)}
+    fingerprints = {name: f for name, f in fingerprints.items() if f}
     known = _unchanged(result.cache, out, fingerprints)
     renders = {f"{name}.csv": _rows(t) if isinstance(t, Rendered) else _csv(t) for name, t in dict.items(result.tables)
                if f"{name}.csv" not in known}
@@ -850,8 +886,8 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     return written
 
 
-def build(raw: Path | None = None, out: Path | None = None, cache: bool = False) -> BuildResult:
-    result = assemble(raw, cache)
+def build(raw: Path | None = None, out: Path | None = None, cache: bool = False, listing: Listing | None = None) -> BuildResult:
+    result = assemble(raw, cache, listing)
     write(result, out)
     return result
 
@@ -892,11 +928,12 @@ def row_counts(folder: Path) -> dict[str, int]:
     return counts
 
 
-def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None, cache: bool = True) -> int:
+def main(check_only: bool = False, raw: Path | None = None, out: Path | None = None, cache: bool = True,
+         listing: Listing | None = None) -> int:
     for warning in raw_warnings(Path(raw or config.RAW)):
         print(warning, file=sys.stderr)
     before = {} if check_only else row_counts(Path(out or config.PROCESSED))
-    result = assemble(raw, cache) if check_only else build(raw, out, cache)
+    result = assemble(raw, cache, listing) if check_only else build(raw, out, cache, listing)
     for name, table in sorted(dict.items(result.tables)):
         rows = len(table)
         change = f" ({rows - before[name]:+d})" if before.get(name, rows) != rows else ""

@@ -18,7 +18,6 @@ import os
 import pickle
 import platform
 import tempfile
-import time
 from importlib import metadata
 from pathlib import Path
 
@@ -43,15 +42,24 @@ def code_version() -> str:
     return total.hexdigest()
 
 
-def stat_signature(version: str, stats: list[tuple[str, os.stat_result]]) -> tuple | None:
-    """The code version and the names, sizes, mtimes and inodes of a group of files: equal signatures mean unchanged files,
-    so their content need not be read to know their key (as git's index does). None when a file
-    was modified in the last two seconds: an edit within the same clock tick could keep its mtime,
-    so a recent file is always read."""
-    now = time.time_ns()
-    if any(st.st_mtime_ns > now - 2_000_000_000 for _, st in stats):
+# A file modified this close to a look at it may be modified again within the same mtime tick,
+# keeping its size: its stat facts cannot vouch for its content (git's "racily clean" entries).
+RACY_NS = 2_000_000_000
+
+
+def stat_signature(version: str, names: list[str], sizes, mtimes, inodes, now: int) -> str | None:
+    """A digest of the code version and the names, sizes, mtimes and inodes of a group of files
+    (``sizes``, ``mtimes``, ``inodes``: contiguous int64 buffers, e.g. numpy arrays): equal signatures
+    mean unchanged files, so their content need not be read to know their key (as git's index does).
+    None when a file was modified less than two seconds before ``now`` (when the facts were read):
+    an edit within the same clock tick could keep its mtime, so a recent file is always read."""
+    if any(m > now - RACY_NS for m in mtimes):
         return None
-    return version, tuple((name, st.st_size, st.st_mtime_ns, st.st_ino) for name, st in stats)
+    total = hashlib.sha256(version.encode() + b"\0")
+    total.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\0")
+    for column in (sizes, mtimes, inodes):
+        total.update(column)
+    return total.hexdigest()
 
 
 def files_key(version: str, files: list[tuple[str, bytes]]) -> str:

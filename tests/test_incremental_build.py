@@ -130,6 +130,36 @@ def test_a_replaced_grid_pdf(data, tmp_path, reads):
     assert any(r.source == f"grids/{OLD_GRID}" for r in again.rejections)
 
 
+def test_the_deployment_tables_are_made_again_only_when_a_grid_or_a_blue_list_row_changes(data, tmp_path, monkeypatch):
+    # The join of the blue list to the deployments, and the schemas' run over the deployment tables,
+    # depend on the grids and the blue-list rows alone.
+    made = []
+    build_tables = grids.build_tables
+
+    def counting(*args, **kwargs):
+        made.append(1)
+        return build_tables(*args, **kwargs)
+
+    monkeypatch.setattr(grids, "build_tables", counting)
+    before = assert_same_as_clean(data, tmp_path)
+    assert b"0.5" not in before["blue_list_deployments.csv"]
+    made.clear()
+    # A record without a blue-list table, edited: the deployment tables are taken as they were.
+    record = data / "raw" / "disclosures" / "mps-2016090000813.yaml"
+    record.write_text(record.read_text() + "\n# a comment\n")
+    build.build(data / "raw", data / "processed", cache=True)
+    assert made == []
+    # A blue-list rate edited (0% -> 50% on the fixture's first row): joined again, as a clean build would.
+    blue = data / "raw" / "disclosures" / "mps-01.FOI.23.030730.yaml"
+    text = blue.read_text()
+    assert '- ["06/04/2023", "100%", "0%"]' in text
+    blue.write_text(text.replace('- ["06/04/2023", "100%", "0%"]', '- ["06/04/2023", "100%", "50%"]', 1))
+    made.clear()
+    got = assert_same_as_clean(data, tmp_path)
+    assert len(made) == 2  # the incremental build, then the clean one
+    assert b"0.5" in got["blue_list_deployments.csv"]
+
+
 def test_a_changed_reader_or_a_damaged_cache_reads_again(data, tmp_path, reads, monkeypatch):
     first = assert_same_as_clean(data, tmp_path)
     monkeypatch.setattr(build_cache, "code_version", lambda: "another version of the code")
@@ -169,7 +199,7 @@ def test_the_command_line_build_uses_the_cache(data):
         done = subprocess.run([str(exe), "build"], env=env, capture_output=True, text=True, timeout=300)
         assert done.returncode == 0, done.stderr
     assert "0 file(s) changed" in done.stderr
-    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "grid", "grid", "outputs", "records", "tail"]
+    assert sorted(p.stem.split("-")[0] for p in (data / ".cache" / "build").glob("*.pickle")) == ["calendar", "deployment", "grid", "grid", "outputs", "records", "tail"]
 
 
 def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tmp_path, reads, monkeypatch):
