@@ -13,6 +13,7 @@ from __future__ import annotations
 import os
 import pickle
 import stat
+import sys
 import time
 from array import array
 
@@ -33,6 +34,82 @@ class Facts:
         return len(self.names)
 
 
+# What a name in a directory is, as ``stat_names`` reports it (symlinks followed).
+FILE, DIRECTORY, OTHER = 1, 2, 0
+
+
+def _stats(directory: str, fd: int | None, names: list[str]) -> tuple[array, array, array, array]:
+    """Each name's kind (FILE, DIRECTORY, or OTHER: neither, a dangling link, gone meanwhile), size,
+    mtime in ns and inode; ``fd``: the directory opened (a stat relative to it is cheaper than a path)."""
+    kinds, sizes, mtimes, inodes = array("b"), array("q"), array("q"), array("q")
+    is_dir, is_file = stat.S_ISDIR, stat.S_ISREG
+    for name in names:
+        try:
+            st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(os.path.join(directory, name))
+        except OSError:
+            kinds.append(OTHER)
+            sizes.append(0)
+            mtimes.append(0)
+            inodes.append(0)
+            continue
+        kinds.append(FILE if is_file(st.st_mode) else DIRECTORY if is_dir(st.st_mode) else OTHER)
+        sizes.append(st.st_size)
+        mtimes.append(st.st_mtime_ns)
+        inodes.append(st.st_ino)
+    return kinds, sizes, mtimes, inodes
+
+
+def cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def stat_names(directory: str, fd: int | None, names: list[str], split: bool = False) -> tuple[array, array, array, array]:
+    """``_stats`` of ``names`` in ``directory``; ``split``: the second half stat-ed by a forked child
+    meanwhile and sent back through a pipe (a stat is mostly the kernel's work, so two processes
+    take about half the time on two idle cores). The same arrays, in the same order, either way.
+    Never split in a process with threads (a fork copies only the calling thread) or on one core;
+    if the child fails, this process stats its half itself."""
+    threading = sys.modules.get("threading")
+    if not split or not hasattr(os, "fork") or cores() < 2 or (threading and threading.active_count() > 1):
+        return _stats(directory, fd, names)
+    half = len(names) // 2
+    rest = names[half:]
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        code = 1
+        try:
+            os.close(read_end)
+            with os.fdopen(write_end, "wb") as pipe:
+                for column in _stats(directory, fd, rest):
+                    pipe.write(column.tobytes())
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    try:
+        whole = _stats(directory, fd, names[:half])
+        with os.fdopen(read_end, "rb") as pipe:
+            data = pipe.read()
+    finally:
+        _, status = os.waitpid(pid, 0)
+    n = len(rest)
+    if status != 0 or len(data) != n * 25:
+        more = _stats(directory, fd, rest)
+    else:
+        more = (array("b", data[:n]), array("q"), array("q"), array("q"))
+        for k, column in enumerate(more[1:]):
+            column.frombytes(data[n + 8 * n * k:n + 8 * n * (k + 1)])
+    for column, part in zip(whole, more):
+        column.extend(part)
+    return whole
+
+
+# Above this many names, the listing's stats are split over two processes (``stat_names``). Below
+# it one child finishes within the ~1 s that the parent spends importing pandas anyway.
+SPLIT = 150_000
+
+
 def read(folder: str | os.PathLike) -> Facts:
     """The folder's record files and their stat facts, in this process (empty if it is no folder)."""
     now = time.time_ns()
@@ -42,21 +119,13 @@ def read(folder: str | os.PathLike) -> Facts:
         return Facts([], array("q"), array("q"), array("q"), now)
     try:
         names = sorted(n for n in os.listdir(fd) if n.endswith(SUFFIXES))
-        kept, sizes, mtimes, inodes = [], array("q"), array("q"), array("q")
-        is_file = stat.S_ISREG
-        for name in names:
-            try:
-                st = os.stat(name, dir_fd=fd)  # follows a symlink, as reading the file does
-            except OSError:  # a dangling link, or gone meanwhile: not a record file
-                continue
-            if is_file(st.st_mode):
-                kept.append(name)
-                sizes.append(st.st_size)
-                mtimes.append(st.st_mtime_ns)
-                inodes.append(st.st_ino)
+        kinds, sizes, mtimes, inodes = stat_names(os.fspath(folder), fd, names, split=len(names) > SPLIT)
     finally:
         os.close(fd)
-    return Facts(kept, sizes, mtimes, inodes, now)
+    if kinds.count(FILE) == len(kinds):  # the usual case: nothing but record files
+        return Facts(names, sizes, mtimes, inodes, now)
+    keep = [i for i, k in enumerate(kinds) if k == FILE]  # a dangling link, a folder named x.yaml: not records
+    return Facts([names[i] for i in keep], *(array("q", (c[i] for i in keep)) for c in (sizes, mtimes, inodes)), now)
 
 
 class Listing:
@@ -82,7 +151,8 @@ class Listing:
 def prefetch(folder: str | os.PathLike) -> Listing:
     """Start reading ``folder``'s facts in a forked child (call before importing pandas: the child is
     then a small process); without ``os.fork``, the facts are read when first asked for."""
-    if not hasattr(os, "fork"):
+    threading = sys.modules.get("threading")
+    if not hasattr(os, "fork") or (threading and threading.active_count() > 1):  # a fork copies one thread only
         return Listing(folder)
     r, w = os.pipe()
     pid = os.fork()

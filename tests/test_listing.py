@@ -80,3 +80,15 @@ def test_a_child_that_fails_leaves_the_reading_to_the_parent(folder, monkeypatch
 
     monkeypatch.setattr(listing, "read", fails_in_a_child)
     assert listing.prefetch(folder).result().names == ["a.yml", "b.yaml", "link.yaml"]
+
+
+def test_a_large_folder_split_over_two_processes_lists_the_same(folder, monkeypatch):
+    whole = listing.read(folder)
+    forks, real_fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or real_fork())
+    monkeypatch.setattr(listing, "SPLIT", 2)  # 5 *.yaml/*.yml names: the second half to a child
+    split = listing.read(folder)
+    if listing.cores() > 1:
+        assert forks == [1]
+    for field in ("names", "sizes", "mtimes", "inodes"):
+        assert list(getattr(split, field)) == list(getattr(whole, field))

@@ -19,12 +19,12 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import stat
-import sys
 import time
 from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..listing import DIRECTORY, FILE, stat_names
 
 MANIFEST_VERSION = 2
 _DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
@@ -51,7 +51,7 @@ def _scan(folder: Path) -> list[tuple[str, list[str], array, array]]:
             continue
         try:
             listed = os.listdir(fd if fd is not None else directory)
-            kinds, sizes, mtimes = _stats_split(directory, fd, listed) if len(listed) > SPLIT else _stats(directory, fd, listed)
+            kinds, sizes, mtimes, _ = stat_names(directory, fd, listed, split=len(listed) > SPLIT)
         finally:
             if fd is not None:
                 os.close(fd)
@@ -64,76 +64,6 @@ def _scan(folder: Path) -> list[tuple[str, list[str], array, array]]:
             stack += [(os.path.join(directory, n), f"{prefix}{n}/") for n, k in zip(listed, kinds) if k == DIRECTORY]
         out.append((prefix, names, sizes, mtimes))
     return out
-
-
-FILE, DIRECTORY, OTHER = 1, 2, 0
-
-
-def _stats(directory: str, fd: int | None, names: list[str]) -> tuple[array, array, array]:
-    """Each name's kind (FILE, DIRECTORY, or OTHER: neither, a dangling link, gone meanwhile), size
-    and mtime in ns."""
-    kinds, sizes, mtimes = array("b"), array("q"), array("q")
-    is_dir, is_file = stat.S_ISDIR, stat.S_ISREG
-    for name in names:
-        try:
-            st = os.stat(name, dir_fd=fd) if fd is not None else os.stat(os.path.join(directory, name))
-        except OSError:
-            kinds.append(OTHER)
-            sizes.append(0)
-            mtimes.append(0)
-            continue
-        kinds.append(FILE if is_file(st.st_mode) else DIRECTORY if is_dir(st.st_mode) else OTHER)
-        sizes.append(st.st_size)
-        mtimes.append(st.st_mtime_ns)
-    return kinds, sizes, mtimes
-
-
-def _cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-
-
-def _stats_split(directory: str, fd: int | None, names: list[str]) -> tuple[array, array, array]:
-    """``_stats`` of a large directory, its second half stat-ed by a forked child meanwhile and sent
-    back through a pipe: a stat is mostly the kernel's work, so two processes take about half the
-    time on two idle cores. The same arrays as ``_stats``, in the same order. Not in a process with
-    threads (a fork copies only the calling thread), nor on one core; if the child fails, this
-    process stats its half itself."""
-    threading = sys.modules.get("threading")
-    if not hasattr(os, "fork") or _cores() < 2 or (threading and threading.active_count() > 1):
-        return _stats(directory, fd, names)
-    half = len(names) // 2
-    rest = names[half:]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read_end)
-            kinds, sizes, mtimes = _stats(directory, fd, rest)
-            with os.fdopen(write_end, "wb") as pipe:
-                pipe.write(kinds.tobytes())
-                pipe.write(sizes.tobytes())
-                pipe.write(mtimes.tobytes())
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    try:
-        kinds, sizes, mtimes = _stats(directory, fd, names[:half])
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
-    n = len(rest)
-    if status != 0 or len(data) != n * 17:
-        more = _stats(directory, fd, rest)
-    else:
-        more = (array("b", data[:n]), array("q"), array("q"))
-        more[1].frombytes(data[n:9 * n])
-        more[2].frombytes(data[9 * n:])
-    for whole, part in zip((kinds, sizes, mtimes), more):
-        whole.extend(part)
-    return kinds, sizes, mtimes
 
 
 def digest(path: Path) -> str:
