@@ -724,7 +724,9 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
 def _grid_tables_key(store: Cache, folder: Path, blue_list: pd.DataFrame) -> str:
     """What the deployment tables are made of: the code, each grid PDF's name and bytes, the blue-list rows."""
     files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.pdf"))]
-    files.append(("blue_list", pickle.dumps(blue_list, protocol=pickle.HIGHEST_PROTOCOL)))
+    # The rows by their values (a pickle's bytes also depend on how the frame was put together).
+    rows = pd.util.hash_pandas_object(blue_list, index=False).to_numpy()
+    files.append(("blue_list", repr(list(blue_list.dtypes.items())).encode() + rows.tobytes()))
     return files_key(store.version, files)
 
 
