@@ -141,6 +141,9 @@ def test_the_deployment_tables_are_made_again_only_when_a_grid_or_a_blue_list_ro
         return build_tables(*args, **kwargs)
 
     monkeypatch.setattr(grids, "build_tables", counting)
+    # A group per record: the blue-list rows are put together from several groups, some loaded, some redone.
+    monkeypatch.setattr(build, "CHUNK_FILES", 1)
+    monkeypatch.setattr(build, "GROUP_CHUNKS", 1)
     before = assert_same_as_clean(data, tmp_path)
     assert b"0.5" not in before["blue_list_deployments.csv"]
     made.clear()
