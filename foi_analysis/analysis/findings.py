@@ -8,6 +8,9 @@ into sentences that cite the documents the numbers rest on.
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
+
 import numpy as np
 import pandas as pd
 
@@ -16,7 +19,7 @@ from .grid_analyses import counted
 from ..foia.exemptions import section_key
 from ..config import DEFAULT_CONFIDENCE
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
-from .selection import Selection
+from .selection import Selection, files_state
 
 GROUNDS_STAGES = ("response", "internal_review")  # a ground only "under consideration" is not relied on
 TARGET_TRUE_RATE = 0.9  # the blue-list question: how many passes before 100% rules out < 90%?
@@ -434,5 +437,24 @@ def show(section: str, numbers: dict):
     display(Markdown(markdown(section, numbers)))
 
 
+# (section, parameters, the tables' files as they stand, today) -> the section's numbers: the summary
+# and deployments notebooks and findings.json each want every section under the same parameters, and
+# the report's kernels are forked from a process that has computed them once (report/forkserver.py).
+_COMPUTED: dict[tuple, dict] = {}
+
+
+def section(name: str, **parameters) -> dict:
+    """``SECTIONS[name](**parameters)``, computed once per process while the processed tables' files are
+    unchanged (path, size, mtime, inode, as ``selection.load`` reads them) on the same day; a copy, so a
+    caller's change never reaches the next caller. An exception is raised again on every call."""
+    key = (name, tuple(sorted(parameters.items())), files_state(), dt.date.today())
+    hit = _COMPUTED.get(key)
+    if hit is None:
+        if len(_COMPUTED) >= 64:  # another day, other files, other parameters: the old ones are done with
+            _COMPUTED.clear()
+        hit = _COMPUTED[key] = SECTIONS[name](**parameters)
+    return copy.deepcopy(hit)
+
+
 def compute_all(**parameters) -> dict:
-    return {name: compute(**parameters) for name, compute in SECTIONS.items()}
+    return {name: section(name, **parameters) for name in SECTIONS}

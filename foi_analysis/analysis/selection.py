@@ -49,6 +49,21 @@ def load(name: str) -> pd.DataFrame:
     return hit[1].copy(deep=False)  # copy-on-write: a caller's change never reaches the cached frame
 
 
+def files_state() -> tuple:
+    """Every processed table's file as ``load`` would find it now: (path, size, mtime, inode), or
+    (path, None) when it is missing. Equal states, equal tables."""
+    out = []
+    for name in tables.SCHEMAS:
+        path = config.PROCESSED / f"{name}.csv"
+        try:
+            st = path.stat()
+        except OSError:
+            out.append((str(path), None))
+            continue
+        out.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
+    return tuple(out)
+
+
 @dataclass(frozen=True)
 class Selection:
     authority: str = ""

@@ -53,7 +53,7 @@ def _recv_all(conn: socket.socket) -> bytes:
 
 # --- the server ----------------------------------------------------------------------------------
 
-def serve(path: str) -> None:
+def serve(path: str, parameters: dict | None = None) -> None:
     import importlib
 
     os.environ.setdefault("MPLBACKEND", INLINE)  # as ipykernel sets it before a kernel's first cell
@@ -61,6 +61,8 @@ def serve(path: str) -> None:
     for name in PRELOAD:
         importlib.import_module(name)
     _read_tables()
+    if parameters is not None:
+        _compute_findings(parameters)
     server = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     server.bind(path)
     server.listen(16)
@@ -96,6 +98,19 @@ def _read_tables() -> None:
         try:
             selection.load(name)
         except Exception:  # noqa: BLE001 - missing or unreadable: the notebook reports it itself
+            pass
+
+
+def _compute_findings(parameters: dict) -> None:
+    """Every findings section under the report's parameters, computed once here (``findings.section``
+    keeps them): the summary and deployments notebooks and findings.json, all forked from this
+    process, then find them computed (each took ~0.7 CPU-seconds on the real data)."""
+    from foi_analysis.analysis import findings
+
+    for name in findings.SECTIONS:
+        try:
+            findings.section(name, **parameters)
+        except Exception:  # noqa: BLE001 - the notebook or findings.json reports it itself
             pass
 
 
@@ -210,9 +225,11 @@ class Server:
     """The server process: started at once, its readiness awaited only when kernels are needed, so
     its imports overlap the report's own work."""
 
-    def __init__(self, directory: str):
+    def __init__(self, directory: str, parameters: dict | None = None):
+        """``parameters``: the report's findings parameters, whose findings the server computes once
+        before it forks anything (None: none computed ahead)."""
         self.path = os.path.join(directory, "kernels.sock")
-        self.process = subprocess.Popen([sys.executable, "-m", MODULE, "serve", self.path],
+        self.process = subprocess.Popen([sys.executable, "-m", MODULE, "serve", self.path, json.dumps(parameters)],
                                         stdout=subprocess.PIPE, stdin=subprocess.DEVNULL)
         self.ready = False
 
@@ -275,6 +292,6 @@ def kernel_manager_class():
 
 if __name__ == "__main__":
     if sys.argv[1] == "serve":
-        serve(sys.argv[2])
+        serve(sys.argv[2], json.loads(sys.argv[3]))
     else:
         sys.exit(launch(sys.argv[2], sys.argv[3:]))

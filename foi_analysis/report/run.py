@@ -205,9 +205,9 @@ def findings_for(parameters: dict) -> tuple[dict, bool]:
     from ..analysis import findings
 
     out, ok = {"parameters": parameters}, True
-    for section, compute in findings.SECTIONS.items():
+    for section in findings.SECTIONS:
         try:
-            out[section] = compute(**parameters)
+            out[section] = findings.section(section, **parameters)
         except Exception as exc:  # noqa: BLE001 - reported in the file and in the exit code
             out[section] = {"error": f"{type(exc).__name__}: {exc}"}
             ok = False
@@ -337,17 +337,17 @@ def main(args: argparse.Namespace) -> int:
     # The kernels' server (forkserver.py) starts as soon as the tables are built, so that its imports
     # overlap this process's (the kernel's registration, papermill, nbconvert).
     # FOI_ANALYSIS_FORKSERVER=off: ordinary kernels.
+    from ..analysis.defaults import DEFAULTS  # not ..analysis.findings: this process imports no pandas
+
+    findings_parameters = dict(DEFAULTS)
+    for key, text in args.parameter:
+        if key in findings_parameters:
+            findings_parameters[key] = _convert(key, text, findings_parameters[key])
     scratch = tempfile.mkdtemp(prefix="foi-kernels-")
-    server = forkserver.Server(scratch) if os.environ.get(forkserver.ENV) != "off" else None
+    server = forkserver.Server(scratch, findings_parameters) if os.environ.get(forkserver.ENV) != "off" else None
     try:
         kernel.ensure()
         checks.check_authority(parameters)
-        from ..analysis.defaults import DEFAULTS  # not ..analysis.findings: this process imports no pandas
-
-        findings_parameters = dict(DEFAULTS)
-        for key, text in args.parameter:
-            if key in findings_parameters:
-                findings_parameters[key] = _convert(key, text, findings_parameters[key])
         run_id = args.run_id or default_run_id(reports_dir)
         final, outcomes, findings_ok = run(notebooks, parameters, findings_parameters, reports_dir, run_id,
                                            timeout=args.timeout, jobs=args.jobs, kernels=server,
