@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 
+import zmq
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
@@ -13,7 +14,8 @@ from foi_analysis.report import forkserver, kernel
 PROBE = """import json, os, sys
 from ipykernel.kernelapp import IPKernelApp
 print(json.dumps({"parent_handle": IPKernelApp.instance().parent_handle, "cwd": os.getcwd(), "pid": os.getpid(), "ppid": os.getppid(), "marker": os.environ.get("PROBE_MARKER"),
-                  "preloaded": "pandas" in sys.modules and "foi_analysis.analysis.findings" in sys.modules}))"""
+                  "preloaded": "pandas" in sys.modules and "foi_analysis.analysis.findings" in sys.modules,
+                  "encrypted": IPKernelApp.instance().curve_secretkey is not None}))"""
 
 
 def _run(tmp_path, manager_class=None):
@@ -38,6 +40,7 @@ def test_a_forked_kernel_is_a_process_of_its_own_with_the_requested_directory_an
     assert first["pid"] != second["pid"] and os.getpid() not in (first["pid"], second["pid"])
     assert first["cwd"] == str(tmp_path) and first["marker"] == "set after the server started"
     assert first["preloaded"]  # the notebook's libraries were imported before its first cell
+    assert first["encrypted"] == zmq.has("curve")  # CurveZMQ: no "TCP without encryption" warning in the log
     # It knows its parent as an ordinary kernel does (jupyter_client's JPY_PARENT_PID: this process),
     # so it prints no "Ctrl-C will not work ... --existing" banner into the report's log.
     assert first["parent_handle"] == os.getpid() == second["parent_handle"]
@@ -84,3 +87,11 @@ def test_a_server_that_cannot_start_is_reported_not_ready(tmp_path):
         assert not server.wait_ready(timeout=60)
     finally:
         server.stop()
+
+
+def test_an_ordinary_report_kernel_is_encrypted_too(tmp_path):
+    # Without the server (FOI_ANALYSIS_FORKSERVER=off, or it failed), the report's kernels still ask
+    # for CurveZMQ, which ipykernel's kernelspec declares.
+    kernel.ensure()
+    probe = _run(tmp_path, kernel.manager_class())
+    assert probe["encrypted"] == zmq.has("curve")

@@ -72,6 +72,11 @@ def test_real_run_succeeds_and_writes_every_notebook(real_run):
     assert not list(folder.parent.glob(".test-run.*")), "the staging folder was left behind"
 
 
+def test_the_kernels_are_encrypted_so_the_log_has_no_transport_warning(real_run):
+    # ipykernel warns once per kernel when its messages cross TCP unencrypted (kernel.manager_class).
+    assert real_run[0] == 0 and "without encryption" not in LOG
+
+
 def test_the_notebooks_with_the_most_code_start_first(real_run):
     # Two at a time: the notebook with the most code cells is among the first two started, the one
     # with the fewest starts last (so the longest does not run alone at the end).

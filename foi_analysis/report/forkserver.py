@@ -275,10 +275,10 @@ class Server:
 
 
 def kernel_manager_class():
-    """An AsyncKernelManager (what nbclient uses) that starts kernels through the server in ``ENV``."""
-    from jupyter_client import AsyncKernelManager
+    """The report's kernel manager (``kernel.manager_class``) starting kernels through the server in ``ENV``."""
+    from .kernel import manager_class
 
-    class ForkedKernelManager(AsyncKernelManager):
+    class ForkedKernelManager(manager_class()):
         def format_kernel_cmd(self, extra_arguments=None):
             cmd = super().format_kernel_cmd(extra_arguments)
             args = cmd[cmd.index("-f"):] if "-f" in cmd else cmd[1:]

@@ -43,5 +43,22 @@ def ensure() -> str:
     return found
 
 
+def manager_class():
+    """The kernel manager the report's kernels run under: jupyter_client's AsyncKernelManager (what
+    nbclient uses), asking for CurveZMQ transport encryption where pyzmq has it and the kernelspec
+    declares it (ipykernel's does). Unencrypted, each kernel warns on stderr that its messages
+    cross TCP in plain text: five warnings in every report's log."""
+    import zmq
+    from jupyter_client import AsyncKernelManager
+    from traitlets import default
+
+    class ReportKernelManager(AsyncKernelManager):
+        @default("transport_encryption")
+        def _transport_encryption_default(self) -> str:
+            return "auto" if zmq.has("curve") else "disabled"
+
+    return ReportKernelManager
+
+
 if __name__ == "__main__":
     print(f"kernel {NAME!r} runs {ensure()}")

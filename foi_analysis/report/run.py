@@ -184,15 +184,14 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     _say(f"{source.stem}: running")
     started = time.monotonic()
     status, error = "ok", ""
-    kernels = {}
-    if os.environ.get(forkserver.ENV):  # a kernel forked from the report's server (forkserver.py)
-        kernels["kernel_manager_class"] = forkserver.kernel_manager_class()
+    # A kernel forked from the report's server (forkserver.py), else an ordinary one; encrypted either way.
+    manager = forkserver.kernel_manager_class() if os.environ.get(forkserver.ENV) else kernel.manager_class()
     try:
         # Saved once at the end (or at the failing cell), not after every cell: each save encodes
         # and validates the whole notebook, charts included.
         papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=KERNEL,
                                    progress_bar=False, execution_timeout=timeout, cwd=str(source.parent),
-                                   request_save_on_cell_execute=False, **kernels)
+                                   request_save_on_cell_execute=False, kernel_manager_class=manager)
     except papermill.PapermillExecutionError as exc:
         status, error = "failed", f"{exc.ename}: {exc.evalue}".strip()
     except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
