@@ -18,6 +18,7 @@ import time
 from array import array
 
 SUFFIXES = (".yaml", ".yml")
+_DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 
 
 class Facts:
@@ -113,15 +114,16 @@ SPLIT = 150_000
 def read(folder: str | os.PathLike) -> Facts:
     """The folder's record files and their stat facts, in this process (empty if it is no folder)."""
     now = time.time_ns()
-    try:
-        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
-    except (FileNotFoundError, NotADirectoryError):
+    if not os.path.isdir(folder):
         return Facts([], array("q"), array("q"), array("q"), now)
+    # Stat-ed relative to the open directory where the system allows it (not on Windows).
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _DIR_FD else None
     try:
-        names = sorted(n for n in os.listdir(fd) if n.endswith(SUFFIXES))
+        names = sorted(n for n in os.listdir(folder if fd is None else fd) if n.endswith(SUFFIXES))
         kinds, sizes, mtimes, inodes = stat_names(os.fspath(folder), fd, names, split=len(names) > SPLIT)
     finally:
-        os.close(fd)
+        if fd is not None:
+            os.close(fd)
     if kinds.count(FILE) == len(kinds):  # the usual case: nothing but record files
         return Facts(names, sizes, mtimes, inodes, now)
     keep = [i for i, k in enumerate(kinds) if k == FILE]  # a dangling link, a folder named x.yaml: not records
