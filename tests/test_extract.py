@@ -461,7 +461,8 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     assert uncovered(("further time", "more time"), re.compile(r"need (?:further|more) time", re.I)) == []
     rules = [(n, r) for _, n, r in doc._KIND_RULES + doc._REQUESTER_KINDS] + [(n, r) for n, r in doc._DECIDED]
     rules += [answers.NOTHING_HELD, answers._PARTIAL, answers._REFUSED, answers._DISCLOSED, answers._WITHHELD, answers.NCND,
-              answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA)]
+              answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA),
+              (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE)]
     rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES]
     assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}
 

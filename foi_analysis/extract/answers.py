@@ -119,6 +119,8 @@ def question_refs(text: str) -> list[str]:
     out: list[str] = []
     if "q" not in text and "Q" not in text:
         return out  # every _QREF match holds one
+    if folds_like_lower(text) and not _QREF_GATE.search(text.lower()):
+        return out  # nor a "q" word before a digit ("request" is not one): the gate begins with a fixed letter
     for m in _QREF.finditer(text):
         for q in _QNUM.findall(m.group(1)):
             if q not in out:

@@ -65,51 +65,50 @@ def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, 
     return out
 
 
-def _places(low: str, word: str, first: int, last: int, where=None):
-    """Where ``word`` starts in ``low[first:last]`` (wholly inside it), overlaps included: from
-    ``where(word)`` (every place in ``low``, in order) when given, else by scanning."""
-    if where is None:
-        k = low.find(word, first, last)
-        while k != -1:
-            yield k
-            k = low.find(word, k + 1, last)
-        return
-    places = where(word)
-    for k in places[bisect.bisect_left(places, first):]:
-        if k + len(word) > last:
-            return
+def _places(low: str, word: str, first: int, last: int):
+    """Where ``word`` starts in ``low[first:last]`` (wholly inside it), overlaps included."""
+    k = low.find(word, first, last)
+    while k != -1:
         yield k
+        k = low.find(word, k + 1, last)
 
 
 def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None,
-                     where=None, words=None) -> list[tuple[int, int, str]]:
+                     places=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
-    lower-cased, if the caller has it; ``where`` is ``Doc.where`` for it), in order, the longest
-    name first where names overlap.
+    lower-cased, if the caller has it), in order, the longest name first where names overlap.
 
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
-    checked where it ends: a few searches per text, not one per alias. ``words``: the items of
-    ``_needles_by_last_word`` worth trying (those the text holds), if the caller knows them."""
+    checked where it ends: a few searches per text, not one per alias. ``places``: every place a
+    last word starts in the whole text, as sorted (place, word, aliases by the word before it)
+    (``Doc.name_places``), if the caller has them; else the text is scanned for each word."""
     low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
     found = []
-    for word, by_previous in _needles_by_last_word().items() if words is None else words:
-        if where is not None and not where(word):
-            continue  # not in the text at all
-        for k in _places(low, word, first, last, where):
-            end = k + len(word)
-            if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
-                continue
-            candidates = by_previous.get(None, [])
-            if k > first + 1 and low[k - 1] == " ":
-                j = k - 1
-                while j > first and low[j - 1] not in _WORD_STOPS:
-                    j -= 1
-                candidates = candidates + by_previous.get(low[j: k - 1], [])
-            for needle, exact, canonical in candidates:
-                start = end - len(needle)
-                if start >= first and (text if exact else low).startswith(needle, start):
-                    found.append((start, end, canonical))
+    if places is None:
+        places = [(k, word, by_previous) for word, by_previous in _needles_by_last_word().items()
+                  for k in _places(low, word, first, last)]
+        at = 0
+    else:
+        at = bisect.bisect_left(places, (first,))
+    for k, word, by_previous in itertools.islice(places, at, None):
+        if k + len(word) > last:
+            if k >= last:
+                break
+            continue  # (a shorter word may still end inside)
+        end = k + len(word)
+        if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
+            continue
+        candidates = by_previous.get(None, [])
+        if k > first + 1 and low[k - 1] == " ":
+            j = k - 1
+            while j > first and low[j - 1] not in _WORD_STOPS:
+                j -= 1
+            candidates = candidates + by_previous.get(low[j: k - 1], [])
+        for needle, exact, canonical in candidates:
+            start = end - len(needle)
+            if start >= first and (text if exact else low).startswith(needle, start):
+                found.append((start, end, canonical))
     covered = bytearray(last - first + 1)
     spans = []
     # Longest first (then in order), as if each alias were searched for from the longest down.
@@ -181,14 +180,15 @@ class Doc:
         self._where: dict[str, list[int]] | None = None
         self._shape: bytes | None = None  # see digit_shape
         self._first: dict[str, list[int]] | None = None  # see starting
-        self._name_words: list | None = None  # see name_words
+        self._name_places: list | None = None  # see name_places
 
-    def name_words(self) -> list:
-        """The items of ``_needles_by_last_word`` whose word the text holds: the names worth trying."""
-        if self._name_words is None:
+    def name_places(self) -> list:
+        """Every place an authority name's last word starts, as sorted (place, word, aliases by the
+        word before it) (see ``find_authorities``), from the one pass for cue words."""
+        if self._name_places is None:
             where = self._read()
-            self._name_words = [(w, by) for w, by in _needles_by_last_word().items() if where.get(w)]
-        return self._name_words
+            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items() for k in where.get(w, ()))
+        return self._name_places
 
     def starting(self, test) -> list[int]:
         """Units whose first character passes ``test`` (a character -> bool), in order. The units are
@@ -313,14 +313,20 @@ class Doc:
             self._shape = b"" if _ANY_DIGIT.search(odd) else self.low.encode("ascii", "replace").translate(_ZERO_DIGITS)
         return self._shape or None
 
-    def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True, shape: re.Pattern | None = None):
+    def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True, shape: re.Pattern | None = None,
+              digit_run: bool = False):
         """``rx``'s matches in each unit where ``gate``, a cheap pattern, matches the lower-cased
         text. Once a unit has passed, the gate looks again from the next unit's start.
 
         ``shape`` is for a gate that begins with a digit ("\\d..."): Python's ``re`` tries such a
         pattern at every position, many times slower than it looks for a fixed character. ``shape``
         is the gate as it reads in ``digit_shape`` (digits "0", non-ASCII "?"), beginning with "0"
-        and matching wherever the gate matches: it finds the candidates, the gate decides."""
+        and matching wherever the gate matches: it finds the candidates, the gate decides.
+
+        In a unit that passed, ``rx`` gives the matches ``rx.finditer(unit)`` gives, found faster:
+        with ``digit_run`` (every match of ``rx`` begins where a run of digits does, "(?<!\\d)\\d")
+        it is tried only there (the runs found in ``digit_shape``); else a case-insensitive ``rx``
+        runs as its case-sensitive twin on the lower-cased unit where that finds the same."""
         units, pos, end = [], 0, len(self.low)
         coded = self.digit_shape() if shape is not None else None
         while True:
@@ -339,15 +345,39 @@ class Doc:
             i = self.unit_at(k)
             units.append(i)
             pos = self.offsets[i + 1] if i + 1 < len(self.offsets) else end
+        coded = self.digit_shape() if digit_run else None
+        twin = _lower_twin(rx) if not digit_run and self.folds and "'" not in rx.pattern else None
         for i in units:
-            if not own or self.own(i):
-                for m in rx.finditer(self.units[i]):
+            if own and not self.own(i):
+                continue
+            u = self.units[i]
+            if coded is not None:
+                # Each match begins at a run's first digit: only those places are tried, in order.
+                first, after = self.offsets[i], 0
+                for run in _DIGIT_RUN.finditer(coded, first, first + len(u)):
+                    if run.start() - first >= after and (m := rx.match(u, run.start() - first)):
+                        after = m.end()
+                        yield i, m
+            elif twin is not None:
+                # The twin finds where each match starts and ends; the match is taken from the unit.
+                first, found = self.offsets[i], []
+                for t in twin.finditer(self.low[first: first + len(u)]):
+                    m = rx.match(u, t.start())
+                    if m is None or m.end() != t.end():  # (cannot happen where the twin reads the same)
+                        found = list(rx.finditer(u))
+                        break
+                    found.append(m)
+                for m in found:
+                    yield i, m
+            else:
+                for m in rx.finditer(u):
                     yield i, m
 
 
 _ASCII = bytes(range(128))
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _ANY_DIGIT = re.compile(r"\d")
+_DIGIT_RUN = re.compile(rb"0+")  # a run of digits in Doc.digit_shape
 
 
 _CUE_WORDS: set[str] = set()
@@ -713,10 +743,16 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
 _HEAD_FIRST = frozenset("QqFfIiRrWw")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
+# What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
+_INTRO_STARTS = ("for", "in ", "reg", "wit")
+
+
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
     if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWw") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
+    if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
+        return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
     m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
     return question_ids(m.group(1) or m.group(2)) if m else None
 
@@ -845,14 +881,21 @@ def _mark_quoted(doc: Doc) -> None:
         done = j
 
 
-def holds_folded(rx: re.Pattern, u: str, low: str) -> bool:
+def holds_folded(rx: re.Pattern, u: str, low: str, needles: tuple[str, ...] = ()) -> bool:
     """Does ``rx`` (case-insensitive) match in ``u``? Asked of ``low`` (``u`` lower-cased) with the
     pattern's case-sensitive twin where that finds the same: Python's ``re`` runs a case-insensitive
-    alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)"""
+    alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)
+    ``needles``: words every match holds (lower case; a test checks them from the pattern), tested first: a
+    substring test is far cheaper than trying the pattern at every position."""
+    if not folds_like_lower(u):
+        return rx.search(u) is not None
+    if needles and not any(n in low for n in needles):
+        return False
     twin = _lower_twin(rx)
-    if twin is None or "'" in rx.pattern or not folds_like_lower(u):
+    if twin is None or "'" in rx.pattern:
         return rx.search(u) is not None
     return twin.search(low) is not None
+
 
 
 def _request_end(doc: Doc, i: int, end: int) -> int:
@@ -923,6 +966,8 @@ _SPEAKS_AFTER = re.compile(
 # Mentions in the complaint-rights paragraph every letter ends with are not who writes.
 _COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
 cue_words(_COMPLAINT)
+# Words every _SPEAKS_BEFORE match holds (see holds_folded).
+_SPEAKS_BEFORE_WORDS = ("dear", "received by", "request ", "held by", "behalf of", "from", "written to", "foi", "freedom of information")
 
 
 # Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
@@ -945,7 +990,7 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     starts = [a for a, _ in spans]
     out = []
     for a, b in merged:
-        for hit in find_authorities(doc.text, doc.low, a, b, doc.where, doc.name_words()):
+        for hit in find_authorities(doc.text, doc.low, a, b, doc.name_places()):
             k = bisect.bisect_right(starts, hit[0]) - 1
             if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
                 out.append(hit)
@@ -978,7 +1023,7 @@ def find_authority(doc: Doc) -> str | None:
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
         before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
-                                                            doc.low[max(start - 30, doc.offsets[i]): start])
+                                                            doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS)
         speaks = before or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
         if requester and not _DEAR.match(u):
             speaks = False  # the requester may name other forces
