@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_heading, cue_plan, cue_words, folds_like_lower, lower_same_length
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -209,8 +209,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 if specific.get(q) in (None, "answered"):
                     specific[q] = outcome
 
+    heads = answer_headings(doc)
     for i, u in doc.authority_units():
-        head = answer_heading(doc, i)
+        head = heads[i]
         if head:
             close()
             current, in_table, after_table = head, False, False
@@ -283,9 +284,10 @@ def find_tables(doc: Doc) -> list[dict]:
     tables = []
     i, n = 0, len(doc.units)
     question = None
+    heads = answer_headings(doc)
     while i < n:
         u = doc.units[i]
-        question = (answer_heading(doc, i) or [question])[0]
+        question = (heads[i] or [question])[0]
         if "|" not in u or doc.quoted[i]:
             i += 1
             continue

@@ -170,7 +170,7 @@ class Doc:
         self.low = lower_same_length(self.text)
         self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
         self.restated: list[int] = []  # units of the request as the reply restates it
-        self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
+        self.heads: list[list[str] | None] | None = None  # answer headings, see answer_headings
         self._hits: dict[tuple[str, ...], list[int]] = {}
         # Facts per unit that several steps ask for, found once (see ``settle``).
         self.owned: list[bool] | None = None
@@ -697,10 +697,7 @@ def first_characters(units: list[str]) -> dict[str, list[int]]:
 
 def build_doc(lines: list[str]) -> Doc:
     units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
-    offsets, pos = [], 0
-    for u in units:
-        offsets.append(pos)
-        pos += len(u) + 1
+    offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
     segments = [Segment(0, "header")]
     segment_of = []
     first = first_characters(units)
@@ -713,11 +710,8 @@ def build_doc(lines: list[str]) -> Doc:
             segments.append(Segment(i, role))
         else:
             segments[0].role = role
-    s = 0
-    for i in range(len(units)):
-        if s + 1 < len(segments) and segments[s + 1].start == i:
-            s += 1
-        segment_of.append(s)
+    for s, seg in enumerate(segments):
+        segment_of += [s] * ((segments[s + 1].start if s + 1 < len(segments) else len(units)) - seg.start)
     doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
     doc._first = first
     _classify_segments(doc)
@@ -726,11 +720,11 @@ def build_doc(lines: list[str]) -> Doc:
     return doc
 
 
-def answer_heading(doc: Doc, i: int) -> list[str] | None:
-    """The question ids if unit ``i`` heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
+def answer_headings(doc: Doc) -> list[list[str] | None]:
+    """For each unit, the question ids if it heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
     if doc.heads is None:
         doc.heads = _answer_headings(doc)
-    return doc.heads[i]
+    return doc.heads
 
 
 def _answer_headings(doc: Doc) -> list[list[str] | None]:
@@ -774,9 +768,7 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     """For each unit, the questions whose answer it is part of (None outside answers)."""
     out, current, segment = [], None, 0
     signs = set(doc.sign_offs())
-    if doc.heads is None:
-        doc.heads = _answer_headings(doc)
-    for i, (s, mine, head) in enumerate(zip(doc.segment_of, doc.owned or [doc.own(k) for k in range(len(doc.units))], doc.heads)):
+    for i, (s, mine, head) in enumerate(zip(doc.segment_of, doc.owned or [doc.own(k) for k in range(len(doc.units))], answer_headings(doc))):
         if s != segment or i in signs:
             current, segment = None, s
         if mine:
@@ -893,8 +885,21 @@ def holds_folded(rx: re.Pattern, u: str, low: str, needles: tuple[str, ...] = ()
         return False
     twin = _lower_twin(rx)
     if twin is None or "'" in rx.pattern:
-        return rx.search(u) is not None
-    return twin.search(low) is not None
+        twin, low = rx, u
+    anchored, free = _split_anchored(twin)
+    return bool(anchored and anchored.match(low)) or bool(free and free.search(low))
+
+
+@lru_cache(maxsize=256)
+def _split_anchored(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """``rx`` as (its alternatives that begin with "^", without it; the others): the first can match
+    only at the start, so they are tried there alone, not at every position as ``search`` would."""
+    parts = _branches(rx.pattern)
+    anchored = [part[1:] for part in parts if part.startswith("^")]
+    if not anchored or rx.flags & re.MULTILINE or rx.groups and re.search(r"\\\d|\(\?P=", rx.pattern):
+        return None, rx  # ("^" at every line start; a back-reference would lose its group)
+    free = [part for part in parts if not part.startswith("^")]
+    return re.compile("|".join(anchored), rx.flags), (re.compile("|".join(free), rx.flags) if free else None)
 
 
 
