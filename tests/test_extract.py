@@ -467,6 +467,34 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}
 
 
+def test_a_pattern_s_start_anchored_alternatives_match_only_at_the_start():
+    # holds_folded tries the "^" alternatives at the start alone and the others everywhere.
+    import re
+
+    from foi_analysis.extract import doc
+
+    rx = re.compile(r"^summary of (?:the )?request|following information\s*:\s*$", re.IGNORECASE)
+    cases = {"Summary of the request": True, "A summary of the request": False,
+             "Please provide the FOLLOWING information:": True, "Following information: and more": False,
+             "Following information:": True}
+    assert {u: doc.holds_folded(rx, u, doc.lower_same_length(u)) for u in cases} == cases
+
+
+def test_dates_in_a_unit_are_found_where_the_patterns_find_them():
+    # The numeric date is tried only where a run of digits begins ("123/4/2020" holds none: "12"
+    # is not followed by a separator, and "23/4/2020" does not begin a run); the worded one by its
+    # lower-case twin, read back from the unit itself.
+    from foi_analysis.extract.doc import build_doc
+    from foi_analysis.extract.events import _NUMERIC_GATE, _NUMERIC_SHAPE, _WORDED_GATE, _WORDED_SHAPE
+    from foi_analysis.foia.dates import NUMERIC_DATE, WORDED_DATE
+
+    d = build_doc(["Codes 123/4/2020 and 12/05/2023; reply by 3/6/23.", "", "Sent on Tuesday, 7th MARCH 2023 and 1 Jan 24."])
+    numeric = [(i, m.group()) for i, m in d.gated(_NUMERIC_GATE, NUMERIC_DATE, own=False, shape=_NUMERIC_SHAPE, digit_run=True)]
+    assert numeric == [(0, "12/05/2023"), (0, "3/6/23")]
+    worded = [(i, m.group(), m.group(2)) for i, m in d.gated(_WORDED_GATE, WORDED_DATE, own=False, shape=_WORDED_SHAPE)]
+    assert worded == [(1, "Tuesday, 7th MARCH 2023", "MARCH"), (1, "1 Jan 24", "Jan")]
+
+
 def test_a_long_answer_is_read_whole():
     # An answer that runs on for pages (no heading ends it) is still read for its outcome words,
     # wherever in it they stand: here the refusal is 30 kB after the question's heading.
