@@ -281,6 +281,8 @@ _DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\
 
 
 def find_tables(doc: Doc) -> list[dict]:
+    if "|" not in doc.text:
+        return []  # no unit holds a cell
     tables = []
     i, n = 0, len(doc.units)
     question = None

@@ -279,16 +279,13 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
     width = wrap_width(lines)
     low, high = (width - 20, width + 5) if width is not None else (1, 0)
     stripped = list(map(str.strip, lines))
-    # Printable lines without "  " (tested once for the whole text) are already as _joined makes them.
-    whole = "".join(stripped)
-    join = " ".join if whole.isprintable() and "  " not in whole else _joined
     n = len(lines)
     out: list[tuple[int, str]] = []
     start = -1  # the first line of the logical line being read; its lines are stripped[start:i + 1]
     for i, s in enumerate(stripped):
         if not s:
             if start >= 0:
-                out.append((start, join(stripped[start:i])))
+                out.append((start, _joined(stripped[start:i])))
                 start = -1
             continue
         if start < 0:
@@ -300,10 +297,10 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
         if following and s[-1].isalnum() and _may_break_date(s) and any(b.match(following) and a.search(s[-40:]) for a, b in _DATE_BREAKS):
             continue  # a date cut by the line break
         # (a line of its own, printable and without double spaces, is already as _joined would make it)
-        out.append((start, s if start == i and (join is not _joined or "  " not in s and s.isprintable()) else join(stripped[start:i + 1])))
+        out.append((start, s if start == i and "  " not in s and s.isprintable() else _joined(stripped[start:i + 1])))
         start = -1
     if start >= 0:
-        out.append((start, join(stripped[start:])))
+        out.append((start, _joined(stripped[start:])))
     return out
 
 
