@@ -81,13 +81,17 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
     checked where it ends: a few searches per text, not one per alias. ``places``: every place a
     last word starts in the whole text, as sorted (place, word, aliases by the word before it)
-    (``Doc.name_places``), if the caller has them; else the text is scanned for each word."""
+    (``Doc.name_places``), if the caller has them; else found by one pass of the cue-word automaton."""
     low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
     found = []
     if places is None:
-        places = [(k, word, by_previous) for word, by_previous in _needles_by_last_word().items()
-                  for k in _places(low, word, first, last)]
+        # One pass of the cue-word automaton (which holds every last word), not a scan per word:
+        # a short text ("Dear ..." line) would otherwise cost a find for each of the words.
+        automaton, cue, _ = _automaton()
+        by_word = _needles_by_last_word()
+        places = sorted((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(low[first:last], overlapping=True)
+                        if cue[w] in by_word)
         at = 0
     else:
         at = bisect.bisect_left(places, (first,))
