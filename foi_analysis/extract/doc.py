@@ -233,10 +233,10 @@ class Doc:
     def where(self, n: str) -> list[int]:
         """Every place ``n`` starts in ``low``, in order, overlaps included. The cue words (see
         ``cue_words``) are all found in one pass over the text, once per document."""
-        found = self._read().get(n)
+        places = self._where if self._where is not None else self._read()
+        found = places.get(n)
         if found is None:  # a declared cue word not in the text, or a word not declared: scanned for, once
-            found = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
-            self._where[n] = found
+            found = places[n] = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
         return found
 
     def _read(self) -> dict[str, list[int]]:
