@@ -481,15 +481,14 @@ def test_a_pattern_s_start_anchored_alternatives_match_only_at_the_start():
 
 
 def test_dates_in_a_unit_are_found_where_the_patterns_find_them():
-    # The numeric date is tried only where a run of digits begins ("123/4/2020" holds none: "12"
-    # is not followed by a separator, and "23/4/2020" does not begin a run); the worded one by its
-    # lower-case twin, read back from the unit itself.
+    # Doc.gated: the gates find the units, the patterns the dates in them ("123/4/2020" holds none:
+    # "12" is not followed by a separator, and "23/4/2020" would begin after a digit).
     from foi_analysis.extract.doc import build_doc
     from foi_analysis.extract.events import _NUMERIC_GATE, _NUMERIC_SHAPE, _WORDED_GATE, _WORDED_SHAPE
     from foi_analysis.foia.dates import NUMERIC_DATE, WORDED_DATE
 
     d = build_doc(["Codes 123/4/2020 and 12/05/2023; reply by 3/6/23.", "", "Sent on Tuesday, 7th MARCH 2023 and 1 Jan 24."])
-    numeric = [(i, m.group()) for i, m in d.gated(_NUMERIC_GATE, NUMERIC_DATE, own=False, shape=_NUMERIC_SHAPE, digit_run=True)]
+    numeric = [(i, m.group()) for i, m in d.gated(_NUMERIC_GATE, NUMERIC_DATE, own=False, shape=_NUMERIC_SHAPE)]
     assert numeric == [(0, "12/05/2023"), (0, "3/6/23")]
     worded = [(i, m.group(), m.group(2)) for i, m in d.gated(_WORDED_GATE, WORDED_DATE, own=False, shape=_WORDED_SHAPE)]
     assert worded == [(1, "Tuesday, 7th MARCH 2023", "MARCH"), (1, "1 Jan 24", "Jan")]

@@ -317,20 +317,14 @@ class Doc:
             self._shape = b"" if _ANY_DIGIT.search(odd) else self.low.encode("ascii", "replace").translate(_ZERO_DIGITS)
         return self._shape or None
 
-    def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True, shape: re.Pattern | None = None,
-              digit_run: bool = False):
+    def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True, shape: re.Pattern | None = None):
         """``rx``'s matches in each unit where ``gate``, a cheap pattern, matches the lower-cased
         text. Once a unit has passed, the gate looks again from the next unit's start.
 
         ``shape`` is for a gate that begins with a digit ("\\d..."): Python's ``re`` tries such a
         pattern at every position, many times slower than it looks for a fixed character. ``shape``
         is the gate as it reads in ``digit_shape`` (digits "0", non-ASCII "?"), beginning with "0"
-        and matching wherever the gate matches: it finds the candidates, the gate decides.
-
-        In a unit that passed, ``rx`` gives the matches ``rx.finditer(unit)`` gives, found faster:
-        with ``digit_run`` (every match of ``rx`` begins where a run of digits does, "(?<!\\d)\\d")
-        it is tried only there (the runs found in ``digit_shape``); else a case-insensitive ``rx``
-        runs as its case-sensitive twin on the lower-cased unit where that finds the same."""
+        and matching wherever the gate matches: it finds the candidates, the gate decides."""
         units, pos, end = [], 0, len(self.low)
         coded = self.digit_shape() if shape is not None else None
         while True:
@@ -349,39 +343,15 @@ class Doc:
             i = self.unit_at(k)
             units.append(i)
             pos = self.offsets[i + 1] if i + 1 < len(self.offsets) else end
-        coded = self.digit_shape() if digit_run else None
-        twin = _lower_twin(rx) if not digit_run and self.folds and "'" not in rx.pattern else None
         for i in units:
-            if own and not self.own(i):
-                continue
-            u = self.units[i]
-            if coded is not None:
-                # Each match begins at a run's first digit: only those places are tried, in order.
-                first, after = self.offsets[i], 0
-                for run in _DIGIT_RUN.finditer(coded, first, first + len(u)):
-                    if run.start() - first >= after and (m := rx.match(u, run.start() - first)):
-                        after = m.end()
-                        yield i, m
-            elif twin is not None:
-                # The twin finds where each match starts and ends; the match is taken from the unit.
-                first, found = self.offsets[i], []
-                for t in twin.finditer(self.low[first: first + len(u)]):
-                    m = rx.match(u, t.start())
-                    if m is None or m.end() != t.end():  # (cannot happen where the twin reads the same)
-                        found = list(rx.finditer(u))
-                        break
-                    found.append(m)
-                for m in found:
-                    yield i, m
-            else:
-                for m in rx.finditer(u):
+            if not own or self.own(i):
+                for m in rx.finditer(self.units[i]):
                     yield i, m
 
 
 _ASCII = bytes(range(128))
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _ANY_DIGIT = re.compile(r"\d")
-_DIGIT_RUN = re.compile(rb"0+")  # a run of digits in Doc.digit_shape
 
 
 _CUE_WORDS: set[str] = set()

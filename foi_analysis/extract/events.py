@@ -81,7 +81,7 @@ _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "respo
 def find_dates(doc: Doc):
     """(unit index, start, end within the unit, date, printed) for each date in the authority's text."""
     out = []
-    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE, digit_run=True)),
+    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE)),
                       (WORDED_DATE, doc.gated(_WORDED_GATE, WORDED_DATE, shape=_WORDED_SHAPE))):
         for i, m in found:
             u = doc.units[i]
