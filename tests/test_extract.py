@@ -461,9 +461,37 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     assert uncovered(("further time", "more time"), re.compile(r"need (?:further|more) time", re.I)) == []
     rules = [(n, r) for _, n, r in doc._KIND_RULES + doc._REQUESTER_KINDS] + [(n, r) for n, r in doc._DECIDED]
     rules += [answers.NOTHING_HELD, answers._PARTIAL, answers._REFUSED, answers._DISCLOSED, answers._WITHHELD, answers.NCND,
-              answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA)]
+              answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA),
+              (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE)]
     rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES]
     assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}
+
+
+def test_a_pattern_s_start_anchored_alternatives_match_only_at_the_start():
+    # holds_folded tries the "^" alternatives at the start alone and the others everywhere.
+    import re
+
+    from foi_analysis.extract import doc
+
+    rx = re.compile(r"^summary of (?:the )?request|following information\s*:\s*$", re.IGNORECASE)
+    cases = {"Summary of the request": True, "A summary of the request": False,
+             "Please provide the FOLLOWING information:": True, "Following information: and more": False,
+             "Following information:": True}
+    assert {u: doc.holds_folded(rx, u, doc.lower_same_length(u)) for u in cases} == cases
+
+
+def test_dates_in_a_unit_are_found_where_the_patterns_find_them():
+    # Doc.gated: the gates find the units, the patterns the dates in them ("123/4/2020" holds none:
+    # "12" is not followed by a separator, and "23/4/2020" would begin after a digit).
+    from foi_analysis.extract.doc import build_doc
+    from foi_analysis.extract.events import _NUMERIC_GATE, _NUMERIC_SHAPE, _WORDED_GATE, _WORDED_SHAPE
+    from foi_analysis.foia.dates import NUMERIC_DATE, WORDED_DATE
+
+    d = build_doc(["Codes 123/4/2020 and 12/05/2023; reply by 3/6/23.", "", "Sent on Tuesday, 7th MARCH 2023 and 1 Jan 24."])
+    numeric = [(i, m.group()) for i, m in d.gated(_NUMERIC_GATE, NUMERIC_DATE, own=False, shape=_NUMERIC_SHAPE)]
+    assert numeric == [(0, "12/05/2023"), (0, "3/6/23")]
+    worded = [(i, m.group(), m.group(2)) for i, m in d.gated(_WORDED_GATE, WORDED_DATE, own=False, shape=_WORDED_SHAPE)]
+    assert worded == [(1, "Tuesday, 7th MARCH 2023", "MARCH"), (1, "1 Jan 24", "Jan")]
 
 
 def test_a_long_answer_is_read_whole():

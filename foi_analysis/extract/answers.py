@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_heading, cue_plan, cue_words, folds_like_lower, lower_same_length
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -119,6 +119,8 @@ def question_refs(text: str) -> list[str]:
     out: list[str] = []
     if "q" not in text and "Q" not in text:
         return out  # every _QREF match holds one
+    if folds_like_lower(text) and not _QREF_GATE.search(text.lower()):
+        return out  # nor a "q" word before a digit ("request" is not one): the gate begins with a fixed letter
     for m in _QREF.finditer(text):
         for q in _QNUM.findall(m.group(1)):
             if q not in out:
@@ -207,8 +209,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 if specific.get(q) in (None, "answered"):
                     specific[q] = outcome
 
+    heads = answer_headings(doc)
     for i, u in doc.authority_units():
-        head = answer_heading(doc, i)
+        head = heads[i]
         if head:
             close()
             current, in_table, after_table = head, False, False
@@ -278,12 +281,15 @@ _DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\
 
 
 def find_tables(doc: Doc) -> list[dict]:
+    if "|" not in doc.text:
+        return []  # no unit holds a cell
     tables = []
     i, n = 0, len(doc.units)
     question = None
+    heads = answer_headings(doc)
     while i < n:
         u = doc.units[i]
-        question = (answer_heading(doc, i) or [question])[0]
+        question = (heads[i] or [question])[0]
         if "|" not in u or doc.quoted[i]:
             i += 1
             continue

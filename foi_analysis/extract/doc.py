@@ -65,51 +65,54 @@ def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, 
     return out
 
 
-def _places(low: str, word: str, first: int, last: int, where=None):
-    """Where ``word`` starts in ``low[first:last]`` (wholly inside it), overlaps included: from
-    ``where(word)`` (every place in ``low``, in order) when given, else by scanning."""
-    if where is None:
-        k = low.find(word, first, last)
-        while k != -1:
-            yield k
-            k = low.find(word, k + 1, last)
-        return
-    places = where(word)
-    for k in places[bisect.bisect_left(places, first):]:
-        if k + len(word) > last:
-            return
+def _places(low: str, word: str, first: int, last: int):
+    """Where ``word`` starts in ``low[first:last]`` (wholly inside it), overlaps included."""
+    k = low.find(word, first, last)
+    while k != -1:
         yield k
+        k = low.find(word, k + 1, last)
 
 
 def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None,
-                     where=None, words=None) -> list[tuple[int, int, str]]:
+                     places=None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
-    lower-cased, if the caller has it; ``where`` is ``Doc.where`` for it), in order, the longest
-    name first where names overlap.
+    lower-cased, if the caller has it), in order, the longest name first where names overlap.
 
     Each distinct last word of the aliases is found in the text, and the aliases ending in it are
-    checked where it ends: a few searches per text, not one per alias. ``words``: the items of
-    ``_needles_by_last_word`` worth trying (those the text holds), if the caller knows them."""
+    checked where it ends: a few searches per text, not one per alias. ``places``: every place a
+    last word starts in the whole text, as sorted (place, word, aliases by the word before it)
+    (``Doc.name_places``), if the caller has them; else found by one pass of the cue-word automaton."""
     low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
     found = []
-    for word, by_previous in _needles_by_last_word().items() if words is None else words:
-        if where is not None and not where(word):
-            continue  # not in the text at all
-        for k in _places(low, word, first, last, where):
-            end = k + len(word)
-            if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
-                continue
-            candidates = by_previous.get(None, [])
-            if k > first + 1 and low[k - 1] == " ":
-                j = k - 1
-                while j > first and low[j - 1] not in _WORD_STOPS:
-                    j -= 1
-                candidates = candidates + by_previous.get(low[j: k - 1], [])
-            for needle, exact, canonical in candidates:
-                start = end - len(needle)
-                if start >= first and (text if exact else low).startswith(needle, start):
-                    found.append((start, end, canonical))
+    if places is None:
+        # One pass of the cue-word automaton (which holds every last word), not a scan per word:
+        # a short text ("Dear ..." line) would otherwise cost a find for each of the words.
+        automaton, cue, _ = _automaton()
+        by_word = _needles_by_last_word()
+        places = sorted((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(low[first:last], overlapping=True)
+                        if cue[w] in by_word)
+        at = 0
+    else:
+        at = bisect.bisect_left(places, (first,))
+    for k, word, by_previous in itertools.islice(places, at, None):
+        if k + len(word) > last:
+            if k >= last:
+                break
+            continue  # (a shorter word may still end inside)
+        end = k + len(word)
+        if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
+            continue
+        candidates = by_previous.get(None, [])
+        if k > first + 1 and low[k - 1] == " ":
+            j = k - 1
+            while j > first and low[j - 1] not in _WORD_STOPS:
+                j -= 1
+            candidates = candidates + by_previous.get(low[j: k - 1], [])
+        for needle, exact, canonical in candidates:
+            start = end - len(needle)
+            if start >= first and (text if exact else low).startswith(needle, start):
+                found.append((start, end, canonical))
     covered = bytearray(last - first + 1)
     spans = []
     # Longest first (then in order), as if each alias were searched for from the longest down.
@@ -171,7 +174,7 @@ class Doc:
         self.low = lower_same_length(self.text)
         self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
         self.restated: list[int] = []  # units of the request as the reply restates it
-        self.heads: list[list[str] | None] | None = None  # answer headings, see answer_heading
+        self.heads: list[list[str] | None] | None = None  # answer headings, see answer_headings
         self._hits: dict[tuple[str, ...], list[int]] = {}
         # Facts per unit that several steps ask for, found once (see ``settle``).
         self.owned: list[bool] | None = None
@@ -181,14 +184,15 @@ class Doc:
         self._where: dict[str, list[int]] | None = None
         self._shape: bytes | None = None  # see digit_shape
         self._first: dict[str, list[int]] | None = None  # see starting
-        self._name_words: list | None = None  # see name_words
+        self._name_places: list | None = None  # see name_places
 
-    def name_words(self) -> list:
-        """The items of ``_needles_by_last_word`` whose word the text holds: the names worth trying."""
-        if self._name_words is None:
+    def name_places(self) -> list:
+        """Every place an authority name's last word starts, as sorted (place, word, aliases by the
+        word before it) (see ``find_authorities``), from the one pass for cue words."""
+        if self._name_places is None:
             where = self._read()
-            self._name_words = [(w, by) for w, by in _needles_by_last_word().items() if where.get(w)]
-        return self._name_words
+            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items() for k in where.get(w, ()))
+        return self._name_places
 
     def starting(self, test) -> list[int]:
         """Units whose first character passes ``test`` (a character -> bool), in order. The units are
@@ -229,10 +233,10 @@ class Doc:
     def where(self, n: str) -> list[int]:
         """Every place ``n`` starts in ``low``, in order, overlaps included. The cue words (see
         ``cue_words``) are all found in one pass over the text, once per document."""
-        found = self._read().get(n)
+        places = self._where if self._where is not None else self._read()
+        found = places.get(n)
         if found is None:  # a declared cue word not in the text, or a word not declared: scanned for, once
-            found = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
-            self._where[n] = found
+            found = places[n] = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
         return found
 
     def _read(self) -> dict[str, list[int]]:
@@ -667,10 +671,7 @@ def first_characters(units: list[str]) -> dict[str, list[int]]:
 
 def build_doc(lines: list[str]) -> Doc:
     units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
-    offsets, pos = [], 0
-    for u in units:
-        offsets.append(pos)
-        pos += len(u) + 1
+    offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
     segments = [Segment(0, "header")]
     segment_of = []
     first = first_characters(units)
@@ -683,11 +684,8 @@ def build_doc(lines: list[str]) -> Doc:
             segments.append(Segment(i, role))
         else:
             segments[0].role = role
-    s = 0
-    for i in range(len(units)):
-        if s + 1 < len(segments) and segments[s + 1].start == i:
-            s += 1
-        segment_of.append(s)
+    for s, seg in enumerate(segments):
+        segment_of += [s] * ((segments[s + 1].start if s + 1 < len(segments) else len(units)) - seg.start)
     doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
     doc._first = first
     _classify_segments(doc)
@@ -696,11 +694,11 @@ def build_doc(lines: list[str]) -> Doc:
     return doc
 
 
-def answer_heading(doc: Doc, i: int) -> list[str] | None:
-    """The question ids if unit ``i`` heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
+def answer_headings(doc: Doc) -> list[list[str] | None]:
+    """For each unit, the question ids if it heads an answer in a response ("Q2 - ...", "Q1 & 2.")."""
     if doc.heads is None:
         doc.heads = _answer_headings(doc)
-    return doc.heads[i]
+    return doc.heads
 
 
 def _answer_headings(doc: Doc) -> list[list[str] | None]:
@@ -713,10 +711,16 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
 _HEAD_FIRST = frozenset("QqFfIiRrWw")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
+# What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
+_INTRO_STARTS = ("for", "in ", "reg", "wit")
+
+
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
     if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWw") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
+    if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
+        return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
     m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
     return question_ids(m.group(1) or m.group(2)) if m else None
 
@@ -738,9 +742,7 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     """For each unit, the questions whose answer it is part of (None outside answers)."""
     out, current, segment = [], None, 0
     signs = set(doc.sign_offs())
-    if doc.heads is None:
-        doc.heads = _answer_headings(doc)
-    for i, (s, mine, head) in enumerate(zip(doc.segment_of, doc.owned or [doc.own(k) for k in range(len(doc.units))], doc.heads)):
+    for i, (s, mine, head) in enumerate(zip(doc.segment_of, doc.owned or [doc.own(k) for k in range(len(doc.units))], answer_headings(doc))):
         if s != segment or i in signs:
             current, segment = None, s
         if mine:
@@ -845,14 +847,34 @@ def _mark_quoted(doc: Doc) -> None:
         done = j
 
 
-def holds_folded(rx: re.Pattern, u: str, low: str) -> bool:
+def holds_folded(rx: re.Pattern, u: str, low: str, needles: tuple[str, ...] = ()) -> bool:
     """Does ``rx`` (case-insensitive) match in ``u``? Asked of ``low`` (``u`` lower-cased) with the
     pattern's case-sensitive twin where that finds the same: Python's ``re`` runs a case-insensitive
-    alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)"""
-    twin = _lower_twin(rx)
-    if twin is None or "'" in rx.pattern or not folds_like_lower(u):
+    alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)
+    ``needles``: words every match holds (lower case; a test checks them from the pattern), tested first: a
+    substring test is far cheaper than trying the pattern at every position."""
+    if not folds_like_lower(u):
         return rx.search(u) is not None
-    return twin.search(low) is not None
+    if needles and not any(n in low for n in needles):
+        return False
+    twin = _lower_twin(rx)
+    if twin is None or "'" in rx.pattern:
+        twin, low = rx, u
+    anchored, free = _split_anchored(twin)
+    return bool(anchored and anchored.match(low)) or bool(free and free.search(low))
+
+
+@lru_cache(maxsize=256)
+def _split_anchored(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | None]:
+    """``rx`` as (its alternatives that begin with "^", without it; the others): the first can match
+    only at the start, so they are tried there alone, not at every position as ``search`` would."""
+    parts = _branches(rx.pattern)
+    anchored = [part[1:] for part in parts if part.startswith("^")]
+    if not anchored or rx.flags & re.MULTILINE or rx.groups and re.search(r"\\\d|\(\?P=", rx.pattern):
+        return None, rx  # ("^" at every line start; a back-reference would lose its group)
+    free = [part for part in parts if not part.startswith("^")]
+    return re.compile("|".join(anchored), rx.flags), (re.compile("|".join(free), rx.flags) if free else None)
+
 
 
 def _request_end(doc: Doc, i: int, end: int) -> int:
@@ -923,6 +945,8 @@ _SPEAKS_AFTER = re.compile(
 # Mentions in the complaint-rights paragraph every letter ends with are not who writes.
 _COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
 cue_words(_COMPLAINT)
+# Words every _SPEAKS_BEFORE match holds (see holds_folded).
+_SPEAKS_BEFORE_WORDS = ("dear", "received by", "request ", "held by", "behalf of", "from", "written to", "foi", "freedom of information")
 
 
 # Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
@@ -945,7 +969,7 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     starts = [a for a, _ in spans]
     out = []
     for a, b in merged:
-        for hit in find_authorities(doc.text, doc.low, a, b, doc.where, doc.name_words()):
+        for hit in find_authorities(doc.text, doc.low, a, b, doc.name_places()):
             k = bisect.bisect_right(starts, hit[0]) - 1
             if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
                 out.append(hit)
@@ -978,7 +1002,7 @@ def find_authority(doc: Doc) -> str | None:
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
         before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
-                                                            doc.low[max(start - 30, doc.offsets[i]): start])
+                                                            doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS)
         speaks = before or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
         if requester and not _DEAR.match(u):
             speaks = False  # the requester may name other forces

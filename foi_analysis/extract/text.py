@@ -170,7 +170,8 @@ _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200
 
 def clean_lines(text: str) -> list[str]:
     """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     for odd, plain in _SPACES:
         if odd in text:
             text = text.replace(odd, plain)
@@ -186,13 +187,13 @@ def clean_lines(text: str) -> list[str]:
         if k < after[word]:
             continue  # inside the last place this word was read at
         after[word] = k + len(word)
-        starts = starts or [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
+        starts = starts or _line_starts(lines)
         line = bisect.bisect_right(starts, k) - 1
         if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
             drop.add(line)
     if len(low) == len(text):
         # Only the lines that can be furniture: found by searches over the whole text, not line by line.
-        starts = starts or [0, *itertools.accumulate(len(line) + 1 for line in lines[:-1])]
+        starts = starts or _line_starts(lines)
         found = {bisect.bisect_left(starts, m.start()) for m in _FURNITURE_START.finditer("\n" + low)}
         for mark in (">", "»", "›"):
             k = text.find(mark)
@@ -210,8 +211,13 @@ def clean_lines(text: str) -> list[str]:
                 and _BREADCRUMB.match(line):
             drop.add(k)
     if not drop:
-        return [line.rstrip() for line in lines]
+        return list(map(str.rstrip, lines))
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each line starts in the text the lines were split from (at "\\n")."""
+    return list(itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
 
 
 @lru_cache(maxsize=1)
@@ -254,11 +260,12 @@ def _may_break_date(s: str) -> bool:
 def wrap_width(lines: list[str]) -> int | None:
     """The width an e-mail client wrapped the text at, if it was: most mid-length lines end near it.
     (A thread mixes wrapped replies with unwrapped paragraphs; only the former decide.)"""
-    lengths = sorted(n for n in map(len, lines) if 40 <= n <= 100)
+    lengths = sorted(map(len, lines))
+    lengths = lengths[bisect.bisect_left(lengths, 40): bisect.bisect_right(lengths, 100)]
     if len(lengths) < 8:
         return None
     width = lengths[int(len(lengths) * 0.9)]
-    near = sum(1 for n in lengths if width - 15 <= n <= width)
+    near = bisect.bisect_right(lengths, width) - bisect.bisect_left(lengths, width - 15)  # (sorted: a count by bisection)
     return width if near >= len(lengths) * 0.6 else None
 
 
@@ -271,7 +278,7 @@ def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
     """
     width = wrap_width(lines)
     low, high = (width - 20, width + 5) if width is not None else (1, 0)
-    stripped = [line.strip() for line in lines]
+    stripped = list(map(str.strip, lines))
     n = len(lines)
     out: list[tuple[int, str]] = []
     start = -1  # the first line of the logical line being read; its lines are stripped[start:i + 1]
