@@ -342,6 +342,52 @@ def _timeliness(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
     return tables
 
 
+# What may make the csv module quote a cell (QUOTE_MINIMAL: the delimiter, the quote, a line break).
+_SPECIAL = re.compile('[,"\r\n]')
+
+
+def _quoted(text: str) -> str:
+    """A cell as the csv module writes it in a row of several cells (the module decides the quoting)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([text, ""])
+    return buffer.getvalue()[:-2]
+
+
+def _cells(column: pd.Series) -> list[str] | None:
+    """A column's CSV cells as ``DataFrame.to_csv`` writes them (a missing value empty, a date as
+    %Y-%m-%d); None for a dtype not handled here. Dates, numbers and flags take few values: each
+    distinct value is formatted once (pandas' strftime for a date) and the cells taken from them."""
+    if isinstance(column.dtype, pd.StringDtype):
+        values = column.to_numpy(dtype=object, na_value="").tolist()
+        if not _SPECIAL.search("".join(values)):  # the usual column: no cell needs quotes
+            return values
+    elif column.dtype.kind != "M" and str(column.dtype) not in ("Int64", "boolean"):
+        return None
+    codes, uniques = pd.factorize(column)  # a missing value: -1, the empty cell appended last
+    if column.dtype.kind == "M":
+        texts = pd.DatetimeIndex(uniques).strftime("%Y-%m-%d").tolist()
+    elif isinstance(column.dtype, pd.StringDtype):
+        texts = [_quoted(t) if _SPECIAL.search(t) else t for t in uniques.tolist()]
+    else:
+        texts = [str(v) for v in uniques.tolist()]  # 12, True
+    return np.array(texts + [""], dtype=object)[codes].tolist()
+
+
+def _csv_text(df: pd.DataFrame) -> bytes:
+    """The rows of ``df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d")``,
+    byte for byte, at a third of its cost: cells are made per column and each row is joined once,
+    where pandas hands every row to the csv writer cell by cell. A column of another dtype (the
+    blue list's rates) leaves the table to pandas."""
+    columns = []
+    for c in df.columns:
+        # (A row of one cell is another case: the csv module quotes it when it is empty.)
+        cells = _cells(df[c]) if len(df.columns) > 1 else None
+        if cells is None:
+            return df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
+        columns.append(cells)
+    return ("\n".join(map(",".join, zip(*columns))) + "\n").encode("utf-8") if len(df) else b""
+
+
 def _row_ends(text: bytes) -> np.ndarray:
     """Byte offset just past each CSV row: a newline outside quotes (a quoted cell may hold one)."""
     b = np.frombuffer(text, dtype=np.uint8)
@@ -416,7 +462,7 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
         bad[name] = [((df.at[i, "reference"], df.at[i, "authority"]), r) for i, r in failures]
         if failures:
             owner = owner[valid.index.to_numpy()]
-        text = valid.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
+        text = _csv_text(valid)
         ends = _row_ends(text)
         if len(ends) != len(valid):
             raise AssertionError(f"{name}: {len(ends)} CSV rows for {len(valid)} table rows")
