@@ -16,6 +16,7 @@ import fnmatch
 import gc
 import hashlib
 import io
+import itertools
 import multiprocessing
 import os
 import pickle
@@ -142,8 +143,10 @@ def _natural(column: pd.Series) -> pd.Series:
     return column.map(padded, na_action="ignore").astype(column.dtype)
 
 
-def _column(dtype, values: tuple | list):
+def _column(dtype, values: tuple | list | pd.api.extensions.ExtensionArray):
     """One column of a chunk's values (Python objects, None for missing) as the schema's dtype."""
+    if isinstance(values, pd.api.extensions.ExtensionArray):  # already typed
+        return values
     if dtype is None:  # a date
         # Days since 1970 from each date's ordinal: a tenth of the cost of numpy's or pandas'
         # conversion of date objects.
@@ -209,37 +212,46 @@ def _sections(sections: frozenset[str]) -> str | None:
     return ";".join(sorted(sections, key=section_key)) or None
 
 
-def record_tables(records: list[disclosures.Disclosure]) -> dict[str, list[tuple]]:
-    """Validated records -> the rows of the per-record tables (no cross-record facts such as working
-    days), each a tuple in the order of ``ROW_COLUMNS[table]``.
+# The tables with rows of their own per record (a request's row is the record itself).
+CHILD_TABLES = ("events", "exemptions", "questions", "blue_list")
 
-    Rows, not a dict per row, and not yet a DataFrame: a group's tail makes each table once from its
-    chunks' rows (in ``_tail``), where a frame per chunk was made, pickled and concatenated again;
-    plain rows also pickle and load faster in the cache."""
+
+def record_tables(records: list[disclosures.Disclosure]) -> dict:
+    """Validated records -> the rows of the per-record tables (no cross-record facts such as working
+    days): per table a list of tuples in the order of ``ROW_COLUMNS[table]``, and under "counts" the
+    rows of each record in each child table.
+
+    A child table's rows do not repeat their record's key: ``_tail`` takes it from the record's
+    request by those counts (a column at once, where a tuple per row was made twice); each row's
+    record is then known as an integer, which the working days and the sort use. Rows, not yet a
+    DataFrame: a group's tail makes each table once from its chunks' rows; plain rows also pickle
+    and load faster in the cache."""
     requests, events, exemptions, questions, blue = [], [], [], [], []
+    counts = {name: np.fromiter(map(len, (getattr(d, name) for d in records)), dtype=np.int64, count=len(records))
+              for name in CHILD_TABLES}
     for d in records:
-        key = (d.reference, d.authority)
         cited = d.exemptions
-        requests.append(key + (
-            d.date_received, d.date_responded, d.outcome,
+        requests.append((
+            d.reference, d.authority, d.date_received, d.date_responded, d.outcome,
             any([e[_NCND] for e in cited]) or "ncnd" in [q[_ANSWER] for q in d.questions],
             _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice"])) if cited else None,
             len(d.questions), d.source_title, d.source_file,
         ))
-        events += [key + e for e in d.events]
-        exemptions += [key + e for e in d.exemptions]
-        questions += [key + q for q in d.questions]
-        blue += [key + b for b in d.blue_list]
-    return {"requests": requests, "events": events, "exemptions": exemptions, "questions": questions, "blue_list": blue}
+        events += d.events
+        exemptions += cited
+        questions += d.questions
+        blue += d.blue_list
+    return {"requests": requests, "events": events, "exemptions": exemptions, "questions": questions, "blue_list": blue,
+            "counts": counts}
 
 
 _KEY = ("reference", "authority")
 ROW_COLUMNS = {
     "requests": _KEY + REQUEST_COLUMNS,
-    "events": _KEY + disclosures.EVENT_COLUMNS,
-    "exemptions": _KEY + disclosures.EXEMPTION_COLUMNS,
-    "questions": _KEY + disclosures.QUESTION_COLUMNS,
-    "blue_list": _KEY + disclosures.BLUE_LIST_COLUMNS,
+    "events": disclosures.EVENT_COLUMNS,
+    "exemptions": disclosures.EXEMPTION_COLUMNS,
+    "questions": disclosures.QUESTION_COLUMNS,
+    "blue_list": disclosures.BLUE_LIST_COLUMNS,
 }
 
 
@@ -304,35 +316,20 @@ def _groups(chunks: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[i
     return [(f"tail-{n}-{g}-{j}", members[j]) for j in sorted(members)]
 
 
-def _request_rows(requests: pd.DataFrame, *tables: pd.DataFrame) -> list[np.ndarray]:
-    """For each table, the row in ``requests`` of each of its rows' request, by (authority, reference);
-    -1 for a row whose request is not there. Requests are identified by both: two authorities may
-    use one number. One factorisation of each column, then integer look-ups."""
-    parts = [requests, *tables]
-    refs, _ = pd.factorize(np.concatenate([t["reference"].to_numpy(object) for t in parts]))
-    auths, names = pd.factorize(np.concatenate([t["authority"].to_numpy(object) for t in parts]))
-    codes = refs.astype(np.int64) * (len(names) + 1) + auths
-    ends = np.cumsum([len(t) for t in parts])
-    index = pd.Index(codes[:ends[0]])
-    if not index.is_unique:
-        raise ValueError("two requests share an (authority, reference)")  # set aside before the tail
-    return [index.get_indexer(codes[a:b]) for a, b in zip(ends[:-1], ends[1:])]
-
-
-def _timeliness(tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Working days of the events and the response_times table: facts of each request alone."""
+def _timeliness(tables: dict[str, pd.DataFrame], request: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:
+    """Working days of the events and the response_times table: facts of each request alone.
+    ``request``: per child table, the row in ``requests`` of each of its rows' request."""
     requests, ev, exm = tables["requests"], tables["events"], tables["exemptions"]
     if not len(requests):
         tables["response_times"] = schemas.empty("response_times")
         return tables
-    ev_rows, ex_rows = _request_rows(requests, ev, exm)
+    ev_rows, ex_rows = request["events"], request["exemptions"]
     received = requests["date_received"].to_numpy("datetime64[ns]")
     event_dates = ev["date"].to_numpy("datetime64[ns]")
     if len(ev):
-        ev_received = np.where(ev_rows >= 0, received[np.maximum(ev_rows, 0)], np.datetime64("NaT"))
-        ev.loc[:, "working_day"] = pd.array(working_day_number(ev_received, event_dates), dtype="Int64")
+        ev.loc[:, "working_day"] = pd.array(working_day_number(received[ev_rows], event_dates), dtype="Int64")
     refused = np.zeros(len(requests), dtype=bool)
-    refused[ex_rows[(exm["stage"] == "response").to_numpy(bool, na_value=False) & (ex_rows >= 0)]] = True
+    refused[ex_rows[(exm["stage"] == "response").to_numpy(bool, na_value=False)]] = True
     times = response_times(received, requests["date_responded"].to_numpy("datetime64[ns]"), ev_rows,
                            ev["event"].to_numpy(object), event_dates, refused)
     times.update(reference=requests["reference"].array, authority=requests["authority"].array)
@@ -436,26 +433,49 @@ def _tail(parts: list[tuple[int, tuple[dict, list[Rejection], list]]]) -> GroupT
     files = [f for _, (_, _, fs) in parts for f in fs]
     rejections = [r for _, (_, rej, _) in parts for r in rej]
     duplicated, _ = disclosures.duplicate_records(files)  # within the group; across groups: at the merge
-    tables = {}
-    for name in FOI_TABLES[:-1]:
+    # The group's records in chunk order (as ``files``), and each child row's record among them.
+    records = [r for _, (t, _, _) in parts for r in t["requests"]]
+    text = dict(_dtypes("requests"))["reference"]
+    references, authorities = pd.array([r[0] for r in records], dtype=text), pd.array([r[1] for r in records], dtype=text)
+    record = {name: np.repeat(np.arange(len(records)), np.concatenate([t["counts"][name] for _, (t, _, _) in parts]))
+              for name in CHILD_TABLES}
+
+    def child(name: str, rows: list[tuple], of: np.ndarray) -> pd.DataFrame:
+        columns = dict(zip(ROW_COLUMNS[name], zip(*rows)))
+        columns.update(reference=references.take(of), authority=authorities.take(of))
+        return _frame(name, columns, len(rows))
+
+    kept = np.ones(len(records), dtype=bool)
+    if duplicated:
+        kept = np.array([(r[1], r[0]) not in duplicated for r in records], dtype=bool)
+        records = list(itertools.compress(records, kept))
+    renumbered = np.cumsum(kept) - 1  # a kept record's row in requests
+    tables = {"requests": _rows_frame("requests", ROW_COLUMNS["requests"], records)}
+    request = {}
+    for name in CHILD_TABLES:
         rows = [r for _, (t, _, _) in parts for r in t[name]]
+        if name == "blue_list":
+            # The blue-list rows as read, every file's (for the grids' join, which sets duplicates aside itself).
+            blue_chunk = np.concatenate([np.full(len(t[name]), i, dtype=np.int64) for i, (t, _, _) in parts])
+            blue_list = child(name, rows, record[name]) if duplicated else None
+        of = record[name]
         if duplicated:
-            rows = [r for r in rows if (r[1], r[0]) not in duplicated]
-        tables[name] = _rows_frame(name, ROW_COLUMNS[name], rows)
-    # The blue-list rows as read, every file's (for the grids' join, which sets duplicates aside itself).
-    blue = [t["blue_list"] for _, (t, _, _) in parts]
-    blue_chunk = np.concatenate([np.full(len(b), i, dtype=np.int64) for (i, _), b in zip(parts, blue)])
-    blue_list = _rows_frame("blue_list", ROW_COLUMNS["blue_list"], [r for b in blue for r in b]) if duplicated \
-        else tables["blue_list"]
-    tables = _timeliness(tables)
-    keys = sorted((ref, auth) for (auth, ref), _ in files if (auth, ref) not in duplicated)
-    position = {k: i for i, k in enumerate(keys)}
+            rows, of = list(itertools.compress(rows, kept[of])), of[kept[of]]
+        request[name] = renumbered[of]
+        tables[name] = child(name, rows, of)
+    if blue_list is None:
+        blue_list = tables["blue_list"]
+    tables = _timeliness(tables, request)
+    # Each record's rank in (reference, authority) order: the first two sort keys of every table at once.
+    pairs = [(r[0], r[1]) for r in records]
+    by_key = sorted(range(len(pairs)), key=pairs.__getitem__)
+    keys = [pairs[i] for i in by_key]
+    rank = np.empty(len(pairs), dtype=np.int64)
+    rank[by_key] = np.arange(len(pairs))
     csv_text, offsets, counts, bad = {}, {}, {}, {}
     for name in FOI_TABLES:
         df = tables.pop(name)
-        # Each row's record, as its rank in (reference, authority) order: the first two sort keys at once.
-        owner = np.fromiter(map(position.__getitem__, zip(df["reference"].tolist(), df["authority"].tolist())),
-                            dtype=np.int64, count=len(df))
+        owner = rank[request[name]] if name in request else rank  # a request's row, and a response time's, is its record's
         order = _sort_order(df, SORT_KEYS[name], owner)
         df, owner = df.take(order).reset_index(drop=True), owner[order]
         valid, failures = schemas.validate_rows(name, df, source="build")
