@@ -254,7 +254,7 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
         return value
 
     # Field names such as "events[2].date" are spelt only when there is a problem to name.
-    events, where = d.events, []  # each kept event's index in the record, to name it in a message
+    events = d.events
     for i, ev in enumerate(rows("events")):
         try:
             if not isinstance(ev, dict):
@@ -265,14 +265,11 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
             printed = ev.get("date")
             if printed is None or printed == "":
                 raise RecordError(f"events[{i}].date", printed, "missing date")
-            hit = _DATES.get(printed) if type(printed) is str else None  # the usual case: a date seen before
-            if hit is None:
-                try:
-                    hit = _printed_date(str(printed))
-                except ValueError as err:
-                    raise RecordError(f"events[{i}].date", printed, str(err)) from None
-            events.append((name, hit[1], hit[0], ev.get("note")))
-            where.append(i)
+            try:
+                printed, date = _printed_date(str(printed))
+            except ValueError as err:
+                raise RecordError(f"events[{i}].date", printed, str(err)) from None
+            events.append((name, date, printed, ev.get("note"), i))
         except RecordError as err:
             _problem(rejections, file, err)
 
@@ -336,7 +333,7 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     if dates and (max(dates) > today or min(dates) < FIRST_DAY or (received is not None and min(dates) < received)):
         dated = [("date_received", rec.get("date_received"), received),
                  ("date_responded", rec.get("date_responded"), d.date_responded)]
-        dated += [(f"events[{i}].date", e[2], e[1]) for i, e in zip(where, events)]
+        dated += [(f"events[{e[4]}].date", e[2], e[1]) for e in events]
         dated += [(b[-2], b[-1], b[1]) for b in blue]
         for name, printed, value in dated:
             if value is not None and value > today:
@@ -349,8 +346,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
                 if value is not None and FIRST_DAY <= value < received and not name.startswith("tables"):
                     what = "the response" if name == "date_responded" or "response" in name else "an event"
                     fatal.append(RecordError(name, printed, f"{what} dated before the request was received ({received.isoformat()})"))
-    if blue:
-        d.blue_list = [b[:-2] for b in blue]
+    d.events = [e[:4] for e in events]
+    d.blue_list = [b[:-2] for b in blue]
 
     if fatal:
         for err in fatal:
