@@ -342,3 +342,13 @@ def test_csv_text_is_what_pandas_writes():
     rates = df.assign(rate=pd.array([0.5, None, 1.0, 0.07, 0.0, 1 / 3, None, 1e-05], dtype="Float64"))
     assert build._csv_text(rates) == rates.to_csv(index=False, header=False, lineterminator="\n",
                                                   date_format="%Y-%m-%d").encode("utf-8")
+
+
+def test_csv_text_quotes_as_the_csv_module_does_for_every_character():
+    # Which characters make a cell quoted is the csv module's choice (it may differ between Python
+    # versions): one cell per character of the first planes, inside text and alone, as to_csv has it.
+    chars = [chr(c) for c in range(0x3000) if not 0xD800 <= c <= 0xDFFF]
+    df = pd.DataFrame({"inside": pd.array([f"a{c}b" for c in chars], dtype="string"),
+                       "alone": pd.array(chars, dtype="string")})
+    expected = df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
+    assert build._csv_text(df) == expected
