@@ -322,3 +322,33 @@ def test_csv_rows_end_at_newlines_outside_quotes():
     text = b'a,"line one\nline two",b\nc,"",d\n"say ""hi""",e\nf,g,h\n'
     assert build._row_ends(text).tolist() == [24, 31, 46, 52]
     assert build._row_ends(b"x,y\nz,w\n").tolist() == [4, 8]
+
+
+def test_csv_text_is_what_pandas_writes():
+    # Every dtype the FOI tables hold, with the cells the csv module quotes (a comma, a quote, a
+    # newline, a carriage return), empty text, missing values and text beyond ASCII: the rows are
+    # those of DataFrame.to_csv, byte for byte.
+    df = pd.DataFrame({
+        "text": pd.array(["plain", "a, b", 'say "hi"', "two\nlines", "cr\rhere", "", None, "café ✓"], dtype="string"),
+        "plain": pd.array(["x", "y", None, "z", "", "x", "y", "w"], dtype="string"),
+        "date": pd.to_datetime(["2023-01-02", None, "2005-01-01", "2023-01-02", "2031-12-31", None, "2023-05-06", "2024-02-29"]),
+        "count": pd.array([0, 12, None, 7, 12, None, 3, 100000], dtype="Int64"),
+        "flag": pd.array([True, False, None, True, None, False, True, True], dtype="boolean"),
+    })
+    expected = df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
+    assert b'"a, b"' in expected and b'"say ""hi"""' in expected  # the cases are really there
+    assert build._csv_text(df) == expected
+    assert build._csv_text(df.iloc[:0]) == b""
+    rates = df.assign(rate=pd.array([0.5, None, 1.0, 0.07, 0.0, 1 / 3, None, 1e-05], dtype="Float64"))
+    assert build._csv_text(rates) == rates.to_csv(index=False, header=False, lineterminator="\n",
+                                                  date_format="%Y-%m-%d").encode("utf-8")
+
+
+def test_csv_text_quotes_as_the_csv_module_does_for_every_character():
+    # Which characters make a cell quoted is the csv module's choice (it may differ between Python
+    # versions): one cell per character of the first planes, inside text and alone, as to_csv has it.
+    chars = [chr(c) for c in range(0x3000) if not 0xD800 <= c <= 0xDFFF]
+    df = pd.DataFrame({"inside": pd.array([f"a{c}b" for c in chars], dtype="string"),
+                       "alone": pd.array(chars, dtype="string")})
+    expected = df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
+    assert build._csv_text(df) == expected
