@@ -568,11 +568,9 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
 
     Returns the merge's view of the tail and where its text is: (file, offset) in its cache entry or
     in ``spill`` (a folder for a worker without a cache), else the bytes. A worker sends back only
-    the view: the text (~1 kB a record) is never pickled to the main process."""
+    the view: the text (~1 kB a record) is never pickled to the main process. ``signature``: each
+    chunk's stat signature (from ``disclosure_tables``' listing), with a cache."""
     folder, root, slot, members, cache, signature, found_key, spill = args
-    if cache is not None and signature is None:  # stat-ed here (in a worker) when no entry was found
-        signature = [stat_signature(cache.version, [(n, os.stat(os.path.join(folder, n))) for n in names])
-                     for _, _, names in members]
     parts, keys = [], []
     for i, chunk_slot, names in members:
         if cache is None:
