@@ -62,10 +62,24 @@ def test_an_error_is_not_kept(monkeypatch):
     assert len(calls) == 2
 
 
-def test_the_kernels_server_computes_every_section_before_it_forks(counted):
+def test_the_kernels_server_keeps_every_section_computed_by_its_child(counted):
     from foi_analysis.report import forkserver
 
-    forkserver._compute_findings(PARAMETERS)
+    keep = forkserver._compute_findings(PARAMETERS)  # a forked child computes them
+    keep()
+    assert counted == []  # not computed in this process
+    found = findings.compute_all(**PARAMETERS)  # what a notebook forked from the server asks for
+    assert counted == []  # kept: nothing computed again
+    findings._COMPUTED.clear()
+    assert findings.compute_all(**PARAMETERS) == found  # the same numbers as computed here
     assert sorted(counted) == sorted(findings.SECTIONS)
-    findings.compute_all(**PARAMETERS)  # what a notebook forked from it then asks for
-    assert sorted(counted) == sorted(findings.SECTIONS)
+
+
+def test_sections_computed_for_other_files_are_not_kept(monkeypatch):
+    monkeypatch.setattr(findings, "_COMPUTED", {})
+    state, day, numbers = findings.computed(PARAMETERS)
+    findings._COMPUTED.clear()
+    stale = tuple((path, None) for path, *_ in state)  # as if every table had been missing
+    assert not findings.remember(PARAMETERS, stale, day, numbers)
+    assert findings._COMPUTED == {}
+    assert findings.remember(PARAMETERS, state, day, numbers) and len(findings._COMPUTED) == len(numbers)

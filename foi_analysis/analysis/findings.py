@@ -439,21 +439,54 @@ def show(section: str, numbers: dict):
 
 # (section, parameters, the tables' files as they stand, today) -> the section's numbers: the summary
 # and deployments notebooks and findings.json each want every section under the same parameters, and
-# the report's kernels are forked from a process that has computed them once (report/forkserver.py).
+# the report's kernels are forked from a process that holds them computed (report/forkserver.py).
 _COMPUTED: dict[tuple, dict] = {}
+
+
+def _key(name: str, parameters: dict, state: tuple, day: dt.date) -> tuple:
+    return name, tuple(sorted(parameters.items())), state, day
+
+
+def _keep(key: tuple, numbers: dict) -> None:
+    if len(_COMPUTED) >= 64:  # another day, other files, other parameters: the old ones are done with
+        _COMPUTED.clear()
+    _COMPUTED[key] = numbers
 
 
 def section(name: str, **parameters) -> dict:
     """``SECTIONS[name](**parameters)``, computed once per process while the processed tables' files are
     unchanged (path, size, mtime, inode, as ``selection.load`` reads them) on the same day; a copy, so a
     caller's change never reaches the next caller. An exception is raised again on every call."""
-    key = (name, tuple(sorted(parameters.items())), files_state(), dt.date.today())
+    key = _key(name, parameters, files_state(), dt.date.today())
     hit = _COMPUTED.get(key)
     if hit is None:
-        if len(_COMPUTED) >= 64:  # another day, other files, other parameters: the old ones are done with
-            _COMPUTED.clear()
-        hit = _COMPUTED[key] = SECTIONS[name](**parameters)
+        hit = SECTIONS[name](**parameters)
+        _keep(key, hit)
     return copy.deepcopy(hit)
+
+
+def computed(parameters: dict) -> tuple[tuple, dt.date, dict[str, dict]]:
+    """Every section that computes under ``parameters`` (a failing one is left out: its caller will
+    meet the error itself), with the tables' state and the day they were computed on: what
+    ``remember`` needs in another process."""
+    state, day = files_state(), dt.date.today()
+    out = {}
+    for name in SECTIONS:
+        try:
+            out[name] = section(name, **parameters)
+        except Exception:  # noqa: BLE001 - raised again where the section is asked for
+            pass
+    return state, day, out
+
+
+def remember(parameters: dict, state: tuple, day: dt.date, numbers: dict[str, dict]) -> bool:
+    """Keep sections computed elsewhere (``computed``) as if computed here, if the tables' files are
+    still in that state on that day; whether they were kept."""
+    if state != files_state() or day != dt.date.today():
+        return False
+    for name, value in numbers.items():
+        _keep(_key(name, parameters, state, day), value)
+    return True
 
 
 def compute_all(**parameters) -> dict:
