@@ -273,6 +273,9 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
 
         import papermill  # noqa: F401 - imported once here, inherited by the forked workers
 
+        # Made while the kernels' server is still starting (it is the longer of the two).
+        provenance = pages.provenance(run_id, findings_parameters, raw_sha256 or raw_digest(reports_dir))
+        exporter = pages.exporter()  # one for every page: its templates are compiled once
         served = bool(kernels and kernels.wait_ready())
         if served:
             os.environ[forkserver.ENV] = kernels.path  # the workers' kernel managers fork from it
@@ -283,9 +286,7 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
         with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
             futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o) for nb, o in queue}
-            provenance = pages.provenance(run_id, findings_parameters, raw_sha256 or raw_digest(reports_dir))
             pending = kernels.findings(findings_parameters, provenance) if served else None
-            exporter = pages.exporter()  # one for every page: its templates are compiled once
             summary = (pending and pending()) or findings_report(findings_parameters, provenance)
             banner = pages.banner(*summary["texts"]["page_banner"])
             for i, future in enumerate(as_completed(futures), 1):
