@@ -13,9 +13,10 @@ from __future__ import annotations
 import os
 import pickle
 import stat
-import sys
 import time
 from array import array
+
+from . import forked
 
 SUFFIXES = (".yaml", ".yml")
 _DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
@@ -70,32 +71,15 @@ def stat_names(directory: str, fd: int | None, names: list[str], split: bool = F
     take about half the time on two idle cores). The same arrays, in the same order, either way.
     Never split in a process with threads (a fork copies only the calling thread) or on one core;
     if the child fails, this process stats its half itself."""
-    threading = sys.modules.get("threading")
-    if not split or not hasattr(os, "fork") or cores() < 2 or (threading and threading.active_count() > 1):
+    if not split or cores() < 2 or not forked.possible():
         return _stats(directory, fd, names)
     half = len(names) // 2
     rest = names[half:]
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read_end)
-            with os.fdopen(write_end, "wb") as pipe:
-                for column in _stats(directory, fd, rest):
-                    pipe.write(column.tobytes())
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    try:
-        whole = _stats(directory, fd, names[:half])
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-    finally:
-        _, status = os.waitpid(pid, 0)
+    pending = forked.in_child(lambda: b"".join(column.tobytes() for column in _stats(directory, fd, rest)))
+    whole = _stats(directory, fd, names[:half])
+    data = pending()
     n = len(rest)
-    if status != 0 or len(data) != n * 25:
+    if data is None or len(data) != n * 25:
         more = _stats(directory, fd, rest)
     else:
         more = (array("b", data[:n]), array("q"), array("q"), array("q"))
@@ -134,40 +118,19 @@ class Listing:
     """``read(folder)``, possibly under way in a child process; ``result()`` hands it over (and keeps no
     reference: at 1M records the names are ~80 MB that forked workers would otherwise inherit)."""
 
-    def __init__(self, folder: str | os.PathLike, pid: int | None = None, pipe: int | None = None):
-        self.folder, self.pid, self.pipe = os.fspath(folder), pid, pipe
+    def __init__(self, folder: str | os.PathLike, pending=None):
+        self.folder, self.pending = os.fspath(folder), pending
 
     def result(self) -> Facts:
-        return self._collect() if self.pid is not None else read(self.folder)
-
-    def _collect(self) -> Facts:
-        with open(self.pipe, "rb") as fh:
-            data = fh.read()
-        _, status = os.waitpid(self.pid, 0)
-        self.pid = None
-        if os.waitstatus_to_exitcode(status) != 0 or not data:
-            return read(self.folder)  # the child failed: read here, the result is the same
+        data, self.pending = self.pending() if self.pending else None, None
+        if data is None:  # never started, or the child failed: read here, the result is the same
+            return read(self.folder)
         return pickle.loads(data)
 
 
 def prefetch(folder: str | os.PathLike) -> Listing:
     """Start reading ``folder``'s facts in a forked child (call before importing pandas: the child is
-    then a small process); without ``os.fork``, the facts are read when first asked for."""
-    threading = sys.modules.get("threading")
-    if not hasattr(os, "fork") or (threading and threading.active_count() > 1):  # a fork copies one thread only
+    then a small process); where no child can be forked, the facts are read when first asked for."""
+    if not forked.possible():
         return Listing(folder)
-    r, w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: read, send, leave at once (no cleanup of the parent's state)
-        code = 1
-        try:
-            os.close(r)
-            data = pickle.dumps(read(folder), protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(data)
-            while view:
-                view = view[os.write(w, view):]
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(w)
-    return Listing(folder, pid, r)
+    return Listing(folder, forked.in_child(lambda: pickle.dumps(read(folder), protocol=pickle.HIGHEST_PROTOCOL)))

@@ -118,26 +118,14 @@ def _compute_findings(parameters: dict):
     computes what it needs itself."""
     import pickle
 
+    from foi_analysis import forked
     from foi_analysis.analysis import findings
 
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        code = 1
-        try:
-            os.close(read_end)
-            with os.fdopen(write_end, "wb") as pipe:
-                pickle.dump(findings.computed(parameters), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
+    pending = forked.in_child(lambda: pickle.dumps(findings.computed(parameters), protocol=pickle.HIGHEST_PROTOCOL))
 
     def keep() -> None:
-        with os.fdopen(read_end, "rb") as pipe:
-            data = pipe.read()
-        _, status = os.waitpid(pid, 0)
-        if status == 0 and data:
+        data = pending()
+        if data:
             findings.remember(parameters, *pickle.loads(data))
 
     return keep
