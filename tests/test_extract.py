@@ -684,3 +684,15 @@ def test_cli_output_is_the_same_with_several_processes(capsys):
         assert cli.main(["extract", "--json", "--jobs", jobs, *files]) == 1
         outputs.append(capsys.readouterr())
     assert outputs[0] == outputs[1]
+
+
+def test_the_answer_intro_gate_admits_every_opening_the_pattern_has():
+    # _answer_heading skips a unit beginning with F, I, R or W unless its first three letters can
+    # open ANSWER_INTRO: each alternative of the pattern's opening group must begin with one of them.
+    from foi_analysis.extract import doc
+
+    p = doc.ANSWER_INTRO.pattern
+    opening = p[len("^(?:"):p.index(r")\s+(?:questions")]
+    alternatives = doc._branches(opening)
+    assert len(alternatives) >= 4  # For, In (...), Regarding, With regard to
+    assert all(a[:3].lower() in doc._INTRO_STARTS for a in alternatives), alternatives
