@@ -83,3 +83,10 @@ def test_sections_computed_for_other_files_are_not_kept(monkeypatch):
     assert not findings.remember(PARAMETERS, stale, day, numbers)
     assert findings._COMPUTED == {}
     assert findings.remember(PARAMETERS, state, day, numbers) and len(findings._COMPUTED) == len(numbers)
+
+
+def test_a_parameter_that_cannot_be_a_key_is_computed_and_not_kept(monkeypatch):
+    monkeypatch.setattr(findings, "_COMPUTED", {})
+    monkeypatch.setitem(findings.SECTIONS, "coverage", lambda **p: {"authorities": len(p["authority"])})
+    assert findings.section("coverage", authority=["a", "b"]) == {"authorities": 2}
+    assert findings._COMPUTED == {}

@@ -458,7 +458,10 @@ def section(name: str, **parameters) -> dict:
     unchanged (path, size, mtime, inode, as ``selection.load`` reads them) on the same day; a copy, so a
     caller's change never reaches the next caller. An exception is raised again on every call."""
     key = _key(name, parameters, files_state(), dt.date.today())
-    hit = _COMPUTED.get(key)
+    try:
+        hit = _COMPUTED.get(key)
+    except TypeError:  # a parameter that cannot be a key (a list): computed, not kept
+        return SECTIONS[name](**parameters)
     if hit is None:
         hit = SECTIONS[name](**parameters)
         _keep(key, hit)
