@@ -308,11 +308,6 @@ def _chunk_members(names: list[str]) -> list[tuple[str, np.ndarray]]:
     return [(f"records-{n}-{i}", order[a:b]) for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])) if b > a]
 
 
-def _chunks(names: list[str]) -> list[tuple[str, list[str]]]:
-    """(cache slot, files): ``_chunk_members`` as names."""
-    return [(slot, [names[i] for i in index]) for slot, index in _chunk_members(names)]
-
-
 def _groups(chunks: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[int, str, list[str]]]]]:
     """(cache slot, [(chunk index, chunk slot, files)]): chunk i of n in group i mod n/GROUP_CHUNKS."""
     if not chunks:

@@ -21,6 +21,8 @@ import tempfile
 from importlib import metadata
 from pathlib import Path
 
+from .listing import RACY_NS
+
 PACKAGE = Path(__file__).resolve().parent
 # Everything that decides what a raw file reads as: the readers, the law's rules and the schemas.
 CODE = ("records", "foia", "grids", "build.py", "cache.py", "tables.py", "config.py")
@@ -40,11 +42,6 @@ def code_version() -> str:
         for f in files:
             total.update(f.relative_to(PACKAGE).as_posix().encode() + b"\0" + f.read_bytes() + b"\0")
     return total.hexdigest()
-
-
-# A file modified this close to a look at it may be modified again within the same mtime tick,
-# keeping its size: its stat facts cannot vouch for its content (git's "racily clean" entries).
-RACY_NS = 2_000_000_000
 
 
 def stat_signature(version: str, names: list[str], sizes, mtimes, inodes, now: int) -> str | None:

@@ -15,9 +15,18 @@ def in_child(produce: Callable[[], bytes]) -> Callable[[], bytes | None]:
     """Fork; the child runs ``produce()`` and writes its bytes to a pipe, then leaves at once (no
     cleanup of this process's state). Returns a function that reads them and waits for the child:
     the bytes, or None if the child failed. Call it once. Fork only where ``os.fork`` exists and the
-    process has no other thread (a fork copies the calling thread only)."""
-    read_end, write_end = os.pipe()
-    pid = os.fork()
+    process has no other thread (a fork copies the calling thread only). If no child can be made
+    (no pipe or process left), the function gives None at once: every caller then does the work itself."""
+    try:
+        read_end, write_end = os.pipe()
+    except OSError:
+        return lambda: None
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(read_end)
+        os.close(write_end)
+        return lambda: None
     if pid == 0:  # the child: never returns
         code = 1
         try:

@@ -19,7 +19,11 @@ from array import array
 from . import forked
 
 SUFFIXES = (".yaml", ".yml")
-_DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
+# A file modified this close to a look at it may be modified again within the same mtime tick,
+# keeping its size: its stat facts cannot vouch for its content (git's "racily clean" entries). The
+# build's cache and the report's freshness check both hold to it.
+RACY_NS = 2_000_000_000
+DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 
 
 class Facts:
@@ -101,7 +105,7 @@ def read(folder: str | os.PathLike) -> Facts:
     if not os.path.isdir(folder):
         return Facts([], array("q"), array("q"), array("q"), now)
     # Stat-ed relative to the open directory where the system allows it (not on Windows).
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _DIR_FD else None
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if DIR_FD else None
     try:
         names = sorted(n for n in os.listdir(folder if fd is None else fd) if n.endswith(SUFFIXES))
         kinds, sizes, mtimes, inodes = stat_names(os.fspath(folder), fd, names, split=len(names) > SPLIT)

@@ -20,3 +20,15 @@ def test_a_child_that_fails_gives_none():
         raise OSError("cannot")
 
     assert forked.in_child(fails)() is None
+
+
+def test_a_fork_that_cannot_be_made_gives_none_and_the_caller_works_alone(tmp_path, monkeypatch):
+    from foi_analysis import listing
+
+    def no_fork():
+        raise OSError("Resource temporarily unavailable")
+
+    (tmp_path / "a.yaml").write_text("reference: A\n")
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert forked.in_child(lambda: b"never")() is None
+    assert listing.prefetch(tmp_path).result().names == ["a.yaml"]  # read in this process instead

@@ -97,7 +97,7 @@ def test_a_large_folder_split_over_two_processes_lists_the_same(folder, monkeypa
 def test_without_directory_descriptors_the_same_is_read_by_path(folder, monkeypatch):
     # Windows has no stat relative to an open directory: the paths are stat-ed instead.
     whole = listing.read(folder)
-    monkeypatch.setattr(listing, "_DIR_FD", False)
+    monkeypatch.setattr(listing, "DIR_FD", False)
     by_path = listing.read(folder)
     for field in ("names", "sizes", "mtimes", "inodes"):
         assert list(getattr(by_path, field)) == list(getattr(whole, field))

@@ -33,16 +33,24 @@ def _date(name: str, text: str) -> pd.Timestamp | None:
 _LOADED: dict[str, tuple[tuple, pd.DataFrame]] = {}
 
 
-def load(name: str) -> pd.DataFrame:
-    """``tables.load(name)``, read once per process while its file is unchanged (same path, size,
-    mtime and inode: the build replaces a file by renaming a new one into place). A notebook selects
-    from the same table many times, and each read parses the CSV and validates it again."""
+def _identity(name: str) -> tuple | None:
+    """A processed table's file as it stands: (path, size, mtime, inode); None when it is missing. The
+    build replaces a file by renaming a new one into place, so a rebuilt table has another identity."""
     path = config.PROCESSED / f"{name}.csv"
     try:
         st = path.stat()
     except OSError:
+        return None
+    return str(path), st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def load(name: str) -> pd.DataFrame:
+    """``tables.load(name)``, read once per process while its file is unchanged (same path, size,
+    mtime and inode: the build replaces a file by renaming a new one into place). A notebook selects
+    from the same table many times, and each read parses the CSV and validates it again."""
+    key = _identity(name)
+    if key is None:
         return tables.load(name)  # missing: its own message
-    key = (str(path), st.st_size, st.st_mtime_ns, st.st_ino)
     hit = _LOADED.get(name)
     if hit is None or hit[0] != key:
         hit = _LOADED[name] = (key, tables.load(name))
@@ -50,18 +58,9 @@ def load(name: str) -> pd.DataFrame:
 
 
 def files_state() -> tuple:
-    """Every processed table's file as ``load`` would find it now: (path, size, mtime, inode), or
-    (path, None) when it is missing. Equal states, equal tables."""
-    out = []
-    for name in tables.SCHEMAS:
-        path = config.PROCESSED / f"{name}.csv"
-        try:
-            st = path.stat()
-        except OSError:
-            out.append((str(path), None))
-            continue
-        out.append((str(path), st.st_size, st.st_mtime_ns, st.st_ino))
-    return tuple(out)
+    """Every processed table's file as ``load`` would find it now (``_identity``; the table's name
+    and None when it is missing, under the folder's path). Equal states, equal tables."""
+    return (str(config.PROCESSED),) + tuple(_identity(name) or (name, None) for name in tables.SCHEMAS)
 
 
 @dataclass(frozen=True)

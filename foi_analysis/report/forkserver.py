@@ -31,18 +31,17 @@ import sys
 import time
 
 INLINE = "module://matplotlib_inline.backend_inline"
-# What every kernel imports (with what ipykernel and IPython import only while a kernel starts: the
-# debugger's debugpy, psutil, sqlite3 for the history, pdb: ~0.4 s per kernel otherwise), and what
-# the notebooks import (seaborn with plots; statsmodels and scipy.stats, imported by the analysis
-# functions that compute intervals and the funnel; pandas' matplotlib plotting).
-PRELOAD = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "psutil",
-           "sqlite3", "pdb", "IPython.core.debugger", "matplotlib_inline.backend_inline", "matplotlib.pyplot",
-           "pandas", "pandas.plotting._matplotlib", "seaborn", "scipy.stats", "statsmodels.stats.proportion",
-           "foi_analysis.analysis.findings", "foi_analysis.analysis.plots", "foi_analysis.analysis.display",
-           "foi_analysis.analysis.stats", "foi_analysis.analysis.selection")
-# What computing the findings needs (imported first: the findings are computed meanwhile).
+# What computing the findings needs: imported first, then the findings are computed by a forked
+# child while the rest is imported (statsmodels and scipy.stats are imported by the analysis
+# functions that compute intervals and the funnel).
 ANALYSIS = ("pandas", "scipy.stats", "statsmodels.stats.proportion", "foi_analysis.analysis.findings",
             "foi_analysis.analysis.stats", "foi_analysis.analysis.selection")
+# The rest of what every kernel imports (with what ipykernel and IPython import only while a kernel
+# starts: the debugger's debugpy, psutil, sqlite3 for the history, pdb: ~0.4 s per kernel otherwise),
+# and what the notebooks import (seaborn with plots, pandas' matplotlib plotting).
+PRELOAD = ANALYSIS + ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "psutil",
+                      "sqlite3", "pdb", "IPython.core.debugger", "matplotlib_inline.backend_inline", "matplotlib.pyplot",
+                      "pandas.plotting._matplotlib", "seaborn", "foi_analysis.analysis.plots", "foi_analysis.analysis.display")
 MODULE = "foi_analysis.report.forkserver"
 ENV = "FOI_ANALYSIS_FORKSERVER"  # the server's socket, for the kernel manager in papermill's workers
 
@@ -68,7 +67,7 @@ def serve(path: str, parameters: dict | None = None) -> None:
         importlib.import_module(name)
     _read_tables()
     pending = _compute_findings(parameters) if parameters is not None else None
-    for name in PRELOAD:
+    for name in PRELOAD[len(ANALYSIS):]:
         importlib.import_module(name)
     if pending is not None:
         pending()

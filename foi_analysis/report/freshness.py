@@ -24,17 +24,12 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..listing import DIRECTORY, FILE, stat_names
+from ..listing import DIR_FD, DIRECTORY, FILE, RACY_NS, stat_names
 
 MANIFEST_VERSION = 2
-_DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 
 
 SPLIT = 20_000  # a directory with more entries than this is stat-ed by two processes at once
-# A file modified this close to a check may be modified again within the same mtime tick, same size:
-# its size and mtime are not trusted next time (it is hashed again), and no signature vouches for the
-# state (git's "racily clean" entries; the build's cache has the same rule).
-RACY_NS = 2_000_000_000
 
 
 def _scan(folder: Path) -> list[tuple[str, list[str], array, array]]:
@@ -46,7 +41,7 @@ def _scan(folder: Path) -> list[tuple[str, list[str], array, array]]:
     while stack:
         directory, prefix = stack.pop()
         try:
-            fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if _DIR_FD else None
+            fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if DIR_FD else None
         except (FileNotFoundError, NotADirectoryError):
             continue
         try:
