@@ -95,3 +95,15 @@ def test_an_ordinary_report_kernel_is_encrypted_too(tmp_path):
     kernel.ensure()
     probe = _run(tmp_path, kernel.manager_class())
     assert probe["encrypted"] == zmq.has("curve")
+
+
+def test_a_kernel_that_fails_to_start_says_why_in_the_log(tmp_path):
+    # A forked kernel leaves by os._exit; an error while it starts is printed first, not swallowed.
+    import subprocess
+    import sys
+
+    request = {"cwd": str(tmp_path / "no such folder"), "env": {}, "argv": []}
+    done = subprocess.run([sys.executable, "-c", f"from foi_analysis.report import forkserver; forkserver._kernel({request!r})"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1
+    assert "FileNotFoundError" in done.stderr and "no such folder" in done.stderr

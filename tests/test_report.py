@@ -453,3 +453,40 @@ def test_notebook_parameters_are_read_as_papermill_reads_them(tmp_path):
     for path in [*sorted(config.NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")), tmp_path / "99_other.ipynb"]:
         declared = papermill.inspect_notebook(str(path))
         assert report.notebook_parameters(path) == {n: ast.literal_eval(s["default"]) for n, s in declared.items()}, path.name
+
+
+def test_a_notebook_whose_kernel_never_started_is_run_once_more(tmp_path, monkeypatch):
+    # Two kernels started side by side can pick the same free port; the one that loses dies before
+    # its first reply and nothing is written. The notebook runs once more; a notebook that fails in
+    # its own code (its output written) does not.
+    import papermill
+
+    from foi_analysis.report import run
+
+    calls = []
+
+    def kernel_dies_first(source, target, **kwargs):
+        calls.append(target)
+        if len(calls) == 1:
+            raise RuntimeError("Kernel died before replying to kernel_info")
+        Path(target).write_text("{}")
+
+    monkeypatch.setattr(papermill, "execute_notebook", kernel_dies_first)
+    status, error, _ = run.execute(tmp_path / "01_x.ipynb", tmp_path / "out.ipynb", {}, timeout=60)
+    assert (status, error, len(calls)) == ("ok", "", 2)
+
+    calls.clear()
+
+    def fails_in_its_code(source, target, **kwargs):
+        calls.append(target)
+        Path(target).write_text("{}")
+        raise RuntimeError("a cell failed")
+
+    monkeypatch.setattr(papermill, "execute_notebook", fails_in_its_code)
+    status, error, _ = run.execute(tmp_path / "01_x.ipynb", tmp_path / "out2.ipynb", {}, timeout=60)
+    assert (status, error, len(calls)) == ("failed", "RuntimeError: a cell failed", 1)
+
+    calls.clear()
+    monkeypatch.setattr(papermill, "execute_notebook", lambda source, target, **kw: calls.append(1) or 1 / 0)
+    status, error, _ = run.execute(tmp_path / "01_x.ipynb", tmp_path / "out3.ipynb", {}, timeout=60)
+    assert (status, len(calls)) == ("failed", 2) and error.startswith("ZeroDivisionError")  # twice, then reported

@@ -185,7 +185,12 @@ def _kernel(request: dict) -> None:
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 0
+    except BaseException:  # said in the report's log: os._exit below would otherwise swallow it
+        import traceback
+
+        traceback.print_exc()
     finally:
+        sys.stderr.flush()
         os._exit(code)
 
 

@@ -183,19 +183,25 @@ def execute(source: Path, target: Path, parameters: dict, timeout: int) -> tuple
     os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     _say(f"{source.stem}: running")
     started = time.monotonic()
-    status, error = "ok", ""
     # A kernel forked from the report's server (forkserver.py), else an ordinary one; encrypted either way.
     manager = forkserver.kernel_manager_class() if os.environ.get(forkserver.ENV) else kernel.manager_class()
-    try:
-        # Saved once at the end (or at the failing cell), not after every cell: each save encodes
-        # and validates the whole notebook, charts included.
-        papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=KERNEL,
-                                   progress_bar=False, execution_timeout=timeout, cwd=str(source.parent),
-                                   request_save_on_cell_execute=False, kernel_manager_class=manager)
-    except papermill.PapermillExecutionError as exc:
-        status, error = "failed", f"{exc.ename}: {exc.evalue}".strip()
-    except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
-        status, error = "failed", f"{type(exc).__name__}: {exc}".strip()
+    for attempt in (1, 2):
+        status, error = "ok", ""
+        try:
+            # Saved once at the end (or at the failing cell), not after every cell: each save encodes
+            # and validates the whole notebook, charts included.
+            papermill.execute_notebook(str(source), str(target), parameters=parameters, kernel_name=KERNEL,
+                                       progress_bar=False, execution_timeout=timeout, cwd=str(source.parent),
+                                       request_save_on_cell_execute=False, kernel_manager_class=manager)
+        except papermill.PapermillExecutionError as exc:
+            status, error = "failed", f"{exc.ename}: {exc.evalue}".strip()
+        except Exception as exc:  # a timeout or a dead kernel: still this notebook's failure only
+            status, error = "failed", f"{type(exc).__name__}: {exc}".strip()
+        if status == "ok" or target.exists() or attempt == 2:
+            break
+        # The kernel never started (nothing was written). Kernels started side by side can pick the
+        # same free port and one dies binding it (papermill#511, jupyter_client#154): once more.
+        _say(f"{source.stem}: the kernel did not start ({error.splitlines()[0] if error else 'no reason given'}); trying once more")
     return status, error.splitlines()[0] if error else "", time.monotonic() - started
 
 
