@@ -676,6 +676,8 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
     if listing is None or listing.folder != os.fspath(folder):
         listing = Listing(folder)
     facts = listing.result()
+    # A folder or a broken link named like a record is no record, but it may be one the user meant to add.
+    unreadable = [Rejection(f"disclosures/{name}", "(file)", "", UNREADABLE) for name in facts.unreadable]
     members = _chunk_members(facts.names)
     chunks = [(slot, [facts.names[i] for i in index]) for slot, index in members]
     groups = _groups(chunks)
@@ -716,7 +718,8 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
     if cache:
         cache.prune("records-", {slot for slot, _ in chunks})
         cache.prune("tail-", {slot for slot, _ in groups})
-    return _merge([tails[j] for j in sorted(tails)])
+    tables, blue_list, rejections = _merge([tails[j] for j in sorted(tails)])
+    return tables, blue_list, unreadable + rejections
 
 
 def cache_folder(raw: Path) -> Path:
@@ -724,13 +727,30 @@ def cache_folder(raw: Path) -> Path:
     return Path(raw).parent / ".cache" / "build"
 
 
+UNREADABLE = "not a readable file (a folder, a broken link or a special file)"
+
+
+def _pdf_bytes(path: Path) -> bytes:
+    """A grid's bytes; a folder, a broken link or a named pipe (which would block a read) named *.pdf
+    is a grid that cannot be read (GridError)."""
+    try:
+        if path.is_file():  # symlinks followed
+            return path.read_bytes()
+    except OSError:
+        pass
+    raise grids.GridError(UNREADABLE)
+
+
 def _grid_reader(cache: Cache | None):
     """grids' parse of one PDF, through the cache: an unchanged grid (bytes and code) is not re-parsed."""
     if cache is None:
-        return grids.read_grid
+        def read_uncached(path: Path):
+            _pdf_bytes(path)  # what is no file is named as such, not left to the PDF library's error
+            return grids.read_grid(path)
+        return read_uncached
 
     def read(path: Path):
-        key = files_key(cache.version, [(path.name, path.read_bytes())])
+        key = files_key(cache.version, [(path.name, _pdf_bytes(path))])
         slot = f"grid-{hashlib.sha256(path.name.encode()).hexdigest()[:16]}"
         used.add(slot)
         value = cache.get(slot, key)
@@ -782,7 +802,12 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
 
 def _grid_tables_key(store: Cache, folder: Path, blue_list: pd.DataFrame) -> str:
     """What the deployment tables are made of: the code, each grid PDF's name and bytes, the blue-list rows."""
-    files = [(p.name, p.read_bytes()) for p in sorted(folder.glob("*.pdf"))]
+    files = []
+    for p in sorted(folder.glob("*.pdf")):
+        try:
+            files.append((p.name, _pdf_bytes(p)))
+        except grids.GridError:  # reported by the grids' reading; its becoming readable changes the key
+            files.append((p.name + "\0unreadable", b""))
     # The rows by their values (a pickle's bytes also depend on how the frame was put together).
     rows = pd.util.hash_pandas_object(blue_list, index=False).to_numpy()
     files.append(("blue_list", repr(list(blue_list.dtypes.items())).encode() + rows.tobytes()))

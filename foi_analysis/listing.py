@@ -29,12 +29,15 @@ DIR_FD = os.stat in os.supports_dir_fd and os.listdir in os.supports_fd
 class Facts:
     """Every regular file named *.yaml/*.yml in a folder (symlinks followed), sorted by name, with
     its size, mtime (ns) and inode, and ``now``: the clock read before the first stat (a file
-    modified after it may change again within one mtime tick; see ``cache.stat_signature``)."""
+    modified after it may change again within one mtime tick; see ``cache.stat_signature``).
+    ``unreadable``: the other names with those suffixes (a folder, a broken link), for the build to report."""
 
-    __slots__ = ("names", "sizes", "mtimes", "inodes", "now")
+    __slots__ = ("names", "sizes", "mtimes", "inodes", "now", "unreadable")
 
-    def __init__(self, names: list[str], sizes: array, mtimes: array, inodes: array, now: int):
+    def __init__(self, names: list[str], sizes: array, mtimes: array, inodes: array, now: int,
+                 unreadable: list[str] | None = None):
         self.names, self.sizes, self.mtimes, self.inodes, self.now = names, sizes, mtimes, inodes, now
+        self.unreadable = unreadable or []
 
     def __len__(self) -> int:
         return len(self.names)
@@ -115,7 +118,8 @@ def read(folder: str | os.PathLike) -> Facts:
     if kinds.count(FILE) == len(kinds):  # the usual case: nothing but record files
         return Facts(names, sizes, mtimes, inodes, now)
     keep = [i for i, k in enumerate(kinds) if k == FILE]  # a dangling link, a folder named x.yaml: not records
-    return Facts([names[i] for i in keep], *(array("q", (c[i] for i in keep)) for c in (sizes, mtimes, inodes)), now)
+    return Facts([names[i] for i in keep], *(array("q", (c[i] for i in keep)) for c in (sizes, mtimes, inodes)), now,
+                 [name for name, k in zip(names, kinds) if k != FILE])
 
 
 class Listing:

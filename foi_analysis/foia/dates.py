@@ -1,7 +1,8 @@
 """Dates as FOI letters print them, always read day first.
 
 Handles "23/09/2016", "23/09/16", "23.09.2016", "21st November 2016", "Friday 21 November 2016",
-"21-Nov-2016" and "November 21, 2016". Anything else, or an impossible date such as 31/02/2023,
+"21-Nov-2016", "November 21, 2016" and ISO 8601's "2016-11-21" (year first: four digits leave no doubt
+which number is the day). Anything else, or an impossible date such as 31/02/2023,
 raises ``ValueError`` naming the text.
 """
 
@@ -40,6 +41,7 @@ WORDED_DATE = re.compile(
     rf"(?:{_WEEKDAY})?(?:the\s+)?(\d{{1,2}})\s*(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+({_MONTH})\.?,?[\s\-]+(\d{{4}}|\d{{2}})(?!\d)",
     re.IGNORECASE,
 )
+ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 US_WORDED_DATE = re.compile(
     rf"(?:{_WEEKDAY})?({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
@@ -61,7 +63,7 @@ def parse_printed_date(text: str) -> dt.date:
 @lru_cache(maxsize=65536)
 def _parse(text: str) -> dt.date:
     s = " ".join(text.split())
-    for pattern, order in ((NUMERIC_DATE, "dmy"), (WORDED_DATE, "dMy"), (US_WORDED_DATE, "Mdy")):
+    for pattern, order in ((NUMERIC_DATE, "dmy"), (WORDED_DATE, "dMy"), (US_WORDED_DATE, "Mdy"), (ISO_DATE, "ymd")):
         m = pattern.fullmatch(s)
         if not m:
             continue
@@ -72,4 +74,4 @@ def _parse(text: str) -> dt.date:
             return dt.date(_year(parts["y"]), month, day)
         except ValueError as err:
             raise ValueError(f"impossible date {text!r}: {err}") from None
-    raise ValueError(f"not a recognised date {text!r} (expected day first, e.g. 23/09/2016 or 21st November 2016)")
+    raise ValueError(f"not a recognised date {text!r} (expected day first, e.g. 23/09/2016 or 21st November 2016, or 2016-09-23)")

@@ -356,6 +356,10 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     return d
 
 
+# The longest YAML error message kept whole.
+_REASON_MAX = 300
+
+
 def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bool = True) -> dict | None:
     """A record's YAML text -> its fields as written (not validated), or None when it is no mapping.
 
@@ -365,10 +369,13 @@ def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bo
         rec = yaml_rs.loads(structure.protect_control_characters(text) if controls else text, parse_datetime=False)
     except yaml_rs.YAMLDecodeError as err:
         reason = " ".join(str(err).split())
+        if len(reason) > _REASON_MAX:  # the parser quotes the line: a long one (e.g. 10,000 brackets) is cut
+            reason = f"{reason[:_REASON_MAX // 2]} ... {reason[-_REASON_MAX // 4:]}"
         rejections.append(Rejection(file, "(file)", "", f"not valid YAML: {reason}"))
         return None
     if not isinstance(rec, dict):
-        rejections.append(Rejection(file, "(file)", _text(rec)[:80], "a record must be a YAML mapping of fields"))
+        empty = "an empty file: " if rec is None and not text.strip() else ""
+        rejections.append(Rejection(file, "(file)", _text(rec)[:80], f"{empty}a record must be a YAML mapping of fields"))
         return None
     return rec
 

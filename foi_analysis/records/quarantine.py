@@ -17,7 +17,9 @@ class Rejection:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.field} = {self.value!r}: {self.reason}"
+        # A file name may hold a line break or another control character: printed escaped, on one line.
+        source = self.source if self.source.isprintable() else self.source.encode("unicode_escape").decode("ascii")
+        return f"{source}: {self.field} = {self.value!r}: {self.reason}"
 
 
 def frame(rejections: list[Rejection]) -> pd.DataFrame:
