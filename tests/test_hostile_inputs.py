@@ -119,3 +119,51 @@ def test_a_named_pipe_is_not_waited_on(raw_copy, tmp_path):
         assert build.main(raw=raw_copy, out=out, cache=cache) == 1
         named = {(r.source, r.reason) for r in _rejected(out).itertuples()}
         assert {("disclosures/pipe.yaml", UNREADABLE), ("grids/pipe.pdf", UNREADABLE)} <= named
+
+
+# Texts a document or record may hold that Markdown or HTML would read as markup.
+HOSTILE_TEXTS = [
+    "<script>alert(1)</script>", "<img src=x onerror=alert(2)>", "<b>REF</b>-1", "[a link](page.html)", "[x](javascript:alert(1))",
+    "**bold** and *it*", "_edge_ underscores", "$x^2$ maths", "a | b | c", "~~struck~~", "`code`", "back\\slash",
+    "&amp; an entity", "Oxford St & Regent St", "grid_2025_v2.pdf", "FOI/24/0457 (13457_18)",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE_TEXTS)
+def test_a_document_text_in_a_markdown_sentence_is_shown_as_written(text):
+    from html.parser import HTMLParser
+
+    from nbconvert.filters import markdown2html  # what the report renders its Markdown with
+
+    from foi_analysis.analysis.display import markdown_text
+
+    class Reader(HTMLParser):
+        def __init__(self):
+            super().__init__(convert_charrefs=True)
+            self.tags, self.text = [], ""
+
+        def handle_starttag(self, tag, attrs):
+            self.tags.append(tag)
+
+        def handle_data(self, data):
+            self.text += data
+
+    page = Reader()
+    page.feed(markdown2html(f"Seen in {markdown_text(text)}."))
+    # No element made of the text: no script, image, link, emphasis or code. (A bare http(s) address
+    # would still be made a link by the renderer, which is harmless and left alone.)
+    assert page.tags == ["p"]
+    assert page.text.strip() == f"Seen in {text}."
+
+
+def test_findings_sentences_escape_what_documents_hold():
+    from foi_analysis.analysis import findings
+
+    numbers = {"rejected": 1, "build_exit_status": 1, "by_file": {"disclosures/<i>x</i>.yaml": 1},
+               "rows": [{"source": "disclosures/<i>x</i>.yaml", "field": "date_received",
+                         "value": "<script>alert(1)</script>", "reason": "not a recognised date"}]}
+    page = findings.markdown("data_quality", numbers)
+    assert "<script>" not in page and "<i>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    # findings.json keeps the text as read: escaping is for pages only.
+    assert "<script>alert(1)</script>" in " ".join(findings.describe("data_quality", numbers))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import math
+import re
 
 import pandas as pd
 
@@ -19,6 +20,31 @@ NOT_DISCLOSED = "not disclosed"
 
 def _missing(value) -> bool:
     return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+
+
+# What Markdown (and the HTML inside it) would read as markup: HTML's < > and an entity's &, emphasis,
+# code, links, tables, strikethrough and maths; "_" only at a word's edge (inside a word, as in
+# file or check names, it is no emphasis in CommonMark).
+_MARKUP = re.compile(r"[\\`*\[\]|~$<>]|&(?=#?\w+;)|(?<!\w)_|_(?!\w)")
+_ENTITIES = {"<": "&lt;", ">": "&gt;", "&": "&amp;"}
+
+
+def markdown_text(text: str) -> str:
+    """A value read from a document or record (a reference, a location, a file name), for a Markdown
+    sentence: shown as written, never as HTML, a link or emphasis (a published report must not run
+    or format what a document holds)."""
+    return _MARKUP.sub(lambda m: _ENTITIES.get(m[0]) or "\\" + m[0], text)
+
+
+def markdown_values(value):
+    """``markdown_text`` on every text in a nested structure of dicts (their keys too) and lists."""
+    if isinstance(value, str):
+        return markdown_text(value)
+    if isinstance(value, dict):
+        return {markdown_values(k): markdown_values(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [markdown_values(v) for v in value]
+    return value
 
 
 def thousands(n, missing: str = NOT_PRINTED) -> str:

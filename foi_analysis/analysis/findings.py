@@ -18,6 +18,7 @@ from . import stats
 from .grid_analyses import counted
 from ..foia.exemptions import section_key
 from ..config import DEFAULT_CONFIDENCE
+from .display import markdown_values
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import Selection, files_state
 
@@ -420,13 +421,21 @@ _DESCRIBE = {
 
 
 def describe(section: str, numbers: dict) -> list[str]:
-    """The section's findings as Markdown sentences (figures in bold), each naming the documents it rests on."""
+    """The section's findings as Markdown sentences (figures in bold), each naming the documents it rests on.
+    The texts in them are as read (findings.json); ``describe_markdown`` for a page."""
     return _DESCRIBE[section](numbers)
 
 
+def describe_markdown(section: str, numbers: dict) -> list[str]:
+    """``describe`` for a Markdown page: the texts in ``numbers`` (references, places, file names, a
+    rejected value) escaped first, so that what a document holds is shown, never run or formatted."""
+    return describe(section, markdown_values(numbers))
+
+
 def markdown(section: str, numbers: dict) -> str:
-    """The findings as Markdown: the first sentence as a paragraph, the rest as a short list."""
-    lines = describe(section, numbers)
+    """The findings as Markdown: the first sentence as a paragraph, the rest as a short list. The texts
+    in ``numbers`` (references, places, file names) are escaped first: they are shown as written."""
+    lines = describe_markdown(section, numbers)
     return "\n".join(lines[:1] + [""] + [f"- {line}" for line in lines[1:]]) if len(lines) > 1 else "\n".join(lines)
 
 

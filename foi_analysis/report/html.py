@@ -50,7 +50,7 @@ def _banner_parts(found: dict, coverage: bool) -> tuple[list[str], bool]:
     quality = found.get("data_quality", {})
     warn = bool(quality.get("rejected"))
     if warn:
-        parts.append(findings.describe("data_quality", quality)[0])
+        parts.append(findings.describe_markdown("data_quality", quality)[0])
     return parts, warn
 
 
@@ -150,15 +150,15 @@ def headlines(found: dict) -> list[str]:
     lines = []
     grid = found.get("grid_analyses", {})
     if "error" not in grid and grid.get("counted"):
-        described = findings.describe("grid_analyses", grid)
+        described = findings.describe_markdown("grid_analyses", grid)
         lines += [s for s in described if s.startswith("At threshold") or s.startswith("**By purpose")]
     ref = found.get("reference_comparison", {})
     if "error" not in ref and ref.get("figures"):
-        lines.append(findings.describe("reference_comparison", ref)[0])
+        lines.append(findings.describe_markdown("reference_comparison", ref)[0])
     for section in ("deployments", "blue_list", "exemptions"):
         numbers = found.get(section, {})
         if "error" not in numbers and numbers:
-            lines.append(findings.describe(section, numbers)[0])
+            lines.append(findings.describe_markdown(section, numbers)[0])
     return lines
 
 
