@@ -115,6 +115,10 @@ def test_safe_names():
     assert add.safe_name("Avon and Somerset Constabulary", "992/20") == "avon-and-somerset-constabulary-992-20.yaml"
     assert add.safe_name("Mayor's Office for Policing and Crime", "FOI 506") == "mayor-s-office-for-policing-and-crime-FOI-506.yaml"
     assert add.safe_name("Metropolitan Police Service", "../01.FOI.23.030730") == "metropolitan-police-service-01.FOI.23.030730.yaml"
+    # A reference of 400 characters: the name is cut to 120 characters before ".yaml" (a file system
+    # allows 255 bytes), ending in a digest so that two long references that differ late stay apart.
+    long_a, long_b = add.safe_name("Kent Police", "x" * 399 + "a"), add.safe_name("Kent Police", "x" * 399 + "b")
+    assert len(long_a) == 120 + len(".yaml") and long_a.startswith("kent-police-xxx") and long_a != long_b
 
 
 def test_the_same_reference_from_another_authority_is_another_record(project, tmp_path):

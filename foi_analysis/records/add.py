@@ -14,6 +14,7 @@ any problem is not written; the others still are.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import os
 import re
 import sys
@@ -40,7 +41,15 @@ def safe_name(authority: str, reference: str) -> str:
     def slug(text: str) -> str:
         return re.sub(r"[^A-Za-z0-9.]+", "-", text).strip("-.")
 
-    return f"{slug(authority).lower()}-{slug(reference)}.yaml"
+    name = f"{slug(authority).lower()}-{slug(reference)}"
+    if len(name) > NAME_MAX:  # a file name may hold 255 bytes: a long reference keeps its start and a digest of it
+        digest = hashlib.sha256(f"{authority}\0{reference}".encode()).hexdigest()[:12]
+        name = f"{name[:NAME_MAX - 13]}-{digest}"
+    return f"{name}.yaml"
+
+
+# The longest record file name made (before ".yaml"), well within any file system's 255 bytes.
+NAME_MAX = 120
 
 
 @dataclass
