@@ -15,13 +15,17 @@ help:
 	@grep -E '^## ' $(MAKEFILE_LIST) | sed -e 's/^## /  make /'
 
 # The environment: the exact versions in requirements.lock (resolved from pyproject.toml by
-# `make lock`), then this package without touching them; then the project's Jupyter kernel.
-# Redone when either file changes.
+# `make lock`; complete, so installed without resolving again), then this package without touching
+# them; then the project's Jupyter kernel. Redone when either file changes.
+# The lock leaves out rfc3987-syntax, an optional IRI checker of jsonschema (asked for by
+# jupyter-events): jsonschema imports it whenever it is installed, and it builds ~35 Earley
+# grammars on import (2-3 s of CPU in every process that imports nbformat, the report's included);
+# no schema this project or Jupyter validates uses the "iri" format (jsonschema#1428).
 $(STAMP): pyproject.toml requirements.lock
 	@echo "Setting up $(VENV) (first run only; the log is in $(VENV)/install.log)"
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install --upgrade pip > $(VENV)/install.log 2>&1 || (cat $(VENV)/install.log; exit 1)
-	@$(PY) -m pip install -r requirements.lock >> $(VENV)/install.log 2>&1 || (tail -50 $(VENV)/install.log; exit 1)
+	@$(PY) -m pip install --no-deps -r requirements.lock >> $(VENV)/install.log 2>&1 || (tail -50 $(VENV)/install.log; exit 1)
 	@$(PY) -m pip install -e . --no-deps >> $(VENV)/install.log 2>&1 || (tail -50 $(VENV)/install.log; exit 1)
 	@$(PY) -m foi_analysis.report.kernel >> $(VENV)/install.log 2>&1 || (tail -20 $(VENV)/install.log; exit 1)
 	@touch $(STAMP)
@@ -56,7 +60,7 @@ lock:
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q uv
 	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra lab --universal --python-version 3.11 \
-		--no-header --quiet --output-file requirements.lock
+		--no-header --quiet --no-emit-package rfc3987-syntax --output-file requirements.lock
 
 ## bench: timings at scale (see BENCHMARKS.md)
 bench: $(STAMP)

@@ -98,6 +98,20 @@ def test_lock_check_can_fail(tmp_path, monkeypatch):
         test_lock_pins_every_declared_dependency_within_its_range()
 
 
+def test_the_installed_environment_is_complete():
+    # `make` installs the lock with --no-deps: a package's dependency missing from the lock is an
+    # error here, not at the first run that imports it.
+    done = subprocess.run([sys.executable, "-m", "pip", "check"], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_lock_leaves_out_the_slow_optional_iri_checker():
+    # See the Makefile: with rfc3987-syntax installed, importing nbformat (papermill, the report)
+    # costs 2-3 s more of CPU, for a format no schema here uses.
+    assert "rfc3987-syntax" not in _lock()
+    assert "--no-emit-package rfc3987-syntax" in (config.REPOSITORY / "Makefile").read_text()
+
+
 def test_project_kernel_runs_this_environment():
     # papermill, nbval and JupyterLab start "foi-analysis", never whichever "python3" is first.
     from jupyter_client.kernelspec import KernelSpecManager
