@@ -476,7 +476,8 @@ def bench_report_decision(n: int, work: Path, times: int) -> list[dict]:
     # racy window (freshness.RACY_NS), re-read on every check until they are older.
     time.sleep(freshness.RACY_NS / 1e9 + 0.01)
     manifest = root / "reports" / report.MANIFEST_FILE
-    freshness.save(manifest, freshness.check({"raw": root / "data" / "raw"}, manifest))  # as after a build
+    watched = {"raw": root / "data" / "raw", "processed": root / "data" / "processed"}  # as report.watched()
+    freshness.save(manifest, freshness.check(watched, manifest))  # as after a build
     decide, floor = [], []
     for _ in range(times):  # alternated, each pair under the same load
         decide.append(run_once([EXE, "report", "--check"], env))  # exits 1 (an error here) if it saw a change

@@ -391,6 +391,30 @@ def test_report_rebuilds_stale_tables_before_running(tmp_path, monkeypatch):
     assert calls == ["build", "build"]
 
 
+def test_a_table_edited_by_hand_makes_a_rebuild_due(tmp_path, monkeypatch):
+    # A hand-edited or damaged table must not reach a report: the build writes it again from data/raw.
+    from foi_analysis import build
+
+    calls = []
+    processed = tmp_path / "processed"
+    monkeypatch.setattr(build, "main", lambda: calls.append("build") or 0)
+    monkeypatch.setattr(report, "run", lambda *a, **k: (tmp_path, [], True))
+    monkeypatch.setattr(report.config, "RAW", tmp_path / "raw")
+    monkeypatch.setattr(report.config, "PROCESSED", processed)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "x.yaml").write_text("x: 1\n")
+    processed.mkdir()
+    (processed / "events.csv").write_text("reference,event\nA,received\n")
+    args = ["--reports-dir", str(tmp_path / "reports"), "--run-id", "r"]
+    assert run_cli(*args) == 0 and calls == ["build"]  # no manifest yet
+    assert run_cli("--check", *args) == 0
+    (processed / "events.csv").write_text("garbage,\"\n")
+    assert run_cli("--check", *args) == 1
+    assert run_cli(*args) == 0 and calls == ["build", "build"]
+    (processed / "events.csv").unlink()
+    assert run_cli("--check", *args) == 1  # a table deleted
+
+
 def test_parameters_take_the_type_of_the_notebook_default(tmp_path):
     nb = tmp_path / "01_x.ipynb"
     _notebook(nb)

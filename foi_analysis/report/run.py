@@ -53,7 +53,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--reports-dir", type=Path, default=None, help="where run folders go (default reports/)")
     p.add_argument("--no-build", action="store_true", help="do not rebuild the tables even if raw data changed")
     p.add_argument("--check", action="store_true",
-                   help="only say whether data/raw changed since the tables were last built by this command "
+                   help="only say whether data/raw or a table changed since the tables were last built by this command "
                         "(exit 0: up to date; 1: a rebuild is due); builds and runs nothing")
 
 
@@ -69,20 +69,27 @@ def _say(message: str) -> None:
 MANIFEST_FILE = ".raw-manifest.pickle"  # in the reports folder: the raw inputs the tables were last built from
 
 
+def watched() -> dict[str, Path]:
+    """What the freshness check watches: the raw inputs, and the tables themselves (a table edited,
+    damaged or deleted by hand is as much a reason to rebuild as a changed input: the build, which
+    fingerprints what it wrote, then writes that table again)."""
+    return {"raw": config.RAW, "processed": config.PROCESSED}
+
+
 def raw_digest(reports_dir: Path) -> str:
     """One SHA-256 over data/raw (each file's path and content hash), for the report's provenance;
     from the freshness check, so only files whose size or mtime moved are read again."""
     from . import freshness
 
-    return freshness.tree_digest(freshness.check({"raw": config.RAW}, reports_dir / MANIFEST_FILE), "raw")
+    return freshness.tree_digest(freshness.check(watched(), reports_dir / MANIFEST_FILE), "raw")
 
 
 def decide(reports_dir: Path):
-    """(rebuild due?, the freshness check): has data/raw changed since the last build by this command,
-    or are there no tables? Stats every raw file; reads only those whose size or mtime moved."""
+    """(rebuild due?, the freshness check): has data/raw or a table changed since the last build by
+    this command, or are there no tables? Stats every file; reads only those whose size or mtime moved."""
     from . import freshness
 
-    state = freshness.check({"raw": config.RAW}, reports_dir / MANIFEST_FILE)
+    state = freshness.check(watched(), reports_dir / MANIFEST_FILE)
     return bool(state.changed) or not any(config.PROCESSED.glob("*.csv")), state
 
 
@@ -100,10 +107,10 @@ def rebuild_if_stale(reports_dir: Path) -> tuple[int, str]:
         return 0, sha256
     from .. import build
 
-    _say("raw data changed (or tables missing): rebuilding the tables")
+    _say("raw data or tables changed (or tables missing): rebuilding the tables")
     code = build.main()
-    if code == 0:
-        freshness.save(reports_dir / MANIFEST_FILE, state)
+    if code == 0:  # the state after the build: the tables it wrote are the ones to watch
+        freshness.save(reports_dir / MANIFEST_FILE, freshness.check(watched(), reports_dir / MANIFEST_FILE))
     else:
         _say(f"build exited with {code}: some rows were rejected (see data/processed/rejected.csv)")
     return code, sha256
@@ -331,8 +338,8 @@ def main(args: argparse.Namespace) -> int:
     # should decide in a directory walk); then the kernel's registration.
     if args.check:
         stale, state = decide(reports_dir)
-        _say(f"data/raw changed ({len(state.changed)} file(s)) or tables missing: a rebuild is due" if stale
-             else "tables are up to date with data/raw")
+        _say(f"data/raw or the tables changed ({len(state.changed)} file(s)) or tables missing: a rebuild is due"
+             if stale else "tables are up to date with data/raw")
         return 1 if stale else 0
     build_code, raw_sha256 = (0, None) if args.no_build else rebuild_if_stale(reports_dir)
     import shutil
