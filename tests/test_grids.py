@@ -335,12 +335,17 @@ def test_unreadable_pdfs_become_rejections_and_the_other_grids_still_parse(tmp_p
 @pytest.mark.parametrize("text, minutes", [
     ("5h03m", 303), ("5h 03m", 303), ("5h40", 340), ("8h0m", 480), ("4hr 47m", 287), ("0h33m", 33),
     ("6h 00m", 360), ("45m", 45), ("N/A", None), ("", None),
+    # Issue 11 red team: decimal hours that make whole minutes (5.5 x 60 = 330, 6.15 x 60 = 369),
+    # hours and minutes in words, minutes alone, a dash for nothing printed, a footnote marker.
+    ("5.5 hrs", 330), ("6.15 hours", 369), ("6 hrs 9 mins", 369), ("369 mins", 369), ("-", None), ("\u2013", None),
+    ("5h03m*", 303),
 ])
 def test_durations(text, minutes):
     assert grids.parse_duration(text) == minutes
 
 
-@pytest.mark.parametrize("text", ["TBC", "45", "5h75m", "5.5 hrs"])
+# 5.33 hours is 319.8 minutes: not a whole number of minutes, so not guessed.
+@pytest.mark.parametrize("text", ["TBC", "45", "5h75m", "5.33 hours", "nil"])
 def test_unreadable_durations(text):
     with pytest.raises(ValueError, match="not a duration"):
         grids.parse_duration(text)
