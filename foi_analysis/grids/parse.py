@@ -81,6 +81,7 @@ LEGEND_MEANING = re.compile(r"\b(?:meaning|description|explanation|definition)\b
 WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.IGNORECASE)
 ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 FIGURE = re.compile(r"\d[\d,\u2009\u202f ]*(?:\.\d+)?\s*%?")
+SHARE = 0.01  # of the table's width: a rescaled page's columns may sit this far from the header's
 ALIGN = 6.0  # points: a continuation page's columns may sit this far from the header page's
 
 
@@ -232,6 +233,24 @@ def _aligned(columns: list[_Column], row: Row) -> bool:
         abs(c.centre - cell.centre) <= ALIGN for c, cell in zip(columns, row.cells))
 
 
+def _realign(columns: list[_Column], row: Row) -> list[_Column] | None:
+    """The last header's columns placed over ``row`` of a page without a header: where they are, or
+    (a page turned from landscape to portrait, the table rescaled) as many cells at the same
+    proportions of the table's width. None when they do not line up."""
+    if _aligned(columns, row):
+        return columns
+    if len(row.cells) != len(columns):
+        return None
+    def shares(xs):
+        left, width = xs[0][0], xs[-1][1] - xs[0][0]
+        return [((a + b) / 2 - left) / width for a, b in xs]
+    theirs = shares([(c.x0, c.x1) for c in row.cells])
+    ours = shares([(c.x0, c.x1) for c in columns])
+    if any(abs(a - b) > SHARE for a, b in zip(theirs, ours)):
+        return None
+    return [_Column(cell.x0, cell.x1, c.field, c.header) for c, cell in zip(columns, row.cells)]
+
+
 def _values(row: Row, columns: list[_Column]) -> tuple[dict[str, str], dict[str, str]]:
     """(known field -> text, extra column header -> text) of one printed row."""
     values, extras = {}, {}
@@ -273,7 +292,7 @@ def _read(path: Path) -> _Read:
 
     name = path.name
     try:
-        tables = pdf_tables.read_tables(path)
+        tables, pages = pdf_tables.read_pages(path)
     except pdf_tables.PdfReadError as err:
         raise GridError(str(err)) from None
     out = _Read([], [], [], [])
@@ -302,13 +321,23 @@ def _read(path: Path) -> _Read:
         if header and records and columns is not None and header is lead:
             # The header repeated on this page may have the previous page's wrapped row under it.
             header, carried = _continuation(header, rows[first], columns)
+        # A table that cannot be given columns is reported and skipped, not the whole grid: the
+        # other pages' rows are still good.
+        dated = sum(any(is_date_cell(c.text) for c in r.cells) for r in rows)
         if header:
             columns = _columns(name, table.page, header, rows[first], out)
         elif columns is None:
-            raise GridError(f"{name}: page {table.page}: no header above the first deployment row")
-        elif not _aligned(columns, rows[first]):
-            raise GridError(f"{name}: page {table.page}: columns do not line up with the last header and "
-                            "the page has none of its own")
+            out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", rows[first].cells[0].text,
+                                            f"a table of {dated} dated row(s) with no header above it or before it: not read"))
+            continue
+        elif (realigned := _realign(columns, rows[first])) is None:
+            out.rejections.append(Rejection(
+                f"grids/{name} page {table.page}", "page", " | ".join(c.text for c in rows[first].cells),
+                f"a table of {dated} dated row(s) with no header of its own whose {len(rows[first].cells)} columns do not "
+                f"line up with the last header's {len(columns)}: not read (print the header on this page)"))
+            continue
+        else:
+            columns = realigned
         pending = []
         for row in [*carried, *rows[first:]]:
             values, extras = _values(row, columns)
@@ -327,7 +356,37 @@ def _read(path: Path) -> _Read:
             elif records:  # a wrapped line the PDF drew as a row of its own
                 records[-1].extend((values, extras))
     if not records:
-        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY)")
+        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){_why_no_table(pages)}")
+    out.rejections += _unread_text(name, pages)
+    return out
+
+
+def _why_no_table(pages: list) -> str:
+    """What the pages show instead of a ruled table, for the error."""
+    if not any(p.has_text for p in pages):
+        return (": the file has no text layer (a scanned grid: its pages are pictures). Cells are read from the "
+                "PDF's text; OCR it into a PDF with selectable text, or ask for the original")
+    flat = [p.number for p in pages if p.rules_without_columns]
+    if flat:
+        return (f": the table on page(s) {', '.join(map(str, flat))} is ruled with horizontal lines only. Cells are "
+                "found from drawn vertical and horizontal borders, so its columns cannot be told apart")
+    return ": cells are found from drawn borders, and no page has a ruled table with dates"
+
+
+def _unread_text(name: str, pages: list) -> list[Rejection]:
+    """A page whose text outside the ruled tables holds dated lines (two or more: a note gives one
+    date) holds rows this parser cannot read (a table ruled with horizontal lines only, or none).
+    Reported, so that they are never silently missed."""
+    out = []
+    for page in pages:
+        dated = [line for line in page.loose if NUMERIC_DATE.search(line) or ISO_DATE.search(line)
+                 or WORDED_DATE.search(line)]
+        if len(dated) >= 2:
+            how = "is ruled with horizontal lines only" if page.rules_without_columns else "has no ruled cell borders"
+            out.append(Rejection(f"grids/{name} page {page.number}", "page",
+                                 " / ".join(dated[:3]),
+                                 f"{len(dated)} lines with dates outside any ruled table, not read: the table {how} "
+                                 "(cells are found from drawn borders); these rows are not in deployments"))
     return out
 
 

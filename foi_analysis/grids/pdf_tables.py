@@ -69,6 +69,16 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Page:
+    """What a page holds besides its ruled tables, to say why rows were not read."""
+
+    number: int  # 1-based
+    has_text: bool  # False: no text layer (a scanned page: pictures only)
+    loose: tuple[str, ...]  # text lines outside every ruled table, top to bottom
+    rules_without_columns: bool  # horizontal rules but too few vertical ones to make a table
+
+
+@dataclass(frozen=True)
 class _Glyph:
     char: str
     x0: float
@@ -90,34 +100,48 @@ class _Edge:
 
 def read_tables(path: Path | str) -> list[Table]:
     """Every ruled table in the PDF, in page order and top to bottom within a page."""
+    return read_pages(path)[0]
+
+
+def read_pages(path: Path | str) -> tuple[list[Table], list[Page]]:
+    """Every ruled table in the PDF (as ``read_tables``), and each page's text outside them."""
     path = Path(path)
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as err:
         raise PdfReadError(f"{path.name}: not a readable PDF ({err})") from None
     try:
-        tables = []
+        tables, pages = [], []
         for number in range(len(pdf)):
             page = pdf[number]
             try:
-                tables += _page_tables(page, number + 1)
+                found, info = _page_tables(page, number + 1)
             finally:
                 page.close()
-        return tables
+            tables += found
+            pages.append(info)
+        return tables, pages
     finally:
         pdf.close()
 
 
-def _page_tables(page: pdfium.PdfPage, number: int) -> list[Table]:
+def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs = _glyphs(page, height)
     vertical, horizontal = _rulings(page, height)
-    tables = []
+    tables, boxes = [], []
     for v_edges, h_edges in _components(vertical, horizontal):
         rows = _rows(v_edges, h_edges, glyphs)
         if rows:
             tables.append(Table(number, rows[0].top, tuple(rows)))
-    return sorted(tables, key=lambda t: t.top)
+            boxes.append((min(v.pos for v in v_edges) - SNAP, max(v.pos for v in v_edges) + SNAP,
+                          min(h.pos for h in h_edges) - SNAP, max(h.pos for h in h_edges) + SNAP))
+    # Text outside every table: titles and notes, or rows of a table this module cannot see (ruled
+    # with horizontal lines only, or not at all); the parser decides which.
+    outside = [g for g in glyphs if not any(x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= g.cy <= bottom
+                                            for x0, x1, top, bottom in boxes)]
+    info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables)
+    return sorted(tables, key=lambda t: t.top), info
 
 
 def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
