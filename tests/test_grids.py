@@ -817,3 +817,22 @@ def test_approximate_counts_are_reported_not_guessed(text):
 ])
 def test_header_meanings_of_new_columns(header, field):
     assert grid_headers.field_for(header) == field
+
+
+def test_a_row_broken_by_the_page_and_a_day_column(capsys):
+    # split_row.pdf (make_fixtures.SPLIT_PAGES), read on its rendered pages: "Day | Date | Location |
+    # Alerts | Faces seen" on both pages. Page 1: Tue 07/01/25 Camden 3 12,000; Wed 08/01/25 Brixton
+    # with no figures. Page 2 under the repeated header: "Town Hall | 1 | 9,000" (the rest of
+    # Brixton's row), Thu 09/01/25 Croydon 2 7,000, "Sub total | 6 | 28,000", and a row printing only
+    # "5" under Alerts (no date, no label: reported, not counted).
+    df, rejections = grids.parse_grid(FIXTURES / "split_row.pdf")
+    assert "column 'Day' also reads as date (taken from 'Date')" in capsys.readouterr().err
+    assert_rows(df, [
+        {"deployment_id": "split_row_2025-01-07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
+         "total_alerts": 3, "faces_seen": 12000, "status": "ok"},
+        {"deployment_id": "split_row_2025-01-08_1", "page": 1, "row": 2, "location": "Brixton Town Hall",
+         "date": "2025-01-08", "total_alerts": 1, "faces_seen": 9000, "status": "ok"},
+        {"deployment_id": "split_row_2025-01-09_1", "page": 2, "row": 3, "location": "Croydon", "date": "2025-01-09",
+         "total_alerts": 2, "faces_seen": 7000, "status": "ok"}])
+    assert [(r.source, r.field, r.value) for r in rejections] == [("grids/split_row.pdf page 2", "row after 3.date", "")]
+    assert "figures but no date" in rejections[0].reason and "| 5 |" in rejections[0].reason

@@ -167,14 +167,17 @@ def _text_at(row: Row, x: float) -> str:
 def _name(header: list[Row], first: Row) -> list[_Column]:
     """The columns of ``first`` (a deployment row) named from the header rows above them; a header of
     no known meaning, or a second one meaning a field already taken, names no field."""
+    texts = [" ".join(p for h in header if (p := _text_at(h, cell.centre))) for cell in first.cells]
+    meanings = [headers.field_for(text) if text else None for text in texts]
+    # Two headers that name a date ("Day | Date"): the date is the column that prints one.
+    dated = [k for k, (m, cell) in enumerate(zip(meanings, first.cells)) if m == "date" and is_date_cell(cell.text)]
     columns, seen = [], set()
     for k, cell in enumerate(first.cells):
-        text = " ".join(p for h in header if (p := _text_at(h, cell.centre)))
-        meaning = headers.field_for(text) if text else None
-        if meaning in seen:
+        meaning = meanings[k]
+        if meaning in seen or (meaning == "date" and dated and k != dated[0]):
             meaning = None
         seen.add(meaning)
-        columns.append(_Column(cell.x0, cell.x1, meaning, text or f"column {k + 1} (no header)"))
+        columns.append(_Column(cell.x0, cell.x1, meaning, texts[k] or f"column {k + 1} (no header)"))
     return columns
 
 
@@ -221,6 +224,12 @@ def _continuation(header: list[Row], first: Row, previous: list[_Column]) -> tup
                 return header, []
         return header[:k], tail
     return header, []
+
+
+def _fills(record: _Record, values: dict[str, str]) -> bool:
+    """Does a row without a date only fill cells of ``record`` that are empty (its text columns aside)?"""
+    printed = [k for k, v in values.items() if v and k not in ("location", "purpose")]
+    return bool(printed) and not values.get("date") and not any(record.cells.get(k) for k in printed)
 
 
 def _prints_figures(row: Row) -> bool:
@@ -309,31 +318,34 @@ def _read(path: Path) -> _Read:
             elif rows:
                 pending = rows
             continue
-        date_x = next(c.centre for c in rows[first].cells if is_date_cell(c.text))
-        # A row above the first dated one that prints figures is a deployment whose date was not
-        # recognised, never part of the header: it is read as a row (and its date reported).
+        dated_row = rows[first]  # the first row printing a date: it says which column is the date
+        date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text))
+        # A row above the first dated one that prints figures is never part of the header: the rest
+        # of the previous page's last row, or a deployment whose date was not recognised (reported).
         data = next((i for i, r in enumerate(rows[:first]) if _prints_figures(r)), first)
-        lead, first = rows[:data], data
+        lead, above = rows[:data], rows[data:first]
+        first = data
         # Rows above the first deployment with nothing under the date column are the tail of the
         # previous page's last row (a wrapped location); a header always labels the date column.
         carried = lead if records and not any(_text_at(r, date_x) for r in lead) else []
         header = ([] if carried else lead) or pending
         if header and records and columns is not None and header is lead:
             # The header repeated on this page may have the previous page's wrapped row under it.
-            header, carried = _continuation(header, rows[first], columns)
+            header, carried = _continuation(header, dated_row, columns)
+        top = {id(r) for r in (*carried, *above)}  # rows that may finish the previous page's last row
         # A table that cannot be given columns is reported and skipped, not the whole grid: the
         # other pages' rows are still good.
         dated = sum(any(is_date_cell(c.text) for c in r.cells) for r in rows)
         if header:
-            columns = _columns(name, table.page, header, rows[first], out)
+            columns = _columns(name, table.page, header, dated_row, out)
         elif columns is None:
-            out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", rows[first].cells[0].text,
+            out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", dated_row.cells[0].text,
                                             f"a table of {dated} dated row(s) with no header above it or before it: not read"))
             continue
-        elif (realigned := _realign(columns, rows[first])) is None:
+        elif (realigned := _realign(columns, dated_row)) is None:
             out.rejections.append(Rejection(
-                f"grids/{name} page {table.page}", "page", " | ".join(c.text for c in rows[first].cells),
-                f"a table of {dated} dated row(s) with no header of its own whose {len(rows[first].cells)} columns do not "
+                f"grids/{name} page {table.page}", "page", " | ".join(c.text for c in dated_row.cells),
+                f"a table of {dated} dated row(s) with no header of its own whose {len(dated_row.cells)} columns do not "
                 f"line up with the last header's {len(columns)}: not read (print the header on this page)"))
             continue
         else:
@@ -341,6 +353,11 @@ def _read(path: Path) -> _Read:
         pending = []
         for row in [*carried, *rows[first:]]:
             values, extras = _values(row, columns)
+            if id(row) in top and records and _fills(records[-1], values):
+                # The rest of the previous page's last row, its figures included (a row the page
+                # broke): the cells it left empty, filled.
+                records[-1].extend((values, extras))
+                continue
             words = next((c.text for c in row.cells if c.text), "")
             # A total may carry its period under the date column ("January 2025 | Total"): a row
             # naming a total anywhere, whose date cell is no date, is a total.
