@@ -836,3 +836,44 @@ def test_a_row_broken_by_the_page_and_a_day_column(capsys):
          "total_alerts": 2, "faces_seen": 7000, "status": "ok"}])
     assert [(r.source, r.field, r.value) for r in rejections] == [("grids/split_row.pdf page 2", "row after 3.date", "")]
     assert "figures but no date" in rejections[0].reason and "| 5 |" in rejections[0].reason
+
+
+def test_words_edition_month_first_unnamed_date_hyphens(capsys):
+    # edition_words.pdf (make_fixtures.WORDS_PAGES), read on its rendered pages: page 1 a cover with
+    # "Published 02/20/2025" and "Covers 01/13/2025 to 02/14/2025" (no table, no rows); page 2 "When |
+    # Site | True alerts (Con-firmed | Not con-firmed) | Faces seen", dates month first.
+    df, rejections = grids.parse_grid(FIXTURES / "edition_words.pdf")
+    err = capsys.readouterr().err
+    assert "column 'When' prints dates and is read as the date" in err
+    assert "dates are printed month first" in err
+    assert rejections == []  # the cover's two dates are not rows of a table
+    p = "edition_words_2025-"
+
+    def row(day, n, location, confirmed, unconfirmed, faces):
+        return {"deployment_id": p + day + "_1", "page": 2, "row": n, "location": location, "date": "2025-" + day,
+                "true_alerts_confirmed": confirmed, "true_alerts_unconfirmed": unconfirmed,
+                "true_alerts": confirmed + unconfirmed, "faces_seen": faces, "status": "ok"}
+    assert_rows(df, [
+        row("01-13", 1, "Camden", 2, 0, 12000),  # faces "12," over "000"
+        row("01-14", 2, "Brixton", 1, 1, 9500),
+        row("02-03", 3, "Croydon", 0, 0, 8000),  # 3 February: the grid prints month first
+        row("02-04", 4, "Stoke-Newington", 0, 0, 7000),
+    ])  # "Overall" is a total
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (["01/13/25", "01/14/25", "02/03/25"], True),
+    (["01/13/25", "02/03/25"], False),  # one impossible day-first date is a typo, not a convention
+    (["01/13/25", "01/14/25", "13/01/25"], False),  # 13/01/25 is impossible month first: mixed
+    (["08/01/25", "09/01/25"], False),
+])
+def test_month_first_needs_evidence(dates, expected):
+    assert grids.month_first(dates) is expected
+
+
+@pytest.mark.parametrize("header, field", [
+    ("True alerts Non-confirmed", "true_alerts_unconfirmed"), ("True alerts Nonconfirmed", "true_alerts_unconfirmed"),
+    ("False alerts Un-verified", "false_alerts_unconfirmed"), ("True alerts Confirmed", "true_alerts_confirmed"),
+])
+def test_hyphenated_headers(header, field):
+    assert grid_headers.field_for(header) == field

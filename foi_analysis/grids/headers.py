@@ -16,7 +16,7 @@ import re
 # Concept -> pattern on the normalised header (lower case, punctuation as spaces). Phrases first:
 # "no action" must not also read as a bare "action", so each match is blanked once taken.
 CONCEPTS: list[tuple[str, str]] = [
-    ("unconfirmed", r"\b(?:un ?confirmed|not confirmed|non confirmed|unverified|not verified)\b"),
+    ("unconfirmed", r"\b(?:un ?confirmed|not confirmed|non ?confirmed|un ?verified|not verified)\b"),
     ("no_action", r"\b(?:no (?:further )?action|nfa)\b"),
     ("false_rate", r"\bfar\b"),  # "FAR": the false alert rate's usual abbreviation
     ("confirmed", r"\b(?:confirmed|verified)\b"),

@@ -36,7 +36,7 @@ from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records.quarantine import Rejection
 
 if TYPE_CHECKING:
-    from .pdf_tables import Row
+    from .pdf_tables import Cell, Row
 
 COUNTS = [
     "watchlist_size", "total_alerts", "true_alerts", "true_alerts_confirmed", "true_alerts_unconfirmed",
@@ -56,9 +56,10 @@ EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
 
 # A row that is not a deployment: a total, a footnote or a legend line ("* estimate", "Note: ...").
-NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+)?totals?\b|all deployments\b|notes?\b|key\b|legend\b|source\b|[*†‡¹²³])",
-                              re.IGNORECASE)
-TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+)?totals?|all deployments)\b", re.IGNORECASE)
+NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?\b|all deployments\b|overall\b|summary\b|"
+                              r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
+TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
+                   r"cumulative)\b", re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
@@ -96,6 +97,14 @@ def _date_text(text: str) -> str:
     return WEEKDAY.sub("", _bare(text))
 
 
+def month_first(texts: list[str]) -> bool:
+    """Does a grid print its numeric dates month first? Only when two or more are impossible day
+    first (a second part over 12: "01/13/25") and none is impossible month first; a grid whose days
+    are all 12 or less cannot tell, and is read day first."""
+    parts = [(int(m[1]), int(m[2])) for t in texts if (m := NUMERIC_DATE.fullmatch(_date_text(t)))]
+    return sum(b > 12 for _, b in parts) >= 2 and not any(a > 12 for a, _ in parts)
+
+
 def is_date_cell(text: str) -> bool:
     """A cell printing a date, day first: "08/01/25", "8 Jan 2025", "Tue 08/01/2025", or ISO
     "2025-01-08" (possible or not: 31/02/25 is a deployment row with a bad date, set aside with its
@@ -106,10 +115,13 @@ def is_date_cell(text: str) -> bool:
     return bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text) or ISO_DATE.fullmatch(text))
 
 
-def parse_date(text: str) -> dt.date:
-    """A printed grid date, day first; ISO year-month-day too (its four-digit year comes first, so it
-    cannot be mistaken for day first)."""
+def parse_date(text: str, month_first: bool = False) -> dt.date:
+    """A printed grid date, day first (month first in a grid found to print so: ``month_first``); ISO
+    year-month-day too (its four-digit year comes first, so it cannot be mistaken for day first)."""
     clean = _date_text(text)
+    numeric = NUMERIC_DATE.fullmatch(clean)
+    if month_first and numeric:
+        clean = f"{numeric[2]}/{numeric[1]}/{numeric[3]}"
     iso = ISO_DATE.fullmatch(clean)
     if not iso:
         return parse_printed_date(clean)
@@ -167,10 +179,15 @@ def _text_at(row: Row, x: float) -> str:
 def _name(header: list[Row], first: Row) -> list[_Column]:
     """The columns of ``first`` (a deployment row) named from the header rows above them; a header of
     no known meaning, or a second one meaning a field already taken, names no field."""
-    texts = [" ".join(p for h in header if (p := _text_at(h, cell.centre))) for cell in first.cells]
+    texts = [" ".join(p for h in header if (p := _header_text(h.at(cell.centre)))) for cell in first.cells]
     meanings = [headers.field_for(text) if text else None for text in texts]
+    prints_date = [k for k, cell in enumerate(first.cells) if is_date_cell(cell.text)]
+    if "date" not in meanings and len(prints_date) == 1 and meanings[prints_date[0]] is None:
+        # No header names the date ("When", "Deployed on"), one column of no known meaning prints
+        # dates: it is the date (with a warning), rather than the grid being rejected for lacking one.
+        meanings[prints_date[0]] = "date"
     # Two headers that name a date ("Day | Date"): the date is the column that prints one.
-    dated = [k for k, (m, cell) in enumerate(zip(meanings, first.cells)) if m == "date" and is_date_cell(cell.text)]
+    dated = [k for k in prints_date if meanings[k] == "date"]
     columns, seen = [], set()
     for k, cell in enumerate(first.cells):
         meaning = meanings[k]
@@ -186,6 +203,10 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
     repeats the header); only a missing date or location stops the grid."""
     columns = _name(header, first)
     for c in columns:
+        if c.field == "date" and headers.field_for(c.header) != "date" and (c.header, "date") not in out.warned:
+            out.warned.add((c.header, "date"))
+            out.warnings.append(f"{name}: page {page}: no header names the date; column {c.header!r} prints dates "
+                                "and is read as the date")
         if c.field is not None:
             continue
         taken = next((t for t in columns if t.field and t.field == headers.field_for(c.header)), None)
@@ -201,6 +222,14 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
         raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
                         f"{[c.header for c in columns]}")
     return columns
+
+
+def _header_text(cell: Cell | None) -> str:
+    """A header cell's lines joined; a word broken at a line end with a hyphen is joined again
+    ("Con-" + "firmed"), a spaced dash ("Outcome -" + "Arrest") is kept."""
+    if cell is None:
+        return ""
+    return re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "", " ".join(cell.lines))
 
 
 def _continuation(header: list[Row], first: Row, previous: list[_Column]) -> tuple[list[Row], list[Row]]:
@@ -390,14 +419,22 @@ def _why_no_table(pages: list) -> str:
     return ": cells are found from drawn borders, and no page has a ruled table with dates"
 
 
+def _row_like(line: str) -> bool:
+    """A line of loose text that reads like a table row: a date and a figure besides it (a cover's
+    "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
+    rest = line
+    for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE):
+        rest = pattern.sub(" ", rest)
+    return rest != line and bool(re.search(r"\d", rest))
+
+
 def _unread_text(name: str, pages: list) -> list[Rejection]:
-    """A page whose text outside the ruled tables holds dated lines (two or more: a note gives one
-    date) holds rows this parser cannot read (a table ruled with horizontal lines only, or none).
+    """A page whose text outside the ruled tables holds two or more lines that read like rows (a
+    date and a figure) holds rows this parser cannot read (a table ruled with horizontal lines only, or none).
     Reported, so that they are never silently missed."""
     out = []
     for page in pages:
-        dated = [line for line in page.loose if NUMERIC_DATE.search(line) or ISO_DATE.search(line)
-                 or WORDED_DATE.search(line)]
+        dated = [line for line in page.loose if _row_like(line)]
         if len(dated) >= 2:
             how = "is ruled with horizontal lines only" if page.rules_without_columns else "has no ruled cell borders"
             out.append(Rejection(f"grids/{name} page {page.number}", "page",
@@ -447,6 +484,7 @@ def parse_count(text: str) -> int | None:
     if NIL.fullmatch(text):
         return 0
     # Thousands separated by a comma, a thin or ordinary space, or a point-free run of digits.
+    text = re.sub(r"(?<=\d,) (?=\d{3}\b)", "", text)  # "12,\n000": a count wrapped in a narrow cell
     if not re.fullmatch(r"\d{1,3}(?:[, \u2009\u202f]\d{3})+|\d{1,12}", text):
         if APPROXIMATE.fullmatch(text):
             raise ValueError(f"not a count {text!r}: an approximate figure, not read as an exact one")
@@ -537,10 +575,13 @@ def _parse(path: Path) -> _Parsed:
     source = f"grids/{path.name}"
     rows, anomalies, rejections, extras = [], [], read_.rejections, []
     per_date: dict[dt.date, int] = {}
+    us = month_first([rec.cells["date"] for rec in records])
+    if us:
+        print(f"warning: {path.name}: its dates are printed month first (e.g. 01/13/25); read so", file=sys.stderr)
     for order, rec in enumerate(records, start=1):
         cells = {k: " ".join(v.split()) for k, v in rec.cells.items()}
         try:
-            date = parse_date(cells["date"])
+            date = parse_date(cells["date"], us)
         except ValueError as err:
             rejections.append(Rejection(f"{source} page {rec.page}", f"row {order}.date", cells["date"],
                                         f"{err}; the row is kept aside"))

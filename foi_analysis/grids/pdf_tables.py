@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,8 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        # A line ending in a hyphen after a letter runs on into the next ("Stoke-" + "Newington").
+        return re.sub(r"(?<=[A-Za-z])- ", "-", " ".join(self.lines))
 
     @property
     def centre(self) -> float:
@@ -149,7 +151,9 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
     try:
         glyphs: list[_Glyph] = []
         for i in range(textpage.count_chars()):
-            char = chr(pdfium_raw.FPDFText_GetUnicode(textpage.raw, i))
+            code = pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)
+            # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
+            char = "-" if code in (0x02, 0xFFFE) else chr(code)
             if char.isspace():
                 # Spaces, printed or inferred by PDFium, have no box: place them just after the
                 # glyph they follow, on its line. Inferred line ends are not text.
