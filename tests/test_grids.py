@@ -877,3 +877,15 @@ def test_month_first_needs_evidence(dates, expected):
 ])
 def test_hyphenated_headers(header, field):
     assert grid_headers.field_for(header) == field
+
+
+def test_table_without_outer_side_lines():
+    # open_sides.pdf (make_fixtures.OPEN_SIDES_PAGES): horizontal rules and inner vertical lines only;
+    # Date | Location | Alerts | Faces seen: 07/01/25 Camden 3 12,000; 08/01/25 Brixton 1 9,000.
+    df, rejections = grids.parse_grid(FIXTURES / "open_sides.pdf")
+    assert rejections == []
+    assert_rows(df, [
+        {"deployment_id": "open_sides_2025-01-07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
+         "total_alerts": 3, "faces_seen": 12000, "status": "ok"},
+        {"deployment_id": "open_sides_2025-01-08_1", "page": 1, "row": 2, "location": "Brixton", "date": "2025-01-08",
+         "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])

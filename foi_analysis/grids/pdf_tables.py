@@ -136,7 +136,7 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
         rows = _rows(v_edges, h_edges, glyphs)
         if rows:
             tables.append(Table(number, rows[0].top, tuple(rows)))
-            boxes.append((min(v.pos for v in v_edges) - SNAP, max(v.pos for v in v_edges) + SNAP,
+            boxes.append((min(h.start for h in h_edges) - SNAP, max(h.end for h in h_edges) + SNAP,
                           min(h.pos for h in h_edges) - SNAP, max(h.pos for h in h_edges) + SNAP))
     # Text outside every table: titles and notes, or rows of a table this module cannot see (ruled
     # with horizontal lines only, or not at all); the parser decides which.
@@ -265,10 +265,20 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
     ys = _positions([h.pos for h in horizontal])
     centres = [g.cy for g in glyphs]
     rows = []
+    # Where the horizontal rulings at each height start and end: a table drawn without outer side
+    # lines (inner vertical lines only) has its first and last columns bounded by these.
+    reach: dict[float, tuple[float, float]] = {}
+    for h in horizontal:
+        y = next(y for y in ys if abs(y - h.pos) <= SNAP)
+        left, right = reach.get(y, (h.start, h.end))
+        reach[y] = (min(left, h.start), max(right, h.end))
     for top, bottom in zip(ys, ys[1:]):
         if bottom - top < MIN_BAND:
             continue
         crossing = [v.pos for v in vertical if v.start <= top + SNAP and v.end >= bottom - SNAP]
+        if crossing:  # outer ends added only where no vertical line is drawn
+            left, right = max(reach[top][0], reach[bottom][0]), min(reach[top][1], reach[bottom][1])
+            crossing += [x for x in (left,) if x < min(crossing) - SNAP] + [x for x in (right,) if x > max(crossing) + SNAP]
         xs = _positions(crossing)
         bounds = [(a, b) for a, b in zip(xs, xs[1:]) if b - a >= MIN_BAND]
         if not bounds:
