@@ -870,7 +870,7 @@ def test_words_edition_month_first_unnamed_date_hyphens(capsys):
     (["08/01/25", "09/01/25"], False),
 ])
 def test_month_first_needs_evidence(dates, expected):
-    assert grids.month_first(dates) is expected
+    assert grids.prints_month_first(dates) is expected
 
 
 @pytest.mark.parametrize("header, field", [
@@ -890,4 +890,16 @@ def test_table_without_outer_side_lines():
         {"deployment_id": "open_sides_2025-01-07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
          "total_alerts": 3, "faces_seen": 12000, "status": "ok"},
         {"deployment_id": "open_sides_2025-01-08_1", "page": 1, "row": 2, "location": "Brixton", "date": "2025-01-08",
+         "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])
+
+
+def test_a_total_at_the_top_of_a_page_is_not_the_last_rows_figures():
+    # total_at_top.pdf: page 1 "07/01/25 | Camden" with no figures; page 2 opens "Total | 3 | 12,000",
+    # then 08/01/25 Brixton 1 9,000.
+    df, rejections = grids.parse_grid(FIXTURES / "total_at_top.pdf")
+    assert rejections == []
+    assert_rows(df, [
+        {"deployment_id": "total_at_top_2025-01-07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
+         "status": "ok"},
+        {"deployment_id": "total_at_top_2025-01-08_1", "page": 2, "row": 2, "location": "Brixton", "date": "2025-01-08",
          "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])

@@ -97,7 +97,7 @@ def _date_text(text: str) -> str:
     return WEEKDAY.sub("", _bare(text))
 
 
-def month_first(texts: list[str]) -> bool:
+def prints_month_first(texts: list[str]) -> bool:
     """Does a grid print its numeric dates month first? Only when two or more are impossible day
     first (a second part over 12: "01/13/25") and none is impossible month first; a grid whose days
     are all 12 or less cannot tell, and is read day first."""
@@ -382,15 +382,16 @@ def _read(path: Path) -> _Read:
         pending = []
         for row in [*carried, *rows[first:]]:
             values, extras = _values(row, columns)
-            if id(row) in top and records and _fills(records[-1], values):
-                # The rest of the previous page's last row, its figures included (a row the page
-                # broke): the cells it left empty, filled.
-                records[-1].extend((values, extras))
-                continue
             words = next((c.text for c in row.cells if c.text), "")
             # A total may carry its period under the date column ("January 2025 | Total"): a row
             # naming a total anywhere, whose date cell is no date, is a total.
             total = not is_date_cell(values["date"]) and any(TOTAL.match(c.text) for c in row.cells)
+            if (id(row) in top and records and not total and not NOT_A_DEPLOYMENT.match(words)
+                    and _fills(records[-1], values)):
+                # The rest of the previous page's last row, its figures included (a row the page
+                # broke): the cells it left empty, filled.
+                records[-1].extend((values, extras))
+                continue
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
                 records.append(_Record(table.page, index, values, extras))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
@@ -575,7 +576,7 @@ def _parse(path: Path) -> _Parsed:
     source = f"grids/{path.name}"
     rows, anomalies, rejections, extras = [], [], read_.rejections, []
     per_date: dict[dt.date, int] = {}
-    us = month_first([rec.cells["date"] for rec in records])
+    us = prints_month_first([rec.cells["date"] for rec in records])
     if us:
         print(f"warning: {path.name}: its dates are printed month first (e.g. 01/13/25); read so", file=sys.stderr)
     for order, rec in enumerate(records, start=1):
