@@ -25,6 +25,7 @@ import sys
 from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -105,6 +106,7 @@ def prints_month_first(texts: list[str]) -> bool:
     return sum(b > 12 for _, b in parts) >= 2 and not any(a > 12 for a, _ in parts)
 
 
+@lru_cache(maxsize=8192)  # called on every cell while looking for the first dated row; cells repeat ("0", "1")
 def is_date_cell(text: str) -> bool:
     """A cell printing a date, day first: "08/01/25", "8 Jan 2025", "Tue 08/01/2025", or ISO
     "2025-01-08" (possible or not: 31/02/25 is a deployment row with a bad date, set aside with its

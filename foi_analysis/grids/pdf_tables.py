@@ -140,8 +140,13 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
                           min(h.pos for h in h_edges) - SNAP, max(h.pos for h in h_edges) + SNAP))
     # Text outside every table: titles and notes, or rows of a table this module cannot see (ruled
     # with horizontal lines only, or not at all); the parser decides which.
-    outside = [g for g in glyphs if not any(x0 <= (g.x0 + g.x1) / 2 <= x1 and top <= g.cy <= bottom
-                                            for x0, x1, top, bottom in boxes)]
+    centres = [g.cy for g in glyphs]
+    inside = set()
+    for x0, x1, top, bottom in boxes:
+        for i in range(bisect.bisect_left(centres, top), bisect.bisect_right(centres, bottom)):
+            if x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1:
+                inside.add(i)
+    outside = [g for i, g in enumerate(glyphs) if i not in inside]
     info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables)
     return sorted(tables, key=lambda t: t.top), info
 
