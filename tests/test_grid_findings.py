@@ -216,6 +216,47 @@ def test_a_grid_without_a_false_alert_column_is_said_not_printed(corpus, tmp_pat
         findings.markdown(section, numbers)  # none raises
 
 
+def test_findings_and_notebooks_run_on_grids_of_a_later_edition(tmp_path):
+    """Issue 11 item 4: a project whose only grids are the red-team editions (make_fixtures.py): one
+    prints no false alert rate, watchlist or threshold and two unknown columns, the other has
+    approximate figures set aside. The tables build, every findings section computes and describes
+    itself, and the deployments and summary notebooks run."""
+    import os
+    import subprocess
+    import sys
+
+    root = tmp_path / "project"
+    (root / "data" / "raw" / "grids").mkdir(parents=True)
+    shutil.copytree(CORPUS / "data" / "raw" / "disclosures", root / "data" / "raw" / "disclosures")
+    for name in ("edition_layout.pdf", "edition_values.pdf"):
+        shutil.copy(Path(__file__).parent / "fixtures" / "grids" / name, root / "data" / "raw" / "grids")
+    shutil.copytree(config.NOTEBOOKS, root / "notebooks")
+    env = dict(os.environ, FOI_ANALYSIS_ROOT=str(root))
+    cli = [sys.executable, "-m", "foi_analysis.cli"]
+    built = subprocess.run([*cli, "build"], env=env, capture_output=True, text=True, timeout=600)
+    # Exit 1: the two approximate faces-seen figures of edition_values.pdf are rejected, by design.
+    assert built.returncode == 1 and "2 value(s) rejected" in built.stderr, built.stdout + built.stderr
+    processed = root / "data" / "processed"
+    dep = pd.read_csv(processed / "deployments.csv")
+    assert len(dep) == 5 + 7  # the two grids' deployments, hand-counted in tests/test_grids.py
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "PROCESSED", processed)
+        found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    # 12 deployments; false alerts over rows printing both false alerts and faces seen: edition_layout's
+    # five (1 false alert, 46,000 faces) and edition_values' Camden, Brixton, Ilford, Romford (0 in
+    # 21,940 + 21,940 + 9,000 + 8,000): 1 in 106,880.
+    assert found["deployments"]["deployments"] == 12
+    assert (found["deployments"]["false_alerts"], found["deployments"]["faces_seen"]) == (1, 106_880)
+    for section, numbers in found.items():
+        findings.describe(section, numbers)
+        findings.markdown(section, numbers)  # none raises
+    ran = subprocess.run([*cli, "report", "--no-build", "--jobs", "1", "--run-id", "edition",
+                          "--notebook", "04_deployments", "--notebook", "00_summary"],
+                         env=env, capture_output=True, text=True, timeout=900)
+    assert ran.returncode == 0, ran.stdout[-3000:] + ran.stderr[-3000:]
+    assert (root / "reports" / "edition" / "04_deployments.html").is_file()
+
+
 def test_people_formats():
     assert display.percent(25 / 491_246) == "0.0051%"
     assert display.percent(0.25) == "25%" and display.percent(0) == "0%"

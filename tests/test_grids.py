@@ -335,12 +335,17 @@ def test_unreadable_pdfs_become_rejections_and_the_other_grids_still_parse(tmp_p
 @pytest.mark.parametrize("text, minutes", [
     ("5h03m", 303), ("5h 03m", 303), ("5h40", 340), ("8h0m", 480), ("4hr 47m", 287), ("0h33m", 33),
     ("6h 00m", 360), ("45m", 45), ("N/A", None), ("", None),
+    # Issue 11 red team: decimal hours that make whole minutes (5.5 x 60 = 330, 6.15 x 60 = 369),
+    # hours and minutes in words, minutes alone, a dash for nothing printed, a footnote marker.
+    ("5.5 hrs", 330), ("6.15 hours", 369), ("6 hrs 9 mins", 369), ("369 mins", 369), ("-", None), ("\u2013", None),
+    ("5h03m*", 303),
 ])
 def test_durations(text, minutes):
     assert grids.parse_duration(text) == minutes
 
 
-@pytest.mark.parametrize("text", ["TBC", "45", "5h75m", "5.5 hrs"])
+# 5.33 hours is 319.8 minutes: not a whole number of minutes, so not guessed.
+@pytest.mark.parametrize("text", ["TBC", "45", "5h75m", "5.33 hours", "nil"])
 def test_unreadable_durations(text):
     with pytest.raises(ValueError, match="not a duration"):
         grids.parse_duration(text)
@@ -590,3 +595,311 @@ def test_location_keys_join_spelling_variants():
 ])
 def test_rate_rounding(false, faces, printed, decimals, how):
     assert grids.rate_rounding(false, faces, printed, decimals) == how
+
+
+# --- red team (issue 11, items 1-3): later editions drawn by make_fixtures.py ------------------------
+# Every expected value below was written from the fixture as drawn (make_fixtures.LAYOUT_PAGES,
+# VALUES_PAGES, ...) and read on its rendered pages BEFORE the parser was run on it: my own reading,
+# not the parser's output. Each row lists its printed fields; every other column must be empty.
+
+EMPTY_UNLESS_LISTED = [c for c in grids.DEPLOYMENT_COLUMNS if c not in ("source_file", "location_key")]
+
+
+def assert_rows(df: pd.DataFrame, expected: list[dict]) -> None:
+    assert len(df) == len(expected)
+    for (_, row), want in zip(df.iterrows(), expected):
+        got = {c: row[c] for c in EMPTY_UNLESS_LISTED if not pd.isna(row[c])}
+        want = {k: (pd.Timestamp(v) if k == "date" else v) for k, v in want.items()}
+        assert got == want, (got, want)
+
+
+def _alerts(total, tc, tu, fc, fu):
+    """A split of alerts as printed, with true/false as their sums."""
+    return {"total_alerts": total, "true_alerts_confirmed": tc, "true_alerts_unconfirmed": tu, "true_alerts": tc + tu,
+            "false_alerts_confirmed": fc, "false_alerts_unconfirmed": fu, "false_alerts": fc + fu}
+
+
+def test_layout_edition_reads_every_field(capsys):
+    # Three-row header (Alerts > Total | True > Confirmed, Unconfirmed | False > ...; Outcomes > Arrest |
+    # Other | No action) repeated on every page; no false alert rate, watchlist or threshold; "Borough"
+    # and "Camera vans" unknown; page 3 in portrait with "Un- confirmed"; letter codes A/B/C explained
+    # by a "Code | Deployment purpose" legend on page 3.
+    df, rejections = grids.parse_grid(FIXTURES / "edition_layout.pdf")
+    err = capsys.readouterr().err
+    # The spacer row, "Sub-total (week 2)", "January 2025 | Total" and "Grand total" are no deployments
+    # and no rejections; the notes line is no deployment.
+    assert rejections == []
+    # Each unknown column warned of once for the grid, not once per page that repeats the header.
+    assert err.count("column 'Borough' means no known field") == 1
+    assert err.count("column 'Camera vans' means no known field") == 1
+    p = "edition_layout_2025-01-"
+    ok = {"status": "ok"}
+    assert_rows(df, [
+        {"deployment_id": p + "07_1", "page": 1, "row": 1, "location": "Oxford Circus", "date": "2025-01-07",
+         "duration_minutes": 360, "purpose": "A", "purpose_normalised": "wanted on warrant", **_alerts(3, 2, 0, 1, 0),
+         "arrests": 1, "other_disposal": 1, "no_action": 0, "faces_seen": 12000, **ok},
+        # Location and borough wrapped over two lines.
+        {"deployment_id": p + "08_1", "page": 1, "row": 2, "location": "King St, Hammersmith", "date": "2025-01-08",
+         "duration_minutes": 330, "purpose": "A, B", "purpose_normalised": "wanted on warrant; risk of harm",
+         **_alerts(2, 2, 0, 0, 0), "arrests": 2, "other_disposal": 0, "no_action": 0, "faces_seen": 8500, **ok},
+        # Last row of page 1; "High Road" finishes its location under page 2's repeated header.
+        {"deployment_id": p + "10_1", "page": 1, "row": 3, "location": "Wood Green High Road", "date": "2025-01-10",
+         "duration_minutes": 255, "purpose": "C", "purpose_normalised": "crime hotspot", **_alerts(1, 1, 0, 0, 0),
+         "arrests": 1, "other_disposal": 0, "no_action": 0, "faces_seen": 6100, **ok},
+        {"deployment_id": p + "14_1", "page": 2, "row": 4, "location": "Stratford", "date": "2025-01-14",
+         "duration_minutes": 300, "purpose": "B", "purpose_normalised": "risk of harm", **_alerts(0, 0, 0, 0, 0),
+         "arrests": 0, "other_disposal": 0, "no_action": 0, "faces_seen": 9000, **ok},
+        # The portrait page.
+        {"deployment_id": p + "20_1", "page": 3, "row": 5, "location": "Brixton", "date": "2025-01-20",
+         "duration_minutes": 375, "purpose": "A", "purpose_normalised": "wanted on warrant", **_alerts(4, 3, 1, 0, 0),
+         "arrests": 2, "other_disposal": 1, "no_action": 0, "faces_seen": 10400, **ok},
+    ])
+
+
+def test_layout_edition_tables(tmp_path):
+    shutil.copy(FIXTURES / "edition_layout.pdf", tmp_path)
+    t, rejections = grids.build_tables(tmp_path, blue_list=BLUE_LIST.iloc[0:0])
+    assert rejections == []
+    p = "edition_layout_2025-01-"
+    assert t["extra_columns"][["deployment_id", "page", "column", "value"]].astype(object).values.tolist() == [
+        [p + "07_1", 1, "Borough", "Westminster"], [p + "07_1", 1, "Camera vans", "2"],
+        [p + "08_1", 1, "Borough", "Hammersmith & Fulham"], [p + "08_1", 1, "Camera vans", "1"],
+        [p + "10_1", 1, "Borough", "Haringey"], [p + "10_1", 1, "Camera vans", "1"],
+        [p + "14_1", 2, "Borough", "Newham"], [p + "14_1", 2, "Camera vans", "2"],
+        [p + "20_1", 3, "Borough", "Lambeth"], [p + "20_1", 3, "Camera vans", "2"]]
+    # Every row adds up (total = true + false, outcomes <= alerts), no codes outside the legend.
+    assert len(t["deployment_anomalies"]) == 0
+    # 3 + 2 + 1 + 0 + 4 = 10 alerts, the printed grand total; the sub-totals are not added in.
+    assert_fields(t["deployments_yearly"].set_index("year").loc[2025], {
+        "deployments": 5, "deployments_with_results": 5, "total_alerts": 10, "true_alerts": 9, "false_alerts": 1,
+        "arrests": 6, "faces_seen": 46000, "false_alert_rate": 1 / 46000})
+    for name, schema in GRID_SCHEMAS.items():
+        schema.validate(t[name])
+
+
+def test_values_edition_reads_every_field():
+    # Header on page 1 only. Dates "Tue 07/01/2025", "08.01.25", "2025-01-09", "10th January 2025",
+    # "13/01/2025"; "16 100" and "21 940" with a space; "c. 20,000" and "20k" (approximate: reported,
+    # not read); "5*" and "3†" (footnote markers); "6h 09m", "06:09", "6 hrs 9 mins", "369 mins",
+    # "6.15 hours" (all 369 minutes); "-" and "–" (nothing printed), "nil" (0), N/A and blanks.
+    df, rejections = grids.parse_grid(FIXTURES / "edition_values.pdf")
+    p = "edition_values_2025-01-"
+    hotspot = {"purpose": "Crime Hotspot", "purpose_normalised": "crime hotspot"}
+    zero_rate = {"false_alert_rate_printed": "0%", "false_alert_rate": 0.0}
+    assert_rows(df, [
+        {"deployment_id": p + "07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
+         "duration_minutes": 369, **hotspot, "watchlist_size": 16100, "threshold": 0.64, "total_alerts": 3,
+         "true_alerts": 3, "false_alerts": 0, **zero_rate, "false_alert_rate_rounding": "exact", "arrests": 1,
+         "faces_seen": 21940, "status": "ok"},
+        {"deployment_id": p + "08_1", "page": 1, "row": 2, "location": "Brixton", "date": "2025-01-08",
+         "duration_minutes": 369, **hotspot, "watchlist_size": 16100, "threshold": 0.64, "total_alerts": 2,
+         "true_alerts": 2, "false_alerts": 0, **zero_rate, "false_alert_rate_rounding": "exact", "arrests": 2,
+         "faces_seen": 21940, "status": "ok"},
+        # Faces "c. 20,000": not read, so no rate check either.
+        {"deployment_id": p + "09_1", "page": 1, "row": 3, "location": "Croydon", "date": "2025-01-09",
+         "duration_minutes": 369, **hotspot, "watchlist_size": 16150, "threshold": 0.64, "total_alerts": 1,
+         "true_alerts": 0, "false_alerts": 1, "false_alert_rate_printed": "0.01%", "false_alert_rate": 0.0001,
+         "arrests": 0, "status": "ok", "flags": "unreadable"},
+        {"deployment_id": p + "10_1", "page": 1, "row": 4, "location": "Ealing", "date": "2025-01-10",
+         "duration_minutes": 369, **hotspot, "watchlist_size": 16150, "threshold": 0.64, "total_alerts": 5,
+         "true_alerts": 5, "false_alerts": 0, **zero_rate, "arrests": 3, "status": "ok", "flags": "unreadable"},
+        # Page 2, no header: watchlist "-", rate "–" (printed as such), arrests "nil".
+        {"deployment_id": p + "13_1", "page": 2, "row": 5, "location": "Ilford", "date": "2025-01-13",
+         "duration_minutes": 369, **hotspot, "threshold": 0.64, "total_alerts": 0, "true_alerts": 0,
+         "false_alerts": 0, "false_alert_rate_printed": "\u2013", "arrests": 0, "faces_seen": 9000, "status": "ok"},
+        # Purpose, watchlist and threshold N/A but results printed: a deployment with results.
+        {"deployment_id": p + "14_1", "page": 2, "row": 6, "location": "Romford", "date": "2025-01-14",
+         "duration_minutes": 300, "purpose": "N/A", "total_alerts": 0, "true_alerts": 0, "false_alerts": 0,
+         **zero_rate, "false_alert_rate_rounding": "exact", "arrests": 0, "faces_seen": 8000, "status": "ok"},
+        # Duration, threshold and faces blank.
+        {"deployment_id": p + "15_1", "page": 2, "row": 7, "location": "Wembley", "date": "2025-01-15", **hotspot,
+         "watchlist_size": 16200, "total_alerts": 1, "true_alerts": 1, "false_alerts": 0, **zero_rate, "arrests": 1,
+         "status": "ok"},
+    ])
+    # The two approximate figures, each named by file, page, row and field.
+    assert [(r.source, r.field, r.value) for r in rejections] == [
+        ("grids/edition_values.pdf page 1", p + "09_1.faces_seen", "c. 20,000"),
+        ("grids/edition_values.pdf page 1", p + "10_1.faces_seen", "20k")]
+    assert all("approximate" in r.reason for r in rejections)
+
+
+def test_values_edition_anomalies(tmp_path):
+    shutil.copy(FIXTURES / "edition_values.pdf", tmp_path)
+    t, _ = grids.build_tables(tmp_path, blue_list=BLUE_LIST.iloc[0:0])
+    got = [(a.deployment_id, a.check, a.found) for a in t["deployment_anomalies"].itertuples()]
+    assert got == [("edition_values_2025-01-09_1", "unreadable", "c. 20,000"),
+                   ("edition_values_2025-01-10_1", "unreadable", "20k")]
+    assert len(t["extra_columns"]) == 0
+    for name, schema in GRID_SCHEMAS.items():  # an N/A purpose, a printed "–" rate: still valid tables
+        schema.validate(t[name])
+
+
+def test_a_row_of_figures_above_the_first_date_is_a_row_not_header():
+    # undated_first.pdf: "Tuesday 7th Jan" (no year) | Camden | 3 | 12,000, then 08/01/25 | Brixton | 1 | 9,000.
+    df, rejections = grids.parse_grid(FIXTURES / "undated_first.pdf")
+    assert_rows(df, [{"deployment_id": "undated_first_2025-01-08_1", "page": 1, "row": 2, "location": "Brixton",
+                      "date": "2025-01-08", "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])
+    assert [(r.source, r.field, r.value) for r in rejections] == [
+        ("grids/undated_first.pdf page 1", "row 1.date", "Tuesday 7th Jan")]
+    assert "not a recognised date" in rejections[0].reason
+
+
+def test_pages_without_a_header_rescaled_or_not_lining_up():
+    # headerless_pages.pdf: header on page 1 only; page 2 portrait, the table rescaled to 80%; page 3
+    # has three columns, no header: it is reported, the other pages still read.
+    df, rejections = grids.parse_grid(FIXTURES / "headerless_pages.pdf")
+    assert_rows(df, [
+        {"deployment_id": "headerless_pages_2025-01-07_1", "page": 1, "row": 1, "location": "Camden",
+         "date": "2025-01-07", "total_alerts": 3, "faces_seen": 12000, "status": "ok"},
+        {"deployment_id": "headerless_pages_2025-01-08_1", "page": 2, "row": 2, "location": "Brixton",
+         "date": "2025-01-08", "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])
+    assert [(r.source, r.field) for r in rejections] == [("grids/headerless_pages.pdf page 3", "page")]
+    assert "do not line up" in rejections[0].reason and "1 dated row(s)" in rejections[0].reason
+
+
+def test_table_ruled_with_horizontal_lines_only_is_reported():
+    with pytest.raises(grids.GridError, match=r"rules_only\.pdf: .*ruled with horizontal lines only"):
+        grids.parse_grid(FIXTURES / "rules_only.pdf")
+    # mixed_rules.pdf: page 1 ruled (Camden); page 2 ruled with horizontal lines only (Brixton, Croydon).
+    df, rejections = grids.parse_grid(FIXTURES / "mixed_rules.pdf")
+    assert df["location"].tolist() == ["Camden"]
+    assert [(r.source, r.field) for r in rejections] == [("grids/mixed_rules.pdf page 2", "page")]
+    assert "2 lines with dates" in rejections[0].reason and "horizontal lines only" in rejections[0].reason
+    assert "08/01/25 Brixton" in rejections[0].value
+
+
+def test_scanned_grid_says_it_has_no_text():
+    with pytest.raises(grids.GridError, match=r"scanned\.pdf: .*no text layer"):
+        grids.parse_grid(FIXTURES / "scanned.pdf")
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Tue 08/01/2025", "2025-01-08"), ("Tuesday, 08/01/25", "2025-01-08"), ("08.01.25", "2025-01-08"),
+    ("2025-01-08", "2025-01-08"), ("8th January 2025", "2025-01-08"), ("08/01/2025", "2025-01-08"),
+    ("08/01/25*", "2025-01-08"), ("8 Jan 25", "2025-01-08"),
+])
+def test_grid_dates(text, date):
+    assert grids.is_date_cell(text)
+    assert grids.parse_date(text) == pd.Timestamp(date).date()
+
+
+@pytest.mark.parametrize("text", ["January 2025", "Total", "2025", "Tue", "2025-13-01"])
+def test_not_grid_dates(text):
+    if grids.is_date_cell(text):  # an impossible ISO date is a date cell, reported as impossible
+        with pytest.raises(ValueError, match="impossible date"):
+            grids.parse_date(text)
+    else:
+        with pytest.raises(ValueError):
+            grids.parse_date(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("5*", 5), ("3\u2020", 3), ("12\u00b9", 12), ("nil", 0), ("Nil", 0), ("-", None), ("\u2013", None), ("n/a", None),
+    ("21 940", 21940), ("", None),
+])
+def test_counts_as_a_next_edition_may_print_them(text, value):
+    assert grids.parse_count(text) == value
+
+
+@pytest.mark.parametrize("text", ["c. 20,000", "20k", "approx. 20,000", "~20000"])
+def test_approximate_counts_are_reported_not_guessed(text):
+    with pytest.raises(ValueError, match="approximate"):
+        grids.parse_count(text)
+
+
+@pytest.mark.parametrize("header, field", [
+    # A rate is never the count it is a rate of.
+    ("True alert rate", None), ("Alerts per hour", None), ("Arrests per true alert", None), ("Arrest rate", None),
+    ("Faces seen per hour", None), ("Watchlist hit rate", None),
+    ("False alert rate", "false_alert_rate_printed"), ("Similarity threshold (%)", "threshold"),
+    # New columns an edition may add.
+    ("Borough", None), ("Camera vans", None), ("No. of camera vans", None), ("Start time", None),
+    ("Location (Borough)", "location"), ("Hours deployed", "duration"), ("Outcomes Other", "other_disposal"),
+    ("Alerts Total", "total_alerts"), ("Alerts True Un- confirmed", "true_alerts_unconfirmed"),
+])
+def test_header_meanings_of_new_columns(header, field):
+    assert grid_headers.field_for(header) == field
+
+
+def test_a_row_broken_by_the_page_and_a_day_column(capsys):
+    # split_row.pdf (make_fixtures.SPLIT_PAGES), read on its rendered pages: "Day | Date | Location |
+    # Alerts | Faces seen" on both pages. Page 1: Tue 07/01/25 Camden 3 12,000; Wed 08/01/25 Brixton
+    # with no figures. Page 2 under the repeated header: "Town Hall | 1 | 9,000" (the rest of
+    # Brixton's row), Thu 09/01/25 Croydon 2 7,000, "Sub total | 6 | 28,000", and a row printing only
+    # "5" under Alerts (no date, no label: reported, not counted).
+    df, rejections = grids.parse_grid(FIXTURES / "split_row.pdf")
+    assert "column 'Day' also reads as date (taken from 'Date')" in capsys.readouterr().err
+    assert_rows(df, [
+        {"deployment_id": "split_row_2025-01-07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
+         "total_alerts": 3, "faces_seen": 12000, "status": "ok"},
+        {"deployment_id": "split_row_2025-01-08_1", "page": 1, "row": 2, "location": "Brixton Town Hall",
+         "date": "2025-01-08", "total_alerts": 1, "faces_seen": 9000, "status": "ok"},
+        {"deployment_id": "split_row_2025-01-09_1", "page": 2, "row": 3, "location": "Croydon", "date": "2025-01-09",
+         "total_alerts": 2, "faces_seen": 7000, "status": "ok"}])
+    assert [(r.source, r.field, r.value) for r in rejections] == [("grids/split_row.pdf page 2", "row after 3.date", "")]
+    assert "figures but no date" in rejections[0].reason and "| 5 |" in rejections[0].reason
+
+
+def test_words_edition_month_first_unnamed_date_hyphens(capsys):
+    # edition_words.pdf (make_fixtures.WORDS_PAGES), read on its rendered pages: page 1 a cover with
+    # "Published 02/20/2025" and "Covers 01/13/2025 to 02/14/2025" (no table, no rows); page 2 "When |
+    # Site | True alerts (Con-firmed | Not con-firmed) | Faces seen", dates month first.
+    df, rejections = grids.parse_grid(FIXTURES / "edition_words.pdf")
+    err = capsys.readouterr().err
+    assert "column 'When' prints dates and is read as the date" in err
+    assert "dates are printed month first" in err
+    assert rejections == []  # the cover's two dates are not rows of a table
+    p = "edition_words_2025-"
+
+    def row(day, n, location, confirmed, unconfirmed, faces):
+        return {"deployment_id": p + day + "_1", "page": 2, "row": n, "location": location, "date": "2025-" + day,
+                "true_alerts_confirmed": confirmed, "true_alerts_unconfirmed": unconfirmed,
+                "true_alerts": confirmed + unconfirmed, "faces_seen": faces, "status": "ok"}
+    assert_rows(df, [
+        row("01-13", 1, "Camden", 2, 0, 12000),  # faces "12," over "000"
+        row("01-14", 2, "Brixton", 1, 1, 9500),
+        row("02-03", 3, "Croydon", 0, 0, 8000),  # 3 February: the grid prints month first
+        row("02-04", 4, "Stoke-Newington", 0, 0, 7000),
+    ])  # "Overall" is a total
+
+
+@pytest.mark.parametrize("dates, expected", [
+    (["01/13/25", "01/14/25", "02/03/25"], True),
+    (["01/13/25", "02/03/25"], False),  # one impossible day-first date is a typo, not a convention
+    (["01/13/25", "01/14/25", "13/01/25"], False),  # 13/01/25 is impossible month first: mixed
+    (["08/01/25", "09/01/25"], False),
+])
+def test_month_first_needs_evidence(dates, expected):
+    assert grids.prints_month_first(dates) is expected
+
+
+@pytest.mark.parametrize("header, field", [
+    ("True alerts Non-confirmed", "true_alerts_unconfirmed"), ("True alerts Nonconfirmed", "true_alerts_unconfirmed"),
+    ("False alerts Un-verified", "false_alerts_unconfirmed"), ("True alerts Confirmed", "true_alerts_confirmed"),
+])
+def test_hyphenated_headers(header, field):
+    assert grid_headers.field_for(header) == field
+
+
+def test_table_without_outer_side_lines():
+    # open_sides.pdf (make_fixtures.OPEN_SIDES_PAGES): horizontal rules and inner vertical lines only;
+    # Date | Location | Alerts | Faces seen: 07/01/25 Camden 3 12,000; 08/01/25 Brixton 1 9,000.
+    df, rejections = grids.parse_grid(FIXTURES / "open_sides.pdf")
+    assert rejections == []
+    assert_rows(df, [
+        {"deployment_id": "open_sides_2025-01-07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
+         "total_alerts": 3, "faces_seen": 12000, "status": "ok"},
+        {"deployment_id": "open_sides_2025-01-08_1", "page": 1, "row": 2, "location": "Brixton", "date": "2025-01-08",
+         "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])
+
+
+def test_a_total_at_the_top_of_a_page_is_not_the_last_rows_figures():
+    # total_at_top.pdf: page 1 "07/01/25 | Camden" with no figures; page 2 opens "Total | 3 | 12,000",
+    # then 08/01/25 Brixton 1 9,000.
+    df, rejections = grids.parse_grid(FIXTURES / "total_at_top.pdf")
+    assert rejections == []
+    assert_rows(df, [
+        {"deployment_id": "total_at_top_2025-01-07_1", "page": 1, "row": 1, "location": "Camden", "date": "2025-01-07",
+         "status": "ok"},
+        {"deployment_id": "total_at_top_2025-01-08_1", "page": 2, "row": 2, "location": "Brixton", "date": "2025-01-08",
+         "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])

@@ -16,7 +16,7 @@ import re
 # Concept -> pattern on the normalised header (lower case, punctuation as spaces). Phrases first:
 # "no action" must not also read as a bare "action", so each match is blanked once taken.
 CONCEPTS: list[tuple[str, str]] = [
-    ("unconfirmed", r"\b(?:un ?confirmed|not confirmed|non confirmed|unverified|not verified)\b"),
+    ("unconfirmed", r"\b(?:un ?confirmed|not confirmed|non ?confirmed|un ?verified|not verified)\b"),
     ("no_action", r"\b(?:no (?:further )?action|nfa)\b"),
     ("false_rate", r"\bfar\b"),  # "FAR": the false alert rate's usual abbreviation
     ("confirmed", r"\b(?:confirmed|verified)\b"),
@@ -25,7 +25,7 @@ CONCEPTS: list[tuple[str, str]] = [
     ("total", r"\b(?:total|all|number of|no of)\b"),
     ("alert", r"\b(?:alert|alerts|match|matches|hits?)\b"),
     ("engagement", r"\bengage(?:ment|ments|d)?\b"),
-    ("rate", r"\b(?:rate|percentage)\b|%"),
+    ("rate", r"\b(?:rate|percentage|ratio|per)\b|%"),  # "per": "Alerts per hour" is a rate, not alerts
     ("arrest", r"\barrests?\b"),
     ("disposal", r"\bdisposals?\b"),
     ("other", r"\bother\b"),
@@ -40,10 +40,16 @@ CONCEPTS: list[tuple[str, str]] = [
 ]
 _CONCEPTS = [(name, re.compile(pattern)) for name, pattern in CONCEPTS]
 
+# Fields that are not counts. A header naming a rate ("True alert rate", "Arrests per true alert",
+# "Faces seen per hour") names no count: a count field's rule never takes it (a new rate column
+# would otherwise be read as the count it is a rate of, and its "100%" be reported unreadable).
+NOT_COUNTS = {"false_alert_rate_printed", "threshold", "duration", "purpose", "date", "location"}
+
 # (field, concepts a header must name, concepts it must not). First match wins, so the specific
 # rules come before the general ones.
 FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
-    (field, frozenset(need.split()), frozenset(avoid.split())) for field, need, avoid in [
+    (field, frozenset(need.split()), frozenset(avoid.split()) | (frozenset() if field in NOT_COUNTS else {"rate"}))
+    for field, need, avoid in [
         # 2020-22 layout: engagements after an alert, before any outcome.
         ("false_alert_engagements", "false engagement", ""),
         ("true_alert_engagements", "true engagement", ""),

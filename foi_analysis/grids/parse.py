@@ -25,6 +25,7 @@ import sys
 from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
+from functools import lru_cache
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,7 +37,7 @@ from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records.quarantine import Rejection
 
 if TYPE_CHECKING:
-    from .pdf_tables import Row
+    from .pdf_tables import Cell, Row
 
 COUNTS = [
     "watchlist_size", "total_alerts", "true_alerts", "true_alerts_confirmed", "true_alerts_unconfirmed",
@@ -56,21 +57,80 @@ EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
 
 # A row that is not a deployment: a total, a footnote or a legend line ("* estimate", "Note: ...").
-NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+)?totals?\b|all deployments\b|notes?\b|key\b|legend\b|source\b|[*†‡¹²³])",
-                              re.IGNORECASE)
+NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?\b|all deployments\b|overall\b|summary\b|"
+                              r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
+TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
+                   r"cumulative)\b", re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
+# A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
+DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
+NIL = re.compile(r"nil|none", re.IGNORECASE)
+# A figure given only roughly ("c. 20,000", "approx 20000", "~20,000", "20k"): reported, never guessed.
+APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>)\s*[\d,. ]+|[\d,.]+\s*[km]\+?", re.IGNORECASE)
+# A footnote marker after a value ("5*", "3†", "12¹"): the note is printed elsewhere, the value stands.
+FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\))$", re.IGNORECASE)
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
+DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
-PURPOSE_CODES = re.compile(r"\d+(?:\s*[,;/&]\s*\d+)*")
+# Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
+PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
+PURPOSE_CODE = re.compile(r"\d{1,3}|[A-Z]\d{0,2}")
+# A purpose legend's code column: "Reference", "Ref.", "Code", "Key", "No."
+LEGEND_CODE = re.compile(r"^(?:lfr |purpose )?(?:ref(?:erence)?|code|key|no|number|id)(?: (?:no|number|code))?$")
+LEGEND_MEANING = re.compile(r"\b(?:meaning|description|explanation|definition)\b")
+WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.IGNORECASE)
+ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
+FIGURE = re.compile(r"\d[\d,\u2009\u202f ]*(?:\.\d+)?\s*%?")
+SHARE = 0.01  # of the table's width: a rescaled page's columns may sit this far from the header's
 ALIGN = 6.0  # points: a continuation page's columns may sit this far from the header page's
 
 
+def _bare(text: str) -> str:
+    """A printed value without its spacing and footnote marker."""
+    return FOOTNOTE.sub("", " ".join(str(text).split()))
+
+
+def _date_text(text: str) -> str:
+    """A date cell as the day-first date parser reads it: footnote marker and a leading weekday
+    ("Tue 08/01/2025": ``foia.dates`` knows a weekday before a worded date only) dropped."""
+    return WEEKDAY.sub("", _bare(text))
+
+
+def prints_month_first(texts: list[str]) -> bool:
+    """Does a grid print its numeric dates month first? Only when two or more are impossible day
+    first (a second part over 12: "01/13/25") and none is impossible month first; a grid whose days
+    are all 12 or less cannot tell, and is read day first."""
+    parts = [(int(m[1]), int(m[2])) for t in texts if (m := NUMERIC_DATE.fullmatch(_date_text(t)))]
+    return sum(b > 12 for _, b in parts) >= 2 and not any(a > 12 for a, _ in parts)
+
+
+@lru_cache(maxsize=8192)  # called on every cell while looking for the first dated row; cells repeat ("0", "1")
 def is_date_cell(text: str) -> bool:
-    """A cell printing a date, day first: "08/01/25", "8 Jan 2025" (possible or not: 31/02/25 is a
-    deployment row with a bad date, set aside with its reason)."""
-    return len(text) <= 30 and bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text))
+    """A cell printing a date, day first: "08/01/25", "8 Jan 2025", "Tue 08/01/2025", or ISO
+    "2025-01-08" (possible or not: 31/02/25 is a deployment row with a bad date, set aside with its
+    reason)."""
+    if len(text) > 30:
+        return False
+    text = _date_text(text)
+    return bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text) or ISO_DATE.fullmatch(text))
+
+
+def parse_date(text: str, month_first: bool = False) -> dt.date:
+    """A printed grid date, day first (month first in a grid found to print so: ``month_first``); ISO
+    year-month-day too (its four-digit year comes first, so it cannot be mistaken for day first)."""
+    clean = _date_text(text)
+    numeric = NUMERIC_DATE.fullmatch(clean)
+    if month_first and numeric:
+        clean = f"{numeric[2]}/{numeric[1]}/{numeric[3]}"
+    iso = ISO_DATE.fullmatch(clean)
+    if not iso:
+        return parse_printed_date(clean)
+    try:
+        return dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+    except ValueError as err:
+        raise ValueError(f"impossible date {text!r}: {err}") from None
 
 
 class GridError(ValueError):
@@ -110,6 +170,7 @@ class _Read:
     legends: list[tuple[int, dict[str, str]]]
     rejections: list[Rejection]
     warnings: list[str]
+    warned: set[tuple[str, str]] = field(default_factory=set)  # (column, why) already warned of
 
 
 def _text_at(row: Row, x: float) -> str:
@@ -117,38 +178,117 @@ def _text_at(row: Row, x: float) -> str:
     return cell.text if cell else ""
 
 
-def _columns(name: str, page: int, header: list[Row], first: Row, warnings: list[str]) -> list[_Column]:
-    """Name the columns of ``first`` (a deployment row) from the header rows above them.
-
-    A header of no known meaning, or a second header meaning a field already taken, becomes an
-    extra column (kept aside, with a warning); only a missing date or location stops the grid."""
-    columns = []
-    seen: dict[str, str] = {}
+def _name(header: list[Row], first: Row) -> list[_Column]:
+    """The columns of ``first`` (a deployment row) named from the header rows above them; a header of
+    no known meaning, or a second one meaning a field already taken, names no field."""
+    texts = [" ".join(p for h in header if (p := _header_text(h.at(cell.centre)))) for cell in first.cells]
+    meanings = [headers.field_for(text) if text else None for text in texts]
+    prints_date = [k for k, cell in enumerate(first.cells) if is_date_cell(cell.text)]
+    if "date" not in meanings and len(prints_date) == 1 and meanings[prints_date[0]] is None:
+        # No header names the date ("When", "Deployed on"), one column of no known meaning prints
+        # dates: it is the date (with a warning), rather than the grid being rejected for lacking one.
+        meanings[prints_date[0]] = "date"
+    # Two headers that name a date ("Day | Date"): the date is the column that prints one.
+    dated = [k for k in prints_date if meanings[k] == "date"]
+    columns, seen = [], set()
     for k, cell in enumerate(first.cells):
-        parts = [_text_at(h, cell.centre) for h in header]
-        text = " ".join(p for p in parts if p)
-        meaning = headers.field_for(text) if text else None
-        label = text or f"column {k + 1} (no header)"
-        if meaning in seen:
-            warnings.append(f"{name}: page {page}: column {label!r} also reads as {meaning} (taken from "
-                            f"{seen[meaning]!r}); kept aside in extra_columns")
+        meaning = meanings[k]
+        if meaning in seen or (meaning == "date" and dated and k != dated[0]):
             meaning = None
-        elif meaning is None:
-            warnings.append(f"{name}: page {page}: column {label!r} means no known field; kept aside in "
-                            "extra_columns (add its meaning to foi_analysis/grids/headers.py)")
-        else:
-            seen[meaning] = text
-        columns.append(_Column(cell.x0, cell.x1, meaning, label))
-    missing = [f for f in headers.REQUIRED if f not in seen]
+        seen.add(meaning)
+        columns.append(_Column(cell.x0, cell.x1, meaning, texts[k] or f"column {k + 1} (no header)"))
+    return columns
+
+
+def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
+    """``_name`` with a warning for each column kept aside (once per grid, not on every page that
+    repeats the header); only a missing date or location stops the grid."""
+    columns = _name(header, first)
+    for c in columns:
+        if c.field == "date" and headers.field_for(c.header) != "date" and (c.header, "date") not in out.warned:
+            out.warned.add((c.header, "date"))
+            out.warnings.append(f"{name}: page {page}: no header names the date; column {c.header!r} prints dates "
+                                "and is read as the date")
+        if c.field is not None:
+            continue
+        taken = next((t for t in columns if t.field and t.field == headers.field_for(c.header)), None)
+        why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken else "means no known field")
+        if (c.header, why) in out.warned:
+            continue
+        out.warned.add((c.header, why))
+        out.warnings.append(f"{name}: page {page}: column {c.header!r} {why}; kept aside in extra_columns"
+                            + ("" if taken else " (add its meaning to foi_analysis/grids/headers.py)"))
+    fields = {c.field for c in columns}
+    missing = [f for f in headers.REQUIRED if f not in fields]
     if missing:
         raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
                         f"{[c.header for c in columns]}")
     return columns
 
 
+def _header_text(cell: Cell | None) -> str:
+    """A header cell's lines joined; a word broken at a line end with a hyphen is joined again
+    ("Con-" + "firmed"), a spaced dash ("Outcome -" + "Arrest") is kept."""
+    if cell is None:
+        return ""
+    return re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "", " ".join(cell.lines))
+
+
+def _continuation(header: list[Row], first: Row, previous: list[_Column]) -> tuple[list[Row], list[Row]]:
+    """Split a page's header rows from the wrapped tail of the previous page's last row printed under
+    them (a header repeated on every page, then "High Road" finishing "Wood Green").
+
+    The header is the fewest top rows that name the columns as the last header did; the rows below
+    it are a tail only if they print text under the location or purpose column and nowhere but
+    there or under a column of no known field (a header's own last line, "Confirmed | Unconfirmed",
+    sits under figures). Otherwise every row is header, as before."""
+    want = [c.field for c in previous]
+    for k in range(1, len(header)):
+        columns = _name(header[:k], first)
+        if [c.field for c in columns] != want:
+            continue
+        tail = header[k:]
+        text_fields = {"location", "purpose"}
+        for row in tail:
+            where = {c.field for c in columns if _text_at(row, c.centre)}
+            if not (where & text_fields) or where - text_fields - {None}:
+                return header, []
+        return header[:k], tail
+    return header, []
+
+
+def _fills(record: _Record, values: dict[str, str]) -> bool:
+    """Does a row without a date only fill cells of ``record`` that are empty (its text columns aside)?"""
+    printed = [k for k, v in values.items() if v and k not in ("location", "purpose")]
+    return bool(printed) and not values.get("date") and not any(record.cells.get(k) for k in printed)
+
+
+def _prints_figures(row: Row) -> bool:
+    """Two or more cells that are plain numbers: a deployment's figures, never a header's words."""
+    return sum(bool(FIGURE.fullmatch(_bare(c.text))) for c in row.cells) >= 2
+
+
 def _aligned(columns: list[_Column], row: Row) -> bool:
     return len(row.cells) == len(columns) and all(
         abs(c.centre - cell.centre) <= ALIGN for c, cell in zip(columns, row.cells))
+
+
+def _realign(columns: list[_Column], row: Row) -> list[_Column] | None:
+    """The last header's columns placed over ``row`` of a page without a header: where they are, or
+    (a page turned from landscape to portrait, the table rescaled) as many cells at the same
+    proportions of the table's width. None when they do not line up."""
+    if _aligned(columns, row):
+        return columns
+    if len(row.cells) != len(columns):
+        return None
+    def shares(xs):
+        left, width = xs[0][0], xs[-1][1] - xs[0][0]
+        return [((a + b) / 2 - left) / width for a, b in xs]
+    theirs = shares([(c.x0, c.x1) for c in row.cells])
+    ours = shares([(c.x0, c.x1) for c in columns])
+    if any(abs(a - b) > SHARE for a, b in zip(theirs, ours)):
+        return None
+    return [_Column(cell.x0, cell.x1, c.field, c.header) for c, cell in zip(columns, row.cells)]
 
 
 def _values(row: Row, columns: list[_Column]) -> tuple[dict[str, str], dict[str, str]]:
@@ -164,12 +304,14 @@ def _values(row: Row, columns: list[_Column]) -> tuple[dict[str, str], dict[str,
 
 
 def _legend(rows: list[Row]) -> dict[str, str] | None:
-    """A purpose legend ("Reference | Purpose" or "Reference | Use Case") as code -> meaning."""
+    """A purpose legend as code -> meaning: a code column ("Reference", "Code", "Key", "No.") beside a
+    purpose ("Purpose", "Use Case", "Deployment purpose") or a "Meaning" / "Description" column."""
     if not rows:
         return None
     head = rows[0]
-    code_cell = next((c for c in head.cells if headers.normalise(c.text) == "reference"), None)
-    meaning_cell = next((c for c in head.cells if headers.field_for(c.text) == "purpose"), None)
+    code_cell = next((c for c in head.cells if LEGEND_CODE.fullmatch(headers.normalise(c.text))), None)
+    meaning_cell = next((c for c in head.cells if c is not code_cell and (
+        headers.field_for(c.text) == "purpose" or LEGEND_MEANING.search(headers.normalise(c.text)))), None)
     if code_cell is None or meaning_cell is None:
         return None
     legend = {}
@@ -190,7 +332,7 @@ def _read(path: Path) -> _Read:
 
     name = path.name
     try:
-        tables = pdf_tables.read_tables(path)
+        tables, pages = pdf_tables.read_pages(path)
     except pdf_tables.PdfReadError as err:
         raise GridError(str(err)) from None
     out = _Read([], [], [], [])
@@ -207,43 +349,121 @@ def _read(path: Path) -> _Read:
             elif rows:
                 pending = rows
             continue
-        date_x = next(c.centre for c in rows[first].cells if is_date_cell(c.text))
-        lead = rows[:first]
+        dated_row = rows[first]  # the first row printing a date: it says which column is the date
+        date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text))
+        # A row above the first dated one that prints figures is never part of the header: the rest
+        # of the previous page's last row, or a deployment whose date was not recognised (reported).
+        data = next((i for i, r in enumerate(rows[:first]) if _prints_figures(r)), first)
+        lead, above = rows[:data], rows[data:first]
+        first = data
         # Rows above the first deployment with nothing under the date column are the tail of the
         # previous page's last row (a wrapped location); a header always labels the date column.
         carried = lead if records and not any(_text_at(r, date_x) for r in lead) else []
         header = ([] if carried else lead) or pending
+        if header and records and columns is not None and header is lead:
+            # The header repeated on this page may have the previous page's wrapped row under it.
+            header, carried = _continuation(header, dated_row, columns)
+        top = {id(r) for r in (*carried, *above)}  # rows that may finish the previous page's last row
+        # A table that cannot be given columns is reported and skipped, not the whole grid: the
+        # other pages' rows are still good.
+        dated = sum(any(is_date_cell(c.text) for c in r.cells) for r in rows)
         if header:
-            columns = _columns(name, table.page, header, rows[first], out.warnings)
+            columns = _columns(name, table.page, header, dated_row, out)
         elif columns is None:
-            raise GridError(f"{name}: page {table.page}: no header above the first deployment row")
-        elif not _aligned(columns, rows[first]):
-            raise GridError(f"{name}: page {table.page}: columns do not line up with the last header and "
-                            "the page has none of its own")
+            out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", dated_row.cells[0].text,
+                                            f"a table of {dated} dated row(s) with no header above it or before it: not read"))
+            continue
+        elif (realigned := _realign(columns, dated_row)) is None:
+            out.rejections.append(Rejection(
+                f"grids/{name} page {table.page}", "page", " | ".join(c.text for c in dated_row.cells),
+                f"a table of {dated} dated row(s) with no header of its own whose {len(dated_row.cells)} columns do not "
+                f"line up with the last header's {len(columns)}: not read (print the header on this page)"))
+            continue
+        else:
+            columns = realigned
         pending = []
         for row in [*carried, *rows[first:]]:
             values, extras = _values(row, columns)
             words = next((c.text for c in row.cells if c.text), "")
-            if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]):
+            # A total may carry its period under the date column ("January 2025 | Total"): a row
+            # naming a total anywhere, whose date cell is no date, is a total.
+            total = not is_date_cell(values["date"]) and any(TOTAL.match(c.text) for c in row.cells)
+            if (id(row) in top and records and not total and not NOT_A_DEPLOYMENT.match(words)
+                    and _fills(records[-1], values)):
+                # The rest of the previous page's last row, its figures included (a row the page
+                # broke): the cells it left empty, filled.
+                records[-1].extend((values, extras))
+                continue
+            if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
                 records.append(_Record(table.page, index, values, extras))
-            elif NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
+            elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
-                out.rejections.append(Rejection(f"grids/{name} page {table.page}", "date", "",
+                out.rejections.append(Rejection(f"grids/{name} page {table.page}", f"row after {len(records)}.date", "",
                                                 f"a row with figures but no date ({' | '.join(c.text for c in row.cells)}); "
                                                 "kept aside, not counted as a deployment"))
             elif records:  # a wrapped line the PDF drew as a row of its own
                 records[-1].extend((values, extras))
     if not records:
-        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY)")
+        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){_why_no_table(pages)}")
+    out.rejections += _unread_text(name, pages)
     return out
 
 
+def _why_no_table(pages: list) -> str:
+    """What the pages show instead of a ruled table, for the error."""
+    if not any(p.has_text for p in pages):
+        return (": the file has no text layer (a scanned grid: its pages are pictures). Cells are read from the "
+                "PDF's text; OCR it into a PDF with selectable text, or ask for the original")
+    flat = [p.number for p in pages if p.rules_without_columns]
+    if flat:
+        return (f": the table on page(s) {', '.join(map(str, flat))} is ruled with horizontal lines only. Cells are "
+                "found from drawn vertical and horizontal borders, so its columns cannot be told apart")
+    return ": cells are found from drawn borders, and no page has a ruled table with dates"
+
+
+def _row_like(line: str) -> bool:
+    """A line of loose text that reads like a table row: a date and a figure besides it (a cover's
+    "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
+    rest = line
+    for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE):
+        rest = pattern.sub(" ", rest)
+    return rest != line and bool(re.search(r"\d", rest))
+
+
+def _unread_text(name: str, pages: list) -> list[Rejection]:
+    """A page whose text outside the ruled tables holds two or more lines that read like rows (a
+    date and a figure) holds rows this parser cannot read (a table ruled with horizontal lines only, or none).
+    Reported, so that they are never silently missed."""
+    out = []
+    for page in pages:
+        dated = [line for line in page.loose if _row_like(line)]
+        if len(dated) >= 2:
+            how = "is ruled with horizontal lines only" if page.rules_without_columns else "has no ruled cell borders"
+            out.append(Rejection(f"grids/{name} page {page.number}", "page",
+                                 " / ".join(dated[:3]),
+                                 f"{len(dated)} lines with dates outside any ruled table, not read: the table {how} "
+                                 "(cells are found from drawn borders); these rows are not in deployments"))
+    return out
+
+
+def _blank(text: str) -> bool:
+    """Nothing printed: blank, N/A or a dash."""
+    return not text or bool(NOT_AVAILABLE.fullmatch(text) or DASH.fullmatch(text))
+
+
 def parse_duration(text: str) -> int | None:
-    """Minutes from "5h03m", "5h 03m", "5h40", "8h0m", "4hr 47m", "45m", "06:09"; None for N/A or blank."""
-    text = " ".join(str(text).split())
-    if not text or NOT_AVAILABLE.fullmatch(text):
+    """Minutes from "5h03m", "5h 03m", "5h40", "8h0m", "4hr 47m", "6 hrs 9 mins", "45m", "369 mins",
+    "06:09", "6.15 hours" (decimal hours that make whole minutes); None for N/A, a dash or blank."""
+    text = _bare(text)
+    if _blank(text):
         return None
+    hours = DECIMAL_HOURS.fullmatch(text)
+    if hours:  # 6.15 hours = 369 minutes; 5.33 hours is no whole number of minutes: not guessed
+        minutes = Decimal(hours["h"]) * 60
+        if minutes != minutes.to_integral_value():
+            raise ValueError(f"not a duration {text!r}: {minutes} minutes is not a whole number of minutes")
+        return int(minutes)
     clock = CLOCK.fullmatch(text)
     if clock:  # hours:minutes
         if int(clock["m"]) >= 60:
@@ -259,18 +479,25 @@ def parse_duration(text: str) -> int | None:
 
 
 def parse_count(text: str) -> int | None:
-    text = str(text).strip()
-    if not text or NOT_AVAILABLE.fullmatch(text):
+    """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker); "nil" is 0; None for
+    N/A, a dash or blank."""
+    text = _bare(text)
+    if _blank(text):
         return None
+    if NIL.fullmatch(text):
+        return 0
     # Thousands separated by a comma, a thin or ordinary space, or a point-free run of digits.
+    text = re.sub(r"(?<=\d,) (?=\d{3}\b)", "", text)  # "12,\n000": a count wrapped in a narrow cell
     if not re.fullmatch(r"\d{1,3}(?:[, \u2009\u202f]\d{3})+|\d{1,12}", text):
+        if APPROXIMATE.fullmatch(text):
+            raise ValueError(f"not a count {text!r}: an approximate figure, not read as an exact one")
         raise ValueError(f"not a count {text!r}")
     return int(re.sub(r"\D", "", text))
 
 
 def parse_number(text: str) -> float | None:
-    text = str(text).strip()
-    if not text or NOT_AVAILABLE.fullmatch(text):
+    text = _bare(text)
+    if _blank(text):
         return None
     if not re.fullmatch(r"\d*\.?\d+", text):
         raise ValueError(f"not a number {text!r}")
@@ -279,8 +506,8 @@ def parse_number(text: str) -> float | None:
 
 def parse_rate(text: str) -> tuple[float, int] | None:
     """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank."""
-    text = str(text).strip()
-    if not text or NOT_AVAILABLE.fullmatch(text):
+    text = _bare(text)
+    if _blank(text):
         return None
     m = PERCENT.fullmatch(text)
     if not m:
@@ -298,22 +525,27 @@ def _legend_for(record: _Record, legends: list[tuple[int, dict[str, str]]]) -> d
 
 def _purpose(printed: str, legend: dict[str, str]) -> tuple[str | None, list[str]]:
     """The normalised purpose and any codes the legend does not explain."""
-    if not printed:
+    if _blank(printed):
         return None, []
     if PURPOSE_CODES.fullmatch(printed):
-        codes = re.findall(r"\d+", printed)
+        codes = PURPOSE_CODE.findall(printed)
         unknown = [c for c in codes if c not in legend]
         labels = [headers.purpose_label(legend[c]) if c in legend else f"code {c}" for c in codes]
         return "; ".join(dict.fromkeys(labels)), unknown
     return headers.purpose_label(printed), []
 
 
+RESULTS = [c for c in FIGURES if c != "watchlist_size"]  # what a deployment found, not how it was set up
+
+
 def _status(cells: dict[str, str]) -> tuple[str, str]:
-    """The location and "ok", or "n/a[: reason]" when the results are printed N/A."""
+    """The location and "ok", or "n/a[: reason]" when the results are printed N/A.
+
+    A row is N/A only when no result is printed: an N/A watchlist, threshold or purpose, or one N/A
+    figure beside printed ones, leaves a deployment with results ("ok")."""
     location = cells.get("location", "")
-    notes = [m["note"] for k in (*COUNTS, "false_alert_rate_printed")
-             if (m := NOT_AVAILABLE.fullmatch(cells.get(k, "")))]
-    if not notes:
+    notes = [m["note"] for k in RESULTS if (m := NOT_AVAILABLE.fullmatch(cells.get(k, "")))]
+    if not notes or not all(_blank(_bare(cells.get(k, ""))) for k in RESULTS):
         return location, "ok"
     note = next((n for n in notes if n), "")
     # The 2020-22 grid gives the reason inside the location cell, in brackets.
@@ -346,10 +578,13 @@ def _parse(path: Path) -> _Parsed:
     source = f"grids/{path.name}"
     rows, anomalies, rejections, extras = [], [], read_.rejections, []
     per_date: dict[dt.date, int] = {}
+    us = prints_month_first([rec.cells["date"] for rec in records])
+    if us:
+        print(f"warning: {path.name}: its dates are printed month first (e.g. 01/13/25); read so", file=sys.stderr)
     for order, rec in enumerate(records, start=1):
         cells = {k: " ".join(v.split()) for k, v in rec.cells.items()}
         try:
-            date = parse_printed_date(cells["date"])
+            date = parse_date(cells["date"], us)
         except ValueError as err:
             rejections.append(Rejection(f"{source} page {rec.page}", f"row {order}.date", cells["date"],
                                         f"{err}; the row is kept aside"))

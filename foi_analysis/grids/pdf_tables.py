@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,7 +37,8 @@ class Cell:
 
     @property
     def text(self) -> str:
-        return " ".join(self.lines)
+        # A line ending in a hyphen after a letter runs on into the next ("Stoke-" + "Newington").
+        return re.sub(r"(?<=[A-Za-z])- ", "-", " ".join(self.lines))
 
     @property
     def centre(self) -> float:
@@ -69,6 +71,16 @@ class Table:
 
 
 @dataclass(frozen=True)
+class Page:
+    """What a page holds besides its ruled tables, to say why rows were not read."""
+
+    number: int  # 1-based
+    has_text: bool  # False: no text layer (a scanned page: pictures only)
+    loose: tuple[str, ...]  # text lines outside every ruled table, top to bottom
+    rules_without_columns: bool  # horizontal rules but too few vertical ones to make a table
+
+
+@dataclass(frozen=True)
 class _Glyph:
     char: str
     x0: float
@@ -90,34 +102,53 @@ class _Edge:
 
 def read_tables(path: Path | str) -> list[Table]:
     """Every ruled table in the PDF, in page order and top to bottom within a page."""
+    return read_pages(path)[0]
+
+
+def read_pages(path: Path | str) -> tuple[list[Table], list[Page]]:
+    """Every ruled table in the PDF (as ``read_tables``), and each page's text outside them."""
     path = Path(path)
     try:
         pdf = pdfium.PdfDocument(path)
     except pdfium.PdfiumError as err:
         raise PdfReadError(f"{path.name}: not a readable PDF ({err})") from None
     try:
-        tables = []
+        tables, pages = [], []
         for number in range(len(pdf)):
             page = pdf[number]
             try:
-                tables += _page_tables(page, number + 1)
+                found, info = _page_tables(page, number + 1)
             finally:
                 page.close()
-        return tables
+            tables += found
+            pages.append(info)
+        return tables, pages
     finally:
         pdf.close()
 
 
-def _page_tables(page: pdfium.PdfPage, number: int) -> list[Table]:
+def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs = _glyphs(page, height)
     vertical, horizontal = _rulings(page, height)
-    tables = []
+    tables, boxes = [], []
     for v_edges, h_edges in _components(vertical, horizontal):
         rows = _rows(v_edges, h_edges, glyphs)
         if rows:
             tables.append(Table(number, rows[0].top, tuple(rows)))
-    return sorted(tables, key=lambda t: t.top)
+            boxes.append((min(h.start for h in h_edges) - SNAP, max(h.end for h in h_edges) + SNAP,
+                          min(h.pos for h in h_edges) - SNAP, max(h.pos for h in h_edges) + SNAP))
+    # Text outside every table: titles and notes, or rows of a table this module cannot see (ruled
+    # with horizontal lines only, or not at all); the parser decides which.
+    centres = [g.cy for g in glyphs]
+    inside = set()
+    for x0, x1, top, bottom in boxes:
+        for i in range(bisect.bisect_left(centres, top), bisect.bisect_right(centres, bottom)):
+            if x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1:
+                inside.add(i)
+    outside = [g for i, g in enumerate(glyphs) if i not in inside]
+    info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables)
+    return sorted(tables, key=lambda t: t.top), info
 
 
 def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
@@ -125,7 +156,9 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
     try:
         glyphs: list[_Glyph] = []
         for i in range(textpage.count_chars()):
-            char = chr(pdfium_raw.FPDFText_GetUnicode(textpage.raw, i))
+            code = pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)
+            # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
+            char = "-" if code in (0x02, 0xFFFE) else chr(code)
             if char.isspace():
                 # Spaces, printed or inferred by PDFium, have no box: place them just after the
                 # glyph they follow, on its line. Inferred line ends are not text.
@@ -237,10 +270,20 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
     ys = _positions([h.pos for h in horizontal])
     centres = [g.cy for g in glyphs]
     rows = []
+    # Where the horizontal rulings at each height start and end: a table drawn without outer side
+    # lines (inner vertical lines only) has its first and last columns bounded by these.
+    reach: dict[float, tuple[float, float]] = {}
+    for h in horizontal:
+        y = next(y for y in ys if abs(y - h.pos) <= SNAP)
+        left, right = reach.get(y, (h.start, h.end))
+        reach[y] = (min(left, h.start), max(right, h.end))
     for top, bottom in zip(ys, ys[1:]):
         if bottom - top < MIN_BAND:
             continue
         crossing = [v.pos for v in vertical if v.start <= top + SNAP and v.end >= bottom - SNAP]
+        if crossing:  # outer ends added only where no vertical line is drawn
+            left, right = max(reach[top][0], reach[bottom][0]), min(reach[top][1], reach[bottom][1])
+            crossing += [x for x in (left,) if x < min(crossing) - SNAP] + [x for x in (right,) if x > max(crossing) + SNAP]
         xs = _positions(crossing)
         bounds = [(a, b) for a, b in zip(xs, xs[1:]) if b - a >= MIN_BAND]
         if not bounds:
