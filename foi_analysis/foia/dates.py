@@ -1,6 +1,6 @@
 """Dates as FOI letters print them, always read day first.
 
-Handles "23/09/2016", "23/09/16", "23.09.2016", "21st November 2016", "Friday 21 November 2016",
+Handles "23/09/2016", "23/09/16", "23.09.2016", "Fri 23/09/2016", "21st November 2016", "Friday 21 November 2016",
 "21-Nov-2016", "November 21, 2016" and ISO 8601's "2016-11-21" (year first: four digits leave no doubt
 which number is the day). Anything else, or an impossible date such as 31/02/2023,
 raises ``ValueError`` naming the text.
@@ -42,6 +42,8 @@ WORDED_DATE = re.compile(
     re.IGNORECASE,
 )
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# A weekday before a numeric date ("Tue 08/01/2025", "Monday, 2024-01-08"); worded dates allow one themselves.
+LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY}(?=\d)", re.IGNORECASE)
 US_WORDED_DATE = re.compile(
     rf"(?:{_WEEKDAY})?({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})(?!\d)", re.IGNORECASE
 )
@@ -62,7 +64,7 @@ def parse_printed_date(text: str) -> dt.date:
 
 @lru_cache(maxsize=65536)
 def _parse(text: str) -> dt.date:
-    s = " ".join(text.split())
+    s = LEADING_WEEKDAY.sub("", " ".join(text.split()))
     for pattern, order in ((NUMERIC_DATE, "dmy"), (WORDED_DATE, "dMy"), (US_WORDED_DATE, "Mdy"), (ISO_DATE, "ymd")):
         m = pattern.fullmatch(s)
         if not m:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import headers
-from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from ..foia.dates import ISO_DATE, LEADING_WEEKDAY, NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records.quarantine import Rejection
 
 if TYPE_CHECKING:
@@ -80,8 +80,6 @@ PURPOSE_CODE = re.compile(r"\d{1,3}|[A-Z]\d{0,2}")
 # A purpose legend's code column: "Reference", "Ref.", "Code", "Key", "No."
 LEGEND_CODE = re.compile(r"^(?:lfr |purpose )?(?:ref(?:erence)?|code|key|no|number|id)(?: (?:no|number|code))?$")
 LEGEND_MEANING = re.compile(r"\b(?:meaning|description|explanation|definition)\b")
-WEEKDAY = re.compile(r"^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+(?=\d)", re.IGNORECASE)
-ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})")
 FIGURE = re.compile(r"\d[\d,\u2009\u202f ]*(?:\.\d+)?\s*%?")
 SHARE = 0.01  # of the table's width: a rescaled page's columns may sit this far from the header's
 ALIGN = 6.0  # points: a continuation page's columns may sit this far from the header page's
@@ -93,9 +91,8 @@ def _bare(text: str) -> str:
 
 
 def _date_text(text: str) -> str:
-    """A date cell as the day-first date parser reads it: footnote marker and a leading weekday
-    ("Tue 08/01/2025": ``foia.dates`` knows a weekday before a worded date only) dropped."""
-    return WEEKDAY.sub("", _bare(text))
+    """A date cell without its footnote marker and a leading weekday ("Tue 08/01/2025")."""
+    return LEADING_WEEKDAY.sub("", _bare(text))
 
 
 def prints_month_first(texts: list[str]) -> bool:
@@ -124,13 +121,7 @@ def parse_date(text: str, month_first: bool = False) -> dt.date:
     numeric = NUMERIC_DATE.fullmatch(clean)
     if month_first and numeric:
         clean = f"{numeric[2]}/{numeric[1]}/{numeric[3]}"
-    iso = ISO_DATE.fullmatch(clean)
-    if not iso:
-        return parse_printed_date(clean)
-    try:
-        return dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
-    except ValueError as err:
-        raise ValueError(f"impossible date {text!r}: {err}") from None
+    return parse_printed_date(clean)
 
 
 class GridError(ValueError):
