@@ -294,6 +294,20 @@ def _question(q, i: int, seen: set[str]) -> tuple[str, str]:
     return sys.intern(qid), qout
 
 
+def _agreed(current: dt.date | None, from_events: list[dt.date], rec: dict, key: str, event: str,
+            fatal: list[RecordError]) -> dt.date | None:
+    """A request-level date (``key``) given by its field or by its events (the earliest ``event``);
+    a field that none of those events bears out is a problem."""
+    if not from_events:
+        return current
+    first = min(from_events)
+    if current is None:
+        return first
+    if current not in from_events:
+        fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({first})"))
+    return current
+
+
 def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[str] = frozenset()) -> Disclosure | None:
     """The record, or None when a request-level problem sets it aside; every problem goes to ``rejections``.
 
@@ -378,15 +392,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
 
     # The receipt date may be given once, as a field or as the 'received' event; both must agree.
     if events:
-        for key, event in (("date_received", "received"), ("date_responded", "response")):
-            from_events = [e[1] for e in events if e[0] == event]
-            if not from_events:
-                continue
-            current, first = getattr(d, key), min(from_events)
-            if current is None:
-                setattr(d, key, first)
-            elif current not in from_events:
-                fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({first})"))
+        d.date_received = _agreed(d.date_received, [e[1] for e in events if e[0] == "received"], rec, "date_received", "received", fatal)
+        d.date_responded = _agreed(d.date_responded, [e[1] for e in events if e[0] == "response"], rec, "date_responded", "response", fatal)
 
     # Dates that cannot be true: after today, before the FOI Acts' right of access began, or before
     # the request was received. Almost every record has none: its earliest and latest dates tell,
