@@ -149,3 +149,32 @@ def test_control_characters_are_found_in_ascii_and_beyond():
         assert has_control_characters(f"title: café{c}\n"), repr(c)
     for text in ["a: b\tc\r\nd: 'e'\n", "title: café — “quoted” ½\n", "", "\xa0"]:
         assert not has_control_characters(text), repr(text)
+
+
+def test_a_citation_seen_before_keeps_each_exemptions_own_stage_and_questions():
+    # The loader caches an exemption's rows by citation, stage and questions: the same citation with
+    # another stage or other questions (numbered with and without quotes) must give its own rows.
+    text = GOOD.replace(
+        '  - {raw: "Section 31(1)(a) Law enforcement", stage: response, questions: ["1"]}\n',
+        '  - {raw: "Section 31(1)(a) Law enforcement", stage: response, questions: ["1"]}\n'
+        '  - {raw: "Section 31(1)(a) Law enforcement", stage: internal_review, questions: ["1", "2"]}\n'
+        '  - {raw: "Section 31(1)(a) Law enforcement", questions: [1, "2"]}\n'
+        '  - {raw: "Section 31(1)(a) Law enforcement"}\n')
+    for _ in range(2):  # the second time from the cache
+        record, found = problems(text)
+        assert found == []
+        stage, questions = (disclosures.EXEMPTION_COLUMNS.index(c) for c in ("stage", "questions"))
+        assert [(row[stage], row[questions]) for row in record.exemptions] == [
+            ("response", "1"), ("internal_review", "1;2"), ("response", "1;2"), ("response", None)]
+
+
+def test_an_event_seen_before_is_checked_as_the_first_was():
+    # Events with a date printed before take a short path: an unknown name or a bad date still fails.
+    good = GOOD.replace("  - {event: acknowledged, date: 03/03/2020}\n",
+                        "  - {event: acknowledged, date: 03/03/2020}\n  - {event: chaser, date: 03/03/2020}\n")
+    record, found = problems(good)
+    assert found == [] and [e[0] for e in record.events] == ["received", "acknowledged", "chaser"]
+    bad = GOOD.replace("{event: acknowledged, date: 03/03/2020}", "{event: acknowleged, date: 03/03/2020}")
+    record, found = problems(bad)
+    assert record is not None and found == [
+        ("x.yaml", "events[1].event", "acknowleged", f"unknown event; use one of {', '.join(disclosures.EVENTS)}")]

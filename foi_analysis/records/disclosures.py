@@ -205,6 +205,109 @@ def _problem(rejections: list[Rejection], file: str, err: RecordError) -> None:
     rejections.append(Rejection(file, err.field, _text(err.value), err.reason))
 
 
+# The parse below runs on every record of a build: the usual value (known, well typed, seen before)
+# is taken on a short path, and anything else goes through the full checks, which name the problem.
+
+def _required(rec: dict, key: str, skip, fatal: list[RecordError]) -> str | None:
+    if key in skip:
+        return None
+    value = rec.get(key)
+    if value.__class__ is str:
+        value = value.strip()
+        if value:
+            return value
+    try:
+        return _required_str(rec, key)
+    except RecordError as err:
+        fatal.append(err)
+        return None
+
+
+def _date_field(rec: dict, key: str, skip, fatal: list[RecordError]) -> dt.date | None:
+    if key in skip:
+        return None
+    try:
+        return _date(rec.get(key), key)
+    except RecordError as err:
+        fatal.append(err)
+        return None
+
+
+def _rows(rec: dict, key: str, skip, rejections: list[Rejection], file: str) -> list:
+    if key in skip:
+        return []
+    value = rec.get(key) or []
+    if not isinstance(value, list):
+        rejections.append(Rejection(file, key, _text(value), f"{key} must be a list"))
+        return []
+    return value
+
+
+def _event(ev, i: int) -> tuple:
+    """Event ``i``'s row (EVENT_COLUMNS); ``RecordError`` for a problem."""
+    if not isinstance(ev, dict):
+        raise RecordError(f"events[{i}]", ev, "an event needs 'event' and 'date'")
+    name = _EVENTS.get(ev.get("event"))
+    if name is None:
+        raise RecordError(f"events[{i}].event", ev.get("event"), f"unknown event; use one of {', '.join(EVENTS)}")
+    printed = ev.get("date")
+    if printed is None or printed == "":
+        raise RecordError(f"events[{i}].date", printed, "missing date")
+    try:
+        printed, date = _printed_date(str(printed))
+    except ValueError as err:
+        raise RecordError(f"events[{i}].date", printed, str(err)) from None
+    return name, date, printed, ev.get("note")
+
+
+def _exemption(exm, i: int) -> tuple[tuple, ...]:
+    """Exemption ``i``'s rows (EXEMPTION_COLUMNS); ``RecordError`` for a problem."""
+    if not isinstance(exm, dict) or not exm.get("raw"):
+        raise RecordError(f"exemptions[{i}].raw", exm, "an exemption needs 'raw' (the citation as printed)")
+    stage = _STAGES.get(exm.get("stage") or "response")
+    if stage is None:
+        raise RecordError(f"exemptions[{i}].stage", exm.get("stage"), f"unknown stage; use one of {', '.join(STAGES)}")
+    try:
+        cites = _exemption_rows(str(exm["raw"]))
+    except ex.CitationError as err:
+        raise RecordError(f"exemptions[{i}].raw", exm["raw"], str(err)) from None
+    questions = ";".join(map(str, exm.get("questions") or ()))
+    questions = sys.intern(questions) if questions else None
+    return tuple(c + (stage, questions) for c in cites)
+
+
+# (citation as printed, stage as written, questions joined) -> the exemption's rows: letters repeat a
+# few citations with a few question lists, so most exemptions are one look-up. Bounded like _DATES.
+_EXEMPTIONS: dict[tuple[str, object, str], tuple[tuple, ...]] = {}
+
+
+def _question(q, i: int, seen: set[str]) -> tuple[str, str]:
+    """Question ``i``'s row (QUESTION_COLUMNS); ``RecordError`` for a problem."""
+    if not isinstance(q, dict) or q.get("question") is None:
+        raise RecordError(f"questions[{i}]", q, "a question needs 'question' and 'outcome'")
+    qid, qout = str(q["question"]), _QUESTION_OUTCOMES.get(q.get("outcome"))
+    if qout is None:
+        raise RecordError(f"questions[{i}].outcome", q.get("outcome"), f"unknown outcome; use one of {', '.join(QUESTION_OUTCOMES)}")
+    if qid in seen:
+        raise RecordError(f"questions[{i}].question", qid, "duplicate question")
+    seen.add(qid)
+    return sys.intern(qid), qout
+
+
+def _agreed(current: dt.date | None, from_events: list[dt.date], rec: dict, key: str, event: str,
+            fatal: list[RecordError]) -> dt.date | None:
+    """A request-level date (``key``) given by its field or by its events (the earliest ``event``);
+    a field that none of those events bears out is a problem."""
+    if not from_events:
+        return current
+    first = min(from_events)
+    if current is None:
+        return first
+    if current not in from_events:
+        fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({first})"))
+    return current
+
+
 def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[str] = frozenset()) -> Disclosure | None:
     """The record, or None when a request-level problem sets it aside; every problem goes to ``rejections``.
 
@@ -212,27 +315,9 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     ``skip`` names top-level fields already reported as malformed (not read again here).
     """
     fatal: list[RecordError] = []  # request-level problems: the record is set aside
-
-    def required(key: str) -> str | None:
-        if key in skip:
-            return None
-        try:
-            return _required_str(rec, key)
-        except RecordError as err:
-            fatal.append(err)
-            return None
-
-    def date_field(key: str) -> dt.date | None:
-        if key in skip:
-            return None
-        try:
-            return _date(rec.get(key), key)
-        except RecordError as err:
-            fatal.append(err)
-            return None
-
-    reference, authority, outcome = required("reference"), required("authority"), required("outcome")
-    if outcome is not None and outcome not in OUTCOMES:
+    reference, authority = _required(rec, "reference", skip, fatal), _required(rec, "authority", skip, fatal)
+    outcome = _required(rec, "outcome", skip, fatal)
+    if outcome is not None and outcome not in _OUTCOMES:
         fatal.append(RecordError("outcome", outcome, f"unknown outcome; use one of {', '.join(OUTCOMES)}"))
     source = {} if "source" in skip else rec.get("source") or {}
     if "source" not in skip and (not isinstance(source, dict) or not source.get("title")):
@@ -242,86 +327,73 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     d = Disclosure(  # every field given: no default factories to run
         file, reference or "", sys.intern(authority) if authority else "", _OUTCOMES.get(outcome, outcome or ""),
         str(source.get("title") or ""), file + (f" (from {seed})" if seed else ""),
-        date_field("date_received"), date_field("date_responded"), [], [], [], [])
-
-    def rows(key: str) -> list:
-        if key in skip:
-            return []
-        value = rec.get(key) or []
-        if not isinstance(value, list):
-            rejections.append(Rejection(file, key, _text(value), f"{key} must be a list"))
-            return []
-        return value
+        _date_field(rec, "date_received", skip, fatal), _date_field(rec, "date_responded", skip, fatal), [], [], [], [])
 
     # Field names such as "events[2].date" are spelt only when there is a problem to name.
-    events = d.events
-    for i, ev in enumerate(rows("events")):
-        try:
-            if not isinstance(ev, dict):
-                raise RecordError(f"events[{i}]", ev, "an event needs 'event' and 'date'")
-            name = _EVENTS.get(ev.get("event"))
-            if name is None:
-                raise RecordError(f"events[{i}].event", ev.get("event"), f"unknown event; use one of {', '.join(EVENTS)}")
-            printed = ev.get("date")
-            if printed is None or printed == "":
-                raise RecordError(f"events[{i}].date", printed, "missing date")
+    events, at = d.events, []  # at: each kept event's place in the record's list (named in a problem only)
+    for i, ev in enumerate(_rows(rec, "events", skip, rejections, file)):
+        row = None
+        if ev.__class__ is dict:
+            name, printed = _EVENTS.get(ev.get("event")), ev.get("date")
+            hit = _DATES.get(printed) if name is not None and printed.__class__ is str else None
+            if hit is not None:
+                row = (name, hit[1], hit[0], ev.get("note"))
+        if row is None:
             try:
-                printed, date = _printed_date(str(printed))
-            except ValueError as err:
-                raise RecordError(f"events[{i}].date", printed, str(err)) from None
-            events.append((name, date, printed, ev.get("note"), i))
-        except RecordError as err:
-            _problem(rejections, file, err)
+                row = _event(ev, i)
+            except RecordError as err:
+                _problem(rejections, file, err)
+                continue
+        events.append(row)
+        at.append(i)
 
     exemptions = d.exemptions
-    for i, exm in enumerate(rows("exemptions")):
-        try:
-            if not isinstance(exm, dict) or not exm.get("raw"):
-                raise RecordError(f"exemptions[{i}].raw", exm, "an exemption needs 'raw' (the citation as printed)")
-            stage = _STAGES.get(exm.get("stage") or "response")
-            if stage is None:
-                raise RecordError(f"exemptions[{i}].stage", exm.get("stage"), f"unknown stage; use one of {', '.join(STAGES)}")
+    for i, exm in enumerate(_rows(rec, "exemptions", skip, rejections, file)):
+        key = None
+        if exm.__class__ is dict:
+            raw, questions = exm.get("raw"), exm.get("questions")
+            if raw.__class__ is str and raw and (questions is None or questions.__class__ is list):
+                try:
+                    key = (raw, exm.get("stage"), ";".join(questions) if questions else "")
+                except TypeError:  # a question numbered without quotes: the full path
+                    pass
+        rows = _EXEMPTIONS.get(key) if key is not None else None
+        if rows is None:
             try:
-                cites = _exemption_rows(str(exm["raw"]))
-            except ex.CitationError as err:
-                raise RecordError(f"exemptions[{i}].raw", exm["raw"], str(err)) from None
-            questions = ";".join(map(str, exm.get("questions") or ()))
-            questions = sys.intern(questions) if questions else None
-            exemptions += [c + (stage, questions) for c in cites]
-        except RecordError as err:
-            _problem(rejections, file, err)
+                rows = _exemption(exm, i)
+            except RecordError as err:
+                _problem(rejections, file, err)
+                continue
+            if key is not None:
+                if len(_EXEMPTIONS) >= 65536:
+                    _EXEMPTIONS.clear()
+                _EXEMPTIONS[key] = rows
+        exemptions += rows
 
-    seen_questions = set()
-    for i, q in enumerate(rows("questions")):
+    questions, seen = d.questions, set()
+    for i, q in enumerate(_rows(rec, "questions", skip, rejections, file)):
+        if q.__class__ is dict:
+            qid = q.get("question")
+            if qid.__class__ is str:
+                qout = _QUESTION_OUTCOMES.get(q.get("outcome"))
+                if qout is not None and qid not in seen:
+                    seen.add(qid)
+                    questions.append((sys.intern(qid), qout))
+                    continue
         try:
-            if not isinstance(q, dict) or q.get("question") is None:
-                raise RecordError(f"questions[{i}]", q, "a question needs 'question' and 'outcome'")
-            qid, qout = str(q["question"]), _QUESTION_OUTCOMES.get(q.get("outcome"))
-            if qout is None:
-                raise RecordError(f"questions[{i}].outcome", q.get("outcome"), f"unknown outcome; use one of {', '.join(QUESTION_OUTCOMES)}")
-            if qid in seen_questions:
-                raise RecordError(f"questions[{i}].question", qid, "duplicate question")
-            seen_questions.add(qid)
-            d.questions.append((sys.intern(qid), qout))
+            questions.append(_question(q, i, seen))
         except RecordError as err:
             _problem(rejections, file, err)
 
     blue = []  # with each row's date field and printed date, for the checks below
-    for i, t in enumerate(rows("tables")):
+    for i, t in enumerate(_rows(rec, "tables", skip, rejections, file)):
         if isinstance(t, dict) and t.get("kind") == "blue_list":
             blue += _blue_list_rows(t, f"tables[{i}]", rejections, file)
 
     # The receipt date may be given once, as a field or as the 'received' event; both must agree.
     if events:
-        for key, event in (("date_received", "received"), ("date_responded", "response")):
-            from_events = [e[1] for e in events if e[0] == event]
-            if not from_events:
-                continue
-            current, first = getattr(d, key), min(from_events)
-            if current is None:
-                setattr(d, key, first)
-            elif current not in from_events:
-                fatal.append(RecordError(key, rec.get(key), f"disagrees with the '{event}' event ({first})"))
+        d.date_received = _agreed(d.date_received, [e[1] for e in events if e[0] == "received"], rec, "date_received", "received", fatal)
+        d.date_responded = _agreed(d.date_responded, [e[1] for e in events if e[0] == "response"], rec, "date_responded", "response", fatal)
 
     # Dates that cannot be true: after today, before the FOI Acts' right of access began, or before
     # the request was received. Almost every record has none: its earliest and latest dates tell,
@@ -333,7 +405,7 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     if dates and (max(dates) > today or min(dates) < FIRST_DAY or (received is not None and min(dates) < received)):
         dated = [("date_received", rec.get("date_received"), received),
                  ("date_responded", rec.get("date_responded"), d.date_responded)]
-        dated += [(f"events[{e[4]}].date", e[2], e[1]) for e in events]
+        dated += [(f"events[{i}].date", e[2], e[1]) for i, e in zip(at, events)]
         dated += [(b[-2], b[-1], b[1]) for b in blue]
         for name, printed, value in dated:
             if value is not None and value > today:
@@ -346,8 +418,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
                 if value is not None and FIRST_DAY <= value < received and not name.startswith("tables"):
                     what = "the response" if name == "date_responded" or "response" in name else "an event"
                     fatal.append(RecordError(name, printed, f"{what} dated before the request was received ({received.isoformat()})"))
-    d.events = [e[:4] for e in events]
-    d.blue_list = [b[:-2] for b in blue]
+    if blue:
+        d.blue_list = [b[:-2] for b in blue]
 
     if fatal:
         for err in fatal:
@@ -392,7 +464,10 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     # Control characters arrive raw (stood in for by read_mapping) or as a double-quoted escape: a
     # text with neither needs no walk (the common case; the walk costs more than the parse).
     controls = structure.control_character_problems(rec) if raw_controls or "\\" in text else []
-    malformed = tagged + [p for p in controls + structure.shape_problems(rec)
+    shape = structure.shape_problems(rec)
+    if not (tagged or controls or shape):  # the usual record: nothing malformed, no field to skip
+        return _parse_record(rec, file, rejections)
+    malformed = tagged + [p for p in controls + shape
                           if not any(p[0] == t or p[0].startswith((t + ".", t + "[")) for t, _, _ in tagged)]
     for name, value, reason in malformed:
         rejections.append(Rejection(file, name, _text(value), f"{reason}; record set aside"))
