@@ -111,6 +111,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         if title:
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
     lines = clean_lines(text)
+    if not any(lines):
+        # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
+        raise InputError("empty file (only spaces or invisible characters)")
     doc = build_doc(lines)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)

@@ -527,8 +527,9 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
-_DEAR = re.compile(r"^(?:Dear\b|Good (?:morning|afternoon|evening)\b|Hello\b|Hi\b)[\s,]*(.*)", re.IGNORECASE)
-_GREETING_STARTS = ("dear", "good", "hell", "hi ", "hi,")
+# Welsh bodies greet in both languages: "Annwyl / Dear Requester", "Annwyl Ymgeisydd".
+_DEAR = re.compile(r"^(?:(?:Annwyl\s*/\s*)?Dear\b|Annwyl\b|Good (?:morning|afternoon|evening)\b|Hello\b|Hi\b)[\s,]*(.*)", re.IGNORECASE)
+_GREETING_STARTS = ("dear", "good", "hell", "hi ", "hi,", "annw")
 _TO_AUTHORITY = re.compile(r"^(?:Sir|Madam|Sirs|FOI\b|Freedom of Information|Information (?:Rights|Management|Compliance|Access)"
                            r"|Data Protection|Disclosure|Team|Colleagues?|all|Public Access|Records)", re.IGNORECASE)
 _AUTHORITY_VOICE = re.compile(
@@ -546,6 +547,8 @@ def _role(addressee: str, body: str) -> str:
         hits = find_authorities(addressee[:80])
         if hits and hits[0][0] <= 4:
             return "requester"
+    if body_by_form(addressee.rstrip(",")):
+        return "requester"  # "Dear Leeds Teaching Hospitals NHS Trust," (a body not in authorities.csv)
     if _TO_AUTHORITY.match(addressee) or not addressee.strip():
         # Authorities write "Dear Sir/Madam" too: tell them apart by what the message says.
         return "authority" if _AUTHORITY_VOICE.search(body) else "requester"
@@ -675,7 +678,7 @@ def build_doc(lines: list[str]) -> Doc:
     segments = [Segment(0, "header")]
     segment_of = []
     first = first_characters(units)
-    dears = sorted(i for c in "DdGgHh" for i in first.get(c, ()) if units[i][:4].lower() in _GREETING_STARTS and len(units[i]) < 200
+    dears = sorted(i for c in "DdGgHhAa" for i in first.get(c, ()) if units[i][:4].lower() in _GREETING_STARTS and len(units[i]) < 200
                    and _DEAR.match(units[i]))
     bounds = dears + [len(units)]
     for k, i in enumerate(dears):
@@ -751,12 +754,19 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     return out
 
 
+_REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right to)\s+(?:\w+\s+){0,3}?(?:request|ask for|apply for|seek|have)\s+"
+                           r"(?:an?\s+)?(?:independent\s+)?internal review", re.IGNORECASE)
+
+
 def _segment_end(doc: Doc, s: int) -> int:
     return doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
 
 
 def _classify_segments(doc: Doc) -> None:
-    review = {doc.segment_of[i] for i in doc.hits(("internal review",))}
+    # A message is a review's only where it speaks of one, not where it offers one ("you may request an
+    # internal review"), which closes nearly every first response.
+    review = {doc.segment_of[i] for i in doc.hits(("internal review",)) if not _REVIEW_OFFER.search(doc.units[i])
+              or doc.units[i].lower().count("internal review") > 1}
     for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
         # Rules in order; each looks only at messages no earlier rule has claimed.
         open_ = {s for s, seg in enumerate(doc.segments) if (seg.role == "requester") == requester}
@@ -778,14 +788,18 @@ def _classify_segments(doc: Doc) -> None:
                                                    for s, seg in enumerate(doc.segments) if seg.kind == "extension"))
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
                for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
+    # The authority's only message, claimed by no rule, is its response: a letter that gives its answer
+    # in words no rule lists ("Our response", a cost refusal, answers under each question) is not an update.
+    only = [s for s, seg in enumerate(doc.segments) if seg.role == "authority"]
+    only = only[0] if len(only) == 1 else None
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
-            seg.kind = "request" if seg.role == "requester" else "update"
+            seg.kind = "request" if seg.role == "requester" else ("response" if s == only else "update")
         if seg.kind == "extension" and s in decided:
             seg.kind = "response"
         if s == 0 and len(doc.segments) == 1:
             # A letter without "Dear": its "Date:" line at the top.
-            seg.date = next((d for u in doc.units[:8] if u[:4].lower() == "date" for d in [date_line(u)] if d), None)
+            seg.date = next((d for u in doc.units[:8] if _DATE_LINE_LABEL.match(u) for d in [date_line(u)] if d), None)
         if s > 0:
             # A message's own date: a date-only line (or "Date:"/"Sent:") just above its "Dear".
             for j in range(seg.start - 1, max(doc.segments[s - 1].start, seg.start - 6) - 1, -1):
@@ -795,7 +809,8 @@ def _classify_segments(doc: Doc) -> None:
                     break
 
 
-_DATE_LINE_LABEL = re.compile(r"^(?:date(?: sent)?|sent|dated)\s*:?\s*", re.IGNORECASE)
+# (a bilingual label too: "Dyddiad / Date:")
+_DATE_LINE_LABEL = re.compile(r"^(?:[^\W\d]{2,12}\s*/\s*)?(?:date(?: sent)?|sent|dated)\s*:?\s*", re.IGNORECASE)
 _TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?\s*$", re.IGNORECASE)
 
 
@@ -976,6 +991,38 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
+# A public body recognised by the form of its name, for bodies not in authorities.csv (a county council,
+# an NHS trust): capitalised words ending in what such a body calls itself.
+_BODY_FORM = re.compile(
+    r"(?:the\s+)?(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
+    r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
+    r"|Health Board|Integrated Care Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
+    r"|Combined Authority|Authority|University|College)\s*[.,]?")
+
+
+def body_by_form(line: str) -> str | None:
+    """The name on a line that is only a public body's name ("Hertfordshire County Council"), else None."""
+    line = line.strip()
+    if not 8 <= len(line) <= 80 or not line[:1].isupper():
+        return None
+    m = _BODY_FORM.fullmatch(line)
+    if not m or not line.split()[0][:1].isupper():
+        return None
+    name = re.sub(r"^the\s+", "", line.rstrip(".,"), flags=re.IGNORECASE)
+    return name if len(name.split()) >= 2 else None
+
+
+def _authority_by_form(doc: Doc) -> str | None:
+    """A body named alone under the sign-off, else in the letterhead (first lines)."""
+    signed = [j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))]
+    for i in signed + list(range(min(5, len(doc.units)))):
+        if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
+            name = body_by_form(doc.units[i])
+            if name:
+                return name
+    return None
+
+
 def find_authority(doc: Doc) -> str | None:
     """The authority that speaks as itself: named where it is written to, receives, holds or does not
     hold, decides, or heads or signs the letter. Other mentions count only to break a tie, so the
@@ -1018,8 +1065,20 @@ def find_authority(doc: Doc) -> str | None:
             end = max(end, b)
         gaps.append((end, len(doc.text)))
         hits = sorted(hits + _authorities_near(doc, gaps))  # the rest of the text, not read again
+        # (the complaints paragraph, "complain to the Information Commissioner's Office", only when no other
+        # text names a body: a text saved on one line may have no other unit)
+        hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or hits
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
+    if not any(strong.values()):
+        # No body in authorities.csv speaks as itself: one that heads or signs the letter by the form of its
+        # name ("... County Council", "... NHS Trust") is the author, whatever names the text mentions.
+        by_form = _authority_by_form(doc)
+        if by_form:
+            # "Office of the Surrey Police and Crime Commissioner" is a known body: its canonical name.
+            known = {name for _, _, name in find_authorities(by_form)}
+            if len(known) <= 1:
+                return known.pop() if known else by_form
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
     if not ranked or (len(ranked) > 1 and (strong[ranked[0]], weak[ranked[0]]) == (strong[ranked[1]], weak[ranked[1]])):
         return None

@@ -26,6 +26,7 @@ _RELIANCE = re.compile(
 )
 _CONSIDERING = re.compile(r"\bconsider", re.IGNORECASE)  # only in an extension notice
 _NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:appl|rel[iy]|engag|claim)", re.IGNORECASE)
+_DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
 _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
 # "19/10/2016 - You were issued with ...": history told in a review, not a ground applied there.
@@ -89,7 +90,12 @@ def _applies(sentence: str, extension: bool) -> bool:
     """Does a sentence apply what it cites (a reliance cue, not negated)? Cached: a sentence listing
     many citations is read once."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence))
-    return bool(cue) and not _NEGATED.search(sentence)
+    if not cue:
+        return False
+    negated = _NEGATED.search(sentence)
+    # "the duty in Section 1(1)(a) does not apply by virtue of Section 23(5)" is how an NCND ground is
+    # applied: what is negated is the duty to confirm or deny, not the ground.
+    return not negated or bool(_DUTY_NEGATED.search(sentence))
 
 
 def sentences(text: str) -> list[str]:

@@ -165,7 +165,12 @@ _BREADCRUMB = re.compile(r"^\s*(?:you are here:?\s*)?home\s*[>»›/|]\s*\S|^\s*
 # before its line): those that open with a furniture word, "home" or "you " (the tests decide).
 _FURNITURE_START = re.compile(r"\n[^\S\n]*(?:home|you |" + "|".join(sorted(map(re.escape, _FURNITURE_LINES))) + ")")
 _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
-_SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
+# Odd spaces, invisible characters and typographic ligatures, as text copied from a PDF or a web page
+# carries them: a soft hyphen (U+00AD) or zero-width space inside "identi-fication" or "Section 31"
+# would split a word the patterns look for, and "ﬁ" (U+FB01) is not "fi" to them.
+_SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", ""), ("\xad", ""),
+           ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"),
+           ("\ufb04", "ffl")]
 
 
 def clean_lines(text: str) -> list[str]:
