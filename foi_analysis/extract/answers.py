@@ -133,7 +133,7 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     best: dict[str, str] = {}
     run: dict[str, str] = {}
     last = 0
-    for i in doc.starting(lambda c: c.isdigit() or c in "Qq "):
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIi "):
         u = doc.units[i]
         m = ENUM.match(u)
         if not m:
@@ -177,6 +177,24 @@ def _answer_outcome(body: str) -> str | None:
     return "answered" if body.strip() else None
 
 
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence that names questions in separate places, cut between them at a clause break, so that
+    each part says its own ("disclosed the number for question 1 and withheld the answer to question 2")."""
+    refs = list(_QREF.finditer(sentence)) if "q" in sentence.lower() else []
+    if len(refs) < 2:
+        return [sentence]
+    out, start = [], 0
+    for a, b in zip(refs, refs[1:]):
+        breaks = list(_CLAUSE_BREAK.finditer(sentence, a.end(), b.start()))
+        if breaks:
+            out.append(sentence[start: breaks[-1].start()])
+            start = breaks[-1].end()
+    return out + [sentence[start:]]
+
+
 def own_words(questions: dict[str, str]) -> dict[str, set[str]]:
     """Each question's own words: those no other question uses (common request words aside)."""
     words = {q: set(_WORD.findall(t.lower())) - _COMMON for q, t in questions.items()}
@@ -210,7 +228,14 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                     specific[q] = outcome
 
     heads = answer_headings(doc)
-    for i, u in doc.authority_units():
+    units = doc.authority_units()
+    # A question restated just above its labelled answer ("Request 1: ..." / "Response: ...") is read as
+    # part of the restated request (quoted), but it heads that answer.
+    inline = [(i, doc.units[i]) for i, h in enumerate(heads) if h and doc.quoted[i] and i + 1 < len(doc.units) and doc.own(i + 1)
+              and (m := _RESPONSE_LABEL.match(doc.units[i + 1])) and m.end() < len(doc.units[i + 1])]  # (a label with its answer)
+    if inline:
+        units = sorted(units + inline)
+    for i, u in units:
         head = heads[i]
         if head:
             close()
@@ -239,8 +264,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         if i in refs_in:
             for sentence in sentences(u):
                 k = _group_cue(sentence)
-                for q in question_refs(sentence) if k else []:
-                    group.setdefault(q, k)
+                for clause in _clauses(sentence) if k else []:
+                    kc = _group_cue(clause) or k
+                    for q in question_refs(clause):
+                        group.setdefault(q, kc)
         elif after_table and enumerated:
             if own is None:
                 own = own_words(enumerated)
@@ -355,7 +382,9 @@ cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_
 # information you have requested", "None of the requested information is held".
 NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no", "requested is not held",
                 "requested was not held"), re.compile(
+    # ("does not hold any briefing note": what is not held may be named, but not "any other/further ...")
     r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
+    r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of)\b)[a-z]+(?: [a-z]+)?(?: (?:on|about|relating to|in relation to)\b|[.;]|$)"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
     r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)",

@@ -29,7 +29,7 @@ from .answers import decide_outcome, enumerated_questions, find_questions, find_
 from .doc import build_doc, cue_words, find_authority, find_references, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
-from .text import InputError, clean_lines, decode, html_to_text, looks_like_html
+from .text import InputError, clean_lines, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
@@ -114,6 +114,8 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     if not any(lines):
         # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
         raise InputError("empty file (only spaces or invisible characters)")
+    if "|" in text:
+        lines = unfold_answer_tables(lines)
     doc = build_doc(lines)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
@@ -133,7 +135,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     asked = request_text(doc)
     if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") <= 1:
         # A request of one unnumbered question: its outcome is the response's.
-        questions = [{"question": "1", "outcome": {"refused": "exempt"}.get(outcome, outcome)}]
+        # A refusal on cost or as vexatious (s12/s14) answers no question: it is not an exemption.
+        procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)
+        questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
     if is_foisa(doc):
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's")

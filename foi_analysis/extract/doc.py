@@ -626,15 +626,15 @@ _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
 _QID = r"\d{1,2}[a-z]?"
-ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
+ANSWER_HEAD = re.compile(rf"^\s*(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
 ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
-# A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
-ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
+# A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)", "Request 1:", "Item 2 -".
+ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
 
 # A unit longer than this is cut at its last sentence end (else space) before the limit: a text
@@ -715,7 +715,7 @@ _HEAD_FIRST = frozenset("QqFfIiRrWw")  # what ANSWER_HEAD and ANSWER_INTRO can b
 
 
 # What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
-_INTRO_STARTS = ("for", "in ", "reg", "wit")
+_INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's "Request 1", "Item 2")
 
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
@@ -1089,7 +1089,7 @@ def find_authority(doc: Doc) -> str | None:
 # References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
 
 _REF_LABEL = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foi|freedom\s+of\s+information)\s+request))\b\.?"
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foi|freedom\s+of\s+information|original)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
@@ -1104,10 +1104,10 @@ _REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
-_LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information")
+_LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information", "original request")
 # Words every _REF_LABEL match holds (and "foi", every _SUBJECT_REF match).
 _LABEL_WORDS = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request",
-                "foi number", "foi no")
+                "foi number", "foi no", "original request")
 cue_words(_LABEL_WORDS, ("foi",))
 
 
@@ -1135,6 +1135,9 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     request: Counter = Counter()
     review: list[str] = []
     first: dict[str, int] = {}
+    # "Original request: HC/001732/24" in a review: the request's reference; the letter's own ("Our
+    # reference: HC/IR/0045/25") is then the review's.
+    original: dict[str, int] = {}
     label_words = _LABEL_WORDS
     # The authority's own words first: a requester may cite an earlier request's reference.
     passes = [(_REF_LABEL, label_words, True), (_SUBJECT_REF, ("foi",), True), (_REF_LABEL, label_words, False), (_SUBJECT_REF, ("foi",), False)]
@@ -1157,9 +1160,14 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                 if "review" in label or "appeal" in label:
                     if ref not in review:
                         review.append(ref)
+                elif "original" in label:
+                    original.setdefault(ref, doc.offsets[i] + m.start())
                 else:
                     request[ref] += 1
                     first.setdefault(ref, doc.offsets[i] + m.start())
+        if original:
+            best = min(original, key=original.get)
+            return best, [{"reference": r, "kind": "internal_review"} for r in dict.fromkeys([*review, *request]) if r != best]
         if request:
             break  # each pass is a fallback for the one before
     if not request:

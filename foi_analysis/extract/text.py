@@ -220,6 +220,43 @@ def clean_lines(text: str) -> list[str]:
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
 
 
+# A table whose columns are the request and the answer ("Request | Response", "Question | Answer") is the
+# layout of the answers, not figures: each row is a question and its answer.
+_ASKED_CELL = re.compile(r"(?:your |the )?(?:request(?:ed)?|questions?|information requested|what (?:was|you) asked)(?: asked| made)?", re.I)
+_ANSWER_CELL = re.compile(r"(?:our |the |force |council )?(?:response|answer|reply|responses|answers)", re.I)
+
+
+def unfold_answer_tables(lines: list[str]) -> list[str]:
+    """Rows of a "Request | Response" table as the question's line and a "Response: ..." line below
+    it, the way letters print them (so the answers are read per question, not as a table of figures)."""
+    out, k, n = [], 0, len(lines)
+    while k < n:
+        line = lines[k]
+        cells = [c.strip() for c in line.split("|")] if "|" in line else None
+        if cells:
+            cells = [c for c in cells if c]
+        if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
+            k += 1
+            while True:
+                j = k
+                while j < n and not lines[j].strip():
+                    j += 1  # (an HTML table's rows come with blank lines between them)
+                if j == n or "|" not in lines[j]:
+                    break
+                k = j
+                row = [c.strip() for c in lines[k].split("|")]
+                row = [c for c in row if c]
+                if len(row) == 2:
+                    out += ["", row[0], "Response: " + row[1], ""]
+                elif row:
+                    out += ["", " ".join(row), ""]
+                k += 1
+            continue
+        out.append(line)
+        k += 1
+    return out
+
+
 def _line_starts(lines: list[str]) -> list[int]:
     """Where each line starts in the text the lines were split from (at "\\n")."""
     return list(itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
