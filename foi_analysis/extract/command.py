@@ -35,7 +35,9 @@ from .text import InputError, clean_lines, decode, html_to_text, looks_like_html
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
          "the request was rejected", "show quoted sections", "awaiting classification", "long overdue")
 _LOG = ("disclosure log", "request reference number", "date of response", "date published")
-cue_words(_WDTK, _LOG)
+_EIR = ("environmental information regulations",)  # (named in full at least once in every EIR response)
+_EIR_REGULATION = re.compile(r"\bregulations?\s+1[23]\b", re.IGNORECASE)
+cue_words(_WDTK, _LOG, _EIR, ("regulation",))
 
 
 @dataclass
@@ -139,6 +141,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)
         questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
+    if doc.hits(_EIR) and any(True for _ in doc.search(_EIR_REGULATION, ("regulation",), own=False)):
+        # EIR exceptions are regulations, not FOIA sections: the draft's exemptions cannot hold them.
+        warnings.append("an EIR response: its exceptions (regulations 12 and 13) are not recorded as sections; add them by hand")
     if is_foisa(doc):
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's")
     if not any([reference, authority, found, outcome, events]):

@@ -146,8 +146,8 @@ def find_events(doc: Doc) -> list[dict]:
             note = "stated in the text"
             if event == "your":
                 event, note = ("internal_review_requested", note) if _ASKS_REVIEW.match(after) else ("received", "printed as the date of the request")
-            elif event == "internal_review_requested" and _ANSWERED_ON.search(before):
-                event = "response"  # "... received on 4 December 2024 and answered on"
+            elif event in ("received", "internal_review_requested") and _ANSWERED_ON.search(before):
+                event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
             if event is None and _ON_DATE.search(before):

@@ -25,7 +25,12 @@ _RELIANCE = re.compile(
     re.IGNORECASE,
 )
 _CONSIDERING = re.compile(r"\bconsider", re.IGNORECASE)  # only in an extension notice
-_NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:appl|rel[iy]|engag|claim)", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:correctly\s+)?(?:appl|rel[iy]|engag|claim|uph)", re.IGNORECASE)
+# In a review, a sentence that tells what the original response did ("On 17 February 2025 we refused your
+# request, relying on ...", "In the original response the force withheld ...") is history, like a
+# timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
+_RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|refusal)\b|^\s*On \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? (?:we|I|the)\b", re.IGNORECASE)
+_JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
 _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
@@ -168,6 +173,8 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
         if not heading and not _applies(sentence, seg.kind == "extension"):
+            continue
+        if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
         stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
