@@ -135,6 +135,8 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     last = 0
     for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIi "):
         u = doc.units[i]
+        if u[0] in "RrIi" and u[:5].lower() not in ("reque", "item "):
+            continue  # ("I can confirm ...": only "Request 1" and "Item 2" begin so)
         m = ENUM.match(u)
         if not m:
             continue

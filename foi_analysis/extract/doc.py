@@ -799,7 +799,8 @@ def _classify_segments(doc: Doc) -> None:
             seg.kind = "response"
         if s == 0 and len(doc.segments) == 1:
             # A letter without "Dear": its "Date:" line at the top.
-            seg.date = next((d for u in doc.units[:8] if _DATE_LINE_LABEL.match(u) for d in [date_line(u)] if d), None)
+            seg.date = next((d for u in doc.units[:8] if (u[:4].lower() == "date" or "/" in u[:14]) and _DATE_LINE_LABEL.match(u)
+                             for d in [date_line(u)] if d), None)
         if s > 0:
             # A message's own date: a date-only line (or "Date:"/"Sent:") just above its "Dear".
             for j in range(seg.start - 1, max(doc.segments[s - 1].start, seg.start - 6) - 1, -1):
