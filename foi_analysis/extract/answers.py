@@ -23,7 +23,7 @@ _QREF_GATE = re.compile(r"q(?:uestions?|s|['’]s)?\s*\d")
 
 QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
-    ("ncnd", re.compile(r"neither confirm nor deny|\bNCND\b", re.I)),
+    ("ncnd", re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)),  # ("the force neither confirms nor denies")
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b", re.I)),
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
@@ -106,7 +106,7 @@ def _first_cue(cues: list[tuple[str, re.Pattern]]):
 
 _question_cue = _first_cue(QUESTION_CUES)
 _group_cue = _first_cue(_GROUP_CUES)
-_RESPONSE_LABEL = re.compile(r"^(?:Response|Answer|Reply)\s*:?\s*", re.I)
+_RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and Welsh "Ateb / Answer:")
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
@@ -133,10 +133,12 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     best: dict[str, str] = {}
     run: dict[str, str] = {}
     last = 0
-    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIi "):
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCc "):
         u = doc.units[i]
         if u[0] in "RrIi" and u[:5].lower() not in ("reque", "item "):
             continue  # ("I can confirm ...": only "Request 1" and "Item 2" begin so)
+        if u[0] in "Cc" and not (u[1:2].isdigit() or u[1:9].lower() == "westiwn "):
+            continue  # (only the Welsh "C1 / Q1" begins with "C")
         m = ENUM.match(u)
         if not m:
             continue
@@ -373,7 +375,7 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
-_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm nor deny|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
+_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
 _NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
@@ -386,7 +388,7 @@ NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no"
                 "requested was not held"), re.compile(
     # ("does not hold any briefing note": what is not held may be named, but not "any other/further ...")
     r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
-    r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of)\b)[a-z]+(?: [a-z]+)?(?: (?:on|about|relating to|in relation to)\b|[.;]|$)"
+    r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
     r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)",
@@ -446,7 +448,9 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         return stated, ncnd or stated == "ncnd"
     if says(_PARTIAL):
         return "partially_disclosed", ncnd
-    if says(NOTHING_HELD) and not withholding and not tables:
+    given = {q["outcome"] for q in questions} & {"disclosed", "partially_disclosed", "publicly_available"}
+    if says(NOTHING_HELD) and not withholding and not tables and not given:
+        # (not when an answer gives something: "we do not hold any minutes" then answers one question only)
         return "not_held", ncnd
     # A WhatDoTheyKnow page states the requester's own classification at the top.
     header = "\n".join(doc.units[: doc.segments[1].start if len(doc.segments) > 1 else 12])

@@ -569,15 +569,16 @@ _KIND_RULES = [
     ("response", ("decided", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
-     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
+     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm(?:s|ing)? nor den(?:y|ies|ying)"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
-                r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
+                r"|exceed(?:s|ed)? the (?:appropriate|cost|upper cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
                 r"|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please see the answers to", re.I)),
     ("response", ("decision",), re.compile(r"\bDECISION\b")),  # the heading, in capitals
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
-     re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) (?:have )?received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
+     # ("We received your request on 2 June 2025" recounts, in a reply; an acknowledgement says "have received")
+     re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) have received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
 ]
 # An extension notice that already gives the decision is a response.
 _DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
@@ -626,7 +627,8 @@ _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
 _QID = r"\d{1,2}[a-z]?"
-ANSWER_HEAD = re.compile(rf"^\s*(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
+_WELSH_NUMBER = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*)?"  # "C1 / Q1.", "Cwestiwn 2 / Question 2"
+ANSWER_HEAD = re.compile(rf"^\s*{_WELSH_NUMBER}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
 ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
@@ -634,7 +636,7 @@ ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|R
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)", "Request 1:", "Item 2 -".
-ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
+ENUM = re.compile(r"^\s*" + _WELSH_NUMBER + r"(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
 
 # A unit longer than this is cut at its last sentence end (else space) before the limit: a text
@@ -711,7 +713,7 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
     return heads
 
 
-_HEAD_FIRST = frozenset("QqFfIiRrWw")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
+_HEAD_FIRST = frozenset("QqFfIiRrWwCc")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
 # What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
@@ -720,8 +722,10 @@ _INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
-    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWw") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
+    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCc") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
+    if u[:1] in "Cc" and not (u[1:2].isdigit() or u[1:9].lower() == "westiwn "):
+        return None  # (only the Welsh "C1 / Q1" numbering begins with "C")
     if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
         return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
     m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
@@ -942,7 +946,16 @@ def request_text(doc: Doc) -> str:
                     break
                 body.append(u)
             return "\n".join(body)
+    # A request told in the reply's own sentence: "your email of 14 July 2025 asking for all correspondence ...".
+    for i, m in doc.search(_ASKED_INLINE, _ASKED_INLINE_WORDS):
+        return doc.units[i]
     return ""
+
+
+_ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested")
+_ASKED_INLINE = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter|application)\b[^.]{0,60}?\b"
+                           r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b", re.IGNORECASE)
+cue_words(_ASKED_INLINE_WORDS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1047,7 +1060,9 @@ def find_authority(doc: Doc) -> str | None:
             continue
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
-        alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
+        # (a bilingual line counts as one: "Cyngor Caerdydd / Cardiff Council", "Heddlu Gwent / Gwent Police")
+        alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and (
+            len(u) <= end - start + 12 or (at + end - start >= len(u.rstrip()) - 1 and u[:at].rstrip().endswith("/")))
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
         before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
                                                             doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS)

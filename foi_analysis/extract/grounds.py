@@ -20,7 +20,7 @@ from .doc import Doc, answer_of, cue_words
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
     r"|\bapplication\b|\buph(?:eld|old)\b|\bclaim(?:ed|ing|s)?\b|\bwithh(?:eld|old|olding)\b|\bredact|\brefus(?:e|ed|es|ing)\b"
-    r"|\brefusal\b(?! notice)|\bneither confirm nor deny\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
+    r"|\brefusal\b(?! notice)|\bneither confirm(?:s|ing)? nor den(?:y|ies|ying)\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
     r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b",
     re.IGNORECASE,
 )
@@ -91,16 +91,16 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1024)
-def _applies(sentence: str, extension: bool) -> bool:
+def _applies(sentence: str, extension: bool, ncnd: bool = False) -> bool:
     """Does a sentence apply what it cites (a reliance cue, not negated)? Cached: a sentence listing
     many citations is read once."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence))
     if not cue:
         return False
-    negated = _NEGATED.search(sentence)
     # "the duty in Section 1(1)(a) does not apply by virtue of Section 23(5)" is how an NCND ground is
-    # applied: what is negated is the duty to confirm or deny, not the ground.
-    return not negated or bool(_DUTY_NEGATED.search(sentence))
+    # applied: what is negated is the duty to confirm or deny, not the ground (only an NCND ground:
+    # "... does not apply to the bodies listed in section 23(3)" applies nothing).
+    return not _NEGATED.search(sentence) or (ncnd and bool(_DUTY_NEGATED.search(sentence)))
 
 
 def sentences(text: str) -> list[str]:
@@ -172,7 +172,7 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         left, right = sentence_bounds(u, start, end)
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
-        if not heading and not _applies(sentence, seg.kind == "extension"):
+        if not heading and not _applies(sentence, seg.kind == "extension", any(c[2] for c in cits)):
             continue
         if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue

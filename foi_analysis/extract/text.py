@@ -68,6 +68,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 _SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "select"}
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                "blockquote", "pre", "hr", "dd", "dt", "dl", "main", "body", "time"}
+# A definition list's term and its value are one labelled line ("Date received: 07 March 2025"), as a
+# letter prints them, so that the label is read with its value.
 # Page regions by class or id: site navigation, cookie banners, "similar requests" sidebars.
 _SKIP_REGION = re.compile(r"cookie|consent|banner|sidebar|right_column|similar|related|breadcrumb|\bnav|menu|footer|header-|site-header|share",
                           re.IGNORECASE)
@@ -99,7 +101,7 @@ class _TextParser(HTMLParser):
             self._skip += 1
         elif tag == "title":
             self._in_title = True
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS and tag != "dd":
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
@@ -116,6 +118,8 @@ class _TextParser(HTMLParser):
             self._in_title = False
         elif tag in ("td", "th") and not self._skip:
             self.parts.append(" | ")
+        elif tag == "dt" and not self._skip:
+            self.parts.append(" " if self.parts and self.parts[-1].rstrip().endswith(":") else ": ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
