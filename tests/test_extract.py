@@ -525,6 +525,32 @@ def test_a_request_told_in_the_reply_s_own_sentence_is_one_question():
     assert (x["outcome"], x["questions"]) == ("not_held", [{"question": "1", "outcome": "not_held"}])
 
 
+@pytest.mark.parametrize("answer, outcome", [
+    # Verdicts in words the first rules did not list; each is how a whole reply can say it.
+    ("The information you requested is enclosed.", "disclosed"),
+    ("I can disclose that the force used the system on 14 occasions in 2024.", "disclosed"),
+    ("The force does not record this information.", "not_held"),
+    ("No information falling within the scope of your request is held.", "not_held"),
+    ("Having searched our records, we have found no information relevant to your request.", "not_held"),
+    ("The force has no records of any such deployment.", "not_held"),
+    ("There is no information held on this subject.", "not_held"),
+])
+def test_one_unnumbered_question_and_its_verdict_in_plain_words(answer, outcome):
+    # "You asked:" then one question (no numbering, no closing quotation mark) then the answer.
+    text = ("Kent Police\n\nOur ref: FOI 1/25\n\nDear Requester\n\nThank you for your request received by Kent Police on "
+            f"3 June 2024. You asked:\n\nHow many times did the force use facial recognition in 2024?\n\n{answer}\n\n"
+            "Yours sincerely\n\nKent Police\n")
+    x = extract_text(text).json()
+    assert (x["outcome"], x["questions"]) == (outcome, [{"question": "1", "outcome": outcome}])
+
+
+def test_dates_printed_year_first():
+    text = ("Kent Police\n\nOur ref: FOI 1/25\nDate: 2024-07-01\n\nDear Requester\n\nThank you for your request received by "
+            "Kent Police on 2024-06-03. The information is attached (version 2024-13-45, build 2024-06-03-1).\n\nYours sincerely\n\nKent Police\n")
+    x = extract_text(text).json()
+    assert x["events"] == [{"date": "2024-06-03", "event": "received"}, {"date": "2024-07-01", "event": "response"}]
+
+
 @pytest.mark.parametrize("sentence", [
     "Kent Police can neither confirm nor deny whether it holds it, as the duty in Section 1(1)(a) does not apply by virtue of Section 24(2).",
     "The duty to confirm or deny does not arise by virtue of section 24(2) of the Act.",
@@ -860,7 +886,7 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     rules = [(n, r) for _, n, r in doc._KIND_RULES + doc._REQUESTER_KINDS] + [(n, r) for n, r in doc._DECIDED]
     rules += [answers.NOTHING_HELD, answers._PARTIAL, answers._REFUSED, answers._DISCLOSED, answers._WITHHELD, answers.NCND,
               answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA),
-              (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE)]
+              (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE), (doc._ASKED_INLINE_WORDS, doc._ASKED_INLINE)]
     rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES]
     assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}
 

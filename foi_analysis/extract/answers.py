@@ -370,7 +370,8 @@ _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided i
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows",
-              "releasing", "disclosing"), re.compile(r"decided to disclose (?:the|all)|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
+              "releasing", "disclosing", "can disclose", "pleased to", "able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
+                        r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
@@ -385,13 +386,19 @@ cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
 NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no", "requested is not held",
-                "requested was not held"), re.compile(
+                "requested was not held", "no information", "no recorded", "no records", "not record"), re.compile(
     # ("does not hold any briefing note": what is not held may be named, but not "any other/further ...")
     r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
     r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
-    r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)",
+    r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)"
+    # Other ways to say it of the whole request: "No information falling within the scope of your request
+    # is held", "There is no information held on this subject", "we have found no information relevant
+    # to your request", "The force has no records of ...", "The force does not record this information".
+    r"|\bno (?:recorded )?information\b[^.;]{0,60}?\b(?:is|was|are|were) held\b|\bno (?:recorded )?information held\b"
+    r"|\b(?:found|located|identified|traced) no (?:recorded )?(?:information|records)\b|\b(?:has|have) no (?:recorded )?(?:information|records)\b"
+    r"|\b(?:does|do) not record (?:this|that|the|any|such) (?:information|data)\b",
     re.I)
 cue_words(NOTHING_HELD[0])
 # The authority's verdict on a labelled line: "Outcome: Information not held", "Decision - partially disclosed".

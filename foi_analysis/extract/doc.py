@@ -819,11 +819,20 @@ _DATE_LINE_LABEL = re.compile(r"^(?:[^\W\d]{2,12}\s*/\s*)?(?:date(?: sent)?|sent
 _TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?\s*$", re.IGNORECASE)
 
 
+# A date printed year first ("2024-06-03"), as web pages and mail headers print it: never ambiguous.
+ISO_DATE = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d|[/.\-]\d)")
+
+
 def date_line(unit: str) -> tuple[dt.date, str] | None:
     """A line that is only a date (the date of a letter or message), as (date, printed form)."""
     if len(unit) > 60 or not unit[:1].isalnum():
         return None
     s = _TIME.sub("", _DATE_LINE_LABEL.sub("", unit.strip()))
+    if (iso := ISO_DATE.fullmatch(s)) is not None:
+        try:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), s
+        except ValueError:
+            return None
     if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE)):
         try:
             return parse_printed_date(s), " ".join(s.split())
@@ -897,6 +906,9 @@ def _split_anchored(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | Non
 
 
 
+_ASKS = re.compile(r"(?:please|could you|can you|would you|I would like|I request|provide|copies of|a copy of)\b", re.IGNORECASE)
+
+
 def _request_end(doc: Doc, i: int, end: int) -> int:
     """Where a restated request starting at unit ``i`` ends (the first unit not part of it)."""
     if i < end and doc.units[i][:1] in "“\"":
@@ -930,6 +942,8 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
             break
         numbered = numbered or item
         j += 1
+    if not numbered and i < end and (doc.units[i].rstrip().endswith("?") or _ASKS.match(doc.units[i])):
+        return i + 1  # one unnumbered question ("How many times ...?", "Please provide ...") before the answer
     return j if numbered else i
 
 

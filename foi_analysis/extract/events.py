@@ -9,10 +9,11 @@ quotation marks or in the restated request, and the requester's own words are ne
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .doc import Doc, holds_folded
+from .doc import ISO_DATE as _ISO_DATE, Doc, holds_folded
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -72,6 +73,8 @@ _SPACE = rb"[\s\x1c-\x1f?]"  # what "\s" matches in text, ASCII or not
 _NUMERIC_SHAPE = re.compile(rb"0" + _SPACE + rb"*[/.\-]" + _SPACE + rb"*0")
 _WORDED_SHAPE = re.compile(rb"0(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
                            rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_ISO_GATE = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_SHAPE = re.compile(rb"0000-00-00")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
@@ -111,6 +114,13 @@ def find_dates(doc: Doc):
             except ValueError:
                 continue
             out.append((i, start, m.end(), date, " ".join(printed.split())))
+    # ISO dates ("2024-06-03"), as web pages and mail headers print them: year first, so never ambiguous.
+    for i, m in doc.gated(_ISO_GATE, _ISO_DATE, shape=_ISO_SHAPE):
+        try:
+            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        out.append((i, m.start(), m.end(), date, m.group(0)))
     out.sort(key=lambda d: (d[0], d[1]))
     return out
 
