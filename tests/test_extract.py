@@ -585,12 +585,26 @@ def test_dates_told_in_the_words_of_a_reply(lead, after, event):
     ("Hertfordshire County Council", "Hertfordshire County Council"),
     ("Royal Free London NHS Foundation Trust", "Royal Free London NHS Foundation Trust"),
     ("Office of the Surrey Police and Crime Commissioner", "Surrey Police and Crime Commissioner"),  # a known body inside it
+    ("SURREY COUNTY COUNCIL", "Surrey County Council"),
+    ("Freedom of Information Office\nDepartment for Education", "Department for Education"),  # the team's line is not a body
+    ("FOI Team\nNHS England", "NHS England"),
 ])
 def test_a_body_not_in_the_table_is_named_by_the_form_of_its_name(letterhead, name):
     # The body signs the letter; the police force it writes about is named in the text, not speaking.
     text = (f"{letterhead}\n\nOur ref: FOI 1/25\n\nDear Requester\n\nWe do not hold any information about the cameras "
             f"Kent Police uses; Kent Police may hold it.\n\nYours sincerely\n\nInformation Rights Officer\n{letterhead}\n")
     assert extract_text(text).authority == name
+
+
+def test_a_team_s_name_does_not_displace_a_known_body():
+    text = ("Our ref: FOI 1/25\n\nDear Requester\n\nThe information is attached. Kent Police may hold more.\n\nYours sincerely\n\n"
+            "Professional Standards Department\n")
+    assert extract_text(text).authority == "Kent Police"
+
+
+@pytest.mark.parametrize("line, reference", [("FOIA Request 2025/0331", "2025/0331"), ("EIR request: 24/0098", "24/0098")])
+def test_foia_and_eir_request_labels(line, reference):
+    assert extract_text(f"Kent Police\n\n{line}\n\nDear Requester\n\nThe information is attached.\n\nKent Police\n").reference == reference
 
 
 def test_a_request_addressed_to_a_body_not_in_the_table_is_the_requester_s():

@@ -1022,22 +1022,38 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
 # A public body recognised by the form of its name, for bodies not in authorities.csv (a county council,
 # an NHS trust): capitalised words ending in what such a body calls itself.
 _BODY_FORM = re.compile(
-    r"(?:the\s+)?(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
+    r"(?:the\s+)?(?:"
+    r"(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
     r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
     r"|Health Board|Integrated Care Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
-    r"|Combined Authority|Authority|University|College)\s*[.,]?")
+    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department)"
+    # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
+    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for))(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
+    r")\s*[.,]?")
+# Words of a team's name, not a body's: "Information Rights Office", "Information Governance Department".
+_UNIT_WORDS = frozenset("information freedom rights governance management team unit office compliance records access disclosure data "
+                        "protection department legal services service corporate customer foi foia request requests of and the for & "
+                        "central support public communications complaints enquiries joint strategic policy legal team".split())
+
+
+_TEAM_LIKE = re.compile(r"\b(?:Agency|Service|Executive|Commission|Office|Department)$")
 
 
 def body_by_form(line: str) -> str | None:
     """The name on a line that is only a public body's name ("Hertfordshire County Council"), else None."""
     line = line.strip()
-    if not 8 <= len(line) <= 80 or not line[:1].isupper():
+    if not 6 <= len(line) <= 80 or not line[:1].isupper():
         return None
+    if line.isupper():
+        line = " ".join(w if len(w) <= 3 else w.capitalize() for w in line.split())  # "SURREY COUNTY COUNCIL"
     m = _BODY_FORM.fullmatch(line)
     if not m or not line.split()[0][:1].isupper():
         return None
     name = re.sub(r"^the\s+", "", line.rstrip(".,"), flags=re.IGNORECASE)
-    return name if len(name.split()) >= 2 else None
+    words = name.lower().split()
+    if len(words) < 2 or all(w in _UNIT_WORDS for w in words):
+        return None
+    return name
 
 
 def _authority_by_form(doc: Doc) -> str | None:
@@ -1107,7 +1123,8 @@ def find_authority(doc: Doc) -> str | None:
         if by_form:
             # "Office of the Surrey Police and Crime Commissioner" is a known body: its canonical name.
             known = {name for _, _, name in find_authorities(by_form)}
-            if len(known) <= 1:
+            # (a name ending in a word teams use too, "... Service", "... Office", wins only over no name at all)
+            if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form))):
                 return known.pop() if known else by_form
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
     if not ranked or (len(ranked) > 1 and (strong[ranked[0]], weak[ranked[0]]) == (strong[ranked[1]], weak[ranked[1]])):
@@ -1119,7 +1136,7 @@ def find_authority(doc: Doc) -> str | None:
 # References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
 
 _REF_LABEL = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foi|freedom\s+of\s+information|original)\s+request))\b\.?"
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foia?|eir|freedom\s+of\s+information|original)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
@@ -1134,10 +1151,10 @@ _REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
-_LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information", "original request")
+_LABEL_STARTS = ("ref", "request", "case", "foi", "eir", "freedom of information", "original request")
 # Words every _REF_LABEL match holds (and "foi", every _SUBJECT_REF match).
 _LABEL_WORDS = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request",
-                "foi number", "foi no", "original request")
+                "foi number", "foi no", "original request", "foia request", "eir request")
 cue_words(_LABEL_WORDS, ("foi",))
 
 
