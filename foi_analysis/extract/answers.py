@@ -135,10 +135,8 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     last = 0
     for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCc "):
         u = doc.units[i]
-        if u[0] in "RrIi" and u[:5].lower() not in ("reque", "item "):
-            continue  # ("I can confirm ...": only "Request 1" and "Item 2" begin so)
-        if u[0] in "Cc" and not (u[1:2].isdigit() or u[1:9].lower() == "westiwn "):
-            continue  # (only the Welsh "C1 / Q1" begins with "C")
+        if u[0] in "RrIiCc" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
+            continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
         if not m:
             continue
@@ -154,6 +152,7 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     return run if len(run) > len(best) else best
 
 
+_OTHER_NUMBERINGS = ("Request ", "REQUEST ", "request ", "Item ", "ITEM ", "item ", "Cwestiwn ", "CWESTIWN ")
 _DIGIT = re.compile(r"\d")
 _S_DIGIT = re.compile(r"s\.?\s*\d")  # with "sec" and "§": what every citation holds (see ex.CITATION)
 
@@ -370,7 +369,7 @@ _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided i
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows",
-              "releasing", "disclosing", "can disclose", "pleased to", "able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
+              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)

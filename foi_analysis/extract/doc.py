@@ -724,7 +724,7 @@ def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
     if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCc") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
-    if u[:1] in "Cc" and not (u[1:2].isdigit() or u[1:9].lower() == "westiwn "):
+    if u[:1] in "Cc" and not (u[1:2].isdigit() or u.startswith(("Cwestiwn ", "CWESTIWN "))):
         return None  # (only the Welsh "C1 / Q1" numbering begins with "C")
     if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
         return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
@@ -1036,6 +1036,9 @@ _UNIT_WORDS = frozenset("information freedom rights governance management team u
                         "central support public communications complaints enquiries joint strategic policy legal team".split())
 
 
+_FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
+                       "commission office department".split())
+_FORM_FIRST = frozenset("department ministry nhs hm his office".split())
 _TEAM_LIKE = re.compile(r"\b(?:Agency|Service|Executive|Commission|Office|Department)$")
 
 
@@ -1044,6 +1047,9 @@ def body_by_form(line: str) -> str | None:
     line = line.strip()
     if not 6 <= len(line) <= 80 or not line[:1].isupper():
         return None
+    words = line.rstrip(".,").split()
+    if words[-1].lower() not in _FORM_LAST and words[0].lower() not in _FORM_FIRST and words[0].lower() != "the":
+        return None  # (the cheap test first: most lines end in no such word)
     if line.isupper():
         line = " ".join(w if len(w) <= 3 else w.capitalize() for w in line.split())  # "SURREY COUNTY COUNCIL"
     m = _BODY_FORM.fullmatch(line)

@@ -91,16 +91,18 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1024)
-def _applies(sentence: str, extension: bool, ncnd: bool = False) -> bool:
-    """Does a sentence apply what it cites (a reliance cue, not negated)? Cached: a sentence listing
-    many citations is read once."""
+def _applies(sentence: str, extension: bool) -> int:
+    """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
+    it cites as NCND. Cached: a sentence listing many citations is read once."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence))
     if not cue:
-        return False
+        return 0
+    if not _NEGATED.search(sentence):
+        return 1
     # "the duty in Section 1(1)(a) does not apply by virtue of Section 23(5)" is how an NCND ground is
     # applied: what is negated is the duty to confirm or deny, not the ground (only an NCND ground:
     # "... does not apply to the bodies listed in section 23(3)" applies nothing).
-    return not _NEGATED.search(sentence) or (ncnd and bool(_DUTY_NEGATED.search(sentence)))
+    return 2 if _DUTY_NEGATED.search(sentence) else 0
 
 
 def sentences(text: str) -> list[str]:
@@ -172,8 +174,10 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         left, right = sentence_bounds(u, start, end)
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
-        if not heading and not _applies(sentence, seg.kind == "extension", any(c[2] for c in cits)):
-            continue
+        if not heading:
+            applies = _applies(sentence, seg.kind == "extension")
+            if not applies or (applies == 2 and not any(c[2] for c in cits)):
+                continue
         if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
         stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
