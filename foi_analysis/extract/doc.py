@@ -758,8 +758,9 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     return out
 
 
+# (tried on the 60 lower-cased characters before each "internal review", and ending there)
 _REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right to)\s+(?:\w+\s+){0,3}?(?:request|ask for|apply for|seek|have)\s+"
-                           r"(?:an?\s+)?(?:independent\s+)?internal review", re.IGNORECASE)
+                           r"(?:an?\s+)?(?:independent\s+)?$")
 
 
 def _segment_end(doc: Doc, s: int) -> int:
@@ -769,8 +770,8 @@ def _segment_end(doc: Doc, s: int) -> int:
 def _classify_segments(doc: Doc) -> None:
     # A message is a review's only where it speaks of one, not where it offers one ("you may request an
     # internal review"), which closes nearly every first response.
-    review = {doc.segment_of[i] for i in doc.hits(("internal review",)) if not _REVIEW_OFFER.search(doc.units[i])
-              or doc.units[i].lower().count("internal review") > 1}
+    review = {doc.segment_of[doc.unit_at(k)] for k in doc.where("internal review")
+              if not _REVIEW_OFFER.search(doc.low, max(0, k - 60), k)}
     for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
         # Rules in order; each looks only at messages no earlier rule has claimed.
         open_ = {s for s, seg in enumerate(doc.segments) if (seg.role == "requester") == requester}

@@ -150,7 +150,10 @@ def find_events(doc: Doc) -> list[dict]:
         elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]):
             continue
         else:
-            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and holds_folded(rx, before, low)), None)
+            tail = low.rstrip()
+            # ("your" is in most sentences: its pattern, which ends "... of", runs only where one does)
+            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and (k != "your" or tail.endswith(" of"))
+                          and holds_folded(rx, before, low)), None)
             if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
                 event = "internal_review_requested"
             note = "stated in the text"
@@ -160,7 +163,7 @@ def find_events(doc: Doc) -> list[dict]:
                 event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
-            if event is None and _ON_DATE.search(before):
+            if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
                 event = next((k for k, rx in _ON_AFTER if rx.match(after)), None)
             if event == "received" and re.search(r"date of (?:your )?request\s*:?\s*$", before, re.I):
                 note = "printed as the date of the request"

@@ -173,14 +173,15 @@ _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 # carries them: a soft hyphen (U+00AD) or zero-width space inside "identi-fication" or "Section 31"
 # would split a word the patterns look for, and "ﬁ" (U+FB01) is not "fi" to them.
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", ""), ("\xad", ""),
-           ("\u200c", ""), ("\u200d", ""), ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"),
-           ("\ufb04", "ffl")]
+           ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl")]
 
 
 def clean_lines(text: str) -> list[str]:
     """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # (a test per character, a scan each unless the text holds no character that high: cheaper than a
+    # regex class or str.translate, which copy or step through every character in Python's re)
     for odd, plain in _SPACES:
         if odd in text:
             text = text.replace(odd, plain)
