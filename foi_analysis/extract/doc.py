@@ -594,9 +594,10 @@ cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(need
 # The request as restated in a reply: from its introduction to the first sign of the answer.
 _REQUEST_START = re.compile(
     r"you (?:seek|sought) access to the following|(?:you|which) (?:asked|requested)(?: for)?(?: the following)?(?: information)?\s*:?\s*$"
-    r"|your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
+    # ("Response to your request:", "Our reply to your request is as follows:" introduce the answer, not the request)
+    r"|(?<!response to )(?<!reply to )your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
     r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$"
-    r"|\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
+    r"|(?<!response to your )(?<!reply to your )\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
     re.IGNORECASE,
 )
 
@@ -1150,6 +1151,9 @@ _REF_LABEL = re.compile(
 _SPACED_YEAR = re.compile(r"\s*[-–/]\s*(\d{2,4})\b")
 # A reference given only in a page's title or heading: "Facial Recognition (13457_18)", "... (FOI/24/0457)",
 # "Live facial recognition - 2024/0457", "Retrospective facial recognition: FOI 23-1187".
+# ... or printed before it: "1234/25 Facial recognition cameras", "FOI-0412-25 - Facial recognition" (a number
+# with a separator, not a bare year or count).
+_TITLE_REF_FIRST = re.compile(r"(?P<ref>(?:[A-Z]{1,6}[ /\-_.]?){0,2}\d+[/\-_.]\d[\w/\-.]*\d|[A-Z]{1,6}[ /\-_]?\d{3,})\s*(?:[-–:|]\s*)?(?=[A-Z])")
 _TITLE_REF = re.compile(r"(?:\(\s*(?:(?:ref(?:erence)?|no)\.?:?\s*)?|\s[-–:|]\s+|:\s*)(?P<ref>(?:[A-Z]{1,6}[ /\-_.]?){0,3}\d[\w/\-.]*\d|\d{3,})\s*\)?\s*$")
 # A reference printed without a label word: a line that is only a reference ("IM-FOI-2021-0942",
 # "01.FOI.23.030730"), or a token naming itself FOI/EIR/RFI in a sentence ("your request FOI/24/0457").
@@ -1237,7 +1241,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     if not request:
         # A disclosure-log title or heading followed by its number, or with it in brackets.
         for u in doc.units[:4]:
-            m = _TITLE_REF.search(u) if len(u) <= 200 else None
+            m = (_TITLE_REF.search(u) or _TITLE_REF_FIRST.match(u)) if len(u) <= 200 else None
             if m and not _is_date(m.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
                 request[m.group("ref")] += 1
                 first[m.group("ref")] = 0

@@ -176,6 +176,11 @@ _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200
            ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl")]
 
 
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+                 "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_SPELLED_NUMBER = re.compile(r"(?im)^([^\S\n]*(?:question|request)[^\S\n]+)(" + "|".join(_NUMBER_WORDS[::-1]) + r")\b")
+
+
 def clean_lines(text: str) -> list[str]:
     """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
     if "\r" in text:
@@ -187,9 +192,13 @@ def clean_lines(text: str) -> list[str]:
             text = text.replace(odd, plain)
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
+    low = text.lower()
+    if "question one" in low or "request one" in low:
+        # "Question One:", "Question Two –": numbers spelled out, read as "Question 1:", "Question 2 –".
+        text = _SPELLED_NUMBER.sub(lambda m: m.group(1) + str(_NUMBER_WORDS.index(m.group(2).lower()) + 1), text)
+        low = text.lower()
     lines = text.split("\n")
     starts = None
-    low = text.lower()
     drop = set()
     after = dict.fromkeys(_FURNITURE_WORDS, 0)
     for w, k, _ in _furniture_automaton().find_matches_as_indexes(low, overlapping=True):
