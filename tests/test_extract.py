@@ -665,6 +665,18 @@ def test_an_answer_introduced_as_the_response_to_your_request_is_not_the_request
     assert [(f.citation, f.stage) for f in x.exemptions] == [("31", "extension_notice"), ("31(1)(a)", "response"), ("43(2)", "response")]
 
 
+def test_labelled_request_and_response_pairs_and_a_review_that_discloses_in_full():
+    head = ("Kent Police\n\nOur ref: FOI 1/25\nDate: 3 March 2025\n\nDear Requester\n\nThank you for your request received by "
+            "Kent Police on 3 February 2025.\n\n")
+    pairs = ("Your request: 1. Do you use LFR?\nOur response: Yes.\n\nYour request: 2. Send the policy.\n"
+             "Our response: The policy is withheld under section 31(1)(a).")
+    x = extract_text(head + pairs + "\n\nYours sincerely\n\nKent Police\n").json()
+    assert (x["outcome"], [(q["question"], q["outcome"]) for q in x["questions"]]) == ("partially_disclosed", [("1", "disclosed"), ("2", "exempt")])
+    review = ("Internal review\n\nI have completed the internal review. I have decided to overturn the original decision and the "
+              "information is now disclosed in full.")
+    assert extract_text(head + review + "\n\nYours sincerely\n\nKent Police\n").outcome == "disclosed"
+
+
 def test_questions_numbered_in_words():
     text = ("Our ref: FOI 1/25\n\nDear Requester\n\nQuestion One: Do you use it?\nAnswer: Yes.\n\nQuestion Two – the policy\n"
             "Answer: The policy is exempt under section 31(1)(a).\n\nQuestion Seventeen: unrelated\n\nYours sincerely\n\nKent Police\n")

@@ -106,7 +106,7 @@ def _first_cue(cues: list[tuple[str, re.Pattern]]):
 
 _question_cue = _first_cue(QUESTION_CUES)
 _group_cue = _first_cue(_GROUP_CUES)
-_RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and Welsh "Ateb / Answer:")
+_RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s |the council'?s )?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and "Ateb / Answer:", "Our response:")
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
@@ -133,9 +133,9 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     best: dict[str, str] = {}
     run: dict[str, str] = {}
     last = 0
-    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCc "):
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy "):
         u = doc.units[i]
-        if u[0] in "RrIiCc" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
+        if u[0] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
             continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
         if not m:
@@ -152,7 +152,8 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     return run if len(run) > len(best) else best
 
 
-_OTHER_NUMBERINGS = ("Request ", "REQUEST ", "request ", "Item ", "ITEM ", "item ", "Cwestiwn ", "CWESTIWN ")
+_OTHER_NUMBERINGS = ("Request ", "REQUEST ", "request ", "Item ", "ITEM ", "item ", "Cwestiwn ", "CWESTIWN ", "Your request", "Your question",
+                     "YOUR REQUEST", "YOUR QUESTION")
 _DIGIT = re.compile(r"\d")
 _S_DIGIT = re.compile(r"s\.?\s*\d")  # with "sec" and "§": what every citation holds (see ex.CITATION)
 
@@ -368,10 +369,10 @@ _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided i
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
-_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows",
+_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "in full", "as follows",
               "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
-                        r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
+                        r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)

@@ -628,8 +628,8 @@ _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
 _QID = r"\d{1,2}[a-z]?"
-_WELSH_NUMBER = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*)?"  # "C1 / Q1.", "Cwestiwn 2 / Question 2"
-ANSWER_HEAD = re.compile(rf"^\s*{_WELSH_NUMBER}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
+_NUMBER_PREFIX = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*|Your (?:request|question)\s*[:\-–]\s*)?"  # "C1 / Q1.", "Cwestiwn 2 / Question 2", "Your request: 1."
+ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
 ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
@@ -637,7 +637,7 @@ ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|R
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)", "Request 1:", "Item 2 -".
-ENUM = re.compile(r"^\s*" + _WELSH_NUMBER + r"(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
+ENUM = re.compile(r"^\s*" + _NUMBER_PREFIX + r"(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
 
 # A unit longer than this is cut at its last sentence end (else space) before the limit: a text
@@ -714,7 +714,7 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
     return heads
 
 
-_HEAD_FIRST = frozenset("QqFfIiRrWwCc")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
+_HEAD_FIRST = frozenset("QqFfIiRrWwCcYy")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
 # What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
@@ -723,7 +723,9 @@ _INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
-    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCc") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
+    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
+        return None
+    if u[:1] in "Yy" and not u.startswith(("Your request", "Your question", "YOUR REQUEST", "YOUR QUESTION")):
         return None
     if u[:1] in "Cc" and not (u[1:2].isdigit() or u.startswith(("Cwestiwn ", "CWESTIWN "))):
         return None  # (only the Welsh "C1 / Q1" numbering begins with "C")
