@@ -677,6 +677,13 @@ def test_labelled_request_and_response_pairs_and_a_review_that_discloses_in_full
     assert extract_text(head + review + "\n\nYours sincerely\n\nKent Police\n").outcome == "disclosed"
 
 
+@pytest.mark.parametrize("header", ["Date: Mon, 3 Mar 2025 10:02:11 +0000", "Sent: Monday, 3 March 2025 10:02", "Date: 3 March 2025 10:02 (GMT)"])
+def test_a_mail_header_date_is_the_reply_s_date(header):
+    text = (f"From: FOI Team\n{header}\nSubject: RE: FOI 1/25\n\nDear Requester\n\nThank you for your request received on "
+            "3 February 2025. The information is attached.\n\nKind regards\n\nKent Police\n")
+    assert extract_text(text).json()["date_responded"] == "2025-03-03"
+
+
 def test_questions_numbered_in_words():
     text = ("Our ref: FOI 1/25\n\nDear Requester\n\nQuestion One: Do you use it?\nAnswer: Yes.\n\nQuestion Two – the policy\n"
             "Answer: The policy is exempt under section 31(1)(a).\n\nQuestion Seventeen: unrelated\n\nYours sincerely\n\nKent Police\n")

@@ -820,7 +820,8 @@ def _classify_segments(doc: Doc) -> None:
 
 # (a bilingual label too: "Dyddiad / Date:")
 _DATE_LINE_LABEL = re.compile(r"^(?:[^\W\d]{2,12}\s*/\s*)?(?:date(?: sent)?|sent|dated)\s*:?\s*", re.IGNORECASE)
-_TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?\s*$", re.IGNORECASE)
+# (a mail header's "10:02:11 +0000" or "10:02 (GMT)" too)
+_TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[+-]\d{4})?(?:\s*\(?(?:GMT|BST|UTC)\)?)?\s*$", re.IGNORECASE)
 
 
 # A date printed year first ("2024-06-03"), as web pages and mail headers print it: never ambiguous.
