@@ -611,6 +611,18 @@ def test_ncnd_applied_through_the_duty_that_does_not_apply(sentence):
     assert [(f.citation, f.ncnd) for f in x.exemptions] == [("24(2)", True)]
 
 
+@pytest.mark.parametrize("sentence, cited", [
+    ("We are not obliged to provide the information, by reason of section 43(2).", ["43(2)"]),
+    ("The requested information is covered by Section 23(1) of the Act.", ["23(1)"]),
+    ("The report falls within section 30(1)(a).", ["30(1)(a)"]),
+    ("We have considered whether section 24(1) applies and concluded that it does not.", []),
+    ("Please note that under Section 16 we have a duty to advise and assist.", []),
+])
+def test_reliance_in_other_words(sentence, cited):
+    x = extract_text(f"Our ref: FOI 1/25\n\nDear Requester\n\n{sentence}\n\nYours sincerely\n\nKent Police\n")
+    assert [f.citation for f in x.exemptions] == cited
+
+
 def test_a_ground_not_upheld_at_review_is_not_relied_on():
     text = ("Our ref: IR 5/25\n\nDear Requester\n\nInternal review\n\nI have completed the internal review. I do not uphold "
             "the use of section 43(2), and the information is attached. Section 40(2) is upheld for the names of staff.\n\n"

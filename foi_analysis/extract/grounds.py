@@ -21,11 +21,14 @@ _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
     r"|\bapplication\b|\buph(?:eld|old)\b|\bclaim(?:ed|ing|s)?\b|\bwithh(?:eld|old|olding)\b|\bredact|\brefus(?:e|ed|es|ing)\b"
     r"|\brefusal\b(?! notice)|\bneither confirm(?:s|ing)? nor den(?:y|ies|ying)\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
-    r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b",
+    r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b"
+    r"|\bnot obliged\b|\bby reason of\b|\bcovered by\b|\bfalls? (?:within|under)\b",  # ("not obliged to provide it, by reason of section 43(2)")
     re.IGNORECASE,
 )
 _CONSIDERING = re.compile(r"\bconsider", re.IGNORECASE)  # only in an extension notice
-_NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:correctly\s+)?(?:appl|rel[iy]|engag|claim|uph)", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:correctly\s+)?(?:appl|rel[iy]|engag|claim|uph)"
+                      # "We considered whether section 24(1) applies and concluded that it does not."
+                      r"|\bwhether\b[^.;]{0,80}\b(?:appl(?:y|ies)|(?:is )?engaged)\b[^.;]{0,60}\b(?:does|do|is|was) not\b", re.IGNORECASE)
 # In a review, a sentence that tells what the original response did ("On 17 February 2025 we refused your
 # request, relying on ...", "In the original response the force withheld ...") is history, like a
 # timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
