@@ -502,6 +502,17 @@ UNSEEN3 = {
 }
 UNSEEN.update(UNSEEN2)
 UNSEEN.update(UNSEEN3)
+UNSEEN["durham_figures_table.pdf"] = dict(
+    # make_pdf_fixtures.DURHAM_PAGES, written after a probe found that a PDF's table (cells drawn apart)
+    # read as one run-on paragraph and its tab-stop labels ran into each other; the reading is the letter's.
+    authority="Durham Constabulary",
+    reference="DC-FOI-2025-0310",  # "Our ref:<tab>DC-FOI-2025-0310"
+    date_received="2025-08-15", date_responded="2025-09-12",  # "received on 15 August 2025"; "Date:<tab>12 September 2025"
+    events=[("2025-08-15", "received"), ("2025-09-12", "response")],
+    citations=[], sections=[], ncnd=False, outcome="disclosed",
+    questions=[("1", "disclosed")],  # one unnumbered question after "You asked:"
+    tables=[(["Year", "Searches", "Led to a charge"], [["2022", "1,046", "87"], ["2023", "1,310", "102"], ["2024", "1,522", "131"]])],
+)
 
 # Fields the extractor still reads otherwise than the reading above, each for a reason given in
 # docs/extract.md ("What a new document may change"): the reading stays as written, the test says so.
