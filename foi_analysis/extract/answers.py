@@ -8,6 +8,7 @@ stays None for a person to fill.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..foia import exemptions as ex
@@ -235,7 +236,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     units = doc.authority_units()
     # A question restated just above its labelled answer ("Request 1: ..." / "Response: ...") is read as
     # part of the restated request (quoted), but it heads that answer.
-    inline = [(i, doc.units[i]) for i, h in enumerate(heads) if h and doc.quoted[i] and i + 1 < len(doc.units) and doc.own(i + 1)
+    inline = [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units) and doc.own(i + 1)
               and (m := _RESPONSE_LABEL.match(doc.units[i + 1])) and m.end() < len(doc.units[i + 1])]  # (a label with its answer)
     if inline:
         units = sorted(units + inline)

@@ -178,7 +178,13 @@ _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
                  "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
-_SPELLED_NUMBER = re.compile(r"(?im)^([^\S\n]*(?:question|request)[^\S\n]+)(" + "|".join(_NUMBER_WORDS[::-1]) + r")\b")
+_SPELLED_NUMBER = re.compile(r"(?i)^(\s*(?:question|request)\s+)(" + "|".join(_NUMBER_WORDS[::-1]) + r")\b")
+_SPELLED_CUES = ("question one", "request one")  # (looked for in the furniture words' pass)
+_SPELLED_FIRST = frozenset("QqRr")
+
+
+def _as_digits(m: re.Match) -> str:
+    return m.group(1) + str(_NUMBER_WORDS.index(m.group(2).lower()) + 1)
 
 
 def clean_lines(text: str) -> list[str]:
@@ -193,15 +199,15 @@ def clean_lines(text: str) -> list[str]:
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low = text.lower()
-    if "question one" in low or "request one" in low:
-        # "Question One:", "Question Two –": numbers spelled out, read as "Question 1:", "Question 2 –".
-        text = _SPELLED_NUMBER.sub(lambda m: m.group(1) + str(_NUMBER_WORDS.index(m.group(2).lower()) + 1), text)
-        low = text.lower()
     lines = text.split("\n")
     starts = None
+    spelled = False
     drop = set()
     after = dict.fromkeys(_FURNITURE_WORDS, 0)
     for w, k, _ in _furniture_automaton().find_matches_as_indexes(low, overlapping=True):
+        if w >= len(_FURNITURE_WORDS):
+            spelled = True  # "question one": found in this pass, not by a search of its own
+            continue
         word = _FURNITURE_WORDS[w]
         if k < after[word]:
             continue  # inside the last place this word was read at
@@ -229,6 +235,9 @@ def clean_lines(text: str) -> list[str]:
         elif len(line) < 300 and (">" in line or "»" in line or "›" in line or line.lstrip()[:4].lower() in ("home", "you "))\
                 and _BREADCRUMB.match(line):
             drop.add(k)
+    if spelled:
+        # "Question One:", "Question Two –": numbers spelled out, read as "Question 1:", "Question 2 –".
+        lines = [_SPELLED_NUMBER.sub(_as_digits, line) if line[:1] in _SPELLED_FIRST or line[:1].isspace() else line for line in lines]
     if not drop:
         return list(map(str.rstrip, lines))
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
@@ -280,7 +289,7 @@ def _line_starts(lines: list[str]) -> list[int]:
 def _furniture_automaton():
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(list(_FURNITURE_WORDS), matchkind=ahocorasick_rs.MatchKind.Standard,
+    return ahocorasick_rs.AhoCorasick([*_FURNITURE_WORDS, *_SPELLED_CUES], matchkind=ahocorasick_rs.MatchKind.Standard,
                                       implementation=ahocorasick_rs.Implementation.DFA)
 
 
