@@ -8,6 +8,7 @@ stays None for a person to fill.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..foia import exemptions as ex
@@ -23,7 +24,7 @@ _QREF_GATE = re.compile(r"q(?:uestions?|s|['’]s)?\s*\d")
 
 QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
-    ("ncnd", re.compile(r"neither confirm nor deny|\bNCND\b", re.I)),
+    ("ncnd", re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)),  # ("the force neither confirms nor denies")
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b", re.I)),
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
@@ -106,7 +107,7 @@ def _first_cue(cues: list[tuple[str, re.Pattern]]):
 
 _question_cue = _first_cue(QUESTION_CUES)
 _group_cue = _first_cue(_GROUP_CUES)
-_RESPONSE_LABEL = re.compile(r"^(?:Response|Answer|Reply)\s*:?\s*", re.I)
+_RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s |the council'?s )?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and "Ateb / Answer:", "Our response:")
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
@@ -133,8 +134,10 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     best: dict[str, str] = {}
     run: dict[str, str] = {}
     last = 0
-    for i in doc.starting(lambda c: c.isdigit() or c in "Qq "):
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy "):
         u = doc.units[i]
+        if u[0] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
+            continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
         if not m:
             continue
@@ -150,6 +153,8 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     return run if len(run) > len(best) else best
 
 
+_OTHER_NUMBERINGS = ("Request ", "REQUEST ", "request ", "Item ", "ITEM ", "item ", "Cwestiwn ", "CWESTIWN ", "Your request", "Your question",
+                     "YOUR REQUEST", "YOUR QUESTION")
 _DIGIT = re.compile(r"\d")
 _S_DIGIT = re.compile(r"s\.?\s*\d")  # with "sec" and "§": what every citation holds (see ex.CITATION)
 
@@ -175,6 +180,24 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+_CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
+
+
+def _clauses(sentence: str) -> list[str]:
+    """A sentence that names questions in separate places, cut between them at a clause break, so that
+    each part says its own ("disclosed the number for question 1 and withheld the answer to question 2")."""
+    refs = list(_QREF.finditer(sentence)) if "q" in sentence.lower() else []
+    if len(refs) < 2:
+        return [sentence]
+    out, start = [], 0
+    for a, b in zip(refs, refs[1:]):
+        breaks = list(_CLAUSE_BREAK.finditer(sentence, a.end(), b.start()))
+        if breaks:
+            out.append(sentence[start: breaks[-1].start()])
+            start = breaks[-1].end()
+    return out + [sentence[start:]]
 
 
 def own_words(questions: dict[str, str]) -> dict[str, set[str]]:
@@ -210,7 +233,14 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                     specific[q] = outcome
 
     heads = answer_headings(doc)
-    for i, u in doc.authority_units():
+    units = doc.authority_units()
+    # A question restated just above its labelled answer ("Request 1: ..." / "Response: ...") is read as
+    # part of the restated request (quoted), but it heads that answer.
+    inline = [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units) and doc.own(i + 1)
+              and (m := _RESPONSE_LABEL.match(doc.units[i + 1])) and m.end() < len(doc.units[i + 1])]  # (a label with its answer)
+    if inline:
+        units = sorted(units + inline)
+    for i, u in units:
         head = heads[i]
         if head:
             close()
@@ -239,8 +269,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         if i in refs_in:
             for sentence in sentences(u):
                 k = _group_cue(sentence)
-                for q in question_refs(sentence) if k else []:
-                    group.setdefault(q, k)
+                for clause in _clauses(sentence) if k else []:
+                    kc = _group_cue(clause) or k
+                    for q in question_refs(clause):
+                        group.setdefault(q, kc)
         elif after_table and enumerated:
             if own is None:
                 own = own_words(enumerated)
@@ -338,13 +370,14 @@ _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided i
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
-_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "provided in full", "as follows",
-              "releasing", "disclosing"), re.compile(r"decided to disclose (?:the|all)|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
-                        r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|provided in full"
+_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "in full", "as follows",
+              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
+                        r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
+                        r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
-_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm nor deny|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
+_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
 _NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
@@ -354,11 +387,19 @@ cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
 NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no", "requested is not held",
-                "requested was not held"), re.compile(
+                "requested was not held", "no information", "no recorded", "no records", "not record"), re.compile(
+    # ("does not hold any briefing note": what is not held may be named, but not "any other/further ...")
     r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
+    r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
-    r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)",
+    r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)"
+    # Other ways to say it of the whole request: "No information falling within the scope of your request
+    # is held", "There is no information held on this subject", "we have found no information relevant
+    # to your request", "The force has no records of ...", "The force does not record this information".
+    r"|\bno (?:recorded )?information\b[^.;]{0,60}?\b(?:is|was|are|were) held\b|\bno (?:recorded )?information held\b"
+    r"|\b(?:found|located|identified|traced) no (?:recorded )?(?:information|records)\b|\b(?:has|have) no (?:recorded )?(?:information|records)\b"
+    r"|\b(?:does|do) not record (?:this|that|the|any|such) (?:information|data)\b",
     re.I)
 cue_words(NOTHING_HELD[0])
 # The authority's verdict on a labelled line: "Outcome: Information not held", "Decision - partially disclosed".
@@ -415,7 +456,9 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         return stated, ncnd or stated == "ncnd"
     if says(_PARTIAL):
         return "partially_disclosed", ncnd
-    if says(NOTHING_HELD) and not withholding and not tables:
+    given = {q["outcome"] for q in questions} & {"disclosed", "partially_disclosed", "publicly_available"}
+    if says(NOTHING_HELD) and not withholding and not tables and not given:
+        # (not when an answer gives something: "we do not hold any minutes" then answers one question only)
         return "not_held", ncnd
     # A WhatDoTheyKnow page states the requester's own classification at the top.
     header = "\n".join(doc.units[: doc.segments[1].start if len(doc.segments) > 1 else 12])

@@ -29,13 +29,15 @@ from .answers import decide_outcome, enumerated_questions, find_questions, find_
 from .doc import build_doc, cue_words, find_authority, find_references, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
-from .text import InputError, clean_lines, decode, html_to_text, looks_like_html
+from .text import InputError, clean_lines, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
          "the request was rejected", "show quoted sections", "awaiting classification", "long overdue")
 _LOG = ("disclosure log", "request reference number", "date of response", "date published")
-cue_words(_WDTK, _LOG)
+_EIR = ("environmental information regulations",)  # (named in full at least once in every EIR response)
+_EIR_REGULATION = re.compile(r"\bregulations?\s+1[23]\b", re.IGNORECASE)
+cue_words(_WDTK, _LOG, _EIR, ("regulation",))
 
 
 @dataclass
@@ -111,6 +113,11 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         if title:
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
     lines = clean_lines(text)
+    if not any(lines):
+        # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
+        raise InputError("empty file (only spaces or invisible characters)")
+    if "|" in text:
+        lines = unfold_answer_tables(lines)
     doc = build_doc(lines)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
@@ -130,8 +137,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     asked = request_text(doc)
     if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") <= 1:
         # A request of one unnumbered question: its outcome is the response's.
-        questions = [{"question": "1", "outcome": {"refused": "exempt"}.get(outcome, outcome)}]
+        # A refusal on cost or as vexatious (s12/s14) answers no question: it is not an exemption.
+        procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)
+        questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
+    if doc.hits(_EIR) and any(True for _ in doc.search(_EIR_REGULATION, ("regulation",), own=False)):
+        # EIR exceptions are regulations, not FOIA sections: the draft's exemptions cannot hold them.
+        warnings.append("an EIR response: its exceptions (regulations 12 and 13) are not recorded as sections; add them by hand")
     if is_foisa(doc):
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's")
     if not any([reference, authority, found, outcome, events]):

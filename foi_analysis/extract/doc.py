@@ -527,8 +527,9 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
-_DEAR = re.compile(r"^(?:Dear\b|Good (?:morning|afternoon|evening)\b|Hello\b|Hi\b)[\s,]*(.*)", re.IGNORECASE)
-_GREETING_STARTS = ("dear", "good", "hell", "hi ", "hi,")
+# Welsh bodies greet in both languages: "Annwyl / Dear Requester", "Annwyl Ymgeisydd".
+_DEAR = re.compile(r"^(?:(?:Annwyl\s*/\s*)?Dear\b|Annwyl\b|Good (?:morning|afternoon|evening)\b|Hello\b|Hi\b)[\s,]*(.*)", re.IGNORECASE)
+_GREETING_STARTS = ("dear", "good", "hell", "hi ", "hi,", "annw")
 _TO_AUTHORITY = re.compile(r"^(?:Sir|Madam|Sirs|FOI\b|Freedom of Information|Information (?:Rights|Management|Compliance|Access)"
                            r"|Data Protection|Disclosure|Team|Colleagues?|all|Public Access|Records)", re.IGNORECASE)
 _AUTHORITY_VOICE = re.compile(
@@ -546,6 +547,8 @@ def _role(addressee: str, body: str) -> str:
         hits = find_authorities(addressee[:80])
         if hits and hits[0][0] <= 4:
             return "requester"
+    if body_by_form(addressee.rstrip(",")):
+        return "requester"  # "Dear Leeds Teaching Hospitals NHS Trust," (a body not in authorities.csv)
     if _TO_AUTHORITY.match(addressee) or not addressee.strip():
         # Authorities write "Dear Sir/Madam" too: tell them apart by what the message says.
         return "authority" if _AUTHORITY_VOICE.search(body) else "requester"
@@ -566,15 +569,16 @@ _KIND_RULES = [
     ("response", ("decided", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
-     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm nor deny"
+     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm(?:s|ing)? nor den(?:y|ies|ying)"
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
-                r"|exceed the (?:appropriate|cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
+                r"|exceed(?:s|ed)? the (?:appropriate|cost|upper cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
                 r"|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please see the answers to", re.I)),
     ("response", ("decision",), re.compile(r"\bDECISION\b")),  # the heading, in capitals
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
-     re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) (?:have )?received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
+     # ("We received your request on 2 June 2025" recounts, in a reply; an acknowledgement says "have received")
+     re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) have received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
 ]
 # An extension notice that already gives the decision is a response.
 _DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
@@ -590,9 +594,10 @@ cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(need
 # The request as restated in a reply: from its introduction to the first sign of the answer.
 _REQUEST_START = re.compile(
     r"you (?:seek|sought) access to the following|(?:you|which) (?:asked|requested)(?: for)?(?: the following)?(?: information)?\s*:?\s*$"
-    r"|your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
+    # ("Response to your request:", "Our reply to your request is as follows:" introduce the answer, not the request)
+    r"|(?<!response to )(?<!reply to )your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
     r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$"
-    r"|\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
+    r"|(?<!response to your )(?<!reply to your )\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
     re.IGNORECASE,
 )
 
@@ -623,15 +628,16 @@ _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
 # An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
 _QID = r"\d{1,2}[a-z]?"
-ANSWER_HEAD = re.compile(rf"^\s*(?:Q(?:uestions?)?\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
+_NUMBER_PREFIX = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*|Your (?:request|question)\s*[:\-–]\s*)?"  # "C1 / Q1.", "Cwestiwn 2 / Question 2", "Your request: 1."
+ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
 ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
-# A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)".
-ENUM = re.compile(r"^\s*(?:Q(?:uestion)?\s*)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
+# A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)", "Request 1:", "Item 2 -".
+ENUM = re.compile(r"^\s*" + _NUMBER_PREFIX + r"(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
 
 # A unit longer than this is cut at its last sentence end (else space) before the limit: a text
@@ -675,7 +681,7 @@ def build_doc(lines: list[str]) -> Doc:
     segments = [Segment(0, "header")]
     segment_of = []
     first = first_characters(units)
-    dears = sorted(i for c in "DdGgHh" for i in first.get(c, ()) if units[i][:4].lower() in _GREETING_STARTS and len(units[i]) < 200
+    dears = sorted(i for c in "DdGgHhAa" for i in first.get(c, ()) if units[i][:4].lower() in _GREETING_STARTS and len(units[i]) < 200
                    and _DEAR.match(units[i]))
     bounds = dears + [len(units)]
     for k, i in enumerate(dears):
@@ -708,17 +714,21 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
     return heads
 
 
-_HEAD_FIRST = frozenset("QqFfIiRrWw")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
+_HEAD_FIRST = frozenset("QqFfIiRrWwCcYy")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
 # What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
-_INTRO_STARTS = ("for", "in ", "reg", "wit")
+_INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's "Request 1", "Item 2")
 
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
-    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWw") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
+    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
         return None
+    if u[:1] in "Yy" and not u.startswith(("Your request", "Your question", "YOUR REQUEST", "YOUR QUESTION")):
+        return None
+    if u[:1] in "Cc" and not (u[1:2].isdigit() or u.startswith(("Cwestiwn ", "CWESTIWN "))):
+        return None  # (only the Welsh "C1 / Q1" numbering begins with "C")
     if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
         return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
     m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
@@ -751,12 +761,20 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
     return out
 
 
+# (tried on the 60 lower-cased characters before each "internal review", and ending there)
+_REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right to)\s+(?:\w+\s+){0,3}?(?:request|ask for|apply for|seek|have)\s+"
+                           r"(?:an?\s+)?(?:independent\s+)?$")
+
+
 def _segment_end(doc: Doc, s: int) -> int:
     return doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
 
 
 def _classify_segments(doc: Doc) -> None:
-    review = {doc.segment_of[i] for i in doc.hits(("internal review",))}
+    # A message is a review's only where it speaks of one, not where it offers one ("you may request an
+    # internal review"), which closes nearly every first response.
+    review = {doc.segment_of[doc.unit_at(k)] for k in doc.where("internal review")
+              if not _REVIEW_OFFER.search(doc.low, max(0, k - 60), k)}
     for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
         # Rules in order; each looks only at messages no earlier rule has claimed.
         open_ = {s for s, seg in enumerate(doc.segments) if (seg.role == "requester") == requester}
@@ -778,14 +796,19 @@ def _classify_segments(doc: Doc) -> None:
                                                    for s, seg in enumerate(doc.segments) if seg.kind == "extension"))
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
                for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
+    # The authority's only message, claimed by no rule, is its response: a letter that gives its answer
+    # in words no rule lists ("Our response", a cost refusal, answers under each question) is not an update.
+    only = [s for s, seg in enumerate(doc.segments) if seg.role == "authority"]
+    only = only[0] if len(only) == 1 else None
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
-            seg.kind = "request" if seg.role == "requester" else "update"
+            seg.kind = "request" if seg.role == "requester" else ("response" if s == only else "update")
         if seg.kind == "extension" and s in decided:
             seg.kind = "response"
         if s == 0 and len(doc.segments) == 1:
             # A letter without "Dear": its "Date:" line at the top.
-            seg.date = next((d for u in doc.units[:8] if u[:4].lower() == "date" for d in [date_line(u)] if d), None)
+            seg.date = next((d for u in doc.units[:8] if (u[:4].lower() == "date" or "/" in u[:14]) and _DATE_LINE_LABEL.match(u)
+                             for d in [date_line(u)] if d), None)
         if s > 0:
             # A message's own date: a date-only line (or "Date:"/"Sent:") just above its "Dear".
             for j in range(seg.start - 1, max(doc.segments[s - 1].start, seg.start - 6) - 1, -1):
@@ -795,8 +818,14 @@ def _classify_segments(doc: Doc) -> None:
                     break
 
 
-_DATE_LINE_LABEL = re.compile(r"^(?:date(?: sent)?|sent|dated)\s*:?\s*", re.IGNORECASE)
-_TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*(?:GMT|BST|UTC))?\s*$", re.IGNORECASE)
+# (a bilingual label too: "Dyddiad / Date:")
+_DATE_LINE_LABEL = re.compile(r"^(?:[^\W\d]{2,12}\s*/\s*)?(?:date(?: sent)?|sent|dated)\s*:?\s*", re.IGNORECASE)
+# (a mail header's "10:02:11 +0000" or "10:02 (GMT)" too)
+_TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[+-]\d{4})?(?:\s*\(?(?:GMT|BST|UTC)\)?)?\s*$", re.IGNORECASE)
+
+
+# A date printed year first ("2024-06-03"), as web pages and mail headers print it: never ambiguous.
+ISO_DATE = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d|[/.\-]\d)")
 
 
 def date_line(unit: str) -> tuple[dt.date, str] | None:
@@ -804,6 +833,11 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
     if len(unit) > 60 or not unit[:1].isalnum():
         return None
     s = _TIME.sub("", _DATE_LINE_LABEL.sub("", unit.strip()))
+    if (iso := ISO_DATE.fullmatch(s)) is not None:
+        try:
+            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), s
+        except ValueError:
+            return None
     if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE)):
         try:
             return parse_printed_date(s), " ".join(s.split())
@@ -877,6 +911,9 @@ def _split_anchored(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | Non
 
 
 
+_ASKS = re.compile(r"(?:please|could you|can you|would you|I would like|I request|provide|copies of|a copy of)\b", re.IGNORECASE)
+
+
 def _request_end(doc: Doc, i: int, end: int) -> int:
     """Where a restated request starting at unit ``i`` ends (the first unit not part of it)."""
     if i < end and doc.units[i][:1] in "“\"":
@@ -910,6 +947,8 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
             break
         numbered = numbered or item
         j += 1
+    if not numbered and i < end and (doc.units[i].rstrip().endswith("?") or _ASKS.match(doc.units[i])):
+        return i + 1  # one unnumbered question ("How many times ...?", "Please provide ...") before the answer
     return j if numbered else i
 
 
@@ -926,7 +965,16 @@ def request_text(doc: Doc) -> str:
                     break
                 body.append(u)
             return "\n".join(body)
+    # A request told in the reply's own sentence: "your email of 14 July 2025 asking for all correspondence ...".
+    for i, m in doc.search(_ASKED_INLINE, _ASKED_INLINE_WORDS):
+        return doc.units[i]
     return ""
+
+
+_ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested")
+_ASKED_INLINE = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter|application)\b[^.]{0,60}?\b"
+                           r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b", re.IGNORECASE)
+cue_words(_ASKED_INLINE_WORDS)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -976,6 +1024,60 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     return out
 
 
+# A public body recognised by the form of its name, for bodies not in authorities.csv (a county council,
+# an NHS trust): capitalised words ending in what such a body calls itself.
+_BODY_FORM = re.compile(
+    r"(?:the\s+)?(?:"
+    r"(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
+    r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
+    r"|Health Board|Integrated Care Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
+    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department)"
+    # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
+    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for))(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
+    r")\s*[.,]?")
+# Words of a team's name, not a body's: "Information Rights Office", "Information Governance Department".
+_UNIT_WORDS = frozenset("information freedom rights governance management team unit office compliance records access disclosure data "
+                        "protection department legal services service corporate customer foi foia request requests of and the for & "
+                        "central support public communications complaints enquiries joint strategic policy legal team".split())
+
+
+_FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
+                       "commission office department".split())
+_FORM_FIRST = frozenset("department ministry nhs hm his office".split())
+_TEAM_LIKE = re.compile(r"\b(?:Agency|Service|Executive|Commission|Office|Department)$")
+
+
+def body_by_form(line: str) -> str | None:
+    """The name on a line that is only a public body's name ("Hertfordshire County Council"), else None."""
+    line = line.strip()
+    if not 6 <= len(line) <= 80 or not line[:1].isupper():
+        return None
+    words = line.rstrip(".,").split()
+    if words[-1].lower() not in _FORM_LAST and words[0].lower() not in _FORM_FIRST and words[0].lower() != "the":
+        return None  # (the cheap test first: most lines end in no such word)
+    if line.isupper():
+        line = " ".join(w if len(w) <= 3 else w.capitalize() for w in line.split())  # "SURREY COUNTY COUNCIL"
+    m = _BODY_FORM.fullmatch(line)
+    if not m or not line.split()[0][:1].isupper():
+        return None
+    name = re.sub(r"^the\s+", "", line.rstrip(".,"), flags=re.IGNORECASE)
+    words = name.lower().split()
+    if len(words) < 2 or all(w in _UNIT_WORDS for w in words):
+        return None
+    return name
+
+
+def _authority_by_form(doc: Doc) -> str | None:
+    """A body named alone under the sign-off, else in the letterhead (first lines)."""
+    signed = [j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))]
+    for i in signed + list(range(min(5, len(doc.units)))):
+        if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
+            name = body_by_form(doc.units[i])
+            if name:
+                return name
+    return None
+
+
 def find_authority(doc: Doc) -> str | None:
     """The authority that speaks as itself: named where it is written to, receives, holds or does not
     hold, decides, or heads or signs the letter. Other mentions count only to break a tie, so the
@@ -999,7 +1101,9 @@ def find_authority(doc: Doc) -> str | None:
             continue
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
-        alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and len(u) <= end - start + 12
+        # (a bilingual line counts as one: "Cyngor Caerdydd / Cardiff Council", "Heddlu Gwent / Gwent Police")
+        alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and (
+            len(u) <= end - start + 12 or (at + end - start >= len(u.rstrip()) - 1 and u[:at].rstrip().endswith("/")))
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
         before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
                                                             doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS)
@@ -1018,8 +1122,21 @@ def find_authority(doc: Doc) -> str | None:
             end = max(end, b)
         gaps.append((end, len(doc.text)))
         hits = sorted(hits + _authorities_near(doc, gaps))  # the rest of the text, not read again
+        # (the complaints paragraph, "complain to the Information Commissioner's Office", only when no other
+        # text names a body: a text saved on one line may have no other unit)
+        hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or hits
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
+    if not any(strong.values()):
+        # No body in authorities.csv speaks as itself: one that heads or signs the letter by the form of its
+        # name ("... County Council", "... NHS Trust") is the author, whatever names the text mentions.
+        by_form = _authority_by_form(doc)
+        if by_form:
+            # "Office of the Surrey Police and Crime Commissioner" is a known body: its canonical name.
+            known = {name for _, _, name in find_authorities(by_form)}
+            # (a name ending in a word teams use too, "... Service", "... Office", wins only over no name at all)
+            if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form))):
+                return known.pop() if known else by_form
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
     if not ranked or (len(ranked) > 1 and (strong[ranked[0]], weak[ranked[0]]) == (strong[ranked[1]], weak[ranked[1]])):
         return None
@@ -1030,13 +1147,16 @@ def find_authority(doc: Doc) -> str | None:
 # References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
 
 _REF_LABEL = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foi|freedom\s+of\s+information)\s+request))\b\.?"
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foia?|eir|freedom\s+of\s+information|original)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
 _SPACED_YEAR = re.compile(r"\s*[-–/]\s*(\d{2,4})\b")
 # A reference given only in a page's title or heading: "Facial Recognition (13457_18)", "... (FOI/24/0457)",
 # "Live facial recognition - 2024/0457", "Retrospective facial recognition: FOI 23-1187".
+# ... or printed before it: "1234/25 Facial recognition cameras", "FOI-0412-25 - Facial recognition" (a number
+# with a separator, not a bare year or count).
+_TITLE_REF_FIRST = re.compile(r"(?P<ref>(?:[A-Z]{1,6}[ /\-_.]?){0,2}\d+[/\-_.]\d[\w/\-.]*\d|[A-Z]{1,6}[ /\-_]?\d{3,})\s*(?:[-–:|]\s*)?(?=[A-Z])")
 _TITLE_REF = re.compile(r"(?:\(\s*(?:(?:ref(?:erence)?|no)\.?:?\s*)?|\s[-–:|]\s+|:\s*)(?P<ref>(?:[A-Z]{1,6}[ /\-_.]?){0,3}\d[\w/\-.]*\d|\d{3,})\s*\)?\s*$")
 # A reference printed without a label word: a line that is only a reference ("IM-FOI-2021-0942",
 # "01.FOI.23.030730"), or a token naming itself FOI/EIR/RFI in a sentence ("your request FOI/24/0457").
@@ -1045,10 +1165,10 @@ _REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
-_LABEL_STARTS = ("ref", "request", "case", "foi", "freedom of information")
+_LABEL_STARTS = ("ref", "request", "case", "foi", "eir", "freedom of information", "original request")
 # Words every _REF_LABEL match holds (and "foi", every _SUBJECT_REF match).
 _LABEL_WORDS = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request",
-                "foi number", "foi no")
+                "foi number", "foi no", "original request", "foia request", "eir request")
 cue_words(_LABEL_WORDS, ("foi",))
 
 
@@ -1076,6 +1196,9 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     request: Counter = Counter()
     review: list[str] = []
     first: dict[str, int] = {}
+    # "Original request: HC/001732/24" in a review: the request's reference; the letter's own ("Our
+    # reference: HC/IR/0045/25") is then the review's.
+    original: dict[str, int] = {}
     label_words = _LABEL_WORDS
     # The authority's own words first: a requester may cite an earlier request's reference.
     passes = [(_REF_LABEL, label_words, True), (_SUBJECT_REF, ("foi",), True), (_REF_LABEL, label_words, False), (_SUBJECT_REF, ("foi",), False)]
@@ -1098,9 +1221,14 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                 if "review" in label or "appeal" in label:
                     if ref not in review:
                         review.append(ref)
+                elif "original" in label:
+                    original.setdefault(ref, doc.offsets[i] + m.start())
                 else:
                     request[ref] += 1
                     first.setdefault(ref, doc.offsets[i] + m.start())
+        if original:
+            best = min(original, key=original.get)
+            return best, [{"reference": r, "kind": "internal_review"} for r in dict.fromkeys([*review, *request]) if r != best]
         if request:
             break  # each pass is a fallback for the one before
     if not request:
@@ -1116,7 +1244,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     if not request:
         # A disclosure-log title or heading followed by its number, or with it in brackets.
         for u in doc.units[:4]:
-            m = _TITLE_REF.search(u) if len(u) <= 200 else None
+            m = (_TITLE_REF.search(u) or _TITLE_REF_FIRST.match(u)) if len(u) <= 200 else None
             if m and not _is_date(m.group("ref")) and not re.fullmatch(r"(?:19|20)\d\d", m.group("ref")):
                 request[m.group("ref")] += 1
                 first[m.group("ref")] = 0

@@ -9,10 +9,11 @@ quotation marks or in the restated request, and the requester's own words are ne
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 import re
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .doc import Doc, holds_folded
+from .doc import ISO_DATE as _ISO_DATE, Doc, holds_folded
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -20,7 +21,7 @@ EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", 
 # The words just before a date, anchored at the date; first match wins.
 _BEFORE = [
     ("internal_review_requested", re.compile(r"(?:review|complaint)\b.{0,160}\breceived\b.{0,80}?\bon\s*$|requested an internal review on\s*$"
-                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$", re.I)),
+                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$", re.I)),
     ("internal_review_response", re.compile(r"(?:internal )?review (?:response|decision|outcome|completed|concluded)\b.{0,30}(?:on|dated|:)\s*$"
                                             r"|date of (?:internal )?review\s*:?\s*$", re.I)),
     ("received", re.compile(r"\breceived\b.{0,80}?\b(?:on|:)\s*$|\breceived (?:by|at) (?:the )?(?-i:[A-Z])[\w ]{0,60}?\s*$|\b(?:date|request)\s+received\s*:?\s*$|\breceived\s*:\s*$"
@@ -33,7 +34,10 @@ _BEFORE = [
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
     ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
     ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|(?:date of (?:the )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
-                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon)\s*:?\s*$", re.I)),
+                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon)\s*:?\s*$", re.I)),
+    # "Thank you for your email of 13 November 2024, in which you asked": the request, as the reply dates it
+    # (last: every other cue comes first; "dated" is when it was written, and is not read).
+    ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application) of\s*$", re.I)),
 ]
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
 _AFTER = [
@@ -46,6 +50,19 @@ _AFTER = [
     ("chaser", re.compile(r"^.{0,60}\b(?:chase|reminder|overdue)", re.I)),
     ("response", re.compile(r"^.{0,60}\b(?:response|responded|replied|disclosure)\b.{0,30}\b(?:sent|issued|provided|made)", re.I)),
 ]
+# What follows "your email of <date>": a request for a review, not the request itself.
+_ASKS_REVIEW = re.compile(r"^[^.]{0,40}\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+(?:us\s+)?(?:to\s+review|for\s+(?:an?\s+)?(?:internal\s+)?review|an?\s+(?:internal\s+)?review)", re.I)
+# "... the internal review of the response to your request, which was received on": the receipt of
+# the request under review, not of the review request.
+_REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
+_ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
+# "On 17 February 2025 we refused your request": a sentence that opens with its date says what happened on it.
+_ON_DATE = re.compile(r"(?:^|[.;]\s+)on\s*$", re.I)
+_ON_AFTER = [
+    ("internal_review_requested", re.compile(r"^,?\s*(?:you|your)\b[^.]{0,30}\b(?:asked|requested|applied)\b[^.]{0,20}\breview", re.I)),
+    ("response", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:refused|responded|replied|answered|wrote to you|issued|sent (?:you )?(?:our|a|the) (?:response|reply|decision))", re.I)),
+    ("received", re.compile(r"^,?\s*(?:you (?:asked|requested|wrote|submitted|made)|we received your)\b", re.I)),
+]
 _NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
 # As WORDED_DATE reads a day: "21st", "21 st" (a PDF's superscript), "21 of"; one optional space
 # before the ordinal, so that a run of spaces cannot be split two ways between it and what follows.
@@ -56,6 +73,8 @@ _SPACE = rb"[\s\x1c-\x1f?]"  # what "\s" matches in text, ASCII or not
 _NUMERIC_SHAPE = re.compile(rb"0" + _SPACE + rb"*[/.\-]" + _SPACE + rb"*0")
 _WORDED_SHAPE = re.compile(rb"0(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
                            rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_ISO_GATE = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_SHAPE = re.compile(rb"0000-00-00")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
@@ -73,6 +92,7 @@ _BEFORE_NEEDLES = {
     "update": ("update",),
     "chaser": ("chased", "reminder", "wrote again"),
     "response": ("issued", "respon", "repl", "answer"),
+    "your": ("your",),
 }
 _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "response": "response", "review_response": "internal_review_response",
                   "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
@@ -94,6 +114,13 @@ def find_dates(doc: Doc):
             except ValueError:
                 continue
             out.append((i, start, m.end(), date, " ".join(printed.split())))
+    # ISO dates ("2024-06-03"), as web pages and mail headers print them: year first, so never ambiguous.
+    for i, m in doc.gated(_ISO_GATE, _ISO_DATE, shape=_ISO_SHAPE):
+        try:
+            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue
+        out.append((i, m.start(), m.end(), date, m.group(0)))
     out.sort(key=lambda d: (d[0], d[1]))
     return out
 
@@ -123,10 +150,21 @@ def find_events(doc: Doc) -> list[dict]:
         elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]):
             continue
         else:
-            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and holds_folded(rx, before, low)), None)
+            tail = low.rstrip()
+            # ("your" is in most sentences: its pattern, which ends "... of", runs only where one does)
+            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and (k != "your" or tail.endswith(" of"))
+                          and holds_folded(rx, before, low)), None)
             if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
                 event = "internal_review_requested"
             note = "stated in the text"
+            if event == "your":
+                event, note = ("internal_review_requested", note) if _ASKS_REVIEW.match(after) else ("received", "printed as the date of the request")
+            elif event in ("received", "internal_review_requested") and _ANSWERED_ON.search(before):
+                event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
+            elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
+                event = "received"
+            if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
+                event = next((k for k, rx in _ON_AFTER if rx.match(after)), None)
             if event == "received" and re.search(r"date of (?:your )?request\s*:?\s*$", before, re.I):
                 note = "printed as the date of the request"
         if event is None and i < 6 and doc.segments[doc.segment_of[i]].kind == "response" and re.search(r"\bdate\s*:\s*$", before, re.I):

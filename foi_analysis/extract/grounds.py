@@ -20,12 +20,21 @@ from .doc import Doc, answer_of, cue_words
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
     r"|\bapplication\b|\buph(?:eld|old)\b|\bclaim(?:ed|ing|s)?\b|\bwithh(?:eld|old|olding)\b|\bredact|\brefus(?:e|ed|es|ing)\b"
-    r"|\brefusal\b(?! notice)|\bneither confirm nor deny\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
-    r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b",
+    r"|\brefusal\b(?! notice)|\bneither confirm(?:s|ing)? nor den(?:y|ies|ying)\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
+    r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b"
+    r"|\bnot obliged\b|\bby reason of\b|\bcovered by\b|\bfalls? (?:within|under)\b",  # ("not obliged to provide it, by reason of section 43(2)")
     re.IGNORECASE,
 )
 _CONSIDERING = re.compile(r"\bconsider", re.IGNORECASE)  # only in an extension notice
-_NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:appl|rel[iy]|engag|claim)", re.IGNORECASE)
+_NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:correctly\s+)?(?:appl|rel[iy]|engag|claim|uph)"
+                      # "We considered whether section 24(1) applies and concluded that it does not."
+                      r"|\bwhether\b[^.;]{0,80}\b(?:appl(?:y|ies)|(?:is )?engaged)\b[^.;]{0,60}\b(?:does|do|is|was) not\b", re.IGNORECASE)
+# In a review, a sentence that tells what the original response did ("On 17 February 2025 we refused your
+# request, relying on ...", "In the original response the force withheld ...") is history, like a
+# timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
+_RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|refusal)\b|^\s*On \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? (?:we|I|the)\b", re.IGNORECASE)
+_JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
+_DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
 _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
 # "19/10/2016 - You were issued with ...": history told in a review, not a ground applied there.
@@ -85,11 +94,18 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1024)
-def _applies(sentence: str, extension: bool) -> bool:
-    """Does a sentence apply what it cites (a reliance cue, not negated)? Cached: a sentence listing
-    many citations is read once."""
+def _applies(sentence: str, extension: bool) -> int:
+    """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
+    it cites as NCND. Cached: a sentence listing many citations is read once."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence))
-    return bool(cue) and not _NEGATED.search(sentence)
+    if not cue:
+        return 0
+    if not _NEGATED.search(sentence):
+        return 1
+    # "the duty in Section 1(1)(a) does not apply by virtue of Section 23(5)" is how an NCND ground is
+    # applied: what is negated is the duty to confirm or deny, not the ground (only an NCND ground:
+    # "... does not apply to the bodies listed in section 23(3)" applies nothing).
+    return 2 if _DUTY_NEGATED.search(sentence) else 0
 
 
 def sentences(text: str) -> list[str]:
@@ -161,7 +177,11 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         left, right = sentence_bounds(u, start, end)
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
-        if not heading and not _applies(sentence, seg.kind == "extension"):
+        if not heading:
+            applies = _applies(sentence, seg.kind == "extension")
+            if not applies or (applies == 2 and not any(c[2] for c in cits)):
+                continue
+        if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
         stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.

@@ -22,6 +22,7 @@ from .text import InputError
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
 PARAGRAPH_GAP = 1.6  # a gap between lines over this many line heights starts a paragraph
+CELL_GAP = 2.0  # a gap within a line over this many line heights separates table cells (or a tab stop)
 
 
 @dataclass
@@ -31,6 +32,10 @@ class _Line:
     x1: float
     top: float  # from the top of the page
     bottom: float
+    # Where the line breaks at a wide gap (a table's column, a tab stop): (x where the next piece
+    # starts, index in ``pieces``); ``pieces`` are the texts between such gaps.
+    gaps: tuple = ()
+    pieces: tuple = ()
 
     @property
     def height(self) -> float:
@@ -61,11 +66,34 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     for group in groups:
         group.sort(key=lambda r: r.x0)
         text = group[0].text
+        pieces, gaps = [group[0].text], []
         for before, run in zip(group, group[1:]):
             text += (" " if run.x0 > before.x1 + 0.25 * run.height else "") + run.text
+            if run.x0 > before.x1 + CELL_GAP * run.height:
+                gaps.append(round(run.x0))
+                pieces.append(run.text)
+            else:
+                pieces[-1] += (" " if run.x0 > before.x1 + 0.25 * run.height else "") + run.text
         lines.append(_Line(text, group[0].x0, max(r.x1 for r in group), min(r.top for r in group),
-                           max(r.bottom for r in group)))
+                           max(r.bottom for r in group), tuple(gaps), tuple(pieces)))
     return lines
+
+
+def _mark_cells(lines: list[_Line]) -> None:
+    """A table's rows as "a | b | c": a line broken by two wide gaps or more, or by one that the line
+    above or below also has at the same place (a column), is a row of cells. One gap alone is a tab
+    stop ("Date:<tab>3 March 2025") and stays a space, so labels keep their values; so does a label
+    line above another ("Our ref:" / "Date:" at the same tab stop)."""
+    def label(line: _Line) -> bool:  # "Our ref:<tab>FOI 1/25", "Date:<tab>3 March 2025"
+        return len(line.gaps) == 1 and line.pieces[0].rstrip().endswith(":")
+
+    for k, line in enumerate(lines):
+        if not line.gaps or label(line):
+            continue
+        column = any(abs(g - h) <= 3 for other in lines[max(0, k - 1): k + 2] if other is not line and not label(other)
+                     for g in line.gaps for h in other.gaps)
+        if len(line.gaps) >= 2 or column:
+            line.text = " | ".join(line.pieces)
 
 
 def _furniture(pages: list[list[_Line]]) -> set[str]:
@@ -110,6 +138,8 @@ def page_texts(data: bytes, name: str = "PDF") -> list[str]:
                 page.close()
     finally:
         pdf.close()
+    for lines in pages:
+        _mark_cells(lines)
     furniture = _furniture(pages)
     out = []
     for lines in pages:
@@ -123,7 +153,8 @@ def page_texts(data: bytes, name: str = "PDF") -> list[str]:
         pitch = pitches[len(pitches) // 4] if pitches else 0.0
         text = lines[0].text
         for line, following in zip(lines, lines[1:]):
-            if _wrapped(line, following, margin, pitch):
+            # (a table's rows and a line with a tab stop, "Our ref:<tab>FOI 1/25", never wrap: wide gaps are not prose)
+            if not line.gaps and not following.gaps and _wrapped(line, following, margin, pitch):
                 text += following.text if text.endswith("-") and following.text[:1].islower() else " " + following.text
             elif following.top - line.top > PARAGRAPH_GAP * pitch:
                 text += "\n\n" + following.text

@@ -68,6 +68,8 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 _SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "select"}
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                "blockquote", "pre", "hr", "dd", "dt", "dl", "main", "body", "time"}
+# A definition list's term and its value are one labelled line ("Date received: 07 March 2025"), as a
+# letter prints them, so that the label is read with its value.
 # Page regions by class or id: site navigation, cookie banners, "similar requests" sidebars.
 _SKIP_REGION = re.compile(r"cookie|consent|banner|sidebar|right_column|similar|related|breadcrumb|\bnav|menu|footer|header-|site-header|share",
                           re.IGNORECASE)
@@ -99,7 +101,7 @@ class _TextParser(HTMLParser):
             self._skip += 1
         elif tag == "title":
             self._in_title = True
-        elif tag in _BLOCK_TAGS:
+        elif tag in _BLOCK_TAGS and tag != "dd":
             self.parts.append("\n")
 
     def handle_endtag(self, tag):
@@ -116,6 +118,8 @@ class _TextParser(HTMLParser):
             self._in_title = False
         elif tag in ("td", "th") and not self._skip:
             self.parts.append(" | ")
+        elif tag == "dt" and not self._skip:
+            self.parts.append(" " if self.parts and self.parts[-1].rstrip().endswith(":") else ": ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
@@ -165,24 +169,45 @@ _BREADCRUMB = re.compile(r"^\s*(?:you are here:?\s*)?home\s*[>»›/|]\s*\S|^\s*
 # before its line): those that open with a furniture word, "home" or "you " (the tests decide).
 _FURNITURE_START = re.compile(r"\n[^\S\n]*(?:home|you |" + "|".join(sorted(map(re.escape, _FURNITURE_LINES))) + ")")
 _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
-_SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", "")]
+# Odd spaces, invisible characters and typographic ligatures, as text copied from a PDF or a web page
+# carries them: a soft hyphen (U+00AD) or zero-width space inside "identi-fication" or "Section 31"
+# would split a word the patterns look for, and "ﬁ" (U+FB01) is not "fi" to them.
+_SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", ""), ("\xad", ""),
+           ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl")]
+
+
+_NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
+                 "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
+_SPELLED_NUMBER = re.compile(r"(?i)^(\s*(?:question|request)\s+)(" + "|".join(_NUMBER_WORDS[::-1]) + r")\b")
+_SPELLED_CUES = ("question one", "request one")  # (looked for in the furniture words' pass)
+_SPELLED_FIRST = frozenset("QqRr")
+
+
+def _as_digits(m: re.Match) -> str:
+    return m.group(1) + str(_NUMBER_WORDS.index(m.group(2).lower()) + 1)
 
 
 def clean_lines(text: str) -> list[str]:
     """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    # (a test per character, a scan each unless the text holds no character that high: cheaper than a
+    # regex class or str.translate, which copy or step through every character in Python's re)
     for odd, plain in _SPACES:
         if odd in text:
             text = text.replace(odd, plain)
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
+    low = text.lower()
     lines = text.split("\n")
     starts = None
-    low = text.lower()
+    spelled = False
     drop = set()
     after = dict.fromkeys(_FURNITURE_WORDS, 0)
     for w, k, _ in _furniture_automaton().find_matches_as_indexes(low, overlapping=True):
+        if w >= len(_FURNITURE_WORDS):
+            spelled = True  # "question one": found in this pass, not by a search of its own
+            continue
         word = _FURNITURE_WORDS[w]
         if k < after[word]:
             continue  # inside the last place this word was read at
@@ -210,9 +235,49 @@ def clean_lines(text: str) -> list[str]:
         elif len(line) < 300 and (">" in line or "»" in line or "›" in line or line.lstrip()[:4].lower() in ("home", "you "))\
                 and _BREADCRUMB.match(line):
             drop.add(k)
+    if spelled:
+        # "Question One:", "Question Two –": numbers spelled out, read as "Question 1:", "Question 2 –".
+        lines = [_SPELLED_NUMBER.sub(_as_digits, line) if line[:1] in _SPELLED_FIRST or line[:1].isspace() else line for line in lines]
     if not drop:
         return list(map(str.rstrip, lines))
     return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
+
+
+# A table whose columns are the request and the answer ("Request | Response", "Question | Answer") is the
+# layout of the answers, not figures: each row is a question and its answer.
+_ASKED_CELL = re.compile(r"(?:your |the )?(?:request(?:ed)?|questions?|information requested|what (?:was|you) asked)(?: asked| made)?", re.I)
+_ANSWER_CELL = re.compile(r"(?:our |the |force |council )?(?:response|answer|reply|responses|answers)", re.I)
+
+
+def unfold_answer_tables(lines: list[str]) -> list[str]:
+    """Rows of a "Request | Response" table as the question's line and a "Response: ..." line below
+    it, the way letters print them (so the answers are read per question, not as a table of figures)."""
+    out, k, n = [], 0, len(lines)
+    while k < n:
+        line = lines[k]
+        cells = [c.strip() for c in line.split("|")] if "|" in line else None
+        if cells:
+            cells = [c for c in cells if c]
+        if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
+            k += 1
+            while True:
+                j = k
+                while j < n and not lines[j].strip():
+                    j += 1  # (an HTML table's rows come with blank lines between them)
+                if j == n or "|" not in lines[j]:
+                    break
+                k = j
+                row = [c.strip() for c in lines[k].split("|")]
+                row = [c for c in row if c]
+                if len(row) == 2:
+                    out += ["", row[0], "Response: " + row[1], ""]
+                elif row:
+                    out += ["", " ".join(row), ""]
+                k += 1
+            continue
+        out.append(line)
+        k += 1
+    return out
 
 
 def _line_starts(lines: list[str]) -> list[int]:
@@ -224,7 +289,7 @@ def _line_starts(lines: list[str]) -> list[int]:
 def _furniture_automaton():
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick(list(_FURNITURE_WORDS), matchkind=ahocorasick_rs.MatchKind.Standard,
+    return ahocorasick_rs.AhoCorasick([*_FURNITURE_WORDS, *_SPELLED_CUES], matchkind=ahocorasick_rs.MatchKind.Standard,
                                       implementation=ahocorasick_rs.Implementation.DFA)
 
 
