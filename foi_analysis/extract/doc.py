@@ -833,12 +833,7 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
     if len(unit) > 60 or not unit[:1].isalnum():
         return None
     s = _TIME.sub("", _DATE_LINE_LABEL.sub("", unit.strip()))
-    if (iso := ISO_DATE.fullmatch(s)) is not None:
-        try:
-            return dt.date(int(iso.group(1)), int(iso.group(2)), int(iso.group(3))), s
-        except ValueError:
-            return None
-    if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE)):
+    if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE, ISO_DATE)):
         try:
             return parse_printed_date(s), " ".join(s.split())
         except ValueError:

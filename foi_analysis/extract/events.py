@@ -9,7 +9,6 @@ quotation marks or in the restated request, and the requester's own words are ne
 from __future__ import annotations
 
 import bisect
-import datetime as dt
 import re
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
@@ -117,7 +116,7 @@ def find_dates(doc: Doc):
     # ISO dates ("2024-06-03"), as web pages and mail headers print them: year first, so never ambiguous.
     for i, m in doc.gated(_ISO_GATE, _ISO_DATE, shape=_ISO_SHAPE):
         try:
-            date = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            date = parse_printed_date(m.group(0))
         except ValueError:
             continue
         out.append((i, m.start(), m.end(), date, m.group(0)))
