@@ -36,7 +36,7 @@ import pandas as pd
 from . import config, datapackage, tables as schemas
 from .grids import parse as grids
 from .records import disclosures, quarantine
-from .records.quarantine import Rejection
+from .records.quarantine import UNREADABLE, Rejection
 from .cache import Blob, Cache, files_key, stat_signature
 from .listing import Listing
 from .foia import calendar
@@ -742,9 +742,6 @@ def cache_folder(raw: Path) -> Path:
     return Path(raw).parent / ".cache" / "build"
 
 
-UNREADABLE = "not a readable file (a folder, a broken link or a special file)"
-
-
 def _pdf_bytes(path: Path) -> bytes:
     """A grid's bytes; a folder, a broken link or a named pipe (which would block a read) named *.pdf
     is a grid that cannot be read (GridError)."""
@@ -759,10 +756,7 @@ def _pdf_bytes(path: Path) -> bytes:
 def _grid_reader(cache: Cache | None):
     """grids' parse of one PDF, through the cache: an unchanged grid (bytes and code) is not re-parsed."""
     if cache is None:
-        def read_uncached(path: Path):
-            _pdf_bytes(path)  # what is no file is named as such, not left to the PDF library's error
-            return grids.read_grid(path)
-        return read_uncached
+        return grids.read_grid
 
     def read(path: Path):
         key = files_key(cache.version, [(path.name, _pdf_bytes(path))])

@@ -14,7 +14,7 @@ from foi_analysis import build
 from foi_analysis.foia.dates import parse_printed_date
 from foi_analysis.records.quarantine import Rejection
 
-UNREADABLE = "not a readable file (a folder, a broken link or a special file)"
+UNREADABLE = "not a readable file (a folder, a broken link or a special file)"  # as a user reads it
 
 
 def _rejected(out) -> pd.DataFrame:
@@ -107,6 +107,18 @@ def test_a_record_dated_in_iso_form_is_built(raw_copy, tmp_path):
     # 05/01/2024 (a Friday) to 02/02/2024: 20 working days by hand (no bank holiday between).
     rt = pd.read_csv(out / "response_times.csv", dtype=str).set_index("reference")
     assert rt.loc["ISO-1", "response_wd"] == "20"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_the_grid_reader_itself_refuses_what_is_no_file(tmp_path):
+    # Not only the build: grids.read_grid, called on a pipe or a folder, names it instead of waiting on it.
+    from foi_analysis.grids import parse as grids
+
+    os.mkfifo(tmp_path / "pipe.pdf")
+    (tmp_path / "folder.pdf").mkdir()
+    for name in ("pipe.pdf", "folder.pdf", "missing.pdf"):
+        with pytest.raises(grids.GridError, match="not a readable file"):
+            grids.read_grid(tmp_path / name)
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

@@ -415,6 +415,31 @@ def test_a_table_edited_by_hand_makes_a_rebuild_due(tmp_path, monkeypatch):
     assert run_cli("--check", *args) == 1  # a table deleted
 
 
+def test_the_tables_a_rebuild_writes_are_not_taken_for_a_change(tmp_path, monkeypatch):
+    # The state saved is the one after the build: its own writes must not make the next run rebuild.
+    from foi_analysis import build
+
+    calls = []
+    processed = tmp_path / "processed"
+
+    def fake_build():
+        calls.append("build")
+        (processed / "events.csv").write_text(f"reference,event\nA,received {len(calls)}\n")
+        return 0
+
+    monkeypatch.setattr(build, "main", fake_build)
+    monkeypatch.setattr(report, "run", lambda *a, **k: (tmp_path, [], True))
+    monkeypatch.setattr(report.config, "RAW", tmp_path / "raw")
+    monkeypatch.setattr(report.config, "PROCESSED", processed)
+    (tmp_path / "raw").mkdir()
+    (tmp_path / "raw" / "x.yaml").write_text("x: 1\n")
+    processed.mkdir()
+    args = ["--reports-dir", str(tmp_path / "reports"), "--run-id", "r"]
+    assert run_cli(*args) == 0 and calls == ["build"]
+    assert run_cli("--check", *args) == 0
+    assert run_cli(*args) == 0 and calls == ["build"]
+
+
 def test_parameters_take_the_type_of_the_notebook_default(tmp_path):
     nb = tmp_path / "01_x.ipynb"
     _notebook(nb)

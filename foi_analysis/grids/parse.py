@@ -34,7 +34,7 @@ import pandas as pd
 
 from . import headers
 from ..foia.dates import ISO_DATE, LEADING_WEEKDAY, NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from ..records.quarantine import Rejection
+from ..records.quarantine import UNREADABLE, Rejection
 
 if TYPE_CHECKING:
     from .pdf_tables import Cell, Row
@@ -322,6 +322,8 @@ def _read(path: Path) -> _Read:
     from . import pdf_tables  # imported when a PDF is read: a build whose grids are cached needs no PDF library
 
     name = path.name
+    if not path.is_file():  # a folder, a broken link, a named pipe (which the PDF library would wait on)
+        raise GridError(UNREADABLE)
     try:
         tables, pages = pdf_tables.read_pages(path)
     except pdf_tables.PdfReadError as err:

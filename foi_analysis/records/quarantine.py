@@ -9,6 +9,11 @@ import pandas as pd
 COLUMNS = ["source", "field", "value", "reason"]
 
 
+# A name that looks like an input (x.yaml, x.pdf) but is a folder, a broken link or a named pipe (which
+# would block a read): reported with this reason, never opened.
+UNREADABLE = "not a readable file (a folder, a broken link or a special file)"
+
+
 @dataclass(frozen=True)
 class Rejection:
     source: str  # file (relative to data/raw) and, where it helps, the record inside it
