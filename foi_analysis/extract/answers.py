@@ -12,7 +12,7 @@ import itertools
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length
+from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -22,9 +22,10 @@ _QREF = re.compile(r"\b(?:questions?|Qs?|Q['’]s)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\
 _QNUM = re.compile(r"\d{1,2}[a-z]?")
 _QREF_GATE = re.compile(r"q(?:uestions?|s|['’]s)?\s*\d")
 
+_NCND = re.compile(NCND_WORDS + r"|\bNCND\b", re.I)
 QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
-    ("ncnd", re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)),  # ("the force neither confirms nor denies")
+    ("ncnd", _NCND),
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b", re.I)),
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
@@ -376,8 +377,8 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
-NCND = ("neither confirm", "ncnd"), re.compile(r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)|\bNCND\b", re.I)
-_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
+NCND = ("neither confirm", "ncnd"), _NCND
+_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
 _NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 

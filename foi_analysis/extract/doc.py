@@ -24,6 +24,10 @@ from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records import authorities
 from .text import logical_lines
 
+# "Neither confirm nor deny" as letters write it ("the force neither confirms nor denies"): one pattern
+# for every rule that looks for it.
+NCND_WORDS = r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)"
+
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _needles() -> list[tuple[str, bool, str]]:
@@ -569,7 +573,7 @@ _KIND_RULES = [
     ("response", ("decided", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
-     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|neither confirm(?:s|ing)? nor den(?:y|ies|ying)"
+     re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
                 r"|exceed(?:s|ed)? the (?:appropriate|cost|upper cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"

@@ -15,12 +15,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..foia import exemptions as ex
-from .doc import Doc, answer_of, cue_words
+from .doc import NCND_WORDS, Doc, answer_of, cue_words
 
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
     r"|\bapplication\b|\buph(?:eld|old)\b|\bclaim(?:ed|ing|s)?\b|\bwithh(?:eld|old|olding)\b|\bredact|\brefus(?:e|ed|es|ing)\b"
-    r"|\brefusal\b(?! notice)|\bneither confirm(?:s|ing)? nor den(?:y|ies|ying)\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
+    r"|\brefusal\b(?! notice)|\b" + NCND_WORDS + r"\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
     r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b"
     r"|\bnot obliged\b|\bby reason of\b|\bcovered by\b|\bfalls? (?:within|under)\b",  # ("not obliged to provide it, by reason of section 43(2)")
     re.IGNORECASE,

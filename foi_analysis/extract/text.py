@@ -249,15 +249,18 @@ _ASKED_CELL = re.compile(r"(?:your |the )?(?:request(?:ed)?|questions?|informati
 _ANSWER_CELL = re.compile(r"(?:our |the |force |council )?(?:response|answer|reply|responses|answers)", re.I)
 
 
+def _cells(line: str) -> list[str]:
+    """A "|" row's cells that hold something."""
+    return [c for c in (c.strip() for c in line.split("|")) if c]
+
+
 def unfold_answer_tables(lines: list[str]) -> list[str]:
     """Rows of a "Request | Response" table as the question's line and a "Response: ..." line below
     it, the way letters print them (so the answers are read per question, not as a table of figures)."""
     out, k, n = [], 0, len(lines)
     while k < n:
         line = lines[k]
-        cells = [c.strip() for c in line.split("|")] if "|" in line else None
-        if cells:
-            cells = [c for c in cells if c]
+        cells = _cells(line) if "|" in line else None
         if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
             k += 1
             while True:
@@ -267,8 +270,7 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
                 if j == n or "|" not in lines[j]:
                     break
                 k = j
-                row = [c.strip() for c in lines[k].split("|")]
-                row = [c for c in row if c]
+                row = _cells(lines[k])
                 if len(row) == 2:
                     out += ["", row[0], "Response: " + row[1], ""]
                 elif row:
