@@ -12,7 +12,8 @@ import itertools
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length
+from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length,
+                  numbered_paragraphs)
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -31,7 +32,8 @@ QUESTION_CUES = [
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       r"|reasonably accessible", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
-    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)", re.I)),
+    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
+                          r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
@@ -43,7 +45,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
     "not_held": ("held", "hold", "no such", "not recorded"), "publicly_available": ("public", "published", "available", "accessible"),
-    "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged"),
+    "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
 
@@ -110,6 +112,9 @@ _question_cue = _first_cue(QUESTION_CUES)
 _group_cue = _first_cue(_GROUP_CUES)
 _RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s |the council'?s )?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and "Ateb / Answer:", "Our response:")
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
+# A question and its answer numbered without punctuation, or an answer numbered as its question:
+# "Q1 How many ...?" then "A1 The force ran ...", "Answer 1: We are withholding ...".
+_QA_HEAD = re.compile(r"^(?:Q|A|Answer\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)")
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
@@ -132,6 +137,8 @@ def question_refs(text: str) -> list[str]:
 
 def enumerated_questions(doc: Doc) -> dict[str, str]:
     """The request's numbered questions, id -> text: the longest run 1, 2, 3 ... (with "1a", "1b")."""
+    if numbered_paragraphs(doc):
+        return {}
     best: dict[str, str] = {}
     run: dict[str, str] = {}
     last = 0
@@ -243,6 +250,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         units = sorted(units + inline)
     for i, u in units:
         head = heads[i]
+        if head is None and u[:1] in "QA" and enumerated and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
+            head = [m.group(1).lower()]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
         if head:
             close()
             current, in_table, after_table = head, False, False
@@ -313,6 +322,26 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 _DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-)\s*$", re.IGNORECASE)
 
 
+def tab_tables(text: str) -> str:
+    """A table pasted from a spreadsheet or a word processor (cells split by tabs) as "|" rows: a run of
+    two or more lines with the same number of tab-split cells whose rows after the first each end in
+    a figure ("2021/22<tab>350<tab>96"). Other tabs (a label's tab stop, "Sent:<tab>15 January 2025")
+    are left to become spaces."""
+    lines = text.split("\n")
+    k, n = 0, len(lines)
+    while k < n:
+        width = len(lines[k].strip("\t ").split("\t")) if "\t" in lines[k] else 0
+        j = k + 1
+        while width > 1 and j < n and "\t" in lines[j] and len(lines[j].strip("\t ").split("\t")) == width:
+            j += 1
+        rows = [[c.strip() for c in line.strip("\t ").split("\t")] for line in lines[k:j]]
+        if j - k >= 2 and all(_DATA_CELL.match(row[-1]) for row in rows[1:]):
+            for r in range(k, j):
+                lines[r] = " | ".join(rows[r - k])
+        k = j
+    return "\n".join(lines)
+
+
 def find_tables(doc: Doc) -> list[dict]:
     if "|" not in doc.text:
         return []  # no unit holds a cell
@@ -370,7 +399,9 @@ _WDTK_STATUS = [
 _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided in part"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
-                      r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
+                      r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request"
+                      # (not s1(3)'s "not obliged to comply with your request until we have the information needed")
+                      r"|not obliged to (?:comply|provide|supply|disclose)(?: with (?:your|this|the) request(?!\s+until\b)|(?! with (?:your|this|the) request))", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "in full", "as follows",
               "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
@@ -379,7 +410,7 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), _NCND
 _NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
-_NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
+_NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the |this |that )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
 
@@ -450,7 +481,8 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         return any(True for _ in doc.search(rule[1], rule[0], units=units))
 
     relied = [f for f in found if f.stage != "extension_notice"]
-    withholding = [f for f in relied if not f.ncnd and not f.procedural]
+    # (section 21, "reasonably accessible to you by other means", points to where the information is: it keeps nothing back)
+    withholding = [f for f in relied if not f.ncnd and not f.procedural and f.section != "21"]
     ncnd = any(f.ncnd for f in relied) or says(NCND)
     stated = verdict(doc)
     if stated:
@@ -469,7 +501,7 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
     answered = {q["outcome"] for q in questions if q["outcome"]}
     gave = says(_DISCLOSED) or bool(tables) or bool(answered & {"disclosed", "partially_disclosed", "answered", "publicly_available"})
     # Anything withheld, refused on cost, or neither confirmed nor denied makes a disclosure partial.
-    held_back = says(_WITHHELD) or any(not f.ncnd for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
+    held_back = says(_WITHHELD) or any(not f.ncnd and f.section != "21" for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
     if (says(_REFUSED) or any(f.section in ("12", "14") for f in relied)) and not gave:
         return ("ncnd" if ncnd and not withholding else "refused"), ncnd
     if gave:
