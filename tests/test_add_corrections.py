@@ -105,3 +105,17 @@ def test_changes_lists_fields_added_removed_and_changed():
     assert add.changes(old, new) == ['events: + {"event": "response", "date": "05/02/2024"}',
                                      'date_received: null -> "01/02/2024"']
     assert add.changes(new, new) == []
+
+
+def test_a_request_answered_under_foisa_is_added_with_a_warning(project, tmp_path, capsys):
+    # FOISA's s35 is law enforcement, FOIA's s35 the formulation of government policy: the catalogue is
+    # FOIA's, so add says to check the exemptions table (the letter names the Scottish Act).
+    foisa = RECORD.replace("HO/2024/0042", "IM-FOI-2024-0101").replace("Home Office", "Police Scotland").replace(
+        "Section 21 - Information accessible by other means", "Section 35(1)(a) FOISA Law enforcement")
+    capsys.readouterr()
+    assert cli.main(["add", "--no-build", str(draft(tmp_path, foisa))]) == 0
+    assert "warning: this request looks answered under FOISA (Scotland)" in capsys.readouterr().err
+    # A FOIA letter from an English force: no warning.
+    kent = RECORD.replace("HO/2024/0042", "KP-1").replace("Home Office", "Kent Police")
+    assert cli.main(["add", "--no-build", str(draft(tmp_path, kent, "kent.yaml"))]) == 0
+    assert "FOISA" not in capsys.readouterr().err

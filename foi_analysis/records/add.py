@@ -154,8 +154,25 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
             draft.warnings.append(
                 f"{other} ({record.authority} {corpus.identities[other][1]}) has the same source title; if this draft "
                 f"corrects its reference, remove the old record (git rm data/raw/disclosures/{other}) and build")
+    if record.exemptions and _foisa(record.authority, fields):
+        draft.warnings.append(
+            "this request looks answered under FOISA (Scotland), whose section numbers mean other exemptions than "
+            "FOIA's (FOISA s35 is law enforcement, FOIA s35 policy formulation); the exemptions table names each "
+            "section from the FOIA catalogue: check it (data/raw/README.md)")
     draft.record, draft.target = record, target
     return problems
+
+
+# The Freedom of Information (Scotland) Act 2002, as a letter names it; a Scottish authority answers under it.
+_FOISA = re.compile(r"\bFOI\(?S\)?A\b|Freedom of Information \(Scotland\)|\(Scotland\) Act", re.I)
+_SCOTTISH = re.compile(r"\bScotland\b|\bScottish\b")
+
+
+def _foisa(authority: str, fields: dict) -> bool:
+    """Whether a record's citations are FOISA's: they name it, or the authority is a Scottish body
+    ("New Scotland Yard" is the Met's alias, never a canonical name)."""
+    raws = [str(e.get("raw", "")) for e in fields.get("exemptions") or [] if isinstance(e, dict)]
+    return bool(_SCOTTISH.search(authority)) or any(_FOISA.search(raw) for raw in raws)
 
 
 def _write_atomic(path: Path, text: str) -> None:
