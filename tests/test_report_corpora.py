@@ -259,3 +259,53 @@ def test_many_requests_keep_the_sentences_and_charts_legible(tmp_path):
     heatmap = charts(folder, "02_exemptions")[2]
     assert heatmap[2].startswith("Requests citing each section, per authority: 30 requests from 15 authorities")
     assert heatmap[1] <= (1.2 + 0.55 * 25) * 96 + 1
+
+
+# --- a blue list from another body, with its passes printed ------------------------------------------
+
+SWP_BLUE = """\
+reference: "SWP-BL-1"
+authority: South Wales Police
+source: {title: "Blue-list tests at Cardiff"}
+outcome: disclosed
+questions: [{question: "1", outcome: disclosed}]
+tables:
+  - kind: blue_list
+    question: "1"
+    columns: ["Date", "True alert rate", "False alert rate", "Number of tests"]
+    rows:
+      - ["06/04/2023", "90%", "0%", "10"]
+      - ["20/04/2023", "100%", "0%", "12"]
+"""
+
+
+def test_another_bodys_blue_list_is_not_paired_with_the_mets_deployments(tmp_path):
+    from scipy.stats import beta
+
+    raw = tmp_path / "data" / "raw"
+    corpus = Path(__file__).parent / "fixtures" / "corpus" / "data" / "raw"
+    (raw / "disclosures").mkdir(parents=True)
+    (raw / "grids").mkdir()
+    shutil.copyfile(corpus / "disclosures" / "mps-01.FOI.23.030730.yaml", raw / "disclosures" / "mps-01.FOI.23.030730.yaml")
+    shutil.copyfile(corpus / "grids" / "met-lfr-grid-2023-to-2024.pdf", raw / "grids" / "met-lfr-grid-2023-to-2024.pdf")
+    (raw / "disclosures" / "swp-blue.yaml").write_text(SWP_BLUE, encoding="utf-8")
+    done, folder = report(tmp_path, "--notebook", "01_blue_list")
+    assert done.returncode == 0, done.stderr[-3000:]
+    assert errors(folder) == []
+    b = json.loads((folder / "findings.json").read_text())["blue_list"]
+    # 5 Met rows (100% / 0%, no passes) and 2 South Wales rows: 90% of 10 passes = 9, 100% of 12 = 12
+    assert (b["rows"], b["rows_with_passes"], b["rows_true_100"]) == (7, 2, 6)
+    assert (b["passes"], b["passes_true"], b["passes_false"]) == (22, 21, 0)
+    assert b["passes_true_lower"] == pytest.approx(beta.ppf(0.025, 21, 2))  # Clopper-Pearson by its definition
+    assert b["passes_false_upper"] == pytest.approx(1 - 0.025 ** (1 / 22))  # 0 of 22
+    # only the 5 Met rows without passes count as one pass each: 5 of 5
+    assert b["rows_without_passes_true_100"] == 5 and b["pooled_true_lower"] == pytest.approx(0.025 ** (1 / 5))
+    assert b["other_authority_references"] == ["SWP-BL-1"]
+    # The Met's rows only (README): 06/04 and 14/04 pair one-to-one, the three of 06/05 are ambiguous; the
+    # Islington deployment of 20/04/2023 has no Met result (a South Wales date of 20/04 says nothing of it).
+    assert b["rows_by_match"] == {"ambiguous": 3, "one-to-one": 2}
+    assert [(m["date"], m["location"]) for m in b["deployments_without_result"]] == [("2023-04-20", "Islington")]
+    alt = charts(folder, "01_blue_list")[0][2]
+    assert alt.startswith("7 blue-list rates as printed")
+    page = visible(folder / "01_blue_list.html")
+    assert "2 rows come from other authorities than the Met (SWP-BL-1)" in page

@@ -20,7 +20,7 @@ from ..foia.exemptions import section_key
 from ..config import DEFAULT_CONFIDENCE
 from .display import markdown_values
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
-from .selection import Selection, files_state
+from .selection import GRID_AUTHORITY, Selection, files_state
 
 GROUNDS_STAGES = ("response", "internal_review")  # a ground only "under consideration" is not relied on
 TARGET_TRUE_RATE = 0.9  # the blue-list question: how many passes before 100% rules out < 90%?
@@ -97,22 +97,44 @@ def cite(frame: pd.DataFrame) -> str:
     return "; ".join(f"{source} p. {p}" for source, p in pages.items())
 
 
+def grid_joined(selection: Selection, name: str) -> pd.DataFrame:
+    """``blue_list_deployments`` or ``blue_list_missing`` for the selected requests of the grids'
+    publisher only: the grids are the Met's, and another body's blue-list dates say nothing about
+    the Met's deployments on those days (the build joins them by date alone)."""
+    date = "deployment_date" if name == "blue_list_deployments" else "date"
+    frame = selection.of_requests(name, date)
+    req = selection.requests()
+    grid_refs = req.loc[req["authority"] == GRID_AUTHORITY, "reference"]
+    return frame.loc[frame["reference"].isin(grid_refs)].reset_index(drop=True)
+
+
 def blue_list(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
     selection = Selection(authority, start, end)
     blue = selection.blue_list()
     n_rows = len(blue)
-    joined = selection.of_requests("blue_list_deployments", "deployment_date")
+    joined = grid_joined(selection, "blue_list_deployments")
     matched = joined.loc[joined["deployment_id"].notna()]
     grid = selection.deployments()
     grid_rows = grid.loc[grid["deployment_id"].isin(matched["deployment_id"])]
-    missing = selection.of_requests("blue_list_missing", "date")
+    missing = grid_joined(selection, "blue_list_missing")
     missing = missing.merge(grid[["deployment_id", "page"]], on="deployment_id", how="left")
     rows_by_match = joined.drop_duplicates(["reference", "row"])["match"].value_counts()
     one_lower, _ = stats.clopper_pearson(1, 1, confidence)
     _, one_upper = stats.clopper_pearson(0, 1, confidence)
-    pooled_lower = stats.clopper_pearson(n_rows, n_rows, confidence)[0] if n_rows else None
+    # Rows without their number of passes that read 100% true: counted as one pass each, the most they
+    # can be said to rest on. Rows that print their passes: pooled, k = rate x passes.
+    bare = blue.loc[blue["n_tests"].isna()]
+    bare_100 = int((bare["true_alert_rate"] == 1).sum())
+    pooled_lower = stats.clopper_pearson(bare_100, bare_100, confidence)[0] if bare_100 else None
+    counted = blue.loc[blue["n_tests"].notna()]
+    passes = int(counted["n_tests"].sum())
+    true_k = int((counted["true_alert_rate"].astype(float) * counted["n_tests"].astype(float)).round().sum())
+    false_k = int((counted["false_alert_rate"].astype(float) * counted["n_tests"].astype(float)).round().sum())
+    true_ci = stats.clopper_pearson(true_k, passes, confidence) if passes else (None, None)
+    false_ci = stats.clopper_pearson(false_k, passes, confidence) if passes else (None, None)
+    other = blue.loc[~blue["authority"].eq(GRID_AUTHORITY)]
     return {
-        "references": _refs(blue),
+        "references": _labelled(blue, selection.requests()),
         "rows": n_rows,
         "dates": int(blue["deployment_date"].nunique()),
         "rows_true_100": int((blue["true_alert_rate"] == 1).sum()),
@@ -120,9 +142,19 @@ def blue_list(authority: str = "", start: str = "", end: str = "", confidence: f
         "rows_with_passes": int(blue["n_tests"].notna().sum()),
         "one_pass_true_lower": _plain(one_lower),
         "one_pass_false_upper": _plain(one_upper),
+        "rows_without_passes_true_100": bare_100,
         "pooled_true_lower": _plain(pooled_lower),
+        "passes": passes,
+        "passes_true": true_k,
+        "passes_false": false_k,
+        "passes_true_lower": _plain(true_ci[0]),
+        "passes_true_upper": _plain(true_ci[1]),
+        "passes_false_lower": _plain(false_ci[0]),
+        "passes_false_upper": _plain(false_ci[1]),
         "passes_needed_for_90": stats.passes_needed(TARGET_TRUE_RATE, confidence),
         "confidence": confidence,
+        "other_authority_rows": len(other),
+        "other_authority_references": _labelled(other, selection.requests()),
         "dates_with_deployments": int(matched["deployment_date"].nunique()),
         "deployments_on_blue_dates": int(matched["deployment_id"].nunique()),
         "rows_by_match": {m: int(n) for m, n in rows_by_match.sort_index().items()},
@@ -138,22 +170,40 @@ def _describe_blue_list(f: dict) -> list[str]:
     if not f["rows"]:
         return ["No blue-list rows fall in the selection."]
     c = pct(f["confidence"], 0)
-    refs = ", ".join(f["references"])
+    refs = listed(f["references"])
     lines = [
         f"{f['rows']} blue-list rows over {f['dates']} deployment dates were disclosed ({refs}): "
         f"{f['rows_true_100']} read 100% true and {f['rows_false_0']} read 0% false; "
         f"{f['rows_with_passes']} of {f['rows']} say how many passes the rate rests on.",
-        f"If a row rests on a single pass, 100% true is consistent ({c} exact interval) with a true alert "
-        f"rate as low as {pct(f['one_pass_true_lower'])}, and 0% false with a false alert rate as high as "
-        f"{pct(f['one_pass_false_upper'])}.",
-        f"Even counting every row as one pass, {f['rows']} of {f['rows']} rules out only a true alert rate "
-        f"below {pct(f['pooled_true_lower'])}; it takes {f['passes_needed_for_90']} passes without a miss "
-        f"to rule out a rate below {pct(TARGET_TRUE_RATE, 0)} ({c}, exact).",
     ]
+    if f["rows_with_passes"] < f["rows"]:
+        lines.append(
+            f"If a row rests on a single pass, 100% true is consistent ({c} exact interval) with a true alert "
+            f"rate as low as {pct(f['one_pass_true_lower'])}, and 0% false with a false alert rate as high as "
+            f"{pct(f['one_pass_false_upper'])}.")
+    m = f["rows_without_passes_true_100"]
+    if m:
+        which = "every row" if m == f["rows"] else f"each of the {m} rows that read 100% true without their passes"
+        lines.append(
+            f"Even counting {which} as one pass, {m} of {m} rules out only a true alert rate "
+            f"below {pct(f['pooled_true_lower'])}; it takes {f['passes_needed_for_90']} passes without a miss "
+            f"to rule out a rate below {pct(TARGET_TRUE_RATE, 0)} ({c}, exact).")
+    if f["passes"]:
+        lines.append(
+            f"The {f['rows_with_passes']} rows that print their passes add up to {f['passes_true']} true and "
+            f"{f['passes_false']} false alerts in {f['passes']} passes: a true alert rate of "
+            f"{pct(f['passes_true'] / f['passes'])} ({c} exact interval {pct(f['passes_true_lower'])} to "
+            f"{pct(f['passes_true_upper'])}) and a false alert rate of {pct(f['passes_false'] / f['passes'])} "
+            f"({pct(f['passes_false_lower'])} to {pct(f['passes_false_upper'])}).")
+    if f["other_authority_rows"]:
+        lines.append(
+            f"{f['other_authority_rows']} rows come from other authorities than the Met "
+            f"({listed(f['other_authority_references'])}): the grids are the Met's, so they are not paired with its deployments.")
     if f["blue_grid_pages"]:
         by_match = f["rows_by_match"]
         lines.append(
-            f"The blue-list dates ({f['dates']}) match {f['deployments_on_blue_dates']} deployments in the grids "
+            f"The Met's blue-list dates ({f['dates_with_deployments']} with a deployment) match "
+            f"{f['deployments_on_blue_dates']} deployments in the grids "
             f"({f['blue_grid_pages']}): {by_match.get('one-to-one', 0)} rows pair with a single deployment; "
             f"{by_match.get('ambiguous', 0)} share a date with several and cannot be paired, because the "
             f"disclosure prints only dates; {by_match.get('no deployment', 0)} match no deployment.")
