@@ -119,3 +119,11 @@ def test_a_request_answered_under_foisa_is_added_with_a_warning(project, tmp_pat
     kent = RECORD.replace("HO/2024/0042", "KP-1").replace("Home Office", "Kent Police")
     assert cli.main(["add", "--no-build", str(draft(tmp_path, kent, "kent.yaml"))]) == 0
     assert "FOISA" not in capsys.readouterr().err
+
+
+def test_a_correction_of_comments_only_is_written_and_says_no_field_changed(project, tmp_path, capsys):
+    commented = "# transcribed from the letter of 04/03/2024\n" + RECORD
+    capsys.readouterr()
+    assert cli.main(["add", "--replace", "--no-build", str(draft(tmp_path, commented))]) == 0
+    assert "  no field changed (only comments or layout)" in capsys.readouterr().err
+    assert (config.RAW_DISCLOSURES / FILE).read_text(encoding="utf-8") == commented

@@ -66,6 +66,7 @@ class Draft:
     record: disclosures.Disclosure | None = None
     target: Path | None = None
     changes: list[str] | None = None  # with --replace: what the draft changes in the record it replaces
+    old_text: str = ""  # with --replace: the record's text before
     warnings: list[str] = field(default_factory=list)
 
 
@@ -145,8 +146,8 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
                                   f"{record.authority} {record.reference} is already in the corpus as {target.name}; "
                                   "use --replace to overwrite it with a correction (add then lists what it changes)"))
     if same and replace:
-        old = disclosures.read_mapping(target.read_text(encoding="utf-8", errors="replace"), target.name, []) or {}
-        draft.changes = changes(old, fields)
+        draft.old_text = target.read_text(encoding="utf-8", errors="replace")
+        draft.changes = changes(disclosures.read_mapping(draft.old_text, target.name, []) or {}, fields)
     elif not same:
         # A new identity with the source of a record already there: a corrected reference adds a second
         # request unless the old record goes (the build cannot tell a correction from another request).
@@ -207,17 +208,18 @@ def main(args: argparse.Namespace) -> tuple[int, list[Path]]:
                 _say(f"  {p}")
             continue
         where = f"{draft.target.relative_to(config.ROOT)} ({draft.record.authority}, {draft.record.reference})"
-        if draft.changes == []:  # --replace with what the corpus holds already: nothing to write
+        text = draft.text.removeprefix("\ufeff")
+        if draft.changes == [] and text == draft.old_text:  # --replace with the record as it is: nothing to write
             _say(f"{path}: unchanged: {where} already holds this record")
             continue
-        _write_atomic(draft.target, draft.text.removeprefix("\ufeff"))
+        _write_atomic(draft.target, text)
         corpus.keep(draft.target.name, draft.record)
         added.append(draft)
         if draft.changes is None:
             _say(f"{path}: added as {where}")
         else:  # the replaced text is gone from data/raw: git holds it, if it was committed
             _say(f"{path}: replaced {where}; what changed (the previous version is in git, if it was committed):")
-            for line in draft.changes:
+            for line in draft.changes or ["no field changed (only comments or layout)"]:
                 _say(f"  {line}")
         for warning in draft.warnings:
             _say(f"  warning: {warning}")
