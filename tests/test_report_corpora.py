@@ -309,3 +309,21 @@ def test_another_bodys_blue_list_is_not_paired_with_the_mets_deployments(tmp_pat
     assert alt.startswith("7 blue-list rates as printed")
     page = visible(folder / "01_blue_list.html")
     assert "2 rows come from other authorities than the Met (SWP-BL-1)" in page
+
+
+def test_a_label_with_dollar_signs_is_drawn_as_text_not_parsed_as_maths():
+    # A reference or place is drawn as printed: two "$" around something that is no valid TeX used to
+    # stop the chart (and the notebook) with a ValueError from matplotlib's maths parser.
+    import io
+
+    import matplotlib
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from foi_analysis.analysis import plots
+
+    plots.setup()
+    fig, ax = plt.subplots()
+    ax.set_yticks([0], ["FOI $\\frac$ 2024"])
+    fig.savefig(io.BytesIO(), format="png")
+    plt.close(fig)

@@ -22,7 +22,9 @@ def setup() -> None:
     """Seaborn's whitegrid theme at a fixed size and resolution (the same PNGs on every machine)."""
     sns.set_theme(style="whitegrid", context="notebook", palette="colorblind")
     plt.rcParams.update({"figure.figsize": (9, 4.5), "figure.dpi": 96, "savefig.dpi": 96,
-                         "axes.titlesize": "medium", "axes.titleweight": "bold", "figure.autolayout": True})
+                         "axes.titlesize": "medium", "axes.titleweight": "bold", "figure.autolayout": True,
+                         # labels are references, places and names as printed: "$5 ... $6" is text, not maths
+                         "text.parse_math": False})
 
 
 def percent_axis(ax, axis: str = "y", decimals: int | None = None) -> None:
