@@ -327,3 +327,15 @@ def test_a_label_with_dollar_signs_is_drawn_as_text_not_parsed_as_maths():
     ax.set_yticks([0], ["FOI $\\frac$ 2024"])
     fig.savefig(io.BytesIO(), format="png")
     plt.close(fig)
+
+
+def test_the_data_quality_sentence_names_ten_files_and_counts_the_rest():
+    # Every page carries this sentence: 12 files with rejections name the 10 with the most (then by
+    # name) and count the other 2 (1 rejection each).
+    from foi_analysis.analysis import data_quality
+
+    by_file = {f"disclosures/r{i:02d}.yaml": (3 if i < 2 else 1) for i in range(12)}
+    first = data_quality.describe_data_quality({"rejected": 16, "build_exit_status": 1, "by_file": by_file,
+                                                "by_reason": {}, "rows": []})[0]
+    assert "By file: disclosures/r00.yaml: 3; disclosures/r01.yaml: 3; disclosures/r02.yaml: 1" in first
+    assert first.endswith("disclosures/r09.yaml: 1; and 2 other files: 2.")
