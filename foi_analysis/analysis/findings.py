@@ -46,10 +46,6 @@ def pct(fraction: float | None, digits: int = 1) -> str:
     return "n/a" if fraction is None else f"{100 * fraction:.{digits}f}%"
 
 
-def _refs(frame: pd.DataFrame) -> list[str]:
-    return sorted(frame["reference"].unique().tolist())
-
-
 REQUEST = ["authority", "reference"]  # a request's identity: two authorities may use the same reference
 LISTED = 10  # names listed one by one in a sentence; the rest are counted (findings.json keeps them all)
 
