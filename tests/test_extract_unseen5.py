@@ -378,6 +378,7 @@ def test_in_answer_to_a_range_of_questions():
     ("There were 212 requests in 2024. We do not hold information on how the footage was used.", "disclosed"),
     ("Kent Police does not hold this information. If you are unhappy you have 40 working days to ask for a review.", "not_held"),
     ("Kent Police does not hold this information, as the Freedom of Information Act 2000 does not require it.", "not_held"),
+    ("Kent Police does not hold information on some of the deployments asked about.", "not_held"),
 ])
 def test_an_answer_that_gives_what_is_held(answer, outcome):
     x = _letter("We received your request on 6 May 2025. You asked:\n\n1. How many vans?\n2. Their cost?\n\n"

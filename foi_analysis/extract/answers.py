@@ -222,7 +222,9 @@ def _answer_outcome(body: str) -> str | None:
 
 # "We hold some of this information. ... there were 23 deployments. Figures for January are not held":
 # an answer that gives what is held, saying what is not, gives something (all that is held).
-_HOLDS_SOME = re.compile(r"\b(?:hold|holds|held)\b[^.]{0,20}\bsome\b|\bsome of (?:this|the|that) information (?:is|was) held|\bpartially held\b", re.I)
+# (said of what is held, not "does not hold information on some of ...")
+_HOLDS_SOME = re.compile(r"(?<!not )(?<!n't )\b(?:only )?holds? (?:only )?(?:some|part)\b|\bsome of (?:this|the|that) (?:requested )?information (?:is|was) held"
+                         r"|\bpartially held\b|\bheld in part\b", re.I)
 _YEAR_OR_ACT = re.compile(r"\b(?:Act|Regulations)\s+\d{4}\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
 
 
