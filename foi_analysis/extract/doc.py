@@ -604,7 +604,8 @@ _REQUEST_START = re.compile(
     r"|\brequest\b[^.]{0,80}\band (?:asked|requested)(?: for)?\s*:\s*$"  # ("Your original request was received on 02/05/2025 and asked:")
     r"|\brequested information in the following terms\s*:?\s*$"  # (an ICO decision notice)
     # ("Response to your request:", "Our reply to your request is as follows:" introduce the answer, not the request)
-    r"|(?<!response to )(?<!reply to )your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
+    r"|(?<!response to )(?<!reply to )your (?:original )?request(?: (?:was|is|read|reads|stated|asked))?(?: as follows| for the following)?\s*:\s*$"
+    r"|\byour (?:original |FOI )?request,? (?:received|dated|of|made)\b[^.:]{0,40}:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
     r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$"
     r"|(?<!response to your )(?<!reply to your )\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
     re.IGNORECASE,
@@ -644,7 +645,7 @@ _NUMBER_PREFIX = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*|Your (?:reque
 ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
-ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
+ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|answer to|reply to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
@@ -1092,12 +1093,33 @@ def body_by_form(line: str) -> str | None:
     return name
 
 
+# A commissioner's office is named after its area either way round: "Office of the Police and Crime
+# Commissioner for Surrey", "OPCC Surrey", "Surrey OPCC" are all the "Surrey Police and Crime Commissioner".
+_AREA = r"(?:the\s+)?(?P<area>[A-Z][\w&'’\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’\-]*){0,4})"
+_PCC_FORM = re.compile(r"(?:(?:the\s+)?Office\s+of\s+the\s+)?Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner\s+for\s+" + _AREA
+                       + r"|(?:the\s+)?OPF?CC\s+(?:for\s+)?" + _AREA.replace("area", "area2") + r"|" + _AREA.replace("area", "area3") + r"\s+OPF?CC")
+
+
+def pcc_by_form(line: str) -> str | None:
+    """The commissioner in the table that a line naming a PCC's office by its area stands for, else None."""
+    m = _PCC_FORM.fullmatch(line.strip().rstrip(".,"))
+    if not m:
+        return None
+    area = m.group("area") or m.group("area2") or m.group("area3")
+    for title in ("Police and Crime Commissioner", "Police Fire and Crime Commissioner"):
+        name = normalise_authority(f"{area} {title}")
+        if name:
+            return name
+    return None
+
+
 def _authority_by_form(doc: Doc) -> str | None:
     """A body named alone under the sign-off, else in the letterhead (first lines)."""
     signed = [j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))]
     for i in signed + list(range(min(5, len(doc.units)))):
         if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
-            name = body_by_form(doc.units[i])
+            u = doc.units[i]
+            name = (pcc_by_form(u) if "CC" in u or "Commissioner" in u else None) or body_by_form(u)
             if name:
                 return name
     return None
@@ -1289,6 +1311,14 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
         return None, []
     best = max(request, key=lambda r: (request[r], -first[r]))
     return best, [{"reference": r, "kind": "internal_review"} for r in review if r != best]
+
+
+def reference_in_title(title: str) -> str | None:
+    """A reference in a page's <title> when the text shows none: an email saved as HTML keeps its
+    subject there ("RE: Freedom of Information request FOI2025/00612")."""
+    m = _BARE_REF.search(title) or _TITLE_REF.search(title)
+    ref = m.group("ref").rstrip(".-/") if m else None
+    return ref if ref and not _is_date(ref) and not re.fullmatch(r"(?:19|20)\d\d", ref) else None
 
 
 def _is_date(s: str) -> bool:
