@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import headers
-from ..foia.dates import ISO_DATE, LEADING_WEEKDAY, NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from ..foia.dates import ISO_DATE, LEADING_WEEKDAY, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE, parse_printed_date
 from ..records.quarantine import UNREADABLE, Rejection
 
 if TYPE_CHECKING:
@@ -72,6 +72,7 @@ APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>
 FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\))$", re.IGNORECASE)
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
+TIMES = re.compile(r"(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?:-|\u2013|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})", re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
@@ -111,7 +112,8 @@ def is_date_cell(text: str) -> bool:
     if len(text) > 30:
         return False
     text = _date_text(text)
-    return bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text) or ISO_DATE.fullmatch(text))
+    return bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text) or US_WORDED_DATE.fullmatch(text)
+                or ISO_DATE.fullmatch(text))
 
 
 def parse_date(text: str, month_first: bool = False) -> dt.date:
@@ -179,16 +181,21 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
         # No header names the date ("When", "Deployed on"), one column of no known meaning prints
         # dates: it is the date (with a warning), rather than the grid being rejected for lacking one.
         meanings[prints_date[0]] = "date"
-    # Two headers that name a date ("Day | Date"): the date is the column that prints one.
+    # Two columns meaning one field: the one whose header meets the closer rule ("Location" before
+    # "BCU / Area"), then the first printed; of two headers naming a date ("Day | Date"), the column
+    # that prints one.
+    ranks = [headers.rank_of(t) if t else None for t in texts]
     dated = [k for k in prints_date if meanings[k] == "date"]
-    columns, seen = [], set()
-    for k, cell in enumerate(first.cells):
-        meaning = meanings[k]
-        if meaning in seen or (meaning == "date" and dated and k != dated[0]):
-            meaning = None
-        seen.add(meaning)
-        columns.append(_Column(cell.x0, cell.x1, meaning, texts[k] or f"column {k + 1} (no header)"))
-    return columns
+    chosen: dict[str, int] = {}
+    chosen_rank: dict[str, int] = {}
+    for k, meaning in enumerate(meanings):
+        if meaning is None or (meaning == "date" and dated and k != dated[0]):
+            continue
+        rank = len(headers.FIELDS) if ranks[k] is None or meaning == "date" else ranks[k]
+        if meaning not in chosen or rank < chosen_rank[meaning]:
+            chosen[meaning], chosen_rank[meaning] = k, rank
+    return [_Column(cell.x0, cell.x1, meanings[k] if chosen.get(meanings[k]) == k else None,
+                    texts[k] or f"column {k + 1} (no header)") for k, cell in enumerate(first.cells)]
 
 
 def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
@@ -259,6 +266,20 @@ def _prints_figures(row: Row) -> bool:
     return sum(bool(FIGURE.fullmatch(_bare(c.text))) for c in row.cells) >= 2
 
 
+def _names_columns(row: Row) -> bool:
+    """A row of header words: two or more cells naming what a column holds ("Location", "Confirmed"),
+    none a figure."""
+    return (not _prints_figures(row) and not any(FIGURE.fullmatch(_bare(c.text)) for c in row.cells)
+            and sum(bool(headers.concepts(c.text)) for c in row.cells if c.text) >= 2)
+
+
+def _same_width(a: Row, b: Row) -> bool:
+    """Do two rows span (nearly) the same width: a header drawn as a table of its own over its rows
+    (the Met's 2023-24 header juts out 6 pt to the left), not a summary table above them?"""
+    tolerance = max(ALIGN, 0.02 * (b.cells[-1].x1 - b.cells[0].x0))
+    return abs(a.cells[0].x0 - b.cells[0].x0) <= tolerance and abs(a.cells[-1].x1 - b.cells[-1].x1) <= tolerance
+
+
 def _aligned(columns: list[_Column], row: Row) -> bool:
     return len(row.cells) == len(columns) and all(
         abs(c.centre - cell.centre) <= ALIGN for c, cell in zip(columns, row.cells))
@@ -289,7 +310,7 @@ def _values(row: Row, columns: list[_Column]) -> tuple[dict[str, str], dict[str,
         text = _text_at(row, c.centre)
         if c.field:
             values[c.field] = text
-        elif text:
+        if text and (not c.field or c.field in headers.CLOCK_FIELDS):  # clock times: also kept as printed
             extras[c.header] = text
     return values, extras
 
@@ -332,6 +353,7 @@ def _read(path: Path) -> _Read:
     records = out.records
     columns: list[_Column] | None = None
     pending: list[Row] = []  # a header printed as a table of its own, awaiting its rows
+    pending_page = 0
     for index, table in enumerate(tables):
         rows = [r for r in table.rows if not r.empty]
         first = next((i for i, r in enumerate(rows) if any(is_date_cell(c.text) for c in r.cells)), None)
@@ -340,7 +362,9 @@ def _read(path: Path) -> _Read:
             if legend is not None:
                 out.legends.append((index, legend))
             elif rows:
-                pending = rows
+                _orphan(name, pending, out, pending_page)
+                pending = [*rows]
+                pending_page = table.page
             continue
         dated_row = rows[first]  # the first row printing a date: it says which column is the date
         date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text))
@@ -352,6 +376,9 @@ def _read(path: Path) -> _Read:
         # Rows above the first deployment with nothing under the date column are the tail of the
         # previous page's last row (a wrapped location); a header always labels the date column.
         carried = lead if records and not any(_text_at(r, date_x) for r in lead) else []
+        if pending and not _same_width(pending[-1], dated_row):
+            _orphan(name, pending, out, pending_page)
+            pending = []  # a table of another width above (a monthly summary): not this table's header
         header = ([] if carried else lead) or pending
         if header and records and columns is not None and header is lead:
             # The header repeated on this page may have the previous page's wrapped row under it.
@@ -387,6 +414,10 @@ def _read(path: Path) -> _Read:
                 # broke): the cells it left empty, filled.
                 records[-1].extend((values, extras))
                 continue
+            if not is_date_cell(values["date"]) and _names_columns(row):
+                continue  # the header printed again inside the table (after each month, say)
+            if not is_date_cell(values["date"]) and not extras and not any(v for k, v in values.items() if k != "date"):
+                continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
                 records.append(_Record(table.page, index, values, extras))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
@@ -397,10 +428,24 @@ def _read(path: Path) -> _Read:
                                                 "kept aside, not counted as a deployment"))
             elif records:  # a wrapped line the PDF drew as a row of its own
                 records[-1].extend((values, extras))
+    if records:
+        _orphan(name, pending, out, pending_page)
     if not records:
         raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){_why_no_table(pages)}")
     out.rejections += _unread_text(name, pages)
     return out
+
+
+def _orphan(name: str, rows: list[Row], out: _Read, page: int = 0) -> None:
+    """A grid's header (it names a date and a location) with no dated rows under it: a page whose rows
+    were not read (damaged, or drawn in a way not seen), reported rather than passed over."""
+    if not rows:
+        return
+    named = {headers.field_for(c.text) for r in rows for c in r.cells if c.text}
+    if {"date", "location"} <= named:
+        out.rejections.append(Rejection(f"grids/{name} page {page}", "page", " | ".join(c.text for c in rows[0].cells),
+                                        "a table header with no dated rows under it: if rows are printed there, "
+                                        "they were not read"))
 
 
 def _why_no_table(pages: list) -> str:
@@ -419,7 +464,7 @@ def _row_like(line: str) -> bool:
     """A line of loose text that reads like a table row: a date and a figure besides it (a cover's
     "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
     rest = line
-    for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE):
+    for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE, US_WORDED_DATE):
         rest = pattern.sub(" ", rest)
     return rest != line and bool(re.search(r"\d", rest))
 
@@ -430,6 +475,11 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
     Reported, so that they are never silently missed."""
     out = []
     for page in pages:
+        if page.drawn and not page.has_text:
+            out.append(Rejection(f"grids/{name} page {page.number}", "page", "",
+                                 "a page with drawings or pictures but no text (a scanned page, or a damaged one): "
+                                 "any rows on it are not read"))
+            continue
         dated = [line for line in page.loose if _row_like(line)]
         if len(dated) >= 2:
             how = "is ruled with horizontal lines only" if page.rules_without_columns else "has no ruled cell borders"
@@ -457,6 +507,8 @@ def parse_duration(text: str) -> int | None:
         if minutes != minutes.to_integral_value():
             raise ValueError(f"not a duration {text!r}: {minutes} minutes is not a whole number of minutes")
         return int(minutes)
+    if TIMES.fullmatch(text):  # "10:00-16:30" printed as the duration
+        return parse_times(text)
     clock = CLOCK.fullmatch(text)
     if clock:  # hours:minutes
         if int(clock["m"]) >= 60:
@@ -469,6 +521,21 @@ def parse_duration(text: str) -> int | None:
     if m["h"] and minutes >= 60:
         raise ValueError(f"not a duration {text!r}: {minutes} minutes past the hour")
     return int(m["h"] or 0) * 60 + minutes
+
+
+def parse_times(text: str) -> int | None:
+    """Minutes between two clock times, "10:00-16:30", "10.00 to 16.30" (ending after midnight:
+    "22:00-02:00" is 240); None for blank. One time alone is when, not how long: not read."""
+    text = _bare(text)
+    if _blank(text):
+        return None
+    m = TIMES.fullmatch(text)
+    if not m:
+        raise ValueError(f"not a start and end time {text!r} (expected e.g. 10:00-16:30)")
+    start, end = (int(m[f"h{k}"]) * 60 + int(m[f"m{k}"]) for k in (1, 2))
+    if max(int(m["h1"]), int(m["h2"])) > 24 or max(int(m["m1"]), int(m["m2"])) >= 60 or start == end:
+        raise ValueError(f"not a start and end time {text!r}")
+    return (end - start) % (24 * 60)
 
 
 def parse_count(text: str) -> int | None:
@@ -598,6 +665,11 @@ def _parse(path: Path) -> _Parsed:
                 return None
 
         row["duration_minutes"] = read("duration", parse_duration)
+        if row["duration_minutes"] is None and not cells.get("duration"):
+            # No duration printed: from the clock times, "10:00-16:30" or start and end columns.
+            if not cells.get("times") and (cells.get("start_time") or cells.get("end_time")):
+                cells["times"] = f"{cells.get('start_time') or '?'} to {cells.get('end_time') or '?'}"
+            row["duration_minutes"] = read("times", parse_times)
         row["threshold"] = read("threshold", parse_number)
         for key in COUNTS:
             row[key] = read(key, parse_count)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,6 +25,10 @@ import pypdfium2.raw as pdfium_raw
 THIN = 2.0  # points: a path this narrow is a ruling line, not an area
 SNAP = 1.5  # points: rulings this close are one line (Word draws borders as pairs of thin rects)
 MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers are double lines
+RULE = 4.5  # points: a filled bar this thin is a (thick) border, not a shaded cell (a line of text is taller)
+EPSILON = 0.05  # points: a piece of path this close to level or plumb is a ruling
+FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
+DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
 
 
 class PdfReadError(ValueError):
@@ -78,6 +84,7 @@ class Page:
     has_text: bool  # False: no text layer (a scanned page: pictures only)
     loose: tuple[str, ...]  # text lines outside every ruled table, top to bottom
     rules_without_columns: bool  # horizontal rules but too few vertical ones to make a table
+    drawn: bool = True  # lines, pictures or forms drawn on it (False: a blank page, or text only)
 
 
 @dataclass(frozen=True)
@@ -87,10 +94,22 @@ class _Glyph:
     x1: float
     top: float
     bottom: float
+    turn: int = 0  # quarter turns clockwise of its writing: 0 upright, 3 read bottom to top, 1 top to bottom
 
     @property
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
+
+    def turned(self, turn: int) -> _Glyph:
+        """This glyph in the frame where text written ``turn`` quarter turns round reads upright."""
+        (x0, y0), (x1, y1) = _turn(self.x0, self.top, turn), _turn(self.x1, self.bottom, turn)
+        return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4)
+
+
+def _turn(x: float, y: float, turn: int) -> tuple[float, float]:
+    """A point (from the page's top left) in the frame where text turned ``turn`` quarter turns reads
+    left to right: text read bottom to top (3) is turned back clockwise, and so on."""
+    return ((x, y), (y, -x), (-x, -y), (-y, x))[turn]
 
 
 @dataclass
@@ -131,6 +150,14 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs = _glyphs(page, height)
     vertical, horizontal = _rulings(page, height)
+    # A page whose text mostly runs bottom to top (or top to bottom, or upside down): a table drawn
+    # turned on the page. Glyphs and rulings are turned back together, so the table reads upright.
+    turns = Counter(g.turn for g in glyphs if not g.char.isspace())
+    turn = max(turns, key=lambda t: (turns[t], t == 0)) if turns else 0
+    if turn:
+        glyphs = sorted((g.turned(turn) for g in glyphs), key=lambda g: g.cy)
+        vertical, horizontal = _turn_edges(vertical, horizontal, turn)
+    vertical, horizontal = _merge(vertical), _merge(horizontal)
     tables, boxes = [], []
     for v_edges, h_edges in _components(vertical, horizontal):
         rows = _rows(v_edges, h_edges, glyphs)
@@ -147,7 +174,8 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
             if x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1:
                 inside.add(i)
     outside = [g for i, g in enumerate(glyphs) if i not in inside]
-    info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables)
+    info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables,
+                any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)))
     return sorted(tables, key=lambda t: t.top), info
 
 
@@ -164,12 +192,16 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                 # glyph they follow, on its line. Inferred line ends are not text.
                 if char == " " and glyphs:
                     last = glyphs[-1]
-                    glyphs.append(_Glyph(" ", last.x1, last.x1, last.top, last.bottom))
+                    # (Turned text: the glyph's own box, which sorts it just after the glyph.)
+                    x0 = last.x1 if last.turn == 0 else last.x0
+                    glyphs.append(_Glyph(" ", x0, last.x1, last.top, last.bottom, last.turn))
                 continue
             # Loose boxes span the font's ascent to descent, so glyphs of one line share a height.
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
             if right - left > 0:
-                glyphs.append(_Glyph(char, left, right, height - top, height - bottom))
+                # PDFium gives the writing's angle clockwise, in radians: kept in quarter turns.
+                turn = round(pdfium_raw.FPDFText_GetCharAngle(textpage.raw, i) / (math.pi / 2)) % 4
+                glyphs.append(_Glyph(char, left, right, height - top, height - bottom, turn))
         return sorted(glyphs, key=lambda g: g.cy)
     finally:
         textpage.close()
@@ -182,32 +214,102 @@ def _is_shading(obj: pdfium.PdfObject) -> bool:
     return not stroke.value
 
 
-def _is_curved(obj: pdfium.PdfObject) -> bool:
-    segments = pdfium_raw.FPDFPath_CountSegments(obj.raw)
-    return any(
-        pdfium_raw.FPDFPathSegment_GetType(pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i))
-        == pdfium_raw.FPDF_SEGMENT_BEZIERTO
-        for i in range(segments)
-    )
+def _segment_types(obj: pdfium.PdfObject, count: int) -> list[int]:
+    return [pdfium_raw.FPDFPathSegment_GetType(pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i)) for i in range(count)]
+
+
+def _path_lines(obj: pdfium.PdfObject, count: int, height: float) -> list[tuple[float, float, float, float]]:
+    """The straight pieces of a path of many subpaths (a whole table's ruling drawn as one path, as
+    LibreOffice and cairo do), in page coordinates from the top: its bounds would be one rectangle.
+    A subpath with a curve is a drawing, not a border. A filled subpath that closes a thin rectangle
+    (a border drawn as a filled bar) gives its centre line; a wider filled one is shading."""
+    m = obj.get_matrix()
+    stroked = not _is_shading(obj)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out, sub, curved, start, here = [], [], False, None, None
+
+    def flush():
+        if curved or not sub:
+            return
+        if stroked:
+            out.extend(sub)
+            return
+        xs = [v for a, _, c, _ in sub for v in (a, c)]
+        ys = [v for _, b, _, d in sub for v in (b, d)]
+        w, h = max(xs) - min(xs), max(ys) - min(ys)
+        if min(w, h) <= RULE and max(w, h) > RULE:
+            cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+            out.append((min(xs), cy, max(xs), cy) if w > h else (cx, min(ys), cx, max(ys)))
+
+    for i in range(count):
+        seg = pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i)
+        kind = pdfium_raw.FPDFPathSegment_GetType(seg)
+        pdfium_raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        px, py = m.on_point(x.value, y.value)
+        point = (px, height - py)
+        if kind == pdfium_raw.FPDF_SEGMENT_MOVETO:
+            flush()
+            sub, curved, start = [], False, point
+        elif kind == pdfium_raw.FPDF_SEGMENT_BEZIERTO:
+            curved = True
+        elif here is not None:
+            sub.append((*here, *point))
+        here = point
+        if pdfium_raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            sub.append((*point, *start))
+            here = start
+    flush()
+    return out
 
 
 def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Edge]]:
-    """Vertical and horizontal ruling lines: thin paths, and the four sides of rectangles."""
+    """Vertical and horizontal ruling lines: thin paths, the four sides of outlined rectangles, thin
+    filled bars (Excel draws borders so, thick outer ones too), the straight pieces of a path of many
+    subpaths; inside Form XObjects too (PDFium gives their objects' matrices on the page)."""
     vertical, horizontal = [], []
-    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=1):
-        if _is_curved(obj):  # logos and crests, not table borders
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=FORM_DEPTH):
+        count = pdfium_raw.FPDFPath_CountSegments(obj.raw)
+        if count > 5:  # more than one rectangle or line: its pieces, not its bounds
+            for x0, y0, x1, y1 in _path_lines(obj, count, height):
+                if abs(x0 - x1) <= EPSILON and abs(y1 - y0) > THIN:
+                    vertical.append(_Edge(x0, min(y0, y1), max(y0, y1)))
+                elif abs(y0 - y1) <= EPSILON and abs(x1 - x0) > THIN:
+                    horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
+            continue
+        if pdfium_raw.FPDF_SEGMENT_BEZIERTO in _segment_types(obj, count):  # logos and crests
             continue
         left, bottom, right, top = obj.get_bounds()
         top, bottom = height - top, height - bottom
-        wide, tall = right - left > THIN, bottom - top > THIN
-        if tall and not wide:
+        width, tall = right - left, bottom - top
+        if max(width, tall) <= THIN:  # a dot
+            continue
+        if count == 2 or (min(width, tall) <= RULE < max(width, tall) and _is_shading(obj)):
+            # A line, however thick it is stroked, or a thin filled bar: its centre line.
+            if tall > width:
+                vertical.append(_Edge((left + right) / 2, top, bottom))
+            else:
+                horizontal.append(_Edge((top + bottom) / 2, left, right))
+        elif tall > THIN and width <= THIN:
             vertical.append(_Edge((left + right) / 2, top, bottom))
-        elif wide and not tall:
+        elif width > THIN and tall <= THIN:
             horizontal.append(_Edge((top + bottom) / 2, left, right))
-        elif wide and tall and not _is_shading(obj):
+        elif width > THIN and tall > THIN and not _is_shading(obj):
             vertical += [_Edge(left, top, bottom), _Edge(right, top, bottom)]
             horizontal += [_Edge(top, left, right), _Edge(bottom, left, right)]
-    return _merge(vertical), _merge(horizontal)
+    return vertical, horizontal
+
+
+def _turn_edges(vertical: list[_Edge], horizontal: list[_Edge], turn: int) -> tuple[list[_Edge], list[_Edge]]:
+    out: tuple[list[_Edge], list[_Edge]] = ([], [])
+    for edges, upright in ((vertical, True), (horizontal, False)):
+        for e in edges:
+            a = _turn(e.pos, e.start, turn) if upright else _turn(e.start, e.pos, turn)
+            b = _turn(e.pos, e.end, turn) if upright else _turn(e.end, e.pos, turn)
+            if abs(a[0] - b[0]) < abs(a[1] - b[1]):
+                out[0].append(_Edge(a[0], min(a[1], b[1]), max(a[1], b[1])))
+            else:
+                out[1].append(_Edge(a[1], min(a[0], b[0]), max(a[0], b[0])))
+    return out
 
 
 def _merge(edges: list[_Edge]) -> list[_Edge]:
@@ -302,7 +404,18 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
 
 
 def _lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
-    """Glyphs of one cell as text lines, spaces collapsed."""
+    """Glyphs of one cell as text lines, spaces collapsed; text turned in its cell (a header written
+    bottom to top) read in its own direction, after the upright text."""
+    turned = [g for g in glyphs if g.turn]
+    if not turned:
+        return _upright_lines(glyphs)
+    out = _upright_lines([g for g in glyphs if not g.turn])
+    for turn in sorted({g.turn for g in turned}):
+        out += _upright_lines(sorted((g.turned(turn) for g in turned if g.turn == turn), key=lambda g: g.cy))
+    return out
+
+
+def _upright_lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
     lines: list[list[_Glyph]] = []
     for g in glyphs:  # already sorted by vertical centre
         if lines and abs(g.cy - lines[-1][0].cy) < (g.bottom - g.top) / 2:
