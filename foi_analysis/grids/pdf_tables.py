@@ -348,10 +348,22 @@ def _components(vertical: list[_Edge], horizontal: list[_Edge]) -> list[tuple[li
             i = parent[i]
         return i
 
+    # Horizontal rulings by height, each height's pieces by where they start (merged pieces at one
+    # height do not overlap): each vertical meets only the heights it spans and, at each, at most the
+    # two pieces around it. Not every pair: a page of 10,000 short strokes would take seconds.
+    rows: dict[float, list[int]] = {}
+    for j, h in enumerate(horizontal):
+        rows.setdefault(h.pos, []).append(j)
+    heights = sorted(rows)
+    for ys in rows.values():
+        ys.sort(key=lambda j: horizontal[j].start)
+    starts = {y: [horizontal[j].start for j in rows[y]] for y in heights}
     for i, v in enumerate(vertical):
-        for j, h in enumerate(horizontal):
-            if _touch(v, h):
-                parent[find(i)] = find(len(vertical) + j)
+        for y in heights[bisect.bisect_left(heights, v.start - SNAP):bisect.bisect_right(heights, v.end + SNAP)]:
+            k = bisect.bisect_right(starts[y], v.pos + SNAP)
+            for j in rows[y][max(0, k - 2):k]:
+                if _touch(v, horizontal[j]):
+                    parent[find(i)] = find(len(vertical) + j)
     groups: dict[int, tuple[list[_Edge], list[_Edge]]] = {}
     for i, v in enumerate(vertical):
         groups.setdefault(find(i), ([], []))[0].append(v)
