@@ -144,12 +144,17 @@ def test_header_text_turned_90_degrees(tmp_path):
     assert_rows(df, hand("turned_header"))
 
 
-def test_page_turned_with_its_text(tmp_path):
-    # A portrait page (/Rotate 90) whose landscape table is drawn turned 90 degrees anticlockwise in
-    # the page's own coordinates: the text layer runs bottom to top; a viewer shows it upright.
+@pytest.mark.parametrize("matrix, size, rotate", [
+    ("0 1 -1 0 595 0", PORTRAIT, 90),  # text runs bottom to top
+    ("0 -1 1 0 0 842", PORTRAIT, 270),  # top to bottom
+    ("-1 0 0 -1 842 595", LANDSCAPE, 180),  # upside down
+], ids=["90", "270", "180"])
+def test_page_turned_with_its_text(tmp_path, matrix, size, rotate):
+    # The landscape table drawn turned in the page's own coordinates, the page's /Rotate turning it
+    # back for a viewer: the text layer does not run left to right.
     page = grid_page(Style(borders="lines"))
-    page.ops = ["q 0 1 -1 0 595 0 cm", *page.ops, "Q"]
-    page.size, page.rotate = PORTRAIT, 90
+    page.ops = [f"q {matrix} cm", *page.ops, "Q"]
+    page.size, page.rotate = size, rotate
     df, rejections = read(save(tmp_path, "turned_page.pdf", [page]))
     assert rejections == []
     assert_rows(df, hand("turned_page"))
@@ -290,6 +295,31 @@ def test_rates_printed_other_ways(tmp_path):
     assert_rows(df, expected)
     assert rejections == [("grids/rates.pdf page 1", "rates_2025-01-09_1.false_alert_rate_printed", "1 in 9,500"),
                           ("grids/rates.pdf page 1", "rates_2025-01-10_1.false_alert_rate_printed", "0.00008")]
+
+
+def test_rates_without_a_sign_under_a_header_that_gives_it(tmp_path):
+    # "False alert rate (%)" over bare numbers "0.008", "0", "0.00": percentages, as the header says.
+    # Without a sign in the header, a bare number stays unreadable (test_rates_printed_other_ways).
+    header = [HEADER[0][:11] + [("False alert\nrate (%)", 1, 2), HEADER[0][12]], HEADER[1]]
+    rows = [[*R1[:13], "0.008", R1[14]], [*R2[:13], "0", R2[14]], [*R3[:13], "0.00", R3[14]]]
+    df, rejections = read(save(tmp_path, "rate_header.pdf", [grid_page(header=header, rows=rows)]))
+    assert rejections == []
+    expected = hand("rate_header")
+    for row, printed in zip(expected, ("0.008", "0", "0.00")):
+        row["false_alert_rate_printed"] = printed
+    expected[2]["false_alert_rate_rounding"] = "exact"  # 0 false alerts: 0.00 exactly
+    assert_rows(df, expected)
+
+
+def test_a_single_clock_time_is_no_duration(tmp_path):
+    # "Time" printing "10:00" (when, not how long): reported unreadable, never read as 600 minutes.
+    rows = [[*r[:2], t, *r[3:7]] for r, t in zip(ROWS, ("10:00", "09:30-15:30", ""))]
+    path = save(tmp_path, "clock.pdf", [grid_page(
+        header=[["Date", "Location", "Time", "Use case", "Watchlist", "Faces seen", "Total alerts"]],
+        rows=rows, widths=[46, 80, 60, 56, 40, 40, 40])])
+    df, rejections = read(path)
+    assert df["duration_minutes"].tolist()[:2] == [pd.NA, 360] and pd.isna(df["duration_minutes"].iloc[2])
+    assert rejections == [("grids/clock.pdf page 1", "clock_2025-01-08_1.times", "10:00")]
 
 
 # --- 17-22: pages ---------------------------------------------------------------------------------------

@@ -74,6 +74,7 @@ DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
 TIMES = re.compile(r"(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?:-|\u2013|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})", re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
+PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
@@ -148,6 +149,7 @@ class _Record:
     table: int  # index of the table it was printed in (places it relative to purpose legends)
     cells: dict[str, str] = field(default_factory=dict)
     extras: dict[str, str] = field(default_factory=dict)  # header -> text, columns of no known meaning
+    rate_in_percent: bool = False  # the rate's header gives its unit ("False alert rate (%)")
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -419,7 +421,8 @@ def _read(path: Path) -> _Read:
             if not is_date_cell(values["date"]) and not extras and not any(v for k, v in values.items() if k != "date"):
                 continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
-                records.append(_Record(table.page, index, values, extras))
+                records.append(_Record(table.page, index, values, extras, any(
+                    c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns)))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -564,12 +567,13 @@ def parse_number(text: str) -> float | None:
     return float(text)
 
 
-def parse_rate(text: str) -> tuple[float, int] | None:
-    """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank."""
+def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
+    """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank. A bare number
+    is a percentage only under a header that says so (``in_percent``: "False alert rate (%)")."""
     text = _bare(text)
     if _blank(text):
         return None
-    m = PERCENT.fullmatch(text)
+    m = PERCENT.fullmatch(text + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", text) else text)
     if not m:
         raise ValueError(f"not a percentage {text!r}")
     # Decimal keeps "0.07%" as 0.0007, not 0.0007000000000000001.
@@ -673,7 +677,7 @@ def _parse(path: Path) -> _Parsed:
         row["threshold"] = read("threshold", parse_number)
         for key in COUNTS:
             row[key] = read(key, parse_count)
-        rate = read("false_alert_rate_printed", parse_rate)
+        rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
         row["false_alert_rate_printed"] = cells.get("false_alert_rate_printed") or None
         row["false_alert_rate"] = rate[0] if rate else None
         row["_rate_decimals"] = rate[1] if rate else None
