@@ -26,6 +26,7 @@ THIN = 2.0  # points: a path this narrow is a ruling line, not an area
 SNAP = 1.5  # points: rulings this close are one line (Word draws borders as pairs of thin rects)
 MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers are double lines
 RULE = 4.5  # points: a filled bar this thin is a (thick) border, not a shaded cell (a line of text is taller)
+RUN_GAP = 0.12  # of a line's height: a glyph this close after the last one continues its word
 EPSILON = 0.05  # points: a piece of path this close to level or plumb is a ruling
 FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
 DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
@@ -95,6 +96,7 @@ class _Glyph:
     top: float
     bottom: float
     turn: int = 0  # quarter turns clockwise of its writing: 0 upright, 3 read bottom to top, 1 top to bottom
+    run: int = -1  # glyphs printed as one run of text (a word, or words joined by printed spaces) share it
 
     @property
     def cy(self) -> float:
@@ -103,7 +105,7 @@ class _Glyph:
     def turned(self, turn: int) -> _Glyph:
         """This glyph in the frame where text written ``turn`` quarter turns round reads upright."""
         (x0, y0), (x1, y1) = _turn(self.x0, self.top, turn), _turn(self.x1, self.bottom, turn)
-        return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4)
+        return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4, self.run)
 
 
 def _turn(x: float, y: float, turn: int) -> tuple[float, float]:
@@ -183,6 +185,8 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
     textpage = page.get_textpage()
     try:
         glyphs: list[_Glyph] = []
+        run, spaced = 0, False  # the current run of text; a printed space since its last glyph
+        last = None  # the last glyph that is not a space
         for i in range(textpage.count_chars()):
             code = pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)
             # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
@@ -194,14 +198,26 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                     last = glyphs[-1]
                     # (Turned text: the glyph's own box, which sorts it just after the glyph.)
                     x0 = last.x1 if last.turn == 0 else last.x0
-                    glyphs.append(_Glyph(" ", x0, last.x1, last.top, last.bottom, last.turn))
+                    glyphs.append(_Glyph(" ", x0, last.x1, last.top, last.bottom, last.turn, last.run))
+                # A space PDFium inferred (between two strings) or a line end ends the run.
+                printed = char == " " and not pdfium_raw.FPDFText_IsGenerated(textpage.raw, i)
+                run, spaced = (run, True) if printed and not spaced else (run + 1, False)
                 continue
             # Loose boxes span the font's ascent to descent, so glyphs of one line share a height.
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
             if right - left > 0:
                 # PDFium gives the writing's angle clockwise, in radians: kept in quarter turns.
                 turn = round(pdfium_raw.FPDFText_GetCharAngle(textpage.raw, i) / (math.pi / 2)) % 4
-                glyphs.append(_Glyph(char, left, right, height - top, height - bottom, turn))
+                y0, y1 = height - top, height - bottom
+                # The same run: upright, on the same line, starting where the last glyph (or the
+                # printed space after it) ends.
+                gap = RUN_GAP * (y1 - y0) * (4 if spaced else 1)
+                if not (last is not None and last.run == run and turn == 0 == last.turn
+                        and abs(last.top + last.bottom - y0 - y1) < y1 - y0 and -gap <= left - last.x1 <= gap):
+                    run += 1
+                spaced = False
+                last = _Glyph(char, left, right, y0, y1, turn, run)
+                glyphs.append(last)
         return sorted(glyphs, key=lambda g: g.cy)
     finally:
         textpage.close()
@@ -214,8 +230,11 @@ def _is_shading(obj: pdfium.PdfObject) -> bool:
     return not stroke.value
 
 
-def _segment_types(obj: pdfium.PdfObject, count: int) -> list[int]:
-    return [pdfium_raw.FPDFPathSegment_GetType(pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i)) for i in range(count)]
+def _curved(obj: pdfium.PdfObject, count: int) -> bool:
+    """Does a path of one rectangle or line at most draw a curve (a circle: four curves after its start)?
+    Its second and last pieces say so, without asking for every piece of thousands of borders."""
+    return any(pdfium_raw.FPDFPathSegment_GetType(pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i))
+               == pdfium_raw.FPDF_SEGMENT_BEZIERTO for i in {min(1, count - 1), count - 1})
 
 
 def _path_lines(obj: pdfium.PdfObject, count: int, height: float) -> list[tuple[float, float, float, float]]:
@@ -269,6 +288,8 @@ def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Ed
     vertical, horizontal = [], []
     for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=FORM_DEPTH):
         count = pdfium_raw.FPDFPath_CountSegments(obj.raw)
+        if count < 2:
+            continue
         if count > 5:  # more than one rectangle or line: its pieces, not its bounds
             for x0, y0, x1, y1 in _path_lines(obj, count, height):
                 if abs(x0 - x1) <= EPSILON and abs(y1 - y0) > THIN:
@@ -276,7 +297,7 @@ def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Ed
                 elif abs(y0 - y1) <= EPSILON and abs(x1 - x0) > THIN:
                     horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
             continue
-        if pdfium_raw.FPDF_SEGMENT_BEZIERTO in _segment_types(obj, count):  # logos and crests
+        if _curved(obj, count):  # logos and crests
             continue
         left, bottom, right, top = obj.get_bounds()
         top, bottom = height - top, height - bottom
@@ -405,11 +426,17 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
         band = glyphs[bisect.bisect_left(centres, top) : bisect.bisect_right(centres, bottom)]
         lefts = [a for a, _ in bounds]
         members: list[list[_Glyph]] = [[] for _ in bounds]
-        for g in band:
+        starts: dict[int, int] = {}  # run -> the cell its first glyph is in
+        for g in sorted(band, key=lambda g: g.x0):
             cx = (g.x0 + g.x1) / 2
             k = bisect.bisect_right(lefts, cx) - 1
             if k >= 0 and cx <= bounds[k][1]:
+                # Text running on past its cell's border (Excel prints a long place over the next
+                # cell, or clips it there): it belongs to the cell it started in.
+                k = min(k, starts.setdefault(g.run, k)) if g.turn == 0 and g.run >= 0 else k
                 members[k].append(g)
+        for m in members:
+            m.sort(key=lambda g: g.cy)
         cells = tuple(Cell(a, b, _lines(m)) for (a, b), m in zip(bounds, members))
         rows.append(Row(top, bottom, cells))
     return rows
