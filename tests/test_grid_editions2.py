@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from foi_analysis.grids import parse as grids
+from foi_analysis.grids import headers as grid_headers, parse as grids
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "grids"))
 import raw_pdf  # noqa: E402
@@ -337,6 +337,61 @@ def test_a_single_clock_time_is_no_duration(tmp_path):
     assert rejections == [("grids/clock.pdf page 1", "clock_2025-01-08_1.times", "10:00")]
 
 
+def test_a_grid_printed_newest_first(tmp_path):
+    # R3, R2, R1: 10/01, 09/01, 08/01. Each row is earlier than the one printed before it, as the whole
+    # grid is: no row is out of date order.
+    df, rejections = read(save(tmp_path, "newest_first.pdf", [grid_page(rows=[R3, R2, R1])]))
+    assert rejections == []
+    assert_rows(df, hand("newest_first", days=("10", "09", "08")))
+
+
+def test_a_grid_printed_newest_first_with_one_row_out_of_order(tmp_path):
+    # 10/01, 09/01, 08/01, then R1 again dated 11/01 (R1's figures, place "Camden"): newest first
+    # (two steps back, one forward), so the last row is the one out of order.
+    late = ["11/01/25", "Camden", *R1[2:]]
+    tables, _ = grids.build_tables(_one(tmp_path, "late.pdf", [grid_page(rows=[R3, R2, R1, late])]),
+                                   blue_list=_no_blue_list())
+    anomalies = tables["deployment_anomalies"]
+    assert list(zip(anomalies["deployment_id"], anomalies["check"], anomalies["expected"])) == [
+        ("late_2025-01-11_1", "date_order", "on or before 2025-01-08")]
+
+
+def _one(tmp_path: Path, name: str, pages: list[Page]) -> Path:
+    folder = tmp_path / name.removesuffix(".pdf")
+    folder.mkdir()
+    save(folder, name, pages)
+    return folder
+
+
+def test_ligatures_and_other_unicode_forms_in_headers():
+    # Word's fonts print "fi" as one glyph (U+FB01); a no-break space; a superscript footnote mark;
+    # full-width letters. The same headers.
+    assert grid_headers.field_for("True alerts con\ufb01rmed") == "true_alerts_confirmed"
+    assert grid_headers.field_for("Faces\u00a0seen") == "faces_seen"
+    assert grid_headers.field_for("Total alerts\u00b9") == "total_alerts"
+    assert grid_headers.field_for("\uff24\uff41\uff54\uff45") == "date"
+
+
+def test_a_scan_with_an_invisible_text_layer_is_refused(tmp_path):
+    # An OCR'd scan: the page a picture, the text invisible (render mode 3) over it, no drawn borders.
+    page = grid_page(Style(borders="none"))
+    page.ops = ["q 842 0 0 595 0 0 cm BI /W 1 /H 1 /CS /G /BPC 8 ID A EI Q",
+                *(op.replace("BT ", "BT 3 Tr ") for op in page.ops)]
+    path = save(tmp_path, "ocr.pdf", [page])
+    with pytest.raises(grids.GridError, match=r"ocr\.pdf: no deployment table found.*drawn borders"):
+        grids.parse_grid(path)
+
+
+def test_a_date_split_over_day_month_year_columns_is_refused(tmp_path):
+    # "Day | Month | Year" printing 08 | Jan | 2025: no cell prints a date. Refused whole, saying so.
+    rows = [[r[0][:2], "Jan", "2025", *r[1:7]] for r in ROWS]
+    path = save(tmp_path, "split_date.pdf", [grid_page(
+        header=[["Day", "Month", "Year", "Location", "Duration", "Use case", "Watchlist", "Faces seen", "Total alerts"]],
+        rows=rows, widths=[30, 36, 36, 80, 40, 56, 40, 40, 40])])
+    with pytest.raises(grids.GridError, match=r"split_date\.pdf: no deployment table found \(no row with a date"):
+        grids.parse_grid(path)
+
+
 # --- 17-22: pages ---------------------------------------------------------------------------------------
 
 def test_next_page_reorders_and_rewords_its_header(tmp_path):
@@ -370,6 +425,18 @@ def test_a_summary_table_above_a_page_without_header(tmp_path):
     df, rejections = read(save(tmp_path, "summary.pdf", [page1, page2]))
     assert rejections == []
     assert_rows(df, hand("summary", pages=(1, 1, 2)))
+
+
+def test_a_header_alone_at_the_foot_of_a_page(tmp_path):
+    # Page 1 ends with the header drawn as a table of its own (no rows fit); page 2 holds R1-R3 with
+    # no header: read under page 1's header.
+    page1 = Page()
+    raw_pdf.table(page1, 40, 520, WIDTHS, HEADER, [])
+    page2 = Page()
+    raw_pdf.table(page2, 40, 40, WIDTHS, [], ROWS)
+    df, rejections = read(save(tmp_path, "header_foot.pdf", [page1, page2]))
+    assert rejections == []
+    assert_rows(df, hand("header_foot", pages=(2, 2, 2)))
 
 
 def test_a_notes_page_between_grid_pages(tmp_path):

@@ -12,6 +12,7 @@ column aside (``extra_columns``) with a warning instead of losing the grid.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Concept -> pattern on the normalised header (lower case, punctuation as spaces). Phrases first:
 # "no action" must not also read as a bare "action", so each match is blanked once taken.
@@ -111,8 +112,9 @@ PURPOSES: list[tuple[str, str]] = [
 
 
 def normalise(header: str) -> str:
-    """Lower case, footnote markers ("Alerts1") dropped, punctuation to spaces."""
-    text = re.sub(r"(?<=[a-z])\d+\b", "", header.lower())
+    """Lower case, ligatures undone ("Conﬁrmed", as Word's fonts print it), footnote markers
+    ("Alerts1", "Alerts¹") dropped, punctuation to spaces."""
+    text = re.sub(r"(?<=[a-z])\d+\b", "", unicodedata.normalize("NFKC", header).lower())
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", text).split())
 
 

@@ -818,6 +818,10 @@ def _checks(df: pd.DataFrame) -> list[dict]:
                 found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", either,
                                       f"arrests or disposals {either} > total alerts {total}"))
     previous: dict[str, pd.Series] = {}
+    # A grid printed newest first (more steps back in time than forward) is checked in its own order.
+    steps = df.groupby("source_file", sort=False)["date"].agg(lambda d: int((d.diff() < pd.Timedelta(0)).sum())
+                                                             - int((d.diff() > pd.Timedelta(0)).sum()))
+    newest_first = set(steps[steps > 0].index)
     keys = location_keys([str(v) for v in df["location"].dropna()])
     variants: dict[str, list[str]] = {}
     for loc, key in keys.items():
@@ -836,9 +840,11 @@ def _checks(df: pd.DataFrame) -> list[dict]:
                                   f"false alerts {false} / faces seen {faces} = {computed:.4f}%; printed "
                                   f"{r['false_alert_rate_printed']} ({how})"))
         before = previous.get(r["source_file"])
-        if before is not None and r["date"] < before["date"]:
-            found.append(_anomaly(r, "date_order", f"on or after {before['date']:%Y-%m-%d}", f"{r['date']:%Y-%m-%d}",
-                                  f"printed after {before['deployment_id']}"))
+        back = r["source_file"] in newest_first
+        if before is not None and (r["date"] > before["date"] if back else r["date"] < before["date"]):
+            found.append(_anomaly(r, "date_order", f"on or {'before' if back else 'after'} {before['date']:%Y-%m-%d}",
+                                  f"{r['date']:%Y-%m-%d}", f"printed after {before['deployment_id']}"
+                                  + (" in a grid printed newest first" if back else "")))
         previous[r["source_file"]] = r
         location = None if pd.isna(r["location"]) else str(r["location"])
         if location is not None and keys[location] != location:
