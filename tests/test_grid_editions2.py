@@ -107,9 +107,10 @@ def read(path: Path):
     (Style(borders="gaps", gap=2.5), "cells 2.5 pt apart"),
     (Style(borders="segments"), "each border rebuilt from 4 pt pieces"),
     (Style(borders="lines", thick_outer=3.0), "a 3 pt outer border stroked over thin inner lines"),
+    (Style(borders="cells", thick_outer=6.0), "a 6 pt frame round the table"),
     (Style(borders="lines", header_fill=0.2, header_white=True), "white header text on dark filled cells"),
     (Style(borders="none", header_fill=0.85), "no borders at all, shaded header: not readable (refused)"),
-], ids=["filled", "one_path", "gaps1", "gaps2.5", "segments", "thick_outer", "dark_header", "shading_only"])
+], ids=["filled", "one_path", "gaps1", "gaps2.5", "segments", "thick_outer", "frame", "dark_header", "shading_only"])
 def test_borders_drawn_by_other_producers(tmp_path, style, why):
     path = save(tmp_path, "borders.pdf", [grid_page(style)])
     if style.borders == "none":  # nothing ruled: refused whole, saying why (never read by word gaps)
@@ -119,6 +120,17 @@ def test_borders_drawn_by_other_producers(tmp_path, style, why):
     df, rejections = read(path)
     assert rejections == []
     assert_rows(df, hand("borders"))
+
+
+def test_a_frame_round_the_page(tmp_path):
+    # A 1 pt border round the whole page, 15 pt in from its edges, and a 2 pt box round the table
+    # 6 pt out from it: frames, not tables (a frame's one cell would hold every row).
+    page = grid_page()
+    page.rect(15, 15, 812, 565, width=1.0)
+    page.rect(34, 34, sum(WIDTHS) + 12, 2 * (2 * raw_pdf.LINE + 4) + 4 * raw_pdf.LINE + 12 + 12, width=2.0)
+    df, rejections = read(save(tmp_path, "framed.pdf", [page]))
+    assert rejections == []
+    assert_rows(df, hand("framed"))
 
 
 def test_table_inside_a_form_xobject(tmp_path):
@@ -310,6 +322,48 @@ def test_text_running_past_its_cell(tmp_path):
     expected[1]["location"] = "Station Rd, Harrow on the Hill"
     del expected[1]["duration_minutes"]
     assert_rows(df, expected)
+
+
+def test_cells_merged_over_several_rows(tmp_path):
+    # Excel merges: R1's date 08/01/25 over R1 and R2 (two deployments that day), "Croydon" over R2
+    # and R3, "Crime Hotspot" over all three; each merged text centred in its cell, no rule across it.
+    # Every row it spans has its text. (First run: R2 had no location, R1 and R3 no purpose, silently.)
+    rows = [R1, [None, "Croydon", *R2[2:3], None, *R2[4:]], [R3[0], None, R3[2], None, *R3[4:]]]
+    df, rejections = read(save(tmp_path, "merged.pdf", [grid_page(rows=rows)]))
+    assert rejections == []
+    expected = hand("merged")
+    expected[1].update(date="2025-01-08", deployment_id="merged_2025-01-08_2", location="Croydon")
+    assert_rows(df, expected)
+
+
+def test_a_footnote_mark_raised_after_a_figure(tmp_path):
+    # R1's faces seen "12,000" with a small raised "1" right after it (Word's superscript: 3.5 pt,
+    # raised 2 pt): a footnote mark, not a sixth digit (never 120,001).
+    page = grid_page()
+    x = 40 + sum(WIDTHS[:5]) + 2 + raw_pdf.width("12,000")
+    top = 40 + 2 * (2 * raw_pdf.LINE + 4) + 2
+    page.raw(f"BT /F1 3.5 Tf 1 0 0 1 {x:.2f} {595 - top - 6 + 2:.2f} Tm (1) Tj ET")
+    df, rejections = read(save(tmp_path, "raised.pdf", [page]))
+    assert rejections == []
+    assert_rows(df, hand("raised"))
+
+
+@pytest.mark.parametrize("style", [Style(borders="columns"), Style(borders="columns", band_fill=0.9)],
+                         ids=["vertical_lines_only", "zebra_stripes"])
+def test_rows_not_ruled_apart(tmp_path, style):
+    # Vertical lines and the header's rules only (rows told apart by nothing, or by stripes of
+    # shading): one cell holds three dates. Refused whole, saying so; in a grid whose other pages are
+    # ruled, that page is a rejection (R1, R2 read on page 1; page 2's R3 and an 11/01/25 row not).
+    with pytest.raises(grids.GridError, match=r"unruled\.pdf: .*page\(s\) 1 has rows not ruled apart"):
+        grids.parse_grid(save(tmp_path, "unruled.pdf", [grid_page(style=style)]))
+    page2 = Page()
+    raw_pdf.table(page2, 40, 40, WIDTHS, [], [R3, ["11/01/25", "Camden", *R1[2:]]], style)
+    df, rejections = read(save(tmp_path, "half_ruled.pdf", [grid_page(rows=[R1, R2]), page2]))
+    assert_rows(df, hand("half_ruled", days=("08", "09")))
+    # (My reading expected the "not ruled apart" rejection; with no header, the page's table has no
+    # rule at its top, so its rows are loose text: the loose-text rejection names the page instead.)
+    assert [(source, field, text[:16]) for source, field, text in rejections] == [
+        ("grids/half_ruled.pdf page 2", "page", "10/01/25 Croydon")]
 
 
 def test_rates_without_a_sign_under_a_header_that_gives_it(tmp_path):

@@ -168,9 +168,10 @@ class _Read:
     warned: set[tuple[str, str]] = field(default_factory=set)  # (column, why) already warned of
 
 
-def _text_at(row: Row, x: float) -> str:
+def _text_at(row: Row, x: float, merged: bool = True) -> str:
+    """The text of the cell at ``x``; ``merged``: also a cell merged with the one above (its text)."""
     cell = row.at(x)
-    return cell.text if cell else ""
+    return cell.text if cell and (merged or not cell.continued) else ""
 
 
 def _name(header: list[Row], first: Row) -> list[_Column]:
@@ -229,7 +230,7 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
 def _header_text(cell: Cell | None) -> str:
     """A header cell's lines joined; a word broken at a line end with a hyphen is joined again
     ("Con-" + "firmed"), a spaced dash ("Outcome -" + "Arrest") is kept."""
-    if cell is None:
+    if cell is None or cell.continued:  # a header cell spanning rows is named once
         return ""
     return re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "", " ".join(cell.lines))
 
@@ -305,11 +306,12 @@ def _realign(columns: list[_Column], row: Row) -> list[_Column] | None:
     return [_Column(cell.x0, cell.x1, c.field, c.header) for c, cell in zip(columns, row.cells)]
 
 
-def _values(row: Row, columns: list[_Column]) -> tuple[dict[str, str], dict[str, str]]:
-    """(known field -> text, extra column header -> text) of one printed row."""
+def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict[str, str], dict[str, str]]:
+    """(known field -> text, extra column header -> text) of one printed row; ``merged``: with the text
+    of cells merged with the row above (not when the row continues that one's text)."""
     values, extras = {}, {}
     for c in columns:
-        text = _text_at(row, c.centre)
+        text = _text_at(row, c.centre, merged)
         if c.field:
             values[c.field] = text
         if text and (not c.field or c.field in headers.CLOCK_FIELDS):  # clock times: also kept as printed
@@ -361,7 +363,15 @@ def _read(path: Path) -> _Read:
         first = next((i for i, r in enumerate(rows) if any(is_date_cell(c.text) for c in r.cells)), None)
         if first is None:
             legend = _legend(rows)
-            if legend is not None:
+            crowded = max((_dates_in(c.text) for r in rows for c in r.cells), default=0)
+            if crowded >= 2:
+                # Rows not ruled apart (vertical lines only, or stripes of shading): one cell holds
+                # several rows' dates. Which line belongs to which row cannot be told: reported.
+                out.rejections.append(Rejection(
+                    f"grids/{name} page {table.page}", "page", next(c.text for r in rows for c in r.cells if _dates_in(c.text) >= 2),
+                    f"a table whose rows are not ruled apart ({crowded} dates in one cell): not read; cells are found "
+                    "from drawn borders"))
+            elif legend is not None:
                 out.legends.append((index, legend))
             elif rows:
                 _orphan(name, pending, out, pending_page)
@@ -414,7 +424,7 @@ def _read(path: Path) -> _Read:
                     and _fills(records[-1], values)):
                 # The rest of the previous page's last row, its figures included (a row the page
                 # broke): the cells it left empty, filled.
-                records[-1].extend((values, extras))
+                records[-1].extend(_values(row, columns, merged=False))
                 continue
             if not is_date_cell(values["date"]) and _names_columns(row):
                 continue  # the header printed again inside the table (after each month, say)
@@ -430,13 +440,20 @@ def _read(path: Path) -> _Read:
                                                 f"a row with figures but no date ({' | '.join(c.text for c in row.cells)}); "
                                                 "kept aside, not counted as a deployment"))
             elif records:  # a wrapped line the PDF drew as a row of its own
-                records[-1].extend((values, extras))
+                records[-1].extend(_values(row, columns, merged=False))
     if records:
         _orphan(name, pending, out, pending_page)
     if not records:
-        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){_why_no_table(pages)}")
+        unruled = [r.source.rsplit(" ", 1)[-1] for r in out.rejections if "not ruled apart" in r.reason]
+        why = (f": the table on page(s) {', '.join(unruled)} has rows not ruled apart (several dates in one cell); cells "
+               "are found from drawn borders" if unruled else _why_no_table(pages))
+        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
     out.rejections += _unread_text(name, pages)
     return out
+
+
+def _dates_in(text: str) -> int:
+    return len(NUMERIC_DATE.findall(text)) + len(WORDED_DATE.findall(text)) + len(ISO_DATE.findall(text))
 
 
 def _orphan(name: str, rows: list[Row], out: _Read, page: int = 0) -> None:

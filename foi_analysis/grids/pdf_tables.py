@@ -26,6 +26,8 @@ THIN = 2.0  # points: a path this narrow is a ruling line, not an area
 SNAP = 1.5  # points: rulings this close are one line (Word draws borders as pairs of thin rects)
 MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers are double lines
 RULE = 4.5  # points: a filled bar this thin is a (thick) border, not a shaded cell (a line of text is taller)
+SMALL, RAISED = 0.8, 0.2  # of a line's height: a glyph this much smaller and raised is a superscript
+SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 RUN_GAP = 0.12  # of a line's height: a glyph this close after the last one continues its word
 EPSILON = 0.05  # points: a piece of path this close to level or plumb is a ruling
 FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
@@ -41,6 +43,9 @@ class Cell:
     x0: float
     x1: float
     lines: tuple[str, ...]  # text lines, top to bottom, each with its spaces collapsed
+    # A cell merged with the one above it (no rule between them): it has that cell's text, as every
+    # row a merged cell spans does ("08/01/25" or "Crime Hotspot" printed once for several rows).
+    continued: bool = False
 
     @property
     def text(self) -> str:
@@ -161,7 +166,11 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
         vertical, horizontal = _turn_edges(vertical, horizontal, turn)
     vertical, horizontal = _merge(vertical), _merge(horizontal)
     tables, boxes = [], []
-    for v_edges, h_edges in _components(vertical, horizontal):
+    components = _components(vertical, horizontal)
+    extents = [_extent(c) for c in components]
+    for (v_edges, h_edges), extent in zip(components, extents):
+        if any(other is not extent and _encloses(extent, other) for other in extents):
+            continue  # a frame drawn round a table (or the page), not a table of its own
         rows = _rows(v_edges, h_edges, glyphs)
         if rows:
             tables.append(Table(number, rows[0].top, tuple(rows)))
@@ -315,6 +324,15 @@ def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Ed
         elif width > THIN and tall <= THIN:
             horizontal.append(_Edge((top + bottom) / 2, left, right))
         elif width > THIN and tall > THIN and not _is_shading(obj):
+            stroke = ctypes.c_float()
+            pdfium_raw.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(stroke))
+            if stroke.value > 1.0:  # a thick outline: its bounds take in the stroke, its pieces do not
+                for x0, y0, x1, y1 in _path_lines(obj, count, height):
+                    if abs(x0 - x1) <= EPSILON:
+                        vertical.append(_Edge(x0, min(y0, y1), max(y0, y1)))
+                    elif abs(y0 - y1) <= EPSILON:
+                        horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
+                continue
             vertical += [_Edge(left, top, bottom), _Edge(right, top, bottom)]
             horizontal += [_Edge(top, left, right), _Edge(bottom, left, right)]
     return vertical, horizontal
@@ -393,6 +411,17 @@ def _components(vertical: list[_Edge], horizontal: list[_Edge]) -> list[tuple[li
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
 
 
+def _extent(component: tuple[list[_Edge], list[_Edge]]) -> tuple[float, float, float, float]:
+    vertical, horizontal = component
+    return (min(v.pos for v in vertical), min(h.pos for h in horizontal),
+            max(v.pos for v in vertical), max(h.pos for h in horizontal))
+
+
+def _encloses(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (outer[0] <= inner[0] + SNAP and outer[1] <= inner[1] + SNAP and outer[2] >= inner[2] - SNAP
+            and outer[3] >= inner[3] - SNAP)
+
+
 def _positions(values: list[float]) -> list[float]:
     out: list[float] = []
     for v in sorted(values):
@@ -404,16 +433,23 @@ def _positions(values: list[float]) -> list[float]:
 def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) -> list[Row]:
     ys = _positions([h.pos for h in horizontal])
     centres = [g.cy for g in glyphs]
-    rows = []
     # Where the horizontal rulings at each height start and end: a table drawn without outer side
     # lines (inner vertical lines only) has its first and last columns bounded by these.
     reach: dict[float, tuple[float, float]] = {}
+    pieces: dict[float, list[tuple[float, float]]] = {}  # the rulings drawn at each height
     for h in horizontal:
         y = next(y for y in ys if abs(y - h.pos) <= SNAP)
         left, right = reach.get(y, (h.start, h.end))
         reach[y] = (min(left, h.start), max(right, h.end))
+        pieces.setdefault(y, []).append((h.start, h.end))
+    # A cell with no ruling above it continues the cell above (merged over several rows): the cells
+    # of one merged cell share one group of glyphs, and each row gets its text.
+    groups: list[list[_Glyph]] = []
+    bands: list[tuple[float, float, list[tuple[float, float, int, bool]]]] = []
+    above: list[tuple[float, float, int]] = []
     for top, bottom in zip(ys, ys[1:]):
         if bottom - top < MIN_BAND:
+            above = []
             continue
         crossing = [v.pos for v in vertical if v.start <= top + SNAP and v.end >= bottom - SNAP]
         if crossing:  # outer ends added only where no vertical line is drawn
@@ -435,11 +471,22 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
                 # cell, or clips it there): it belongs to the cell it started in.
                 k = min(k, starts.setdefault(g.run, k)) if g.turn == 0 and g.run >= 0 else k
                 members[k].append(g)
-        for m in members:
-            m.sort(key=lambda g: g.cy)
-        cells = tuple(Cell(a, b, _lines(m)) for (a, b), m in zip(bounds, members))
-        rows.append(Row(top, bottom, cells))
-    return rows
+        cells = []
+        for (a, b), m in zip(bounds, members):
+            quarter = (b - a) / 4
+            ruled = any(s <= a + quarter and e >= b - quarter for s, e in pieces.get(top, ()))
+            merged = None if ruled else next((g for pa, pb, g in above if abs(pa - a) <= SNAP and abs(pb - b) <= SNAP), None)
+            if merged is None:
+                groups.append(m)
+                cells.append((a, b, len(groups) - 1, False))
+            else:
+                groups[merged] += m
+                cells.append((a, b, merged, True))
+        above = [(a, b, g) for a, b, g, _ in cells]
+        bands.append((top, bottom, cells))
+    lines = [_lines(sorted(m, key=lambda g: g.cy)) for m in groups]
+    return [Row(top, bottom, tuple(Cell(a, b, lines[g], continued) for a, b, g, continued in cells))
+            for top, bottom, cells in bands]
 
 
 def _lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
@@ -464,11 +511,16 @@ def _upright_lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
     out = []
     for line in lines:
         line.sort(key=lambda g: g.x0)
+        height = max(g.bottom - g.top for g in line)
+        base = max(g.bottom for g in line if g.bottom - g.top >= SMALL * height)
         text, previous = "", None
         for g in line:
             if previous is not None and g.x0 - previous.x1 > (g.bottom - g.top) / 3:
                 text += " "  # a gap with no space character
-            text += g.char
+            # A smaller digit raised above the line is a footnote mark ("12,000" and a raised "1"),
+            # never a digit of the figure: written as a superscript, which values drop.
+            small_raised = g.bottom - g.top < SMALL * height and g.bottom < base - RAISED * height
+            text += SUPERSCRIPT.get(g.char, g.char) if small_raised else g.char
             previous = g
         text = " ".join(text.split())
         if text:
