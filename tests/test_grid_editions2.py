@@ -256,6 +256,28 @@ def test_dates_month_worded_first_and_a_header_with_its_format(tmp_path):
     assert_rows(df, hand("us_words"))
 
 
+def test_dates_with_a_time_of_day(tmp_path):
+    # Excel date-times: "08/01/2025 10:00", "09/01/2025" over "09:30" (wrapped), "2025-01-10T11:15".
+    # The date is the day; the time of day is not a duration (the duration column is printed).
+    rows = [["08/01/2025 10:00", *R1[1:]], ["09/01/2025\n09:30", *R2[1:]], ["2025-01-10T11:15", *R3[1:]]]
+    df, rejections = read(save(tmp_path, "datetimes.pdf", [grid_page(rows=rows, widths=[60, *WIDTHS[1:]])]))
+    assert rejections == []
+    assert_rows(df, hand("datetimes"))
+
+
+def test_two_tables_side_by_side(tmp_path):
+    # A landscape page with two narrow tables side by side, each with its header: R1, R2 on the
+    # left, R3 on the right (drawn first). Read left, then right: rows 1-3 in date order.
+    header = [["Date", "Location", "Faces seen", "Total alerts"]]
+    page = Page()
+    raw_pdf.table(page, 400, 40, [46, 80, 40, 40], header, [[R3[0], R3[1], R3[5], R3[6]]])
+    raw_pdf.table(page, 40, 40, [46, 80, 40, 40], header, [[r[0], r[1], r[5], r[6]] for r in (R1, R2)])
+    df, rejections = read(save(tmp_path, "side_by_side.pdf", [page]))
+    assert rejections == []
+    keep = ("date", "location", "faces_seen", "total_alerts", "status", "deployment_id", "page", "row")
+    assert_rows(df, [{k: v for k, v in r.items() if k in keep} for r in hand("side_by_side")])
+
+
 def test_two_day_deployments_and_date_ranges_are_set_aside(tmp_path):
     # "07-08/01/2025" (one deployment over two days) and "08/01/25 - 09/01/25": which day the figures
     # belong to is not printed. Set aside, naming the row and its text; the third row is read.

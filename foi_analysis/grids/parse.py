@@ -61,6 +61,7 @@ NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?
                               r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
 TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
                    r"cumulative)\b", re.IGNORECASE)
+TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
@@ -93,8 +94,9 @@ def _bare(text: str) -> str:
 
 
 def _date_text(text: str) -> str:
-    """A date cell without its footnote marker and a leading weekday ("Tue 08/01/2025")."""
-    return LEADING_WEEKDAY.sub("", _bare(text))
+    """A date cell without its footnote marker, a leading weekday ("Tue 08/01/2025") and a time of
+    day after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times)."""
+    return TIME_OF_DAY.sub("", LEADING_WEEKDAY.sub("", _bare(text)))
 
 
 def prints_month_first(texts: list[str]) -> bool:
