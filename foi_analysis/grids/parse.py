@@ -168,6 +168,7 @@ class _Read:
     rejections: list[Rejection]
     warnings: list[str]
     warned: set[tuple[str, str]] = field(default_factory=set)  # (column, why) already warned of
+    unruled: list[int] = field(default_factory=list)  # pages with a table whose rows are not ruled apart
 
 
 def _text_at(row: Row, x: float, merged: bool = True) -> str:
@@ -274,7 +275,7 @@ def _prints_figures(row: Row) -> bool:
 def _names_columns(row: Row) -> bool:
     """A row of header words: two or more cells naming what a column holds ("Location", "Confirmed"),
     none a figure."""
-    return (not _prints_figures(row) and not any(FIGURE.fullmatch(_bare(c.text)) for c in row.cells)
+    return (not any(FIGURE.fullmatch(_bare(c.text)) for c in row.cells)
             and sum(bool(headers.concepts(c.text)) for c in row.cells if c.text) >= 2)
 
 
@@ -369,6 +370,7 @@ def _read(path: Path) -> _Read:
             if crowded >= 2:
                 # Rows not ruled apart (vertical lines only, or stripes of shading): one cell holds
                 # several rows' dates. Which line belongs to which row cannot be told: reported.
+                out.unruled.append(table.page)
                 out.rejections.append(Rejection(
                     f"grids/{name} page {table.page}", "page", next(c.text for r in rows for c in r.cells if _dates_in(c.text) >= 2),
                     f"a table whose rows are not ruled apart ({crowded} dates in one cell): not read; cells are found "
@@ -446,9 +448,8 @@ def _read(path: Path) -> _Read:
     if records:
         _orphan(name, pending, out, pending_page)
     if not records:
-        unruled = [r.source.rsplit(" ", 1)[-1] for r in out.rejections if "not ruled apart" in r.reason]
-        why = (f": the table on page(s) {', '.join(unruled)} has rows not ruled apart (several dates in one cell); cells "
-               "are found from drawn borders" if unruled else _why_no_table(pages))
+        why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
+               "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages))
         raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
     out.rejections += _unread_text(name, pages)
     return out
