@@ -189,6 +189,16 @@ def test_confirmation_over_truth(tmp_path):
     assert_rows(df, hand("by_confirmation"))
 
 
+def test_a_title_drawn_as_the_tables_first_row(tmp_path):
+    # "LFR: date, location and outcome of each deployment" in one cell across the table, above its
+    # header: a title, not a group header over every column. (First run: every column's header took
+    # in the title's "date" and "location", and the grid was refused for having no location column.)
+    header = [[("LFR: date, location and outcome of each deployment", 15, 1)], *HEADER]
+    df, rejections = read(save(tmp_path, "title_row.pdf", [grid_page(header=header)]))
+    assert rejections == []
+    assert_rows(df, hand("title_row"))
+
+
 def test_area_before_location_and_id_and_notes_columns(tmp_path, capsys):
     # "Deployment ID" first, "BCU / Area" before "Location", a "Notes" column last. The place is the
     # column headed Location; the area, the id and the notes are kept aside, each with a warning.

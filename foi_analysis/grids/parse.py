@@ -180,7 +180,13 @@ def _text_at(row: Row, x: float, merged: bool = True) -> str:
 def _name(header: list[Row], first: Row) -> list[_Column]:
     """The columns of ``first`` (a deployment row) named from the header rows above them; a header of
     no known meaning, or a second one meaning a field already taken, names no field."""
-    texts = [" ".join(p for h in header if (p := _header_text(h.at(cell.centre)))) for cell in first.cells]
+    left, right = first.cells[0].x0, first.cells[-1].x1
+    # A header cell across the whole table is its title ("Date, location and outcome of each
+    # deployment"), not a group header: it names no column.
+    titles = {id(h) for h in header if len(h.cells) == 1 and len(first.cells) > 1
+              and h.cells[0].x0 <= left + ALIGN and h.cells[0].x1 >= right - ALIGN}
+    texts = [" ".join(p for h in header if id(h) not in titles and (p := _header_text(h.at(cell.centre))))
+             for cell in first.cells]
     meanings = [headers.field_for(text) if text else None for text in texts]
     prints_date = [k for k, cell in enumerate(first.cells) if is_date_cell(cell.text)]
     if "date" not in meanings and len(prints_date) == 1 and meanings[prints_date[0]] is None:
