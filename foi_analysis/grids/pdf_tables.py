@@ -17,6 +17,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -93,8 +94,7 @@ class Page:
     drawn: bool = True  # lines, pictures or forms drawn on it (False: a blank page, or text only)
 
 
-@dataclass(frozen=True)
-class _Glyph:
+class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
     char: str
     x0: float
     x1: float
@@ -196,27 +196,30 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
         glyphs: list[_Glyph] = []
         run, spaced = 0, False  # the current run of text; a printed space since its last glyph
         last = None  # the last glyph that is not a space
+        raw, unicode, angle, generated = (textpage.raw, pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetCharAngle,
+                                          pdfium_raw.FPDFText_IsGenerated)
+        quarter = math.pi / 2
         for i in range(textpage.count_chars()):
-            code = pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)
+            code = unicode(raw, i)
             # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
             char = "-" if code in (0x02, 0xFFFE) else chr(code)
             if char.isspace():
                 # Spaces, printed or inferred by PDFium, have no box: place them just after the
                 # glyph they follow, on its line. Inferred line ends are not text.
                 if char == " " and glyphs:
-                    last = glyphs[-1]
+                    before = glyphs[-1]
                     # (Turned text: the glyph's own box, which sorts it just after the glyph.)
-                    x0 = last.x1 if last.turn == 0 else last.x0
-                    glyphs.append(_Glyph(" ", x0, last.x1, last.top, last.bottom, last.turn, last.run))
+                    x0 = before.x1 if before.turn == 0 else before.x0
+                    glyphs.append(_Glyph(" ", x0, before.x1, before.top, before.bottom, before.turn, before.run))
                 # A space PDFium inferred (between two strings) or a line end ends the run.
-                printed = char == " " and not pdfium_raw.FPDFText_IsGenerated(textpage.raw, i)
+                printed = char == " " and not generated(raw, i)
                 run, spaced = (run, True) if printed and not spaced else (run + 1, False)
                 continue
             # Loose boxes span the font's ascent to descent, so glyphs of one line share a height.
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
             if right - left > 0:
                 # PDFium gives the writing's angle clockwise, in radians: kept in quarter turns.
-                turn = round(pdfium_raw.FPDFText_GetCharAngle(textpage.raw, i) / (math.pi / 2)) % 4
+                turn = round(angle(raw, i) / quarter) % 4
                 y0, y1 = height - top, height - bottom
                 # The same run: upright, on the same line, starting where the last glyph (or the
                 # printed space after it) ends.
@@ -227,7 +230,7 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                 spaced = False
                 last = _Glyph(char, left, right, y0, y1, turn, run)
                 glyphs.append(last)
-        return sorted(glyphs, key=lambda g: g.cy)
+        return sorted(glyphs, key=lambda g: g.top + g.bottom)  # by vertical centre
     finally:
         textpage.close()
 
@@ -306,12 +309,13 @@ def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Ed
                 elif abs(y0 - y1) <= EPSILON and abs(x1 - x0) > THIN:
                     horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
             continue
-        if _curved(obj, count):  # logos and crests
-            continue
         left, bottom, right, top = obj.get_bounds()
         top, bottom = height - top, height - bottom
         width, tall = right - left, bottom - top
         if max(width, tall) <= THIN:  # a dot
+            continue
+        # A curve (logos and crests) is no border; a thin shape is a rule however its ends are drawn.
+        if (count == 2 or min(width, tall) > THIN) and _curved(obj, count):
             continue
         if count == 2 or (min(width, tall) <= RULE < max(width, tall) and _is_shading(obj)):
             # A line, however thick it is stroked, or a thin filled bar: its centre line.
