@@ -525,6 +525,22 @@ def test_a_header_alone_at_the_foot_of_a_page(tmp_path):
     assert_rows(df, hand("header_foot", pages=(2, 2, 2)))
 
 
+def test_a_grid_printed_across_two_pages(tmp_path):
+    # Excel printing a wide sheet across then down: page 1 holds the first seven columns (Date to
+    # Total alerts) of R1-R3, page 2 the other eight with their headers and no date. Page 2's figures
+    # cannot be placed: the rows are read from page 1, page 2 is a rejection naming it, never passed
+    # over in silence (first run: page 2 was ignored, its arrests and splits left "not printed").
+    left = [[(t, 1, 1) if isinstance(t, str) else (t[0], 1, 1) for t in HEADER[0][:7]]]
+    right_header = [HEADER[0][7:], HEADER[1]]
+    page1 = grid_page(header=left, rows=[r[:7] for r in ROWS], widths=WIDTHS[:7])
+    page2 = grid_page(header=right_header, rows=[r[7:] for r in ROWS], widths=WIDTHS[7:], title=None)
+    df, rejections = read(save(tmp_path, "across.pdf", [page1, page2]))
+    keep = ("date", "location", "duration_minutes", "purpose", "purpose_normalised", "watchlist_size", "faces_seen",
+            "total_alerts", "status", "deployment_id", "page", "row")
+    assert_rows(df, [{k: v for k, v in r.items() if k in keep} for r in hand("across")])
+    assert rejections == [("grids/across.pdf page 2", "page", "2 | 0 | 1 | 0 | 1 | 1 | 0.008% | 0.64")]
+
+
 def test_a_notes_page_between_grid_pages(tmp_path):
     # Page 1 the grid with R1, R2; page 2 text only ("Notes", "Published 12/06/2025", two lines of
     # prose); page 3 R3 with no header, in the same columns.

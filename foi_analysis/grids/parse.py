@@ -62,6 +62,10 @@ NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?
 TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
                    r"cumulative)\b", re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+# A summary table's row label: a total, a month, a week, a quarter or a year.
+PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overall|summary|year to date|ytd|cumulative|"
+                    r"week|quarter|q[1-4]|month|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d)\b",
+                    re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
@@ -383,6 +387,15 @@ def _read(path: Path) -> _Read:
                     "from drawn borders"))
             elif legend is not None:
                 out.legends.append((index, legend))
+            elif figures := [r for r in rows if _prints_figures(r)]:
+                # Rows of figures with no date: a summary (each row a month or a total) is no
+                # deployment; anything else (the right half of a grid Excel printed across two pages)
+                # is figures of deployments that cannot be placed: reported, never passed over.
+                if not all(PERIOD.match(next((c.text for c in r.cells if c.text), "")) for r in figures):
+                    out.rejections.append(Rejection(
+                        f"grids/{name} page {table.page}", "page", " | ".join(c.text for c in figures[0].cells),
+                        f"a table of {len(figures)} row(s) of figures with no date column: not read (the rest of a "
+                        "grid printed across pages, or a table of another kind); its figures are not in deployments"))
             elif rows:
                 _orphan(name, pending, out, pending_page)
                 pending = [*rows]
