@@ -412,6 +412,14 @@ def test_rates_without_a_sign_under_a_header_that_gives_it(tmp_path):
     assert_rows(df, expected)
 
 
+def test_threshold_as_a_percentage(tmp_path):
+    # Thresholds printed "64%", "64 %" and "0.64": the same setting, 0.64.
+    rows = [[*R1[:14], "64%"], [*R2[:14], "64 %"], R3]
+    df, rejections = read(save(tmp_path, "threshold_pct.pdf", [grid_page(rows=rows)]))
+    assert rejections == []
+    assert_rows(df, hand("threshold_pct"))
+
+
 def test_a_single_clock_time_is_no_duration(tmp_path):
     # "Time" printing "10:00" (when, not how long): reported unreadable, never read as 600 minutes.
     rows = [[*r[:2], t, *r[3:7]] for r, t in zip(ROWS, ("10:00", "09:30-15:30", ""))]

@@ -606,6 +606,14 @@ def parse_number(text: str) -> float | None:
     return float(text)
 
 
+def parse_threshold(text: str) -> float | None:
+    """The face-match threshold: "0.64", or as a percentage "64%" (the same setting)."""
+    percent = PERCENT.fullmatch(_bare(text))
+    if percent:
+        return float(Decimal(percent["value"]) / 100)
+    return parse_number(text)
+
+
 def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
     """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank. A bare number
     is a percentage only under a header that says so (``in_percent``: "False alert rate (%)")."""
@@ -713,7 +721,7 @@ def _parse(path: Path) -> _Parsed:
             if not cells.get("times") and (cells.get("start_time") or cells.get("end_time")):
                 cells["times"] = f"{cells.get('start_time') or '?'} to {cells.get('end_time') or '?'}"
             row["duration_minutes"] = read("times", parse_times)
-        row["threshold"] = read("threshold", parse_number)
+        row["threshold"] = read("threshold", parse_threshold)
         for key in COUNTS:
             row[key] = read(key, parse_count)
         rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
