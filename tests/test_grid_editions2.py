@@ -231,6 +231,21 @@ def _no_blue_list() -> pd.DataFrame:
                          "true_alert_rate": pd.array([], dtype="Float64"), "false_alert_rate": pd.array([], dtype="Float64")})
 
 
+def test_a_location_over_street_and_borough_columns(tmp_path):
+    # "Location" spanning "Street | Borough": the place is both, joined ("Walworth Rd, Southwark").
+    # (Before: the street alone, the borough kept aside with a warning.)
+    header = [[("Date", 1, 2), ("Location", 2, 1), ("Faces seen", 1, 2), ("Total alerts", 1, 2)], ["Street", "Borough"]]
+    rows = [["08/01/25", "Walworth Rd", "Southwark", "12,000", "3"], ["09/01/25", "Station Rd", "Harrow", "9,500", "2"],
+            ["10/01/25", "North End", "Croydon", "20,400", "5"]]
+    df, rejections = read(save(tmp_path, "street.pdf", [grid_page(header=header, rows=rows, widths=[46, 80, 60, 40, 40])]))
+    assert rejections == []
+    keep = ("date", "faces_seen", "total_alerts", "status", "deployment_id", "page", "row")
+    expected = [{k: v for k, v in r.items() if k in keep} for r in hand("street")]
+    for row, place in zip(expected, ("Walworth Rd, Southwark", "Station Rd, Harrow", "North End, Croydon")):
+        row["location"] = place
+    assert_rows(df, expected)
+
+
 def test_start_and_end_times_instead_of_a_duration(tmp_path):
     # Two editions: "Start time | End time" columns, and one "Times" column printing "10:00-15:30".
     # By hand: 10:00 to 15:30 = 330 min; 09:30 to 15:30 = 360; 11:15 to 15:30 = 255.

@@ -210,7 +210,16 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
         rank = len(headers.FIELDS) if ranks[k] is None or meaning == "date" else ranks[k]
         if meaning not in chosen or rank < chosen_rank[meaning]:
             chosen[meaning], chosen_rank[meaning] = k, rank
-    return [_Column(cell.x0, cell.x1, meanings[k] if chosen.get(meanings[k]) == k else None,
+    keep = set(chosen.values())
+    if "location" in chosen:
+        # "Location" spanning sub-columns ("Street | Borough"): the place is their texts joined.
+        x = first.cells[chosen["location"]].centre
+        group = next((c for h in header if id(h) not in titles and (c := h.at(x)) is not None
+                      and c.x1 - c.x0 > first.cells[chosen["location"]].x1 - first.cells[chosen["location"]].x0 + ALIGN
+                      and headers.field_for(_header_text(c)) == "location"), None)
+        if group is not None:
+            keep |= {k for k, cell in enumerate(first.cells) if meanings[k] == "location" and group.covers(cell.centre)}
+    return [_Column(cell.x0, cell.x1, meanings[k] if k in keep else None,
                     texts[k] or f"column {k + 1} (no header)") for k, cell in enumerate(first.cells)]
 
 
@@ -325,8 +334,8 @@ def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict
     values, extras = {}, {}
     for c in columns:
         text = _text_at(row, c.centre, merged)
-        if c.field:
-            values[c.field] = text
+        if c.field:  # (a place printed over several columns: joined)
+            values[c.field] = ", ".join(filter(None, [values.get(c.field), text]))
         if text and (not c.field or c.field in headers.CLOCK_FIELDS):  # clock times: also kept as printed
             extras[c.header] = text
     return values, extras
