@@ -368,3 +368,45 @@ def test_real_grids_north_end_croydon_printed_four_ways(tmp_path):
     assert set(north_end["location_key"]) == {"Croydon, Northend"}
     variants = tables["deployment_anomalies"].query("check == 'location_variants'")
     assert variants["deployment_id"].isin(north_end["deployment_id"]).sum() == 6
+
+
+def _with_info(data: bytes, **info: str) -> bytes:
+    """The PDF with an Info dictionary added by an incremental update (as a producer stamps its dates)."""
+    import re
+    size = int(re.search(rb"/Size (\d+)", data)[1])
+    prev = int(re.findall(rb"startxref\n(\d+)", data)[-1])
+    offset = len(data)
+    body = data + (f"{size} 0 obj\n<< " + " ".join(f"/{k} ({v})" for k, v in info.items()) + " >>\nendobj\n").encode()
+    xref = len(body)
+    return body + (f"xref\n{size} 1\n{offset:010d} 00000 n \ntrailer\n<< /Size {size + 1} /Root 1 0 R /Info {size} 0 R "
+                   f"/Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n").encode()
+
+
+@pytest.mark.parametrize("made, expected", [
+    # Made 01/03/25 (ModDate 02/03/25, the later, counts): rows 9 (19/02/2052) and 12 (15/03/25, the last,
+    # in order) are after it. My reading: both date_after_edition; row 9 also date_order as above.
+    ({"CreationDate": "D:20250301120000Z", "ModDate": "D:20250302090000+01'00'"},
+     {(9, "date_after_edition", "2052-02-19"), (12, "date_after_edition", "2025-03-15")}),
+    # Made 01/01/25, before every row but none: most rows after it, the date is not the edition's:
+    # not checked (a warning).
+    ({"CreationDate": "D:20250101"}, set()),
+    ({}, set()),  # no dates in the file: nothing to check against
+], ids=["made_march", "made_before_most", "no_metadata"])
+def test_dates_after_the_grid_was_made(tmp_path, made, expected):
+    dates = ["03/02/25", "05/02/25", "07/02/25", "09/02/25", "11/02/25", "13/02/25", "14/02/25", "17/02/25",
+             "19/02/52", "21/02/25", "23/02/25", "15/03/25"]
+    rows = [row(d, "Walworth Road", watchlist=f"{16000 + 10 * k:,}") for k, d in enumerate(dates)]
+    build(tmp_path, "made", rows)  # draws the grid; re-read below with its dates stamped
+    pdf = tmp_path / "made" / "made.pdf"
+    if made:
+        pdf.write_bytes(_with_info(pdf.read_bytes(), **made))
+    tables, _ = grids.build_tables(tmp_path / "made", blue_list=tables_blue())
+    got = {a for a in found(tables) if a[1] == "date_after_edition"}
+    assert got == expected, score(expected, got)
+    assert (9, "date_order", "2052-02-19") in found(tables)
+
+
+def tables_blue() -> pd.DataFrame:
+    return pd.DataFrame({"reference": pd.array([], dtype="string"), "row": pd.array([], dtype="Int64"),
+                         "deployment_date": pd.to_datetime(pd.Series([], dtype="object")),
+                         "true_alert_rate": pd.array([], dtype="Float64"), "false_alert_rate": pd.array([], dtype="Float64")})

@@ -51,7 +51,7 @@ DEPLOYMENT_COLUMNS = [
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
 CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "false_alert_rate",
-          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "location_variants", "duplicate", "purpose_code"]
+          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
 EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
@@ -756,7 +756,25 @@ def _parse(path: Path) -> _Parsed:
         extras += [{"deployment_id": row["deployment_id"], "source_file": path.name, "page": rec.page, "column": header,
                     "value": " ".join(value.split())} for header, value in rec.extras.items()]
         rows.append(row)
+    anomalies += _after_edition(path, rows)
     return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings)
+
+
+def _after_edition(path: Path, rows: list[dict]) -> list[dict]:
+    """``date_after_edition``: a deployment dated after the day its grid was made (the PDF's own
+    creation or modification date, the later): a grid cannot report a deployment still to come. When
+    most rows fall after it the date is not the edition's (a template's, a wrong clock): not checked,
+    with a warning."""
+    from . import pdf_tables
+
+    made = pdf_tables.edition_date(path)
+    late = [r for r in rows if made is not None and r["date"] > made]
+    if late and 2 * len(late) > len(rows):
+        print(f"warning: {path.name}: made {made:%Y-%m-%d} by its own metadata, before most of its deployments; "
+              "dates not checked against it", file=sys.stderr)
+        return []
+    return [_anomaly(r, "date_after_edition", f"on or before {made:%Y-%m-%d}", f"{r['date']:%Y-%m-%d}",
+                     f"the grid was made on {made:%Y-%m-%d} (its PDF's metadata)") for r in late]
 
 
 def rate_rounding(false: int, faces: int, printed: float, decimals: int) -> str:
