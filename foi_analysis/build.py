@@ -41,7 +41,7 @@ from .cache import Blob, Cache, files_key, stat_signature
 from .listing import Listing
 from .foia import calendar
 from .foia.calendar import working_day_number
-from .foia.exemptions import section_key
+from .foia.exemptions import CATALOGUES, section_key
 from .foia.response_times import response_times
 
 SORT_KEYS = {
@@ -211,15 +211,19 @@ def _rows_frame(name: str, names: tuple[str, ...], rows: list[tuple]) -> pd.Data
     return _frame(name, dict(zip(names, zip(*rows))), len(rows))
 
 
-REQUEST_COLUMNS = ("date_received", "date_responded", "outcome", "ncnd", "sections", "n_questions", "source_title", "source_file")
+REQUEST_COLUMNS = ("date_received", "date_responded", "outcome", "ncnd", "sections", "n_questions", "source_title", "source_file", "law")
 # Where record_tables finds these in an exemption's and a question's row.
-_SECTION, _NCND, _STAGE = (disclosures.EXEMPTION_COLUMNS.index(c) for c in ("section", "ncnd", "stage"))
+_SECTION, _NCND, _STAGE, _LAW = (disclosures.EXEMPTION_COLUMNS.index(c) for c in ("section", "ncnd", "stage", "law"))
 _ANSWER = disclosures.QUESTION_COLUMNS.index("outcome")
 
 
 @lru_cache(maxsize=4096)
 def _sections(sections: frozenset[str]) -> str | None:
     return ";".join(sorted(sections, key=section_key)) or None
+
+
+# Advice and assistance, cited beside a refusal, is no ground relied on.
+_ADVICE = {(law, s) for law, catalogue in CATALOGUES.items() for s, info in catalogue.items() if info.kind == "advice"}
 
 
 # The tables with rows of their own per record (a request's row is the record itself).
@@ -242,8 +246,9 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict:
         requests.append((
             d.reference, d.authority, d.date_received, d.date_responded, d.outcome,
             any([e[_NCND] for e in cited]) or "ncnd" in [q[_ANSWER] for q in d.questions],
-            _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice"])) if cited else None,
-            len(d.questions), d.source_title, d.source_file,
+            _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice" and (e[_LAW], e[_SECTION]) not in _ADVICE]))
+            if cited else None,
+            len(d.questions), d.source_title, d.source_file, d.law,
         ))
     tables, counts = {"requests": requests}, {}
     for name in CHILD_TABLES:  # each child table's rows and counts in C (attrgetter, chain), not a loop per record
