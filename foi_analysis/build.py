@@ -35,7 +35,7 @@ import pandas as pd
 
 from . import config, datapackage, tables as schemas
 from .grids import parse as grids
-from .records import disclosures, quarantine
+from .records import authorities, disclosures, quarantine
 from .records.quarantine import UNREADABLE, Rejection
 from .cache import Blob, Cache, files_key, stat_signature
 from .listing import Listing
@@ -793,6 +793,9 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
     raw = Path(raw or config.RAW)
     store = Cache(cache_folder(raw)) if cache else None
     foi, blue_list, rejections = disclosure_tables(raw, store, listing)
+    # The grids are the Met's own deployments: only the Met's blue-list rows are paired with them
+    # (another force's blue list is kept in blue_list.csv, never joined to the Met's dates).
+    blue_list = blue_list.loc[blue_list["authority"] == met()].reset_index(drop=True)
     validated = Tables(foi)  # sorted and validated group by group, already rendered
     for name in FOI_TABLES:
         rejections += foi[name].rejections
@@ -812,6 +815,11 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
     validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
         quarantine.frame(rejections).reset_index(drop=True))
     return BuildResult(validated, rejections, cache=store, fingerprints=fingerprints)
+
+
+def met() -> str:
+    """The Met's canonical name, as authorities.csv spells it (its grids' deployments are its own)."""
+    return authorities.aliases()["Metropolitan Police Service"]
 
 
 def _grid_tables_key(store: Cache, folder: Path, blue_list: pd.DataFrame) -> str:
