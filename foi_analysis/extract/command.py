@@ -57,6 +57,7 @@ class Extraction:
     questions: list[dict]
     tables: list[dict]
     warnings: list[str]
+    law: str | None = None  # "FOISA" or "EIR" when the response says so; None: FOIA (the draft leaves the field out)
 
     @property
     def sections(self) -> list[str]:
@@ -85,6 +86,8 @@ class Extraction:
         if self.other_references:
             rec["other_references"] = self.other_references
         rec["authority"] = self.authority
+        if self.law:
+            rec["law"] = self.law
         rec["source"] = {"title": self.title, "file": Path(self.source).name, "kind": self.kind,
                          "notes": "; ".join(self.warnings) if self.warnings else None}
         rec["date_received"] = self.received["printed"] if self.received else None
@@ -143,17 +146,20 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)
         questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
+    law = None
     if doc.hits(_EIR) and any(True for _ in doc.search(_EIR_REGULATION, ("regulation",), own=False)):
-        # EIR exceptions are regulations, not FOIA sections: the draft's exemptions cannot hold them.
-        warnings.append("an EIR response: its exceptions (regulations 12 and 13) are not recorded as sections; add them by hand")
-    if is_foisa(doc):
-        warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's")
+        # The extractor reads section citations only: the regulations are for the reviewer to add.
+        law = "EIR"
+        warnings.append("an EIR response: its exceptions (regulations 12 and 13) are not drafted; add them by hand")
+    elif is_foisa(doc):
+        law = "FOISA"
+        warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")
     if not any([reference, authority, found, outcome, events]):
         raise InputError("no FOI response found (no reference, authority, citation, decision or dated event)")
     furniture = len(lines) < text.count("\n") + 1
     kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else ("disclosure_log" if furniture or doc.hits(_LOG) else "letter")
     return Extraction(source, title, kind, authority, reference, others, received, responded, events, found, ncnd, outcome,
-                      questions, tables, warnings)
+                      questions, tables, warnings, law)
 
 
 MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not a letter
