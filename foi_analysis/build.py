@@ -340,13 +340,14 @@ def _timeliness(tables: dict[str, pd.DataFrame], request: dict[str, np.ndarray])
         return tables
     ev_rows, ex_rows = request["events"], request["exemptions"]
     received = requests["date_received"].to_numpy("datetime64[ns]")
+    law = calendar.calendar_rows(requests["law"].to_numpy(object))  # FOISA: Scotland's holidays only
     event_dates = ev["date"].to_numpy("datetime64[ns]")
     if len(ev):
-        ev.loc[:, "working_day"] = pd.array(working_day_number(received[ev_rows], event_dates), dtype="Int64")
+        ev.loc[:, "working_day"] = pd.array(working_day_number(received[ev_rows], event_dates, law=law if isinstance(law, int) else law[ev_rows]), dtype="Int64")
     refused = np.zeros(len(requests), dtype=bool)
     refused[ex_rows[(exm["stage"] == "response").to_numpy(bool, na_value=False)]] = True
     times = response_times(received, requests["date_responded"].to_numpy("datetime64[ns]"), ev_rows,
-                           ev["event"].to_numpy(object), event_dates, refused)
+                           ev["event"].to_numpy(object), event_dates, refused, law)
     times.update(reference=requests["reference"].array, authority=requests["authority"].array)
     # Straight into the schema's dtypes (as schemas.coerce would cast them, without its parsing).
     tables["response_times"] = pd.DataFrame({c: pd.array(times[c], dtype=dtype or "datetime64[ns]")
