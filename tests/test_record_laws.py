@@ -150,8 +150,9 @@ def test_every_value_the_extractor_writes_is_accepted():
     # FOISA 2002 s18 (NCND) with s35 "Law enforcement"
     ("police_scotland_foisa", "FOISA", {("18(1)", "Further provision as respects responses to request (neither confirm nor deny)"),
                                         ("35(1)(a)", "Law enforcement"), ("35(1)(b)", "Law enforcement")}),
-    # the EIR's regulations are not drafted by extract (the reviewer adds them): no rows
-    ("hertfordshire_cc_eir", "EIR", set()),
+    # EIR 2004 reg 12(4)(b) "Manifestly unreasonable request" ("relying on regulation 12(4)(b) of the EIR")
+    # and reg 13 "Personal data" ("withheld under regulation 13")
+    ("hertfordshire_cc_eir", "EIR", {("12(4)(b)", "Manifestly unreasonable request"), ("13", "Personal data")}),
 ])
 def test_a_drafted_foisa_or_eir_letter_is_added_unchanged(project, tmp_path, capsys, letter, law, cited):
     drafts = tmp_path / "drafts"
@@ -165,6 +166,25 @@ def test_a_drafted_foisa_or_eir_letter_is_added_unchanged(project, tmp_path, cap
     assert requests.loc[requests["law"] == law].shape[0] == 1
     ex = pd.read_csv(project / "data" / "processed" / "exemptions.csv", dtype=str)
     assert set(map(tuple, ex.loc[ex["law"] == law, ["citation", "name"]].to_numpy())) == cited
+
+
+
+def test_a_district_councils_eir_draft_cites_regulations_add_reads():
+    # Round 4's district council (not in authorities.csv, so read as `add` reads each citation line):
+    # "withholding ... under regulation 12(5)(a) of the EIR" (EIR 2004 reg 12(5)(a) "International relations,
+    # defence, national security or public safety"), "manifestly unreasonable under regulation 12(4)(b)",
+    # "redacted under regulation 13 (personal data)"; "a reconsideration under regulation 11" is no ground.
+    import yaml
+
+    from foi_analysis.extract.command import draft_yaml, extract_file
+    from foi_analysis.foia import exemptions as ex
+
+    draft = yaml.safe_load(draft_yaml(extract_file(FIXTURE_LETTERS / "district_council_eir_12_5_a.txt")))
+    assert draft["law"] == "EIR"
+    cited = [(c.citation, c.info.name) for e in draft["exemptions"] for c in ex.parse_citation(e["raw"], "EIR")]
+    assert cited == [("12(5)(a)", "International relations, defence, national security or public safety"),
+                     ("12(4)(b)", "Manifestly unreasonable request"), ("13", "Personal data")]
+    assert {e["stage"] for e in draft["exemptions"]} == {"response"}
 
 
 BLUE = """\

@@ -28,16 +28,14 @@ from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
 from .doc import build_doc, cue_words, find_authority, find_references, request_text
 from .events import event_date, find_events
-from .grounds import Found, find_citations, is_foisa, merge
+from .grounds import Found, find_citations, is_eir, is_foisa, merge
 from .text import InputError, clean_lines, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
          "the request was rejected", "show quoted sections", "awaiting classification", "long overdue")
 _LOG = ("disclosure log", "request reference number", "date of response", "date published")
-_EIR = ("environmental information regulations",)  # (named in full at least once in every EIR response)
-_EIR_REGULATION = re.compile(r"\bregulations?\s+1[23]\b", re.IGNORECASE)
-cue_words(_WDTK, _LOG, _EIR, ("regulation",))
+cue_words(_WDTK, _LOG)
 
 
 @dataclass
@@ -147,10 +145,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
     law = None
-    if doc.hits(_EIR) and any(True for _ in doc.search(_EIR_REGULATION, ("regulation",), own=False)):
-        # The extractor reads section citations only: the regulations are for the reviewer to add.
+    if is_eir(doc):  # its exemptions are the regulations cited (grounds.find_citations)
         law = "EIR"
-        warnings.append("an EIR response: its exceptions (regulations 12 and 13) are not drafted; add them by hand")
+        warnings.append("an EIR response: its exceptions are drafted as regulations (law: EIR)")
     elif is_foisa(doc):
         law = "FOISA"
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")
