@@ -212,3 +212,17 @@ def test_only_the_mets_blue_list_rows_meet_the_grids(tmp_path, monkeypatch):
     # both are kept in blue_list.csv; only the Met's is passed to the join with the Met's grids
     assert sorted(result.tables["blue_list"]["authority"]) == ["Metropolitan Police Service", "South Wales Police"]
     assert list(seen[0]["authority"]) == ["Metropolitan Police Service"]
+
+
+def test_findings_name_a_foisa_ncnd_citation_with_its_law(project, tmp_path, capsys):
+    # FOISA 2002 s18(1) (neither confirm nor deny) is no FOIA s18: the findings say "FOISA 18(1)", as
+    # they name the record's other sections ("FOISA 35"); the corpus's FOIA NCND citations stay bare.
+    from foi_analysis.analysis import findings
+
+    assert cli.main(["add", str(write(tmp_path / "foisa.yaml", FOISA))]) == 0, capsys.readouterr().err
+    e = findings.exemptions(authority="Police Scotland")
+    assert e["ncnd_citations"] == ["FOISA 18(1)"]
+    assert "FOISA 35" in e["sections_by_requests"]
+    assert "citing FOISA 18(1)." in " ".join(findings.describe("exemptions", e))
+    # with the corpus's FOIA NCND citations (24(2), 31(3): tests/test_report.py), in statute order
+    assert findings.exemptions()["ncnd_citations"] == ["FOISA 18(1)", "24(2)", "31(3)"]

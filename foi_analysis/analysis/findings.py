@@ -256,6 +256,8 @@ def exemptions(authority: str = "", start: str = "", end: str = "", confidence: 
     tied = [s for s in order if by_section[s] == by_section[top]] if top else []
     ex = selection.of_requests("exemptions")
     ncnd = ex.loc[ex["ncnd"].fillna(False) & ex["stage"].isin(GROUNDS_STAGES)]
+    # Named with their law when it is not FOIA ("FOISA 18(1)"), as grounds() names the sections.
+    ncnd_citations = ncnd["citation"].where(ncnd["law"] == "FOIA", ncnd["law"] + " " + ncnd["citation"])
     citing = pairs.drop_duplicates(REQUEST)
     per_authority = req["authority"].value_counts()
     citing_per_authority = citing["authority"].value_counts()
@@ -274,7 +276,7 @@ def exemptions(authority: str = "", start: str = "", end: str = "", confidence: 
         "most_cited_tied": [{"section": s, "name": pairs.loc[pairs["section"] == s, "name"].iloc[0]} for s in tied],
         "pairs_by_kind": {k: int(v) for k, v in pairs["kind"].value_counts().sort_index().items()},
         "ncnd_references": _labelled(ncnd, req),
-        "ncnd_citations": sorted(ncnd["citation"].unique().tolist(), key=lambda c: (section_key(c.split("(")[0]), c)),
+        "ncnd_citations": sorted(ncnd_citations.unique().tolist(), key=lambda c: (section_key(c.split("(")[0]), c)),
         "requests_by_authority": {a: int(n) for a, n in per_authority.sort_index().items()},
         "citing_by_authority": {a: int(citing_per_authority.get(a, 0)) for a in sorted(per_authority.index)},
         "requests_by_outcome": {o: int(n) for o, n in req["outcome"].value_counts().sort_index().items()},
