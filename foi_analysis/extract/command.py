@@ -29,7 +29,7 @@ from .answers import decide_outcome, enumerated_questions, find_questions, find_
 from .doc import build_doc, cue_words, find_authority, find_references, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
-from .text import InputError, clean_lines, decode, html_to_text, looks_like_html, unfold_answer_tables
+from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
@@ -112,13 +112,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         text, title = html_to_text(text)
         if title:
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
-    lines = clean_lines(text)
+    lines, plain = clean_text(text)
     if not any(lines):
         # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
         raise InputError("empty file (only spaces or invisible characters)")
     if "|" in text:
         lines = unfold_answer_tables(lines)
-    doc = build_doc(lines)
+    doc = build_doc(lines, plain)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
 

@@ -22,7 +22,7 @@ import ahocorasick_rs
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records import authorities
-from .text import logical_lines
+from .text import fast_lower, logical_lines
 
 # "Neither confirm nor deny" as letters write it ("the force neither confirms nor denies"): one pattern
 # for every rule that looks for it.
@@ -42,7 +42,7 @@ def _needles() -> list[tuple[str, bool, str]]:
 
 
 def lower_same_length(text: str) -> str:
-    low = text.lower().replace("’", "'")
+    low = fast_lower(text).replace("’", "'")
     # str.lower keeps positions except for a few letters (e.g. "İ"); keep them one-for-one.
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
@@ -186,6 +186,7 @@ class Doc:
         self._sign_offs: list[int] | None = None
         self.scope: set[int] | None = None  # see answers._scope
         self._where: dict[str, list[int]] | None = None
+        self._declared: frozenset[str] = frozenset()  # the automaton's words (see ``_read``)
         self._shape: bytes | None = None  # see digit_shape
         self._first: dict[str, list[int]] | None = None  # see starting
         self._name_places: list | None = None  # see name_places
@@ -240,13 +241,21 @@ class Doc:
         places = self._where if self._where is not None else self._read()
         found = places.get(n)
         if found is None:  # a declared cue word not in the text, or a word not declared: scanned for, once
-            found = places[n] = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
+            found = places[n] = [] if n in self._declared else list(_places(self.low, n, 0, len(self.low)))
         return found
+
+    def present(self, needles: tuple[str, ...]) -> list[str]:
+        """Those of ``needles`` the text holds, in order. Most of a rule's words are not in a given
+        letter: they are passed over by a lookup each, not a call of ``where`` each."""
+        places = self._where if self._where is not None else self._read()
+        declared = self._declared
+        # (a word not declared is scanned for first, once: see ``where``)
+        return [n for n in needles if (places[n] if n in places else (n not in declared and self.where(n)))]
 
     def _read(self) -> dict[str, list[int]]:
         """Every cue word's places, found in one pass over ``low`` (once per document)."""
         if self._where is None:
-            automaton, words, _ = _automaton()
+            automaton, words, declared = _automaton()
             places: dict[int, list[int]] = {}
             for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
                 found = places.get(k)
@@ -255,13 +264,14 @@ class Doc:
                 else:
                     found.append(start)  # in order of their ends: one word, one length
             self._where = {words[k]: found for k, found in places.items()}
+            self._declared = declared
         return self._where
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
         if needles not in self._hits:
             offsets, right = self.offsets, bisect.bisect_right
-            self._hits[needles] = sorted({right(offsets, k) - 1 for n in needles for k in self.where(n)})
+            self._hits[needles] = sorted({right(offsets, k) - 1 for n in self.present(needles) for k in self.where(n)})
         return self._hits[needles]
 
     def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
@@ -279,12 +289,10 @@ class Doc:
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
         folds = self.folds
-        for n in needles:
+        for n in self.present(needles):
             if plan[n] is None:
                 continue  # no part of ``rx`` needs this needle: the others find every match
             places = self.where(n)
-            if not places:
-                continue
             rx, twin, width = plan[n]
             # A match holding this needle starts at most ``width - len(n)`` before it and ends as
             # far after it: the window need be no wider (a margin for "\b" and lookarounds).
@@ -679,8 +687,9 @@ def first_characters(units: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def build_doc(lines: list[str]) -> Doc:
-    units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
+def build_doc(lines: list[str], plain: bool = False) -> Doc:
+    """The document the rules read, from clean lines (``plain``: they hold no space but " ", see ``text.clean_text``)."""
+    units = [piece for _, u in logical_lines(lines, plain) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
     segments = [Segment(0, "header")]
     segment_of = []
