@@ -148,8 +148,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's")
     if not any([reference, authority, found, outcome, events]):
         raise InputError("no FOI response found (no reference, authority, citation, decision or dated event)")
-    furniture = len(lines) < text.count("\n") + 1
-    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else ("disclosure_log" if furniture or doc.hits(_LOG) else "letter")
+    # (lines dropped as page furniture: a web page's, counted only when the thread's words are not there)
+    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else (
+        "disclosure_log" if len(lines) < text.count("\n") + 1 or doc.hits(_LOG) else "letter")
     return Extraction(source, title, kind, authority, reference, others, received, responded, events, found, ncnd, outcome,
                       questions, tables, warnings)
 

@@ -22,7 +22,7 @@ import ahocorasick_rs
 
 from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
 from ..records import authorities
-from .text import fast_lower, logical_lines
+from .text import fast_lower, logical_lines, lower_text
 
 # "Neither confirm nor deny" as letters write it ("the force neither confirms nor denies"): one pattern
 # for every rule that looks for it.
@@ -94,8 +94,8 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
         # a short text ("Dear ..." line) would otherwise cost a find for each of the words.
         automaton, cue, _ = _automaton()
         by_word = _needles_by_last_word()
-        places = sorted((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(low[first:last], overlapping=True)
-                        if cue[w] in by_word)
+        places = sorted((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(
+            low[first:last].encode("ascii", "replace"), overlapping=True) if cue[w] in by_word)
         at = 0
     else:
         at = bisect.bisect_left(places, (first,))
@@ -175,7 +175,12 @@ class Doc:
     low: str = ""  # ``text`` lower-cased, same positions
 
     def __post_init__(self):
-        self.low = lower_same_length(self.text)
+        low, outside_ascii = lower_text(self.text)
+        low = low.replace("’", "'")
+        # (str.lower keeps positions except for a few letters, e.g. "İ": then one for one, see lower_same_length)
+        self.low = low if len(low) == len(self.text) else lower_same_length(self.text)
+        self._digits_outside_ascii = bool(_ANY_DIGIT.search(outside_ascii))  # see digit_shape
+        self._coded: bytes | None = None  # see coded
         self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_headings
@@ -195,8 +200,10 @@ class Doc:
         """Every place an authority name's last word starts, as sorted (place, word, aliases by the
         word before it) (see ``find_authorities``), from the one pass for cue words."""
         if self._name_places is None:
-            where = self._read()
-            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items() for k in where.get(w, ()))
+            where, declared = self._read(), self._declared
+            # (a word the automaton does not hold, one outside ASCII, is scanned for: see ``where``)
+            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items()
+                                       for k in (where.get(w, ()) if w in declared else self.where(w)))
         return self._name_places
 
     def starting(self, test) -> list[int]:
@@ -257,7 +264,7 @@ class Doc:
         if self._where is None:
             automaton, words, declared = _automaton()
             places: dict[int, list[int]] = {}
-            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
+            for k, start, _ in automaton.find_matches_as_indexes(self.coded(), overlapping=True):
                 found = places.get(k)
                 if found is None:
                     places[k] = [start]
@@ -321,12 +328,19 @@ class Doc:
                         if m:
                             yield i, m
 
+    def coded(self) -> bytes:
+        """``low`` as bytes, one a character (every character outside ASCII "?"): positions in it are
+        positions in ``low``. The cue-word automaton reads it (no position conversion from UTF-8, no
+        encoding of its own), and ``digit_shape`` is made from it."""
+        if self._coded is None:
+            self._coded = self.low.encode("ascii", "replace")
+        return self._coded
+
     def digit_shape(self) -> bytes | None:
         """``low`` as bytes, one a character: every ASCII digit "0", every other non-ASCII character
         "?". None when the text holds a non-ASCII digit (which "\\d" matches too)."""
         if self._shape is None:
-            odd = self.low.encode().translate(None, _ASCII).decode()  # the non-ASCII characters alone
-            self._shape = b"" if _ANY_DIGIT.search(odd) else self.low.encode("ascii", "replace").translate(_ZERO_DIGITS)
+            self._shape = b"" if self._digits_outside_ascii else self.coded().translate(_ZERO_DIGITS)
         return self._shape or None
 
     def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True, shape: re.Pattern | None = None):
@@ -361,7 +375,6 @@ class Doc:
                     yield i, m
 
 
-_ASCII = bytes(range(128))
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -379,12 +392,14 @@ def cue_words(*groups: tuple[str, ...]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], frozenset[str]]:
-    """An Aho-Corasick automaton of the cue words and the authority names' last words."""
-    words = sorted(_CUE_WORDS | set(_needles_by_last_word()))
+def _automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list[str], frozenset[str]]:
+    """An Aho-Corasick automaton of the cue words and the authority names' last words, for a text as
+    ``Doc.coded`` gives it (one byte a character, "?" for any outside ASCII). A word outside ASCII
+    ("§"), or holding a "?", is not in it: ``Doc.where`` scans the text for it instead."""
+    words = sorted(w for w in _CUE_WORDS | set(_needles_by_last_word()) if w.isascii() and "?" not in w)
     # A DFA: built once per process (a few ms), it reads a text about twice as fast as the NFAs.
-    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
-                                      implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
+    return ahocorasick_rs.BytesAhoCorasick([w.encode() for w in words], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                           implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
 
 
 _EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read

@@ -34,7 +34,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])  # 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Bytes -> text and warnings; ``InputError`` for empty or binary input."""
     warnings: list[str] = []
-    if not data.strip():
+    as_utf8 = False
+    if not data or data.isspace():  # (the test data.strip() makes, without copying the file)
         raise InputError("empty file")
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -46,6 +47,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     else:
         try:
             text = data.decode("utf-8-sig")
+            as_utf8 = True
         except UnicodeDecodeError as err:
             try:
                 text = data.decode("cp1252")
@@ -55,8 +57,12 @@ def decode(data: bytes) -> tuple[str, list[str]]:
                 warnings.append(f"neither UTF-8 nor cp1252 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as latin-1: check odd characters")
     head = text[:20000]
     # Control characters are single bytes in UTF-8 (no other character's bytes are below 0x80):
-    # counted by deleting them from the bytes, not by a pattern tried at every character.
-    utf8 = head.encode("utf-8", "surrogatepass")
+    # counted by deleting them from the bytes, not by a pattern tried at every character. (A file
+    # read as UTF-8 and no longer than the head is those bytes already, but for its byte-order mark.)
+    if as_utf8 and len(text) <= 20000:
+        utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    else:
+        utf8 = head.encode("utf-8", "surrogatepass")
     if len(utf8) - len(utf8.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 100):
         raise InputError("binary file (control characters): not saved text")
     return text, warnings
@@ -136,7 +142,7 @@ _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:500])) or text.count("</p>") + text.count("</div>") > 3
+    return bool(_HTML_START.match(text[:500])) or ("</" in text and text.count("</p>") + text.count("</div>") > 3)
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
@@ -194,11 +200,11 @@ _ASCII_ODD_SPACES = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
 
 
 def fast_lower(text: str) -> str:
-    """Exactly ``text.lower()``, faster for a long text with a few characters outside ASCII (see ``_lower``)."""
-    return text.lower() if len(text) < 512 else _lower(text)[0]
+    """Exactly ``text.lower()``, faster for a long text with a few characters outside ASCII (see ``lower_text``)."""
+    return text.lower() if len(text) < 512 else lower_text(text)[0]
 
 
-def _lower(text: str) -> tuple[str, str]:
+def lower_text(text: str) -> tuple[str, str]:
     """(``text.lower()``, the characters of ``text`` outside ASCII, in order).
 
     Lower-cased by way of the UTF-8 bytes when no character outside ASCII changes case (typographic
@@ -231,7 +237,7 @@ def clean_text(text: str) -> tuple[list[str], bool]:
             text = text.replace(odd, plain)
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
-    low, outside_ascii = _lower(text)
+    low, outside_ascii = lower_text(text)
     lines = text.split("\n")
     starts = None
     spelled = False
