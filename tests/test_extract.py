@@ -1266,9 +1266,9 @@ def test_lines_with_odd_spaces_are_collapsed_as_before():
     from foi_analysis.extract.doc import build_doc
     from foi_analysis.extract.text import clean_text
 
-    lines, plain = clean_text("Dear Sir,\n\nYour request\u2003\u2003was received.\nSecond\x0cline here.\nThird  line.\n")
+    lines, plain, _ = clean_text("Dear Sir,\n\nYour request\u2003\u2003was received.\nSecond\x0cline here.\nThird  line.\n")
     assert not plain
     assert build_doc(lines, plain).units == ["Dear Sir,", "Your request was received.", "Second line here.", "Third line."]
-    lines, plain = clean_text("Dear Sir,\n\nYour request was received.\nThird  line.\n")
+    lines, plain, _ = clean_text("Dear Sir,\n\nYour request was received.\nThird  line.\n")
     assert plain
     assert build_doc(lines, plain).units == ["Dear Sir,", "Your request was received.", "Third line."]

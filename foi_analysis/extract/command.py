@@ -112,13 +112,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         text, title = html_to_text(text)
         if title:
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
-    lines, plain = clean_text(text)
+    lines, plain, outside_ascii = clean_text(text)
     if not any(lines):
         # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
         raise InputError("empty file (only spaces or invisible characters)")
     if "|" in text:
         lines = unfold_answer_tables(lines)
-    doc = build_doc(lines, plain)
+    doc = build_doc(lines, plain, outside_ascii)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
 

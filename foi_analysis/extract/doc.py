@@ -173,10 +173,19 @@ class Doc:
     text: str  # units joined by "\n"
     offsets: list[int]  # where each unit starts in ``text``
     low: str = ""  # ``text`` lower-cased, same positions
+    # Characters outside ASCII the text may hold (every one it holds, perhaps more), if known: the
+    # text as cleaned, before its lines were joined (``text.clean_text``). None: found here.
+    outside_ascii: str | None = None
 
     def __post_init__(self):
-        low, outside_ascii = lower_text(self.text)
-        low = low.replace("’", "'")
+        outside_ascii = self.outside_ascii
+        if outside_ascii is not None and outside_ascii.lower() == outside_ascii:
+            # None of them changes case: the UTF-8 bytes lower-cased are the text lower-cased (see lower_text).
+            low = self.text.lower() if self.text.isascii() else self.text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+        else:
+            low, outside_ascii = lower_text(self.text)
+        if "’" in outside_ascii:
+            low = low.replace("’", "'")
         # (str.lower keeps positions except for a few letters, e.g. "İ": then one for one, see lower_same_length)
         self.low = low if len(low) == len(self.text) else lower_same_length(self.text)
         self._digits_outside_ascii = bool(_ANY_DIGIT.search(outside_ascii))  # see digit_shape
@@ -702,8 +711,9 @@ def first_characters(units: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def build_doc(lines: list[str], plain: bool = False) -> Doc:
-    """The document the rules read, from clean lines (``plain``: they hold no space but " ", see ``text.clean_text``)."""
+def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None = None) -> Doc:
+    """The document the rules read, from clean lines (``plain``: they hold no space but " ";
+    ``outside_ascii``: characters outside ASCII they may hold; see ``text.clean_text``)."""
     units = [piece for _, u in logical_lines(lines, plain) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
     segments = [Segment(0, "header")]
@@ -720,7 +730,7 @@ def build_doc(lines: list[str], plain: bool = False) -> Doc:
             segments[0].role = role
     for s, seg in enumerate(segments):
         segment_of += [s] * ((segments[s + 1].start if s + 1 < len(segments) else len(units)) - seg.start)
-    doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
+    doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets, outside_ascii=outside_ascii)
     doc._first = first
     _classify_segments(doc)
     _mark_quoted(doc)

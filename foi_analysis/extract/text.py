@@ -226,8 +226,9 @@ def clean_lines(text: str) -> list[str]:
     return clean_text(text)[0]
 
 
-def clean_text(text: str) -> tuple[list[str], bool]:
-    """``clean_lines``, and whether the lines hold no space but " " (see ``logical_lines``)."""
+def clean_text(text: str) -> tuple[list[str], bool, str]:
+    """``clean_lines``, whether the lines hold no space but " " (see ``logical_lines``), and the
+    characters of the text outside ASCII (see ``doc.Doc``)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # (a test per character, a scan each unless the text holds no character that high: cheaper than a
@@ -279,8 +280,8 @@ def clean_text(text: str) -> tuple[list[str], bool]:
     # No space but " " and "\n" left (all are unprintable but " "): see ``logical_lines``.
     plain = not any(c in text for c in _ASCII_ODD_SPACES) and not any(c.isspace() for c in set(outside_ascii))
     if not drop:
-        return list(map(str.rstrip, lines)), plain
-    return [line.rstrip() for k, line in enumerate(lines) if k not in drop], plain
+        return list(map(str.rstrip, lines)), plain, outside_ascii
+    return [line.rstrip() for k, line in enumerate(lines) if k not in drop], plain, outside_ascii
 
 
 def _places_of(text: str, mark: str):
