@@ -868,8 +868,8 @@ ISO_DATE = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d|[/.\-]\d
 
 def date_line(unit: str) -> tuple[dt.date, str] | None:
     """A line that is only a date (the date of a letter or message), as (date, printed form)."""
-    if len(unit) > 60 or not unit[:1].isalnum():
-        return None
+    if len(unit) > 60 or not unit[:1].isalnum() or not _ANY_DIGIT.search(unit):
+        return None  # (every date pattern below holds a digit: a line without one is not tried)
     s = _TIME.sub("", _DATE_LINE_LABEL.sub("", unit.strip()))
     if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE, ISO_DATE)):
         try:
