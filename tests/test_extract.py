@@ -1272,3 +1272,12 @@ def test_lines_with_odd_spaces_are_collapsed_as_before():
     lines, plain, _ = clean_text("Dear Sir,\n\nYour request was received.\nThird  line.\n")
     assert plain
     assert build_doc(lines, plain).units == ["Dear Sir,", "Your request was received.", "Third line."]
+
+
+def test_a_citation_by_the_section_sign_is_found():
+    # "§" is the one cue word outside ASCII: the cue-word automaton reads one byte a character and does
+    # not hold it, so it is found by a scan of its own. Expected by hand: 31(1)(a) is relied on.
+    x = extract_text("Dear Mr Smith,\n\nFreedom of Information request reference FOI 123/24\n\n"
+                     "The Metropolitan Police Service holds the information you asked for. Some of it is exempt under "
+                     "§ 31(1)(a) of the Act (law enforcement) and has been withheld.\n\nYours sincerely,\n\nMetropolitan Police Service\n")
+    assert [(f.section, f.citation) for f in x.exemptions] == [("31", "31(1)(a)")]

@@ -94,8 +94,10 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
         # a short text ("Dear ..." line) would otherwise cost a find for each of the words.
         automaton, cue, _ = _automaton()
         by_word = _needles_by_last_word()
-        places = sorted((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(
-            low[first:last].encode("ascii", "replace"), overlapping=True) if cue[w] in by_word)
+        places = sorted([*((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(
+            low[first:last].encode("ascii", "replace"), overlapping=True) if cue[w] in by_word),
+            # (a last word the automaton cannot hold, one outside ASCII, scanned for: none in authorities.csv today)
+            *((k, w, by_word[w]) for w in _unread_last_words() for k in _places(low, w, first, last))])
         at = 0
     else:
         at = bisect.bisect_left(places, (first,))
@@ -131,6 +133,12 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
             spans.append((start, end, canonical))
     spans.sort()
     return spans
+
+
+@lru_cache(maxsize=1)
+def _unread_last_words() -> list[str]:
+    """Authority names' last words the cue-word automaton does not hold (see ``_automaton``)."""
+    return [w for w in _needles_by_last_word() if not w.isascii() or "?" in w]
 
 
 @lru_cache(maxsize=1)
