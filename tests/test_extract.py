@@ -517,8 +517,9 @@ UNSEEN["durham_figures_table.pdf"] = dict(
 # Fields the extractor still reads otherwise than the reading above, each for a reason given in
 # docs/extract.md ("What a new document may change"): the reading stays as written, the test says so.
 UNSEEN_OPEN = {
-    # Section 21 (published elsewhere, a link given) beside "not held": read as partly disclosed; the
-    # reading says nothing was given. Either is arguable; the extractor counts the link as given.
+    # Section 21 (published elsewhere, a link given) beside "not held": read as disclosed (since round 4,
+    # s21 keeps nothing back: the link counts as given, and what is not held is not withheld); the
+    # reading says nothing was given. Either is arguable.
     ("dft_s21_accessible.txt", "outcome"),
     # "None. ... TfL does not hold any facial recognition software": a count of none, read as not held.
     ("tfl_figures_cp1252.txt", "questions"),

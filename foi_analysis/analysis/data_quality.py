@@ -9,6 +9,7 @@ from .selection import load
 from ..config import DEFAULT_CONFIDENCE
 
 SHOWN = 20  # rejected values listed one by one; the rest are counted
+FILES_SHOWN = 10  # files named in the first sentence (the banner of every page); the rest are counted
 
 
 def _file(source: str) -> str:
@@ -36,7 +37,11 @@ def describe_data_quality(f: dict) -> list[str]:
     if not f["rejected"]:
         return ["**Data quality**: the build rejected nothing; every record and grid row was read and validated "
                 "(build exit status 0)."]
-    files = "; ".join(f"{name}: {n}" for name, n in f["by_file"].items())
+    ordered = sorted(f["by_file"].items(), key=lambda kv: (-kv[1], kv[0]))  # the most rejections first
+    files = "; ".join(f"{name}: {n}" for name, n in ordered[:FILES_SHOWN])
+    if len(ordered) > FILES_SHOWN:  # every page carries this sentence: the rest are counted, not listed
+        rest = ordered[FILES_SHOWN:]
+        files += f"; and {len(rest)} other files: {sum(n for _, n in rest)}"
     lines = [f"**Data quality**: the build rejected **{f['rejected']}** value(s) (exit status {f['build_exit_status']}); "
              f"every value not rejected was still built, so the figures leave out only what is listed here. By file: {files}."]
     lines += [f"{r['source']}: {r['field']} = '{r['value']}': {r['reason']}." for r in f["rows"]]

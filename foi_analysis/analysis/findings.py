@@ -20,7 +20,7 @@ from ..foia.exemptions import section_key
 from ..config import DEFAULT_CONFIDENCE
 from .display import markdown_values
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
-from .selection import Selection, files_state
+from .selection import GRID_AUTHORITY, Selection, files_state
 
 GROUNDS_STAGES = ("response", "internal_review")  # a ground only "under consideration" is not relied on
 TARGET_TRUE_RATE = 0.9  # the blue-list question: how many passes before 100% rules out < 90%?
@@ -46,8 +46,43 @@ def pct(fraction: float | None, digits: int = 1) -> str:
     return "n/a" if fraction is None else f"{100 * fraction:.{digits}f}%"
 
 
-def _refs(frame: pd.DataFrame) -> list[str]:
-    return sorted(frame["reference"].unique().tolist())
+REQUEST = ["authority", "reference"]  # a request's identity: two authorities may use the same reference
+LISTED = 10  # names listed one by one in a sentence; the rest are counted (findings.json keeps them all)
+
+
+def labels(frame: pd.DataFrame, requests: pd.DataFrame) -> pd.Series:
+    """Each row's request as a sentence names it: its reference, followed by its authority when another
+    authority in ``requests`` uses the same reference ("FOI-506 (Essex Police)")."""
+    shared = requests.groupby("reference")["authority"].nunique()
+    shared = set(shared.index[shared > 1])
+    if frame.empty:
+        return pd.Series([], dtype=object, index=frame.index)
+    return pd.Series([f"{r} ({a})" if r in shared else r for a, r in zip(frame["authority"], frame["reference"])],
+                     index=frame.index, dtype=object)
+
+
+def _labelled(frame: pd.DataFrame, requests: pd.DataFrame) -> list[str]:
+    """The distinct requests in ``frame``, labelled (``labels``) and sorted."""
+    return sorted(set(labels(frame.drop_duplicates(REQUEST), requests)))
+
+
+def listed(items: list, limit: int = LISTED) -> str:
+    """'a, b, c' for a few names; the first ``limit`` and 'and 290 more' for many."""
+    items = [str(i) for i in items]
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} and {len(items) - limit} more"
+
+
+def _counted(counts: dict[str, tuple[int, int]], others: str, limit: int = LISTED) -> str:
+    """'A: 3 of 4; B: 1 of 1' (name: part of total), the largest totals first; past ``limit`` names,
+    the rest summed ('and 30 other authorities: 41 of 57')."""
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1][1], kv[0]))
+    shown = "; ".join(f"{k}: {part} of {total}" for k, (part, total) in ordered[:limit])
+    rest = ordered[limit:]
+    if not rest:
+        return shown
+    return shown + f"; and {len(rest)} {others}: {sum(v[0] for _, v in rest)} of {sum(v[1] for _, v in rest)}"
 
 
 # --- blue list -----------------------------------------------------------------------------------
@@ -58,22 +93,44 @@ def cite(frame: pd.DataFrame) -> str:
     return "; ".join(f"{source} p. {p}" for source, p in pages.items())
 
 
+def grid_joined(selection: Selection, name: str) -> pd.DataFrame:
+    """``blue_list_deployments`` or ``blue_list_missing`` for the selected requests of the grids'
+    publisher only: the grids are the Met's, and another body's blue-list dates say nothing about
+    the Met's deployments on those days (the build joins them by date alone)."""
+    date = "deployment_date" if name == "blue_list_deployments" else "date"
+    frame = selection.of_requests(name, date)
+    req = selection.requests()
+    grid_refs = req.loc[req["authority"] == GRID_AUTHORITY, "reference"]
+    return frame.loc[frame["reference"].isin(grid_refs)].reset_index(drop=True)
+
+
 def blue_list(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
     selection = Selection(authority, start, end)
     blue = selection.blue_list()
     n_rows = len(blue)
-    joined = selection.of_requests("blue_list_deployments", "deployment_date")
+    joined = grid_joined(selection, "blue_list_deployments")
     matched = joined.loc[joined["deployment_id"].notna()]
     grid = selection.deployments()
     grid_rows = grid.loc[grid["deployment_id"].isin(matched["deployment_id"])]
-    missing = selection.of_requests("blue_list_missing", "date")
+    missing = grid_joined(selection, "blue_list_missing")
     missing = missing.merge(grid[["deployment_id", "page"]], on="deployment_id", how="left")
     rows_by_match = joined.drop_duplicates(["reference", "row"])["match"].value_counts()
     one_lower, _ = stats.clopper_pearson(1, 1, confidence)
     _, one_upper = stats.clopper_pearson(0, 1, confidence)
-    pooled_lower = stats.clopper_pearson(n_rows, n_rows, confidence)[0] if n_rows else None
+    # Rows without their number of passes that read 100% true: counted as one pass each, the most they
+    # can be said to rest on. Rows that print their passes: pooled, k = rate x passes.
+    bare = blue.loc[blue["n_tests"].isna()]
+    bare_100 = int((bare["true_alert_rate"] == 1).sum())
+    pooled_lower = stats.clopper_pearson(bare_100, bare_100, confidence)[0] if bare_100 else None
+    counted = blue.loc[blue["n_tests"].notna()]
+    passes = int(counted["n_tests"].sum())
+    true_k = int((counted["true_alert_rate"].astype(float) * counted["n_tests"].astype(float)).round().sum())
+    false_k = int((counted["false_alert_rate"].astype(float) * counted["n_tests"].astype(float)).round().sum())
+    true_ci = stats.clopper_pearson(true_k, passes, confidence) if passes else (None, None)
+    false_ci = stats.clopper_pearson(false_k, passes, confidence) if passes else (None, None)
+    other = blue.loc[~blue["authority"].eq(GRID_AUTHORITY)]
     return {
-        "references": _refs(blue),
+        "references": _labelled(blue, selection.requests()),
         "rows": n_rows,
         "dates": int(blue["deployment_date"].nunique()),
         "rows_true_100": int((blue["true_alert_rate"] == 1).sum()),
@@ -81,9 +138,19 @@ def blue_list(authority: str = "", start: str = "", end: str = "", confidence: f
         "rows_with_passes": int(blue["n_tests"].notna().sum()),
         "one_pass_true_lower": _plain(one_lower),
         "one_pass_false_upper": _plain(one_upper),
+        "rows_without_passes_true_100": bare_100,
         "pooled_true_lower": _plain(pooled_lower),
+        "passes": passes,
+        "passes_true": true_k,
+        "passes_false": false_k,
+        "passes_true_lower": _plain(true_ci[0]),
+        "passes_true_upper": _plain(true_ci[1]),
+        "passes_false_lower": _plain(false_ci[0]),
+        "passes_false_upper": _plain(false_ci[1]),
         "passes_needed_for_90": stats.passes_needed(TARGET_TRUE_RATE, confidence),
         "confidence": confidence,
+        "other_authority_rows": len(other),
+        "other_authority_references": _labelled(other, selection.requests()),
         "dates_with_deployments": int(matched["deployment_date"].nunique()),
         "deployments_on_blue_dates": int(matched["deployment_id"].nunique()),
         "rows_by_match": {m: int(n) for m, n in rows_by_match.sort_index().items()},
@@ -99,22 +166,40 @@ def _describe_blue_list(f: dict) -> list[str]:
     if not f["rows"]:
         return ["No blue-list rows fall in the selection."]
     c = pct(f["confidence"], 0)
-    refs = ", ".join(f["references"])
+    refs = listed(f["references"])
     lines = [
         f"{f['rows']} blue-list rows over {f['dates']} deployment dates were disclosed ({refs}): "
         f"{f['rows_true_100']} read 100% true and {f['rows_false_0']} read 0% false; "
         f"{f['rows_with_passes']} of {f['rows']} say how many passes the rate rests on.",
-        f"If a row rests on a single pass, 100% true is consistent ({c} exact interval) with a true alert "
-        f"rate as low as {pct(f['one_pass_true_lower'])}, and 0% false with a false alert rate as high as "
-        f"{pct(f['one_pass_false_upper'])}.",
-        f"Even counting every row as one pass, {f['rows']} of {f['rows']} rules out only a true alert rate "
-        f"below {pct(f['pooled_true_lower'])}; it takes {f['passes_needed_for_90']} passes without a miss "
-        f"to rule out a rate below {pct(TARGET_TRUE_RATE, 0)} ({c}, exact).",
     ]
+    if f["rows_with_passes"] < f["rows"]:
+        lines.append(
+            f"If a row rests on a single pass, 100% true is consistent ({c} exact interval) with a true alert "
+            f"rate as low as {pct(f['one_pass_true_lower'])}, and 0% false with a false alert rate as high as "
+            f"{pct(f['one_pass_false_upper'])}.")
+    m = f["rows_without_passes_true_100"]
+    if m:
+        which = "every row" if m == f["rows"] else f"each of the {m} rows that read 100% true without their passes"
+        lines.append(
+            f"Even counting {which} as one pass, {m} of {m} rules out only a true alert rate "
+            f"below {pct(f['pooled_true_lower'])}; it takes {f['passes_needed_for_90']} passes without a miss "
+            f"to rule out a rate below {pct(TARGET_TRUE_RATE, 0)} ({c}, exact).")
+    if f["passes"]:
+        lines.append(
+            f"The {f['rows_with_passes']} rows that print their passes add up to {f['passes_true']} true and "
+            f"{f['passes_false']} false alerts in {f['passes']} passes: a true alert rate of "
+            f"{pct(f['passes_true'] / f['passes'])} ({c} exact interval {pct(f['passes_true_lower'])} to "
+            f"{pct(f['passes_true_upper'])}) and a false alert rate of {pct(f['passes_false'] / f['passes'])} "
+            f"({pct(f['passes_false_lower'])} to {pct(f['passes_false_upper'])}).")
+    if f["other_authority_rows"]:
+        lines.append(
+            f"{f['other_authority_rows']} rows come from other authorities than the Met "
+            f"({listed(f['other_authority_references'])}): the grids are the Met's, so they are not paired with its deployments.")
     if f["blue_grid_pages"]:
         by_match = f["rows_by_match"]
         lines.append(
-            f"The blue-list dates ({f['dates']}) match {f['deployments_on_blue_dates']} deployments in the grids "
+            f"The Met's blue-list dates ({f['dates_with_deployments']} with a deployment) match "
+            f"{f['deployments_on_blue_dates']} deployments in the grids "
             f"({f['blue_grid_pages']}): {by_match.get('one-to-one', 0)} rows pair with a single deployment; "
             f"{by_match.get('ambiguous', 0)} share a date with several and cannot be paired, because the "
             f"disclosure prints only dates; {by_match.get('no deployment', 0)} match no deployment.")
@@ -130,37 +215,60 @@ def grounds(selection: Selection) -> pd.DataFrame:
     """One row per (request, section) relied on, with its kind: absolute, qualified or procedural."""
     ex = selection.of_requests("exemptions")
     ex = ex.loc[ex["stage"].isin(GROUNDS_STAGES)]
-    req = selection.requests()[["reference", "authority"]]
     kind = np.where(ex["procedural"], "procedural", np.where(ex["absolute"].fillna(False), "absolute", "qualified"))
-    pairs = (ex.assign(kind=kind)
-             .groupby(["reference", "section"], as_index=False)
-             .agg(name=("name", "first"), kind=("kind", "min"), ncnd=("ncnd", "any")))
     # min() over the kinds puts "absolute" before "qualified": a section cited under both counts as absolute
-    return pairs.merge(req, on="reference", how="left")
+    return (ex.assign(kind=kind)
+            .groupby(["reference", "authority", "section"], as_index=False)
+            .agg(name=("name", "first"), kind=("kind", "min"), ncnd=("ncnd", "any")))
+
+
+def section_counts(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Requests relying on each section (``pairs`` from ``grounds``: one row per request and section),
+    the most first, ties in statute order; with the section's name, kind and a label for charts."""
+    counts = (pairs.groupby("section")
+              .agg(name=("name", "first"), kind=("kind", "first"), requests=("reference", "size"))
+              .reset_index())
+    counts = counts.assign(label="s" + counts["section"] + " " + counts["name"], order=counts["section"].map(section_key))
+    return counts.sort_values(["requests", "order"], ascending=[False, True]).reset_index(drop=True)
+
+
+OUTCOME_WORDS = {"disclosed": "disclosed", "partially_disclosed": "partially disclosed", "refused": "refused",
+                 "ncnd": "neither confirmed nor denied", "not_held": "not held"}
 
 
 def exemptions(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
     selection = Selection(authority, start, end)
     req = selection.requests()
     pairs = grounds(selection)
-    by_section = pairs.groupby("section")["reference"].nunique()
+    pairs = pairs.assign(label=labels(pairs, req))
+    by_section = pairs.groupby("section")["label"].nunique()
     order = sorted(by_section.index, key=lambda s: (-by_section[s], section_key(s)))
     top = order[0] if order else None
+    tied = [s for s in order if by_section[s] == by_section[top]] if top else []
     ex = selection.of_requests("exemptions")
     ncnd = ex.loc[ex["ncnd"].fillna(False) & ex["stage"].isin(GROUNDS_STAGES)]
+    citing = pairs.drop_duplicates(REQUEST)
+    per_authority = req["authority"].value_counts()
+    citing_per_authority = citing["authority"].value_counts()
     return {
-        "references": _refs(req),
+        "references": _labelled(req, req),
         "requests": len(req),
-        "requests_citing_grounds": int(pairs["reference"].nunique()),
+        "authorities": int(req["authority"].nunique()),
+        "requests_citing_grounds": len(citing),
+        "citing_references": sorted(citing["label"].tolist()),
         "sections_by_requests": {s: int(by_section[s]) for s in order},
         "most_cited_section": top,
         "most_cited_name": pairs.loc[pairs["section"] == top, "name"].iloc[0] if top else None,
         "most_cited_requests": int(by_section[top]) if top else 0,
-        "most_cited_references": sorted(pairs.loc[pairs["section"] == top, "reference"].tolist()) if top else [],
+        "most_cited_references": sorted(pairs.loc[pairs["section"] == top, "label"].tolist()) if top else [],
+        # every section cited by as many requests as the most cited one (ties are reported as ties)
+        "most_cited_tied": [{"section": s, "name": pairs.loc[pairs["section"] == s, "name"].iloc[0]} for s in tied],
         "pairs_by_kind": {k: int(v) for k, v in pairs["kind"].value_counts().sort_index().items()},
-        "ncnd_references": _refs(ncnd),
+        "ncnd_references": _labelled(ncnd, req),
         "ncnd_citations": sorted(ncnd["citation"].unique().tolist(), key=lambda c: (section_key(c.split("(")[0]), c)),
-        "requests_by_authority": {a: int(n) for a, n in req["authority"].value_counts().sort_index().items()},
+        "requests_by_authority": {a: int(n) for a, n in per_authority.sort_index().items()},
+        "citing_by_authority": {a: int(citing_per_authority.get(a, 0)) for a in sorted(per_authority.index)},
+        "requests_by_outcome": {o: int(n) for o, n in req["outcome"].value_counts().sort_index().items()},
     }
 
 
@@ -168,20 +276,30 @@ def _describe_exemptions(f: dict) -> list[str]:
     if not f["requests"]:
         return ["No requests fall in the selection."]
     kinds = f["pairs_by_kind"]
-    authorities = "; ".join(f"{a}: {n}" for a, n in f["requests_by_authority"].items())
+    n = f["requests"]
+    by_authority = {a: (f["citing_by_authority"][a], total) for a, total in f["requests_by_authority"].items()}
+    citing = f"{listed(f['citing_references'])}; " if f["requests_citing_grounds"] else ""
     lines = [
-        f"{f['requests_citing_grounds']} of {f['requests']} requests rely on at least one section "
-        f"({', '.join(f['references'])}; by authority: {authorities}).",
+        f"{f['requests_citing_grounds']} of {n} requests rely on at least one section "
+        f"({citing}by authority: {_counted(by_authority, 'other authorities')}).",
     ]
-    if f["most_cited_section"]:
+    outcomes = ", ".join(f"{f['requests_by_outcome'][o]} {OUTCOME_WORDS.get(o, o)}"
+                         for o in OUTCOME_WORDS if o in f["requests_by_outcome"])
+    lines.append(f"Outcomes of the {n} requests: {outcomes}.")
+    tied = f["most_cited_tied"]
+    if len(tied) == 1:
         lines.append(
             f"Section {f['most_cited_section']} ({f['most_cited_name']}) is the most cited: "
-            f"{f['most_cited_requests']} of {f['requests']} requests ({', '.join(f['most_cited_references'])}).")
+            f"{f['most_cited_requests']} of {n} requests ({listed(f['most_cited_references'])}).")
+    elif tied:
+        names = listed([f"{t['section']} ({t['name']})" for t in tied])
+        lines.append(f"{len(tied)} sections tie as the most cited, each relied on by "
+                     f"{f['most_cited_requests']} of {n} requests: {names}.")
     lines.append(
         f"Counting each section once per request: {kinds.get('qualified', 0)} qualified (public interest test), "
         f"{kinds.get('absolute', 0)} absolute and {kinds.get('procedural', 0)} procedural grounds.")
     if f["ncnd_references"]:
-        lines.append(f"Neither confirm nor deny was used in {', '.join(f['ncnd_references'])}, "
+        lines.append(f"Neither confirm nor deny was used in {listed(f['ncnd_references'])}, "
                      f"citing {', '.join(f['ncnd_citations'])}.")
     else:
         lines.append("No request in the selection answers neither confirm nor deny.")
@@ -192,43 +310,76 @@ def _describe_exemptions(f: dict) -> list[str]:
 
 def response_times(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
     selection = Selection(authority, start, end)
+    req = selection.requests()
     rt = selection.of_requests("response_times")
+    rt = rt.assign(label=labels(rt, req))
     events = selection.of_requests("events")
     dated = rt.loc[rt["date_received"].notna()]
-    last = events.groupby("reference").agg(last_event=("event", "last"), last_wd=("working_day", "max"))
+    last = events.groupby(REQUEST)["working_day"].max()
+    answered = dated.loc[dated["response_wd"].notna()]
     rows = []
-    for r in dated.sort_values("reference").itertuples(index=False):
+    for r in dated.sort_values(["reference", "authority"]).itertuples(index=False):
         row = {k: _plain(getattr(r, k)) for k in (
-            "reference", "date_received", "deadline_20wd", "first_reply_event", "first_reply_wd", "in_20wd",
+            "reference", "authority", "date_received", "deadline_20wd", "first_reply_event", "first_reply_wd", "in_20wd",
             "s17_notice_wd", "s17_in_time", "extension_estimate_wd", "extension_beyond_40wd",
             "response_wd", "over_40wd", "over_40wd_basis")}
-        row["last_event_wd"] = _plain(last["last_wd"].get(r.reference)) if r.reference in last.index else None
+        row["label"] = r.label
+        row["last_event_wd"] = _plain(last.get((r.authority, r.reference)))
         rows.append(row)
     return {
-        "references": _refs(rt),
+        "references": _labelled(rt, req),
         "requests": len(rt),
         "dated": len(dated),
+        "s17_notices": int(dated["s17_notice_wd"].notna().sum()),
         "s17_in_time": int(dated["s17_in_time"].fillna(False).sum()),
         "extension_beyond_40wd": int(dated["extension_beyond_40wd"].fillna(False).sum()),
         "over_40wd": int(dated["over_40wd"].fillna(False).sum()),
         "response_date_printed": int(rt["date_responded"].notna().sum()),
+        "answered": len(answered),
+        "answered_in_20wd": int((answered["response_wd"] <= 20).sum()),
+        "first_reply_in_20wd": int(dated["in_20wd"].fillna(False).sum()),
         "timelines": rows,
     }
+
+
+def _prints(n: int) -> str:
+    """The verb after "1 of 5 requests" is singular; after any other count, plural."""
+    return "prints" if n == 1 else "print"
+
+
+TIMELINES_SHOWN = 20  # requests described one by one; past it, the most recently received
 
 
 def _describe_response_times(f: dict) -> list[str]:
     if not f["requests"]:
         return ["No requests fall in the selection."]
-    lines = [f"Only {f['dated']} of {f['requests']} requests print a receipt date, and "
-             f"{f['response_date_printed']} print the date of the final response: the rest cannot be timed."]
-    for r in f["timelines"]:
-        line = f"{r['reference']}: received {r['date_received']}, due {r['deadline_20wd']} (working day 20)"
+    untimed = "" if f["dated"] == f["requests"] else ": the rest cannot be timed"
+    lines = [f"{f['dated']} of {f['requests']} requests {_prints(f['dated'])} a receipt date, and "
+             f"{f['response_date_printed']} {_prints(f['response_date_printed'])} the date of the final response{untimed}."]
+    if f["answered"]:
+        a = f["answered"]
+        lines.append(f"Of the {a} requests that print both, **{f['answered_in_20wd']}** were answered within 20 working "
+                     f"days and **{a - f['answered_in_20wd']}** later; {f['over_40wd']} of the {f['dated']} dated requests "
+                     f"took more than 40 working days (a final response after day 40, or none yet at a later event).")
+    if f["s17_notices"]:
+        lines.append(f"s17 notices (a refusal, or an extension to consider the public interest) within 20 working "
+                     f"days: {f['s17_in_time']} of the {f['s17_notices']} dated requests that had one.")
+    timelines = f["timelines"]
+    if len(timelines) > TIMELINES_SHOWN:
+        timelines = sorted(timelines, key=lambda r: (r["date_received"], r["label"]))[-TIMELINES_SHOWN:]
+        lines.append(f"The {TIMELINES_SHOWN} most recently received of the {f['dated']} dated requests "
+                     "(all of them: the response_times table):")
+    for r in timelines:
+        line = f"{r['label']}: received {r['date_received']}, due {r['deadline_20wd']} (working day 20)"
         if r["s17_notice_wd"] is not None:
             timing = "within" if r["s17_in_time"] else "outside"
             line += f"; the s17 notice came on working day {r['s17_notice_wd']}, {timing} the 20-day limit"
         if r["extension_estimate_wd"] is not None:
             beyond = "beyond" if r["extension_beyond_40wd"] else "within"
             line += f"; it set a decision date on working day {r['extension_estimate_wd']}, {beyond} the ICO's 40"
+        if r["response_wd"] is not None:
+            late = "within the 20-day limit" if r["response_wd"] <= 20 else "after working day 20"
+            line += f"; answered on working day {r['response_wd']}, {late}"
         if r["over_40wd"]:
             line += f"; over 40 working days: {r['over_40wd_basis']}"
         lines.append(line + ".")

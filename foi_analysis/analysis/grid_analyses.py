@@ -149,8 +149,8 @@ def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS)
 def yearly(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
     """One row per calendar year from the first to the last; a year with no deployment is a row of
     zeros and empty rates (missing, not hidden). Rates carry exact and dispersion-adjusted intervals."""
-    if deployments.empty:
-        return pd.DataFrame(columns=["year", "deployments"])
+    if deployments.empty:  # every column, so that a table or chart of no years still finds them
+        return pd.DataFrame(columns=YEARLY_COLUMNS).astype({"year": int, "deployments": int, "counted": int})
     year = deployments["date"].dt.year.rename("year")
     years = pd.RangeIndex(int(year.min()), int(year.max()) + 1, name="year")
     g = deployments.groupby(year)
@@ -170,14 +170,19 @@ def yearly(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE) ->
     out["adj_lower"], out["adj_upper"] = stats.clopper_pearson(
         _float(out["false_alerts"]) / np.maximum(out["dispersion"].astype(float).fillna(1), 1),
         _float(out["faces_seen"]) / np.maximum(out["dispersion"].astype(float).fillna(1), 1), confidence)
-    return out.reset_index()
+    return out.reset_index()[YEARLY_COLUMNS]
+
+
+YEARLY_COLUMNS = ["year", "deployments", "with_results", "counted", "faces_seen", "total_alerts", "true_alerts",
+                  "false_alerts", "arrests", "arrests_or_disposals", "rate", "lower", "upper", "boot_lower",
+                  "boot_upper", "dispersion", "adj_lower", "adj_upper"]
 
 
 def outcomes_by_year(deployments: pd.DataFrame) -> pd.DataFrame:
     """Arrests per deployment and per true alert, hours deployed, alerts per hour, watchlist size,
     per year; each ratio over the deployments that print both of its numbers (counted in ``*_n``)."""
-    if deployments.empty:
-        return pd.DataFrame(columns=["year"])
+    if deployments.empty:  # every column, so that a table of no years still finds them
+        return pd.DataFrame(columns=OUTCOME_COLUMNS)
     dep = deployments.assign(year=deployments["date"].dt.year)
     rows = []
     for y in range(int(dep["year"].min()), int(dep["year"].max()) + 1):
@@ -204,7 +209,12 @@ def outcomes_by_year(deployments: pd.DataFrame) -> pd.DataFrame:
             "watchlist_min": watch.min() if len(watch) else None,
             "watchlist_max": watch.max() if len(watch) else None, "watchlist_n": len(watch),
         })
-    return pd.DataFrame(rows)
+    return pd.DataFrame(rows, columns=OUTCOME_COLUMNS)
+
+
+OUTCOME_COLUMNS = ["year", "deployments", "arrests", "arrests_n", "arrests_per_deployment", "arrests_per_true_alert",
+                   "arrests_or_disposals", "arrests_or_disposals_n", "hours", "hours_n", "alerts_per_hour",
+                   "faces_per_hour", "watchlist_median", "watchlist_min", "watchlist_max", "watchlist_n"]
 
 
 def engagements(deployments: pd.DataFrame) -> dict[str, dict]:

@@ -18,6 +18,16 @@ from .selection import Selection
 from ..config import DEFAULT_CONFIDENCE
 
 
+def _labelled(frame: pd.DataFrame, requests: pd.DataFrame) -> list[str]:
+    from .findings import _labelled as labelled  # requests named the same way in every section
+    return labelled(frame, requests)
+
+
+def listed(items: list) -> str:
+    from .findings import listed as names
+    return names(items)
+
+
 def _plain(value):
     from .findings import _plain as plain  # one JSON conversion for every section
     return plain(value)
@@ -264,7 +274,8 @@ def coverage(authority: str = "", start: str = "", end: str = "", confidence: fl
         "last": _plain(last),
         "ends_before_today": bool(last is not None and last.date() < today),
         "disclosures": len(req),
-        "disclosure_references": sorted(req["reference"].tolist()),
+        "disclosure_references": _labelled(req, req),
+        "disclosure_authorities": int(req["authority"].nunique()),
         "disclosures_dated": int(req["date_received"].notna().sum()),
         "disclosures_first": _plain(req["date_received"].min()) if req["date_received"].notna().any() else None,
         "disclosures_last": _plain(req["date_received"].max()) if req["date_received"].notna().any() else None,
@@ -281,7 +292,13 @@ def describe_coverage(f: dict) -> list[str]:
                          "this report does not include.")
     else:
         lines.append("No deployment grid falls in the selection.")
-    dated = (f"{f['disclosures_dated']} of them print a receipt date"
-             + (f" ({f['disclosures_first']} to {f['disclosures_last']})" if f["disclosures_first"] else ""))
-    lines.append(f"**FOI responses**: **{f['disclosures']}** ({', '.join(f['disclosure_references']) or 'none'}); {dated}.")
+    first, last = f["disclosures_first"], f["disclosures_last"]
+    dated = (f"{f['disclosures_dated']} of them {'prints' if f['disclosures_dated'] == 1 else 'print'} a receipt date"
+             + ("" if not first else f" ({first})" if first == last else f" ({first} to {last})"))
+    authorities = f["disclosure_authorities"]
+    if not f["disclosures"]:
+        lines.append("**FOI responses**: none in the selection.")
+        return lines
+    lines.append(f"**FOI responses**: **{f['disclosures']}** from {authorities} "
+                 f"authorit{'y' if authorities == 1 else 'ies'} ({listed(f['disclosure_references']) or 'none'}); {dated}.")
     return lines

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
@@ -20,7 +22,9 @@ def setup() -> None:
     """Seaborn's whitegrid theme at a fixed size and resolution (the same PNGs on every machine)."""
     sns.set_theme(style="whitegrid", context="notebook", palette="colorblind")
     plt.rcParams.update({"figure.figsize": (9, 4.5), "figure.dpi": 96, "savefig.dpi": 96,
-                         "axes.titlesize": "medium", "axes.titleweight": "bold", "figure.autolayout": True})
+                         "axes.titlesize": "medium", "axes.titleweight": "bold", "figure.autolayout": True,
+                         # labels are references, places and names as printed: "$5 ... $6" is text, not maths
+                         "text.parse_math": False})
 
 
 def percent_axis(ax, axis: str = "y", decimals: int | None = None) -> None:
@@ -38,6 +42,35 @@ def source(ax, text: str) -> None:
     # x in axes fraction, y just under the x-axis label, so the line never overprints it
     ax.annotate(f"Source: {text}", xy=(0, 0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4),
                 textcoords="offset points", ha="left", va="top", fontsize="x-small", color="#555555")
+
+
+def named(items, limit: int = 5) -> str:
+    """Documents for a chart's source line: a few by name, then how many more (a line of 300
+    references would run off the figure and squeeze the chart)."""
+    items = [str(i) for i in items]
+    return ", ".join(items) if len(items) <= limit else f"{', '.join(items[:limit])} and {len(items) - limit} more"
+
+
+def wrapped(label: str, width: int = 42) -> str:
+    """A long tick label on lines of ``width`` characters, so it never pushes the chart off the figure."""
+    return "\n".join(textwrap.wrap(label, width)) or label
+
+
+CHART_ROWS = 25  # rows a chart draws one by one; the rest are summed into one row that says how many
+
+
+def capped(frame: pd.DataFrame, limit: int = CHART_ROWS, other: str = "{n} others") -> pd.DataFrame:
+    """A frame of counts (index: labels, in the order to draw) cut to ``limit`` rows: the last row sums
+    the rest and is labelled with how many it holds ('15 other authorities'), so the chart still adds up."""
+    if len(frame) <= limit:
+        return frame
+    head, rest = frame.iloc[:limit - 1], frame.iloc[limit - 1:]
+    return pd.concat([head, rest.sum().to_frame(other.format(n=len(rest))).T.astype(frame.dtypes.to_dict())])
+
+
+def legend_outside(ax, title: str | None = None) -> None:
+    """The legend right of the axes, where it can cover no bar however long the bars are."""
+    ax.legend(title=title, fontsize="small", loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
 
 
 def no_data(ax, message: str = "nothing in the selection") -> None:
@@ -190,3 +223,123 @@ def threshold_chart(thresholds):
         f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({percent(t.rate)})"
         for t in thresholds.itertuples()) + "."
     return fig, alt
+
+
+# --- FOI requests: sections, kinds, citations, timelines -------------------------------------------
+
+def sections_chart(counts: pd.DataFrame, references: list[str]):
+    """Requests relying on each section (rows of ``findings.section_counts``), coloured by kind; the
+    figure and its alt text."""
+    lines = sum(wrapped(label).count("\n") + 1 for label in counts["label"]) if len(counts) else 2
+    fig, ax = plt.subplots(figsize=(9, 0.6 + 0.3 * max(lines, 2) + 0.15 * len(counts)))
+    if counts.empty:
+        no_data(ax)
+    else:
+        sns.barplot(counts.assign(label=counts["label"].map(wrapped)), y="label", x="requests", hue="kind",
+                    dodge=False, palette=COLOURS, ax=ax)
+        integer_axis(ax, "x")
+        ax.set(title="Requests relying on each section", xlabel="requests", ylabel="")
+        legend_outside(ax, "kind")
+        source(ax, "exemptions table; " + named(references))
+    alt = ("Requests relying on each section: " + ", ".join(f"s{r.section} {r.requests}" for r in counts.itertuples()) + "."
+           if len(counts) else "No request in the selection relies on a section.")
+    return fig, alt
+
+
+def kinds_chart(by_kind: pd.DataFrame):
+    """Request-section pairs by kind (columns) per authority (index), the most first; past ``CHART_ROWS``
+    authorities the rest share one bar. The figure and its alt text."""
+    order = by_kind.sum(axis=1).sort_values(ascending=False, kind="stable").index
+    shown = capped(by_kind.loc[order], other="{n} other authorities")
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * max(len(shown), 2)))
+    if shown.empty:
+        no_data(ax)
+    else:
+        shown.set_axis([wrapped(a, 36) for a in shown.index]).plot(
+            kind="barh", stacked=True, ax=ax, color=[COLOURS[k] for k in shown.columns])
+        ax.invert_yaxis()  # the most first, from the top
+        integer_axis(ax, "x")
+        ax.set(title="Sections relied on, by kind and authority", xlabel="request-section pairs", ylabel="")
+        legend_outside(ax, "kind")
+        source(ax, "exemptions table (FOIA catalogue in foi_analysis.foia.exemptions)")
+    described = capped(by_kind.loc[order], limit=10, other="{n} other authorities")
+    alt = ("Request-section pairs by kind and authority: " + "; ".join(
+        f"{a}: " + ", ".join(f"{n} {k}" for k, n in row.items() if n) for a, row in described.iterrows()) + "."
+           if len(described) else "No request in the selection relies on a section.")
+    return fig, alt
+
+
+def citations_heatmap(cited: pd.DataFrame, key) -> tuple:
+    """Citations per request and section (``cited``: exemption rows relied on, with a ``label`` per
+    request); past ``CHART_ROWS`` requests, requests citing each section per authority instead (the
+    largest first, the rest summed). ``key`` orders the sections. The figure and its alt text."""
+    per_request = cited["label"].nunique() <= CHART_ROWS
+    if per_request:
+        grid = pd.crosstab(cited["label"], cited["section"])
+        title, ylabel = "Citations per request and section", ""
+    else:
+        grid = pd.crosstab(cited["authority"], cited["section"], values=cited["label"], aggfunc="nunique").fillna(0)
+        grid = capped(grid.astype(int).loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index],
+                      other="{n} other authorities")
+        title, ylabel = "Requests citing each section, per authority", ""
+    grid = grid[sorted(grid.columns, key=key)]
+    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.55 * max(len(grid), 2)))
+    if grid.empty:
+        no_data(ax)
+    else:
+        sns.heatmap(grid.set_axis([wrapped(str(i), 36) for i in grid.index]), mask=grid.to_numpy() == 0, annot=True,
+                    fmt="d", cmap="Blues", cbar=False, linewidths=0.5, linecolor="#dddddd", ax=ax)
+        ax.set(title=title, xlabel="FOIA section", ylabel=ylabel)
+        ax.grid(False)
+        ax.tick_params(axis="y", rotation=0)
+        source(ax, "exemptions table")
+    if per_request:
+        alt = (f"Citations per request and section: {int(grid.to_numpy().sum()) if not grid.empty else 0} citations "
+               f"over {len(grid)} requests.")
+    else:
+        alt = (f"Requests citing each section, per authority: {cited['label'].nunique()} requests from "
+               f"{cited['authority'].nunique()} authorities, too many to show one by one.")
+    return fig, alt
+
+
+TIMELINE_ROWS = 20  # requests drawn on the working-day axis; past it, the most recently received
+
+
+def timeline_chart(events: pd.DataFrame, received: pd.Series):
+    """Each request's events on a UK working-day axis against the 20- and 40-day marks (``events``:
+    rows with a ``working_day`` and a ``label`` per request; ``received``: each label's receipt date).
+    Past ``TIMELINE_ROWS`` requests, the most recently received. The figure, its alt text and the labels drawn."""
+    dated = received.loc[received.index.isin(events["label"])]
+    shown = sorted(dated.sort_values(kind="stable").index[-TIMELINE_ROWS:])
+    placed = events.loc[events["label"].isin(shown)]
+    last_day = int(placed["working_day"].max()) if shown else 40
+    fig, ax = plt.subplots(figsize=(11, 1.8 + 1.4 * max(len(shown), 1)))
+    if not shown:
+        no_data(ax, "no request in the selection prints a receipt date")
+    else:
+        ax.axvspan(40, max(last_day, 40) + 6, color=COLOURS["false"], alpha=0.06)
+        ax.axvline(20, color=COLOURS["neutral"], lw=1, label="20 working days: s10(1) deadline, s17 notice due")
+        ax.axvline(40, color=COLOURS["false"], lw=1, ls="--", label="40 working days: ICO ceiling with an extension")
+        for y, label in enumerate(shown):
+            timeline = placed.loc[placed["label"] == label].sort_values("date")
+            ax.plot(timeline["working_day"], [y] * len(timeline), color="#999999", lw=1, zorder=1)
+            is_s17 = timeline["event"] == "extension_notice"
+            ax.scatter(timeline.loc[~is_s17, "working_day"], [y] * int((~is_s17).sum()), color=COLOURS["neutral"], zorder=2)
+            ax.scatter(timeline.loc[is_s17, "working_day"], [y] * int(is_s17.sum()), marker="D", s=70,
+                       color=COLOURS["bound"], zorder=3, label="s17 notice" if y == 0 else None)
+            for i, event in enumerate(timeline.itertuples()):
+                above = i % 2 == 0  # alternate above and below so neighbours do not overprint
+                ax.annotate(f"{event.event.replace('extension_notice', 's17 notice').replace('_', ' ')}\n"
+                            f"{event.date:%d/%m/%Y} (day {event.working_day})",
+                            (event.working_day, y), xytext=(0, 12 if above else -12), textcoords="offset points",
+                            ha="center", va="bottom" if above else "top", fontsize="x-small")
+        ax.set_yticks(range(len(shown)), [wrapped(s, 30) for s in shown])
+        ax.set_ylim(-1.5, len(shown) - 0.1)  # room under the last row for the legend
+        ax.set_xlim(-3, max(last_day, 40) + 6)
+        ax.set(title="Events of each request in UK working days after receipt", xlabel="working day (receipt = 0)")
+        ax.legend(fontsize="small", loc="lower center", ncol=3)
+        source(ax, "events and response_times tables; " + named(shown, 3))
+    which = (f"the {len(shown)} most recently received of {len(dated)} dated requests" if len(shown) < len(dated)
+             else f"{len(shown)} request(s)")
+    alt = f"Events of {which} on the working-day axis against the 20- and 40-day marks"
+    return fig, alt, shown

@@ -12,7 +12,8 @@ import itertools
 import re
 
 from ..foia import exemptions as ex
-from .doc import ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length
+from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length,
+                  numbered_paragraphs)
 from .grounds import Found, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -31,7 +32,8 @@ QUESTION_CUES = [
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       r"|reasonably accessible", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
-    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)", re.I)),
+    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
+                          r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
@@ -43,7 +45,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
     "not_held": ("held", "hold", "no such", "not recorded"), "publicly_available": ("public", "published", "available", "accessible"),
-    "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged"),
+    "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
 
@@ -110,6 +112,9 @@ _question_cue = _first_cue(QUESTION_CUES)
 _group_cue = _first_cue(_GROUP_CUES)
 _RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s |the council'?s )?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and "Ateb / Answer:", "Our response:")
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
+# A question and its answer numbered without punctuation, or an answer numbered as its question:
+# "Q1 How many ...?" then "A1 The force ran ...", "Answer 1: We are withholding ...".
+_QA_HEAD = re.compile(r"^(?:Q|A|Answer\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)")
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
@@ -132,12 +137,36 @@ def question_refs(text: str) -> list[str]:
 
 def enumerated_questions(doc: Doc) -> dict[str, str]:
     """The request's numbered questions, id -> text: the longest run 1, 2, 3 ... (with "1a", "1b")."""
+    if numbered_paragraphs(doc):
+        return {}
     best: dict[str, str] = {}
     run: dict[str, str] = {}
-    last = 0
-    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy "):
+    last = last_unit = 0
+    letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
+    lettered: dict[str, str] = {}
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefgh"):
         u = doc.units[i]
-        if u[0] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
+        if u[0] in "(abcdefgh":
+            # "(a) If so, how many?" just under item 1 is "1a"; "a) how many ..." with no number before is "a".
+            m = _LETTERED.match(u)
+            if m:
+                letter = m.group(1)
+                if last and i - last_unit <= 2 and (letter == "a" or f"{last}{chr(ord(letter) - 1)}" in run):
+                    run.setdefault(f"{last}{letter}", u[m.end():])
+                    last_unit = i
+                elif not last:
+                    if letter == "a":
+                        lettered = {}
+                    if letter == "a" or chr(ord(letter) - 1) in lettered:
+                        lettered[letter] = u[m.end():]
+                        if len(lettered) > len(letters):
+                            letters = lettered
+            continue
+        if u[0] in "\"“":
+            if len(u) > 400:
+                continue  # (a paragraph, or a whole text saved on one line, is not a question's line)
+            u = u[1:]  # a restated request in quotation marks: '"Question 1: How many ...'
+        if u[:1] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
             continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
         if not m:
@@ -150,8 +179,14 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             run, last = {}, 0
         if n == last + 1 or (n == last and letter):
             run.setdefault(f"{n}{letter}", u[m.end():])
-            last = n
-    return run if len(run) > len(best) else best
+            last, last_unit = n, i
+    found = run if len(run) > len(best) else best
+    return found or (letters if len(letters) >= 2 else {})
+
+
+_LETTERED = re.compile(r"\(?([a-h])\)\s*(?=\S)")
+# An answer headed by its letters: "a) 148 cameras ...", "(a) and (b) Not applicable".
+_LETTERED_HEAD = re.compile(r"\(?([a-h])\)(?:\s*(?:,|and|&)\s*\(?([a-h])\))*\s*")
 
 
 _OTHER_NUMBERINGS = ("Request ", "REQUEST ", "request ", "Item ", "ITEM ", "item ", "Cwestiwn ", "CWESTIWN ", "Your request", "Your question",
@@ -167,6 +202,8 @@ def _answer_outcome(body: str) -> str | None:
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
     outcome = _question_cue(body, low)
+    if outcome == "not_held" and _gives_what_is_held(body, low):
+        return "disclosed"
     if outcome:
         return outcome
     # Figures, dates, a plain yes/no or a few words ("CCTV only.") are recorded information given;
@@ -181,6 +218,25 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+# "We hold some of this information. ... there were 23 deployments. Figures for January are not held":
+# an answer that gives what is held, saying what is not, gives something (all that is held).
+# (said of what is held, not "does not hold information on some of ...")
+_HOLDS_SOME = re.compile(r"(?<!not )(?<!n't )\b(?:only )?holds? (?:only )?(?:some|part)\b|\bsome of (?:this|the|that) (?:requested )?information (?:is|was) held"
+                         r"|\bpartially held\b|\bheld in part\b", re.I)
+_YEAR_OR_ACT = re.compile(r"\b(?:Act|Regulations)\s+\d{4}\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
+
+
+def _gives_what_is_held(body: str, low: str) -> bool:
+    if "some" in low and _HOLDS_SOME.search(body):
+        return True
+    # the figures given before the answer says what is not held (what follows may be the review paragraph)
+    rest = list(itertools.takewhile(lambda t: not QUESTION_CUES[2][1].search(t), sentences(body)))
+    facts = _YEAR_OR_ACT.sub("", " ".join(rest))
+    if "sec" in low or "§" in low or _S_DIGIT.search(low):
+        facts = ex.CITATION.sub("", facts)
+    return bool(rest) and _DIGIT.search(facts) is not None
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
@@ -243,12 +299,21 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         units = sorted(units + inline)
     for i, u in units:
         head = heads[i]
+        if head is None and u[:1] in "QA" and enumerated and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
+            head = [m.group(1).lower()]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
+        elif head is None and u[:1] in "(abcdefgh" and enumerated and (m := _LETTERED_HEAD.match(u)):
+            # "(a) and (b) Not applicable" under answer 1 answers 1a and 1b; "b) ..." answers a request lettered "b)"
+            number = re.match(r"\d*", current[0]).group() if current else ""
+            ids = [number + x for x in re.findall(r"\(?([a-h])\)", m.group(0))]
+            if ids and all(q in enumerated for q in ids):
+                head = ids
         if head:
             close()
             current, in_table, after_table = head, False, False
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
-            rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
+            rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
+                    else ANSWER_INTRO.sub("", u, count=1)).strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
@@ -293,11 +358,11 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 
     ids = list(enumerated)
     for q in mentioned + list(group) + list(specific):
-        if q not in ids and re.fullmatch(r"\d{1,2}[a-z]?", q):
+        if q not in ids and re.fullmatch(r"\d{1,2}[a-z]?|[a-h]", q):
             ids.append(q)
     # "1a" and "1b" replace a plain "1" met elsewhere, not one the request itself numbers.
     ids = [q for q in ids if q in enumerated or not (q.isdigit() and any(o != q and o.startswith(q) and not o[len(q):].isdigit() for o in ids))]
-    ids.sort(key=lambda q: (int(re.match(r"\d+", q).group()), q))
+    ids.sort(key=lambda q: (int(re.match(r"\d*", q).group() or 0), q))
     out = []
     for q in ids:
         outcome = specific.get(q)
@@ -311,6 +376,26 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 # Tables flattened into lines with "|": a row per line ("a | b | c") or a cell per line ("a |").
 
 _DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-)\s*$", re.IGNORECASE)
+
+
+def tab_tables(text: str) -> str:
+    """A table pasted from a spreadsheet or a word processor (cells split by tabs) as "|" rows: a run of
+    two or more lines with the same number of tab-split cells whose rows after the first each end in
+    a figure ("2021/22<tab>350<tab>96"). Other tabs (a label's tab stop, "Sent:<tab>15 January 2025")
+    are left to become spaces."""
+    lines = text.split("\n")
+    k, n = 0, len(lines)
+    while k < n:
+        width = len(lines[k].strip("\t ").split("\t")) if "\t" in lines[k] else 0
+        j = k + 1
+        while width > 1 and j < n and "\t" in lines[j] and len(lines[j].strip("\t ").split("\t")) == width:
+            j += 1
+        rows = [[c.strip() for c in line.strip("\t ").split("\t")] for line in lines[k:j]]
+        if j - k >= 2 and all(_DATA_CELL.match(row[-1]) for row in rows[1:]):
+            for r in range(k, j):
+                lines[r] = " | ".join(rows[r - k])
+        k = j
+    return "\n".join(lines)
 
 
 def find_tables(doc: Doc) -> list[dict]:
@@ -370,7 +455,9 @@ _WDTK_STATUS = [
 _PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided in part"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
-                      r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request|not obliged to (?:comply|provide|supply|disclose)", re.I)
+                      r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request"
+                      # (not s1(3)'s "not obliged to comply with your request until we have the information needed")
+                      r"|not obliged to (?:comply|provide|supply|disclose)(?: with (?:your|this|the) request(?!\s+until\b)|(?! with (?:your|this|the) request))", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "in full", "as follows",
               "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
@@ -379,7 +466,7 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "ncnd"), _NCND
 _NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
-_NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
+_NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the |this |that )?(?:recorded )?information|(?:no|the) (?:recorded )?information (?:is|was) (?:not )?held"
                        r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
 
 
@@ -450,7 +537,8 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         return any(True for _ in doc.search(rule[1], rule[0], units=units))
 
     relied = [f for f in found if f.stage != "extension_notice"]
-    withholding = [f for f in relied if not f.ncnd and not f.procedural]
+    # (section 21, "reasonably accessible to you by other means", points to where the information is: it keeps nothing back)
+    withholding = [f for f in relied if not f.ncnd and not f.procedural and f.section != "21"]
     ncnd = any(f.ncnd for f in relied) or says(NCND)
     stated = verdict(doc)
     if stated:
@@ -469,7 +557,7 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
     answered = {q["outcome"] for q in questions if q["outcome"]}
     gave = says(_DISCLOSED) or bool(tables) or bool(answered & {"disclosed", "partially_disclosed", "answered", "publicly_available"})
     # Anything withheld, refused on cost, or neither confirmed nor denied makes a disclosure partial.
-    held_back = says(_WITHHELD) or any(not f.ncnd for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
+    held_back = says(_WITHHELD) or any(not f.ncnd and f.section != "21" for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
     if (says(_REFUSED) or any(f.section in ("12", "14") for f in relied)) and not gave:
         return ("ncnd" if ncnd and not withholding else "refused"), ncnd
     if gave:

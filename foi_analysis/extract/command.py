@@ -25,8 +25,8 @@ from pathlib import Path
 import yaml
 
 from .. import config
-from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs
-from .doc import build_doc, cue_words, find_authority, find_references, request_text
+from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
+from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
@@ -108,10 +108,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     """Read one saved response (plain text or HTML) into an ``Extraction``."""
     warnings = list(warnings or [])
     title = None
-    if looks_like_html(text):
+    looks_html = looks_like_html(text)
+    if looks_html:
         text, title = html_to_text(text)
         if title:
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
+    if "\t" in text:
+        text = tab_tables(text)  # (cells split by tabs, as pasted from a spreadsheet: before tabs become spaces)
     lines, plain, outside_ascii = clean_text(text)
     if not any(lines):
         # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
@@ -123,6 +126,8 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
 
     reference, others = find_references(doc)
+    if reference is None and title and looks_html:
+        reference = reference_in_title(title)
     authority = find_authority(doc)
     found = find_citations(doc, question_refs)
     tables = find_tables(doc)
@@ -159,7 +164,7 @@ MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not 
 
 
 def extract_file(path: Path) -> Extraction:
-    """Read one saved response: text, HTML or PDF (its text layer, via pypdfium2)."""
+    """Read one saved response: text, HTML, PDF (its text layer, via pypdfium2), a saved email or a Word .docx."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InputError(f"file too large: {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one saved "
@@ -169,8 +174,38 @@ def extract_file(path: Path) -> Extraction:
         from .pdf import pdf_text  # PDFium loads only when a PDF comes
 
         return extract_text(pdf_text(data), str(path))
+    if data.lstrip()[:5] == b"{\\rtf":
+        raise InputError("an RTF document: open it in a word processor and save it as PDF or plain text, then extract that")
+    if path.suffix.lower() == ".eml":
+        text, warnings = email_text(data)
+        return extract_text(text, str(path), warnings)
+    if path.suffix.lower() == ".docx" and data.startswith(b"PK\x03\x04"):
+        from .word import docx_text  # python-docx (and lxml) load only when a Word document comes
+
+        return extract_text(docx_text(data), str(path))
     text, warnings = decode(data)
     return extract_text(text, str(path), warnings)
+
+
+def email_text(data: bytes) -> tuple[str, list[str]]:
+    """A saved email (.eml, RFC 5322) as the text a mail client shows: its From, Sent (Date), To and
+    Subject lines, then the body decoded (quoted-printable, base64, charsets) by the standard library's
+    ``email`` package. Attachments are named in a warning, not read."""
+    import email
+    from email import policy
+
+    msg = email.message_from_bytes(data, policy=policy.default)
+    if not msg.keys():
+        raise InputError("not an email: no header lines (From:, Date:, Subject:) before the body")
+    head = [f"{label}: {msg[key]}" for label, key in (("From", "from"), ("Sent", "date"), ("To", "to"), ("Subject", "subject"))
+            if msg[key] is not None]
+    part = msg.get_body(preferencelist=("plain", "html"))
+    body = part.get_content() if part is not None else ""
+    if part is not None and part.get_content_type() == "text/html":
+        body, _ = html_to_text(body)
+    warnings = [f"attachment not read: {a.get_filename() or a.get_content_type()} (save it and extract it on its own)"
+                for a in msg.iter_attachments()]
+    return "\n".join(head) + "\n\n" + body, warnings
 
 
 # ---------------------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import ahocorasick_rs
 
-from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from ..foia.dates import NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE, parse_printed_date
 from ..records import authorities
 from .text import fast_lower, logical_lines, lower_text
 
@@ -620,6 +620,8 @@ _KIND_RULES = [
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
                 r"|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please see the answers to", re.I)),
     ("response", ("decision",), re.compile(r"\bDECISION\b")),  # the heading, in capitals
+    # A letter asking what the request means (FOIA s1(3)) answers nothing yet: an update, not the response.
+    ("update", ("clarif",), re.compile(r"\b(?:please )?clarify (?:which|what|the|your)\b|\brequest for clarification\b", re.I)),
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
      # ("We received your request on 2 June 2025" recounts, in a reply; an acknowledgement says "have received")
      re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) have received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
@@ -638,8 +640,12 @@ cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(need
 # The request as restated in a reply: from its introduction to the first sign of the answer.
 _REQUEST_START = re.compile(
     r"you (?:seek|sought) access to the following|(?:you|which) (?:asked|requested)(?: for)?(?: the following)?(?: information)?\s*:?\s*$"
+    r"|(?:you|which) (?:asked|requested)(?: for)? the following (?:information )?(?:about|from|on|regarding|in relation to)\b[^.]{0,80}:\s*$"
+    r"|\brequest\b[^.]{0,80}\band (?:asked|requested)(?: for)?\s*:\s*$"  # ("Your original request was received on 02/05/2025 and asked:")
+    r"|\brequested information in the following terms\s*:?\s*$"  # (an ICO decision notice)
     # ("Response to your request:", "Our reply to your request is as follows:" introduce the answer, not the request)
-    r"|(?<!response to )(?<!reply to )your (?:original )?request(?: (?:was|is|read|reads|stated))?(?: as follows| for the following)?\s*:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
+    r"|(?<!response to )(?<!reply to )your (?:original )?request(?: (?:was|is|read|reads|stated|asked))?(?: as follows| for the following)?\s*:\s*$"
+    r"|\byour (?:original |FOI )?request,? (?:received|dated|of|made)\b[^.:]{0,40}:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
     r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$"
     r"|(?<!response to your )(?<!reply to your )\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
     re.IGNORECASE,
@@ -653,11 +659,14 @@ _REQUEST_END = re.compile(
     r"|^I (?:can )?(?:confirm|advise)|^Please (?:find|see)|^In response to|^I (?:write|am writing) to (?:inform|confirm|advise)"
     r"|^(?:The force|We) (?:can|does|do|holds?|has|have)\b|^Our (?:reply|answer)|^(?:To )?locate the information|^I attach"
     r"|\bapologi[sz]e\b|\bapologies\b|^Below is (?:your request and )?our response|^I (?:am|have been) (?:able|pleased) to\b"
-    r"|^(?:Following|Having made) (?:receipt|enquiries|searches)|^Searches were conducted",
+    r"|^(?:Following|Having made) (?:receipt|enquiries|searches)|^Searches were conducted"
+    r"|^We (?:estimate|consider|are (?:unable|able|not able))\b|^Section \d{1,2}(?:\s*\(\w{1,3}\))*\s*[-–—:]\s*[A-Z]"  # (a ground's heading)
+    r"|^(?:The (?:force|council|trust|department|authority)|We|I) (?:responded|replied)\b",  # (a review telling the first response)
 )
 # What every _REQUEST_END match begins with (its anchored branches) or holds (the others).
 _END_PREFIXES = ("DECISION", "Decision", "REASON", "Our ", "Response", "Reply", "SEARCHES", "Disclosure", "DISCLOSURE", "Answer", "I ",
-                 "Please ", "In response", "The force", "We ", "To locate", "locate", "Below is", "Following", "Having made", "Searches")
+                 "Please ", "In response", "The force", "We ", "To locate", "locate", "Below is", "Following", "Having made", "Searches",
+                 "Section ", "The council", "The trust", "The department", "The authority")
 _END_WORDS = ("decided", "will now be considered", "sorry to inform", "has been ", "apologi")
 
 
@@ -676,7 +685,7 @@ _NUMBER_PREFIX = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*|Your (?:reque
 ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
-ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
+ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|answer to|reply to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
@@ -755,9 +764,23 @@ def answer_headings(doc: Doc) -> list[list[str] | None]:
 
 def _answer_headings(doc: Doc) -> list[list[str] | None]:
     heads: list[list[str] | None] = [None] * len(doc.units)
+    if numbered_paragraphs(doc):
+        return heads
     for k in doc.starting(lambda c: c in _HEAD_FIRST or c.isdigit()):
         heads[k] = _answer_heading(doc, k)
     return heads
+
+
+# An ICO decision notice numbers its paragraphs ("1. The complainant requested ...", "2. The Commissioner's
+# decision is ..."): they are neither questions nor answers; the request is quoted in one of them.
+_NOTICE_TITLE, _NOTICE_VOICE = ("decision notice",), ("the commissioner",)
+cue_words(_NOTICE_TITLE, _NOTICE_VOICE)
+
+
+def numbered_paragraphs(doc: Doc) -> bool:
+    """Is the text an ICO decision notice (titled so in its first lines, the Commissioner speaking)?"""
+    title = doc.hits(_NOTICE_TITLE)
+    return bool(title) and title[0] < 4 and bool(doc.hits(_NOTICE_VOICE))
 
 
 _HEAD_FIRST = frozenset("QqFfIiRrWwCcYy")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
@@ -769,7 +792,7 @@ _INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
-    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update"):
+    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update", "review_response"):
         return None
     if u[:1] in "Yy" and not u.startswith(("Your request", "Your question", "YOUR REQUEST", "YOUR QUESTION")):
         return None
@@ -879,7 +902,7 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
     if len(unit) > 60 or not unit[:1].isalnum() or not _ANY_DIGIT.search(unit):
         return None  # (every date pattern below holds a digit: a line without one is not tried)
     s = _TIME.sub("", _DATE_LINE_LABEL.sub("", unit.strip()))
-    if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE, ISO_DATE)):
+    if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE, ISO_DATE, US_WORDED_DATE)):
         try:
             return parse_printed_date(s), " ".join(s.split())
         except ValueError:
@@ -1012,9 +1035,11 @@ def request_text(doc: Doc) -> str:
     return ""
 
 
-_ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested")
+_ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested", "you asked for", "you requested")
 _ASKED_INLINE = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter|application)\b[^.]{0,60}?\b"
-                           r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b", re.IGNORECASE)
+                           r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b"
+                           # "You asked for details of any deployments ...": told in the reply's sentence, not set out below it
+                           r"|\byou (?:asked for|requested) (?:details|information|a copy|copies|the number|any|all|data|figures)\b", re.IGNORECASE)
 cue_words(_ASKED_INLINE_WORDS)
 
 
@@ -1068,26 +1093,28 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
 # A public body recognised by the form of its name, for bodies not in authorities.csv (a county council,
 # an NHS trust): capitalised words ending in what such a body calls itself.
 _BODY_FORM = re.compile(
-    r"(?:the\s+)?(?:"
+    r"(?:[Tt]he\s+)?(?:"
     r"(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
     r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
-    r"|Health Board|Integrated Care Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
+    r"|Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
     r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department)"
     # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
-    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for))(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
+    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of)(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
     r")\s*[.,]?")
 # Words of a team's name, not a body's: "Information Rights Office", "Information Governance Department".
 _UNIT_WORDS = frozenset("information freedom rights governance management team unit office compliance records access disclosure data "
                         "protection department legal services service corporate customer foi foia request requests of and the for & "
-                        "central support public communications complaints enquiries joint strategic policy legal team".split())
+                        "central support public communications complaints enquiries joint strategic policy legal team board".split())
 
 
 _FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
                        "commission office department".split())
-_FORM_FIRST = frozenset("department ministry nhs hm his office".split())
-_TEAM_LIKE = re.compile(r"\b(?:Agency|Service|Executive|Commission|Office|Department)$")
+_FORM_FIRST = frozenset("department ministry nhs hm his office university".split())
+# (a fire and rescue or ambulance service is a body, not a team)
+_TEAM_LIKE = re.compile(r"\b(?:Agency|(?<!Rescue )(?<!Ambulance )Service|Executive|Commission|Office|Department)$")
 
 
+@lru_cache(maxsize=4096)  # (a thread repeats its signature lines; the benchmark repeats whole letters)
 def body_by_form(line: str) -> str | None:
     """The name on a line that is only a public body's name ("Hertfordshire County Council"), else None."""
     line = line.strip()
@@ -1108,12 +1135,33 @@ def body_by_form(line: str) -> str | None:
     return name
 
 
+# A commissioner's office is named after its area either way round: "Office of the Police and Crime
+# Commissioner for Surrey", "OPCC Surrey", "Surrey OPCC" are all the "Surrey Police and Crime Commissioner".
+_AREA = r"(?:the\s+)?(?P<area>[A-Z][\w&'’\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’\-]*){0,4})"
+_PCC_FORM = re.compile(r"(?:(?:the\s+)?Office\s+of\s+the\s+)?Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner\s+for\s+" + _AREA
+                       + r"|(?:the\s+)?OPF?CC\s+(?:for\s+)?" + _AREA.replace("area", "area2") + r"|" + _AREA.replace("area", "area3") + r"\s+OPF?CC")
+
+
+def pcc_by_form(line: str) -> str | None:
+    """The commissioner in the table that a line naming a PCC's office by its area stands for, else None."""
+    m = _PCC_FORM.fullmatch(line.strip().rstrip(".,"))
+    if not m:
+        return None
+    area = m.group("area") or m.group("area2") or m.group("area3")
+    for title in ("Police and Crime Commissioner", "Police Fire and Crime Commissioner"):
+        name = normalise_authority(f"{area} {title}")
+        if name:
+            return name
+    return None
+
+
 def _authority_by_form(doc: Doc) -> str | None:
     """A body named alone under the sign-off, else in the letterhead (first lines)."""
     signed = [j for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units)))]
     for i in signed + list(range(min(5, len(doc.units)))):
         if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
-            name = body_by_form(doc.units[i])
+            u = doc.units[i]
+            name = (pcc_by_form(u) if "CC" in u or "Commissioner" in u else None) or body_by_form(u)
             if name:
                 return name
     return None
@@ -1123,6 +1171,13 @@ def find_authority(doc: Doc) -> str | None:
     """The authority that speaks as itself: named where it is written to, receives, holds or does not
     hold, decides, or heads or signs the letter. Other mentions count only to break a tie, so the
     body a request is *about* (often named most) does not win over the body that answers it."""
+    for u in doc.units[:12]:
+        if u[:16].lower() == "public authority":
+            # A labelled line names the body, as an ICO decision notice prints it: "Public Authority: Chief
+            # Constable of Lincolnshire Police" is the body the request went to, whose record this is.
+            named = {name for _, _, name in find_authorities(u)}
+            if len(named) == 1:
+                return named.pop()
     strong: Counter = Counter()
     weak: Counter = Counter()
     spans = []
@@ -1135,6 +1190,7 @@ def find_authority(doc: Doc) -> str | None:
     spans.sort()
     hits = _authorities_near(doc, spans)
     complaint = set(doc.hits(_COMPLAINT))
+    heads_or_signs = False  # whether a known body's name stands alone at the head or foot
     for start, end, name in hits:
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
@@ -1153,6 +1209,7 @@ def find_authority(doc: Doc) -> str | None:
             speaks = False  # the requester may name other forces
         if speaks or alone:
             strong[name] += 1
+        heads_or_signs |= bool(alone)
         weak[name] += 1
     if not weak:
         # No mention where letters open or close: the names in the authority's own text, then anywhere.
@@ -1168,9 +1225,10 @@ def find_authority(doc: Doc) -> str | None:
         hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or hits
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
-    if not any(strong.values()):
-        # No body in authorities.csv speaks as itself: one that heads or signs the letter by the form of its
-        # name ("... County Council", "... NHS Trust") is the author, whatever names the text mentions.
+    if not any(strong.values()) or not heads_or_signs:
+        # No body in authorities.csv speaks as itself, or none heads or signs the letter: one that heads or
+        # signs it by the form of its name ("... County Council", "... NHS Trust") is the author, whatever
+        # names the text mentions ("we have transferred your request to Thames Valley Police").
         by_form = _authority_by_form(doc)
         if by_form:
             # "Office of the Surrey Police and Crime Commissioner" is a known body: its canonical name.
@@ -1190,7 +1248,8 @@ def find_authority(doc: Doc) -> str | None:
 _REF_LABEL = re.compile(
     r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foia?|eir|freedom\s+of\s+information|original)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
-    r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
+    # (a prefix in mixed case, "UoE-FOI-2025-0187", only before "-" or "/": "Ref: Section 12" is no reference)
+    r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?|[A-Z][A-Za-z]{1,5}[/\-]){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
 )
 _SPACED_YEAR = re.compile(r"\s*[-–/]\s*(\d{2,4})\b")
 # A reference given only in a page's title or heading: "Facial Recognition (13457_18)", "... (FOI/24/0457)",
@@ -1294,6 +1353,14 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
         return None, []
     best = max(request, key=lambda r: (request[r], -first[r]))
     return best, [{"reference": r, "kind": "internal_review"} for r in review if r != best]
+
+
+def reference_in_title(title: str) -> str | None:
+    """A reference in a page's <title> when the text shows none: an email saved as HTML keeps its
+    subject there ("RE: Freedom of Information request FOI2025/00612")."""
+    m = _BARE_REF.search(title) or _TITLE_REF.search(title)
+    ref = m.group("ref").rstrip(".-/") if m else None
+    return ref if ref and not _is_date(ref) and not re.fullmatch(r"(?:19|20)\d\d", ref) else None
 
 
 def _is_date(s: str) -> bool:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..foia.dates import NUMERIC_DATE, WORDED_DATE, parse_printed_date
-from .doc import ISO_DATE as _ISO_DATE, Doc, holds_folded
+from ..foia.dates import MONTHS, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE, parse_printed_date
+import datetime as dt
+
+from .doc import ISO_DATE as _ISO_DATE, Doc, cue_words, holds_folded
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -22,9 +24,11 @@ _BEFORE = [
     ("internal_review_requested", re.compile(r"(?:review|complaint)\b.{0,160}\breceived\b.{0,80}?\bon\s*$|requested an internal review on\s*$"
                                              r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$", re.I)),
     ("internal_review_response", re.compile(r"(?:internal )?review (?:response|decision|outcome|completed|concluded)\b.{0,30}(?:on|dated|:)\s*$"
+                                            r"|\binternal review\b[^.]{0,80}\bwrote to the (?:complainant|requester|applicant) on\s*$"
                                             r"|date of (?:internal )?review\s*:?\s*$", re.I)),
     ("received", re.compile(r"\breceived\b.{0,80}?\b(?:on|:)\s*$|\breceived (?:by|at) (?:the )?(?-i:[A-Z])[\w ]{0,60}?\s*$|\b(?:date|request)\s+received\s*:?\s*$|\breceived\s*:\s*$"
-                            r"|\bdate of (?:your )?request\s*:?\s*$|\b(?:date of )?receipt(?: date)?\s*:\s*$|\breceipt of your request on\s*$", re.I)),
+                            r"|\bdate of (?:your )?request\s*:?\s*$|\b(?:date of )?receipt(?: date)?\s*:\s*$|\breceipt of your request on\s*$"
+                            r"|\brequest\b[^.]{0,40}\breceived\s*$", re.I)),
     ("acknowledged", re.compile(r"\backnowledged\b.{0,40}\bon\s*$|\backnowledge?ment (?:sent|date|dated)?\s*:?\s*(?:on\s*)?$", re.I)),
     ("extension_estimate", re.compile(r"(?:amended|revised|new|extended|estimated|expected|anticipated) (?:date|deadline|response date)\b.{0,60}?(?:is|of|will be|by|to|:)\s*$"
                                       r"|\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
@@ -32,8 +36,8 @@ _BEFORE = [
     ("extension_notice", re.compile(r"(?:extension|section 17\s*\(2\)|s\.?\s*17\s*\(2\)) (?:notice|letter)?.{0,40}(?:sent|issued|dated|on)\s*$", re.I)),
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
     ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
-    ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|(?:date of (?:the )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
-                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon)\s*:?\s*$", re.I)),
+    ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
+                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
     # "Thank you for your email of 13 November 2024, in which you asked": the request, as the reply dates it
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
     ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application) of\s*$", re.I)),
@@ -49,6 +53,9 @@ _AFTER = [
     ("chaser", re.compile(r"^.{0,60}\b(?:chase|reminder|overdue)", re.I)),
     ("response", re.compile(r"^.{0,60}\b(?:response|responded|replied|disclosure)\b.{0,30}\b(?:sent|issued|provided|made)", re.I)),
 ]
+# "Thank you for your request dated 22 April 2025": when it was written, read as received only when the
+# text gives no date of receipt (as a log's "Date of request").
+_DATED = re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|application)(?: for information)?,? dated\s*$", re.I)
 # What follows "your email of <date>": a request for a review, not the request itself.
 _ASKS_REVIEW = re.compile(r"^[^.]{0,40}\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+(?:us\s+)?(?:to\s+review|for\s+(?:an?\s+)?(?:internal\s+)?review|an?\s+(?:internal\s+)?review)", re.I)
 # "... the internal review of the response to your request, which was received on": the receipt of
@@ -56,11 +63,11 @@ _ASKS_REVIEW = re.compile(r"^[^.]{0,40}\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+(
 _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
 # "On 17 February 2025 we refused your request": a sentence that opens with its date says what happened on it.
-_ON_DATE = re.compile(r"(?:^|[.;]\s+)on\s*$", re.I)
+_ON_DATE = re.compile(r"(?:^\s*|[.;]\s+)on\s*$", re.I)
 _ON_AFTER = [
     ("internal_review_requested", re.compile(r"^,?\s*(?:you|your)\b[^.]{0,30}\b(?:asked|requested|applied)\b[^.]{0,20}\breview", re.I)),
     ("response", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:refused|responded|replied|answered|wrote to you|issued|sent (?:you )?(?:our|a|the) (?:response|reply|decision))", re.I)),
-    ("received", re.compile(r"^,?\s*(?:you (?:asked|requested|wrote|submitted|made)|we received your)\b", re.I)),
+    ("received", re.compile(r"^,?\s*(?:(?:you|the (?:complainant|requester|applicant)) (?:asked|requested|wrote|submitted|made)|we received your)\b", re.I)),
 ]
 _NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
 # As WORDED_DATE reads a day: "21st", "21 st" (a PDF's superscript), "21 of"; one optional space
@@ -72,6 +79,13 @@ _SPACE = rb"[\s\x1c-\x1f?]"  # what "\s" matches in text, ASCII or not
 _NUMERIC_SHAPE = re.compile(rb"0" + _SPACE + rb"*[/.\-]" + _SPACE + rb"*0")
 _WORDED_SHAPE = re.compile(rb"0(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
                            rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+# A date printed month first ("April 4, 2025", "Saturday, March 1, 2025"): found where a day and a
+# four-digit year stand together ("4, 2025") just after a month's name (a lookbehind per name, each
+# of fixed width, tried only there), then read by US_WORDED_DATE.
+_US_GATE = re.compile("(?:" + "|".join(f"(?<={re.escape(m)}{dot} )" for m in MONTHS for dot in ("", "."))
+                      + r")\d\d?(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)")
+_US_SHAPE = re.compile(rb"00?(?:st|nd|rd|th)?,?" + rb"[\s\x1c-\x1f?]" + rb"+0000")
+_US_DIGITS = re.compile(r"\d\d?(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)")  # (searched over the text itself: no lookbehinds at every character)
 _ISO_GATE = re.compile(r"\d{4}-\d\d-\d\d")
 _ISO_SHAPE = re.compile(rb"0000-00-00")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
@@ -93,6 +107,14 @@ _BEFORE_NEEDLES = {
     "response": ("issued", "respon", "repl", "answer"),
     "your": ("your",),
 }
+# A receipt told without a year ("Thank you for your request of 3 March", "which we received on the 3rd
+# of this month"): dated by the reply that tells it, as the latest such day on or before the reply.
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEARLESS = re.compile(r"(?:\breceived\b[^.]{0,40}?\bon|\byour (?:(?:FOI|information) )?(?:request|email|e-mail|letter) of)\s+"
+                       r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       rf"(this month|(?:{_MONTH_NAMES})\.?)(?!\w|\.?,?\s*(?:\d|'\d))", re.I)
+_YEARLESS_WORDS = ("received", "request of", "email of", "e-mail of", "letter of")
+cue_words(_YEARLESS_WORDS)
 _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "response": "response", "review_response": "internal_review_response",
                   "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
 
@@ -113,6 +135,18 @@ def find_dates(doc: Doc):
             except ValueError:
                 continue
             out.append((i, start, m.end(), date, " ".join(printed.split())))
+    read: dict[int, list[tuple[int, int]]] = {}
+    for i, start, end, *_ in out:
+        read.setdefault(i, []).append((start, end))
+    for i, m in doc.gated(_US_GATE, US_WORDED_DATE, shape=_US_SHAPE) if doc.digit_shape() else doc.gated(_US_DIGITS, US_WORDED_DATE):
+        # (not where a day-first date was read: "2 May 2, 2025" is not two dates)
+        if any(a <= m.start(1) < b for a, b in read.get(i, ())) or (m.start(1) and doc.units[i][m.start(1) - 1].isalpha()):
+            continue
+        try:
+            date = parse_printed_date(m.group(0)[m.start(1) - m.start():])
+        except ValueError:
+            continue
+        out.append((i, m.start(1), m.end(), date, " ".join(m.group(0)[m.start(1) - m.start():].split())))
     # ISO dates ("2024-06-03"), as web pages and mail headers print them: year first, so never ambiguous.
     for i, m in doc.gated(_ISO_GATE, _ISO_DATE, shape=_ISO_SHAPE):
         try:
@@ -133,6 +167,7 @@ def find_events(doc: Doc) -> list[dict]:
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
     quoted = _quoted_spans(doc.text)
+    dated = []
     for i, start, end, date, printed in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
@@ -166,17 +201,62 @@ def find_events(doc: Doc) -> list[dict]:
                 event = next((k for k, rx in _ON_AFTER if rx.match(after)), None)
             if event == "received" and re.search(r"date of (?:your )?request\s*:?\s*$", before, re.I):
                 note = "printed as the date of the request"
+            if event is None and tail.endswith("dated") and _DATED.search(before):
+                dated.append((date, printed))
         if event is None and i < 6 and doc.segments[doc.segment_of[i]].kind == "response" and re.search(r"\bdate\s*:\s*$", before, re.I):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
+        elif (event is None and before[:5].lower() == "date:" and not before[5:].strip() and not after.strip()
+              and doc.segments[doc.segment_of[i]].kind == "response" and _after_sign_off(doc, i)):
+            # "Date: 17/06/2025" on a line of its own below the signature: the letter dated at its foot.
+            event, note = "response", "date of the letter"
         if event:
             add(event, date, printed, note)
+    if dated and not any(e["event"] == "received" for e in events):
+        for date, printed in dated:
+            add("received", date, printed, "printed as the date of the request")
     for seg in doc.segments:
         event = _MESSAGE_EVENT.get(seg.kind or "")
         if seg.date and event and (seg.role != "requester" or event in ("internal_review_requested", "chaser")):
             add(event, seg.date[0], seg.date[1], "date of the message")
+    if not any(e["event"] == "received" for e in events):
+        replies = [e["date"] for e in events if e["event"] == "response"]
+        if len(set(replies)) == 1:
+            for i, m in doc.search(_YEARLESS, _YEARLESS_WORDS):
+                if not _inside(quoted, doc.offsets[i] + m.start()):
+                    date = _yearless(int(m.group(1)), m.group(2), replies[0])
+                    if date:
+                        add("received", date, " ".join(m.group(0)[m.start(1) - m.start():].split()), "no year printed: dated by the reply")
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+def _after_sign_off(doc: Doc, i: int) -> bool:
+    """Is unit ``i`` among the last lines of its message, below its sign-off (and not the date line
+    just above the next message's greeting)?"""
+    seg = doc.segment_of[i]
+    end = doc.segments[seg + 1].start if seg + 1 < len(doc.segments) else len(doc.units)
+    if not ((end == len(doc.units) or end - i > 3) and end - i <= 8):
+        return False
+    signs = doc.sign_offs()  # (in order: only the few just above are looked at)
+    return any(doc.segment_of[k] == seg for k in signs[bisect.bisect_left(signs, i - 12): bisect.bisect_left(signs, i)])
+
+
+def _yearless(day: int, month: str, reply: dt.date) -> dt.date | None:
+    """The latest ``day`` of ``month`` ("this month": the reply's) on or before the reply's date."""
+    if month.lower() == "this month":
+        candidates = [(reply.year, reply.month)]
+    else:
+        number = MONTHS[month.lower().rstrip(".")]
+        candidates = [(reply.year, number), (reply.year - 1, number)]
+    for year, number in candidates:
+        try:
+            date = dt.date(year, number, day)
+        except ValueError:
+            continue
+        if date <= reply:
+            return date
+    return None
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:

@@ -28,11 +28,14 @@ _RELIANCE = re.compile(
 _CONSIDERING = re.compile(r"\bconsider", re.IGNORECASE)  # only in an extension notice
 _NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:correctly\s+)?(?:appl|rel[iy]|engag|claim|uph)"
                       # "We considered whether section 24(1) applies and concluded that it does not."
-                      r"|\bwhether\b[^.;]{0,80}\b(?:appl(?:y|ies)|(?:is )?engaged)\b[^.;]{0,60}\b(?:does|do|is|was) not\b", re.IGNORECASE)
+                      r"|\bwhether\b[^.;]{0,80}\b(?:appl(?:y|ies)|(?:is )?engaged)\b[^.;]{0,60}\b(?:does|do|is|was) not\b"
+                      # "I do not consider that section 43(2) is engaged"
+                      r"|\b(?:do|does|did) not (?:consider|think|accept|believe|agree) that\b[^.;]{0,80}\b(?:is|was|are|were) (?:engaged|applicable|appl(?:ied|ies))\b", re.IGNORECASE)
 # In a review, a sentence that tells what the original response did ("On 17 February 2025 we refused your
 # request, relying on ...", "In the original response the force withheld ...") is history, like a
 # timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
-_RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|refusal)\b|^\s*On \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? (?:we|I|the)\b", re.IGNORECASE)
+_RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|refusal)\b|^\s*On \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? (?:we|I|the)\b"
+                      r"|\b(?:responded|replied) on \d", re.IGNORECASE)  # ("The force responded on 30/05/2025, withholding ...")
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")

@@ -96,6 +96,36 @@ def _mark_cells(lines: list[_Line]) -> None:
             line.text = " | ".join(line.pieces)
 
 
+def _join_cell_lines(lines: list[_Line]) -> list[_Line]:
+    """A table whose cells wrap (a "Question | Response" table of sentences): the lines below a row
+    that continue its cells are joined to them, each to the column it starts under, so that a row
+    reads as one line of cells. A line continues a row when it follows at line spacing, each of its
+    pieces starts under one of the row's columns, and what it has in the first column starts in lower
+    case ("recognition technology on any of" / "its campuses?"; with nothing there, every piece must);
+    a table of figures, whose rows start with a label or a number, is left as it is."""
+    out: list[_Line] = []
+    row = starts = cells = None
+    last = None
+    for line in lines:
+        if row is not None and line.top - last.top <= PARAGRAPH_GAP * max(last.height, 1.0):
+            xs = [line.x0, *line.gaps]
+            cols = [min(range(len(starts)), key=lambda c: abs(starts[c] - x)) for x in xs]
+            pieces = line.pieces or (line.text,)
+            if all(abs(starts[c] - x) <= 3 for c, x in zip(cols, xs)) and len(set(cols)) == len(cols) \
+                    and (pieces[0][:1].islower() if cols[0] == 0 else all(p[:1].islower() for p in pieces)):
+                for c, piece in zip(cols, pieces):
+                    cells[c] = cells[c][:-1] + piece if cells[c].endswith("-") else f"{cells[c]} {piece}".strip()
+                row.text = " | ".join(cells)
+                last = line
+                continue
+        row = starts = cells = None
+        if " | " in line.text and line.pieces:
+            row, starts, cells = line, [line.x0, *line.gaps], list(line.pieces)
+        last = line
+        out.append(line)
+    return out
+
+
 def _furniture(pages: list[list[_Line]]) -> set[str]:
     """Lines printed at the top or bottom of most pages (two pages or more)."""
     if len(pages) < 2:
@@ -140,6 +170,7 @@ def page_texts(data: bytes, name: str = "PDF") -> list[str]:
         pdf.close()
     for lines in pages:
         _mark_cells(lines)
+    pages = [_join_cell_lines(lines) if any(line.gaps for line in lines) else lines for lines in pages]
     furniture = _furniture(pages)
     out = []
     for lines in pages:

@@ -22,7 +22,7 @@ class InputError(ValueError):
 # Magic numbers of the binary formats people save responses in by mistake.
 _MAGIC = [
     (b"%PDF", "a PDF: extract the file itself (extract_file reads PDFs), not its bytes as text"),
-    (b"PK\x03\x04", "a ZIP container (.docx, .xlsx, .odt): save it as plain text first"),
+    (b"PK\x03\x04", "a ZIP container (.xlsx, .odt; a Word file is read under a .docx name): save it as PDF or plain text first"),
     (b"\xd0\xcf\x11\xe0", "an old Office document (.doc, .xls): save it as plain text first"),
     (b"\x89PNG", "a PNG image"),
     (b"\xff\xd8\xff", "a JPEG image"),
@@ -221,14 +221,10 @@ def lower_text(text: str) -> tuple[str, str]:
     return data.lower().decode("utf-8", "surrogatepass"), odd
 
 
-def clean_lines(text: str) -> list[str]:
-    """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
-    return clean_text(text)[0]
-
-
 def clean_text(text: str) -> tuple[list[str], bool, str]:
-    """``clean_lines``, whether the lines hold no space but " " (see ``logical_lines``), and the
-    characters of the text outside ASCII (see ``doc.Doc``)."""
+    """Text -> its lines without furniture, with trailing space removed and odd spaces normalised;
+    whether the lines hold no space but " " (see ``logical_lines``); and the characters of the text
+    outside ASCII (see ``doc.Doc``)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # (a test per character, a scan each unless the text holds no character that high: cheaper than a
@@ -295,6 +291,7 @@ def _places_of(text: str, mark: str):
 # layout of the answers, not figures: each row is a question and its answer.
 _ASKED_CELL = re.compile(r"(?:your |the )?(?:request(?:ed)?|questions?|information requested|what (?:was|you) asked)(?: asked| made)?", re.I)
 _ANSWER_CELL = re.compile(r"(?:our |the |force |council )?(?:response|answer|reply|responses|answers)", re.I)
+_NUMBER_CELL = re.compile(r"no\.?|number|#|ref(?:erence)?|item|q(?:uestion)?\.?\s*(?:no\.?|number)?", re.I)
 
 
 def _cells(line: str) -> list[str]:
@@ -309,6 +306,10 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
     while k < n:
         line = lines[k]
         cells = _cells(line) if "|" in line else None
+        # (a first column that numbers the rows, "No. | Question | Answer", gives each question its number)
+        numbered = bool(cells) and len(cells) == 3 and bool(_NUMBER_CELL.fullmatch(cells[0]))
+        if cells and numbered:
+            cells = cells[1:]
         if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
             k += 1
             while True:
@@ -319,6 +320,8 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
                     break
                 k = j
                 row = _cells(lines[k])
+                if numbered and len(row) == 3 and row[0].rstrip(".").isdigit():
+                    row = [row[0].rstrip(".") + ". " + row[1], row[2]]
                 if len(row) == 2:
                     out += ["", row[0], "Response: " + row[1], ""]
                 elif row:

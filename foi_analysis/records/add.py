@@ -9,17 +9,24 @@ refuse a record whose identity (authority, reference) is already in the corpus u
 name made of authority and reference; then the tables are rebuilt and what changed in each table
 is printed (the command line does that part: records know nothing of the build). A draft with
 any problem is not written; the others still are.
+
+A correction is ``--replace``: it overwrites the record's file (the same file, whatever its name)
+and lists what it changes, field by field, since the old text is then gone from data/raw/; a draft
+identical to the record is not written. A draft with a new identity but the source title of a
+record of the same authority is added with a warning: if it corrects that record's reference, the
+old record must go, or the request counts twice.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import json
 import os
 import re
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
@@ -58,19 +65,57 @@ class Draft:
     text: str = ""
     record: disclosures.Disclosure | None = None
     target: Path | None = None
+    changes: list[str] | None = None  # with --replace: what the draft changes in the record it replaces
+    old_text: str = ""  # with --replace: the record's text before
+    warnings: list[str] = field(default_factory=list)
 
 
-def _corpus(folder: Path) -> dict[str, tuple[str, str]]:
-    """file name -> (authority, reference) of each readable record already in the corpus."""
-    out = {}
+@dataclass
+class Corpus:
+    """The readable records already in the corpus: file name -> (authority, reference), and
+    (authority, source title) -> file names (a draft that corrects a record's reference is a new
+    identity with the old one's source)."""
+    identities: dict[str, tuple[str, str]] = field(default_factory=dict)
+    sources: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+
+    def keep(self, name: str, record: disclosures.Disclosure) -> None:
+        self.identities[name] = (record.authority, record.reference)
+        self.sources.setdefault((record.authority, record.source_title), []).append(name)
+
+
+def _corpus(folder: Path) -> Corpus:
+    out = Corpus()
     for path in sorted(folder.glob("*.y*ml")):
         d = disclosures.read_record(path.read_text(encoding="utf-8", errors="replace"), path.name, [])
         if d is not None:
-            out[path.name] = (d.authority, d.reference)
+            out.keep(path.name, d)
     return out
 
 
-def check(draft: Draft, corpus: dict[str, tuple[str, str]], replace: bool, folder: Path) -> list[Rejection]:
+def _shown(value) -> str:
+    """A field's value in one line, as YAML's flow style would write it."""
+    return "null" if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def changes(old: dict, new: dict) -> list[str]:
+    """What a corrected record changes, field by field: 'outcome: "refused" -> "partially_disclosed"';
+    for a list (events, exemptions, questions...), each entry removed and added."""
+    out = []
+    for key in list(old) + [k for k in new if k not in old]:
+        before, after = old.get(key), new.get(key)
+        if before == after:
+            continue
+        if isinstance(before, list) and isinstance(after, list):
+            gone = [e for e in before if e not in after]
+            came = [e for e in after if e not in before]
+            parts = [f"- {_shown(e)}" for e in gone] + [f"+ {_shown(e)}" for e in came]
+            out.append(f"{key}: " + ("; ".join(parts) if parts else "same entries, another order"))
+        else:
+            out.append(f"{key}: {_shown(before)} -> {_shown(after)}")
+    return out
+
+
+def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rejection]:
     """Every problem of one draft (empty: it may be added); sets ``draft.record`` and ``draft.target``."""
     name = draft.path.name
     try:
@@ -94,14 +139,41 @@ def check(draft: Draft, corpus: dict[str, tuple[str, str]], replace: bool, folde
     if record is None:
         return problems
     identity = (record.authority, record.reference)
-    same = [f for f, ident in corpus.items() if ident == identity]
+    same = [f for f, ident in corpus.identities.items() if ident == identity]
     target = folder / (same[0] if same else safe_name(*identity))
     if (same or target.exists()) and not replace:
         problems.append(Rejection(name, "reference", record.reference,
                                   f"{record.authority} {record.reference} is already in the corpus as {target.name}; "
-                                  "use --replace to overwrite it"))
+                                  "use --replace to overwrite it with a correction (add then lists what it changes)"))
+    if same and replace:
+        draft.old_text = target.read_text(encoding="utf-8", errors="replace")
+        draft.changes = changes(disclosures.read_mapping(draft.old_text, target.name, []) or {}, fields)
+    elif not same:
+        # A new identity with the source of a record already there: a corrected reference adds a second
+        # request unless the old record goes (the build cannot tell a correction from another request).
+        for other in corpus.sources.get((record.authority, record.source_title), []):
+            draft.warnings.append(
+                f"{other} ({record.authority} {corpus.identities[other][1]}) has the same source title; if this draft "
+                f"corrects its reference, remove the old record (git rm data/raw/disclosures/{other}) and build")
+    if record.exemptions and _foisa(record.authority, fields):
+        draft.warnings.append(
+            "this request looks answered under FOISA (Scotland), whose section numbers mean other exemptions than "
+            "FOIA's (FOISA s35 is law enforcement, FOIA s35 policy formulation); the exemptions table names each "
+            "section from the FOIA catalogue: check it (data/raw/README.md)")
     draft.record, draft.target = record, target
     return problems
+
+
+# The Freedom of Information (Scotland) Act 2002, as a letter names it; a Scottish authority answers under it.
+_FOISA = re.compile(r"\bFOI\(?S\)?A\b|Freedom of Information \(Scotland\)|\(Scotland\) Act", re.I)
+_SCOTTISH = re.compile(r"\bScotland\b|\bScottish\b")
+
+
+def _foisa(authority: str, fields: dict) -> bool:
+    """Whether a record's citations are FOISA's: they name it, or the authority is a Scottish body
+    ("New Scotland Yard" is the Met's alias, never a canonical name)."""
+    raws = [str(e.get("raw", "")) for e in fields.get("exemptions") or [] if isinstance(e, dict)]
+    return bool(_SCOTTISH.search(authority)) or any(_FOISA.search(raw) for raw in raws)
 
 
 def _write_atomic(path: Path, text: str) -> None:
@@ -135,10 +207,22 @@ def main(args: argparse.Namespace) -> tuple[int, list[Path]]:
             for p in problems:
                 _say(f"  {p}")
             continue
-        _write_atomic(draft.target, draft.text.removeprefix("\ufeff"))
-        corpus[draft.target.name] = (draft.record.authority, draft.record.reference)
+        where = f"{draft.target.relative_to(config.ROOT)} ({draft.record.authority}, {draft.record.reference})"
+        text = draft.text.removeprefix("\ufeff")
+        if draft.changes == [] and text == draft.old_text:  # --replace with the record as it is: nothing to write
+            _say(f"{path}: unchanged: {where} already holds this record")
+            continue
+        _write_atomic(draft.target, text)
+        corpus.keep(draft.target.name, draft.record)
         added.append(draft)
-        _say(f"{path}: added as {draft.target.relative_to(config.ROOT)} ({draft.record.authority}, {draft.record.reference})")
+        if draft.changes is None:
+            _say(f"{path}: added as {where}")
+        else:  # the replaced text is gone from data/raw: git holds it, if it was committed
+            _say(f"{path}: replaced {where}; what changed (the previous version is in git, if it was committed):")
+            for line in draft.changes or ["no field changed (only comments or layout)"]:
+                _say(f"  {line}")
+        for warning in draft.warnings:
+            _say(f"  warning: {warning}")
     if refused:
         _say(f"add: {refused} of {len(args.drafts)} draft(s) not added")
     return (1 if refused else 0), [d.target for d in added]
