@@ -29,7 +29,7 @@ from .answers import decide_outcome, enumerated_questions, find_questions, find_
 from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_foisa, merge
-from .text import InputError, clean_lines, decode, html_to_text, looks_like_html, unfold_answer_tables
+from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
@@ -115,13 +115,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
     if "\t" in text:
         text = tab_tables(text)  # (cells split by tabs, as pasted from a spreadsheet: before tabs become spaces)
-    lines = clean_lines(text)
+    lines, plain, outside_ascii = clean_text(text)
     if not any(lines):
         # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
         raise InputError("empty file (only spaces or invisible characters)")
     if "|" in text:
         lines = unfold_answer_tables(lines)
-    doc = build_doc(lines)
+    doc = build_doc(lines, plain, outside_ascii)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
 
@@ -153,8 +153,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's")
     if not any([reference, authority, found, outcome, events]):
         raise InputError("no FOI response found (no reference, authority, citation, decision or dated event)")
-    furniture = len(lines) < text.count("\n") + 1
-    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else ("disclosure_log" if furniture or doc.hits(_LOG) else "letter")
+    # (lines dropped as page furniture: a web page's, counted only when the thread's words are not there)
+    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else (
+        "disclosure_log" if len(lines) < text.count("\n") + 1 or doc.hits(_LOG) else "letter")
     return Extraction(source, title, kind, authority, reference, others, received, responded, events, found, ncnd, outcome,
                       questions, tables, warnings)
 
