@@ -813,7 +813,8 @@ def test_approximate_counts_are_reported_not_guessed(text):
     ("Faces seen per hour", None), ("Watchlist hit rate", None),
     ("False alert rate", "false_alert_rate_printed"), ("Similarity threshold (%)", "threshold"),
     # New columns an edition may add.
-    ("Borough", None), ("Camera vans", None), ("No. of camera vans", None), ("Start time", None),
+    ("Borough", None), ("Camera vans", None), ("No. of camera vans", None),
+    ("Start time", "start_time"),  # read with "End time" into the duration (test_grid_editions2.py)
     ("Location (Borough)", "location"), ("Hours deployed", "duration"), ("Outcomes Other", "other_disposal"),
     ("Alerts Total", "total_alerts"), ("Alerts True Un- confirmed", "true_alerts_unconfirmed"),
 ])

@@ -12,7 +12,7 @@ from pathlib import Path
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus" / "data"
 NOT_FOR_BUILD = ["papermill", "nbconvert", "nbformat", "matplotlib", "seaborn", "scipy", "statsmodels", "IPython",
-                 "foi_analysis.report", "foi_analysis.extract", "foi_analysis.analysis"]
+                 "foi_analysis.report", "foi_analysis.extract", "foi_analysis.analysis", "docx"]
 
 PROBE = """
 import json, sys

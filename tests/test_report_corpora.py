@@ -339,3 +339,17 @@ def test_the_data_quality_sentence_names_ten_files_and_counts_the_rest():
                                                 "by_reason": {}, "rows": []})[0]
     assert "By file: disclosures/r00.yaml: 3; disclosures/r01.yaml: 3; disclosures/r02.yaml: 1" in first
     assert first.endswith("disclosures/r09.yaml: 1; and 2 other files: 2.")
+
+
+def test_one_dated_request_is_stated_in_the_singular():
+    from foi_analysis.analysis import findings, grid_findings
+
+    # English agreement: "1 of 5 requests prints", "0 print"; a single receipt date is not a range.
+    f = {"requests": 5, "dated": 1, "response_date_printed": 0, "answered": 0, "s17_notices": 0, "timelines": []}
+    assert findings.describe("response_times", f)[0] == (
+        "1 of 5 requests prints a receipt date, and 0 print the date of the final response: the rest cannot be timed.")
+    cov = {"grids": [], "disclosures": 2, "disclosures_dated": 1, "disclosures_first": "2016-09-23",
+           "disclosures_last": "2016-09-23", "disclosure_authorities": ["Metropolitan Police Service"],
+           "disclosure_references": ["A", "B"]}
+    line = grid_findings.describe_coverage(cov)[-1]
+    assert "1 of them prints a receipt date (2016-09-23)." in line, line

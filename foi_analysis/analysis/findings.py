@@ -353,6 +353,11 @@ def response_times(authority: str = "", start: str = "", end: str = "", confiden
     }
 
 
+def _prints(n: int) -> str:
+    """The verb after "1 of 5 requests" is singular; after any other count, plural."""
+    return "prints" if n == 1 else "print"
+
+
 TIMELINES_SHOWN = 20  # requests described one by one; past it, the most recently received
 
 
@@ -360,8 +365,8 @@ def _describe_response_times(f: dict) -> list[str]:
     if not f["requests"]:
         return ["No requests fall in the selection."]
     untimed = "" if f["dated"] == f["requests"] else ": the rest cannot be timed"
-    lines = [f"{f['dated']} of {f['requests']} requests print a receipt date, and "
-             f"{f['response_date_printed']} print the date of the final response{untimed}."]
+    lines = [f"{f['dated']} of {f['requests']} requests {_prints(f['dated'])} a receipt date, and "
+             f"{f['response_date_printed']} {_prints(f['response_date_printed'])} the date of the final response{untimed}."]
     if f["answered"]:
         a = f["answered"]
         lines.append(f"Of the {a} requests that print both, **{f['answered_in_20wd']}** were answered within 20 working "

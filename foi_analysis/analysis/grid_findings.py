@@ -292,8 +292,9 @@ def describe_coverage(f: dict) -> list[str]:
                          "this report does not include.")
     else:
         lines.append("No deployment grid falls in the selection.")
-    dated = (f"{f['disclosures_dated']} of them print a receipt date"
-             + (f" ({f['disclosures_first']} to {f['disclosures_last']})" if f["disclosures_first"] else ""))
+    first, last = f["disclosures_first"], f["disclosures_last"]
+    dated = (f"{f['disclosures_dated']} of them {'prints' if f['disclosures_dated'] == 1 else 'print'} a receipt date"
+             + ("" if not first else f" ({first})" if first == last else f" ({first} to {last})"))
     authorities = f["disclosure_authorities"]
     if not f["disclosures"]:
         lines.append("**FOI responses**: none in the selection.")

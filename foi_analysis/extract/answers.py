@@ -141,10 +141,32 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         return {}
     best: dict[str, str] = {}
     run: dict[str, str] = {}
-    last = 0
-    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy "):
+    last = last_unit = 0
+    letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
+    lettered: dict[str, str] = {}
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefgh"):
         u = doc.units[i]
-        if u[0] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
+        if u[0] in "(abcdefgh":
+            # "(a) If so, how many?" just under item 1 is "1a"; "a) how many ..." with no number before is "a".
+            m = _LETTERED.match(u)
+            if m:
+                letter = m.group(1)
+                if last and i - last_unit <= 2 and (letter == "a" or f"{last}{chr(ord(letter) - 1)}" in run):
+                    run.setdefault(f"{last}{letter}", u[m.end():])
+                    last_unit = i
+                elif not last:
+                    if letter == "a":
+                        lettered = {}
+                    if letter == "a" or chr(ord(letter) - 1) in lettered:
+                        lettered[letter] = u[m.end():]
+                        if len(lettered) > len(letters):
+                            letters = lettered
+            continue
+        if u[0] in "\"“":
+            if len(u) > 400:
+                continue  # (a paragraph, or a whole text saved on one line, is not a question's line)
+            u = u[1:]  # a restated request in quotation marks: '"Question 1: How many ...'
+        if u[:1] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
             continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
         if not m:
@@ -157,8 +179,14 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             run, last = {}, 0
         if n == last + 1 or (n == last and letter):
             run.setdefault(f"{n}{letter}", u[m.end():])
-            last = n
-    return run if len(run) > len(best) else best
+            last, last_unit = n, i
+    found = run if len(run) > len(best) else best
+    return found or (letters if len(letters) >= 2 else {})
+
+
+_LETTERED = re.compile(r"\(?([a-h])\)\s*(?=\S)")
+# An answer headed by its letters: "a) 148 cameras ...", "(a) and (b) Not applicable".
+_LETTERED_HEAD = re.compile(r"\(?([a-h])\)(?:\s*(?:,|and|&)\s*\(?([a-h])\))*\s*")
 
 
 _OTHER_NUMBERINGS = ("Request ", "REQUEST ", "request ", "Item ", "ITEM ", "item ", "Cwestiwn ", "CWESTIWN ", "Your request", "Your question",
@@ -174,6 +202,8 @@ def _answer_outcome(body: str) -> str | None:
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
     outcome = _question_cue(body, low)
+    if outcome == "not_held" and _gives_what_is_held(body, low):
+        return "disclosed"
     if outcome:
         return outcome
     # Figures, dates, a plain yes/no or a few words ("CCTV only.") are recorded information given;
@@ -188,6 +218,25 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+# "We hold some of this information. ... there were 23 deployments. Figures for January are not held":
+# an answer that gives what is held, saying what is not, gives something (all that is held).
+# (said of what is held, not "does not hold information on some of ...")
+_HOLDS_SOME = re.compile(r"(?<!not )(?<!n't )\b(?:only )?holds? (?:only )?(?:some|part)\b|\bsome of (?:this|the|that) (?:requested )?information (?:is|was) held"
+                         r"|\bpartially held\b|\bheld in part\b", re.I)
+_YEAR_OR_ACT = re.compile(r"\b(?:Act|Regulations)\s+\d{4}\b|\b(?:19|20)\d\d(?:/\d\d)?\b")
+
+
+def _gives_what_is_held(body: str, low: str) -> bool:
+    if "some" in low and _HOLDS_SOME.search(body):
+        return True
+    # the figures given before the answer says what is not held (what follows may be the review paragraph)
+    rest = list(itertools.takewhile(lambda t: not QUESTION_CUES[2][1].search(t), sentences(body)))
+    facts = _YEAR_OR_ACT.sub("", " ".join(rest))
+    if "sec" in low or "§" in low or _S_DIGIT.search(low):
+        facts = ex.CITATION.sub("", facts)
+    return bool(rest) and _DIGIT.search(facts) is not None
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
@@ -252,12 +301,19 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         head = heads[i]
         if head is None and u[:1] in "QA" and enumerated and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
             head = [m.group(1).lower()]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
+        elif head is None and u[:1] in "(abcdefgh" and enumerated and (m := _LETTERED_HEAD.match(u)):
+            # "(a) and (b) Not applicable" under answer 1 answers 1a and 1b; "b) ..." answers a request lettered "b)"
+            number = re.match(r"\d*", current[0]).group() if current else ""
+            ids = [number + x for x in re.findall(r"\(?([a-h])\)", m.group(0))]
+            if ids and all(q in enumerated for q in ids):
+                head = ids
         if head:
             close()
             current, in_table, after_table = head, False, False
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
-            rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
+            rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
+                    else ANSWER_INTRO.sub("", u, count=1)).strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
@@ -302,11 +358,11 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 
     ids = list(enumerated)
     for q in mentioned + list(group) + list(specific):
-        if q not in ids and re.fullmatch(r"\d{1,2}[a-z]?", q):
+        if q not in ids and re.fullmatch(r"\d{1,2}[a-z]?|[a-h]", q):
             ids.append(q)
     # "1a" and "1b" replace a plain "1" met elsewhere, not one the request itself numbers.
     ids = [q for q in ids if q in enumerated or not (q.isdigit() and any(o != q and o.startswith(q) and not o[len(q):].isdigit() for o in ids))]
-    ids.sort(key=lambda q: (int(re.match(r"\d+", q).group()), q))
+    ids.sort(key=lambda q: (int(re.match(r"\d*", q).group() or 0), q))
     out = []
     for q in ids:
         outcome = specific.get(q)

@@ -26,10 +26,10 @@ import yaml
 
 from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
-from .doc import build_doc, cue_words, find_authority, find_references, request_text
+from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, is_eir, is_foisa, merge
-from .text import InputError, clean_lines, decode, html_to_text, looks_like_html, unfold_answer_tables
+from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
@@ -109,23 +109,26 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     """Read one saved response (plain text or HTML) into an ``Extraction``."""
     warnings = list(warnings or [])
     title = None
-    if looks_like_html(text):
+    looks_html = looks_like_html(text)
+    if looks_html:
         text, title = html_to_text(text)
         if title:
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
     if "\t" in text:
         text = tab_tables(text)  # (cells split by tabs, as pasted from a spreadsheet: before tabs become spaces)
-    lines = clean_lines(text)
+    lines, plain, outside_ascii = clean_text(text)
     if not any(lines):
         # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
         raise InputError("empty file (only spaces or invisible characters)")
     if "|" in text:
         lines = unfold_answer_tables(lines)
-    doc = build_doc(lines)
+    doc = build_doc(lines, plain, outside_ascii)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
 
     reference, others = find_references(doc)
+    if reference is None and title and looks_html:
+        reference = reference_in_title(title)
     authority = find_authority(doc)
     found = find_citations(doc, question_refs)
     tables = find_tables(doc)
@@ -153,8 +156,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")
     if not any([reference, authority, found, outcome, events]):
         raise InputError("no FOI response found (no reference, authority, citation, decision or dated event)")
-    furniture = len(lines) < text.count("\n") + 1
-    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else ("disclosure_log" if furniture or doc.hits(_LOG) else "letter")
+    # (lines dropped as page furniture: a web page's, counted only when the thread's words are not there)
+    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else (
+        "disclosure_log" if len(lines) < text.count("\n") + 1 or doc.hits(_LOG) else "letter")
     return Extraction(source, title, kind, authority, reference, others, received, responded, events, found, ncnd, outcome,
                       questions, tables, warnings, law)
 
@@ -163,7 +167,7 @@ MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not 
 
 
 def extract_file(path: Path) -> Extraction:
-    """Read one saved response: text, HTML or PDF (its text layer, via pypdfium2)."""
+    """Read one saved response: text, HTML, PDF (its text layer, via pypdfium2), a saved email or a Word .docx."""
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise InputError(f"file too large: {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one saved "
@@ -178,6 +182,10 @@ def extract_file(path: Path) -> Extraction:
     if path.suffix.lower() == ".eml":
         text, warnings = email_text(data)
         return extract_text(text, str(path), warnings)
+    if path.suffix.lower() == ".docx" and data.startswith(b"PK\x03\x04"):
+        from .word import docx_text  # python-docx (and lxml) load only when a Word document comes
+
+        return extract_text(docx_text(data), str(path))
     text, warnings = decode(data)
     return extract_text(text, str(path), warnings)
 

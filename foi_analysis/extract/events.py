@@ -12,7 +12,9 @@ import bisect
 import re
 
 from ..foia.dates import MONTHS, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE, parse_printed_date
-from .doc import ISO_DATE as _ISO_DATE, Doc, holds_folded
+import datetime as dt
+
+from .doc import ISO_DATE as _ISO_DATE, Doc, cue_words, holds_folded
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -35,7 +37,7 @@ _BEFORE = [
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
     ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
     ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
-                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon)\s*:?\s*$", re.I)),
+                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
     # "Thank you for your email of 13 November 2024, in which you asked": the request, as the reply dates it
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
     ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application) of\s*$", re.I)),
@@ -105,6 +107,14 @@ _BEFORE_NEEDLES = {
     "response": ("issued", "respon", "repl", "answer"),
     "your": ("your",),
 }
+# A receipt told without a year ("Thank you for your request of 3 March", "which we received on the 3rd
+# of this month"): dated by the reply that tells it, as the latest such day on or before the reply.
+_MONTH_NAMES = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEARLESS = re.compile(r"(?:\breceived\b[^.]{0,40}?\bon|\byour (?:(?:FOI|information) )?(?:request|email|e-mail|letter) of)\s+"
+                       r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+                       rf"(this month|(?:{_MONTH_NAMES})\.?)(?!\w|\.?,?\s*(?:\d|'\d))", re.I)
+_YEARLESS_WORDS = ("received", "request of", "email of", "e-mail of", "letter of")
+cue_words(_YEARLESS_WORDS)
 _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "response": "response", "review_response": "internal_review_response",
                   "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
 
@@ -196,6 +206,10 @@ def find_events(doc: Doc) -> list[dict]:
         if event is None and i < 6 and doc.segments[doc.segment_of[i]].kind == "response" and re.search(r"\bdate\s*:\s*$", before, re.I):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
+        elif (event is None and before[:5].lower() == "date:" and not before[5:].strip() and not after.strip()
+              and doc.segments[doc.segment_of[i]].kind == "response" and _after_sign_off(doc, i)):
+            # "Date: 17/06/2025" on a line of its own below the signature: the letter dated at its foot.
+            event, note = "response", "date of the letter"
         if event:
             add(event, date, printed, note)
     if dated and not any(e["event"] == "received" for e in events):
@@ -205,8 +219,44 @@ def find_events(doc: Doc) -> list[dict]:
         event = _MESSAGE_EVENT.get(seg.kind or "")
         if seg.date and event and (seg.role != "requester" or event in ("internal_review_requested", "chaser")):
             add(event, seg.date[0], seg.date[1], "date of the message")
+    if not any(e["event"] == "received" for e in events):
+        replies = [e["date"] for e in events if e["event"] == "response"]
+        if len(set(replies)) == 1:
+            for i, m in doc.search(_YEARLESS, _YEARLESS_WORDS):
+                if not _inside(quoted, doc.offsets[i] + m.start()):
+                    date = _yearless(int(m.group(1)), m.group(2), replies[0])
+                    if date:
+                        add("received", date, " ".join(m.group(0)[m.start(1) - m.start():].split()), "no year printed: dated by the reply")
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+def _after_sign_off(doc: Doc, i: int) -> bool:
+    """Is unit ``i`` among the last lines of its message, below its sign-off (and not the date line
+    just above the next message's greeting)?"""
+    seg = doc.segment_of[i]
+    end = doc.segments[seg + 1].start if seg + 1 < len(doc.segments) else len(doc.units)
+    if not ((end == len(doc.units) or end - i > 3) and end - i <= 8):
+        return False
+    signs = doc.sign_offs()  # (in order: only the few just above are looked at)
+    return any(doc.segment_of[k] == seg for k in signs[bisect.bisect_left(signs, i - 12): bisect.bisect_left(signs, i)])
+
+
+def _yearless(day: int, month: str, reply: dt.date) -> dt.date | None:
+    """The latest ``day`` of ``month`` ("this month": the reply's) on or before the reply's date."""
+    if month.lower() == "this month":
+        candidates = [(reply.year, reply.month)]
+    else:
+        number = MONTHS[month.lower().rstrip(".")]
+        candidates = [(reply.year, number), (reply.year - 1, number)]
+    for year, number in candidates:
+        try:
+            date = dt.date(year, number, day)
+        except ValueError:
+            continue
+        if date <= reply:
+            return date
+    return None
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int]]:

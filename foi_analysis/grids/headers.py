@@ -12,6 +12,7 @@ column aside (``extra_columns``) with a warning instead of losing the grid.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 # Concept -> pattern on the normalised header (lower case, punctuation as spaces). Phrases first:
 # "no action" must not also read as a bare "action", so each match is blanked once taken.
@@ -34,9 +35,16 @@ CONCEPTS: list[tuple[str, str]] = [
     ("watchlist", r"\bwatch ?lists?\b"),
     ("threshold", r"\b(?:threshold|similarity score)\b"),
     ("duration", r"\b(?:duration|length|hours|time deployed|time on site|hh mm)\b"),
+    # Clock times: when a deployment started and ended, or both ("Times": "10:00-16:30").
+    ("start", r"\b(?:start(?:ed|ing)?|began|begin|commenced|time on)\b"),
+    ("end", r"\b(?:end(?:ed)?|finish(?:ed)?|stop(?:ped)?|time off)\b"),
+    ("times", r"\b(?:times?|hours of deployment)\b"),
     ("purpose", r"\b(?:purpose|use case|reason|category)\b"),
     ("date", r"\b(?:date|day)\b|\bdd mm\b"),
-    ("location", r"\b(?:location|site|place|venue|address|area)\b|^deployment$"),
+    ("location", r"\b(?:location|site|place|venue|address)\b|^deployment$"),
+    # An area names a place less closely than a location: a "BCU / Area" column beside
+    # "Location" is kept aside, a grid with only "Area" reads it as the location (FIELDS' rank).
+    ("area", r"\barea\b"),
 ]
 _CONCEPTS = [(name, re.compile(pattern)) for name, pattern in CONCEPTS]
 
@@ -72,11 +80,17 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         ("watchlist_size", "watchlist", ""),
         ("threshold", "threshold", ""),
         ("duration", "duration", ""),
+        ("start_time", "start", "end"),
+        ("end_time", "end", "start"),
+        ("times", "times", ""),
         ("purpose", "purpose", ""),
         ("date", "date", ""),
         ("location", "location", ""),
+        ("location", "area", ""),
     ]
 ]
+# Read into the deployment's duration (end - start), and kept as printed in extra_columns.
+CLOCK_FIELDS = ("start_time", "end_time", "times")
 
 REQUIRED = ("location", "date")
 
@@ -98,8 +112,9 @@ PURPOSES: list[tuple[str, str]] = [
 
 
 def normalise(header: str) -> str:
-    """Lower case, footnote markers ("Alerts1") dropped, punctuation to spaces."""
-    text = re.sub(r"(?<=[a-z])\d+\b", "", header.lower())
+    """Lower case, ligatures undone ("Conﬁrmed", as Word's fonts print it), footnote markers
+    ("Alerts1", "Alerts¹") dropped, punctuation to spaces."""
+    text = re.sub(r"(?<=[a-z])\d+\b", "", unicodedata.normalize("NFKC", header).lower())
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", text).split())
 
 
@@ -119,8 +134,15 @@ def concepts(header: str) -> frozenset[str]:
 
 def field_for(header: str) -> str | None:
     """The field a column header means, or None when it names no known field."""
+    rank = rank_of(header)
+    return None if rank is None else FIELDS[rank][0]
+
+
+def rank_of(header: str) -> int | None:
+    """The index in ``FIELDS`` of the rule a header meets: of two columns meaning one field, the one
+    meeting the earlier (closer) rule is the field ("Location" before "BCU / Area")."""
     named = concepts(header)
-    return next((field for field, need, avoid in FIELDS if need <= named and not avoid & named), None)
+    return next((k for k, (_, need, avoid) in enumerate(FIELDS) if need <= named and not avoid & named), None)
 
 
 def purpose_label(text: str) -> str:

@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from . import headers
-from ..foia.dates import ISO_DATE, LEADING_WEEKDAY, NUMERIC_DATE, WORDED_DATE, parse_printed_date
+from ..foia.dates import ISO_DATE, LEADING_WEEKDAY, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE, parse_printed_date
 from ..records.quarantine import UNREADABLE, Rejection
 
 if TYPE_CHECKING:
@@ -61,6 +61,11 @@ NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?
                               r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
 TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
                    r"cumulative)\b", re.IGNORECASE)
+TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+# A summary table's row label: a total, a month, a week, a quarter or a year.
+PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overall|summary|year to date|ytd|cumulative|"
+                    r"week|quarter|q[1-4]|month|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d)\b",
+                    re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
@@ -72,7 +77,9 @@ APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>
 FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\))$", re.IGNORECASE)
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
+TIMES = re.compile(r"(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?:-|\u2013|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})", re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
+PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
@@ -91,8 +98,9 @@ def _bare(text: str) -> str:
 
 
 def _date_text(text: str) -> str:
-    """A date cell without its footnote marker and a leading weekday ("Tue 08/01/2025")."""
-    return LEADING_WEEKDAY.sub("", _bare(text))
+    """A date cell without its footnote marker, a leading weekday ("Tue 08/01/2025") and a time of
+    day after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times)."""
+    return TIME_OF_DAY.sub("", LEADING_WEEKDAY.sub("", _bare(text)))
 
 
 def prints_month_first(texts: list[str]) -> bool:
@@ -111,7 +119,8 @@ def is_date_cell(text: str) -> bool:
     if len(text) > 30:
         return False
     text = _date_text(text)
-    return bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text) or ISO_DATE.fullmatch(text))
+    return bool(NUMERIC_DATE.fullmatch(text) or WORDED_DATE.fullmatch(text) or US_WORDED_DATE.fullmatch(text)
+                or ISO_DATE.fullmatch(text))
 
 
 def parse_date(text: str, month_first: bool = False) -> dt.date:
@@ -146,6 +155,7 @@ class _Record:
     table: int  # index of the table it was printed in (places it relative to purpose legends)
     cells: dict[str, str] = field(default_factory=dict)
     extras: dict[str, str] = field(default_factory=dict)  # header -> text, columns of no known meaning
+    rate_in_percent: bool = False  # the rate's header gives its unit ("False alert rate (%)")
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -162,33 +172,55 @@ class _Read:
     rejections: list[Rejection]
     warnings: list[str]
     warned: set[tuple[str, str]] = field(default_factory=set)  # (column, why) already warned of
+    unruled: list[int] = field(default_factory=list)  # pages with a table whose rows are not ruled apart
 
 
-def _text_at(row: Row, x: float) -> str:
+def _text_at(row: Row, x: float, merged: bool = True) -> str:
+    """The text of the cell at ``x``; ``merged``: also a cell merged with the one above (its text)."""
     cell = row.at(x)
-    return cell.text if cell else ""
+    return cell.text if cell and (merged or not cell.continued) else ""
 
 
 def _name(header: list[Row], first: Row) -> list[_Column]:
     """The columns of ``first`` (a deployment row) named from the header rows above them; a header of
     no known meaning, or a second one meaning a field already taken, names no field."""
-    texts = [" ".join(p for h in header if (p := _header_text(h.at(cell.centre)))) for cell in first.cells]
+    left, right = first.cells[0].x0, first.cells[-1].x1
+    # A header cell across the whole table is its title ("Date, location and outcome of each
+    # deployment"), not a group header: it names no column.
+    titles = {id(h) for h in header if len(h.cells) == 1 and len(first.cells) > 1
+              and h.cells[0].x0 <= left + ALIGN and h.cells[0].x1 >= right - ALIGN}
+    texts = [" ".join(p for h in header if id(h) not in titles and (p := _header_text(h.at(cell.centre))))
+             for cell in first.cells]
     meanings = [headers.field_for(text) if text else None for text in texts]
     prints_date = [k for k, cell in enumerate(first.cells) if is_date_cell(cell.text)]
     if "date" not in meanings and len(prints_date) == 1 and meanings[prints_date[0]] is None:
         # No header names the date ("When", "Deployed on"), one column of no known meaning prints
         # dates: it is the date (with a warning), rather than the grid being rejected for lacking one.
         meanings[prints_date[0]] = "date"
-    # Two headers that name a date ("Day | Date"): the date is the column that prints one.
+    # Two columns meaning one field: the one whose header meets the closer rule ("Location" before
+    # "BCU / Area"), then the first printed; of two headers naming a date ("Day | Date"), the column
+    # that prints one.
+    ranks = [headers.rank_of(t) if t else None for t in texts]
     dated = [k for k in prints_date if meanings[k] == "date"]
-    columns, seen = [], set()
-    for k, cell in enumerate(first.cells):
-        meaning = meanings[k]
-        if meaning in seen or (meaning == "date" and dated and k != dated[0]):
-            meaning = None
-        seen.add(meaning)
-        columns.append(_Column(cell.x0, cell.x1, meaning, texts[k] or f"column {k + 1} (no header)"))
-    return columns
+    chosen: dict[str, int] = {}
+    chosen_rank: dict[str, int] = {}
+    for k, meaning in enumerate(meanings):
+        if meaning is None or (meaning == "date" and dated and k != dated[0]):
+            continue
+        rank = len(headers.FIELDS) if ranks[k] is None or meaning == "date" else ranks[k]
+        if meaning not in chosen or rank < chosen_rank[meaning]:
+            chosen[meaning], chosen_rank[meaning] = k, rank
+    keep = set(chosen.values())
+    if "location" in chosen:
+        # "Location" spanning sub-columns ("Street | Borough"): the place is their texts joined.
+        x = first.cells[chosen["location"]].centre
+        group = next((c for h in header if id(h) not in titles and (c := h.at(x)) is not None
+                      and c.x1 - c.x0 > first.cells[chosen["location"]].x1 - first.cells[chosen["location"]].x0 + ALIGN
+                      and headers.field_for(_header_text(c)) == "location"), None)
+        if group is not None:
+            keep |= {k for k, cell in enumerate(first.cells) if meanings[k] == "location" and group.covers(cell.centre)}
+    return [_Column(cell.x0, cell.x1, meanings[k] if k in keep else None,
+                    texts[k] or f"column {k + 1} (no header)") for k, cell in enumerate(first.cells)]
 
 
 def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
@@ -220,7 +252,7 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
 def _header_text(cell: Cell | None) -> str:
     """A header cell's lines joined; a word broken at a line end with a hyphen is joined again
     ("Con-" + "firmed"), a spaced dash ("Outcome -" + "Arrest") is kept."""
-    if cell is None:
+    if cell is None or cell.continued:  # a header cell spanning rows is named once
         return ""
     return re.sub(r"(?<=[A-Za-z])- (?=[a-z])", "", " ".join(cell.lines))
 
@@ -259,6 +291,20 @@ def _prints_figures(row: Row) -> bool:
     return sum(bool(FIGURE.fullmatch(_bare(c.text))) for c in row.cells) >= 2
 
 
+def _names_columns(row: Row) -> bool:
+    """A row of header words: two or more cells naming what a column holds ("Location", "Confirmed"),
+    none a figure."""
+    return (not any(FIGURE.fullmatch(_bare(c.text)) for c in row.cells)
+            and sum(bool(headers.concepts(c.text)) for c in row.cells if c.text) >= 2)
+
+
+def _same_width(a: Row, b: Row) -> bool:
+    """Do two rows span (nearly) the same width: a header drawn as a table of its own over its rows
+    (the Met's 2023-24 header juts out 6 pt to the left), not a summary table above them?"""
+    tolerance = max(ALIGN, 0.02 * (b.cells[-1].x1 - b.cells[0].x0))
+    return abs(a.cells[0].x0 - b.cells[0].x0) <= tolerance and abs(a.cells[-1].x1 - b.cells[-1].x1) <= tolerance
+
+
 def _aligned(columns: list[_Column], row: Row) -> bool:
     return len(row.cells) == len(columns) and all(
         abs(c.centre - cell.centre) <= ALIGN for c, cell in zip(columns, row.cells))
@@ -282,14 +328,15 @@ def _realign(columns: list[_Column], row: Row) -> list[_Column] | None:
     return [_Column(cell.x0, cell.x1, c.field, c.header) for c, cell in zip(columns, row.cells)]
 
 
-def _values(row: Row, columns: list[_Column]) -> tuple[dict[str, str], dict[str, str]]:
-    """(known field -> text, extra column header -> text) of one printed row."""
+def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict[str, str], dict[str, str]]:
+    """(known field -> text, extra column header -> text) of one printed row; ``merged``: with the text
+    of cells merged with the row above (not when the row continues that one's text)."""
     values, extras = {}, {}
     for c in columns:
-        text = _text_at(row, c.centre)
-        if c.field:
-            values[c.field] = text
-        elif text:
+        text = _text_at(row, c.centre, merged)
+        if c.field:  # (a place printed over several columns: joined)
+            values[c.field] = ", ".join(filter(None, [values.get(c.field), text]))
+        if text and (not c.field or c.field in headers.CLOCK_FIELDS):  # clock times: also kept as printed
             extras[c.header] = text
     return values, extras
 
@@ -332,15 +379,36 @@ def _read(path: Path) -> _Read:
     records = out.records
     columns: list[_Column] | None = None
     pending: list[Row] = []  # a header printed as a table of its own, awaiting its rows
+    pending_page = 0
     for index, table in enumerate(tables):
         rows = [r for r in table.rows if not r.empty]
         first = next((i for i, r in enumerate(rows) if any(is_date_cell(c.text) for c in r.cells)), None)
         if first is None:
             legend = _legend(rows)
-            if legend is not None:
+            crowded = max((_dates_in(c.text) for r in rows for c in r.cells), default=0)
+            if crowded >= 2:
+                # Rows not ruled apart (vertical lines only, or stripes of shading): one cell holds
+                # several rows' dates. Which line belongs to which row cannot be told: reported.
+                out.unruled.append(table.page)
+                out.rejections.append(Rejection(
+                    f"grids/{name} page {table.page}", "page", next(c.text for r in rows for c in r.cells if _dates_in(c.text) >= 2),
+                    f"a table whose rows are not ruled apart ({crowded} dates in one cell): not read; cells are found "
+                    "from drawn borders"))
+            elif legend is not None:
                 out.legends.append((index, legend))
+            elif figures := [r for r in rows if _prints_figures(r)]:
+                # Rows of figures with no date: a summary (each row a month or a total) is no
+                # deployment; anything else (the right half of a grid Excel printed across two pages)
+                # is figures of deployments that cannot be placed: reported, never passed over.
+                if not all(PERIOD.match(next((c.text for c in r.cells if c.text), "")) for r in figures):
+                    out.rejections.append(Rejection(
+                        f"grids/{name} page {table.page}", "page", " | ".join(c.text for c in figures[0].cells),
+                        f"a table of {len(figures)} row(s) of figures with no date column: not read (the rest of a "
+                        "grid printed across pages, or a table of another kind); its figures are not in deployments"))
             elif rows:
-                pending = rows
+                _orphan(name, pending, out, pending_page)
+                pending = [*rows]
+                pending_page = table.page
             continue
         dated_row = rows[first]  # the first row printing a date: it says which column is the date
         date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text))
@@ -352,6 +420,9 @@ def _read(path: Path) -> _Read:
         # Rows above the first deployment with nothing under the date column are the tail of the
         # previous page's last row (a wrapped location); a header always labels the date column.
         carried = lead if records and not any(_text_at(r, date_x) for r in lead) else []
+        if pending and not _same_width(pending[-1], dated_row):
+            _orphan(name, pending, out, pending_page)
+            pending = []  # a table of another width above (a monthly summary): not this table's header
         header = ([] if carried else lead) or pending
         if header and records and columns is not None and header is lead:
             # The header repeated on this page may have the previous page's wrapped row under it.
@@ -385,10 +456,15 @@ def _read(path: Path) -> _Read:
                     and _fills(records[-1], values)):
                 # The rest of the previous page's last row, its figures included (a row the page
                 # broke): the cells it left empty, filled.
-                records[-1].extend((values, extras))
+                records[-1].extend(_values(row, columns, merged=False))
                 continue
+            if not is_date_cell(values["date"]) and _names_columns(row):
+                continue  # the header printed again inside the table (after each month, say)
+            if not is_date_cell(values["date"]) and not extras and not any(v for k, v in values.items() if k != "date"):
+                continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
-                records.append(_Record(table.page, index, values, extras))
+                records.append(_Record(table.page, index, values, extras, any(
+                    c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns)))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -396,11 +472,31 @@ def _read(path: Path) -> _Read:
                                                 f"a row with figures but no date ({' | '.join(c.text for c in row.cells)}); "
                                                 "kept aside, not counted as a deployment"))
             elif records:  # a wrapped line the PDF drew as a row of its own
-                records[-1].extend((values, extras))
+                records[-1].extend(_values(row, columns, merged=False))
+    if records:
+        _orphan(name, pending, out, pending_page)
     if not records:
-        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){_why_no_table(pages)}")
+        why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
+               "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages))
+        raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
     out.rejections += _unread_text(name, pages)
     return out
+
+
+def _dates_in(text: str) -> int:
+    return len(NUMERIC_DATE.findall(text)) + len(WORDED_DATE.findall(text)) + len(ISO_DATE.findall(text))
+
+
+def _orphan(name: str, rows: list[Row], out: _Read, page: int = 0) -> None:
+    """A grid's header (it names a date and a location) with no dated rows under it: a page whose rows
+    were not read (damaged, or drawn in a way not seen), reported rather than passed over."""
+    if not rows:
+        return
+    named = {headers.field_for(c.text) for r in rows for c in r.cells if c.text}
+    if {"date", "location"} <= named:
+        out.rejections.append(Rejection(f"grids/{name} page {page}", "page", " | ".join(c.text for c in rows[0].cells),
+                                        "a table header with no dated rows under it: if rows are printed there, "
+                                        "they were not read"))
 
 
 def _why_no_table(pages: list) -> str:
@@ -419,7 +515,7 @@ def _row_like(line: str) -> bool:
     """A line of loose text that reads like a table row: a date and a figure besides it (a cover's
     "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
     rest = line
-    for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE):
+    for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE, US_WORDED_DATE):
         rest = pattern.sub(" ", rest)
     return rest != line and bool(re.search(r"\d", rest))
 
@@ -430,6 +526,11 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
     Reported, so that they are never silently missed."""
     out = []
     for page in pages:
+        if page.drawn and not page.has_text:
+            out.append(Rejection(f"grids/{name} page {page.number}", "page", "",
+                                 "a page with drawings or pictures but no text (a scanned page, or a damaged one): "
+                                 "any rows on it are not read"))
+            continue
         dated = [line for line in page.loose if _row_like(line)]
         if len(dated) >= 2:
             how = "is ruled with horizontal lines only" if page.rules_without_columns else "has no ruled cell borders"
@@ -457,6 +558,8 @@ def parse_duration(text: str) -> int | None:
         if minutes != minutes.to_integral_value():
             raise ValueError(f"not a duration {text!r}: {minutes} minutes is not a whole number of minutes")
         return int(minutes)
+    if TIMES.fullmatch(text):  # "10:00-16:30" printed as the duration
+        return parse_times(text)
     clock = CLOCK.fullmatch(text)
     if clock:  # hours:minutes
         if int(clock["m"]) >= 60:
@@ -469,6 +572,21 @@ def parse_duration(text: str) -> int | None:
     if m["h"] and minutes >= 60:
         raise ValueError(f"not a duration {text!r}: {minutes} minutes past the hour")
     return int(m["h"] or 0) * 60 + minutes
+
+
+def parse_times(text: str) -> int | None:
+    """Minutes between two clock times, "10:00-16:30", "10.00 to 16.30" (ending after midnight:
+    "22:00-02:00" is 240); None for blank. One time alone is when, not how long: not read."""
+    text = _bare(text)
+    if _blank(text):
+        return None
+    m = TIMES.fullmatch(text)
+    if not m:
+        raise ValueError(f"not a start and end time {text!r} (expected e.g. 10:00-16:30)")
+    start, end = (int(m[f"h{k}"]) * 60 + int(m[f"m{k}"]) for k in (1, 2))
+    if max(int(m["h1"]), int(m["h2"])) > 24 or max(int(m["m1"]), int(m["m2"])) >= 60 or start == end:
+        raise ValueError(f"not a start and end time {text!r}")
+    return (end - start) % (24 * 60)
 
 
 def parse_count(text: str) -> int | None:
@@ -497,12 +615,21 @@ def parse_number(text: str) -> float | None:
     return float(text)
 
 
-def parse_rate(text: str) -> tuple[float, int] | None:
-    """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank."""
+def parse_threshold(text: str) -> float | None:
+    """The face-match threshold: "0.64", or as a percentage "64%" (the same setting)."""
+    percent = PERCENT.fullmatch(_bare(text))
+    if percent:
+        return float(Decimal(percent["value"]) / 100)
+    return parse_number(text)
+
+
+def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
+    """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank. A bare number
+    is a percentage only under a header that says so (``in_percent``: "False alert rate (%)")."""
     text = _bare(text)
     if _blank(text):
         return None
-    m = PERCENT.fullmatch(text)
+    m = PERCENT.fullmatch(text + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", text) else text)
     if not m:
         raise ValueError(f"not a percentage {text!r}")
     # Decimal keeps "0.07%" as 0.0007, not 0.0007000000000000001.
@@ -598,10 +725,15 @@ def _parse(path: Path) -> _Parsed:
                 return None
 
         row["duration_minutes"] = read("duration", parse_duration)
-        row["threshold"] = read("threshold", parse_number)
+        if row["duration_minutes"] is None and not cells.get("duration"):
+            # No duration printed: from the clock times, "10:00-16:30" or start and end columns.
+            if not cells.get("times") and (cells.get("start_time") or cells.get("end_time")):
+                cells["times"] = f"{cells.get('start_time') or '?'} to {cells.get('end_time') or '?'}"
+            row["duration_minutes"] = read("times", parse_times)
+        row["threshold"] = read("threshold", parse_threshold)
         for key in COUNTS:
             row[key] = read(key, parse_count)
-        rate = read("false_alert_rate_printed", parse_rate)
+        rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
         row["false_alert_rate_printed"] = cells.get("false_alert_rate_printed") or None
         row["false_alert_rate"] = rate[0] if rate else None
         row["_rate_decimals"] = rate[1] if rate else None
@@ -692,6 +824,7 @@ COPY_EVIDENCE = 5
 # within two months of it (watchlists grow; a neighbour years away says nothing).
 WATCHLIST_JUMP = 0.10
 WATCHLIST_NEAR = pd.Timedelta(days=61)
+DATE_ORDER_SLIPS = 0.10  # a grid with more steps against its order than this share (and more than one) has none
 
 
 def copied_columns(df: pd.DataFrame) -> list[tuple[str, str]]:
@@ -742,6 +875,17 @@ def _checks(df: pd.DataFrame) -> list[dict]:
                 found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", either,
                                       f"arrests or disposals {either} > total alerts {total}"))
     previous: dict[str, pd.Series] = {}
+    # A grid printed newest first (more steps back in time than forward) is checked in its own order;
+    # a grid in no date order (sorted by place, say: many steps each way) is not checked at all.
+    newest_first, unordered = set(), set()
+    for source, dates in df.groupby("source_file", sort=True)["date"]:
+        back, forward = int((dates.diff() < pd.Timedelta(0)).sum()), int((dates.diff() > pd.Timedelta(0)).sum())
+        if back > forward:
+            newest_first.add(source)
+        if min(back, forward) > max(1, DATE_ORDER_SLIPS * (back + forward)):
+            unordered.add(source)
+            print(f"warning: {source}: not printed in date order ({forward} steps forward, {back} back); "
+                  "its rows are not checked for date order", file=sys.stderr)
     keys = location_keys([str(v) for v in df["location"].dropna()])
     variants: dict[str, list[str]] = {}
     for loc, key in keys.items():
@@ -760,9 +904,12 @@ def _checks(df: pd.DataFrame) -> list[dict]:
                                   f"false alerts {false} / faces seen {faces} = {computed:.4f}%; printed "
                                   f"{r['false_alert_rate_printed']} ({how})"))
         before = previous.get(r["source_file"])
-        if before is not None and r["date"] < before["date"]:
-            found.append(_anomaly(r, "date_order", f"on or after {before['date']:%Y-%m-%d}", f"{r['date']:%Y-%m-%d}",
-                                  f"printed after {before['deployment_id']}"))
+        back = r["source_file"] in newest_first
+        if (before is not None and r["source_file"] not in unordered
+                and (r["date"] > before["date"] if back else r["date"] < before["date"])):
+            found.append(_anomaly(r, "date_order", f"on or {'before' if back else 'after'} {before['date']:%Y-%m-%d}",
+                                  f"{r['date']:%Y-%m-%d}", f"printed after {before['deployment_id']}"
+                                  + (" in a grid printed newest first" if back else "")))
         previous[r["source_file"]] = r
         location = None if pd.isna(r["location"]) else str(r["location"])
         if location is not None and keys[location] != location:

@@ -13,8 +13,11 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -23,6 +26,13 @@ import pypdfium2.raw as pdfium_raw
 THIN = 2.0  # points: a path this narrow is a ruling line, not an area
 SNAP = 1.5  # points: rulings this close are one line (Word draws borders as pairs of thin rects)
 MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers are double lines
+RULE = 4.5  # points: a filled bar this thin is a (thick) border, not a shaded cell (a line of text is taller)
+SMALL, RAISED = 0.8, 0.2  # of a line's height: a glyph this much smaller and raised is a superscript
+SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+RUN_GAP = 0.12  # of a line's height: a glyph this close after the last one continues its word
+EPSILON = 0.05  # points: a piece of path this close to level or plumb is a ruling
+FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
+DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
 
 
 class PdfReadError(ValueError):
@@ -34,6 +44,9 @@ class Cell:
     x0: float
     x1: float
     lines: tuple[str, ...]  # text lines, top to bottom, each with its spaces collapsed
+    # A cell merged with the one above it (no rule between them): it has that cell's text, as every
+    # row a merged cell spans does ("08/01/25" or "Crime Hotspot" printed once for several rows).
+    continued: bool = False
 
     @property
     def text(self) -> str:
@@ -78,19 +91,32 @@ class Page:
     has_text: bool  # False: no text layer (a scanned page: pictures only)
     loose: tuple[str, ...]  # text lines outside every ruled table, top to bottom
     rules_without_columns: bool  # horizontal rules but too few vertical ones to make a table
+    drawn: bool = True  # lines, pictures or forms drawn on it (False: a blank page, or text only)
 
 
-@dataclass(frozen=True)
-class _Glyph:
+class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
     char: str
     x0: float
     x1: float
     top: float
     bottom: float
+    turn: int = 0  # quarter turns clockwise of its writing: 0 upright, 3 read bottom to top, 1 top to bottom
+    run: int = -1  # glyphs printed as one run of text (a word, or words joined by printed spaces) share it
 
     @property
     def cy(self) -> float:
         return (self.top + self.bottom) / 2
+
+    def turned(self, turn: int) -> _Glyph:
+        """This glyph in the frame where text written ``turn`` quarter turns round reads upright."""
+        (x0, y0), (x1, y1) = _turn(self.x0, self.top, turn), _turn(self.x1, self.bottom, turn)
+        return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4, self.run)
+
+
+def _turn(x: float, y: float, turn: int) -> tuple[float, float]:
+    """A point (from the page's top left) in the frame where text turned ``turn`` quarter turns reads
+    left to right: text read bottom to top (3) is turned back clockwise, and so on."""
+    return ((x, y), (y, -x), (-x, -y), (-y, x))[turn]
 
 
 @dataclass
@@ -131,8 +157,20 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs = _glyphs(page, height)
     vertical, horizontal = _rulings(page, height)
+    # A page whose text mostly runs bottom to top (or top to bottom, or upside down): a table drawn
+    # turned on the page. Glyphs and rulings are turned back together, so the table reads upright.
+    turns = Counter(g.turn for g in glyphs if not g.char.isspace())
+    turn = max(turns, key=lambda t: (turns[t], t == 0)) if turns else 0
+    if turn:
+        glyphs = sorted((g.turned(turn) for g in glyphs), key=lambda g: g.cy)
+        vertical, horizontal = _turn_edges(vertical, horizontal, turn)
+    vertical, horizontal = _merge(vertical), _merge(horizontal)
     tables, boxes = [], []
-    for v_edges, h_edges in _components(vertical, horizontal):
+    components = _components(vertical, horizontal)
+    extents = [_extent(c) for c in components]
+    for (v_edges, h_edges), extent in zip(components, extents):
+        if any(other is not extent and _encloses(extent, other) for other in extents):
+            continue  # a frame drawn round a table (or the page), not a table of its own
         rows = _rows(v_edges, h_edges, glyphs)
         if rows:
             tables.append(Table(number, rows[0].top, tuple(rows)))
@@ -147,7 +185,8 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
             if x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1:
                 inside.add(i)
     outside = [g for i, g in enumerate(glyphs) if i not in inside]
-    info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables)
+    info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables,
+                any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)))
     return sorted(tables, key=lambda t: t.top), info
 
 
@@ -155,22 +194,43 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
     textpage = page.get_textpage()
     try:
         glyphs: list[_Glyph] = []
+        run, spaced = 0, False  # the current run of text; a printed space since its last glyph
+        last = None  # the last glyph that is not a space
+        raw, unicode, angle, generated = (textpage.raw, pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetCharAngle,
+                                          pdfium_raw.FPDFText_IsGenerated)
+        quarter = math.pi / 2
         for i in range(textpage.count_chars()):
-            code = pdfium_raw.FPDFText_GetUnicode(textpage.raw, i)
+            code = unicode(raw, i)
             # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
             char = "-" if code in (0x02, 0xFFFE) else chr(code)
             if char.isspace():
                 # Spaces, printed or inferred by PDFium, have no box: place them just after the
                 # glyph they follow, on its line. Inferred line ends are not text.
                 if char == " " and glyphs:
-                    last = glyphs[-1]
-                    glyphs.append(_Glyph(" ", last.x1, last.x1, last.top, last.bottom))
+                    before = glyphs[-1]
+                    # (Turned text: the glyph's own box, which sorts it just after the glyph.)
+                    x0 = before.x1 if before.turn == 0 else before.x0
+                    glyphs.append(_Glyph(" ", x0, before.x1, before.top, before.bottom, before.turn, before.run))
+                # A space PDFium inferred (between two strings) or a line end ends the run.
+                printed = char == " " and not generated(raw, i)
+                run, spaced = (run, True) if printed and not spaced else (run + 1, False)
                 continue
             # Loose boxes span the font's ascent to descent, so glyphs of one line share a height.
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
             if right - left > 0:
-                glyphs.append(_Glyph(char, left, right, height - top, height - bottom))
-        return sorted(glyphs, key=lambda g: g.cy)
+                # PDFium gives the writing's angle clockwise, in radians: kept in quarter turns.
+                turn = round(angle(raw, i) / quarter) % 4
+                y0, y1 = height - top, height - bottom
+                # The same run: upright, on the same line, starting where the last glyph (or the
+                # printed space after it) ends.
+                gap = RUN_GAP * (y1 - y0) * (4 if spaced else 1)
+                if not (last is not None and last.run == run and turn == 0 == last.turn
+                        and abs(last.top + last.bottom - y0 - y1) < y1 - y0 and -gap <= left - last.x1 <= gap):
+                    run += 1
+                spaced = False
+                last = _Glyph(char, left, right, y0, y1, turn, run)
+                glyphs.append(last)
+        return sorted(glyphs, key=lambda g: g.top + g.bottom)  # by vertical centre
     finally:
         textpage.close()
 
@@ -182,32 +242,117 @@ def _is_shading(obj: pdfium.PdfObject) -> bool:
     return not stroke.value
 
 
-def _is_curved(obj: pdfium.PdfObject) -> bool:
-    segments = pdfium_raw.FPDFPath_CountSegments(obj.raw)
-    return any(
-        pdfium_raw.FPDFPathSegment_GetType(pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i))
-        == pdfium_raw.FPDF_SEGMENT_BEZIERTO
-        for i in range(segments)
-    )
+def _curved(obj: pdfium.PdfObject, count: int) -> bool:
+    """Does a path of one rectangle or line at most draw a curve (a circle: four curves after its start)?
+    Its second and last pieces say so, without asking for every piece of thousands of borders."""
+    return any(pdfium_raw.FPDFPathSegment_GetType(pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i))
+               == pdfium_raw.FPDF_SEGMENT_BEZIERTO for i in {min(1, count - 1), count - 1})
+
+
+def _path_lines(obj: pdfium.PdfObject, count: int, height: float) -> list[tuple[float, float, float, float]]:
+    """The straight pieces of a path of many subpaths (a whole table's ruling drawn as one path, as
+    LibreOffice and cairo do), in page coordinates from the top: its bounds would be one rectangle.
+    A subpath with a curve is a drawing, not a border. A filled subpath that closes a thin rectangle
+    (a border drawn as a filled bar) gives its centre line; a wider filled one is shading."""
+    m = obj.get_matrix()
+    stroked = not _is_shading(obj)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    out, sub, curved, start, here = [], [], False, None, None
+
+    def flush():
+        if curved or not sub:
+            return
+        if stroked:
+            out.extend(sub)
+            return
+        xs = [v for a, _, c, _ in sub for v in (a, c)]
+        ys = [v for _, b, _, d in sub for v in (b, d)]
+        w, h = max(xs) - min(xs), max(ys) - min(ys)
+        if min(w, h) <= RULE and max(w, h) > RULE:
+            cx, cy = (max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2
+            out.append((min(xs), cy, max(xs), cy) if w > h else (cx, min(ys), cx, max(ys)))
+
+    for i in range(count):
+        seg = pdfium_raw.FPDFPath_GetPathSegment(obj.raw, i)
+        kind = pdfium_raw.FPDFPathSegment_GetType(seg)
+        pdfium_raw.FPDFPathSegment_GetPoint(seg, ctypes.byref(x), ctypes.byref(y))
+        px, py = m.on_point(x.value, y.value)
+        point = (px, height - py)
+        if kind == pdfium_raw.FPDF_SEGMENT_MOVETO:
+            flush()
+            sub, curved, start = [], False, point
+        elif kind == pdfium_raw.FPDF_SEGMENT_BEZIERTO:
+            curved = True
+        elif here is not None:
+            sub.append((*here, *point))
+        here = point
+        if pdfium_raw.FPDFPathSegment_GetClose(seg) and start is not None:
+            sub.append((*point, *start))
+            here = start
+    flush()
+    return out
 
 
 def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Edge]]:
-    """Vertical and horizontal ruling lines: thin paths, and the four sides of rectangles."""
+    """Vertical and horizontal ruling lines: thin paths, the four sides of outlined rectangles, thin
+    filled bars (Excel draws borders so, thick outer ones too), the straight pieces of a path of many
+    subpaths; inside Form XObjects too (PDFium gives their objects' matrices on the page)."""
     vertical, horizontal = [], []
-    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=1):
-        if _is_curved(obj):  # logos and crests, not table borders
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=FORM_DEPTH):
+        count = pdfium_raw.FPDFPath_CountSegments(obj.raw)
+        if count < 2:
+            continue
+        if count > 5:  # more than one rectangle or line: its pieces, not its bounds
+            for x0, y0, x1, y1 in _path_lines(obj, count, height):
+                if abs(x0 - x1) <= EPSILON and abs(y1 - y0) > THIN:
+                    vertical.append(_Edge(x0, min(y0, y1), max(y0, y1)))
+                elif abs(y0 - y1) <= EPSILON and abs(x1 - x0) > THIN:
+                    horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
             continue
         left, bottom, right, top = obj.get_bounds()
         top, bottom = height - top, height - bottom
-        wide, tall = right - left > THIN, bottom - top > THIN
-        if tall and not wide:
+        width, tall = right - left, bottom - top
+        if max(width, tall) <= THIN:  # a dot
+            continue
+        # A curve (logos and crests) is no border; a thin shape is a rule however its ends are drawn.
+        if (count == 2 or min(width, tall) > THIN) and _curved(obj, count):
+            continue
+        if count == 2 or (min(width, tall) <= RULE < max(width, tall) and _is_shading(obj)):
+            # A line, however thick it is stroked, or a thin filled bar: its centre line.
+            if tall > width:
+                vertical.append(_Edge((left + right) / 2, top, bottom))
+            else:
+                horizontal.append(_Edge((top + bottom) / 2, left, right))
+        elif tall > THIN and width <= THIN:
             vertical.append(_Edge((left + right) / 2, top, bottom))
-        elif wide and not tall:
+        elif width > THIN and tall <= THIN:
             horizontal.append(_Edge((top + bottom) / 2, left, right))
-        elif wide and tall and not _is_shading(obj):
+        elif width > THIN and tall > THIN and not _is_shading(obj):
+            stroke = ctypes.c_float()
+            pdfium_raw.FPDFPageObj_GetStrokeWidth(obj.raw, ctypes.byref(stroke))
+            if stroke.value > 1.0:  # a thick outline: its bounds take in the stroke, its pieces do not
+                for x0, y0, x1, y1 in _path_lines(obj, count, height):
+                    if abs(x0 - x1) <= EPSILON:
+                        vertical.append(_Edge(x0, min(y0, y1), max(y0, y1)))
+                    elif abs(y0 - y1) <= EPSILON:
+                        horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
+                continue
             vertical += [_Edge(left, top, bottom), _Edge(right, top, bottom)]
             horizontal += [_Edge(top, left, right), _Edge(bottom, left, right)]
-    return _merge(vertical), _merge(horizontal)
+    return vertical, horizontal
+
+
+def _turn_edges(vertical: list[_Edge], horizontal: list[_Edge], turn: int) -> tuple[list[_Edge], list[_Edge]]:
+    out: tuple[list[_Edge], list[_Edge]] = ([], [])
+    for edges, upright in ((vertical, True), (horizontal, False)):
+        for e in edges:
+            a = _turn(e.pos, e.start, turn) if upright else _turn(e.start, e.pos, turn)
+            b = _turn(e.pos, e.end, turn) if upright else _turn(e.end, e.pos, turn)
+            if abs(a[0] - b[0]) < abs(a[1] - b[1]):
+                out[0].append(_Edge(a[0], min(a[1], b[1]), max(a[1], b[1])))
+            else:
+                out[1].append(_Edge(a[1], min(a[0], b[0]), max(a[0], b[0])))
+    return out
 
 
 def _merge(edges: list[_Edge]) -> list[_Edge]:
@@ -246,16 +391,39 @@ def _components(vertical: list[_Edge], horizontal: list[_Edge]) -> list[tuple[li
             i = parent[i]
         return i
 
+    # Horizontal rulings by height, each height's pieces by where they start (merged pieces at one
+    # height do not overlap): each vertical meets only the heights it spans and, at each, at most the
+    # two pieces around it. Not every pair: a page of 10,000 short strokes would take seconds.
+    rows: dict[float, list[int]] = {}
+    for j, h in enumerate(horizontal):
+        rows.setdefault(h.pos, []).append(j)
+    heights = sorted(rows)
+    for ys in rows.values():
+        ys.sort(key=lambda j: horizontal[j].start)
+    starts = {y: [horizontal[j].start for j in rows[y]] for y in heights}
     for i, v in enumerate(vertical):
-        for j, h in enumerate(horizontal):
-            if _touch(v, h):
-                parent[find(i)] = find(len(vertical) + j)
+        for y in heights[bisect.bisect_left(heights, v.start - SNAP):bisect.bisect_right(heights, v.end + SNAP)]:
+            k = bisect.bisect_right(starts[y], v.pos + SNAP)
+            for j in rows[y][max(0, k - 2):k]:
+                if _touch(v, horizontal[j]):
+                    parent[find(i)] = find(len(vertical) + j)
     groups: dict[int, tuple[list[_Edge], list[_Edge]]] = {}
     for i, v in enumerate(vertical):
         groups.setdefault(find(i), ([], []))[0].append(v)
     for j, h in enumerate(horizontal):
         groups.setdefault(find(len(vertical) + j), ([], []))[1].append(h)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _extent(component: tuple[list[_Edge], list[_Edge]]) -> tuple[float, float, float, float]:
+    vertical, horizontal = component
+    return (min(v.pos for v in vertical), min(h.pos for h in horizontal),
+            max(v.pos for v in vertical), max(h.pos for h in horizontal))
+
+
+def _encloses(outer: tuple[float, float, float, float], inner: tuple[float, float, float, float]) -> bool:
+    return (outer[0] <= inner[0] + SNAP and outer[1] <= inner[1] + SNAP and outer[2] >= inner[2] - SNAP
+            and outer[3] >= inner[3] - SNAP)
 
 
 def _positions(values: list[float]) -> list[float]:
@@ -269,16 +437,23 @@ def _positions(values: list[float]) -> list[float]:
 def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) -> list[Row]:
     ys = _positions([h.pos for h in horizontal])
     centres = [g.cy for g in glyphs]
-    rows = []
     # Where the horizontal rulings at each height start and end: a table drawn without outer side
     # lines (inner vertical lines only) has its first and last columns bounded by these.
     reach: dict[float, tuple[float, float]] = {}
+    pieces: dict[float, list[tuple[float, float]]] = {}  # the rulings drawn at each height
     for h in horizontal:
         y = next(y for y in ys if abs(y - h.pos) <= SNAP)
         left, right = reach.get(y, (h.start, h.end))
         reach[y] = (min(left, h.start), max(right, h.end))
+        pieces.setdefault(y, []).append((h.start, h.end))
+    # A cell with no ruling above it continues the cell above (merged over several rows): the cells
+    # of one merged cell share one group of glyphs, and each row gets its text.
+    groups: list[list[_Glyph]] = []
+    bands: list[tuple[float, float, list[tuple[float, float, int, bool]]]] = []
+    above: list[tuple[float, float, int]] = []
     for top, bottom in zip(ys, ys[1:]):
         if bottom - top < MIN_BAND:
+            above = []
             continue
         crossing = [v.pos for v in vertical if v.start <= top + SNAP and v.end >= bottom - SNAP]
         if crossing:  # outer ends added only where no vertical line is drawn
@@ -291,18 +466,46 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
         band = glyphs[bisect.bisect_left(centres, top) : bisect.bisect_right(centres, bottom)]
         lefts = [a for a, _ in bounds]
         members: list[list[_Glyph]] = [[] for _ in bounds]
-        for g in band:
+        starts: dict[int, int] = {}  # run -> the cell its first glyph is in
+        for g in sorted(band, key=lambda g: g.x0):
             cx = (g.x0 + g.x1) / 2
             k = bisect.bisect_right(lefts, cx) - 1
             if k >= 0 and cx <= bounds[k][1]:
+                # Text running on past its cell's border (Excel prints a long place over the next
+                # cell, or clips it there): it belongs to the cell it started in.
+                k = min(k, starts.setdefault(g.run, k)) if g.turn == 0 and g.run >= 0 else k
                 members[k].append(g)
-        cells = tuple(Cell(a, b, _lines(m)) for (a, b), m in zip(bounds, members))
-        rows.append(Row(top, bottom, cells))
-    return rows
+        cells = []
+        for (a, b), m in zip(bounds, members):
+            quarter = (b - a) / 4
+            ruled = any(s <= a + quarter and e >= b - quarter for s, e in pieces.get(top, ()))
+            merged = None if ruled else next((g for pa, pb, g in above if abs(pa - a) <= SNAP and abs(pb - b) <= SNAP), None)
+            if merged is None:
+                groups.append(m)
+                cells.append((a, b, len(groups) - 1, False))
+            else:
+                groups[merged] += m
+                cells.append((a, b, merged, True))
+        above = [(a, b, g) for a, b, g, _ in cells]
+        bands.append((top, bottom, cells))
+    lines = [_lines(sorted(m, key=lambda g: g.cy)) for m in groups]
+    return [Row(top, bottom, tuple(Cell(a, b, lines[g], continued) for a, b, g, continued in cells))
+            for top, bottom, cells in bands]
 
 
 def _lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
-    """Glyphs of one cell as text lines, spaces collapsed."""
+    """Glyphs of one cell as text lines, spaces collapsed; text turned in its cell (a header written
+    bottom to top) read in its own direction, after the upright text."""
+    turned = [g for g in glyphs if g.turn]
+    if not turned:
+        return _upright_lines(glyphs)
+    out = _upright_lines([g for g in glyphs if not g.turn])
+    for turn in sorted({g.turn for g in turned}):
+        out += _upright_lines(sorted((g.turned(turn) for g in turned if g.turn == turn), key=lambda g: g.cy))
+    return out
+
+
+def _upright_lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
     lines: list[list[_Glyph]] = []
     for g in glyphs:  # already sorted by vertical centre
         if lines and abs(g.cy - lines[-1][0].cy) < (g.bottom - g.top) / 2:
@@ -312,11 +515,16 @@ def _lines(glyphs: list[_Glyph]) -> tuple[str, ...]:
     out = []
     for line in lines:
         line.sort(key=lambda g: g.x0)
+        height = max(g.bottom - g.top for g in line)
+        base = max(g.bottom for g in line if g.bottom - g.top >= SMALL * height)
         text, previous = "", None
         for g in line:
             if previous is not None and g.x0 - previous.x1 > (g.bottom - g.top) / 3:
                 text += " "  # a gap with no space character
-            text += g.char
+            # A smaller digit raised above the line is a footnote mark ("12,000" and a raised "1"),
+            # never a digit of the figure: written as a superscript, which values drop.
+            small_raised = g.bottom - g.top < SMALL * height and g.bottom < base - RAISED * height
+            text += SUPERSCRIPT.get(g.char, g.char) if small_raised else g.char
             previous = g
         text = " ".join(text.split())
         if text:

@@ -43,10 +43,10 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "location": text("Deployment location as printed, wrapped lines joined with single spaces", nullable=True),
             "location_key": text("The place across its spelling variants (a stray comma, 'St'/'Street', a clipped "
                                  "word, words in another order): the variant printed most often", nullable=True),
-            "date": column("datetime64[ns]", "Deployment date (printed DD/MM/YY or worded, read day first; ISO or with a weekday too; month "
-                                   "first only in a grid whose dates prove it, with a warning)", nullable=False),
+            "date": column("datetime64[ns]", "Deployment date (printed DD/MM/YY or worded, read day first; ISO, 'January 8, 2025' or with a weekday "
+                                   "too; month first only in a grid whose numeric dates prove it, with a warning)", nullable=False),
             "duration_minutes": count("Duration of the deployment in minutes (printed e.g. 5h03m, 5h 03m, 5h40, 06:09, "
-                                       "6 hrs 9 mins, 369 mins, 6.15 hours); "
+                                       "6 hrs 9 mins, 369 mins, 6.15 hours; or from start and end times, 10:00-16:30); "
                                        "empty in the 2020-22 layout"),
             "purpose": text("LFR purpose reference codes or use case, as printed (e.g. '1,2,3,4', 'Crime Hotspot')",
                              nullable=True),

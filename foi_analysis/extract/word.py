@@ -1,0 +1,56 @@
+"""A Word document (.docx) as the text a reader sees, for ``extract``: its first page header (where a
+letterhead usually sits), then the body's paragraphs and tables in order, then its footer.
+
+Read with python-docx, imported only when a .docx comes (it brings lxml, which nothing else needs).
+A table's row becomes one line of cells joined by " | ", as HTML tables are, so that the extractor
+reads a "Question | Response" table as questions and answers and a table of figures as a table.
+"""
+
+from __future__ import annotations
+
+import io
+
+from .text import InputError
+
+
+def docx_text(data: bytes) -> str:
+    try:
+        import docx
+    except ImportError as err:  # the dependency is declared; this is a broken install
+        raise InputError(f"a Word document, but python-docx is not installed ({err})") from err
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as err:  # a truncated ZIP, missing parts, bad XML: python-docx raises any of several kinds
+        raise InputError(f"not a readable Word document (.docx): {err}") from err
+    lines: list[str] = []
+    section = document.sections[0] if document.sections else None
+    if section is not None:
+        _block(section.header, lines)
+        lines.append("")
+    _block(document, lines)
+    if section is not None:
+        lines.append("")
+        _block(section.footer, lines)
+    return "\n".join(lines)
+
+
+def _block(container, lines: list[str]) -> None:
+    """Paragraphs and tables of a body, header, footer or cell, in document order."""
+    from docx.table import Table
+
+    for item in container.iter_inner_content():
+        if isinstance(item, Table):
+            lines.append("")
+            for row in item.rows:
+                cells, skip = [], 0
+                for cell in row.cells:
+                    if skip:  # a merged cell is listed once per grid column it spans
+                        skip -= 1
+                        continue
+                    skip = cell.grid_span - 1
+                    cells.append(" ".join(cell.text.split()))
+                if any(cells):
+                    lines.append(" | ".join(cells))
+            lines.append("")
+        else:
+            lines.append(item.text)
