@@ -259,7 +259,8 @@ UNSEEN = {
         reference="EIR-24-1187",  # "Our reference: EIR-24-1187"
         date_received="2024-07-22", date_responded="2024-08-19",  # "received on 22 July 2024"; "Date: 19 August 2024"
         events=[("2024-07-22", "received"), ("2024-08-19", "response")],
-        citations=[], sections=[], ncnd=False,  # "regulation 12(4)(b)", "regulation 13": EIR exceptions, not FOIA sections
+        # "relying on regulation 12(4)(b) of the EIR"; "withheld under regulation 13": EIR exceptions, drafted as regulations
+        citations=[("12(4)(b)", False), ("13", False)], sections=["12(4)(b)", "13"], ncnd=False,
         outcome="partially_disclosed",  # the camera table is given; part refused as manifestly unreasonable, names withheld
         questions=[("1", "partially_disclosed")],  # one unnumbered request, quoted
         tables=[(["Camera type", "Number"], [["Traffic monitoring", "214"], ["Car park ANPR", "38"], ["Facial recognition", "0"]])],
@@ -546,7 +547,7 @@ def test_unseen_stages_other_references_and_warnings():
     x = extract_file(FIXTURES / "ico_internal_review_overturned.txt")
     assert x.other_references == [{"reference": "IRQ0912233", "kind": "internal_review"}]
     assert [(f.citation, f.stage) for f in x.exemptions] == [("40(2)", "internal_review")]
-    # The EIR letter says why its regulations are not in the draft; a FOISA letter says which Act.
+    # The EIR letter says its exceptions are drafted as regulations; a FOISA letter says which Act.
     assert any("EIR" in w for w in extract_file(FIXTURES / "hertfordshire_cc_eir.txt").warnings)
     assert any("FOISA" in w for w in extract_file(FIXTURES / "police_scotland_s12.txt").warnings)
     # cp1252 bytes are decoded with a warning; the page title of the log is its <title>.
