@@ -369,6 +369,20 @@ def bench_extract(work: Path, n: int, times: int) -> list[dict]:
             row("extractor, as above, no letter's sentences remembered from the one before", data + "; sentence-keyed caches emptied before each file",
                 cold, floor, "reading and decoding the same files", ">= 500 responses/s", cold["per_s"]["median"] >= 500,
                 responses_per_s=cold["per_s"]["median"], per_s_range=[cold["per_s"]["min"], cold["per_s"]["max"]])]
+    # What a user waits for when extracting a folder: the command itself, a fresh process, its default
+    # jobs (a process pool for 64 files or more), drafts written; start-up and imports included.
+    drafts = work / "drafts"
+
+    def command():
+        shutil.rmtree(drafts, ignore_errors=True)
+        return run_once([EXE, "extract", str(work / "responses"), "--out", str(drafts)])
+
+    cli = repeat(command, times)
+    cli_per_s = [n / w for w in (cli["wall"]["min"], cli["wall"]["median"], cli["wall"]["max"])]
+    rows.append(row("`foi-analysis extract FOLDER` (fresh process, default jobs, drafts written; start-up included)",
+                    data + f"; {(os.cpu_count() or 1) if n >= 64 else 1} job(s), as the command chooses", cli, floor, "reading and decoding the same files in one process",
+                    "(what a user waits for; the one-process row is the judged one)", None,
+                    responses_per_s=cli_per_s[1], per_s_range=[cli_per_s[2], cli_per_s[0]]))
     for k in (2, 4, 8):
         ratios = []
         for _ in range(times):

@@ -35,13 +35,13 @@ import pandas as pd
 
 from . import config, datapackage, tables as schemas
 from .grids import parse as grids
-from .records import disclosures, quarantine
+from .records import authorities, disclosures, quarantine
 from .records.quarantine import UNREADABLE, Rejection
 from .cache import Blob, Cache, files_key, stat_signature
 from .listing import Listing
 from .foia import calendar
 from .foia.calendar import working_day_number
-from .foia.exemptions import section_key
+from .foia.exemptions import CATALOGUES, section_key
 from .foia.response_times import response_times
 
 SORT_KEYS = {
@@ -211,15 +211,19 @@ def _rows_frame(name: str, names: tuple[str, ...], rows: list[tuple]) -> pd.Data
     return _frame(name, dict(zip(names, zip(*rows))), len(rows))
 
 
-REQUEST_COLUMNS = ("date_received", "date_responded", "outcome", "ncnd", "sections", "n_questions", "source_title", "source_file")
+REQUEST_COLUMNS = ("date_received", "date_responded", "outcome", "ncnd", "sections", "n_questions", "source_title", "source_file", "law")
 # Where record_tables finds these in an exemption's and a question's row.
-_SECTION, _NCND, _STAGE = (disclosures.EXEMPTION_COLUMNS.index(c) for c in ("section", "ncnd", "stage"))
+_SECTION, _NCND, _STAGE, _LAW = (disclosures.EXEMPTION_COLUMNS.index(c) for c in ("section", "ncnd", "stage", "law"))
 _ANSWER = disclosures.QUESTION_COLUMNS.index("outcome")
 
 
 @lru_cache(maxsize=4096)
 def _sections(sections: frozenset[str]) -> str | None:
     return ";".join(sorted(sections, key=section_key)) or None
+
+
+# Advice and assistance, cited beside a refusal, is no ground relied on.
+_ADVICE = {(law, s) for law, catalogue in CATALOGUES.items() for s, info in catalogue.items() if info.kind == "advice"}
 
 
 # The tables with rows of their own per record (a request's row is the record itself).
@@ -242,8 +246,9 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict:
         requests.append((
             d.reference, d.authority, d.date_received, d.date_responded, d.outcome,
             any([e[_NCND] for e in cited]) or "ncnd" in [q[_ANSWER] for q in d.questions],
-            _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice"])) if cited else None,
-            len(d.questions), d.source_title, d.source_file,
+            _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice" and (e[_LAW], e[_SECTION]) not in _ADVICE]))
+            if cited else None,
+            len(d.questions), d.source_title, d.source_file, d.law,
         ))
     tables, counts = {"requests": requests}, {}
     for name in CHILD_TABLES:  # each child table's rows and counts in C (attrgetter, chain), not a loop per record
@@ -335,13 +340,14 @@ def _timeliness(tables: dict[str, pd.DataFrame], request: dict[str, np.ndarray])
         return tables
     ev_rows, ex_rows = request["events"], request["exemptions"]
     received = requests["date_received"].to_numpy("datetime64[ns]")
+    law = calendar.calendar_rows(requests["law"].to_numpy(object))  # FOISA: Scotland's holidays only
     event_dates = ev["date"].to_numpy("datetime64[ns]")
     if len(ev):
-        ev.loc[:, "working_day"] = pd.array(working_day_number(received[ev_rows], event_dates), dtype="Int64")
+        ev.loc[:, "working_day"] = pd.array(working_day_number(received[ev_rows], event_dates, law=law if isinstance(law, int) else law[ev_rows]), dtype="Int64")
     refused = np.zeros(len(requests), dtype=bool)
     refused[ex_rows[(exm["stage"] == "response").to_numpy(bool, na_value=False)]] = True
     times = response_times(received, requests["date_responded"].to_numpy("datetime64[ns]"), ev_rows,
-                           ev["event"].to_numpy(object), event_dates, refused)
+                           ev["event"].to_numpy(object), event_dates, refused, law)
     times.update(reference=requests["reference"].array, authority=requests["authority"].array)
     # Straight into the schema's dtypes (as schemas.coerce would cast them, without its parsing).
     tables["response_times"] = pd.DataFrame({c: pd.array(times[c], dtype=dtype or "datetime64[ns]")
@@ -788,6 +794,9 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
     raw = Path(raw or config.RAW)
     store = Cache(cache_folder(raw)) if cache else None
     foi, blue_list, rejections = disclosure_tables(raw, store, listing)
+    # The grids are the Met's own deployments: only the Met's blue-list rows are paired with them
+    # (another force's blue list is kept in blue_list.csv, never joined to the Met's dates).
+    blue_list = blue_list.loc[blue_list["authority"] == met()].reset_index(drop=True)
     validated = Tables(foi)  # sorted and validated group by group, already rendered
     for name in FOI_TABLES:
         rejections += foi[name].rejections
@@ -807,6 +816,11 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
     validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
         quarantine.frame(rejections).reset_index(drop=True))
     return BuildResult(validated, rejections, cache=store, fingerprints=fingerprints)
+
+
+def met() -> str:
+    """The Met's canonical name, as authorities.csv spells it (its grids' deployments are its own)."""
+    return authorities.aliases()["Metropolitan Police Service"]
 
 
 def _grid_tables_key(store: Cache, folder: Path, blue_list: pd.DataFrame) -> str:

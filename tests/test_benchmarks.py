@@ -18,6 +18,7 @@ def test_smoke_benchmark_runs_and_records_results(tmp_path):
     assert ("build, clean (no cache)", "20 synthetic records + no grids") in measures
     assert ("build, one record changed (cached)", "200 synthetic records") in measures
     assert any(m == "extractor, one process, files read and decoded" for m, _ in measures)
+    assert any(m.startswith("`foi-analysis extract FOLDER`") for m, _ in measures)  # the command as a user runs it
     assert any(m.startswith("report: has data/raw changed?") for m, _ in measures)
     for r in rows:  # every timed row carries its median, range and floor
         if "wall" in r:

@@ -259,7 +259,8 @@ UNSEEN = {
         reference="EIR-24-1187",  # "Our reference: EIR-24-1187"
         date_received="2024-07-22", date_responded="2024-08-19",  # "received on 22 July 2024"; "Date: 19 August 2024"
         events=[("2024-07-22", "received"), ("2024-08-19", "response")],
-        citations=[], sections=[], ncnd=False,  # "regulation 12(4)(b)", "regulation 13": EIR exceptions, not FOIA sections
+        # "relying on regulation 12(4)(b) of the EIR"; "withheld under regulation 13": EIR exceptions, drafted as regulations
+        citations=[("12(4)(b)", False), ("13", False)], sections=["12(4)(b)", "13"], ncnd=False,
         outcome="partially_disclosed",  # the camera table is given; part refused as manifestly unreasonable, names withheld
         questions=[("1", "partially_disclosed")],  # one unnumbered request, quoted
         tables=[(["Camera type", "Number"], [["Traffic monitoring", "214"], ["Car park ANPR", "38"], ["Facial recognition", "0"]])],
@@ -546,7 +547,7 @@ def test_unseen_stages_other_references_and_warnings():
     x = extract_file(FIXTURES / "ico_internal_review_overturned.txt")
     assert x.other_references == [{"reference": "IRQ0912233", "kind": "internal_review"}]
     assert [(f.citation, f.stage) for f in x.exemptions] == [("40(2)", "internal_review")]
-    # The EIR letter says why its regulations are not in the draft; a FOISA letter says which Act.
+    # The EIR letter says its exceptions are drafted as regulations; a FOISA letter says which Act.
     assert any("EIR" in w for w in extract_file(FIXTURES / "hertfordshire_cc_eir.txt").warnings)
     assert any("FOISA" in w for w in extract_file(FIXTURES / "police_scotland_s12.txt").warnings)
     # cp1252 bytes are decoded with a warning; the page title of the log is its <title>.
@@ -1247,3 +1248,38 @@ def test_the_answer_intro_gate_admits_every_opening_the_pattern_has():
     alternatives = doc._branches(opening)
     assert len(alternatives) >= 4  # For, In (...), Regarding, With regard to
     assert all(a[:3].lower() in doc._INTRO_STARTS for a in alternatives), alternatives
+
+
+def test_fast_lower_is_str_lower():
+    # The UTF-8 route is taken only when no character outside ASCII changes case; otherwise str.lower.
+    # Expected values are str.lower's own (the reference), for texts long enough to take the route.
+    from foi_analysis.extract.text import fast_lower
+
+    pad = "Dear Sir, YOUR REQUEST ‘FOI 1/24’ – “RECEIVED” … " * 12
+    for tail in ["", "ÉCOLE", "İSTANBUL", "ΟΔΟΣ ΣΑΣ", "Σ", "straße ß", "\ud800 lone surrogate", "ＦＵＬＬ"]:
+        text = pad + tail
+        assert fast_lower(text) == text.lower()
+    assert fast_lower("İ" + "x" * 600) == ("İ" + "x" * 600).lower()  # lower-cases to two characters
+
+
+def test_lines_with_odd_spaces_are_collapsed_as_before():
+    # A letter holding spaces other than " " (an em space U+2003, a form feed) has them collapsed into one " "
+    # in its units; one without them is read line for line.
+    from foi_analysis.extract.doc import build_doc
+    from foi_analysis.extract.text import clean_text
+
+    lines, plain, _ = clean_text("Dear Sir,\n\nYour request\u2003\u2003was received.\nSecond\x0cline here.\nThird  line.\n")
+    assert not plain
+    assert build_doc(lines, plain).units == ["Dear Sir,", "Your request was received.", "Second line here.", "Third line."]
+    lines, plain, _ = clean_text("Dear Sir,\n\nYour request was received.\nThird  line.\n")
+    assert plain
+    assert build_doc(lines, plain).units == ["Dear Sir,", "Your request was received.", "Third line."]
+
+
+def test_a_citation_by_the_section_sign_is_found():
+    # "§" is the one cue word outside ASCII: the cue-word automaton reads one byte a character and does
+    # not hold it, so it is found by a scan of its own. Expected by hand: 31(1)(a) is relied on.
+    x = extract_text("Dear Mr Smith,\n\nFreedom of Information request reference FOI 123/24\n\n"
+                     "The Metropolitan Police Service holds the information you asked for. Some of it is exempt under "
+                     "§ 31(1)(a) of the Act (law enforcement) and has been withheld.\n\nYours sincerely,\n\nMetropolitan Police Service\n")
+    assert [(f.section, f.citation) for f in x.exemptions] == [("31", "31(1)(a)")]

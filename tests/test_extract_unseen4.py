@@ -123,7 +123,9 @@ UNSEEN4 = {
         date_received="2025-02-03",  # "Your request received: 3 February 2025"
         date_responded="2025-03-03",  # "Date of this response: 3 March 2025"
         events=[("2025-02-03", "received"), ("2025-03-03", "response")],
-        citations=[], sections=[], ncnd=False,  # regulations 12(5)(a), 12(4)(b), 13 are EIR exceptions, not FOIA sections
+        # "withholding ... under regulation 12(5)(a) of the EIR"; "manifestly unreasonable under regulation 12(4)(b)";
+        # "redacted under regulation 13": EIR exceptions, drafted as regulations (reg 11, reconsideration, is no ground)
+        citations=[("12(5)(a)", False), ("12(4)(b)", False), ("13", False)], sections=["12(4)(b)", "12(5)(a)", "13"], ncnd=False,
         outcome="partially_disclosed",  # the specification is given
         # "Answer 1:" withheld under 12(5)(a); "Answer 2:" attached; "Answer 3:" refused under the 12(4)(b) exception
         questions=[("1", "exempt"), ("2", "disclosed"), ("3", "exempt")],
@@ -248,7 +250,7 @@ def test_review_and_eml_details():
     x = extract_file(FIXTURES / "tvp_review_partly_upheld.txt")
     assert x.other_references == [{"reference": "IR/2025/0066", "kind": "internal_review"}]
     assert {f.stage for f in x.exemptions} == {"internal_review"}
-    # FOISA letters warn which Act their section numbers are from; the EIR letter warns its exceptions are not recorded.
+    # FOISA letters warn which Act their section numbers are from; the EIR letter that its exceptions are regulations.
     assert any("FOISA" in w for w in extract_file(FIXTURES / "scottish_government_foisa.txt").warnings)
     assert any("EIR" in w for w in extract_file(FIXTURES / "district_council_eir_12_5_a.txt").warnings)
 

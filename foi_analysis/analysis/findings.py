@@ -16,7 +16,7 @@ import pandas as pd
 
 from . import stats
 from .grid_analyses import counted
-from ..foia.exemptions import section_key
+from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
 from .display import markdown_values
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
@@ -211,10 +211,16 @@ def _describe_blue_list(f: dict) -> list[str]:
 
 # --- exemptions ----------------------------------------------------------------------------------
 
+# Advice and assistance (FOIA s16, FOISA s15, EIR reg 9) is cited beside a refusal; it is no ground.
+ADVICE_NAMES = sorted({info.name for catalogue in CATALOGUES.values() for info in catalogue.values() if info.kind == "advice"})
+
+
 def grounds(selection: Selection) -> pd.DataFrame:
     """One row per (request, section) relied on, with its kind: absolute, qualified or procedural."""
     ex = selection.of_requests("exemptions")
-    ex = ex.loc[ex["stage"].isin(GROUNDS_STAGES)]
+    ex = ex.loc[ex["stage"].isin(GROUNDS_STAGES) & ~ex["name"].isin(ADVICE_NAMES)]
+    # The same number is another ground in another law (FOISA s35 is law enforcement): named with its law.
+    ex = ex.assign(section=ex["section"].where(ex["law"] == "FOIA", ex["law"] + " " + ex["section"]))
     kind = np.where(ex["procedural"], "procedural", np.where(ex["absolute"].fillna(False), "absolute", "qualified"))
     # min() over the kinds puts "absolute" before "qualified": a section cited under both counts as absolute
     return (ex.assign(kind=kind)
@@ -228,12 +234,15 @@ def section_counts(pairs: pd.DataFrame) -> pd.DataFrame:
     counts = (pairs.groupby("section")
               .agg(name=("name", "first"), kind=("kind", "first"), requests=("reference", "size"))
               .reset_index())
-    counts = counts.assign(label="s" + counts["section"] + " " + counts["name"], order=counts["section"].map(section_key))
+    shown = counts["section"].where(~counts["section"].str[0].str.isdigit(), "s" + counts["section"])
+    counts = counts.assign(label=shown + " " + counts["name"], order=counts["section"].map(section_key))
     return counts.sort_values(["requests", "order"], ascending=[False, True]).reset_index(drop=True)
 
 
 OUTCOME_WORDS = {"disclosed": "disclosed", "partially_disclosed": "partially disclosed", "refused": "refused",
-                 "ncnd": "neither confirmed nor denied", "not_held": "not held"}
+                 "ncnd": "neither confirmed nor denied", "not_held": "not held", "pending": "still awaiting a response",
+                 "withdrawn": "withdrawn", "transferred": "transferred to another body",
+                 "clarification_requested": "answered with a request for clarification"}
 
 
 def exemptions(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
@@ -247,6 +256,8 @@ def exemptions(authority: str = "", start: str = "", end: str = "", confidence: 
     tied = [s for s in order if by_section[s] == by_section[top]] if top else []
     ex = selection.of_requests("exemptions")
     ncnd = ex.loc[ex["ncnd"].fillna(False) & ex["stage"].isin(GROUNDS_STAGES)]
+    # Named with their law when it is not FOIA ("FOISA 18(1)"), as grounds() names the sections.
+    ncnd_citations = ncnd["citation"].where(ncnd["law"] == "FOIA", ncnd["law"] + " " + ncnd["citation"])
     citing = pairs.drop_duplicates(REQUEST)
     per_authority = req["authority"].value_counts()
     citing_per_authority = citing["authority"].value_counts()
@@ -265,7 +276,7 @@ def exemptions(authority: str = "", start: str = "", end: str = "", confidence: 
         "most_cited_tied": [{"section": s, "name": pairs.loc[pairs["section"] == s, "name"].iloc[0]} for s in tied],
         "pairs_by_kind": {k: int(v) for k, v in pairs["kind"].value_counts().sort_index().items()},
         "ncnd_references": _labelled(ncnd, req),
-        "ncnd_citations": sorted(ncnd["citation"].unique().tolist(), key=lambda c: (section_key(c.split("(")[0]), c)),
+        "ncnd_citations": sorted(ncnd_citations.unique().tolist(), key=lambda c: (section_key(c.split("(")[0]), c)),
         "requests_by_authority": {a: int(n) for a, n in per_authority.sort_index().items()},
         "citing_by_authority": {a: int(citing_per_authority.get(a, 0)) for a in sorted(per_authority.index)},
         "requests_by_outcome": {o: int(n) for o, n in req["outcome"].value_counts().sort_index().items()},

@@ -28,16 +28,14 @@ from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
 from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
-from .grounds import Found, find_citations, is_foisa, merge
-from .text import InputError, clean_lines, decode, html_to_text, looks_like_html, unfold_answer_tables
+from .grounds import Found, find_citations, is_eir, is_foisa, merge
+from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
          "the request was rejected", "show quoted sections", "awaiting classification", "long overdue")
 _LOG = ("disclosure log", "request reference number", "date of response", "date published")
-_EIR = ("environmental information regulations",)  # (named in full at least once in every EIR response)
-_EIR_REGULATION = re.compile(r"\bregulations?\s+1[23]\b", re.IGNORECASE)
-cue_words(_WDTK, _LOG, _EIR, ("regulation",))
+cue_words(_WDTK, _LOG)
 
 
 @dataclass
@@ -57,6 +55,7 @@ class Extraction:
     questions: list[dict]
     tables: list[dict]
     warnings: list[str]
+    law: str | None = None  # "FOISA" or "EIR" when the response says so; None: FOIA (the draft leaves the field out)
 
     @property
     def sections(self) -> list[str]:
@@ -85,6 +84,8 @@ class Extraction:
         if self.other_references:
             rec["other_references"] = self.other_references
         rec["authority"] = self.authority
+        if self.law:
+            rec["law"] = self.law
         rec["source"] = {"title": self.title, "file": Path(self.source).name, "kind": self.kind,
                          "notes": "; ".join(self.warnings) if self.warnings else None}
         rec["date_received"] = self.received["printed"] if self.received else None
@@ -115,13 +116,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
             title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
     if "\t" in text:
         text = tab_tables(text)  # (cells split by tabs, as pasted from a spreadsheet: before tabs become spaces)
-    lines = clean_lines(text)
+    lines, plain, outside_ascii = clean_text(text)
     if not any(lines):
         # Only spaces and invisible characters (zero-width spaces, byte-order marks): nothing to read.
         raise InputError("empty file (only spaces or invisible characters)")
     if "|" in text:
         lines = unfold_answer_tables(lines)
-    doc = build_doc(lines)
+    doc = build_doc(lines, plain, outside_ascii)
     if title is None:
         title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
 
@@ -146,17 +147,20 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)
         questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
-    if doc.hits(_EIR) and any(True for _ in doc.search(_EIR_REGULATION, ("regulation",), own=False)):
-        # EIR exceptions are regulations, not FOIA sections: the draft's exemptions cannot hold them.
-        warnings.append("an EIR response: its exceptions (regulations 12 and 13) are not recorded as sections; add them by hand")
-    if is_foisa(doc):
-        warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's")
+    law = None
+    if is_eir(doc):  # its exemptions are the regulations cited (grounds.find_citations)
+        law = "EIR"
+        warnings.append("an EIR response: its exceptions are drafted as regulations (law: EIR)")
+    elif is_foisa(doc):
+        law = "FOISA"
+        warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")
     if not any([reference, authority, found, outcome, events]):
         raise InputError("no FOI response found (no reference, authority, citation, decision or dated event)")
-    furniture = len(lines) < text.count("\n") + 1
-    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else ("disclosure_log" if furniture or doc.hits(_LOG) else "letter")
+    # (lines dropped as page furniture: a web page's, counted only when the thread's words are not there)
+    kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else (
+        "disclosure_log" if len(lines) < text.count("\n") + 1 or doc.hits(_LOG) else "letter")
     return Extraction(source, title, kind, authority, reference, others, received, responded, events, found, ncnd, outcome,
-                      questions, tables, warnings)
+                      questions, tables, warnings, law)
 
 
 MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not a letter

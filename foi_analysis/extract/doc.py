@@ -22,7 +22,7 @@ import ahocorasick_rs
 
 from ..foia.dates import NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE, parse_printed_date
 from ..records import authorities
-from .text import logical_lines
+from .text import fast_lower, logical_lines, lower_text
 
 # "Neither confirm nor deny" as letters write it ("the force neither confirms nor denies"): one pattern
 # for every rule that looks for it.
@@ -42,7 +42,7 @@ def _needles() -> list[tuple[str, bool, str]]:
 
 
 def lower_same_length(text: str) -> str:
-    low = text.lower().replace("’", "'")
+    low = fast_lower(text).replace("’", "'")
     # str.lower keeps positions except for a few letters (e.g. "İ"); keep them one-for-one.
     return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text).replace("’", "'")
 
@@ -94,8 +94,10 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
         # a short text ("Dear ..." line) would otherwise cost a find for each of the words.
         automaton, cue, _ = _automaton()
         by_word = _needles_by_last_word()
-        places = sorted((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(low[first:last], overlapping=True)
-                        if cue[w] in by_word)
+        places = sorted([*((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(
+            low[first:last].encode("ascii", "replace"), overlapping=True) if cue[w] in by_word),
+            # (a last word the automaton cannot hold, one outside ASCII, scanned for: none in authorities.csv today)
+            *((k, w, by_word[w]) for w in _unread_last_words() for k in _places(low, w, first, last))])
         at = 0
     else:
         at = bisect.bisect_left(places, (first,))
@@ -131,6 +133,12 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
             spans.append((start, end, canonical))
     spans.sort()
     return spans
+
+
+@lru_cache(maxsize=1)
+def _unread_last_words() -> list[str]:
+    """Authority names' last words the cue-word automaton does not hold (see ``_automaton``)."""
+    return [w for w in _needles_by_last_word() if not w.isascii() or "?" in w]
 
 
 @lru_cache(maxsize=1)
@@ -173,9 +181,23 @@ class Doc:
     text: str  # units joined by "\n"
     offsets: list[int]  # where each unit starts in ``text``
     low: str = ""  # ``text`` lower-cased, same positions
+    # Characters outside ASCII the text may hold (every one it holds, perhaps more), if known: the
+    # text as cleaned, before its lines were joined (``text.clean_text``). None: found here.
+    outside_ascii: str | None = None
 
     def __post_init__(self):
-        self.low = lower_same_length(self.text)
+        outside_ascii = self.outside_ascii
+        if outside_ascii is not None and outside_ascii.lower() == outside_ascii:
+            # None of them changes case: the UTF-8 bytes lower-cased are the text lower-cased (see lower_text).
+            low = self.text.lower() if self.text.isascii() else self.text.encode("utf-8", "surrogatepass").lower().decode("utf-8", "surrogatepass")
+        else:
+            low, outside_ascii = lower_text(self.text)
+        if "’" in outside_ascii:
+            low = low.replace("’", "'")
+        # (str.lower keeps positions except for a few letters, e.g. "İ": then one for one, see lower_same_length)
+        self.low = low if len(low) == len(self.text) else lower_same_length(self.text)
+        self._digits_outside_ascii = bool(_ANY_DIGIT.search(outside_ascii))  # see digit_shape
+        self._coded: bytes | None = None  # see coded
         self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_headings
@@ -186,6 +208,7 @@ class Doc:
         self._sign_offs: list[int] | None = None
         self.scope: set[int] | None = None  # see answers._scope
         self._where: dict[str, list[int]] | None = None
+        self._declared: frozenset[str] = frozenset()  # the automaton's words (see ``_read``)
         self._shape: bytes | None = None  # see digit_shape
         self._first: dict[str, list[int]] | None = None  # see starting
         self._name_places: list | None = None  # see name_places
@@ -194,8 +217,10 @@ class Doc:
         """Every place an authority name's last word starts, as sorted (place, word, aliases by the
         word before it) (see ``find_authorities``), from the one pass for cue words."""
         if self._name_places is None:
-            where = self._read()
-            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items() for k in where.get(w, ()))
+            where, declared = self._read(), self._declared
+            # (a word the automaton does not hold, one outside ASCII, is scanned for: see ``where``)
+            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items()
+                                       for k in (where.get(w, ()) if w in declared else self.where(w)))
         return self._name_places
 
     def starting(self, test) -> list[int]:
@@ -240,28 +265,37 @@ class Doc:
         places = self._where if self._where is not None else self._read()
         found = places.get(n)
         if found is None:  # a declared cue word not in the text, or a word not declared: scanned for, once
-            found = places[n] = [] if n in _automaton()[2] else list(_places(self.low, n, 0, len(self.low)))
+            found = places[n] = [] if n in self._declared else list(_places(self.low, n, 0, len(self.low)))
         return found
+
+    def present(self, needles: tuple[str, ...]) -> list[str]:
+        """Those of ``needles`` the text holds, in order. Most of a rule's words are not in a given
+        letter: they are passed over by a lookup each, not a call of ``where`` each."""
+        places = self._where if self._where is not None else self._read()
+        declared = self._declared
+        # (a word not declared is scanned for first, once: see ``where``)
+        return [n for n in needles if (places[n] if n in places else (n not in declared and self.where(n)))]
 
     def _read(self) -> dict[str, list[int]]:
         """Every cue word's places, found in one pass over ``low`` (once per document)."""
         if self._where is None:
-            automaton, words, _ = _automaton()
+            automaton, words, declared = _automaton()
             places: dict[int, list[int]] = {}
-            for k, start, _ in automaton.find_matches_as_indexes(self.low, overlapping=True):
+            for k, start, _ in automaton.find_matches_as_indexes(self.coded(), overlapping=True):
                 found = places.get(k)
                 if found is None:
                     places[k] = [start]
                 else:
                     found.append(start)  # in order of their ends: one word, one length
             self._where = {words[k]: found for k, found in places.items()}
+            self._declared = declared
         return self._where
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
         if needles not in self._hits:
             offsets, right = self.offsets, bisect.bisect_right
-            self._hits[needles] = sorted({right(offsets, k) - 1 for n in needles for k in self.where(n)})
+            self._hits[needles] = sorted({right(offsets, k) - 1 for n in self.present(needles) for k in self.where(n)})
         return self._hits[needles]
 
     def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
@@ -279,12 +313,10 @@ class Doc:
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
         folds = self.folds
-        for n in needles:
+        for n in self.present(needles):
             if plan[n] is None:
                 continue  # no part of ``rx`` needs this needle: the others find every match
             places = self.where(n)
-            if not places:
-                continue
             rx, twin, width = plan[n]
             # A match holding this needle starts at most ``width - len(n)`` before it and ends as
             # far after it: the window need be no wider (a margin for "\b" and lookarounds).
@@ -313,12 +345,19 @@ class Doc:
                         if m:
                             yield i, m
 
+    def coded(self) -> bytes:
+        """``low`` as bytes, one a character (every character outside ASCII "?"): positions in it are
+        positions in ``low``. The cue-word automaton reads it (no position conversion from UTF-8, no
+        encoding of its own), and ``digit_shape`` is made from it."""
+        if self._coded is None:
+            self._coded = self.low.encode("ascii", "replace")
+        return self._coded
+
     def digit_shape(self) -> bytes | None:
         """``low`` as bytes, one a character: every ASCII digit "0", every other non-ASCII character
         "?". None when the text holds a non-ASCII digit (which "\\d" matches too)."""
         if self._shape is None:
-            odd = self.low.encode().translate(None, _ASCII).decode()  # the non-ASCII characters alone
-            self._shape = b"" if _ANY_DIGIT.search(odd) else self.low.encode("ascii", "replace").translate(_ZERO_DIGITS)
+            self._shape = b"" if self._digits_outside_ascii else self.coded().translate(_ZERO_DIGITS)
         return self._shape or None
 
     def gated(self, gate: re.Pattern, rx: re.Pattern, own: bool = True, shape: re.Pattern | None = None):
@@ -353,7 +392,6 @@ class Doc:
                     yield i, m
 
 
-_ASCII = bytes(range(128))
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
 _ANY_DIGIT = re.compile(r"\d")
 
@@ -371,12 +409,14 @@ def cue_words(*groups: tuple[str, ...]) -> None:
 
 
 @lru_cache(maxsize=1)
-def _automaton() -> tuple[ahocorasick_rs.AhoCorasick, list[str], frozenset[str]]:
-    """An Aho-Corasick automaton of the cue words and the authority names' last words."""
-    words = sorted(_CUE_WORDS | set(_needles_by_last_word()))
+def _automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list[str], frozenset[str]]:
+    """An Aho-Corasick automaton of the cue words and the authority names' last words, for a text as
+    ``Doc.coded`` gives it (one byte a character, "?" for any outside ASCII). A word outside ASCII
+    ("§"), or holding a "?", is not in it: ``Doc.where`` scans the text for it instead."""
+    words = sorted(w for w in _CUE_WORDS | set(_needles_by_last_word()) if w.isascii() and "?" not in w)
     # A DFA: built once per process (a few ms), it reads a text about twice as fast as the NFAs.
-    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard,
-                                      implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
+    return ahocorasick_rs.BytesAhoCorasick([w.encode() for w in words], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                           implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
 
 
 _EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
@@ -688,8 +728,10 @@ def first_characters(units: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def build_doc(lines: list[str]) -> Doc:
-    units = [piece for _, u in logical_lines(lines) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
+def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None = None) -> Doc:
+    """The document the rules read, from clean lines (``plain``: they hold no space but " ";
+    ``outside_ascii``: characters outside ASCII they may hold; see ``text.clean_text``)."""
+    units = [piece for _, u in logical_lines(lines, plain) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
     segments = [Segment(0, "header")]
     segment_of = []
@@ -705,7 +747,7 @@ def build_doc(lines: list[str]) -> Doc:
             segments[0].role = role
     for s, seg in enumerate(segments):
         segment_of += [s] * ((segments[s + 1].start if s + 1 < len(segments) else len(units)) - seg.start)
-    doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets)
+    doc = Doc(units, segment_of, segments, [False] * len(units), "\n".join(units), offsets, outside_ascii=outside_ascii)
     doc._first = first
     _classify_segments(doc)
     _mark_quoted(doc)
@@ -857,8 +899,8 @@ ISO_DATE = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d|[/.\-]\d
 
 def date_line(unit: str) -> tuple[dt.date, str] | None:
     """A line that is only a date (the date of a letter or message), as (date, printed form)."""
-    if len(unit) > 60 or not unit[:1].isalnum():
-        return None
+    if len(unit) > 60 or not unit[:1].isalnum() or not _ANY_DIGIT.search(unit):
+        return None  # (every date pattern below holds a digit: a line without one is not tried)
     s = _TIME.sub("", _DATE_LINE_LABEL.sub("", unit.strip()))
     if any(rx.fullmatch(s) for rx in (NUMERIC_DATE, WORDED_DATE, ISO_DATE, US_WORDED_DATE)):
         try:

@@ -1,4 +1,5 @@
-"""Which sections a response relies on, found with ``exemptions.parse_citations``.
+"""Which sections (in an EIR response, which regulations) a response relies on, found with
+``exemptions.parse_citations``.
 
 A citation counts when it heads a line ("Section 31(1) – Law Enforcement") or sits in a sentence
 that applies it (exempt, by virtue of, engaged, withheld, neither confirm nor deny, cost limit
@@ -68,6 +69,24 @@ def is_foisa(doc: Doc) -> bool:
     return any(True for _ in doc.search(_FOISA, _FOISA_WORDS, own=False))
 
 
+# An EIR response names the Regulations in full at least once and cites regulation 12 or 13.
+_EIR_WORDS = ("environmental information regulations",)
+_EIR_REGULATION = re.compile(r"\bregulations?\s+1[23]\b", re.IGNORECASE)
+# Every regulation citation holds one of these ("regulation 12(4)(b)", "reg. 13", "regs 12 and 13").
+_REGULATION_NEEDLES = ("regulation", "reg.", "reg ", "regs")
+cue_words(_EIR_WORDS, _REGULATION_NEEDLES)
+# Under the EIR an exception is applied "under regulation 12(4)(b)", as an "exception", or named
+# ("manifestly unreasonable"): cues a FOIA letter's reading does not use.
+_EIR_RELIANCE = re.compile(r"\bunder (?:the )?(?:regulations?|regs?\b\.?)|\bexceptions?\b|\bmanifestly unreasonable\b", re.IGNORECASE)
+# "regulation 12(5)(a) of the EIR" is the response's own law, not another Act's.
+_OWN_REGULATIONS = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:EIR\b|Environmental Information Regulations|Regulations\b)", re.IGNORECASE)
+
+
+def is_eir(doc: Doc) -> bool:
+    """Is the response made under the Environmental Information Regulations 2004?"""
+    return bool(doc.hits(_EIR_WORDS)) and any(True for _ in doc.search(_EIR_REGULATION, ("regulation",), own=False))
+
+
 @dataclass
 class Found:
     section: str
@@ -97,10 +116,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 @lru_cache(maxsize=1024)
-def _applies(sentence: str, extension: bool) -> int:
+def _applies(sentence: str, extension: bool, eir: bool = False) -> int:
     """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
     it cites as NCND. Cached: a sentence listing many citations is read once."""
-    cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence))
+    cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence)) or (eir and _EIR_RELIANCE.search(sentence))
     if not cue:
         return 0
     if not _NEGATED.search(sentence):
@@ -120,8 +139,11 @@ def sentences(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _expand(match_text: str, foisa: bool) -> tuple[tuple[str, str, bool, bool], ...]:
-    """(section, citation, ncnd, procedural) for one citation as printed."""
+def _expand(match_text: str, foisa: bool, eir: bool = False) -> tuple[tuple[str, str, bool, bool], ...]:
+    """(section, citation, ncnd, procedural) for one citation as printed (under the EIR: a regulation;
+    its section is the exception's, "12(4)(b)")."""
+    if eir:
+        return tuple((c.section, c.citation, c.ncnd, c.procedural) for c in ex.parse_citations(match_text, strict=False, law="EIR"))
     if not foisa:
         return tuple((c.section, c.citation, c.ncnd, c.procedural) for c in ex.parse_citations(match_text, strict=False))
     # Under FOISA only the sub-paragraph expansion of the FOIA parser applies (see FOISA_GROUNDS).
@@ -138,11 +160,13 @@ def _expand(match_text: str, foisa: bool) -> tuple[tuple[str, str, bool, bool], 
     return out
 
 
-def _cited(doc: Doc):
+def _cited(doc: Doc, eir: bool = False):
     """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
-    tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit."""
+    tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit.
+    In an EIR response the citations are regulations (a section number there is another Act's)."""
+    pattern, needles = (ex.REGULATION_CITATION, _REGULATION_NEEDLES) if eir else (ex.CITATION, _CITE_NEEDLES)
     starts = set()
-    for n in _CITE_NEEDLES:
+    for n in needles:
         for k in doc.where(n):
             starts.add(k)
             if k and doc.low[k - 1] == "s":  # "ss. 31"
@@ -156,7 +180,7 @@ def _cited(doc: Doc):
             end = -1
         if not doc.own(i):
             continue
-        m = ex.CITATION.match(doc.units[i], k - doc.offsets[i])
+        m = pattern.match(doc.units[i], k - doc.offsets[i])
         if m:
             end = doc.offsets[i] + m.end()
             yield i, m
@@ -164,16 +188,17 @@ def _cited(doc: Doc):
 
 def find_citations(doc: Doc, question_refs) -> list[Found]:
     """Every citation the authority relies on, one per sub-paragraph and stage, in order."""
-    foisa = is_foisa(doc)
+    eir = is_eir(doc)
+    foisa = not eir and is_foisa(doc)  # (a response naming both is drafted as EIR, as command.py does)
     found: list[Found] = []
     by_citation: dict[tuple[str, str], Found] = {}  # (citation, stage) -> its Found
     answering = answer_of(doc)
-    for i, m in _cited(doc):
+    for i, m in _cited(doc, eir):
         u = doc.units[i]
         start, end = m.start(), m.end()
-        if TIMELINE_ENTRY.match(u) or _OTHER_ACT.match(u[end:]):
+        if TIMELINE_ENTRY.match(u) or (_OTHER_ACT.match(u[end:]) and not (eir and _OWN_REGULATIONS.match(u[end:]))):
             continue
-        cits = _expand(m.group(0), foisa)
+        cits = _expand(m.group(0), foisa, eir)
         if not cits:
             continue
         seg = doc.segments[doc.segment_of[i]]
@@ -181,7 +206,7 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
         if not heading:
-            applies = _applies(sentence, seg.kind == "extension")
+            applies = _applies(sentence, seg.kind == "extension", eir)
             if not applies or (applies == 2 and not any(c[2] for c in cits)):
                 continue
         if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
@@ -190,7 +215,7 @@ def find_citations(doc: Doc, question_refs) -> list[Found]:
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else []) or (
             answering[i] or [])
-        raw = _raw(u, start, end, m.group(0), cits, foisa)
+        raw = _raw(u, start, end, m.group(0), cits, foisa, eir)
         for section, citation, ncnd, procedural in cits:
             prior = by_citation.get((citation, stage))
             if prior:
@@ -213,10 +238,10 @@ def _listing_questions(doc: Doc, i: int, question_refs) -> list[str]:
     return []
 
 
-def _raw(unit: str, start: int, end: int, printed: str, cits, foisa: bool) -> str:
+def _raw(unit: str, start: int, end: int, printed: str, cits, foisa: bool, eir: bool = False) -> str:
     """The citation as printed with the words that name it, up to the end of its sentence."""
     _, right = sentence_bounds(unit, start, end)
-    following = ex.CITATION.search(unit, end, right)
+    following = (ex.REGULATION_CITATION if eir else ex.CITATION).search(unit, end, right)
     raw = unit[start: following.start() if following else right]
     if following or len(raw) > 110:
         # Keep the citation and its name, not the argument or the next citation.
@@ -226,15 +251,15 @@ def _raw(unit: str, start: int, end: int, printed: str, cits, foisa: bool) -> st
             raw = raw[: raw.rfind(" ", 0, 80)]
     raw = _RAW_TRIM.sub("", raw)
     # The record loader parses ``raw`` strictly: it must name these citations and no others.
-    if not foisa and _strict_citations(raw) != {c[1] for c in cits}:
+    if not foisa and _strict_citations(raw, "EIR" if eir else "FOIA") != {c[1] for c in cits}:
         raw = printed.strip()
     return raw
 
 
 @lru_cache(maxsize=4096)
-def _strict_citations(raw: str) -> frozenset[str] | None:
+def _strict_citations(raw: str, law: str = "FOIA") -> frozenset[str] | None:
     try:
-        return frozenset(c.citation for c in ex.parse_citation(raw))
+        return frozenset(c.citation for c in ex.parse_citation(raw, law))
     except ex.CitationError:
         return None
 

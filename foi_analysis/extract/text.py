@@ -34,7 +34,8 @@ _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])  # 
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Bytes -> text and warnings; ``InputError`` for empty or binary input."""
     warnings: list[str] = []
-    if not data.strip():
+    as_utf8 = False
+    if not data or data.isspace():  # (the test data.strip() makes, without copying the file)
         raise InputError("empty file")
     for magic, what in _MAGIC:
         if data.startswith(magic):
@@ -46,6 +47,7 @@ def decode(data: bytes) -> tuple[str, list[str]]:
     else:
         try:
             text = data.decode("utf-8-sig")
+            as_utf8 = True
         except UnicodeDecodeError as err:
             try:
                 text = data.decode("cp1252")
@@ -55,8 +57,12 @@ def decode(data: bytes) -> tuple[str, list[str]]:
                 warnings.append(f"neither UTF-8 nor cp1252 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as latin-1: check odd characters")
     head = text[:20000]
     # Control characters are single bytes in UTF-8 (no other character's bytes are below 0x80):
-    # counted by deleting them from the bytes, not by a pattern tried at every character.
-    utf8 = head.encode("utf-8", "surrogatepass")
+    # counted by deleting them from the bytes, not by a pattern tried at every character. (A file
+    # read as UTF-8 and no longer than the head is those bytes already, but for its byte-order mark.)
+    if as_utf8 and len(text) <= 20000:
+        utf8 = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    else:
+        utf8 = head.encode("utf-8", "surrogatepass")
     if len(utf8) - len(utf8.translate(None, _CONTROL_BYTES)) > max(8, len(head) // 100):
         raise InputError("binary file (control characters): not saved text")
     return text, warnings
@@ -136,7 +142,7 @@ _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(_HTML_START.match(text[:500])) or text.count("</p>") + text.count("</div>") > 3
+    return bool(_HTML_START.match(text[:500])) or ("</" in text and text.count("</p>") + text.count("</div>") > 3)
 
 
 def html_to_text(html: str) -> tuple[str, str | None]:
@@ -187,8 +193,38 @@ def _as_digits(m: re.Match) -> str:
     return m.group(1) + str(_NUMBER_WORDS.index(m.group(2).lower()) + 1)
 
 
-def clean_lines(text: str) -> list[str]:
-    """Text -> lines without furniture, with trailing space removed and odd spaces normalised."""
+_ASCII = bytes(range(128))
+# Spaces other than " " and "\n" that can remain after cleaning (see ``clean_text``); the others are
+# replaced by a plain space or removed. All of them are unprintable, as every space but " " is.
+_ASCII_ODD_SPACES = ("\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x1f")
+
+
+def fast_lower(text: str) -> str:
+    """Exactly ``text.lower()``, faster for a long text with a few characters outside ASCII (see ``lower_text``)."""
+    return text.lower() if len(text) < 512 else lower_text(text)[0]
+
+
+def lower_text(text: str) -> tuple[str, str]:
+    """(``text.lower()``, the characters of ``text`` outside ASCII, in order).
+
+    Lower-cased by way of the UTF-8 bytes when no character outside ASCII changes case (typographic
+    quotes and dashes do not): ``str.lower`` reads each character of a non-ASCII text through the
+    Unicode tables, several times slower than ``bytes.lower`` (ASCII letters only). If any of them
+    lower-cases to something else ("É", "İ", or the Greek sigma, the one character whose lower case
+    depends on its neighbours), ``str.lower`` it is: the result is the same either way."""
+    if text.isascii():
+        return text.lower(), ""
+    data = text.encode("utf-8", "surrogatepass")
+    odd = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # (UTF-8 sequences are bytes >= 0x80 only)
+    if odd.lower() != odd:
+        return text.lower(), odd
+    return data.lower().decode("utf-8", "surrogatepass"), odd
+
+
+def clean_text(text: str) -> tuple[list[str], bool, str]:
+    """Text -> its lines without furniture, with trailing space removed and odd spaces normalised;
+    whether the lines hold no space but " " (see ``logical_lines``); and the characters of the text
+    outside ASCII (see ``doc.Doc``)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     # (a test per character, a scan each unless the text holds no character that high: cheaper than a
@@ -198,7 +234,7 @@ def clean_lines(text: str) -> list[str]:
             text = text.replace(odd, plain)
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
-    low = text.lower()
+    low, outside_ascii = lower_text(text)
     lines = text.split("\n")
     starts = None
     spelled = False
@@ -218,13 +254,12 @@ def clean_lines(text: str) -> list[str]:
             drop.add(line)
     if len(low) == len(text):
         # Only the lines that can be furniture: found by searches over the whole text, not line by line.
-        starts = starts or _line_starts(lines)
-        found = {bisect.bisect_left(starts, m.start()) for m in _FURNITURE_START.finditer("\n" + low)}
-        for mark in (">", "»", "›"):
-            k = text.find(mark)
-            while k != -1:
-                found.add(bisect.bisect_right(starts, k) - 1)
-                k = text.find(mark, k + 1)
+        # (the lines' starts are summed up only when a search finds something: most texts have no furniture)
+        places = [m.start() for m in _FURNITURE_START.finditer("\n" + low)]
+        marks = [k for mark in (">", "»", "›") if mark in text for k in _places_of(text, mark)]
+        if places or marks:
+            starts = starts or _line_starts(lines)
+        found = {bisect.bisect_left(starts, k) for k in places} | {bisect.bisect_right(starts, k) - 1 for k in marks}
         candidates = sorted(found)
     else:  # a character that lower-cases to two ("İ"): positions in ``low`` are not the text's
         candidates = range(len(lines))
@@ -238,9 +273,18 @@ def clean_lines(text: str) -> list[str]:
     if spelled:
         # "Question One:", "Question Two –": numbers spelled out, read as "Question 1:", "Question 2 –".
         lines = [_SPELLED_NUMBER.sub(_as_digits, line) if line[:1] in _SPELLED_FIRST or line[:1].isspace() else line for line in lines]
-    if not drop:
-        return list(map(str.rstrip, lines))
-    return [line.rstrip() for k, line in enumerate(lines) if k not in drop]
+    # No space but " " and "\n" left (all are unprintable but " "): see ``logical_lines``.
+    plain = not any(c in text for c in _ASCII_ODD_SPACES) and not any(c.isspace() for c in set(outside_ascii))
+    for k in sorted(drop, reverse=True):
+        del lines[k]  # (a few lines: then every line's rstrip by map, not a comprehension testing each)
+    return list(map(str.rstrip, lines)), plain, outside_ascii
+
+
+def _places_of(text: str, mark: str):
+    k = text.find(mark)
+    while k != -1:
+        yield k
+        k = text.find(mark, k + 1)
 
 
 # A table whose columns are the request and the answer ("Request | Response", "Question | Answer") is the
@@ -343,43 +387,54 @@ def wrap_width(lines: list[str]) -> int | None:
     return width if near >= len(lengths) * 0.6 else None
 
 
-def logical_lines(lines: list[str]) -> list[tuple[int, str]]:
+def logical_lines(lines: list[str], plain: bool = False) -> list[tuple[int, str]]:
     """Join lines that an email client wrapped: (index of the first physical line, joined text).
 
     A line is taken as wrapped when it reaches the text's wrap width and does not end a
     sentence (list items and headings are short and stay on their own), or when it ends in the
     middle of a date ("... received on" / "21st November" + "2016").
+
+    ``plain``: the lines hold no space but " " (``clean_text`` says): a line then needs no test of
+    its characters to be known collapsed, only one for "  ".
     """
     width = wrap_width(lines)
-    low, high = (width - 20, width + 5) if width is not None else (1, 0)
     stripped = list(map(str.strip, lines))
-    n = len(lines)
+    # The lines that do not end their logical line, found first: a letter not wrapped by a mail
+    # client has few or none, and its lines then are its logical lines, read in one comprehension.
+    if width is None:
+        joined = set()
+    else:  # wrapped at the mail client's width
+        low, high = width - 20, width + 5
+        joined = {i for i, (length, s) in enumerate(zip(map(len, lines), stripped)) if low <= length <= high and s and s[-1] not in _TERMINAL_CHARS}
+    # A date cut by the line break. (Every _DATE_BREAKS pattern ends in a letter or digit: a line ending
+    # otherwise is not cut.)
+    joined.update(i for i, (s, following) in enumerate(zip(stripped, stripped[1:])) if following and s and s[-1].isalnum() and i not in joined
+                  and _may_break_date(s) and any(b.match(following) and a.search(s[-40:]) for a, b in _DATE_BREAKS))
+    # (a line of its own, without double spaces and printable, is already as _joined would make it)
+    if not joined:
+        return [(i, s if "  " not in s and (plain or s.isprintable()) else _joined([s], plain)) for i, s in enumerate(stripped) if s]
     out: list[tuple[int, str]] = []
     start = -1  # the first line of the logical line being read; its lines are stripped[start:i + 1]
     for i, s in enumerate(stripped):
         if not s:
             if start >= 0:
-                out.append((start, _joined(stripped[start:i])))
+                out.append((start, _joined(stripped[start:i], plain)))
                 start = -1
-            continue
-        if start < 0:
-            start = i
-        if width is not None and low <= len(lines[i]) <= high and s[-1] not in _TERMINAL_CHARS:
-            continue  # wrapped at the mail client's width
-        following = stripped[i + 1] if i + 1 < n else ""
-        # (every _DATE_BREAKS pattern ends in a letter or digit: a line ending otherwise is not cut)
-        if following and s[-1].isalnum() and _may_break_date(s) and any(b.match(following) and a.search(s[-40:]) for a, b in _DATE_BREAKS):
-            continue  # a date cut by the line break
-        # (a line of its own, printable and without double spaces, is already as _joined would make it)
-        out.append((start, s if start == i and "  " not in s and s.isprintable() else _joined(stripped[start:i + 1])))
-        start = -1
+        elif i in joined:
+            if start < 0:
+                start = i
+        elif start < 0:
+            out.append((i, s if "  " not in s and (plain or s.isprintable()) else _joined([s], plain)))
+        else:
+            out.append((start, _joined(stripped[start:i + 1], plain)))
+            start = -1
     if start >= 0:
-        out.append((start, _joined(stripped[start:])))
+        out.append((start, _joined(stripped[start:], plain)))
     return out
 
 
-def _joined(parts: list[str]) -> str:
+def _joined(parts: list[str], plain: bool = False) -> str:
     """Wrapped lines (each stripped) as one, runs of spaces collapsed."""
     joined = parts[0] if len(parts) == 1 else " ".join(parts)
     # Every space but " " is unprintable: a printable line without "  " is already collapsed.
-    return joined if joined.isprintable() and "  " not in joined else " ".join(joined.split())
+    return joined if "  " not in joined and (plain or joined.isprintable()) else " ".join(joined.split())

@@ -1,8 +1,20 @@
-"""The FOIA exemption catalogue and a parser for citations as real letters print them.
+"""The catalogue of each law's grounds for refusal, and a parser for citations as real letters print them.
 
-Part II exemptions (sections 21-44, with 22A) plus the procedural grounds s12 (cost), s14
-(vexatious or repeated) and s84 ("information" means recorded information): the latter are kept
-and labelled ``procedural``, never counted as exemptions.
+A request is answered under one of three laws (a record's ``law`` field; absent means FOIA), and a
+citation is read against that law's catalogue: the same number means other grounds in each (FOIA
+s35 is the formulation of government policy, FOISA s35 law enforcement).
+
+- FOIA 2000: Part II exemptions (sections 21-44, with 22A) plus the procedural grounds s12 (cost),
+  s14 (vexatious or repeated) and s84 ("information" means recorded information).
+- FOISA 2002 (Scotland): Part 2 exemptions (sections 25-41) plus s12 (excessive cost), s14
+  (vexatious or repeated) and s18 (neither confirm nor deny, cited with an exemption).
+- EIR 2004: the exceptions of regulation 12(4)(a)-(e) and 12(5)(a)-(g), 12(6) (neither confirm nor
+  deny) and regulation 13 (personal data); cited as "regulation 12(4)(b)", each exception is its
+  own ``section`` ("12(4)(b)").
+
+Procedural grounds are kept and labelled ``procedural``, never counted as exemptions. Advice and
+assistance (FOIA s16, FOISA s15, EIR reg 9), often cited beside a refusal, is no ground at all: it
+is kept as an ``advice`` row (procedural, and left out of the sections a request relies on).
 
 ``parse_citations("Section 40(2)(a)(b) and (3)(a)(i)(ii)(b) Personal information")`` gives one
 citation per sub-paragraph: 40(2)(a), 40(2)(b), 40(3)(a)(i), 40(3)(a)(ii), 40(3)(b).
@@ -19,10 +31,10 @@ from functools import lru_cache
 class Section:
     number: str
     name: str
-    kind: str  # "exemption" | "procedural"
+    kind: str  # "exemption" | "procedural" | "advice"
     absolute: bool | None  # None for procedural grounds
     basis: str | None  # "class" | "prejudice" | None
-    ncnd: tuple[str, ...]  # subsections that remove the duty to confirm or deny
+    ncnd: tuple[str, ...]  # subsections that remove the duty to confirm or deny ("*": the whole section)
     note: str = ""
 
 
@@ -33,6 +45,7 @@ CATALOGUE: dict[str, Section] = {
     for s in [
         Section("12", "Cost of compliance exceeds appropriate limit", "procedural", None, None, ()),
         Section("14", "Vexatious or repeated requests", "procedural", None, None, ()),
+        Section("16", "Duty to provide advice and assistance", "advice", None, None, ()),
         Section("21", "Information accessible to applicant by other means", "exemption", True, "class", ()),
         Section("22", "Information intended for future publication", "exemption", False, "class", ("2",)),
         Section("22A", "Research", "exemption", False, "prejudice", ("2",)),
@@ -65,15 +78,81 @@ CATALOGUE: dict[str, Section] = {
 }
 
 # Sections a letter mentions without relying on them to withhold anything: the right of access
-# (1), time for compliance (10), advice and assistance (16), the refusal notice itself (17).
+# (1), time for compliance (10), the refusal notice itself (17).
 NOT_GROUNDS = {"1": "right of access", "2": "effect of the exemptions", "10": "time for compliance",
-               "11": "means of communication", "16": "advice and assistance", "17": "refusal notice",
+               "11": "means of communication", "17": "refusal notice",
                "45": "code of practice", "50": "ICO decision notice"}
+
+# FOISA 2002 Part 2 and the procedural sections, named by the Act's headings. Absolute per s2(2):
+# s25, s26, s36(2), s37 and s38 (in most cases); FOISA has no NCND subsections: s18 does that.
+FOISA_CATALOGUE: dict[str, Section] = {
+    s.number: s
+    for s in [
+        Section("12", "Excessive cost of compliance", "procedural", None, None, ()),
+        Section("14", "Vexatious or repeated requests", "procedural", None, None, ()),
+        Section("15", "Duty to provide advice and assistance", "advice", None, None, ()),
+        Section("18", "Further provision as respects responses to request (neither confirm nor deny)", "procedural",
+                None, None, ("*",)),
+        Section("25", "Information otherwise accessible", "exemption", True, "class", ()),
+        Section("26", "Prohibitions on disclosure", "exemption", True, "class", ()),
+        Section("27", "Information intended for future publication", "exemption", False, "class", ()),
+        Section("28", "Relations within the United Kingdom", "exemption", False, "prejudice", ()),
+        Section("29", "Formulation of Scottish Administration policy etc.", "exemption", False, "class", ()),
+        Section("30", "Prejudice to effective conduct of public affairs", "exemption", False, "prejudice", ()),
+        Section("31", "National security and defence", "exemption", False, "prejudice", ()),
+        Section("32", "International relations", "exemption", False, "prejudice", ()),
+        Section("33", "Commercial interests and the economy", "exemption", False, "prejudice", (), "33(1)(a) trade secrets is class based"),
+        Section("34", "Investigations by Scottish public authorities and proceedings arising out of such investigations",
+                "exemption", False, "class", ()),
+        Section("35", "Law enforcement", "exemption", False, "prejudice", ()),
+        Section("36", "Confidentiality", "exemption", False, "class", (), "36(2) (information provided in confidence) is absolute"),
+        Section("37", "Court records, etc.", "exemption", True, "class", ()),
+        Section("38", "Personal information", "exemption", True, "class", (), "absolute in most cases (s2(2)(e))"),
+        Section("39", "Health, safety and the environment", "exemption", False, "prejudice", ()),
+        Section("40", "Audit functions", "exemption", False, "prejudice", ()),
+        Section("41", "Communications with Her Majesty etc. and honours", "exemption", False, "class", ()),
+    ]
+}
+FOISA_NOT_GROUNDS = {"1": "general entitlement", "2": "effect of exemptions", "10": "time for compliance",
+                     "16": "refusal notice", "17": "notice that information is not held", "20": "requirement for review",
+                     "21": "review by Scottish public authority", "47": "application for decision by Commissioner"}
+
+# EIR 2004 regulations 12 and 13, named by the Regulations' wording, shortened. Every exception is
+# subject to the public interest test (reg 12(1)(b)); reg 13 is absolute in most cases, as FOIA s40.
+EIR_CATALOGUE: dict[str, Section] = {
+    s.number: s
+    for s in [
+        Section("9", "Advice and assistance", "advice", None, None, ()),
+        Section("12", "Exceptions to the duty to disclose environmental information", "exemption", False, "class", ()),
+        Section("12(4)(a)", "Information not held when the request was received", "procedural", None, None, (),
+                "an exception in form; like FOIA s84 it says the information is not held"),
+        Section("12(4)(b)", "Manifestly unreasonable request", "exemption", False, "class", ()),
+        Section("12(4)(c)", "Request formulated in too general a manner", "exemption", False, "class", ()),
+        Section("12(4)(d)", "Material in the course of completion, unfinished documents or incomplete data", "exemption", False, "class", ()),
+        Section("12(4)(e)", "Internal communications", "exemption", False, "class", ()),
+        Section("12(5)(a)", "International relations, defence, national security or public safety", "exemption", False, "prejudice", ()),
+        Section("12(5)(b)", "The course of justice, a fair trial or an inquiry of a criminal or disciplinary nature", "exemption", False, "prejudice", ()),
+        Section("12(5)(c)", "Intellectual property rights", "exemption", False, "prejudice", ()),
+        Section("12(5)(d)", "Confidentiality of proceedings", "exemption", False, "prejudice", ()),
+        Section("12(5)(e)", "Confidentiality of commercial or industrial information", "exemption", False, "prejudice", ()),
+        Section("12(5)(f)", "Interests of the person who provided the information", "exemption", False, "prejudice", ()),
+        Section("12(5)(g)", "Protection of the environment", "exemption", False, "prejudice", ()),
+        Section("12(6)", "Neither confirm nor deny (matters in regulation 12(5)(a))", "procedural", None, None, ("*",)),
+        Section("13", "Personal data", "exemption", True, "class", ("5", "5A", "5B"), "absolute in most cases"),
+    ]
+}
+EIR_NOT_GROUNDS = {"2": "interpretation", "5": "duty to make available", "6": "form and format", "7": "extension of time",
+                   "11": "representations and reconsideration", "14": "refusal to disclose information"}
+
+LAWS = ("FOIA", "FOISA", "EIR")
+CATALOGUES = {"FOIA": CATALOGUE, "FOISA": FOISA_CATALOGUE, "EIR": EIR_CATALOGUE}
+NOT_GROUNDS_BY_LAW = {"FOIA": NOT_GROUNDS, "FOISA": FOISA_NOT_GROUNDS, "EIR": EIR_NOT_GROUNDS}
 
 
 def section_key(section: str) -> tuple[int, str]:
-    """FOIA sections in statute order: 22 < 22A < 31 < 84 (as text, "84" would sort before "9")."""
-    return int("".join(ch for ch in section if ch.isdigit())), section
+    """Sections in statute order: 22 < 22A < 31 < 84 (as text, "84" would sort before "9");
+    an EIR exception "12(4)(b)" by its regulation, 12 (and "FOISA 35", as findings name another law's, by 35)."""
+    return int(re.search(r"\d+", section).group()), section
 
 
 class CitationError(ValueError):
@@ -82,33 +161,40 @@ class CitationError(ValueError):
 
 @dataclass(frozen=True)
 class Citation:
-    section: str  # "31", "22A"
+    section: str  # "31", "22A"; an EIR exception "12(4)(b)"
     citation: str  # "31(1)(a)"
     raw: str  # the text as printed
+    law: str = "FOIA"
 
     @property
     def subsection(self) -> str | None:
-        m = re.match(r"\d+[A-Z]?\(([^)]+)\)", self.citation)
+        m = re.match(re.escape(self.section) + r"\(([^)]+)\)", self.citation)
         return m.group(1) if m else None
 
     @property
     def info(self) -> Section:
-        return CATALOGUE[self.section]
+        return CATALOGUES[self.law][self.section]
 
     @property
     def ncnd(self) -> bool:
-        return self.subsection in self.info.ncnd
+        return "*" in self.info.ncnd or self.subsection in self.info.ncnd
+
+    @property
+    def advice(self) -> bool:
+        return self.info.kind == "advice"
 
     @property
     def procedural(self) -> bool:
-        return self.info.kind == "procedural"
+        return self.info.kind != "exemption"
 
     @property
     def absolute(self) -> bool | None:
         if self.procedural:
             return None
-        if self.section == "37":
+        if self.section == "37" and self.law == "FOIA":
             return bool(re.match(r"37\(1\)\((a|aa|ab)\)", self.citation))
+        if self.section == "36" and self.law == "FOISA":
+            return self.citation.startswith("36(2)")
         return self.info.absolute
 
 
@@ -126,6 +212,13 @@ _SECTION_NUMBER = r"\d{1,2}[A-Z]?(?![\d/])"
 _JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _SECTION_WORD + r"\s*)?"
 CITATION = re.compile(
     rf"(?:\b(?=[a-z])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
+    re.IGNORECASE,
+)
+# Under the EIR the grounds are regulations: "regulation 12(4)(b)", "reg. 13", "regulations 12(5)(b) and 13".
+_REGULATION_WORD = r"(?:regulations?|regs?\.?|r\.|" + _SECTION_WORD[3:]
+_REGULATION_JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _REGULATION_WORD + r"\s*)?"
+REGULATION_CITATION = re.compile(
+    rf"(?:\b(?=[a-z])|(?=§)){_REGULATION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_REGULATION_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
 RANGE = re.compile(rf"\(\s*([0-9A-Za-z]{{1,4}})\s*\){_RANGE_DASH}\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
@@ -180,20 +273,31 @@ def expand_groups(section: str, groups: list[str]) -> list[str]:
     return out
 
 
-def parse_citations(text: str, *, strict: bool = True) -> list[Citation]:
+def parse_citations(text: str, *, strict: bool = True, law: str = "FOIA") -> list[Citation]:
     # Letters reuse the same few citation lines; the parse of each is cached (Citations are frozen).
-    return list(_parse_citations(text, strict))
+    return list(_parse_citations(text, strict, law))
+
+
+def _eir_section(citation: str) -> str | None:
+    """The EIR catalogue's entry for a citation: its most specific prefix ("12(4)(b)(i)" -> "12(4)(b")."""
+    while citation not in EIR_CATALOGUE:
+        if "(" not in citation:
+            return None
+        citation = citation[: citation.rindex("(")]
+    return citation
 
 
 @lru_cache(maxsize=4096)
-def _parse_citations(text: str, strict: bool) -> tuple[Citation, ...]:
+def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citation, ...]:
     """Every citation in ``text``, one per sub-paragraph, in order of appearance, de-duplicated.
 
-    With ``strict`` a section outside the catalogue raises ``CitationError``; otherwise
+    With ``strict`` a section outside the law's catalogue raises ``CitationError``; otherwise
     such sections are skipped (useful for free text where "section 17" is mere mention).
     """
+    catalogue, not_grounds = CATALOGUES[law], NOT_GROUNDS_BY_LAW[law]
+    numbers = {re.match(r"\d+[A-Z]?", k).group() for k in catalogue}
     found: list[Citation] = []
-    for m in CITATION.finditer(text):
+    for m in (REGULATION_CITATION if law == "EIR" else CITATION).finditer(text):
         body = RANGE.sub(_spell_range, m.group(1))
         raw = m.group(0).strip()
         section, groups = None, []
@@ -201,19 +305,24 @@ def _parse_citations(text: str, strict: bool) -> tuple[Citation, ...]:
         def flush():
             if section is None:
                 return
-            if section not in CATALOGUE:
+            if section not in numbers:
                 if strict:
-                    why = f"not a ground for refusal ({NOT_GROUNDS[section]})" if section in NOT_GROUNDS else "not a FOIA exemption or procedural ground"
+                    why = (f"not a ground for refusal ({not_grounds[section]})" if section in not_grounds
+                           else f"not a {law} exemption or procedural ground")
                     raise CitationError(f"unknown section {section!r} in {text!r}: {why}")
                 return
             for c in expand_groups(section, groups):
-                cit = Citation(section, c, raw)
+                key = _eir_section(c) if law == "EIR" else section
+                if key is None or (not strict and catalogue[key].kind == "advice"):
+                    # (in free text "under section 16 we must offer advice" is a mention, not a ground cited)
+                    continue
+                cit = Citation(key, c, raw, law)
                 if cit not in found:
                     found.append(cit)
 
         for part in CITATION_PART.finditer(body):
             number, bracket = part.groups()
-            if number is not None and section is not None and number.upper() not in CATALOGUE and number[-1].isalpha():
+            if number is not None and section is not None and number.upper() not in numbers and number[-1].isalpha():
                 # "Section 40(2) & 3A(a)": a bare subsection such as 3A continues the section before it.
                 groups.append(number.upper())
             elif number is not None:
@@ -225,9 +334,11 @@ def _parse_citations(text: str, strict: bool) -> tuple[Citation, ...]:
     return tuple(found)
 
 
-def parse_citation(raw: str) -> list[Citation]:
+def parse_citation(raw: str, law: str = "FOIA") -> list[Citation]:
     """Citations from one printed exemption line; raises ``CitationError`` if there are none."""
-    cits = parse_citations(raw, strict=True)
+    cits = parse_citations(raw, strict=True, law=law)
     if not cits:
-        raise CitationError(f"no section citation found in {raw!r}")
+        what = "regulation or section" if law == "EIR" else "section"
+        raise CitationError(f"no {what} citation found in {raw!r}" + ("" if law == "EIR" or "egulation" not in raw else
+                                                                        ": a regulation is cited under the EIR (law: EIR)"))
     return cits

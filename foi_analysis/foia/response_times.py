@@ -46,17 +46,19 @@ def _take(values: np.ndarray, at: np.ndarray, missing):
     return np.where(at >= 0, out, missing)
 
 
-def _working_days(received: np.ndarray, day: np.ndarray) -> pd.arrays.IntegerArray:
-    """Working day of each date (whole days, NaT integer where missing) from its receipt, as Int64."""
-    number = calendar.working_day_number(received.view("datetime64[D]"), day.view("datetime64[D]"))
+def _working_days(received: np.ndarray, day: np.ndarray, law) -> pd.arrays.IntegerArray:
+    """Working day of each date (whole days, NaT integer where missing) from its receipt under its
+    request's law, as Int64."""
+    number = calendar.working_day_number(received.view("datetime64[D]"), day.view("datetime64[D]"), law=law)
     return pd.array(number, dtype="Int64")
 
 
 def response_times(received: np.ndarray, responded: np.ndarray, event_request: np.ndarray, event: np.ndarray,
-                   event_date: np.ndarray, refused: np.ndarray) -> dict[str, object]:
+                   event_date: np.ndarray, refused: np.ndarray, law="FOIA") -> dict[str, object]:
     """Per request (its dates received and responded, datetime64), the response_times columns after
     (reference, authority). Events: the row of their request (-1: none), kind (text) and date; ``refused``:
-    the request's response relied on exemptions (its stage "response" cites one)."""
+    the request's response relied on exemptions (its stage "response" cites one); ``law``: the law of
+    every request, or one per request (its working days: FOISA counts Scotland's holidays only)."""
     n = len(received)
     received, responded = _day_numbers(received), _day_numbers(responded)
     request = np.asarray(event_request, dtype=np.int64)
@@ -71,29 +73,29 @@ def response_times(received: np.ndarray, responded: np.ndarray, event_request: n
         return known & np.isin(kind_rank, [i for i, k in enumerate(kinds) if k in names])
 
     out: dict[str, object] = {"date_received": received}
-    deadline_20 = calendar.working_day_deadline(received.view("datetime64[D]"), 20).astype("datetime64[D]").view(np.int64)
-    deadline_40 = calendar.working_day_deadline(received.view("datetime64[D]"), 40).astype("datetime64[D]").view(np.int64)
+    deadline_20 = calendar.working_day_deadline(received.view("datetime64[D]"), 20, law=law).astype("datetime64[D]").view(np.int64)
+    deadline_40 = calendar.working_day_deadline(received.view("datetime64[D]"), 40, law=law).astype("datetime64[D]").view(np.int64)
     out["deadline_20wd"] = deadline_20
 
     first = _first(n, request, sort_day, kind_rank, kind(*FIRST_REPLY_EVENTS))
     out["first_reply_date"] = _take(day, first, _NAT)
     out["first_reply_event"] = _take(np.asarray(event, dtype=object), first, None)
-    out["first_reply_wd"] = _working_days(received, out["first_reply_date"])
+    out["first_reply_wd"] = _working_days(received, out["first_reply_date"], law)
     out["in_20wd"] = out["first_reply_wd"] <= 20
 
     # The s17 notice: an extension notice if there was one, else a response that relied on exemptions.
     notice = _take(day, _first(n, request, sort_day, kind_rank, kind("extension_notice")), _NAT)
     response = _take(day, _first(n, request, sort_day, kind_rank, kind("response") & refused[np.maximum(request, 0)]), _NAT)
     out["s17_notice_date"] = np.where(notice != _NAT, notice, response)
-    out["s17_notice_wd"] = _working_days(received, out["s17_notice_date"])
+    out["s17_notice_wd"] = _working_days(received, out["s17_notice_date"], law)
     out["s17_in_time"] = out["s17_notice_wd"] <= 20
 
     out["extension_estimate_date"] = _take(day, _first(n, request, sort_day, kind_rank, kind("extension_estimate")), _NAT)
-    out["extension_estimate_wd"] = _working_days(received, out["extension_estimate_date"])
+    out["extension_estimate_wd"] = _working_days(received, out["extension_estimate_date"], law)
     out["extension_beyond_40wd"] = out["extension_estimate_wd"] > 40
     out["deadline_40wd"] = deadline_40
     out["date_responded"] = responded
-    response_wd = out["response_wd"] = _working_days(received, responded)
+    response_wd = out["response_wd"] = _working_days(received, responded, law)
 
     # Over 40: a late final response, or a dated event after day 40 with no response yet (the last
     # such event; of two on one day, the later listed). NaT compares false both ways, as in pandas.
@@ -102,7 +104,7 @@ def response_times(received: np.ndarray, responded: np.ndarray, event_request: n
     outstanding = np.flatnonzero(known & (day != _NAT) & (limit != _NAT) & (day > limit)
                                  & ~((answered != _NAT) & (answered <= day)) & ~kind("response"))
     last = _pick(n, request, outstanding[np.lexsort((day[outstanding], request[outstanding]))], last=True)
-    last_wd = _working_days(received, _take(day, last, _NAT))
+    last_wd = _working_days(received, _take(day, last, _NAT), law)
     over = np.full(n, None, dtype=object)
     basis = np.full(n, None, dtype=object)
     done = ~response_wd.isna()

@@ -155,11 +155,11 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
             draft.warnings.append(
                 f"{other} ({record.authority} {corpus.identities[other][1]}) has the same source title; if this draft "
                 f"corrects its reference, remove the old record (git rm data/raw/disclosures/{other}) and build")
-    if record.exemptions and _foisa(record.authority, fields):
+    if record.exemptions and record.law == "FOIA" and _foisa(record.authority, fields):
         draft.warnings.append(
             "this request looks answered under FOISA (Scotland), whose section numbers mean other exemptions than "
-            "FOIA's (FOISA s35 is law enforcement, FOIA s35 policy formulation); the exemptions table names each "
-            "section from the FOIA catalogue: check it (data/raw/README.md)")
+            "FOIA's (FOISA s35 is law enforcement, FOIA s35 policy formulation), but the record has no 'law: FOISA': "
+            "its sections are named from the FOIA catalogue; add the field if it is FOISA (data/raw/README.md)")
     draft.record, draft.target = record, target
     return problems
 

@@ -40,7 +40,7 @@ _OUTCOMES = {o: o for o in OUTCOMES}
 # A record's rows, as tuples in these column orders (a chunk of records becomes columns in one
 # transposition: no dict per row).
 EVENT_COLUMNS = ("event", "date", "date_printed", "note")
-EXEMPTION_COLUMNS = ("section", "citation", "raw", "name", "absolute", "basis", "ncnd", "procedural", "stage", "questions")
+EXEMPTION_COLUMNS = ("section", "citation", "raw", "name", "absolute", "basis", "ncnd", "procedural", "stage", "questions", "law")
 QUESTION_COLUMNS = ("question", "outcome")
 BLUE_LIST_COLUMNS = ("row", "deployment_date", "true_alert_rate", "false_alert_rate", "true_alert_rate_raw",
                      "false_alert_rate_raw", "n_tests")
@@ -60,6 +60,7 @@ class Disclosure:
     exemptions: list[tuple] = field(default_factory=list)  # EXEMPTION_COLUMNS
     questions: list[tuple] = field(default_factory=list)  # QUESTION_COLUMNS
     blue_list: list[tuple] = field(default_factory=list)  # BLUE_LIST_COLUMNS
+    law: str = "FOIA"  # the law the request was answered under (ex.LAWS); absent from a record: FOIA
 
 
 class RecordError(ValueError):
@@ -189,16 +190,17 @@ def _today() -> dt.date:
 _EVENTS = {e: e for e in EVENTS}
 _STAGES = {s: s for s in STAGES}
 _QUESTION_OUTCOMES = {q: q for q in QUESTION_OUTCOMES}
+_LAWS = {law: law for law in ex.LAWS}
 
 
 @lru_cache(maxsize=4096)
-def _exemption_rows(raw: str) -> tuple[tuple, ...]:
-    """A printed citation line -> its rows' leading EXEMPTION_COLUMNS (section .. procedural).
+def _exemption_rows(raw: str, law: str = "FOIA") -> tuple[tuple, ...]:
+    """A printed citation line, read under ``law`` -> its rows' leading EXEMPTION_COLUMNS (section .. procedural).
 
     Letters reuse a few citation lines: each is parsed and described once. ``CitationError``
     (not cached) when it names no ground for refusal."""
     return tuple((c.section, c.citation, raw, c.info.name, c.absolute, c.info.basis, c.ncnd, c.procedural)
-                 for c in ex.parse_citation(raw))
+                 for c in ex.parse_citation(raw, law))
 
 
 def _problem(rejections: list[Rejection], file: str, err: RecordError) -> None:
@@ -260,7 +262,7 @@ def _event(ev, i: int) -> tuple:
     return name, date, printed, ev.get("note")
 
 
-def _exemption(exm, i: int) -> tuple[tuple, ...]:
+def _exemption(exm, i: int, law: str = "FOIA") -> tuple[tuple, ...]:
     """Exemption ``i``'s rows (EXEMPTION_COLUMNS); ``RecordError`` for a problem."""
     if not isinstance(exm, dict) or not exm.get("raw"):
         raise RecordError(f"exemptions[{i}].raw", exm, "an exemption needs 'raw' (the citation as printed)")
@@ -268,15 +270,15 @@ def _exemption(exm, i: int) -> tuple[tuple, ...]:
     if stage is None:
         raise RecordError(f"exemptions[{i}].stage", exm.get("stage"), f"unknown stage; use one of {', '.join(STAGES)}")
     try:
-        cites = _exemption_rows(str(exm["raw"]))
+        cites = _exemption_rows(str(exm["raw"]), law)
     except ex.CitationError as err:
         raise RecordError(f"exemptions[{i}].raw", exm["raw"], str(err)) from None
     questions = ";".join(map(str, exm.get("questions") or ()))
     questions = sys.intern(questions) if questions else None
-    return tuple(c + (stage, questions) for c in cites)
+    return tuple(c + (stage, questions, law) for c in cites)
 
 
-# (citation as printed, stage as written, questions joined) -> the exemption's rows: letters repeat a
+# (citation as printed, stage as written, questions joined, law) -> the exemption's rows: letters repeat a
 # few citations with a few question lists, so most exemptions are one look-up. Bounded like _DATES.
 _EXEMPTIONS: dict[tuple[str, object, str], tuple[tuple, ...]] = {}
 
@@ -319,6 +321,11 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     outcome = _required(rec, "outcome", skip, fatal)
     if outcome is not None and outcome not in _OUTCOMES:
         fatal.append(RecordError("outcome", outcome, f"unknown outcome; use one of {', '.join(OUTCOMES)}"))
+    law = "FOIA" if "law" in skip else _LAWS.get(rec.get("law") or "FOIA")
+    if law is None:
+        # Read under another law, every citation would be named wrongly: the whole record waits.
+        fatal.append(RecordError("law", rec.get("law"), f"unknown law; use one of {', '.join(ex.LAWS)} (absent: FOIA)"))
+        law = "FOIA"
     source = {} if "source" in skip else rec.get("source") or {}
     if "source" not in skip and (not isinstance(source, dict) or not source.get("title")):
         fatal.append(RecordError("source.title", source.get("title") if isinstance(source, dict) else source, "missing source title"))
@@ -327,7 +334,7 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     d = Disclosure(  # every field given: no default factories to run
         file, reference or "", sys.intern(authority) if authority else "", _OUTCOMES.get(outcome, outcome or ""),
         str(source.get("title") or ""), file + (f" (from {seed})" if seed else ""),
-        _date_field(rec, "date_received", skip, fatal), _date_field(rec, "date_responded", skip, fatal), [], [], [], [])
+        _date_field(rec, "date_received", skip, fatal), _date_field(rec, "date_responded", skip, fatal), [], [], [], [], law)
 
     # Field names such as "events[2].date" are spelt only when there is a problem to name.
     events, at = d.events, []  # at: each kept event's place in the record's list (named in a problem only)
@@ -354,13 +361,13 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
             raw, questions = exm.get("raw"), exm.get("questions")
             if raw.__class__ is str and raw and (questions is None or questions.__class__ is list):
                 try:
-                    key = (raw, exm.get("stage"), ";".join(questions) if questions else "")
+                    key = (raw, exm.get("stage"), ";".join(questions) if questions else "", law)
                 except TypeError:  # a question numbered without quotes: the full path
                     pass
         rows = _EXEMPTIONS.get(key) if key is not None else None
         if rows is None:
             try:
-                rows = _exemption(exm, i)
+                rows = _exemption(exm, i, law)
             except RecordError as err:
                 _problem(rejections, file, err)
                 continue

@@ -9,11 +9,18 @@ import pandera.pandas as pa
 
 from .columns import column, count, date, flag, fraction, table, text
 
-OUTCOMES = ["disclosed", "partially_disclosed", "refused", "ncnd", "not_held"]
+# The first five answer the request; the rest say why there is no answer (yet): no response,
+# withdrawn by the requester, transferred to the body that holds it, clarification asked for.
+OUTCOMES = ["disclosed", "partially_disclosed", "refused", "ncnd", "not_held",
+            "pending", "withdrawn", "transferred", "clarification_requested"]
 QUESTION_OUTCOMES = ["disclosed", "partially_disclosed", "exempt", "ncnd", "not_held", "publicly_available",
                      "answered", "not_valid_request"]
 EVENTS = ["received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
-          "internal_review_requested", "internal_review_response", "response"]
+          "internal_review_requested", "internal_review_response", "response",
+          # the appeal to the regulator (the ICO; under FOISA the Scottish Information Commissioner) and beyond
+          "ico_complaint", "ico_decision", "tribunal_appeal"]
+LAWS = ["FOIA", "FOISA", "EIR"]
+_LAW = "Law the request was answered under: FOIA (2000) | FOISA (Scotland, 2002) | EIR (2004); a record without it is FOIA"
 STAGES = ["extension_notice", "response", "internal_review"]
 
 
@@ -30,10 +37,12 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "date_responded": date("Date of the final response (empty: not printed)"),
             "outcome": text("Overall outcome: " + " | ".join(OUTCOMES), pa.Check.isin(OUTCOMES)),
             "ncnd": flag("True if any part was answered neither confirm nor deny"),
-            "sections": text("Sections relied on (exemptions and procedural grounds), ';'-joined", nullable=True),
+            "sections": text("Sections relied on (exemptions and procedural grounds; not advice and assistance), ';'-joined, "
+                             "numbered as in the request's law", nullable=True),
             "n_questions": count("Number of questions recorded"),
             "source_title": text("Title of the source document"),
             "source_file": text("Raw record file under data/raw/disclosures/ (and the seed file it was read from)"),
+            "law": text(_LAW, pa.Check.isin(LAWS)),
         },
         unique=["authority", "reference"],
     ),
@@ -55,16 +64,19 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "reference": _REF,
             "authority": _AUTH,
-            "section": text("Section number, e.g. '31', '22A'"),
+            "section": text("Section number in the request's law, e.g. '31', '22A'; an EIR exception, e.g. '12(4)(b)', '13'"),
             "citation": text("Normalised citation, e.g. '31(1)(a)'"),
             "raw": text("The citation exactly as printed"),
-            "name": text("Section's name in the FOIA catalogue"),
+            "name": text("Section's name in the catalogue of the request's law (FOIA, FOISA or EIR)"),
             "absolute": flag("True absolute, False qualified (public interest test), empty for procedural grounds"),
             "basis": text("class or prejudice based (empty for procedural grounds)", nullable=True),
             "ncnd": column("boolean", "True if the citation is the section's neither-confirm-nor-deny provision"),
-            "procedural": column("boolean", "True for s12 (cost), s14 (vexatious), s84 (not recorded information): not Part II exemptions"),
+            "procedural": column("boolean", "True for grounds that are not exemptions: s12 (cost), s14 (vexatious), s84 (not recorded "
+                                            "information), FOISA s18 (NCND), EIR 12(4)(a) (not held), 12(6); and advice and "
+                                            "assistance (FOIA s16, FOISA s15, EIR reg 9), cited beside a refusal"),
             "stage": text("Where it was cited: " + " | ".join(STAGES) + " (extension_notice: only under consideration)", pa.Check.isin(STAGES)),
             "questions": text("Questions it was applied to, ';'-joined (empty: not stated)", nullable=True),
+            "law": text(_LAW, pa.Check.isin(LAWS)),
         },
     ),
     "questions": table(

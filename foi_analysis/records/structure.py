@@ -93,6 +93,7 @@ class Record(TypedDict, total=False):
     reference: Id
     other_references: Optional[list[OtherReference]]
     authority: Text
+    law: Text
     source: Optional[Source]
     date_received: Text
     date_responded: Text
