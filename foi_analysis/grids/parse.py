@@ -51,7 +51,7 @@ DEPLOYMENT_COLUMNS = [
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
 CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "false_alert_rate",
-          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "location_variants", "duplicate", "purpose_code"]
+          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
 EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
@@ -68,6 +68,10 @@ PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overa
                     re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
+# Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
+# whole text. Only where the row prints no result at all (see ``_status``).
+NO_RESULTS = re.compile(r"(?P<note>(?:\w+\s+){0,3}?(?:cancell?ed|aborted|abandoned|stood down|postponed|not deployed|"
+                        r"(?:equipment|technical|system) (?:failure|fault))\b[\w\s.,-]*)", re.IGNORECASE)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
 DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
 NIL = re.compile(r"nil|none", re.IGNORECASE)
@@ -664,8 +668,9 @@ def _status(cells: dict[str, str]) -> tuple[str, str]:
     A row is N/A only when no result is printed: an N/A watchlist, threshold or purpose, or one N/A
     figure beside printed ones, leaves a deployment with results ("ok")."""
     location = cells.get("location", "")
-    notes = [m["note"] for k in RESULTS if (m := NOT_AVAILABLE.fullmatch(cells.get(k, "")))]
-    if not notes or not all(_blank(_bare(cells.get(k, ""))) for k in RESULTS):
+    notes = [m["note"] for k in RESULTS if (m := NOT_AVAILABLE.fullmatch(cells.get(k, ""))
+                                             or NO_RESULTS.fullmatch(cells.get(k, "")))]
+    if not notes or not all(_blank(_bare(cells.get(k, ""))) or NO_RESULTS.fullmatch(cells.get(k, "")) for k in RESULTS):
         return location, "ok"
     note = next((n for n in notes if n), "")
     # The 2020-22 grid gives the reason inside the location cell, in brackets.
@@ -713,6 +718,8 @@ def _parse(path: Path) -> _Parsed:
         row: dict = {"deployment_id": f"{path.stem}_{date.isoformat()}_{per_date[date]}",
                      "source_file": path.name, "page": rec.page, "row": order, "date": date}
         location, row["status"] = _status(cells)
+        if row["status"] != "ok":  # "Cancelled" in the result cells: the reason, not an unreadable figure
+            cells.update({k: "" for k in RESULTS if NO_RESULTS.fullmatch(cells.get(k, ""))})
         row["location"] = location or None
 
         def read(key: str, parser):
@@ -749,13 +756,33 @@ def _parse(path: Path) -> _Parsed:
         extras += [{"deployment_id": row["deployment_id"], "source_file": path.name, "page": rec.page, "column": header,
                     "value": " ".join(value.split())} for header, value in rec.extras.items()]
         rows.append(row)
+    anomalies += _after_edition(path, rows)
     return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings)
+
+
+def _after_edition(path: Path, rows: list[dict]) -> list[dict]:
+    """``date_after_edition``: a deployment dated after the day its grid was made (the PDF's own
+    creation or modification date, the later): a grid cannot report a deployment still to come. When
+    most rows fall after it the date is not the edition's (a template's, a wrong clock): not checked,
+    with a warning."""
+    from . import pdf_tables
+
+    made = pdf_tables.edition_date(path)
+    late = [r for r in rows if made is not None and r["date"] > made]
+    if late and 2 * len(late) > len(rows):
+        print(f"warning: {path.name}: made {made:%Y-%m-%d} by its own metadata, before most of its deployments; "
+              "dates not checked against it", file=sys.stderr)
+        return []
+    return [_anomaly(r, "date_after_edition", f"on or before {made:%Y-%m-%d}", f"{r['date']:%Y-%m-%d}",
+                     f"the grid was made on {made:%Y-%m-%d} (its PDF's metadata)") for r in late]
 
 
 def rate_rounding(false: int, faces: int, printed: float, decimals: int) -> str:
     """How a printed false alert rate (a fraction, printed as a percentage to ``decimals`` places)
     relates to false / faces: "exact", "rounded or truncated" (both give the printed figure),
     "rounded", "truncated" or "unexplained"."""
+    if faces == 0:  # false alerts or a rate with no face seen: no rate can be computed from them
+        return "unexplained"
     computed = Fraction(100 * false, faces)
     shown = Fraction(Decimal(str(printed)) * 100)
     unit = Fraction(1, 10 ** decimals)
@@ -773,34 +800,76 @@ _PLACE_WORDS = {"st": "street", "rd": "road", "bway": "broadway", "stn": "statio
                 "ctr": "centre", "center": "centre", "&": "and", "n": "north", "s": "south", "e": "east", "w": "west"}
 
 
+BRACKET = re.compile(r"\s*\([^()]*\)\s*$")  # a place's qualifier after it: "Walworth Rd (Southwark)"
+
+
+def _place_words(location: str) -> list[str]:
+    """A place's words in printed order, lower case, abbreviations spelled out; a trailing bracket
+    ("Walworth Rd (Southwark)") is left out: it qualifies the place (see ``location_keys``)."""
+    text = BRACKET.sub("", location) or location
+    words = re.sub(r"[^a-z0-9&]+", " ", text.lower().replace("'", "").replace("’", "")).split()
+    return [_PLACE_WORDS.get(w, w) for w in words]
+
+
 def _place_tokens(location: str) -> tuple[str, ...]:
-    """A place's words, lower case, abbreviations spelled out, in sorted order ("Stratford B'way" and
-    "Broadway, Stratford" give the same)."""
-    words = re.sub(r"[^a-z0-9&]+", " ", location.lower().replace("'", "").replace("’", "")).split()
-    return tuple(sorted({_PLACE_WORDS.get(w, w) for w in words}))
+    """A place's words in sorted order ("Stratford B'way" and "Broadway, Stratford" give the same)."""
+    return tuple(sorted(set(_place_words(location))))
+
+
+def _bracketed(location: str) -> bool:
+    """A place followed by a bracket (not a bracket alone)."""
+    return bool(BRACKET.search(location)) and bool(BRACKET.sub("", location))
 
 
 def location_keys(locations: list[str]) -> dict[str, str]:
-    """Printed location -> key shared by its spelling variants (a stray comma, "St" for "Street", a
-    clipped word "Clapham Junc", the words in another order). The key is the variant printed most
-    often (ties: the longest, then alphabetical), so it reads as a place name."""
+    """Printed location -> key shared by its spelling variants (a stray comma, case, "St" for "Street",
+    "&" for "and", a clipped last word "Clapham Junc", two words run together "Northend", the words in
+    another order, a qualifier in brackets after the place "Walworth Rd (Southwark)" when no other
+    bracket qualifies the same words: "Station Rd (Harrow)" and "Station Rd (Ilford)" are two roads).
+    The key is the variant printed most often (ties: the longest, then alphabetical), so it reads as a
+    place name."""
     printed = Counter(locations)
+    # Words under two different brackets are different places: their brackets are kept in the key.
+    qualifiers: dict[tuple[str, ...], set[str]] = {}
+    for loc in printed:
+        if _bracketed(loc):
+            qualifiers.setdefault(_place_tokens(loc), set()).add(" ".join(loc[loc.rindex("("):].lower().split()))
+    ambiguous = {k for k, q in qualifiers.items() if len(q) > 1}
     groups: dict[tuple[str, ...], list[str]] = {}
     for loc in printed:
-        groups.setdefault(_place_tokens(loc), []).append(loc)
-    # A clipped word: one token the start (3+ letters) of the other's, every other token the same.
-    keys = sorted(groups, key=lambda k: (len(k), k))
+        tokens = _place_tokens(loc)
+        if _bracketed(loc) and tokens in ambiguous:
+            tokens = (*tokens, "(" + loc.lower() + ")")
+        groups.setdefault(tokens, []).append(loc)
     merged: dict[tuple[str, ...], tuple[str, ...]] = {}
+    # Two words run together ("Northend, Croydon"): the words of another place with two neighbours joined.
+    for loc in printed:
+        words = _place_words(loc)
+        for i in range(len(words) - 1):
+            joined = tuple(sorted({*words[:i], words[i] + words[i + 1], *words[i + 2:]}))
+            own = _place_tokens(loc)
+            if joined in groups and joined != own and own not in merged:
+                merged[own] = joined
+    # A clipped last word: the last word printed (3+ letters) the start of a word of the other place,
+    # every other word the same, and at least one other word ("Ham" is no clipped "Hammersmith").
+    keys = sorted(groups, key=lambda k: (len(k), k))
+    lasts: dict[tuple[str, ...], set[str]] = {}
+    for loc in printed:
+        if _place_words(loc):
+            lasts.setdefault(_place_tokens(loc), set()).add(_place_words(loc)[-1])
     for k in keys:
         for other in keys:
-            if other != k and len(other) == len(k) and other not in merged:
-                if _clipped(k, other):
+            if other != k and len(other) == len(k) > 1 and other not in merged and k not in merged:
+                if _clipped(k, other) and lasts.get(k, set()) & (set(k) - set(other)):
                     merged[k] = other
                     break
     for k, target in merged.items():
-        while target in merged:
+        seen = {k}
+        while target in merged and target not in seen:
+            seen.add(target)
             target = merged[target]
-        groups[target] += groups.pop(k)
+        if k in groups and target in groups and target != k:
+            groups[target] += groups.pop(k)
     out = {}
     for variants in groups.values():
         key = max(variants, key=lambda v: (printed[v], len(v), [-ord(c) for c in v]))
@@ -824,7 +893,32 @@ COPY_EVIDENCE = 5
 # within two months of it (watchlists grow; a neighbour years away says nothing).
 WATCHLIST_JUMP = 0.10
 WATCHLIST_NEAR = pd.Timedelta(days=61)
-DATE_ORDER_SLIPS = 0.10  # a grid with more steps against its order than this share (and more than one) has none
+DATE_ORDER_SLIPS = 0.30  # a grid with more steps against its order than this share (and more than one) has none
+
+
+# A count and the parts it is the sum of (total = true + false; true = confirmed + unconfirmed).
+PARTS = {"total_alerts": ("true_alerts", "false_alerts"), "true_alerts": ("true_alerts_confirmed", "true_alerts_unconfirmed"),
+         "false_alerts": ("false_alerts_confirmed", "false_alerts_unconfirmed")}
+
+
+def _summed(df: pd.DataFrame, a: str, b: str) -> bool:
+    """Are ``a`` and ``b`` equal because one is part of the other's sum and the other parts print 0 on
+    every row (total alerts = true alerts confirmed in a grid with no false and no unconfirmed alert)?"""
+    def path(whole: str, part: str) -> list[str] | None:  # the parts left aside on the way down
+        for p in PARTS.get(whole, ()):
+            siblings = [q for q in PARTS[whole] if q != p]
+            if p == part:
+                return siblings
+            below = path(p, part)
+            if below is not None:
+                return siblings + below
+        return None
+
+    for whole, part in ((a, b), (b, a)):
+        rest = path(whole, part)
+        if rest is not None and all((df[c] == 0).all() for c in rest):
+            return True
+    return False
 
 
 def copied_columns(df: pd.DataFrame) -> list[tuple[str, str]]:
@@ -833,12 +927,38 @@ def copied_columns(df: pd.DataFrame) -> list[tuple[str, str]]:
     summed from a confirmed/unconfirmed split are not printed columns: left out."""
     pairs = []
     derived = {t for t in ("true_alerts", "false_alerts") if df[f"{t}_confirmed"].notna().any()}
-    printed = [c for c in COUNTS if c not in derived and df[c].notna().all() and (df[c] != 0).sum() >= COPY_EVIDENCE]
+    # A column of one value throughout agrees with any other such column without being copied.
+    printed = [c for c in COUNTS if c not in derived and df[c].notna().all() and (df[c] != 0).sum() >= COPY_EVIDENCE
+               and df[c].nunique() > 1]
     for i, a in enumerate(printed):
         for b in printed[i + 1:]:
-            if (df[a] == df[b]).all() and not any(b == later for _, later in pairs):
+            if (df[a] == df[b]).all() and not _summed(df, a, b) and not any(b == later for _, later in pairs):
                 pairs.append((a, b))
     return pairs
+
+
+def _dates_out_of_order(grid: pd.DataFrame, back: bool) -> dict:
+    """Index -> (expected, found, detail) of each row out of its grid's date order. At a step against
+    the order, the row after the step is out (printed too early, as Dalston 11/07/23 between June and
+    July 2024) unless the row before the step is later than both its neighbours, which agree with each
+    other (a year mistyped "19/02/52" amid February 2025): then that one is."""
+    dates = [(-1 if back else 1) * d.toordinal() for d in grid["date"]]
+    index, ids, printed = grid.index.tolist(), grid["deployment_id"].tolist(), grid["date"].tolist()
+    word = "before" if back else "after"
+    out = {}
+    for k in range(1, len(dates)):
+        if dates[k] >= dates[k - 1]:
+            continue
+        early = k + 1 >= len(dates) or dates[k + 1] >= dates[k - 1]
+        late = k >= 2 and dates[k - 2] <= dates[k]
+        if late and not early:
+            out[index[k - 1]] = (f"on or {'after' if back else 'before'} {printed[k]:%Y-%m-%d}",
+                                 f"{printed[k - 1]:%Y-%m-%d}", f"printed before {ids[k]}, later than the rows either "
+                                 f"side of it" + (" in a grid printed newest first" if back else ""))
+        else:
+            out[index[k]] = (f"on or {word} {printed[k - 1]:%Y-%m-%d}", f"{printed[k]:%Y-%m-%d}",
+                             f"printed after {ids[k - 1]}" + (" in a grid printed newest first" if back else ""))
+    return out
 
 
 def _checks(df: pd.DataFrame) -> list[dict]:
@@ -856,25 +976,33 @@ def _checks(df: pd.DataFrame) -> list[dict]:
         outcomes = [c for c in OUTCOMES if c not in copied]
         watch = grid.dropna(subset=["watchlist_size"])
         sizes, dates = watch["watchlist_size"].tolist(), watch["date"].tolist()
-        for k in range(1, len(sizes) - 1):
-            before, size, after = sizes[k - 1], sizes[k], sizes[k + 1]
-            near = abs(dates[k] - dates[k - 1]) <= WATCHLIST_NEAR and abs(dates[k + 1] - dates[k]) <= WATCHLIST_NEAR
+        for k in range(len(sizes) if len(sizes) >= 3 else 0):
+            # Its neighbours: the rows either side, or at the grid's first or last row the next two on
+            # its one side.
+            i, j = (k - 1, k + 1) if 0 < k < len(sizes) - 1 else (1, 2) if k == 0 else (k - 2, k - 1)
+            before, size, after = sizes[i], sizes[k], sizes[j]
+            near = abs(dates[k] - dates[i]) <= WATCHLIST_NEAR and abs(dates[j] - dates[k]) <= WATCHLIST_NEAR
             if (near and abs(size - before) >= WATCHLIST_JUMP * before and abs(size - after) >= WATCHLIST_JUMP * after
                     and abs(before - after) < WATCHLIST_JUMP * min(before, after)):
+                where = ("between rows with" if 0 < k < len(sizes) - 1
+                         else "before rows with" if k == 0 else "after rows with")
                 found.append(_anomaly(watch.iloc[k], "watchlist_outlier", f"near {before} and {after}", size,
-                                      f"watchlist {size} printed between rows with {before} and {after}"))
+                                      f"watchlist {size} printed {where} {before} and {after}"))
         for _, r in grid.iterrows():
-            printed = [r[c] for c in outcomes]
+            # Counts are never negative: the outcomes printed already exceed the alerts, whatever a
+            # missing cell holds.
+            printed = [(c, r[c]) for c in outcomes if not pd.isna(r[c])]
             total = r["total_alerts"]
-            if not pd.isna(total) and all(not pd.isna(v) for v in printed) and sum(printed) > total:
-                found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", sum(printed),
-                                      " + ".join(f"{c} {v}" for c, v in zip(outcomes, printed))
-                                      + f" = {sum(printed)} > total alerts {total}"))
+            missing = [c for c in outcomes if pd.isna(r[c])]
+            if not pd.isna(total) and printed and sum(v for _, v in printed) > total:
+                count = sum(v for _, v in printed)
+                found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", count,
+                                      " + ".join(f"{c} {v}" for c, v in printed) + f" = {count} > total alerts {total}"
+                                      + (f" ({', '.join(missing)} not printed)" if missing else "")))
             either = r["arrests_or_disposals"]
             if not (pd.isna(total) or pd.isna(either)) and either > total:
                 found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", either,
                                       f"arrests or disposals {either} > total alerts {total}"))
-    previous: dict[str, pd.Series] = {}
     # A grid printed newest first (more steps back in time than forward) is checked in its own order;
     # a grid in no date order (sorted by place, say: many steps each way) is not checked at all.
     newest_first, unordered = set(), set()
@@ -886,6 +1014,10 @@ def _checks(df: pd.DataFrame) -> list[dict]:
             unordered.add(source)
             print(f"warning: {source}: not printed in date order ({forward} steps forward, {back} back); "
                   "its rows are not checked for date order", file=sys.stderr)
+    out_of_order = {}
+    for source, grid in df.groupby("source_file", sort=True):
+        if source not in unordered:
+            out_of_order.update(_dates_out_of_order(grid, source in newest_first))
     keys = location_keys([str(v) for v in df["location"].dropna()])
     variants: dict[str, list[str]] = {}
     for loc, key in keys.items():
@@ -898,19 +1030,15 @@ def _checks(df: pd.DataFrame) -> list[dict]:
         how = r["false_alert_rate_rounding"]
         if how in ("unexplained", "truncated"):
             decimals, faces = r["_rate_decimals"], r["faces_seen"]
-            computed = 100 * false / faces
+            computed = 100 * false / faces if faces else None
             found.append(_anomaly(r, "false_alert_rate" if how == "unexplained" else "false_alert_rate_truncated",
-                                  f"{computed:.{decimals}f}%", r["false_alert_rate_printed"],
-                                  f"false alerts {false} / faces seen {faces} = {computed:.4f}%; printed "
-                                  f"{r['false_alert_rate_printed']} ({how})"))
-        before = previous.get(r["source_file"])
-        back = r["source_file"] in newest_first
-        if (before is not None and r["source_file"] not in unordered
-                and (r["date"] > before["date"] if back else r["date"] < before["date"])):
-            found.append(_anomaly(r, "date_order", f"on or {'before' if back else 'after'} {before['date']:%Y-%m-%d}",
-                                  f"{r['date']:%Y-%m-%d}", f"printed after {before['deployment_id']}"
-                                  + (" in a grid printed newest first" if back else "")))
-        previous[r["source_file"]] = r
+                                  f"{computed:.{decimals}f}%" if faces else "no rate (no face seen)",
+                                  r["false_alert_rate_printed"],
+                                  (f"false alerts {false} / faces seen {faces} = {computed:.4f}%" if faces else
+                                   f"false alerts {false} with 0 faces seen") +
+                                  f"; printed {r['false_alert_rate_printed']} ({how})"))
+        if r.name in out_of_order:
+            found.append(_anomaly(r, "date_order", *out_of_order[r.name]))
         location = None if pd.isna(r["location"]) else str(r["location"])
         if location is not None and keys[location] != location:
             others = sorted(set(variants[keys[location]]) - {location})
@@ -933,7 +1061,8 @@ def _finish(parsed: list[_Parsed]) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=[*DEPLOYMENT_COLUMNS, "_rate_decimals"])
     rows = rows.sort_values(["source_file", "row"], kind="stable").reset_index(drop=True)
     rows["false_alert_rate_rounding"] = [
-        rate_rounding(int(f), int(n), r, int(d)) if not any(pd.isna(v) for v in (f, n, r, d)) and n > 0 else None
+        rate_rounding(int(f), int(n), r, int(d)) if not any(pd.isna(v) for v in (f, n, r, d))
+        and (n > 0 or f > 0 or r > 0) else None
         for f, n, r, d in zip(rows["false_alerts"], rows["faces_seen"], rows["false_alert_rate"], rows["_rate_decimals"])]
     keys = location_keys([str(v) for v in rows["location"].dropna()])
     rows["location_key"] = rows["location"].map(lambda v: None if pd.isna(v) else keys[str(v)])

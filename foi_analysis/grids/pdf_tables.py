@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import bisect
 import ctypes
+import datetime as dt
 import math
 import re
 from collections import Counter
@@ -151,6 +152,28 @@ def read_pages(path: Path | str) -> tuple[list[Table], list[Page]]:
         return tables, pages
     finally:
         pdf.close()
+
+
+def edition_date(path: Path | str) -> dt.date | None:
+    """The day the PDF was made: the later of its CreationDate and ModDate ("D:20250512122623+01'00'",
+    the day as written there), or None when it gives neither."""
+    try:
+        pdf = pdfium.PdfDocument(Path(path))
+    except pdfium.PdfiumError:
+        return None
+    try:
+        meta = pdf.get_metadata_dict()
+    finally:
+        pdf.close()
+    days = []
+    for key in ("CreationDate", "ModDate"):
+        m = re.match(r"(?:D:)?(\d{4})(\d{2})(\d{2})", meta.get(key, "") or "")
+        if m:
+            try:
+                days.append(dt.date(int(m[1]), int(m[2]), int(m[3])))
+            except ValueError:
+                pass
+    return max(days, default=None)
 
 
 def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:

@@ -93,7 +93,8 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                     "copied column left out), false_alert_rate (printed rate neither rounds nor "
                                     "truncates false / faces), false_alert_rate_truncated (truncated, not rounded), "
                                     "watchlist_outlier (10%+ away from both neighbours, which agree), date_order "
-                                    "(earlier than the row before), location_variants (the place printed another "
+                                    "(out of the grid's date order), date_after_edition (after the day the grid's "
+                                    "PDF was made), location_variants (the place printed another "
                                     "way elsewhere), duplicate (same date, place, duration, faces and alerts as an "
                                     "earlier row), purpose_code (not in the legend)", pa.Check.isin(CHECKS),
                             nullable=False),
