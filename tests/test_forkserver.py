@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import time
 
+import nbformat
+import pytest
 import zmq
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
@@ -107,3 +110,86 @@ def test_a_kernel_that_fails_to_start_says_why_in_the_log(tmp_path):
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 1
     assert "FileNotFoundError" in done.stderr and "no such folder" in done.stderr
+
+
+# --- stopping kernels: no false ERROR, and a running cell still interrupted ------------------------
+
+@pytest.fixture(params=["forked", "ordinary"])
+def report_kernels(request, tmp_path, monkeypatch):
+    """The report's kernel manager class, forked kernels (with their server) or ordinary ones."""
+    kernel.ensure()
+    if request.param == "ordinary":
+        monkeypatch.delenv(forkserver.ENV, raising=False)
+        yield kernel.manager_class()
+        return
+    server = forkserver.Server(str(tmp_path))
+    try:
+        assert server.wait_ready()
+        monkeypatch.setenv(forkserver.ENV, server.path)
+        yield forkserver.kernel_manager_class()
+    finally:
+        server.stop()
+
+
+def test_stopping_an_idle_kernel_logs_no_keyboardinterrupt_error(report_kernels, capfd):
+    # jupyter_client's shutdown_kernel interrupts the kernel (SIGINT) before asking it to shut down;
+    # papermill shuts it down as soon as the reply to its last request (kernel_info) arrives. A signal
+    # landing before ipykernel has left that request's handler made it log "ERROR | KeyboardInterrupt
+    # caught in kernel." (kernelapp.py). Here that moment, many times over: before kernelapp.py this
+    # loop failed for ordinary kernels in 2 runs of 2 (it logged the line in ~5-10% of 1000 cycles);
+    # forked kernels, whose signal passes through the launcher, rarely hit it here (the report's
+    # log, test_report.py, is their check). Every SIGINT is still sent and delivered.
+    import asyncio
+
+    async def cycles():
+        km = report_kernels(kernel_name=kernel.NAME)
+        await km.start_kernel()
+        kc = km.client()
+        kc.start_channels()
+        try:
+            await kc.wait_for_ready(timeout=120)
+            for _ in range(300):
+                await kc.kernel_info(reply=True, timeout=60)
+                await km.interrupt_kernel()  # what shutdown_kernel does first
+                # A forked kernel gets the signal through its launcher, a moment later: let it land
+                # before the next request (which it would otherwise interrupt before its reply).
+                await asyncio.sleep(0.02)
+            alive = await km.is_alive()  # the kernel carried on after each
+        finally:
+            kc.stop_channels()
+            await km.shutdown_kernel()
+        assert not await km.is_alive()
+        return alive
+
+    assert asyncio.run(cycles())
+    err = capfd.readouterr().err
+    assert "KeyboardInterrupt caught in kernel" not in err
+
+
+def test_a_cell_that_runs_past_the_timeout_is_interrupted_and_its_kernel_stopped(report_kernels, tmp_path):
+    # The report's own path (run.execute, papermill): on a cell timeout the kernel is interrupted (the
+    # cell sees KeyboardInterrupt) and stopped; the notebook is a failure, saying why.
+    from foi_analysis.report import run
+
+    notebook = tmp_path / "stuck.ipynb"
+    nbformat.write(new_notebook(metadata={"kernelspec": {"name": kernel.NAME, "display_name": "x", "language": "python"}},
+                                cells=[new_code_cell(STUCK)]), notebook)
+    status, error, _ = run.execute(notebook, tmp_path / "out.ipynb", {}, timeout=5)
+    assert status == "failed" and "timed out" in error.lower()
+    assert (tmp_path / "interrupted").read_text() == "KeyboardInterrupt"
+    pid = int((tmp_path / "pid").read_text())
+    for _ in range(100):  # the kernel process ends (a forked one is reaped by its server)
+        if not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split()[2] == "Z":
+            break
+        time.sleep(0.1)
+    else:
+        pytest.fail(f"the kernel {pid} still runs")
+
+
+STUCK = """import os, pathlib, time
+pathlib.Path("pid").write_text(str(os.getpid()))
+try:
+    time.sleep(600)
+except KeyboardInterrupt as stop:
+    pathlib.Path("interrupted").write_text(type(stop).__name__)
+    raise"""

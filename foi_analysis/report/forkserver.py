@@ -39,7 +39,7 @@ ANALYSIS = ("pandas", "scipy.stats", "statsmodels.stats.proportion", "foi_analys
 # The rest of what every kernel imports (with what ipykernel and IPython import only while a kernel
 # starts: the debugger's debugpy, psutil, sqlite3 for the history, pdb: ~0.4 s per kernel otherwise),
 # and what the notebooks import (seaborn with plots, pandas' matplotlib plotting).
-PRELOAD = ANALYSIS + ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "psutil",
+PRELOAD = ANALYSIS + ("ipykernel.kernelapp", "foi_analysis.report.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "psutil",
                       "sqlite3", "pdb", "IPython.core.debugger", "matplotlib_inline.backend_inline", "matplotlib.pyplot",
                       "pandas.plotting._matplotlib", "seaborn", "foi_analysis.analysis.plots", "foi_analysis.analysis.display")
 MODULE = "foi_analysis.report.forkserver"
@@ -179,9 +179,9 @@ def _kernel(request: dict) -> None:
             # parent and prints no "Ctrl-C will not work ... --existing" banner into the report's log.
             argv.append(f"--IPKernelApp.parent_handle={request['env']['JPY_PARENT_PID']}")
         sys.argv = [sys.executable, *argv]
-        from ipykernel.kernelapp import IPKernelApp
+        from foi_analysis.report import kernelapp
 
-        IPKernelApp.launch_instance(argv=argv)
+        kernelapp.launch(argv)  # ipykernel's, as an ordinary report kernel runs it
         code = 0
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else 0

@@ -47,7 +47,7 @@ def manager_class():
     """The kernel manager the report's kernels run under: jupyter_client's AsyncKernelManager (what
     nbclient uses), asking for CurveZMQ transport encryption where pyzmq has it and the kernelspec
     declares it (ipykernel's does). Unencrypted, each kernel warns on stderr that its messages
-    cross TCP in plain text: five warnings in every report's log."""
+    cross TCP in plain text: five warnings in every report's log. Its kernels run kernelapp.py."""
     import zmq
     from jupyter_client import AsyncKernelManager
     from traitlets import default
@@ -56,6 +56,14 @@ def manager_class():
         @default("transport_encryption")
         def _transport_encryption_default(self) -> str:
             return "auto" if zmq.has("curve") else "disabled"
+
+        def format_kernel_cmd(self, extra_arguments=None):
+            # ipykernel's kernel, started through kernelapp.py: no false "ERROR | KeyboardInterrupt
+            # caught in kernel." in the report's log when the kernel is shut down (see there).
+            cmd = super().format_kernel_cmd(extra_arguments)
+            if "ipykernel_launcher" in cmd:
+                cmd[cmd.index("ipykernel_launcher")] = "foi_analysis.report.kernelapp"
+            return cmd
 
     return ReportKernelManager
 
