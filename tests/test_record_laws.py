@@ -10,7 +10,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from foi_analysis import build, cli, config
+from foi_analysis import build, cli
 from foi_analysis.extract import answers, events as extract_events
 from foi_analysis.records import disclosures, schemas
 

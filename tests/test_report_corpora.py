@@ -353,3 +353,27 @@ def test_one_dated_request_is_stated_in_the_singular():
            "disclosure_references": ["A", "B"]}
     line = grid_findings.describe_coverage(cov)[-1]
     assert "1 of them prints a receipt date (2016-09-23)." in line, line
+
+
+def test_a_long_source_line_stays_inside_its_figure():
+    import matplotlib
+    import pandas as pd
+    from foi_analysis.analysis import plots
+
+    plots.setup()
+    # Long y labels push the axes right, leaving the source line less room than the figure's width
+    # (seen on the real report's "Requests relying on each section": five references ran off the page).
+    counts = pd.DataFrame({"label": ["s84 Interpretation: 'information' means recorded information"], "requests": [1],
+                           "kind": ["procedural"], "section": ["84"]})
+    fig, _ = plots.sections_chart(counts, [f"01.FOI.23.0{n:05d}" for n in range(5)])
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    figure_box = fig.bbox
+    for text in fig.axes[0].texts:
+        if text.get_text().startswith("Source:"):
+            box = text.get_window_extent(renderer)
+            assert box.x1 <= figure_box.x1 + 1, (box, figure_box)
+            break
+    else:
+        raise AssertionError("no source line drawn")
+    matplotlib.pyplot.close(fig)

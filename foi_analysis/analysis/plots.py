@@ -40,8 +40,10 @@ def integer_axis(ax, axis: str = "y") -> None:
 def source(ax, text: str) -> None:
     """A small 'Source:' line under the chart: every chart names the documents it rests on."""
     # x in axes fraction, y just under the x-axis label, so the line never overprints it
+    # wrap: matplotlib breaks a line that would run past the figure's right edge (a chart whose
+    # labels push its axes right has less room for the documents' names)
     ax.annotate(f"Source: {text}", xy=(0, 0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -4),
-                textcoords="offset points", ha="left", va="top", fontsize="x-small", color="#555555")
+                textcoords="offset points", ha="left", va="top", fontsize="x-small", color="#555555", wrap=True)
 
 
 def named(items, limit: int = 5) -> str:
