@@ -16,9 +16,9 @@ from test_records import GOOD
 FIXTURE_LETTERS = config.REPOSITORY / "tests" / "fixtures" / "responses"
 
 
-@pytest.fixture
-def project(tmp_path, monkeypatch):
-    """A scratch project with the test corpus's records (no grids: faster, and not what add is about)."""
+def scratch_project(tmp_path, monkeypatch):
+    """A scratch project with the test corpus's records (no grids: faster, and not what add is about),
+    the package's paths pointed at it."""
     root = tmp_path / "project"
     shutil.copytree(config.RAW_DISCLOSURES, root / "data" / "raw" / "disclosures")
     (root / "data" / "raw" / "grids").mkdir()
@@ -26,6 +26,13 @@ def project(tmp_path, monkeypatch):
                         "RAW_DISCLOSURES": root / "data" / "raw" / "disclosures",
                         "PROCESSED": root / "data" / "processed"}.items():
         monkeypatch.setattr(config, name, value)
+    return root
+
+
+@pytest.fixture
+def project(tmp_path, monkeypatch):
+    """``scratch_project``, built."""
+    root = scratch_project(tmp_path, monkeypatch)
     build.build()
     return root
 

@@ -3,13 +3,14 @@ date fixed or its reference corrected. The old text must never go silently."""
 
 from __future__ import annotations
 
-import shutil
 
 import pandas as pd
 import pytest
 
 from foi_analysis import cli, config
 from foi_analysis.records import add
+
+from test_add import scratch_project
 
 # A Home Office refusal, and a correction of it: the outcome was partial, the response was dated 01/03/2024.
 RECORD = """\
@@ -33,13 +34,7 @@ FILE = "home-office-HO-2024-0042.yaml"
 @pytest.fixture
 def project(tmp_path, monkeypatch):
     """A scratch project with the test corpus's records and the Home Office record added."""
-    root = tmp_path / "project"
-    shutil.copytree(config.RAW_DISCLOSURES, root / "data" / "raw" / "disclosures")
-    (root / "data" / "raw" / "grids").mkdir()
-    for name, value in {"ROOT": root, "DATA": root / "data", "RAW": root / "data" / "raw",
-                        "RAW_DISCLOSURES": root / "data" / "raw" / "disclosures",
-                        "PROCESSED": root / "data" / "processed"}.items():
-        monkeypatch.setattr(config, name, value)
+    root = scratch_project(tmp_path, monkeypatch)
     draft = tmp_path / "ho.yaml"
     draft.write_text(RECORD, encoding="utf-8")
     assert cli.main(["add", str(draft)]) == 0

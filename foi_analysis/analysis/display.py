@@ -139,3 +139,15 @@ def table(frame: pd.DataFrame, columns: dict[str, str], kinds: dict[str, str] | 
             align[label] = "date"
     out.attrs["align"] = align
     return Table(out, caption)
+
+
+LISTED = 10  # names listed one by one in a sentence; the rest are counted (findings.json keeps them all)
+
+
+def listed(items, limit: int = LISTED) -> str:
+    """'a, b, c' for a few names; the first ``limit`` and 'and 290 more' for many (a sentence, or a
+    chart's source line, that named 300 references would bury what it says)."""
+    items = [str(i) for i in items]
+    if len(items) <= limit:
+        return ", ".join(items)
+    return f"{', '.join(items[:limit])} and {len(items) - limit} more"

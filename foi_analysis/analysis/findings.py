@@ -18,7 +18,7 @@ from . import stats
 from .grid_analyses import counted
 from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
-from .display import markdown_values
+from .display import LISTED, listed, markdown_values  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import GRID_AUTHORITY, Selection, files_state
 
@@ -47,7 +47,6 @@ def pct(fraction: float | None, digits: int = 1) -> str:
 
 
 REQUEST = ["authority", "reference"]  # a request's identity: two authorities may use the same reference
-LISTED = 10  # names listed one by one in a sentence; the rest are counted (findings.json keeps them all)
 
 
 def labels(frame: pd.DataFrame, requests: pd.DataFrame) -> pd.Series:
@@ -64,14 +63,6 @@ def labels(frame: pd.DataFrame, requests: pd.DataFrame) -> pd.Series:
 def _labelled(frame: pd.DataFrame, requests: pd.DataFrame) -> list[str]:
     """The distinct requests in ``frame``, labelled (``labels``) and sorted."""
     return sorted(set(labels(frame.drop_duplicates(REQUEST), requests)))
-
-
-def listed(items: list, limit: int = LISTED) -> str:
-    """'a, b, c' for a few names; the first ``limit`` and 'and 290 more' for many."""
-    items = [str(i) for i in items]
-    if len(items) <= limit:
-        return ", ".join(items)
-    return f"{', '.join(items[:limit])} and {len(items) - limit} more"
 
 
 def _counted(counts: dict[str, tuple[int, int]], others: str, limit: int = LISTED) -> str:

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import grid_analyses as ga
 from . import reference
-from .display import interval, percent, thousands
+from .display import interval, listed, percent, thousands
 from .selection import Selection
 from ..config import DEFAULT_CONFIDENCE
 
@@ -21,11 +21,6 @@ from ..config import DEFAULT_CONFIDENCE
 def _labelled(frame: pd.DataFrame, requests: pd.DataFrame) -> list[str]:
     from .findings import _labelled as labelled  # requests named the same way in every section
     return labelled(frame, requests)
-
-
-def listed(items: list) -> str:
-    from .findings import listed as names
-    return names(items)
 
 
 def _plain(value):

@@ -9,7 +9,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .display import percent
+from .display import listed, percent
 
 # Categorical colours keyed by meaning, so "false" is the same red in every notebook.
 COLOURS = {
@@ -47,10 +47,8 @@ def source(ax, text: str) -> None:
 
 
 def named(items, limit: int = 5) -> str:
-    """Documents for a chart's source line: a few by name, then how many more (a line of 300
-    references would run off the figure and squeeze the chart)."""
-    items = [str(i) for i in items]
-    return ", ".join(items) if len(items) <= limit else f"{', '.join(items[:limit])} and {len(items) - limit} more"
+    """Documents for a chart's source line: a few by name, then how many more."""
+    return listed(items, limit)
 
 
 def wrapped(label: str, width: int = 42) -> str:
@@ -124,7 +122,6 @@ def show(fig, alt: str) -> None:
 
 
 def _pct(value) -> str:
-    from .display import percent
     return percent(value)
 
 
