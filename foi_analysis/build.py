@@ -278,6 +278,8 @@ def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Ca
     # Paths as strings (a Path per file costs more than reading it). The cyclic garbage collector
     # is paused: parsing makes many small objects and no cycles, and its passes over them cost
     # ~5% of the parse; it runs again (and collects anything) when the chunk is done.
+    if contents is None:
+        contents = disclosures.read_files(folder, names)
     was_enabled = gc.isenabled()
     gc.disable()
     try:
@@ -592,7 +594,6 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
         if cache is None:
             parts.append((i, _read_chunk(chunk_slot, folder, names, root)))
             continue
-        paths = [os.path.join(folder, n) for n in names]
         chunk_signature = signature[len(parts)]
         found = cache.entry(chunk_slot)
         if found is not None and chunk_signature is not None and found[1] == chunk_signature and found[0] is not None:
@@ -600,7 +601,7 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
             parts.append((i, found[2]))  # same files, untouched since they were read
             cache.hits += 1
             continue
-        contents = disclosures.read_files(paths)  # read once: hashed for the key, parsed if it is new
+        contents = disclosures.read_files(os.fspath(folder), names)  # read once: hashed for the key, parsed if it is new
         key = files_key(cache.version, list(zip(names, contents)))
         keys.append(key)
         if found is not None and found[0] == key:
