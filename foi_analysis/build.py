@@ -37,7 +37,7 @@ from . import config, datapackage, tables as schemas
 from .grids import parse as grids
 from .records import authorities, disclosures, quarantine
 from .records.quarantine import UNREADABLE, Rejection
-from .cache import Blob, Cache, files_key, stat_signature
+from .cache import Blob, Cache, cache_folder, files_key, stat_signature
 from .listing import Listing
 from .foia import calendar
 from .foia.calendar import working_day_number
@@ -742,11 +742,6 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
         cache.prune("tail-", {slot for slot, _ in groups})
     tables, blue_list, rejections = _merge([tails[j] for j in sorted(tails)])
     return tables, blue_list, unreadable + rejections
-
-
-def cache_folder(raw: Path) -> Path:
-    """The incremental build's cache sits beside the raw data it caches: data/.cache/build (git-ignored)."""
-    return Path(raw).parent / ".cache" / "build"
 
 
 def _pdf_bytes(path: Path) -> bytes:
