@@ -146,6 +146,9 @@ class BuildResult:
     # Table name -> a digest of what decides its bytes, for tables held as DataFrames (a Rendered
     # table carries its own): equal digests, equal files.
     fingerprints: dict[str, str] = field(default_factory=dict)
+    # The disclosure tables' rendering for ``write``, started as soon as they were merged (``assemble``
+    # with ``out``): a child renders the largest while this process makes the other tables.
+    staging: "_Staging | None" = None
 
 
 def _natural(column: pd.Series) -> pd.Series:
@@ -784,16 +787,38 @@ def _grid_reader(cache: Cache | None):
     return read
 
 
-def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | None = None) -> BuildResult:
+def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | None = None, out: Path | None = None) -> BuildResult:
     """Every table, validated, with the rejections, in memory (nothing written).
 
     ``cache=True``: reuse what unchanged raw files gave last time (``cache_folder``); the tables
     are the same either way, byte for byte. ``listing``: the record files and their stat facts, if
-    their reading was started already (``listing.prefetch``).
+    their reading was started already (``listing.prefetch``). ``out``: where ``write`` will write
+    them; the largest disclosure tables are then staged there by a child while this process makes
+    the deployment tables and the rejected table (``_Staging``; nothing is renamed into place).
     """
     raw = Path(raw or config.RAW)
     store = Cache(cache_folder(raw)) if cache else None
     foi, blue_list, rejections = disclosure_tables(raw, store, listing)
+    staging = _early_staging(foi, store, out) if out is not None else None
+    try:
+        return _assemble_rest(raw, store, foi, blue_list, rejections, staging)
+    except BaseException:
+        if staging is not None:
+            staging.abandon()
+        raise
+
+
+def _early_staging(foi: dict[str, Rendered], store: Cache | None, out: Path) -> _Staging | None:
+    """The disclosure tables' rendering into ``out`` started in a child, if they are large enough."""
+    out.mkdir(parents=True, exist_ok=True)
+    known = _unchanged(store, out, {f"{name}.csv": t.fingerprint for name, t in foi.items()})
+    renders = {f"{name}.csv": _rows(t) for name, t in foi.items() if f"{name}.csv" not in known}
+    staging = _Staging(out, renders, {name: size for name, size in _sizes(foi).items() if name in renders})
+    return staging if staging.theirs else None
+
+
+def _assemble_rest(raw: Path, store: Cache | None, foi: dict[str, Rendered], blue_list: pd.DataFrame,
+                   rejections: list[Rejection], staging: _Staging | None) -> BuildResult:
     # The grids are the Met's own deployments: only the Met's blue-list rows are paired with them
     # (another force's blue list is kept in blue_list.csv, never joined to the Met's dates).
     blue_list = blue_list.loc[blue_list["authority"] == met()].reset_index(drop=True)
@@ -815,7 +840,7 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
     fingerprints = {name: hashlib.sha256(f"{key}\0{name}".encode()).hexdigest() for name in grid_tables} if key else {}
     validated["rejected"] = schemas.SCHEMAS["rejected"].validate(
         quarantine.frame(rejections).reset_index(drop=True))
-    return BuildResult(validated, rejections, cache=store, fingerprints=fingerprints)
+    return BuildResult(validated, rejections, cache=store, fingerprints=fingerprints, staging=staging)
 
 
 def met() -> str:
@@ -964,38 +989,56 @@ def _split_renders(sizes: dict[str, int]) -> list[str]:
     return sorted(child)
 
 
-def _stage_all(out: Path, renders: dict, sizes: dict[str, int]) -> dict[str, tuple[Path, bool]]:
-    """Every render staged (``_staged``); with more than RENDER_CHILD_FROM bytes of rows in ``sizes``,
-    part of them by a forked child meanwhile (the same files: a child that fails is redone here)."""
-    staged: dict[str, tuple[Path, bool]] = {}
-    parallel = len(sizes) > 1 and sum(sizes.values()) > RENDER_CHILD_FROM and cores() > 1 and forked.possible()
-    theirs = _split_renders(sizes) if parallel else []
-    pending = None
-    if theirs:
-        def produce() -> bytes:
-            done = {}
-            try:
-                for name in theirs:
-                    done[name] = _staged(out, name, renders[name])
-            except BaseException:
-                for tmp, _ in done.values():
-                    tmp.unlink(missing_ok=True)
-                raise
-            return pickle.dumps({name: (os.fspath(tmp), same) for name, (tmp, same) in done.items()})
+class _Staging:
+    """Renders staged beside their targets in ``out`` (``_staged``), the largest tables by a forked
+    child while this process goes on, when ``sizes`` (bytes of rows per render) hold more than
+    RENDER_CHILD_FROM; the same files either way (a child that fails is redone here)."""
 
-        pending = forked.in_child(produce)
-    try:
-        for name in sorted(set(renders) - set(theirs)):
-            staged[name] = _staged(out, name, renders[name])
-    finally:
-        if pending is not None:
-            data = pending()
-            if data is not None:
-                staged.update({name: (Path(tmp), same) for name, (tmp, same) in pickle.loads(data).items()})
-    for name in theirs:
-        if name not in staged:  # the child failed: render it here
-            staged[name] = _staged(out, name, renders[name])
-    return staged
+    def __init__(self, out: Path, renders: dict, sizes: dict[str, int]):
+        self.out, self.renders, self.pending = out, renders, None
+        parallel = len(sizes) > 1 and sum(sizes.values()) > RENDER_CHILD_FROM and cores() > 1 and forked.possible()
+        self.theirs = _split_renders(sizes) if parallel else []
+        if self.theirs:
+            self.pending = forked.in_child(self._produce)
+
+    def _produce(self) -> bytes:  # in the child
+        done = {}
+        try:
+            for name in self.theirs:
+                done[name] = _staged(self.out, name, self.renders[name])
+        except BaseException:
+            for tmp, _ in done.values():
+                tmp.unlink(missing_ok=True)
+            raise
+        return pickle.dumps({name: (os.fspath(tmp), same) for name, (tmp, same) in done.items()})
+
+    def _collect(self) -> dict[str, tuple[Path, bool]]:
+        pending, self.pending = self.pending, None
+        data = pending() if pending is not None else None
+        return {} if data is None else {name: (Path(tmp), same) for name, (tmp, same) in pickle.loads(data).items()}
+
+    def finish(self, renders: dict) -> dict[str, tuple[Path, bool]]:
+        """``renders`` (those the child took aside) staged here, then the child's: every one staged."""
+        staged: dict[str, tuple[Path, bool]] = {}
+        try:
+            for name in sorted(set(renders) - set(self.theirs)):
+                staged[name] = _staged(self.out, name, renders[name])
+        finally:
+            staged.update(self._collect())
+        try:
+            for name in self.theirs:
+                if name not in staged:  # the child failed: render it here
+                    staged[name] = _staged(self.out, name, self.renders[name])
+        except BaseException:
+            for tmp, _ in staged.values():
+                tmp.unlink(missing_ok=True)
+            raise
+        return staged
+
+    def abandon(self) -> None:
+        """Not to be written after all: the child waited for and its files removed."""
+        for tmp, _ in self._collect().values():
+            tmp.unlink(missing_ok=True)
 
 
 def _outputs_slot(out: Path) -> str:
@@ -1042,11 +1085,15 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     renders["data_dictionary.md"] = lambda fh: fh.write(markdown)
     package = datapackage.render(list(result.tables))
     renders["datapackage.json"] = lambda fh: fh.write(package)
-    sizes = {f"{name}.csv": t.parts.size() for name, t in dict.items(result.tables)
-             if isinstance(t, Rendered) and f"{name}.csv" in renders}
+    staging, result.staging = result.staging, None
+    if staging is not None and staging.out != out:
+        staging.abandon()
+        staging = None
+    if staging is None:
+        staging = _Staging(out, renders, {name: size for name, size in _sizes(result.tables).items() if name in renders})
     staged: dict[str, tuple[Path, bool]] = {}
     try:
-        staged = _stage_all(out, renders, sizes)
+        staged = staging.finish(renders)
         written = []
         for name in sorted(staged):
             tmp, same = staged[name]
@@ -1063,8 +1110,13 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     return written
 
 
+def _sizes(tables: dict) -> dict[str, int]:
+    """Bytes of rows of each table held as CSV rows (``Rendered``), by file name."""
+    return {f"{name}.csv": t.parts.size() for name, t in dict.items(tables) if isinstance(t, Rendered)}
+
+
 def build(raw: Path | None = None, out: Path | None = None, cache: bool = False, listing: Listing | None = None) -> BuildResult:
-    result = assemble(raw, cache, listing)
+    result = assemble(raw, cache, listing, out=Path(out or config.PROCESSED))
     write(result, out)
     return result
 

@@ -173,9 +173,14 @@ def test_tables_rendered_by_a_forked_child_are_the_same_bytes(tmp_path, monkeypa
     monkeypatch.setattr(build, "_staged", fails_in_the_child)
     build.build(out=tmp_path / "three")
     assert len(children) == 2
+    monkeypatch.setattr(build, "_staged", staged)
+    # Staged for one folder and written to another: the child's files are removed, the other written whole.
+    result = build.assemble(out=tmp_path / "elsewhere")
+    build.write(result, tmp_path / "four")
+    assert len(children) == 4 and list((tmp_path / "elsewhere").iterdir()) == []
     expected = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     assert "events.csv" in expected
-    for folder in ("two", "three"):
+    for folder in ("two", "three", "four"):
         assert {p.name: p.read_bytes() for p in (tmp_path / folder).iterdir()} == expected, folder  # no temp file left
 
 
