@@ -1021,15 +1021,15 @@ class _Staging:
         """``renders`` (those the child took aside) staged here, then the child's: every one staged."""
         staged: dict[str, tuple[Path, bool]] = {}
         try:
-            for name in sorted(set(renders) - set(self.theirs)):
-                staged[name] = _staged(self.out, name, renders[name])
-        finally:
-            staged.update(self._collect())
-        try:
+            try:
+                for name in sorted(set(renders) - set(self.theirs)):
+                    staged[name] = _staged(self.out, name, renders[name])
+            finally:
+                staged.update(self._collect())
             for name in self.theirs:
                 if name not in staged:  # the child failed: render it here
                     staged[name] = _staged(self.out, name, self.renders[name])
-        except BaseException:
+        except BaseException:  # nothing staged is left behind
             for tmp, _ in staged.values():
                 tmp.unlink(missing_ok=True)
             raise

@@ -173,11 +173,21 @@ def test_tables_rendered_by_a_forked_child_are_the_same_bytes(tmp_path, monkeypa
     monkeypatch.setattr(build, "_staged", fails_in_the_child)
     build.build(out=tmp_path / "three")
     assert len(children) == 2
+
+    def fails_here(out, name, render):
+        if os.getpid() == parent and name == "data_dictionary.csv":  # always this process's
+            raise OSError("this process could not write")
+        return staged(out, name, render)
+
+    monkeypatch.setattr(build, "_staged", fails_here)
+    with pytest.raises(OSError):
+        build.build(out=tmp_path / "failed")
+    assert len(children) == 3 and list((tmp_path / "failed").iterdir()) == []  # the child's files removed too
     monkeypatch.setattr(build, "_staged", staged)
     # Staged for one folder and written to another: the child's files are removed, the other written whole.
     result = build.assemble(out=tmp_path / "elsewhere")
     build.write(result, tmp_path / "four")
-    assert len(children) == 4 and list((tmp_path / "elsewhere").iterdir()) == []
+    assert len(children) == 5 and list((tmp_path / "elsewhere").iterdir()) == []
     expected = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
     assert "events.csv" in expected
     for folder in ("two", "three", "four"):
