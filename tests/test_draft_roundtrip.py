@@ -12,15 +12,20 @@ read the way `add` reads them (records/add.py: the file's UTF-8 text, then
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
 import string
+from pathlib import Path
 
 import pytest
 
 from foi_analysis.extract import command
 from foi_analysis.extract.command import Extraction, draft_yaml, extract_text
 from foi_analysis.extract.grounds import Found
+from foi_analysis.extract.text import clean_text
 from foi_analysis.records import disclosures
+
+FIXTURES = Path(__file__).parent / "fixtures" / "responses"
 
 # Characters and fragments YAML treats specially somewhere: breaks YAML 1.1 knows and 1.2 does not,
 # characters beyond U+FFFF (libyaml escapes them), control characters the extractor's cleaning
@@ -128,6 +133,30 @@ def test_a_draft_shows_characters_as_the_document_prints_them(emitter):
     assert 'title: "a\\Lb"\n' in draft_yaml(x)  # an escape YAML 1.1 and 1.2 both read as U+2028
 
 
+def test_unicode_line_breaks_end_a_line_when_cleaned():
+    lines, _, _ = clean_text("Dear Sir\u2028Section 31(1)(a) applies.\u2029Yours\x85faithfully")
+    assert lines == ["Dear Sir", "Section 31(1)(a) applies.", "Yours", "faithfully"]
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\x85"])
+def test_a_letter_broken_by_unicode_line_breaks_reads_as_with_newlines(separator):
+    """A line separator, a paragraph separator or NEL ends a line: every fixture letter with its line
+    breaks swapped for one drafts the same record (a heading stays a heading, a list stays a list).
+    (Letters only: a tab table is unfolded before cleaning, and a web page's kind is told by the lines
+    the cleaning dropped, both counted in "\n".)"""
+    compared = 0
+    for path in sorted(FIXTURES.glob("*.txt")):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        if "\t" in text or not text.strip():
+            continue
+        x = extract_text(text, path.name)
+        if x.kind != "letter":
+            continue
+        assert extract_text(text.replace("\n", separator), path.name).record() == x.record(), path.name
+        compared += 1
+    assert compared >= 30
+
+
 LETTER = """Freedom of Information Request Reference No: 01.FOI.24.{ref}
 {a}
 Dear {b},
@@ -150,5 +179,7 @@ def test_extracted_hostile_letters_read_back_unchanged(tmp_path):
         x = extract_text(text, f"letter-{case}.txt")
         draft = draft_yaml(x)
         assert read_as_add_does(draft, tmp_path) == x.record(), f"case {case}:\n{text}\n---\n{draft}"
+        # (U+2028, U+2029 and NEL were line breaks: none is left in a value, where `add` would refuse NEL)
+        assert not set(json.dumps(x.record(), ensure_ascii=False)) & set("\u2028\u2029\x85"), f"case {case}"
         read += x.reference is not None
     assert read > 100  # the letters were read as letters, not thrown out
