@@ -226,3 +226,21 @@ def test_findings_name_a_foisa_ncnd_citation_with_its_law(project, tmp_path, cap
     assert "citing FOISA 18(1)." in " ".join(findings.describe("exemptions", e))
     # with the corpus's FOIA NCND citations (24(2), 31(3): tests/test_report.py), in statute order
     assert findings.exemptions()["ncnd_citations"] == ["FOISA 18(1)", "24(2)", "31(3)"]
+
+
+@pytest.mark.parametrize("name, foisa", [
+    ("the Freedom of Information (Scotland) Act 2002", True), ("FOISA", True), ("the FOI(S)A", True),
+    ("the Freedom of Information Act 2000", False), ("the FOIA", False),
+    ("the Police and Fire Reform (Scotland) Act 2012", False),  # another Scottish Act is not FOISA
+    ("the Environmental Information (Scotland) Regulations 2004", False),
+])
+def test_extract_and_add_tell_the_scottish_act_by_the_same_names(name, foisa):
+    # One pattern (foia.exemptions.FOISA_NAME): the law a letter is drafted under, and add's warning
+    # for a record without `law:` whose citation names the Act (an authority not known as Scottish).
+    from foi_analysis.extract.command import extract_text
+    from foi_analysis.records import add
+
+    letter = (f"Our reference: FOI-2024-0101\nDear Sir,\nYour request has been considered under {name}.\n"
+              "The information is exempt under section 35(1)(a) and is withheld.\nYours faithfully\nKent Police\n")
+    assert (extract_text(letter).law == "FOISA") is foisa
+    assert add._foisa("Kent Police", {"exemptions": [{"raw": f"Section 35(1)(a) of {name}"}]}) is foisa

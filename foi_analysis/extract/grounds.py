@@ -57,16 +57,12 @@ FOISA_GROUNDS = {"12": "Excessive cost of compliance", "14": "Vexatious or repea
                  "33": "Commercial interests and the economy", "34": "Investigations by Scottish public authorities", "35": "Law enforcement",
                  "36": "Confidentiality", "37": "Court records", "38": "Personal information", "39": "Health, safety and the environment",
                  "40": "Audit functions", "41": "Communications with Her Majesty"}
-_FOISA = re.compile(r"Freedom of Information \(Scotland\) Act|\bFOISA\b", re.IGNORECASE)
-
-
-_FOISA_WORDS = ("(scotland) act", "foisa")
-cue_words(_FOISA_WORDS)
+cue_words(ex.FOISA_NAME_WORDS)
 
 
 def is_foisa(doc: Doc) -> bool:
-    """Is the response made under the Freedom of Information (Scotland) Act 2002?"""
-    return any(True for _ in doc.search(_FOISA, _FOISA_WORDS, own=False))
+    """Is the response made under the Freedom of Information (Scotland) Act 2002 (does it name it)?"""
+    return any(True for _ in doc.search(ex.FOISA_NAME, ex.FOISA_NAME_WORDS, own=False))
 
 
 # An EIR response names the Regulations in full at least once and cites regulation 12 or 13.

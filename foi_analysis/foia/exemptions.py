@@ -145,6 +145,13 @@ EIR_NOT_GROUNDS = {"2": "interpretation", "5": "duty to make available", "6": "f
                    "11": "representations and reconsideration", "14": "refusal to disclose information"}
 
 LAWS = ("FOIA", "FOISA", "EIR")
+
+# How a text names the Freedom of Information (Scotland) Act 2002: "FOISA", "FOI(S)A", or in full.
+# One pattern decides a saved letter's law (extract) and warns of a record without ``law:`` whose
+# citations name the Scottish Act (add). FOISA_NAME_WORDS: what every match holds, lower-cased (the
+# extractor tries the pattern only around them).
+FOISA_NAME = re.compile(r"\bFOI(?:SA|\(S\)A)\b|\bFreedom of Information \(Scotland\)", re.IGNORECASE)
+FOISA_NAME_WORDS = ("foisa", "foi(s)a", "freedom of information (scotland)")
 CATALOGUES = {"FOIA": CATALOGUE, "FOISA": FOISA_CATALOGUE, "EIR": EIR_CATALOGUE}
 NOT_GROUNDS_BY_LAW = {"FOIA": NOT_GROUNDS, "FOISA": FOISA_NOT_GROUNDS, "EIR": EIR_NOT_GROUNDS}
 
