@@ -28,7 +28,7 @@ from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
 from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
-from .grounds import Found, find_citations, is_eir, is_foisa, merge
+from .grounds import Found, find_citations, is_eir, is_eisr, is_foisa, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
@@ -55,7 +55,7 @@ class Extraction:
     questions: list[dict]
     tables: list[dict]
     warnings: list[str]
-    law: str | None = None  # "FOISA" or "EIR" when the response says so; None: FOIA (the draft leaves the field out)
+    law: str | None = None  # "FOISA", "EIR" or "EISR" when the response says so; None: FOIA (the draft leaves the field out)
 
     @property
     def sections(self) -> list[str]:
@@ -151,6 +151,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     if is_eir(doc):  # its exemptions are the regulations cited (grounds.find_citations)
         law = "EIR"
         warnings.append("an EIR response: its exceptions are drafted as regulations (law: EIR)")
+    elif is_eisr(doc):  # Scotland's: regulations 10 and 11
+        law = "EISR"
+        warnings.append("an EISR (Scotland) response: its exceptions are drafted as regulations (law: EISR)")
     elif is_foisa(doc):
         law = "FOISA"
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")

@@ -1,4 +1,4 @@
-"""Working days per law (FOIA s10(6), EIR reg 2, FOISA s73), vectorised with numpy's busday functions.
+"""Working days per law (FOIA s10(6), EIR reg 2, FOISA s73, EISR reg 2), vectorised with numpy's busday functions.
 
 Under FOIA and the EIR a working day is any day except Saturday, Sunday, Christmas Day, Good Friday
 and a bank holiday in ANY part of the UK: the union of England, Wales, Scotland and Northern Ireland
@@ -6,7 +6,8 @@ from the ``holidays`` package (``holidays.UK()`` without ``subdiv`` omits Easter
 Under FOISA (s73) it is any day except Saturday, Sunday, Christmas Day and a bank holiday in
 Scotland (Banking and Financial Dealings Act 1971): Scotland's holidays alone, so Easter Monday and
 the late-August holiday are working days, 2 January, St Andrew's Day and the first Monday of August
-are not. Every function takes ``law``: one law, one per date, or ``calendar_rows`` of either
+are not. The EISR (Scotland's Environmental Information Regulations, reg 2(1)) take FOISA's
+working day. Every function takes ``law``: one law, one per date, or ``calendar_rows`` of either
 (FOIA when not given).
 
 The day of receipt is day 0 and the deadline is the 20th working day following it. For receipt
@@ -33,7 +34,7 @@ FIRST_YEAR, LAST_YEAR = 2000, 2060
 
 
 # The nations whose bank holidays are not working days, per law; and the calendars they make.
-LAW_NATIONS = {"FOIA": NATIONS, "EIR": NATIONS, "FOISA": ("SCT",)}
+LAW_NATIONS = {"FOIA": NATIONS, "EIR": NATIONS, "FOISA": ("SCT",), "EISR": ("SCT",)}
 CALENDARS = tuple(dict.fromkeys(LAW_NATIONS.values()))  # (all four nations, Scotland)
 _CALENDAR_OF = {law: CALENDARS.index(nations) for law, nations in LAW_NATIONS.items()}
 
@@ -193,7 +194,7 @@ def working_day_deadline(received, n: int = 20, rule: str = "ico", law="FOIA") -
 
 
 def holidays_between(start, end, law: str = "FOIA") -> list[tuple[dt.date, str]]:
-    """Holidays (under ``law``: any UK nation; FOISA: Scotland) that fall on weekdays in [start, end],
+    """Holidays (under ``law``: any UK nation; FOISA and the EISR: Scotland) that fall on weekdays in [start, end],
     with their names."""
     lo, hi = pd.Timestamp(start).date(), pd.Timestamp(end).date()
     return [(d, name) for d, name in law_holidays(law).items() if lo <= d <= hi and d.weekday() < 5]
