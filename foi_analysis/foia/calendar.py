@@ -26,11 +26,13 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from .dates import FIRST_YEAR, LAST_YEAR
+
 NATIONS = ("ENG", "WLS", "SCT", "NIR")
 RULES = ("ico", "code2018")
-# A fixed span keeps the calendar (and so every result) independent of the input's years;
-# dates outside it are refused rather than silently mis-counted.
-FIRST_YEAR, LAST_YEAR = 2000, 2060
+# A fixed span (FIRST_YEAR to LAST_YEAR) keeps the calendar (and so every result) independent of the
+# input's years; dates outside it, and deadlines that would fall past its end, are refused rather than
+# silently mis-counted or left blank (the record loader sets aside a record dated that late first).
 
 
 # The nations whose bank holidays are not working days, per law; and the calendars they make.
@@ -184,10 +186,16 @@ def working_day_deadline(received, n: int = 20, rule: str = "ico", law="FOIA") -
     """The n-th working day following receipt under ``law`` (one, or one per date), as
     datetime64[D] (NaT where receipt is missing)."""
     r, missing = _days(received)
-    working_days = _tables()[2]
+    _, ordinal, working_days = _tables()
     cal = calendar_rows(law)
     # Ordinals count from 1, so the working day with ordinal k sits at index k - 1.
-    out = working_days[cal, _receipt_ordinal(cal, r, rule) + n - 1]
+    index = _receipt_ordinal(cal, r, rule) + n - 1
+    past = (index >= ordinal[cal, -1]) & ~missing  # (beyond a calendar's last working day its row holds NaT)
+    if past.any():
+        first = (_EPOCH + r[past][0]).astype(dt.date)
+        raise ValueError(f"the {n}th working day after {first.isoformat()} falls past {_END}, the end of the working-day "
+                         f"calendar ({int(past.sum())} date(s)): it cannot be counted")
+    out = working_days[cal, index]
     if missing.any():
         out = np.where(missing, np.datetime64("NaT"), out)
     return out
