@@ -193,7 +193,7 @@ def working_day_deadline(received, n: int = 20, rule: str = "ico", law="FOIA") -
     past = (index >= ordinal[cal, -1]) & ~missing  # (beyond a calendar's last working day its row holds NaT)
     if past.any():
         first = (_EPOCH + r[past][0]).astype(dt.date)
-        raise ValueError(f"the {n}th working day after {first.isoformat()} falls past {_END}, the end of the working-day "
+        raise ValueError(f"working day {n} after {first.isoformat()} falls past {_END}, the end of the working-day "
                          f"calendar ({int(past.sum())} date(s)): it cannot be counted")
     out = working_days[cal, index]
     if missing.any():
