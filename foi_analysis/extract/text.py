@@ -179,7 +179,11 @@ _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 # carries them: a soft hyphen (U+00AD) or zero-width space inside "identi-fication" or "Section 31"
 # would split a word the patterns look for, and "ﬁ" (U+FB01) is not "fi" to them.
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", ""), ("\xad", ""),
-           ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl")]
+           ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl"),
+           # Unicode's other line breaks (a line and a paragraph separator, NEL) end a line as "\n" does,
+           # so that the line they end is read as one (a heading, a list item); NEL is also a control
+           # character, which a record refuses.
+           ("\u2028", "\n"), ("\u2029", "\n"), ("\x85", "\n")]
 
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
