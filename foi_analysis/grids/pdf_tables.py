@@ -33,6 +33,10 @@ SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
 RUN_GAP = 0.12  # of a line's height: a glyph this close after the last one continues its word
 EPSILON = 0.05  # points: a piece of path this close to level or plumb is a ruling
 FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
+# points: cells drawn as separate rectangles (Word's cell spacing, shaded cells with white gaps) this
+# far apart are neighbours; the border between them runs down the middle of the gap. Less than a
+# line of text, so two tables drawn apart stay two.
+CELL_SPACING = 10.0
 DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
 
 
@@ -179,7 +183,7 @@ def edition_date(path: Path | str) -> dt.date | None:
 def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs = _glyphs(page, height)
-    vertical, horizontal = _rulings(page, height)
+    (vertical, horizontal), (fill_v, fill_h) = _rulings(page, height)
     # A page whose text mostly runs bottom to top (or top to bottom, or upside down): a table drawn
     # turned on the page. Glyphs and rulings are turned back together, so the table reads upright.
     turns = Counter(g.turn for g in glyphs if not g.char.isspace())
@@ -187,9 +191,11 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     if turn:
         glyphs = sorted((g.turned(turn) for g in glyphs), key=lambda g: g.cy)
         vertical, horizontal = _turn_edges(vertical, horizontal, turn)
+        fill_v, fill_h = _turn_edges(fill_v, fill_h, turn)
     vertical, horizontal = _merge(vertical), _merge(horizontal)
     tables, boxes = [], []
     components = _components(vertical, horizontal)
+    components += _shaded_tables(_components(_merge(fill_v), _merge(fill_h)), components)
     extents = [_extent(c) for c in components]
     for (v_edges, h_edges), extent in zip(components, extents):
         if any(other is not extent and _encloses(extent, other) for other in extents):
@@ -219,6 +225,9 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
         glyphs: list[_Glyph] = []
         run, spaced = 0, False  # the current run of text; a printed space since its last glyph
         last = None  # the last glyph that is not a space
+        # A glyph drawn again where it already is (a form drawing itself over and over, text printed
+        # twice) is one glyph: the page shows it once. The spaces after a repeat go with it.
+        seen, repeat = set(), False
         raw, unicode, angle, generated = (textpage.raw, pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetCharAngle,
                                           pdfium_raw.FPDFText_IsGenerated)
         quarter = math.pi / 2
@@ -227,6 +236,8 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
             # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
             char = "-" if code in (0x02, 0xFFFE) else chr(code)
             if char.isspace():
+                if repeat:
+                    continue
                 # Spaces, printed or inferred by PDFium, have no box: place them just after the
                 # glyph they follow, on its line. Inferred line ends are not text.
                 if char == " " and glyphs:
@@ -240,6 +251,11 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                 continue
             # Loose boxes span the font's ascent to descent, so glyphs of one line share a height.
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            key = (char, round(left, 1), round(top, 1))
+            repeat = key in seen
+            if repeat:
+                continue
+            seen.add(key)
             if right - left > 0:
                 # PDFium gives the writing's angle clockwise, in radians: kept in quarter turns.
                 turn = round(angle(raw, i) / quarter) % 4
@@ -316,11 +332,14 @@ def _path_lines(obj: pdfium.PdfObject, count: int, height: float) -> list[tuple[
     return out
 
 
-def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Edge]]:
+def _rulings(page: pdfium.PdfPage, height: float) -> tuple[tuple[list[_Edge], list[_Edge]], tuple[list[_Edge], list[_Edge]]]:
     """Vertical and horizontal ruling lines: thin paths, the four sides of outlined rectangles, thin
     filled bars (Excel draws borders so, thick outer ones too), the straight pieces of a path of many
-    subpaths; inside Form XObjects too (PDFium gives their objects' matrices on the page)."""
+    subpaths; inside Form XObjects too (PDFium gives their objects' matrices on the page). Second, the
+    edges of filled rectangles with no outline (shaded cells), for tables drawn with no line at all.
+    Rectangles drawn apart (cell spacing) have their facing sides moved to the middle of the gap."""
     vertical, horizontal = [], []
+    outlined, filled = [], []  # rectangles as [left, top, right, bottom]
     for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=FORM_DEPTH):
         count = pdfium_raw.FPDFPath_CountSegments(obj.raw)
         if count < 2:
@@ -360,9 +379,38 @@ def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Ed
                     elif abs(y0 - y1) <= EPSILON:
                         horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
                 continue
-            vertical += [_Edge(left, top, bottom), _Edge(right, top, bottom)]
-            horizontal += [_Edge(top, left, right), _Edge(bottom, left, right)]
-    return vertical, horizontal
+            outlined.append([left, top, right, bottom])
+        elif min(width, tall) > RULE:
+            filled.append([left, top, right, bottom])
+    for x0, top, x1, bottom in _close_gaps(outlined):
+        vertical += [_Edge(x0, top, bottom), _Edge(x1, top, bottom)]
+        horizontal += [_Edge(top, x0, x1), _Edge(bottom, x0, x1)]
+    fill_v, fill_h = [], []
+    for x0, top, x1, bottom in _close_gaps(filled):
+        fill_v += [_Edge(x0, top, bottom), _Edge(x1, top, bottom)]
+        fill_h += [_Edge(top, x0, x1), _Edge(bottom, x0, x1)]
+    return (vertical, horizontal), (fill_v, fill_h)
+
+
+def _close_gaps(boxes: list[list[float]]) -> list[list[float]]:
+    """Rectangles drawn apart, side by side in one row (their heights overlapping by most of the
+    smaller) or one above the other in one column, SNAP to CELL_SPACING apart: their facing sides
+    moved to the middle of the gap between them, so the cells meet as ruled cells do."""
+    for axis in (0, 1):  # 0: neighbours left and right; 1: above and below
+        lo, hi, a, b = (0, 2, 1, 3) if axis == 0 else (1, 3, 0, 2)
+        order = sorted(range(len(boxes)), key=lambda i: boxes[i][lo])
+        starts = [boxes[i][lo] for i in order]
+        moves = []
+        for box in boxes:
+            first = bisect.bisect_right(starts, box[hi] + SNAP)
+            for j in order[first:bisect.bisect_right(starts, box[hi] + CELL_SPACING)]:
+                other = boxes[j]
+                overlap = min(box[b], other[b]) - max(box[a], other[a])
+                if overlap >= 0.8 * min(box[b] - box[a], other[b] - other[a]):
+                    moves.append((box, other, (box[hi] + other[lo]) / 2))
+        for box, other, middle in moves:
+            box[hi] = other[lo] = middle
+    return boxes
 
 
 def _turn_edges(vertical: list[_Edge], horizontal: list[_Edge], turn: int) -> tuple[list[_Edge], list[_Edge]]:
@@ -436,6 +484,25 @@ def _components(vertical: list[_Edge], horizontal: list[_Edge]) -> list[tuple[li
     for j, h in enumerate(horizontal):
         groups.setdefault(find(len(vertical) + j), ([], []))[1].append(h)
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
+
+
+def _shaded_tables(shaded: list[tuple[list[_Edge], list[_Edge]]],
+                   ruled: list[tuple[list[_Edge], list[_Edge]]]) -> list[tuple[list[_Edge], list[_Edge]]]:
+    """Tables drawn with no line, each cell a shaded rectangle (the white gaps between them the
+    borders): groups of fills at least two cells each way, away from every ruled table (shading inside
+    a ruled table, zebra stripes say, is no ruling of its own; a frame round the page does not count).
+    A stripe across a table, or a header's fills alone, is no table: nothing bounds its columns, or
+    its rows."""
+    tables = [c for c in ruled if len(_positions([v.pos for v in c[0]])) > 2 or len(_positions([h.pos for h in c[1]])) > 2]
+    out = []
+    for component in shaded:
+        if len(_positions([v.pos for v in component[0]])) < 3 or len(_positions([h.pos for h in component[1]])) < 3:
+            continue
+        x0, y0, x1, y1 = _extent(component)
+        if any(x0 < e[2] and e[0] < x1 and y0 < e[3] and e[1] < y1 for e in map(_extent, tables)):
+            continue
+        out.append(component)
+    return out
 
 
 def _extent(component: tuple[list[_Edge], list[_Edge]]) -> tuple[float, float, float, float]:
