@@ -77,13 +77,18 @@ DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
 NIL = re.compile(r"nil|none", re.IGNORECASE)
 # A figure given only roughly ("c. 20,000", "approx 20000", "~20,000", "20k"): reported, never guessed.
 APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>)\s*[\d,. ]+|[\d,.]+\s*[km]\+?", re.IGNORECASE)
-# A footnote marker after a value ("5*", "3†", "12¹"): the note is printed elsewhere, the value stands.
-FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\))$", re.IGNORECASE)
+# A footnote marker after a value ("5*", "3†", "12¹", "12 (a)", "1 [1]"): the note is printed elsewhere, the value stands.
+FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\)|\[\w\])$", re.IGNORECASE)
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
 TIMES = re.compile(r"(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?:-|\u2013|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})", re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
 PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
+HOURS_HEADER = re.compile(r"\b(?:hours|hrs?)\b", re.IGNORECASE)
+MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
+# A count's header printing it in thousands ("Faces seen (000s)", "('000)", "thousands"): its values
+# are rounded thousands, no count: the column is kept aside, never read as 12 faces or as 12,000.
+THOUSANDS_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
@@ -127,6 +132,28 @@ def is_date_cell(text: str) -> bool:
                 or ISO_DATE.fullmatch(text))
 
 
+# Two days joined in one cell: "07-08/01/2025", "8 & 9 January 2025", "08/01/25 to 09/01/25".
+RANGE_JOIN = re.compile(r"\s*(?:[-\u2013\u2014&]|\band\b|\bto\b)\s*", re.IGNORECASE)
+RANGE_START = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[A-Za-z]{3,9}\.?|[/.]\d{1,2})?")
+
+
+@lru_cache(maxsize=8192)
+def is_date_range(text: str) -> bool:
+    """A cell printing one deployment over two days, and nothing else: a date after the join, a date
+    or a day ("07", "8th", "8 Jan", "07/01") before it. A deployment row whose date is then set aside
+    (which day the figures belong to is not printed); never several rows' dates run together."""
+    if len(text) > 40 or is_date_cell(text):
+        return False
+    text = " ".join(text.split())
+    return any(is_date_cell(text[m.end():]) and (is_date_cell(text[:m.start()]) or RANGE_START.fullmatch(text[:m.start()]))
+               for m in RANGE_JOIN.finditer(text))
+
+
+def _dated(row: Row) -> bool:
+    """A deployment's row: it prints a date, or a range of two days."""
+    return any(is_date_cell(c.text) or is_date_range(c.text) for c in row.cells)
+
+
 def parse_date(text: str, month_first: bool = False) -> dt.date:
     """A printed grid date, day first (month first in a grid found to print so: ``month_first``); ISO
     year-month-day too (its four-digit year comes first, so it cannot be mistaken for day first)."""
@@ -160,6 +187,7 @@ class _Record:
     cells: dict[str, str] = field(default_factory=dict)
     extras: dict[str, str] = field(default_factory=dict)  # header -> text, columns of no known meaning
     rate_in_percent: bool = False  # the rate's header gives its unit ("False alert rate (%)")
+    duration_unit: str | None = None  # the duration's header gives its unit ("Duration (hours)"): "h" or "min"
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -230,7 +258,13 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
 def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
     """``_name`` with a warning for each column kept aside (once per grid, not on every page that
     repeats the header); only a missing date or location stops the grid."""
-    columns = _name(header, first)
+    columns = [_Column(c.x0, c.x1, None, c.header) if c.field in COUNTS and THOUSANDS_HEADER.search(c.header) else c
+               for c in _name(header, first)]
+    fields = {c.field for c in columns}
+    missing = [f for f in headers.REQUIRED if f not in fields]
+    if missing:
+        raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
+                        f"{[c.header for c in columns]}")
     for c in columns:
         if c.field == "date" and headers.field_for(c.header) != "date" and (c.header, "date") not in out.warned:
             out.warned.add((c.header, "date"))
@@ -238,18 +272,16 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
                                 "and is read as the date")
         if c.field is not None:
             continue
-        taken = next((t for t in columns if t.field and t.field == headers.field_for(c.header)), None)
-        why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken else "means no known field")
+        meaning = headers.field_for(c.header)
+        taken = next((t for t in columns if t.field and t.field == meaning), None)
+        why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken
+               else f"gives {meaning} in thousands (rounded figures, not a count)" if meaning in COUNTS
+               else "means no known field")
         if (c.header, why) in out.warned:
             continue
         out.warned.add((c.header, why))
         out.warnings.append(f"{name}: page {page}: column {c.header!r} {why}; kept aside in extra_columns"
-                            + ("" if taken else " (add its meaning to foi_analysis/grids/headers.py)"))
-    fields = {c.field for c in columns}
-    missing = [f for f in headers.REQUIRED if f not in fields]
-    if missing:
-        raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
-                        f"{[c.header for c in columns]}")
+                            + ("" if taken or meaning in COUNTS else " (add its meaning to foi_analysis/grids/headers.py)"))
     return columns
 
 
@@ -338,11 +370,21 @@ def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict
     values, extras = {}, {}
     for c in columns:
         text = _text_at(row, c.centre, merged)
+        if text and c.field not in RESULTS and _says_why_no_results(row.at(c.centre), columns, text):
+            text = ""  # "Cancelled - weather" merged across the row: the reason, not a place, time or setting
         if c.field:  # (a place printed over several columns: joined)
             values[c.field] = ", ".join(filter(None, [values.get(c.field), text]))
         if text and (not c.field or c.field in headers.CLOCK_FIELDS):  # clock times: also kept as printed
             extras[c.header] = text
     return values, extras
+
+
+def _says_why_no_results(cell: Cell | None, columns: list[_Column], text: str) -> bool:
+    """A cell merged across several columns, results among them, that says why a deployment has none
+    ("Cancelled - weather", "N/A - equipment failure"): it speaks for the results only."""
+    spanned = [c for c in columns if cell is not None and cell.covers(c.centre)]
+    return (len(spanned) >= 2 and any(c.field in RESULTS for c in spanned)
+            and bool(NOT_AVAILABLE.fullmatch(text) or NO_RESULTS.fullmatch(text)))
 
 
 def _legend(rows: list[Row]) -> dict[str, str] | None:
@@ -384,9 +426,10 @@ def _read(path: Path) -> _Read:
     columns: list[_Column] | None = None
     pending: list[Row] = []  # a header printed as a table of its own, awaiting its rows
     pending_page = 0
+    refused: list[tuple[int, GridError, Row]] = []  # tables whose headers name no date or no location
     for index, table in enumerate(tables):
         rows = [r for r in table.rows if not r.empty]
-        first = next((i for i, r in enumerate(rows) if any(is_date_cell(c.text) for c in r.cells)), None)
+        first = next((i for i, r in enumerate(rows) if _dated(r)), None)
         if first is None:
             legend = _legend(rows)
             crowded = max((_dates_in(c.text) for r in rows for c in r.cells), default=0)
@@ -415,7 +458,7 @@ def _read(path: Path) -> _Read:
                 pending_page = table.page
             continue
         dated_row = rows[first]  # the first row printing a date: it says which column is the date
-        date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text))
+        date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text) or is_date_range(c.text))
         # A row above the first dated one that prints figures is never part of the header: the rest
         # of the previous page's last row, or a deployment whose date was not recognised (reported).
         data = next((i for i, r in enumerate(rows[:first]) if _prints_figures(r)), first)
@@ -434,9 +477,17 @@ def _read(path: Path) -> _Read:
         top = {id(r) for r in (*carried, *above)}  # rows that may finish the previous page's last row
         # A table that cannot be given columns is reported and skipped, not the whole grid: the
         # other pages' rows are still good.
-        dated = sum(any(is_date_cell(c.text) for c in r.cells) for r in rows)
+        dated = sum(_dated(r) for r in rows)
         if header:
-            columns = _columns(name, table.page, header, dated_row, out)
+            try:
+                columns = _columns(name, table.page, header, dated_row, out)
+            except GridError as err:
+                # A table of another kind (a revision history: "Version | Date | Change") or a page
+                # whose headers are not understood: the whole grid is refused for it only when no
+                # other table gives deployments (below); otherwise that table is a rejection.
+                refused.append((table.page, err, dated_row))
+                columns = None
+                continue
         elif columns is None:
             out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", dated_row.cells[0].text,
                                             f"a table of {dated} dated row(s) with no header above it or before it: not read"))
@@ -468,7 +519,8 @@ def _read(path: Path) -> _Read:
                 continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
                 records.append(_Record(table.page, index, values, extras, any(
-                    c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns)))
+                    c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
+                    next((_duration_unit(c.header) for c in columns if c.field == "duration"), None)))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -479,6 +531,11 @@ def _read(path: Path) -> _Read:
                 records[-1].extend(_values(row, columns, merged=False))
     if records:
         _orphan(name, pending, out, pending_page)
+        out.rejections += [Rejection(f"grids/{name} page {page}", "page", " | ".join(c.text for c in row.cells),
+                                     f"a table with dates that is not read: {str(err).removeprefix(name + ': ')}")
+                           for page, err, row in refused]
+    elif refused:
+        raise refused[0][1]
     if not records:
         why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
                "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages))
@@ -512,7 +569,8 @@ def _why_no_table(pages: list) -> str:
     if flat:
         return (f": the table on page(s) {', '.join(map(str, flat))} is ruled with horizontal lines only. Cells are "
                 "found from drawn vertical and horizontal borders, so its columns cannot be told apart")
-    return ": cells are found from drawn borders, and no page has a ruled table with dates"
+    return (": cells are found from drawn borders, and no page has a ruled table with dates (shading bounds cells only "
+            "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
 
 
 def _row_like(line: str) -> bool:
@@ -550,12 +608,23 @@ def _blank(text: str) -> bool:
     return not text or bool(NOT_AVAILABLE.fullmatch(text) or DASH.fullmatch(text))
 
 
-def parse_duration(text: str) -> int | None:
+def _duration_unit(header: str) -> str | None:
+    """The unit a duration's header gives its bare numbers: "Duration (hours)", "Hours" -> "h",
+    "Length (mins)" -> "min"; None when it gives none."""
+    if HOURS_HEADER.search(header):
+        return "h"
+    return "min" if MINUTES_HEADER.search(header) else None
+
+
+def parse_duration(text: str, unit: str | None = None) -> int | None:
     """Minutes from "5h03m", "5h 03m", "5h40", "8h0m", "4hr 47m", "6 hrs 9 mins", "45m", "369 mins",
-    "06:09", "6.15 hours" (decimal hours that make whole minutes); None for N/A, a dash or blank."""
+    "06:09", "6.15 hours" (decimal hours that make whole minutes); a bare number ("5.5", "330") only
+    in the ``unit`` its header gives ("h" or "min"); None for N/A, a dash or blank."""
     text = _bare(text)
     if _blank(text):
         return None
+    if unit is not None and re.fullmatch(r"\d{1,4}(?:\.\d{1,2})?", text):
+        text += " hours" if unit == "h" else " mins"
     hours = DECIMAL_HOURS.fullmatch(text)
     if hours:  # 6.15 hours = 369 minutes; 5.33 hours is no whole number of minutes: not guessed
         minutes = Decimal(hours["h"]) * 60
@@ -731,7 +800,7 @@ def _parse(path: Path) -> _Parsed:
                 anomalies.append(_anomaly(row, "unreadable", f"a {key}", cells[key], str(err)))
                 return None
 
-        row["duration_minutes"] = read("duration", parse_duration)
+        row["duration_minutes"] = read("duration", lambda text: parse_duration(text, rec.duration_unit))
         if row["duration_minutes"] is None and not cells.get("duration"):
             # No duration printed: from the clock times, "10:00-16:30" or start and end columns.
             if not cells.get("times") and (cells.get("start_time") or cells.get("end_time")):
