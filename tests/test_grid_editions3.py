@@ -4,13 +4,16 @@ Drawn operator by operator with tests/fixtures/grids/raw_pdf.py, on round 2's ed
 2025 grid's columns: tests/test_grid_editions2.py). HAND READING: every expected value was written from
 the drawing before the parser was run on it; counts and sums are computed by hand in the comments.
 
-FIRST RUN (parser as of a152d04, before any change of this round; 31 cases, 17 right), worst first:
-SILENTLY WRONG (2):
+FIRST RUN (parser as of a152d04, before any change of this round; 34 cases, 19 right), worst first:
+SILENTLY WRONG (3):
 - faces_seen_in_thousands: "Faces seen (000s)" printing 12 and 20 read as 12 and 20 faces (and 1
   false alert / 12 faces flagged as an unexplained rate); only "9.5" was reported.
 - cancelled_in_a_cell_across_its_columns: "Cancelled - weather" merged from Duration to Threshold
   became the purpose ("Cancelled - weather", normalised so), and was reported as an unreadable
   duration, watchlist and threshold (the row's n/a status was right).
+- a_week_commencing_date_before_the_deployment_date: "W/c date | Date": every deployment dated the
+  week's Monday (06/01/25), the real dates kept aside; only a warning said a second column "also
+  reads as date".
 REFUSED, A VALID GRID LOST WHOLE (2):
 - notes_page_at_the_end_with_small_tables: a revision table ("Version | Date | Change") on a notes
   page refused the whole grid ("page 2: no location column among headers"), its 3 deployments lost.
@@ -25,12 +28,12 @@ REFUSED WITH A CLEAR MESSAGE where a read was expected (10):
   reported unreadable.
 - footnote_markers_and_zero_forms: "1 [1]" (a bracketed footnote marker) reported unreadable; "3 (a)",
   "12,000¹", "9,500†", "16,150*", "Nil", "–", "0" were right.
-RIGHT (17): zebra stripes alone refused, dates printed other ways, dates without a year refused,
+RIGHT (19): dashed and dotted borders, zebra stripes alone refused, dates printed other ways, dates without a year refused,
 approximate figures reported, a postcode in the place, an unknown figure column in the middle, headers
 split over two ruled rows, a "No." column beside "Purpose", 15 empty trailing rows, two months stacked,
 underlined headers, encrypted with copying forbidden, a scanned page amid the grid, text in one text
 object or one per row, 2,000 rows over 50 pages, 1,200 rows on one tall page.
-FINAL: all 31 pass (the fixes in foi_analysis/grids, docs/grids.md "Round 3").
+FINAL: all 34 pass (the fixes in foi_analysis/grids, docs/grids.md "Round 3").
 """
 
 from __future__ import annotations
@@ -186,6 +189,17 @@ def test_a_location_with_a_line_break_and_a_postcode(tmp_path):
     assert_rows(df, expected)
 
 
+@pytest.mark.parametrize("dash", ["[3 2] 0 d", "[0.5 1.5] 0 d 1 J"], ids=["dashed", "dotted"])
+def test_dashed_and_dotted_borders(tmp_path, dash):
+    # Excel's dashed and dotted border styles: every border stroked with a dash pattern (a dotted
+    # line as round-capped dots 2 pt apart). The path is whole; only its painting is broken.
+    page = grid_page(Style(borders="lines"))
+    page.ops = [op.replace(" w 0 G ", f" w {dash} 0 G ") if op.endswith(" l S") else op for op in page.ops]
+    df, rejections = read(save(tmp_path, "dashed.pdf", [page]))
+    assert rejections == []
+    assert_rows(df, hand("dashed"))
+
+
 # --- 10-15: columns, headers, rows -------------------------------------------------------------------------
 
 def test_an_unknown_figure_column_in_the_middle(tmp_path, capsys):
@@ -243,6 +257,18 @@ def test_faces_seen_in_thousands_is_kept_aside(tmp_path, capsys):
         del row["faces_seen"], row["false_alert_rate_rounding"]
     assert_rows(df, expected)
     assert "column 'Faces seen (000s)'" in capsys.readouterr().err
+
+
+def test_a_week_commencing_date_before_the_deployment_date(tmp_path, capsys):
+    # "W/c date" (the Monday of the week: 06/01/25 for all three) printed before "Date": both name a
+    # date and both print one. The deployment's date is the column named by the date alone; the week
+    # is kept aside with a warning. Never the week's Monday read as every deployment's date.
+    header = [[("W/c date", 1, 2), *HEADER[0]], HEADER[1]]
+    rows = [["06/01/25", *r] for r in ROWS]
+    df, rejections = read(save(tmp_path, "week.pdf", [grid_page(header=header, rows=rows, widths=[40, *WIDTHS])]))
+    assert rejections == []
+    assert_rows(df, hand("week"))
+    assert "column 'W/c date' also reads as date" in capsys.readouterr().err
 
 
 def test_a_row_number_column_beside_a_purpose_column(tmp_path, capsys):

@@ -233,7 +233,9 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
     # "BCU / Area"), then the first printed; of two headers naming a date ("Day | Date"), the column
     # that prints one.
     ranks = [headers.rank_of(t) if t else None for t in texts]
-    dated = [k for k in prints_date if meanings[k] == "date"]
+    # Of several, the one whose header says least besides the date ("Date" before "W/c date", the
+    # week's Monday), then the first printed.
+    dated = sorted((k for k in prints_date if meanings[k] == "date"), key=lambda k: (_qualifiers(texts[k]), k))
     chosen: dict[str, int] = {}
     chosen_rank: dict[str, int] = {}
     for k, meaning in enumerate(meanings):
@@ -253,6 +255,15 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
             keep |= {k for k, cell in enumerate(first.cells) if meanings[k] == "location" and group.covers(cell.centre)}
     return [_Column(cell.x0, cell.x1, meanings[k] if k in keep else None,
                     texts[k] or f"column {k + 1} (no header)") for k, cell in enumerate(first.cells)]
+
+
+def _qualifiers(header: str) -> int:
+    """Words a date's header adds to the date of the deployment ("W/c date": w, c; "Date reviewed":
+    reviewed); its format ("dd/mm/yy") and "deployment" add nothing."""
+    return len([w for w in re.findall(r"[a-z]+", header.lower()) if w not in DATE_WORDS])
+
+
+DATE_WORDS = {"date", "day", "of", "the", "deployment", "deployed", "dd", "mm", "yy", "yyyy"}
 
 
 def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
