@@ -51,7 +51,8 @@ DEPLOYMENT_COLUMNS = [
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
 CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "false_alert_rate",
-          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code"]
+          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code",
+          "weekday"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
 EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
@@ -67,6 +68,8 @@ PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overa
                     r"week|quarter|q[1-4]|month|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
+# A cell repeating the one above it in a hand-kept table: "As above", "Ditto", a ditto mark.
+DITTO = re.compile(r"\s*(?:(?:same )?as above|ditto|\"|''|\u3003|\u201d|\u201c)\s*", re.IGNORECASE)
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
 # whole text. Only where the row prints no result at all (see ``_status``).
@@ -188,6 +191,7 @@ class _Record:
     extras: dict[str, str] = field(default_factory=dict)  # header -> text, columns of no known meaning
     rate_in_percent: bool = False  # the rate's header gives its unit ("False alert rate (%)")
     duration_unit: str | None = None  # the duration's header gives its unit ("Duration (hours)"): "h" or "min"
+    threshold_in_percent: bool = False  # the threshold's header gives "%" ("Threshold (%)")
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -526,12 +530,18 @@ def _read(path: Path) -> _Read:
                 continue
             if not is_date_cell(values["date"]) and _names_columns(row):
                 continue  # the header printed again inside the table (after each month, say)
+            if len(row.cells) == 1 and len(columns) > 1 and not _row_like(row.cells[0].text):
+                continue  # one cell across the table: a heading ("February 2025") or a note, no deployment
+            if records:  # "As above", a ditto mark: the text of the cell above in that column
+                values.update({k: records[-1].cells.get(k, "") for k, v in values.items()
+                               if k != "date" and DITTO.fullmatch(v) and records[-1].cells.get(k)})
             if not is_date_cell(values["date"]) and not extras and not any(v for k, v in values.items() if k != "date"):
                 continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
                 records.append(_Record(table.page, index, values, extras, any(
                     c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
-                    next((_duration_unit(c.header) for c in columns if c.field == "duration"), None)))
+                    next((_duration_unit(c.header) for c in columns if c.field == "duration"), None),
+                    any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns)))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -699,12 +709,19 @@ def parse_number(text: str) -> float | None:
     return float(text)
 
 
-def parse_threshold(text: str) -> float | None:
-    """The face-match threshold: "0.64", or as a percentage "64%" (the same setting)."""
-    percent = PERCENT.fullmatch(_bare(text))
+def parse_threshold(text: str, in_percent: bool = False) -> float | None:
+    """The face-match threshold, a score from 0 to 1: "0.64", or as a percentage "64%" (the same
+    setting); a bare number over 1 ("64") only under a header giving "%" ("Threshold (%)"), otherwise
+    reported: a percentage with its sign lost, or a typo, the grid does not say."""
+    bare = _bare(text)
+    percent = PERCENT.fullmatch(bare + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", bare) and float(bare) > 1
+                                else bare)
     if percent:
         return float(Decimal(percent["value"]) / 100)
-    return parse_number(text)
+    value = parse_number(text)
+    if value is not None and value > 1:
+        raise ValueError(f"not a threshold {text!r}: a score is 0-1 (a percentage needs its sign, or '%' in its header)")
+    return value
 
 
 def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
@@ -797,6 +814,11 @@ def _parse(path: Path) -> _Parsed:
         per_date[date] = per_date.get(date, 0) + 1
         row: dict = {"deployment_id": f"{path.stem}_{date.isoformat()}_{per_date[date]}",
                      "source_file": path.name, "page": rec.page, "row": order, "date": date}
+        printed_day = _weekday_printed(cells["date"])
+        if printed_day is not None and printed_day != date.weekday():
+            anomalies.append(_anomaly(row, "weekday", f"{date:%A}", WEEKDAYS[printed_day],
+                                      f"{cells['date']!r}: {date:%d/%m/%Y} was a {date:%A}; the date or the weekday "
+                                      "is wrong (the date is read as printed)"))
         location, row["status"] = _status(cells)
         if row["status"] != "ok":  # "Cancelled" in the result cells: the reason, not an unreadable figure
             cells.update({k: "" for k in RESULTS if NO_RESULTS.fullmatch(cells.get(k, ""))})
@@ -817,7 +839,7 @@ def _parse(path: Path) -> _Parsed:
             if not cells.get("times") and (cells.get("start_time") or cells.get("end_time")):
                 cells["times"] = f"{cells.get('start_time') or '?'} to {cells.get('end_time') or '?'}"
             row["duration_minutes"] = read("times", parse_times)
-        row["threshold"] = read("threshold", parse_threshold)
+        row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
             row[key] = read(key, parse_count)
         rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
@@ -838,6 +860,17 @@ def _parse(path: Path) -> _Parsed:
         rows.append(row)
     anomalies += _after_edition(path, rows)
     return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings)
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAY = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+
+
+def _weekday_printed(text: str) -> int | None:
+    """The weekday a date cell prints before its date ("Monday 8 January 2025", "Tue 08/01/25"):
+    0 for Monday; None when it prints none."""
+    m = WEEKDAY.match(text)
+    return None if m is None else [d[:3].lower() for d in WEEKDAYS].index(m[1].lower())
 
 
 def _after_edition(path: Path, rows: list[dict]) -> list[dict]:
