@@ -192,6 +192,7 @@ class _Record:
     rate_in_percent: bool = False  # the rate's header gives its unit ("False alert rate (%)")
     duration_unit: str | None = None  # the duration's header gives its unit ("Duration (hours)"): "h" or "min"
     threshold_in_percent: bool = False  # the threshold's header gives "%" ("Threshold (%)")
+    struck: bool = False  # printed struck through
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -541,7 +542,7 @@ def _read(path: Path) -> _Read:
                 records.append(_Record(table.page, index, values, extras, any(
                     c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
                     next((_duration_unit(c.header) for c in columns if c.field == "duration"), None),
-                    any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns)))
+                    any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns), row.struck))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -594,13 +595,13 @@ def _why_no_table(pages: list) -> str:
             "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
 
 
-def _row_like(line: str) -> bool:
-    """A line of loose text that reads like a table row: a date and a figure besides it (a cover's
-    "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
+def _row_like(line: str, figures: int = 1) -> bool:
+    """A line of loose text that reads like a table row: a date and ``figures`` figures besides it (a
+    cover's "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
     rest = line
     for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE, US_WORDED_DATE):
         rest = pattern.sub(" ", rest)
-    return rest != line and bool(re.search(r"\d", rest))
+    return rest != line and len(re.findall(r"\d[\d,.]*", rest)) >= figures
 
 
 def _unread_text(name: str, pages: list) -> list[Rejection]:
@@ -615,7 +616,9 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
                                  "any rows on it are not read"))
             continue
         dated = [line for line in page.loose if _row_like(line)]
-        if len(dated) >= 2:
+        # One line is enough when it prints a deployment's worth of figures besides its date (a row
+        # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.
+        if len(dated) >= 2 or any(_row_like(line, figures=4) for line in dated):
             how = "is ruled with horizontal lines only" if page.rules_without_columns else "has no ruled cell borders"
             out.append(Rejection(f"grids/{name} page {page.number}", "page",
                                  " / ".join(dated[:3]),
@@ -805,6 +808,10 @@ def _parse(path: Path) -> _Parsed:
         print(f"warning: {path.name}: its dates are printed month first (e.g. 01/13/25); read so", file=sys.stderr)
     for order, rec in enumerate(records, start=1):
         cells = {k: " ".join(v.split()) for k, v in rec.cells.items()}
+        if rec.struck:  # withdrawn, or corrected by hand: which is not printed
+            rejections.append(Rejection(f"{source} page {rec.page}", f"row {order}", " | ".join(filter(None, cells.values())),
+                                        "printed struck through (withdrawn or corrected?): kept aside, not counted"))
+            continue
         try:
             date = parse_date(cells["date"], us)
         except ValueError as err:

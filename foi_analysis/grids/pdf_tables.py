@@ -30,6 +30,7 @@ MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers 
 RULE = 4.5  # points: a filled bar this thin is a (thick) border, not a shaded cell (a line of text is taller)
 SMALL, RAISED = 0.8, 0.2  # of a line's height: a glyph this much smaller and raised is a superscript
 SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+STRUCK = 0.25  # of a glyph's height: a line this far inside it, top and bottom, strikes it through
 RUN_GAP = 0.12  # of a line's height: a glyph this close after the last one continues its word
 EPSILON = 0.05  # points: a piece of path this close to level or plumb is a ruling
 FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
@@ -71,6 +72,7 @@ class Row:
     top: float
     bottom: float
     cells: tuple[Cell, ...]
+    struck: bool = False  # a line drawn through its text (struck through: withdrawn or corrected)
 
     def at(self, x: float) -> Cell | None:
         """The cell spanning horizontal position ``x``."""
@@ -193,6 +195,7 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
         vertical, horizontal = _turn_edges(vertical, horizontal, turn)
         fill_v, fill_h = _turn_edges(fill_v, fill_h, turn)
     vertical, horizontal = _merge(vertical), _merge(horizontal)
+    horizontal, strikes = _strikes(horizontal, glyphs)
     tables, boxes = [], []
     components = _components(vertical, horizontal)
     components += _shaded_tables(_components(_merge(fill_v), _merge(fill_h)), components)
@@ -200,7 +203,7 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     for (v_edges, h_edges), extent in zip(components, extents):
         if any(other is not extent and _encloses(extent, other) for other in extents):
             continue  # a frame drawn round a table (or the page), not a table of its own
-        rows = _rows(v_edges, h_edges, glyphs)
+        rows = _rows(v_edges, h_edges, glyphs, strikes)
         if rows:
             tables.append(Table(number, rows[0].top, tuple(rows)))
             boxes.append((min(h.start for h in h_edges) - SNAP, max(h.end for h in h_edges) + SNAP,
@@ -394,19 +397,26 @@ def _rulings(page: pdfium.PdfPage, height: float) -> tuple[tuple[list[_Edge], li
 
 def _close_gaps(boxes: list[list[float]]) -> list[list[float]]:
     """Rectangles drawn apart, side by side in one row (their heights overlapping by most of the
-    smaller) or one above the other in one column, SNAP to CELL_SPACING apart: their facing sides
-    moved to the middle of the gap between them, so the cells meet as ruled cells do."""
+    smaller) or one above the other in one column, more than SNAP and at most CELL_SPACING apart, with
+    nothing between them: their facing sides moved to the middle of the gap, so the cells meet as
+    ruled cells do. Only the nearest neighbour: a cell two rows down is no neighbour."""
     for axis in (0, 1):  # 0: neighbours left and right; 1: above and below
         lo, hi, a, b = (0, 2, 1, 3) if axis == 0 else (1, 3, 0, 2)
         order = sorted(range(len(boxes)), key=lambda i: boxes[i][lo])
         starts = [boxes[i][lo] for i in order]
         moves = []
         for box in boxes:
-            first = bisect.bisect_right(starts, box[hi] + SNAP)
-            for j in order[first:bisect.bisect_right(starts, box[hi] + CELL_SPACING)]:
+            nearest = None
+            for j in order[bisect.bisect_left(starts, box[hi] - SNAP):bisect.bisect_right(starts, box[hi] + CELL_SPACING)]:
                 other = boxes[j]
                 overlap = min(box[b], other[b]) - max(box[a], other[a])
-                if overlap >= 0.8 * min(box[b] - box[a], other[b] - other[a]):
+                if other is box or overlap < 0.8 * min(box[b] - box[a], other[b] - other[a]):
+                    continue
+                if nearest is None:
+                    nearest = other[lo]
+                if other[lo] > nearest + SNAP:
+                    break  # beyond the nearest neighbour
+                if other[lo] - box[hi] > SNAP:
                     moves.append((box, other, (box[hi] + other[lo]) / 2))
         for box, other, middle in moves:
             box[hi] = other[lo] = middle
@@ -524,7 +534,21 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
-def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) -> list[Row]:
+def _strikes(horizontal: list[_Edge], glyphs: list[_Glyph]) -> tuple[list[_Edge], list[_Edge]]:
+    """Horizontal lines that are borders, and those drawn through the middle of a line of text (a
+    strikethrough): a border never crosses text, an underline runs under it."""
+    centres = [g.cy for g in glyphs]
+    borders, strikes = [], []
+    for h in horizontal:
+        near = glyphs[bisect.bisect_left(centres, h.pos - 20):bisect.bisect_right(centres, h.pos + 20)]
+        crossed = any(g.turn == 0 and not g.char.isspace() and h.start <= (g.x0 + g.x1) / 2 <= h.end
+                      and g.top + STRUCK * (g.bottom - g.top) < h.pos < g.bottom - STRUCK * (g.bottom - g.top)
+                      for g in near)
+        (strikes if crossed else borders).append(h)
+    return borders, strikes
+
+
+def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph], strikes: list[_Edge] = ()) -> list[Row]:
     ys = _positions([h.pos for h in horizontal])
     centres = [g.cy for g in glyphs]
     # Where the horizontal rulings at each height start and end: a table drawn without outer side
@@ -579,7 +603,8 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
         above = [(a, b, g) for a, b, g, _ in cells]
         bands.append((top, bottom, cells))
     lines = [_lines(sorted(m, key=lambda g: g.cy)) for m in groups]
-    return [Row(top, bottom, tuple(Cell(a, b, lines[g], continued) for a, b, g, continued in cells))
+    return [Row(top, bottom, tuple(Cell(a, b, lines[g], continued) for a, b, g, continued in cells),
+                any(top < h.pos < bottom and h.start < cells[-1][1] and h.end > cells[0][0] for h in strikes))
             for top, bottom, cells in bands]
 
 
