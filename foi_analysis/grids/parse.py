@@ -386,7 +386,7 @@ def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict
     values, extras = {}, {}
     for c in columns:
         text = _text_at(row, c.centre, merged)
-        if text and c.field not in RESULTS and _says_why_no_results(row.at(c.centre), columns, text):
+        if text and c.field not in RESULTS and _says_why_no_results(row.at(c.centre), c, columns, text):
             text = ""  # "Cancelled - weather" merged across the row: the reason, not a place, time or setting
         if c.field:  # (a place printed over several columns: joined)
             values[c.field] = ", ".join(filter(None, [values.get(c.field), text]))
@@ -395,10 +395,12 @@ def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict
     return values, extras
 
 
-def _says_why_no_results(cell: Cell | None, columns: list[_Column], text: str) -> bool:
+def _says_why_no_results(cell: Cell | None, column: _Column, columns: list[_Column], text: str) -> bool:
     """A cell merged across several columns, results among them, that says why a deployment has none
     ("Cancelled - weather", "N/A - equipment failure"): it speaks for the results only."""
-    spanned = [c for c in columns if cell is not None and cell.covers(c.centre)]
+    if cell is None or (cell.x0 >= column.x0 - ALIGN and cell.x1 <= column.x1 + ALIGN):
+        return False  # the column's own cell
+    spanned = [c for c in columns if cell.covers(c.centre)]
     return (len(spanned) >= 2 and any(c.field in RESULTS for c in spanned)
             and bool(NOT_AVAILABLE.fullmatch(text) or NO_RESULTS.fullmatch(text)))
 

@@ -198,7 +198,8 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     horizontal, strikes = _strikes(horizontal, glyphs)
     tables, boxes = [], []
     components = _components(vertical, horizontal)
-    components += _shaded_tables(_components(_merge(fill_v), _merge(fill_h)), components)
+    if len(fill_v) >= 8:  # two cells each way at least: four fills, each two sides
+        components += _shaded_tables(_components(_merge(fill_v), _merge(fill_h)), components)
     extents = [_extent(c) for c in components]
     for (v_edges, h_edges), extent in zip(components, extents):
         if any(other is not extent and _encloses(extent, other) for other in extents):
@@ -402,22 +403,30 @@ def _close_gaps(boxes: list[list[float]]) -> list[list[float]]:
     ruled cells do. Only the nearest neighbour: a cell two rows down is no neighbour."""
     for axis in (0, 1):  # 0: neighbours left and right; 1: above and below
         lo, hi, a, b = (0, 2, 1, 3) if axis == 0 else (1, 3, 0, 2)
-        order = sorted(range(len(boxes)), key=lambda i: boxes[i][lo])
-        starts = [boxes[i][lo] for i in order]
+        # Boxes by where they start (their left, or top), each such line's boxes along it: a box's
+        # neighbours start just past its end and lie beside it, found without scanning every row.
+        lines: dict[float, list[list[float]]] = {}
+        for box in boxes:
+            lines.setdefault(round(box[lo], 1), []).append(box)
+        starts = sorted(lines)
+        along = {k: sorted(v, key=lambda box: box[a]) for k, v in lines.items()}
+        along_a = {k: [box[a] for box in v] for k, v in along.items()}
         moves = []
         for box in boxes:
-            nearest = None
-            for j in order[bisect.bisect_left(starts, box[hi] - SNAP):bisect.bisect_right(starts, box[hi] + CELL_SPACING)]:
-                other = boxes[j]
-                overlap = min(box[b], other[b]) - max(box[a], other[a])
-                if other is box or overlap < 0.8 * min(box[b] - box[a], other[b] - other[a]):
-                    continue
-                if nearest is None:
-                    nearest = other[lo]
-                if other[lo] > nearest + SNAP:
-                    break  # beyond the nearest neighbour
-                if other[lo] - box[hi] > SNAP:
-                    moves.append((box, other, (box[hi] + other[lo]) / 2))
+            beside = []
+            for k in starts[bisect.bisect_left(starts, box[hi] - SNAP):bisect.bisect_right(starts, box[hi] + CELL_SPACING)]:
+                row = along[k]
+                for i in range(bisect.bisect_left(along_a[k], box[b]) - 1, -1, -1):
+                    other = row[i]
+                    if other[b] <= box[a]:
+                        break  # the rest lie wholly before it
+                    overlap = min(box[b], other[b]) - max(box[a], other[a])
+                    if other is not box and overlap >= 0.8 * min(box[b] - box[a], other[b] - other[a]):
+                        beside.append(other)
+                if beside:
+                    break  # the nearest line holding a neighbour
+            if beside and beside[0][lo] - box[hi] > SNAP:  # apart, not meeting already
+                moves += [(box, other, (box[hi] + other[lo]) / 2) for other in beside]
         for box, other, middle in moves:
             box[hi] = other[lo] = middle
     return boxes
@@ -540,10 +549,14 @@ def _strikes(horizontal: list[_Edge], glyphs: list[_Glyph]) -> tuple[list[_Edge]
     centres = [g.cy for g in glyphs]
     borders, strikes = [], []
     for h in horizontal:
-        near = glyphs[bisect.bisect_left(centres, h.pos - 20):bisect.bisect_right(centres, h.pos + 20)]
-        crossed = any(g.turn == 0 and not g.char.isspace() and h.start <= (g.x0 + g.x1) / 2 <= h.end
-                      and g.top + STRUCK * (g.bottom - g.top) < h.pos < g.bottom - STRUCK * (g.bottom - g.top)
-                      for g in near)
+        crossed = False
+        # Glyphs whose middle half the line may cross lie within half a (20 pt) line of it.
+        for g in glyphs[bisect.bisect_left(centres, h.pos - 10):bisect.bisect_right(centres, h.pos + 10)]:
+            inset = STRUCK * (g.bottom - g.top)
+            if (g.top + inset < h.pos < g.bottom - inset and h.start <= (g.x0 + g.x1) / 2 <= h.end and g.turn == 0
+                    and not g.char.isspace()):
+                crossed = True
+                break
         (strikes if crossed else borders).append(h)
     return borders, strikes
 
