@@ -39,11 +39,14 @@ REFUSED WITH A CLEAR MESSAGE where a read was expected (10):
   reported unreadable.
 - footnote_markers_and_zero_forms: "1 [1]" (a bracketed footnote marker) reported unreadable; "3 (a)",
   "12,000¹", "9,500†", "16,150*", "Nil", "–", "0" were right.
-RIGHT (22): a table shrunk to half and a third of its size, Excel serial numbers for dates refused, dashed and dotted borders, zebra stripes alone refused, dates printed other ways, dates without a year refused,
-approximate figures reported, a postcode in the place, an unknown figure column in the middle, headers
-split over two ruled rows, a "No." column beside "Purpose", 15 empty trailing rows, two months stacked,
-underlined headers, encrypted with copying forbidden, a scanned page amid the grid, text in one text
-object or one per row, 2,000 rows over 50 pages, 1,200 rows on one tall page.
+RIGHT (22): a table shrunk to half and a third of its size, Excel serial numbers for dates refused,
+dashed and dotted borders, zebra stripes alone refused, dates printed other ways, dates without a year
+refused, approximate figures reported, a postcode in the place, an unknown figure column in the
+middle, headers split over two ruled rows, a "No." column beside "Purpose", 15 empty trailing rows,
+two months stacked, underlined headers, encrypted with copying forbidden, a scanned page amid the
+grid, text in one text object or one per row, 2,000 rows over 50 pages, 1,200 rows on one tall page.
+(The shrunk table also caught a regression of this round's own first gap closing, which joined a cell
+to the one two rows down when rows are under 10 pt; fixed in d4f86dd.)
 FINAL: all 44 pass (the fixes in foi_analysis/grids, docs/grids.md "Round 3").
 """
 
