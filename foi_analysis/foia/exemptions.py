@@ -147,6 +147,8 @@ EIR_NOT_GROUNDS = {"2": "interpretation", "5": "duty to make available", "6": "f
 LAWS = ("FOIA", "FOISA", "EIR")
 CATALOGUES = {"FOIA": CATALOGUE, "FOISA": FOISA_CATALOGUE, "EIR": EIR_CATALOGUE}
 NOT_GROUNDS_BY_LAW = {"FOIA": NOT_GROUNDS, "FOISA": FOISA_NOT_GROUNDS, "EIR": EIR_NOT_GROUNDS}
+# Each law's section numbers ("31", "22A"), read from its catalogue once, not on every parse.
+_SECTION_NUMBERS = {law: frozenset(re.match(r"\d+[A-Z]?", k).group() for k in catalogue) for law, catalogue in CATALOGUES.items()}
 
 
 def section_key(section: str) -> tuple[int, str]:
@@ -295,7 +297,7 @@ def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citati
     such sections are skipped (useful for free text where "section 17" is mere mention).
     """
     catalogue, not_grounds = CATALOGUES[law], NOT_GROUNDS_BY_LAW[law]
-    numbers = {re.match(r"\d+[A-Z]?", k).group() for k in catalogue}
+    numbers = _SECTION_NUMBERS[law]
     found: list[Citation] = []
     for m in (REGULATION_CITATION if law == "EIR" else CITATION).finditer(text):
         body = RANGE.sub(_spell_range, m.group(1))
