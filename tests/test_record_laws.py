@@ -230,7 +230,7 @@ def test_eisr_regulations_get_eisr_names():
         ("11(2)", "11", "Personal data", False, False, "EISR"),
         ("10(8)", "10(8)", "Neither confirm nor deny (matters in regulation 10(5)(a))", True, True, "EISR")]
     # The EIR's numbers are not the EISR's: regulation 12(4)(b) is no Scottish regulation, 16 (review) no ground.
-    for raw, why in (("Regulation 12(4)(b)", "not a EISR exemption"), ("Regulation 16", "review by Scottish public authority")):
+    for raw, why in (("Regulation 12(4)(b)", "not an EISR exemption"), ("Regulation 16", "review by Scottish public authority")):
         _, found = problems(EISR.replace("Regulation 10(8)", raw))
         assert [field for _, field, _, reason in found if why in reason] == ["exemptions[2].raw"], found
 

@@ -16,6 +16,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+import functools
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -419,6 +420,26 @@ def _automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list[str], frozenset[
                                            implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
 
 
+def _by_pattern(f):
+    """``f(rx, *args)`` remembered by the identity of the compiled pattern ``rx``, not its hash: a
+    pattern's hash is computed afresh from its whole program on every lookup (a few kB for the larger
+    rules, ~2-6 us), which an ``lru_cache`` keyed by it paid on every call, several dozen a letter.
+    The patterns are the rules' own (and the parts ``cue_plan`` makes of them, kept here too): a
+    fixed set, so the cache stays small; each entry keeps its pattern alive, so its id is never reused."""
+    cache: dict = {}
+
+    @functools.wraps(f)
+    def cached(rx, *args):
+        key = (id(rx), *args)
+        hit = cache.get(key)
+        if hit is None or hit[0] is not rx:
+            hit = cache[key] = (rx, f(rx, *args))
+        return hit[1]
+
+    cached.cache_clear = cache.clear
+    return cached
+
+
 _EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
 
 
@@ -503,7 +524,7 @@ def _needed(items, needles: tuple[str, ...]) -> set[str] | None:
     return None
 
 
-@lru_cache(maxsize=512)
+@_by_pattern
 def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern | None, int | None] | None]:
     """For each needle, the part of ``rx`` worth trying around it: the alternatives of ``rx`` whose
     every match contains that needle (or that cannot be shown to contain any), with its lower-case
@@ -530,7 +551,7 @@ def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pat
     return plan
 
 
-@lru_cache(maxsize=512)
+@_by_pattern
 def _width(rx: re.Pattern) -> int | None:
     """The longest match ``rx`` can make, or None when it is unbounded or cannot be told."""
     try:
@@ -542,7 +563,7 @@ def _width(rx: re.Pattern) -> int | None:
     return widest if widest < _BACK else None
 
 
-@lru_cache(maxsize=512)
+@_by_pattern
 def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
     """``rx`` without IGNORECASE, its literal letters in lower case, for the lower-cased text:
     Python's ``re`` runs a case-insensitive alternation several times slower. None when case
@@ -962,7 +983,7 @@ def holds_folded(rx: re.Pattern, u: str, low: str, needles: tuple[str, ...] = ()
     return bool(anchored and anchored.match(low)) or bool(free and free.search(low))
 
 
-@lru_cache(maxsize=256)
+@_by_pattern
 def _split_anchored(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | None]:
     """``rx`` as (its alternatives that begin with "^", without it; the others): the first can match
     only at the start, so they are tried there alone, not at every position as ``search`` would."""

@@ -43,7 +43,9 @@ _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom 
 _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
 # "19/10/2016 - You were issued with ...": history told in a review, not a ground applied there.
 TIMELINE_ENTRY = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[-–—:]\s")
-SENTENCE_END = re.compile(r"(?<!\b[A-Za-z])(?<!\bi\.e)(?<!\be\.g)[.!?](?=\s+[A-Z(“\"‘']|\s*$)|;")
+# (the mark first, the lookbehinds after it reaching back over it: Python's ``re`` then skips to the next
+# ".!?;" in C instead of trying the lookbehinds at every character; the same matches, ~9x faster)
+SENTENCE_END = re.compile(r"[.!?;](?:(?<=;)|(?<!\b[A-Za-z].)(?<!\bi\.e.)(?<!\be\.g.)(?=\s+[A-Z(“\"‘']|\s*$))")
 _RAW_TRIM = re.compile(r"[\s.,:\-–—]+$")
 # Every citation holds one of these: "sec(tion)", "s.", "§", or an "s" right before its number.
 _CITE_NEEDLES = ("sec", "s.", "§", *(f"s{d}" for d in "123456789"), *(f"s {d}" for d in "123456789"))

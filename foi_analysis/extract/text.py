@@ -244,7 +244,9 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     spelled = False
     drop = set()
     after = dict.fromkeys(_FURNITURE_WORDS, 0)
-    for w, k, _ in _furniture_automaton().find_matches_as_indexes(low, overlapping=True):
+    # (read as bytes, one a character, any outside ASCII "?": no UTF-8 encoding of the text and no
+    # conversion of byte offsets; the words are ASCII without "?", so the matches are the same)
+    for w, k, _ in _furniture_automaton().find_matches_as_indexes(low.encode("ascii", "replace"), overlapping=True):
         if w >= len(_FURNITURE_WORDS):
             spelled = True  # "question one": found in this pass, not by a search of its own
             continue
@@ -346,8 +348,8 @@ def _line_starts(lines: list[str]) -> list[int]:
 def _furniture_automaton():
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick([*_FURNITURE_WORDS, *_SPELLED_CUES], matchkind=ahocorasick_rs.MatchKind.Standard,
-                                      implementation=ahocorasick_rs.Implementation.DFA)
+    return ahocorasick_rs.BytesAhoCorasick([w.encode() for w in (*_FURNITURE_WORDS, *_SPELLED_CUES)], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                           implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _whole_word(low: str, k: int, n: int) -> bool:

@@ -182,6 +182,8 @@ CATALOGUES = {"FOIA": CATALOGUE, "FOISA": FOISA_CATALOGUE, "EIR": EIR_CATALOGUE,
 NOT_GROUNDS_BY_LAW = {"FOIA": NOT_GROUNDS, "FOISA": FOISA_NOT_GROUNDS, "EIR": EIR_NOT_GROUNDS, "EISR": EISR_NOT_GROUNDS}
 # The laws whose grounds are regulations ("regulation 12(4)(b)"), each exception its own section.
 REGULATION_LAWS = ("EIR", "EISR")
+# Each law's section numbers ("31", "22A"), read from its catalogue once, not on every parse.
+_SECTION_NUMBERS = {law: frozenset(re.match(r"\d+[A-Z]?", k).group() for k in catalogue) for law, catalogue in CATALOGUES.items()}
 
 # How a text names the Freedom of Information (Scotland) Act 2002: "FOISA", "FOI(S)A", or in full.
 # One pattern decides a saved letter's law (extract) and warns of a record without ``law:`` whose
@@ -337,7 +339,7 @@ def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citati
     such sections are skipped (useful for free text where "section 17" is mere mention).
     """
     catalogue, not_grounds = CATALOGUES[law], NOT_GROUNDS_BY_LAW[law]
-    numbers = {re.match(r"\d+[A-Z]?", k).group() for k in catalogue}
+    numbers = _SECTION_NUMBERS[law]
     found: list[Citation] = []
     for m in (REGULATION_CITATION if law in REGULATION_LAWS else CITATION).finditer(text):
         body = RANGE.sub(_spell_range, m.group(1))
@@ -350,7 +352,7 @@ def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citati
             if section not in numbers:
                 if strict:
                     why = (f"not a ground for refusal ({not_grounds[section]})" if section in not_grounds
-                           else f"not a {law} exemption or procedural ground")
+                           else f"not {'an' if law.startswith('E') else 'a'} {law} exemption or procedural ground")
                     raise CitationError(f"unknown section {section!r} in {text!r}: {why}")
                 return
             for c in expand_groups(section, groups):
