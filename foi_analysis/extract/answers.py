@@ -28,7 +28,7 @@ QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
-                            r"|\bno such (?:information|records?)|\bnot recorded\b", re.I)),
+                            r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       r"|reasonably accessible", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
@@ -44,7 +44,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
-    "not_held": ("held", "hold", "no such", "not recorded"), "publicly_available": ("public", "published", "available", "accessible"),
+    "not_held": ("held", "hold", "no such", "not recorded", "nil return"), "publicly_available": ("public", "published", "available", "accessible"),
     "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
@@ -197,6 +197,8 @@ _S_DIGIT = re.compile(r"s\.?\s*\d")  # with "sec" and "§": what every citation 
 
 def _answer_outcome(body: str) -> str | None:
     low = lower_same_length(body)
+    if "limit" in low and _OVER_COST.search(low):
+        return None  # an answer refused on cost answers nothing (as a cost refusal of the whole request)
     if _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low):
         # "... can neither confirm nor deny that any further information is held": the answer is the rest.
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
@@ -218,6 +220,10 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+# "would exceed the appropriate limit", "exceeds the cost limit", "the appropriate limit ... would be exceeded"
+_OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
 
 
 # "We hold some of this information. ... there were 23 deployments. Figures for January are not held":
@@ -269,6 +275,16 @@ def _match_questions(text: str, own: dict[str, set[str]]) -> list[str]:
     return [q for q, w in own.items() if len(w & said) >= 2]
 
 
+# An answer that opens by pointing to a note: "See note [1].", "Please see footnote 2 below."
+_SEE_NOTE = re.compile(r"(?:please )?see (?:the )?(?:foot)?note\s*\[?(\d{1,2})\]?(?: below)?\s*(?:\.|$)", re.I)
+
+
+def _note(doc: Doc, n: str) -> str | None:
+    """The text of note ``n``: a paragraph opening "[1]", "1." is not one (a numbered answer), "Note 1:" is."""
+    marks = (f"[{n}]", f"note {n}", f"note [{n}]")
+    return next((u for i, u in enumerate(doc.units) if u[:1] in "[Nn" and u[:10].lower().startswith(marks) and doc.own(i)), None)
+
+
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
     """Per-question outcomes: an answer's own text first, then a sentence that groups questions
     ("In relation to questions 1b, 4 ... exempt"), then the grounds cited for them."""
@@ -277,6 +293,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     group: dict[str, str] = {}
     mentioned: list[str] = []
     current: list[str] | None = None
+    current_at, reviewed = 0, set()  # the unit that heads the current answer; questions a review answers
     answer: list[str] = []
     in_table = after_table = False
     own = None  # the questions' own words, when an answer after a table needs them
@@ -284,10 +301,17 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 
     def close():
         if current is not None:
-            outcome = "disclosed" if in_table else _answer_outcome(" ".join(answer))
+            text = " ".join(answer)
+            if not in_table and "note" in text[:200].lower() and (m := _SEE_NOTE.match(text)):
+                text = _note(doc, m.group(1)) or text  # "See note [1]": the note, printed apart, is the answer
+            outcome = "disclosed" if in_table else _answer_outcome(text)
+            # A review's answer replaces the response's ("Question 2: ... the list is attached").
+            review = doc.segments[doc.segment_of[current_at]].kind == "review_response"
             for q in current if outcome else []:
-                if specific.get(q) in (None, "answered"):
+                if specific.get(q) in (None, "answered") or (review and q not in reviewed):
                     specific[q] = outcome
+                    if review:
+                        reviewed.add(q)
 
     heads = answer_headings(doc)
     units = doc.authority_units()
@@ -309,7 +333,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 head = ids
         if head:
             close()
-            current, in_table, after_table = head, False, False
+            current, in_table, after_table, current_at = head, False, False, i
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
             rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
@@ -375,7 +399,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 # ---------------------------------------------------------------------------------------------
 # Tables flattened into lines with "|": a row per line ("a | b | c") or a cell per line ("a |").
 
-_DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-)\s*$", re.IGNORECASE)
+# (a year's "Information not held" in a table of figures is a cell of it too)
+_DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-"
+                        r"|(?:information |data )?not (?:held|recorded))\s*$", re.IGNORECASE)
 
 
 def tab_tables(text: str) -> str:
