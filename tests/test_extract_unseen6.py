@@ -8,8 +8,12 @@ question lists and their outcomes (round 4's and 5's weakest fields) and text th
 a Welsh block before the English one, the requester's messages in a whole WhatDoTheyKnow thread,
 the request quoted below an email reply, a bilingual table whose rows are Welsh | English.
 
-First run (commit a152d04 plus these fixtures), fields right out of 12 responses:
-(filled in below after the run)
+First run (the code of a152d04, these fixtures committed first in 469b3d2), fields right of 12:
+reference 12, authority 9, date_received 12, date_responded 7, events 7, citations 12, sections 12,
+ncnd 12, outcome 10, questions 2, tables 10: 105 of 132 (80%). Questions were again the weakest.
+After the fixes (each general, tested below on wording of its own): authority 11, date_responded 11,
+events 11, outcome 10, questions 8, tables 12, the rest 12: 123 of 132. The nine fields still read
+otherwise are pinned in UNSEEN6_OPEN with why.
 """
 
 from __future__ import annotations
@@ -192,7 +196,31 @@ UNSEEN6 = {
 
 # Fields the extractor still reads otherwise than the hand reading above. The reading stays as
 # written; the test pins that these still differ, and why.
-UNSEEN6_OPEN: set[tuple[str, str]] = set()
+UNSEEN6_OPEN = {
+    # Topic headings "1. Retrospective facial recognition" over (a)-(c) are read as a question "1", and
+    # roman (i)/(ii) items are not read as sub-questions ((i) is not one of the letters a-h); "published
+    # on our website" is read as an explanation, not as publicly available.
+    ("humberside_roman_lettered.txt", "questions"),
+    # The numbered answers are above the quoted request whose numbers they answer: answers 1 and 2 are
+    # not matched to it (answer 3, with its figure, is).
+    ("nhs_trust_outlook_chain.eml", "questions"),
+    # Unnumbered questions each restated above its answer (bold on the page, plain in text) are not read as
+    # questions; and FOISA's "In terms of section 16 ... I am refusing to provide" (a refusal notice for the
+    # s25 pointer) is read as a refusal of the request.
+    ("police_scotland_s25_s17.txt", "questions"),
+    ("police_scotland_s25_s17.txt", "outcome"),
+    # An unnumbered request in a box answered by an <ol> list (numbers the HTML does not print) is not
+    # read as questions; with none, "does not hold any such contract" is read as nothing held.
+    ("wmca_boxed_questions.html", "questions"),
+    ("wmca_boxed_questions.html", "outcome"),
+    # A regulator known only by its short name ("Ofcom") is neither in authorities.csv nor a name of a
+    # body's form; add a row to read it.
+    ("ofcom_s14_repeated.txt", "authority"),
+    # "the one you made on 2 June 2025 ..., which we answered in full on 30 June 2025" (an earlier
+    # request) is read as this request's response: two response dates, so none.
+    ("ofcom_s14_repeated.txt", "date_responded"),
+    ("ofcom_s14_repeated.txt", "events"),
+}
 
 
 @pytest.mark.parametrize("name", sorted(UNSEEN6))
@@ -204,3 +232,92 @@ def test_unseen6_responses(name):
             assert got[field] != want[field], f"{name} {field} now reads right: drop it from UNSEEN6_OPEN"
         else:
             assert got[field] == want[field], (name, field)
+
+
+# ---------------------------------------------------------------------------------------------
+# The general rules behind the fixes, each on wording of its own
+
+from test_extract_unseen5 import _letter  # noqa: E402
+
+
+def _qs(x: dict) -> list:
+    return [(q["question"], q["outcome"]) for q in x["questions"]]
+
+
+def test_a_letter_in_welsh_then_in_english_is_one_response_read_in_english():
+    from foi_analysis.extract import extract_text
+
+    text = ("Heddlu Dyfed-Powys\nDyfed-Powys Police\n\nCyfeirnod: 2025/118\nReference: 2025/118\nDate: 2 May 2025\n\n"
+            "Annwyl Ymgeisydd,\n\nDiolch am eich cais a dderbyniwyd ar 4 Ebrill 2025.\n\n1. Nid yw'r heddlu yn dal y wybodaeth hon.\n"
+            "2. Mae'r wybodaeth wedi'i hatal o dan adran 31.\n\nDear Requester,\n\nThank you for your request received on 4 April 2025.\n\n"
+            "1. The force used two cameras.\n2. This information is exempt under section 31(1)(a).\n\nYours sincerely,\n\nDyfed-Powys Police\n")
+    x = extract_text(text).json()
+    assert (x["date_responded"], x["date_received"]) == ("2025-05-02", "2025-04-04")
+    assert _qs(x) == [("1", "disclosed"), ("2", "exempt")]  # the Welsh "1. Nid yw ... yn dal" (not held) is not read
+
+
+def test_a_welsh_english_two_column_table_is_paragraphs_not_a_table():
+    from foi_analysis.extract import extract_text
+
+    rows = [("Annwyl Ymgeisydd,", "Dear Requester,"), ("Diolch am eich cais a dderbyniwyd ar 4 Ebrill 2025.", "We received your request on 4 April 2025."),
+            ("Cwestiwn 1: Faint o gamerâu sydd gennych?", "Question 1: How many cameras do you have?"), ("Ateb: 12.", "Answer: 12."),
+            ("Yn gywir,", "Yours sincerely,"), ("Heddlu Gwent", "Gwent Police")]
+    page = "<html><body><table>" + "".join(f"<tr><td>{a}</td><td>{b}</td></tr>" for a, b in rows) + "</table></body></html>"
+    x = extract_text(page).json()
+    assert x["tables"] == [] and _qs(x) == [("1", "disclosed")] and x["authority"] == "Gwent Police"
+
+
+def test_the_one_unclaimed_authority_message_in_a_thread_is_the_response():
+    from foi_analysis.extract import extract_text
+
+    text = ("Dear Kent Police,\nPlease tell me 1. how many vans you have; 2. where they are kept.\nYours faithfully,\nRequester\n\n"
+            "Sent: 3 March 2025\nDear Requester,\nWe acknowledge your request, received on 2 March 2025.\nKent Police\n\n"
+            "Sent: 28 March 2025\nDear Requester,\nOur reference 25/0117.\n1. Three vans.\n2. Their depots are exempt under section 31(1)(a).\n"
+            "Yours sincerely,\nKent Police\n")
+    x = extract_text(text).json()
+    assert [(e["date"], e["event"]) for e in x["events"]] == [("2025-03-02", "received"), ("2025-03-03", "acknowledged"), ("2025-03-28", "response")]
+
+
+def test_a_pending_thread_s_holding_reply_stays_an_update():
+    from foi_analysis.extract import extract_text
+
+    text = ("Sent: 3 March 2025\nDear Requester,\nWe acknowledge your request, received on 2 March 2025.\nKent Police\n\n"
+            "Sent: 31 March 2025\nDear Requester,\nWe apologise for the delay and will write again shortly.\nKent Police\n")
+    assert extract_text(text).json()["date_responded"] is None
+
+
+@pytest.mark.parametrize("answer, outcome", [
+    ("Nil return.", "not_held"),
+    ("Answering this would take 40 hours and would exceed the appropriate limit under section 12(1), so it is not answered.", None),
+    ("See note [2].", "not_held"),
+])
+def test_answer_wordings(answer, outcome):
+    x = _letter("We received your request on 6 May 2025. You asked:\n\n1. How many vans?\n2. The vans' assessments?\n\nResponse\n\n"
+                f"1. Three.\n2. {answer}", foot="\n[2] Kent Police holds no assessments of this kind.\n")
+    assert _qs(x) == [("1", "disclosed"), ("2", outcome)]
+
+
+def test_a_tab_table_with_a_year_not_held():
+    x = _letter("We received your request on 6 May 2025. The figures are below.\n\nYear\tVans\n2019\tNot held\n2020\t3\n2021\t4")
+    assert [(t["columns"], t["rows"]) for t in x["tables"]] == [(["Year", "Vans"], [["2019", "Not held"], ["2020", "3"], ["2021", "4"]])]
+
+
+def test_a_review_s_answer_replaces_the_response_s():
+    from foi_analysis.extract import extract_text
+
+    text = ("Dear Requester,\nOur reference 25/0117. We received your request on 2 March 2025. You asked:\n1. How many vans?\n"
+            "2. Where are their depots?\n\nResponse\n\n1. Three vans.\n"
+            "2. Their depots are exempt under section 31(1)(a).\nYours sincerely,\nKent Police\n\n"
+            "Dear Kent Police,\nPlease conduct an internal review.\nRequester\n\n"
+            "Dear Requester,\nI have completed the internal review and partially uphold the decision.\nQuestion 2: the depots were published "
+            "by the force; the list is attached.\nYours sincerely,\nKent Police\n")
+    assert _qs(extract_text(text).json()) == [("1", "disclosed"), ("2", "disclosed")]
+
+
+def test_a_commissioner_not_in_the_table():
+    from foi_analysis.extract import extract_text
+
+    line = "Office of the Police, Fire and Crime Commissioner for North Yorkshire"
+    text = (f"{line}\n\nOur ref: FOI 1/25\n\nDear Requester\n\nWe received your request on 6 May 2025. We do not hold "
+            f"information about North Yorkshire Police's deployments.\n\nYours sincerely\n\nGovernance Officer\n{line}\n")
+    assert extract_text(text).json()["authority"] == "North Yorkshire Police Fire and Crime Commissioner"

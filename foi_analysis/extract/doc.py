@@ -1195,7 +1195,7 @@ _PCC_FORM = re.compile(r"(?:(?:the\s+)?Office\s+of\s+the\s+)?Police,?\s+(?:Fire\
 
 
 def pcc_by_form(line: str) -> str | None:
-    """The commissioner in the table that a line naming a PCC's office by its area stands for, else None."""
+    """The commissioner that a line naming a PCC's office by its area stands for, else None."""
     m = _PCC_FORM.fullmatch(line.strip().rstrip(".,"))
     if not m:
         return None
@@ -1204,7 +1204,10 @@ def pcc_by_form(line: str) -> str | None:
         name = normalise_authority(f"{area} {title}")
         if name:
             return name
-    return None
+    # One not in the table is named as the table names commissioners ("Lincolnshire Police and Crime
+    # Commissioner"), when the line spells out which kind it is.
+    fire = re.search(r"\bFire\s+and\s+Crime\b", line)
+    return f"{' '.join(area.split())} Police {'Fire ' if fire else ''}and Crime Commissioner" if m.group("area") else None
 
 
 def _authority_by_form(doc: Doc) -> str | None:
@@ -1284,7 +1287,8 @@ def find_authority(doc: Doc) -> str | None:
         by_form = _authority_by_form(doc)
         if by_form:
             # "Office of the Surrey Police and Crime Commissioner" is a known body: its canonical name.
-            known = {name for _, _, name in find_authorities(by_form)}
+            # (a known name ending where it ends: "Lincolnshire Police" is not "Lincolnshire Police and Crime Commissioner")
+            known = {name for _, end, name in find_authorities(by_form) if end >= len(by_form.rstrip(" .,"))}
             # (a name ending in a word teams use too, "... Service", "... Office", wins only over no name at all)
             if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form))):
                 return known.pop() if known else by_form
