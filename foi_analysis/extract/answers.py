@@ -12,7 +12,7 @@ import itertools
 import re
 
 from ..foia import exemptions as ex
-from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length,
+from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .grounds import Found, sentences
 
@@ -30,7 +30,7 @@ QUESTION_CUES = [
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
-                                      r"|reasonably accessible", re.I)),
+                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its) (?:website|web site|intranet)", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
     ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
@@ -181,7 +181,24 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             run.setdefault(f"{n}{letter}", u[m.end():])
             last, last_unit = n, i
     found = run if len(run) > len(best) else best
+    if not found and not letters:
+        # questions restated unnumbered above their answers (see doc.answer_headings)
+        found = {h[0]: doc.units[i] for i, h in enumerate(answer_headings(doc)) if h and not doc.units[i][:1].isdigit()}
+        if found:
+            return found
+    restated = doc.restated
+    if len(found) >= 2 and len(restated) == len(found) and not any(ENUM.match(doc.units[i]) for i in restated) \
+            and not any(doc.quoted[i] for i in _units_of(doc, found)):
+        # The request restated as unnumbered paragraphs (in a box, in italics) and answered below in a
+        # numbered list of as many items: the paragraphs are the questions, in order.
+        return {str(k): doc.units[i] for k, i in enumerate(restated, 1)}
     return found or (letters if len(letters) >= 2 else {})
+
+
+def _units_of(doc: Doc, found: dict[str, str]) -> list[int]:
+    """The units whose text ends with a found question's (where a numbered run was read)."""
+    texts = set(found.values())
+    return [i for i, u in enumerate(doc.units) if u[:1].isdigit() and any(u.endswith(t) for t in texts if t)]
 
 
 _LETTERED = re.compile(r"\(?([a-h])\)\s*(?=\S)")
@@ -319,6 +336,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     # part of the restated request (quoted), but it heads that answer.
     inline = [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units) and doc.own(i + 1)
               and (m := _RESPONSE_LABEL.match(doc.units[i + 1])) and m.end() < len(doc.units[i + 1])]  # (a label with its answer)
+    # So does a question restated unnumbered above its answer (doc._asked_above_answers).
+    inline += [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units)
+               and doc.own(i + 1) and asks_question(doc.units[i]) and (i, doc.units[i]) not in inline]
     if inline:
         units = sorted(units + inline)
     for i, u in units:
@@ -563,8 +583,10 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         return any(True for _ in doc.search(rule[1], rule[0], units=units))
 
     relied = [f for f in found if f.stage != "extension_notice"]
-    # (section 21, "reasonably accessible to you by other means", points to where the information is: it keeps nothing back)
-    withholding = [f for f in relied if not f.ncnd and not f.procedural and f.section != "21"]
+    # (section 21, "reasonably accessible to you by other means", points to where the information is: it keeps
+    # nothing back; so does FOISA's s25, cited as "information otherwise accessible")
+    pointer = [f for f in relied if f.section == "21" or "accessible" in f.raw.lower()]
+    withholding = [f for f in relied if not f.ncnd and not f.procedural and f not in pointer]
     ncnd = any(f.ncnd for f in relied) or says(NCND)
     stated = verdict(doc)
     if stated:
@@ -583,7 +605,7 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
     answered = {q["outcome"] for q in questions if q["outcome"]}
     gave = says(_DISCLOSED) or bool(tables) or bool(answered & {"disclosed", "partially_disclosed", "answered", "publicly_available"})
     # Anything withheld, refused on cost, or neither confirmed nor denied makes a disclosure partial.
-    held_back = says(_WITHHELD) or any(not f.ncnd and f.section != "21" for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
+    held_back = says(_WITHHELD) or any(not f.ncnd and f not in pointer for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
     if (says(_REFUSED) or any(f.section in ("12", "14") for f in relied)) and not gave:
         return ("ncnd" if ncnd and not withholding else "refused"), ncnd
     if gave:

@@ -791,7 +791,32 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
         return heads
     for k in doc.starting(lambda c: c in _HEAD_FIRST or c.isdigit()):
         heads[k] = _answer_heading(doc, k)
+    if not any(heads):
+        _asked_above_answers(doc, heads)
     return heads
+
+
+_ASKING = ("please provide", "please tell", "please list", "please supply", "please give", "please confirm", "please send", "please state")
+
+
+def _asked_above_answers(doc: Doc, heads: list) -> None:
+    """Questions restated unnumbered, each above its answer (Police Scotland's layout, a council's bold
+    questions): a paragraph that asks ("...?", "Please provide ...") followed by one that does not,
+    twice or more, heads that answer as questions 1, 2, 3 in order."""
+    signs = doc.sign_offs()
+    end = signs[0] if signs else len(doc.units)
+    restated = set(doc.restated)  # (a question restated after "Your request is set out below" is one)
+    asks = [i for i in range(end) if (doc.own(i) or i in restated) and doc.segments[doc.segment_of[i]].role == "authority"
+            and doc.segments[doc.segment_of[i]].kind in ("response", None) and asks_question(doc.units[i])]
+    # (in one message, each asked once: a text saved twice over is not two questions)
+    if len(asks) >= 2 and all(b - a >= 2 for a, b in zip(asks, asks[1:])) and asks[-1] + 1 < end \
+            and len({doc.segment_of[i] for i in asks}) == 1 and len({doc.units[i] for i in asks}) == len(asks):
+        for n, i in enumerate(asks, 1):
+            heads[i] = [str(n)]
+
+
+def asks_question(u: str) -> bool:
+    return 15 <= len(u) <= 400 and (u.endswith("?") or u[:14].lower().startswith(_ASKING)) and not u[:1].isdigit()
 
 
 # An ICO decision notice numbers its paragraphs ("1. The complainant requested ...", "2. The Commissioner's
