@@ -141,6 +141,7 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         return {}
     best: dict[str, str] = {}
     run: dict[str, str] = {}
+    best_own = run_own = True  # is the run in the authority's own words (answers), not the request's
     last = last_unit = 0
     letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
     lettered: dict[str, str] = {}
@@ -174,13 +175,13 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         n = int(m.group(1))
         letter = (m.group(2) or m.group(3) or m.group(4) or "").lower()
         if n == 1 and last != 1 and not (letter and letter != "a"):
-            if len(run) > len(best):
-                best = run
-            run, last = {}, 0
+            if _longer(run, run_own, best, best_own):
+                best, best_own = run, run_own
+            run, last, run_own = {}, 0, doc.own(i)
         if n == last + 1 or (n == last and letter):
             run.setdefault(f"{n}{letter}", u[m.end():])
             last, last_unit = n, i
-    found = run if len(run) > len(best) else best
+    found = run if _longer(run, run_own, best, best_own) else best
     if not found and not letters:
         # questions restated unnumbered above their answers (see doc.answer_headings)
         found = {h[0]: doc.units[i] for i, h in enumerate(answer_headings(doc)) if h and not doc.units[i][:1].isdigit()}
@@ -193,6 +194,12 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         # numbered list of as many items: the paragraphs are the questions, in order.
         return {str(k): doc.units[i] for k, i in enumerate(restated, 1)}
     return found or (letters if len(letters) >= 2 else {})
+
+
+def _longer(run: dict, run_own: bool, best: dict, best_own: bool) -> bool:
+    # Of two runs as long, the request's (quoted below an email reply, or the requester's own message)
+    # holds the questions; the reply's are its answers ("1. No. ...").
+    return len(run) > len(best) or (len(run) == len(best) and best_own and not run_own)
 
 
 def _units_of(doc: Doc, found: dict[str, str]) -> list[int]:
