@@ -147,6 +147,13 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     lettered: dict[str, str] = {}
     for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefgh"):
         u = doc.units[i]
+        if u[0] == "(" and last and i - last_unit <= 2 and (m := _ROMAN.match(u)):
+            # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"
+            roman = m.group(1)
+            if roman == "i" or f"{last}{_ROMANS[_ROMANS.index(roman) - 1]}" in run:
+                run.setdefault(f"{last}{roman}", u[m.end():])
+                last_unit = i
+            continue
         if u[0] in "(abcdefgh":
             # "(a) If so, how many?" just under item 1 is "1a"; "a) how many ..." with no number before is "a".
             m = _LETTERED.match(u)
@@ -182,6 +189,10 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             run.setdefault(f"{n}{letter}", u[m.end():])
             last, last_unit = n, i
     found = run if _longer(run, run_own, best, best_own) else best
+    for n in [q for q in found if q.isdigit() and (f"{q}a" in found or f"{q}i" in found)]:
+        # "1. Retrospective facial recognition" over "(a) How many ...?": a topic's title, not a question
+        if _TITLE.fullmatch(found[n].strip()):
+            del found[n]
     if not found and not letters:
         # questions restated unnumbered above their answers (see doc.answer_headings)
         found = {h[0]: doc.units[i] for i, h in enumerate(answer_headings(doc)) if h and not doc.units[i][:1].isdigit()}
@@ -209,6 +220,10 @@ def _units_of(doc: Doc, found: dict[str, str]) -> list[int]:
 
 
 _LETTERED = re.compile(r"\(?([a-h])\)\s*(?=\S)")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+_ROMAN = re.compile(r"\((i{1,3}|iv|vi{0,3})\)\s*(?=\S)")
+# A numbered topic's title: a few words, no question mark, no request ("Please ...").
+_TITLE = re.compile(r"(?!please\b)[^?.:;]{3,60}", re.I)
 # An answer headed by its letters: "a) 148 cameras ...", "(a) and (b) Not applicable".
 _LETTERED_HEAD = re.compile(r"\(?([a-h])\)(?:\s*(?:,|and|&)\s*\(?([a-h])\))*\s*")
 
@@ -358,13 +373,17 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             ids = [number + x for x in re.findall(r"\(?([a-h])\)", m.group(0))]
             if ids and all(q in enumerated for q in ids):
                 head = ids
+        if head is None and u[:1] == "(" and enumerated and current and (m := _ROMAN.match(u)):
+            number = re.match(r"\d*", current[0]).group()
+            if number + m.group(1) in enumerated:
+                head = [number + m.group(1)]  # "(ii) If so, ..." under answer 2i answers 2ii
         if head:
             close()
             current, in_table, after_table, current_at = head, False, False, i
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
             rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
-                    else ANSWER_INTRO.sub("", u, count=1)).strip()
+                    else _ROMAN.sub("", u, count=1) if u[:1] == "(" and _ROMAN.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
