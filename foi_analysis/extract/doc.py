@@ -977,8 +977,8 @@ _ENGLISH_WORDS = frozenset("the and of to is in for we you your on has have was 
 def _mark_welsh(doc: Doc) -> None:
     """A Welsh body writes each paragraph in Welsh and in English: the rules read the English, so a
     unit in Welsh only (a Welsh function word and no English one, or two or more and over twice its
-    English ones) is read as
-    quoted, not as the authority's words ("3. Nid yw'r Heddlu yn dal ..." heads no answer)."""
+    English ones) is read as quoted, not as the authority's words ("3. Nid yw'r Heddlu yn dal ..."
+    heads no answer)."""
     for i, u in enumerate(doc.units):
         if not doc.quoted[i] and len(u) > 20:
             words = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)].split()
