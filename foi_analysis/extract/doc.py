@@ -747,7 +747,7 @@ def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None =
     """The document the rules read, from clean lines (``plain``: they hold no space but " ";
     ``outside_ascii``: characters outside ASCII they may hold; see ``text.clean_text``)."""
     units = [piece for _, u in logical_lines(lines, plain) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
-    if any(u[:6].lower() == "annwyl" and " | " in u for u in units[:80]):
+    if any(" | " in u and u[:6].lower() == "annwyl" for u in units[:80]):
         units = _bilingual_columns(units)
     offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
     segments = [Segment(0, "header")]
