@@ -90,6 +90,9 @@ class _TextParser(HTMLParser):
         self._skip = 0
         self._in_title = False
         self._region: tuple[str, int] | None = None  # (tag, nesting) of a skipped region
+        # Open lists, innermost last: the next number of an <ol>'s item, None in a <ul>. A numbered
+        # list's items read with their numbers, as a browser prints them ("1. No."): answers numbered so.
+        self._lists: list[int | None] = []
 
     def handle_starttag(self, tag, attrs):
         if self._region:
@@ -107,6 +110,13 @@ class _TextParser(HTMLParser):
             self._skip += 1
         elif tag == "title":
             self._in_title = True
+        elif tag in ("ol", "ul"):
+            start = next((v for k, v in attrs if k == "start"), None) if tag == "ol" else None
+            self._lists.append((int(start) if start and start.isdigit() else 1) if tag == "ol" else None)
+            self.parts.append("\n")
+        elif tag == "li" and self._lists and self._lists[-1] is not None:
+            self.parts.append(f"\n{self._lists[-1]}. ")
+            self._lists[-1] += 1
         elif tag in _BLOCK_TAGS and tag != "dd":
             self.parts.append("\n")
 
@@ -122,6 +132,10 @@ class _TextParser(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag == "title":
             self._in_title = False
+        elif tag in ("ol", "ul"):
+            if self._lists:
+                self._lists.pop()
+            self.parts.append("\n")
         elif tag in ("td", "th") and not self._skip:
             self.parts.append(" | ")
         elif tag == "dt" and not self._skip:
