@@ -72,6 +72,45 @@ def test_dates_outside_the_calendar_are_refused():
         calendar.working_day_deadline(np.datetime64("1999-06-01"))
 
 
+def test_a_deadline_past_the_calendars_end_is_refused_not_left_blank():
+    # Received Mon 20/12/2060: its 20th working day would fall in January 2061, past the calendar's
+    # end (31/12/2060). Not NaT, which reads as "no receipt date": an error naming the date.
+    with pytest.raises(ValueError, match="working day 20 after 2060-12-20 falls past 2060-12-31"):
+        calendar.working_day_deadline(np.array(["2016-09-23", "2060-12-20"], dtype="datetime64[D]"), 20)
+    # Received Tue 02/11/2060: 20 weekdays follow to Tue 30/11, St Andrew's Day (a Scottish bank holiday,
+    # so no working day): the 20th working day is Wed 01/12/2060, inside the calendar.
+    assert calendar.working_day_deadline(np.datetime64("2060-11-02"), 20)[0] == np.datetime64("2060-12-01")
+    # The record loader sets aside a request received after LAST_COUNTABLE_DAY: up to it, every deadline
+    # the build counts (40 working days, either reading, any law) lies inside the calendar.
+    from foi_analysis.foia.dates import LAST_COUNTABLE_DAY
+    for law in ("FOIA", "FOISA", "EIR", "EISR"):
+        for rule in calendar.RULES:
+            assert calendar.working_day_deadline(np.datetime64(LAST_COUNTABLE_DAY), 40, rule=rule, law=law)[0] <= np.datetime64("2060-12-31")
+
+
+def test_a_record_received_past_the_calendars_range_is_set_aside(tmp_path, monkeypatch):
+    # Were today 1 March 2061, a request received 20/12/2060 would be no future date, but its deadlines fall
+    # past the calendar: the record is set aside with its file and field named, the others built.
+    import datetime as dt
+
+    from foi_analysis import build
+    from foi_analysis.records import disclosures
+
+    monkeypatch.setattr(disclosures, "_today", lambda: dt.date(2061, 3, 1))
+    raw = tmp_path / "raw"
+    (raw / "disclosures").mkdir(parents=True)
+    (raw / "grids").mkdir()
+    record = ('reference: "{ref}"\nauthority: Kent Police\nsource: {{title: Facial recognition, file: letter.txt, kind: letter}}\n'
+              "date_received: {received}\ndate_responded: null\noutcome: pending\n")
+    (raw / "disclosures" / "late.yaml").write_text(record.format(ref="FOI 60-1", received="20/12/2060"))
+    (raw / "disclosures" / "fine.yaml").write_text(record.format(ref="FOI 24-1", received="22/03/2024"))
+    result = build.assemble(raw)
+    assert [(r.source, r.field, r.value) for r in result.rejections] == [("disclosures/late.yaml", "date_received", "20/12/2060")]
+    assert "the working-day calendar ends on 2060-12-31" in result.rejections[0].reason
+    assert list(result.tables["requests"]["reference"]) == ["FOI 24-1"]
+    assert str(result.tables["response_times"]["deadline_20wd"].iloc[0].date()) == "2024-04-23"
+
+
 def test_holidays_between_names_the_nation():
     # Seed 002's truth file: between receipt (23/09/2016) and the review request (10/12/2016) the
     # only weekday holiday is St Andrew's Day, 30/11/2016, in Scotland.

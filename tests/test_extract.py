@@ -1004,7 +1004,8 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     import re
     from re import _parser
 
-    from foi_analysis.extract import answers, doc, grounds
+    from foi_analysis.extract import answers, doc
+    from foi_analysis.foia import exemptions
 
     def uncovered(needles, rx):
         return [part for part in doc._branches(rx.pattern) if doc._needed(_parser.parse(part, rx.flags).data, needles) is None]
@@ -1013,7 +1014,7 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     assert uncovered(("further time", "more time"), re.compile(r"need (?:further|more) time", re.I)) == []
     rules = [(n, r) for _, n, r in doc._KIND_RULES + doc._REQUESTER_KINDS] + [(n, r) for n, r in doc._DECIDED]
     rules += [answers.NOTHING_HELD, answers._PARTIAL, answers._REFUSED, answers._DISCLOSED, answers._WITHHELD, answers.NCND,
-              answers._NCND_OTHER, answers._NOT_HELD, (grounds._FOISA_WORDS, grounds._FOISA),
+              answers._NCND_OTHER, answers._NOT_HELD, (exemptions.FOISA_NAME_WORDS, exemptions.FOISA_NAME),
               (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE), (doc._ASKED_INLINE_WORDS, doc._ASKED_INLINE)]
     rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES]
     assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}

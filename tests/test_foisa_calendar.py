@@ -1,6 +1,6 @@
 """Working days per law. FOIA s10(6) (and EIR reg 2(1)): not a Saturday, Sunday, Christmas Day, Good
-Friday or a bank holiday in any part of the UK. FOISA s73: not a Saturday, Sunday, Christmas Day or a
-bank holiday in Scotland (Banking and Financial Dealings Act 1971). Deadlines counted by hand on a
+Friday or a bank holiday in any part of the UK. FOISA s73 (and EISR reg 2(1), which takes FOISA's): not
+a Saturday, Sunday, Christmas Day or a bank holiday in Scotland (Banking and Financial Dealings Act 1971). Deadlines counted by hand on a
 calendar (receipt = day 0, the ICO reading); the comment beside each lists the days skipped."""
 
 import numpy as np
@@ -33,6 +33,18 @@ def test_easter_monday_is_a_working_day_under_foisa():
     assert due("2024-03-22", "FOISA") == day("2024-04-22")
     assert due("2024-03-22", "FOIA") == day("2024-04-23")
     assert due("2024-03-22", "EIR") == day("2024-04-23")  # EIR reg 2(1): the same UK-wide days as FOIA
+
+
+def test_the_eisr_count_scotlands_working_days():
+    # Received Fri 11/04/2025. Skipped under both: Good Friday 18/04 and Mon 05/05 (early May bank holiday).
+    # Easter Monday 21/04/2025 is no bank holiday in Scotland: under the EISR (as FOISA) it is day 5 and
+    # day 20 is Tue 13/05/2025; under the EIR (any UK nation) it is skipped: Wed 14/05/2025.
+    assert due("2025-04-11", "EISR") == day("2025-05-13")
+    assert due("2025-04-11", "FOISA") == day("2025-05-13")
+    assert due("2025-04-11", "EIR") == day("2025-05-14")
+    received = np.array(["2025-04-11"] * 2, dtype="datetime64[D]")
+    assert list(calendar.working_day_number(received, np.array(["2025-05-13"] * 2, dtype="datetime64[D]"),
+                                            law=["EISR", "EIR"])) == [20.0, 19.0]
 
 
 def test_st_andrews_day_is_no_working_day_under_foisa():
@@ -115,11 +127,14 @@ def test_the_build_counts_each_record_under_its_law(tmp_path):
     (raw / "grids").mkdir()
     (raw / "disclosures" / "scot.yaml").write_text(RECORD.format(ref="FOI 24-1", authority="Police Scotland", law="law: FOISA\n"))
     (raw / "disclosures" / "eng.yaml").write_text(RECORD.format(ref="FOI 24-2", authority="South Wales Police", law=""))
+    (raw / "disclosures" / "eisr.yaml").write_text(RECORD.format(ref="EIR 24-3", authority="Police Scotland", law="law: EISR\n"))
     tables = build.assemble(raw).tables
     times = tables["response_times"].set_index("reference")
     assert str(times.loc["FOI 24-1", "deadline_20wd"].date()) == "2024-04-22"
     assert str(times.loc["FOI 24-2", "deadline_20wd"].date()) == "2024-04-23"
+    assert str(times.loc["EIR 24-3", "deadline_20wd"].date()) == "2024-04-22"  # Scotland's days, as FOISA's
     assert (times.loc["FOI 24-1", "response_wd"], times.loc["FOI 24-2", "response_wd"]) == (21, 20)
+    assert tables["requests"].set_index("reference").loc["EIR 24-3", "law"] == "EISR"
     events = tables["events"]
     replies = events[events["event"] == "response"].set_index("reference")["working_day"]
     assert (replies["FOI 24-1"], replies["FOI 24-2"]) == (21, 20)

@@ -107,7 +107,7 @@ def test_a_regulation_under_foia_is_refused_with_a_hint():
 
 def test_an_unknown_law_sets_the_record_aside():
     rec, found = problems(record(law="DPA"))
-    assert rec is None and ("x.yaml", "law", "DPA", "unknown law; use one of FOIA, FOISA, EIR (absent: FOIA); record set aside") in found
+    assert rec is None and ("x.yaml", "law", "DPA", "unknown law; use one of FOIA, FOISA, EIR, EISR (absent: FOIA); record set aside") in found
 
 
 @pytest.mark.parametrize("outcome", ["pending", "withdrawn", "transferred", "clarification_requested"])
@@ -153,6 +153,10 @@ def test_every_value_the_extractor_writes_is_accepted():
     # EIR 2004 reg 12(4)(b) "Manifestly unreasonable request" ("relying on regulation 12(4)(b) of the EIR")
     # and reg 13 "Personal data" ("withheld under regulation 13")
     ("hertfordshire_cc_eir", "EIR", {("12(4)(b)", "Manifestly unreasonable request"), ("13", "Personal data")}),
+    # EISR 2004 reg 10(4)(a) "does not hold that information", 10(5)(b) "the course of justice ..." and reg 11(2) (personal data)
+    ("glasgow_cc_eisr", "EISR", {("10(4)(a)", "Information not held when the request was received"),
+                                 ("10(5)(b)", "The course of justice, a fair trial or an inquiry of a criminal or disciplinary nature"),
+                                 ("11(2)", "Personal data")}),
 ])
 def test_a_drafted_foisa_or_eir_letter_is_added_unchanged(project, tmp_path, capsys, letter, law, cited):
     drafts = tmp_path / "drafts"
@@ -185,6 +189,50 @@ def test_a_district_councils_eir_draft_cites_regulations_add_reads():
     assert cited == [("12(5)(a)", "International relations, defence, national security or public safety"),
                      ("12(4)(b)", "Manifestly unreasonable request"), ("13", "Personal data")]
     assert {e["stage"] for e in draft["exemptions"]} == {"response"}
+
+
+def test_a_scottish_councils_eisr_letter_is_drafted_under_the_eisr():
+    # Glasgow City Council answers "under the Environmental Information (Scotland) Regulations 2004 (the EIRs)"
+    # and applies FOISA s39(2) to keep the request out of FOISA: the Regulations decide (as the EIR do).
+    # "Under regulation 10(4)(a) of the EIRs ... we do not hold it" (Q2), "withholding this correspondence
+    # under regulation 10(5)(b) of the EIRs" and "personal data, withheld under regulation 11(2)" (Q3);
+    # regulations 16 (review) and 17 (the Commissioner) are only mentioned; Q1 is answered ("None of the 484").
+    from foi_analysis.extract.command import extract_file
+
+    x = extract_file(FIXTURE_LETTERS / "glasgow_cc_eisr.txt")
+    assert (x.law, x.authority, x.reference) == ("EISR", "Glasgow City Council", "EIR-2025-01187")
+    assert (x.received["printed"], x.responded["printed"]) == ("11 April 2025", "13 May 2025")
+    assert [(f.citation, f.procedural, f.questions) for f in x.exemptions] == [("10(4)(a)", True, ["2"]), ("10(5)(b)", False, ["3"]),
+                                                                               ("11(2)", False, ["3"])]
+    assert x.outcome == "partially_disclosed"
+    assert [(q["question"], q["outcome"]) for q in x.questions] == [("1", "disclosed"), ("2", "not_held"), ("3", "exempt")]
+
+
+EISR = FOISA.replace("law: FOISA", "law: EISR").replace("""exemptions:
+  - {raw: "Section 35(1)(a) Law Enforcement", questions: ["1"]}
+  - {raw: "Section 38(1)(b) Personal Information", questions: ["2"]}
+  - {raw: "Section 18(1)", questions: ["3"]}
+""", """exemptions:
+  - {raw: "Regulation 10(5)(b) - course of justice", questions: ["1"]}
+  - {raw: "regulations 10(4)(e) and 11(2)", questions: ["2"]}
+  - {raw: "Regulation 10(8)", questions: ["3"]}
+""")
+
+
+def test_eisr_regulations_get_eisr_names():
+    # EISR 2004 (SSI 2004/520): reg 10(5)(b) "the course of justice, the ability of a person to receive a fair
+    # trial or the ability of any public authority to conduct an inquiry of a criminal or disciplinary nature";
+    # 10(4)(e) "internal communications"; 11 "Personal data"; 10(8) neither confirm nor deny (10(5)(a) matters).
+    rows = exemption_rows(EISR)
+    assert [(r["citation"], r["section"], r["name"], r["ncnd"], r["procedural"], r["law"]) for r in rows] == [
+        ("10(5)(b)", "10(5)(b)", "The course of justice, a fair trial or an inquiry of a criminal or disciplinary nature", False, False, "EISR"),
+        ("10(4)(e)", "10(4)(e)", "Internal communications", False, False, "EISR"),
+        ("11(2)", "11", "Personal data", False, False, "EISR"),
+        ("10(8)", "10(8)", "Neither confirm nor deny (matters in regulation 10(5)(a))", True, True, "EISR")]
+    # The EIR's numbers are not the EISR's: regulation 12(4)(b) is no Scottish regulation, 16 (review) no ground.
+    for raw, why in (("Regulation 12(4)(b)", "not an EISR exemption"), ("Regulation 16", "review by Scottish public authority")):
+        _, found = problems(EISR.replace("Regulation 10(8)", raw))
+        assert [field for _, field, _, reason in found if why in reason] == ["exemptions[2].raw"], found
 
 
 BLUE = """\
@@ -226,3 +274,21 @@ def test_findings_name_a_foisa_ncnd_citation_with_its_law(project, tmp_path, cap
     assert "citing FOISA 18(1)." in " ".join(findings.describe("exemptions", e))
     # with the corpus's FOIA NCND citations (24(2), 31(3): tests/test_report.py), in statute order
     assert findings.exemptions()["ncnd_citations"] == ["FOISA 18(1)", "24(2)", "31(3)"]
+
+
+@pytest.mark.parametrize("name, foisa", [
+    ("the Freedom of Information (Scotland) Act 2002", True), ("FOISA", True), ("the FOI(S)A", True),
+    ("the Freedom of Information Act 2000", False), ("the FOIA", False),
+    ("the Police and Fire Reform (Scotland) Act 2012", False),  # another Scottish Act is not FOISA
+    ("the Environmental Information (Scotland) Regulations 2004", False),
+])
+def test_extract_and_add_tell_the_scottish_act_by_the_same_names(name, foisa):
+    # One pattern (foia.exemptions.FOISA_NAME): the law a letter is drafted under, and add's warning
+    # for a record without `law:` whose citation names the Act (an authority not known as Scottish).
+    from foi_analysis.extract.command import extract_text
+    from foi_analysis.records import add
+
+    letter = (f"Our reference: FOI-2024-0101\nDear Sir,\nYour request has been considered under {name}.\n"
+              "The information is exempt under section 35(1)(a) and is withheld.\nYours faithfully\nKent Police\n")
+    assert (extract_text(letter).law == "FOISA") is foisa
+    assert add._foisa("Kent Police", {"exemptions": [{"raw": f"Section 35(1)(a) of {name}"}]}) is foisa

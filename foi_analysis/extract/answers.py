@@ -12,7 +12,7 @@ import itertools
 import re
 
 from ..foia import exemptions as ex
-from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, cue_plan, cue_words, folds_like_lower, lower_same_length,
+from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .grounds import Found, sentences
 
@@ -28,9 +28,9 @@ QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
-                            r"|\bno such (?:information|records?)|\bnot recorded\b", re.I)),
+                            r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
-                                      r"|reasonably accessible", re.I)),
+                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its) (?:website|web site|intranet)", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
     ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
@@ -44,7 +44,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
-    "not_held": ("held", "hold", "no such", "not recorded"), "publicly_available": ("public", "published", "available", "accessible"),
+    "not_held": ("held", "hold", "no such", "not recorded", "nil return"), "publicly_available": ("public", "published", "available", "accessible"),
     "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
@@ -64,9 +64,9 @@ def _holds(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str) -> boo
         # lower-cased text without IGNORECASE where that finds the same (several times faster).
         plan, foldable, tried = cue_plan(rx, needles), folds_like_lower(text), set()
         for n in needles:
-            if n in low and plan[n] is not None and plan[n][0] not in tried:
+            if n in low and plan[n] is not None and id(plan[n][0]) not in tried:  # (by identity: a pattern's hash reads its whole program)
                 sub, twin, _ = plan[n]
-                tried.add(sub)
+                tried.add(id(sub))
                 if twin is None or not foldable:
                     if sub.search(text):
                         return True
@@ -141,11 +141,19 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         return {}
     best: dict[str, str] = {}
     run: dict[str, str] = {}
+    best_own = run_own = True  # is the run in the authority's own words (answers), not the request's
     last = last_unit = 0
     letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
     lettered: dict[str, str] = {}
     for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefgh"):
         u = doc.units[i]
+        if u[0] == "(" and last and i - last_unit <= 2 and (m := _ROMAN.match(u)):
+            # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"
+            roman = m.group(1)
+            if roman == "i" or f"{last}{_ROMANS[_ROMANS.index(roman) - 1]}" in run:
+                run.setdefault(f"{last}{roman}", u[m.end():])
+                last_unit = i
+            continue
         if u[0] in "(abcdefgh":
             # "(a) If so, how many?" just under item 1 is "1a"; "a) how many ..." with no number before is "a".
             m = _LETTERED.match(u)
@@ -174,17 +182,48 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         n = int(m.group(1))
         letter = (m.group(2) or m.group(3) or m.group(4) or "").lower()
         if n == 1 and last != 1 and not (letter and letter != "a"):
-            if len(run) > len(best):
-                best = run
-            run, last = {}, 0
+            if _longer(run, run_own, best, best_own):
+                best, best_own = run, run_own
+            run, last, run_own = {}, 0, doc.own(i)
         if n == last + 1 or (n == last and letter):
             run.setdefault(f"{n}{letter}", u[m.end():])
             last, last_unit = n, i
-    found = run if len(run) > len(best) else best
+    found = run if _longer(run, run_own, best, best_own) else best
+    for n in [q for q in found if q.isdigit() and (f"{q}a" in found or f"{q}i" in found)]:
+        # "1. Retrospective facial recognition" over "(a) How many ...?": a topic's title, not a question
+        if _TITLE.fullmatch(found[n].strip()):
+            del found[n]
+    if not found and not letters:
+        # questions restated unnumbered above their answers (see doc.answer_headings)
+        found = {h[0]: doc.units[i] for i, h in enumerate(answer_headings(doc)) if h and not doc.units[i][:1].isdigit()}
+        if found:
+            return found
+    restated = doc.restated
+    if len(found) >= 2 and len(restated) == len(found) and not any(ENUM.match(doc.units[i]) for i in restated) \
+            and not any(doc.quoted[i] for i in _units_of(doc, found)):
+        # The request restated as unnumbered paragraphs (in a box, in italics) and answered below in a
+        # numbered list of as many items: the paragraphs are the questions, in order.
+        return {str(k): doc.units[i] for k, i in enumerate(restated, 1)}
     return found or (letters if len(letters) >= 2 else {})
 
 
+def _longer(run: dict, run_own: bool, best: dict, best_own: bool) -> bool:
+    # Of two runs as long, the request's (quoted below an email reply, or the requester's own message)
+    # holds the questions; the reply's are its answers ("1. No. ...").
+    return len(run) > len(best) or (len(run) == len(best) and best_own and not run_own)
+
+
+def _units_of(doc: Doc, found: dict[str, str]) -> list[int]:
+    """The units whose text ends with a found question's (where a numbered run was read)."""
+    texts = set(found.values())
+    return [i for i, u in enumerate(doc.units) if u[:1].isdigit() and any(u.endswith(t) for t in texts if t)]
+
+
 _LETTERED = re.compile(r"\(?([a-h])\)\s*(?=\S)")
+_ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
+_ROMAN = re.compile(r"\((i{1,3}|iv|vi{0,3})\)\s*(?=\S)")
+# A numbered topic's title: a few words, no question mark, no request ("Please ...").
+_TITLE = re.compile(r"(?!please\b)[^?.:;]{3,60}", re.I)
 # An answer headed by its letters: "a) 148 cameras ...", "(a) and (b) Not applicable".
 _LETTERED_HEAD = re.compile(r"\(?([a-h])\)(?:\s*(?:,|and|&)\s*\(?([a-h])\))*\s*")
 
@@ -197,6 +236,8 @@ _S_DIGIT = re.compile(r"s\.?\s*\d")  # with "sec" and "§": what every citation 
 
 def _answer_outcome(body: str) -> str | None:
     low = lower_same_length(body)
+    if "limit" in low and _OVER_COST.search(low):
+        return None  # an answer refused on cost answers nothing (as a cost refusal of the whole request)
     if _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low):
         # "... can neither confirm nor deny that any further information is held": the answer is the rest.
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
@@ -218,6 +259,10 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+# "would exceed the appropriate limit", "exceeds the cost limit", "the appropriate limit ... would be exceeded"
+_OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
 
 
 # "We hold some of this information. ... there were 23 deployments. Figures for January are not held":
@@ -269,6 +314,16 @@ def _match_questions(text: str, own: dict[str, set[str]]) -> list[str]:
     return [q for q, w in own.items() if len(w & said) >= 2]
 
 
+# An answer that opens by pointing to a note: "See note [1].", "Please see footnote 2 below."
+_SEE_NOTE = re.compile(r"(?:please )?see (?:the )?(?:foot)?note\s*\[?(\d{1,2})\]?(?: below)?\s*(?:\.|$)", re.I)
+
+
+def _note(doc: Doc, n: str) -> str | None:
+    """The text of note ``n``: a paragraph opening "[1]", "1." is not one (a numbered answer), "Note 1:" is."""
+    marks = (f"[{n}]", f"note {n}", f"note [{n}]")
+    return next((u for i, u in enumerate(doc.units) if u[:1] in "[Nn" and u[:10].lower().startswith(marks) and doc.own(i)), None)
+
+
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
     """Per-question outcomes: an answer's own text first, then a sentence that groups questions
     ("In relation to questions 1b, 4 ... exempt"), then the grounds cited for them."""
@@ -277,6 +332,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     group: dict[str, str] = {}
     mentioned: list[str] = []
     current: list[str] | None = None
+    current_at, reviewed = 0, set()  # the unit that heads the current answer; questions a review answers
     answer: list[str] = []
     in_table = after_table = False
     own = None  # the questions' own words, when an answer after a table needs them
@@ -284,10 +340,17 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 
     def close():
         if current is not None:
-            outcome = "disclosed" if in_table else _answer_outcome(" ".join(answer))
+            text = " ".join(answer)
+            if not in_table and "note" in text[:200].lower() and (m := _SEE_NOTE.match(text)):
+                text = _note(doc, m.group(1)) or text  # "See note [1]": the note, printed apart, is the answer
+            outcome = "disclosed" if in_table else _answer_outcome(text)
+            # A review's answer replaces the response's ("Question 2: ... the list is attached").
+            review = doc.segments[doc.segment_of[current_at]].kind == "review_response"
             for q in current if outcome else []:
-                if specific.get(q) in (None, "answered"):
+                if specific.get(q) in (None, "answered") or (review and q not in reviewed):
                     specific[q] = outcome
+                    if review:
+                        reviewed.add(q)
 
     heads = answer_headings(doc)
     units = doc.authority_units()
@@ -295,6 +358,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     # part of the restated request (quoted), but it heads that answer.
     inline = [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units) and doc.own(i + 1)
               and (m := _RESPONSE_LABEL.match(doc.units[i + 1])) and m.end() < len(doc.units[i + 1])]  # (a label with its answer)
+    # So does a question restated unnumbered above its answer (doc._asked_above_answers).
+    inline += [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units)
+               and doc.own(i + 1) and asks_question(doc.units[i]) and (i, doc.units[i]) not in inline]
     if inline:
         units = sorted(units + inline)
     for i, u in units:
@@ -307,13 +373,17 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             ids = [number + x for x in re.findall(r"\(?([a-h])\)", m.group(0))]
             if ids and all(q in enumerated for q in ids):
                 head = ids
+        if head is None and u[:1] == "(" and enumerated and current and (m := _ROMAN.match(u)):
+            number = re.match(r"\d*", current[0]).group()
+            if number + m.group(1) in enumerated:
+                head = [number + m.group(1)]  # "(ii) If so, ..." under answer 2i answers 2ii
         if head:
             close()
-            current, in_table, after_table = head, False, False
+            current, in_table, after_table, current_at = head, False, False, i
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
             rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
-                    else ANSWER_INTRO.sub("", u, count=1)).strip()
+                    else _ROMAN.sub("", u, count=1) if u[:1] == "(" and _ROMAN.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
@@ -375,7 +445,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 # ---------------------------------------------------------------------------------------------
 # Tables flattened into lines with "|": a row per line ("a | b | c") or a cell per line ("a |").
 
-_DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-)\s*$", re.IGNORECASE)
+# (a year's "Information not held" in a table of figures is a cell of it too)
+_DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-"
+                        r"|(?:information |data )?not (?:held|recorded))\s*$", re.IGNORECASE)
 
 
 def tab_tables(text: str) -> str:
@@ -537,8 +609,10 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         return any(True for _ in doc.search(rule[1], rule[0], units=units))
 
     relied = [f for f in found if f.stage != "extension_notice"]
-    # (section 21, "reasonably accessible to you by other means", points to where the information is: it keeps nothing back)
-    withholding = [f for f in relied if not f.ncnd and not f.procedural and f.section != "21"]
+    # (section 21, "reasonably accessible to you by other means", points to where the information is: it keeps
+    # nothing back; so does FOISA's s25, cited as "information otherwise accessible")
+    pointer = [f for f in relied if f.section == "21" or "accessible" in f.raw.lower()]
+    withholding = [f for f in relied if not f.ncnd and not f.procedural and f not in pointer]
     ncnd = any(f.ncnd for f in relied) or says(NCND)
     stated = verdict(doc)
     if stated:
@@ -557,7 +631,7 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
     answered = {q["outcome"] for q in questions if q["outcome"]}
     gave = says(_DISCLOSED) or bool(tables) or bool(answered & {"disclosed", "partially_disclosed", "answered", "publicly_available"})
     # Anything withheld, refused on cost, or neither confirmed nor denied makes a disclosure partial.
-    held_back = says(_WITHHELD) or any(not f.ncnd and f.section != "21" for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
+    held_back = says(_WITHHELD) or any(not f.ncnd and f not in pointer for f in relied) or ncnd or bool(answered & {"exempt", "ncnd", "not_valid_request"})
     if (says(_REFUSED) or any(f.section in ("12", "14") for f in relied)) and not gave:
         return ("ncnd" if ncnd and not withholding else "refused"), ncnd
     if gave:

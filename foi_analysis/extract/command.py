@@ -28,7 +28,7 @@ from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
 from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
-from .grounds import Found, find_citations, is_eir, is_foisa, merge
+from .grounds import Found, find_citations, is_eir, is_eisr, is_foisa, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
@@ -55,7 +55,7 @@ class Extraction:
     questions: list[dict]
     tables: list[dict]
     warnings: list[str]
-    law: str | None = None  # "FOISA" or "EIR" when the response says so; None: FOIA (the draft leaves the field out)
+    law: str | None = None  # "FOISA", "EIR" or "EISR" when the response says so; None: FOIA (the draft leaves the field out)
 
     @property
     def sections(self) -> list[str]:
@@ -151,6 +151,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     if is_eir(doc):  # its exemptions are the regulations cited (grounds.find_citations)
         law = "EIR"
         warnings.append("an EIR response: its exceptions are drafted as regulations (law: EIR)")
+    elif is_eisr(doc):  # Scotland's: regulations 10 and 11
+        law = "EISR"
+        warnings.append("an EISR (Scotland) response: its exceptions are drafted as regulations (law: EISR)")
     elif is_foisa(doc):
         law = "FOISA"
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")
@@ -237,10 +240,51 @@ def expand_folders(paths: list[Path]) -> list[Path]:
     return out
 
 
+# A draft is written by PyYAML (YAML 1.1) and read back by `add` with yaml-rs (YAML 1.2): two
+# differences would change a value on the way, so the dumper is told of them (public API only).
+# - YAML 1.2 numbers that YAML 1.1 does not resolve ("1e3", "0o17", "0189", "+.5"): written plain, yaml-rs
+#   would read a number; resolved as numbers here, such a text is quoted. (The pattern covers what
+#   yaml-rs reads as a number, underscores included; a few non-numbers such as "+_" are quoted needlessly.)
+_YAML12_NUMBER = re.compile(r"""^(?:[-+]?(?:[0-9_]+(?:\.[0-9_]*)?|\.[0-9_]+)(?:[eE][-+]?[0-9_]+)?
+                                |[-+]?0[oO][0-7_]+|[-+]?0[xX][0-9a-fA-F_]+|[-+]?0[bB][01_]+)$""", re.X)
+# - U+0085, U+2028 and U+2029 are line breaks in YAML 1.1, not in 1.2: in a quoted text broken over
+#   lines they would come back with the next line's indentation. A text holding one is written
+#   double-quoted, where both versions read them as the escapes \N, \L, \P.
+_YAML11_BREAKS = re.compile("[\x85\u2028\u2029]")
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if _YAML11_BREAKS.search(value) else None)
+
+
+def _draft_dumper(base: type) -> type:
+    class DraftDumper(base):
+        pass
+
+    DraftDumper.add_implicit_resolver("tag:yaml.org,2002:float", _YAML12_NUMBER, list("-+.0123456789"))
+    DraftDumper.add_representer(str, _represent_str)
+    return DraftDumper
+
+
+_PY_DUMPER = _draft_dumper(yaml.SafeDumper)
+# libyaml's emitter (in PyYAML's wheels) writes the same text ~5x faster; PyYAML's own is the fallback.
+_C_DUMPER = _draft_dumper(yaml.CSafeDumper) if hasattr(yaml, "CSafeDumper") else None
+
+
 def draft_yaml(x: Extraction) -> str:
-    header = (f"# UNREVIEWED DRAFT written by `foi-analysis extract` from {Path(x.source).name}.\n"
+    # (a file name may hold a line break, which would end the comment: shown escaped, as a rejection shows it)
+    name = "".join(c if c.isprintable() else repr(c)[1:-1] for c in Path(x.source).name)
+    header = (f"# UNREVIEWED DRAFT written by `foi-analysis extract` from {name}.\n"
               "# Check every field against the document, fill what is null, then move it to data/raw/disclosures/.\n")
-    return header + yaml.safe_dump(x.record(), sort_keys=False, allow_unicode=True, width=100)
+    record = x.record()
+    options = {"sort_keys": False, "allow_unicode": True, "width": 100}
+    text = yaml.dump(record, Dumper=_C_DUMPER, **options) if _C_DUMPER else None
+    if text is None or "\\U" in text:
+        # libyaml escapes every character beyond U+FFFF ("\U0001F600" for an emoji, "\U0001D412" for a bold
+        # letter pasted from a PDF); PyYAML's emitter writes the character, as the document shows it to
+        # the reviewer. Both read back the same; the rare draft holding one (or a printed "\U") takes the slow path.
+        text = yaml.dump(record, Dumper=_PY_DUMPER, **options)
+    return header + text
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -16,6 +16,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+import functools
 from functools import lru_cache
 
 import ahocorasick_rs
@@ -419,6 +420,26 @@ def _automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list[str], frozenset[
                                            implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
 
 
+def _by_pattern(f):
+    """``f(rx, *args)`` remembered by the identity of the compiled pattern ``rx``, not its hash: a
+    pattern's hash is computed afresh from its whole program on every lookup (a few kB for the larger
+    rules, ~2-6 us), which an ``lru_cache`` keyed by it paid on every call, several dozen a letter.
+    The patterns are the rules' own (and the parts ``cue_plan`` makes of them, kept here too): a
+    fixed set, so the cache stays small; each entry keeps its pattern alive, so its id is never reused."""
+    cache: dict = {}
+
+    @functools.wraps(f)
+    def cached(rx, *args):
+        key = (id(rx), *args)
+        hit = cache.get(key)
+        if hit is None or hit[0] is not rx:
+            hit = cache[key] = (rx, f(rx, *args))
+        return hit[1]
+
+    cached.cache_clear = cache.clear
+    return cached
+
+
 _EDGE = 20  # characters beyond a match that "\b", lookbehinds and lookaheads may read
 
 
@@ -503,7 +524,7 @@ def _needed(items, needles: tuple[str, ...]) -> set[str] | None:
     return None
 
 
-@lru_cache(maxsize=512)
+@_by_pattern
 def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern | None, int | None] | None]:
     """For each needle, the part of ``rx`` worth trying around it: the alternatives of ``rx`` whose
     every match contains that needle (or that cannot be shown to contain any), with its lower-case
@@ -530,7 +551,7 @@ def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pat
     return plan
 
 
-@lru_cache(maxsize=512)
+@_by_pattern
 def _width(rx: re.Pattern) -> int | None:
     """The longest match ``rx`` can make, or None when it is unbounded or cannot be told."""
     try:
@@ -542,7 +563,7 @@ def _width(rx: re.Pattern) -> int | None:
     return widest if widest < _BACK else None
 
 
-@lru_cache(maxsize=512)
+@_by_pattern
 def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
     """``rx`` without IGNORECASE, its literal letters in lower case, for the lower-cased text:
     Python's ``re`` runs a case-insensitive alternation several times slower. None when case
@@ -728,16 +749,37 @@ def first_characters(units: list[str]) -> dict[str, list[int]]:
     return out
 
 
+def _bilingual_columns(units: list[str]) -> list[str]:
+    """A Welsh body's letter set as a table of two columns, Welsh | English, row by row (its greeting
+    "Annwyl Ymgeisydd, | Dear Requester,"): each row of two cells in words is two paragraphs, not a
+    table (a row of figures, "2024 | 57", stays one)."""
+    out = []
+    for u in units:
+        row = u[:-2] if u.endswith(" |") else u
+        cells = [c.strip() for c in row.split(" | ")] if " | " in u else None
+        if cells and len(cells) == 2 and all(any(ch.isalpha() for ch in c) for c in cells):
+            out += cells
+        else:
+            out.append(u)
+    return out
+
+
 def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None = None) -> Doc:
     """The document the rules read, from clean lines (``plain``: they hold no space but " ";
     ``outside_ascii``: characters outside ASCII they may hold; see ``text.clean_text``)."""
     units = [piece for _, u in logical_lines(lines, plain) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
+    if any(" | " in u and u[:6].lower() == "annwyl" for u in units[:80]):
+        units = _bilingual_columns(units)
     offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
     segments = [Segment(0, "header")]
     segment_of = []
     first = first_characters(units)
     dears = sorted(i for c in "DdGgHhAa" for i in first.get(c, ()) if units[i][:4].lower() in _GREETING_STARTS and len(units[i]) < 200
                    and _DEAR.match(units[i]))
+    # A Welsh body's letter in Welsh and then in English ("Annwyl Ymgeisydd," ... "Dear Requester,") is
+    # one message: the English greeting does not open another.
+    dears = [i for k, i in enumerate(dears) if not (k and units[dears[k - 1]][:6].lower() == "annwyl" and "/" not in units[dears[k - 1]][:12]
+                                                  and units[i][:4].lower() == "dear" and _role(_DEAR.match(units[i]).group(1), "") == "authority")]
     bounds = dears + [len(units)]
     for k, i in enumerate(dears):
         role = _role(_DEAR.match(units[i]).group(1), "\n".join(units[i: bounds[k + 1]]))
@@ -751,6 +793,8 @@ def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None =
     doc._first = first
     _classify_segments(doc)
     _mark_quoted(doc)
+    if "annwyl" in doc.low or "yn gywir" in doc.low:
+        _mark_welsh(doc)
     doc.settle()
     return doc
 
@@ -768,7 +812,32 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
         return heads
     for k in doc.starting(lambda c: c in _HEAD_FIRST or c.isdigit()):
         heads[k] = _answer_heading(doc, k)
+    if not any(heads):
+        _asked_above_answers(doc, heads)
     return heads
+
+
+_ASKING = ("please provide", "please tell", "please list", "please supply", "please give", "please confirm", "please send", "please state")
+
+
+def _asked_above_answers(doc: Doc, heads: list) -> None:
+    """Questions restated unnumbered, each above its answer (Police Scotland's layout, a council's bold
+    questions): a paragraph that asks ("...?", "Please provide ...") followed by one that does not,
+    twice or more, heads that answer as questions 1, 2, 3 in order."""
+    signs = doc.sign_offs()
+    end = signs[0] if signs else len(doc.units)
+    restated = set(doc.restated)  # (a question restated after "Your request is set out below" is one)
+    asks = [i for i in range(end) if (doc.own(i) or i in restated) and doc.segments[doc.segment_of[i]].role == "authority"
+            and doc.segments[doc.segment_of[i]].kind in ("response", None) and asks_question(doc.units[i])]
+    # (in one message, each asked once: a text saved twice over is not two questions)
+    if len(asks) >= 2 and all(b - a >= 2 for a, b in zip(asks, asks[1:])) and asks[-1] + 1 < end \
+            and len({doc.segment_of[i] for i in asks}) == 1 and len({doc.units[i] for i in asks}) == len(asks):
+        for n, i in enumerate(asks, 1):
+            heads[i] = [str(n)]
+
+
+def asks_question(u: str) -> bool:
+    return 15 <= len(u) <= 400 and (u.endswith("?") or u[:14].lower().startswith(_ASKING)) and not u[:1].isdigit()
 
 
 # An ICO decision notice numbers its paragraphs ("1. The complainant requested ...", "2. The Commissioner's
@@ -839,6 +908,9 @@ def _segment_end(doc: Doc, s: int) -> int:
     return doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
 
 
+_NUMBERED_ONE = re.compile(r"(?:Q(?:uestion)?\s*)?1[.):]\s")
+
+
 def _classify_segments(doc: Doc) -> None:
     # A message is a review's only where it speaks of one, not where it offers one ("you may request an
     # internal review"), which closes nearly every first response.
@@ -869,6 +941,13 @@ def _classify_segments(doc: Doc) -> None:
     # in words no rule lists ("Our response", a cost refusal, answers under each question) is not an update.
     only = [s for s, seg in enumerate(doc.segments) if seg.role == "authority"]
     only = only[0] if len(only) == 1 else None
+    if only is None and not any(seg.kind == "response" for seg in doc.segments):
+        # In a thread (an acknowledgement, a review, quoted mail), the one authority message no rule
+        # claims is the response when it answers numbered questions or a review of it follows.
+        left = [s for s, seg in enumerate(doc.segments) if seg.role == "authority" and seg.kind is None]
+        if len(left) == 1 and (any(seg.kind in ("review_request", "review_ack", "review_response") for seg in doc.segments[left[0] + 1:])
+                               or any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[left[0]].start, _segment_end(doc, left[0])))):
+            only = left[0]
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
             seg.kind = "request" if seg.role == "requester" else ("response" if s == only else "update")
@@ -908,6 +987,25 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
         except ValueError:
             return None
     return None
+
+
+# Welsh function words, and English ones: a unit of a bilingual letter written in Welsh only.
+_WELSH_WORDS = frozenset("yn yw yr gan eich ein wedi nid mae eu gyda ydych ydy oes nad bod hwn hon hyn pob neu os dan o'r i'r a'r sy'n "
+                         "mewn gennym rydym yng ym cael gallwch".split())
+_ENGLISH_WORDS = frozenset("the and of to is in for we you your on has have was are not this that with by it our does be as at from or".split())
+
+
+def _mark_welsh(doc: Doc) -> None:
+    """A Welsh body writes each paragraph in Welsh and in English: the rules read the English, so a
+    unit in Welsh only (a Welsh function word and no English one, or two or more and over twice its
+    English ones) is read as quoted, not as the authority's words ("3. Nid yw'r Heddlu yn dal ..."
+    heads no answer)."""
+    for i, u in enumerate(doc.units):
+        if not doc.quoted[i] and len(u) > 20:
+            words = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)].split()
+            welsh, english = sum(w in _WELSH_WORDS for w in words), sum(w in _ENGLISH_WORDS for w in words)
+            if welsh > 2 * english and (welsh >= 2 or not english):
+                doc.quoted[i] = True
 
 
 def _mark_quoted(doc: Doc) -> None:
@@ -962,7 +1060,7 @@ def holds_folded(rx: re.Pattern, u: str, low: str, needles: tuple[str, ...] = ()
     return bool(anchored and anchored.match(low)) or bool(free and free.search(low))
 
 
-@lru_cache(maxsize=256)
+@_by_pattern
 def _split_anchored(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | None]:
     """``rx`` as (its alternatives that begin with "^", without it; the others): the first can match
     only at the start, so they are tried there alone, not at every position as ``search`` would."""
@@ -1143,7 +1241,7 @@ _PCC_FORM = re.compile(r"(?:(?:the\s+)?Office\s+of\s+the\s+)?Police,?\s+(?:Fire\
 
 
 def pcc_by_form(line: str) -> str | None:
-    """The commissioner in the table that a line naming a PCC's office by its area stands for, else None."""
+    """The commissioner that a line naming a PCC's office by its area stands for, else None."""
     m = _PCC_FORM.fullmatch(line.strip().rstrip(".,"))
     if not m:
         return None
@@ -1152,7 +1250,10 @@ def pcc_by_form(line: str) -> str | None:
         name = normalise_authority(f"{area} {title}")
         if name:
             return name
-    return None
+    # One not in the table is named as the table names commissioners ("Lincolnshire Police and Crime
+    # Commissioner"), when the line spells out which kind it is.
+    fire = re.search(r"\bFire\s+and\s+Crime\b", line)
+    return f"{' '.join(area.split())} Police {'Fire ' if fire else ''}and Crime Commissioner" if m.group("area") else None
 
 
 def _authority_by_form(doc: Doc) -> str | None:
@@ -1232,7 +1333,8 @@ def find_authority(doc: Doc) -> str | None:
         by_form = _authority_by_form(doc)
         if by_form:
             # "Office of the Surrey Police and Crime Commissioner" is a known body: its canonical name.
-            known = {name for _, _, name in find_authorities(by_form)}
+            # (a known name ending where it ends: "Lincolnshire Police" is not "Lincolnshire Police and Crime Commissioner")
+            known = {name for _, end, name in find_authorities(by_form) if end >= len(by_form.rstrip(" .,"))}
             # (a name ending in a word teams use too, "... Service", "... Office", wins only over no name at all)
             if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form))):
                 return known.pop() if known else by_form

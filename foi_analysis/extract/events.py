@@ -42,6 +42,8 @@ _BEFORE = [
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
     ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application) of\s*$", re.I)),
 ]
+# A sentence about another request than this one (a repeated request refused under s14(2)).
+_EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:request|application)s?\b|\bthe one you made\b")
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
 _AFTER = [
     ("internal_review_requested", re.compile(r"^(?:.{0,60}\brequested an internal review|.{0,60}internal review (?:was )?requested|.{0,40}request(?:ed)? (?:for )?an? (?:internal )?review)", re.I)),
@@ -183,6 +185,8 @@ def find_events(doc: Doc) -> list[dict]:
             note = "timeline entry"
         elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]):
             continue
+        elif ("previous" in low or "earlier" in low or "one you made" in low) and _EARLIER_REQUEST.search(low):
+            continue  # "the same as the one you made on 2 June, which we answered on 30 June": another request's dates
         else:
             tail = low.rstrip()
             # ("your" is in most sentences: its pattern, which ends "... of", runs only where one does)

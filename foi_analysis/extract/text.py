@@ -90,6 +90,9 @@ class _TextParser(HTMLParser):
         self._skip = 0
         self._in_title = False
         self._region: tuple[str, int] | None = None  # (tag, nesting) of a skipped region
+        # Open lists, innermost last: the next number of an <ol>'s item, None in a <ul>. A numbered
+        # list's items read with their numbers, as a browser prints them ("1. No."): answers numbered so.
+        self._lists: list[int | None] = []
 
     def handle_starttag(self, tag, attrs):
         if self._region:
@@ -107,6 +110,13 @@ class _TextParser(HTMLParser):
             self._skip += 1
         elif tag == "title":
             self._in_title = True
+        elif tag in ("ol", "ul"):
+            start = next((v for k, v in attrs if k == "start"), None) if tag == "ol" else None
+            self._lists.append((int(start) if start and start.isdigit() else 1) if tag == "ol" else None)
+            self.parts.append("\n")
+        elif tag == "li" and self._lists and self._lists[-1] is not None:
+            self.parts.append(f"\n{self._lists[-1]}. ")
+            self._lists[-1] += 1
         elif tag in _BLOCK_TAGS and tag != "dd":
             self.parts.append("\n")
 
@@ -122,6 +132,10 @@ class _TextParser(HTMLParser):
             self._skip = max(0, self._skip - 1)
         elif tag == "title":
             self._in_title = False
+        elif tag in ("ol", "ul"):
+            if self._lists:
+                self._lists.pop()
+            self.parts.append("\n")
         elif tag in ("td", "th") and not self._skip:
             self.parts.append(" | ")
         elif tag == "dt" and not self._skip:
@@ -179,7 +193,11 @@ _SUPERSCRIPT = re.compile(r"(\d)\^(st|nd|rd|th)\b")
 # carries them: a soft hyphen (U+00AD) or zero-width space inside "identi-fication" or "Section 31"
 # would split a word the patterns look for, and "ﬁ" (U+FB01) is not "fi" to them.
 _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200b", ""), ("\ufeff", ""), ("\xad", ""),
-           ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl")]
+           ("\u2060", ""), ("\ufb00", "ff"), ("\ufb01", "fi"), ("\ufb02", "fl"), ("\ufb03", "ffi"), ("\ufb04", "ffl"),
+           # Unicode's other line breaks (a line and a paragraph separator, NEL) end a line as "\n" does,
+           # so that the line they end is read as one (a heading, a list item); NEL is also a control
+           # character, which a record refuses.
+           ("\u2028", "\n"), ("\u2029", "\n"), ("\x85", "\n")]
 
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -240,7 +258,9 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     spelled = False
     drop = set()
     after = dict.fromkeys(_FURNITURE_WORDS, 0)
-    for w, k, _ in _furniture_automaton().find_matches_as_indexes(low, overlapping=True):
+    # (read as bytes, one a character, any outside ASCII "?": no UTF-8 encoding of the text and no
+    # conversion of byte offsets; the words are ASCII without "?", so the matches are the same)
+    for w, k, _ in _furniture_automaton().find_matches_as_indexes(low.encode("ascii", "replace"), overlapping=True):
         if w >= len(_FURNITURE_WORDS):
             spelled = True  # "question one": found in this pass, not by a search of its own
             continue
@@ -342,8 +362,8 @@ def _line_starts(lines: list[str]) -> list[int]:
 def _furniture_automaton():
     import ahocorasick_rs
 
-    return ahocorasick_rs.AhoCorasick([*_FURNITURE_WORDS, *_SPELLED_CUES], matchkind=ahocorasick_rs.MatchKind.Standard,
-                                      implementation=ahocorasick_rs.Implementation.DFA)
+    return ahocorasick_rs.BytesAhoCorasick([w.encode() for w in (*_FURNITURE_WORDS, *_SPELLED_CUES)], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                           implementation=ahocorasick_rs.Implementation.DFA)
 
 
 def _whole_word(low: str, k: int, n: int) -> bool:

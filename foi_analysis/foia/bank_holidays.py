@@ -15,10 +15,9 @@ import pickle
 
 from .. import forked
 
+from .dates import FIRST_YEAR, LAST_YEAR  # the calendar's fixed span (foia/dates.py)
+
 NATIONS = ("ENG", "WLS", "SCT", "NIR")
-# A fixed span keeps the calendar (and so every result) independent of the input's years;
-# dates outside it are refused rather than silently mis-counted.
-FIRST_YEAR, LAST_YEAR = 2000, 2060
 
 
 def compute() -> dict[dt.date, str]:

@@ -1,4 +1,4 @@
-"""Working days per law (FOIA s10(6), EIR reg 2, FOISA s73), vectorised with numpy's busday functions.
+"""Working days per law (FOIA s10(6), EIR reg 2, FOISA s73, EISR reg 2), vectorised with numpy's busday functions.
 
 Under FOIA and the EIR a working day is any day except Saturday, Sunday, Christmas Day, Good Friday
 and a bank holiday in ANY part of the UK: the union of England, Wales, Scotland and Northern Ireland
@@ -6,7 +6,8 @@ from the ``holidays`` package (``holidays.UK()`` without ``subdiv`` omits Easter
 Under FOISA (s73) it is any day except Saturday, Sunday, Christmas Day and a bank holiday in
 Scotland (Banking and Financial Dealings Act 1971): Scotland's holidays alone, so Easter Monday and
 the late-August holiday are working days, 2 January, St Andrew's Day and the first Monday of August
-are not. Every function takes ``law``: one law, one per date, or ``calendar_rows`` of either
+are not. The EISR (Scotland's Environmental Information Regulations, reg 2(1)) take FOISA's
+working day. Every function takes ``law``: one law, one per date, or ``calendar_rows`` of either
 (FOIA when not given).
 
 The day of receipt is day 0 and the deadline is the 20th working day following it. For receipt
@@ -26,13 +27,17 @@ import numpy as np
 import pandas as pd
 
 from . import bank_holidays
-from .bank_holidays import FIRST_YEAR, LAST_YEAR, NATIONS  # noqa: F401 - the span and nations are the calendar's too
+from .bank_holidays import NATIONS  # noqa: F401 - the nations are the calendar's too
+from .dates import FIRST_YEAR, LAST_YEAR
 
 RULES = ("ico", "code2018")
+# A fixed span (FIRST_YEAR to LAST_YEAR) keeps the calendar (and so every result) independent of the
+# input's years; dates outside it, and deadlines that would fall past its end, are refused rather than
+# silently mis-counted or left blank (the record loader sets aside a record dated that late first).
 
 
 # The nations whose bank holidays are not working days, per law; and the calendars they make.
-LAW_NATIONS = {"FOIA": NATIONS, "EIR": NATIONS, "FOISA": ("SCT",)}
+LAW_NATIONS = {"FOIA": NATIONS, "EIR": NATIONS, "FOISA": ("SCT",), "EISR": ("SCT",)}
 CALENDARS = tuple(dict.fromkeys(LAW_NATIONS.values()))  # (all four nations, Scotland)
 _CALENDAR_OF = {law: CALENDARS.index(nations) for law, nations in LAW_NATIONS.items()}
 
@@ -175,17 +180,23 @@ def working_day_deadline(received, n: int = 20, rule: str = "ico", law="FOIA") -
     """The n-th working day following receipt under ``law`` (one, or one per date), as
     datetime64[D] (NaT where receipt is missing)."""
     r, missing = _days(received)
-    working_days = _tables()[2]
+    _, ordinal, working_days = _tables()
     cal = calendar_rows(law)
     # Ordinals count from 1, so the working day with ordinal k sits at index k - 1.
-    out = working_days[cal, _receipt_ordinal(cal, r, rule) + n - 1]
+    index = _receipt_ordinal(cal, r, rule) + n - 1
+    past = (index >= ordinal[cal, -1]) & ~missing  # (beyond a calendar's last working day its row holds NaT)
+    if past.any():
+        first = (_EPOCH + r[past][0]).astype(dt.date)
+        raise ValueError(f"working day {n} after {first.isoformat()} falls past {_END}, the end of the working-day "
+                         f"calendar ({int(past.sum())} date(s)): it cannot be counted")
+    out = working_days[cal, index]
     if missing.any():
         out = np.where(missing, np.datetime64("NaT"), out)
     return out
 
 
 def holidays_between(start, end, law: str = "FOIA") -> list[tuple[dt.date, str]]:
-    """Holidays (under ``law``: any UK nation; FOISA: Scotland) that fall on weekdays in [start, end],
+    """Holidays (under ``law``: any UK nation; FOISA and the EISR: Scotland) that fall on weekdays in [start, end],
     with their names."""
     lo, hi = pd.Timestamp(start).date(), pd.Timestamp(end).date()
     return [(d, name) for d, name in law_holidays(law).items() if lo <= d <= hi and d.weekday() < 5]

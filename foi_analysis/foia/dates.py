@@ -12,6 +12,13 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+# The years the working-day calendar (``calendar``) covers, and the last day a request can be
+# received on with every deadline counted inside them (its 40th working day, either reading, under
+# any law: mid-November at the latest). Here, not in ``calendar``, so that the record loader can set
+# aside a record dated later without importing numpy.
+FIRST_YEAR, LAST_YEAR = 2000, 2060
+LAST_COUNTABLE_DAY = dt.date(LAST_YEAR, 9, 30)
+
 MONTHS = {
     name: i
     for i, names in enumerate(

@@ -1,6 +1,6 @@
 """The catalogue of each law's grounds for refusal, and a parser for citations as real letters print them.
 
-A request is answered under one of three laws (a record's ``law`` field; absent means FOIA), and a
+A request is answered under one of four laws (a record's ``law`` field; absent means FOIA), and a
 citation is read against that law's catalogue: the same number means other grounds in each (FOIA
 s35 is the formulation of government policy, FOISA s35 law enforcement).
 
@@ -11,9 +11,12 @@ s35 is the formulation of government policy, FOISA s35 law enforcement).
 - EIR 2004: the exceptions of regulation 12(4)(a)-(e) and 12(5)(a)-(g), 12(6) (neither confirm nor
   deny) and regulation 13 (personal data); cited as "regulation 12(4)(b)", each exception is its
   own ``section`` ("12(4)(b)").
+- EISR 2004 (the Environmental Information (Scotland) Regulations, which Scottish letters call "the
+  EIRs"): the same exceptions numbered as regulation 10(4)(a)-(e) and 10(5)(a)-(g), 10(8) (neither
+  confirm nor deny) and regulation 11 (personal data); cited and kept as the EIR's are ("10(5)(b)").
 
 Procedural grounds are kept and labelled ``procedural``, never counted as exemptions. Advice and
-assistance (FOIA s16, FOISA s15, EIR reg 9), often cited beside a refusal, is no ground at all: it
+assistance (FOIA s16, FOISA s15, EIR and EISR reg 9), often cited beside a refusal, is no ground at all: it
 is kept as an ``advice`` row (procedural, and left out of the sections a request relies on).
 
 ``parse_citations("Section 40(2)(a)(b) and (3)(a)(i)(ii)(b) Personal information")`` gives one
@@ -144,9 +147,50 @@ EIR_CATALOGUE: dict[str, Section] = {
 EIR_NOT_GROUNDS = {"2": "interpretation", "5": "duty to make available", "6": "form and format", "7": "extension of time",
                    "11": "representations and reconsideration", "14": "refusal to disclose information"}
 
-LAWS = ("FOIA", "FOISA", "EIR")
-CATALOGUES = {"FOIA": CATALOGUE, "FOISA": FOISA_CATALOGUE, "EIR": EIR_CATALOGUE}
-NOT_GROUNDS_BY_LAW = {"FOIA": NOT_GROUNDS, "FOISA": FOISA_NOT_GROUNDS, "EIR": EIR_NOT_GROUNDS}
+# EISR 2004 (SSI 2004/520) regulations 10 and 11: the EIR's exceptions under Scottish numbers, named
+# by the Regulations' wording, shortened (10(4) and 10(5) follow EIR 12(4) and 12(5) letter by letter).
+# Every exception is subject to the public interest test (reg 10(1)(b)); reg 11 (personal data) is
+# absolute in most cases, as FOISA s38.
+EISR_CATALOGUE: dict[str, Section] = {
+    s.number: s
+    for s in [
+        Section("9", "Duty to provide advice and assistance", "advice", None, None, ()),
+        Section("10", "Exceptions from duty to make environmental information available", "exemption", False, "class", ()),
+        Section("10(4)(a)", "Information not held when the request was received", "procedural", None, None, (),
+                "an exception in form; like FOIA s84 it says the information is not held"),
+        Section("10(4)(b)", "Manifestly unreasonable request", "exemption", False, "class", ()),
+        Section("10(4)(c)", "Request formulated in too general a manner", "exemption", False, "class", ()),
+        Section("10(4)(d)", "Material still in course of completion, unfinished documents or incomplete data", "exemption", False, "class", ()),
+        Section("10(4)(e)", "Internal communications", "exemption", False, "class", ()),
+        Section("10(5)(a)", "International relations, defence, national security or public safety", "exemption", False, "prejudice", ()),
+        Section("10(5)(b)", "The course of justice, a fair trial or an inquiry of a criminal or disciplinary nature", "exemption", False, "prejudice", ()),
+        Section("10(5)(c)", "Intellectual property rights", "exemption", False, "prejudice", ()),
+        Section("10(5)(d)", "Confidentiality of proceedings", "exemption", False, "prejudice", ()),
+        Section("10(5)(e)", "Confidentiality of commercial or industrial information", "exemption", False, "prejudice", ()),
+        Section("10(5)(f)", "Interests of the person who provided the information", "exemption", False, "prejudice", ()),
+        Section("10(5)(g)", "Protection of the environment", "exemption", False, "prejudice", ()),
+        Section("10(8)", "Neither confirm nor deny (matters in regulation 10(5)(a))", "procedural", None, None, ("*",)),
+        Section("11", "Personal data", "exemption", True, "class", (), "absolute in most cases"),
+    ]
+}
+EISR_NOT_GROUNDS = {"2": "interpretation", "5": "duty to make available", "6": "form and format", "7": "extension of time",
+                    "8": "charging", "13": "refusal to make information available", "16": "review by Scottish public authority",
+                    "17": "enforcement and appeal provisions"}
+
+LAWS = ("FOIA", "FOISA", "EIR", "EISR")
+CATALOGUES = {"FOIA": CATALOGUE, "FOISA": FOISA_CATALOGUE, "EIR": EIR_CATALOGUE, "EISR": EISR_CATALOGUE}
+NOT_GROUNDS_BY_LAW = {"FOIA": NOT_GROUNDS, "FOISA": FOISA_NOT_GROUNDS, "EIR": EIR_NOT_GROUNDS, "EISR": EISR_NOT_GROUNDS}
+# The laws whose grounds are regulations ("regulation 12(4)(b)"), each exception its own section.
+REGULATION_LAWS = ("EIR", "EISR")
+# Each law's section numbers ("31", "22A"), read from its catalogue once, not on every parse.
+_SECTION_NUMBERS = {law: frozenset(re.match(r"\d+[A-Z]?", k).group() for k in catalogue) for law, catalogue in CATALOGUES.items()}
+
+# How a text names the Freedom of Information (Scotland) Act 2002: "FOISA", "FOI(S)A", or in full.
+# One pattern decides a saved letter's law (extract) and warns of a record without ``law:`` whose
+# citations name the Scottish Act (add). FOISA_NAME_WORDS: what every match holds, lower-cased (the
+# extractor tries the pattern only around them).
+FOISA_NAME = re.compile(r"\bFOI(?:SA|\(S\)A)\b|\bFreedom of Information \(Scotland\)", re.IGNORECASE)
+FOISA_NAME_WORDS = ("foisa", "foi(s)a", "freedom of information (scotland)")
 
 
 def section_key(section: str) -> tuple[int, str]:
@@ -214,7 +258,7 @@ CITATION = re.compile(
     rf"(?:\b(?=[a-z])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
-# Under the EIR the grounds are regulations: "regulation 12(4)(b)", "reg. 13", "regulations 12(5)(b) and 13".
+# Under the EIR (and the EISR) the grounds are regulations: "regulation 12(4)(b)", "reg. 13", "regulations 12(5)(b) and 13".
 _REGULATION_WORD = r"(?:regulations?|regs?\.?|r\.|" + _SECTION_WORD[3:]
 _REGULATION_JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _REGULATION_WORD + r"\s*)?"
 REGULATION_CITATION = re.compile(
@@ -278,9 +322,9 @@ def parse_citations(text: str, *, strict: bool = True, law: str = "FOIA") -> lis
     return list(_parse_citations(text, strict, law))
 
 
-def _eir_section(citation: str) -> str | None:
-    """The EIR catalogue's entry for a citation: its most specific prefix ("12(4)(b)(i)" -> "12(4)(b")."""
-    while citation not in EIR_CATALOGUE:
+def _regulation_section(citation: str, catalogue: dict[str, Section]) -> str | None:
+    """The EIR's (or EISR's) catalogue entry for a citation: its most specific prefix ("12(4)(b)(i)" -> "12(4)(b")."""
+    while citation not in catalogue:
         if "(" not in citation:
             return None
         citation = citation[: citation.rindex("(")]
@@ -295,9 +339,9 @@ def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citati
     such sections are skipped (useful for free text where "section 17" is mere mention).
     """
     catalogue, not_grounds = CATALOGUES[law], NOT_GROUNDS_BY_LAW[law]
-    numbers = {re.match(r"\d+[A-Z]?", k).group() for k in catalogue}
+    numbers = _SECTION_NUMBERS[law]
     found: list[Citation] = []
-    for m in (REGULATION_CITATION if law == "EIR" else CITATION).finditer(text):
+    for m in (REGULATION_CITATION if law in REGULATION_LAWS else CITATION).finditer(text):
         body = RANGE.sub(_spell_range, m.group(1))
         raw = m.group(0).strip()
         section, groups = None, []
@@ -308,11 +352,11 @@ def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citati
             if section not in numbers:
                 if strict:
                     why = (f"not a ground for refusal ({not_grounds[section]})" if section in not_grounds
-                           else f"not a {law} exemption or procedural ground")
+                           else f"not {'an' if law.startswith('E') else 'a'} {law} exemption or procedural ground")
                     raise CitationError(f"unknown section {section!r} in {text!r}: {why}")
                 return
             for c in expand_groups(section, groups):
-                key = _eir_section(c) if law == "EIR" else section
+                key = _regulation_section(c, catalogue) if law in REGULATION_LAWS else section
                 if key is None or (not strict and catalogue[key].kind == "advice"):
                     # (in free text "under section 16 we must offer advice" is a mention, not a ground cited)
                     continue
@@ -338,7 +382,7 @@ def parse_citation(raw: str, law: str = "FOIA") -> list[Citation]:
     """Citations from one printed exemption line; raises ``CitationError`` if there are none."""
     cits = parse_citations(raw, strict=True, law=law)
     if not cits:
-        what = "regulation or section" if law == "EIR" else "section"
-        raise CitationError(f"no {what} citation found in {raw!r}" + ("" if law == "EIR" or "egulation" not in raw else
-                                                                        ": a regulation is cited under the EIR (law: EIR)"))
+        what = "regulation or section" if law in REGULATION_LAWS else "section"
+        raise CitationError(f"no {what} citation found in {raw!r}" + ("" if law in REGULATION_LAWS or "egulation" not in raw else
+                                                                        ": a regulation is cited under the EIR (law: EIR) or the EISR (law: EISR)"))
     return cits

@@ -51,7 +51,8 @@ DEPLOYMENT_COLUMNS = [
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
 CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "false_alert_rate",
-          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code"]
+          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code",
+          "weekday"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
 EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
@@ -67,6 +68,8 @@ PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overa
                     r"week|quarter|q[1-4]|month|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
+# A cell repeating the one above it in a hand-kept table: "As above", "Ditto", a ditto mark.
+DITTO = re.compile(r"\s*(?:(?:same )?as above|ditto|\"|''|\u3003|\u201d|\u201c)\s*", re.IGNORECASE)
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
 # whole text. Only where the row prints no result at all (see ``_status``).
@@ -77,13 +80,18 @@ DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
 NIL = re.compile(r"nil|none", re.IGNORECASE)
 # A figure given only roughly ("c. 20,000", "approx 20000", "~20,000", "20k"): reported, never guessed.
 APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>)\s*[\d,. ]+|[\d,.]+\s*[km]\+?", re.IGNORECASE)
-# A footnote marker after a value ("5*", "3†", "12¹"): the note is printed elsewhere, the value stands.
-FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\))$", re.IGNORECASE)
+# A footnote marker after a value ("5*", "3†", "12¹", "12 (a)", "1 [1]"): the note is printed elsewhere, the value stands.
+FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\)|\[\w\])$", re.IGNORECASE)
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
 TIMES = re.compile(r"(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?:-|\u2013|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})", re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
 PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
+HOURS_HEADER = re.compile(r"\b(?:hours|hrs?)\b", re.IGNORECASE)
+MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
+# A count's header printing it in thousands ("Faces seen (000s)", "('000)", "thousands"): its values
+# are rounded thousands, no count: the column is kept aside, never read as 12 faces or as 12,000.
+THOUSANDS_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
@@ -127,6 +135,28 @@ def is_date_cell(text: str) -> bool:
                 or ISO_DATE.fullmatch(text))
 
 
+# Two days joined in one cell: "07-08/01/2025", "8 & 9 January 2025", "08/01/25 to 09/01/25".
+RANGE_JOIN = re.compile(r"\s*(?:[-\u2013\u2014&]|\band\b|\bto\b)\s*", re.IGNORECASE)
+RANGE_START = re.compile(r"\d{1,2}(?:st|nd|rd|th)?(?:\s*[A-Za-z]{3,9}\.?|[/.]\d{1,2})?")
+
+
+@lru_cache(maxsize=8192)
+def is_date_range(text: str) -> bool:
+    """A cell printing one deployment over two days, and nothing else: a date after the join, a date
+    or a day ("07", "8th", "8 Jan", "07/01") before it. A deployment row whose date is then set aside
+    (which day the figures belong to is not printed); never several rows' dates run together."""
+    if len(text) > 40 or is_date_cell(text):
+        return False
+    text = " ".join(text.split())
+    return any(is_date_cell(text[m.end():]) and (is_date_cell(text[:m.start()]) or RANGE_START.fullmatch(text[:m.start()]))
+               for m in RANGE_JOIN.finditer(text))
+
+
+def _dated(row: Row) -> bool:
+    """A deployment's row: it prints a date, or a range of two days."""
+    return any(is_date_cell(c.text) or is_date_range(c.text) for c in row.cells)
+
+
 def parse_date(text: str, month_first: bool = False) -> dt.date:
     """A printed grid date, day first (month first in a grid found to print so: ``month_first``); ISO
     year-month-day too (its four-digit year comes first, so it cannot be mistaken for day first)."""
@@ -160,6 +190,9 @@ class _Record:
     cells: dict[str, str] = field(default_factory=dict)
     extras: dict[str, str] = field(default_factory=dict)  # header -> text, columns of no known meaning
     rate_in_percent: bool = False  # the rate's header gives its unit ("False alert rate (%)")
+    duration_unit: str | None = None  # the duration's header gives its unit ("Duration (hours)"): "h" or "min"
+    threshold_in_percent: bool = False  # the threshold's header gives "%" ("Threshold (%)")
+    struck: bool = False  # printed struck through
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -205,7 +238,9 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
     # "BCU / Area"), then the first printed; of two headers naming a date ("Day | Date"), the column
     # that prints one.
     ranks = [headers.rank_of(t) if t else None for t in texts]
-    dated = [k for k in prints_date if meanings[k] == "date"]
+    # Of several, the one whose header says least besides the date ("Date" before "W/c date", the
+    # week's Monday), then the first printed.
+    dated = sorted((k for k in prints_date if meanings[k] == "date"), key=lambda k: (_qualifiers(texts[k]), k))
     chosen: dict[str, int] = {}
     chosen_rank: dict[str, int] = {}
     for k, meaning in enumerate(meanings):
@@ -227,10 +262,25 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
                     texts[k] or f"column {k + 1} (no header)") for k, cell in enumerate(first.cells)]
 
 
+def _qualifiers(header: str) -> int:
+    """Words a date's header adds to the date of the deployment ("W/c date": w, c; "Date reviewed":
+    reviewed); its format ("dd/mm/yy") and "deployment" add nothing."""
+    return len([w for w in re.findall(r"[a-z]+", header.lower()) if w not in DATE_WORDS])
+
+
+DATE_WORDS = {"date", "day", "of", "the", "deployment", "deployed", "dd", "mm", "yy", "yyyy"}
+
+
 def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
     """``_name`` with a warning for each column kept aside (once per grid, not on every page that
     repeats the header); only a missing date or location stops the grid."""
-    columns = _name(header, first)
+    columns = [_Column(c.x0, c.x1, None, c.header) if c.field in COUNTS and THOUSANDS_HEADER.search(c.header) else c
+               for c in _name(header, first)]
+    fields = {c.field for c in columns}
+    missing = [f for f in headers.REQUIRED if f not in fields]
+    if missing:
+        raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
+                        f"{[c.header for c in columns]}")
     for c in columns:
         if c.field == "date" and headers.field_for(c.header) != "date" and (c.header, "date") not in out.warned:
             out.warned.add((c.header, "date"))
@@ -238,18 +288,16 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
                                 "and is read as the date")
         if c.field is not None:
             continue
-        taken = next((t for t in columns if t.field and t.field == headers.field_for(c.header)), None)
-        why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken else "means no known field")
+        meaning = headers.field_for(c.header)
+        taken = next((t for t in columns if t.field and t.field == meaning), None)
+        why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken
+               else f"gives {meaning} in thousands (rounded figures, not a count)" if meaning in COUNTS
+               else "means no known field")
         if (c.header, why) in out.warned:
             continue
         out.warned.add((c.header, why))
         out.warnings.append(f"{name}: page {page}: column {c.header!r} {why}; kept aside in extra_columns"
-                            + ("" if taken else " (add its meaning to foi_analysis/grids/headers.py)"))
-    fields = {c.field for c in columns}
-    missing = [f for f in headers.REQUIRED if f not in fields]
-    if missing:
-        raise GridError(f"{name}: page {page}: no {' or '.join(missing)} column among headers "
-                        f"{[c.header for c in columns]}")
+                            + ("" if taken or meaning in COUNTS else " (add its meaning to foi_analysis/grids/headers.py)"))
     return columns
 
 
@@ -338,11 +386,23 @@ def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict
     values, extras = {}, {}
     for c in columns:
         text = _text_at(row, c.centre, merged)
+        if text and c.field not in RESULTS and _says_why_no_results(row.at(c.centre), c, columns, text):
+            text = ""  # "Cancelled - weather" merged across the row: the reason, not a place, time or setting
         if c.field:  # (a place printed over several columns: joined)
             values[c.field] = ", ".join(filter(None, [values.get(c.field), text]))
         if text and (not c.field or c.field in headers.CLOCK_FIELDS):  # clock times: also kept as printed
             extras[c.header] = text
     return values, extras
+
+
+def _says_why_no_results(cell: Cell | None, column: _Column, columns: list[_Column], text: str) -> bool:
+    """A cell merged across several columns, results among them, that says why a deployment has none
+    ("Cancelled - weather", "N/A - equipment failure"): it speaks for the results only."""
+    if cell is None or (cell.x0 >= column.x0 - ALIGN and cell.x1 <= column.x1 + ALIGN):
+        return False  # the column's own cell
+    spanned = [c for c in columns if cell.covers(c.centre)]
+    return (len(spanned) >= 2 and any(c.field in RESULTS for c in spanned)
+            and bool(NOT_AVAILABLE.fullmatch(text) or NO_RESULTS.fullmatch(text)))
 
 
 def _legend(rows: list[Row]) -> dict[str, str] | None:
@@ -384,9 +444,10 @@ def _read(path: Path) -> _Read:
     columns: list[_Column] | None = None
     pending: list[Row] = []  # a header printed as a table of its own, awaiting its rows
     pending_page = 0
+    refused: list[tuple[int, GridError, Row]] = []  # tables whose headers name no date or no location
     for index, table in enumerate(tables):
         rows = [r for r in table.rows if not r.empty]
-        first = next((i for i, r in enumerate(rows) if any(is_date_cell(c.text) for c in r.cells)), None)
+        first = next((i for i, r in enumerate(rows) if _dated(r)), None)
         if first is None:
             legend = _legend(rows)
             crowded = max((_dates_in(c.text) for r in rows for c in r.cells), default=0)
@@ -415,7 +476,7 @@ def _read(path: Path) -> _Read:
                 pending_page = table.page
             continue
         dated_row = rows[first]  # the first row printing a date: it says which column is the date
-        date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text))
+        date_x = next(c.centre for c in dated_row.cells if is_date_cell(c.text) or is_date_range(c.text))
         # A row above the first dated one that prints figures is never part of the header: the rest
         # of the previous page's last row, or a deployment whose date was not recognised (reported).
         data = next((i for i, r in enumerate(rows[:first]) if _prints_figures(r)), first)
@@ -434,9 +495,17 @@ def _read(path: Path) -> _Read:
         top = {id(r) for r in (*carried, *above)}  # rows that may finish the previous page's last row
         # A table that cannot be given columns is reported and skipped, not the whole grid: the
         # other pages' rows are still good.
-        dated = sum(any(is_date_cell(c.text) for c in r.cells) for r in rows)
+        dated = sum(_dated(r) for r in rows)
         if header:
-            columns = _columns(name, table.page, header, dated_row, out)
+            try:
+                columns = _columns(name, table.page, header, dated_row, out)
+            except GridError as err:
+                # A table of another kind (a revision history: "Version | Date | Change") or a page
+                # whose headers are not understood: the whole grid is refused for it only when no
+                # other table gives deployments (below); otherwise that table is a rejection.
+                refused.append((table.page, err, dated_row))
+                columns = None
+                continue
         elif columns is None:
             out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", dated_row.cells[0].text,
                                             f"a table of {dated} dated row(s) with no header above it or before it: not read"))
@@ -464,11 +533,18 @@ def _read(path: Path) -> _Read:
                 continue
             if not is_date_cell(values["date"]) and _names_columns(row):
                 continue  # the header printed again inside the table (after each month, say)
+            if len(row.cells) == 1 and len(columns) > 1 and not _row_like(row.cells[0].text):
+                continue  # one cell across the table: a heading ("February 2025") or a note, no deployment
+            if records:  # "As above", a ditto mark: the text of the cell above in that column
+                values.update({k: records[-1].cells.get(k, "") for k, v in values.items()
+                               if k != "date" and DITTO.fullmatch(v) and records[-1].cells.get(k)})
             if not is_date_cell(values["date"]) and not extras and not any(v for k, v in values.items() if k != "date"):
                 continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
                 records.append(_Record(table.page, index, values, extras, any(
-                    c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns)))
+                    c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
+                    next((_duration_unit(c.header) for c in columns if c.field == "duration"), None),
+                    any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns), row.struck))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -479,6 +555,11 @@ def _read(path: Path) -> _Read:
                 records[-1].extend(_values(row, columns, merged=False))
     if records:
         _orphan(name, pending, out, pending_page)
+        out.rejections += [Rejection(f"grids/{name} page {page}", "page", " | ".join(c.text for c in row.cells),
+                                     f"a table with dates that is not read: {str(err).removeprefix(name + ': ')}")
+                           for page, err, row in refused]
+    elif refused:
+        raise refused[0][1]
     if not records:
         why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
                "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages))
@@ -512,16 +593,17 @@ def _why_no_table(pages: list) -> str:
     if flat:
         return (f": the table on page(s) {', '.join(map(str, flat))} is ruled with horizontal lines only. Cells are "
                 "found from drawn vertical and horizontal borders, so its columns cannot be told apart")
-    return ": cells are found from drawn borders, and no page has a ruled table with dates"
+    return (": cells are found from drawn borders, and no page has a ruled table with dates (shading bounds cells only "
+            "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
 
 
-def _row_like(line: str) -> bool:
-    """A line of loose text that reads like a table row: a date and a figure besides it (a cover's
-    "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
+def _row_like(line: str, figures: int = 1) -> bool:
+    """A line of loose text that reads like a table row: a date and ``figures`` figures besides it (a
+    cover's "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
     rest = line
     for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE, US_WORDED_DATE):
         rest = pattern.sub(" ", rest)
-    return rest != line and bool(re.search(r"\d", rest))
+    return rest != line and len(re.findall(r"\d[\d,.]*", rest)) >= figures
 
 
 def _unread_text(name: str, pages: list) -> list[Rejection]:
@@ -536,7 +618,9 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
                                  "any rows on it are not read"))
             continue
         dated = [line for line in page.loose if _row_like(line)]
-        if len(dated) >= 2:
+        # One line is enough when it prints a deployment's worth of figures besides its date (a row
+        # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.
+        if len(dated) >= 2 or any(_row_like(line, figures=4) for line in dated):
             how = "is ruled with horizontal lines only" if page.rules_without_columns else "has no ruled cell borders"
             out.append(Rejection(f"grids/{name} page {page.number}", "page",
                                  " / ".join(dated[:3]),
@@ -550,12 +634,23 @@ def _blank(text: str) -> bool:
     return not text or bool(NOT_AVAILABLE.fullmatch(text) or DASH.fullmatch(text))
 
 
-def parse_duration(text: str) -> int | None:
+def _duration_unit(header: str) -> str | None:
+    """The unit a duration's header gives its bare numbers: "Duration (hours)", "Hours" -> "h",
+    "Length (mins)" -> "min"; None when it gives none."""
+    if HOURS_HEADER.search(header):
+        return "h"
+    return "min" if MINUTES_HEADER.search(header) else None
+
+
+def parse_duration(text: str, unit: str | None = None) -> int | None:
     """Minutes from "5h03m", "5h 03m", "5h40", "8h0m", "4hr 47m", "6 hrs 9 mins", "45m", "369 mins",
-    "06:09", "6.15 hours" (decimal hours that make whole minutes); None for N/A, a dash or blank."""
+    "06:09", "6.15 hours" (decimal hours that make whole minutes); a bare number ("5.5", "330") only
+    in the ``unit`` its header gives ("h" or "min"); None for N/A, a dash or blank."""
     text = _bare(text)
     if _blank(text):
         return None
+    if unit is not None and re.fullmatch(r"\d{1,4}(?:\.\d{1,2})?", text):
+        text += " hours" if unit == "h" else " mins"
     hours = DECIMAL_HOURS.fullmatch(text)
     if hours:  # 6.15 hours = 369 minutes; 5.33 hours is no whole number of minutes: not guessed
         minutes = Decimal(hours["h"]) * 60
@@ -619,12 +714,19 @@ def parse_number(text: str) -> float | None:
     return float(text)
 
 
-def parse_threshold(text: str) -> float | None:
-    """The face-match threshold: "0.64", or as a percentage "64%" (the same setting)."""
-    percent = PERCENT.fullmatch(_bare(text))
+def parse_threshold(text: str, in_percent: bool = False) -> float | None:
+    """The face-match threshold, a score from 0 to 1: "0.64", or as a percentage "64%" (the same
+    setting); a bare number over 1 ("64") only under a header giving "%" ("Threshold (%)"), otherwise
+    reported: a percentage with its sign lost, or a typo, the grid does not say."""
+    bare = _bare(text)
+    percent = PERCENT.fullmatch(bare + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", bare) and float(bare) > 1
+                                else bare)
     if percent:
         return float(Decimal(percent["value"]) / 100)
-    return parse_number(text)
+    value = parse_number(text)
+    if value is not None and value > 1:
+        raise ValueError(f"not a threshold {text!r}: a score is 0-1 (a percentage needs its sign, or '%' in its header)")
+    return value
 
 
 def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
@@ -708,6 +810,10 @@ def _parse(path: Path) -> _Parsed:
         print(f"warning: {path.name}: its dates are printed month first (e.g. 01/13/25); read so", file=sys.stderr)
     for order, rec in enumerate(records, start=1):
         cells = {k: " ".join(v.split()) for k, v in rec.cells.items()}
+        if rec.struck:  # withdrawn, or corrected by hand: which is not printed
+            rejections.append(Rejection(f"{source} page {rec.page}", f"row {order}", " | ".join(filter(None, cells.values())),
+                                        "printed struck through (withdrawn or corrected?): kept aside, not counted"))
+            continue
         try:
             date = parse_date(cells["date"], us)
         except ValueError as err:
@@ -717,6 +823,11 @@ def _parse(path: Path) -> _Parsed:
         per_date[date] = per_date.get(date, 0) + 1
         row: dict = {"deployment_id": f"{path.stem}_{date.isoformat()}_{per_date[date]}",
                      "source_file": path.name, "page": rec.page, "row": order, "date": date}
+        printed_day = _weekday_printed(cells["date"])
+        if printed_day is not None and printed_day != date.weekday():
+            anomalies.append(_anomaly(row, "weekday", f"{date:%A}", WEEKDAYS[printed_day],
+                                      f"{cells['date']!r}: {date:%d/%m/%Y} was a {date:%A}; the date or the weekday "
+                                      "is wrong (the date is read as printed)"))
         location, row["status"] = _status(cells)
         if row["status"] != "ok":  # "Cancelled" in the result cells: the reason, not an unreadable figure
             cells.update({k: "" for k in RESULTS if NO_RESULTS.fullmatch(cells.get(k, ""))})
@@ -731,13 +842,13 @@ def _parse(path: Path) -> _Parsed:
                 anomalies.append(_anomaly(row, "unreadable", f"a {key}", cells[key], str(err)))
                 return None
 
-        row["duration_minutes"] = read("duration", parse_duration)
+        row["duration_minutes"] = read("duration", lambda text: parse_duration(text, rec.duration_unit))
         if row["duration_minutes"] is None and not cells.get("duration"):
             # No duration printed: from the clock times, "10:00-16:30" or start and end columns.
             if not cells.get("times") and (cells.get("start_time") or cells.get("end_time")):
                 cells["times"] = f"{cells.get('start_time') or '?'} to {cells.get('end_time') or '?'}"
             row["duration_minutes"] = read("times", parse_times)
-        row["threshold"] = read("threshold", parse_threshold)
+        row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
             row[key] = read(key, parse_count)
         rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
@@ -758,6 +869,17 @@ def _parse(path: Path) -> _Parsed:
         rows.append(row)
     anomalies += _after_edition(path, rows)
     return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings)
+
+
+WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+WEEKDAY = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE)
+
+
+def _weekday_printed(text: str) -> int | None:
+    """The weekday a date cell prints before its date ("Monday 8 January 2025", "Tue 08/01/25"):
+    0 for Monday; None when it prints none."""
+    m = WEEKDAY.match(text)
+    return None if m is None else [d[:3].lower() for d in WEEKDAYS].index(m[1].lower())
 
 
 def _after_edition(path: Path, rows: list[dict]) -> list[dict]:

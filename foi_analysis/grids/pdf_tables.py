@@ -30,9 +30,14 @@ MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers 
 RULE = 4.5  # points: a filled bar this thin is a (thick) border, not a shaded cell (a line of text is taller)
 SMALL, RAISED = 0.8, 0.2  # of a line's height: a glyph this much smaller and raised is a superscript
 SUPERSCRIPT = dict(zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹"))
+STRUCK = 0.25  # of a glyph's height: a line this far inside it, top and bottom, strikes it through
 RUN_GAP = 0.12  # of a line's height: a glyph this close after the last one continues its word
 EPSILON = 0.05  # points: a piece of path this close to level or plumb is a ruling
 FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
+# points: cells drawn as separate rectangles (Word's cell spacing, shaded cells with white gaps) this
+# far apart are neighbours; the border between them runs down the middle of the gap. Less than a
+# line of text, so two tables drawn apart stay two.
+CELL_SPACING = 10.0
 DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
 
 
@@ -67,6 +72,7 @@ class Row:
     top: float
     bottom: float
     cells: tuple[Cell, ...]
+    struck: bool = False  # a line drawn through its text (struck through: withdrawn or corrected)
 
     def at(self, x: float) -> Cell | None:
         """The cell spanning horizontal position ``x``."""
@@ -179,7 +185,7 @@ def edition_date(path: Path | str) -> dt.date | None:
 def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs = _glyphs(page, height)
-    vertical, horizontal = _rulings(page, height)
+    (vertical, horizontal), (fill_v, fill_h) = _rulings(page, height)
     # A page whose text mostly runs bottom to top (or top to bottom, or upside down): a table drawn
     # turned on the page. Glyphs and rulings are turned back together, so the table reads upright.
     turns = Counter(g.turn for g in glyphs if not g.char.isspace())
@@ -187,14 +193,18 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     if turn:
         glyphs = sorted((g.turned(turn) for g in glyphs), key=lambda g: g.cy)
         vertical, horizontal = _turn_edges(vertical, horizontal, turn)
+        fill_v, fill_h = _turn_edges(fill_v, fill_h, turn)
     vertical, horizontal = _merge(vertical), _merge(horizontal)
+    horizontal, strikes = _strikes(horizontal, glyphs)
     tables, boxes = [], []
     components = _components(vertical, horizontal)
+    if len(fill_v) >= 8:  # two cells each way at least: four fills, each two sides
+        components += _shaded_tables(_components(_merge(fill_v), _merge(fill_h)), components)
     extents = [_extent(c) for c in components]
     for (v_edges, h_edges), extent in zip(components, extents):
         if any(other is not extent and _encloses(extent, other) for other in extents):
             continue  # a frame drawn round a table (or the page), not a table of its own
-        rows = _rows(v_edges, h_edges, glyphs)
+        rows = _rows(v_edges, h_edges, glyphs, strikes)
         if rows:
             tables.append(Table(number, rows[0].top, tuple(rows)))
             boxes.append((min(h.start for h in h_edges) - SNAP, max(h.end for h in h_edges) + SNAP,
@@ -219,6 +229,9 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
         glyphs: list[_Glyph] = []
         run, spaced = 0, False  # the current run of text; a printed space since its last glyph
         last = None  # the last glyph that is not a space
+        # A glyph drawn again where it already is (a form drawing itself over and over, text printed
+        # twice) is one glyph: the page shows it once. The spaces after a repeat go with it.
+        seen, repeat = set(), False
         raw, unicode, angle, generated = (textpage.raw, pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetCharAngle,
                                           pdfium_raw.FPDFText_IsGenerated)
         quarter = math.pi / 2
@@ -227,6 +240,8 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
             # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
             char = "-" if code in (0x02, 0xFFFE) else chr(code)
             if char.isspace():
+                if repeat:
+                    continue
                 # Spaces, printed or inferred by PDFium, have no box: place them just after the
                 # glyph they follow, on its line. Inferred line ends are not text.
                 if char == " " and glyphs:
@@ -240,6 +255,11 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                 continue
             # Loose boxes span the font's ascent to descent, so glyphs of one line share a height.
             left, bottom, right, top = textpage.get_charbox(i, loose=True)
+            key = (char, round(left, 1), round(top, 1))
+            repeat = key in seen
+            if repeat:
+                continue
+            seen.add(key)
             if right - left > 0:
                 # PDFium gives the writing's angle clockwise, in radians: kept in quarter turns.
                 turn = round(angle(raw, i) / quarter) % 4
@@ -316,11 +336,14 @@ def _path_lines(obj: pdfium.PdfObject, count: int, height: float) -> list[tuple[
     return out
 
 
-def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Edge]]:
+def _rulings(page: pdfium.PdfPage, height: float) -> tuple[tuple[list[_Edge], list[_Edge]], tuple[list[_Edge], list[_Edge]]]:
     """Vertical and horizontal ruling lines: thin paths, the four sides of outlined rectangles, thin
     filled bars (Excel draws borders so, thick outer ones too), the straight pieces of a path of many
-    subpaths; inside Form XObjects too (PDFium gives their objects' matrices on the page)."""
+    subpaths; inside Form XObjects too (PDFium gives their objects' matrices on the page). Second, the
+    edges of filled rectangles with no outline (shaded cells), for tables drawn with no line at all.
+    Rectangles drawn apart (cell spacing) have their facing sides moved to the middle of the gap."""
     vertical, horizontal = [], []
+    outlined, filled = [], []  # rectangles as [left, top, right, bottom]
     for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH], max_depth=FORM_DEPTH):
         count = pdfium_raw.FPDFPath_CountSegments(obj.raw)
         if count < 2:
@@ -360,9 +383,53 @@ def _rulings(page: pdfium.PdfPage, height: float) -> tuple[list[_Edge], list[_Ed
                     elif abs(y0 - y1) <= EPSILON:
                         horizontal.append(_Edge(y0, min(x0, x1), max(x0, x1)))
                 continue
-            vertical += [_Edge(left, top, bottom), _Edge(right, top, bottom)]
-            horizontal += [_Edge(top, left, right), _Edge(bottom, left, right)]
-    return vertical, horizontal
+            outlined.append([left, top, right, bottom])
+        elif min(width, tall) > RULE:
+            filled.append([left, top, right, bottom])
+    for x0, top, x1, bottom in _close_gaps(outlined):
+        vertical += [_Edge(x0, top, bottom), _Edge(x1, top, bottom)]
+        horizontal += [_Edge(top, x0, x1), _Edge(bottom, x0, x1)]
+    fill_v, fill_h = [], []
+    for x0, top, x1, bottom in _close_gaps(filled):
+        fill_v += [_Edge(x0, top, bottom), _Edge(x1, top, bottom)]
+        fill_h += [_Edge(top, x0, x1), _Edge(bottom, x0, x1)]
+    return (vertical, horizontal), (fill_v, fill_h)
+
+
+def _close_gaps(boxes: list[list[float]]) -> list[list[float]]:
+    """Rectangles drawn apart, side by side in one row (their heights overlapping by most of the
+    smaller) or one above the other in one column, more than SNAP and at most CELL_SPACING apart, with
+    nothing between them: their facing sides moved to the middle of the gap, so the cells meet as
+    ruled cells do. Only the nearest neighbour: a cell two rows down is no neighbour."""
+    for axis in (0, 1):  # 0: neighbours left and right; 1: above and below
+        lo, hi, a, b = (0, 2, 1, 3) if axis == 0 else (1, 3, 0, 2)
+        # Boxes by where they start (their left, or top), each such line's boxes along it: a box's
+        # neighbours start just past its end and lie beside it, found without scanning every row.
+        lines: dict[float, list[list[float]]] = {}
+        for box in boxes:
+            lines.setdefault(round(box[lo], 1), []).append(box)
+        starts = sorted(lines)
+        along = {k: sorted(v, key=lambda box: box[a]) for k, v in lines.items()}
+        along_a = {k: [box[a] for box in v] for k, v in along.items()}
+        moves = []
+        for box in boxes:
+            beside = []
+            for k in starts[bisect.bisect_left(starts, box[hi] - SNAP):bisect.bisect_right(starts, box[hi] + CELL_SPACING)]:
+                row = along[k]
+                for i in range(bisect.bisect_left(along_a[k], box[b]) - 1, -1, -1):
+                    other = row[i]
+                    if other[b] <= box[a]:
+                        break  # the rest lie wholly before it
+                    overlap = min(box[b], other[b]) - max(box[a], other[a])
+                    if other is not box and overlap >= 0.8 * min(box[b] - box[a], other[b] - other[a]):
+                        beside.append(other)
+                if beside:
+                    break  # the nearest line holding a neighbour
+            if beside and beside[0][lo] - box[hi] > SNAP:  # apart, not meeting already
+                moves += [(box, other, (box[hi] + other[lo]) / 2) for other in beside]
+        for box, other, middle in moves:
+            box[hi] = other[lo] = middle
+    return boxes
 
 
 def _turn_edges(vertical: list[_Edge], horizontal: list[_Edge], turn: int) -> tuple[list[_Edge], list[_Edge]]:
@@ -438,6 +505,25 @@ def _components(vertical: list[_Edge], horizontal: list[_Edge]) -> list[tuple[li
     return [g for g in groups.values() if len(g[0]) >= 2 and len(g[1]) >= 2]
 
 
+def _shaded_tables(shaded: list[tuple[list[_Edge], list[_Edge]]],
+                   ruled: list[tuple[list[_Edge], list[_Edge]]]) -> list[tuple[list[_Edge], list[_Edge]]]:
+    """Tables drawn with no line, each cell a shaded rectangle (the white gaps between them the
+    borders): groups of fills at least two cells each way, away from every ruled table (shading inside
+    a ruled table, zebra stripes say, is no ruling of its own; a frame round the page does not count).
+    A stripe across a table, or a header's fills alone, is no table: nothing bounds its columns, or
+    its rows."""
+    tables = [c for c in ruled if len(_positions([v.pos for v in c[0]])) > 2 or len(_positions([h.pos for h in c[1]])) > 2]
+    out = []
+    for component in shaded:
+        if len(_positions([v.pos for v in component[0]])) < 3 or len(_positions([h.pos for h in component[1]])) < 3:
+            continue
+        x0, y0, x1, y1 = _extent(component)
+        if any(x0 < e[2] and e[0] < x1 and y0 < e[3] and e[1] < y1 for e in map(_extent, tables)):
+            continue
+        out.append(component)
+    return out
+
+
 def _extent(component: tuple[list[_Edge], list[_Edge]]) -> tuple[float, float, float, float]:
     vertical, horizontal = component
     return (min(v.pos for v in vertical), min(h.pos for h in horizontal),
@@ -457,7 +543,25 @@ def _positions(values: list[float]) -> list[float]:
     return out
 
 
-def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) -> list[Row]:
+def _strikes(horizontal: list[_Edge], glyphs: list[_Glyph]) -> tuple[list[_Edge], list[_Edge]]:
+    """Horizontal lines that are borders, and those drawn through the middle of a line of text (a
+    strikethrough): a border never crosses text, an underline runs under it."""
+    centres = [g.cy for g in glyphs]
+    borders, strikes = [], []
+    for h in horizontal:
+        crossed = False
+        # Glyphs whose middle half the line may cross lie within half a (20 pt) line of it.
+        for g in glyphs[bisect.bisect_left(centres, h.pos - 10):bisect.bisect_right(centres, h.pos + 10)]:
+            inset = STRUCK * (g.bottom - g.top)
+            if (g.top + inset < h.pos < g.bottom - inset and h.start <= (g.x0 + g.x1) / 2 <= h.end and g.turn == 0
+                    and not g.char.isspace()):
+                crossed = True
+                break
+        (strikes if crossed else borders).append(h)
+    return borders, strikes
+
+
+def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph], strikes: list[_Edge] = ()) -> list[Row]:
     ys = _positions([h.pos for h in horizontal])
     centres = [g.cy for g in glyphs]
     # Where the horizontal rulings at each height start and end: a table drawn without outer side
@@ -512,7 +616,8 @@ def _rows(vertical: list[_Edge], horizontal: list[_Edge], glyphs: list[_Glyph]) 
         above = [(a, b, g) for a, b, g, _ in cells]
         bands.append((top, bottom, cells))
     lines = [_lines(sorted(m, key=lambda g: g.cy)) for m in groups]
-    return [Row(top, bottom, tuple(Cell(a, b, lines[g], continued) for a, b, g, continued in cells))
+    return [Row(top, bottom, tuple(Cell(a, b, lines[g], continued) for a, b, g, continued in cells),
+                any(top < h.pos < bottom and h.start < cells[-1][1] and h.end > cells[0][0] for h in strikes))
             for top, bottom, cells in bands]
 
 

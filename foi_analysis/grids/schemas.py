@@ -96,7 +96,8 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                     "(out of the grid's date order), date_after_edition (after the day the grid's "
                                     "PDF was made), location_variants (the place printed another "
                                     "way elsewhere), duplicate (same date, place, duration, faces and alerts as an "
-                                    "earlier row), purpose_code (not in the legend)", pa.Check.isin(CHECKS),
+                                    "earlier row), purpose_code (not in the legend), weekday (the weekday printed with the date "
+                                    "is not that date's)", pa.Check.isin(CHECKS),
                             nullable=False),
             "expected": text("What reconciling values would be"),
             "found": text("What the grid prints"),

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
+from ..foia.exemptions import FOISA_NAME
 from . import authorities, disclosures
 from .quarantine import Rejection
 
@@ -164,8 +165,7 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     return problems
 
 
-# The Freedom of Information (Scotland) Act 2002, as a letter names it; a Scottish authority answers under it.
-_FOISA = re.compile(r"\bFOI\(?S\)?A\b|Freedom of Information \(Scotland\)|\(Scotland\) Act", re.I)
+# A Scottish authority answers under FOISA.
 _SCOTTISH = re.compile(r"\bScotland\b|\bScottish\b")
 
 
@@ -173,7 +173,7 @@ def _foisa(authority: str, fields: dict) -> bool:
     """Whether a record's citations are FOISA's: they name it, or the authority is a Scottish body
     ("New Scotland Yard" is the Met's alias, never a canonical name)."""
     raws = [str(e.get("raw", "")) for e in fields.get("exemptions") or [] if isinstance(e, dict)]
-    return bool(_SCOTTISH.search(authority)) or any(_FOISA.search(raw) for raw in raws)
+    return bool(_SCOTTISH.search(authority)) or any(FOISA_NAME.search(raw) for raw in raws)
 
 
 def _write_atomic(path: Path, text: str) -> None:

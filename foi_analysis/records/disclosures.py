@@ -24,7 +24,7 @@ import yaml_rs
 from zoneinfo import ZoneInfo
 
 from ..foia import exemptions as ex
-from ..foia.dates import parse_printed_date
+from ..foia.dates import LAST_COUNTABLE_DAY, LAST_YEAR, parse_printed_date
 from . import structure
 from .quarantine import Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
@@ -403,13 +403,14 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
         d.date_responded = _agreed(d.date_responded, [e[1] for e in events if e[0] == "response"], rec, "date_responded", "response", fatal)
 
     # Dates that cannot be true: after today, before the FOI Acts' right of access began, or before
-    # the request was received. Almost every record has none: its earliest and latest dates tell,
+    # the request was received; and dates the working-day calendar cannot count deadlines from (only
+    # once today is that late). Almost every record has none: its earliest and latest dates tell,
     # and only then is each date named.
     today, received = _today(), d.date_received
     dates = [e[1] for e in events]
     dates += [v for v in (received, d.date_responded) if v is not None]
     dates += [b[1] for b in blue]
-    if dates and (max(dates) > today or min(dates) < FIRST_DAY or (received is not None and min(dates) < received)):
+    if dates and (max(dates) > min(today, LAST_COUNTABLE_DAY) or min(dates) < FIRST_DAY or (received is not None and min(dates) < received)):
         dated = [("date_received", rec.get("date_received"), received),
                  ("date_responded", rec.get("date_responded"), d.date_responded)]
         dated += [(f"events[{i}].date", e[2], e[1]) for i, e in zip(at, events)]
@@ -417,6 +418,9 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
         for name, printed, value in dated:
             if value is not None and value > today:
                 fatal.append(RecordError(name, printed, f"date in the future (today is {today.isoformat()})"))
+            elif value is not None and value > LAST_COUNTABLE_DAY and not name.startswith("tables"):
+                fatal.append(RecordError(name, printed, f"date after {LAST_COUNTABLE_DAY.isoformat()}: the working-day calendar "
+                                                        f"ends on {LAST_YEAR}-12-31, so this request's deadlines cannot be counted"))
             elif value is not None and value < FIRST_DAY:
                 fatal.append(RecordError(name, printed, f"date before {FIRST_DAY.isoformat()}, when the right of access "
                                                         "under the FOI Acts began: a typo for another year?"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandera.pandas as pa
 
+from ..foia import exemptions as ex
 from .columns import column, count, date, flag, fraction, table, text
 
 # The first five answer the request; the rest say why there is no answer (yet): no response,
@@ -19,8 +20,9 @@ EVENTS = ["received", "acknowledged", "extension_notice", "extension_estimate", 
           "internal_review_requested", "internal_review_response", "response",
           # the appeal to the regulator (the ICO; under FOISA the Scottish Information Commissioner) and beyond
           "ico_complaint", "ico_decision", "tribunal_appeal"]
-LAWS = ["FOIA", "FOISA", "EIR"]
-_LAW = "Law the request was answered under: FOIA (2000) | FOISA (Scotland, 2002) | EIR (2004); a record without it is FOIA"
+LAWS = list(ex.LAWS)
+_LAW = ("Law the request was answered under: FOIA (2000) | FOISA (Scotland, 2002) | EIR (2004) | EISR (Environmental Information "
+        "(Scotland) Regulations 2004); a record without it is FOIA")
 STAGES = ["extension_notice", "response", "internal_review"]
 
 
@@ -64,16 +66,16 @@ RECORD_SCHEMAS: dict[str, pa.DataFrameSchema] = {
         {
             "reference": _REF,
             "authority": _AUTH,
-            "section": text("Section number in the request's law, e.g. '31', '22A'; an EIR exception, e.g. '12(4)(b)', '13'"),
+            "section": text("Section number in the request's law, e.g. '31', '22A'; an EIR or EISR exception, e.g. '12(4)(b)', '13', '10(5)(b)'"),
             "citation": text("Normalised citation, e.g. '31(1)(a)'"),
             "raw": text("The citation exactly as printed"),
-            "name": text("Section's name in the catalogue of the request's law (FOIA, FOISA or EIR)"),
+            "name": text("Section's name in the catalogue of the request's law (FOIA, FOISA, EIR or EISR)"),
             "absolute": flag("True absolute, False qualified (public interest test), empty for procedural grounds"),
             "basis": text("class or prejudice based (empty for procedural grounds)", nullable=True),
             "ncnd": column("boolean", "True if the citation is the section's neither-confirm-nor-deny provision"),
             "procedural": column("boolean", "True for grounds that are not exemptions: s12 (cost), s14 (vexatious), s84 (not recorded "
-                                            "information), FOISA s18 (NCND), EIR 12(4)(a) (not held), 12(6); and advice and "
-                                            "assistance (FOIA s16, FOISA s15, EIR reg 9), cited beside a refusal"),
+                                            "information), FOISA s18 (NCND), EIR 12(4)(a) (not held), 12(6), EISR 10(4)(a), 10(8); and advice and "
+                                            "assistance (FOIA s16, FOISA s15, EIR and EISR reg 9), cited beside a refusal"),
             "stage": text("Where it was cited: " + " | ".join(STAGES) + " (extension_notice: only under consideration)", pa.Check.isin(STAGES)),
             "questions": text("Questions it was applied to, ';'-joined (empty: not stated)", nullable=True),
             "law": text(_LAW, pa.Check.isin(LAWS)),
