@@ -29,6 +29,16 @@ CODE = ("records", "foia", "grids", "build.py", "cache.py", "tables.py", "config
 LIBRARIES = ("pandas", "numpy", "pandera", "yaml-rs", "pypdfium2", "holidays")
 
 
+def cache_folder(raw: str | os.PathLike) -> Path:
+    """The incremental build's cache sits beside the raw data it caches: data/.cache/build (git-ignored)."""
+    return Path(raw).parent / ".cache" / "build"
+
+
+def entry_path(folder: str | os.PathLike, slot: str) -> Path:
+    """Where the entry ``slot`` of the cache in ``folder`` is stored (whatever its key)."""
+    return Path(folder) / f"{slot}.pickle"
+
+
 def code_version() -> str:
     total = hashlib.sha256(platform.python_version().encode())
     for lib in LIBRARIES:
@@ -103,7 +113,7 @@ class Cache:
         self.hits = self.misses = 0
 
     def path(self, slot: str) -> Path:
-        return self.folder / f"{slot}.pickle"
+        return entry_path(self.folder, slot)
 
     def entry(self, slot: str) -> tuple[str, object, object, Blob | None] | None:
         """(key, stat signature, value, the bytes stored after them or None) under ``slot``, or None."""

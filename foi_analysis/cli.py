@@ -18,8 +18,14 @@ def _build(args: argparse.Namespace) -> int:
     from . import config, listing
 
     # The record files are listed and stat-ed by a child on the other core while this process
-    # imports pandas and pandera (~1 s each at 100k records).
+    # imports pandas and pandera (~1 s each at 100k records); with no holiday table in the cache
+    # (a clean build), another child computes it meanwhile.
     files = listing.prefetch(config.RAW_DISCLOSURES)
+    from . import cache
+    from .foia import bank_holidays
+
+    if not cache.entry_path(cache.cache_folder(config.RAW), "calendar").exists():
+        bank_holidays.prefetch()
     from . import build
 
     return build.main(check_only=args.command == "validate", listing=files)

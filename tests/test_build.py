@@ -147,6 +147,53 @@ def test_interrupted_write_leaves_previous_outputs_whole(tmp_path, monkeypatch):
     assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before  # no temp file left, nothing torn
 
 
+def test_tables_rendered_by_a_forked_child_are_the_same_bytes(tmp_path, monkeypatch):
+    # Above RENDER_CHILD_FROM bytes of rows a child renders the largest tables while this process
+    # renders the rest; the files must not depend on it, nor on the child failing (redone here).
+    build.build(out=tmp_path / "one")
+    parent, children = os.getpid(), []
+    in_child = build.forked.in_child
+
+    def spy(produce):
+        children.append(produce)
+        return in_child(produce)
+
+    monkeypatch.setattr(build, "RENDER_CHILD_FROM", 0)
+    monkeypatch.setattr(build, "cores", lambda: 2)
+    monkeypatch.setattr(build.forked, "in_child", spy)
+    build.build(out=tmp_path / "two")
+    assert len(children) == 1, "no child rendered any table"
+    staged = build._staged
+
+    def fails_in_the_child(out, name, render):
+        if os.getpid() != parent:
+            raise OSError("the child could not write")
+        return staged(out, name, render)
+
+    monkeypatch.setattr(build, "_staged", fails_in_the_child)
+    build.build(out=tmp_path / "three")
+    assert len(children) == 2
+
+    def fails_here(out, name, render):
+        if os.getpid() == parent and name == "data_dictionary.csv":  # always this process's
+            raise OSError("this process could not write")
+        return staged(out, name, render)
+
+    monkeypatch.setattr(build, "_staged", fails_here)
+    with pytest.raises(OSError):
+        build.build(out=tmp_path / "failed")
+    assert len(children) == 3 and list((tmp_path / "failed").iterdir()) == []  # the child's files removed too
+    monkeypatch.setattr(build, "_staged", staged)
+    # Staged for one folder and written to another: the child's files are removed, the other written whole.
+    result = build.assemble(out=tmp_path / "elsewhere")
+    build.write(result, tmp_path / "four")
+    assert len(children) == 5 and list((tmp_path / "elsewhere").iterdir()) == []
+    expected = {p.name: p.read_bytes() for p in (tmp_path / "one").iterdir()}
+    assert "events.csv" in expected
+    for folder in ("two", "three", "four"):
+        assert {p.name: p.read_bytes() for p in (tmp_path / folder).iterdir()} == expected, folder  # no temp file left
+
+
 def test_tables_load_with_their_dtypes():
     req = tables.load("requests")
     assert str(req["date_received"].dtype) == "datetime64[ns]"

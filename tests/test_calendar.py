@@ -6,7 +6,7 @@ import datetime as dt
 import numpy as np
 import pytest
 
-from foi_analysis.foia import calendar
+from foi_analysis.foia import bank_holidays, calendar
 from foi_analysis.foia.dates import parse_printed_date
 
 
@@ -117,3 +117,14 @@ def test_holidays_between_names_the_nation():
     got = calendar.holidays_between("2016-09-23", "2016-12-10")
     assert [d for d, _ in got] == [dt.date(2016, 11, 30)]
     assert "SCT" in got[0][1]
+
+
+def test_the_holiday_table_from_a_forked_child_is_the_one_computed_here(monkeypatch):
+    # A clean build has the table computed by a child forked before its imports; the same table.
+    computed = bank_holidays.compute()
+    bank_holidays.prefetch()
+    assert bank_holidays._pending is not None or not bank_holidays.forked.possible()
+    assert bank_holidays.table() == computed
+    monkeypatch.setattr(bank_holidays.forked, "in_child", lambda produce: lambda: None)  # the child failed
+    bank_holidays.prefetch()
+    assert bank_holidays.table() == computed

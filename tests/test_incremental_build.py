@@ -213,7 +213,7 @@ def test_untouched_files_are_not_even_read_and_a_same_size_edit_is_seen(data, tm
     assert_same_as_clean(data, tmp_path)
     opened = []
     read = disclosures.read_files
-    monkeypatch.setattr(disclosures, "read_files", lambda paths: opened.extend(Path(p).name for p in paths) or read(paths))
+    monkeypatch.setattr(disclosures, "read_files", lambda folder, names: opened.extend(names) or read(folder, names))
     reset(reads)
     build.build(data / "raw", data / "processed", cache=True)
     assert opened == [] and reads["records"] == []

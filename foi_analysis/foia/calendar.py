@@ -26,9 +26,10 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 
+from . import bank_holidays
+from .bank_holidays import NATIONS  # noqa: F401 - the nations are the calendar's too
 from .dates import FIRST_YEAR, LAST_YEAR
 
-NATIONS = ("ENG", "WLS", "SCT", "NIR")
 RULES = ("ico", "code2018")
 # A fixed span (FIRST_YEAR to LAST_YEAR) keeps the calendar (and so every result) independent of the
 # input's years; dates outside it, and deadlines that would fall past its end, are refused rather than
@@ -62,14 +63,7 @@ def use_holidays(table: dict[dt.date, str]) -> None:
 
 
 def _compute_holidays() -> dict[dt.date, str]:
-    import holidays  # ~0.1 s to import: a build that finds the table in its cache never does
-
-    years = range(FIRST_YEAR, LAST_YEAR + 1)
-    union: dict[dt.date, set[str]] = {}
-    for nation in NATIONS:
-        for day, name in holidays.UK(subdiv=nation, years=years).items():
-            union.setdefault(day, set()).add(f"{name} ({nation})")
-    return {day: "; ".join(sorted(names)) for day, names in sorted(union.items())}
+    return bank_holidays.table()  # computed by a child forked early, if a clean build started one
 
 
 def law_holidays(law: str = "FOIA") -> dict[dt.date, str]:

@@ -488,9 +488,9 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     return None if malformed else d
 
 
-def _read_bytes(path: str) -> bytes:
+def _read_bytes(path: str, dir_fd: int | None = None) -> bytes:
     # os.open/os.read: half the cost of open() for a small file (no buffered reader, no fstat).
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDONLY, dir_fd=dir_fd)
     try:
         parts = [os.read(fd, 1 << 16)]
         while parts[-1]:
@@ -505,10 +505,21 @@ def _file_name(path: str, prefix: str) -> str:
     return path[len(prefix):].replace(os.sep, "/") if path.startswith(prefix) else os.path.basename(path)
 
 
-def read_files(paths: list[str]) -> list[bytes]:
-    """Each file's bytes. All are read before any is parsed: the system calls done together leave
-    the parser's code and data in the CPU caches (~10% less time than reading each as it is parsed)."""
-    return [_read_bytes(p) for p in paths]
+# Opening a file relative to its open folder looks up one name, not every component of its path.
+_DIR_FD = os.open in os.supports_dir_fd
+
+
+def read_files(folder: str, names: list[str]) -> list[bytes]:
+    """The bytes of each named file in ``folder``. All are read before any is parsed: the system
+    calls done together leave the parser's code and data in the CPU caches (~10% less time than
+    reading each as it is parsed)."""
+    if not _DIR_FD:
+        return [_read_bytes(os.path.join(folder, n)) for n in names]
+    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    try:
+        return [_read_bytes(n, fd) for n in names]
+    finally:
+        os.close(fd)
 
 
 def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejection],
@@ -519,7 +530,7 @@ def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejec
     for its cache first): parsed as they are, not read a second time."""
     prefix = f"{os.fspath(root)}{os.sep}"
     records = []
-    for file, data in zip([_file_name(p, prefix) for p in paths], read_files(paths) if contents is None else contents):
+    for file, data in zip([_file_name(p, prefix) for p in paths], [_read_bytes(p) for p in paths] if contents is None else contents):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
