@@ -1284,3 +1284,33 @@ def test_a_citation_by_the_section_sign_is_found():
                      "The Metropolitan Police Service holds the information you asked for. Some of it is exempt under "
                      "§ 31(1)(a) of the Act (law enforcement) and has been withheld.\n\nYours sincerely,\n\nMetropolitan Police Service\n")
     assert [(f.section, f.citation) for f in x.exemptions] == [("31", "31(1)(a)")]
+
+
+def test_only_the_laws_otherwise_accessible_ground_keeps_nothing_back():
+    # Hand reading: Q1 answered ("2 vans"), Q2's contract attached but its prices withheld under
+    # s43(2): partially disclosed. The ground's own words say the prices are "not accessible to the
+    # public"; only FOIA s21 (FOISA s25), information accessible by other means, is a pointer that
+    # keeps nothing back, whatever other words a citation holds.
+    text = """Our ref: FOI-2025-0412
+
+Dear Requester,
+
+Thank you for your request for information received on 3 March 2025.
+
+You asked:
+1. How many live facial recognition vans does the force own?
+2. Please provide the contract with the supplier.
+
+Response:
+1. The force owns 2 vans.
+2. The contract is attached.
+
+Section 43(2) - Commercial interests applies to the prices in it, which are not accessible to the public.
+
+Yours sincerely,
+Information Manager
+Kent Police
+"""
+    x = extract_text(text)
+    assert x.sections == ["43"]
+    assert x.outcome == "partially_disclosed"

@@ -599,8 +599,8 @@ def verdict(doc: Doc) -> str | None:
     return None
 
 
-def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: list[dict]) -> tuple[str | None, bool]:
-    """(overall outcome, ncnd) from what the authority's own text says; the last response decides.
+def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: list[dict], law: str = "FOIA") -> tuple[str | None, bool]:
+    """(overall outcome, ncnd) from what the authority's own text says, under ``law``; the last response decides.
     Its own verdict words come first (a labelled verdict, "decided to disclose some", "we do not
     hold any of the information"); only then is the outcome inferred from the answers and grounds."""
     units = _scope(doc)
@@ -609,9 +609,9 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         return any(True for _ in doc.search(rule[1], rule[0], units=units))
 
     relied = [f for f in found if f.stage != "extension_notice"]
-    # (section 21, "reasonably accessible to you by other means", points to where the information is: it keeps
-    # nothing back; so does FOISA's s25, cited as "information otherwise accessible")
-    pointer = [f for f in relied if f.section == "21" or "accessible" in f.raw.lower()]
+    # (FOIA s21, FOISA s25, "reasonably accessible to you by other means", points to where the information
+    # is: it keeps nothing back)
+    pointer = [f for f in relied if f.section == ex.OTHERWISE_ACCESSIBLE.get(law)]
     withholding = [f for f in relied if not f.ncnd and not f.procedural and f not in pointer]
     ncnd = any(f.ncnd for f in relied) or says(NCND)
     stated = verdict(doc)

@@ -28,7 +28,7 @@ from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
 from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
-from .grounds import Found, find_citations, is_eir, is_eisr, is_foisa, merge
+from .grounds import Found, find_citations, law_of, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
@@ -130,13 +130,14 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     if reference is None and title and looks_html:
         reference = reference_in_title(title)
     authority = find_authority(doc)
-    found = find_citations(doc, question_refs)
+    law = law_of(doc)
+    found = find_citations(doc, question_refs, law)
     tables = find_tables(doc)
     questions = find_questions(doc, enumerated_questions(doc), found, tables)
     events = find_events(doc)
     received = event_date(events, "received", warnings)
     responded = event_date(events, "response", warnings)
-    outcome, ncnd = decide_outcome(doc, found, questions, tables)
+    outcome, ncnd = decide_outcome(doc, found, questions, tables, law or "FOIA")
     if questions and outcome == "not_held" and all(q["outcome"] is None for q in questions) and nothing_held(doc):
         # One statement that nothing requested is held answers every question.
         questions = [{**q, "outcome": "not_held"} for q in questions]
@@ -147,15 +148,11 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)
         questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
-    law = None
-    if is_eir(doc):  # its exemptions are the regulations cited (grounds.find_citations)
-        law = "EIR"
+    if law == "EIR":  # its exemptions are the regulations cited (grounds.find_citations)
         warnings.append("an EIR response: its exceptions are drafted as regulations (law: EIR)")
-    elif is_eisr(doc):  # Scotland's: regulations 10 and 11
-        law = "EISR"
+    elif law == "EISR":  # Scotland's: regulations 10 and 11
         warnings.append("an EISR (Scotland) response: its exceptions are drafted as regulations (law: EISR)")
-    elif is_foisa(doc):
-        law = "FOISA"
+    elif law == "FOISA":
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")
     if not any([reference, authority, found, outcome, events]):
         raise InputError("no FOI response found (no reference, authority, citation, decision or dated event)")

@@ -197,11 +197,22 @@ def _cited(doc: Doc, eir: str | None = None):
             yield i, m
 
 
-def find_citations(doc: Doc, question_refs) -> list[Found]:
-    """Every citation the authority relies on, one per sub-paragraph and stage, in order."""
+def law_of(doc: Doc) -> str | None:
+    """The law a response is made under when it is not FOIA: "EIR", "EISR" or "FOISA", else None. A
+    response naming both the Regulations and an Act is made under the Regulations."""
+    if is_eir(doc):
+        return "EIR"
+    if is_eisr(doc):
+        return "EISR"
+    return "FOISA" if is_foisa(doc) else None
+
+
+def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
+    """Every citation the authority relies on, one per sub-paragraph and stage, in order, under ``law``
+    (``law_of(doc)``)."""
     # The Regulations the response is made under, if any ("EIR", "EISR"): their citations are regulations.
-    eir = "EIR" if is_eir(doc) else ("EISR" if is_eisr(doc) else None)
-    foisa = not eir and is_foisa(doc)  # (a response naming both is drafted under the Regulations, as command.py does)
+    eir = law if law in ex.REGULATION_LAWS else None
+    foisa = law == "FOISA"
     found: list[Found] = []
     by_citation: dict[tuple[str, str], Found] = {}  # (citation, stage) -> its Found
     answering = answer_of(doc)

@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from . import bank_holidays
-from .bank_holidays import NATIONS  # noqa: F401 - the nations are the calendar's too
+from .bank_holidays import NATIONS
 from .dates import FIRST_YEAR, LAST_YEAR
 
 RULES = ("ico", "code2018")
@@ -49,7 +49,7 @@ def uk_holidays() -> dict[dt.date, str]:
     per process, ~0.25 s, unless ``use_holidays`` gave it)."""
     global _holidays
     if _holidays is None:
-        _holidays = _compute_holidays()
+        _holidays = bank_holidays.table()  # computed by a child forked early, if a clean build started one
     return _holidays
 
 
@@ -60,10 +60,6 @@ def use_holidays(table: dict[dt.date, str]) -> None:
     _holidays = dict(table)
     busday_calendar.cache_clear()
     _tables.cache_clear()
-
-
-def _compute_holidays() -> dict[dt.date, str]:
-    return bank_holidays.table()  # computed by a child forked early, if a clean build started one
 
 
 def law_holidays(law: str = "FOIA") -> dict[dt.date, str]:

@@ -182,6 +182,9 @@ CATALOGUES = {"FOIA": CATALOGUE, "FOISA": FOISA_CATALOGUE, "EIR": EIR_CATALOGUE,
 NOT_GROUNDS_BY_LAW = {"FOIA": NOT_GROUNDS, "FOISA": FOISA_NOT_GROUNDS, "EIR": EIR_NOT_GROUNDS, "EISR": EISR_NOT_GROUNDS}
 # The laws whose grounds are regulations ("regulation 12(4)(b)"), each exception its own section.
 REGULATION_LAWS = ("EIR", "EISR")
+# The exemption for information reasonably accessible by other means (FOIA s21, FOISA s25): citing
+# it points to where the information is and keeps nothing back.
+OTHERWISE_ACCESSIBLE = {"FOIA": "21", "FOISA": "25"}
 # Each law's section numbers ("31", "22A"), read from its catalogue once, not on every parse.
 _SECTION_NUMBERS = {law: frozenset(re.match(r"\d+[A-Z]?", k).group() for k in catalogue) for law, catalogue in CATALOGUES.items()}
 
