@@ -44,6 +44,10 @@ end, a page printed twice, Excel's "08-Jan-25" dates, ordinal and comma dates.
 HAND READING CORRECTED AFTER THE FIRST RUN (stated where it is): a_page_printed_twice (row 4 is also
 `date_order`, the documented check); the cancelled rows' false_alert_rate_printed is "-" as printed
 (the field keeps the printed text); the Camera type test counted the warnings of two parses.
+A PROBE OF THIS ROUND'S OWN FIX (added after it, not counted above): a_row_missing_its_date_whose_
+note_names_a_total caught the first form of the totals fix ("total" anywhere in an undated row)
+skipping a dated-less row of figures as a total, silently; the label is now read under the date or
+location column only.
 FINAL: all 39 pass, with the fixes in foi_analysis/grids (each for its class: below, and docs/grids.md
 "Round 4"); the real grids' tables unchanged.
 """
@@ -300,6 +304,17 @@ def test_a_total_row_that_carries_a_date(tmp_path):
     df, rejections = read(save(tmp_path, "dated_total.pdf", [grid_page(rows=[*ROWS, total])]))
     assert rejections == []
     assert_rows(df, hand("dated_total"))
+
+
+def test_a_row_missing_its_date_whose_note_names_a_total(tmp_path):
+    # A probe of this round's own fix (totals named anywhere in a row's label): R3 printed without
+    # its date, its Notes cell "Revised total". "Total" in a note labels no total: the row prints
+    # figures and no date, a rejection naming it, never skipped as a total.
+    header = [[*HEADER[0], ("Notes", 1, 2)], HEADER[1]]
+    rows = [[*R1, ""], [*R2, ""], ["", *R3[1:], "Revised total"]]
+    df, rejections = read(save(tmp_path, "undated.pdf", [grid_page(header=header, rows=rows, widths=[*WIDTHS, 60])]))
+    assert_rows(df, hand("undated", days=("08", "09")))
+    assert [(s, f) for s, f, _ in rejections] == [("grids/undated.pdf page 1", "row after 2.date")]
 
 
 def test_sub_totals_on_each_page_and_a_grand_total(tmp_path):

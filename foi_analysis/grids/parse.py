@@ -62,8 +62,8 @@ NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?
                               r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
 TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
                    r"cumulative)\b", re.IGNORECASE)
-# A total named anywhere in a cell ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"), for a
-# row whose date cell prints no date: no deployment is labelled so.
+# A total named anywhere in a row's label ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"),
+# for a row whose date cell prints no date: no deployment is labelled so.
 TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 # A summary table's row label: a total, a month, a week, a quarter or a year.
@@ -531,7 +531,10 @@ def _read(path: Path) -> _Read:
             # naming a total anywhere, whose date cell is no date, is a total.
             # Its label may be under the location beside a date ("31/01/25 | Total for January"):
             # no place is called "Total", so that row is a total too, dated or not.
-            total = ((not is_date_cell(values["date"]) and any(TOTAL_WORD.search(c.text) for c in row.cells))
+            # A total's label is under the date or the location: "total" elsewhere ("total alerts
+            # revised" in a Notes cell of a row missing its date) labels no total.
+            total = ((not is_date_cell(values["date"]) and (any(TOTAL.match(c.text) for c in row.cells) or any(
+                TOTAL_WORD.search(values.get(k, "")) for k in ("date", "location"))))
                      or bool(TOTAL.match(values.get("location", ""))))
             if (id(row) in top and records and not total and not NOT_A_DEPLOYMENT.match(words)
                     and _fills(records[-1], values)):
