@@ -5,7 +5,8 @@ and sub-header joined, e.g. "True Alerts Confirmed") is reduced to the *concepts
 (``CONCEPTS``: "not confirmed" and "unconfirmed" are one concept, "alerts" and "matches" another),
 and the first rule of ``FIELDS`` whose concepts it holds gives the column's field. Word order does
 not matter ("Confirmed true alerts", "Alerts - True - Confirmed"), nor punctuation, case or
-footnote markers. A header that names no known field is returned as None: the parser keeps that
+footnote markers, nor the usual short forms ("LOC.", "DUR.", "W/L", "CONF", "THRESH."). A header that
+names no known field is returned as None: the parser keeps that
 column aside (``extra_columns``) with a warning instead of losing the grid.
 """
 
@@ -17,10 +18,10 @@ import unicodedata
 # Concept -> pattern on the normalised header (lower case, punctuation as spaces). Phrases first:
 # "no action" must not also read as a bare "action", so each match is blanked once taken.
 CONCEPTS: list[tuple[str, str]] = [
-    ("unconfirmed", r"\b(?:un ?confirmed|not confirmed|non ?confirmed|un ?verified|not verified)\b"),
+    ("unconfirmed", r"\b(?:un ?conf(?:irmed)?|not conf(?:irmed)?|non ?confirmed|un ?verified|not verified)\b"),
     ("no_action", r"\b(?:no (?:further )?action|nfa)\b"),
     ("false_rate", r"\bfar\b"),  # "FAR": the false alert rate's usual abbreviation
-    ("confirmed", r"\b(?:confirmed|verified)\b"),
+    ("confirmed", r"\b(?:conf(?:irmed)?|verified)\b"),
     ("false", r"\b(?:false|incorrect)\b"),
     ("true", r"\b(?:true|correct)\b"),
     ("total", r"\b(?:total|all|number of|no of)\b"),
@@ -32,16 +33,16 @@ CONCEPTS: list[tuple[str, str]] = [
     ("other", r"\bother\b"),
     ("outcome", r"\boutcomes?\b"),
     ("faces", r"\b(?:faces?|people (?:scanned|seen|passing)|footfall)\b"),
-    ("watchlist", r"\bwatch ?lists?\b"),
-    ("threshold", r"\b(?:threshold|similarity score)\b"),
-    ("duration", r"\b(?:duration|length|hours|time deployed|time on site|hh mm)\b"),
+    ("watchlist", r"\bwatch ?lists?\b|\bw ?l\b"),  # "W/L", "WL": its short form
+    ("threshold", r"\b(?:thresh(?:old)?|similarity score)\b"),
+    ("duration", r"\b(?:duration|dur|length|hours|time deployed|time on site|hh mm)\b"),
     # Clock times: when a deployment started and ended, or both ("Times": "10:00-16:30").
     ("start", r"\b(?:start(?:ed|ing)?|began|begin|commenced|time on)\b"),
     ("end", r"\b(?:end(?:ed)?|finish(?:ed)?|stop(?:ped)?|time off)\b"),
     ("times", r"\b(?:times?|hours of deployment)\b"),
     ("purpose", r"\b(?:purpose|use case|reason|category)\b"),
     ("date", r"\b(?:date|day)\b|\bdd mm\b"),
-    ("location", r"\b(?:location|site|place|venue|address)\b|^deployment$"),
+    ("location", r"\b(?:location|loc|site|place|venue|address)\b|^deployment$"),
     # An area names a place less closely than a location: a "BCU / Area" column beside
     # "Location" is kept aside, a grid with only "Area" reads it as the location (FIELDS' rank).
     ("area", r"\barea\b"),

@@ -62,6 +62,9 @@ NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?
                               r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
 TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
                    r"cumulative)\b", re.IGNORECASE)
+# A total named anywhere in a row's label ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"),
+# for a row whose date cell prints no date: no deployment is labelled so.
+TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
 TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
 # A summary table's row label: a total, a month, a week, a quarter or a year.
 PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overall|summary|year to date|ytd|cumulative|"
@@ -73,8 +76,10 @@ DITTO = re.compile(r"\s*(?:(?:same )?as above|ditto|\"|''|\u3003|\u201d|\u201c)\
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
 # whole text. Only where the row prints no result at all (see ``_status``).
+# "TBC" and its kin: a deployment listed before its results were known.
 NO_RESULTS = re.compile(r"(?P<note>(?:\w+\s+){0,3}?(?:cancell?ed|aborted|abandoned|stood down|postponed|not deployed|"
-                        r"(?:equipment|technical|system) (?:failure|fault))\b[\w\s.,-]*)", re.IGNORECASE)
+                        r"(?:equipment|technical|system) (?:failure|fault)|tb[ca]|to be (?:confirmed|announced)|"
+                        r"not yet (?:known|available|reported)|awaited)\b[\w\s.,:;-]*)", re.IGNORECASE)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
 DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
 NIL = re.compile(r"nil|none", re.IGNORECASE)
@@ -524,7 +529,13 @@ def _read(path: Path) -> _Read:
             words = next((c.text for c in row.cells if c.text), "")
             # A total may carry its period under the date column ("January 2025 | Total"): a row
             # naming a total anywhere, whose date cell is no date, is a total.
-            total = not is_date_cell(values["date"]) and any(TOTAL.match(c.text) for c in row.cells)
+            # Its label may be under the location beside a date ("31/01/25 | Total for January"):
+            # no place is called "Total", so that row is a total too, dated or not.
+            # A total's label is under the date or the location: "total" elsewhere ("total alerts
+            # revised" in a Notes cell of a row missing its date) labels no total.
+            total = ((not is_date_cell(values["date"]) and (any(TOTAL.match(c.text) for c in row.cells) or any(
+                TOTAL_WORD.search(values.get(k, "")) for k in ("date", "location"))))
+                     or bool(TOTAL.match(values.get("location", ""))))
             if (id(row) in top and records and not total and not NOT_A_DEPLOYMENT.match(words)
                     and _fills(records[-1], values)):
                 # The rest of the previous page's last row, its figures included (a row the page
@@ -533,8 +544,8 @@ def _read(path: Path) -> _Read:
                 continue
             if not is_date_cell(values["date"]) and _names_columns(row):
                 continue  # the header printed again inside the table (after each month, say)
-            if len(row.cells) == 1 and len(columns) > 1 and not _row_like(row.cells[0].text):
-                continue  # one cell across the table: a heading ("February 2025") or a note, no deployment
+            if _heading(row, columns):
+                continue  # one cell across the table or several columns: a heading ("FEBRUARY 2025") or a note
             if records:  # "As above", a ditto mark: the text of the cell above in that column
                 values.update({k: records[-1].cells.get(k, "") for k, v in values.items()
                                if k != "date" and DITTO.fullmatch(v) and records[-1].cells.get(k)})
@@ -562,10 +573,19 @@ def _read(path: Path) -> _Read:
         raise refused[0][1]
     if not records:
         why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
-               "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages))
+               "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages, tables))
         raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
     out.rejections += _unread_text(name, pages)
     return out
+
+
+def _heading(row: Row, columns: list[_Column]) -> bool:
+    """A row whose only text is one cell merged across two or more columns ("JANUARY 2025 (CONT.)"
+    over Date and Location, or across the whole table), reading like no row: a heading or a note."""
+    texts = [c for c in row.cells if c.text]
+    if len(columns) < 2 or len(texts) != 1 or is_date_cell(texts[0].text) or _row_like(texts[0].text):
+        return False
+    return len(row.cells) == 1 or sum(texts[0].covers(c.centre) for c in columns) >= 2
 
 
 def _dates_in(text: str) -> int:
@@ -584,8 +604,13 @@ def _orphan(name: str, rows: list[Row], out: _Read, page: int = 0) -> None:
                                         "they were not read"))
 
 
-def _why_no_table(pages: list) -> str:
-    """What the pages show instead of a ruled table, for the error."""
+# A day and month with no year ("Wed 8 Jan", "08-Jan", "8th January"): a date a grid cannot be read by.
+NO_YEAR = re.compile(r"(?:[a-z]{3,9}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                     r"nov|dec)[a-z]*\.?", re.IGNORECASE)
+
+
+def _why_no_table(pages: list, tables: list) -> str:
+    """What the pages show instead of a ruled table with dated rows, for the error: what is missing."""
     if not any(p.has_text for p in pages):
         return (": the file has no text layer (a scanned grid: its pages are pictures). Cells are read from the "
                 "PDF's text; OCR it into a PDF with selectable text, or ask for the original")
@@ -593,6 +618,20 @@ def _why_no_table(pages: list) -> str:
     if flat:
         return (f": the table on page(s) {', '.join(map(str, flat))} is ruled with horizontal lines only. Cells are "
                 "found from drawn vertical and horizontal borders, so its columns cannot be told apart")
+    cells = [c.text for t in tables for r in t.rows for c in r.cells if c.text]
+    undated = [t for t in cells if NO_YEAR.fullmatch(" ".join(t.split()))]
+    if undated:
+        return (f": its dates are printed without a year ({', '.join(map(repr, undated[:3]))}); a year is never "
+                "taken from a title or guessed")
+    loose = [(p.number, line) for p in pages for line in p.loose if _row_like(line)]
+    if loose:
+        return (f": {len(loose)} line(s) with dates outside any ruled table on page(s) "
+                f"{', '.join(dict.fromkeys(str(n) for n, _ in loose))} (e.g. {loose[0][1]!r}): those rows have no ruled "
+                "cell borders (zebra stripes or none) and cells are found from drawn borders; they are not read")
+    headed = [t.page for t in tables if {"date", "location"} <= {headers.field_for(c.text) for r in t.rows for c in r.cells}]
+    if headed:
+        return (f": a header naming the date and location on page(s) {', '.join(dict.fromkeys(map(str, headed)))} "
+                "has no dated row under it (a grid with no deployments yet?)")
     return (": cells are found from drawn borders, and no page has a ruled table with dates (shading bounds cells only "
             "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
 
@@ -644,11 +683,13 @@ def _duration_unit(header: str) -> str | None:
 
 def parse_duration(text: str, unit: str | None = None) -> int | None:
     """Minutes from "5h03m", "5h 03m", "5h40", "8h0m", "4hr 47m", "6 hrs 9 mins", "45m", "369 mins",
-    "06:09", "6.15 hours" (decimal hours that make whole minutes); a bare number ("5.5", "330") only
+    "06:09", "6.15 hours" (decimal hours that make whole minutes), "5½ hrs"; a bare number ("5.5", "330") only
     in the ``unit`` its header gives ("h" or "min"); None for N/A, a dash or blank."""
     text = _bare(text)
     if _blank(text):
         return None
+    # "5½ hrs", "4¼ h": a fraction of an hour, as decimal hours ("5.5 hrs").
+    text = re.sub(r"(?<=\d)\s*([½¼¾])", lambda m: {"½": ".5", "¼": ".25", "¾": ".75"}[m[1]], text)
     if unit is not None and re.fullmatch(r"\d{1,4}(?:\.\d{1,2})?", text):
         text += " hours" if unit == "h" else " mins"
     hours = DECIMAL_HOURS.fullmatch(text)
@@ -689,7 +730,8 @@ def parse_times(text: str) -> int | None:
 
 
 def parse_count(text: str) -> int | None:
-    """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker); "nil" is 0; None for
+    """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker), "12000.0" (a
+    spreadsheet's float); "nil" is 0; None for
     N/A, a dash or blank."""
     text = _bare(text)
     if _blank(text):
@@ -698,6 +740,9 @@ def parse_count(text: str) -> int | None:
         return 0
     # Thousands separated by a comma, a thin or ordinary space, or a point-free run of digits.
     text = re.sub(r"(?<=\d,) (?=\d{3}\b)", "", text)  # "12,\n000": a count wrapped in a narrow cell
+    # A spreadsheet's float printed as stored ("12000.0", "3.00"): a whole number. Not ".000", which
+    # reads as a thousands group ("16.000" may be 16,000 with a point for a comma).
+    text = re.sub(r"(?<=\d)\.0{1,2}$", "", text)
     if not re.fullmatch(r"\d{1,3}(?:[, \u2009\u202f]\d{3})+|\d{1,12}", text):
         if APPROXIMATE.fullmatch(text):
             raise ValueError(f"not a count {text!r}: an approximate figure, not read as an exact one")
@@ -735,7 +780,9 @@ def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
     text = _bare(text)
     if _blank(text):
         return None
-    m = PERCENT.fullmatch(text + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", text) else text)
+    # A bare 0 is no false alert in any unit ("0", "0.00"), whether or not its header gives "%".
+    m = PERCENT.fullmatch(text + "%" if (in_percent and re.fullmatch(r"\d+(?:\.\d+)?", text))
+                          or re.fullmatch(r"0(?:\.0+)?", text) else text)
     if not m:
         raise ValueError(f"not a percentage {text!r}")
     # Decimal keeps "0.07%" as 0.0007, not 0.0007000000000000001.
@@ -764,15 +811,21 @@ def _purpose(printed: str, legend: dict[str, str]) -> tuple[str | None, list[str
 RESULTS = [c for c in FIGURES if c != "watchlist_size"]  # what a deployment found, not how it was set up
 
 
-def _status(cells: dict[str, str]) -> tuple[str, str]:
+def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tuple[str, str]:
     """The location and "ok", or "n/a[: reason]" when the results are printed N/A.
 
     A row is N/A only when no result is printed: an N/A watchlist, threshold or purpose, or one N/A
-    figure beside printed ones, leaves a deployment with results ("ok")."""
+    figure beside printed ones, leaves a deployment with results ("ok"). The reason is a result
+    cell's; failing that, words saying the deployment gave none in any other cell of the row
+    ("Cancelled" under Duration, "Cancelled before start" in a Notes column: ``extras``)."""
     location = cells.get("location", "")
     notes = [m["note"] for k in RESULTS if (m := NOT_AVAILABLE.fullmatch(cells.get(k, ""))
                                              or NO_RESULTS.fullmatch(cells.get(k, "")))]
-    if not notes or not all(_blank(_bare(cells.get(k, ""))) or NO_RESULTS.fullmatch(cells.get(k, "")) for k in RESULTS):
+    none_printed = all(_blank(_bare(cells.get(k, ""))) or NO_RESULTS.fullmatch(cells.get(k, "")) for k in RESULTS)
+    if none_printed and not notes:
+        others = [v for k, v in cells.items() if k not in RESULTS and k not in ("date", "location")]
+        notes = [m["note"] for v in [*others, *(extras or {}).values()] if (m := NO_RESULTS.fullmatch(v))]
+    if not notes or not none_printed:
         return location, "ok"
     note = next((n for n in notes if n), "")
     # The 2020-22 grid gives the reason inside the location cell, in brackets.
@@ -828,9 +881,9 @@ def _parse(path: Path) -> _Parsed:
             anomalies.append(_anomaly(row, "weekday", f"{date:%A}", WEEKDAYS[printed_day],
                                       f"{cells['date']!r}: {date:%d/%m/%Y} was a {date:%A}; the date or the weekday "
                                       "is wrong (the date is read as printed)"))
-        location, row["status"] = _status(cells)
-        if row["status"] != "ok":  # "Cancelled" in the result cells: the reason, not an unreadable figure
-            cells.update({k: "" for k in RESULTS if NO_RESULTS.fullmatch(cells.get(k, ""))})
+        location, row["status"] = _status(cells, {k: " ".join(v.split()) for k, v in rec.extras.items()})
+        if row["status"] != "ok":  # "Cancelled" in a cell: the reason, not an unreadable figure or duration
+            cells.update({k: "" for k, v in cells.items() if k not in ("date", "location") and NO_RESULTS.fullmatch(v)})
         row["location"] = location or None
 
         def read(key: str, parser):
@@ -1169,11 +1222,20 @@ def _checks(df: pd.DataFrame) -> list[dict]:
         key = (r["date"], keys.get(location, location), r["duration_minutes"], r["faces_seen"], r["total_alerts"])
         if any(pd.isna(k) for k in key[2:]):
             key = (*key[:2], r["source_file"], r["row"])  # too little printed to call it a repeat
+        # A row printed again with other figures (a correction beside its original, or a re-issue's
+        # corrected row): the same date, place and duration. Which figures stand is not printed.
+        again = (r["date"], keys.get(location, location), r["duration_minutes"])
         if key in first_seen:
             found.append(_anomaly(r, "duplicate", "listed once", f"also {first_seen[key]}",
                                   "same date, location, duration, faces seen and alerts as an earlier row"))
+        elif location is not None and not pd.isna(again[2]) and again in first_seen:
+            found.append(_anomaly(r, "duplicate", "listed once", f"also {first_seen[again]}",
+                                  "same date, location and duration as an earlier row, other figures differ (a "
+                                  "correction printed beside its original?)"))
         else:
             first_seen[key] = r["deployment_id"]
+        if location is not None and not pd.isna(again[2]):
+            first_seen.setdefault(again, r["deployment_id"])
     return found
 
 
