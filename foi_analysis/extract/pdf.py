@@ -197,7 +197,7 @@ def page_texts(data: bytes, name: str = "PDF") -> list[str]:
             else:
                 text += "\n" + following.text
         out.append(text)
-    if carried and not any(token in text for token in carried[1] for text in out):
+    if carried and not any(token in page for token in carried[1] for page in out):
         out.append("\n".join(carried[0]))
     return out
 
