@@ -28,9 +28,9 @@ QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
-                            r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b", re.I)),  # (a search that found nothing)
+                            r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
-                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its) (?:website|web site|intranet)", re.I)),
+                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
     ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
@@ -44,7 +44,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
-    "not_held": ("held", "hold", "no such", "not recorded", "nil return"), "publicly_available": ("public", "published", "available", "accessible"),
+    "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible"),
     "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
@@ -234,7 +234,13 @@ _DIGIT = re.compile(r"\d")
 _S_DIGIT = re.compile(r"s\.?\s*\d")  # with "sec" and "§": what every citation holds (see ex.CITATION)
 
 
+# Words quoted in an answer (the complainant's in a decision notice it cites, the requester's) are not its verdict.
+_QUOTED_WORDS = re.compile(r"“[^”“]{20,2000}”|\"[^\"]{20,2000}\"")
+
+
 def _answer_outcome(body: str) -> str | None:
+    if "“" in body or '"' in body:
+        body = _QUOTED_WORDS.sub("", body)
     low = lower_same_length(body)
     if "limit" in low and _OVER_COST.search(low):
         return None  # an answer refused on cost answers nothing (as a cost refusal of the whole request)

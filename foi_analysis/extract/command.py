@@ -105,6 +105,23 @@ class Extraction:
         return rec
 
 
+# A saved email's header lines name its sender and recipient (an officer, the requester): never a title.
+# Its subject is the title ("RE: FOI 24/1093 - cameras" -> "FOI 24/1093 - cameras").
+_MAIL_HEAD = re.compile(r"^(?:From|To|Cc|Bcc|Sent)\s*:", re.IGNORECASE)
+_SUBJECT = re.compile(r"(?:^|\s)Subject\s*:\s*(?:(?:RE|FW|FWD)\s*:\s*)*(.+?)(?=\s+(?:Dear|Good (?:morning|afternoon)|Hello)\b|$)", re.IGNORECASE)
+
+
+def _title_of(unit: str) -> str | None:
+    """The title a unit gives: none for a greeting or an email header line (its subject aside)."""
+    low = unit[:8].lower()
+    if low.startswith("dear"):
+        return None
+    if low.startswith("subject") or _MAIL_HEAD.match(unit):
+        m = _SUBJECT.search(unit[:2000]) if "ubject" in unit[:2000] else None
+        return (m.group(1)[:150].strip() or None) if m else None
+    return unit[:150]
+
+
 def extract_text(text: str, source: str = "<text>", warnings: list[str] | None = None) -> Extraction:
     """Read one saved response (plain text or HTML) into an ``Extraction``."""
     warnings = list(warnings or [])
@@ -124,7 +141,7 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         lines = unfold_answer_tables(lines)
     doc = build_doc(lines, plain, outside_ascii)
     if title is None:
-        title = next((u[:150] for u in doc.units if not u.lower().startswith("dear")), None)
+        title = next(filter(None, map(_title_of, doc.units)), None)
 
     reference, others = find_references(doc)
     if reference is None and title and looks_html:

@@ -682,12 +682,13 @@ _REQUEST_END = re.compile(
     r"|\bapologi[sz]e\b|\bapologies\b|^Below is (?:your request and )?our response|^I (?:am|have been) (?:able|pleased) to\b"
     r"|^(?:Following|Having made) (?:receipt|enquiries|searches)|^Searches were conducted"
     r"|^We (?:estimate|consider|are (?:unable|able|not able))\b|^Section \d{1,2}(?:\s*\(\w{1,3}\))*\s*[-–—:]\s*[A-Z]"  # (a ground's heading)
-    r"|^(?:The (?:force|council|trust|department|authority)|We|I) (?:responded|replied)\b",  # (a review telling the first response)
+    r"|^(?:The (?:[Ff]orce|[Cc]ouncil|[Tt]rust|[Dd]epartment|[Aa]uthority|[Ss]ervice|[Uu]niversity|[Bb]oard)|We|I) (?:responded|replied)\b",  # (a review telling the first response)
 )
 # What every _REQUEST_END match begins with (its anchored branches) or holds (the others).
 _END_PREFIXES = ("DECISION", "Decision", "REASON", "Our ", "Response", "Reply", "SEARCHES", "Disclosure", "DISCLOSURE", "Answer", "I ",
                  "Please ", "In response", "The force", "We ", "To locate", "locate", "Below is", "Following", "Having made", "Searches",
-                 "Section ", "The council", "The trust", "The department", "The authority")
+                 "Section ", "The council", "The trust", "The department", "The authority", "The Force", "The Council", "The Trust",
+                 "The Department", "The Authority", "The service", "The Service", "The university", "The University", "The board", "The Board")
 _END_WORDS = ("decided", "will now be considered", "sorry to inform", "has been ", "apologi")
 
 
@@ -1197,7 +1198,9 @@ _BODY_FORM = re.compile(
     r"|Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
     r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department)"
     # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
-    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of)(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
+    # ("London Borough of Camden", "Royal Borough of Greenwich", "Transport for Greater Manchester")
+    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for)"
+    r"(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
     r")\s*[.,]?")
 # Words of a team's name, not a body's: "Information Rights Office", "Information Governance Department".
 _UNIT_WORDS = frozenset("information freedom rights governance management team unit office compliance records access disclosure data "
@@ -1207,7 +1210,9 @@ _UNIT_WORDS = frozenset("information freedom rights governance management team u
 
 _FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
                        "commission office department".split())
-_FORM_FIRST = frozenset("department ministry nhs hm his office university".split())
+_FORM_FIRST = frozenset("department ministry nhs hm his office university london royal borough transport".split())
+# A letterhead line of the body's name and its address: "Ministry of Defence, Main Building, Whitehall, London SW1A 2HB".
+_POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$")
 # (a fire and rescue or ambulance service is a body, not a team)
 _TEAM_LIKE = re.compile(r"\b(?:Agency|(?<!Rescue )(?<!Ambulance )Service|Executive|Commission|Office|Department)$")
 
@@ -1263,6 +1268,8 @@ def _authority_by_form(doc: Doc) -> str | None:
         if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
             u = doc.units[i]
             name = (pcc_by_form(u) if "CC" in u or "Commissioner" in u else None) or body_by_form(u)
+            if not name and "," in u and _POSTCODE_END.search(u):
+                name = body_by_form(u.split(",", 1)[0])
             if name:
                 return name
     return None

@@ -60,6 +60,8 @@ _AFTER = [
 _DATED = re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|application)(?: for information)?,? dated\s*$", re.I)
 # What follows "your email of <date>": a request for a review, not the request itself.
 _ASKS_REVIEW = re.compile(r"^[^.]{0,40}\b(?:ask(?:ed|ing)|request(?:ed|ing))\s+(?:us\s+)?(?:to\s+review|for\s+(?:an?\s+)?(?:internal\s+)?review|an?\s+(?:internal\s+)?review)", re.I)
+# "In your email of 2 May 2025 you wrote: ..." quotes other correspondence: neither the request nor a review request.
+_QUOTES_YOU = re.compile(r"^,?\s*(?:you|in which you)\s+(?:wrote|said|stated|argued|commented|complained|told us|remarked)\b", re.I)
 # "... the internal review of the response to your request, which was received on": the receipt of
 # the request under review, not of the review request.
 _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
@@ -196,7 +198,8 @@ def find_events(doc: Doc) -> list[dict]:
                 event = "internal_review_requested"
             note = "stated in the text"
             if event == "your":
-                event, note = ("internal_review_requested", note) if _ASKS_REVIEW.match(after) else ("received", "printed as the date of the request")
+                event, note = ("internal_review_requested", note) if _ASKS_REVIEW.match(after) else (
+                    None if _QUOTES_YOU.match(after) else "received", "printed as the date of the request")
             elif event in ("received", "internal_review_requested") and _ANSWERED_ON.search(before):
                 event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from ..foia import exemptions as ex
 from .doc import NCND_WORDS, Doc, answer_of, cue_words
+from .events import _inside as inside, _quoted_spans as quoted_spans
 
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
@@ -40,6 +41,8 @@ _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
+# "the bodies listed in section 23(3)", "as defined in section 40": a section named for what it lists, not applied.
+_NAMED_FOR = re.compile(r"\b(?:listed|specified|named|defined|set out|described) (?:in|by|under)\s+$", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
 # "19/10/2016 - You were issued with ...": history told in a review, not a ground applied there.
 TIMELINE_ENTRY = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[-–—:]\s")
@@ -216,11 +219,18 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
     found: list[Found] = []
     by_citation: dict[tuple[str, str], Found] = {}  # (citation, stage) -> its Found
     answering = answer_of(doc)
+    quoted = None
     for i, m in _cited(doc, eir):
         u = doc.units[i]
         start, end = m.start(), m.end()
         if TIMELINE_ENTRY.match(u) or (_OTHER_ACT.match(u[end:]) and not (eir and _OWN_REGULATIONS.match(u[end:]))):
             continue
+        if _NAMED_FOR.search(u[max(0, start - 30): start]):
+            continue
+        if quoted is None:
+            quoted = quoted_spans(doc.text) if "“" in doc.text or '"' in doc.text else []
+        if quoted and inside(quoted, doc.offsets[i] + start):
+            continue  # words in quotation marks (the requester's, another decision's) are not the authority's reliance
         cits = _expand(m.group(0), foisa, eir)
         if not cits:
             continue

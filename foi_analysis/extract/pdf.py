@@ -21,6 +21,10 @@ import pypdfium2 as pdfium
 from .text import InputError
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
+# A running header or footer that carries the reference ("University of X | FOI ref: X-FOI-25-311 | Page 1
+# of 2"): its parts, page number aside, are kept once at the end when the reference is printed nowhere else.
+_REF_CUE = re.compile(r"\b(?:ref(?:erence)?|FOI|FOIA|EIR|RFI)\b", re.IGNORECASE)
+_FOOTER_PARTS = re.compile(r"\s+[|·•]\s+|\s{3,}")
 PARAGRAPH_GAP = 1.6  # a gap between lines over this many line heights starts a paragraph
 CELL_GAP = 2.0  # a gap within a line over this many line heights separates table cells (or a tab stop)
 
@@ -172,6 +176,7 @@ def page_texts(data: bytes, name: str = "PDF") -> list[str]:
         _mark_cells(lines)
     pages = [_join_cell_lines(lines) if any(line.gaps for line in lines) else lines for lines in pages]
     furniture = _furniture(pages)
+    carried = _reference_furniture(pages, furniture) if furniture else []
     out = []
     for lines in pages:
         lines = [l for l in lines if not _PAGE_NUMBER.match(l.text) and _shape(l.text) not in furniture]
@@ -192,7 +197,21 @@ def page_texts(data: bytes, name: str = "PDF") -> list[str]:
             else:
                 text += "\n" + following.text
         out.append(text)
+    if carried and not any(token in page for token in carried[1] for page in out):
+        out.append("\n".join(carried[0]))
     return out
+
+
+def _reference_furniture(pages: list[list[_Line]], furniture: set[str]) -> tuple[list[str], list[str]] | list:
+    """The parts of the first running header or footer line that names a reference (page numbers
+    aside), and that line's tokens holding a digit; [] when there is none."""
+    for lines in pages:
+        for line in lines:
+            if _REF_CUE.search(line.text) and _shape(line.text) in furniture:
+                parts = [p for p in _FOOTER_PARTS.split(line.text.strip()) if p and not _PAGE_NUMBER.match(p)]
+                tokens = [t for p in parts for t in p.split() if any(c.isdigit() for c in t)]
+                return (parts, tokens) if tokens else []
+    return []
 
 
 def pdf_text(data: bytes) -> str:

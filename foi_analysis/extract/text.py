@@ -319,17 +319,48 @@ def _cells(line: str) -> list[str]:
     return [c for c in (c.strip() for c in line.split("|")) if c]
 
 
+# A column between the question and the answer that says whether it is held ("Information held?": "Yes",
+# "Partially", "No"): the answer's own words say as much, so it is not read.
+_HELD_CELL = re.compile(r"(?:(?:is (?:the )?)?information )?held\??|held by (?:us|the \w+)\??", re.I)
+# A letterhead set in two columns (name and address | "Our ref:", "Date:"), as a PDF's text layer or a
+# layout table gives it: "|" rows above the greeting, a cell of which is such a label.
+_LETTERHEAD_LABEL = re.compile(r"(?:our |your )?(?:ref(?:erence)?|date|tel(?:ephone)?|e-?mail)\b\.?\s*(?:no\.?\s*)?:", re.I)
+_GREETING = re.compile(r"^\s*(?:Dear|Annwyl)\b")
+
+
+def _unfold_letterhead(lines: list[str]) -> list[str]:
+    """Two-column "|" rows above the greeting whose cells include a letterhead label read column by column
+    (the left column's lines, then the right's), as the letter is read, not as a table."""
+    top = next((k for k, line in enumerate(lines[:60]) if _GREETING.match(line)), None)
+    if top is None:
+        return lines
+    rows = [k for k in range(top) if "|" in lines[k]]
+    if not rows or rows[-1] - rows[0] + 1 != len(rows):
+        return lines  # (one run of rows only)
+    cells = [_cells(lines[k]) for k in rows]
+    if any(len(c) > 2 for c in cells) or not any(_LETTERHEAD_LABEL.match(c) for row in cells for c in row):
+        return lines
+    left = [c[0] for c in cells if len(c) == 2] + [c[0] for c in cells if len(c) == 1 and not _LETTERHEAD_LABEL.match(c[0])]
+    right = [c[1] for c in cells if len(c) == 2] + [c[0] for c in cells if len(c) == 1 and _LETTERHEAD_LABEL.match(c[0])]
+    return lines[:rows[0]] + left + [""] + right + lines[rows[-1] + 1:]
+
+
 def unfold_answer_tables(lines: list[str]) -> list[str]:
     """Rows of a "Request | Response" table as the question's line and a "Response: ..." line below
-    it, the way letters print them (so the answers are read per question, not as a table of figures)."""
+    it, the way letters print them (so the answers are read per question, not as a table of figures);
+    a two-column letterhead as its columns' lines (``_unfold_letterhead``)."""
+    lines = _unfold_letterhead(lines)
     out, k, n = [], 0, len(lines)
     while k < n:
         line = lines[k]
         cells = _cells(line) if "|" in line else None
         # (a first column that numbers the rows, "No. | Question | Answer", gives each question its number)
-        numbered = bool(cells) and len(cells) == 3 and bool(_NUMBER_CELL.fullmatch(cells[0]))
+        held = bool(cells) and len(cells) == 3 and bool(_HELD_CELL.fullmatch(cells[1]))
+        numbered = not held and bool(cells) and len(cells) == 3 and bool(_NUMBER_CELL.fullmatch(cells[0]))
         if cells and numbered:
             cells = cells[1:]
+        if held:
+            cells = [cells[0], cells[2]]
         if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
             k += 1
             while True:
@@ -342,6 +373,8 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
                 row = _cells(lines[k])
                 if numbered and len(row) == 3 and row[0].rstrip(".").isdigit():
                     row = [row[0].rstrip(".") + ". " + row[1], row[2]]
+                elif held and len(row) == 3:
+                    row = [row[0], row[2]]
                 if len(row) == 2:
                     out += ["", row[0], "Response: " + row[1], ""]
                 elif row:

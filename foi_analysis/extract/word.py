@@ -3,7 +3,9 @@ letterhead usually sits), then the body's paragraphs and tables in order, then i
 
 Read with python-docx, imported only when a .docx comes (it brings lxml, which nothing else needs).
 A table's row becomes one line of cells joined by " | ", as HTML tables are, so that the extractor
-reads a "Question | Response" table as questions and answers and a table of figures as a table.
+reads a "Question | Response" table as questions and answers and a table of figures as a table; a
+table of one row whose cells hold several lines (a letterhead beside its reference and date) is read
+cell by cell, line by line.
 """
 
 from __future__ import annotations
@@ -41,7 +43,15 @@ def _block(container, lines: list[str]) -> None:
     for item in container.iter_inner_content():
         if isinstance(item, Table):
             lines.append("")
-            for row in item.rows:
+            rows = item.rows
+            if len(rows) == 1 and any(sum(1 for p in cell.paragraphs if p.text.strip()) > 1 for cell in rows[0].cells):
+                # One row of cells of several lines each: a layout table (a letterhead beside its reference
+                # and date, a signature block), read cell by cell, line by line, not as a row of data.
+                for cell in dict.fromkeys(rows[0].cells):  # (a merged cell is listed once per grid column)
+                    _block(cell, lines)
+                    lines.append("")
+                continue
+            for row in rows:
                 cells, skip = [], 0
                 for cell in row.cells:
                     if skip:  # a merged cell is listed once per grid column it spans
