@@ -494,6 +494,21 @@ def test_a_section_named_for_what_it_lists_is_not_a_ground():
     assert [e["citation"] for e in x["exemptions"]] == ["23(5)"]
 
 
+@pytest.mark.parametrize("wording, citation", [
+    # How letters commonly apply a ground by naming where the Act sets it (hand-written phrasings).
+    ("withheld under the exemption set out in section 31(1)(a) of the Act", "31(1)(a)"),
+    ("refused, as the cost would exceed the appropriate limit as set out in section 12 of the Act", "12"),  # cited as printed: no subsection
+    ("withheld under the exemption specified in section 43(2) of the Act", "43(2)"),
+    ("exempt as described in section 40(2) of the Act", "40(2)"),
+])
+def test_a_ground_applied_by_naming_where_the_act_sets_it_is_kept(wording, citation):
+    # Review of round 7's fix: "set out in" before a section read as "named for what it lists"
+    # dropped both grounds of such a letter and turned its refusal into "not held".
+    x = _letter(f"We received your request on 6 May 2025. The information is held but is {wording}.")
+    assert [e["citation"] for e in x["exemptions"]] == [citation]
+    assert x["outcome"] != "not_held"
+
+
 def test_a_question_held_response_table():
     from foi_analysis.extract import extract_text
 
@@ -527,3 +542,16 @@ def test_no_draft_holds_a_person_s_name_or_the_requester_s_reference(name, tmp_p
 
     draft = draft_yaml(extract_file(_path(name, tmp_path)))
     assert "From:" not in draft and "To:" not in draft and "request-11" not in draft
+
+
+@pytest.mark.parametrize("wording, outcome", [
+    # Hand readings: a letter that says the information IS held, then withholds or gives it.
+    ("The information is held. However, it is withheld as disclosure would prejudice the prevention of crime.", "refused"),
+    ("The information is held and is attached.", "disclosed"),
+    ("The information is not held.", "not_held"),
+    ("No information is held.", "not_held"),
+])
+def test_the_information_is_held_is_not_read_as_not_held(wording, outcome):
+    # Found in review: "(no|the) information (is|was) (not )?held" with the "not" optional read
+    # "The information is held" as a statement that it is not.
+    assert _letter(f"We received your request on 6 May 2025. {wording}")["outcome"] == outcome

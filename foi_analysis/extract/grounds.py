@@ -41,8 +41,11 @@ _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
-# "the bodies listed in section 23(3)", "as defined in section 40": a section named for what it lists, not applied.
-_NAMED_FOR = re.compile(r"\b(?:listed|specified|named|defined|set out|described) (?:in|by|under)\s+$", re.IGNORECASE)
+# "the bodies listed in section 23(3)", "organisations specified in section 23(3)": a section named for
+# the list it holds, not applied. Not "set out in" or "described in": "the exemption set out in section
+# 31(1)(a)" and "the limit as set out in section 12" are how letters apply a ground.
+_NAMED_FOR = re.compile(r"\b(?:listed|specified|named) (?:in|by|under)\s+$", re.IGNORECASE)
+_EXEMPTION_BEFORE = re.compile(r"\bexempt|\blimit\b", re.IGNORECASE)
 _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
 # "19/10/2016 - You were issued with ...": history told in a review, not a ground applied there.
 TIMELINE_ENTRY = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[-–—:]\s")
@@ -225,7 +228,8 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         start, end = m.start(), m.end()
         if TIMELINE_ENTRY.match(u) or (_OTHER_ACT.match(u[end:]) and not (eir and _OWN_REGULATIONS.match(u[end:]))):
             continue
-        if _NAMED_FOR.search(u[max(0, start - 30): start]):
+        before = u[max(0, start - 40): start]
+        if _NAMED_FOR.search(before) and not _EXEMPTION_BEFORE.search(before):
             continue
         if quoted is None:
             quoted = quoted_spans(doc.text) if "“" in doc.text or '"' in doc.text else []
