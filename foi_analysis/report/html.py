@@ -58,7 +58,8 @@ def banner(parts: list[str], warn: bool) -> str:
     """The banner of ``_banner_parts`` as HTML; nothing when it has nothing to say."""
     if not parts:
         return ""
-    return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(chr(10).join(parts))}</section>'
+    text = "\n\n".join(parts)  # a blank line between parts: a paragraph right after a list would continue its last item
+    return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(text)}</section>'
 
 
 def findings_texts(found: dict) -> dict:
