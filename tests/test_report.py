@@ -194,7 +194,10 @@ def test_index_lists_each_notebook_with_status_and_parameters(real_run):
         assert row, f"{path.stem} missing from index.html"
         assert row.group(1) == "ok"
         assert f'href="{path.stem}.html"' in row.group(0) and f'href="{path.name}"' in row.group(0)
-        assert "confidence = 0.95" in row.group(0)
+        assert "all authorities, the whole period, 95% intervals" in row.group(0)  # the parameters in words
+    # Offline: every link that is not a cited source on the web opens a file of the report folder.
+    local = [h for h in re.findall(r'href="([^"]+)"', index) if not h.startswith("https://")]
+    assert local and all((folder / h).is_file() for h in local), local
 
 
 def test_findings_json_matches_a_hand_computation_from_the_tables(real_run):
