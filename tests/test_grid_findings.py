@@ -320,6 +320,17 @@ def test_met_annual_comparison_uses_the_overlapping_deployments(found, printed):
     assert (met["grid"]["false_alerts"], met["grid"]["faces_seen"]) == (inside["false_alerts"].sum(), inside["faces_seen"].sum())
     # the Met's own figure: 10 false alerts in 3,147,436 faces, printed as 0.0003%
     assert met["events"] == 10 and met["trials"] == 3_147_436 and met["value"] == pytest.approx(10 / 3_147_436, abs=0.5e-6)  # rounded to 0.0003%
+    # Every rate with its uncertainty: the published counts give the Met's figure its exact interval, and the
+    # grids' rate over the overlapping deployments has its own.
+    assert (met["lower"], met["upper"]) == pytest.approx(exact(10, 3_147_436))
+    k, n = met["grid"]["false_alerts"], met["grid"]["faces_seen"]
+    assert (met["grid"]["lower"], met["grid"]["upper"]) == pytest.approx(exact(k, n))
+    sentence = next(s for s in findings.describe("reference_comparison", found["reference_comparison"]) if "3,147,436" in s)
+    assert f"10 in 3,147,436, exact 95% interval {display.interval(*exact(10, 3_147_436))}" in sentence
+    assert f"exact 95% interval {display.interval(*exact(k, n))}" in sentence
+    # A count without a rate reads as a count: "false positives in the test at threshold 0.62: **1**"
+    npl = next(s for s in findings.describe("reference_comparison", found["reference_comparison"]) if "threshold 0.62" in s)
+    assert "false positives in the test at threshold 0.62: **1**" in npl
 
 
 def test_locations_and_months_recomputed_with_ties(found, printed):
