@@ -333,6 +333,20 @@ def test_met_annual_comparison_uses_the_overlapping_deployments(found, printed):
     assert "false positives in the test at threshold 0.62: **1**" in npl
 
 
+def test_every_flag_and_event_has_words_for_readers(found):
+    """A reader sees "date out of printed order", not the check's short name the tables keep."""
+    from foi_analysis.grids.parse import CHECKS
+    from foi_analysis.records.schemas import EVENTS
+
+    assert set(display.CHECK_LABELS) == set(CHECKS)
+    assert {e for e in EVENTS if "_" in e} <= set(display.EVENT_WORDS)
+    text = " ".join(findings.describe("deployments", found["deployments"]))
+    assert not any(check in text for check in CHECKS if "_" in check), text
+    timeline = " ".join(findings.describe("response_times", found["response_times"]))
+    # the seed thread's last dated event, an internal review request on working day 54 (10/12/2016)
+    assert "still no response at the internal review request on working day 54" in timeline
+
+
 def test_locations_and_months_recomputed_with_ties(found, printed):
     g = found["grid_analyses"]
     counts = printed["location"].value_counts()

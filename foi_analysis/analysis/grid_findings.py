@@ -144,7 +144,8 @@ def describe_grid_analyses(f: dict) -> list[str]:
     lines.append(f"**Year by year** ({c} intervals): {shown}.")
     fn = f["funnel"]
     if fn["deployments"]:
-        above = "; ".join(f"{a['location']} on {a['date']}: {a['false_alerts']} in {thousands(a['faces_seen'])} faces "
+        above = "; ".join(f"{a['location']} on {a['date']}: {a['false_alerts']} false alert{'' if a['false_alerts'] == 1 else 's'} "
+                          f"in {thousands(a['faces_seen'])} faces "
                           f"({a['cited']})" for a in fn["above_list"])
         lines.append(f"**Funnel plot**: of {fn['deployments']} deployments, **{fn['above_0.95']}** lie above the 95% "
                      f"control limit and **{fn['above_0.998']}** above the 99.8% limit around the pooled rate "
@@ -175,8 +176,8 @@ def describe_grid_analyses(f: dict) -> list[str]:
             f"{o['year']}: {thousands(o['watchlist_median'])} ({thousands(o['watchlist_min'])} to "
             f"{thousands(o['watchlist_max'])}, {o['watchlist_n']} deployments)" for o in watch) + ".")
     if f["top_locations"]:
-        lines.append("**Most frequent locations** (as printed; ties kept): " + ", ".join(
-            f"{t['location']} {t['deployments']}" for t in f["top_locations"]) + f", of {f['deployments']} deployments.")
+        lines.append(f"**Most frequent locations** (as printed; ties kept; of {f['deployments']} deployments): " + "; ".join(
+            f"{t['location']}: {t['deployments']}" for t in f["top_locations"]) + ".")
     m = f["busiest_months"]
     if m["months"]:
         tie = (f"{len(m['months'])} months tie" if len(m["months"]) > 1 else "the busiest month is")
