@@ -163,6 +163,10 @@ def test_reference_comparison_names_its_sources(found):
     met = figures["met_annual_2024_25_faces"]
     assert met["grid"]["first"] >= met["period_start"]
     assert all(f["source_url"].startswith("https://") for f in figures.values())
+    # each sentence names the document a figure was read from, and where it was read
+    sentences = findings.describe("reference_comparison", found["reference_comparison"])
+    for f, sentence in zip(found["reference_comparison"]["figures"], sentences):
+        assert f'"{f["document"]}"' in sentence and f["source_url"] in sentence, sentence
 
 
 def test_coverage_and_data_quality_on_a_clean_build(found):

@@ -241,7 +241,7 @@ def describe_reference_comparison(f: dict) -> list[str]:
             ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{counts}"
         else:  # a count alone ("false positives in the test: 1")
             ref = f"{r['measure']}{setting}{watch}: **{thousands(r['events'])}**"
-        text = f"{r['publisher']}{second}, {r['published']}: {ref} ({r['source_url']})"
+        text = f"{r['publisher']}, \"{r['document']}\"{second}, {r['published']}: {ref} ({r['source_url']})"
         if g is None:
             lines.append(text + "; the grids in the selection print nothing comparable.")
         elif "faces_seen" in g and r["threshold"] is not None:
