@@ -163,6 +163,10 @@ def test_reference_comparison_names_its_sources(found):
     met = figures["met_annual_2024_25_faces"]
     assert met["grid"]["first"] >= met["period_start"]
     assert all(f["source_url"].startswith("https://") for f in figures.values())
+    # each sentence names the document a figure was read from, and where it was read
+    sentences = findings.describe("reference_comparison", found["reference_comparison"])
+    for f, sentence in zip(found["reference_comparison"]["figures"], sentences):
+        assert f'"{f["document"]}"' in sentence and f["source_url"] in sentence, sentence
 
 
 def test_coverage_and_data_quality_on_a_clean_build(found):
@@ -320,6 +324,31 @@ def test_met_annual_comparison_uses_the_overlapping_deployments(found, printed):
     assert (met["grid"]["false_alerts"], met["grid"]["faces_seen"]) == (inside["false_alerts"].sum(), inside["faces_seen"].sum())
     # the Met's own figure: 10 false alerts in 3,147,436 faces, printed as 0.0003%
     assert met["events"] == 10 and met["trials"] == 3_147_436 and met["value"] == pytest.approx(10 / 3_147_436, abs=0.5e-6)  # rounded to 0.0003%
+    # Every rate with its uncertainty: the published counts give the Met's figure its exact interval, and the
+    # grids' rate over the overlapping deployments has its own.
+    assert (met["lower"], met["upper"]) == pytest.approx(exact(10, 3_147_436))
+    k, n = met["grid"]["false_alerts"], met["grid"]["faces_seen"]
+    assert (met["grid"]["lower"], met["grid"]["upper"]) == pytest.approx(exact(k, n))
+    sentence = next(s for s in findings.describe("reference_comparison", found["reference_comparison"]) if "3,147,436" in s)
+    assert f"10 in 3,147,436, exact 95% interval {display.interval(*exact(10, 3_147_436))}" in sentence
+    assert f"exact 95% interval {display.interval(*exact(k, n))}" in sentence
+    # A count without a rate reads as a count: "false positives in the test at threshold 0.62: **1**"
+    npl = next(s for s in findings.describe("reference_comparison", found["reference_comparison"]) if "threshold 0.62" in s)
+    assert "false positives in the test at threshold 0.62: **1**" in npl
+
+
+def test_every_flag_and_event_has_words_for_readers(found):
+    """A reader sees "date out of printed order", not the check's short name the tables keep."""
+    from foi_analysis.grids.parse import CHECKS
+    from foi_analysis.records.schemas import EVENTS
+
+    assert set(display.CHECK_LABELS) == set(CHECKS)
+    assert {e for e in EVENTS if "_" in e} <= set(display.EVENT_WORDS)
+    text = " ".join(findings.describe("deployments", found["deployments"]))
+    assert not any(check in text for check in CHECKS if "_" in check), text
+    timeline = " ".join(findings.describe("response_times", found["response_times"]))
+    # the seed thread's last dated event, an internal review request on working day 54 (10/12/2016)
+    assert "still no response at the internal review request on working day 54" in timeline
 
 
 def test_locations_and_months_recomputed_with_ties(found, printed):

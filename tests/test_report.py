@@ -194,7 +194,10 @@ def test_index_lists_each_notebook_with_status_and_parameters(real_run):
         assert row, f"{path.stem} missing from index.html"
         assert row.group(1) == "ok"
         assert f'href="{path.stem}.html"' in row.group(0) and f'href="{path.name}"' in row.group(0)
-        assert "confidence = 0.95" in row.group(0)
+        assert "all authorities, the whole period, 95% intervals" in row.group(0)  # the parameters in words
+    # Offline: every link that is not a cited source on the web opens a file of the report folder.
+    local = [h for h in re.findall(r'href="([^"]+)"', index) if not h.startswith("https://")]
+    assert local and all((folder / h).is_file() for h in local), local
 
 
 def test_findings_json_matches_a_hand_computation_from_the_tables(real_run):
@@ -314,10 +317,16 @@ def test_a_report_on_a_build_that_rejected_a_record_says_so(tmp_path):
     assert quality["rejected"] >= 1 and quality["build_exit_status"] == 1
     assert [f for f in quality["by_file"] if "zz-broken.yaml" in f] == list(quality["by_file"])
     assert found["coverage"]["disclosures"] == 5  # every valid record still counted
+    assert quality["files_set_aside"] == ["disclosures/zz-broken.yaml"]  # not YAML: none of it is counted
+    rejected = f"the build rejected {quality['rejected']} value{'' if quality['rejected'] == 1 else 's'}"
     for page in ("index.html", "00_summary.html"):
         text = _visible((folder / page).read_text(encoding="utf-8"))
-        assert f"the build rejected {quality['rejected']} value(s)" in text, page
-        assert "zz-broken.yaml" in text, page
+        assert rejected in text, page
+        assert "1 file was set aside whole, so none of its figures are counted (disclosures/zz-broken.yaml)" in text, page
+    # The index's banner says it in a paragraph of its own, not run on into the coverage list above it.
+    index = (folder / "index.html").read_text(encoding="utf-8")
+    banner = index.split('<section class="banner warn"', 1)[1].split("</section>", 1)[0]
+    assert "<p><strong>Data quality</strong>" in banner, banner
 
 
 def test_notebooks_survive_a_grid_without_a_false_alert_column(tmp_path):

@@ -5,9 +5,13 @@ from __future__ import annotations
 
 import pandas as pd
 
+from .display import listed
 from .selection import load
 from ..config import DEFAULT_CONFIDENCE
 
+# A whole file left out: a problem the build says sets its record aside, or one with the file itself.
+SET_ASIDE = "; record set aside"
+WHOLE_FILE = "(file)"
 SHOWN = 20  # rejected values listed one by one; the rest are counted
 FILES_SHOWN = 10  # files named in the first sentence (the banner of every page); the rest are counted
 
@@ -28,6 +32,9 @@ def data_quality(authority: str = "", start: str = "", end: str = "", confidence
         "rejected": len(rejected),
         "by_file": {f: int(n) for f, n in files.value_counts().sort_index().items()},
         "by_reason": {r: int(n) for r, n in rejected["reason"].value_counts().sort_index().items()},
+        # files none of whose values are counted (a problem in a request-level field, or an unreadable file)
+        "files_set_aside": sorted(files.loc[rejected["reason"].str.endswith(SET_ASIDE)
+                                            | rejected["field"].eq(WHOLE_FILE)].unique().tolist()) if len(rejected) else [],
         "rows": [{k: r[k] for k in ("source", "field", "value", "reason")}
                  for r in rejected.head(SHOWN).to_dict("records")],
     }
@@ -42,8 +49,16 @@ def describe_data_quality(f: dict) -> list[str]:
     if len(ordered) > FILES_SHOWN:  # every page carries this sentence: the rest are counted, not listed
         rest = ordered[FILES_SHOWN:]
         files += f"; and {len(rest)} other files: {sum(n for _, n in rest)}"
-    lines = [f"**Data quality**: the build rejected **{f['rejected']}** value(s) (exit status {f['build_exit_status']}); "
-             f"every value not rejected was still built, so the figures leave out only what is listed here. By file: {files}."]
+    values = f"**{f['rejected']}** value{'' if f['rejected'] == 1 else 's'}"
+    aside = f.get("files_set_aside", [])
+    if aside:
+        whole = (f"**{len(aside)}** file{' was' if len(aside) == 1 else 's were'} set aside whole, so none of "
+                 f"{'its' if len(aside) == 1 else 'their'} figures are counted ({listed(aside)}); every other value "
+                 "not rejected was still built")
+    else:
+        whole = "every value not rejected was still built, so the figures leave out only what is listed here"
+    lines = [f"**Data quality**: the build rejected {values} (exit status {f['build_exit_status']}); {whole}. "
+             f"By file: {files}."]
     lines += [f"{r['source']}: {r['field']} = '{r['value']}': {r['reason']}." for r in f["rows"]]
     if f["rejected"] > len(f["rows"]):
         lines.append(f"... and {f['rejected'] - len(f['rows'])} more (data/processed/rejected.csv).")

@@ -84,6 +84,7 @@ def flag(v, missing: str = NOT_PRINTED) -> str:
 
 
 FORMATS = {"count": thousands, "flag": flag, "percent": percent, "number": number, "date": day,
+           "ratio": lambda v, missing=NOT_PRINTED: number(v, missing, decimals=2),  # as the findings print ratios
            "text": lambda v, missing=NOT_PRINTED: missing if _missing(v) else str(v)}
 
 
@@ -124,7 +125,7 @@ class Table:
 def table(frame: pd.DataFrame, columns: dict[str, str], kinds: dict[str, str] | None = None,
           missing: str | dict[str, str] = NOT_PRINTED, caption: str = "") -> Table:
     """``columns`` maps the frame's columns to their labels (in display order); ``kinds`` overrides the
-    format chosen from the dtype ("count", "percent", "number", "date", "text"); ``missing`` is the word
+    format chosen from the dtype ("count", "percent", "number", "ratio" (two decimals), "date", "text"); ``missing`` is the word
     for an empty cell, one for all or per column."""
     kinds = kinds or {}
     out = pd.DataFrame(index=range(len(frame)))
@@ -133,12 +134,52 @@ def table(frame: pd.DataFrame, columns: dict[str, str], kinds: dict[str, str] | 
         kind = kinds.get(column) or _kind(frame[column])
         word = missing.get(column, NOT_PRINTED) if isinstance(missing, dict) else missing
         out[label] = [FORMATS[kind](v, missing=word) for v in frame[column].tolist()]
-        if kind in ("count", "percent", "number"):
+        if kind in ("count", "percent", "number", "ratio"):
             align[label] = "num"
         elif kind == "date":
             align[label] = "date"
     out.attrs["align"] = align
     return Table(out, caption)
+
+
+# The grids' reconciliation checks (grids.parse.CHECKS, the `check` of deployment_anomalies and the
+# `flags` of deployments) as a reader is told them; the tables keep the names.
+CHECK_LABELS = {
+    "copied_column": "a count column copied from another",
+    "unreadable": "a value that could not be read",
+    "alerts_sum": "alerts do not add up (total is not true + false)",
+    "outcomes_exceed_alerts": "more outcomes than alerts",
+    "false_alert_rate": "printed false alert rate does not match its counts",
+    "false_alert_rate_truncated": "printed false alert rate truncated, not rounded",
+    "watchlist_outlier": "watchlist size far from both neighbours",
+    "date_order": "date out of printed order",
+    "date_after_edition": "dated after the grid was made",
+    "location_variants": "place spelt another way elsewhere",
+    "duplicate": "row printed twice",
+    "purpose_code": "purpose code not in the legend",
+    "weekday": "printed weekday is not the date's",
+}
+
+
+def check_label(flags) -> str:
+    """'date_order;location_variants' -> 'date out of printed order; place spelt another way
+    elsewhere' (an unknown check is shown by its name)."""
+    if _missing(flags):
+        return ""
+    return "; ".join(CHECK_LABELS.get(f, f) for f in str(flags).split(";") if f)
+
+
+# A request's events (records.schemas.EVENTS) in words, for sentences that name one.
+EVENT_WORDS = {"extension_notice": "s17 notice", "extension_estimate": "extension estimate",
+               "internal_review_requested": "internal review request",
+               "internal_review_response": "internal review response", "ico_complaint": "complaint to the regulator",
+               "ico_decision": "regulator's decision", "tribunal_appeal": "tribunal appeal"}
+_EVENT = re.compile(r"\b(?:" + "|".join(EVENT_WORDS) + r")\b")
+
+
+def event_words(text: str) -> str:
+    """'still no response at the internal_review_requested on ...' -> '... the internal review request on ...'."""
+    return _EVENT.sub(lambda m: EVENT_WORDS[m[0]], text)
 
 
 LISTED = 10  # names listed one by one in a sentence; the rest are counted (findings.json keeps them all)

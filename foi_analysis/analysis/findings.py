@@ -18,7 +18,7 @@ from . import stats
 from .grid_analyses import counted
 from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
-from .display import LISTED, listed, markdown_values  # noqa: F401 (listed: notebooks call findings.listed)
+from .display import LISTED, check_label, event_words, listed, markdown_values  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import GRID_AUTHORITY, Selection, files_state
 
@@ -383,7 +383,7 @@ def _describe_response_times(f: dict) -> list[str]:
             late = "within the 20-day limit" if r["response_wd"] <= 20 else "after working day 20"
             line += f"; answered on working day {r['response_wd']}, {late}"
         if r["over_40wd"]:
-            line += f"; over 40 working days: {r['over_40wd_basis']}"
+            line += f"; over 40 working days: {event_words(r['over_40wd_basis'])}"
         lines.append(line + ".")
     return lines
 
@@ -532,7 +532,7 @@ def _describe_deployments(f: dict) -> list[str]:
                          for t in f["thresholds"])
         lines.append(f"Minimum threshold settings printed: {seen}.")
         for ch in f["threshold_changes"]:
-            flagged = f", a row flagged {ch['flags']}" if ch["flags"] else ""
+            flagged = f", a row flagged: {check_label(ch['flags'])}" if ch["flags"] else ""
             lines.append(f"In printed order the threshold changes from {ch['from']} to {ch['to']} at {ch['location']}, "
                          f"dated {ch['date']} ({ch['cited']}{flagged}).")
     if f["arrests_deployments"]:
@@ -544,8 +544,8 @@ def _describe_deployments(f: dict) -> list[str]:
         lines.append(f"'Other Disposal' and 'No Action' print the same number in all {f['outcome_rows']} rows "
                      f"that have them, so neither is used here.")
     if f["anomalies"]:
-        lines.append("Rows that do not reconcile with themselves (deployment_anomalies table): "
-                     + ", ".join(f"{check}: {n}" for check, n in f["anomalies"].items()) + ".")
+        lines.append("Rows that fail a check of the grids' own arithmetic, dates or spelling (deployment_anomalies table): "
+                     + "; ".join(f"{check_label(check)}: {n}" for check, n in f["anomalies"].items()) + ".")
     return lines
 
 

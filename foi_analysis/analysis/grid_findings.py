@@ -12,7 +12,7 @@ import datetime as dt
 import pandas as pd
 
 from . import grid_analyses as ga
-from . import reference
+from . import reference, stats
 from .display import interval, listed, percent, thousands
 from .selection import Selection
 from ..config import DEFAULT_CONFIDENCE
@@ -144,7 +144,8 @@ def describe_grid_analyses(f: dict) -> list[str]:
     lines.append(f"**Year by year** ({c} intervals): {shown}.")
     fn = f["funnel"]
     if fn["deployments"]:
-        above = "; ".join(f"{a['location']} on {a['date']}: {a['false_alerts']} in {thousands(a['faces_seen'])} faces "
+        above = "; ".join(f"{a['location']} on {a['date']}: {a['false_alerts']} false alert{'' if a['false_alerts'] == 1 else 's'} "
+                          f"in {thousands(a['faces_seen'])} faces "
                           f"({a['cited']})" for a in fn["above_list"])
         lines.append(f"**Funnel plot**: of {fn['deployments']} deployments, **{fn['above_0.95']}** lie above the 95% "
                      f"control limit and **{fn['above_0.998']}** above the 99.8% limit around the pooled rate "
@@ -175,8 +176,8 @@ def describe_grid_analyses(f: dict) -> list[str]:
             f"{o['year']}: {thousands(o['watchlist_median'])} ({thousands(o['watchlist_min'])} to "
             f"{thousands(o['watchlist_max'])}, {o['watchlist_n']} deployments)" for o in watch) + ".")
     if f["top_locations"]:
-        lines.append("**Most frequent locations** (as printed; ties kept): " + ", ".join(
-            f"{t['location']} {t['deployments']}" for t in f["top_locations"]) + f", of {f['deployments']} deployments.")
+        lines.append(f"**Most frequent locations** (as printed; ties kept; of {f['deployments']} deployments): " + "; ".join(
+            f"{t['location']}: {t['deployments']}" for t in f["top_locations"]) + ".")
     m = f["busiest_months"]
     if m["months"]:
         tie = (f"{len(m['months'])} months tie" if len(m["months"]) > 1 else "the busiest month is")
@@ -204,6 +205,8 @@ def reference_comparison(authority: str = "", start: str = "", end: str = "",
         row = {k: _plain(getattr(ref, k)) for k in ("figure", "publisher", "document", "published", "measure", "per",
                                                     "threshold", "watchlist_size", "events", "trials", "value",
                                                     "period_start", "period_end", "secondary", "source_url")}
+        if pd.notna(ref.events) and pd.notna(ref.trials):  # the published counts give the figure its own interval
+            row["lower"], row["upper"] = map(_plain, stats.clopper_pearson(int(ref.events), int(ref.trials), confidence))
         grid = None
         if pd.notna(ref.threshold) and float(ref.threshold) in thresholds:
             t = thresholds[float(ref.threshold)]
@@ -215,25 +218,30 @@ def reference_comparison(authority: str = "", start: str = "", end: str = "",
             if len(inside):
                 denominator = "total_alerts" if ref.per == "alert" else "faces_seen"
                 k, n = int(inside["false_alerts"].sum()), int(inside[denominator].sum())
+                lower, upper = stats.clopper_pearson(k, n, confidence) if n else (None, None)
                 grid = {"deployments": len(inside), "false_alerts": k, denominator: n,
-                        "rate": _plain(k / n) if n else None, "first": _plain(inside["date"].min()),
+                        "rate": _plain(k / n) if n else None, "lower": _plain(lower), "upper": _plain(upper),
+                        "first": _plain(inside["date"].min()),
                         "last": _plain(inside["date"].max()), "cited": cite(inside)}
         rows.append(row | {"grid": grid})
-    return {"figures": rows, "measures_differ": reference.MEASURES_DIFFER}
+    return {"confidence": confidence, "figures": rows, "measures_differ": reference.MEASURES_DIFFER}
 
 
 def describe_reference_comparison(f: dict) -> list[str]:
     lines = []
+    c = percent(f["confidence"])
     for r in f["figures"]:
         g = r["grid"]
         second = " (read from a report of it)" if r["secondary"] == "yes" else ""
-        if r["value"] is not None:
-            ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}"
-        else:
-            ref = f"**{r['events']}** {r['measure']}"
         setting = f" at threshold {r['threshold']}" if r["threshold"] is not None else ""
         watch = f" with a {thousands(r['watchlist_size'])}-person watchlist" if r["watchlist_size"] else ""
-        text = f"{r['publisher']}{second}, {r['published']}: {ref}{setting}{watch} ({r['source_url']})"
+        if r["value"] is not None:
+            counts = (f", {thousands(r['events'])} in {thousands(r['trials'])}, exact {c} interval "
+                      f"{interval(r['lower'], r['upper'])}" if r.get("lower") is not None else "")
+            ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{counts}"
+        else:  # a count alone ("false positives in the test: 1")
+            ref = f"{r['measure']}{setting}{watch}: **{thousands(r['events'])}**"
+        text = f"{r['publisher']}, \"{r['document']}\"{second}, {r['published']}: {ref} ({r['source_url']})"
         if g is None:
             lines.append(text + "; the grids in the selection print nothing comparable.")
         elif "faces_seen" in g and r["threshold"] is not None:
@@ -246,7 +254,8 @@ def describe_reference_comparison(f: dict) -> list[str]:
             unit = "faces seen" if "faces_seen" in g else "alerts"
             lines.append(text + f" for {r['period_start']} to {r['period_end']}; the grids cover "
                          f"{g['first']} to {g['last']} of that period: {_false(g['false_alerts'])} "
-                         f"in **{thousands(out_of)}** {unit}, {percent(g['rate'])} ({g['cited']}).")
+                         f"in **{thousands(out_of)}** {unit}, {percent(g['rate'])} (exact {c} interval "
+                         f"{interval(g['lower'], g['upper'])}; {g['cited']}).")
     lines.append(f["measures_differ"])
     return lines
 

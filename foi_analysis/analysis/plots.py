@@ -134,11 +134,14 @@ def rates_with_intervals(ax, labels, table, colour: str = COLOURS["false"]) -> N
     ax.hlines(y, table["lower"], table["upper"], color=colour, lw=5, alpha=0.5, label="exact (faces independent)")
     ax.scatter(table["rate"], y, color=colour, zorder=3, label="pooled rate")
     ax.set_yticks(list(y), labels)
-    ax.invert_yaxis()
     percent_axis(ax, "x", decimals=3)
+    # Each row's counts just above it, from its interval's left end: right of the interval, the label
+    # of the widest one ran past the axes.
     for i, r in enumerate(table.itertuples()):
-        ax.annotate(f"{int(r.false_alerts):,} in {int(r.faces_seen):,} faces, {int(r.deployments)} deployments",
-                    (r.adj_upper, i), xytext=(6, 0), textcoords="offset points", va="center", fontsize="x-small")
+        left = min(v for v in (r.adj_lower, r.lower, r.rate) if pd.notna(v))
+        ax.annotate(f"{int(r.false_alerts):,} false in {int(r.faces_seen):,} faces, {int(r.deployments)} deployments",
+                    (left, i), xytext=(0, 5), textcoords="offset points", va="bottom", fontsize="x-small")
+    ax.set_ylim(len(table) - 0.5, -0.8)  # inverted: room above the first row for its label
 
 
 def funnel_chart(points, limits, pooled_rate, levels):
@@ -216,7 +219,7 @@ def threshold_chart(thresholds):
     else:
         rates_with_intervals(ax, [f"threshold {t:g}" for t in thresholds["threshold"]], thresholds)
         ax.set(title="False alerts per face seen by minimum threshold setting", xlabel="false alerts / faces seen")
-        ax.legend(fontsize="x-small", loc="lower right")
+        legend_outside(ax)
         source(ax, "deployment grids that print a threshold")
     alt = "False alerts per face seen by threshold setting: " + "; ".join(
         f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({percent(t.rate)})"

@@ -58,7 +58,8 @@ def banner(parts: list[str], warn: bool) -> str:
     """The banner of ``_banner_parts`` as HTML; nothing when it has nothing to say."""
     if not parts:
         return ""
-    return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(chr(10).join(parts))}</section>'
+    text = "\n\n".join(parts)  # a blank line between parts: a paragraph right after a list would continue its last item
+    return f'<section class="banner{" warn" if warn else ""}" aria-label="Coverage">{markdown_html(text)}</section>'
 
 
 def findings_texts(found: dict) -> dict:
@@ -162,23 +163,40 @@ def headlines(found: dict) -> list[str]:
     return lines
 
 
+def describe_parameters(parameters: dict) -> str:
+    """A run's parameters as a reader is told them: "all authorities, 2024-01-01 to the end, 99% intervals"."""
+    p = dict(parameters)
+    authority, start, end = p.pop("authority", ""), p.pop("start", ""), p.pop("end", "")
+    parts = [f"authorities matching '{authority}'" if authority else "all authorities",
+             f"{start or 'the start'} to {end or 'the end'}" if start or end else "the whole period"]
+    if "confidence" in p:
+        parts.append(f"{100 * p.pop('confidence'):g}% intervals")
+    parts += [f"{k.replace('_', ' ')} {v}" for k, v in p.items()]
+    return ", ".join(parts)
+
+
 def render_index(run_id: str, outcomes: list, titles: dict[str, str], texts: dict, provenance: dict,
                  findings_ok: bool) -> str:
     """The index page; ``texts`` from ``findings_texts``, ``provenance`` as in findings.json."""
     rows = []
     for o in outcomes:
-        params = ", ".join(f"{k} = {v!r}" for k, v in o.parameters.items())
+        params = describe_parameters(o.parameters)
         error = f"<br><small>{html.escape(o.error)}</small>" if o.error else ""
         rows.append(
             f'<tr class="{o.status}"><td><a href="{o.files["html"]}">{html.escape(titles[o.name])}</a>'
             f'<br><small>{o.name}</small></td><td class="status">{o.status}{error}</td>'
-            f"<td><code>{html.escape(params)}</code></td>"
+            f"<td>{html.escape(params)}</td>"
             f'<td><a href="{o.files["html"]}">page</a> · <a href="{o.files["ipynb"]}">notebook</a></td></tr>')
     failed = sum(o.status != "ok" for o in outcomes)
     summary = f"{len(outcomes) - failed} of {len(outcomes)} notebooks ran" + (f"; {failed} failed" if failed else "")
     findings_note = "" if findings_ok else " (some sections could not be computed: see the file)"
+    # findings.json keeps the values; the page says them ("no", not "False"; the parameters in words)
+    def said(v):
+        return "not known" if v is None else ("yes" if v else "no") if isinstance(v, bool) else v
+
+    shown = {k: said(v) for k, v in provenance.items()} | {"parameters": describe_parameters(provenance["parameters"])}
     prov_rows = "".join(f"<dt>{html.escape(k.replace('_', ' '))}</dt><dd><code>{html.escape(str(v))}</code></dd>"
-                        for k, v in provenance.items())
+                        for k, v in shown.items())
     body = f"""<h1>Police facial recognition: FOI disclosures and the Met's deployment grids</h1>
 <p>Report <code>{html.escape(run_id)}</code>. {summary}. Every figure below is computed from the documents
 named beside it; the numbers are in <a href="findings.json">findings.json</a>{findings_note}.</p>

@@ -272,7 +272,7 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         outcomes = [Outcome(nb.stem, parameters[nb.stem], files={"ipynb": nb.name, "html": f"{nb.stem}.html"})
                     for nb in notebooks]
         jobs = max(1, min(jobs, len(notebooks)))
-        _say(f"running {len(notebooks)} notebook(s) into {reports_dir.name}/{run_id}/ with {jobs} job(s)")
+        _say(f"running {len(notebooks)} notebook(s) into {final}/ with {jobs} job(s)")
         # Kernels run in worker processes: each notebook gets its own, and --jobs of them at once,
         # the notebooks with the most code first (the last to start should be a short one, not the
         # longest running alone at the end). Meanwhile findings.json is computed (the kernels' server
