@@ -131,6 +131,10 @@ def test_arrests_hours_and_watchlists_per_year(found):
     assert out[2020]["arrests"] is None and out[2020]["hours"] is None
     # watchlists in 2020: Stratford 5,816, Oxford Circus 7,316 and 7,292 -> median 7,292
     assert (out[2020]["watchlist_min"], out[2020]["watchlist_median"], out[2020]["watchlist_max"]) == (5816, 7292, 7316)
+    # counts and sizes are written as whole numbers (7316, not 7316.0: a year without any made them floats)
+    assert all(type(o[k]) is int for o in out.values() for k in ("watchlist_min", "watchlist_max", "arrests_or_disposals")
+               if o[k] is not None)
+    assert all(type(y["with_results"]) is int for y in found["grid_analyses"]["yearly"])
 
 
 def test_ties_are_reported_as_ties(found):

@@ -162,7 +162,10 @@ def yearly(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE) ->
         **{col: g[col].sum(min_count=1) for col in
            ("faces_seen", "total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals")},
     }).reindex(years)
-    out[["deployments", "counted"]] = out[["deployments", "counted"]].fillna(0).astype(int)
+    out[["deployments", "with_results", "counted"]] = out[["deployments", "with_results", "counted"]].fillna(0).astype(int)
+    # Counts stay whole numbers where a year prints none (the reindex's gap would make them floats).
+    sums = ["faces_seen", "total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals"]
+    out[sums] = out[sums].astype("Int64")
     rates = pooled(deployments.assign(year=year), "year", confidence).set_index("year")
     out = out.join(rates[["rate", "lower", "upper", "boot_lower", "boot_upper"]])
     # each year's own dispersion (deployments vary more in some years than others)
@@ -209,12 +212,14 @@ def outcomes_by_year(deployments: pd.DataFrame) -> pd.DataFrame:
             "watchlist_min": watch.min() if len(watch) else None,
             "watchlist_max": watch.max() if len(watch) else None, "watchlist_n": len(watch),
         })
-    return pd.DataFrame(rows, columns=OUTCOME_COLUMNS)
+    # Counts and sizes are whole numbers; a year that prints none has <NA>, not a float column.
+    return pd.DataFrame(rows, columns=OUTCOME_COLUMNS).astype({c: "Int64" for c in OUTCOME_COUNTS})
 
 
 OUTCOME_COLUMNS = ["year", "deployments", "arrests", "arrests_n", "arrests_per_deployment", "arrests_per_true_alert",
                    "arrests_or_disposals", "arrests_or_disposals_n", "hours", "hours_n", "alerts_per_hour",
                    "faces_per_hour", "watchlist_median", "watchlist_min", "watchlist_max", "watchlist_n"]
+OUTCOME_COUNTS = ["arrests", "arrests_or_disposals", "watchlist_min", "watchlist_max"]
 
 
 def engagements(deployments: pd.DataFrame) -> dict[str, dict]:
