@@ -255,6 +255,10 @@ def test_anomalies_table_for_synthetic_bad_rows(tmp_path):
     assert ("duplicate", "listed once", "also bad_rows_2025-02-01_1") in rows
     assert ("purpose_code", "a code in the grid's purpose legend", "7") in rows
     assert len(rows) == 6
+    # The detail is a sentence a reader can check against the page: counts with separators, no "!=".
+    details = dict(zip(t["deployment_anomalies"]["check"], t["deployment_anomalies"]["detail"]))
+    assert details["alerts_sum"] == "total alerts printed 5, but true alerts 1 + false alerts 1 = 2"
+    assert details["false_alert_rate"].startswith("false alerts 1 / faces seen 1,000 = 0.1000%")
     GRID_SCHEMAS["deployment_anomalies"].validate(t["deployment_anomalies"])
 
 

@@ -844,6 +844,16 @@ class _Parsed:
     warnings: list[str]
 
 
+def _n(value) -> str:
+    """A count as a reader writes it in a sentence: 3,940."""
+    return f"{int(value):,}"
+
+
+def _words(column: str) -> str:
+    """A column's name in a sentence: "other_disposal" -> "other disposal"."""
+    return column.replace("_", " ")
+
+
 def _anomaly(row: dict | pd.Series, check: str, expected: object, found: object, detail: str) -> dict:
     return {"deployment_id": row["deployment_id"], "source_file": row["source_file"], "page": row["page"],
             "check": check, "expected": str(expected), "found": str(found), "detail": detail}
@@ -1162,7 +1172,7 @@ def _checks(df: pd.DataFrame) -> list[dict]:
                 where = ("between rows with" if 0 < k < len(sizes) - 1
                          else "before rows with" if k == 0 else "after rows with")
                 found.append(_anomaly(watch.iloc[k], "watchlist_outlier", f"near {before} and {after}", size,
-                                      f"watchlist {size} printed {where} {before} and {after}"))
+                                      f"watchlist {_n(size)} printed {where} {_n(before)} and {_n(after)}"))
         for _, r in grid.iterrows():
             # Counts are never negative: the outcomes printed already exceed the alerts, whatever a
             # missing cell holds.
@@ -1172,12 +1182,13 @@ def _checks(df: pd.DataFrame) -> list[dict]:
             if not pd.isna(total) and printed and sum(v for _, v in printed) > total:
                 count = sum(v for _, v in printed)
                 found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", count,
-                                      " + ".join(f"{c} {v}" for c, v in printed) + f" = {count} > total alerts {total}"
-                                      + (f" ({', '.join(missing)} not printed)" if missing else "")))
+                                      " + ".join(f"{_words(c)} {_n(v)}" for c, v in printed)
+                                      + f" = {_n(count)}, more than the {_n(total)} alerts"
+                                      + (f" ({', '.join(map(_words, missing))} not printed)" if missing else "")))
             either = r["arrests_or_disposals"]
             if not (pd.isna(total) or pd.isna(either)) and either > total:
                 found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", either,
-                                      f"arrests or disposals {either} > total alerts {total}"))
+                                      f"arrests or disposals {_n(either)}, more than the {_n(total)} alerts"))
     # A grid printed newest first (more steps back in time than forward) is checked in its own order;
     # a grid in no date order (sorted by place, say: many steps each way) is not checked at all.
     newest_first, unordered = set(), set()
@@ -1201,7 +1212,8 @@ def _checks(df: pd.DataFrame) -> list[dict]:
         true, false, total = r["true_alerts"], r["false_alerts"], r["total_alerts"]
         if not (pd.isna(true) or pd.isna(false) or pd.isna(total)) and total != true + false:
             found.append(_anomaly(r, "alerts_sum", true + false, total,
-                                  f"total alerts {total} != true alerts {true} + false alerts {false}"))
+                                  f"total alerts printed {_n(total)}, but true alerts {_n(true)} + false alerts "
+                                  f"{_n(false)} = {_n(true + false)}"))
         how = r["false_alert_rate_rounding"]
         if how in ("unexplained", "truncated"):
             decimals, faces = r["_rate_decimals"], r["faces_seen"]
@@ -1209,8 +1221,8 @@ def _checks(df: pd.DataFrame) -> list[dict]:
             found.append(_anomaly(r, "false_alert_rate" if how == "unexplained" else "false_alert_rate_truncated",
                                   f"{computed:.{decimals}f}%" if faces else "no rate (no face seen)",
                                   r["false_alert_rate_printed"],
-                                  (f"false alerts {false} / faces seen {faces} = {computed:.4f}%" if faces else
-                                   f"false alerts {false} with 0 faces seen") +
+                                  (f"false alerts {_n(false)} / faces seen {_n(faces)} = {computed:.4f}%" if faces else
+                                   f"false alerts {_n(false)} with 0 faces seen") +
                                   f"; printed {r['false_alert_rate_printed']} ({how})"))
         if r.name in out_of_order:
             found.append(_anomaly(r, "date_order", *out_of_order[r.name]))
