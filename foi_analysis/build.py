@@ -386,6 +386,10 @@ def _cells(column: pd.Series) -> list[str] | None:
         values = column.to_numpy(dtype=object, na_value="").tolist()
         if not _special("".join(values)):  # the usual column: no cell needs quotes
             return values
+    elif str(column.dtype) == "Float64":
+        # The blue list's rates: each cell as str() of its float (the shortest text that reads back
+        # as the same float), which is what to_csv writes; few rows, so no factorising (-0.0 == 0.0).
+        return ["" if v is None else str(v) for v in column.to_numpy(dtype=object, na_value=None).tolist()]
     elif column.dtype.kind != "M" and str(column.dtype) not in ("Int64", "boolean"):
         return None
     codes, uniques = pd.factorize(column)  # a missing value: -1, the empty cell appended last
@@ -401,8 +405,8 @@ def _cells(column: pd.Series) -> list[str] | None:
 def _csv_text(df: pd.DataFrame) -> bytes:
     """The rows of ``df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d")``,
     byte for byte, at a third of its cost: cells are made per column and each row is joined once,
-    where pandas hands every row to the csv writer cell by cell. A column of another dtype (the
-    blue list's rates) leaves the table to pandas."""
+    where pandas hands every row to the csv writer cell by cell. A column of another dtype leaves
+    the table to pandas."""
     columns = []
     for c in df.columns:
         # (A row of one cell is another case: the csv module quotes it when it is empty.)
