@@ -386,6 +386,10 @@ def _cells(column: pd.Series) -> list[str] | None:
         values = column.to_numpy(dtype=object, na_value="").tolist()
         if not _special("".join(values)):  # the usual column: no cell needs quotes
             return values
+    elif str(column.dtype) == "Float64":
+        # The blue list's rates: each cell as str() of its float (the shortest text that reads back
+        # as the same float), which is what to_csv writes; few rows, so no factorising (-0.0 == 0.0).
+        return ["" if v is None else str(v) for v in column.to_numpy(dtype=object, na_value=None).tolist()]
     elif column.dtype.kind != "M" and str(column.dtype) not in ("Int64", "boolean"):
         return None
     codes, uniques = pd.factorize(column)  # a missing value: -1, the empty cell appended last
@@ -401,8 +405,8 @@ def _cells(column: pd.Series) -> list[str] | None:
 def _csv_text(df: pd.DataFrame) -> bytes:
     """The rows of ``df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d")``,
     byte for byte, at a third of its cost: cells are made per column and each row is joined once,
-    where pandas hands every row to the csv writer cell by cell. A column of another dtype (the
-    blue list's rates) leaves the table to pandas."""
+    where pandas hands every row to the csv writer cell by cell. A column of another dtype leaves
+    the table to pandas."""
     columns = []
     for c in df.columns:
         # (A row of one cell is another case: the csv module quotes it when it is empty.)
@@ -729,21 +733,29 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
         todo.append((j, (folder, raw, slot, group, cache, signature, found[0] if found is not None else None)))
     workers = min(os.cpu_count() or 1, 8)
     calendar.working_day_number(np.zeros(0, "datetime64[D]"), np.zeros(0, "datetime64[D]"))  # built once, before workers fork
-    # Two groups to redo are the usual incremental case (the changed record's, and the one changed in
-    # the previous build, whose files were then too recent to trust their stat facts): not worth a pool.
-    with tempfile.TemporaryDirectory(prefix="foi-build-") if cache is None else contextlib.nullcontext() as spill:
-        if sum(len(names) for _, t in todo for _, _, names in t[3]) < PARALLEL_FROM or workers == 1 or len(todo) <= 2:
-            done = [_group_job(t + (None,)) for _, t in todo]
-        else:
-            # Forked workers inherit the imports and the holiday table; Python 3.14 makes "forkserver" the
-            # default on Linux, which would re-import pandas in every worker (about a second each).
-            fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-            with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
-                done = list(pool.map(_group_job, [t + (spill,) for _, t in todo]))
-        for (j, _), (rows, where) in zip(todo, done):
-            # Opened now: a spilled file is deleted when this block ends, its open descriptor stays readable.
-            rows.source = Blob(data=where) if isinstance(where, bytes) else Blob.open(*where)
-            tails[j] = rows
+    # The objects made so far (the imports', ~80k) are frozen while the groups are done: the cyclic
+    # garbage collector leaves them out of its passes (a full pass over them cost ~70 ms, several
+    # a worker), and forked workers do not write to the pages they share with this process (the gc
+    # module's advice for fork without exec). Thawed after: nothing is kept from collection.
+    gc.freeze()
+    try:
+        with tempfile.TemporaryDirectory(prefix="foi-build-") if cache is None else contextlib.nullcontext() as spill:
+            # Two groups to redo are the usual incremental case (the changed record's, and the one changed in
+            # the previous build, whose files were then too recent to trust their stat facts): not worth a pool.
+            if sum(len(names) for _, t in todo for _, _, names in t[3]) < PARALLEL_FROM or workers == 1 or len(todo) <= 2:
+                done = [_group_job(t + (None,)) for _, t in todo]
+            else:
+                # Forked workers inherit the imports and the holiday table; Python 3.14 makes "forkserver" the
+                # default on Linux, which would re-import pandas in every worker (about a second each).
+                fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
+                with ProcessPoolExecutor(max_workers=workers, mp_context=fork) as pool:
+                    done = list(pool.map(_group_job, [t + (spill,) for _, t in todo]))
+            for (j, _), (rows, where) in zip(todo, done):
+                # Opened now: a spilled file is deleted when this block ends, its open descriptor stays readable.
+                rows.source = Blob(data=where) if isinstance(where, bytes) else Blob.open(*where)
+                tails[j] = rows
+    finally:
+        gc.unfreeze()
     if cache:
         cache.prune("records-", {slot for slot, _ in chunks})
         cache.prune("tail-", {slot for slot, _ in groups})

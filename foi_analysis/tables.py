@@ -73,7 +73,7 @@ def validate_rows(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.Dat
     """As ``validate``, each Rejection with the index label of the row it sets aside."""
     schema = SCHEMAS[name]
     try:
-        return schema.validate(df, lazy=True), []
+        return schema.validate(df, lazy=True, inplace=True), []
     except pa.errors.SchemaErrors as err:
         cases = err.failure_cases
         bad_rows = cases["index"].dropna()
@@ -84,4 +84,4 @@ def validate_rows(name: str, df: pd.DataFrame, source: str = "") -> tuple[pd.Dat
             failures.append((case["index"], Rejection(_where(df.loc[case["index"]], source), f"{name}.{case['column']}",
                                                       str(case["failure_case"]), f"fails schema check {case['check']}")))
         kept = df.drop(index=sorted(set(bad_rows)))
-        return schema.validate(kept, lazy=True), failures
+        return schema.validate(kept, lazy=True, inplace=True), failures

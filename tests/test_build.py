@@ -386,9 +386,13 @@ def test_csv_text_is_what_pandas_writes():
     assert b'"a, b"' in expected and b'"say ""hi"""' in expected  # the cases are really there
     assert build._csv_text(df) == expected
     assert build._csv_text(df.iloc[:0]) == b""
-    rates = df.assign(rate=pd.array([0.5, None, 1.0, 0.07, 0.0, 1 / 3, None, 1e-05], dtype="Float64"))
+    rates = df.assign(rate=pd.array([0.5, None, 1.0, 0.07, 0.0, 1 / 3, -0.0, 1e-05], dtype="Float64"))
     assert build._csv_text(rates) == rates.to_csv(index=False, header=False, lineterminator="\n",
                                                   date_format="%Y-%m-%d").encode("utf-8")
+    # Every rate a percentage with up to two decimals can print, and floats of every magnitude.
+    printed = [k / 10000 for k in range(10001)] + [2.0 ** e for e in range(-60, 60)] + [0.1 + 0.2, 1e300, 5e-324]
+    many = pd.DataFrame({"rate": pd.array(printed + [None], dtype="Float64"), "plain": "x"})
+    assert build._csv_text(many) == many.to_csv(index=False, header=False, lineterminator="\n").encode("utf-8")
 
 
 def test_csv_text_quotes_as_the_csv_module_does_for_every_character():

@@ -47,6 +47,9 @@ def _broken(built) -> list[tuple[str, str, pd.DataFrame]]:
     case("a column missing", "requests", req.drop(columns="sections"))
     case("counts as floats", "requests", req.astype({"n_questions": "Float64"}))
     case("dates as text", "requests", req.astype({"date_received": "string"}))
+    case("text as numbers", "requests", req.assign(source_title=pd.array(range(len(req)), dtype="Int64")))
+    df = req.astype({"source_title": object}); df.loc[0, "source_title"] = 7
+    case("a number among text cells", "requests", df)
     df = blue.copy(); df.loc[0, "true_alert_rate"] = 1.5
     case("a rate over 1", "blue_list", df)
     df = blue.copy(); df.loc[0, "false_alert_rate"] = -0.1
@@ -58,6 +61,6 @@ def _broken(built) -> list[tuple[str, str, pd.DataFrame]]:
 
 def test_each_broken_rule_is_refused(built):
     cases = _broken(built)
-    assert len(cases) == 13
+    assert len(cases) == 15
     for what, name, df in cases:
         assert not pandera_passes(name, df), what
