@@ -488,16 +488,20 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     return None if malformed else d
 
 
+def _read_fd(fd: int) -> bytes:
+    parts = [os.read(fd, 1 << 16)]
+    while parts[-1]:
+        parts.append(os.read(fd, 1 << 20))
+    return parts[0] if len(parts) == 2 else b"".join(parts)
+
+
 def _read_bytes(path: str, dir_fd: int | None = None) -> bytes:
     # os.open/os.read: half the cost of open() for a small file (no buffered reader, no fstat).
     fd = os.open(path, os.O_RDONLY, dir_fd=dir_fd)
     try:
-        parts = [os.read(fd, 1 << 16)]
-        while parts[-1]:
-            parts.append(os.read(fd, 1 << 20))
+        return _read_fd(fd)
     finally:
         os.close(fd)
-    return parts[0] if len(parts) == 2 else b"".join(parts)
 
 
 def _file_name(path: str, prefix: str) -> str:
@@ -507,17 +511,45 @@ def _file_name(path: str, prefix: str) -> str:
 
 # Opening a file relative to its open folder looks up one name, not every component of its path.
 _DIR_FD = os.open in os.supports_dir_fd
+# Files opened, and announced to the kernel (posix_fadvise WILLNEED: it starts reading them from disk
+# at once, all together), before the first is read. A file not in the page cache costs one disk
+# read; one at a time, each waits for the one before (~285 us wall, ~58 cpu-us a file on the
+# development VM), announced together the disk serves them side by side (~95 us, ~20 cpu-us). For
+# files already cached the hint costs nothing measurable. 256: well under the usual 1024 open files.
+READ_AHEAD = 256
+_WILLNEED = getattr(os, "POSIX_FADV_WILLNEED", None)
+
+
+def _read_batch(names: list[str], dir_fd: int) -> list[bytes]:
+    fds: list[int] = []
+    try:
+        for name in names:
+            fds.append(os.open(name, os.O_RDONLY, dir_fd=dir_fd))
+            try:
+                os.posix_fadvise(fds[-1], 0, 0, _WILLNEED)
+            except OSError:  # a hint only (a file system may not take it)
+                pass
+        return [_read_fd(fd) for fd in fds]
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def read_files(folder: str, names: list[str]) -> list[bytes]:
     """The bytes of each named file in ``folder``. All are read before any is parsed: the system
     calls done together leave the parser's code and data in the CPU caches (~10% less time than
-    reading each as it is parsed)."""
+    reading each as it is parsed); and the disk reads of files not in the page cache overlap
+    (``READ_AHEAD``)."""
     if not _DIR_FD:
         return [_read_bytes(os.path.join(folder, n)) for n in names]
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
     try:
-        return [_read_bytes(n, fd) for n in names]
+        if _WILLNEED is None:
+            return [_read_bytes(n, fd) for n in names]
+        out: list[bytes] = []
+        for start in range(0, len(names), READ_AHEAD):
+            out += _read_batch(names[start:start + READ_AHEAD], fd)
+        return out
     finally:
         os.close(fd)
 
