@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..foia.dates import MONTHS, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE, parse_printed_date
+from ..foia.dates import MONTHS, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE_FROM_DAY, parse_printed_date
 import datetime as dt
 
 from .doc import ISO_DATE as _ISO_DATE, Doc, cue_words, holds_folded
@@ -126,11 +126,11 @@ _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "respo
 def find_dates(doc: Doc):
     """(unit index, start, end within the unit, date, printed) for each date in the authority's text."""
     out = []
-    for rx, found in ((NUMERIC_DATE, doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE)),
-                      (WORDED_DATE, doc.gated(_WORDED_GATE, WORDED_DATE, shape=_WORDED_SHAPE))):
+    # (a worded date from its day on: a leading weekday or "the" is not part of the printed date)
+    for found in (doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE), doc.gated(_WORDED_GATE, WORDED_DATE_FROM_DAY, shape=_WORDED_SHAPE)):
         for i, m in found:
             u = doc.units[i]
-            start = m.start(1) if rx is WORDED_DATE else m.start()  # drop a leading weekday or "the"
+            start = m.start()
             if start and u[start - 1].isdigit():
                 continue
             printed = u[start: m.end()]

@@ -43,11 +43,15 @@ MONTHS = {
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 
-NUMERIC_DATE = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
-WORDED_DATE = re.compile(
-    rf"(?:{_WEEKDAY})?(?:the\s+)?(\d{{1,2}})\s*(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+({_MONTH})\.?,?[\s\-]+(\d{{4}}|\d{{2}})(?!\d)",
-    re.IGNORECASE,
-)
+# (the day's first digit first, then "not after a digit" asked of it: "(?<!\d)(\d{1,2})" as a pattern that
+# begins with a digit, which Python's ``re`` finds by skipping in C instead of trying every position)
+NUMERIC_DATE = re.compile(r"(\d(?<!\d\d)\d?)\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
+_WORDED_DAY_ON = rf"(\d\d?)\s*(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+({_MONTH})\.?,?[\s\-]+(\d{{4}}|\d{{2}})(?!\d)"
+WORDED_DATE = re.compile(rf"(?:{_WEEKDAY})?(?:the\s+)?" + _WORDED_DAY_ON, re.IGNORECASE)
+# WORDED_DATE from its day on (the same groups): to find dates in a text when only the day's start is
+# needed (``m.start(1)``). The weekday and "the" before the day hold no digit, so this finds the same
+# days, months, years and ends, in the same order, and it begins with a digit (see NUMERIC_DATE).
+WORDED_DATE_FROM_DAY = re.compile(_WORDED_DAY_ON, re.IGNORECASE)
 ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # A weekday before a numeric date ("Tue 08/01/2025", "Monday, 2024-01-08"); worded dates allow one themselves.
 LEADING_WEEKDAY = re.compile(rf"^{_WEEKDAY}(?=\d)", re.IGNORECASE)

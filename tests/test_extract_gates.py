@@ -1,0 +1,105 @@
+"""Patterns rewritten for speed find what their plain forms find.
+
+A pattern that begins with a lookbehind, "\\b" or an optional group is tried by Python's ``re`` at
+every position; one that begins with a letter or a digit class is found by skipping in C. The
+rewritten patterns move such an assertion after the first character it guards. These tests hold
+each against its plain form (written out here, as the rule reads) on hand-made cases and on seeded
+random texts built from the patterns' own words."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from foi_analysis.extract import doc
+from foi_analysis.foia import dates
+
+# The plain forms: what the rules say, before the rewriting.
+PLAIN_NUMERIC = re.compile(r"(?<!\d)(\d{1,2})\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
+PLAIN_REQUEST_START = re.compile(
+    r"you (?:seek|sought) access to the following|(?:you|which) (?:asked|requested)(?: for)?(?: the following)?(?: information)?\s*:?\s*$"
+    r"|(?:you|which) (?:asked|requested)(?: for)? the following (?:information )?(?:about|from|on|regarding|in relation to)\b[^.]{0,80}:\s*$"
+    r"|\brequest\b[^.]{0,80}\band (?:asked|requested)(?: for)?\s*:\s*$"
+    r"|\brequested information in the following terms\s*:?\s*$"
+    r"|(?<!response to )(?<!reply to )your (?:original )?request(?: (?:was|is|read|reads|stated|asked))?(?: as follows| for the following)?\s*:\s*$"
+    r"|\byour (?:original |FOI )?request,? (?:received|dated|of|made)\b[^.:]{0,40}:\s*$|^(?:your |the )?(?:FOI )?request(?: details)?\s*:?\s*$"
+    r"|^summary of (?:the )?request|^information requested|^request\s*:|^(?:FOI )?request:|following information\s*:\s*$"
+    r"|(?<!response to your )(?<!reply to your )\brequest\b.{0,120}\bas follows\s*:\s*$|\brequest\b.{0,80}\b(?:is |are )?(?:copied|replicated|reproduced|set out) below\b",
+    re.IGNORECASE,
+)
+
+
+def _random_texts(words: list[str], n: int, seed: int) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(words) for _ in range(rnd.randint(1, 18))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Codes 123/4/2020 and 12/05/2023", ["12/05/2023"]),  # ("23/4/2020" would begin after a digit)
+    ("received on 3/6/23.", ["3/6/23"]),
+    ("x12 . 05 - 2023y", ["12 . 05 - 2023"]),
+    ("1/2/3456789", []),
+    ("٣/4/2020", ["٣/4/2020"]),  # ("\d" is any decimal digit, as in the plain form)
+])
+def test_numeric_date_finds_what_its_plain_form_finds(text, found):
+    assert [m.group() for m in dates.NUMERIC_DATE.finditer(text)] == found
+    assert [m.group() for m in PLAIN_NUMERIC.finditer(text)] == found
+
+
+def test_numeric_date_agrees_with_its_plain_form_on_random_texts():
+    words = ["1", "12", "123", "2024", "24", "/", ".", "-", " ", "  ", "\t", "x", "0", "\n", "٣"]
+    for text in _random_texts(words, 5000, 1):
+        assert [(m.span(), m.groups()) for m in dates.NUMERIC_DATE.finditer(text)] == \
+               [(m.span(), m.groups()) for m in PLAIN_NUMERIC.finditer(text)], text
+        assert bool(dates.NUMERIC_DATE.fullmatch(text)) == bool(PLAIN_NUMERIC.fullmatch(text)), text
+        for k in range(0, len(text), 3):  # from a position, as a search of part of a text
+            a, b = dates.NUMERIC_DATE.search(text, k), PLAIN_NUMERIC.search(text, k)
+            assert (a and a.span()) == (b and b.span()), (text, k)
+
+
+def test_a_worded_date_from_its_day_finds_the_same_days_as_the_whole_pattern():
+    # The weekday and "the" before a day hold no digit: without them the same days are found, with
+    # the same months, years and ends.
+    words = ["1", "12", "2024", "24", " ", "  ", "st", "nd", " of ", "the ", "Monday ", "Tues, ", "Wed. ", "jan", "January", "Sept",
+             "MAY", "-", ".", ",", "Friday,", "x", "\n"]
+    texts = ["Sent on Tuesday, 7th MARCH 2023 and 1 Jan 24.", "on the 21st of November 2016", "Friday 3 June 2024"]
+    for text in texts + _random_texts(words, 5000, 2):
+        assert [(m.start(1), m.end(), m.groups()) for m in dates.WORDED_DATE_FROM_DAY.finditer(text)] == \
+               [(m.start(1), m.end(), m.groups()) for m in dates.WORDED_DATE.finditer(text)], text
+    assert [m.group() for m in dates.WORDED_DATE_FROM_DAY.finditer(texts[0])] == ["7th MARCH 2023", "1 Jan 24"]
+
+
+@pytest.mark.parametrize("unit, restates", [
+    ("I note you seek access to the following information:", True),
+    ("Your request was as follows:", True),
+    ("Response to your request:", False),  # (introduces the answer)
+    ("Our reply to your request is as follows:", False),
+    ("Your original request was received on 02/05/2025 and asked:", True),
+    ("Your prerequest was received and asked:", False),  # ("request" inside a word is not the word)
+    ("Your request, received on 3 March 2025:", True),
+    ("Summary of request", True),
+    ("The request is copied below for reference", True),
+    ("Thank you for your request.", False),
+])
+def test_the_request_introduction_reads_as_its_plain_form(unit, restates):
+    low = doc.lower_same_length(unit)
+    assert doc.holds_folded(doc._REQUEST_START, unit, low) is restates
+    assert bool(PLAIN_REQUEST_START.search(unit)) is restates
+
+
+def test_the_request_introduction_agrees_with_its_plain_form_on_random_texts():
+    words = ["you", "asked", "requested", " for", " the following", " information", ":", "request", "Request", "your", "Your", "response to ",
+             "reply to ", "original ", "FOI ", " was", " is", " as follows", " below", " set out", "and asked", "which ", "seek ", "access to the following",
+             "received", " dated", " of", ",", ".", "summary of ", "xrequest", "xyour", " in the following terms", "following information", " ", "ſ"]
+    for text in _random_texts(words, 8000, 3):
+        assert bool(doc._REQUEST_START.search(text)) == bool(PLAIN_REQUEST_START.search(text)), text
+        assert doc.holds_folded(doc._REQUEST_START, text, doc.lower_same_length(text)) == bool(PLAIN_REQUEST_START.search(text)), text
+
+
+def test_rewritten_patterns_begin_with_a_letter_or_a_digit():
+    # What makes them fast: no alternative begins with "\b", a lookbehind or a group (see the comments at each).
+    assert [part for part in doc._branches(doc._REQUEST_START.pattern) if not (part[:1].isalpha() or part[:1] == "^")] == []
+    assert dates.NUMERIC_DATE.pattern.startswith(r"(\d")
+    assert dates.WORDED_DATE_FROM_DAY.pattern.startswith(r"(\d")
