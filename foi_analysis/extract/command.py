@@ -234,7 +234,7 @@ def email_text(data: bytes) -> tuple[str, list[str]]:
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", type=Path,
-                   help="saved FOI responses (text, HTML or PDF), or folders of them (every file in it, by name)")
+                   help="saved FOI responses (text, HTML, PDF, .eml or .docx), or folders of them (every file in it, by name)")
     p.add_argument("--json", action="store_true", help="print a JSON array (one object per file) instead of writing drafts")
     p.add_argument("--out", type=Path, default=None,
                    help="folder for the draft YAML records (default: ./drafts; with --json, only if given)")
@@ -289,7 +289,8 @@ def draft_yaml(x: Extraction) -> str:
     # (a file name may hold a line break, which would end the comment: shown escaped, as a rejection shows it)
     name = "".join(c if c.isprintable() else repr(c)[1:-1] for c in Path(x.source).name)
     header = (f"# UNREVIEWED DRAFT written by `foi-analysis extract` from {name}.\n"
-              "# Check every field against the document, fill what is null, then move it to data/raw/disclosures/.\n")
+              "# Check every field against the document, fill what is null, delete these three lines, then file it\n"
+              "# with `foi-analysis add` (which refuses a draft still headed so).\n")
     record = x.record()
     options = {"sort_keys": False, "allow_unicode": True, "width": 100}
     text = yaml.dump(record, Dumper=_C_DUMPER, **options) if _C_DUMPER else None
