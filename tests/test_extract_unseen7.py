@@ -555,3 +555,19 @@ def test_the_information_is_held_is_not_read_as_not_held(wording, outcome):
     # Found in review: "(no|the) information (is|was) (not )?held" with the "not" optional read
     # "The information is held" as a statement that it is not.
     assert _letter(f"We received your request on 6 May 2025. {wording}")["outcome"] == outcome
+
+
+@pytest.mark.parametrize("intro", [
+    # Hand-written: a request of one unnumbered question, restated on the introduction's own line.
+    "You asked: How many facial recognition deployments took place in 2024?",
+    "Your request was: Please provide the number of facial recognition deployments in 2024.",
+])
+def test_one_question_on_the_introductions_own_line(intro):
+    x = _letter(f"We received your request on 6 May 2025.\n\n{intro}\n\nResponse:\nThe information is attached.")
+    assert _qs(x) == [("1", "disclosed")]
+
+
+def test_a_labelled_reference_is_not_cut_as_a_request():
+    # "Request: FOI/2025/0001" labels the reference; it is no introduction to a question.
+    x = _letter("We received your request on 6 May 2025.\n\nThe information is attached.", head="Kent Police\n\nRequest: FOI/2025/0001\n\n")
+    assert x["reference"] == "FOI/2025/0001" and x["questions"] == []

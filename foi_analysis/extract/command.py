@@ -29,7 +29,7 @@ from .answers import decide_outcome, enumerated_questions, find_questions, find_
 from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, law_of, merge
-from .text import InputError, clean_text, decode, html_to_text, looks_like_html, unfold_answer_tables
+from .text import InputError, clean_text, decode, html_to_text, looks_like_html, split_inline_request, unfold_answer_tables
 
 # Plain words (lower case) that say what kind of document this is; see Doc.hits.
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
@@ -139,6 +139,7 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         raise InputError("empty file (only spaces or invisible characters)")
     if "|" in text:
         lines = unfold_answer_tables(lines)
+    lines = split_inline_request(lines)
     doc = build_doc(lines, plain, outside_ascii)
     if title is None:
         title = next(filter(None, map(_title_of, doc.units)), None)

@@ -300,6 +300,24 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     return list(map(str.rstrip, lines)), plain, outside_ascii
 
 
+# "You asked: How many vans ...?": a request's introduction with its one question on the same line.
+# Cut in two, the introduction is read as one (``doc._REQUEST_START``) and what follows as the request.
+# Only an introduction addressed to the requester ("you asked", "your request was"), followed by words
+# (three at least): "Request: FOI/2025/0001" labels a reference and stays whole.
+_INLINE_REQUEST = re.compile(
+    r"^(\s*(?:you (?:asked|requested)(?: for)?(?: the following(?: information)?)?|your (?:original |foi )?request(?: (?:was|read|reads|asked))?))"
+    r"\s*:\s+(?=[^\W\d_]+\W+\w+\W+\w)", re.IGNORECASE)
+
+
+def split_inline_request(lines: list[str]) -> list[str]:
+    """Each "You asked: <the question>" line as two lines: "You asked:" and the question."""
+    out = []
+    for line in lines:
+        m = _INLINE_REQUEST.match(line) if line.lstrip()[:3].lower() == "you" else None
+        out += [m[1] + ":", line[m.end():]] if m else [line]
+    return out
+
+
 def _places_of(text: str, mark: str):
     k = text.find(mark)
     while k != -1:
