@@ -870,10 +870,10 @@ def test_dates_are_found_whatever_digits_they_are_written_with(date, iso):
 ])
 def test_quoted_passages_are_found_from_their_marks(text, spans):
     # Spans worked out by hand from the rule in events._QUOTED (a “...” or "..." of at most 3,000
-    # characters, leftmost first, not overlapping); _quoted_spans looks only where a mark stands.
-    from foi_analysis.extract.events import _quoted_spans
+    # characters, leftmost first, not overlapping); quoted_spans looks only where a mark stands.
+    from foi_analysis.extract.events import quoted_spans
 
-    assert _quoted_spans(text) == spans
+    assert quoted_spans(text) == spans
 
 
 def test_answers_introduced_in_a_sentence_and_placeholders_of_publication():

@@ -571,3 +571,19 @@ def test_a_labelled_reference_is_not_cut_as_a_request():
     # "Request: FOI/2025/0001" labels the reference; it is no introduction to a question.
     x = _letter("We received your request on 6 May 2025.\n\nThe information is attached.", head="Kent Police\n\nRequest: FOI/2025/0001\n\n")
     assert x["reference"] == "FOI/2025/0001" and x["questions"] == []
+
+
+@pytest.mark.parametrize("wording, citations", [
+    # Hand readings. A ground's own title in quotation marks is the authority's reliance ...
+    ("This information is exempt under \u201cSection 31(1)(a) \u2013 Law Enforcement\u201d of the Act.", ["31(1)(a)"]),
+    ('The information is withheld. The exemption applied is "Section 40(2) - Personal Information".', ["40(2)"]),
+    ('The information is withheld under "section 24(1)".', ["24(1)"]),
+    # ... the requester's words quoted are not, even when they open with a section.
+    ('The information is withheld: section 31(1)(a) applies. You wrote: "Section 43 cannot apply to any of this '
+     'information at all, and I want it all."', ["31(1)(a)"]),
+])
+def test_a_grounds_title_in_quotation_marks_is_kept(wording, citations):
+    # Round 7's rule skipped every citation in quotation marks, so a letter quoting its ground's
+    # title lost it (documented then as a limit).
+    x = _letter(f"We received your request on 6 May 2025. {wording}")
+    assert [e["citation"] for e in x["exemptions"]] == citations and x["outcome"] == "refused"

@@ -170,7 +170,7 @@ def find_events(doc: Doc) -> list[dict]:
         if not any(e["event"] == event and e["date"] == date for e in events):
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
-    quoted = _quoted_spans(doc.text)
+    quoted = quoted_spans(doc.text)
     dated = []
     for i, start, end, date, printed in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
@@ -266,7 +266,7 @@ def _yearless(day: int, month: str, reply: dt.date) -> dt.date | None:
     return None
 
 
-def _quoted_spans(text: str) -> list[tuple[int, int]]:
+def quoted_spans(text: str) -> list[tuple[int, int]]:
     """The spans ``_QUOTED.finditer(text)`` gives, with the regex tried only where a quotation mark
     stands (found by ``str.find``), not at every character."""
     spans: list[tuple[int, int]] = []
@@ -287,9 +287,14 @@ def _quoted_spans(text: str) -> list[tuple[int, int]]:
             pos = k + 1
 
 
-def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+def quote_around(spans: list[tuple[int, int]], pos: int) -> tuple[int, int] | None:
+    """The quoted span (of ``quoted_spans``) that ``pos`` lies inside, or None."""
     k = bisect.bisect_right(spans, (pos, 10**12)) - 1
-    return k >= 0 and spans[k][0] < pos < spans[k][1]
+    return spans[k] if k >= 0 and spans[k][0] < pos < spans[k][1] else None
+
+
+def _inside(spans: list[tuple[int, int]], pos: int) -> bool:
+    return quote_around(spans, pos) is not None
 
 
 def event_date(events: list[dict], name: str, warnings: list[str]) -> dict | None:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..foia import exemptions as ex
 from .doc import NCND_WORDS, Doc, answer_of, cue_words
-from .events import _inside as inside, _quoted_spans as quoted_spans
+from .events import quote_around, quoted_spans
 
 _RELIANCE = re.compile(
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
@@ -46,6 +46,19 @@ _OTHER_ACT = re.compile(r"^\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom 
 # 31(1)(a)" and "the limit as set out in section 12" are how letters apply a ground.
 _NAMED_FOR = re.compile(r"\b(?:listed|specified|named) (?:in|by|under)\s+$", re.IGNORECASE)
 _EXEMPTION_BEFORE = re.compile(r"\bexempt|\blimit\b", re.IGNORECASE)
+# A ground's own title in quotation marks: the citation alone, or with a dash and its name
+# ("Section 31(1)(a) - Law Enforcement"). A requester's or a decision's words quoted read as a
+# sentence ("Section 43 cannot apply ...") or open with other words.
+_TITLE = re.compile(r"[“\"]\s*(?:section|sections|s\.?|regulation|reg\.?)\s*\d{1,3}[A-Za-z]?(?:\s*\(\s*\w{1,4}\s*\))*"
+                    r"(?:\s+of the (?:FOIA?|EIR|Act|Freedom of Information (?:\(Scotland\) )?Act(?: 200[02])?))?"
+                    r"\s*(?:[-–—:]\s*[A-Z][\w ,'’&/()-]{0,60})?\s*[”\"]", re.IGNORECASE)
+
+
+def _QUOTED_TITLE(text: str, quote: tuple[int, int], at: int) -> bool:
+    start, end = quote
+    return end - start <= 100 and _TITLE.fullmatch(text, start, end) is not None
+
+
 _BULLET = re.compile(r"^[\s•·●▪◦*\-–—>]*(?:\(?[a-z0-9]{1,3}[).]\s+)?")
 # "19/10/2016 - You were issued with ...": history told in a review, not a ground applied there.
 TIMELINE_ENTRY = re.compile(r"^\s*\d{1,2}[/.]\d{1,2}[/.]\d{2,4}\s*[-–—:]\s")
@@ -233,7 +246,8 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
             continue
         if quoted is None:
             quoted = quoted_spans(doc.text) if "“" in doc.text or '"' in doc.text else []
-        if quoted and inside(quoted, doc.offsets[i] + start):
+        quote = quote_around(quoted, doc.offsets[i] + start) if quoted else None
+        if quote and not _QUOTED_TITLE(doc.text, quote, doc.offsets[i] + start):
             continue  # words in quotation marks (the requester's, another decision's) are not the authority's reliance
         cits = _expand(m.group(0), foisa, eir)
         if not cits:
