@@ -36,7 +36,7 @@ import pandas as pd
 from . import config, datapackage, forked, tables as schemas
 from .grids import parse as grids
 from .records import authorities, disclosures, quarantine
-from .records.quarantine import UNREADABLE, Rejection
+from .records.quarantine import UNREADABLE, WHOLE_FILE, Rejection
 from .cache import Blob, Cache, cache_folder, files_key, stat_signature
 from .listing import Listing, cores
 from .foia import calendar
@@ -710,7 +710,7 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
         listing = Listing(folder)
     facts = listing.result()
     # A folder or a broken link named like a record is no record, but it may be one the user meant to add.
-    unreadable = [Rejection(f"disclosures/{name}", "(file)", "", UNREADABLE) for name in facts.unreadable]
+    unreadable = [Rejection(f"disclosures/{name}", WHOLE_FILE, "", UNREADABLE) for name in facts.unreadable]
     members = _chunk_members(facts.names)
     chunks = [(slot, [facts.names[i] for i in index]) for slot, index in members]
     groups = _groups(chunks)

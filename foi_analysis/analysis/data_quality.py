@@ -8,10 +8,7 @@ import pandas as pd
 from .display import listed
 from .selection import load
 from ..config import DEFAULT_CONFIDENCE
-
-# A whole file left out: a problem the build says sets its record aside, or one with the file itself.
-SET_ASIDE = "; record set aside"
-WHOLE_FILE = "(file)"
+from ..records.quarantine import SET_ASIDE, WHOLE_FILE
 SHOWN = 20  # rejected values listed one by one; the rest are counted
 FILES_SHOWN = 10  # files named in the first sentence (the banner of every page); the rest are counted
 

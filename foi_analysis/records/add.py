@@ -32,7 +32,7 @@ from pathlib import Path
 from .. import config
 from ..foia.exemptions import FOISA_NAME
 from . import authorities, disclosures
-from .quarantine import Rejection
+from .quarantine import WHOLE_FILE, Rejection
 
 DRAFT_MARK = "UNREVIEWED DRAFT"
 
@@ -122,9 +122,9 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     try:
         draft.text = draft.path.read_bytes().decode("utf-8")
     except OSError as err:
-        return [Rejection(name, "(file)", "", f"cannot read: {err.strerror or err}")]
+        return [Rejection(name, WHOLE_FILE, "", f"cannot read: {err.strerror or err}")]
     except UnicodeDecodeError as err:
-        return [Rejection(name, "(file)", "", f"not valid UTF-8 text: {err}")]
+        return [Rejection(name, WHOLE_FILE, "", f"not valid UTF-8 text: {err}")]
     problems: list[Rejection] = []
     head = draft.text.removeprefix("\ufeff").lstrip().splitlines()[:5]
     if any(line.startswith("#") and DRAFT_MARK in line for line in head):

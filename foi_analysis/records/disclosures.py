@@ -26,7 +26,7 @@ from zoneinfo import ZoneInfo
 from ..foia import exemptions as ex
 from ..foia.dates import LAST_COUNTABLE_DAY, LAST_YEAR, parse_printed_date
 from . import structure
-from .quarantine import Rejection
+from .quarantine import SET_ASIDE, WHOLE_FILE, Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
 
 # The Freedom of Information Act 2000 and FOI (Scotland) Act 2002 gave their right of access from this
@@ -434,7 +434,7 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
 
     if fatal:
         for err in fatal:
-            rejections.append(Rejection(file, err.field, _text(err.value), f"{err.reason}; record set aside"))
+            rejections.append(Rejection(file, err.field, _text(err.value), err.reason + SET_ASIDE))
         return None
     return d
 
@@ -454,11 +454,11 @@ def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bo
         reason = " ".join(str(err).split())
         if len(reason) > _REASON_MAX:  # the parser quotes the line: a long one (e.g. 10,000 brackets) is cut
             reason = f"{reason[:_REASON_MAX // 2]} ... {reason[-_REASON_MAX // 4:]}"
-        rejections.append(Rejection(file, "(file)", "", f"not valid YAML: {reason}"))
+        rejections.append(Rejection(file, WHOLE_FILE, "", f"not valid YAML: {reason}"))
         return None
     if not isinstance(rec, dict):
         empty = "an empty file: " if rec is None and not text.strip() else ""
-        rejections.append(Rejection(file, "(file)", _text(rec)[:80], f"{empty}a record must be a YAML mapping of fields"))
+        rejections.append(Rejection(file, WHOLE_FILE, _text(rec)[:80], f"{empty}a record must be a YAML mapping of fields"))
         return None
     return rec
 
@@ -481,7 +481,7 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     malformed = tagged + [p for p in controls + shape
                           if not any(p[0] == t or p[0].startswith((t + ".", t + "[")) for t, _, _ in tagged)]
     for name, value, reason in malformed:
-        rejections.append(Rejection(file, name, _text(value), f"{reason}; record set aside"))
+        rejections.append(Rejection(file, name, _text(value), reason + SET_ASIDE))
     # The rest of the record is still read, so that one pass names every problem in it.
     skip = {re.split(r"[.\[]", name, maxsplit=1)[0] for name, _, _ in malformed}
     d = _parse_record(rec, file, rejections, skip)
@@ -566,7 +566,7 @@ def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejec
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError as err:
-            rejections.append(Rejection(file, "(file)", "", f"not valid UTF-8 text: {err}"))
+            rejections.append(Rejection(file, WHOLE_FILE, "", f"not valid UTF-8 text: {err}"))
             continue
         d = read_record(text, file, rejections)
         if d is not None:
@@ -594,7 +594,7 @@ def duplicate_records(files: list[tuple[tuple[str, str], str]]) -> tuple[set[tup
     rejections = [
         Rejection(file, "reference", identity[1],
                   f"duplicate record: {identity[0]} {identity[1]} is also in "
-                  f"{', '.join(f for f in by_identity[identity] if f != file)}; record set aside")
+                  f"{', '.join(f for f in by_identity[identity] if f != file)}" + SET_ASIDE)
         for identity, file in files if identity in duplicated
     ]
     return duplicated, rejections

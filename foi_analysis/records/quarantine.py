@@ -12,6 +12,11 @@ COLUMNS = ["source", "field", "value", "reason"]
 # A name that looks like an input (x.yaml, x.pdf) but is a folder, a broken link or a named pipe (which
 # would block a read): reported with this reason, never opened.
 UNREADABLE = "not a readable file (a folder, a broken link or a special file)"
+# How a rejection says a whole file is left out (the report counts such files, data_quality.py): the
+# field of a file that could not be read as a record, and the end of the reason of a problem in a
+# field the record cannot do without.
+WHOLE_FILE = "(file)"
+SET_ASIDE = "; record set aside"
 
 
 @dataclass(frozen=True)
