@@ -30,21 +30,26 @@ QUESTION_CUES = [
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
-                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)", re.I)),
+                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
+                                      # (the body's own verb: "The council publishes a map ... on its website"; FOIA's s21 is
+                                      # the exemption for what is so accessible)
+                                      r"|\bpublish(?:es)? [^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
+                                      r"|\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
     ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
-                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to", re.I))]
+                                   # ("It answered question 1 and withheld ... questions 2 and 3": each clause its own)
+                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b", re.I))]
 
 
 
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
-    "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible"),
+    "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21"),
     "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }

@@ -22,7 +22,9 @@ EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", 
 # The words just before a date, anchored at the date; first match wins.
 _BEFORE = [
     ("internal_review_requested", re.compile(r"(?:review|complaint)\b.{0,160}\breceived\b.{0,80}?\bon\s*$|requested an internal review on\s*$"
-                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$", re.I)),
+                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$"
+                                             # "the internal review that you asked for in your email of ...": the review's request
+                                             r"|\breview (?:that |which )?you (?:asked for|requested|sought)\b[^.]{0,20}\byour (?:e-?mail|letter|correspondence|request) (?:of|dated)\s*$", re.I)),
     ("internal_review_response", re.compile(r"(?:internal )?review (?:response|decision|outcome|completed|concluded)\b.{0,30}(?:on|dated|:)\s*$"
                                             r"|\binternal review\b[^.]{0,80}\bwrote to the (?:complainant|requester|applicant) on\s*$"
                                             r"|date of (?:internal )?review\s*:?\s*$", re.I)),

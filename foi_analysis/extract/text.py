@@ -342,6 +342,27 @@ def _cells(line: str) -> list[str]:
 _HELD_CELL = re.compile(r"(?:(?:is (?:the )?)?information )?held\??|held by (?:us|the \w+)\??", re.I)
 # A letterhead set in two columns (name and address | "Our ref:", "Date:"), as a PDF's text layer or a
 # layout table gives it: "|" rows above the greeting, a cell of which is such a label.
+# A table answering closed questions: the question, a "Yes / No" column and perhaps a column of comments
+# ("No. | Question | Yes / No | Comments"). Each row's answer is its yes or no, then its comment if any.
+_YES_NO_CELL = re.compile(r"(?:answer\s*)?\(?(?:yes\s*(?:/|or|-)\s*no|y\s*/\s*n)\)?(?:\s*answer)?\??", re.I)
+_COMMENT_CELL = re.compile(r"(?:comments?|notes?|details|remarks|further (?:information|details)|additional information|explanation)", re.I)
+
+
+def _yes_no_columns(line: str) -> tuple[int, int, int | None] | None:
+    """The question's, the yes/no and the comment column of such a table's heading row (positions in the
+    row split at "|"), or None."""
+    raw = [c.strip() for c in line.split("|")]
+    cols = [k for k, c in enumerate(raw) if c]
+    names = [raw[k] for k in cols]
+    if names and _NUMBER_CELL.fullmatch(names[0]) and len(names) > 2:
+        cols, names = cols[1:], names[1:]
+    if len(names) not in (2, 3) or not _ASKED_CELL.fullmatch(names[0]) or not _YES_NO_CELL.fullmatch(names[1]):
+        return None
+    if len(names) == 3 and not (_COMMENT_CELL.fullmatch(names[2]) or _ANSWER_CELL.fullmatch(names[2])):
+        return None
+    return cols[0], cols[1], (cols[2] if len(names) == 3 else None)
+
+
 _LETTERHEAD_LABEL = re.compile(r"(?:our |your )?(?:ref(?:erence)?|date|tel(?:ephone)?|e-?mail)\b\.?\s*(?:no\.?\s*)?:", re.I)
 _GREETING = re.compile(r"^\s*(?:Dear|Annwyl)\b")
 
@@ -379,6 +400,27 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
             cells = cells[1:]
         if held:
             cells = [cells[0], cells[2]]
+        yes_no = _yes_no_columns(line) if cells and len(cells) >= 2 else None
+        if yes_no:
+            q, yn, note = yes_no
+            width = line.count("|") + 1
+            k += 1
+            while True:
+                j = k
+                while j < n and not lines[j].strip():
+                    j += 1
+                if j == n or "|" not in lines[j]:
+                    break
+                k = j
+                raw = [c.strip() for c in lines[k].split("|")]
+                if len(raw) == width and raw[q]:
+                    number = raw[0].rstrip(".") if q > 0 and raw[0].rstrip(".").isdigit() else ""
+                    answer = ". ".join(c.rstrip(".") for c in (raw[yn], raw[note] if note is not None else "") if c)
+                    out += ["", (number + ". " if number else "") + raw[q], "Response: " + answer + ".", ""]
+                else:
+                    out += ["", " ".join(c for c in raw if c), ""]
+                k += 1
+            continue
         if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
             k += 1
             while True:
