@@ -272,6 +272,23 @@ def _answer_outcome(body: str) -> str | None:
     return "answered" if body.strip() else None
 
 
+# A closed question ("Does the force use ...?", "Has the council ...?") answered by a sentence that says yes or
+# no in the question's own verb ("The force does not use ...", "The council has not ..."): that is a "No."
+_CLOSED_QUESTION = re.compile(r"^\W*(?:\(?[0-9]{1,2}[a-z]?[.):]\s*)?(does|do|did|has|have|is|are|was|were)\s", re.I)
+_NOT_A_FACT = re.compile(r"\b(?:able|unable|possible|position|whether|if)\b", re.I)
+
+
+def _states_yes_or_no(question: str, answer: str) -> bool:
+    m = _CLOSED_QUESTION.match(question)
+    if not m:
+        return False
+    first = next(iter(sentences(answer)), "").strip()
+    if len(first.split()) > 30 or first.endswith("?") or "?" in answer[:len(first) + 2] or _NOT_A_FACT.search(first):
+        return False  # (a question restated as its answer's heading is no answer)
+    said = re.search(rf"\s{m.group(1).lower()}(?: not|n['’]t| never)?\s", first.lower())
+    return said is not None and not _CLOSED_QUESTION.match(first)
+
+
 # "would exceed the appropriate limit", "exceeds the cost limit", "the appropriate limit ... would be exceeded"
 _OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
 
@@ -355,6 +372,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if not in_table and "note" in text[:200].lower() and (m := _SEE_NOTE.match(text)):
                 text = _note(doc, m.group(1)) or text  # "See note [1]": the note, printed apart, is the answer
             outcome = "disclosed" if in_table else _answer_outcome(text)
+            if outcome == "answered" and _states_yes_or_no(enumerated.get(current[0], ""), text):
+                outcome = "disclosed"
             # A review's answer replaces the response's ("Question 2: ... the list is attached").
             review = doc.segments[doc.segment_of[current_at]].kind == "review_response"
             for q in current if outcome else []:

@@ -95,7 +95,9 @@ _US_DIGITS = re.compile(r"\d\d?(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)")  # (searched o
 _ISO_GATE = re.compile(r"\d{4}-\d\d-\d\d")
 _ISO_SHAPE = re.compile(rb"0000-00-00")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
-_NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
+# (a board or committee that is the body itself, "which the Health Board received on", dates the request)
+_NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b"
+                        r"(?!\s+(?:received|has received|acknowledged|responded|replied))(?!.{0,25}\b(?:received|responded|replied) (?:it |this |your \w+ )?on\s*$).{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
 _WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\bthe\s+)+$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
