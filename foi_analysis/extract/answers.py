@@ -34,7 +34,7 @@ QUESTION_CUES = [
                                       # (the body's own verb: "The council publishes a map ... on its website"; FOIA's s21 is
                                       # the exemption for what is so accessible)
                                       r"|\bpublish(?:es)? [^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
-                                      r"|\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
+                                      r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
     ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)

@@ -44,6 +44,8 @@ _BEFORE = [
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
     ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application) of\s*$", re.I)),
 ]
+# "Your request was received by the Policing Board on": the board is the body, the date the request's.
+_BODY_RECEIVED = re.compile(r"\b(?:request|it|this|e-?mail|letter)\b[^.]{0,40}\breceived by\b[^.]{0,60}\b(?:board|committee)\s+on\s*$", re.I)
 # A sentence about another request than this one (a repeated request refused under s14(2)).
 _EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:request|application)s?\b|\bthe one you made\b")
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
@@ -97,7 +99,7 @@ _ISO_SHAPE = re.compile(rb"0000-00-00")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
 # (a board or committee that is the body itself, "which the Health Board received on", dates the request)
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b"
-                        r"(?!\s+(?:received|has received|acknowledged|responded|replied))(?!.{0,25}\b(?:received|responded|replied) (?:it |this |your \w+ )?on\s*$).{0,40}$", re.I)
+                        r"(?!.{0,25}\b(?:received|responded|replied) (?:it |this |your \w+ )?on\s*$).{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
 _WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\bthe\s+)+$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
@@ -189,7 +191,7 @@ def find_events(doc: Doc) -> list[dict]:
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
             note = "timeline entry"
-        elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]):
+        elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]) and not _BODY_RECEIVED.search(before[-160:]):
             continue
         elif ("previous" in low or "earlier" in low or "one you made" in low) and _EARLIER_REQUEST.search(low):
             continue  # "the same as the one you made on 2 June, which we answered on 30 June": another request's dates

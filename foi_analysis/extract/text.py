@@ -413,7 +413,7 @@ def _yes_no_columns(line: str) -> tuple[int, int, int | None] | None:
     raw = [c.strip() for c in line.split("|")]
     cols = [k for k, c in enumerate(raw) if c]
     names = [raw[k] for k in cols]
-    if names and _NUMBER_CELL.fullmatch(names[0]) and len(names) > 2:
+    if len(names) > 2 and _NUMBER_CELL.fullmatch(names[0]) and _ASKED_CELL.fullmatch(names[1]):
         cols, names = cols[1:], names[1:]
     if len(names) not in (2, 3) or not _ASKED_CELL.fullmatch(names[0]) or not _YES_NO_CELL.fullmatch(names[1]):
         return None
