@@ -216,7 +216,7 @@ def find_events(doc: Doc) -> list[dict]:
                 note = "printed as the date of the request"
             if event is None and tail.endswith("dated") and _DATED.search(before):
                 dated.append((date, printed))
-        if event is None and i < 6 and doc.segments[doc.segment_of[i]].kind == "response" and re.search(r"\bdate\s*:\s*$", before, re.I):
+        if event is None and i < 6 and (doc.segments[doc.segment_of[i]].kind == "response" or _one_block(doc, after)) and re.search(r"\bdate\s*:\s*$", before, re.I):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
         elif (event is None and before[:5].lower() == "date:" and not before[5:].strip() and not after.strip()
@@ -242,6 +242,13 @@ def find_events(doc: Doc) -> list[dict]:
                         add("received", date, " ".join(m.group(0)[m.start(1) - m.start():].split()), "no year printed: dated by the reply")
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+def _one_block(doc: Doc, after: str) -> bool:
+    """A letter saved on one line: no message found in it (no greeting on a line of its own), and the
+    greeting on the date's own line, just after it ("... Date: 3 October 2025 Dear Requester ...")."""
+    return (len(doc.segments) == 1 and doc.segments[0].kind is None and doc.segments[0].role == "header"
+            and re.match(r"\W{0,3}(?:\w+\W+){0,12}?(?:Dear|Annwyl)\b", after[:160]) is not None)
 
 
 def _after_sign_off(doc: Doc, i: int) -> bool:
