@@ -1,6 +1,7 @@
 """Saved FOI responses as bytes -> clean text lines, for ``extract``.
 
-Decoding (UTF-8, else cp1252 with a warning), refusing binary files, HTML to text (table cells
+Decoding (UTF-8; UTF-8 with stray bytes of another encoding, those read as cp1252; else cp1252, with a
+warning; UTF-16 with or without its mark; a few stray NULs dropped), refusing binary files, HTML to text (table cells
 become "|"-separated, as in flattened tables), and dropping page furniture (cookie banners, site
 navigation) so that it is neither read as a title nor searched for authorities or dates.
 """
