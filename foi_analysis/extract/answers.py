@@ -30,21 +30,26 @@ QUESTION_CUES = [
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
-                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)", re.I)),
+                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
+                                      # (the body's own verb: "The council publishes a map ... on its website"; FOIA's s21 is
+                                      # the exemption for what is so accessible)
+                                      r"|\bpublish(?:es)? [^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
+                                      r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
     ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
-                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to", re.I))]
+                                   # ("It answered question 1 and withheld ... questions 2 and 3": each clause its own)
+                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b", re.I))]
 
 
 
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
-    "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible"),
+    "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21"),
     "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
@@ -267,6 +272,23 @@ def _answer_outcome(body: str) -> str | None:
     return "answered" if body.strip() else None
 
 
+# A closed question ("Does the force use ...?", "Has the council ...?") answered by a sentence that says yes or
+# no in the question's own verb ("The force does not use ...", "The council has not ..."): that is a "No."
+_CLOSED_QUESTION = re.compile(r"^\W*(?:\(?[0-9]{1,2}[a-z]?[.):]\s*)?(does|do|did|has|have|is|are|was|were)\s", re.I)
+_NOT_A_FACT = re.compile(r"\b(?:able|unable|possible|position|whether|if)\b", re.I)
+
+
+def _states_yes_or_no(question: str, answer: str) -> bool:
+    m = _CLOSED_QUESTION.match(question)
+    if not m:
+        return False
+    first = next(iter(sentences(answer)), "").strip()
+    if len(first.split()) > 30 or first.endswith("?") or "?" in answer[:len(first) + 2] or _NOT_A_FACT.search(first):
+        return False  # (a question restated as its answer's heading is no answer)
+    said = re.search(rf"\s{m.group(1).lower()}(?: not|n['’]t| never)?\s", first.lower())
+    return said is not None and not _CLOSED_QUESTION.match(first)
+
+
 # "would exceed the appropriate limit", "exceeds the cost limit", "the appropriate limit ... would be exceeded"
 _OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
 
@@ -350,6 +372,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if not in_table and "note" in text[:200].lower() and (m := _SEE_NOTE.match(text)):
                 text = _note(doc, m.group(1)) or text  # "See note [1]": the note, printed apart, is the answer
             outcome = "disclosed" if in_table else _answer_outcome(text)
+            if outcome == "answered" and _states_yes_or_no(enumerated.get(current[0], ""), text):
+                outcome = "disclosed"
             # A review's answer replaces the response's ("Question 2: ... the list is attached").
             review = doc.segments[doc.segment_of[current_at]].kind == "review_response"
             for q in current if outcome else []:

@@ -26,7 +26,7 @@ import yaml
 
 from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
-from .doc import build_doc, cue_words, find_authority, find_references, reference_in_title, request_text
+from .doc import body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, reference_in_title, request_text
 from .events import event_date, find_events
 from .grounds import Found, find_citations, law_of, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, split_inline_request, unfold_answer_tables
@@ -35,7 +35,13 @@ from .text import InputError, clean_text, decode, html_to_text, looks_like_html,
 _WDTK = ("whatdotheyknow", "the request was successful", "the request was partially successful", "the request was refused",
          "the request was rejected", "show quoted sections", "awaiting classification", "long overdue")
 _LOG = ("disclosure log", "request reference number", "date of response", "date published")
-cue_words(_WDTK, _LOG)
+# A body that says the Act does not apply to it (the National Crime Agency, the security bodies, a
+# company): its reply is no FOI response, and no outcome is read from it; the draft says why.
+_NOT_SUBJECT_WORDS = ("not a public authority", "not subject to the", "not listed in schedule 1")
+_NOT_SUBJECT = re.compile(r"\bnot a public authority (?:for the purposes of|under|as defined (?:by|in)) (?:the )?(?:Freedom of Information|FOI|the Act\b|this Act)"
+                          r"|\b(?:is|are) not subject to the (?:Freedom of Information Act|FOIA?\b)"
+                          r"|\b(?:is|are) not listed in Schedule 1 (?:to|of) the (?:Act|Freedom of Information Act|FOIA)", re.I)
+cue_words(_WDTK, _LOG, _NOT_SUBJECT_WORDS)
 
 
 @dataclass
@@ -122,6 +128,15 @@ def _title_of(unit: str) -> str | None:
     return unit[:150]
 
 
+_TITLE_PARTS = re.compile(r"\s+[|\-–—:]\s+")
+
+
+def authority_in_title(title: str) -> str | None:
+    """The one body a page's title names as a part of its own ("... | Castlemere Borough Council"), else None."""
+    names = {name for part in _TITLE_PARTS.split(title) if (name := normalise_authority(part.strip()) or body_by_form(part.strip()))}
+    return names.pop() if len(names) == 1 else None
+
+
 def extract_text(text: str, source: str = "<text>", warnings: list[str] | None = None) -> Extraction:
     """Read one saved response (plain text or HTML) into an ``Extraction``."""
     warnings = list(warnings or [])
@@ -148,6 +163,10 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     if reference is None and title and looks_html:
         reference = reference_in_title(title)
     authority = find_authority(doc)
+    if authority is None and title and looks_html:
+        # A web page whose text names no body (its logo and footer are page furniture) names its site in its
+        # title: "Facial recognition in council CCTV | Castlemere Borough Council".
+        authority = authority_in_title(title)
     law = law_of(doc)
     found = find_citations(doc, question_refs, law)
     tables = find_tables(doc)
@@ -166,6 +185,8 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)
         questions = [{"question": "1", "outcome": None if procedural else {"refused": "exempt"}.get(outcome, outcome)}]
     warnings += [f"question {q['question']}: outcome not stated" for q in questions if q["outcome"] is None]
+    if outcome is None and next(doc.search(_NOT_SUBJECT, _NOT_SUBJECT_WORDS), None):
+        warnings.append("the body says it is not subject to the Freedom of Information Act: no FOI outcome is read")
     if law == "EIR":  # its exemptions are the regulations cited (grounds.find_citations)
         warnings.append("an EIR response: its exceptions are drafted as regulations (law: EIR)")
     elif law == "EISR":  # Scotland's: regulations 10 and 11

@@ -1221,8 +1221,8 @@ _FORM_LAST = frozenset("council trust board police constabulary commissioner ser
 _FORM_FIRST = frozenset("department ministry nhs hm his office university london royal borough transport".split())
 # A letterhead line of the body's name and its address: "Ministry of Defence, Main Building, Whitehall, London SW1A 2HB".
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$")
-# (a fire and rescue or ambulance service is a body, not a team)
-_TEAM_LIKE = re.compile(r"\b(?:Agency|(?<!Rescue )(?<!Ambulance )Service|Executive|Commission|Office|Department)$")
+# (a fire and rescue or ambulance service is a body, not a team; so is an agency: no team calls itself one)
+_TEAM_LIKE = re.compile(r"\b(?:(?<!Rescue )(?<!Ambulance )Service|Executive|Commission|Office|Department)$")
 
 
 @lru_cache(maxsize=4096)  # (a thread repeats its signature lines; the benchmark repeats whole letters)

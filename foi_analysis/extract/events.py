@@ -22,7 +22,9 @@ EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", 
 # The words just before a date, anchored at the date; first match wins.
 _BEFORE = [
     ("internal_review_requested", re.compile(r"(?:review|complaint)\b.{0,160}\breceived\b.{0,80}?\bon\s*$|requested an internal review on\s*$"
-                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$", re.I)),
+                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$"
+                                             # "the internal review that you asked for in your email of ...": the review's request
+                                             r"|\breview (?:that |which )?you (?:asked for|requested|sought)\b[^.]{0,20}\byour (?:e-?mail|letter|correspondence|request) (?:of|dated)\s*$", re.I)),
     ("internal_review_response", re.compile(r"(?:internal )?review (?:response|decision|outcome|completed|concluded)\b.{0,30}(?:on|dated|:)\s*$"
                                             r"|\binternal review\b[^.]{0,80}\bwrote to the (?:complainant|requester|applicant) on\s*$"
                                             r"|date of (?:internal )?review\s*:?\s*$", re.I)),
@@ -42,6 +44,8 @@ _BEFORE = [
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
     ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application) of\s*$", re.I)),
 ]
+# "Your request was received by the Policing Board on": the board is the body, the date the request's.
+_BODY_RECEIVED = re.compile(r"\b(?:request|it|this|e-?mail|letter)\b[^.]{0,40}\breceived by\b[^.]{0,60}\b(?:board|committee)\s+on\s*$", re.I)
 # A sentence about another request than this one (a repeated request refused under s14(2)).
 _EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:request|application)s?\b|\bthe one you made\b")
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
@@ -93,7 +97,9 @@ _US_DIGITS = re.compile(r"\d\d?(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)")  # (searched o
 _ISO_GATE = re.compile(r"\d{4}-\d\d-\d\d")
 _ISO_SHAPE = re.compile(rb"0000-00-00")
 _DASH = re.compile(r"^\s*[-–—:]\s*")
-_NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b.{0,40}$", re.I)
+# (a board or committee that is the body itself, "which the Health Board received on", dates the request)
+_NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b"
+                        r"(?!.{0,25}\b(?:received|responded|replied) (?:it |this |your \w+ )?on\s*$).{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
 _WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\bthe\s+)+$", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
@@ -185,7 +191,7 @@ def find_events(doc: Doc) -> list[dict]:
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
             note = "timeline entry"
-        elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]):
+        elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]) and not _BODY_RECEIVED.search(before[-160:]):
             continue
         elif ("previous" in low or "earlier" in low or "one you made" in low) and _EARLIER_REQUEST.search(low):
             continue  # "the same as the one you made on 2 June, which we answered on 30 June": another request's dates
@@ -210,7 +216,7 @@ def find_events(doc: Doc) -> list[dict]:
                 note = "printed as the date of the request"
             if event is None and tail.endswith("dated") and _DATED.search(before):
                 dated.append((date, printed))
-        if event is None and i < 6 and doc.segments[doc.segment_of[i]].kind == "response" and re.search(r"\bdate\s*:\s*$", before, re.I):
+        if event is None and i < 6 and (doc.segments[doc.segment_of[i]].kind == "response" or _one_block(doc, after)) and re.search(r"\bdate\s*:\s*$", before, re.I):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
         elif (event is None and before[:5].lower() == "date:" and not before[5:].strip() and not after.strip()
@@ -236,6 +242,13 @@ def find_events(doc: Doc) -> list[dict]:
                         add("received", date, " ".join(m.group(0)[m.start(1) - m.start():].split()), "no year printed: dated by the reply")
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+def _one_block(doc: Doc, after: str) -> bool:
+    """A letter saved on one line: no message found in it (no greeting on a line of its own), and the
+    greeting on the date's own line, just after it ("... Date: 3 October 2025 Dear Requester ...")."""
+    return (len(doc.segments) == 1 and doc.segments[0].kind is None and doc.segments[0].role == "header"
+            and re.match(r"\W{0,3}(?:\w+\W+){0,12}?(?:Dear|Annwyl)\b", after[:160]) is not None)
 
 
 def _after_sign_off(doc: Doc, i: int) -> bool:

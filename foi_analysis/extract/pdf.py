@@ -161,6 +161,9 @@ def page_texts(data: bytes, name: str = "PDF") -> list[str]:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as err:
+        if "password" in str(err).lower():  # (PDFium: "Incorrect password error": one is needed to open it)
+            raise InputError("a password-protected PDF: open it with its password, save a copy without one, "
+                             "then extract that") from None
         raise InputError(f"not a readable PDF ({err})") from None
     try:
         pages = []

@@ -1,6 +1,7 @@
 """Saved FOI responses as bytes -> clean text lines, for ``extract``.
 
-Decoding (UTF-8, else cp1252 with a warning), refusing binary files, HTML to text (table cells
+Decoding (UTF-8; UTF-8 with stray bytes of another encoding, those read as cp1252; else cp1252, with a
+warning; UTF-16 with or without its mark; a few stray NULs dropped), refusing binary files, HTML to text (table cells
 become "|"-separated, as in flattened tables), and dropping page furniture (cookie banners, site
 navigation) so that it is neither read as a title nor searched for authorities or dates.
 """
@@ -8,6 +9,7 @@ navigation) so that it is neither read as a title nor searched for authorities o
 from __future__ import annotations
 
 import bisect
+import codecs
 import itertools
 import re
 from functools import lru_cache
@@ -31,6 +33,44 @@ _MAGIC = [
 _CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0b, *range(0x0e, 0x20), 0x7f])  # what saved text does not hold
 
 
+def _stray_byte(err: UnicodeDecodeError) -> tuple[str, int]:
+    """A codecs error handler: a byte that is not UTF-8 read as cp1252 (latin-1 where cp1252 has none)."""
+    bad = err.object[err.start: err.start + 1]
+    try:
+        return bad.decode("cp1252"), err.start + 1
+    except UnicodeDecodeError:
+        return bad.decode("latin-1"), err.start + 1
+
+
+codecs.register_error("foi-cp1252", _stray_byte)
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _utf8_sequences(data: bytes) -> bool:
+    """Does the text hold UTF-8's multi-byte characters (several, so not a chance pair of cp1252 letters)?"""
+    found = 0
+    for _ in _UTF8_SEQUENCE.finditer(data):
+        found += 1
+        if found >= 2:
+            return True
+    return False
+
+
+def _utf16_unmarked(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when the bytes are UTF-16 text without a mark (NUL in most odd or most
+    even places, and hardly any in the others), else None."""
+    head = data[:4096]
+    if len(head) < 8 or len(head) % 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > 0.6 * half and even < 0.05 * half:
+        return "utf-16-le"
+    if even > 0.6 * half and odd < 0.05 * half:
+        return "utf-16-be"
+    return None
+
+
 def decode(data: bytes) -> tuple[str, list[str]]:
     """Bytes -> text and warnings; ``InputError`` for empty or binary input."""
     warnings: list[str] = []
@@ -42,17 +82,37 @@ def decode(data: bytes) -> tuple[str, list[str]]:
             raise InputError(f"binary file: {what}")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16")
-    elif b"\x00" in data[:4096]:
-        raise InputError("binary file (NUL bytes): not saved text")
+    elif b"\x00" in data and (codec := _utf16_unmarked(data)):
+        # UTF-16 saved without its byte-order mark (some exports): every other byte of its ASCII is NUL.
+        text = data.decode(codec, errors="replace")
+        warnings.append(f"UTF-16 text without a byte-order mark; decoded as {codec.upper()}")
     else:
+        if b"\x00" in data:
+            nuls = data.count(b"\x00")
+            if nuls > max(8, len(data) // 1000):
+                raise InputError("binary file (NUL bytes): not saved text")
+            # A few stray NULs in text (a bad copy or export) are dropped; many mean a binary file.
+            data = data.replace(b"\x00", b"")
+            warnings.append(f"{nuls} NUL byte{'s' if nuls > 1 else ''} dropped (not text)")
         try:
             text = data.decode("utf-8-sig")
             as_utf8 = True
         except UnicodeDecodeError as err:
+            mixed = data.decode("utf-8-sig", errors="foi-cp1252")
             try:
-                text = data.decode("cp1252")
-                warnings.append(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as cp1252 (Windows) instead")
+                whole = data.decode("cp1252")
             except UnicodeDecodeError:
+                whole = None
+            if mixed != whole and _utf8_sequences(data):
+                # UTF-8 with bytes of another encoding pasted in: the UTF-8 stays UTF-8 ("–", "’"), the stray
+                # bytes are read as cp1252 ("\x92" a right quote, "\xa3" a pound sign), not the whole as cp1252.
+                text = mixed
+                warnings.append(f"mixed encodings: UTF-8 with bytes that are not (the first 0x{data[err.start]:02x} at offset {err.start}); "
+                                "those read as cp1252 (Windows): check odd characters")
+            elif whole is not None:
+                text = whole
+                warnings.append(f"not valid UTF-8 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as cp1252 (Windows) instead")
+            else:
                 text = data.decode("latin-1")
                 warnings.append(f"neither UTF-8 nor cp1252 (byte 0x{data[err.start]:02x} at offset {err.start}); decoded as latin-1: check odd characters")
     head = text[:20000]
@@ -342,6 +402,27 @@ def _cells(line: str) -> list[str]:
 _HELD_CELL = re.compile(r"(?:(?:is (?:the )?)?information )?held\??|held by (?:us|the \w+)\??", re.I)
 # A letterhead set in two columns (name and address | "Our ref:", "Date:"), as a PDF's text layer or a
 # layout table gives it: "|" rows above the greeting, a cell of which is such a label.
+# A table answering closed questions: the question, a "Yes / No" column and perhaps a column of comments
+# ("No. | Question | Yes / No | Comments"). Each row's answer is its yes or no, then its comment if any.
+_YES_NO_CELL = re.compile(r"(?:answer\s*)?\(?(?:yes\s*(?:/|or|-)\s*no|y\s*/\s*n)\)?(?:\s*answer)?\??", re.I)
+_COMMENT_CELL = re.compile(r"(?:comments?|notes?|details|remarks|further (?:information|details)|additional information|explanation)", re.I)
+
+
+def _yes_no_columns(line: str) -> tuple[int, int, int | None] | None:
+    """The question's, the yes/no and the comment column of such a table's heading row (positions in the
+    row split at "|"), or None."""
+    raw = [c.strip() for c in line.split("|")]
+    cols = [k for k, c in enumerate(raw) if c]
+    names = [raw[k] for k in cols]
+    if len(names) > 2 and _NUMBER_CELL.fullmatch(names[0]) and _ASKED_CELL.fullmatch(names[1]):
+        cols, names = cols[1:], names[1:]
+    if len(names) not in (2, 3) or not _ASKED_CELL.fullmatch(names[0]) or not _YES_NO_CELL.fullmatch(names[1]):
+        return None
+    if len(names) == 3 and not (_COMMENT_CELL.fullmatch(names[2]) or _ANSWER_CELL.fullmatch(names[2])):
+        return None
+    return cols[0], cols[1], (cols[2] if len(names) == 3 else None)
+
+
 _LETTERHEAD_LABEL = re.compile(r"(?:our |your )?(?:ref(?:erence)?|date|tel(?:ephone)?|e-?mail)\b\.?\s*(?:no\.?\s*)?:", re.I)
 _GREETING = re.compile(r"^\s*(?:Dear|Annwyl)\b")
 
@@ -379,6 +460,27 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
             cells = cells[1:]
         if held:
             cells = [cells[0], cells[2]]
+        yes_no = _yes_no_columns(line) if cells and len(cells) >= 2 else None
+        if yes_no:
+            q, yn, note = yes_no
+            width = line.count("|") + 1
+            k += 1
+            while True:
+                j = k
+                while j < n and not lines[j].strip():
+                    j += 1
+                if j == n or "|" not in lines[j]:
+                    break
+                k = j
+                raw = [c.strip() for c in lines[k].split("|")]
+                if len(raw) == width and raw[q]:
+                    number = raw[0].rstrip(".") if q > 0 and raw[0].rstrip(".").isdigit() else ""
+                    answer = ". ".join(c.rstrip(".") for c in (raw[yn], raw[note] if note is not None else "") if c)
+                    out += ["", (number + ". " if number else "") + raw[q], "Response: " + answer + ".", ""]
+                else:
+                    out += ["", " ".join(c for c in raw if c), ""]
+                k += 1
+            continue
         if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
             k += 1
             while True:
