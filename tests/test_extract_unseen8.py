@@ -540,6 +540,15 @@ def test_tables_of_figures_with_yes_and_no_headings_stay_tables(table):
     ("The council publishes its annual report each July. It does not record this information.", "not_held"),
     ("The list is withheld under section 31(1)(a); it is not exempt under section 21, as it is not published.", "exempt"),
     ("The information is not exempt under section 21, as it is not published. It is attached.", "not publicly_available"),
+    # (the lead's review: a body that does not publish, will publish (section 22's future publication), or
+    # publishes its responses, says nothing of this information being available now)
+    ("We do not publish this information on our website.", "answered"),
+    ("The force does not publish these figures on its website.", "answered"),
+    ("We will publish this information on our website in March.", "answered"),
+    ("Please note that we publish responses to FOI requests on our website.", "answered"),
+    ("We publish our disclosure log on the council website.", "answered"),
+    # ("not exempt" is no ground: the general "exempt" cue no longer reads it)
+    ("The information is not exempt under section 21.", "answered"),
 ])
 def test_section_21_and_the_body_s_own_publishing(answer, outcome):
     x = _letter(f"We received your request on 6 May 2025. You asked:\n\n1. How many vans?\n2. Where are they?\n\nResponse\n\n1. Three.\n2. {answer}")

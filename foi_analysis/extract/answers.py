@@ -33,10 +33,14 @@ QUESTION_CUES = [
                                       r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
                                       # (the body's own verb: "The council publishes a map ... on its website"; FOIA's s21 is
                                       # the exemption for what is so accessible)
-                                      r"|\bpublish(?:es)? [^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
+                                      # (not "does not publish", "will publish" (s22's future publication), nor the
+                                      # closing note that the body publishes its responses or its disclosure log)
+                                      r"|(?<!not )(?<!n't )(?<!will )(?<!never )\bpublish(?:es)? (?!(?:all |our |its |the |these |such |this )?"
+                                      r"(?:responses?|repl(?:y|ies)|disclosure logs?|requests?|FOI|freedom of information|answers?)\b)"
+                                      r"[^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
                                       r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
     ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
-    ("exempt", re.compile(r"\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
+    ("exempt", re.compile(r"(?<!not )(?<!n't )\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
