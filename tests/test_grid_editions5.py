@@ -33,6 +33,10 @@ False Positives", no-break spaces, two- and four-digit years and points mixed, a
 range or "c. 16k" (reported), European number forms (reported), a zero-byte file, a PNG and a
 Word file named .pdf (refused naming the file), bytes after %%EOF, an incremental update.
 (test_the_value_forms_of_this_round is no drawn grid: not counted.)
+FINAL: all 33 pass, with the fixes in foi_analysis/grids, each for its class (docs/grids.md, round 5);
+the real grids' tables unchanged (build, then `git diff data/processed` empty), and the readings of
+the three grids in ../shared and of every fixture in tests/fixtures/grids unchanged but for
+total_at_top.pdf's row without results (now n/a, its test updated).
 """
 
 from __future__ import annotations
@@ -370,8 +374,6 @@ def test_a_cover_page_with_a_contents_list_and_a_blank_last_page(tmp_path):
     assert_rows(df, hand("cover", pages=(2, 2, 2)))
 
 
-@pytest.mark.xfail(strict=True, reason="known limit (docs/grids.md): text is read whatever its colour; telling hidden "
-                   "white text from white header text on a dark fill needs the fills' colours under each glyph")
 def test_a_row_hidden_in_white_text(tmp_path):
     # A fourth row's cells ruled as usual, its text drawn white on white ("11/01/25 | Brixton | ..."):
     # nothing a reader of the page sees. What is printed is R1-R3; the hidden row is not silently

@@ -748,6 +748,10 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
                                  "a page with drawings or pictures but no text (a scanned page, or a damaged one): "
                                  "any rows on it are not read"))
             continue
+        if page.hidden:  # text drawn white on white: on the page, no reader sees it
+            out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.hidden[:3]),
+                                 f"{len(page.hidden)} line(s) of text drawn white on white, not seen on the page: "
+                                 "not read (a row hidden by its colour is not in deployments)"))
         dated = [line for line in page.loose if _row_like(line)]
         # One line is enough when it prints a deployment's worth of figures besides its date (a row
         # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.
