@@ -374,12 +374,8 @@ def _with_info(data: bytes, **info: str) -> bytes:
     """The PDF with an Info dictionary added by an incremental update (as a producer stamps its dates)."""
     import re
     size = int(re.search(rb"/Size (\d+)", data)[1])
-    prev = int(re.findall(rb"startxref\n(\d+)", data)[-1])
-    offset = len(data)
-    body = data + (f"{size} 0 obj\n<< " + " ".join(f"/{k} ({v})" for k, v in info.items()) + " >>\nendobj\n").encode()
-    xref = len(body)
-    return body + (f"xref\n{size} 1\n{offset:010d} 00000 n \ntrailer\n<< /Size {size + 1} /Root 1 0 R /Info {size} 0 R "
-                   f"/Prev {prev} >>\nstartxref\n{xref}\n%%EOF\n").encode()
+    body = ("<< " + " ".join(f"/{k} ({v})" for k, v in info.items()) + " >>").encode()
+    return raw_pdf.update(data, {size: body}, f" /Info {size} 0 R")
 
 
 @pytest.mark.parametrize("made, expected", [

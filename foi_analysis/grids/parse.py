@@ -26,7 +26,7 @@ from collections import Counter
 from decimal import Decimal
 from fractions import Fraction
 from functools import lru_cache
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,17 +60,23 @@ METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or
 # A row that is not a deployment: a total, a footnote or a legend line ("* estimate", "Note: ...").
 NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?\b|all deployments\b|overall\b|summary\b|"
                               r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
+# A statistic of the rows ("Average", "Mean", "Median") is no deployment either, as a total is not.
 TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
-                   r"cumulative)\b", re.IGNORECASE)
+                   r"cumulative|average|mean|median)\b", re.IGNORECASE)
 # A total named anywhere in a row's label ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"),
 # for a row whose date cell prints no date: no deployment is labelled so.
 TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
-TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?$", re.IGNORECASE)
+# A time of day after a date: a clock time ("08/01/2025 10:00", Excel's "2025-01-08T10:00:00") or the
+# part of the day ("08/01/25 AM", "(pm)", "morning": two deployments on one day told apart).
+TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\(?(?:[ap]\.?m\.?|morning|"
+                         r"afternoon|evening)\)?)$", re.IGNORECASE)
 # A summary table's row label: a total, a month, a week, a quarter or a year.
 PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overall|summary|year to date|ytd|cumulative|"
+                    r"average|mean|median|"
                     r"week|quarter|q[1-4]|month|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
-CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})")
+# Hours and minutes, with Excel's seconds ("5:30:00", its [h]:mm:ss): whole minutes only.
+CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})(?::(?P<s>\d{2}))?")
 # A cell repeating the one above it in a hand-kept table: "As above", "Ditto", a ditto mark.
 DITTO = re.compile(r"\s*(?:(?:same )?as above|ditto|\"|''|\u3003|\u201d|\u201c)\s*", re.IGNORECASE)
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
@@ -89,7 +95,10 @@ APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>
 FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\)|\[\w\])$", re.IGNORECASE)
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
-TIMES = re.compile(r"(?P<h1>\d{1,2})[:.](?P<m1>\d{2})\s*(?:-|\u2013|to)\s*(?P<h2>\d{1,2})[:.](?P<m2>\d{2})", re.IGNORECASE)
+# A clock time as a start or end: "10:00", "10.00", the police's 24-hour "1000" or "1000hrs", Excel's
+# "10:00:00" (seconds 00). Four digits without a colon only as a pair of times (below), never alone.
+_CLOCK_TIME = r"(?P<h{k}>\d{{1,2}}(?=[:.]\d\d)|\d\d(?=\d\d\b|\d\d\s*h))[:.]?(?P<m{k}>\d{{2}})(?::00)?(?:\s*hrs?\.?)?"
+TIMES = re.compile(_CLOCK_TIME.format(k=1) + r"\s*(?:-|\u2013|to)\s*" + _CLOCK_TIME.format(k=2), re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
 PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
 HOURS_HEADER = re.compile(r"\b(?:hours|hrs?)\b", re.IGNORECASE)
@@ -198,6 +207,7 @@ class _Record:
     duration_unit: str | None = None  # the duration's header gives its unit ("Duration (hours)"): "h" or "min"
     threshold_in_percent: bool = False  # the threshold's header gives "%" ("Threshold (%)")
     struck: bool = False  # printed struck through
+    merged: dict[str, str] = field(default_factory=dict)  # figure fields printed in one cell over several columns
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -391,13 +401,52 @@ def _values(row: Row, columns: list[_Column], merged: bool = True) -> tuple[dict
     values, extras = {}, {}
     for c in columns:
         text = _text_at(row, c.centre, merged)
-        if text and c.field not in RESULTS and _says_why_no_results(row.at(c.centre), c, columns, text):
+        cell = row.at(c.centre)
+        if text and c.field not in RESULTS and _says_why_no_results(cell, c, columns, text):
             text = ""  # "Cancelled - weather" merged across the row: the reason, not a place, time or setting
+        elif (text and not _says_why(text) and (spanned := _spanned(cell, c, columns)) and spanned[0] is not c
+              and not _figure_over_figures(cell, spanned)):
+            # A cell merged across columns (a place over the empty duration beside it) is its first
+            # column's text, as text running past its cell is; a figure over two figure columns is
+            # neither's (``_merged_figures``).
+            text = ""
         if c.field:  # (a place printed over several columns: joined)
             values[c.field] = ", ".join(filter(None, [values.get(c.field), text]))
         if text and (not c.field or c.field in headers.CLOCK_FIELDS):  # clock times: also kept as printed
             extras[c.header] = text
     return values, extras
+
+
+def _says_why(text: str) -> bool:
+    """Words saying why nothing is printed ("N/A", "Cancelled - weather") or a dash: the same for every
+    column a merged cell spans."""
+    return _blank(text) or bool(NO_RESULTS.fullmatch(text))
+
+
+def _spanned(cell: Cell | None, column: _Column, columns: list[_Column]) -> list[_Column]:
+    """The columns a body cell merged across several spans, left to right; [] for a column's own cell."""
+    if cell is None or (cell.x0 >= column.x0 - ALIGN and cell.x1 <= column.x1 + ALIGN):
+        return []
+    spanned = [c for c in columns if cell.covers(c.centre)]
+    return spanned if len(spanned) >= 2 else []
+
+
+def _merged_figures(row: Row, columns: list[_Column]) -> dict[str, str]:
+    """Figure fields whose figure is printed in one cell merged over two or more figure columns
+    ("5" over True confirmed | Unconfirmed): field -> the spanned columns' headers. Which column the
+    figure is for is not printed: each is reported, never read as that figure twice."""
+    out = {}
+    for c in columns:
+        cell = row.at(c.centre)
+        spanned = _spanned(cell, c, columns)
+        if c.field in FIGURES and _figure_over_figures(cell, spanned):
+            out[c.field] = " | ".join(s.header for s in spanned if s.field in FIGURES)
+    return out
+
+
+def _figure_over_figures(cell: Cell | None, spanned: list[_Column]) -> bool:
+    return (cell is not None and sum(s.field in FIGURES for s in spanned) >= 2
+            and bool(FIGURE.fullmatch(_bare(cell.text))))
 
 
 def _says_why_no_results(cell: Cell | None, column: _Column, columns: list[_Column], text: str) -> bool:
@@ -444,6 +493,7 @@ def _read(path: Path) -> _Read:
         tables, pages = pdf_tables.read_pages(path)
     except pdf_tables.PdfReadError as err:
         raise GridError(str(err)) from None
+    tables = _years_from_headings(tables)
     out = _Read([], [], [], [])
     records = out.records
     columns: list[_Column] | None = None
@@ -555,7 +605,8 @@ def _read(path: Path) -> _Read:
                 records.append(_Record(table.page, index, values, extras, any(
                     c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
                     next((_duration_unit(c.header) for c in columns if c.field == "duration"), None),
-                    any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns), row.struck))
+                    any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns), row.struck,
+                    _merged_figures(row, columns)))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -576,6 +627,38 @@ def _read(path: Path) -> _Read:
                "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages, tables))
         raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
     out.rejections += _unread_text(name, pages)
+    return out
+
+
+# A month heading inside a table: "January 2025", "JANUARY 2025 (CONT.)", "Jan 2025".
+MONTH_HEADING = re.compile(r"\W*(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d\d)"
+                           r"(?:\s*\(?cont(?:inued|\.|'d)?\)?)?\W*", re.IGNORECASE)
+
+
+def _years_from_headings(tables: list) -> list:
+    """Tables whose dates print no year ("30 Dec") under month headings printing one ("December
+    2024", a row of its own in the table): each such date of the heading's month given the heading's
+    year ("30 Dec 2024"), as printed over it. A date of another month than its heading's, or under
+    no heading, stays without a year (no date: never guessed, nor taken from a title)."""
+    def heading(row):
+        texts = [c.text for c in row.cells if c.text]
+        return MONTH_HEADING.fullmatch(" ".join(texts[0].split())) if len(texts) == 1 else None
+
+    if not any(heading(r) for t in tables for r in t.rows):
+        return tables
+    out, current = [], None
+    for table in tables:
+        rows = []
+        for row in table.rows:
+            if (m := heading(row)) is not None:
+                current = (m["month"].lower(), m["year"])
+            elif current is not None:
+                cells = tuple(replace(c, lines=(f"{' '.join(c.text.split())} {current[1]}",))
+                              if (d := NO_YEAR.fullmatch(" ".join(c.text.split()))) and d["month"].lower() == current[0]
+                              else c for c in row.cells)
+                row = replace(row, cells=cells)
+            rows.append(row)
+        out.append(replace(table, rows=tuple(rows)))
     return out
 
 
@@ -605,7 +688,7 @@ def _orphan(name: str, rows: list[Row], out: _Read, page: int = 0) -> None:
 
 
 # A day and month with no year ("Wed 8 Jan", "08-Jan", "8th January"): a date a grid cannot be read by.
-NO_YEAR = re.compile(r"(?:[a-z]{3,9}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?[\s-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+NO_YEAR = re.compile(r"(?:[a-z]{3,9}\.?,?\s+)?\d{1,2}(?:st|nd|rd|th)?[\s-]+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
                      r"nov|dec)[a-z]*\.?", re.IGNORECASE)
 
 
@@ -636,13 +719,22 @@ def _why_no_table(pages: list, tables: list) -> str:
             "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
 
 
+# Dot leaders before a page number end a contents entry; a page's number and a clock time are a footer's.
+CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|\u2026\s*\d{1,4}\s*$")
+PAGE_OR_TIME = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b", re.IGNORECASE)
+
+
 def _row_like(line: str, figures: int = 1) -> bool:
     """A line of loose text that reads like a table row: a date and ``figures`` figures besides it (a
     cover's "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
+    if CONTENTS_ENTRY.search(line):
+        return False  # a contents list's entry ("Deployments 08/01/2025 - 31/01/2025 ........ 2")
     rest = line
     for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE, US_WORDED_DATE):
         rest = pattern.sub(" ", rest)
-    return rest != line and len(re.findall(r"\d[\d,.]*", rest)) >= figures
+    # A footer's time and page numbers ("Page 1 of 2  Printed 12/06/2025 14:03") are no figures of a row.
+    figures = len(re.findall(r"\d[\d,.]*", PAGE_OR_TIME.sub(" ", rest))) >= figures
+    return rest != line and figures
 
 
 def _unread_text(name: str, pages: list) -> list[Rejection]:
@@ -656,6 +748,10 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
                                  "a page with drawings or pictures but no text (a scanned page, or a damaged one): "
                                  "any rows on it are not read"))
             continue
+        if page.hidden:  # text drawn white on white: on the page, no reader sees it
+            out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.hidden[:3]),
+                                 f"{len(page.hidden)} line(s) of text drawn white on white, not seen on the page: "
+                                 "not read (a row hidden by its colour is not in deployments)"))
         dated = [line for line in page.loose if _row_like(line)]
         # One line is enough when it prints a deployment's worth of figures besides its date (a row
         # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.
@@ -702,6 +798,8 @@ def parse_duration(text: str, unit: str | None = None) -> int | None:
         return parse_times(text)
     clock = CLOCK.fullmatch(text)
     if clock:  # hours:minutes
+        if int(clock["s"] or 0):
+            raise ValueError(f"not a duration {text!r}: {clock['s']} seconds is not a whole number of minutes")
         if int(clock["m"]) >= 60:
             raise ValueError(f"not a duration {text!r}: {clock['m']} minutes past the hour")
         return int(clock["h"]) * 60 + int(clock["m"])
@@ -817,7 +915,8 @@ def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tupl
     A row is N/A only when no result is printed: an N/A watchlist, threshold or purpose, or one N/A
     figure beside printed ones, leaves a deployment with results ("ok"). The reason is a result
     cell's; failing that, words saying the deployment gave none in any other cell of the row
-    ("Cancelled" under Duration, "Cancelled before start" in a Notes column: ``extras``)."""
+    ("Cancelled" under Duration, "Cancelled before start" in a Notes column: ``extras``); failing
+    those, "no result printed" (a row of dashes or blanks)."""
     location = cells.get("location", "")
     notes = [m["note"] for k in RESULTS if (m := NOT_AVAILABLE.fullmatch(cells.get(k, ""))
                                              or NO_RESULTS.fullmatch(cells.get(k, "")))]
@@ -825,8 +924,12 @@ def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tupl
     if none_printed and not notes:
         others = [v for k, v in cells.items() if k not in RESULTS and k not in ("date", "location")]
         notes = [m["note"] for v in [*others, *(extras or {}).values()] if (m := NO_RESULTS.fullmatch(v))]
-    if not notes or not none_printed:
+    if not none_printed:
         return location, "ok"
+    if not notes:
+        # Every result cell a dash or empty, no word saying why: nothing says it gave results, so it
+        # is no deployment "with results" (a grid printing no result column at all is not judged).
+        return location, "n/a: no result printed" if any(k in cells for k in RESULTS) else "ok"
     note = next((n for n in notes if n), "")
     # The 2020-22 grid gives the reason inside the location cell, in brackets.
     bracket = re.fullmatch(r"(?P<place>.*?)\s*\((?P<note>[^()]*)\)", location)
@@ -898,6 +1001,9 @@ def _parse(path: Path) -> _Parsed:
 
         def read(key: str, parser):
             try:
+                if key in rec.merged:
+                    raise ValueError(f"a figure in one cell merged over the columns {rec.merged[key]}: which of them "
+                                     "it is for is not printed")
                 return parser(cells.get(key, ""))
             except ValueError as err:
                 rejections.append(Rejection(f"{source} page {rec.page}", f"{row['deployment_id']}.{key}",

@@ -38,6 +38,7 @@ FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
 # far apart are neighbours; the border between them runs down the middle of the gap. Less than a
 # line of text, so two tables drawn apart stay two.
 CELL_SPACING = 10.0
+WHITE = 250  # a fill colour's red, green and blue each at least this (of 255): white
 DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
 
 
@@ -99,6 +100,7 @@ class Page:
     loose: tuple[str, ...]  # text lines outside every ruled table, top to bottom
     rules_without_columns: bool  # horizontal rules but too few vertical ones to make a table
     drawn: bool = True  # lines, pictures or forms drawn on it (False: a blank page, or text only)
+    hidden: tuple[str, ...] = ()  # text lines drawn white on white: not seen on the page, not read
 
 
 class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
@@ -109,6 +111,7 @@ class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
     bottom: float
     turn: int = 0  # quarter turns clockwise of its writing: 0 upright, 3 read bottom to top, 1 top to bottom
     run: int = -1  # glyphs printed as one run of text (a word, or words joined by printed spaces) share it
+    white: bool = False  # filled white: seen only on a dark fill or a picture
 
     @property
     def cy(self) -> float:
@@ -117,7 +120,8 @@ class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
     def turned(self, turn: int) -> _Glyph:
         """This glyph in the frame where text written ``turn`` quarter turns round reads upright."""
         (x0, y0), (x1, y1) = _turn(self.x0, self.top, turn), _turn(self.x1, self.bottom, turn)
-        return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4, self.run)
+        return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4, self.run,
+                      self.white)
 
 
 def _turn(x: float, y: float, turn: int) -> tuple[float, float]:
@@ -185,6 +189,7 @@ def edition_date(path: Path | str) -> dt.date | None:
 def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs = _glyphs(page, height)
+    glyphs, hidden = _hidden(page, height, glyphs)
     (vertical, horizontal), (fill_v, fill_h) = _rulings(page, height)
     # A page whose text mostly runs bottom to top (or top to bottom, or upside down): a table drawn
     # turned on the page. Glyphs and rulings are turned back together, so the table reads upright.
@@ -219,7 +224,7 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
                 inside.add(i)
     outside = [g for i, g in enumerate(glyphs) if i not in inside]
     info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables,
-                any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)))
+                any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)), _lines(hidden) if hidden else ())
     return sorted(tables, key=lambda t: t.top), info
 
 
@@ -235,6 +240,10 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
         raw, unicode, angle, generated = (textpage.raw, pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetCharAngle,
                                           pdfium_raw.FPDFText_IsGenerated)
         quarter = math.pi / 2
+        # Each glyph's fill colour: white text is seen only on a dark fill or a picture (see _hidden).
+        fill, colour = pdfium_raw.FPDFText_GetFillColor, [ctypes.c_uint() for _ in range(4)]
+        refs = [ctypes.byref(c) for c in colour]
+        red, green, blue, alpha = colour
         for i in range(textpage.count_chars()):
             code = unicode(raw, i)
             # PDFium reports a hyphen that ends a line as 0x02 (U+FFFE in its text): it is a "-".
@@ -248,7 +257,8 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                     before = glyphs[-1]
                     # (Turned text: the glyph's own box, which sorts it just after the glyph.)
                     x0 = before.x1 if before.turn == 0 else before.x0
-                    glyphs.append(_Glyph(" ", x0, before.x1, before.top, before.bottom, before.turn, before.run))
+                    glyphs.append(_Glyph(" ", x0, before.x1, before.top, before.bottom, before.turn, before.run,
+                                         before.white))
                 # A space PDFium inferred (between two strings) or a line end ends the run.
                 printed = char == " " and not generated(raw, i)
                 run, spaced = (run, True) if printed and not spaced else (run + 1, False)
@@ -267,15 +277,44 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                 # The same run: upright, on the same line, starting where the last glyph (or the
                 # printed space after it) ends.
                 gap = RUN_GAP * (y1 - y0) * (4 if spaced else 1)
-                if not (last is not None and last.run == run and turn == 0 == last.turn
-                        and abs(last.top + last.bottom - y0 - y1) < y1 - y0 and -gap <= left - last.x1 <= gap):
+                same_run = (last is not None and last.run == run and turn == 0 == last.turn
+                            and abs(last.top + last.bottom - y0 - y1) < y1 - y0 and -gap <= left - last.x1 <= gap)
+                if not same_run:
                     run += 1
                 spaced = False
-                last = _Glyph(char, left, right, y0, y1, turn, run)
+                # The colour is asked once a run (a string printed in one go shares one fill).
+                white = last.white if same_run else (fill(raw, i, *refs) and alpha.value > 0
+                                                     and min(red.value, green.value, blue.value) >= WHITE)
+                last = _Glyph(char, left, right, y0, y1, turn, run, white)
                 glyphs.append(last)
         return sorted(glyphs, key=lambda g: g.top + g.bottom)  # by vertical centre
     finally:
         textpage.close()
+
+
+def _hidden(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[list[_Glyph], list[_Glyph]]:
+    """(glyphs seen, glyphs hidden): text filled white is seen only on something darker, a filled
+    area that is not white (a dark header cell) or a picture; white on the white page it is invisible
+    (a row hidden by its colour), and not read as cells."""
+    if not any(g.white for g in glyphs):
+        return glyphs, []
+    backdrops = []  # [left, top, right, bottom] of dark fills and pictures
+    colour = [ctypes.c_uint() for _ in range(4)]
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=FORM_DEPTH):
+        if obj.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            mode, stroke = ctypes.c_int(), ctypes.c_int()
+            pdfium_raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke))
+            pdfium_raw.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(c) for c in colour))
+            if not mode.value or min(c.value for c in colour[:3]) >= WHITE or not colour[3].value:
+                continue
+        left, bottom, right, top = obj.get_bounds()
+        backdrops.append((left, height - top, right, height - bottom))
+    seen, hidden = [], []
+    for g in glyphs:
+        x, y = (g.x0 + g.x1) / 2, g.cy
+        on_dark = any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in backdrops)
+        (hidden if g.white and not on_dark else seen).append(g)
+    return seen, hidden
 
 
 def _is_shading(obj: pdfium.PdfObject) -> bool:

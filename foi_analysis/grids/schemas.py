@@ -75,7 +75,8 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 "string", "How the printed rate relates to false alerts / faces seen at its printed precision: "
                 + " | ".join(RATE_ROUNDING) + " (empty: not computable)", pa.Check.isin(RATE_ROUNDING), nullable=True),
             "status": text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results "
-                           "(a technical fault): such rows are kept and counted as deployments, with empty figures"),
+                           "(a technical fault), or 'n/a: no result printed' when every result is a dash or empty "
+                           "with no reason: such rows are kept and counted as deployments, with empty figures"),
             "flags": text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
                            + " (details in deployment_anomalies)", nullable=True),
         },
