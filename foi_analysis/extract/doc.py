@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 import functools
 from functools import lru_cache
@@ -112,10 +112,14 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
             continue
         candidates = by_previous.get(None, [])
         if k > first + 1 and low[k - 1] == " ":
-            j = k - 1
-            while j > first and low[j - 1] not in _WORD_STOPS:
-                j -= 1
-            candidates = candidates + by_previous.get(low[j: k - 1], [])
+            # The word before: back to the last space (one search), unless it holds another stop.
+            previous = low[low.rfind(" ", first, k - 1) + 1 or first: k - 1]
+            if not previous.isalnum():
+                j = k - 1
+                while j > first and low[j - 1] not in _WORD_STOPS:
+                    j -= 1
+                previous = low[j: k - 1]
+            candidates = candidates + by_previous.get(previous, [])
         for needle, exact, canonical in candidates:
             start = end - len(needle)
             if start >= first and (text if exact else low).startswith(needle, start):
@@ -199,7 +203,8 @@ class Doc:
         self.low = low if len(low) == len(self.text) else lower_same_length(self.text)
         self._digits_outside_ascii = bool(_ANY_DIGIT.search(outside_ascii))  # see digit_shape
         self._coded: bytes | None = None  # see coded
-        self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
+        # (then so does every unit; asked of the characters outside ASCII, not of the whole text again)
+        self.folds = folds_like_lower(outside_ascii)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_headings
         self._hits: dict[tuple[str, ...], list[int]] = {}
@@ -237,6 +242,10 @@ class Doc:
         """Roles and quotations are final: note which units the authority wrote itself."""
         requester = [seg.role == "requester" for seg in self.segments]
         self.owned = [not q and not requester[s] for q, s in zip(self.quoted, self.segment_of)]
+
+    def segment_end(self, s: int) -> int:
+        """The unit after message ``s``'s last."""
+        return self.segments[s + 1].start if s + 1 < len(self.segments) else len(self.units)
 
     def unit_at(self, pos: int) -> int:
         return bisect.bisect_right(self.offsets, pos) - 1
@@ -281,13 +290,9 @@ class Doc:
         """Every cue word's places, found in one pass over ``low`` (once per document)."""
         if self._where is None:
             automaton, words, declared = _automaton()
-            places: dict[int, list[int]] = {}
+            places: defaultdict[int, list[int]] = defaultdict(list)
             for k, start, _ in automaton.find_matches_as_indexes(self.coded(), overlapping=True):
-                found = places.get(k)
-                if found is None:
-                    places[k] = [start]
-                else:
-                    found.append(start)  # in order of their ends: one word, one length
+                places[k].append(start)  # in order of their ends: one word, one length
             self._where = {words[k]: found for k, found in places.items()}
             self._declared = declared
         return self._where
@@ -299,12 +304,14 @@ class Doc:
             self._hits[needles] = sorted({right(offsets, k) - 1 for n in self.present(needles) for k in self.where(n)})
         return self._hits[needles]
 
-    def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
+    def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None, segments=None):
         """(unit index, match) for ``rx`` near each of ``needles`` in the lower-cased text.
 
         The needles are words every match of ``rx`` contains, and ``rx`` is a phrase (no ^ or $):
         so it is tried only on a window around each needle, not on the whole text. Match
-        positions are relative to the window; callers use the unit index and the matched text."""
+        positions are relative to the window; callers use the unit index and the matched text.
+        ``units`` (unit indices) or ``segments`` (message indices, read as the search goes: a
+        caller may drop one it no longer needs) limit where matches are taken from."""
         seen = set()
         plan = cue_plan(rx, needles)
         lo, hi = 0, len(self.low)
@@ -313,6 +320,14 @@ class Doc:
                 return
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
+        if segments is not None:  # the same, from the first message's first unit to the last one's end
+            if not segments:
+                return
+            first, last = self.segments[min(segments)].start, self.segment_end(max(segments)) - 1
+            if last < first:
+                return  # (a document without units)
+            lo, hi = max(lo, self.offsets[first]), min(hi, self.offsets[last] + len(self.units[last]))
+        segment_of = self.segment_of
         folds = self.folds
         for n in self.present(needles):
             if plan[n] is None:
@@ -331,7 +346,7 @@ class Doc:
                     continue  # overlapping the place just read
                 after = k + len(n)
                 i = self.unit_at(k)
-                if (units is None or i in units) and (not own or self.own(i)):
+                if (units is None or i in units) and (segments is None or segment_of[i] in segments) and (not own or self.own(i)):
                     at = k - self.offsets[i]
                     u = self.units[i]
                     window = (i, max(0, at - back), at + len(n) + ahead)
@@ -369,6 +384,12 @@ class Doc:
         pattern at every position, many times slower than it looks for a fixed character. ``shape``
         is the gate as it reads in ``digit_shape`` (digits "0", non-ASCII "?"), beginning with "0"
         and matching wherever the gate matches: it finds the candidates, the gate decides."""
+        for i in self.gated_units(gate, own, shape):
+            for m in rx.finditer(self.units[i]):
+                yield i, m
+
+    def gated_units(self, gate: re.Pattern, own: bool = True, shape: re.Pattern | None = None) -> list[int]:
+        """The units where ``gate`` matches the lower-cased text (see ``gated``), in order."""
         units, pos, end = [], 0, len(self.low)
         coded = self.digit_shape() if shape is not None else None
         while True:
@@ -387,10 +408,7 @@ class Doc:
             i = self.unit_at(k)
             units.append(i)
             pos = self.offsets[i + 1] if i + 1 < len(self.offsets) else end
-        for i in units:
-            if not own or self.own(i):
-                for m in rx.finditer(self.units[i]):
-                    yield i, m
+        return [i for i in units if self.own(i)] if own else units
 
 
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
@@ -913,10 +931,6 @@ _REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right 
                            r"(?:an?\s+)?(?:independent\s+)?$")
 
 
-def _segment_end(doc: Doc, s: int) -> int:
-    return doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
-
-
 _NUMBERED_ONE = re.compile(r"(?:Q(?:uestion)?\s*)?1[.):]\s")
 
 
@@ -929,23 +943,20 @@ def _classify_segments(doc: Doc) -> None:
         # Rules in order; each looks only at messages no earlier rule has claimed.
         open_ = {s for s, seg in enumerate(doc.segments) if (seg.role == "requester") == requester}
         for kind, needles, rx in table:
-            allowed = open_ & review if kind == "review_response" else open_
+            allowed = open_ & review if kind == "review_response" else set(open_)
             if not allowed:
                 continue
-            units = set(itertools.chain.from_iterable(range(doc.segments[s].start, _segment_end(doc, s)) for s in allowed))
-            for i, _ in doc.search(rx, needles, own=False, units=units):
+            for i, _ in doc.search(rx, needles, own=False, segments=allowed):
                 s = doc.segment_of[i]
-                if s in open_:
-                    doc.segments[s].kind = kind
-                    open_.discard(s)
-                    # A claimed message needs no more looking at: ``search`` reads ``units`` as it goes.
-                    units.difference_update(range(doc.segments[s].start, _segment_end(doc, s)))
-                    if not units:
-                        break
-    extensions = set(itertools.chain.from_iterable(range(seg.start, _segment_end(doc, s))
-                                                   for s, seg in enumerate(doc.segments) if seg.kind == "extension"))
+                doc.segments[s].kind = kind
+                open_.discard(s)
+                # A claimed message needs no more looking at: ``search`` reads ``allowed`` as it goes.
+                allowed.discard(s)
+                if not allowed:
+                    break
+    extensions = {s for s, seg in enumerate(doc.segments) if seg.kind == "extension"}
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
-               for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
+               for i, _ in (doc.search(rx, needles, own=False, segments=extensions) if extensions else ())}
     # The authority's only message, claimed by no rule, is its response: a letter that gives its answer
     # in words no rule lists ("Our response", a cost refusal, answers under each question) is not an update.
     only = [s for s, seg in enumerate(doc.segments) if seg.role == "authority"]
@@ -955,7 +966,7 @@ def _classify_segments(doc: Doc) -> None:
         # claims is the response when it answers numbered questions or a review of it follows.
         left = [s for s, seg in enumerate(doc.segments) if seg.role == "authority" and seg.kind is None]
         if len(left) == 1 and (any(seg.kind in ("review_request", "review_ack", "review_response") for seg in doc.segments[left[0] + 1:])
-                               or any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[left[0]].start, _segment_end(doc, left[0])))):
+                               or any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[left[0]].start, doc.segment_end(left[0])))):
             only = left[0]
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
@@ -1317,12 +1328,13 @@ def find_authority(doc: Doc) -> str | None:
         # (a bilingual line counts as one: "Cyngor Caerdydd / Cardiff Council", "Heddlu Gwent / Gwent Police")
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and (
             len(u) <= end - start + 12 or (at + end - start >= len(u.rstrip()) - 1 and u[:at].rstrip().endswith("/")))
+        # Whether it speaks as itself is asked only where it would decide: not of a name alone (which
+        # counts either way), nor of the requester's words (the requester may name other forces).
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
-        before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
-                                                            doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS)
-        speaks = before or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
-        if requester and not _DEAR.match(u):
-            speaks = False  # the requester may name other forces
+        speaks = not alone and not (requester and not _DEAR.match(u)) and (
+            (at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
+                                                         doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS))
+            or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40]))
         if speaks or alone:
             strong[name] += 1
         heads_or_signs |= bool(alone)

@@ -309,13 +309,26 @@ _INLINE_REQUEST = re.compile(
     r"\s*:\s+(?=[^\W\d_]+\W+\w+\W+\w)", re.IGNORECASE)
 
 
+# A line that can hold one: "you" after its leading spaces ("\n" first, so ``re`` skips to each line in C).
+_YOU_LINE = re.compile(r"\n[^\S\n]*[Yy][Oo][Uu]")
+
+
 def split_inline_request(lines: list[str]) -> list[str]:
-    """Each "You asked: <the question>" line as two lines: "You asked:" and the question."""
-    out = []
-    for line in lines:
-        m = _INLINE_REQUEST.match(line) if line.lstrip()[:3].lower() == "you" else None
-        out += [m[1] + ":", line[m.end():]] if m else [line]
-    return out
+    """Each "You asked: <the question>" line as two lines: "You asked:" and the question. Only the
+    lines that begin with "you" are read, found by one search of the joined lines (the rest are
+    passed on as they are, not looked at one by one)."""
+    joined = "\n" + "\n".join(lines)
+    out, done, line_no, counted = [], 0, 0, 0
+    for found in _YOU_LINE.finditer(joined):
+        line_no += joined.count("\n", counted, found.start() + 1)  # (the line the "\n" opens)
+        counted = found.start() + 1
+        line = lines[line_no - 1]
+        m = _INLINE_REQUEST.match(line)
+        if m:
+            out += lines[done: line_no - 1]
+            out += [m[1] + ":", line[m.end():]]
+            done = line_no
+    return out + lines[done:] if done else lines
 
 
 def _places_of(text: str, mark: str):
