@@ -888,7 +888,8 @@ _INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
-    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update", "review_response"):
+    # (the tests of the unit's own first characters first: most units end there)
+    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy"):
         return None
     if u[:1] in "Yy" and not u.startswith(("Your request", "Your question", "YOUR REQUEST", "YOUR QUESTION")):
         return None
@@ -896,6 +897,8 @@ def _answer_heading(doc: Doc, i: int) -> list[str] | None:
         return None  # (only the Welsh "C1 / Q1" numbering begins with "C")
     if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
         return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
+    if doc.segments[doc.segment_of[i]].kind not in ("response", None, "update", "review_response"):
+        return None
     m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
     return question_ids(m.group(1) or m.group(2)) if m else None
 
@@ -1287,7 +1290,8 @@ def _authority_by_form(doc: Doc) -> str | None:
         if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
             u = doc.units[i]
             name = (pcc_by_form(u) if "CC" in u or "Commissioner" in u else None) or body_by_form(u)
-            if not name and "," in u and _POSTCODE_END.search(u):
+            # (a unit has no run of spaces and none at its end: a postcode ending it is in its last 8 characters)
+            if not name and "," in u and _POSTCODE_END.search(u, max(0, len(u) - 12)):
                 name = body_by_form(u.split(",", 1)[0])
             if name:
                 return name

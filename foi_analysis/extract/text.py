@@ -8,7 +8,6 @@ navigation) so that it is neither read as a title nor searched for authorities o
 from __future__ import annotations
 
 import bisect
-import itertools
 import re
 from functools import lru_cache
 from html import unescape
@@ -254,7 +253,7 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low, outside_ascii = lower_text(text)
     lines = text.split("\n")
-    starts = None
+    line_of = _LineOf(text)
     spelled = False
     drop = set()
     after = dict.fromkeys(_FURNITURE_WORDS, 0)
@@ -268,18 +267,15 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
         if k < after[word]:
             continue  # inside the last place this word was read at
         after[word] = k + len(word)
-        starts = starts or _line_starts(lines)
-        line = bisect.bisect_right(starts, k) - 1
+        line = line_of(k)
         if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
             drop.add(line)
     if len(low) == len(text):
         # Only the lines that can be furniture: found by searches over the whole text, not line by line.
-        # (the lines' starts are summed up only when a search finds something: most texts have no furniture)
+        # (a place in "\n" + low is its line's "\n": the line after the one the place is on in the text)
         places = [m.start() for m in _FURNITURE_START.finditer("\n" + low)]
         marks = [k for mark in (">", "»", "›") if mark in text for k in _places_of(text, mark)]
-        if places or marks:
-            starts = starts or _line_starts(lines)
-        found = {bisect.bisect_left(starts, k) for k in places} | {bisect.bisect_right(starts, k) - 1 for k in marks}
+        found = {line_of(k) for k in places} | {line_of(k) for k in marks}
         candidates = sorted(found)
     else:  # a character that lower-cases to two ("İ"): positions in ``low`` are not the text's
         candidates = range(len(lines))
@@ -417,9 +413,21 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
     return out
 
 
-def _line_starts(lines: list[str]) -> list[int]:
-    """Where each line starts in the text the lines were split from (at "\\n")."""
-    return list(itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
+class _LineOf:
+    """The line of ``text`` a position is on (the "\\n" before it counted), for positions asked in
+    about increasing order: each count runs on from the position asked before, so all of them
+    together cost about one pass over the text, not a list of every line's start."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.line = text, 0, 0
+
+    def __call__(self, k: int) -> int:
+        if k >= self.pos:
+            self.line += self.text.count("\n", self.pos, k)
+        else:
+            self.line -= self.text.count("\n", k, self.pos)
+        self.pos = k
+        return self.line
 
 
 @lru_cache(maxsize=1)
