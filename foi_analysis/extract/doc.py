@@ -766,14 +766,10 @@ def split_long(unit: str, limit: int = MAX_UNIT) -> list[str]:
 
 def first_characters(units: list[str]) -> dict[str, list[int]]:
     """First character -> the units that begin with it, in order."""
-    out: dict[str, list[int]] = {}
+    out: defaultdict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
-        c = u[:1]
-        if c in out:
-            out[c].append(i)
-        else:
-            out[c] = [i]
-    return out
+        out[u[:1]].append(i)
+    return dict(out)
 
 
 def _bilingual_columns(units: list[str]) -> list[str]:
