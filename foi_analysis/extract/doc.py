@@ -247,6 +247,10 @@ class Doc:
         """The unit after message ``s``'s last."""
         return self.segments[s + 1].start if s + 1 < len(self.segments) else len(self.units)
 
+    def unit_low(self, i: int) -> str:
+        """Unit ``i`` lower-cased (a slice of ``low``)."""
+        return self.low[self.offsets[i]: self.offsets[i] + len(self.units[i])]
+
     def unit_at(self, pos: int) -> int:
         return bisect.bisect_right(self.offsets, pos) - 1
 
@@ -1021,7 +1025,7 @@ def _mark_welsh(doc: Doc) -> None:
     heads no answer)."""
     for i, u in enumerate(doc.units):
         if not doc.quoted[i] and len(u) > 20:
-            words = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)].split()
+            words = doc.unit_low(i).split()
             welsh, english = sum(w in _WELSH_WORDS for w in words), sum(w in _ENGLISH_WORDS for w in words)
             if welsh > 2 * english and (welsh >= 2 or not english):
                 doc.quoted[i] = True
@@ -1035,10 +1039,10 @@ def _mark_quoted(doc: Doc) -> None:
     starts = {}
     for i in sorted(quote | request | provides):
         u = doc.units[i]
-        low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
-        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, low):
+        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, doc.unit_low(i)):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
+            low = doc.unit_low(i)  # (only for the few units that can introduce one)
             if i in request and holds_folded(_REQUEST_START, u, low):
                 starts[i] = "request"
             elif i in provides and holds_folded(_PROVIDES, u, low):
@@ -1404,7 +1408,7 @@ cue_words(_LABEL_WORDS, ("foi",))
 def _label_matches(doc: Doc, i: int, span: str):
     """``_REF_LABEL`` matches in ``span`` (unit ``i`` and the next), tried only where a label word
     begins in unit ``i`` and anchored there: the same matches as scanning, at a fraction of the cost."""
-    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
+    low = doc.unit_low(i)
     starts = set()
     for word in _LABEL_STARTS:
         k = low.find(word)
