@@ -285,7 +285,7 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
         # Only the lines that can be furniture: found by searches over the whole text, not line by line.
         # (a place in "\n" + low is its line's "\n": the line after the one the place is on in the text)
         places = [m.start() for m in _FURNITURE_START.finditer("\n" + low)]
-        marks = [k for mark in (">", "»", "›") if mark in text for k in _places_of(text, mark)]
+        marks = [k for mark in (">", "»", "›") if mark in (text if mark == ">" else outside_ascii) for k in _places_of(text, mark)]
         found = {line_of(k) for k in places} | {line_of(k) for k in marks}
         candidates = sorted(found)
     else:  # a character that lower-cases to two ("İ"): positions in ``low`` are not the text's
