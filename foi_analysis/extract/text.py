@@ -221,16 +221,8 @@ def fast_lower(text: str) -> str:
     return text.lower() if len(text) < 512 else lower_text(text)[0]
 
 
-def outside_ascii_of(text: str) -> str:
-    """The characters of ``text`` outside ASCII, in order (UTF-8 sequences are bytes >= 0x80 only)."""
-    if text.isascii():
-        return ""
-    return text.encode("utf-8", "surrogatepass").translate(None, _ASCII).decode("utf-8", "surrogatepass")
-
-
-def lower_text(text: str, odd: str | None = None) -> tuple[str, str]:
-    """(``text.lower()``, the characters of ``text`` outside ASCII, in order: ``odd``, if the
-    caller has them already).
+def lower_text(text: str) -> tuple[str, str]:
+    """(``text.lower()``, the characters of ``text`` outside ASCII, in order).
 
     Lower-cased by way of the UTF-8 bytes when no character outside ASCII changes case (typographic
     quotes and dashes do not): ``str.lower`` reads each character of a non-ASCII text through the
@@ -240,8 +232,7 @@ def lower_text(text: str, odd: str | None = None) -> tuple[str, str]:
     if text.isascii():
         return text.lower(), ""
     data = text.encode("utf-8", "surrogatepass")
-    if odd is None:
-        odd = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # (as outside_ascii_of)
+    odd = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")  # (UTF-8 sequences are bytes >= 0x80 only)
     if odd.lower() != odd:
         return text.lower(), odd
     return data.lower().decode("utf-8", "surrogatepass"), odd
@@ -253,16 +244,14 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     outside ASCII (see ``doc.Doc``)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    # The odd characters outside ASCII are looked for among the text's characters outside ASCII (a
-    # few, found once), not by a scan of the whole text each; each is replaced by ASCII ("\t" too).
-    outside_ascii = outside_ascii_of(text)
+    # (a test per character, a scan each unless the text holds no character that high: cheaper than a
+    # regex class or str.translate, which copy or step through every character in Python's re)
     for odd, plain in _SPACES:
-        if odd in (text if odd.isascii() else outside_ascii):
+        if odd in text:
             text = text.replace(odd, plain)
-            outside_ascii = outside_ascii.replace(odd, "")
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
-    low, outside_ascii = lower_text(text, outside_ascii)
+    low, outside_ascii = lower_text(text)
     lines = text.split("\n")
     line_of = _LineOf(text)
     spelled = False
@@ -285,6 +274,7 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
         # Only the lines that can be furniture: found by searches over the whole text, not line by line.
         # (a place in "\n" + low is its line's "\n": the line after the one the place is on in the text)
         places = [m.start() for m in _FURNITURE_START.finditer("\n" + low)]
+        # (the marks outside ASCII looked for among the characters outside ASCII, not in the whole text)
         marks = [k for mark in (">", "»", "›") if mark in (text if mark == ">" else outside_ascii) for k in _places_of(text, mark)]
         found = {line_of(k) for k in places} | {line_of(k) for k in marks}
         candidates = sorted(found)
