@@ -55,7 +55,7 @@ def _timed(owner, name: str, label: str) -> None:
 
 
 # As ``command.extract_text`` calls them, in order.
-STAGES = [(command, n, n) for n in ("decode", "html_to_text", "tab_tables", "clean_text", "unfold_answer_tables", "build_doc",
+STAGES = [(command, n, n) for n in ("decode", "html_to_text", "tab_tables", "clean_text", "unfold_answer_tables", "split_inline_request", "build_doc",
                                     "find_references", "find_authority", "law_of", "find_citations", "find_tables",
                                     "enumerated_questions", "find_questions", "find_events", "decide_outcome", "nothing_held",
                                     "request_text")]

@@ -359,7 +359,7 @@ def _note(doc: Doc, n: str) -> str | None:
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
     """Per-question outcomes: an answer's own text first, then a sentence that groups questions
     ("In relation to questions 1b, 4 ... exempt"), then the grounds cited for them."""
-    refs_in = {i for i, _ in doc.gated(_QREF_GATE, _QREF)}
+    refs_in = {i for i in doc.gated_units(_QREF_GATE) if _QREF.search(doc.units[i])}  # (the units that name a question)
     specific: dict[str, str] = {}
     group: dict[str, str] = {}
     mentioned: list[str] = []

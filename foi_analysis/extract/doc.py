@@ -14,7 +14,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 import functools
 from functools import lru_cache
@@ -112,10 +112,14 @@ def find_authorities(text: str, low: str | None = None, first: int = 0, last: in
             continue
         candidates = by_previous.get(None, [])
         if k > first + 1 and low[k - 1] == " ":
-            j = k - 1
-            while j > first and low[j - 1] not in _WORD_STOPS:
-                j -= 1
-            candidates = candidates + by_previous.get(low[j: k - 1], [])
+            # The word before: back to the last space (one search), unless it holds another stop.
+            previous = low[low.rfind(" ", first, k - 1) + 1 or first: k - 1]
+            if not previous.isalnum():
+                j = k - 1
+                while j > first and low[j - 1] not in _WORD_STOPS:
+                    j -= 1
+                previous = low[j: k - 1]
+            candidates = candidates + by_previous.get(previous, [])
         for needle, exact, canonical in candidates:
             start = end - len(needle)
             if start >= first and (text if exact else low).startswith(needle, start):
@@ -199,7 +203,8 @@ class Doc:
         self.low = low if len(low) == len(self.text) else lower_same_length(self.text)
         self._digits_outside_ascii = bool(_ANY_DIGIT.search(outside_ascii))  # see digit_shape
         self._coded: bytes | None = None  # see coded
-        self.folds = folds_like_lower(self.text)  # then so does every unit (see folds_like_lower)
+        # (then so does every unit; asked of the characters outside ASCII, not of the whole text again)
+        self.folds = folds_like_lower(outside_ascii)
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_headings
         self._hits: dict[tuple[str, ...], list[int]] = {}
@@ -237,6 +242,14 @@ class Doc:
         """Roles and quotations are final: note which units the authority wrote itself."""
         requester = [seg.role == "requester" for seg in self.segments]
         self.owned = [not q and not requester[s] for q, s in zip(self.quoted, self.segment_of)]
+
+    def segment_end(self, s: int) -> int:
+        """The unit after message ``s``'s last."""
+        return self.segments[s + 1].start if s + 1 < len(self.segments) else len(self.units)
+
+    def unit_low(self, i: int) -> str:
+        """Unit ``i`` lower-cased (a slice of ``low``)."""
+        return self.low[self.offsets[i]: self.offsets[i] + len(self.units[i])]
 
     def unit_at(self, pos: int) -> int:
         return bisect.bisect_right(self.offsets, pos) - 1
@@ -281,13 +294,9 @@ class Doc:
         """Every cue word's places, found in one pass over ``low`` (once per document)."""
         if self._where is None:
             automaton, words, declared = _automaton()
-            places: dict[int, list[int]] = {}
+            places: defaultdict[int, list[int]] = defaultdict(list)
             for k, start, _ in automaton.find_matches_as_indexes(self.coded(), overlapping=True):
-                found = places.get(k)
-                if found is None:
-                    places[k] = [start]
-                else:
-                    found.append(start)  # in order of their ends: one word, one length
+                places[k].append(start)  # in order of their ends: one word, one length
             self._where = {words[k]: found for k, found in places.items()}
             self._declared = declared
         return self._where
@@ -299,12 +308,14 @@ class Doc:
             self._hits[needles] = sorted({right(offsets, k) - 1 for n in self.present(needles) for k in self.where(n)})
         return self._hits[needles]
 
-    def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None):
+    def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None, segments=None):
         """(unit index, match) for ``rx`` near each of ``needles`` in the lower-cased text.
 
         The needles are words every match of ``rx`` contains, and ``rx`` is a phrase (no ^ or $):
         so it is tried only on a window around each needle, not on the whole text. Match
-        positions are relative to the window; callers use the unit index and the matched text."""
+        positions are relative to the window; callers use the unit index and the matched text.
+        ``units`` (unit indices) or ``segments`` (message indices, read as the search goes: a
+        caller may drop one it no longer needs) limit where matches are taken from."""
         seen = set()
         plan = cue_plan(rx, needles)
         lo, hi = 0, len(self.low)
@@ -313,6 +324,14 @@ class Doc:
                 return
             first, last = min(units), max(units)
             lo, hi = self.offsets[first], self.offsets[last] + len(self.units[last])
+        if segments is not None:  # the same, from the first message's first unit to the last one's end
+            if not segments:
+                return
+            first, last = self.segments[min(segments)].start, self.segment_end(max(segments)) - 1
+            if last < first:
+                return  # (a document without units)
+            lo, hi = max(lo, self.offsets[first]), min(hi, self.offsets[last] + len(self.units[last]))
+        segment_of = self.segment_of
         folds = self.folds
         for n in self.present(needles):
             if plan[n] is None:
@@ -331,7 +350,7 @@ class Doc:
                     continue  # overlapping the place just read
                 after = k + len(n)
                 i = self.unit_at(k)
-                if (units is None or i in units) and (not own or self.own(i)):
+                if (units is None or i in units) and (segments is None or segment_of[i] in segments) and (not own or self.own(i)):
                     at = k - self.offsets[i]
                     u = self.units[i]
                     window = (i, max(0, at - back), at + len(n) + ahead)
@@ -369,6 +388,12 @@ class Doc:
         pattern at every position, many times slower than it looks for a fixed character. ``shape``
         is the gate as it reads in ``digit_shape`` (digits "0", non-ASCII "?"), beginning with "0"
         and matching wherever the gate matches: it finds the candidates, the gate decides."""
+        for i in self.gated_units(gate, own, shape):
+            for m in rx.finditer(self.units[i]):
+                yield i, m
+
+    def gated_units(self, gate: re.Pattern, own: bool = True, shape: re.Pattern | None = None) -> list[int]:
+        """The units where ``gate`` matches the lower-cased text (see ``gated``), in order."""
         units, pos, end = [], 0, len(self.low)
         coded = self.digit_shape() if shape is not None else None
         while True:
@@ -387,10 +412,7 @@ class Doc:
             i = self.unit_at(k)
             units.append(i)
             pos = self.offsets[i + 1] if i + 1 < len(self.offsets) else end
-        for i in units:
-            if not own or self.own(i):
-                for m in rx.finditer(self.units[i]):
-                    yield i, m
+        return [i for i in units if self.own(i)] if own else units
 
 
 _ZERO_DIGITS = bytes.maketrans(b"123456789", b"000000000")
@@ -748,14 +770,10 @@ def split_long(unit: str, limit: int = MAX_UNIT) -> list[str]:
 
 def first_characters(units: list[str]) -> dict[str, list[int]]:
     """First character -> the units that begin with it, in order."""
-    out: dict[str, list[int]] = {}
+    out: defaultdict[str, list[int]] = defaultdict(list)
     for i, u in enumerate(units):
-        c = u[:1]
-        if c in out:
-            out[c].append(i)
-        else:
-            out[c] = [i]
-    return out
+        out[u[:1]].append(i)
+    return dict(out)
 
 
 def _bilingual_columns(units: list[str]) -> list[str]:
@@ -870,7 +888,8 @@ _INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's
 
 def _answer_heading(doc: Doc, i: int) -> list[str] | None:
     u = doc.units[i]
-    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy") or doc.segments[doc.segment_of[i]].kind not in ("response", None, "update", "review_response"):
+    # (the tests of the unit's own first characters first: most units end there)
+    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy"):
         return None
     if u[:1] in "Yy" and not u.startswith(("Your request", "Your question", "YOUR REQUEST", "YOUR QUESTION")):
         return None
@@ -878,6 +897,8 @@ def _answer_heading(doc: Doc, i: int) -> list[str] | None:
         return None  # (only the Welsh "C1 / Q1" numbering begins with "C")
     if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
         return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
+    if doc.segments[doc.segment_of[i]].kind not in ("response", None, "update", "review_response"):
+        return None
     m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
     return question_ids(m.group(1) or m.group(2)) if m else None
 
@@ -913,10 +934,6 @@ _REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right 
                            r"(?:an?\s+)?(?:independent\s+)?$")
 
 
-def _segment_end(doc: Doc, s: int) -> int:
-    return doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
-
-
 _NUMBERED_ONE = re.compile(r"(?:Q(?:uestion)?\s*)?1[.):]\s")
 
 
@@ -929,23 +946,20 @@ def _classify_segments(doc: Doc) -> None:
         # Rules in order; each looks only at messages no earlier rule has claimed.
         open_ = {s for s, seg in enumerate(doc.segments) if (seg.role == "requester") == requester}
         for kind, needles, rx in table:
-            allowed = open_ & review if kind == "review_response" else open_
+            allowed = open_ & review if kind == "review_response" else set(open_)
             if not allowed:
                 continue
-            units = set(itertools.chain.from_iterable(range(doc.segments[s].start, _segment_end(doc, s)) for s in allowed))
-            for i, _ in doc.search(rx, needles, own=False, units=units):
+            for i, _ in doc.search(rx, needles, own=False, segments=allowed):
                 s = doc.segment_of[i]
-                if s in open_:
-                    doc.segments[s].kind = kind
-                    open_.discard(s)
-                    # A claimed message needs no more looking at: ``search`` reads ``units`` as it goes.
-                    units.difference_update(range(doc.segments[s].start, _segment_end(doc, s)))
-                    if not units:
-                        break
-    extensions = set(itertools.chain.from_iterable(range(seg.start, _segment_end(doc, s))
-                                                   for s, seg in enumerate(doc.segments) if seg.kind == "extension"))
+                doc.segments[s].kind = kind
+                open_.discard(s)
+                # A claimed message needs no more looking at: ``search`` reads ``allowed`` as it goes.
+                allowed.discard(s)
+                if not allowed:
+                    break
+    extensions = {s for s, seg in enumerate(doc.segments) if seg.kind == "extension"}
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
-               for i, _ in (doc.search(rx, needles, own=False, units=extensions) if extensions else ())}
+               for i, _ in (doc.search(rx, needles, own=False, segments=extensions) if extensions else ())}
     # The authority's only message, claimed by no rule, is its response: a letter that gives its answer
     # in words no rule lists ("Our response", a cost refusal, answers under each question) is not an update.
     only = [s for s, seg in enumerate(doc.segments) if seg.role == "authority"]
@@ -955,7 +969,7 @@ def _classify_segments(doc: Doc) -> None:
         # claims is the response when it answers numbered questions or a review of it follows.
         left = [s for s, seg in enumerate(doc.segments) if seg.role == "authority" and seg.kind is None]
         if len(left) == 1 and (any(seg.kind in ("review_request", "review_ack", "review_response") for seg in doc.segments[left[0] + 1:])
-                               or any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[left[0]].start, _segment_end(doc, left[0])))):
+                               or any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[left[0]].start, doc.segment_end(left[0])))):
             only = left[0]
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
@@ -1011,7 +1025,7 @@ def _mark_welsh(doc: Doc) -> None:
     heads no answer)."""
     for i, u in enumerate(doc.units):
         if not doc.quoted[i] and len(u) > 20:
-            words = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)].split()
+            words = doc.unit_low(i).split()
             welsh, english = sum(w in _WELSH_WORDS for w in words), sum(w in _ENGLISH_WORDS for w in words)
             if welsh > 2 * english and (welsh >= 2 or not english):
                 doc.quoted[i] = True
@@ -1025,10 +1039,10 @@ def _mark_quoted(doc: Doc) -> None:
     starts = {}
     for i in sorted(quote | request | provides):
         u = doc.units[i]
-        low = doc.low[doc.offsets[i]: doc.offsets[i] + len(u)]
-        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, low):
+        if i in quote and _STATUTE_LINE.match(u) and holds_folded(_STATUTE_WORDS, u, doc.unit_low(i)):
             doc.quoted[i] = True  # "(1) Information which is not exempt information by virtue of section 30 ..."
         elif u.endswith(":") or len(u) < 40 or "below" in u[-60:]:
+            low = doc.unit_low(i)  # (only for the few units that can introduce one)
             if i in request and holds_folded(_REQUEST_START, u, low):
                 starts[i] = "request"
             elif i in provides and holds_folded(_PROVIDES, u, low):
@@ -1276,7 +1290,8 @@ def _authority_by_form(doc: Doc) -> str | None:
         if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
             u = doc.units[i]
             name = (pcc_by_form(u) if "CC" in u or "Commissioner" in u else None) or body_by_form(u)
-            if not name and "," in u and _POSTCODE_END.search(u):
+            # (a unit has no run of spaces and none at its end: a postcode ending it is in its last 8 characters)
+            if not name and "," in u and _POSTCODE_END.search(u, max(0, len(u) - 12)):
                 name = body_by_form(u.split(",", 1)[0])
             if name:
                 return name
@@ -1317,12 +1332,13 @@ def find_authority(doc: Doc) -> str | None:
         # (a bilingual line counts as one: "Cyngor Caerdydd / Cardiff Council", "Heddlu Gwent / Gwent Police")
         alone = (i < 5 or i in signed or i >= len(doc.units) - 4) and not requester and (
             len(u) <= end - start + 12 or (at + end - start >= len(u.rstrip()) - 1 and u[:at].rstrip().endswith("/")))
+        # Whether it speaks as itself is asked only where it would decide: not of a name alone (which
+        # counts either way), nor of the requester's words (the requester may name other forces).
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
-        before = at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
-                                                            doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS)
-        speaks = before or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40])
-        if requester and not _DEAR.match(u):
-            speaks = False  # the requester may name other forces
+        speaks = not alone and not (requester and not _DEAR.match(u)) and (
+            (at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
+                                                         doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS))
+            or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40]))
         if speaks or alone:
             strong[name] += 1
         heads_or_signs |= bool(alone)
@@ -1392,7 +1408,7 @@ cue_words(_LABEL_WORDS, ("foi",))
 def _label_matches(doc: Doc, i: int, span: str):
     """``_REF_LABEL`` matches in ``span`` (unit ``i`` and the next), tried only where a label word
     begins in unit ``i`` and anchored there: the same matches as scanning, at a fraction of the cost."""
-    low = doc.low[doc.offsets[i]: doc.offsets[i] + len(doc.units[i])]
+    low = doc.unit_low(i)
     starts = set()
     for word in _LABEL_STARTS:
         k = low.find(word)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import codecs
-import itertools
 import re
 from functools import lru_cache
 from html import unescape
@@ -314,7 +313,7 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low, outside_ascii = lower_text(text)
     lines = text.split("\n")
-    starts = None
+    line_of = _LineOf(text)
     spelled = False
     drop = set()
     after = dict.fromkeys(_FURNITURE_WORDS, 0)
@@ -328,18 +327,16 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
         if k < after[word]:
             continue  # inside the last place this word was read at
         after[word] = k + len(word)
-        starts = starts or _line_starts(lines)
-        line = bisect.bisect_right(starts, k) - 1
+        line = line_of(k)
         if len(lines[line]) < 400 and _whole_word(low, k, len(word)):
             drop.add(line)
     if len(low) == len(text):
         # Only the lines that can be furniture: found by searches over the whole text, not line by line.
-        # (the lines' starts are summed up only when a search finds something: most texts have no furniture)
+        # (a place in "\n" + low is its line's "\n": the line after the one the place is on in the text)
         places = [m.start() for m in _FURNITURE_START.finditer("\n" + low)]
-        marks = [k for mark in (">", "»", "›") if mark in text for k in _places_of(text, mark)]
-        if places or marks:
-            starts = starts or _line_starts(lines)
-        found = {bisect.bisect_left(starts, k) for k in places} | {bisect.bisect_right(starts, k) - 1 for k in marks}
+        # (the marks outside ASCII looked for among the characters outside ASCII, not in the whole text)
+        marks = [k for mark in (">", "»", "›") if mark in (text if mark == ">" else outside_ascii) for k in _places_of(text, mark)]
+        found = {line_of(k) for k in places} | {line_of(k) for k in marks}
         candidates = sorted(found)
     else:  # a character that lower-cases to two ("İ"): positions in ``low`` are not the text's
         candidates = range(len(lines))
@@ -369,13 +366,26 @@ _INLINE_REQUEST = re.compile(
     r"\s*:\s+(?=[^\W\d_]+\W+\w+\W+\w)", re.IGNORECASE)
 
 
+# A line that can hold one: "you" after its leading spaces ("\n" first, so ``re`` skips to each line in C).
+_YOU_LINE = re.compile(r"\n[^\S\n]*[Yy][Oo][Uu]")
+
+
 def split_inline_request(lines: list[str]) -> list[str]:
-    """Each "You asked: <the question>" line as two lines: "You asked:" and the question."""
-    out = []
-    for line in lines:
-        m = _INLINE_REQUEST.match(line) if line.lstrip()[:3].lower() == "you" else None
-        out += [m[1] + ":", line[m.end():]] if m else [line]
-    return out
+    """Each "You asked: <the question>" line as two lines: "You asked:" and the question. Only the
+    lines that begin with "you" are read, found by one search of the joined lines (the rest are
+    passed on as they are, not looked at one by one)."""
+    joined = "\n" + "\n".join(lines)
+    out, done, line_no, counted = [], 0, 0, 0
+    for found in _YOU_LINE.finditer(joined):
+        line_no += joined.count("\n", counted, found.start() + 1)  # (the line the "\n" opens)
+        counted = found.start() + 1
+        line = lines[line_no - 1]
+        m = _INLINE_REQUEST.match(line)
+        if m:
+            out += lines[done: line_no - 1]
+            out += [m[1] + ":", line[m.end():]]
+            done = line_no
+    return out + lines[done:] if done else lines
 
 
 def _places_of(text: str, mark: str):
@@ -506,9 +516,21 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
     return out
 
 
-def _line_starts(lines: list[str]) -> list[int]:
-    """Where each line starts in the text the lines were split from (at "\\n")."""
-    return list(itertools.accumulate(map((1).__add__, map(len, lines[:-1])), initial=0))
+class _LineOf:
+    """The line of ``text`` a position is on (the "\\n" before it counted), for positions asked in
+    about increasing order: each count runs on from the position asked before, so all of them
+    together cost about one pass over the text, not a list of every line's start."""
+
+    def __init__(self, text: str):
+        self.text, self.pos, self.line = text, 0, 0
+
+    def __call__(self, k: int) -> int:
+        if k >= self.pos:
+            self.line += self.text.count("\n", self.pos, k)
+        else:
+            self.line -= self.text.count("\n", k, self.pos)
+        self.pos = k
+        return self.line
 
 
 @lru_cache(maxsize=1)
