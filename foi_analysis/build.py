@@ -114,6 +114,7 @@ class Rendered:
     # A digest of what decides its bytes (each group's rows and the merged order): equal digests, equal files.
     fingerprint: str = ""
     order_digest: object = None  # the merged order's part of it (hashlib), for the previous rows' fingerprint
+    patch: tuple | None = None  # (folder, ``_patched_rows`` of it there) once asked for
 
     def __len__(self) -> int:
         return self.rows
@@ -648,6 +649,36 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
     return rows, (os.fspath(cache.path(slot)), base)
 
 
+def _record_rows(value: tuple) -> dict[str, tuple]:
+    """A chunk's value (``_read_chunk``): each record's file -> its rows in every table."""
+    tables, _, files = value
+    ends = {name: np.cumsum(tables["counts"][name]).tolist() for name in CHILD_TABLES}
+    out = {}
+    for r, (_, file) in enumerate(files):
+        out[file] = (tables["requests"][r],) + tuple(
+            tuple(tables[name][(ends[name][r - 1] if r else 0):ends[name][r]]) for name in CHILD_TABLES)
+    return out
+
+
+def _blue_rows(value: tuple) -> list:
+    """A chunk's blue-list rows as read, each with its record's identity."""
+    tables, _, files = value
+    owner = np.repeat(np.arange(len(files)), tables["counts"]["blue_list"]).tolist()
+    return [(files[o][0], row) for o, row in zip(owner, tables["blue_list"])]
+
+
+def _some_records(value: tuple, chosen: list[bool]) -> tuple:
+    """A chunk's value restricted to the ``chosen`` records (their rows in every table, in order)."""
+    tables, _, files = value
+    keep = np.array(chosen, dtype=bool)
+    out = {"requests": list(itertools.compress(tables["requests"], chosen)), "counts": {}}
+    for name in CHILD_TABLES:
+        counts = tables["counts"][name]
+        out[name] = list(itertools.compress(tables[name], np.repeat(keep, counts).tolist()))
+        out["counts"][name] = counts[keep]
+    return out, [], list(itertools.compress(files, chosen))
+
+
 def _patched_tail(cache: Cache, slot: str, found_key: str, keys: list[str], parts: list, changed: dict) -> GroupTail | None:
     """The group's tail as ``_tail(parts)`` gives it, made from its previous tail and the tail of its
     changed chunks alone (one edited record redoes the tail of ~500 records, not of ~3,100); None when
@@ -670,8 +701,21 @@ def _patched_tail(cache: Cache, slot: str, found_key: str, keys: list[str], part
     if disclosures.duplicate_records(files)[0]:
         return None
     rejections = list(chain(rej for _, (_, rej, _) in parts))
-    fresh = _tail([(i, value) for i, value in parts if i in changed])
-    gone = {(ref, auth) for _, value in changed.values() for (auth, ref), _ in value[2]}
+    # Per changed chunk, its records whose rows differ from before (or are new), and the identities of
+    # those gone or changed; the whole chunk if its blue-list rows changed (they are kept in chunk order).
+    redo, gone, blue_same = [], set(), True
+    for i, value in parts:
+        if i not in changed:
+            continue
+        then, now = _record_rows(changed[i][1]), _record_rows(value)
+        same = {file for file, rows in now.items() if then.get(file) == rows}
+        gone |= {(ref, auth) for (auth, ref), file in changed[i][1][2] if file not in same}
+        redo.append((i, _some_records(value, [file not in same for _, file in value[2]])))
+        blue_same &= _blue_rows(changed[i][1]) == _blue_rows(value)
+    if not blue_same:
+        redo = [(i, value) for i, value in parts if i in changed]
+        gone = {(ref, auth) for _, value in changed.values() for (auth, ref), _ in value[2]}
+    fresh = _tail(redo)
     keep = ~np.isin(old.keys, _key_bytes(sorted(gone)))
     kept = [tuple(k.decode().split("\0")) for k in old.keys[keep].tolist()]
     every = kept + fresh.keys
@@ -699,6 +743,8 @@ def _patched_tail(cache: Cache, slot: str, found_key: str, keys: list[str], part
         counts[name] = np.concatenate([old.counts[name][keep].astype(np.int64), fresh.counts[name]])[order]
         # Schema failures in the order of their records (within one, as its rows were sorted).
         bad[name] = sorted([b for b in old.bad[name] if b[0] not in gone] + fresh.bad[name], key=lambda b: rank[b[0]])
+    if blue_same:  # the blue-list rows as read: unchanged
+        return GroupTail(keys_sorted, csv_text, offsets, counts, bad, rejections, files, old.blue_list, old.blue_chunk)
     # The blue-list rows as read, in chunk order: the changed chunks' rows in place of their old ones.
     stays = ~np.isin(old.blue_chunk, list(changed))
     blue = pd.concat([old.blue_list[stays], fresh.blue_list], ignore_index=True)
@@ -1121,7 +1167,9 @@ def _table_renders(tables: dict, out: Path, cache: Cache | None, skip: set[str])
         file = f"{name}.csv"
         if not isinstance(t, Rendered) or file in skip:
             continue
-        patched = _patched_rows(t, out / file, written.get(file))
+        if t.patch is None or t.patch[0] != out:  # asked once (the early staging and ``write`` both ask)
+            t.patch = (out, _patched_rows(t, out / file, written.get(file)))
+        patched = t.patch[1]
         renders[file] = patched or _rows(t)
         if patched is None:
             sizes[file] = t.parts.size()

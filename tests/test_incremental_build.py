@@ -344,6 +344,8 @@ def test_a_changed_chunk_redoes_the_tail_of_its_records_only(tmp_path, monkeypat
     monkeypatch.setattr(build, "GROUP_CHUNKS", 4)
     sizes, tail = [], build._tail
     monkeypatch.setattr(build, "_tail", lambda parts: sizes.append(len(parts)) or tail(parts))
+    patched, patch = [], build._patched_rows
+    monkeypatch.setattr(build, "_patched_rows", lambda t, *a: patched.append((t.name, r := patch(t, *a))) or r)
     data = raw.parent
     assert_same_as_clean(data, tmp_path)
     names = sorted(p.name for p in folder.iterdir())
@@ -382,8 +384,11 @@ def test_a_changed_chunk_redoes_the_tail_of_its_records_only(tmp_path, monkeypat
         return sorted(p.name for p in folder.iterdir())
 
     edit(same_chunk[0], 'title: "', 'title: "Corrected: ')  # a title: the record keeps its place
+    patched.clear()
     got = check()
     assert b"Corrected: Synthetic disclosure" in got["requests.csv"]
+    # requests.csv patched from its previous file (the record kept its place), the other tables unchanged
+    assert [(name, r.differs) for name, r in patched if r] == [("requests", True)]
     # Two records of one chunk, one of them given a reference that sorts first (its rows move).
     edit(same_chunk[0], "SYN.", "AAA.")
     edit(same_chunk[1], "outcome: ", "outcome: not_held\nx_outcome: ")
