@@ -24,7 +24,6 @@ import pickle
 import re
 import sys
 import tempfile
-import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,7 +37,7 @@ from .grids import parse as grids
 from .records import authorities, disclosures, quarantine
 from .records.quarantine import UNREADABLE, WHOLE_FILE, Rejection
 from .cache import Blob, Cache, cache_folder, files_key, stat_signature
-from .listing import Listing, cores
+from .listing import Listing, cores, name_crcs
 from .foia import calendar
 from .foia.calendar import working_day_number
 from .foia.exemptions import CATALOGUES, section_key
@@ -315,15 +314,16 @@ GROUP_CHUNKS = 8
 FOI_TABLES = ("requests", "events", "exemptions", "questions", "blue_list", "response_times")
 
 
-def _chunk_members(names: list[str]) -> list[tuple[str, np.ndarray]]:
+def _chunk_members(names: list[str], crcs=None) -> list[tuple[str, np.ndarray]]:
     """(cache slot, positions in ``names``) groups by a hash of the file name: adding or deleting a file
     leaves the other chunks as they were. The number of chunks is a power of two scaled to the corpus
-    (crossing one re-reads everything once). Each chunk keeps the order of ``names``."""
+    (crossing one re-reads everything once). Each chunk keeps the order of ``names``. ``crcs``: the
+    names' ``listing.name_crcs``, if worked out already."""
     n = 1
     while n < 4096 and len(names) > n * CHUNK_FILES:
         n *= 2
-    bucket = np.fromiter((zlib.crc32(name.encode("utf-8", "surrogateescape")) for name in names), dtype=np.uint32,
-                         count=len(names)) % n
+    crcs = crcs if crcs is not None else name_crcs(names)
+    bucket = (np.frombuffer(crcs, dtype=np.uint32) if crcs.itemsize == 4 else np.array(crcs, dtype=np.uint32)) % n
     order = np.argsort(bucket, kind="stable")
     bounds = np.searchsorted(bucket[order], np.arange(n + 1))
     return [(f"records-{n}-{i}", order[a:b]) for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])) if b > a]
@@ -830,8 +830,8 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
     facts = listing.result()
     # A folder or a broken link named like a record is no record, but it may be one the user meant to add.
     unreadable = [Rejection(f"disclosures/{name}", WHOLE_FILE, "", UNREADABLE) for name in facts.unreadable]
-    members = _chunk_members(facts.names)
-    chunks = [(slot, [facts.names[i] for i in index]) for slot, index in members]
+    members = _chunk_members(facts.names, facts.crcs)
+    chunks = [(slot, list(map(facts.names.__getitem__, index.tolist()))) for slot, index in members]
     groups = _groups(chunks)
     signatures = {}  # chunk slot -> its files' stat signature (None: too recent to trust)
     if cache is not None:
