@@ -24,7 +24,6 @@ import pickle
 import re
 import sys
 import tempfile
-import zlib
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -38,7 +37,7 @@ from .grids import parse as grids
 from .records import authorities, disclosures, quarantine
 from .records.quarantine import UNREADABLE, WHOLE_FILE, Rejection
 from .cache import Blob, Cache, cache_folder, files_key, stat_signature
-from .listing import Listing, cores
+from .listing import Listing, cores, name_crcs
 from .foia import calendar
 from .foia.calendar import working_day_number
 from .foia.exemptions import CATALOGUES, section_key
@@ -113,6 +112,8 @@ class Rendered:
     rejections: list[Rejection] = field(default_factory=list)  # rows its schema set aside
     # A digest of what decides its bytes (each group's rows and the merged order): equal digests, equal files.
     fingerprint: str = ""
+    order_digest: object = None  # the merged order's part of it (hashlib), for the previous rows' fingerprint
+    patch: tuple | None = None  # (folder, ``_patched_rows`` of it there) once asked for
 
     def __len__(self) -> int:
         return self.rows
@@ -313,15 +314,16 @@ GROUP_CHUNKS = 8
 FOI_TABLES = ("requests", "events", "exemptions", "questions", "blue_list", "response_times")
 
 
-def _chunk_members(names: list[str]) -> list[tuple[str, np.ndarray]]:
+def _chunk_members(names: list[str], crcs=None) -> list[tuple[str, np.ndarray]]:
     """(cache slot, positions in ``names``) groups by a hash of the file name: adding or deleting a file
     leaves the other chunks as they were. The number of chunks is a power of two scaled to the corpus
-    (crossing one re-reads everything once). Each chunk keeps the order of ``names``."""
+    (crossing one re-reads everything once). Each chunk keeps the order of ``names``. ``crcs``: the
+    names' ``listing.name_crcs``, if worked out already."""
     n = 1
     while n < 4096 and len(names) > n * CHUNK_FILES:
         n *= 2
-    bucket = np.fromiter((zlib.crc32(name.encode("utf-8", "surrogateescape")) for name in names), dtype=np.uint32,
-                         count=len(names)) % n
+    crcs = crcs if crcs is not None else name_crcs(names)
+    bucket = (np.frombuffer(crcs, dtype=np.uint32) if crcs.itemsize == 4 else np.array(crcs, dtype=np.uint32)) % n
     order = np.argsort(bucket, kind="stable")
     bounds = np.searchsorted(bucket[order], np.arange(n + 1))
     return [(f"records-{n}-{i}", order[a:b]) for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])) if b > a]
@@ -557,10 +559,13 @@ class GroupRows:
     blue_list: pd.DataFrame  # the blue_list rows as read (for the grids' join),
     blue_chunk: np.ndarray  # and the chunk each came from: the join is given them in chunk order
     source: Blob | None = None  # where the text is (never pickled: set where it is read)
+    # A group redone by an incremental build: its tail as the previous build left it (with its own
+    # source), from which the tables' previous files are patched (``_patched_rows``). Never pickled.
+    previous: "GroupRows | None" = None
     digests: dict[str, bytes] = field(default_factory=dict)  # per table: SHA-256 of its offsets and text
 
     def __getstate__(self):
-        return {**self.__dict__, "source": None}
+        return {**self.__dict__, "source": None, "previous": None}
 
     def text(self, name: str, start: int, end: int) -> bytes:
         base = self.sections[name]
@@ -601,6 +606,7 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
     chunk's stat signature (from ``disclosure_tables``' listing), with a cache."""
     folder, root, slot, members, cache, signature, found_key, spill = args
     parts, keys = [], []
+    changed: dict[int, tuple | None] = {}  # chunk index -> (key, value) of its previous entry, if any
     for i, chunk_slot, names in members:
         if cache is None:
             parts.append((i, _read_chunk(chunk_slot, folder, names, root)))
@@ -622,6 +628,7 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
                 cache.put(chunk_slot, key, found[2], chunk_signature)  # touched, not changed: remember the new mtimes
             continue
         cache.misses += 1
+        changed[i] = (found[0], found[2]) if found is not None else None
         parts.append((i, _read_chunk(chunk_slot, folder, names, root, cache, key, chunk_signature, contents)))
     if cache is None:
         rows, blob = GroupRows.of(_tail(parts))
@@ -636,9 +643,122 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
     if found is not None and found[0] == key and found[3] is not None:  # touched, not changed: reuse
         rows, blob = found[2], [found[3].read(0, found[2].sections["end"])]
     else:
-        rows, blob = GroupRows.of(_tail(parts))
+        tail = _patched_tail(cache, slot, found_key, keys, parts, changed) if changed and found_key else None
+        rows, blob = GroupRows.of(tail if tail is not None else _tail(parts))
     base = cache.put(slot, key, rows, tuple(signature) if None not in signature else None, blob)
     return rows, (os.fspath(cache.path(slot)), base)
+
+
+def _record_rows(value: tuple) -> dict[str, tuple]:
+    """A chunk's value (``_read_chunk``): each record's file -> its rows in every table."""
+    tables, _, files = value
+    ends = {name: np.cumsum(tables["counts"][name]).tolist() for name in CHILD_TABLES}
+    out = {}
+    for r, (_, file) in enumerate(files):
+        out[file] = (tables["requests"][r],) + tuple(
+            tuple(tables[name][(ends[name][r - 1] if r else 0):ends[name][r]]) for name in CHILD_TABLES)
+    return out
+
+
+def _blue_rows(value: tuple) -> list:
+    """A chunk's blue-list rows as read, each with its record's identity."""
+    tables, _, files = value
+    owner = np.repeat(np.arange(len(files)), tables["counts"]["blue_list"]).tolist()
+    return [(files[o][0], row) for o, row in zip(owner, tables["blue_list"])]
+
+
+def _some_records(value: tuple, chosen: list[bool]) -> tuple:
+    """A chunk's value restricted to the ``chosen`` records (their rows in every table, in order)."""
+    tables, _, files = value
+    keep = np.array(chosen, dtype=bool)
+    out = {"requests": list(itertools.compress(tables["requests"], chosen)), "counts": {}}
+    for name in CHILD_TABLES:
+        counts = tables["counts"][name]
+        out[name] = list(itertools.compress(tables[name], np.repeat(keep, counts).tolist()))
+        out["counts"][name] = counts[keep]
+    return out, [], list(itertools.compress(files, chosen))
+
+
+def _patched_tail(cache: Cache, slot: str, found_key: str, keys: list[str], parts: list, changed: dict) -> GroupTail | None:
+    """The group's tail as ``_tail(parts)`` gives it, made from its previous tail and the tail of its
+    changed chunks alone (one edited record redoes the tail of ~500 records, not of ~3,100); None when
+    the previous tail cannot be used (not made from these chunks' previous values, or two files claim
+    one record: the whole group's tail decides what is set aside).
+
+    Sound because a record's rows, their order and their CSV text are its own facts (``_tail``): the
+    previous tail's records of the unchanged chunks are kept as they were, byte for byte."""
+    if len(changed) >= len(parts) or any(v is None for v in changed.values()):
+        return None
+    previous = [changed[i][0] if i in changed else k for (i, _), k in zip(parts, keys)]
+    if files_key(cache.version, [(k, b"") for k in previous]) != found_key:
+        return None  # the cached tail was not made from the chunks' previous values
+    found = cache.entry(slot)
+    if found is None or found[0] != found_key or found[3] is None or found[2].duplicates:
+        return None
+    old: GroupRows = found[2]
+    chain = itertools.chain.from_iterable
+    files = list(chain(fs for _, (_, _, fs) in parts))
+    if disclosures.duplicate_records(files)[0]:
+        return None
+    rejections = list(chain(rej for _, (_, rej, _) in parts))
+    # Per changed chunk, its records whose rows differ from before (or are new), and the identities of
+    # those gone or changed; the whole chunk if its blue-list rows changed (they are kept in chunk order).
+    redo, gone, blue_same = [], set(), True
+    for i, value in parts:
+        if i not in changed:
+            continue
+        then, now = _record_rows(changed[i][1]), _record_rows(value)
+        same = {file for file, rows in now.items() if then.get(file) == rows}
+        gone |= {(ref, auth) for (auth, ref), file in changed[i][1][2] if file not in same}
+        redo.append((i, _some_records(value, [file not in same for _, file in value[2]])))
+        blue_same &= _blue_rows(changed[i][1]) == _blue_rows(value)
+    if not blue_same:
+        redo = [(i, value) for i, value in parts if i in changed]
+        gone = {(ref, auth) for _, value in changed.values() for (auth, ref), _ in value[2]}
+    fresh = _tail(redo)
+    keep = ~np.isin(old.keys, _key_bytes(sorted(gone)))
+    kept = [tuple(k.decode().split("\0")) for k in old.keys[keep].tolist()]
+    every = kept + fresh.keys
+    order = sorted(range(len(every)), key=every.__getitem__)
+    keys_sorted = [every[j] for j in order]
+    rank = {k: r for r, k in enumerate(keys_sorted)}
+    if len(rank) != len(keys_sorted):
+        return None
+    order = np.array(order, dtype=np.int64)
+    text = found[3].read(0, old.sections["files"])
+    csv_text, offsets, counts, bad = {}, {}, {}, {}
+    for name in FOI_TABLES:
+        base = old.sections[name]
+        before = text[base:base + int(old.offsets[name][-1])]
+        buffer = before + fresh.csv[name]
+        starts = np.concatenate([old.offsets[name][:-1][keep], fresh.offsets[name][:-1] + len(before)])[order]
+        ends = np.concatenate([old.offsets[name][1:][keep], fresh.offsets[name][1:] + len(before)])[order]
+        # One cut per run of records whose rows follow each other in the buffer.
+        rows = ends > starts
+        cut_start, cut_end = starts[rows], ends[rows]
+        begins, last = np.ones(len(cut_start), dtype=bool), np.ones(len(cut_start), dtype=bool)
+        begins[1:] = last[:-1] = cut_start[1:] != cut_end[:-1]
+        csv_text[name] = b"".join([buffer[a:z] for a, z in zip(cut_start[begins].tolist(), cut_end[last].tolist())])
+        offsets[name] = np.concatenate([[0], np.cumsum(ends - starts)]).astype(np.int64)
+        counts[name] = np.concatenate([old.counts[name][keep].astype(np.int64), fresh.counts[name]])[order]
+        # Schema failures in the order of their records (within one, as its rows were sorted).
+        bad[name] = sorted([b for b in old.bad[name] if b[0] not in gone] + fresh.bad[name], key=lambda b: rank[b[0]])
+    if blue_same:  # the blue-list rows as read: unchanged
+        return GroupTail(keys_sorted, csv_text, offsets, counts, bad, rejections, files, old.blue_list, old.blue_chunk)
+    # The blue-list rows as read, in chunk order: the changed chunks' rows in place of their old ones.
+    stays = ~np.isin(old.blue_chunk, list(changed))
+    blue = pd.concat([old.blue_list[stays], fresh.blue_list], ignore_index=True)
+    chunk = np.concatenate([old.blue_chunk[stays], fresh.blue_chunk])
+    by_chunk = np.argsort(chunk, kind="stable")
+    blue_list = blue.take(by_chunk).reset_index(drop=True)
+    return GroupTail(keys_sorted, csv_text, offsets, counts, bad, rejections, files, blue_list, chunk[by_chunk])
+
+
+def _fingerprint(order_digest, name: str, groups: list[GroupRows]) -> str:
+    """What decides a merged table's bytes: the merged order and each group's rows (``GroupRows.digests``)."""
+    fingerprint = order_digest.copy()
+    fingerprint.update(name.encode() + b"\0" + b"".join(g.digests[name] for g in groups))
+    return fingerprint.hexdigest()
 
 
 def _merge(groups: list[GroupRows]) -> tuple[dict[str, "Rendered"], pd.DataFrame, list[Rejection]]:
@@ -667,13 +787,12 @@ def _merge(groups: list[GroupRows]) -> tuple[dict[str, "Rendered"], pd.DataFrame
     rendered = {}
     order_digest = hashlib.sha256(np.ascontiguousarray(order, dtype=np.int64).tobytes() + starts.astype(np.int64).tobytes())
     for name in FOI_TABLES:
-        fingerprint = order_digest.copy()
-        fingerprint.update(name.encode() + b"\0" + b"".join(g.digests[name] for g in groups))
+        fingerprint = _fingerprint(order_digest, name, groups)
         counts = np.concatenate([g.counts[name] for g in groups]) if groups else np.zeros(0, dtype=np.int64)
         failures = [(int(rank[starts[j] + np.searchsorted(g.keys, _key_bytes([k])[0])]), r)
                     for j, g in enumerate(groups) for k, r in g.bad[name] if (k[1], k[0]) not in duplicated]
         rendered[name] = Rendered(name, _Rows(name, groups, order), int(counts[order].sum(dtype=np.int64)),
-                                  [r for _, r in sorted(failures, key=lambda x: x[0])], fingerprint.hexdigest())
+                                  [r for _, r in sorted(failures, key=lambda x: x[0])], fingerprint, order_digest)
     if groups:
         blue_list = pd.concat([g.blue_list for g in groups], ignore_index=True) if len(groups) > 1 else groups[0].blue_list
         blue_list = blue_list.take(np.argsort(np.concatenate([g.blue_chunk for g in groups]), kind="stable")).reset_index(drop=True)
@@ -711,8 +830,8 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
     facts = listing.result()
     # A folder or a broken link named like a record is no record, but it may be one the user meant to add.
     unreadable = [Rejection(f"disclosures/{name}", WHOLE_FILE, "", UNREADABLE) for name in facts.unreadable]
-    members = _chunk_members(facts.names)
-    chunks = [(slot, [facts.names[i] for i in index]) for slot, index in members]
+    members = _chunk_members(facts.names, facts.crcs)
+    chunks = [(slot, list(map(facts.names.__getitem__, index.tolist()))) for slot, index in members]
     groups = _groups(chunks)
     signatures = {}  # chunk slot -> its files' stat signature (None: too recent to trust)
     if cache is not None:
@@ -721,6 +840,7 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
             signatures[slot] = stat_signature(cache.version, names, sizes[index], mtimes[index], inodes[index], facts.now)
     del facts, members
     tails: dict[int, GroupRows] = {}
+    previous: dict[int, GroupRows] = {}  # the previous tail of a group to redo (its entry, opened before it is replaced)
     todo = []
     for j, (slot, group) in enumerate(groups):
         found = cache.entry(slot) if cache is not None else None
@@ -730,6 +850,9 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
             tails[j] = found[2]  # every file untouched since the group's tail was made
             cache.hits += 1
             continue
+        if found is not None and found[3] is not None:
+            found[2].source = found[3]
+            previous[j] = found[2]
         todo.append((j, (folder, raw, slot, group, cache, signature, found[0] if found is not None else None)))
     workers = min(os.cpu_count() or 1, 8)
     calendar.working_day_number(np.zeros(0, "datetime64[D]"), np.zeros(0, "datetime64[D]"))  # built once, before workers fork
@@ -753,6 +876,8 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
             for (j, _), (rows, where) in zip(todo, done):
                 # Opened now: a spilled file is deleted when this block ends, its open descriptor stays readable.
                 rows.source = Blob(data=where) if isinstance(where, bytes) else Blob.open(*where)
+                if j in previous:
+                    rows.previous = previous[j]
                 tails[j] = rows
     finally:
         gc.unfreeze()
@@ -824,8 +949,8 @@ def _early_staging(foi: dict[str, Rendered], store: Cache | None, out: Path) -> 
     """The disclosure tables' rendering into ``out`` started in a child, if they are large enough."""
     out.mkdir(parents=True, exist_ok=True)
     known = _unchanged(store, out, {f"{name}.csv": t.fingerprint for name, t in foi.items()})
-    renders = {f"{name}.csv": _rows(t) for name, t in foi.items() if f"{name}.csv" not in known}
-    staging = _Staging(out, renders, {name: size for name, size in _sizes(foi).items() if name in renders}, HEAD_START_EARLY)
+    renders, sizes = _table_renders(foi, out, store, known)
+    staging = _Staging(out, renders, sizes, HEAD_START_EARLY)
     return staging if staging.theirs else None
 
 
@@ -962,6 +1087,95 @@ def _rows(table: Rendered):
     return render
 
 
+def _copy_range(src: int, dst: int, start: int, count: int) -> None:
+    """``count`` bytes of ``src`` from ``start`` appended at ``dst``'s position, copied by the kernel
+    where it can (``os.copy_file_range``), else read and written."""
+    while count > 0:
+        try:
+            done = os.copy_file_range(src, dst, count, start)
+        except (AttributeError, OSError):  # not Linux, or not between these files: read and write
+            done = os.write(dst, os.pread(src, min(count, 1 << 24), start))
+        if done <= 0:
+            raise EOFError(f"the previous file ends at {start}, before {start + count}")
+        start, count = start + done, count - done
+
+
+def _patched_rows(table: Rendered, path: Path, written: tuple | None):
+    """A render of ``table`` that copies its previous file's bytes and writes only the records whose rows
+    changed; None if the previous file's layout is not known for sure. Known when every group redone by
+    this build has the same records as before (so the merged order is the previous one) and the file is
+    the one the previous build wrote (``written``: its fingerprint and stat facts then), which the
+    fingerprint of the groups' previous rows in that order must give. ``render.differs``: whether any
+    record's rows differ (else the file is the same)."""
+    groups = table.parts.groups
+    before = [g.previous or g for g in groups]
+    if (written is None or table.order_digest is None or not any(g.previous for g in groups)
+            or written[1] != _facts(path)):
+        return None
+    name = table.name
+    if any(len(b.keys) != len(g.keys) or (b.keys != g.keys).any() for b, g in zip(before, groups) if b is not g):
+        return None
+    if _fingerprint(table.order_digest, name, before) != written[0]:
+        return None
+    # Each record (flattened in group order): its rows' length then and now; which changed.
+    was = np.concatenate([np.diff(b.offsets[name]) for b in before])
+    changed = np.zeros(len(was), dtype=bool)
+    at = 0
+    for b, g in zip(before, groups):
+        if b is not g:
+            old, new = b.offsets[name], g.offsets[name]
+            old_text, new_text = b.text(name, 0, int(old[-1])), g.text(name, 0, int(new[-1]))
+            old, new = old.tolist(), new.tolist()
+            changed[at:at + len(g.keys)] = [old_text[old[i]:old[i + 1]] != new_text[new[i]:new[i + 1]] for i in range(len(g.keys))]
+        at += len(g.keys)
+    order = table.parts.order
+    header = table.header()
+    ends = len(header) + np.cumsum(was[order])  # where each record's rows end in the previous file
+    starts = ends - was[order]
+    moved = np.flatnonzero(changed[order]).tolist()
+    flat = np.repeat(np.arange(len(groups)), [len(g.keys) for g in groups])
+    first = np.cumsum([0] + [len(g.keys) for g in groups])
+
+    def render(fh):
+        fh.write(header)
+        fh.flush()
+        dst = fh.fileno()
+        with open(path, "rb") as previous:
+            src, done = previous.fileno(), 0
+            for k in moved + [len(order)]:
+                if k > done:  # the records before this one: their previous bytes, in one piece
+                    _copy_range(src, dst, int(starts[done]), int(ends[k - 1] - starts[done]))
+                if k < len(order):
+                    r = int(order[k])
+                    g = groups[flat[r]]
+                    i = r - int(first[flat[r]])
+                    rows = g.text(name, int(g.offsets[name][i]), int(g.offsets[name][i + 1]))
+                    while rows:
+                        rows = rows[os.write(dst, rows):]
+                done = k + 1
+
+    render.differs = bool(moved)
+    return render
+
+
+def _table_renders(tables: dict, out: Path, cache: Cache | None, skip: set[str]) -> tuple[dict, dict[str, int]]:
+    """Renders of the tables held as CSV rows (``Rendered``) not in ``skip``, each patched from its
+    previous file where it can be (``_patched_rows``), and the bytes of rows each renders anew."""
+    written = _written(cache, out)
+    renders, sizes = {}, {}
+    for name, t in dict.items(tables):
+        file = f"{name}.csv"
+        if not isinstance(t, Rendered) or file in skip:
+            continue
+        if t.patch is None or t.patch[0] != out:  # asked once (the early staging and ``write`` both ask)
+            t.patch = (out, _patched_rows(t, out / file, written.get(file)))
+        patched = t.patch[1]
+        renders[file] = patched or _rows(t)
+        if patched is None:
+            sizes[file] = t.parts.size()
+    return renders, sizes
+
+
 def _same(a: Path, b: Path) -> bool:
     return b.exists() and filecmp.cmp(a, b, shallow=False)
 
@@ -971,7 +1185,8 @@ def _staged(out: Path, name: str, render) -> tuple[Path, bool]:
     to disk, ready to replace it)."""
     tmp = _stage(out, name, render)
     try:
-        same = _same(tmp, out / name)
+        differs = getattr(render, "differs", None)  # a patched file knows whether it differs
+        same = _same(tmp, out / name) if differs is None else not differs
         if not same:
             with open(tmp, "rb") as fh:
                 os.fsync(fh.fileno())  # on disk before it replaces the previous file
@@ -1072,12 +1287,15 @@ def _facts(path: Path) -> tuple | None:
     return st.st_size, st.st_mtime_ns, st.st_ino, st.st_dev
 
 
+def _written(cache: Cache | None, out: Path) -> dict[str, tuple]:
+    """File name -> (fingerprint, stat facts) of the tables the last build wrote in ``out``."""
+    return (cache.get(_outputs_slot(out), cache.version) or {}) if cache is not None else {}
+
+
 def _unchanged(cache: Cache | None, out: Path, fingerprints: dict[str, str]) -> set[str]:
     """The files in ``out`` that are what this build would write: written (or found equal) by an
     earlier build with the same fingerprint, and untouched since (size, mtime, inode as then)."""
-    if cache is None:
-        return set()
-    written = cache.get(_outputs_slot(out), cache.version) or {}
+    written = _written(cache, out)
     return {name for name, fingerprint in fingerprints.items()
             if name in written and written[name] == (fingerprint, _facts(out / name))}
 
@@ -1097,8 +1315,9 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
                     for name, t in dict.items(result.tables)}
     fingerprints = {name: f for name, f in fingerprints.items() if f}
     known = _unchanged(result.cache, out, fingerprints)
-    renders = {f"{name}.csv": _rows(t) if isinstance(t, Rendered) else _csv(t) for name, t in dict.items(result.tables)
-               if f"{name}.csv" not in known}
+    renders, sizes = _table_renders(result.tables, out, result.cache, known)
+    renders.update({f"{name}.csv": _csv(t) for name, t in dict.items(result.tables)
+                    if not isinstance(t, Rendered) and f"{name}.csv" not in known})
     renders["data_dictionary.csv"] = _csv(data_dictionary(result.tables))
     markdown = data_dictionary_markdown(result.tables).encode("utf-8")
     renders["data_dictionary.md"] = lambda fh: fh.write(markdown)
@@ -1109,7 +1328,7 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
         staging.abandon()
         staging = None
     if staging is None:
-        staging = _Staging(out, renders, {name: size for name, size in _sizes(result.tables).items() if name in renders})
+        staging = _Staging(out, renders, sizes)
     staged: dict[str, tuple[Path, bool]] = {}
     try:
         staged = staging.finish(renders)
@@ -1127,11 +1346,6 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
                          {name: (fingerprint, _facts(out / name)) for name, fingerprint in fingerprints.items()})
     result.written = written
     return written
-
-
-def _sizes(tables: dict) -> dict[str, int]:
-    """Bytes of rows of each table held as CSV rows (``Rendered``), by file name."""
-    return {f"{name}.csv": t.parts.size() for name, t in dict.items(tables) if isinstance(t, Rendered)}
 
 
 def build(raw: Path | None = None, out: Path | None = None, cache: bool = False, listing: Listing | None = None) -> BuildResult:

@@ -10,10 +10,12 @@ never depends on how it was obtained. This module imports nothing heavy: the chi
 
 from __future__ import annotations
 
+import operator
 import os
 import pickle
 import stat
 import time
+import zlib
 from array import array
 
 from . import forked
@@ -30,17 +32,25 @@ class Facts:
     """Every regular file named *.yaml/*.yml in a folder (symlinks followed), sorted by name, with
     its size, mtime (ns) and inode, and ``now``: the clock read before the first stat (a file
     modified after it may change again within one mtime tick; see ``cache.stat_signature``).
-    ``unreadable``: the other names with those suffixes (a folder, a broken link), for the build to report."""
+    ``unreadable``: the other names with those suffixes (a folder, a broken link), for the build to report.
+    ``crcs``: each name's CRC-32 (of its UTF-8 bytes), by which the build puts it in a chunk: worked
+    out here, in the child that reads the facts while the build imports its libraries."""
 
-    __slots__ = ("names", "sizes", "mtimes", "inodes", "now", "unreadable")
+    __slots__ = ("names", "sizes", "mtimes", "inodes", "now", "unreadable", "crcs")
 
     def __init__(self, names: list[str], sizes: array, mtimes: array, inodes: array, now: int,
                  unreadable: list[str] | None = None):
         self.names, self.sizes, self.mtimes, self.inodes, self.now = names, sizes, mtimes, inodes, now
         self.unreadable = unreadable or []
+        self.crcs = name_crcs(names)
 
     def __len__(self) -> int:
         return len(self.names)
+
+
+def name_crcs(names: list[str]) -> array:
+    """Each name's CRC-32, of its UTF-8 bytes (a name the file system gave undecodable: as it was)."""
+    return array("I", map(zlib.crc32, map(operator.methodcaller("encode", "utf-8", "surrogateescape"), names)))
 
 
 # What a name in a directory is, as ``stat_names`` reports it (symlinks followed).

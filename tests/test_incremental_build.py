@@ -328,3 +328,81 @@ def test_a_reference_that_begins_another_sorts_before_it_in_every_table(data, tm
     monkeypatch.setattr(build, "CHUNK_FILES", 1)
     monkeypatch.setattr(build, "GROUP_CHUNKS", 2)
     assert assert_same_as_clean(data, tmp_path) == outputs(tmp_path / "one-group")
+
+
+def test_a_changed_chunk_redoes_the_tail_of_its_records_only(tmp_path, monkeypatch):
+    # A group's tail is made again from its previous tail and the tail of its changed chunks: the
+    # outputs must be a clean build's after every kind of change, and the group's cache entry what
+    # the whole group's tail gives. 120 synthetic records (a few with blue-list rows), chunks of
+    # ~4 files, groups of four chunks.
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import synthetic
+
+    raw = synthetic.write_raw_corpus(120, tmp_path / "data")
+    folder = raw / "disclosures"
+    monkeypatch.setattr(build, "CHUNK_FILES", 4)
+    monkeypatch.setattr(build, "GROUP_CHUNKS", 4)
+    sizes, tail = [], build._tail
+    monkeypatch.setattr(build, "_tail", lambda parts: sizes.append(len(parts)) or tail(parts))
+    patched, patch = [], build._patched_rows
+    monkeypatch.setattr(build, "_patched_rows", lambda t, *a: patched.append((t.name, r := patch(t, *a))) or r)
+    data = raw.parent
+    assert_same_as_clean(data, tmp_path)
+    names = sorted(p.name for p in folder.iterdir())
+    chunks = {name: slot for slot, index in build._chunk_members(names) for name in (names[i] for i in index)}
+    same_chunk = [n for n in names if chunks[n] == chunks[names[0]]]
+    assert len(same_chunk) >= 2
+
+    def edit(name, old, new):
+        path = folder / name
+        text = path.read_text()
+        assert old in text
+        path.write_text(text.replace(old, new, 1))
+
+    def check():
+        sizes.clear()
+        got = assert_same_as_clean(data, tmp_path)
+        assert 1 in sizes  # the changed chunk's tail alone (the clean build's are 4 chunks)
+        store = build_cache.Cache(build.cache_folder(raw))
+        for entry in (data / ".cache" / "build").glob("tail-*.pickle"):  # each entry: what its whole group gives
+            key, _, view, blob = store.entry(entry.stem)
+            now = names_now()
+            group = next(g for g in build._groups([(slot, [now[i] for i in index]) for slot, index in build._chunk_members(now)])
+                         if g[0] == entry.stem)
+            parts = [(i, build._read_chunk(slot, folder, files, raw)) for i, slot, files in group[1]]
+            want, text = build.GroupRows.of(tail(parts))
+            assert blob.read(0, view.sections["files"]) == b"".join(text)[:want.sections["files"]]
+            assert pickle.loads(blob.read(view.sections["files"], view.sections["end"])) == pickle.loads(text[-1])
+            for name in build.FOI_TABLES:
+                assert (view.offsets[name] == want.offsets[name]).all() and (view.counts[name] == want.counts[name]).all()
+                assert view.bad[name] == want.bad[name]
+            assert (view.keys == want.keys).all() and view.rejections == want.rejections
+            assert view.blue_list.equals(want.blue_list) and (view.blue_chunk == want.blue_chunk).all()
+        return got
+
+    def names_now():
+        return sorted(p.name for p in folder.iterdir())
+
+    edit(same_chunk[0], 'title: "', 'title: "Corrected: ')  # a title: the record keeps its place
+    patched.clear()
+    got = check()
+    assert b"Corrected: Synthetic disclosure" in got["requests.csv"]
+    # requests.csv patched from its previous file (the record kept its place), the other tables unchanged
+    assert [(name, r.differs) for name, r in patched if r] == [("requests", True)]
+    # Two records of one chunk, one of them given a reference that sorts first (its rows move).
+    edit(same_chunk[0], "SYN.", "AAA.")
+    edit(same_chunk[1], "outcome: ", "outcome: not_held\nx_outcome: ")
+    got = check()
+    assert got["requests.csv"].split(b"\n")[1].startswith(b"AAA.")
+    # A record that fails its schema (a bad outcome), then one deleted and one added in the chunk.
+    edit(same_chunk[1], "outcome: not_held", "outcome: maybe")
+    check()
+    (folder / same_chunk[1]).unlink()
+    shutil.copy(folder / same_chunk[0], folder / "syn-new.yaml")
+    edit("syn-new.yaml", "AAA.", "NEW.")
+    check()
+    # A blue-list row changed.
+    with_blue = next(n for n in names_now() if "blue_list" in (folder / n).read_text())
+    edit(with_blue, '"100%"', '"90%"')
+    got = check()
+    assert b",0.9," in got["blue_list.csv"]
