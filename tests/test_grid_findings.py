@@ -317,6 +317,10 @@ def test_people_formats():
     assert display.readable("on or before 2025-05-12") == "on or before 12 May 2025"
     assert display.over_40wd(True, "still no response at the internal_review_requested on working day 54") == (
         "yes: still no response at the internal review request on working day 54")
+    # a small rate as a reader pictures it, to two significant digits: 491,246 / 25 = 19,650 faces per false alert
+    assert display.one_in(25 / 491_246, "faces seen") == "about 1 in 20,000 faces seen"
+    assert display.one_in(5 / 1_863_630, "faces seen") == "about 1 in 370,000 faces seen"  # 372,726
+    assert display.one_in(0, "faces seen") == ""
     assert display.over_40wd(False, "final response on working day 30") == "no" and display.over_40wd(None, None) is None
     t = display.table(pd.DataFrame({"faces_seen": pd.array([1000, None], dtype="Int64"),
                                     "rate": [0.5, np.nan]}),

@@ -72,6 +72,18 @@ def percent(fraction, missing: str = NOT_PRINTED, significant: int = 2) -> str:
     return f"{value:,.{decimals}f}%"
 
 
+def one_in(fraction, unit: str) -> str:
+    """A small rate as a reader pictures it: 0.0000509 -> 'about 1 in 20,000 faces seen' (two significant
+    digits); '' for a rate of 0 or none, which has no '1 in'."""
+    if _missing(fraction) or float(fraction) <= 0:
+        return ""
+    n = 1 / float(fraction)
+    if n < 100:
+        return f"about 1 in {n:,.0f} {unit}"
+    rounded = round(n, 1 - math.floor(math.log10(n)))
+    return f"about 1 in {int(rounded):,} {unit}"
+
+
 def number(x, missing: str = NOT_PRINTED, decimals: int = 1) -> str:
     return missing if _missing(x) else f"{float(x):,.{decimals}f}"
 
@@ -160,6 +172,8 @@ class Table:
         self.frame, self.caption = frame, caption
 
     def _repr_html_(self) -> str:
+        if self.frame.empty:  # a header over no rows says nothing: say that nothing is there
+            return f"<p>{html.escape(self.caption) + ': n' if self.caption else 'N'}one in this selection.</p>"
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
         align = self.frame.attrs.get("align", {})
         rows = []
@@ -172,6 +186,8 @@ class Table:
                 f"<tbody>{''.join(rows)}</tbody></table></div>")
 
     def __repr__(self) -> str:
+        if self.frame.empty:
+            return f"{self.caption + ': n' if self.caption else 'N'}one in this selection."
         return (self.caption + "\n" if self.caption else "") + self.frame.to_string(index=False)
 
 

@@ -18,7 +18,7 @@ from . import stats
 from .grid_analyses import counted
 from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
-from .display import LISTED, check_label, day, days, event_words, listed, markdown_values, month  # noqa: F401 (listed: notebooks call findings.listed)
+from .display import LISTED, check_label, day, days, event_words, listed, markdown_values, month, one_in  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import GRID_AUTHORITY, Selection, files_state
 
@@ -521,7 +521,7 @@ def _describe_deployments(f: dict) -> list[str]:
         lines.append(
             f"Together they report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
             f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
-            f"of faces seen, {c} exact interval, and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
+            f"of faces seen ({c} exact interval; {one_in(f['false_alert_rate'], 'faces seen') or 'none'}), and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
     years = "; ".join(
         f"{y['period']}: {_thousands(y['false_alerts'])} false of {_thousands(y['total_alerts'])} alerts in "
         f"{_thousands(y['faces_seen'])} faces, {_rate(y['rate'], y['lower'], y['upper'])} per face"

@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import grid_analyses as ga
 from . import reference, sources, stats
-from .display import day, days, interval, listed, month, percent, thousands
+from .display import day, days, interval, listed, month, one_in, percent, thousands
 from .selection import GRID_AUTHORITY, Selection
 from ..config import DEFAULT_CONFIDENCE
 
@@ -94,6 +94,12 @@ def _false(n) -> str:
     return f"**{thousands(n)}** false alert{'' if n == 1 else 's'}"
 
 
+def _one_in(rate) -> str:
+    """', about 1 in 20,000 faces seen' after a rate per face seen ('' for 0)."""
+    said = one_in(rate, "faces seen")
+    return f", {said}" if said else ""
+
+
 def _three(r: dict, c: str) -> str:
     boot = (interval(r["boot_lower"], r["boot_upper"]) if r["false_alerts"]
             else "none: with no false alert there is nothing to resample")
@@ -113,7 +119,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
                         f"the Pearson dispersion, used to widen the adjusted intervals)" if phi else "") + ":")
         lines += [f"At threshold **{t['threshold']}**: {_false(t['false_alerts'])} in "
                   f"**{thousands(t['faces_seen'])}** faces seen over {t['deployments']} deployments "
-                  f"({days(t['first'], t['last'])}), **{percent(t['rate'])}** ({_three(t, c)}; {t['cited']})."
+                  f"({days(t['first'], t['last'])}), **{percent(t['rate'])}**{_one_in(t['rate'])} ({_three(t, c)}; {t['cited']})."
                   for t in f["by_threshold"]]
     multi = {}
     for p in f["by_purpose"]:
