@@ -303,9 +303,10 @@ def _describe_exemptions(f: dict) -> list[str]:
         f"Counting each section once per request: {kinds.get('qualified', 0)} qualified (public interest test), "
         f"{kinds.get('absolute', 0)} absolute and {kinds.get('procedural', 0)} procedural grounds.")
     if f["ncnd_references"]:
-        cited = f["ncnd_citations"]
+        # a FOIA citation as the pages name sections ("s24(2)"); another law's keeps its name ("FOISA 18(1)")
+        cited = [c if not c[:1].isdigit() else f"s{c}" for c in f["ncnd_citations"]]
         lines.append(f"Neither confirm nor deny was used in {listed(f['ncnd_references'])}, citing "
-                     f"section{'' if len(cited) == 1 else 's'} {', '.join(cited[:-1]) + ' and ' if len(cited) > 1 else ''}{cited[-1]}.")
+                     f"{', '.join(cited[:-1]) + ' and ' if len(cited) > 1 else ''}{cited[-1]}.")
     else:
         lines.append("No request in the selection answers neither confirm nor deny.")
     return lines
