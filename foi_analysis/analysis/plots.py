@@ -69,6 +69,8 @@ def wrapped(label: str, width: int = 42) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
+# inches for a source line of three lines (FOI responses named with their authorities) under a short chart
+SOURCE_ROOM = 0.4
 CHART_ROWS = 25  # rows a chart draws one by one; the rest are summed into one row that says how many
 
 
@@ -246,7 +248,7 @@ def sections_chart(counts: pd.DataFrame, documents: str):
     """Requests relying on each section (rows of ``findings.section_counts``), coloured by kind; the
     figure and its alt text. ``documents``: the responses counted (``sources.responses``)."""
     lines = sum(wrapped(label).count("\n") + 1 for label in counts["label"]) if len(counts) else 2
-    fig, ax = plt.subplots(figsize=(9, 0.6 + 0.3 * max(lines, 2) + 0.15 * len(counts)))
+    fig, ax = plt.subplots(figsize=(9, SOURCE_ROOM + 0.6 + 0.3 * max(lines, 2) + 0.15 * len(counts)))
     if counts.empty:
         no_data(ax)
     else:
@@ -266,7 +268,7 @@ def kinds_chart(by_kind: pd.DataFrame, documents: str):
     authorities the rest share one bar. The figure and its alt text. ``documents``: the responses counted."""
     order = by_kind.sum(axis=1).sort_values(ascending=False, kind="stable").index
     shown = capped(by_kind.loc[order], other="{n} other authorities")
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * max(len(shown), 2)))
+    fig, ax = plt.subplots(figsize=(9, SOURCE_ROOM + 1.2 + 0.45 * max(len(shown), 2)))
     if shown.empty:
         no_data(ax)
     else:
@@ -299,7 +301,7 @@ def citations_heatmap(cited: pd.DataFrame, key) -> tuple:
                       other="{n} other authorities")
         title, ylabel = "Requests citing each section, per authority", ""
     grid = grid[sorted(grid.columns, key=key)]
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.55 * max(len(grid), 2)))
+    fig, ax = plt.subplots(figsize=(9, SOURCE_ROOM + 1.2 + 0.55 * max(len(grid), 2)))
     if grid.empty:
         no_data(ax)
     else:
