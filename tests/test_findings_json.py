@@ -12,7 +12,8 @@ from foi_analysis.report import html
 DOC = config.REPOSITORY / "docs" / "findings.md"
 # Objects keyed by data (a file, a reason, a section, an authority, an outcome, a check, a pairing), not by field.
 KEYED_BY_DATA = {"by_file", "by_reason", "sections_by_requests", "pairs_by_kind", "requests_by_authority",
-                 "citing_by_authority", "requests_by_outcome", "anomalies", "rows_by_match"}
+                 "citing_by_authority", "requests_by_outcome", "anomalies", "rows_by_match",
+                 "disclosures_by_authority"}
 
 
 def fields(value, out: set[str]) -> set[str]:

@@ -152,6 +152,23 @@ def test_html_pages_show_outputs_but_no_code(real_run):
             assert marker not in visible, (page.name, marker)
 
 
+def test_pages_write_dates_one_way(real_run):
+    """A reader in the UK sees "8 January 2025" (or "8 Jan 2025" in a table or on a chart), never
+    2025-01-08 or 08/01/2025; findings.json keeps ISO dates for machines."""
+    _, folder = real_run
+    for page in folder.glob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        visible = _visible(re.sub(r'<dl class="provenance">.*?</dl>', "", text, flags=re.S))  # ids and digests
+        visible = re.sub(r"https://\S+", "", visible)  # addresses are as published
+        for pattern in (r"\b\d{4}-\d{2}-\d{2}\b", r"\b\d{1,2}/\d{1,2}/\d{2,4}\b"):
+            assert not re.search(pattern, visible), (page.name, re.search(pattern, visible)[0])
+    index = html.unescape((folder / "index.html").read_text(encoding="utf-8"))
+    generated = json.loads((folder / "findings.json").read_text())["provenance"]["generated"]
+    assert re.fullmatch(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2} UTC", generated)  # findings.json: for machines
+    day = dt.datetime.strptime(generated[:10], "%Y-%m-%d")
+    assert f"{day.day} {day:%B %Y}, {generated[11:]}" in index
+
+
 def test_pages_are_self_contained_and_charts_have_alt_text(real_run):
     _, folder = real_run
     for page in folder.glob("*.html"):
@@ -173,7 +190,7 @@ def test_index_opens_with_headlines_coverage_quality_and_provenance(real_run):
     assert "<strong>25</strong>" in headline and "<strong>491,246</strong>" in headline
     assert "<strong>0</strong> false alerts in <strong>721,305</strong>" in headline
     # period covered: first and last deployment dates of the two grids; the grids end before today
-    assert "2020-02-11" in index and "2024-12-20" in index and "later grids" in index
+    assert "11 February 2020" in index and "20 December 2024" in index and "later grids" in index
     assert "rejected nothing" in index
     found = json.loads((folder / "findings.json").read_text())
     # the digest, recomputed here: SHA-256 over each raw file's relative path, a NUL, its own SHA-256

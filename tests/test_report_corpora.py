@@ -166,7 +166,7 @@ def test_response_time_sentences_say_when_each_request_was_answered(unlike):
     assert lines[0] == ("5 of 8 requests print a receipt date, and 5 print the date of the final response: "
                         "the rest cannot be timed.")
     assert lines[1].startswith("Of the 5 requests that print both, **3** were answered within 20 working days and **2** later")
-    assert any(line.startswith("HO/2024/0042: received 2024-02-03, due 2024-03-01") and
+    assert any(line.startswith("HO/2024/0042: received 3 February 2024, due 1 March 2024") and
                "answered on working day 21, after working day 20" in line for line in lines)
 
 
@@ -350,22 +350,25 @@ def test_one_dated_request_is_stated_in_the_singular():
         "1 of 5 requests prints a receipt date, and 0 print the date of the final response: the rest cannot be timed.")
     cov = {"grids": [], "disclosures": 2, "disclosures_dated": 1, "disclosures_first": "2016-09-23",
            "disclosures_last": "2016-09-23", "disclosure_authorities": ["Metropolitan Police Service"],
-           "disclosure_references": ["A", "B"]}
+           "disclosure_references": ["A", "B"], "disclosures_by_authority": {"Metropolitan Police Service": ["A", "B"]}}
     line = grid_findings.describe_coverage(cov)[-1]
-    assert "1 of them prints a receipt date (2016-09-23)." in line, line
+    assert "1 of them prints a receipt date (23 September 2016)." in line, line  # a date as the pages write it
+    assert "(Metropolitan Police Service: A, B)" in line, line
 
 
 def test_a_long_source_line_stays_inside_its_figure():
     import matplotlib
     import pandas as pd
-    from foi_analysis.analysis import plots
+    from foi_analysis.analysis import plots, sources
 
     plots.setup()
     # Long y labels push the axes right, leaving the source line less room than the figure's width
     # (seen on the real report's "Requests relying on each section": five references ran off the page).
     counts = pd.DataFrame({"label": ["s84 Interpretation: 'information' means recorded information"], "requests": [1],
                            "kind": ["procedural"], "section": ["84"]})
-    fig, _ = plots.sections_chart(counts, [f"01.FOI.23.0{n:05d}" for n in range(5)])
+    responses = pd.DataFrame({"reference": [f"01.FOI.23.0{n:05d}" for n in range(5)],
+                              "authority": ["Metropolitan Police Service"] * 5})
+    fig, _ = plots.sections_chart(counts, sources.responses(responses))
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     figure_box = fig.bbox

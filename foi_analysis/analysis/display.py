@@ -4,22 +4,32 @@ separators, no index column, and words ("not printed", "not disclosed") where a 
 Notebooks show tables through ``table``; the machine tables in data/processed are never touched.
 The HTML is plain (no pandas Styler: its random ids would change the saved outputs on every run),
 wrapped in a scrolling box so a wide table never overflows the page.
+
+Dates are shown in one style, ``day``. pandas is imported where a table is made, not with the module:
+the report's own process writes the index with ``day`` and imports no pandas.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import math
 import re
+import sys
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 NOT_PRINTED = "not printed"
 NOT_DISCLOSED = "not disclosed"
 
 
 def _missing(value) -> bool:
-    return value is None or value is pd.NA or value is pd.NaT or (isinstance(value, float) and math.isnan(value))
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return True
+    pd = sys.modules.get("pandas")  # without pandas imported, no value is one of its missing markers
+    return pd is not None and (value is pd.NA or value is pd.NaT)
 
 
 # What Markdown (and the HTML inside it) would read as markup: HTML's < > and an entity's &, emphasis,
@@ -62,15 +72,67 @@ def percent(fraction, missing: str = NOT_PRINTED, significant: int = 2) -> str:
     return f"{value:,.{decimals}f}%"
 
 
+def one_in(fraction, unit: str) -> str:
+    """A small rate as a reader pictures it: 0.0000509 -> 'about 1 in 20,000 faces seen' (two significant
+    digits); '' for a rate of 0 or none, which has no '1 in'."""
+    if _missing(fraction) or float(fraction) <= 0:
+        return ""
+    n = 1 / float(fraction)
+    if n < 100:
+        return f"about 1 in {n:,.0f} {unit}"
+    rounded = round(n, 1 - math.floor(math.log10(n)))
+    return f"about 1 in {int(rounded):,} {unit}"
+
+
 def number(x, missing: str = NOT_PRINTED, decimals: int = 1) -> str:
     return missing if _missing(x) else f"{float(x):,.{decimals}f}"
 
 
-def day(d, missing: str = NOT_PRINTED) -> str:
-    if _missing(d):
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")  # not strftime's %B: that follows the machine's locale
+
+
+def _date(d):
+    """A date, a timestamp, a numpy datetime64 or an ISO string ('2025-01-08', '2025-01-08T00:00')."""
+    if isinstance(d, str):
+        return dt.date.fromisoformat(d[:10])
+    if all(hasattr(d, a) for a in ("year", "month", "day")):
+        return d
+    import pandas as pd
+
+    return pd.Timestamp(d)
+
+
+def day(d, missing: str = NOT_PRINTED, short: bool = False) -> str:
+    """The one style in which a reader is shown a date: '8 January 2025' in a sentence, '8 Jan 2025'
+    (``short``) in a table or on a chart. Takes a date, a timestamp or an ISO string (findings.json's
+    and the CSVs' dates stay ISO: they are for machines)."""
+    if _missing(d) or d == "":
         return missing
-    d = pd.Timestamp(d)
-    return f"{d.day} {d:%b %Y}"
+    d = _date(d)
+    name = MONTHS[d.month - 1]
+    return f"{d.day} {name[:3] if short else name} {d.year}"
+
+
+def month(m, missing: str = NOT_PRINTED, short: bool = False) -> str:
+    """A month in ``day``'s style: '2024-06' (findings.json's months), a date or a period -> 'June 2024'
+    ('Jun 2024' short)."""
+    if _missing(m) or m == "":
+        return missing
+    if isinstance(m, str):
+        d = _date(m + "-01" if len(m) == 7 else m)
+    else:
+        d = _date(getattr(m, "start_time", m))  # a pandas Period: its first day
+    name = MONTHS[d.month - 1]
+    return f"{name[:3] if short else name} {d.year}"
+
+
+def days(first, last, missing: str = NOT_PRINTED, short: bool = False) -> str:
+    """A span of dates in words: '8 January 2025 to 10 May 2025'; one date when both are the same."""
+    if _missing(first) or _missing(last):
+        return missing
+    a, b = day(first, short=short), day(last, short=short)
+    return a if a == b else f"{a} to {b}"
 
 
 def interval(lower, upper, missing: str = NOT_PRINTED) -> str:
@@ -83,12 +145,15 @@ def flag(v, missing: str = NOT_PRINTED) -> str:
     return missing if _missing(v) else ("yes" if bool(v) else "no")
 
 
-FORMATS = {"count": thousands, "flag": flag, "percent": percent, "number": number, "date": day,
+FORMATS = {"count": thousands, "flag": flag, "percent": percent, "number": number,
+           "date": lambda v, missing=NOT_PRINTED: day(v, missing, short=True),  # tables are narrow
            "ratio": lambda v, missing=NOT_PRINTED: number(v, missing, decimals=2),  # as the findings print ratios
            "text": lambda v, missing=NOT_PRINTED: missing if _missing(v) else str(v)}
 
 
-def _kind(series: pd.Series) -> str:
+def _kind(series) -> str:
+    import pandas as pd
+
     if pd.api.types.is_datetime64_any_dtype(series):
         return "date"
     if pd.api.types.is_bool_dtype(series):
@@ -107,6 +172,8 @@ class Table:
         self.frame, self.caption = frame, caption
 
     def _repr_html_(self) -> str:
+        if self.frame.empty:  # a header over no rows says nothing: say that nothing is there
+            return f"<p>{html.escape(self.caption) + ': n' if self.caption else 'N'}one in this selection.</p>"
         head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
         align = self.frame.attrs.get("align", {})
         rows = []
@@ -119,6 +186,8 @@ class Table:
                 f"<tbody>{''.join(rows)}</tbody></table></div>")
 
     def __repr__(self) -> str:
+        if self.frame.empty:
+            return f"{self.caption + ': n' if self.caption else 'N'}one in this selection."
         return (self.caption + "\n" if self.caption else "") + self.frame.to_string(index=False)
 
 
@@ -127,6 +196,8 @@ def table(frame: pd.DataFrame, columns: dict[str, str], kinds: dict[str, str] | 
     """``columns`` maps the frame's columns to their labels (in display order); ``kinds`` overrides the
     format chosen from the dtype ("count", "percent", "number", "ratio" (two decimals), "date", "text"); ``missing`` is the word
     for an empty cell, one for all or per column."""
+    import pandas as pd
+
     kinds = kinds or {}
     out = pd.DataFrame(index=range(len(frame)))
     align = {}
@@ -169,17 +240,54 @@ def check_label(flags) -> str:
     return "; ".join(CHECK_LABELS.get(f, f) for f in str(flags).split(";") if f)
 
 
-# A request's events (records.schemas.EVENTS) in words, for sentences that name one.
-EVENT_WORDS = {"extension_notice": "s17 notice", "extension_estimate": "extension estimate",
+# A request's events (records.schemas.EVENTS) in words, for sentences, tables and charts that name one;
+# the tables and findings.json keep the names (response_times.over_40wd_basis: "still no response at
+# the internal_review_requested on working day 54").
+EVENT_WORDS = {"received": "receipt", "acknowledged": "acknowledgement", "extension_notice": "s17 notice",
+               "extension_estimate": "extension estimate", "chaser": "requester's reminder", "update": "update",
                "internal_review_requested": "internal review request",
-               "internal_review_response": "internal review response", "ico_complaint": "complaint to the regulator",
+               "internal_review_response": "internal review response", "response": "response",
+               "ico_complaint": "complaint to the regulator",
                "ico_decision": "regulator's decision", "tribunal_appeal": "tribunal appeal"}
-_EVENT = re.compile(r"\b(?:" + "|".join(EVENT_WORDS) + r")\b")
+# only the names that read differently ("response" stays, and so does "received" in a sentence)
+_EVENT = re.compile(r"\b(?:" + "|".join(k for k, v in EVENT_WORDS.items() if "_" in k) + r")\b")
+
+
+def event_word(name) -> str:
+    """'internal_review_requested' -> 'internal review request' (an unknown event by its name, in words)."""
+    return EVENT_WORDS.get(name, str(name).replace("_", " "))
 
 
 def event_words(text: str) -> str:
     """'still no response at the internal_review_requested on ...' -> '... the internal review request on ...'."""
     return _EVENT.sub(lambda m: EVENT_WORDS[m[0]], text)
+
+
+def over_40wd(over, basis) -> str | None:
+    """response_times' over_40wd with its evidence, for a table: 'yes: still no response at the
+    internal review request on working day 54', 'no', or None (cannot be timed)."""
+    if _missing(over):
+        return None
+    if not over:
+        return "no"
+    return "yes" + (f": {event_words(str(basis))}" if not _missing(basis) else "")
+
+
+_ROW_ID = re.compile(r"\b[\w.-]+_(\d{4}-\d{2}-\d{2})_(\d+)\b")  # deployment_id: <grid stem>_<ISO date>_<n>
+_ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+_LONG_COUNT = re.compile(r"(?<![\d.,])\d{5,}(?![\d.,%])")
+
+
+def readable(text):
+    """A check's machine text for a reader: a deployment_id as its row ('the row of 28 Jun 2024'), ISO
+    dates in ``day``'s style, counts of five digits or more with thousands separators ('near 16199'
+    -> 'near 16,199'). The tables (deployment_anomalies) keep the text as the build wrote it."""
+    if _missing(text):
+        return text
+    text = _ROW_ID.sub(lambda m: f"the row of {day(m[1], short=True)}" + ("" if m[2] == "1" else f" (no. {m[2]} that day)"),
+                       str(text))
+    text = _ISO_DAY.sub(lambda m: day(m[0], short=True), text)
+    return _LONG_COUNT.sub(lambda m: f"{int(m[0]):,}", text)
 
 
 LISTED = 10  # names listed one by one in a sentence; the rest are counted (findings.json keeps them all)

@@ -18,7 +18,7 @@ from . import stats
 from .grid_analyses import counted
 from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
-from .display import LISTED, check_label, event_words, listed, markdown_values  # noqa: F401 (listed: notebooks call findings.listed)
+from .display import LISTED, check_label, day, days, event_words, listed, markdown_values, month, one_in  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import GRID_AUTHORITY, Selection, files_state
 
@@ -32,6 +32,8 @@ def _plain(value):
         return None
     if isinstance(value, pd.Timestamp):
         return value.date().isoformat()
+    if isinstance(value, dt.date):  # a day read from a document (a grid PDF's edition)
+        return value.isoformat()
     if isinstance(value, (np.bool_, bool)):
         return bool(value)
     if isinstance(value, (np.integer, int)):
@@ -195,7 +197,7 @@ def _describe_blue_list(f: dict) -> list[str]:
             f"{by_match.get('ambiguous', 0)} share a date with several and cannot be paired, because the "
             f"disclosure prints only dates; {by_match.get('no deployment', 0)} match no deployment.")
     for m in f["deployments_without_result"]:
-        lines.append(f"Inside the blue-list period, the deployment at {m['location']} on {m['date']} "
+        lines.append(f"Inside the blue-list period, the deployment at {m['location']} on {day(m['date'])} "
                      f"({m['cited']}) has no blue-list result.")
     return lines
 
@@ -301,8 +303,10 @@ def _describe_exemptions(f: dict) -> list[str]:
         f"Counting each section once per request: {kinds.get('qualified', 0)} qualified (public interest test), "
         f"{kinds.get('absolute', 0)} absolute and {kinds.get('procedural', 0)} procedural grounds.")
     if f["ncnd_references"]:
-        lines.append(f"Neither confirm nor deny was used in {listed(f['ncnd_references'])}, "
-                     f"citing {', '.join(f['ncnd_citations'])}.")
+        # a FOIA citation as the pages name sections ("s24(2)"); another law's keeps its name ("FOISA 18(1)")
+        cited = [c if not c[:1].isdigit() else f"s{c}" for c in f["ncnd_citations"]]
+        lines.append(f"Neither confirm nor deny was used in {listed(f['ncnd_references'])}, citing "
+                     f"{', '.join(cited[:-1]) + ' and ' if len(cited) > 1 else ''}{cited[-1]}.")
     else:
         lines.append("No request in the selection answers neither confirm nor deny.")
     return lines
@@ -372,13 +376,14 @@ def _describe_response_times(f: dict) -> list[str]:
         lines.append(f"The {TIMELINES_SHOWN} most recently received of the {f['dated']} dated requests "
                      "(all of them: the response_times table):")
     for r in timelines:
-        line = f"{r['label']}: received {r['date_received']}, due {r['deadline_20wd']} (working day 20)"
+        line = f"{r['label']}: received {day(r['date_received'])}, due {day(r['deadline_20wd'])} (working day 20)"
         if r["s17_notice_wd"] is not None:
             timing = "within" if r["s17_in_time"] else "outside"
             line += f"; the s17 notice came on working day {r['s17_notice_wd']}, {timing} the 20-day limit"
         if r["extension_estimate_wd"] is not None:
             beyond = "beyond" if r["extension_beyond_40wd"] else "within"
-            line += f"; it set a decision date on working day {r['extension_estimate_wd']}, {beyond} the ICO's 40"
+            line += (f"; it set a decision date on working day {r['extension_estimate_wd']}, {beyond} the 40 "
+                     "working days the ICO (the regulator) accepts")
         if r["response_wd"] is not None:
             late = "within the 20-day limit" if r["response_wd"] <= 20 else "after working day 20"
             line += f"; answered on working day {r['response_wd']}, {late}"
@@ -509,15 +514,15 @@ def _describe_deployments(f: dict) -> list[str]:
     if not f["deployments"]:
         return ["No deployments fall in the selection."]
     c = pct(f["confidence"], 0)
-    lines = [f"The grids ({', '.join(f['sources'])}) list **{f['deployments']}** deployments from {f['first_date']} "
-             f"to {f['last_date']}; {f['with_results']} of them report results."]
+    lines = [f"The grids ({', '.join(f['sources'])}) list **{f['deployments']}** deployments from {day(f['first_date'])} "
+             f"to {day(f['last_date'])}; {f['with_results']} of them report results."]
     for d in f["without_results"]:
-        lines.append(f"No results on {d['date']} at {d['location']}: {d['status']} ({d['cited']}).")
+        lines.append(f"No results on {day(d['date'])} at {d['location']}: the grid prints '{d['status']}' ({d['cited']}).")
     if f["faces_seen"]:
         lines.append(
             f"Together they report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
             f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
-            f"of faces seen, {c} exact interval, and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
+            f"of faces seen ({c} exact interval; {one_in(f['false_alert_rate'], 'faces seen') or 'none'}), and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
     years = "; ".join(
         f"{y['period']}: {_thousands(y['false_alerts'])} false of {_thousands(y['total_alerts'])} alerts in "
         f"{_thousands(y['faces_seen'])} faces, {_rate(y['rate'], y['lower'], y['upper'])} per face"
@@ -525,16 +530,16 @@ def _describe_deployments(f: dict) -> list[str]:
     lines.append(f"By year ({c} exact intervals): {years}.")
     if f["highest_rate"]:
         h = f["highest_rate"]
-        lines.append(f"The highest single-deployment rate is {h['location']} on {h['date']}: {h['false_alerts']} false "
+        lines.append(f"The highest single-deployment rate is {h['location']} on {day(h['date'])}: {h['false_alerts']} false "
                      f"alerts in {_thousands(h['faces_seen'])} faces, {_rate(h['rate'], h['lower'], h['upper'])} ({h['cited']}).")
     if f["thresholds"]:
-        seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({t['first']} to {t['last']})"
+        seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({days(t['first'], t['last'])})"
                          for t in f["thresholds"])
         lines.append(f"Minimum threshold settings printed: {seen}.")
         for ch in f["threshold_changes"]:
             flagged = f", a row flagged: {check_label(ch['flags'])}" if ch["flags"] else ""
             lines.append(f"In printed order the threshold changes from {ch['from']} to {ch['to']} at {ch['location']}, "
-                         f"dated {ch['date']} ({ch['cited']}{flagged}).")
+                         f"dated {day(ch['date'])} ({ch['cited']}{flagged}).")
     if f["arrests_deployments"]:
         lines.append(f"Arrests: {_thousands(f['arrests'])} over the {f['arrests_deployments']} deployments that print an "
                      f"arrest column" + (f"; the older layout prints 'Arrests / Disposals' together: "
@@ -544,7 +549,8 @@ def _describe_deployments(f: dict) -> list[str]:
         lines.append(f"'Other Disposal' and 'No Action' print the same number in all {f['outcome_rows']} rows "
                      f"that have them, so neither is used here.")
     if f["anomalies"]:
-        lines.append("Rows that fail a check of the grids' own arithmetic, dates or spelling (deployment_anomalies table): "
+        lines.append("Rows that fail a check of the grids' own arithmetic, dates or spelling (kept as printed; "
+                     "listed on the deployments page): "
                      + "; ".join(f"{check_label(check)}: {n}" for check, n in f["anomalies"].items()) + ".")
     return lines
 

@@ -12,9 +12,9 @@ import datetime as dt
 import pandas as pd
 
 from . import grid_analyses as ga
-from . import reference, stats
-from .display import interval, listed, percent, thousands
-from .selection import Selection
+from . import reference, sources, stats
+from .display import day, days, interval, listed, month, one_in, percent, thousands
+from .selection import GRID_AUTHORITY, Selection
 from ..config import DEFAULT_CONFIDENCE
 
 
@@ -94,6 +94,12 @@ def _false(n) -> str:
     return f"**{thousands(n)}** false alert{'' if n == 1 else 's'}"
 
 
+def _one_in(rate) -> str:
+    """', about 1 in 20,000 faces seen' after a rate per face seen ('' for 0)."""
+    said = one_in(rate, "faces seen")
+    return f", {said}" if said else ""
+
+
 def _three(r: dict, c: str) -> str:
     boot = (interval(r["boot_lower"], r["boot_upper"]) if r["false_alerts"]
             else "none: with no false alert there is nothing to resample")
@@ -113,7 +119,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
                         f"the Pearson dispersion, used to widen the adjusted intervals)" if phi else "") + ":")
         lines += [f"At threshold **{t['threshold']}**: {_false(t['false_alerts'])} in "
                   f"**{thousands(t['faces_seen'])}** faces seen over {t['deployments']} deployments "
-                  f"({t['first']} to {t['last']}), **{percent(t['rate'])}** ({_three(t, c)}; {t['cited']})."
+                  f"({days(t['first'], t['last'])}), **{percent(t['rate'])}**{_one_in(t['rate'])} ({_three(t, c)}; {t['cited']})."
                   for t in f["by_threshold"]]
     multi = {}
     for p in f["by_purpose"]:
@@ -144,7 +150,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
     lines.append(f"**Year by year** ({c} intervals): {shown}.")
     fn = f["funnel"]
     if fn["deployments"]:
-        above = "; ".join(f"{a['location']} on {a['date']}: {a['false_alerts']} false alert{'' if a['false_alerts'] == 1 else 's'} "
+        above = "; ".join(f"{a['location']} on {day(a['date'])}: {a['false_alerts']} false alert{'' if a['false_alerts'] == 1 else 's'} "
                           f"in {thousands(a['faces_seen'])} faces "
                           f"({a['cited']})" for a in fn["above_list"])
         lines.append(f"**Funnel plot**: of {fn['deployments']} deployments, **{fn['above_0.95']}** lie above the 95% "
@@ -181,7 +187,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
     m = f["busiest_months"]
     if m["months"]:
         tie = (f"{len(m['months'])} months tie" if len(m["months"]) > 1 else "the busiest month is")
-        lines.append(f"**Busiest month**: {tie} at **{m['deployments']}** deployments ({', '.join(m['months'])}).")
+        lines.append(f"**Busiest month**: {tie} at **{m['deployments']}** deployments ({', '.join(month(x) for x in m['months'])}).")
     for s in f["date_slips"]:
         sens = [r for r in f["date_slip_sensitivity"] if r["year"] in (s["printed_year"], s["neighbour_year"])]
         moved = {(r["variant"], r["year"]): r for r in sens}
@@ -189,7 +195,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
             f"{year}: {thousands(moved.get(('as printed', year), {}).get('deployments'))} deployments as printed, "
             f"{thousands(moved.get(('moved to the neighbours' + chr(39) + ' year', year), {}).get('deployments'))} if moved"
             for year in sorted({s["printed_year"], s["neighbour_year"]} - {None}))
-        lines.append(f"**Date slip**: {s['location']} is printed as {s['date']} between rows of {s['neighbour_year']} "
+        lines.append(f"**Date slip**: {s['location']} is printed as {day(s['date'])} between rows of {s['neighbour_year']} "
                      f"({s['cited']}); if its year is a typo, the yearly counts change ({detail}).")
     return lines
 
@@ -241,7 +247,8 @@ def describe_reference_comparison(f: dict) -> list[str]:
             ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{counts}"
         else:  # a count alone ("false positives in the test: 1")
             ref = f"{r['measure']}{setting}{watch}: **{thousands(r['events'])}**"
-        text = f"{r['publisher']}, \"{r['document']}\"{second}, {r['published']}: {ref} ({r['source_url']})"
+        when = month(r["published"]) if len(str(r["published"])) == 7 else day(r["published"])  # '2025-10' or a day
+        text = f"{r['publisher']}, \"{r['document']}\"{second}, {when}: {ref} ({r['source_url']})"
         if g is None:
             lines.append(text + "; the grids in the selection print nothing comparable.")
         elif "faces_seen" in g and r["threshold"] is not None:
@@ -252,8 +259,8 @@ def describe_reference_comparison(f: dict) -> list[str]:
         else:
             out_of = g.get("faces_seen", g.get("total_alerts"))
             unit = "faces seen" if "faces_seen" in g else "alerts"
-            lines.append(text + f" for {r['period_start']} to {r['period_end']}; the grids cover "
-                         f"{g['first']} to {g['last']} of that period: {_false(g['false_alerts'])} "
+            lines.append(text + f" for {days(r['period_start'], r['period_end'])}; the grids cover "
+                         f"{days(g['first'], g['last'])} of that period: {_false(g['false_alerts'])} "
                          f"in **{thousands(out_of)}** {unit}, {percent(g['rate'])} (exact {c} interval "
                          f"{interval(g['lower'], g['upper'])}; {g['cited']}).")
     lines.append(f["measures_differ"])
@@ -271,8 +278,10 @@ def coverage(authority: str = "", start: str = "", end: str = "", confidence: fl
                                            deployments=("deployment_id", "size"))
     last = dep["date"].max() if len(dep) else None
     today = today or dt.date.today()
+    by_authority = req.groupby("authority")["reference"].agg(lambda refs: sorted(refs.tolist()))
     return {
-        "grids": [{"file": f, "first": _plain(r["first"]), "last": _plain(r["last"]), "deployments": int(r["deployments"])}
+        "grids": [{"file": f, "first": _plain(r["first"]), "last": _plain(r["last"]), "deployments": int(r["deployments"]),
+                   **dict(zip(("title", "made"), map(_plain, sources.edition(f))))}
                   for f, r in grids.iterrows()],
         "first": _plain(dep["date"].min()) if len(dep) else None,
         "last": _plain(last),
@@ -280,29 +289,39 @@ def coverage(authority: str = "", start: str = "", end: str = "", confidence: fl
         "disclosures": len(req),
         "disclosure_references": _labelled(req, req),
         "disclosure_authorities": int(req["authority"].nunique()),
+        "disclosures_by_authority": {a: refs for a, refs in by_authority.sort_index().items()},
         "disclosures_dated": int(req["date_received"].notna().sum()),
         "disclosures_first": _plain(req["date_received"].min()) if req["date_received"].notna().any() else None,
         "disclosures_last": _plain(req["date_received"].max()) if req["date_received"].notna().any() else None,
     }
 
 
+def _edition(g: dict) -> str:
+    """A grid as the coverage names it: 'LFR Deployment Grid of 20 November 2023 (met-lfr-grid-2020-2022.pdf)'."""
+    title = g.get("title") or sources.GRID_TITLE
+    return f"{title}{' of ' + day(g['made']) if g.get('made') else ''} ({g['file']})"
+
+
 def describe_coverage(f: dict) -> list[str]:
     lines = []
     if f["grids"]:
-        per = "; ".join(f"{g['file']}: {g['deployments']} deployments, {g['first']} to {g['last']}" for g in f["grids"])
-        lines.append(f"**Period covered**: deployments from **{f['first']}** to **{f['last']}** ({per}).")
+        per = "; ".join(f"{_edition(g)}, {g['deployments']} deployments from {days(g['first'], g['last'])}" for g in f["grids"])
+        n = len(f["grids"])
+        lines.append(f"**Period covered**: deployments from **{day(f['first'])}** to **{day(f['last'])}**, in {n} "
+                     f"grid{'' if n == 1 else 's'} published by the {GRID_AUTHORITY}: {per}.")
         if f["ends_before_today"]:
-            lines.append(f"The grids end on {f['last']}: the Met has published, or will publish, later grids that "
+            lines.append(f"The grids end on {day(f['last'])}: the Met has published, or will publish, later grids that "
                          "this report does not include.")
     else:
         lines.append("No deployment grid falls in the selection.")
     first, last = f["disclosures_first"], f["disclosures_last"]
     dated = (f"{f['disclosures_dated']} of them {'prints' if f['disclosures_dated'] == 1 else 'print'} a receipt date"
-             + ("" if not first else f" ({first})" if first == last else f" ({first} to {last})"))
+             + ("" if not first else f" ({days(first, last)})"))
     authorities = f["disclosure_authorities"]
     if not f["disclosures"]:
         lines.append("**FOI responses**: none in the selection.")
         return lines
+    by_authority = "; ".join(f"{a}: {listed(refs)}" for a, refs in f["disclosures_by_authority"].items())
     lines.append(f"**FOI responses**: **{f['disclosures']}** from {authorities} "
-                 f"authorit{'y' if authorities == 1 else 'ies'} ({listed(f['disclosure_references']) or 'none'}); {dated}.")
+                 f"authorit{'y' if authorities == 1 else 'ies'} ({by_authority}); {dated}.")
     return lines

@@ -9,7 +9,8 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from .display import listed, percent
+from . import sources
+from .display import day, event_word, month, percent
 
 # Categorical colours keyed by meaning, so "false" is the same red in every notebook.
 COLOURS = {
@@ -33,6 +34,17 @@ def percent_axis(ax, axis: str = "y", decimals: int | None = None) -> None:
     target.set_major_formatter(PercentFormatter(1.0, decimals=decimals))
 
 
+def date_axis(ax, axis: str = "x") -> None:
+    """Label an axis of dates as the pages write them ("Jan 2024"), not matplotlib's ISO "2024-01"."""
+    from matplotlib.dates import AutoDateLocator, num2date
+
+    target = ax.xaxis if axis == "x" else ax.yaxis
+    target.set_major_locator(AutoDateLocator(maxticks=10))
+    # a month's first day as the month; a tick inside a month (a short selection) as its day
+    target.set_major_formatter(lambda v, _: month(d, short=True) if (d := num2date(v).date()).day == 1
+                               else day(d, short=True))
+
+
 def integer_axis(ax, axis: str = "y") -> None:
     (ax.yaxis if axis == "y" else ax.xaxis).set_major_locator(MaxNLocator(integer=True))
 
@@ -46,9 +58,10 @@ def source(ax, text: str) -> None:
                 textcoords="offset points", ha="left", va="top", fontsize="x-small", color="#555555", wrap=True)
 
 
-def named(items, limit: int = 5) -> str:
-    """Documents for a chart's source line: a few by name, then how many more."""
-    return listed(items, limit)
+def figure_source(fig, text: str) -> None:
+    """``source`` for a figure of several panels: one line under them all (an axes' line would run under
+    its neighbour, and the layout would squeeze that axes to make room for it)."""
+    fig.supxlabel(f"Source: {text}", x=0.01, ha="left", fontsize="x-small", color="#555555", wrap=True)
 
 
 def wrapped(label: str, width: int = 42) -> str:
@@ -56,6 +69,8 @@ def wrapped(label: str, width: int = 42) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
+# inches for a source line of three lines (FOI responses named with their authorities) under a short chart
+SOURCE_ROOM = 0.4
 CHART_ROWS = 25  # rows a chart draws one by one; the rest are summed into one row that says how many
 
 
@@ -98,9 +113,9 @@ def passes_chart(table, confidence: float, target: float | None = None):
     right.plot(table["n"], table["rule_of_three"], color=COLOURS["bound"], ls=":", label="rule of three (3/n)")
     right.set(title="0% false in n passes:\nhighest false alert rate not ruled out",
               xlabel="blue-list passes behind the rate (n)", ylabel="upper bound", ylim=(0, 1.02))
-    for ax in (left, right):
+    for ax, where in ((left, "lower right"), (right, "upper right")):  # where the curves are not
         percent_axis(ax)
-        ax.legend(fontsize="small")
+        ax.legend(fontsize="small", loc=where)
     return fig, (left, right)
 
 
@@ -210,9 +225,9 @@ def yearly_alt(years) -> str:
             + (f"; no deployment printed in {', '.join(missing)}" if missing else "") + ".")
 
 
-def threshold_chart(thresholds):
-    """False alerts per face seen per minimum threshold setting (rows of ``grid_analyses.by_threshold``)
-    with both intervals; the figure and its alt text."""
+def threshold_chart(thresholds, deployments):
+    """False alerts per face seen per minimum threshold setting (rows of ``grid_analyses.by_threshold``
+    of ``deployments``) with both intervals; the figure and its alt text."""
     fig, ax = plt.subplots(figsize=(10, 1.6 + 0.6 * max(len(thresholds), 1)))
     if thresholds.empty:
         no_data(ax, "no threshold printed in the selection")
@@ -220,7 +235,7 @@ def threshold_chart(thresholds):
         rates_with_intervals(ax, [f"threshold {t:g}" for t in thresholds["threshold"]], thresholds)
         ax.set(title="False alerts per face seen by minimum threshold setting", xlabel="false alerts / faces seen")
         legend_outside(ax)
-        source(ax, "deployment grids that print a threshold")
+        source(ax, sources.grids(deployments.loc[deployments["threshold"].notna(), "source_file"]))
     alt = "False alerts per face seen by threshold setting: " + "; ".join(
         f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({percent(t.rate)})"
         for t in thresholds.itertuples()) + "."
@@ -229,11 +244,11 @@ def threshold_chart(thresholds):
 
 # --- FOI requests: sections, kinds, citations, timelines -------------------------------------------
 
-def sections_chart(counts: pd.DataFrame, references: list[str]):
+def sections_chart(counts: pd.DataFrame, documents: str):
     """Requests relying on each section (rows of ``findings.section_counts``), coloured by kind; the
-    figure and its alt text."""
+    figure and its alt text. ``documents``: the responses counted (``sources.responses``)."""
     lines = sum(wrapped(label).count("\n") + 1 for label in counts["label"]) if len(counts) else 2
-    fig, ax = plt.subplots(figsize=(9, 0.6 + 0.3 * max(lines, 2) + 0.15 * len(counts)))
+    fig, ax = plt.subplots(figsize=(9, SOURCE_ROOM + 0.6 + 0.3 * max(lines, 2) + 0.15 * len(counts)))
     if counts.empty:
         no_data(ax)
     else:
@@ -242,18 +257,18 @@ def sections_chart(counts: pd.DataFrame, references: list[str]):
         integer_axis(ax, "x")
         ax.set(title="Requests relying on each section", xlabel="requests", ylabel="")
         legend_outside(ax, "kind")
-        source(ax, "exemptions table; " + named(references))
+        source(ax, documents)
     alt = ("Requests relying on each section: " + ", ".join(f"s{r.section} {r.requests}" for r in counts.itertuples()) + "."
            if len(counts) else "No request in the selection relies on a section.")
     return fig, alt
 
 
-def kinds_chart(by_kind: pd.DataFrame):
+def kinds_chart(by_kind: pd.DataFrame, documents: str):
     """Request-section pairs by kind (columns) per authority (index), the most first; past ``CHART_ROWS``
-    authorities the rest share one bar. The figure and its alt text."""
+    authorities the rest share one bar. The figure and its alt text. ``documents``: the responses counted."""
     order = by_kind.sum(axis=1).sort_values(ascending=False, kind="stable").index
     shown = capped(by_kind.loc[order], other="{n} other authorities")
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.45 * max(len(shown), 2)))
+    fig, ax = plt.subplots(figsize=(9, SOURCE_ROOM + 1.2 + 0.45 * max(len(shown), 2)))
     if shown.empty:
         no_data(ax)
     else:
@@ -263,7 +278,7 @@ def kinds_chart(by_kind: pd.DataFrame):
         integer_axis(ax, "x")
         ax.set(title="Sections relied on, by kind and authority", xlabel="request-section pairs", ylabel="")
         legend_outside(ax, "kind")
-        source(ax, "exemptions table (FOIA catalogue in foi_analysis.foia.exemptions)")
+        source(ax, documents + "; absolute or qualified as FOIA s2(3) lists the exemptions")
     described = capped(by_kind.loc[order], limit=10, other="{n} other authorities")
     alt = ("Request-section pairs by kind and authority: " + "; ".join(
         f"{a}: " + ", ".join(f"{n} {k}" for k, n in row.items() if n) for a, row in described.iterrows()) + "."
@@ -274,18 +289,19 @@ def kinds_chart(by_kind: pd.DataFrame):
 def citations_heatmap(cited: pd.DataFrame, key) -> tuple:
     """Citations per request and section (``cited``: exemption rows relied on, with a ``label`` per
     request); past ``CHART_ROWS`` requests, requests citing each section per authority instead (the
-    largest first, the rest summed). ``key`` orders the sections. The figure and its alt text."""
+    largest first, the rest summed). ``key`` orders the sections. The figure and its alt text; the
+    source line names the responses (reference and authority)."""
     per_request = cited["label"].nunique() <= CHART_ROWS
     if per_request:
         grid = pd.crosstab(cited["label"], cited["section"])
-        title, ylabel = "Citations per request and section", ""
+        title, ylabel = "Citations per request and section", "FOI request"
     else:
         grid = pd.crosstab(cited["authority"], cited["section"], values=cited["label"], aggfunc="nunique").fillna(0)
         grid = capped(grid.astype(int).loc[grid.sum(axis=1).sort_values(ascending=False, kind="stable").index],
                       other="{n} other authorities")
         title, ylabel = "Requests citing each section, per authority", ""
     grid = grid[sorted(grid.columns, key=key)]
-    fig, ax = plt.subplots(figsize=(9, 1.2 + 0.55 * max(len(grid), 2)))
+    fig, ax = plt.subplots(figsize=(9, SOURCE_ROOM + 1.2 + 0.55 * max(len(grid), 2)))
     if grid.empty:
         no_data(ax)
     else:
@@ -294,7 +310,7 @@ def citations_heatmap(cited: pd.DataFrame, key) -> tuple:
         ax.set(title=title, xlabel="FOIA section", ylabel=ylabel)
         ax.grid(False)
         ax.tick_params(axis="y", rotation=0)
-        source(ax, "exemptions table")
+        source(ax, sources.responses(cited))
     if per_request:
         alt = (f"Citations per request and section: {int(grid.to_numpy().sum()) if not grid.empty else 0} citations "
                f"over {len(grid)} requests.")
@@ -321,7 +337,7 @@ def timeline_chart(events: pd.DataFrame, received: pd.Series):
     else:
         ax.axvspan(40, max(last_day, 40) + 6, color=COLOURS["false"], alpha=0.06)
         ax.axvline(20, color=COLOURS["neutral"], lw=1, label="20 working days: s10(1) deadline, s17 notice due")
-        ax.axvline(40, color=COLOURS["false"], lw=1, ls="--", label="40 working days: ICO ceiling with an extension")
+        ax.axvline(40, color=COLOURS["false"], lw=1, ls="--", label="40 working days: the most the ICO accepts with an extension")
         for y, label in enumerate(shown):
             timeline = placed.loc[placed["label"] == label].sort_values("date")
             ax.plot(timeline["working_day"], [y] * len(timeline), color="#999999", lw=1, zorder=1)
@@ -331,8 +347,7 @@ def timeline_chart(events: pd.DataFrame, received: pd.Series):
                        color=COLOURS["bound"], zorder=3, label="s17 notice" if y == 0 else None)
             for i, event in enumerate(timeline.itertuples()):
                 above = i % 2 == 0  # alternate above and below so neighbours do not overprint
-                ax.annotate(f"{event.event.replace('extension_notice', 's17 notice').replace('_', ' ')}\n"
-                            f"{event.date:%d/%m/%Y} (day {event.working_day})",
+                ax.annotate(f"{event_word(event.event)}\n{day(event.date, short=True)} (day {event.working_day})",
                             (event.working_day, y), xytext=(0, 12 if above else -12), textcoords="offset points",
                             ha="center", va="bottom" if above else "top", fontsize="x-small")
         ax.set_yticks(range(len(shown)), [wrapped(s, 30) for s in shown])
@@ -340,7 +355,7 @@ def timeline_chart(events: pd.DataFrame, received: pd.Series):
         ax.set_xlim(-3, max(last_day, 40) + 6)
         ax.set(title="Events of each request in UK working days after receipt", xlabel="working day (receipt = 0)")
         ax.legend(fontsize="small", loc="lower center", ncol=3)
-        source(ax, "events and response_times tables; " + named(shown, 3))
+        source(ax, sources.responses(placed))
     which = (f"the {len(shown)} most recently received of {len(dated)} dated requests" if len(shown) < len(dated)
              else f"{len(shown)} request(s)")
     alt = f"Events of {which} on the working-day axis against the 20- and 40-day marks"

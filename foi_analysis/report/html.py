@@ -152,7 +152,8 @@ def headlines(found: dict) -> list[str]:
     grid = found.get("grid_analyses", {})
     if "error" not in grid and grid.get("counted"):
         described = findings.describe_markdown("grid_analyses", grid)
-        lines += [s for s in described if s.startswith("At threshold") or s.startswith("**By purpose")]
+        # the threshold comparison with the sentence that says what it measures
+        lines += [s for s in described if s.startswith(("False alerts per face seen", "At threshold", "**By purpose"))]
     ref = found.get("reference_comparison", {})
     if "error" not in ref and ref.get("figures"):
         lines.append(findings.describe_markdown("reference_comparison", ref)[0])
@@ -163,12 +164,26 @@ def headlines(found: dict) -> list[str]:
     return lines
 
 
+def generated_words(stamp: str) -> str:
+    """findings.json's '2026-11-30 10:21 UTC' as the page says it: '30 November 2026, 10:21 UTC'."""
+    from ..analysis.display import day
+
+    when, _, time = stamp.partition(" ")
+    try:
+        return f"{day(when)}, {time}" if time else day(when)
+    except ValueError:  # not the stamp this module writes: shown as it is
+        return stamp
+
+
 def describe_parameters(parameters: dict) -> str:
-    """A run's parameters as a reader is told them: "all authorities, 2024-01-01 to the end, 99% intervals"."""
+    """A run's parameters as a reader is told them: "all authorities, 1 January 2024 to the end, 99% intervals"."""
     p = dict(parameters)
     authority, start, end = p.pop("authority", ""), p.pop("start", ""), p.pop("end", "")
+    from ..analysis.display import day  # the one date style of the pages (a light module: no pandas work)
+
     parts = [f"authorities matching '{authority}'" if authority else "all authorities",
-             f"{start or 'the start'} to {end or 'the end'}" if start or end else "the whole period"]
+             f"{day(start) if start else 'the start'} to {day(end) if end else 'the end'}" if start or end
+             else "the whole period"]
     if "confidence" in p:
         parts.append(f"{100 * p.pop('confidence'):g}% intervals")
     parts += [f"{k.replace('_', ' ')} {v}" for k, v in p.items()]
@@ -194,11 +209,12 @@ def render_index(run_id: str, outcomes: list, titles: dict[str, str], texts: dic
     def said(v):
         return "not known" if v is None else ("yes" if v else "no") if isinstance(v, bool) else v
 
-    shown = {k: said(v) for k, v in provenance.items()} | {"parameters": describe_parameters(provenance["parameters"])}
+    shown = {k: said(v) for k, v in provenance.items()} | {"parameters": describe_parameters(provenance["parameters"]),
+                                                            "generated": generated_words(provenance["generated"])}
     prov_rows = "".join(f"<dt>{html.escape(k.replace('_', ' '))}</dt><dd><code>{html.escape(str(v))}</code></dd>"
                         for k, v in shown.items())
     body = f"""<h1>Police facial recognition: FOI disclosures and the Met's deployment grids</h1>
-<p>Report <code>{html.escape(run_id)}</code>. {summary}. Every figure below is computed from the documents
+<p>Made on {html.escape(generated_words(provenance["generated"]))} (report folder <code>{html.escape(run_id)}</code>). {summary}. Every figure below is computed from the documents
 named beside it; the numbers are in <a href="findings.json">findings.json</a>{findings_note}.</p>
 {banner(*texts["index_banner"])}
 <h2>Headline figures</h2>
