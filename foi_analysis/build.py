@@ -431,11 +431,15 @@ def _cells(column: pd.Series) -> list[str] | None:
 # than once per distinct value of each column of each group (~0.5 us a value, ~2,000 a column).
 _DAY_TEXTS: list = [0, np.array([""], dtype=object)]
 _DAY_SPAN = 50_000  # days (~137 years); a column spanning more is formatted as before
+_NS = np.dtype("datetime64[ns]")
 
 
 def _date_cells(column: pd.Series) -> list[str] | None:
-    """A date column's cells through ``_DAY_TEXTS``; None if its dates span more than ``_DAY_SPAN``."""
-    ns = column.to_numpy("datetime64[ns]").view(np.int64)
+    """A date column's cells through ``_DAY_TEXTS``; None if its dates span more than ``_DAY_SPAN``
+    (or are not the tables' datetime64[ns])."""
+    if column.dtype != _NS:
+        return None
+    ns = column.to_numpy().view(np.int64)
     known = ns != _NAT
     if not known.any():
         return [""] * len(ns)

@@ -405,10 +405,11 @@ def test_csv_dates_are_what_pandas_writes_over_any_span():
              ["1700-03-01", "2262-04-01", None, "2000-01-01"],
              [None, None, None, None]]
     for dates in spans:
-        df = pd.DataFrame({"date": pd.to_datetime(pd.Series(dates, dtype=object), format="ISO8601").astype("datetime64[ns]"),
-                           "text": pd.array(["a", None, "b", "c"], dtype="string")})
-        assert build._csv_text(df) == df.to_csv(index=False, header=False, lineterminator="\n",
-                                                date_format="%Y-%m-%d").encode("utf-8"), dates
+        for unit in ("ns", "s"):  # the tables' dates are in ns; another unit is formatted value by value
+            df = pd.DataFrame({"date": pd.to_datetime(pd.Series(dates, dtype=object), format="ISO8601").astype(f"datetime64[{unit}]"),
+                               "text": pd.array(["a", None, "b", "c"], dtype="string")})
+            assert build._csv_text(df) == df.to_csv(index=False, header=False, lineterminator="\n",
+                                                    date_format="%Y-%m-%d").encode("utf-8"), (dates, unit)
 
 
 def test_csv_text_quotes_as_the_csv_module_does_for_every_character():
