@@ -223,6 +223,7 @@ REQUEST_COLUMNS = ("date_received", "date_responded", "outcome", "ncnd", "sectio
 # Where record_tables finds these in an exemption's and a question's row.
 _SECTION, _NCND, _STAGE, _LAW = (disclosures.EXEMPTION_COLUMNS.index(c) for c in ("section", "ncnd", "stage", "law"))
 _ANSWER = disclosures.QUESTION_COLUMNS.index("outcome")
+_CITED_NCND, _ANSWERED = operator.itemgetter(_NCND), operator.itemgetter(_ANSWER)
 
 
 @lru_cache(maxsize=4096)
@@ -251,13 +252,19 @@ def record_tables(records: list[disclosures.Disclosure]) -> dict:
     requests = []
     for d in records:
         cited = d.exemptions
-        requests.append((
-            d.reference, d.authority, d.date_received, d.date_responded, d.outcome,
-            any([e[_NCND] for e in cited]) or "ncnd" in [q[_ANSWER] for q in d.questions],
-            _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice" and (e[_LAW], e[_SECTION]) not in _ADVICE]))
-            if cited else None,
-            len(d.questions), d.source_title, d.source_file, d.law,
-        ))
+        # (``in`` and ``any`` over a map: in C, stopping at the first hit, no list per record.)
+        if cited:
+            requests.append((
+                d.reference, d.authority, d.date_received, d.date_responded, d.outcome,
+                any(map(_CITED_NCND, cited)) or "ncnd" in map(_ANSWERED, d.questions),
+                _sections(frozenset([e[_SECTION] for e in cited if e[_STAGE] != "extension_notice" and (e[_LAW], e[_SECTION]) not in _ADVICE])),
+                len(d.questions), d.source_title, d.source_file, d.law,
+            ))
+        else:
+            requests.append((
+                d.reference, d.authority, d.date_received, d.date_responded, d.outcome, "ncnd" in map(_ANSWERED, d.questions),
+                None, len(d.questions), d.source_title, d.source_file, d.law,
+            ))
     tables, counts = {"requests": requests}, {}
     for name in CHILD_TABLES:  # each child table's rows and counts in C (attrgetter, chain), not a loop per record
         lists = list(map(operator.attrgetter(name), records))
@@ -277,25 +284,32 @@ ROW_COLUMNS = {
 }
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """The cyclic garbage collector paused, then as it was (it then collects anything left). Parsing
+    makes many small objects and no cycles, and a group's tail few: the collector's passes over the
+    objects alive meanwhile (the group's rows) cost 10-25 ms a group (gc.callbacks, 3-5% of it)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Cache | None = None, key: str | None = None,
                 signature: tuple | None = None, contents: list[bytes] | None = None) -> tuple[dict, list[Rejection], list]:
     """Parse a chunk of record files (``contents``: their bytes, if already read) into small tables;
     with a ``cache``, store them under ``slot`` with the files' ``key`` and stat ``signature``."""
     rejections: list[Rejection] = []
     folder, root = os.fspath(folder), os.fspath(root)
-    # Paths as strings (a Path per file costs more than reading it). The cyclic garbage collector
-    # is paused: parsing makes many small objects and no cycles, and its passes over them cost
-    # ~5% of the parse; it runs again (and collects anything) when the chunk is done.
+    # Paths as strings (a Path per file costs more than reading it).
     if contents is None:
         contents = disclosures.read_files(folder, names)
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
+    with _collector_paused():
         records = disclosures.load_files([os.path.join(folder, n) for n in names], root, rejections, contents)
         result = record_tables(records), rejections, [((d.authority, d.reference), d.file) for d in records]
-    finally:
-        if was_enabled:
-            gc.enable()
     if cache is not None:
         cache.put(slot, key, result, signature)
     return result
@@ -385,9 +399,18 @@ def _cells(column: pd.Series) -> list[str] | None:
     %Y-%m-%d); None for a dtype not handled here. Dates, numbers and flags take few values: each
     distinct value is formatted once (pandas' strftime for a date) and the cells taken from them."""
     if isinstance(column.dtype, pd.StringDtype):
-        values = column.to_numpy(dtype=object, na_value="").tolist()
-        if not _special("".join(values)):  # the usual column: no cell needs quotes
+        # The values as they are (no copy); a missing value (pd.NA, no str) makes the join fail,
+        # and only then are missing values looked for (``isna`` costs more than the join).
+        values = column.to_numpy(dtype=object).tolist()
+        try:
+            text = "".join(values)
+        except TypeError:
+            values = column.to_numpy(dtype=object, na_value="").tolist()
+            text = "".join(values)
+        if not _special(text):  # the usual column: no cell needs quotes
             return values
+    elif column.dtype.kind == "M" and (cells := _date_cells(column)) is not None:
+        return cells
     elif str(column.dtype) == "Float64":
         # The blue list's rates: each cell as str() of its float (the shortest text that reads back
         # as the same float), which is what to_csv writes; few rows, so no factorising (-0.0 == 0.0).
@@ -402,6 +425,38 @@ def _cells(column: pd.Series) -> list[str] | None:
     else:
         texts = [str(v) for v in uniques.tolist()]  # 12, True
     return np.array(texts + [""], dtype=object)[codes].tolist()
+
+
+# Each day's text as ``_cells`` writes it (pandas' strftime), for a span of days that grows as
+# columns need it: [first day (days since 1970), the texts of the days from it on, then "" for a
+# missing date]. The tables' dates span a few thousand days, each formatted once per process rather
+# than once per distinct value of each column of each group (~0.5 us a value, ~2,000 a column).
+_DAY_TEXTS: list = [0, np.array([""], dtype=object)]
+_DAY_SPAN = 50_000  # days (~137 years); a column spanning more is formatted as before
+_NS = np.dtype("datetime64[ns]")
+
+
+def _date_cells(column: pd.Series) -> list[str] | None:
+    """A date column's cells through ``_DAY_TEXTS``; None if its dates span more than ``_DAY_SPAN``
+    (or are not the tables' datetime64[ns])."""
+    if column.dtype != _NS:
+        return None
+    ns = column.to_numpy().view(np.int64)
+    known = ns != _NAT
+    if not known.any():
+        return [""] * len(ns)
+    days = np.floor_divide(ns, 86_400 * 10**9)  # the day of each (what %Y-%m-%d prints), NaT's aside
+    lo, hi = int(days[known].min()), int(days[known].max())
+    first, texts = _DAY_TEXTS
+    last = first + len(texts) - 2
+    if lo < first or hi > last:
+        if len(texts) > 1:
+            lo, hi = min(lo, first), max(hi, last)
+        if hi - lo >= _DAY_SPAN:
+            return None
+        span = np.arange(lo, hi + 1, dtype=np.int64).astype("datetime64[D]").astype("datetime64[ns]")
+        first, texts = _DAY_TEXTS[:] = lo, np.array(pd.DatetimeIndex(span).strftime("%Y-%m-%d").tolist() + [""], dtype=object)
+    return texts[np.where(known, days - first, len(texts) - 1)].tolist()
 
 
 def _csv_text(df: pd.DataFrame) -> bytes:
@@ -603,8 +658,13 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
     Returns the merge's view of the tail and where its text is: (file, offset) in its cache entry or
     in ``spill`` (a folder for a worker without a cache), else the bytes. A worker sends back only
     the view: the text (~1 kB a record) is never pickled to the main process. ``signature``: each
-    chunk's stat signature (from ``disclosure_tables``' listing), with a cache."""
-    folder, root, slot, members, cache, signature, found_key, spill = args
+    chunk's stat signature (from ``disclosure_tables``' listing), with a cache. The garbage collector
+    is paused for the whole job (``_collector_paused``)."""
+    with _collector_paused():
+        return _group(*args)
+
+
+def _group(folder, root, slot, members, cache, signature, found_key, spill) -> tuple[GroupRows, bytes | tuple[str, int]]:
     parts, keys = [], []
     changed: dict[int, tuple | None] = {}  # chunk index -> (key, value) of its previous entry, if any
     for i, chunk_slot, names in members:

@@ -395,6 +395,23 @@ def test_csv_text_is_what_pandas_writes():
     assert build._csv_text(many) == many.to_csv(index=False, header=False, lineterminator="\n").encode("utf-8")
 
 
+def test_csv_dates_are_what_pandas_writes_over_any_span():
+    # Each day's text is kept per process for the span of days met so far: columns that widen it
+    # (before 1970, a time of day printed as its date, a missing date), then one spanning more days
+    # than it keeps (1700 to 2262): the rows of DataFrame.to_csv, byte for byte, each time.
+    spans = [["2023-01-02", "2023-01-02", None, "2023-01-03"],
+             ["1969-12-31 18:00", "1970-01-01", "1950-06-01 23:59:59", None],
+             ["2031-12-31", "2005-01-01 00:00:01", "1999-02-28", "2024-02-29"],
+             ["1700-03-01", "2262-04-01", None, "2000-01-01"],
+             [None, None, None, None]]
+    for dates in spans:
+        for unit in ("ns", "s"):  # the tables' dates are in ns; another unit is formatted value by value
+            df = pd.DataFrame({"date": pd.to_datetime(pd.Series(dates, dtype=object), format="ISO8601").astype(f"datetime64[{unit}]"),
+                               "text": pd.array(["a", None, "b", "c"], dtype="string")})
+            assert build._csv_text(df) == df.to_csv(index=False, header=False, lineterminator="\n",
+                                                    date_format="%Y-%m-%d").encode("utf-8"), (dates, unit)
+
+
 def test_csv_text_quotes_as_the_csv_module_does_for_every_character():
     # Which characters make a cell quoted is the csv module's choice (it may differ between Python
     # versions): one cell per character of the first planes, inside text and alone, as to_csv has it.
