@@ -13,7 +13,6 @@ text).
 
 from __future__ import annotations
 
-import textwrap
 from pathlib import Path
 
 import pytest
