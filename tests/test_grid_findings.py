@@ -219,6 +219,28 @@ def test_chart_source_lines_name_the_documents(found):
             assert "foi_analysis" not in call and "table" not in call, (notebook.name, call)
 
 
+def test_grids_are_named_from_the_built_editions_table_not_the_pdfs(corpus, tmp_path, monkeypatch):
+    """The source lines and the coverage take each grid's title and day from data/processed
+    (grid_editions), never from the PDFs: with the PDFs gone and the table edited by hand, they say
+    what the table says; a grid the table lacks, or one with no title and day, is named by its file."""
+    from foi_analysis.analysis import sources
+
+    processed = tmp_path / "processed"
+    shutil.copytree(config.PROCESSED, processed)
+    (processed / "grid_editions.csv").write_text(
+        "source_file,title,edition_date,pages,deployments\n"
+        "met-lfr-grid-2020-2022.pdf,Grid as edited,2023-11-21,2,9\n"
+        "met-lfr-grid-2023-to-2024.pdf,,,10,203\n", encoding="utf-8")
+    monkeypatch.setattr(config, "PROCESSED", processed)
+    monkeypatch.setattr(config, "RAW_GRIDS", tmp_path / "no-grids-here")
+    assert sources.grids(["met-lfr-grid-2023-to-2024.pdf", "met-lfr-grid-2020-2022.pdf", "other.pdf"]) == (
+        "Metropolitan Police Service, Grid as edited of 21 Nov 2023 (met-lfr-grid-2020-2022.pdf), "
+        "LFR Deployment Grid (met-lfr-grid-2023-to-2024.pdf), LFR Deployment Grid (other.pdf)")
+    cov = findings.compute_all(authority="", start="", end="", confidence=0.95)["coverage"]
+    assert [(g["file"], g["title"], g["made"]) for g in cov["grids"]] == [
+        ("met-lfr-grid-2020-2022.pdf", "Grid as edited", "2023-11-21"), ("met-lfr-grid-2023-to-2024.pdf", None, None)]
+
+
 def test_every_section_describes_itself_in_markdown(found):
     for section, numbers in found.items():
         md = findings.markdown(section, numbers)

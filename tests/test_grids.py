@@ -909,3 +909,48 @@ def test_a_total_at_the_top_of_a_page_is_not_the_last_rows_figures():
          "status": "n/a: no result printed"},
         {"deployment_id": "total_at_top_2025-01-08_1", "page": 2, "row": 2, "location": "Brixton", "date": "2025-01-08",
          "total_alerts": 1, "faces_seen": 9000, "status": "ok"}])
+
+
+# --- grid_editions: what each PDF says of itself, read once by the build --------------------------
+
+def test_grid_editions_hold_each_pdfs_own_title_and_day_through_the_cache(tmp_path, monkeypatch):
+    """The build's grid_editions table names the three real grids as their PDFs do. Expected values read
+    by hand from each PDF's metadata (a one-off `pypdfium2` get_metadata_dict() and page count, not
+    this code): all three are titled 'LFR Deployment Grid'; 2020-22 CreationDate D:20231120113959Z,
+    ModDate D:20231120114003Z, 2 pages; 2023-24 D:20250111114837+00'00' (both), 10 pages; 2025
+    D:20250512122623+01'00' (both), 4 pages. Deployments: the hand counts pinned above (9, 203, 74)."""
+    from foi_analysis import build
+    from foi_analysis.cache import cache_folder, entry_path
+    from foi_analysis.grids import pdf_tables
+
+    raw = tmp_path / "data" / "raw"
+    shutil.copytree(config.REPOSITORY / "tests" / "fixtures" / "corpus" / "data" / "raw", raw)
+    shutil.copy(GRID_2025, raw / "grids")
+    expected = [
+        ["met-lfr-grid-2020-2022.pdf", "LFR Deployment Grid", pd.Timestamp("2023-11-20"), 2, 9],
+        ["met-lfr-grid-2023-to-2024.pdf", "LFR Deployment Grid", pd.Timestamp("2025-01-11"), 10, 203],
+        ["met-lfr-grid-2025-to-may2026.pdf", "LFR Deployment Grid", pd.Timestamp("2025-05-12"), 4, 74],
+    ]
+    first = build.assemble(raw, cache=True).tables["grid_editions"]
+    assert list(first.columns) == ["source_file", "title", "edition_date", "pages", "deployments"]
+    assert first.astype(object).values.tolist() == expected
+    # A rebuild from the per-grid cache (the deployment tables' own entry dropped) opens no PDF: the
+    # title and day come with each grid's cached parse.
+    entry_path(cache_folder(raw), "deployment-tables").unlink()
+
+    def opened(path):
+        raise AssertionError(f"{path} opened: not from the cache")
+
+    monkeypatch.setattr(pdf_tables, "edition", opened)
+    monkeypatch.setattr(pdf_tables, "read_pages", opened)
+    again = build.assemble(raw, cache=True).tables["grid_editions"]
+    assert again.astype(object).values.tolist() == expected
+
+
+def test_a_grid_without_metadata_has_an_empty_title_and_day(tmp_path):
+    # bad_rows.pdf (drawn by make_fixtures.py) has empty Title, CreationDate and ModDate and one page.
+    shutil.copy(FIXTURES / "bad_rows.pdf", tmp_path)
+    t, _ = grids.build_tables(tmp_path, blue_list=BLUE_LIST.iloc[0:0])
+    row = GRID_SCHEMAS["grid_editions"].validate(t["grid_editions"]).iloc[0]
+    assert row["source_file"] == "bad_rows.pdf" and pd.isna(row["title"]) and pd.isna(row["edition_date"])
+    assert row["pages"] == 1 and row["deployments"] == (t["deployments"]["source_file"] == "bad_rows.pdf").sum() > 0

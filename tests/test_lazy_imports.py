@@ -74,3 +74,31 @@ def test_a_cached_build_imports_neither_the_holiday_nor_the_pdf_library(tmp_path
     code, modules = _imported(tmp_path, "build")
     assert code == 0 and "foi_analysis.build" in modules
     assert [m for m in ("holidays", "pypdfium2", "foi_analysis.grids.pdf_tables") if m in modules] == []
+
+
+REPORT_PROBE = """
+import importlib, json, sys
+from foi_analysis.report import forkserver
+for name in forkserver.PRELOAD:  # what the report's kernels have
+    importlib.import_module(name)
+from foi_analysis.analysis import findings, sources
+found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+line = sources.grids(["met-lfr-grid-2020-2022.pdf", "met-lfr-grid-2023-to-2024.pdf"])
+print(json.dumps({"line": line, "grids": found["coverage"]["grids"], "modules": sorted(sys.modules)}))
+"""
+
+
+def test_the_report_reads_no_pdf(tmp_path):
+    # The report names each grid by its PDF's title and day from the build's grid_editions table:
+    # neither its kernels' preloaded modules nor the findings and source lines import the PDF library.
+    code, _ = _imported(tmp_path, "build")
+    assert code == 0
+    env = {**os.environ, "FOI_ANALYSIS_ROOT": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", REPORT_PROBE], env=env, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    out = json.loads(done.stdout.strip().splitlines()[-1])
+    # the corpus's grids' PDF metadata (Title; CreationDate D:20231120113959Z and D:20250111114837+00'00')
+    assert out["line"] == ("Metropolitan Police Service, LFR Deployment Grid of 20 Nov 2023 (met-lfr-grid-2020-2022.pdf), "
+                           "LFR Deployment Grid of 11 Jan 2025 (met-lfr-grid-2023-to-2024.pdf)")
+    assert [g["made"] for g in out["grids"]] == ["2023-11-20", "2025-01-11"]
+    assert [m for m in ("pypdfium2", "foi_analysis.grids.pdf_tables") if m in out["modules"]] == []

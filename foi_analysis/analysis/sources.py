@@ -3,47 +3,32 @@ publisher, its title and the day its edition was made (with its file name, which
 with a page); an FOI response by its reference and authority. Charts' source lines use these.
 
 A grid's title and day are its PDF's own (the Title and the later of CreationDate and ModDate, as
-the build's ``date_after_edition`` check reads them); a grid that is not there, or gives neither,
-is named by its file alone.
+the build's ``date_after_edition`` check reads them), from the build's ``grid_editions`` table: the
+report reads data/processed, never the PDFs. A grid that is not in it, or gives neither, is named by
+its file alone.
 """
 
 from __future__ import annotations
 
-import functools
+import datetime as dt
+
+import pandas as pd
 
 from .display import day, listed
-from .selection import GRID_AUTHORITY
-from .. import config
+from .selection import GRID_AUTHORITY, load
 
 GRID_TITLE = "LFR Deployment Grid"  # what the Met calls the documents, for a PDF that prints no title
 
 
-@functools.lru_cache(maxsize=64)
-def _edition(path: str, stamp: tuple) -> tuple[str | None, object]:
-    """(title, day made) of the PDF at ``path``; ``stamp`` (size, mtime) keys the cache."""
-    import pypdfium2 as pdfium
-
-    from ..grids.pdf_tables import edition_date
-
-    try:
-        pdf = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError:
+def edition(source_file: str) -> tuple[str | None, dt.date | None]:
+    """(title, day made) of a grid as the build read them (``grid_editions``); (None, None) when the
+    grid is not in that table."""
+    table = load("grid_editions")
+    found = table.loc[table["source_file"] == source_file]
+    if found.empty:
         return None, None
-    try:
-        title = (pdf.get_metadata_dict().get("Title") or "").strip() or None
-    finally:
-        pdf.close()
-    return title, edition_date(path)
-
-
-def edition(source_file: str) -> tuple[str | None, object]:
-    """(title, day made) of a grid file under data/raw/grids/; (None, None) when it is not there."""
-    path = config.RAW_GRIDS / source_file
-    try:
-        stat = path.stat()
-    except OSError:
-        return None, None
-    return _edition(str(path), (stat.st_size, stat.st_mtime_ns))
+    title, made = found["title"].iloc[0], found["edition_date"].iloc[0]
+    return (None if pd.isna(title) else title), (None if pd.isna(made) else made.date())
 
 
 def grid_edition(source_file: str) -> str:

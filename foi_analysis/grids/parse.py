@@ -55,6 +55,7 @@ CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts",
           "weekday"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
 EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
+EDITION_COLUMNS = ["source_file", "title", "edition_date", "pages", "deployments"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
 
 # A row that is not a deployment: a total, a footnote or a legend line ("* estimate", "Note: ...").
@@ -945,6 +946,9 @@ class _Parsed:
     rejections: list[Rejection]
     extras: list[dict]  # one per value printed in a column of no known meaning
     warnings: list[str]
+    # The PDF's own title, the day it was made and its pages (a grid_editions row, less its count):
+    # read with the rows, so a cached parse gives them without opening the PDF again.
+    edition: dict
 
 
 def _n(value) -> str:
@@ -1036,8 +1040,12 @@ def _parse(path: Path) -> _Parsed:
         extras += [{"deployment_id": row["deployment_id"], "source_file": path.name, "page": rec.page, "column": header,
                     "value": " ".join(value.split())} for header, value in rec.extras.items()]
         rows.append(row)
-    anomalies += _after_edition(path, rows)
-    return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings)
+    from . import pdf_tables
+
+    title, made, pages = pdf_tables.edition(path)
+    anomalies += _after_edition(path, made, rows)
+    edition = {"source_file": path.name, "title": title, "edition_date": made, "pages": pages}
+    return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings, edition)
 
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -1051,14 +1059,11 @@ def _weekday_printed(text: str) -> int | None:
     return None if m is None else [d[:3].lower() for d in WEEKDAYS].index(m[1].lower())
 
 
-def _after_edition(path: Path, rows: list[dict]) -> list[dict]:
+def _after_edition(path: Path, made: dt.date | None, rows: list[dict]) -> list[dict]:
     """``date_after_edition``: a deployment dated after the day its grid was made (the PDF's own
     creation or modification date, the later): a grid cannot report a deployment still to come. When
     most rows fall after it the date is not the edition's (a template's, a wrong clock): not checked,
     with a warning."""
-    from . import pdf_tables
-
-    made = pdf_tables.edition_date(path)
     late = [r for r in rows if made is not None and r["date"] > made]
     if late and 2 * len(late) > len(rows):
         print(f"warning: {path.name}: made {made:%Y-%m-%d} by its own metadata, before most of its deployments; "
@@ -1520,5 +1525,17 @@ def build_tables(grid_dir: Path | str, blue_list: pd.DataFrame, read=read_grid) 
         "blue_list_missing": missing,
         "deployments_yearly": by_year,
         "deployments_by_purpose": by_purpose,
+        "grid_editions": editions(parsed, deployments),
     }
     return tables, rejections
+
+
+def editions(parsed: list[_Parsed], deployments: pd.DataFrame) -> pd.DataFrame:
+    """One row per grid read: its PDF's title and day made (as ``date_after_edition`` reads it), its
+    pages and the deployments read from it; what the report names a grid by, without the PDF."""
+    out = pd.DataFrame([p.edition for p in parsed], columns=EDITION_COLUMNS[:-1])
+    counts = deployments["source_file"].value_counts()
+    out["deployments"] = [int(counts.get(f, 0)) for f in out["source_file"]]
+    out = out.astype({"source_file": "string", "title": "string", "pages": "Int64", "deployments": "Int64"})
+    out["edition_date"] = pd.to_datetime(out["edition_date"]).astype("datetime64[ns]")
+    return out[EDITION_COLUMNS]

@@ -164,15 +164,17 @@ def read_pages(path: Path | str) -> tuple[list[Table], list[Page]]:
         pdf.close()
 
 
-def edition_date(path: Path | str) -> dt.date | None:
-    """The day the PDF was made: the later of its CreationDate and ModDate ("D:20250512122623+01'00'",
-    the day as written there), or None when it gives neither."""
+def edition(path: Path | str) -> tuple[str | None, dt.date | None, int | None]:
+    """What the PDF says of itself: its Title (None when empty), the day it was made (the later of its
+    CreationDate and ModDate, "D:20250512122623+01'00'", the day as written there; None when it gives
+    neither) and its page count; (None, None, None) for a file that is no readable PDF."""
     try:
         pdf = pdfium.PdfDocument(Path(path))
     except pdfium.PdfiumError:
-        return None
+        return None, None, None
     try:
         meta = pdf.get_metadata_dict()
+        pages = len(pdf)
     finally:
         pdf.close()
     days = []
@@ -183,7 +185,8 @@ def edition_date(path: Path | str) -> dt.date | None:
                 days.append(dt.date(int(m[1]), int(m[2]), int(m[3])))
             except ValueError:
                 pass
-    return max(days, default=None)
+    title = (meta.get("Title") or "").strip() or None
+    return title, max(days, default=None), pages
 
 
 def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:

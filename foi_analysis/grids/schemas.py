@@ -9,7 +9,7 @@ from __future__ import annotations
 import pandera.pandas as pa
 
 from .parse import CHECKS, RATE_ROUNDING
-from ..records.columns import column, count, fraction, table, text
+from ..records.columns import column, count, date, fraction, table, text
 
 
 _ID = text("Deployment key: <grid file stem>_<ISO date>_<n>, n = the grid's nth row on that date, in printed order")
@@ -113,6 +113,18 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "page": count("Page where the row starts", nullable=False),
             "column": text("The column's header as printed (group header and sub-header joined)"),
             "value": text("The value as printed"),
+        },
+    ),
+    "grid_editions": table(
+        "One row per grid PDF read: what the PDF says of itself, so the report names each grid without "
+        "opening it. An unreadable grid has no row (it is in rejected).",
+        {
+            "source_file": column("string", _FILE.description, nullable=False, unique=True),
+            "title": text("The PDF's Title as its metadata gives it (empty: it gives none)", nullable=True),
+            "edition_date": date("The day the PDF was made: the later of its metadata's CreationDate and ModDate, "
+                                 "the day as written there (empty: it gives neither); what date_after_edition checks against"),
+            "pages": count("Pages in the PDF", nullable=False),
+            "deployments": count("Deployments read from it (its rows in deployments)", nullable=False),
         },
     ),
     "blue_list_deployments": table(

@@ -42,8 +42,7 @@ ANALYSIS = ("pandas", "scipy.stats", "statsmodels.stats.proportion", "foi_analys
 PRELOAD = ANALYSIS + ("ipykernel.kernelapp", "foi_analysis.report.kernelapp", "ipykernel.ipkernel", "ipykernel.zmqshell", "ipykernel.debugger", "psutil",
                       "sqlite3", "pdb", "IPython.core.debugger", "matplotlib_inline.backend_inline", "matplotlib.pyplot",
                       "pandas.plotting._matplotlib", "seaborn", "foi_analysis.analysis.plots", "foi_analysis.analysis.display",
-                      # the charts' source lines name each grid by its PDF's title and day
-                      "foi_analysis.analysis.sources", "foi_analysis.grids.pdf_tables")
+                      "foi_analysis.analysis.sources")
 MODULE = "foi_analysis.report.forkserver"
 ENV = "FOI_ANALYSIS_FORKSERVER"  # the server's socket, for the kernel manager in papermill's workers
 
