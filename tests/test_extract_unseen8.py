@@ -13,6 +13,7 @@ text).
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -406,46 +407,15 @@ def test_mixed_encodings_keep_the_utf8_characters(tmp_path):
     assert "\u2013 Law Enforcement" in text and "\u00a3120k" in text and "Force\u2019s view)" in text and warnings
 
 
-def _rc4(key: bytes, data: bytes) -> bytes:
-    S, j, out = list(range(256)), 0, bytearray()
-    for i in range(256):
-        j = (j + S[i] + key[i % len(key)]) % 256
-        S[i], S[j] = S[j], S[i]
-    i = j = 0
-    for byte in data:
-        i = (i + 1) % 256
-        j = (j + S[i]) % 256
-        S[i], S[j] = S[j], S[i]
-        out.append(byte ^ S[(S[i] + S[j]) % 256])
-    return bytes(out)
+def _encrypted_pdf(user_password: str) -> bytes:
+    """A one-page letterhead PDF encrypted with the standard security handler (RC4 40-bit), drawn by the
+    tests' PDF writer (tests/fixtures/grids/raw_pdf.py); "" opens without asking (an owner password only)."""
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "grids"))
+    import raw_pdf
 
-
-def _encrypted_pdf(user_password: bytes) -> bytes:
-    """A one-page PDF encrypted with the standard security handler, revision 2 (40-bit RC4; PDF 1.7, 7.6.3)."""
-    import hashlib
-
-    pad = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE6453697A")
-    padded = lambda pw: (pw + pad)[:32]  # noqa: E731
-    owner = _rc4(hashlib.md5(padded(b"owner")).digest()[:5], padded(user_password))
-    perms, file_id = -3904, b"\x33" * 16
-    key = hashlib.md5(padded(user_password) + owner + perms.to_bytes(4, "little", signed=True) + file_id).digest()[:5]
-    user = _rc4(key, pad)
-    content = b"BT /F1 12 Tf 72 770 Td (Kent Police - Our ref: FOI 1/25) Tj ET"
-    stream = _rc4(hashlib.md5(key + (4).to_bytes(3, "little") + b"\x00\x00").digest()[:10], content)
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
-            b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-            b"<< /Filter /Standard /V 1 /R 2 /O <" + owner.hex().encode() + b"> /U <" + user.hex().encode() + b"> /P -3904 >>"]
-    out, offsets = bytearray(b"%PDF-1.4\n"), []
-    for n, body in enumerate(objs, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % n + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    out += (b"trailer\n<< /Size %d /Root 1 0 R /Encrypt 6 0 R /ID [<" % (len(objs) + 1) + file_id.hex().encode() + b"> <"
-            + file_id.hex().encode() + b">] >>\nstartxref\n%d\n%%%%EOF\n" % xref)
-    return bytes(out)
+    page = raw_pdf.Page(raw_pdf.PORTRAIT)
+    page.text(72, 72, "Kent Police - Our ref: FOI 1/25", size=12)
+    return raw_pdf.write([page], user_password=user_password)
 
 
 def test_an_encrypted_pdf_is_refused_by_name(tmp_path):
@@ -453,10 +423,10 @@ def test_an_encrypted_pdf_is_refused_by_name(tmp_path):
     # "not a readable PDF", which says corrupt). One with only an owner password (no password to open) is read.
     from foi_analysis.extract.text import InputError
 
-    (tmp_path / "e.pdf").write_bytes(_encrypted_pdf(b"secret"))
+    (tmp_path / "e.pdf").write_bytes(_encrypted_pdf("secret"))
     with pytest.raises(InputError, match="(?i)password"):
         extract_file(tmp_path / "e.pdf")
-    (tmp_path / "o.pdf").write_bytes(_encrypted_pdf(b""))
+    (tmp_path / "o.pdf").write_bytes(_encrypted_pdf(""))
     assert extract_file(tmp_path / "o.pdf").json()["reference"] == "FOI 1/25"
 
 
