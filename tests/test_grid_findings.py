@@ -436,3 +436,19 @@ def test_locations_and_months_recomputed_with_ties(found, printed):
     assert {t["location"]: t["deployments"] for t in g["top_locations"]} == counts[counts >= fifth].to_dict()
     months = printed["date"].str[:7].value_counts()
     assert g["busiest_months"]["months"] == sorted(months[months == months.max()].index)
+
+
+@pytest.mark.parametrize("document, marked", [
+    # a figure read from a news report of the document: said once, by the title or by the marker
+    ("Facial Recognition Technology in Law Enforcement: Equitability Study, as reported by The Register", False),
+    ("Facial Recognition Technology in Law Enforcement: Equitability Study", True),
+])
+def test_a_figure_read_from_a_report_is_said_so_once(document, marked):
+    from foi_analysis.analysis import grid_findings
+
+    figure = {"publisher": "National Physical Laboratory", "document": document, "published": "2023-04-05",
+              "measure": "false positives in the test", "per": "test", "threshold": 0.62, "watchlist_size": None,
+              "value": None, "events": 1, "secondary": "yes", "source_url": "https://example.org/", "grid": None}
+    line = grid_findings.describe_reference_comparison({"confidence": 0.95, "figures": [figure], "measures_differ": ""})[0]
+    assert ("(read from a report of it)" in line) is marked
+    assert line.count("reported by") + line.count("read from a report") == 1

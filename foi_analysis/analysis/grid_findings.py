@@ -238,7 +238,8 @@ def describe_reference_comparison(f: dict) -> list[str]:
     c = percent(f["confidence"])
     for r in f["figures"]:
         g = r["grid"]
-        second = " (read from a report of it)" if r["secondary"] == "yes" else ""
+        # (a document title that already says "as reported by ..." needs no second word for it)
+        second = " (read from a report of it)" if r["secondary"] == "yes" and "as reported by" not in r["document"] else ""
         setting = f" at threshold {r['threshold']}" if r["threshold"] is not None else ""
         watch = f" with a {thousands(r['watchlist_size'])}-person watchlist" if r["watchlist_size"] else ""
         if r["value"] is not None:
