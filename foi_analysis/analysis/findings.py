@@ -18,7 +18,7 @@ from . import stats
 from .grid_analyses import counted
 from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
-from .display import LISTED, check_label, day, days, event_words, listed, markdown_values, month, one_in  # noqa: F401 (listed: notebooks call findings.listed)
+from .display import LISTED, check_label, day, days, event_words, listed, markdown_values, one_in  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import GRID_AUTHORITY, Selection, files_state
 
