@@ -410,8 +410,6 @@ def _cells(line: str) -> list[str]:
 # A column between the question and the answer that says whether it is held ("Information held?": "Yes",
 # "Partially", "No"): the answer's own words say as much, so it is not read.
 _HELD_CELL = re.compile(r"(?:(?:is (?:the )?)?information )?held\??|held by (?:us|the \w+)\??", re.I)
-# A letterhead set in two columns (name and address | "Our ref:", "Date:"), as a PDF's text layer or a
-# layout table gives it: "|" rows above the greeting, a cell of which is such a label.
 # A table answering closed questions: the question, a "Yes / No" column and perhaps a column of comments
 # ("No. | Question | Yes / No | Comments"). Each row's answer is its yes or no, then its comment if any.
 _YES_NO_CELL = re.compile(r"(?:answer\s*)?\(?(?:yes\s*(?:/|or|-)\s*no|y\s*/\s*n)\)?(?:\s*answer)?\??", re.I)
@@ -433,6 +431,8 @@ def _yes_no_columns(line: str) -> tuple[int, int, int | None] | None:
     return cols[0], cols[1], (cols[2] if len(names) == 3 else None)
 
 
+# A letterhead set in two columns (name and address | "Our ref:", "Date:"), as a PDF's text layer or a
+# layout table gives it: "|" rows above the greeting, a cell of which is such a label.
 _LETTERHEAD_LABEL = re.compile(r"(?:our |your )?(?:ref(?:erence)?|date|tel(?:ephone)?|e-?mail)\b\.?\s*(?:no\.?\s*)?:", re.I)
 _GREETING = re.compile(r"^\s*(?:Dear|Annwyl)\b")
 
@@ -452,6 +452,20 @@ def _unfold_letterhead(lines: list[str]) -> list[str]:
     left = [c[0] for c in cells if len(c) == 2] + [c[0] for c in cells if len(c) == 1 and not _LETTERHEAD_LABEL.match(c[0])]
     right = [c[1] for c in cells if len(c) == 2] + [c[0] for c in cells if len(c) == 1 and _LETTERHEAD_LABEL.match(c[0])]
     return lines[:rows[0]] + left + [""] + right + lines[rows[-1] + 1:]
+
+
+def _table_rows(lines: list[str], k: int) -> tuple[list[str], int]:
+    """The "|" rows from line ``k`` on (blank lines between them skipped: an HTML table's rows come
+    so), and the index just after the last of them."""
+    rows, n = [], len(lines)
+    while True:
+        j = k
+        while j < n and not lines[j].strip():
+            j += 1
+        if j == n or "|" not in lines[j]:
+            return rows, k
+        rows.append(lines[j])
+        k = j + 1
 
 
 def unfold_answer_tables(lines: list[str]) -> list[str]:
@@ -474,33 +488,20 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
         if yes_no:
             q, yn, note = yes_no
             width = line.count("|") + 1
-            k += 1
-            while True:
-                j = k
-                while j < n and not lines[j].strip():
-                    j += 1
-                if j == n or "|" not in lines[j]:
-                    break
-                k = j
-                raw = [c.strip() for c in lines[k].split("|")]
+            rows, k = _table_rows(lines, k + 1)
+            for row in rows:
+                raw = [c.strip() for c in row.split("|")]
                 if len(raw) == width and raw[q]:
                     number = raw[0].rstrip(".") if q > 0 and raw[0].rstrip(".").isdigit() else ""
                     answer = ". ".join(c.rstrip(".") for c in (raw[yn], raw[note] if note is not None else "") if c)
                     out += ["", (number + ". " if number else "") + raw[q], "Response: " + answer + ".", ""]
                 else:
                     out += ["", " ".join(c for c in raw if c), ""]
-                k += 1
             continue
         if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
-            k += 1
-            while True:
-                j = k
-                while j < n and not lines[j].strip():
-                    j += 1  # (an HTML table's rows come with blank lines between them)
-                if j == n or "|" not in lines[j]:
-                    break
-                k = j
-                row = _cells(lines[k])
+            rows, k = _table_rows(lines, k + 1)
+            for printed in rows:
+                row = _cells(printed)
                 if numbered and len(row) == 3 and row[0].rstrip(".").isdigit():
                     row = [row[0].rstrip(".") + ". " + row[1], row[2]]
                 elif held and len(row) == 3:
@@ -509,7 +510,6 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
                     out += ["", row[0], "Response: " + row[1], ""]
                 elif row:
                     out += ["", " ".join(row), ""]
-                k += 1
             continue
         out.append(line)
         k += 1
