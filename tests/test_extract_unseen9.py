@@ -239,13 +239,18 @@ def test_a_scanned_pdf_is_refused_naming_the_file(tmp_path, capsys):
 
     from foi_analysis.extract import command
 
+    from PIL import Image, ImageDraw
+
+    scan = Image.new("L", (620, 877), 255)  # a page "scanned" to an image: Pillow writes it as a PDF with no text
+    ImageDraw.Draw(scan).text((60, 60), "Kent Police - Our ref: FOI 1/25 - Dear Requester", fill=0)
+    scan.save(tmp_path / "scanned_reply.pdf")
     good = tmp_path / "good.txt"
     good.write_text(_HEAD + "Kent Police does not hold this information." + _FOOT)
-    args = argparse.Namespace(files=[str(FIXTURES / "scanned_letter.pdf"), str(good)], out=str(tmp_path / "drafts"),
+    args = argparse.Namespace(files=[tmp_path / "scanned_reply.pdf", good], out=tmp_path / "drafts",
                               json=False, jobs=1, force=False)
     assert command.main(args) == 1
     err = capsys.readouterr().err
-    assert "scanned_letter.pdf: error:" in err and "no text layer" in err and "good.txt: draft written" in err
+    assert "scanned_reply.pdf: error:" in err and "no text layer" in err and "good.txt: draft written" in err
 
 
 def test_deeply_nested_html(tmp_path):
