@@ -257,6 +257,10 @@ _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200
            # so that the line they end is read as one (a heading, a list item); NEL is also a control
            # character, which a record refuses.
            ("\u2028", "\n"), ("\u2029", "\n"), ("\x85", "\n")]
+# The other invisible format characters a copy from a web page or a right-to-left page carries: joiners
+# (U+200C/D), direction marks, embeddings and isolates (U+200E/F, U+202A-E, U+2066-9), invisible operators
+# (U+2061-4). Inside "Section 3<ZWJ>1(1)(a)" they would cut the number the patterns read.
+_FORMAT_CHARS = re.compile("[\u200c-\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069]")
 
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -309,6 +313,8 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     for odd, plain in _SPACES:
         if odd in text:
             text = text.replace(odd, plain)
+    if not text.isascii() and _FORMAT_CHARS.search(text):
+        text = _FORMAT_CHARS.sub("", text)
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low, outside_ascii = lower_text(text)
