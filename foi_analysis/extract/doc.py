@@ -843,6 +843,9 @@ def _own_references(doc: Doc, s: int) -> set[str] | None:
         u = doc.units[i]
         if len(u) > 120 or not _ANY_DIGIT.search(u):
             continue
+        low = doc.unit_low(i)
+        if not any(w in low for w in _LABEL_WORDS):
+            continue  # (the label's words first: the pattern is tried at every character)
         for m in _REF_LABEL.finditer(u):
             label = u[max(0, m.start() - 40): m.start("ref")].lower()
             if "review" in label or "original" in label or "appeal" in label:

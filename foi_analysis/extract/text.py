@@ -313,11 +313,13 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     for odd, plain in _SPACES:
         if odd in text:
             text = text.replace(odd, plain)
-    if not text.isascii() and _FORMAT_CHARS.search(text):
-        text = _FORMAT_CHARS.sub("", text)
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low, outside_ascii = lower_text(text)
+    if outside_ascii and _FORMAT_CHARS.search(outside_ascii):
+        # (looked for among the characters outside ASCII, a few in most letters, not in the whole text)
+        text = _FORMAT_CHARS.sub("", text)
+        low, outside_ascii = lower_text(text)
     lines = text.split("\n")
     line_of = _LineOf(text)
     spelled = False
