@@ -176,7 +176,7 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     events = find_events(doc)
     for order, what in ((MONTH_FIRST_NOTE, "read month first, as the letter's own dates show"),
                         ("may be month first", "read day first, though the letter prints its dates in words month first")):
-        if flagged := [e["printed"] for e in events if e["note"].endswith(order)]:
+        if flagged := [e["printed"] for e in events if order in e["note"]]:
             warnings.append(f"numeric dates {what}: {', '.join(dict.fromkeys(flagged))}; check them")
     received = event_date(events, "received", warnings)
     responded = event_date(events, "response", warnings)

@@ -134,7 +134,7 @@ _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "respo
 MONTH_FIRST_NOTE = "printed month first"
 
 
-def _month_first(doc: Doc, out: list, numeric: list, us: set) -> None:
+def _month_first(out: list, numeric: list, us: set) -> None:
     """A letter that prints its dates in words month first ("May 12, 2025", a US template) may print its numeric
     dates month first too: read them so when its own dates show it (a numeric date that is, month first, one
     the letter prints in words, and day first none; or one that can only be month first, "05/21/2025"), and no
@@ -158,18 +158,19 @@ def _month_first(doc: Doc, out: list, numeric: list, us: set) -> None:
     for k, i, start, m, mf, df in readings:
         if mf is None or df is None or mf == df:
             if shown and not against and mf and k is None:  # "05/21/2025"
-                out.append((i, start, m.end(), mf, mf.isoformat(), MONTH_FIRST_NOTE))
+                out.append((i, start, m.end(), mf, mf.isoformat(), f"{MONTH_FIRST_NOTE} ({m.group(0)})"))
             continue
         if shown and not against:
-            out[k] = (i, start, m.end(), mf, mf.isoformat(), MONTH_FIRST_NOTE)
+            out[k] = (i, start, m.end(), mf, mf.isoformat(), f"{MONTH_FIRST_NOTE} ({m.group(0)})")
         else:
             out[k] = out[k] + ("may be month first",)
 
 
 def find_dates(doc: Doc):
-    """(unit index, start, end within the unit, date, printed) for each date in the authority's text."""
+    """(unit index, start, end within the unit, date, printed) for each date in the authority's text; a numeric
+    date read month first, or that may be, carries a sixth item saying so (see ``_month_first``)."""
     out = []
-    numeric = []  # (index in out or None, unit, start, end, match) of each numeric date: "05/12/2025"
+    numeric = []  # (index in out, or None if not a date day first; unit; start; match) of each numeric date: "05/12/2025"
     # (a worded date from its day on: a leading weekday or "the" is not part of the printed date)
     for found in (doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE), doc.gated(_WORDED_GATE, WORDED_DATE_FROM_DAY, shape=_WORDED_SHAPE)):
         for i, m in found:
@@ -202,7 +203,7 @@ def find_dates(doc: Doc):
         out.append((i, m.start(1), m.end(), date, " ".join(m.group(0)[m.start(1) - m.start():].split())))
         us.add(date)
     if numeric and us:
-        _month_first(doc, out, numeric, us)
+        _month_first(out, numeric, us)
     # ISO dates ("2024-06-03"), as web pages and mail headers print them: year first, so never ambiguous.
     for i, m in doc.gated(_ISO_GATE, _ISO_DATE, shape=_ISO_SHAPE):
         try:
