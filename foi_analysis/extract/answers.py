@@ -35,18 +35,24 @@ QUESTION_CUES = [
                                       # the exemption for what is so accessible)
                                       # (not "does not publish", "will publish" (s22's future publication), nor the
                                       # closing note that the body publishes its responses or its disclosure log)
-                                      r"|(?<!not )(?<!n't )(?<!will )(?<!never )\bpublish(?:es)? (?!(?:all |our |its |the |these |such |this )?"
+                                      # (nor a publication to come: "will also publish", "intends to publish", "may publish")
+                                      r"|(?<!not )(?<!n't )(?<!will )(?<!never )(?<!will also )(?<!will then )(?<!will soon )(?<!will shortly )(?<!'ll )"
+                                      r"(?<!would )(?<!may )(?<!might )(?<!could )(?<!intend to )(?<!intends to )(?<!plan to )(?<!plans to )"
+                                      r"(?<!going to )(?<!expect to )(?<!expects to )\bpublish(?:es)? (?!(?:all |our |its |the |these |such |this )?"
                                       r"(?:responses?|repl(?:y|ies)|disclosure logs?|requests?|FOI|freedom of information|answers?)\b)"
                                       r"[^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
                                       r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
-    ("partially_disclosed", re.compile(r"(?<!\[)\bredact", re.I)),
+    # (a part taken out of what is given: "redacted", "with the names ... removed under section 40(2)")
+    ("partially_disclosed", re.compile(r"(?<!\[)\bredact|(?<!not )(?<!n't )(?<!never )\b(?:removed|blanked out|obscured) (?:under|by virtue of|in accordance with) (?:section|s\.?\s*\d)", re.I)),
     ("exempt", re.compile(r"(?<!not )(?<!n't )\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
 ]
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
                                    # ("It answered question 1 and withheld ... questions 2 and 3": each clause its own)
-                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b", re.I))]
+                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b"
+                                                            # ("The figures for questions 1 and 2 are set out in Annex A")
+                                                            r"|(?<!not be )(?<!cannot be )(?<!would be )(?<!could be )(?<!will be )\b(?:set out|shown|listed|given) (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b", re.I))]
 
 
 
@@ -54,9 +60,13 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
     "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21"),
-    "partially_disclosed": ("redact",), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
+    "partially_disclosed": ("redact", "removed", "blanked out", "obscured"), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
+
+
+# (a group's "disclosed" has wording of its own: "set out in Annex A")
+_GROUP_NEEDLES = {**_CUE_NEEDLES, "disclosed": _CUE_NEEDLES["disclosed"] + ("set out", "shown", "listed", "given")}
 
 
 # Every match of a cue lies within this many characters before and after one of its words.
@@ -104,9 +114,9 @@ def _holds(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str) -> boo
     return False
 
 
-def _first_cue(cues: list[tuple[str, re.Pattern]]):
+def _first_cue(cues: list[tuple[str, re.Pattern]], needles: dict[str, tuple[str, ...]] = _CUE_NEEDLES):
     """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
-    gated = [(name, _CUE_NEEDLES[name], rx) for name, rx in cues]
+    gated = [(name, needles[name], rx) for name, rx in cues]
 
     def first(text: str, low: str | None = None) -> str | None:
         low = lower_same_length(text) if low is None else low
@@ -118,8 +128,10 @@ def _first_cue(cues: list[tuple[str, re.Pattern]]):
 
 
 _question_cue = _first_cue(QUESTION_CUES)
-_group_cue = _first_cue(_GROUP_CUES)
+_group_cue = _first_cue(_GROUP_CUES, _GROUP_NEEDLES)
 _RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s |the council'?s )?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and "Ateb / Answer:", "Our response:")
+# The paragraph of the requester's rights that closes a letter: "If you are dissatisfied ...", "You may request an internal review ...".
+_RIGHTS = re.compile(r"(?:if you (?:are|remain|feel|were) (?:still )?(?:dissatisfied|unhappy|unsatisfied|not (?:satisfied|happy|content))|you (?:may|can|have the right to) (?:request|ask for|apply for) an? (?:internal )?review)\b", re.I)
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
 # A question and its answer numbered without punctuation, or an answer numbered as its question:
 # "Q1 How many ...?" then "A1 The force ran ...", "Answer 1: We are withholding ...".
@@ -260,6 +272,8 @@ def _answer_outcome(body: str) -> str | None:
     outcome = _question_cue(body, low)
     if outcome == "not_held" and _gives_what_is_held(body, low):
         return "disclosed"
+    if outcome == "not_held" and "with" in low and _WITHHOLDS.search(body):
+        return "exempt"  # what is held is withheld; that something else is not held does not undo it
     if outcome:
         return outcome
     # Figures, dates, a plain yes/no or a few words ("CCTV only.") are recorded information given;
@@ -274,6 +288,11 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+# An answer that withholds, in the present ("We are withholding this information under section 22(1)"), not
+# a withholding that would be ("if it were held, it would be withheld").
+_WITHHOLDS = re.compile(r"\b(?:we are|(?:is|are) being|(?:has|have) been|(?:is|are)) withh(?:olding|eld)\b|\bwe (?:have )?withh(?:e|o)ld\b", re.I)
 
 
 # A closed question ("Does the force use ...?", "Has the council ...?") answered by a sentence that says yes or
@@ -399,8 +418,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         units = sorted(units + inline)
     for i, u in units:
         head = heads[i]
+        qa_head = 0
         if head is None and u[:1] in "QA" and enumerated and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
             head = [m.group(1).lower()]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
+            qa_head = m.end()  # (its number is no figure of the answer's: "A2. This information is not held.")
         elif head is None and u[:1] in "(abcdefgh" and enumerated and (m := _LETTERED_HEAD.match(u)):
             # "(a) and (b) Not applicable" under answer 1 answers 1a and 1b; "b) ..." answers a request lettered "b)"
             number = re.match(r"\d*", current[0]).group() if current else ""
@@ -416,7 +437,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             current, in_table, after_table, current_at = head, False, False, i
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
-            rest = (ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
+            rest = (u[qa_head:] if qa_head else ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
                     else _ROMAN.sub("", u, count=1) if u[:1] == "(" and _ROMAN.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
@@ -431,7 +452,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if i in signs:
+            if i in signs or (u[:1] in "IYy" and _RIGHTS.match(u)):
+                # (the rights paragraph every letter closes with answers no question: its "40 working days" is no figure)
                 close()
                 current = None
                 continue

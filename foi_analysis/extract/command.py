@@ -27,7 +27,7 @@ import yaml
 from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
 from .doc import body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, reference_in_title, request_text
-from .events import event_date, find_events
+from .events import MONTH_FIRST_NOTE, event_date, find_events
 from .grounds import Found, find_citations, law_of, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, split_inline_request, unfold_answer_tables
 
@@ -38,6 +38,8 @@ _LOG = ("disclosure log", "request reference number", "date of response", "date 
 # A body that says the Act does not apply to it (the National Crime Agency, the security bodies, a
 # company): its reply is no FOI response, and no outcome is read from it; the draft says why.
 _NOT_SUBJECT_WORDS = ("not a public authority", "not subject to the", "not listed in schedule 1")
+# A follow-up to the one question ("Has the force used X? If so, how many times?") is part of it, not another.
+_IF_SO = re.compile(r"\bif (?:so|yes|not)\b[^?]{0,200}\?", re.I)
 _NOT_SUBJECT = re.compile(r"\bnot a public authority (?:for the purposes of|under|as defined (?:by|in)) (?:the )?(?:Freedom of Information|FOI|the Act\b|this Act)"
                           r"|\b(?:is|are) not subject to the (?:Freedom of Information Act|FOIA?\b)"
                           r"|\b(?:is|are) not listed in Schedule 1 (?:to|of) the (?:Act|Freedom of Information Act|FOIA)", re.I)
@@ -172,6 +174,10 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     tables = find_tables(doc)
     questions = find_questions(doc, enumerated_questions(doc), found, tables)
     events = find_events(doc)
+    for order, what in ((MONTH_FIRST_NOTE, "read month first, as the letter's own dates show"),
+                        ("may be month first", "read day first, though the letter prints its dates in words month first")):
+        if flagged := [e["printed"] for e in events if order in e["note"]]:
+            warnings.append(f"numeric dates {what}: {', '.join(dict.fromkeys(flagged))}; check them")
     received = event_date(events, "received", warnings)
     responded = event_date(events, "response", warnings)
     outcome, ncnd = decide_outcome(doc, found, questions, tables, law or "FOIA")
@@ -179,7 +185,7 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         # One statement that nothing requested is held answers every question.
         questions = [{**q, "outcome": "not_held"} for q in questions]
     asked = request_text(doc)
-    if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") <= 1:
+    if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") - len(_IF_SO.findall(asked)) <= 1:
         # A request of one unnumbered question: its outcome is the response's.
         # A refusal on cost or as vexatious (s12/s14) answers no question: it is not an exemption.
         procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)

@@ -668,6 +668,10 @@ _KIND_RULES = [
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
      # ("We received your request on 2 June 2025" recounts, in a reply; an acknowledgement says "have received")
      re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) have received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
+    # ("... received on 7 April 2025 and has been given the reference X. We will respond by 6 May 2025.")
+    # (tentative, "ack?": a letter that also answers numbered questions only tells its reference on the way)
+    ("ack?", ("been given", "been allocated", "been assigned", "been logged"),
+     re.compile(r"(?:has|have) been (?:given|allocated|assigned|logged (?:under|with))(?: the| a)? (?:reference|case (?:number|reference)|ref)\b", re.I)),
 ]
 # An extension notice that already gives the decision is a response.
 _DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
@@ -742,7 +746,7 @@ ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|an
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)", "Request 1:", "Item 2 -".
-ENUM = re.compile(r"^\s*" + _NUMBER_PREFIX + r"(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,2})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
+ENUM = re.compile(r"^\s*" + _NUMBER_PREFIX + r"(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,5})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
 
 # A unit longer than this is cut at its last sentence end (else space) before the limit: a text
@@ -822,8 +826,53 @@ def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None =
     _mark_quoted(doc)
     if "annwyl" in doc.low or "yn gywir" in doc.low:
         _mark_welsh(doc)
+    if sum(seg.role == "authority" for seg in segments) > 1:
+        _set_aside_other_requests(doc)
     doc.settle()
     return doc
+
+
+def _own_references(doc: Doc, s: int) -> set[str] | None:
+    """The references message ``s`` labels as its own near its head ("Our reference: X"), or None when it
+    labels one as a review's or an original request's (a review's letter has two)."""
+    refs = set()
+    # (a letterhead above the first greeting is the first message's head)
+    top = doc.segments[s - 1].start if s and doc.segments[s - 1].role == "header" and doc.segment_end(s - 1) - doc.segments[s - 1].start <= 12 \
+        else doc.segments[s].start
+    for i in range(top, min(doc.segment_end(s), doc.segments[s].start + 10)):
+        u = doc.units[i]
+        if len(u) > 120 or not _ANY_DIGIT.search(u):
+            continue
+        low = doc.unit_low(i)
+        if not any(w in low for w in _LABEL_WORDS):
+            continue  # (the label's words first: the pattern is tried at every character)
+        for m in _REF_LABEL.finditer(u):
+            label = u[max(0, m.start() - 40): m.start("ref")].lower()
+            if "review" in label or "original" in label or "appeal" in label:
+                return None
+            if "your ref" not in label and len(m.group("ref")) >= 3 and not _is_date(m.group("ref")):
+                refs.add(m.group("ref").rstrip(".-/"))
+    return refs
+
+
+def _set_aside_other_requests(doc: Doc) -> None:
+    """A message of a thread that labels its own reference, another than the one the first such message
+    labels (a response to an earlier request forwarded below the reply: "Our reference: MGLA300125-4471"
+    under "Our reference: MGLA030625-5102"), answers another request: its words are read as quoted (no
+    date, ground or answer of this request comes from them) and it is no message of this one."""
+    first = None
+    for s, seg in enumerate(doc.segments):
+        if seg.role != "authority" or seg.kind in ("review_ack", "review_response"):
+            continue
+        refs = _own_references(doc, s)
+        if not refs:
+            continue
+        if first is None:
+            first = refs
+        elif not refs & first:
+            for i in range(seg.start, doc.segment_end(s)):
+                doc.quoted[i] = True
+            seg.kind, seg.date = "other_request", None
 
 
 def answer_headings(doc: Doc) -> list[list[str] | None]:
@@ -957,6 +1006,9 @@ def _classify_segments(doc: Doc) -> None:
                 allowed.discard(s)
                 if not allowed:
                     break
+    for s, seg in enumerate(doc.segments):
+        if seg.kind == "ack?":
+            seg.kind = None if any(_NUMBERED_ONE.match(doc.units[i]) for i in range(seg.start, doc.segment_end(s))) else "ack"
     extensions = {s for s, seg in enumerate(doc.segments) if seg.kind == "extension"}
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
                for i, _ in (doc.search(rx, needles, own=False, segments=extensions) if extensions else ())}
@@ -968,9 +1020,13 @@ def _classify_segments(doc: Doc) -> None:
         # In a thread (an acknowledgement, a review, quoted mail), the one authority message no rule
         # claims is the response when it answers numbered questions or a review of it follows.
         left = [s for s, seg in enumerate(doc.segments) if seg.role == "authority" and seg.kind is None]
-        if len(left) == 1 and (any(seg.kind in ("review_request", "review_ack", "review_response") for seg in doc.segments[left[0] + 1:])
-                               or any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[left[0]].start, doc.segment_end(left[0])))):
+        if len(left) == 1 and any(seg.kind in ("review_request", "review_ack", "review_response") for seg in doc.segments[left[0] + 1:]):
             only = left[0]
+        else:
+            # (of several such messages, e.g. a holding reply beside it, the one that answers numbered questions)
+            answering = [s for s in left if any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[s].start, doc.segment_end(s)))]
+            if len(answering) == 1:
+                only = answering[0]
     for s, seg in enumerate(doc.segments):
         if seg.kind is None and seg.role != "header":
             seg.kind = "request" if seg.role == "requester" else ("response" if s == only else "update")
@@ -982,10 +1038,18 @@ def _classify_segments(doc: Doc) -> None:
                              for d in [date_line(u)] if d), None)
         if s > 0:
             # A message's own date: a date-only line (or "Date:"/"Sent:") just above its "Dear".
-            for j in range(seg.start - 1, max(doc.segments[s - 1].start, seg.start - 6) - 1, -1):
-                d = date_line(doc.units[j])
-                if d:
-                    seg.date = d
+            greetings = [seg.start]
+            if doc.units[seg.start][:6].lower() == "annwyl":
+                # (a letter in Welsh then in English: above its English "Dear" too, when the Welsh date is in words
+                # the patterns do not read, "Dyddiad: 9 Gorffennaf 2025")
+                greetings += [i for i in range(seg.start + 1, doc.segment_end(s)) if doc.units[i][:4].lower() == "dear"][:1]
+            for g, floor in zip(greetings, (doc.segments[s - 1].start, seg.start)):
+                for j in range(g - 1, max(floor, g - 6) - 1, -1):
+                    d = date_line(doc.units[j])
+                    if d:
+                        seg.date = d
+                        break
+                if seg.date:
                     break
 
 
@@ -1156,11 +1220,13 @@ def request_text(doc: Doc) -> str:
     return ""
 
 
-_ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested", "you asked for", "you requested")
+_ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested", "you asked for", "you requested",
+                       "you asked whether", "you asked if", "you asked us whether", "you asked us if")
 _ASKED_INLINE = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter|application)\b[^.]{0,60}?\b"
                            r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b"
                            # "You asked for details of any deployments ...": told in the reply's sentence, not set out below it
-                           r"|\byou (?:asked for|requested) (?:details|information|a copy|copies|the number|any|all|data|figures)\b", re.IGNORECASE)
+                           r"|\byou (?:asked for|requested) (?:details|information|a copy|copies|the number|any|all|data|figures)\b"
+                           r"|\byou asked (?:us )?(?:whether|if)\b", re.IGNORECASE)  # ("You asked whether the Mayor has received ...")
 cue_words(_ASKED_INLINE_WORDS)
 
 
@@ -1218,7 +1284,9 @@ _BODY_FORM = re.compile(
     r"(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
     r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
     r"|Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
-    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department)"
+    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department"
+    # (a school's trust is a public authority too: "Kingsmead Academies Trust", "Riverside Learning Trust")
+    r"|(?:Multi[- ])?(?:Academy|Academies|Learning|Education|Educational|Schools)\s+Trust)"
     # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
     # ("London Borough of Camden", "Royal Borough of Greenwich", "Transport for Greater Manchester")
     r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for)"
@@ -1264,7 +1332,9 @@ def body_by_form(line: str) -> str | None:
 # Commissioner for Surrey", "OPCC Surrey", "Surrey OPCC" are all the "Surrey Police and Crime Commissioner".
 _AREA = r"(?:the\s+)?(?P<area>[A-Z][\w&'’\-]*(?:\s+(?:and\s+|&\s+|of\s+)?[A-Z][\w&'’\-]*){0,4})"
 _PCC_FORM = re.compile(r"(?:(?:the\s+)?Office\s+of\s+the\s+)?Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner\s+for\s+" + _AREA
-                       + r"|(?:the\s+)?OPF?CC\s+(?:for\s+)?" + _AREA.replace("area", "area2") + r"|" + _AREA.replace("area", "area3") + r"\s+OPF?CC")
+                       + r"|(?:the\s+)?OPF?CC\s+(?:for\s+)?" + _AREA.replace("area", "area2") + r"|" + _AREA.replace("area", "area3") + r"\s+OPF?CC"
+                       # (area first: "North Yorkshire Police, Fire and Crime Commissioner")
+                       + r"|" + _AREA.replace("area", "area4") + r",?\s+Police,?\s+(?:Fire\s+)?and\s+Crime\s+Commissioner")
 
 
 def pcc_by_form(line: str) -> str | None:
@@ -1272,7 +1342,7 @@ def pcc_by_form(line: str) -> str | None:
     m = _PCC_FORM.fullmatch(line.strip().rstrip(".,"))
     if not m:
         return None
-    area = m.group("area") or m.group("area2") or m.group("area3")
+    area = m.group("area") or m.group("area2") or m.group("area3") or m.group("area4")
     for title in ("Police and Crime Commissioner", "Police Fire and Crime Commissioner"):
         name = normalise_authority(f"{area} {title}")
         if name:
@@ -1280,7 +1350,7 @@ def pcc_by_form(line: str) -> str | None:
     # One not in the table is named as the table names commissioners ("Lincolnshire Police and Crime
     # Commissioner"), when the line spells out which kind it is.
     fire = re.search(r"\bFire\s+and\s+Crime\b", line)
-    return f"{' '.join(area.split())} Police {'Fire ' if fire else ''}and Crime Commissioner" if m.group("area") else None
+    return f"{' '.join(area.split())} Police {'Fire ' if fire else ''}and Crime Commissioner" if m.group("area") or m.group("area4") else None
 
 
 def _authority_by_form(doc: Doc) -> str | None:
@@ -1295,7 +1365,21 @@ def _authority_by_form(doc: Doc) -> str | None:
                 name = body_by_form(u.split(",", 1)[0])
             if name:
                 return name
+    # A name of no known form that both heads the letter and stands alone under its sign-off ("National
+    # Highways", "Network Rail"): the body that writes, not a team's or a person's role.
+    heads = {doc.units[i] for i in range(min(3, len(doc.units))) if doc.own(i)}
+    for i in signed:
+        u = doc.units[i]
+        if u in heads and doc.own(i) and _PLAIN_NAME.fullmatch(u) and not all(w in _UNIT_WORDS for w in u.lower().split()) \
+                and not _ROLE_WORDS & set(u.lower().split()):
+            return u
     return None
+
+
+# Capitalised words (and "of", "and", "for", "the", "&" between them), two to six: a name, not a sentence.
+_PLAIN_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'’\-]+){1,5}")
+_ROLE_WORDS = frozenset("officer officers manager lead head director adviser advisor coordinator co-ordinator administrator assistant "
+                        "analyst clerk secretary controller sincerely faithfully regards team unit".split())
 
 
 def find_authority(doc: Doc) -> str | None:
@@ -1379,7 +1463,7 @@ def find_authority(doc: Doc) -> str | None:
 # References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
 
 _REF_LABEL = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foia?|eir|freedom\s+of\s+information|original)\s+request))\b\.?"
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foia?|eir|freedom\s+of\s+information|original|records)\s+request))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     # (a prefix in mixed case, "UoE-FOI-2025-0187", only before "-" or "/": "Ref: Section 12" is no reference)
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?|[A-Z][A-Za-z]{1,5}[/\-]){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
@@ -1398,10 +1482,10 @@ _REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
-_LABEL_STARTS = ("ref", "request", "case", "foi", "eir", "freedom of information", "original request")
+_LABEL_STARTS = ("ref", "request", "case", "foi", "eir", "freedom of information", "original request", "records request")
 # Words every _REF_LABEL match holds (and "foi", every _SUBJECT_REF match).
 _LABEL_WORDS = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request",
-                "foi number", "foi no", "original request", "foia request", "eir request")
+                "foi number", "foi no", "original request", "foia request", "eir request", "records request")  # ("Records Request R25-0183")
 cue_words(_LABEL_WORDS, ("foi",))
 
 

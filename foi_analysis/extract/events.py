@@ -38,7 +38,9 @@ _BEFORE = [
     ("extension_notice", re.compile(r"(?:extension|section 17\s*\(2\)|s\.?\s*17\s*\(2\)) (?:notice|letter)?.{0,40}(?:sent|issued|dated|on)\s*$", re.I)),
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
     ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
-    ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
+    # (a case system's label too: "Date Closed: 06/04/2025", "Closed date:")
+    ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|^\s*(?:(?:date|request|case) closed|closed(?: date)?)\s*:\s*$"
+                            r"|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
                             r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
     # "Thank you for your email of 13 November 2024, in which you asked": the request, as the reply dates it
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
@@ -114,7 +116,7 @@ _BEFORE_NEEDLES = {
     "extension_notice": ("extension", "17"),
     "update": ("update",),
     "chaser": ("chased", "reminder", "wrote again"),
-    "response": ("issued", "respon", "repl", "answer"),
+    "response": ("issued", "respon", "repl", "answer", "closed"),
     "your": ("your",),
 }
 # A receipt told without a year ("Thank you for your request of 3 March", "which we received on the 3rd
@@ -129,9 +131,46 @@ _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "respo
                   "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
 
 
+MONTH_FIRST_NOTE = "printed month first"
+
+
+def _month_first(out: list, numeric: list, us: set) -> None:
+    """A letter that prints its dates in words month first ("May 12, 2025", a US template) may print its numeric
+    dates month first too: read them so when its own dates show it (a numeric date that is, month first, one
+    the letter prints in words, and day first none; or one that can only be month first, "05/21/2025"), and no
+    numeric date can only be day first. Otherwise a numeric date that reads either way is flagged, not guessed
+    (its note says so). A date read month first is printed year first (ISO), so that the draft reads back the same."""
+    def both(m):
+        d, mo, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        y = int(y) + (2000 if len(y) == 2 else 0)
+        try:
+            first = dt.date(y, d, mo)  # month first
+        except ValueError:
+            first = None
+        try:
+            second = dt.date(y, mo, d)  # day first
+        except ValueError:
+            second = None
+        return first, second
+    readings = [(k, i, start, m, *both(m)) for k, i, start, m in numeric]
+    shown = any(mf and (mf in us and df not in us) or (mf and not df) for *_, mf, df in readings)
+    against = any(df and not mf for *_, mf, df in readings)
+    for k, i, start, m, mf, df in readings:
+        if mf is None or df is None or mf == df:
+            if shown and not against and mf and k is None:  # "05/21/2025"
+                out.append((i, start, m.end(), mf, mf.isoformat(), f"{MONTH_FIRST_NOTE} ({m.group(0)})"))
+            continue
+        if shown and not against:
+            out[k] = (i, start, m.end(), mf, mf.isoformat(), f"{MONTH_FIRST_NOTE} ({m.group(0)})")
+        else:
+            out[k] = out[k] + ("may be month first",)
+
+
 def find_dates(doc: Doc):
-    """(unit index, start, end within the unit, date, printed) for each date in the authority's text."""
+    """(unit index, start, end within the unit, date, printed) for each date in the authority's text; a numeric
+    date read month first, or that may be, carries a sixth item saying so (see ``_month_first``)."""
     out = []
+    numeric = []  # (index in out, or None if not a date day first; unit; start; match) of each numeric date: "05/12/2025"
     # (a worded date from its day on: a leading weekday or "the" is not part of the printed date)
     for found in (doc.gated(_NUMERIC_GATE, NUMERIC_DATE, shape=_NUMERIC_SHAPE), doc.gated(_WORDED_GATE, WORDED_DATE_FROM_DAY, shape=_WORDED_SHAPE)):
         for i, m in found:
@@ -140,14 +179,19 @@ def find_dates(doc: Doc):
             if start and u[start - 1].isdigit():
                 continue
             printed = u[start: m.end()]
+            if m.re is NUMERIC_DATE:
+                numeric.append((len(out), i, start, m))
             try:
                 date = parse_printed_date(printed)
             except ValueError:
+                if m.re is NUMERIC_DATE:
+                    numeric[-1] = (None, i, start, m)  # ("05/21/2025": month first, or no date)
                 continue
             out.append((i, start, m.end(), date, " ".join(printed.split())))
     read: dict[int, list[tuple[int, int]]] = {}
     for i, start, end, *_ in out:
         read.setdefault(i, []).append((start, end))
+    us = set()  # the dates printed month first in words: "May 12, 2025"
     for i, m in doc.gated(_US_GATE, US_WORDED_DATE, shape=_US_SHAPE) if doc.digit_shape() else doc.gated(_US_DIGITS, US_WORDED_DATE):
         # (not where a day-first date was read: "2 May 2, 2025" is not two dates)
         if any(a <= m.start(1) < b for a, b in read.get(i, ())) or (m.start(1) and doc.units[i][m.start(1) - 1].isalpha()):
@@ -157,6 +201,9 @@ def find_dates(doc: Doc):
         except ValueError:
             continue
         out.append((i, m.start(1), m.end(), date, " ".join(m.group(0)[m.start(1) - m.start():].split())))
+        us.add(date)
+    if numeric and us:
+        _month_first(out, numeric, us)
     # ISO dates ("2024-06-03"), as web pages and mail headers print them: year first, so never ambiguous.
     for i, m in doc.gated(_ISO_GATE, _ISO_DATE, shape=_ISO_SHAPE):
         try:
@@ -178,7 +225,7 @@ def find_events(doc: Doc) -> list[dict]:
 
     quoted = quoted_spans(doc.text)
     dated = []
-    for i, start, end, date, printed in find_dates(doc):
+    for i, start, end, date, printed, *order in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
         u = doc.units[i]
@@ -224,7 +271,7 @@ def find_events(doc: Doc) -> list[dict]:
             # "Date: 17/06/2025" on a line of its own below the signature: the letter dated at its foot.
             event, note = "response", "date of the letter"
         if event:
-            add(event, date, printed, note)
+            add(event, date, printed, f"{note}; {order[0]}" if order else note)
     if dated and not any(e["event"] == "received" for e in events):
         for date, printed in dated:
             add("received", date, printed, "printed as the date of the request")

@@ -257,6 +257,10 @@ _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200
            # so that the line they end is read as one (a heading, a list item); NEL is also a control
            # character, which a record refuses.
            ("\u2028", "\n"), ("\u2029", "\n"), ("\x85", "\n")]
+# The other invisible format characters a copy from a web page or a right-to-left page carries: joiners
+# (U+200C/D), direction marks, embeddings and isolates (U+200E/F, U+202A-E, U+2066-9), invisible operators
+# (U+2061-4). Inside "Section 3<ZWJ>1(1)(a)" they would cut the number the patterns read.
+_FORMAT_CHARS = re.compile("[\u200c-\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069]")
 
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -312,6 +316,10 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low, outside_ascii = lower_text(text)
+    if outside_ascii and _FORMAT_CHARS.search(outside_ascii):
+        # (looked for among the characters outside ASCII, a few in most letters, not in the whole text)
+        text = _FORMAT_CHARS.sub("", text)
+        low, outside_ascii = lower_text(text)
     lines = text.split("\n")
     line_of = _LineOf(text)
     spelled = False
