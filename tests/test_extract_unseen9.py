@@ -473,8 +473,20 @@ def test_a_quoted_message_of_the_same_request_is_still_read():
 ])
 def test_a_name_that_heads_and_signs_the_letter(lines, authority):
     x = _text(f"{lines}\nOur ref: A/1\nDate: 3 June 2025\n\nDear Requester\n\nWe received your request on 6 May 2025. We share data with the "
-              f"National Police Chiefs' Council. 1,624 cameras.\n\nYours sincerely\n\nFOI Team\n{lines.split(chr(10))[0]}\n")
+              f"National Police Chiefs' Council. {authority} does not hold the agreement.\n\nYours sincerely\n\nFOI Team\n{lines.split(chr(10))[0]}\n")
     assert x["authority"] == authority
+
+
+@pytest.mark.parametrize("spoken", [
+    "We do not hold this information.",  # the name never speaks as itself: no rule of this kind names the body
+    "The Trust does not hold this information. Please contact Sarah Whitcombe on 01632 960000.",  # named, but not speaking
+])
+def test_an_officer_whose_name_heads_and_signs_is_no_body(spoken):
+    # A letter laid out with its writer's name and role at the head and under the sign-off (an invented name):
+    # a person's name must never become the authority (it would go into a draft, then data/raw).
+    x = _text(f"Sarah Whitcombe\nInformation Rights Manager\nOur ref: FOI-2025-0441\nDate: 12 June 2025\n\nDear Requester\n\n"
+              f"Thank you for your request received on 14 May 2025. {spoken}\n\nYours sincerely\n\nSarah Whitcombe\nInformation Rights Manager\n")
+    assert x["authority"] is None
 
 
 @pytest.mark.parametrize("head, sign", [

@@ -1366,12 +1366,14 @@ def _authority_by_form(doc: Doc) -> str | None:
             if name:
                 return name
     # A name of no known form that both heads the letter and stands alone under its sign-off ("National
-    # Highways", "Network Rail"): the body that writes, not a team's or a person's role.
+    # Highways", "Network Rail"), and speaks as itself in the letter ("National Highways does not operate
+    # ..."): the body that writes, not a team's or a person's role, nor an officer whose name heads and signs.
     heads = {doc.units[i] for i in range(min(3, len(doc.units))) if doc.own(i)}
     for i in signed:
         u = doc.units[i]
         if u in heads and doc.own(i) and _PLAIN_NAME.fullmatch(u) and not all(w in _UNIT_WORDS for w in u.lower().split()) \
-                and not _ROLE_WORDS & set(u.lower().split()):
+                and not _ROLE_WORDS & set(u.lower().split()) \
+                and any(_SPEAKS_AFTER.match(doc.text[m.end(): m.end() + 40]) for m in re.finditer(re.escape(u), doc.text)):
             return u
     return None
 
