@@ -1102,17 +1102,24 @@ def data_dictionary_markdown(tables: dict[str, pd.DataFrame]) -> str:
            "`foi_analysis/grids/schemas.py`; do not edit by hand. `data_dictionary.csv` holds the same columns.", ""]
     out += ["## Rows in this build", "", _md_table(pd.DataFrame(
         [{"table": n, "rows": len(t)} for n, t in sorted(dict.items(tables))])), ""]
-    if "deployments" in tables and len(tables["deployments"]):
+    per_grid = "deployments" in tables and len(tables["deployments"]) and "grid_editions" in tables
+    if per_grid:
+        # grid_editions' rows, said once: here, with the dates each grid spans; its section below points here
         dep = tables["deployments"]
-        per_grid = dep.groupby("source_file").agg(rows=("deployment_id", "size"), first=("date", "min"), last=("date", "max"))
-        per_grid[["first", "last"]] = per_grid[["first", "last"]].apply(lambda c: c.dt.strftime("%Y-%m-%d"))
+        span = dep.groupby("source_file").agg(first=("date", "min"), last=("date", "max")).reset_index()
+        grids = tables["grid_editions"].merge(span, on="source_file", how="left")
+        dates = ["edition_date", "first", "last"]
+        grids[dates] = grids[dates].apply(lambda c: c.dt.strftime("%Y-%m-%d"))
         out += ["## Deployments per grid", "",
-                "Each grid's row count is checked against a count made by hand on every page (tests/test_grids.py).", "",
-                _md_table(per_grid.reset_index()), "", "## Deployments per year", "",
+                "The rows of `grid_editions` (its columns are described under grid_editions below), with the first "
+                "and last date of each grid's deployments. Each grid's count of deployments is checked against a "
+                "count made by hand on every page (tests/test_grids.py).", "",
+                _md_table(grids), "", "## Deployments per year", "",
                 _md_table(tables["deployments_yearly"]), ""]
     for name in sorted(tables):
         schema = schemas.SCHEMAS[name]
-        out += [f"## {name}", "", schema.description or "", "",
+        rows_above = " This build's rows: under Deployments per grid above." if per_grid and name == "grid_editions" else ""
+        out += [f"## {name}", "", (schema.description or "") + rows_above, "",
                 _md_table(pd.DataFrame([{"column": c, "type": str(spec.dtype).replace("[python]", ""), "may be empty": "yes" if spec.nullable else "",
                                          "meaning": spec.description or ""} for c, spec in schema.columns.items()])), ""]
     return "\n".join(out)

@@ -420,3 +420,18 @@ def test_csv_text_quotes_as_the_csv_module_does_for_every_character():
                        "alone": pd.array(chars, dtype="string")})
     expected = df.to_csv(index=False, header=False, lineterminator="\n", date_format="%Y-%m-%d").encode("utf-8")
     assert build._csv_text(df) == expected
+
+
+def test_the_dictionary_gives_each_grids_rows_once(built):
+    """The test corpus's grids (tests/fixtures/corpus): met-lfr-grid-2020-2022.pdf, 2 pages, 9 deployments
+    11/02/20 to 28/07/22; met-lfr-grid-2023-to-2024.pdf, 10 pages, 203 deployments 06/04/23 to 20/12/24
+    (counted by hand on the pages, as tests/test_grids.py pins them). The per-grid section shows the
+    grid_editions rows with each grid's span; the grid_editions section points to it instead of repeating them."""
+    text = build.data_dictionary_markdown(built)
+    section = text[text.index("## Deployments per grid"):text.index("## Deployments per year")]
+    rows = [line for line in section.splitlines() if line.startswith("| met-")]
+    assert [r.split(" | ")[0].lstrip("| ") for r in rows] == ["met-lfr-grid-2020-2022.pdf", "met-lfr-grid-2023-to-2024.pdf"]
+    assert rows[0].endswith("| 2 | 9 | 2020-02-11 | 2022-07-28 |") and rows[1].endswith("| 10 | 203 | 2023-04-06 | 2024-12-20 |")
+    editions = text[text.index("## grid_editions"):]
+    editions = editions[:editions.index("\n## ", 1)]
+    assert "under Deployments per grid above" in editions and "| met-" not in editions

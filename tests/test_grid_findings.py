@@ -169,7 +169,7 @@ def test_reference_comparison_names_its_sources(found):
     assert met["grid"]["first"] >= met["period_start"]
     assert all(f["source_url"].startswith("https://") for f in figures.values())
     # each sentence names the document a figure was read from, and where it was read
-    sentences = findings.describe("reference_comparison", found["reference_comparison"])
+    sentences = findings.describe("reference_comparison", found["reference_comparison"])[1:]  # after the lead
     for f, sentence in zip(found["reference_comparison"]["figures"], sentences):
         assert f'"{f["document"]}"' in sentence and f["source_url"] in sentence, sentence
 
@@ -449,6 +449,60 @@ def test_a_figure_read_from_a_report_is_said_so_once(document, marked):
     figure = {"publisher": "National Physical Laboratory", "document": document, "published": "2023-04-05",
               "measure": "false positives in the test", "per": "test", "threshold": 0.62, "watchlist_size": None,
               "value": None, "events": 1, "secondary": "yes", "source_url": "https://example.org/", "grid": None}
-    line = grid_findings.describe_reference_comparison({"confidence": 0.95, "figures": [figure], "measures_differ": ""})[0]
+    line = grid_findings.describe_reference_comparison({"confidence": 0.95, "figures": [figure], "measures_differ": ""})[1]  # after the lead
     assert ("(read from a report of it)" in line) is marked
     assert line.count("reported by") + line.count("read from a report") == 1
+
+
+def test_purposes_are_said_one_per_line_in_short_sentences(found):
+    """The 2024 rows of the 2023-24 grid (as in test_false_alerts_by_purpose_in_2024): 56 'Crime Hotspot'
+    deployments, 0 false alerts in 564,869 faces; the others, 27 in 337,277. Each purpose is its own line:
+    the counts and the rate, then the intervals, never two purposes in one sentence."""
+    lines = [s for s in findings.describe("grid_analyses", found["grid_analyses"]) if s.startswith("**By purpose in 2024**")]
+    assert len(lines) == 2
+    hotspot = next(s for s in lines if "'crime hotspot'" in s)
+    assert "**0** false alerts in **564,869** faces seen over 56 deployments" in hotspot
+    # 0 in 564,869: exact upper bound 1 - 0.025**(1/564869)
+    assert f"Exact 95% interval 0% to {display.percent(1 - 0.025 ** (1 / 564_869))};" in hotspot
+    assert "no bootstrap interval" in hotspot
+    other = next(s for s in lines if s is not hotspot)
+    assert "**27** false alerts in **337,277** faces seen over 123 deployments" in other
+    assert f"**{display.percent(27 / 337_277)}**" in other
+    assert f"Exact 95% interval {display.interval(*exact(27, 337_277))};" in other
+    for line in lines:
+        assert line.count(" deployments (") == 1
+        assert max(len(sentence) for sentence in line.split(". ")) < 260, line
+
+
+def test_the_rates_say_which_deployments_they_count(found):
+    """Both corpus grids: 9 + 203 = 212 deployments; Oxford Circus 21/02/20 prints n/a (technical fault),
+    so 211 print false alerts and faces seen (the funnel's 211)."""
+    text = findings.describe("grid_analyses", found["grid_analyses"])[0]
+    assert text.startswith("Every rate below is false alerts per face seen, pooled over the **211** of 212 deployments")
+    assert "the other 1 prints no results or not both" in text and "is left out" in text
+    deployments = " ".join(findings.describe("deployments", found["deployments"]))
+    assert "The 211 deployments that print both false alerts and faces seen report" in deployments
+
+
+def test_a_published_rate_without_its_counts_says_it_has_no_interval():
+    from foi_analysis.analysis import grid_findings
+
+    # NPL's 0.017% FPIR at 0.6 with a 10,000-person watchlist prints no counts behind it
+    figure = {"publisher": "National Physical Laboratory", "document": "Equitability Study", "published": "2023-04-05",
+              "measure": "false positive identification rate", "per": "test subject", "threshold": 0.6,
+              "watchlist_size": 10_000, "value": 0.00017, "events": None, "trials": None, "secondary": "no",
+              "source_url": "https://example.org/", "grid": None}
+    line = grid_findings.describe_reference_comparison({"confidence": 0.95, "figures": [figure], "measures_differ": ""})[1]
+    assert "**0.017%** false positive identification rate per test subject at threshold 0.6 with a 10,000-person watchlist" in line
+    assert "not published: no interval can be given" in line
+
+
+def test_each_grid_is_shown_with_the_pages_of_its_pdf(found):
+    """The PDFs' own page counts (2020-22: 2 pages, table then legend; 2023-24: 10 pages), not the last
+    page a deployment is printed on (1 and 8)."""
+    from foi_analysis.analysis import sources
+    from foi_analysis.analysis.selection import Selection
+
+    grids = sources.per_grid(Selection("", "", "").deployments())
+    assert grids[["source_file", "pages", "deployments"]].values.tolist() == [
+        ["met-lfr-grid-2020-2022.pdf", 2, 9], [GRID_2023, 10, 203]]

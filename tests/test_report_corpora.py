@@ -114,6 +114,10 @@ def test_a_tie_for_the_most_cited_section_is_stated_as_a_tie(unlike):
     text = " ".join(findings.describe("exemptions", e))
     assert "8 sections tie as the most cited, each relied on by 1 of 8 requests" in text
     assert "is the most cited" not in text  # no single section stands out
+    # the kinds in the one order of every chart and table (findings.KINDS): absolute 21, 23; qualified 22,
+    # 24, 31, 43; procedural 12, 14
+    assert ("2 absolute (no public interest test), 4 qualified (a public interest test) and 2 procedural "
+            "grounds (not exemptions)") in text
 
 
 def test_outcomes_and_ncnd(unlike):
@@ -379,4 +383,50 @@ def test_a_long_source_line_stays_inside_its_figure():
             break
     else:
         raise AssertionError("no source line drawn")
+    matplotlib.pyplot.close(fig)
+
+
+def test_charts_that_share_the_kinds_list_them_in_one_order():
+    """The sections chart and the kinds chart (and the by-kind table) give the kinds in findings.KINDS
+    order, absolute, qualified, procedural, whatever order the rows come in; a kind no row has is left out."""
+    import matplotlib
+    import pandas as pd
+    from foi_analysis.analysis import findings, plots
+
+    plots.setup()
+    # invented pairs: the first row is procedural, the first kind alphabetically is absolute
+    pairs = pd.DataFrame({"reference": ["A", "A", "B", "C"], "authority": ["Body X", "Body X", "Body Y", "Body Y"],
+                          "section": ["84", "31", "40", "43"], "name": ["Interpretation", "Law enforcement",
+                                                                       "Personal information", "Commercial interests"],
+                          "kind": ["procedural", "qualified", "absolute", "qualified"], "ncnd": [False] * 4})
+    by_kind = findings.kinds_by_authority(pairs)
+    assert list(by_kind.columns) == ["absolute", "qualified", "procedural"]
+    assert list(findings.kinds_by_authority(pairs.loc[pairs["kind"] != "absolute"]).columns) == ["qualified", "procedural"]
+    legends = []
+    for fig, _ in (plots.sections_chart(findings.section_counts(pairs), "FOI responses A, B, C"),
+                   plots.kinds_chart(by_kind[["qualified", "procedural", "absolute"]], "FOI responses A, B, C")):
+        legends.append([t.get_text() for t in fig.axes[0].get_legend().get_texts()])
+        matplotlib.pyplot.close(fig)
+    assert legends == [["absolute", "qualified", "procedural"]] * 2
+
+
+def test_the_timeline_legend_stays_inside_its_axes():
+    """The working-day chart's legend (three entries side by side) once ran past both sides of the axes."""
+    import matplotlib
+    import pandas as pd
+    from foi_analysis.analysis import plots
+
+    plots.setup()
+    # one request: received 23/09/2016 (day 0), s17 notice 19/10/2016 (day 18), internal review request
+    # 10/12/2016 (day 54), as the seed thread 2016090000813 prints them
+    events = pd.DataFrame({"label": ["2016090000813"] * 3, "event": ["received", "extension_notice", "internal_review_requested"],
+                           "date": pd.to_datetime(["2016-09-23", "2016-10-19", "2016-12-10"]), "working_day": [0, 18, 54],
+                           "reference": ["2016090000813"] * 3, "authority": ["Metropolitan Police Service"] * 3})
+    received = pd.Series(pd.to_datetime(["2016-09-23"]), index=["2016090000813"])
+    fig, _, _ = plots.timeline_chart(events, received)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    legend, axes = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
+    assert axes.x0 - 1 <= legend.x0 and legend.x1 <= axes.x1 + 1, (legend, axes)
     matplotlib.pyplot.close(fig)

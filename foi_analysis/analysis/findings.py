@@ -208,6 +208,12 @@ def _describe_blue_list(f: dict) -> list[str]:
 ADVICE_NAMES = sorted({info.name for catalogue in CATALOGUES.values() for info in catalogue.values() if info.kind == "advice"})
 
 
+# The kinds of ground, in one order for every chart legend, table and sentence that shows them: the
+# Act's exemptions by how they are weighed (absolute: no public interest test, s2(3); qualified: one),
+# then the procedural grounds, which are not exemptions at all.
+KINDS = ("absolute", "qualified", "procedural")
+
+
 def grounds(selection: Selection) -> pd.DataFrame:
     """One row per (request, section) relied on, with its kind: absolute, qualified or procedural."""
     ex = selection.of_requests("exemptions")
@@ -219,6 +225,13 @@ def grounds(selection: Selection) -> pd.DataFrame:
     return (ex.assign(kind=kind)
             .groupby(["reference", "authority", "section"], as_index=False)
             .agg(name=("name", "first"), kind=("kind", "min"), ncnd=("ncnd", "any")))
+
+
+def kinds_by_authority(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Request-section pairs (``grounds``) per authority (index) and kind (columns, in ``KINDS`` order;
+    a kind no pair has is left out)."""
+    table = pd.crosstab(pairs["authority"], pairs["kind"])
+    return table[[k for k in KINDS if k in table.columns]]
 
 
 def section_counts(pairs: pd.DataFrame) -> pd.DataFrame:
@@ -300,8 +313,9 @@ def _describe_exemptions(f: dict) -> list[str]:
         lines.append(f"{len(tied)} sections tie as the most cited, each relied on by "
                      f"{f['most_cited_requests']} of {n} requests: {names}.")
     lines.append(
-        f"Counting each section once per request: {kinds.get('qualified', 0)} qualified (public interest test), "
-        f"{kinds.get('absolute', 0)} absolute and {kinds.get('procedural', 0)} procedural grounds.")
+        f"Counting each section once per request: {kinds.get('absolute', 0)} absolute (no public interest test), "
+        f"{kinds.get('qualified', 0)} qualified (a public interest test) and {kinds.get('procedural', 0)} procedural "
+        + ("ground (not an exemption)." if kinds.get("procedural", 0) == 1 else "grounds (not exemptions)."))
     if f["ncnd_references"]:
         # a FOIA citation as the pages name sections ("s24(2)"); another law's keeps its name ("FOISA 18(1)")
         cited = [c if not c[:1].isdigit() else f"s{c}" for c in f["ncnd_citations"]]
@@ -466,6 +480,7 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
         "sources": sorted(dep["source_file"].unique().tolist()),
         "deployments": len(dep),
         "with_results": int((dep["status"] == "ok").sum()),
+        "counted": len(both),
         "without_results": [{"date": _plain(d.date), "location": d.location, "status": d.status,
                              "cited": f"{d.source_file} p. {int(d.page)}"} for d in unfinished.itertuples()],
         "first_date": _plain(dep["date"].min()) if len(dep) else None,
@@ -520,14 +535,9 @@ def _describe_deployments(f: dict) -> list[str]:
         lines.append(f"No results on {day(d['date'])} at {d['location']}: the grid prints '{d['status']}' ({d['cited']}).")
     if f["faces_seen"]:
         lines.append(
-            f"Together they report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
+            f"The {_thousands(f['counted'])} deployments that print both false alerts and faces seen report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
             f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
             f"of faces seen ({c} exact interval; {one_in(f['false_alert_rate'], 'faces seen') or 'none'}), and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
-    years = "; ".join(
-        f"{y['period']}: {_thousands(y['false_alerts'])} false of {_thousands(y['total_alerts'])} alerts in "
-        f"{_thousands(y['faces_seen'])} faces, {_rate(y['rate'], y['lower'], y['upper'])} per face"
-        for y in f["by_year"] if y["faces_seen"])
-    lines.append(f"By year ({c} exact intervals): {years}.")
     if f["highest_rate"]:
         h = f["highest_rate"]
         lines.append(f"The highest single-deployment rate is {h['location']} on {day(h['date'])}: {h['false_alerts']} false "

@@ -100,54 +100,91 @@ def _one_in(rate) -> str:
     return f", {said}" if said else ""
 
 
-def _three(r: dict, c: str) -> str:
-    boot = (interval(r["boot_lower"], r["boot_upper"]) if r["false_alerts"]
-            else "none: with no false alert there is nothing to resample")
-    return (f"exact {c} interval {interval(r['lower'], r['upper'])}; allowing for the spread between deployments "
-            f"{interval(r['adj_lower'], r['adj_upper'])} (dispersion-adjusted) and {boot} (bootstrap over deployments)")
+def _intervals(r: dict, c: str) -> str:
+    """The second sentence of a pooled rate: its exact interval and the two that allow for the spread
+    between deployments."""
+    boot = (f"{interval(r['boot_lower'], r['boot_upper'])} (bootstrap over deployments)" if r["false_alerts"]
+            else "no bootstrap interval (with no false alert there is nothing to resample)")
+    return (f"Exact {c} interval {interval(r['lower'], r['upper'])}; allowing for the spread between deployments, "
+            f"{interval(r['adj_lower'], r['adj_upper'])} (dispersion-adjusted) and {boot}.")
+
+
+def _pooled(label: str, r: dict, c: str, span: bool = False) -> str:
+    """A pooled rate in two short sentences: the counts with where they are printed, and the rate;
+    then its intervals ('At threshold **0.6**: **25** false alerts in **491,246** faces seen over 112
+    deployments (grid p. 1, 2): **0.0051%**, about 1 in 20,000 faces seen. Exact 95% interval ...')."""
+    when = f"{days(r['first'], r['last'])}; " if span else ""
+    return (f"{label}: {_false(r['false_alerts'])} in **{thousands(r['faces_seen'])}** faces seen over "
+            f"{thousands(r['deployments'])} deployment{'' if r['deployments'] == 1 else 's'} ({when}{r['cited']}): "
+            f"**{percent(r['rate'])}**{_one_in(r['rate'])}. {_intervals(r, c)}")
+
+
+def _basis(f: dict) -> str:
+    """What every rate of the section counts: the deployments that print both of its numbers."""
+    left = f["deployments"] - f["counted"]
+    out = (f"; the other {thousands(left)} print{'s' if left == 1 else ''} no results or not both (a deployment "
+           "stopped by a technical fault, a layout without those columns) and "
+           f"{'is' if left == 1 else 'are'} left out" if left else "")
+    return (f"Every rate below is false alerts per face seen, pooled over the **{thousands(f['counted'])}** of "
+            f"{thousands(f['deployments'])} deployments that print both{out}.")
+
+
+def _mix(rows: list[dict]) -> str:
+    """Which thresholds and years each purpose ran at ('crime hotspot': 130 deployments, 2024 to 2025,
+    all at threshold 0.64): the confounding in a few words; the table by year, threshold and purpose is
+    on the deployments page."""
+    by_purpose: dict[str, list[dict]] = {}
+    for r in rows:
+        by_purpose.setdefault(r["purpose"], []).append(r)
+    parts = []
+    for purpose, group in by_purpose.items():
+        years = sorted({r["year"] for r in group})
+        settings = sorted({r["threshold"] for r in group})
+        n = sum(r["deployments"] for r in group)
+        when = str(years[0]) if len(years) == 1 else f"{years[0]} to {years[-1]}"
+        at = (f"all at threshold {settings[0]}" if len(settings) == 1
+              else "at thresholds " + ", ".join(map(str, settings[:-1])) + f" and {settings[-1]}")
+        parts.append(f"'{purpose}': {thousands(n)} deployments, {when}, {at}")
+    return "; ".join(parts)
 
 
 def describe_grid_analyses(f: dict) -> list[str]:
     if not f["counted"]:
         return ["No deployment in the selection prints both false alerts and faces seen (not printed by that grid)."]
     c = percent(f["confidence"])
-    lines = []
+    lines = [_basis(f)]
     if f["by_threshold"]:
         phi = f["threshold_dispersion"]
         lines.append("False alerts per face seen **by minimum threshold setting**"
-                     + (f" (within a setting, deployments vary **{phi:.1f}** times as much as a binomial allows: "
+                     + (f" (within a setting, deployments vary **{phi:.1f}** times as much as chance alone allows: "
                         f"the Pearson dispersion, used to widen the adjusted intervals)" if phi else "") + ":")
-        lines += [f"At threshold **{t['threshold']}**: {_false(t['false_alerts'])} in "
-                  f"**{thousands(t['faces_seen'])}** faces seen over {t['deployments']} deployments "
-                  f"({days(t['first'], t['last'])}), **{percent(t['rate'])}**{_one_in(t['rate'])} ({_three(t, c)}; {t['cited']})."
-                  for t in f["by_threshold"]]
+        lines += [_pooled(f"At threshold **{t['threshold']}**", t, c, span=True) for t in f["by_threshold"]]
     multi = {}
     for p in f["by_purpose"]:
         multi.setdefault(p["year"], []).append(p)
     for year, rows in multi.items():
         if len(rows) < 2:
             continue
-        parts = [f"'{p['purpose']}': {_false(p['false_alerts'])} in "
-                 f"{p['deployments']} deployments and {thousands(p['faces_seen'])} faces, {percent(p['rate'])} "
-                 f"({_three(p, c)}; {p['cited']})" for p in rows]
-        lines.append(f"**By purpose in {year}**: " + "; ".join(parts) + ".")
+        # one line per purpose, each a short sentence or two: a purpose is compared only within its year
+        lines += [_pooled(f"**By purpose in {year}**, '{p['purpose']}'", p, c) for p in rows]
     overlap = [r for r in f["threshold_purpose"]]
     if overlap and f["by_threshold"]:
-        mix = "; ".join(f"{r['year']}, threshold {r['threshold']}, {r['purpose']}: {r['deployments']}" for r in overlap)
         lines.append("Threshold, purpose and time are **confounded**: the settings changed over time and the "
-                     "purposes were not spread evenly over them (deployments by year, threshold and purpose: "
-                     f"{mix}). No comparison here separates their effects.")
+                     f"purposes were not spread evenly over them ({_mix(overlap)}). No comparison here separates "
+                     "their effects.")
     years = [y for y in f["yearly"]]
-    shown = "; ".join(
-        f"{y['year']}: " + ("**no deployment printed**" if not y["deployments"] else
-                            f"{y['deployments']} deployments ({y['counted']} with figures), "
-                            f"{thousands(y['false_alerts'])} false alerts in "
-                            f"{thousands(y['faces_seen'])} faces, {percent(y['rate'])} ("
-                            f"exact {interval(y['lower'], y['upper'])}, dispersion-adjusted "
-                            f"{interval(y['adj_lower'], y['adj_upper'])}; dispersion "
-                            + (f"{y['dispersion']:.1f}" if y["dispersion"] is not None else "not measurable") + ")")
-        for y in years)
-    lines.append(f"**Year by year** ({c} intervals): {shown}.")
+    for y in years:
+        if not y["deployments"]:
+            lines.append(f"**In {y['year']}**: **no deployment printed**.")
+            continue
+        phi = y["dispersion"]
+        spread = ("their spread cannot be measured: fewer than two deployments, or no false alert" if phi is None
+                  else f"deployments vary no more than chance alone allows: dispersion {phi:.1f}" if phi <= 1
+                  else f"deployments vary {phi:.1f} times as much as chance alone allows")
+        lines.append(f"**In {y['year']}**: {thousands(y['deployments'])} deployments ({thousands(y['counted'])} with figures), "
+                     f"{_false(y['false_alerts'])} in {thousands(y['faces_seen'])} faces seen, **{percent(y['rate'])}**. "
+                     f"Exact {c} interval {interval(y['lower'], y['upper'])}; dispersion-adjusted "
+                     f"{interval(y['adj_lower'], y['adj_upper'])} ({spread}).")
     fn = f["funnel"]
     if fn["deployments"]:
         above = "; ".join(f"{a['location']} on {day(a['date'])}: {a['false_alerts']} false alert{'' if a['false_alerts'] == 1 else 's'} "
@@ -234,7 +271,9 @@ def reference_comparison(authority: str = "", start: str = "", end: str = "",
 
 
 def describe_reference_comparison(f: dict) -> list[str]:
-    lines = []
+    # a lead, so that every figure is an item of the same list (the first line of a section is its paragraph)
+    lines = ["Figures published elsewhere, each with its publisher, document, date and address, beside the "
+             "grids' own at the same threshold setting or over the same period:"]
     c = percent(f["confidence"])
     for r in f["figures"]:
         g = r["grid"]
@@ -244,7 +283,8 @@ def describe_reference_comparison(f: dict) -> list[str]:
         watch = f" with a {thousands(r['watchlist_size'])}-person watchlist" if r["watchlist_size"] else ""
         if r["value"] is not None:
             counts = (f", {thousands(r['events'])} in {thousands(r['trials'])}, exact {c} interval "
-                      f"{interval(r['lower'], r['upper'])}" if r.get("lower") is not None else "")
+                      f"{interval(r['lower'], r['upper'])}" if r.get("lower") is not None
+                      else " (the counts behind it are not published: no interval can be given)")
             ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{counts}"
         else:  # a count alone ("false positives in the test: 1")
             ref = f"{r['measure']}{setting}{watch}: **{thousands(r['events'])}**"
@@ -308,7 +348,7 @@ def describe_coverage(f: dict) -> list[str]:
     if f["grids"]:
         per = "; ".join(f"{_edition(g)}, {g['deployments']} deployments from {days(g['first'], g['last'])}" for g in f["grids"])
         n = len(f["grids"])
-        lines.append(f"**Period covered**: deployments from **{day(f['first'])}** to **{day(f['last'])}**, in {n} "
+        lines.append(f"**Period covered**: live facial recognition (LFR) deployments from **{day(f['first'])}** to **{day(f['last'])}**, in {n} "
                      f"grid{'' if n == 1 else 's'} published by the {GRID_AUTHORITY}: {per}.")
         if f["ends_before_today"]:
             lines.append(f"The grids end on {day(f['last'])}: the Met has published, or will publish, later grids that "

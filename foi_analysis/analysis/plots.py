@@ -11,6 +11,7 @@ from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from . import sources
 from .display import day, event_word, month, percent
+from .findings import KINDS
 
 # Categorical colours keyed by meaning, so "false" is the same red in every notebook.
 COLOURS = {
@@ -252,8 +253,11 @@ def sections_chart(counts: pd.DataFrame, documents: str):
     if counts.empty:
         no_data(ax)
     else:
+        # the kinds in findings.KINDS order, as in the kinds chart; full colour (seaborn's default
+        # saturation would draw them paler than the same kinds there)
         sns.barplot(counts.assign(label=counts["label"].map(wrapped)), y="label", x="requests", hue="kind",
-                    dodge=False, palette=COLOURS, ax=ax)
+                    hue_order=[k for k in KINDS if k in set(counts["kind"])], dodge=False, palette=COLOURS,
+                    saturation=1, ax=ax)
         integer_axis(ax, "x")
         ax.set(title="Requests relying on each section", xlabel="requests", ylabel="")
         legend_outside(ax, "kind")
@@ -266,6 +270,7 @@ def sections_chart(counts: pd.DataFrame, documents: str):
 def kinds_chart(by_kind: pd.DataFrame, documents: str):
     """Request-section pairs by kind (columns) per authority (index), the most first; past ``CHART_ROWS``
     authorities the rest share one bar. The figure and its alt text. ``documents``: the responses counted."""
+    by_kind = by_kind[[k for k in KINDS if k in by_kind.columns]]  # stacked and listed in one order
     order = by_kind.sum(axis=1).sort_values(ascending=False, kind="stable").index
     shown = capped(by_kind.loc[order], other="{n} other authorities")
     fig, ax = plt.subplots(figsize=(9, SOURCE_ROOM + 1.2 + 0.45 * max(len(shown), 2)))
@@ -336,8 +341,9 @@ def timeline_chart(events: pd.DataFrame, received: pd.Series):
         no_data(ax, "no request in the selection prints a receipt date")
     else:
         ax.axvspan(40, max(last_day, 40) + 6, color=COLOURS["false"], alpha=0.06)
-        ax.axvline(20, color=COLOURS["neutral"], lw=1, label="20 working days: s10(1) deadline, s17 notice due")
-        ax.axvline(40, color=COLOURS["false"], lw=1, ls="--", label="40 working days: the most the ICO accepts with an extension")
+        # short labels: the legend's three entries side by side fit inside the axes (longer ones ran past both edges)
+        ax.axvline(20, color=COLOURS["neutral"], lw=1, label="day 20: deadline, s17 notice due")
+        ax.axvline(40, color=COLOURS["false"], lw=1, ls="--", label="day 40: most the ICO accepts")
         for y, label in enumerate(shown):
             timeline = placed.loc[placed["label"] == label].sort_values("date")
             ax.plot(timeline["working_day"], [y] * len(timeline), color="#999999", lw=1, zorder=1)

@@ -18,7 +18,7 @@ from importlib.resources import files
 import pandas as pd
 
 MEASURES_DIFFER = (
-    "NPL's rate is per test subject in a controlled trial with a seeded watchlist; the grids' rate is per "
+    "The National Physical Laboratory's (NPL) rate is per test subject in a controlled trial with a seeded watchlist; the grids' rate is per "
     "face seen (an estimate of passers-by) in live deployments, so the two are comparable in kind, not in design.")
 
 

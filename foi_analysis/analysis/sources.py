@@ -31,6 +31,17 @@ def edition(source_file: str) -> tuple[str | None, dt.date | None]:
     return (None if pd.isna(title) else title), (None if pd.isna(made) else made.date())
 
 
+def per_grid(deployments: pd.DataFrame) -> pd.DataFrame:
+    """One row per grid in ``deployments``: its title, the day it was made and its pages as the PDF
+    gives them (``grid_editions``; a grid not in it: the Met's name for the documents, no day, no pages),
+    with the selected deployments' count and first and last date."""
+    rows = (deployments.groupby("source_file")
+            .agg(deployments=("deployment_id", "size"), first=("date", "min"), last=("date", "max")).reset_index())
+    editions = load("grid_editions")[["source_file", "title", "edition_date", "pages"]]
+    rows = rows.merge(editions, on="source_file", how="left")
+    return rows.assign(title=rows["title"].fillna(GRID_TITLE))
+
+
 def grid_edition(source_file: str) -> str:
     """'LFR Deployment Grid of 11 Jan 2025 (met-lfr-grid-2023-to-2024.pdf)'."""
     title, made = edition(source_file)

@@ -153,14 +153,16 @@ def headlines(found: dict) -> list[str]:
     if "error" not in grid and grid.get("counted"):
         described = findings.describe_markdown("grid_analyses", grid)
         # the threshold comparison with the sentence that says what it measures
-        lines += [s for s in described if s.startswith(("False alerts per face seen", "At threshold", "**By purpose"))]
+        lines += [s for s in described if s.startswith(("Every rate below", "False alerts per face seen", "At threshold",
+                                                         "**By purpose"))]
     ref = found.get("reference_comparison", {})
     if "error" not in ref and ref.get("figures"):
-        lines.append(findings.describe_markdown("reference_comparison", ref)[0])
-    for section in ("deployments", "blue_list", "exemptions"):
+        lines.append(findings.describe_markdown("reference_comparison", ref)[1])  # the first figure, after the lead
+    # the first finding of each section; the blue list's with the next, which gives its rates' intervals
+    for section, first in (("deployments", 1), ("blue_list", 2), ("exemptions", 1)):
         numbers = found.get(section, {})
         if "error" not in numbers and numbers:
-            lines.append(findings.describe_markdown(section, numbers)[0])
+            lines += findings.describe_markdown(section, numbers)[:first]
     return lines
 
 
