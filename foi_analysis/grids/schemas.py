@@ -91,7 +91,7 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "check": column("string", "Check failed: copied_column (two count columns equal on every row of a "
                                     "grid), unreadable (a value not parseable), alerts_sum (total != true + false), "
                                     "outcomes_exceed_alerts (arrests + other disposals + no action > total alerts, a "
-                                    "copied column left out), false_alert_rate (printed rate neither rounds nor "
+                                    "copied column left out), alerts_exceed_faces (more alerts than faces seen), false_alert_rate (printed rate neither rounds nor "
                                     "truncates false / faces), false_alert_rate_truncated (truncated, not rounded), "
                                     "watchlist_outlier (10%+ away from both neighbours, which agree), date_order "
                                     "(out of the grid's date order), date_after_edition (after the day the grid's "
