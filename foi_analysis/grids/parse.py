@@ -702,6 +702,7 @@ def _years_from_headings(tables: list) -> list:
 
 DAY_MONTH = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}")
 YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_HEADER = re.compile(r"\W*year\W*", re.IGNORECASE)
 
 
 def _years_from_columns(tables: list) -> list:
@@ -710,13 +711,15 @@ def _years_from_columns(tables: list) -> list:
     reads it. A row whose year cell prints no year keeps its date without one (no date: never guessed).
     The columns are found from a header row with a cell reading "Year" and one naming the date, and
     followed onto pages without a header."""
+    if not any(YEAR_HEADER.fullmatch(c.text) for t in tables for r in t.rows for c in r.cells):
+        return tables
     year_at = date_at = None  # the year's and the date's columns, [x0, x1], from the last header naming them
     out = []
     for table in tables:
         rows = []
         for row in table.rows:
-            named = next((c for c in row.cells if headers.normalise(c.text) == "year"), None)
-            date = next((c for c in row.cells if headers.field_for(c.text) == "date"), None)
+            named = next((c for c in row.cells if YEAR_HEADER.fullmatch(c.text)), None)
+            date = named and next((c for c in row.cells if headers.field_for(c.text) == "date"), None)
             if named is not None and date is not None:
                 year_at, date_at = (named.x0 - ALIGN, named.x1 + ALIGN), (date.x0 - ALIGN, date.x1 + ALIGN)
             elif year_at is not None:
@@ -819,10 +822,10 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
                                  "a page with drawings or pictures but no text (a scanned page, or a damaged one): "
                                  "any rows on it are not read"))
             continue
-        if page.hidden:  # text drawn white on white: on the page, no reader sees it
+        if page.hidden:  # text drawn white on white, or invisible: on the page, no reader sees it
             out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.hidden[:3]),
-                                 f"{len(page.hidden)} line(s) of text drawn white on white, not seen on the page: "
-                                 "not read (a row hidden by its colour is not in deployments)"))
+                                 f"{len(page.hidden)} line(s) of text drawn white on white or invisible, not seen on "
+                                 "the page: not read (a row hidden so is not in deployments)"))
         dated = [line for line in page.loose if _row_like(line)]
         # One line is enough when it prints a deployment's worth of figures besides its date (a row
         # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.

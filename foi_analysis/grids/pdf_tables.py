@@ -103,7 +103,7 @@ class Page:
     loose: tuple[str, ...]  # text lines outside every ruled table, top to bottom
     rules_without_columns: bool  # horizontal rules but too few vertical ones to make a table
     drawn: bool = True  # lines, pictures or forms drawn on it (False: a blank page, or text only)
-    hidden: tuple[str, ...] = ()  # text lines drawn white on white: not seen on the page, not read
+    hidden: tuple[str, ...] = ()  # text lines drawn white on white or invisible: not seen on the page, not read
     above: tuple[str, ...] = ()  # text lines outside the tables above the first (all, with none): a title
 
 
@@ -115,7 +115,8 @@ class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
     bottom: float
     turn: int = 0  # quarter turns clockwise of its writing: 0 upright, 3 read bottom to top, 1 top to bottom
     run: int = -1  # glyphs printed as one run of text (a word, or words joined by printed spaces) share it
-    white: bool = False  # filled white: seen only on a dark fill or a picture
+    white: bool = False  # filled white (or invisible): seen only on a dark fill or a picture
+    source: int = 0  # the address of the text object that drew it (its order among the page's objects)
 
     @property
     def cy(self) -> float:
@@ -125,7 +126,7 @@ class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
         """This glyph in the frame where text written ``turn`` quarter turns round reads upright."""
         (x0, y0), (x1, y1) = _turn(self.x0, self.top, turn), _turn(self.x1, self.bottom, turn)
         return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4, self.run,
-                      self.white)
+                      self.white, self.source)
 
 
 def _turn(x: float, y: float, turn: int) -> tuple[float, float]:
@@ -274,7 +275,7 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> tuple[list[_Glyph], list[_Gl
                     # (Turned text: the glyph's own box, which sorts it just after the glyph.)
                     x0 = before.x1 if before.turn == 0 else before.x0
                     glyphs.append(_Glyph(" ", x0, before.x1, before.top, before.bottom, before.turn, before.run,
-                                         before.white))
+                                         before.white, before.source))
                 # A space PDFium inferred (between two strings) or a line end ends the run.
                 printed = char == " " and not generated(raw, i)
                 run, spaced = (run, True) if printed and not spaced else (run + 1, False)
@@ -305,10 +306,14 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> tuple[list[_Glyph], list[_Gl
                 # The colour is asked once a run (a string printed in one go shares one fill).
                 # Text drawn invisible (render mode 3, an OCR layer's) is, like white text, seen only over
                 # a picture or a dark fill (the scan it was read from), never on the white page.
-                white = last.white if same_run else ((fill(raw, i, *refs) and alpha.value > 0
-                                                      and min(red.value, green.value, blue.value) >= WHITE)
-                                                     or render_mode(text_object(raw, i)) in unseen)
-                last = _Glyph(char, left, right, y0, y1, turn, run, white)
+                if same_run:
+                    white, source = last.white, last.source
+                else:
+                    drawn_by = text_object(raw, i)
+                    source = ctypes.cast(drawn_by, ctypes.c_void_p).value or 0
+                    white = ((fill(raw, i, *refs) and alpha.value > 0 and min(red.value, green.value, blue.value) >= WHITE)
+                             or render_mode(drawn_by) in unseen)
+                last = _Glyph(char, left, right, y0, y1, turn, run, white, source)
                 glyphs.append(last)
         return sorted(_undoubled(glyphs), key=lambda g: g.top + g.bottom), slanted  # by vertical centre
     finally:
@@ -365,46 +370,48 @@ def _hidden(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[
 def _covered(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> list[_Glyph]:
     """The glyphs, those under an opaque box or picture drawn after their text (a redaction box over
     a figure, the text left under it) read as the box (``COVERED``): the page shows a box, not the
-    text. Borders (bars no wider than ``RULE``, a strikethrough among them) cover nothing."""
-    boxes, texts, order = [], {}, 0
-    colour = [ctypes.c_uint() for _ in range(4)]
-    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_TEXT, pdfium_raw.FPDF_PAGEOBJ_PATH,
-                                        pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=FORM_DEPTH):
-        order += 1
-        if obj.type == pdfium_raw.FPDF_PAGEOBJ_TEXT:
-            texts[ctypes.cast(obj.raw, ctypes.c_void_p).value] = order
+    text. Borders (bars no wider than ``RULE``, a strikethrough among them) cover nothing. Boxes are
+    the page's own (redaction tools draw on the page): one inside a Form XObject has its bounds in the
+    form's space, not the page's, and is not taken."""
+    order: dict[int, int] = {}  # a text object's address -> its place in the order of painting
+    boxes = []
+    mode, stroke, colour = ctypes.c_int(), ctypes.c_int(), [ctypes.c_uint() for _ in range(4)]
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for k, (kind, obj, level) in enumerate(_painted(page.raw)):
+        if kind == pdfium_raw.FPDF_PAGEOBJ_TEXT:
+            order[ctypes.cast(obj, ctypes.c_void_p).value] = k
             continue
-        if not texts:
-            continue  # drawn before any text: a background, not a cover
-        if obj.type == pdfium_raw.FPDF_PAGEOBJ_PATH:
-            mode, stroke = ctypes.c_int(), ctypes.c_int()
-            pdfium_raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroke))
-            pdfium_raw.FPDFPageObj_GetFillColor(obj.raw, *(ctypes.byref(c) for c in colour))
+        if not order or level:
+            continue  # drawn before any text (a background, not a cover), or inside a form
+        if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            pdfium_raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
+            pdfium_raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in colour))
             if not mode.value or colour[3].value < 255:
                 continue  # not filled, or see-through (a highlight)
-        left, bottom, right, top = obj.get_bounds()
-        if min(right - left, top - bottom) > RULE:
-            boxes.append((order, left, height - top, right, height - bottom))
-    if not boxes:
-        return glyphs
-    textpage = page.get_textpage()
-    try:  # which text object drew each glyph: its order among the page's objects
-        at = {(g.x0, g.top): g for g in glyphs}
-        drawn = {}
-        for i in range(textpage.count_chars()):
-            left, _, _, top = textpage.get_charbox(i, loose=True)
-            g = at.get((left, height - top))
-            if g is not None and g not in drawn:
-                obj = pdfium_raw.FPDFText_GetTextObject(textpage.raw, i)
-                drawn[g] = texts.get(ctypes.cast(obj, ctypes.c_void_p).value, 0)
-    finally:
-        textpage.close()
-    out = []
-    for g in glyphs:
-        x, y, n = (g.x0 + g.x1) / 2, g.cy, drawn.get(g, 0)
-        under = not g.char.isspace() and any(k > n and x0 <= x <= x1 and top <= y <= bottom for k, x0, top, x1, bottom in boxes)
-        out.append(g._replace(char=COVERED) if under else g)
-    return out
+        elif kind != pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        pdfium_raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
+        if min(right.value - left.value, top.value - bottom.value) > RULE:
+            boxes.append((k, left.value, height - top.value, right.value, height - bottom.value))
+    centres = [g.cy for g in glyphs]  # the glyphs come sorted by vertical centre
+    under = {i for k, x0, t, x1, b in boxes for i in range(bisect.bisect_left(centres, t), bisect.bisect_right(centres, b))
+             if not glyphs[i].char.isspace() and x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1
+             and order.get(glyphs[i].source, -1) < k}
+    return [g._replace(char=COVERED) if i in under else g for i, g in enumerate(glyphs)] if under else glyphs
+
+
+def _painted(page_raw, depth: int = FORM_DEPTH):
+    """(type, handle, depth) of a page's objects in the order they are painted, those inside Form
+    XObjects (``depth`` deep) in their place: raw handles, as thousands of borders are walked per page."""
+    def walk(count, get, parent, level):
+        for i in range(count(parent)):
+            obj = get(parent, i)
+            kind = pdfium_raw.FPDFPageObj_GetType(obj)
+            if kind == pdfium_raw.FPDF_PAGEOBJ_FORM and level < depth:
+                yield from walk(pdfium_raw.FPDFFormObj_CountObjects, pdfium_raw.FPDFFormObj_GetObject, obj, level + 1)
+            else:
+                yield kind, obj, level
+    yield from walk(pdfium_raw.FPDFPage_CountObjects, pdfium_raw.FPDFPage_GetObject, page_raw, 0)
 
 
 def _is_shading(obj: pdfium.PdfObject) -> bool:
