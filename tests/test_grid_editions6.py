@@ -222,8 +222,9 @@ def test_negative_counts_are_reported(tmp_path):
 def test_a_count_with_a_bracketed_figure_is_reported(tmp_path):
     # R3's total alerts "5 (4)": five, of which four (true?) or a corrected four, or a footnote 4: the
     # grid does not say. Reported, never read as 5 with "(4)" dropped as a footnote marker (a letter
-    # in brackets, "12 (a)", stays a marker).
-    rows = [R1, R2, _with(R3, 6, "5 (4)")]
+    # in brackets, "12 (a)", stays a marker). Negation: R1's date printed "08/01/25 (1)", a numbered
+    # footnote after a date (no figure qualifies a date): the 8th, read.
+    rows = [_with(R1, 0, "08/01/25 (1)"), R2, _with(R3, 6, "5 (4)")]
     df, rejections = read(save(tmp_path, "bracketed.pdf", [grid_page(rows=rows)]))
     assert [(f, v) for _, f, v in rejections] == [("bracketed_2025-01-10_1.total_alerts", "5 (4)")]
     assert df["total_alerts"].isna().tolist() == [False, False, True]

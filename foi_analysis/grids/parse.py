@@ -97,9 +97,11 @@ ZERO = re.compile(r"0+(?:\.0+)?\s*%?|nil|none", re.IGNORECASE)  # a result of no
 # A figure given only roughly ("c. 20,000", "approx 20000", "~20,000", "20k"): reported, never guessed.
 APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>)\s*[\d,. ]+|[\d,.]+\s*[km]\+?", re.IGNORECASE)
 # A footnote marker after a value ("5*", "3†", "12¹", "12 (a)", "1 [1]"): the note is printed elsewhere, the value stands.
-# A letter in round brackets is a marker ("12 (a)"); a figure is not ("5 (4)": five, of which four? or
-# corrected to four? the grid does not say): left in, so the value is reported.
-FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\([a-z]\)|\[\w\])$", re.IGNORECASE)
+FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\)|\[\w\])$", re.IGNORECASE)
+# A figure in round brackets after a figure: "5 (4)" (five, of which four? or corrected to four? the
+# grid does not say). After a count or a rate it is no footnote marker: the value is reported. (A
+# letter, "12 (a)", is a marker; so is "(1)" after a date, which no figure qualifies.)
+BRACKETED_FIGURE = re.compile(r"\d%?\s*\(\s*\d[\d,.]*\s*%?\s*\)\s*$")
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
 # A clock time as a start or end: "10:00", "10.00", the police's 24-hour "1000" or "1000hrs", Excel's
@@ -905,6 +907,8 @@ def parse_count(text: str) -> int | None:
     """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker), "12000.0" (a
     spreadsheet's float); "nil" is 0; None for
     N/A, a dash or blank."""
+    if BRACKETED_FIGURE.search(str(text)):
+        raise ValueError(f"not a count {text!r}: a figure in brackets after it (a part? a correction?)")
     text = _bare(text)
     if _blank(text):
         return None
@@ -955,6 +959,8 @@ def parse_threshold(text: str, in_percent: bool = False) -> float | None:
 def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
     """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank. A bare number
     is a percentage only under a header that says so (``in_percent``: "False alert rate (%)")."""
+    if BRACKETED_FIGURE.search(str(text)):
+        raise ValueError(f"not a percentage {text!r}: a figure in brackets after it")
     text = _bare(text)
     if _blank(text):
         return None

@@ -76,7 +76,9 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 + " | ".join(RATE_ROUNDING) + " (empty: not computable)", pa.Check.isin(RATE_ROUNDING), nullable=True),
             "status": text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results "
                            "(a technical fault), or 'n/a: no result printed' when every result is a dash or empty "
-                           "with no reason: such rows are kept and counted as deployments, with empty figures"),
+                           "with no reason, or 'n/a: <reason>' when a cell says it did not run ('Cancelled') and its "
+                           "results are blank or 0: such rows are kept and counted as deployments, their figures as "
+                           "printed (empty, or a cancelled row's zeros)"),
             "flags": text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
                            + " (details in deployment_anomalies)", nullable=True),
         },
