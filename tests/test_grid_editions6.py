@@ -45,7 +45,7 @@ Scotland and a constabulary were read; a deployment printing 0 faces made the fi
 NaN, shown as none; zeros beside a denied cancellation and titles naming no other force were right.
 FINAL: all pass, with the fixes in foi_analysis/grids (and analysis.grid_analyses), each for its
 class (docs/grids.md, round 6); the real grids' tables unchanged (`foi-analysis build`: only the data
-dictionary's list of checks changes), and the readings (rows, anomalies, rejections, extras,
+dictionary's text for the new check and status changes), and the readings (rows, anomalies, rejections, extras,
 warnings) of the three grids in ../shared and of every PDF in tests/fixtures/grids and data/raw/grids
 unchanged.
 """
