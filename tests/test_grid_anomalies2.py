@@ -190,7 +190,10 @@ def test_false_alert_rates_printed_every_way(tmp_path):
     expected = {(3, "false_alert_rate_truncated", "0.08%"), (6, "false_alert_rate_truncated", "0.02%"),
                 (7, "false_alert_rate", "0.01%"), (8, "false_alert_rate", "0.2%"),
                 (10, "false_alert_rate_truncated", "0.00%"), (14, "false_alert_rate", "0.01%"),
-                (16, "unreadable", "0.0083")}
+                (16, "unreadable", "0.0083"),
+                # Rows 13 and 14 print 1 and 2 alerts (total = 1 + false) from 0 faces seen: every
+                # alert is a face seen (round 6's alerts_exceed_faces check), found = the faces printed.
+                (13, "alerts_exceed_faces", "0"), (14, "alerts_exceed_faces", "0")}
     got = found(tables)
     assert got == expected, score(expected, got)
     classes = [None if pd.isna(c) else c for c in tables["deployments"]["false_alert_rate_rounding"]]

@@ -220,6 +220,7 @@ CHECK_LABELS = {
     "unreadable": "a value that could not be read",
     "alerts_sum": "alerts do not add up (total is not true + false)",
     "outcomes_exceed_alerts": "more outcomes than alerts",
+    "alerts_exceed_faces": "more alerts than faces seen",
     "false_alert_rate": "printed false alert rate does not match its counts",
     "false_alert_rate_truncated": "printed false alert rate truncated, not rounded",
     "watchlist_outlier": "watchlist size far from both neighbours",

@@ -42,9 +42,11 @@ def counted(deployments: pd.DataFrame) -> pd.DataFrame:
 def pearson_dispersion(k: np.ndarray, n: np.ndarray) -> tuple[float, int]:
     """(Pearson chi-square, degrees of freedom) of counts k of n about their pooled rate.
 
-    A group with no event (or only one deployment) has no spread to measure: (0, 0).
+    A group with no event (or only one deployment) has no spread to measure: (0, 0). A deployment
+    printing no face seen (0) is no trial: left out (its term would be 0 / 0).
     """
     k, n = np.asarray(k, dtype=float), np.asarray(n, dtype=float)
+    k, n = k[n > 0], n[n > 0]
     p = k.sum() / n.sum() if n.sum() else 0.0
     if len(k) < 2 or not 0 < p < 1:
         return 0.0, 0

@@ -37,8 +37,8 @@ CONCEPTS: list[tuple[str, str]] = [
     ("threshold", r"\b(?:thresh(?:old)?|similarity score)\b"),
     ("duration", r"\b(?:duration|dur|length|hours|time deployed|time on site|hh mm)\b"),
     # Clock times: when a deployment started and ended, or both ("Times": "10:00-16:30").
-    ("start", r"\b(?:start(?:ed|ing)?|began|begin|commenced|time on)\b"),
-    ("end", r"\b(?:end(?:ed)?|finish(?:ed)?|stop(?:ped)?|time off)\b"),
+    ("start", r"\b(?:start(?:ed|ing)?|began|begin|commenced|time on)\b|(?<=date )from\b"),
+    ("end", r"\b(?:end(?:ed)?|finish(?:ed)?|stop(?:ped)?|time off|until)\b|(?<=date )to\b"),
     ("times", r"\b(?:times?|hours of deployment)\b"),
     ("purpose", r"\b(?:purpose|use case|reason|category)\b"),
     ("date", r"\b(?:date|day)\b|\bdd mm\b"),
@@ -46,6 +46,10 @@ CONCEPTS: list[tuple[str, str]] = [
     # An area names a place less closely than a location: a "BCU / Area" column beside
     # "Location" is kept aside, a grid with only "Area" reads it as the location (FIELDS' rank).
     ("area", r"\barea\b"),
+    # A count narrowed by a denial or by what followed ("Alerts not resulting in arrest", "False
+    # alerts leading to a stop"): a part of a known count, never that count. Last, after the phrases
+    # that hold such words ("not confirmed", "no action", "no. of").
+    ("qualified", r"\b(?:not|no|non|without|never)\b|\b(?:lead(?:s|ing)?|led|result(?:s|ed|ing)?|followed)\b (?:to|in|by)\b"),
 ]
 _CONCEPTS = [(name, re.compile(pattern)) for name, pattern in CONCEPTS]
 
@@ -57,7 +61,8 @@ NOT_COUNTS = {"false_alert_rate_printed", "threshold", "duration", "purpose", "d
 # (field, concepts a header must name, concepts it must not). First match wins, so the specific
 # rules come before the general ones.
 FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
-    (field, frozenset(need.split()), frozenset(avoid.split()) | (frozenset() if field in NOT_COUNTS else {"rate"}))
+    (field, frozenset(need.split()),
+     frozenset(avoid.split()) | (frozenset() if field in NOT_COUNTS else {"rate", "qualified"}))
     for field, need, avoid in [
         # 2020-22 layout: engagements after an alert, before any outcome.
         ("false_alert_engagements", "false engagement", ""),
@@ -81,8 +86,10 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         ("watchlist_size", "watchlist", ""),
         ("threshold", "threshold", ""),
         ("duration", "duration", ""),
-        ("start_time", "start", "end"),
-        ("end_time", "end", "start"),
+        # "Start date" and "End date" are dates, not clock times (the end date: a deployment's last
+        # day, see parse.two_days).
+        ("start_time", "start", "end date"),
+        ("end_time", "end", "start date"),
         ("times", "times", ""),
         ("purpose", "purpose", ""),
         ("date", "date", ""),

@@ -50,7 +50,7 @@ DEPLOYMENT_COLUMNS = [
     "false_alert_rate_rounding", "status", "flags",
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
-CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "false_alert_rate",
+CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "alerts_exceed_faces", "false_alert_rate",
           "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code",
           "weekday"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
@@ -84,16 +84,24 @@ NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOT
 # Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
 # whole text. Only where the row prints no result at all (see ``_status``).
 # "TBC" and its kin: a deployment listed before its results were known.
-NO_RESULTS = re.compile(r"(?P<note>(?:\w+\s+){0,3}?(?:cancell?ed|aborted|abandoned|stood down|postponed|not deployed|"
+# Not when the word is denied ("Not cancelled - moved to Walworth", "wasn't called off").
+NO_RESULTS = re.compile(r"(?P<note>(?!.*\b(?:not|never|no longer|\w+n't)\s+(?:cancell?ed|aborted|abandoned|stood down|"
+                        r"postponed|withdrawn|called off)\b)(?:\w+\s+){0,3}?(?:cancell?ed|aborted|abandoned|stood down|postponed|not deployed|"
+                        r"withdrawn|called off|did not (?:go ahead|take place|proceed|deploy)|"
                         r"(?:equipment|technical|system) (?:failure|fault)|tb[ca]|to be (?:confirmed|announced)|"
                         r"not yet (?:known|available|reported)|awaited)\b[\w\s.,:;-]*)", re.IGNORECASE)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
 DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
 NIL = re.compile(r"nil|none", re.IGNORECASE)
+ZERO = re.compile(r"0+(?:\.0+)?\s*%?|nil|none", re.IGNORECASE)  # a result of nothing, in any form
 # A figure given only roughly ("c. 20,000", "approx 20000", "~20,000", "20k"): reported, never guessed.
 APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>)\s*[\d,. ]+|[\d,.]+\s*[km]\+?", re.IGNORECASE)
 # A footnote marker after a value ("5*", "3†", "12¹", "12 (a)", "1 [1]"): the note is printed elsewhere, the value stands.
 FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\)|\[\w\])$", re.IGNORECASE)
+# A figure in round brackets after a figure: "5 (4)" (five, of which four? or corrected to four? the
+# grid does not say). After a count or a rate it is no footnote marker: the value is reported. (A
+# letter, "12 (a)", is a marker; so is "(1)" after a date, which no figure qualifies.)
+BRACKETED_FIGURE = re.compile(r"\d%?\s*\(\s*\d[\d,.]*\s*%?\s*\)\s*$")
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
 # A clock time as a start or end: "10:00", "10.00", the police's 24-hour "1000" or "1000hrs", Excel's
@@ -124,10 +132,17 @@ def _bare(text: str) -> str:
     return FOOTNOTE.sub("", " ".join(str(text).split()))
 
 
+# Year first with slashes or points, as some systems export ("2025/01/08"): ISO's order, read as ISO.
+YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/.]\s*(?P<m>\d{1,2})\s*[/.]\s*(?P<d>\d{1,2})")
+
+
 def _date_text(text: str) -> str:
     """A date cell without its footnote marker, a leading weekday ("Tue 08/01/2025") and a time of
-    day after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times)."""
-    return TIME_OF_DAY.sub("", LEADING_WEEKDAY.sub("", _bare(text)))
+    day after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times); a year-first date
+    ("2025/01/08") in ISO form."""
+    text = TIME_OF_DAY.sub("", LEADING_WEEKDAY.sub("", _bare(text)))
+    m = YEAR_FIRST.fullmatch(text)
+    return f"{m['y']}-{m['m']}-{m['d']}" if m else text
 
 
 def prints_month_first(texts: list[str]) -> bool:
@@ -494,7 +509,8 @@ def _read(path: Path) -> _Read:
         tables, pages = pdf_tables.read_pages(path)
     except pdf_tables.PdfReadError as err:
         raise GridError(str(err)) from None
-    tables = _years_from_headings(tables)
+    _check_force(name, tables, pages)
+    tables = _years_from_columns(_years_from_headings(tables))
     out = _Read([], [], [], [])
     records = out.records
     columns: list[_Column] | None = None
@@ -558,8 +574,11 @@ def _read(path: Path) -> _Read:
             except GridError as err:
                 # A table of another kind (a revision history: "Version | Date | Change") or a page
                 # whose headers are not understood: the whole grid is refused for it only when no
-                # other table gives deployments (below); otherwise that table is a rejection.
-                refused.append((table.page, err, dated_row))
+                # other table gives deployments (below); otherwise that table is a rejection. A table
+                # whose every date is a period ("01/01/2025 - 31/01/2025 | 3 | 10") is a summary,
+                # no deployment: neither.
+                if any(is_date_cell(c.text) for r in rows for c in r.cells):
+                    refused.append((table.page, err, dated_row))
                 columns = None
                 continue
         elif columns is None:
@@ -631,6 +650,26 @@ def _read(path: Path) -> _Read:
     return out
 
 
+# A police force named in a title: "South Wales Police", "Essex Police", "Avon and Somerset
+# Constabulary", "Police Scotland"; the Met by any of its names.
+FORCE = re.compile(r"\b(?:(?:[a-z&]+\s+){1,3}?(?:police|constabulary)|police scotland|police service of northern ireland)\b",
+                   re.IGNORECASE)
+THE_MET = re.compile(r"\b(?:metropolitan police|met police|mps|the met)\b", re.IGNORECASE)
+
+
+def _check_force(name: str, tables: list, pages: list) -> None:
+    """Refuse a grid whose title (the text above its first table, and any cover page before it)
+    names a police force and not the Met: the tables built from the grids are the Met's
+    deployments, and another force's would be counted among them with no word. A title naming no
+    force is read; one naming the Met and a partner ("with British Transport Police") is the Met's."""
+    first = min((t.page for t in tables), default=0)
+    title = [line for p in pages if p.number <= first for line in (p.above if p.number == first else p.loose)]
+    forces = [m[0] for line in title for m in FORCE.finditer(line)]
+    if forces and not any(THE_MET.search(line) for line in title):
+        raise GridError(f"{name}: its title names {' '.join(forces[0].split()).title()} and not the Metropolitan Police "
+                        f"({' / '.join(title[:2])!r}): another force's grid is not read into the Met's deployments")
+
+
 # A month heading inside a table: "January 2025", "JANUARY 2025 (CONT.)", "Jan 2025".
 MONTH_HEADING = re.compile(r"\W*(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d\d)"
                            r"(?:\s*\(?cont(?:inued|\.|'d)?\)?)?\W*", re.IGNORECASE)
@@ -658,6 +697,42 @@ def _years_from_headings(tables: list) -> list:
                               if (d := NO_YEAR.fullmatch(" ".join(c.text.split()))) and d["month"].lower() == current[0]
                               else c for c in row.cells)
                 row = replace(row, cells=cells)
+            rows.append(row)
+        out.append(replace(table, rows=tuple(rows)))
+    return out
+
+
+DAY_MONTH = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}")
+YEAR = re.compile(r"(?:19|20)\d\d")
+YEAR_HEADER = re.compile(r"\W*year\W*", re.IGNORECASE)
+
+
+def _years_from_columns(tables: list) -> list:
+    """Tables printing the year in a column of its own ("Year | Date": "2025 | 08/01"): each date
+    without a year ("08/01", "8 Jan") given the year printed in its row under "Year", as a reader
+    reads it. A row whose year cell prints no year keeps its date without one (no date: never guessed).
+    The columns are found from a header row with a cell reading "Year" and one naming the date, and
+    followed onto pages without a header."""
+    if not any(YEAR_HEADER.fullmatch(c.text) for t in tables for r in t.rows for c in r.cells):
+        return tables
+    year_at = date_at = None  # the year's and the date's columns, [x0, x1], from the last header naming them
+    out = []
+    for table in tables:
+        rows = []
+        for row in table.rows:
+            named = next((c for c in row.cells if YEAR_HEADER.fullmatch(c.text)), None)
+            date = named and next((c for c in row.cells if headers.field_for(c.text) == "date"), None)
+            if named is not None and date is not None:
+                year_at, date_at = (named.x0 - ALIGN, named.x1 + ALIGN), (date.x0 - ALIGN, date.x1 + ALIGN)
+            elif year_at is not None:
+                year = next((c for c in row.cells if year_at[0] <= c.x0 and c.x1 <= year_at[1]), None)
+                printed = " ".join(year.text.split()) if year is not None else ""
+                if YEAR.fullmatch(printed):
+                    row = replace(row, cells=tuple(
+                        replace(c, lines=(f"{t}/{printed}" if DAY_MONTH.fullmatch(t) else f"{t} {printed}",))
+                        if date_at[0] <= c.x0 and c.x1 <= date_at[1] and (t := " ".join(c.text.split()))
+                        and (DAY_MONTH.fullmatch(t) or NO_YEAR.fullmatch(t)) else c
+                        for c in row.cells))
             rows.append(row)
         out.append(replace(table, rows=tuple(rows)))
     return out
@@ -749,10 +824,10 @@ def _unread_text(name: str, pages: list) -> list[Rejection]:
                                  "a page with drawings or pictures but no text (a scanned page, or a damaged one): "
                                  "any rows on it are not read"))
             continue
-        if page.hidden:  # text drawn white on white: on the page, no reader sees it
+        if page.hidden:  # text drawn white on white, or invisible: on the page, no reader sees it
             out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.hidden[:3]),
-                                 f"{len(page.hidden)} line(s) of text drawn white on white, not seen on the page: "
-                                 "not read (a row hidden by its colour is not in deployments)"))
+                                 f"{len(page.hidden)} line(s) of text drawn white on white or invisible, not seen on "
+                                 "the page: not read (a row hidden so is not in deployments)"))
         dated = [line for line in page.loose if _row_like(line)]
         # One line is enough when it prints a deployment's worth of figures besides its date (a row
         # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.
@@ -832,6 +907,8 @@ def parse_count(text: str) -> int | None:
     """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker), "12000.0" (a
     spreadsheet's float); "nil" is 0; None for
     N/A, a dash or blank."""
+    if BRACKETED_FIGURE.search(str(text)):
+        raise ValueError(f"not a count {text!r}: a figure in brackets after it (a part? a correction?)")
     text = _bare(text)
     if _blank(text):
         return None
@@ -839,6 +916,10 @@ def parse_count(text: str) -> int | None:
         return 0
     # Thousands separated by a comma, a thin or ordinary space, or a point-free run of digits.
     text = re.sub(r"(?<=\d,) (?=\d{3}\b)", "", text)  # "12,\n000": a count wrapped in a narrow cell
+    # "16,1\n00": a count broken inside a group of digits (a narrow cell): joined, when that makes
+    # one count grouped by commas ("16,100"); "1 2" (two figures) makes none and stays unread.
+    if re.fullmatch(r"[\d,]*\d \d[\d,]*", text) and re.fullmatch(r"\d{1,3}(?:,\d{3})+", text.replace(" ", "")):
+        text = text.replace(" ", "")
     # A spreadsheet's float printed as stored ("12000.0", "3.00"): a whole number. Not ".000", which
     # reads as a thousands group ("16.000" may be 16,000 with a point for a comma).
     text = re.sub(r"(?<=\d)\.0{1,2}$", "", text)
@@ -866,6 +947,8 @@ def parse_threshold(text: str, in_percent: bool = False) -> float | None:
     percent = PERCENT.fullmatch(bare + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", bare) and float(bare) > 1
                                 else bare)
     if percent:
+        if Decimal(percent["value"]) > 100:
+            raise ValueError(f"not a threshold {text!r}: a percentage over 100%")
         return float(Decimal(percent["value"]) / 100)
     value = parse_number(text)
     if value is not None and value > 1:
@@ -876,6 +959,8 @@ def parse_threshold(text: str, in_percent: bool = False) -> float | None:
 def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
     """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank. A bare number
     is a percentage only under a header that says so (``in_percent``: "False alert rate (%)")."""
+    if BRACKETED_FIGURE.search(str(text)):
+        raise ValueError(f"not a percentage {text!r}: a figure in brackets after it")
     text = _bare(text)
     if _blank(text):
         return None
@@ -884,6 +969,8 @@ def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
                           or re.fullmatch(r"0(?:\.0+)?", text) else text)
     if not m:
         raise ValueError(f"not a percentage {text!r}")
+    if Decimal(m["value"]) > 100:  # false alerts are a share of the faces seen: at most all of them
+        raise ValueError(f"not a rate {text!r}: a share of faces over 100%")
     # Decimal keeps "0.07%" as 0.0007, not 0.0007000000000000001.
     return float(Decimal(m["value"]) / 100), len(m["decimals"] or "")
 
@@ -919,13 +1006,17 @@ def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tupl
     ("Cancelled" under Duration, "Cancelled before start" in a Notes column: ``extras``); failing
     those, "no result printed" (a row of dashes or blanks)."""
     location = cells.get("location", "")
+    # Results printed as zeros beside a reason ("Cancelled - officers redeployed" in a Notes cell, 0
+    # faces, 0 alerts): a deployment that did not run, not one that ran and found nothing.
+    only_zeros = any(k in cells for k in RESULTS) and all(
+        _blank(_bare(cells.get(k, ""))) or ZERO.fullmatch(_bare(cells.get(k, ""))) for k in RESULTS)
     notes = [m["note"] for k in RESULTS if (m := NOT_AVAILABLE.fullmatch(cells.get(k, ""))
                                              or NO_RESULTS.fullmatch(cells.get(k, "")))]
     none_printed = all(_blank(_bare(cells.get(k, ""))) or NO_RESULTS.fullmatch(cells.get(k, "")) for k in RESULTS)
-    if none_printed and not notes:
+    if (none_printed or only_zeros) and not notes:
         others = [v for k, v in cells.items() if k not in RESULTS and k not in ("date", "location")]
         notes = [m["note"] for v in [*others, *(extras or {}).values()] if (m := NO_RESULTS.fullmatch(v))]
-    if not none_printed:
+    if not none_printed and not (only_zeros and notes):
         return location, "ok"
     if not notes:
         # Every result cell a dash or empty, no word saying why: nothing says it gave results, so it
@@ -967,6 +1058,8 @@ def _anomaly(row: dict | pd.Series, check: str, expected: object, found: object,
 
 
 def _parse(path: Path) -> _Parsed:
+    from .pdf_tables import COVERED  # what a glyph under a box drawn over it reads as
+
     path = Path(path)
     read_ = _read(path)
     for warning in read_.warnings:
@@ -990,6 +1083,14 @@ def _parse(path: Path) -> _Parsed:
             rejections.append(Rejection(f"{source} page {rec.page}", f"row {order}.date", cells["date"],
                                         f"{err}; the row is kept aside"))
             continue
+        last_day = _end_date(rec.extras, us)
+        if last_day is not None and last_day != date:
+            # "Start date | End date" printing two days: which day the figures belong to is not
+            # printed, as for a range in one cell ("08/01/25 - 09/01/25"): kept aside.
+            rejections.append(Rejection(f"{source} page {rec.page}", f"row {order}.date", f"{cells['date']} - {last_day:%d/%m/%Y}",
+                                        f"a deployment from {date:%d/%m/%Y} to {last_day:%d/%m/%Y} (start and end date "
+                                        "columns): which day its figures belong to is not printed; the row is kept aside"))
+            continue
         per_date[date] = per_date.get(date, 0) + 1
         row: dict = {"deployment_id": f"{path.stem}_{date.isoformat()}_{per_date[date]}",
                      "source_file": path.name, "page": rec.page, "row": order, "date": date}
@@ -1002,9 +1103,16 @@ def _parse(path: Path) -> _Parsed:
         if row["status"] != "ok":  # "Cancelled" in a cell: the reason, not an unreadable figure or duration
             cells.update({k: "" for k, v in cells.items() if k not in ("date", "location") and NO_RESULTS.fullmatch(v)})
         row["location"] = location or None
+        for key in ("location", "purpose"):  # words under a box: reported (kept as the page shows them)
+            if COVERED in cells.get(key, ""):
+                why = "covered by a box drawn over it (redacted?): what is under it is not read"
+                rejections.append(Rejection(f"{source} page {rec.page}", f"{row['deployment_id']}.{key}", cells[key], why))
+                anomalies.append(_anomaly(row, "unreadable", f"a {key}", cells[key], why))
 
         def read(key: str, parser):
             try:
+                if COVERED in cells.get(key, ""):
+                    raise ValueError("covered by a box drawn over it (redacted?): what is under it is not read")
                 if key in rec.merged:
                     raise ValueError(f"a figure in one cell merged over the columns {rec.merged[key]}: which of them "
                                      "it is for is not printed")
@@ -1046,6 +1154,18 @@ def _parse(path: Path) -> _Parsed:
     anomalies += _after_edition(path, made, rows)
     edition = {"source_file": path.name, "title": title, "edition_date": made, "pages": pages}
     return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings, edition)
+
+
+def _end_date(extras: dict[str, str], month_first: bool) -> dt.date | None:
+    """The date printed under an end date's header ("End date", "Date to") kept aside beside the
+    date (the start), or None."""
+    for header, value in extras.items():
+        if {"end", "date"} <= headers.concepts(header) and is_date_cell(" ".join(value.split())):
+            try:
+                return parse_date(" ".join(value.split()), month_first)
+            except ValueError:
+                return None
+    return None
 
 
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
@@ -1296,6 +1416,14 @@ def _checks(df: pd.DataFrame) -> list[dict]:
                                       " + ".join(f"{_words(c)} {_n(v)}" for c, v in printed)
                                       + f" = {_n(count)}, more than the {_n(total)} alerts"
                                       + (f" ({', '.join(map(_words, missing))} not printed)" if missing else "")))
+            # Every alert is a face seen: more alerts than faces cannot be (a figure lost its
+            # thousands, or sits in the wrong column). Read as printed, flagged.
+            parts = [r[c] for c in ("true_alerts", "false_alerts") if not pd.isna(r[c])]
+            alerts = total if not pd.isna(total) else sum(parts) if parts else None
+            faces = r["faces_seen"]
+            if alerts is not None and not pd.isna(faces) and alerts > faces:
+                found.append(_anomaly(r, "alerts_exceed_faces", f">= {alerts}", faces,
+                                      f"{_n(alerts)} alerts from {_n(faces)} faces seen: every alert is a face seen"))
             either = r["arrests_or_disposals"]
             if not (pd.isna(total) or pd.isna(either)) and either > total:
                 found.append(_anomaly(r, "outcomes_exceed_alerts", f"<= {total}", either,

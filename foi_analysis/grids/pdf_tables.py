@@ -38,6 +38,9 @@ FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
 # far apart are neighbours; the border between them runs down the middle of the gap. Less than a
 # line of text, so two tables drawn apart stay two.
 CELL_SPACING = 10.0
+DOUBLED = 0.3  # of a glyph's width: the same glyph drawn again this close beside itself is one (false bold)
+SLANT = 0.1  # of a quarter turn (9 degrees): text turned further than this from upright or a quarter turn is slanted
+COVERED = "\u2588"  # what a glyph under an opaque box drawn after it reads as: the box, not its text
 WHITE = 250  # a fill colour's red, green and blue each at least this (of 255): white
 DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
 
@@ -100,7 +103,8 @@ class Page:
     loose: tuple[str, ...]  # text lines outside every ruled table, top to bottom
     rules_without_columns: bool  # horizontal rules but too few vertical ones to make a table
     drawn: bool = True  # lines, pictures or forms drawn on it (False: a blank page, or text only)
-    hidden: tuple[str, ...] = ()  # text lines drawn white on white: not seen on the page, not read
+    hidden: tuple[str, ...] = ()  # text lines drawn white on white or invisible: not seen on the page, not read
+    above: tuple[str, ...] = ()  # text lines outside the tables above the first (all, with none): a title
 
 
 class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
@@ -111,7 +115,8 @@ class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
     bottom: float
     turn: int = 0  # quarter turns clockwise of its writing: 0 upright, 3 read bottom to top, 1 top to bottom
     run: int = -1  # glyphs printed as one run of text (a word, or words joined by printed spaces) share it
-    white: bool = False  # filled white: seen only on a dark fill or a picture
+    white: bool = False  # filled white (or invisible): seen only on a dark fill or a picture
+    source: int = 0  # the address of the text object that drew it (its order among the page's objects)
 
     @property
     def cy(self) -> float:
@@ -121,7 +126,7 @@ class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
         """This glyph in the frame where text written ``turn`` quarter turns round reads upright."""
         (x0, y0), (x1, y1) = _turn(self.x0, self.top, turn), _turn(self.x1, self.bottom, turn)
         return _Glyph(self.char, min(x0, x1), max(x0, x1), min(y0, y1), max(y0, y1), (self.turn - turn) % 4, self.run,
-                      self.white)
+                      self.white, self.source)
 
 
 def _turn(x: float, y: float, turn: int) -> tuple[float, float]:
@@ -191,8 +196,9 @@ def edition(path: Path | str) -> tuple[str | None, dt.date | None, int | None]:
 
 def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
-    glyphs = _glyphs(page, height)
+    glyphs, slanted = _glyphs(page, height)
     glyphs, hidden = _hidden(page, height, glyphs)
+    glyphs = _covered(page, height, glyphs)
     (vertical, horizontal), (fill_v, fill_h) = _rulings(page, height)
     # A page whose text mostly runs bottom to top (or top to bottom, or upside down): a table drawn
     # turned on the page. Glyphs and rulings are turned back together, so the table reads upright.
@@ -226,12 +232,17 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
             if x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1:
                 inside.add(i)
     outside = [g for i, g in enumerate(glyphs) if i not in inside]
-    info = Page(number, bool(glyphs), _lines(outside), len(horizontal) >= 2 and not tables,
-                any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)), _lines(hidden) if hidden else ())
+    loose = _lines(outside) + (("".join(g.char for g in slanted),) if slanted else ())
+    first = min((t.top for t in tables), default=math.inf)
+    info = Page(number, bool(glyphs), loose, len(horizontal) >= 2 and not tables,
+                any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)), _lines(hidden) if hidden else (),
+                _lines([g for g in outside if g.bottom <= first]))
     return sorted(tables, key=lambda t: t.top), info
 
 
-def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
+def _glyphs(page: pdfium.PdfPage, height: float) -> tuple[list[_Glyph], list[_Glyph]]:
+    """The page's glyphs (by vertical centre), and those written at a slant (a watermark), which are
+    no table's text."""
     textpage = page.get_textpage()
     try:
         glyphs: list[_Glyph] = []
@@ -243,6 +254,9 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
         raw, unicode, angle, generated = (textpage.raw, pdfium_raw.FPDFText_GetUnicode, pdfium_raw.FPDFText_GetCharAngle,
                                           pdfium_raw.FPDFText_IsGenerated)
         quarter = math.pi / 2
+        slanted: list[_Glyph] = []  # text at an angle that is no quarter turn (a watermark across the page)
+        render_mode, text_object = pdfium_raw.FPDFTextObj_GetTextRenderMode, pdfium_raw.FPDFText_GetTextObject
+        unseen = (pdfium_raw.FPDF_TEXTRENDERMODE_INVISIBLE, pdfium_raw.FPDF_TEXTRENDERMODE_CLIP)
         # Each glyph's fill colour: white text is seen only on a dark fill or a picture (see _hidden).
         fill, colour = pdfium_raw.FPDFText_GetFillColor, [ctypes.c_uint() for _ in range(4)]
         refs = [ctypes.byref(c) for c in colour]
@@ -261,7 +275,7 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                     # (Turned text: the glyph's own box, which sorts it just after the glyph.)
                     x0 = before.x1 if before.turn == 0 else before.x0
                     glyphs.append(_Glyph(" ", x0, before.x1, before.top, before.bottom, before.turn, before.run,
-                                         before.white))
+                                         before.white, before.source))
                 # A space PDFium inferred (between two strings) or a line end ends the run.
                 printed = char == " " and not generated(raw, i)
                 run, spaced = (run, True) if printed and not spaced else (run + 1, False)
@@ -275,7 +289,11 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
             seen.add(key)
             if right - left > 0:
                 # PDFium gives the writing's angle clockwise, in radians: kept in quarter turns.
-                turn = round(angle(raw, i) / quarter) % 4
+                turns = angle(raw, i) / quarter
+                turn = round(turns) % 4
+                if abs(turns - round(turns)) > SLANT:  # no table's text is written at a slant
+                    slanted.append(_Glyph(char, left, right, height - top, height - bottom, 0, -1))
+                    continue
                 y0, y1 = height - top, height - bottom
                 # The same run: upright, on the same line, starting where the last glyph (or the
                 # printed space after it) ends.
@@ -286,13 +304,42 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> list[_Glyph]:
                     run += 1
                 spaced = False
                 # The colour is asked once a run (a string printed in one go shares one fill).
-                white = last.white if same_run else (fill(raw, i, *refs) and alpha.value > 0
-                                                     and min(red.value, green.value, blue.value) >= WHITE)
-                last = _Glyph(char, left, right, y0, y1, turn, run, white)
+                # Text drawn invisible (render mode 3, an OCR layer's) is, like white text, seen only over
+                # a picture or a dark fill (the scan it was read from), never on the white page.
+                if same_run:
+                    white, source = last.white, last.source
+                else:
+                    drawn_by = text_object(raw, i)
+                    source = ctypes.cast(drawn_by, ctypes.c_void_p).value or 0
+                    white = ((fill(raw, i, *refs) and alpha.value > 0 and min(red.value, green.value, blue.value) >= WHITE)
+                             or render_mode(drawn_by) in unseen)
+                last = _Glyph(char, left, right, y0, y1, turn, run, white, source)
                 glyphs.append(last)
-        return sorted(glyphs, key=lambda g: g.top + g.bottom)  # by vertical centre
+        return sorted(_undoubled(glyphs), key=lambda g: g.top + g.bottom), slanted  # by vertical centre
     finally:
         textpage.close()
+
+
+def _undoubled(glyphs: list[_Glyph]) -> list[_Glyph]:
+    """The glyphs less each run of text drawn again a hair to the side of the same run (a producer's
+    false bold: a string printed twice, shifted by a fraction of a glyph): the page shows it once.
+    Whole runs only: one letter of a place running over a cell beside a figure's same letter is no
+    repeat."""
+    runs: dict[int, list[_Glyph]] = {}
+    for g in glyphs:
+        runs.setdefault(g.run, []).append(g)
+    firsts: dict[tuple[str, float], list[float]] = {}  # (a run's text, its top) -> where each such run starts
+    doubled = set()
+    for run, members in runs.items():
+        text = "".join(g.char for g in members).strip()
+        if not text or members[0].turn:
+            continue
+        starts = firsts.setdefault((text, round(members[0].top, 1)), [])
+        if any(abs(members[0].x0 - x) <= DOUBLED * (members[0].x1 - members[0].x0) for x in starts):
+            doubled.add(run)
+        else:
+            starts.append(members[0].x0)
+    return [g for g in glyphs if g.run not in doubled] if doubled else glyphs
 
 
 def _hidden(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[list[_Glyph], list[_Glyph]]:
@@ -318,6 +365,53 @@ def _hidden(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[
         on_dark = any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in backdrops)
         (hidden if g.white and not on_dark else seen).append(g)
     return seen, hidden
+
+
+def _covered(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> list[_Glyph]:
+    """The glyphs, those under an opaque box or picture drawn after their text (a redaction box over
+    a figure, the text left under it) read as the box (``COVERED``): the page shows a box, not the
+    text. Borders (bars no wider than ``RULE``, a strikethrough among them) cover nothing. Boxes are
+    the page's own (redaction tools draw on the page): one inside a Form XObject has its bounds in the
+    form's space, not the page's, and is not taken."""
+    order: dict[int, int] = {}  # a text object's address -> its place in the order of painting
+    boxes = []
+    mode, stroke, colour = ctypes.c_int(), ctypes.c_int(), [ctypes.c_uint() for _ in range(4)]
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    for k, (kind, obj, level) in enumerate(_painted(page.raw)):
+        if kind == pdfium_raw.FPDF_PAGEOBJ_TEXT:
+            order[ctypes.cast(obj, ctypes.c_void_p).value] = k
+            continue
+        if not order or level:
+            continue  # drawn before any text (a background, not a cover), or inside a form
+        if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
+            pdfium_raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
+            pdfium_raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in colour))
+            if not mode.value or colour[3].value < 255:
+                continue  # not filled, or see-through (a highlight)
+        elif kind != pdfium_raw.FPDF_PAGEOBJ_IMAGE:
+            continue
+        pdfium_raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
+        if min(right.value - left.value, top.value - bottom.value) > RULE:
+            boxes.append((k, left.value, height - top.value, right.value, height - bottom.value))
+    centres = [g.cy for g in glyphs]  # the glyphs come sorted by vertical centre
+    under = {i for k, x0, t, x1, b in boxes for i in range(bisect.bisect_left(centres, t), bisect.bisect_right(centres, b))
+             if not glyphs[i].char.isspace() and x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1
+             and order.get(glyphs[i].source, -1) < k}
+    return [g._replace(char=COVERED) if i in under else g for i, g in enumerate(glyphs)] if under else glyphs
+
+
+def _painted(page_raw, depth: int = FORM_DEPTH):
+    """(type, handle, depth) of a page's objects in the order they are painted, those inside Form
+    XObjects (``depth`` deep) in their place: raw handles, as thousands of borders are walked per page."""
+    def walk(count, get, parent, level):
+        for i in range(count(parent)):
+            obj = get(parent, i)
+            kind = pdfium_raw.FPDFPageObj_GetType(obj)
+            if kind == pdfium_raw.FPDF_PAGEOBJ_FORM and level < depth:
+                yield from walk(pdfium_raw.FPDFFormObj_CountObjects, pdfium_raw.FPDFFormObj_GetObject, obj, level + 1)
+            else:
+                yield kind, obj, level
+    yield from walk(pdfium_raw.FPDFPage_CountObjects, pdfium_raw.FPDFPage_GetObject, page_raw, 0)
 
 
 def _is_shading(obj: pdfium.PdfObject) -> bool:

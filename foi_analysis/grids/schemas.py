@@ -76,7 +76,9 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 + " | ".join(RATE_ROUNDING) + " (empty: not computable)", pa.Check.isin(RATE_ROUNDING), nullable=True),
             "status": text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results "
                            "(a technical fault), or 'n/a: no result printed' when every result is a dash or empty "
-                           "with no reason: such rows are kept and counted as deployments, with empty figures"),
+                           "with no reason, or 'n/a: <reason>' when a cell says it did not run ('Cancelled') and its "
+                           "results are blank or 0: such rows are kept and counted as deployments, their figures as "
+                           "printed (empty, or a cancelled row's zeros)"),
             "flags": text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
                            + " (details in deployment_anomalies)", nullable=True),
         },
@@ -91,7 +93,7 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
             "check": column("string", "Check failed: copied_column (two count columns equal on every row of a "
                                     "grid), unreadable (a value not parseable), alerts_sum (total != true + false), "
                                     "outcomes_exceed_alerts (arrests + other disposals + no action > total alerts, a "
-                                    "copied column left out), false_alert_rate (printed rate neither rounds nor "
+                                    "copied column left out), alerts_exceed_faces (more alerts than faces seen), false_alert_rate (printed rate neither rounds nor "
                                     "truncates false / faces), false_alert_rate_truncated (truncated, not rounded), "
                                     "watchlist_outlier (10%+ away from both neighbours, which agree), date_order "
                                     "(out of the grid's date order), date_after_edition (after the day the grid's "
