@@ -465,9 +465,12 @@ def test_police_scotland_and_a_constabulary_are_other_forces(tmp_path):
             grids.parse_grid(path)
 
 
-@pytest.mark.parametrize("title", ["LFR DEPLOYMENTS 2025", "Metropolitan Police Service - LFR deployments", None])
+@pytest.mark.parametrize("title", ["LFR DEPLOYMENTS 2025", "Metropolitan Police Service - LFR deployments", None,
+                                   "Live facial recognition deployments by police in London, 2025",
+                                   "LFR DEPLOYMENTS BY THE POLICE IN LONDON 2025", "Use of LFR by Local Police Teams 2025"])
 def test_a_title_naming_no_other_force_is_read(tmp_path, title):
-    # Negations: no force named, the Met named in full, no title at all: read as usual.
+    # Negations: no force named, the Met named in full, no title at all, "police" said of no one force
+    # (after "by", "the", "Local"): read as usual.
     df, rejections = read(save(tmp_path, "no_force.pdf", [grid_page(title=title)]))
     assert rejections == []
     assert_rows(df, hand("no_force"))

@@ -655,6 +655,24 @@ def _read(path: Path) -> _Read:
 FORCE = re.compile(r"\b(?:(?:[a-z&]+\s+){1,3}?(?:police|constabulary)|police scotland|police service of northern ireland)\b",
                    re.IGNORECASE)
 THE_MET = re.compile(r"\b(?:metropolitan police|met police|mps|the met)\b", re.IGNORECASE)
+# "police" said of no one force: "deployments by police in London", "use of LFR by the police", "Local Police".
+_NOT_A_FORCE_NAME = frozenset("a an and by for from in local of on our the to uk use used with".split())
+
+
+def _force_names(line: str) -> list[str]:
+    """The police forces a title line names: a force's name is the word or words before "Police" or
+    "Constabulary" that name a place, capitalised (or the whole line in capitals); "by police" names
+    none."""
+    found = []
+    for m in FORCE.finditer(line):
+        words = m[0].split()
+        if len(words) < 2 or m[0].lower().startswith(("police scotland", "police service of")):
+            found.append(m[0])
+            continue
+        before = words[-2]
+        if before.lower() not in _NOT_A_FORCE_NAME and before[:1].isupper():
+            found.append(m[0])
+    return found
 
 
 def _check_force(name: str, tables: list, pages: list) -> None:
@@ -664,7 +682,7 @@ def _check_force(name: str, tables: list, pages: list) -> None:
     force is read; one naming the Met and a partner ("with British Transport Police") is the Met's."""
     first = min((t.page for t in tables), default=0)
     title = [line for p in pages if p.number <= first for line in (p.above if p.number == first else p.loose)]
-    forces = [m[0] for line in title for m in FORCE.finditer(line)]
+    forces = [force for line in title for force in _force_names(line)]
     if forces and not any(THE_MET.search(line) for line in title):
         raise GridError(f"{name}: its title names {' '.join(forces[0].split()).title()} and not the Metropolitan Police "
                         f"({' / '.join(title[:2])!r}): another force's grid is not read into the Met's deployments")
