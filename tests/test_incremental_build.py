@@ -406,3 +406,42 @@ def test_a_changed_chunk_redoes_the_tail_of_its_records_only(tmp_path, monkeypat
     edit(with_blue, '"100%"', '"90%"')
     got = check()
     assert b",0.9," in got["blue_list.csv"]
+
+
+def test_changed_chunks_read_by_the_listing_child_give_the_same_bytes(data, tmp_path, reads, monkeypatch):
+    # The command's listing child (cli._chunk_plan) reads and parses the few chunks changed since the
+    # last build; the build then parses nothing itself, and its outputs are a clean build's.
+    from foi_analysis import listing
+
+    monkeypatch.setattr(build, "CHUNK_FILES", 1)  # one file a chunk, the child's plan made for the same
+    monkeypatch.setattr(chunking, "CHUNK_FILES", 1)
+    folder = data / "raw" / "disclosures"
+
+    def child_listing():
+        return listing.prefetch(folder, then=lambda facts: chunking.prefetched_plan(facts, raw=data / "raw"))
+
+    def ready_of_this_plan():
+        plan = chunking.prefetched_plan(listing.read(folder), raw=data / "raw")
+        return {slot: (parsed is not None) for slot, (_, parsed) in plan.ready.items()}
+
+    assert ready_of_this_plan() == {}  # no cache yet: a clean build's chunks are the build's to read
+    assert_same_as_clean(data, tmp_path)
+    record = folder / "mps-01.FOI.23.028881.yaml"
+    record.write_text(record.read_text().replace("outcome: partially_disclosed", "outcome: disclosed"))
+    touched = folder / "mopac-FOI-506.yaml"
+    touched.write_bytes(touched.read_bytes())  # new mtime, same bytes: hashed, not parsed
+    assert sorted(ready_of_this_plan().values()) == [False, True]
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True, listing=child_listing())
+    assert reads["records"] == []  # parsed in the child (whose own count this process never sees)
+    got = assert_same_as_clean(data, tmp_path)
+    assert b"01.FOI.23.028881,Metropolitan Police Service,,,disclosed," in got["requests.csv"]
+    # More changed chunks than READY_CHUNKS: none read ahead, the build reads them itself.
+    monkeypatch.setattr(chunking, "READY_CHUNKS", 1)
+    for path in sorted(folder.glob("*.yaml"))[:2]:
+        path.write_text(path.read_text() + "\n# an edit\n")
+    assert ready_of_this_plan() == {}
+    reset(reads)
+    build.build(data / "raw", data / "processed", cache=True, listing=child_listing())
+    assert len(reads["records"]) >= 2
+    assert_same_as_clean(data, tmp_path)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pandas only for ``frame``: reading records (which rejects values) needs no pandas
+    import pandas as pd
 
 COLUMNS = ["source", "field", "value", "reason"]
 
@@ -33,5 +35,7 @@ class Rejection:
 
 
 def frame(rejections: list[Rejection]) -> pd.DataFrame:
+    import pandas as pd
+
     rows = sorted({tuple(asdict(r).values()) for r in rejections})
     return pd.DataFrame(rows, columns=COLUMNS).astype("string")
