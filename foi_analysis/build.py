@@ -37,7 +37,7 @@ from .grids import parse as grids
 from .records import authorities, disclosures, quarantine
 from .records.quarantine import UNREADABLE, WHOLE_FILE, Rejection
 from .cache import Blob, Cache, cache_folder, files_key
-from .chunking import CHUNK_FILES, GROUP_CHUNKS
+from .chunking import CHUNK_FILES
 from .listing import Facts, Listing, cores
 from .foia import calendar
 from .foia.calendar import working_day_number
@@ -300,20 +300,16 @@ def _collector_paused():
 
 
 def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Cache | None = None, key: str | None = None,
-                signature: tuple | None = None, contents: list[bytes] | None = None, parsed: tuple | None = None) -> tuple[dict, list[Rejection], list]:
-    """Parse a chunk of record files (``contents``: their bytes, if already read; ``parsed``: the
-    records and rejections ``disclosures.load_files`` gave, if already parsed) into small tables;
+                signature: tuple | None = None, contents: list[bytes] | None = None) -> tuple[dict, list[Rejection], list]:
+    """Parse a chunk of record files (``contents``: their bytes, if already read) into small tables;
     with a ``cache``, store them under ``slot`` with the files' ``key`` and stat ``signature``."""
     rejections: list[Rejection] = []
     folder, root = os.fspath(folder), os.fspath(root)
     # Paths as strings (a Path per file costs more than reading it).
-    if contents is None and parsed is None:
+    if contents is None:
         contents = disclosures.read_files(folder, names)
     with _collector_paused():
-        if parsed is None:
-            records = disclosures.load_files([os.path.join(folder, n) for n in names], root, rejections, contents)
-        else:
-            records, rejections = parsed
+        records = disclosures.load_files([os.path.join(folder, n) for n in names], root, rejections, contents)
         result = record_tables(records), rejections, [((d.authority, d.reference), d.file) for d in records]
     if cache is not None:
         cache.put(slot, key, result, signature)
@@ -322,13 +318,27 @@ def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Ca
 
 # Below this many files to parse a process pool costs more than it saves.
 PARALLEL_FROM = 2000
+# Chunks per group. A group's entry holds the whole tail of its records (working days, response
+# times, validation and their CSV rows): one changed record re-does the tail of its group only, and
+# a clean build pays the tail's fixed pandas cost once per group (per chunk the tail would cost
+# ~2x the whole tables' at 100k records), in the worker processes.
+GROUP_CHUNKS = 8
 # The tables made from disclosure records, in the order the build has always listed them.
 FOI_TABLES = ("requests", "events", "exemptions", "questions", "blue_list", "response_times")
 
 
 def _groups(chunks: list[tuple[str, object]]) -> list[tuple[str, list[tuple[int, str, object]]]]:
-    """``chunking.groups`` of GROUP_CHUNKS chunks."""
-    return chunking.groups(chunks, GROUP_CHUNKS)
+    """(cache slot, [(chunk index, chunk slot, files)]): chunk i of n in group i mod n/GROUP_CHUNKS
+    (chunks as ``chunking.members`` names them; ``files``: what ``chunks`` gives with each slot)."""
+    if not chunks:
+        return []
+    n = int(chunks[0][0].split("-")[1])
+    g = max(1, n // GROUP_CHUNKS)
+    members: dict[int, list] = {}
+    for slot, names in chunks:
+        i = int(slot.rsplit("-", 1)[1])
+        members.setdefault(i % g, []).append((i, slot, names))
+    return [(f"tail-{n}-{g}-{j}", members[j]) for j in sorted(members)]
 
 
 def _timeliness(tables: dict[str, pd.DataFrame], request: dict[str, np.ndarray]) -> dict[str, pd.DataFrame]:
@@ -642,7 +652,7 @@ def _group_job(args) -> tuple[GroupRows, bytes | tuple[str, int]]:
 def _group(folder, root, slot, members, cache, signature, found_key, spill) -> tuple[GroupRows, bytes | tuple[str, int]]:
     parts, keys = [], []
     changed: dict[int, tuple | None] = {}  # chunk index -> (key, value) of its previous entry, if any
-    for i, chunk_slot, names, ready in members:
+    for i, chunk_slot, names in members:
         if cache is None:
             parts.append((i, _read_chunk(chunk_slot, folder, names, root)))
             continue
@@ -653,11 +663,8 @@ def _group(folder, root, slot, members, cache, signature, found_key, spill) -> t
             parts.append((i, found[2]))  # same files, untouched since they were read
             cache.hits += 1
             continue
-        if ready is not None:  # read, hashed and, if new, parsed by the listing child (``chunking.read_changed``)
-            (key, parsed), contents = ready, None
-        else:
-            contents, parsed = disclosures.read_files(os.fspath(folder), names), None  # read once: hashed for the key, parsed if it is new
-            key = files_key(cache.version, list(zip(names, contents)))
+        contents = disclosures.read_files(os.fspath(folder), names)  # read once: hashed for the key, parsed if it is new
+        key = files_key(cache.version, list(zip(names, contents)))
         keys.append(key)
         if found is not None and found[0] == key:
             parts.append((i, found[2]))
@@ -667,7 +674,7 @@ def _group(folder, root, slot, members, cache, signature, found_key, spill) -> t
             continue
         cache.misses += 1
         changed[i] = (found[0], found[2]) if found is not None else None
-        parts.append((i, _read_chunk(chunk_slot, folder, names, root, cache, key, chunk_signature, contents, parsed)))
+        parts.append((i, _read_chunk(chunk_slot, folder, names, root, cache, key, chunk_signature, contents)))
     if cache is None:
         rows, blob = GroupRows.of(_tail(parts))
         if spill is None:
@@ -869,9 +876,9 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listed: chunking.Pl
     # that every forked worker would inherit); each chunk's names are split from one string only
     # when its group is redone.
     version = cache.version if cache is not None else None
-    if not (isinstance(listed, chunking.Plan) and listed.fits(version, CHUNK_FILES, GROUP_CHUNKS)):
+    if not (isinstance(listed, chunking.Plan) and listed.fits(version, CHUNK_FILES)):
         facts = listed if isinstance(listed, Facts) else Listing(folder).result()
-        listed = chunking.plan(facts, version, CHUNK_FILES, GROUP_CHUNKS)
+        listed = chunking.plan(facts, version, CHUNK_FILES)
         del facts
     plan = listed
     # A folder or a broken link named like a record is no record, but it may be one the user meant to add.
@@ -892,7 +899,7 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listed: chunking.Pl
         if found is not None and found[3] is not None:
             found[2].source = found[3]
             previous[j] = found[2]
-        group = [(i, chunk_slot, plan.names(k), plan.ready.get(chunk_slot)) for i, chunk_slot, k in group]
+        group = [(i, chunk_slot, plan.names(k)) for i, chunk_slot, k in group]
         todo.append((j, (folder, raw, slot, group, cache, signature, found[0] if found is not None else None)))
     workers = min(os.cpu_count() or 1, 8)
     calendar.working_day_number(np.zeros(0, "datetime64[D]"), np.zeros(0, "datetime64[D]"))  # built once, before workers fork
@@ -905,7 +912,7 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listed: chunking.Pl
         with tempfile.TemporaryDirectory(prefix="foi-build-") if cache is None else contextlib.nullcontext() as spill:
             # Two groups to redo are the usual incremental case (the changed record's, and the one changed in
             # the previous build, whose files were then too recent to trust their stat facts): not worth a pool.
-            if sum(len(names) for _, t in todo for _, _, names, _ in t[3]) < PARALLEL_FROM or workers == 1 or len(todo) <= 2:
+            if sum(len(names) for _, t in todo for _, _, names in t[3]) < PARALLEL_FROM or workers == 1 or len(todo) <= 2:
                 done = [_group_job(t + (None,)) for _, t in todo]
             else:
                 # Forked workers inherit the imports and the holiday table; Python 3.14 makes "forkserver" the

@@ -1,9 +1,7 @@
 """The incremental build's cache: what reading a raw file gave, keyed by that file's bytes and the code.
 
-Each entry is one file holding a pickle of ``(key, stat signature, size of the raw bytes)``, then a pickle of
-the value, optionally followed by raw bytes (a ``Blob``, read in ranges when needed: a group's CSV text is never
-unpickled whole). The first pickle alone says whether an entry is current (``stamp``): the listing child reads it
-without unpickling the value (which needs numpy and pandas); a lookup whose stored key
+Each entry is one file holding a pickle of ``(key, stat signature, value)``, optionally followed by raw bytes (a
+``Blob``, read in ranges when needed: a group's CSV text is never unpickled whole); a lookup whose stored key
 differs is a miss and the next ``put`` replaces the entry, so the cache never holds more than one version per slot.
 The key is a SHA-256 over the code version and the content (and name: messages name the file) of
 every raw file the value came from, so an edited, added, removed or renamed file, a changed reader
@@ -115,9 +113,8 @@ def _entry(path: str | os.PathLike) -> tuple[str, object, object, Blob | None] |
     except OSError:
         return None
     try:
-        with open(fd, "rb", closefd=False) as fh:  # its position after the pickles: where the blob starts
-            key, signature, size = pickle.load(fh)
-            value = pickle.load(fh)
+        with open(fd, "rb", closefd=False) as fh:  # its position after the pickle: where the blob starts
+            key, signature, value, size = pickle.load(fh)
             base = fh.tell()
         if size and os.fstat(fd).st_size != base + size:
             raise EOFError("truncated entry")
@@ -138,15 +135,6 @@ class Cache:
 
     def path(self, slot: str) -> Path:
         return entry_path(self.folder, slot)
-
-    def stamp(self, slot: str) -> tuple[str, object] | None:
-        """(key, stat signature) of the entry under ``slot``, its value left unread; None if there is none."""
-        try:
-            with open(self.path(slot), "rb") as fh:
-                key, signature, _ = pickle.load(fh)
-        except Exception:  # noqa: BLE001 - missing, truncated or from an incompatible version: a miss
-            return None
-        return key, signature
 
     def entry(self, slot: str) -> tuple[str, object, object, Blob | None] | None:
         """(key, stat signature, value, the bytes stored after them or None) under ``slot``, or None."""
@@ -178,8 +166,7 @@ class Cache:
         fd, tmp = tempfile.mkstemp(prefix=f".{slot}.", suffix=".tmp", dir=self.folder)
         try:
             with os.fdopen(fd, "wb") as fh:
-                pickle.dump((key, signature, sum(map(len, blob))), fh, protocol=pickle.HIGHEST_PROTOCOL)
-                pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((key, signature, value, sum(map(len, blob))), fh, protocol=pickle.HIGHEST_PROTOCOL)
                 base = fh.tell()
                 for part in blob:
                     fh.write(part)

@@ -28,13 +28,3 @@ def test_a_truncated_entry_is_a_miss(tmp_path):
     assert store.entry("slot") is None
     path.write_bytes(b"not a pickle")
     assert store.entry("slot") is None and store.get("slot", "key") is None
-
-
-def test_an_entry_stamp_is_its_key_and_signature_alone(tmp_path):
-    # The listing child tells a current entry by its stamp, without unpickling its value.
-    store = Cache(tmp_path, version="v")
-    store.put("slot", "key", {"a": 1}, ("sig",), [b"bytes"])
-    assert store.stamp("slot") == ("key", ("sig",))
-    assert store.stamp("missing") is None
-    store.path("slot").write_bytes(b"not a pickle")
-    assert store.stamp("slot") is None

@@ -27,7 +27,7 @@ from ..foia import exemptions as ex
 from ..foia.dates import LAST_COUNTABLE_DAY, LAST_YEAR, parse_printed_date
 from . import structure
 from .quarantine import SET_ASIDE, WHOLE_FILE, Rejection
-from .vocabulary import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
+from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
 
 # The Freedom of Information Act 2000 and FOI (Scotland) Act 2002 gave their right of access from this
 # day; no request, reply or disclosed row dates from before it (and a year such as 1600 cannot even be

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # pandas only for ``frame``: reading records (which rejects values) needs no pandas
-    import pandas as pd
+import pandas as pd
 
 COLUMNS = ["source", "field", "value", "reason"]
 
@@ -35,7 +33,5 @@ class Rejection:
 
 
 def frame(rejections: list[Rejection]) -> pd.DataFrame:
-    import pandas as pd
-
     rows = sorted({tuple(asdict(r).values()) for r in rejections})
     return pd.DataFrame(rows, columns=COLUMNS).astype("string")

@@ -9,11 +9,21 @@ import pandera.pandas as pa
 
 from ..foia import exemptions as ex
 from .columns import column, count, date, flag, fraction, table, text
-from .vocabulary import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES  # noqa: F401 - the schemas' vocabulary, also read from here
 
+# The first five answer the request; the rest say why there is no answer (yet): no response,
+# withdrawn by the requester, transferred to the body that holds it, clarification asked for.
+OUTCOMES = ["disclosed", "partially_disclosed", "refused", "ncnd", "not_held",
+            "pending", "withdrawn", "transferred", "clarification_requested"]
+QUESTION_OUTCOMES = ["disclosed", "partially_disclosed", "exempt", "ncnd", "not_held", "publicly_available",
+                     "answered", "not_valid_request"]
+EVENTS = ["received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
+          "internal_review_requested", "internal_review_response", "response",
+          # the appeal to the regulator (the ICO; under FOISA the Scottish Information Commissioner) and beyond
+          "ico_complaint", "ico_decision", "tribunal_appeal"]
 LAWS = list(ex.LAWS)
 _LAW = ("Law the request was answered under: FOIA (2000) | FOISA (Scotland, 2002) | EIR (2004) | EISR (Environmental Information "
         "(Scotland) Regulations 2004); a record without it is FOIA")
+STAGES = ["extension_notice", "response", "internal_review"]
 
 
 _REF = text("FOI reference as printed by the authority (with authority, the request's key)")
