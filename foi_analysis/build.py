@@ -32,12 +32,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from . import config, datapackage, forked, tables as schemas
+from . import chunking, config, datapackage, forked, tables as schemas
 from .grids import parse as grids
 from .records import authorities, disclosures, quarantine
 from .records.quarantine import UNREADABLE, WHOLE_FILE, Rejection
-from .cache import Blob, Cache, cache_folder, files_key, stat_signature
-from .listing import Listing, cores, name_crcs
+from .cache import Blob, Cache, cache_folder, files_key
+from .chunking import CHUNK_FILES
+from .listing import Facts, Listing, cores
 from .foia import calendar
 from .foia.calendar import working_day_number
 from .foia.exemptions import CATALOGUES, section_key
@@ -317,8 +318,6 @@ def _read_chunk(slot: str, folder: Path, names: list[str], root: Path, cache: Ca
 
 # Below this many files to parse a process pool costs more than it saves.
 PARALLEL_FROM = 2000
-# Files per cache entry: one changed record re-reads its chunk; a no-change build loads every chunk.
-CHUNK_FILES = 500
 # Chunks per group. A group's entry holds the whole tail of its records (working days, response
 # times, validation and their CSV rows): one changed record re-does the tail of its group only, and
 # a clean build pays the tail's fixed pandas cost once per group (per chunk the tail would cost
@@ -328,23 +327,9 @@ GROUP_CHUNKS = 8
 FOI_TABLES = ("requests", "events", "exemptions", "questions", "blue_list", "response_times")
 
 
-def _chunk_members(names: list[str], crcs=None) -> list[tuple[str, np.ndarray]]:
-    """(cache slot, positions in ``names``) groups by a hash of the file name: adding or deleting a file
-    leaves the other chunks as they were. The number of chunks is a power of two scaled to the corpus
-    (crossing one re-reads everything once). Each chunk keeps the order of ``names``. ``crcs``: the
-    names' ``listing.name_crcs``, if worked out already."""
-    n = 1
-    while n < 4096 and len(names) > n * CHUNK_FILES:
-        n *= 2
-    crcs = crcs if crcs is not None else name_crcs(names)
-    bucket = (np.frombuffer(crcs, dtype=np.uint32) if crcs.itemsize == 4 else np.array(crcs, dtype=np.uint32)) % n
-    order = np.argsort(bucket, kind="stable")
-    bounds = np.searchsorted(bucket[order], np.arange(n + 1))
-    return [(f"records-{n}-{i}", order[a:b]) for i, (a, b) in enumerate(zip(bounds[:-1], bounds[1:])) if b > a]
-
-
-def _groups(chunks: list[tuple[str, list[str]]]) -> list[tuple[str, list[tuple[int, str, list[str]]]]]:
-    """(cache slot, [(chunk index, chunk slot, files)]): chunk i of n in group i mod n/GROUP_CHUNKS."""
+def _groups(chunks: list[tuple[str, object]]) -> list[tuple[str, list[tuple[int, str, object]]]]:
+    """(cache slot, [(chunk index, chunk slot, files)]): chunk i of n in group i mod n/GROUP_CHUNKS
+    (chunks as ``chunking.members`` names them; ``files``: what ``chunks`` gives with each slot)."""
     if not chunks:
         return []
     n = int(chunks[0][0].split("-")[1])
@@ -863,7 +848,8 @@ def _merge(groups: list[GroupRows]) -> tuple[dict[str, "Rendered"], pd.DataFrame
     return rendered, blue_list, rejections
 
 
-def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | None = None) -> tuple[dict[str, "Rendered"], pd.DataFrame, list[Rejection]]:
+def disclosure_tables(raw: Path, cache: Cache | None = None, listed: chunking.Plan | Facts | None = None,
+                      opened: dict | None = None) -> tuple[dict[str, "Rendered"], pd.DataFrame, list[Rejection]]:
     """Every *.yaml/*.yml record in ``raw/disclosures`` as the FOI tables, rendered as CSV rows; the
     blue-list rows (for the grids' join); the rejections (what reading rejected and the duplicates;
     each table's schema failures are on its ``Rendered``).
@@ -874,6 +860,8 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
     claimed by two files. With a ``cache``, a group whose files (stat facts, else names and bytes)
     and code are unchanged is loaded whole; else each unchanged chunk is loaded and only changed
     chunks are parsed. Groups to redo are spread across all cores when there are many files.
+    ``listed``: what the listing of ``raw/disclosures`` gave, if it was started already (``assemble``);
+    ``opened``: the cache's group entries, by slot, if opened already (``Cache.entries``).
     """
     folder = raw / "disclosures"
     if cache is not None:  # the holiday table (~0.25 s to compute) depends on the code version only
@@ -882,28 +870,26 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
             cache.put("calendar", cache.version, calendar.uk_holidays())
         else:
             calendar.use_holidays(holidays)
-    # The files and their stat facts: read by a child forked before the imports when the command
-    # started (``listing.prefetch``), else here. Names as strings: a Path or a DirEntry per file
-    # costs more (time, and at 1M records memory that every forked worker would inherit).
-    if listing is None or listing.folder != os.fspath(folder):
-        listing = Listing(folder)
-    facts = listing.result()
+    # The files by chunk, with each chunk's stat signature: worked out by a child forked before the
+    # imports when the command started (``listing.prefetch`` with ``chunking.prefetched_plan``), else
+    # here. Names as strings: a Path or a DirEntry per file costs more (time, and at 1M records memory
+    # that every forked worker would inherit); each chunk's names are split from one string only
+    # when its group is redone.
+    version = cache.version if cache is not None else None
+    if not (isinstance(listed, chunking.Plan) and listed.fits(version, CHUNK_FILES)):
+        facts = listed if isinstance(listed, Facts) else Listing(folder).result()
+        listed = chunking.plan(facts, version, CHUNK_FILES)
+        del facts
+    plan = listed
     # A folder or a broken link named like a record is no record, but it may be one the user meant to add.
-    unreadable = [Rejection(f"disclosures/{name}", WHOLE_FILE, "", UNREADABLE) for name in facts.unreadable]
-    members = _chunk_members(facts.names, facts.crcs)
-    chunks = [(slot, list(map(facts.names.__getitem__, index.tolist()))) for slot, index in members]
-    groups = _groups(chunks)
-    signatures = {}  # chunk slot -> its files' stat signature (None: too recent to trust)
-    if cache is not None:
-        sizes, mtimes, inodes = (np.frombuffer(c, dtype=np.int64) for c in (facts.sizes, facts.mtimes, facts.inodes))
-        for (slot, index), (_, names) in zip(members, chunks):
-            signatures[slot] = stat_signature(cache.version, names, sizes[index], mtimes[index], inodes[index], facts.now)
-    del facts, members
+    unreadable = [Rejection(f"disclosures/{name}", WHOLE_FILE, "", UNREADABLE) for name in plan.unreadable]
+    groups = _groups([(slot, k) for k, slot in enumerate(plan.slots)])
+    signatures = dict(zip(plan.slots, plan.signatures))  # chunk slot -> its files' stat signature (None: too recent to trust)
     tails: dict[int, GroupRows] = {}
     previous: dict[int, GroupRows] = {}  # the previous tail of a group to redo (its entry, opened before it is replaced)
     todo = []
     for j, (slot, group) in enumerate(groups):
-        found = cache.entry(slot) if cache is not None else None
+        found = (opened.pop(slot) if opened and slot in opened else cache.entry(slot)) if cache is not None else None
         signature = [signatures[chunk_slot] for _, chunk_slot, _ in group] if cache is not None else None
         if found is not None and None not in signature and found[1] == tuple(signature) and found[3] is not None:
             found[2].source = found[3]
@@ -913,6 +899,7 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
         if found is not None and found[3] is not None:
             found[2].source = found[3]
             previous[j] = found[2]
+        group = [(i, chunk_slot, plan.names(k)) for i, chunk_slot, k in group]
         todo.append((j, (folder, raw, slot, group, cache, signature, found[0] if found is not None else None)))
     workers = min(os.cpu_count() or 1, 8)
     calendar.working_day_number(np.zeros(0, "datetime64[D]"), np.zeros(0, "datetime64[D]"))  # built once, before workers fork
@@ -942,7 +929,7 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listing: Listing | 
     finally:
         gc.unfreeze()
     if cache:
-        cache.prune("records-", {slot for slot, _ in chunks})
+        cache.prune("records-", set(plan.slots))
         cache.prune("tail-", {slot for slot, _ in groups})
     tables, blue_list, rejections = _merge([tails[j] for j in sorted(tails)])
     return tables, blue_list, unreadable + rejections
@@ -994,8 +981,16 @@ def assemble(raw: Path | None = None, cache: bool = False, listing: Listing | No
     the deployment tables and the rejected table (``_Staging``; nothing is renamed into place).
     """
     raw = Path(raw or config.RAW)
-    store = Cache(cache_folder(raw)) if cache else None
-    foi, blue_list, rejections = disclosure_tables(raw, store, listing)
+    prefetched = listing is not None and listing.folder == os.fspath(raw / "disclosures")
+    # Every group's previous tail is read whatever changed (an unchanged group's is merged as it is, a
+    # redone group is patched from it): opened while the listing child finishes (~0.3 ms a group).
+    opened = Cache.entries(cache_folder(raw), "tail-") if cache and prefetched else {}
+    listed = listing.result() if prefetched else None
+    # The listing's child works out the code version for the chunks' stat signatures (``cache.code_version``,
+    # the same reading of the same files): not done again here.
+    store = Cache(cache_folder(raw), listed.version if isinstance(listed, chunking.Plan) else None) if cache else None
+    foi, blue_list, rejections = disclosure_tables(raw, store, listed, opened)
+    del opened  # any left (a group no longer there): closed
     staging = _early_staging(foi, store, out) if out is not None else None
     try:
         return _assemble_rest(raw, store, foi, blue_list, rejections, staging)
@@ -1088,11 +1083,15 @@ def data_dictionary(tables: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def _md_table(df: pd.DataFrame) -> str:
-    cells = df.astype("string").fillna("")
-    lines = ["| " + " | ".join(df.columns) + " |", "|" + "---|" * len(df.columns)]
-    lines += ["| " + " | ".join(str(v).replace("|", "/") for v in row) + " |" for row in cells.itertuples(index=False)]
+def _md_rows(header: list[str], rows) -> str:
+    """A markdown table of ``rows`` (each cell written as str() of it; a "|" in it as "/")."""
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(str(v).replace("|", "/") for v in row) + " |" for row in rows]
     return "\n".join(lines)
+
+
+def _md_table(df: pd.DataFrame) -> str:
+    return _md_rows(list(df.columns), df.astype("string").fillna("").itertuples(index=False))
 
 
 def data_dictionary_markdown(tables: dict[str, pd.DataFrame]) -> str:
@@ -1100,8 +1099,9 @@ def data_dictionary_markdown(tables: dict[str, pd.DataFrame]) -> str:
     out = ["# Data dictionary", "",
            "Generated by `foi-analysis build` from the pandera schemas in `foi_analysis/records/schemas.py` and",
            "`foi_analysis/grids/schemas.py`; do not edit by hand. `data_dictionary.csv` holds the same columns.", ""]
-    out += ["## Rows in this build", "", _md_table(pd.DataFrame(
-        [{"table": n, "rows": len(t)} for n, t in sorted(dict.items(tables))])), ""]
+    # The counts and the schemas' columns (text and whole numbers, none missing) as plain rows: the
+    # same cells as through a DataFrame, at a tenth of the cost (~15 ms a build, paid by one edit too).
+    out += ["## Rows in this build", "", _md_rows(["table", "rows"], [(n, len(t)) for n, t in sorted(dict.items(tables))]), ""]
     per_grid = "deployments" in tables and len(tables["deployments"]) and "grid_editions" in tables
     if per_grid:
         # grid_editions' rows, said once: here, with the dates each grid spans; its section below points here
@@ -1120,8 +1120,9 @@ def data_dictionary_markdown(tables: dict[str, pd.DataFrame]) -> str:
         schema = schemas.SCHEMAS[name]
         rows_above = " This build's rows: under Deployments per grid above." if per_grid and name == "grid_editions" else ""
         out += [f"## {name}", "", (schema.description or "") + rows_above, "",
-                _md_table(pd.DataFrame([{"column": c, "type": str(spec.dtype).replace("[python]", ""), "may be empty": "yes" if spec.nullable else "",
-                                         "meaning": spec.description or ""} for c, spec in schema.columns.items()])), ""]
+                _md_rows(["column", "type", "may be empty", "meaning"],
+                         [(c, str(spec.dtype).replace("[python]", ""), "yes" if spec.nullable else "", spec.description or "")
+                          for c, spec in schema.columns.items()]), ""]
     return "\n".join(out)
 
 

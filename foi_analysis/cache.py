@@ -106,6 +106,27 @@ class Blob:
             self.fd = None
 
 
+def _entry(path: str | os.PathLike) -> tuple[str, object, object, Blob | None] | None:
+    """``Cache.entry`` of the entry file at ``path``."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        with open(fd, "rb", closefd=False) as fh:  # its position after the pickle: where the blob starts
+            key, signature, value, size = pickle.load(fh)
+            base = fh.tell()
+        if size and os.fstat(fd).st_size != base + size:
+            raise EOFError("truncated entry")
+    except Exception:  # noqa: BLE001 - truncated or from an incompatible version: a miss
+        os.close(fd)
+        return None
+    if not size:
+        os.close(fd)
+        return key, signature, value, None
+    return key, signature, value, Blob(fd, base)
+
+
 class Cache:
     def __init__(self, folder: Path, version: str | None = None):
         self.folder = Path(folder)
@@ -117,23 +138,17 @@ class Cache:
 
     def entry(self, slot: str) -> tuple[str, object, object, Blob | None] | None:
         """(key, stat signature, value, the bytes stored after them or None) under ``slot``, or None."""
-        try:
-            fd = os.open(self.path(slot), os.O_RDONLY)
-        except OSError:
-            return None
-        try:
-            with open(fd, "rb", closefd=False) as fh:  # its position after the pickle: where the blob starts
-                key, signature, value, size = pickle.load(fh)
-                base = fh.tell()
-            if size and os.fstat(fd).st_size != base + size:
-                raise EOFError("truncated entry")
-        except Exception:  # noqa: BLE001 - truncated or from an incompatible version: a miss
-            os.close(fd)
-            return None
-        if not size:
-            os.close(fd)
-            return key, signature, value, None
-        return key, signature, value, Blob(fd, base)
+        return _entry(self.path(slot))
+
+    @staticmethod
+    def entries(folder: str | os.PathLike, prefix: str) -> dict[str, tuple[str, object, object, Blob | None]]:
+        """``entry`` of every slot named ``prefix``* in the cache in ``folder``, by slot (read before the
+        code version is known: a key is compared when the entry is used)."""
+        if not os.path.isdir(folder):
+            return {}
+        found = {path.stem: _entry(path) for path in sorted(Path(folder).glob(f"{prefix}*.pickle"))}
+        return {slot: entry for slot, entry in found.items() if entry is not None}
+
 
     def get(self, slot: str, key: str):
         """The value stored under ``slot`` if it was stored with ``key``, else None."""

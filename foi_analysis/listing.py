@@ -133,22 +133,30 @@ def read(folder: str | os.PathLike) -> Facts:
 
 
 class Listing:
-    """``read(folder)``, possibly under way in a child process; ``result()`` hands it over (and keeps no
-    reference: at 1M records the names are ~80 MB that forked workers would otherwise inherit)."""
+    """``then(read(folder))`` (``read(folder)`` with no ``then``), possibly under way in a child
+    process; ``result()`` hands it over (and keeps no reference: at 1M records the names are ~80 MB
+    that forked workers would otherwise inherit)."""
 
-    def __init__(self, folder: str | os.PathLike, pending=None):
-        self.folder, self.pending = os.fspath(folder), pending
+    def __init__(self, folder: str | os.PathLike, pending=None, then=None):
+        self.folder, self.pending, self.then = os.fspath(folder), pending, then
 
-    def result(self) -> Facts:
+    def result(self):
         data, self.pending = self.pending() if self.pending else None, None
         if data is None:  # never started, or the child failed: read here, the result is the same
-            return read(self.folder)
+            facts = read(self.folder)
+            return self.then(facts) if self.then else facts
         return pickle.loads(data)
 
 
-def prefetch(folder: str | os.PathLike) -> Listing:
+def prefetch(folder: str | os.PathLike, then=None) -> Listing:
     """Start reading ``folder``'s facts in a forked child (call before importing pandas: the child is
-    then a small process); where no child can be forked, the facts are read when first asked for."""
+    then a small process), and ``then(facts)`` there if given (it must import nothing heavy); where no
+    child can be forked, the same is done in this process when first asked for."""
     if not forked.possible():
-        return Listing(folder)
-    return Listing(folder, forked.in_child(lambda: pickle.dumps(read(folder), protocol=pickle.HIGHEST_PROTOCOL)))
+        return Listing(folder, then=then)
+
+    def produce() -> bytes:
+        facts = read(folder)
+        return pickle.dumps(then(facts) if then else facts, protocol=pickle.HIGHEST_PROTOCOL)
+
+    return Listing(folder, forked.in_child(produce), then)

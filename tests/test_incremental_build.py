@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from foi_analysis import build, cache as build_cache
+from foi_analysis import build, cache as build_cache, chunking
 from foi_analysis.grids import parse as grids
 from foi_analysis.records import disclosures
 
@@ -186,7 +186,7 @@ def test_one_changed_record_rereads_only_its_chunk(data, tmp_path, reads, monkey
     reset(reads)
     build.build(data / "raw", data / "processed", cache=True)
     names = sorted(p.name for p in (data / "raw" / "disclosures").glob("*.yaml"))
-    chunk = next(c for c in ([names[i] for i in index] for _, index in build._chunk_members(names)) if record.name in c)
+    chunk = next(c for c in ([names[i] for i in index] for _, index in chunking.members(names, build.CHUNK_FILES)) if record.name in c)
     assert reads["records"] == chunk and len(chunk) < len(names)
     (data / "raw" / "disclosures" / "mps-01.FOI.23.030730.yaml").unlink()
     reset(reads)
@@ -245,7 +245,7 @@ def test_records_spread_over_many_groups_give_the_bytes_of_one_group(data, tmp_p
     monkeypatch.setattr(build, "CHUNK_FILES", 1)
     monkeypatch.setattr(build, "GROUP_CHUNKS", 2)
     names = sorted(p.name for p in folder.iterdir())
-    groups = build._groups([(slot, [names[i] for i in index]) for slot, index in build._chunk_members(names)])
+    groups = build._groups([(slot, [names[i] for i in index]) for slot, index in chunking.members(names, build.CHUNK_FILES)])
     assert len(groups) >= 3
     got = assert_same_as_clean(data, tmp_path)
     assert got == outputs(one_group)
@@ -349,7 +349,7 @@ def test_a_changed_chunk_redoes_the_tail_of_its_records_only(tmp_path, monkeypat
     data = raw.parent
     assert_same_as_clean(data, tmp_path)
     names = sorted(p.name for p in folder.iterdir())
-    chunks = {name: slot for slot, index in build._chunk_members(names) for name in (names[i] for i in index)}
+    chunks = {name: slot for slot, index in chunking.members(names, build.CHUNK_FILES) for name in (names[i] for i in index)}
     same_chunk = [n for n in names if chunks[n] == chunks[names[0]]]
     assert len(same_chunk) >= 2
 
@@ -367,7 +367,7 @@ def test_a_changed_chunk_redoes_the_tail_of_its_records_only(tmp_path, monkeypat
         for entry in (data / ".cache" / "build").glob("tail-*.pickle"):  # each entry: what its whole group gives
             key, _, view, blob = store.entry(entry.stem)
             now = names_now()
-            group = next(g for g in build._groups([(slot, [now[i] for i in index]) for slot, index in build._chunk_members(now)])
+            group = next(g for g in build._groups([(slot, [now[i] for i in index]) for slot, index in chunking.members(now, build.CHUNK_FILES)])
                          if g[0] == entry.stem)
             parts = [(i, build._read_chunk(slot, folder, files, raw)) for i, slot, files in group[1]]
             want, text = build.GroupRows.of(tail(parts))
