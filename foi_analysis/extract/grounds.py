@@ -131,24 +131,24 @@ class Found:
         return {"section": self.section, "citation": self.citation, "raw": self.raw, "ncnd": self.ncnd, "procedural": self.procedural}
 
 
-@lru_cache(maxsize=256)
-def _sentence_ends(text: str) -> tuple[int, ...]:
-    """Where each sentence of ``text`` ends: found once per unit, however many citations it holds."""
-    return tuple(m.end() for m in SENTENCE_END.finditer(text))
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends."""
+    return [m.end() for m in SENTENCE_END.finditer(text)]
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ends = _sentence_ends(text)
+def sentence_bounds(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """(start, end) of the sentence of ``text`` that holds ``text[start:end]``; ``ends``: its
+    sentence ends (``_sentence_ends``), if the caller has them."""
+    ends = _sentence_ends(text) if ends is None else ends
     k = bisect.bisect_right(ends, start)
     left = ends[k - 1] if k else 0
     k = bisect.bisect_left(ends, end)
     return left, (ends[k] if k < len(ends) else len(text))
 
 
-@lru_cache(maxsize=1024)
 def _applies(sentence: str, extension: bool, eir: bool = False) -> int:
     """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
-    it cites as NCND. Cached: a sentence listing many citations is read once."""
+    it cites as NCND."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence)) or (eir and _EIR_RELIANCE.search(sentence))
     if not cue:
         return 0
@@ -236,6 +236,9 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
     by_citation: dict[tuple[str, str], Found] = {}  # (citation, stage) -> its Found
     answering = answer_of(doc)
     quoted = None
+    # A unit's sentence ends and each sentence's verdict (``_applies``) are found once, however many
+    # citations it holds (its citations come one after another): remembered for the unit being read only.
+    read, ends, verdicts = -1, [], {}
     for i, m in _cited(doc, eir):
         u = doc.units[i]
         start, end = m.start(), m.end()
@@ -253,11 +256,15 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         if not cits:
             continue
         seg = doc.segments[doc.segment_of[i]]
-        left, right = sentence_bounds(u, start, end)
+        if i != read:
+            read, ends, verdicts = i, _sentence_ends(u), {}
+        left, right = sentence_bounds(u, start, end, ends)
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
         if not heading:
-            applies = _applies(sentence, seg.kind == "extension", bool(eir))
+            applies = verdicts.get(left)
+            if applies is None:
+                applies = verdicts[left] = _applies(sentence, seg.kind == "extension", bool(eir))
             if not applies or (applies == 2 and not any(c[2] for c in cits)):
                 continue
         if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
@@ -266,7 +273,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else []) or (
             answering[i] or [])
-        raw = _raw(u, start, end, m.group(0), cits, foisa, eir)
+        raw = _raw(u, start, end, right, m.group(0), cits, foisa, eir)
         for section, citation, ncnd, procedural in cits:
             prior = by_citation.get((citation, stage))
             if prior:
@@ -289,9 +296,8 @@ def _listing_questions(doc: Doc, i: int, question_refs) -> list[str]:
     return []
 
 
-def _raw(unit: str, start: int, end: int, printed: str, cits, foisa: bool, eir: str | None = None) -> str:
-    """The citation as printed with the words that name it, up to the end of its sentence."""
-    _, right = sentence_bounds(unit, start, end)
+def _raw(unit: str, start: int, end: int, right: int, printed: str, cits, foisa: bool, eir: str | None = None) -> str:
+    """The citation as printed with the words that name it, up to the end of its sentence (at ``right``)."""
     following = (ex.REGULATION_CITATION if eir else ex.CITATION).search(unit, end, right)
     raw = unit[start: following.start() if following else right]
     if following or len(raw) > 110:
