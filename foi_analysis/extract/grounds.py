@@ -11,6 +11,7 @@ history told in a review's timeline do not count.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -190,19 +191,25 @@ def _expand(match_text: str, foisa: bool, eir: str | None = None) -> tuple[tuple
     return out
 
 
-def _cited(doc: Doc, eir: str | None = None):
-    """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
-    tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit.
-    In an EIR response the citations are regulations (a section number there is another Act's)."""
-    pattern, needles = (ex.REGULATION_CITATION, _REGULATION_NEEDLES) if eir else (ex.CITATION, _CITE_NEEDLES)
+def _citation_starts(doc: Doc, eir: str | None = None) -> list[int]:
+    """Every place in ``doc.low`` a citation can begin (a needle's "s" or "§"; a regulation's "reg"),
+    in order, from the one pass for cue words."""
     starts = set()
-    for n in needles:
+    for n in _REGULATION_NEEDLES if eir else _CITE_NEEDLES:
         for k in doc.where(n):
             starts.add(k)
             if k and doc.low[k - 1] == "s":  # "ss. 31"
                 starts.add(k - 1)
+    return sorted(starts)
+
+
+def _cited(doc: Doc, eir: str | None = None, starts: list[int] | None = None):
+    """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
+    tried only where one can begin (``_citation_starts``), anchored there, never scanned along a unit.
+    In an EIR response the citations are regulations (a section number there is another Act's)."""
+    pattern = ex.REGULATION_CITATION if eir else ex.CITATION
     i, end = -1, -1
-    for k in sorted(starts):
+    for k in _citation_starts(doc, eir) if starts is None else starts:
         if k < end:
             continue  # inside the citation just read
         if i < 0 or k >= doc.offsets[i] + len(doc.units[i]):
@@ -239,7 +246,13 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
     # A unit's sentence ends and each sentence's verdict (``_applies``) are found once, however many
     # citations it holds (its citations come one after another): remembered for the unit being read only.
     read, ends, verdicts = -1, [], {}
-    for i, m in _cited(doc, eir):
+    starts = _citation_starts(doc, eir)
+    # The citation after one in its sentence (where its words end, see ``_raw``): looked for only where a
+    # citation can begin, as ``_cited`` looks. (Not under the EIR, where a regulation's citation may
+    # begin "section" or "r.", nor in a text where IGNORECASE reads a letter as "s" that the cue words do
+    # not: "ſ", see ``folds_like_lower``.)
+    following_at = starts if not eir and doc.folds else None
+    for i, m in _cited(doc, eir, starts):
         u = doc.units[i]
         start, end = m.start(), m.end()
         if TIMELINE_ENTRY.match(u) or (_OTHER_ACT.match(u[end:]) and not (eir and _OWN_REGULATIONS.match(u[end:]))):
@@ -273,7 +286,14 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else []) or (
             answering[i] or [])
-        raw = _raw(u, start, end, right, m.group(0), cits, foisa, eir)
+        if following_at is None:
+            following = (ex.REGULATION_CITATION if eir else ex.CITATION).search(u, end, right)
+        else:
+            following, base = None, doc.offsets[i]
+            for k in itertools.islice(following_at, bisect.bisect_left(following_at, base + end), None):
+                if k >= base + right or (following := ex.CITATION.match(u, k - base, right)):
+                    break
+        raw = _raw(u, start, end, right, following, m.group(0), cits, foisa, eir)
         for section, citation, ncnd, procedural in cits:
             prior = by_citation.get((citation, stage))
             if prior:
@@ -296,9 +316,9 @@ def _listing_questions(doc: Doc, i: int, question_refs) -> list[str]:
     return []
 
 
-def _raw(unit: str, start: int, end: int, right: int, printed: str, cits, foisa: bool, eir: str | None = None) -> str:
-    """The citation as printed with the words that name it, up to the end of its sentence (at ``right``)."""
-    following = (ex.REGULATION_CITATION if eir else ex.CITATION).search(unit, end, right)
+def _raw(unit: str, start: int, end: int, right: int, following: re.Match | None, printed: str, cits, foisa: bool, eir: str | None = None) -> str:
+    """The citation as printed with the words that name it, up to the end of its sentence (at ``right``)
+    or the next citation in it (``following``)."""
     raw = unit[start: following.start() if following else right]
     if following or len(raw) > 110:
         # Keep the citation and its name, not the argument or the next citation.
