@@ -85,7 +85,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="extract-stages-") as work:
         paths, data = run.response_corpus(Path(work) / "responses", args.files)
         # The caches the cold row empties, taken before the wrappers replace any of them.
-        caches = (grounds._applies, grounds._sentence_ends, doc.body_by_form, dates._parse)
+        caches = (dates._parse,)
         for owner, name, label in STAGES:
             _timed(owner, name, label)
         command.extract_file(paths[0])  # compiled patterns and plans: one warm-up, as the benchmark

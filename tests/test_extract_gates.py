@@ -103,3 +103,24 @@ def test_rewritten_patterns_begin_with_a_letter_or_a_digit():
     assert [part for part in doc._branches(doc._REQUEST_START.pattern) if not (part[:1].isalpha() or part[:1] == "^")] == []
     assert dates.NUMERIC_DATE.pattern.startswith(r"(\d")
     assert dates.WORDED_DATE_FROM_DAY.pattern.startswith(r"(\d")
+
+
+def test_a_citations_words_end_at_the_next_citation_in_its_sentence():
+    # A citation's printed words run to the next citation in its sentence (then to the first comma
+    # after it) or to the sentence's end. The next citation is found where citations can begin
+    # ("sec", "s.", "ss.", "s 1", "§"), not by a search along the sentence: each form stands here
+    # after another citation in its sentence. Expected by hand from the sentences below.
+    from foi_analysis.extract import extract_text
+
+    text = ("Dear Requester,\n\nReference: FOI/2025/0101\n\nThe information you asked for is exempt under section 31(1)(a) as its "
+            "release would prejudice law enforcement, and the names are withheld under s.40(2) of the Freedom of Information Act. "
+            "We also rely on ss. 23(5) and 24(2); § 38(1) applies to the health records. The cost of finding the rest would exceed "
+            "the limit in s 12 so it is refused.\n\nYours sincerely,\nFOI Team\nExample Police\n")
+    raws = {f.citation: f.raw for f in extract_text(text).exemptions}
+    assert raws == {
+        "31(1)(a)": "section 31(1)(a) as its release would prejudice law enforcement",  # cut at "s.40(2)", then at the comma
+        "40(2)": "s.40(2) of the Freedom of Information Act",  # the sentence's end, its "." trimmed
+        "23(5)": "ss. 23(5) and 24(2);", "24(2)": "ss. 23(5) and 24(2);",  # one citation; ";" ends the sentence
+        "38(1)": "§ 38(1) applies to the health records",
+        "12": "s 12 so it is refused",
+    }

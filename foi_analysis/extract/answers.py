@@ -361,7 +361,13 @@ def own_words(questions: dict[str, str]) -> dict[str, set[str]]:
 
 def _match_questions(text: str, own: dict[str, set[str]]) -> list[str]:
     """Questions whose own words (see ``own_words``) an answer repeats, two or more."""
-    said = set(_WORD.findall(text.lower()))
+    low = text.lower()
+    # Every word the text says is in it as a substring: a question two of whose own words are not both
+    # there cannot match, and most text after a table (a whole thread's, when a letter is saved twice)
+    # matches none. Only then are its words read out (a findall and a set of every word in it).
+    if not any(sum(w in low for w in words) >= 2 for words in own.values()):
+        return []
+    said = set(_WORD.findall(low))
     return [q for q, w in own.items() if len(w & said) >= 2]
 
 

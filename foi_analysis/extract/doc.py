@@ -1307,7 +1307,6 @@ _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$")
 _TEAM_LIKE = re.compile(r"\b(?:(?<!Rescue )(?<!Ambulance )Service|Executive|Commission|Office|Department)$")
 
 
-@lru_cache(maxsize=4096)  # (a thread repeats its signature lines; the benchmark repeats whole letters)
 def body_by_form(line: str) -> str | None:
     """The name on a line that is only a public body's name ("Hertfordshire County Council"), else None."""
     line = line.strip()

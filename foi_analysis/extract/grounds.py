@@ -11,6 +11,7 @@ history told in a review's timeline do not count.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -131,24 +132,24 @@ class Found:
         return {"section": self.section, "citation": self.citation, "raw": self.raw, "ncnd": self.ncnd, "procedural": self.procedural}
 
 
-@lru_cache(maxsize=256)
-def _sentence_ends(text: str) -> tuple[int, ...]:
-    """Where each sentence of ``text`` ends: found once per unit, however many citations it holds."""
-    return tuple(m.end() for m in SENTENCE_END.finditer(text))
+def _sentence_ends(text: str) -> list[int]:
+    """Where each sentence of ``text`` ends."""
+    return [m.end() for m in SENTENCE_END.finditer(text)]
 
 
-def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    ends = _sentence_ends(text)
+def sentence_bounds(text: str, start: int, end: int, ends: list[int] | None = None) -> tuple[int, int]:
+    """(start, end) of the sentence of ``text`` that holds ``text[start:end]``; ``ends``: its
+    sentence ends (``_sentence_ends``), if the caller has them."""
+    ends = _sentence_ends(text) if ends is None else ends
     k = bisect.bisect_right(ends, start)
     left = ends[k - 1] if k else 0
     k = bisect.bisect_left(ends, end)
     return left, (ends[k] if k < len(ends) else len(text))
 
 
-@lru_cache(maxsize=1024)
 def _applies(sentence: str, extension: bool, eir: bool = False) -> int:
     """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
-    it cites as NCND. Cached: a sentence listing many citations is read once."""
+    it cites as NCND."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence)) or (eir and _EIR_RELIANCE.search(sentence))
     if not cue:
         return 0
@@ -190,19 +191,25 @@ def _expand(match_text: str, foisa: bool, eir: str | None = None) -> tuple[tuple
     return out
 
 
-def _cited(doc: Doc, eir: str | None = None):
-    """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
-    tried only where one can begin (a needle's "s" or "§"), anchored there, never scanned along a unit.
-    In an EIR response the citations are regulations (a section number there is another Act's)."""
-    pattern, needles = (ex.REGULATION_CITATION, _REGULATION_NEEDLES) if eir else (ex.CITATION, _CITE_NEEDLES)
+def _citation_starts(doc: Doc, eir: str | None = None) -> list[int]:
+    """Every place in ``doc.low`` a citation can begin (a needle's "s" or "§"; a regulation's "reg"),
+    in order, from the one pass for cue words."""
     starts = set()
-    for n in needles:
+    for n in _REGULATION_NEEDLES if eir else _CITE_NEEDLES:
         for k in doc.where(n):
             starts.add(k)
             if k and doc.low[k - 1] == "s":  # "ss. 31"
                 starts.add(k - 1)
+    return sorted(starts)
+
+
+def _cited(doc: Doc, eir: str | None = None, starts: list[int] | None = None):
+    """(unit, match) of every citation in the authority's own units, in order: the citation pattern is
+    tried only where one can begin (``_citation_starts``), anchored there, never scanned along a unit.
+    In an EIR response the citations are regulations (a section number there is another Act's)."""
+    pattern = ex.REGULATION_CITATION if eir else ex.CITATION
     i, end = -1, -1
-    for k in sorted(starts):
+    for k in _citation_starts(doc, eir) if starts is None else starts:
         if k < end:
             continue  # inside the citation just read
         if i < 0 or k >= doc.offsets[i] + len(doc.units[i]):
@@ -236,7 +243,16 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
     by_citation: dict[tuple[str, str], Found] = {}  # (citation, stage) -> its Found
     answering = answer_of(doc)
     quoted = None
-    for i, m in _cited(doc, eir):
+    # A unit's sentence ends and each sentence's verdict (``_applies``) are found once, however many
+    # citations it holds (its citations come one after another): remembered for the unit being read only.
+    read, ends, verdicts = -1, [], {}
+    starts = _citation_starts(doc, eir)
+    # The citation after one in its sentence (where its words end, see ``_raw``): looked for only where a
+    # citation can begin, as ``_cited`` looks. (Not under the EIR, where a regulation's citation may
+    # begin "section" or "r.", nor in a text where IGNORECASE reads a letter as "s" that the cue words do
+    # not: "ſ", see ``folds_like_lower``.)
+    following_at = starts if not eir and doc.folds else None
+    for i, m in _cited(doc, eir, starts):
         u = doc.units[i]
         start, end = m.start(), m.end()
         if TIMELINE_ENTRY.match(u) or (_OTHER_ACT.match(u[end:]) and not (eir and _OWN_REGULATIONS.match(u[end:]))):
@@ -253,11 +269,15 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         if not cits:
             continue
         seg = doc.segments[doc.segment_of[i]]
-        left, right = sentence_bounds(u, start, end)
+        if i != read:
+            read, ends, verdicts = i, _sentence_ends(u), {}
+        left, right = sentence_bounds(u, start, end, ends)
         sentence = u[left:right]
         heading = start <= _BULLET.match(u).end()
         if not heading:
-            applies = _applies(sentence, seg.kind == "extension", bool(eir))
+            applies = verdicts.get(left)
+            if applies is None:
+                applies = verdicts[left] = _applies(sentence, seg.kind == "extension", bool(eir))
             if not applies or (applies == 2 and not any(c[2] for c in cits)):
                 continue
         if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
@@ -266,7 +286,14 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = question_refs(sentence) or (_listing_questions(doc, i, question_refs) if heading else []) or (
             answering[i] or [])
-        raw = _raw(u, start, end, m.group(0), cits, foisa, eir)
+        if following_at is None:
+            following = (ex.REGULATION_CITATION if eir else ex.CITATION).search(u, end, right)
+        else:
+            following, base = None, doc.offsets[i]
+            for k in itertools.islice(following_at, bisect.bisect_left(following_at, base + end), None):
+                if k >= base + right or (following := ex.CITATION.match(u, k - base, right)):
+                    break
+        raw = _raw(u, start, end, right, following, m.group(0), cits, foisa, eir)
         for section, citation, ncnd, procedural in cits:
             prior = by_citation.get((citation, stage))
             if prior:
@@ -289,10 +316,9 @@ def _listing_questions(doc: Doc, i: int, question_refs) -> list[str]:
     return []
 
 
-def _raw(unit: str, start: int, end: int, printed: str, cits, foisa: bool, eir: str | None = None) -> str:
-    """The citation as printed with the words that name it, up to the end of its sentence."""
-    _, right = sentence_bounds(unit, start, end)
-    following = (ex.REGULATION_CITATION if eir else ex.CITATION).search(unit, end, right)
+def _raw(unit: str, start: int, end: int, right: int, following: re.Match | None, printed: str, cits, foisa: bool, eir: str | None = None) -> str:
+    """The citation as printed with the words that name it, up to the end of its sentence (at ``right``)
+    or the next citation in it (``following``)."""
     raw = unit[start: following.start() if following else right]
     if following or len(raw) > 110:
         # Keep the citation and its name, not the argument or the next citation.
