@@ -262,11 +262,12 @@ def test_records_spread_over_many_groups_give_the_bytes_of_one_group(data, tmp_p
     assert outputs(tmp_path / "workers") == got
     # Written a record or two at a time: each batch takes a run of rows from each group, the
     # duplicate's gap included.
+    default = build.WRITE_BATCH
     for size in (1, 2):
         monkeypatch.setattr(build, "WRITE_BATCH", size)
         build.build(data / "raw", tmp_path / f"batches-{size}", cache=False)
         assert outputs(tmp_path / f"batches-{size}") == got
-    monkeypatch.setattr(build, "WRITE_BATCH", 50_000)
+    monkeypatch.setattr(build, "WRITE_BATCH", default)
     monkeypatch.setattr(build, "PARALLEL_FROM", 2000)
     # The duplicate removed: 506 is back, from whichever group holds it.
     (folder / "a-copy-of-506.yaml").unlink()
