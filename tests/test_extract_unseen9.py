@@ -348,6 +348,13 @@ def test_a_part_removed_under_a_section(answer, outcome):
     # a withholding that would be, of information not held, is not one
     ("We do not hold this information. If we did, it would be withheld under section 31.", "not_held"),
     ("This information is not held.", "not_held"),
+    # nothing withheld, said in a withholding's words beside "not held" (read as exempt before the review)
+    ("This information is not held. No information has been withheld.", "not_held"),
+    ("This information is not held by the force, and nothing has been withheld.", "not_held"),
+    ("The force does not hold this information. We have withheld no information.", "not_held"),
+    ("The information is not held. None of the information has been withheld.", "not_held"),
+    # ... while a withholding beside such a line still is one
+    ("The draft is not held in full. The part we hold has been withheld under section 22(1); no other information is held.", "exempt"),
 ])
 def test_withholding_beats_a_not_held_aside(answer, outcome):
     assert _two(answer)[1] == ("2", outcome)

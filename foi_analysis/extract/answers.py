@@ -272,7 +272,7 @@ def _answer_outcome(body: str) -> str | None:
     outcome = _question_cue(body, low)
     if outcome == "not_held" and _gives_what_is_held(body, low):
         return "disclosed"
-    if outcome == "not_held" and "with" in low and _WITHHOLDS.search(body):
+    if outcome == "not_held" and "with" in low and _withholds(body):
         return "exempt"  # what is held is withheld; that something else is not held does not undo it
     if outcome:
         return outcome
@@ -293,6 +293,20 @@ def _answer_outcome(body: str) -> str | None:
 # An answer that withholds, in the present ("We are withholding this information under section 22(1)"), not
 # a withholding that would be ("if it were held, it would be withheld").
 _WITHHOLDS = re.compile(r"\b(?:we are|(?:is|are) being|(?:has|have) been|(?:is|are)) withh(?:olding|eld)\b|\bwe (?:have )?withh(?:e|o)ld\b", re.I)
+# Nothing withheld, said in the same words: "No information has been withheld", "nothing has been
+# withheld", "We have withheld no information" (a common closing line beside "not held").
+_NOTHING_WITHHELD_BEFORE = re.compile(r"\b(?:no|nothing|none|neither|nor)\b", re.I)
+_NOTHING_WITHHELD_AFTER = re.compile(r"\s+(?:no|nothing|none)\b", re.I)
+
+
+def _withholds(body: str) -> bool:
+    """Whether an answer withholds in the present: a _WITHHOLDS match whose clause does not say that
+    nothing is withheld."""
+    for m in _WITHHOLDS.finditer(body):
+        clause = re.split(r"[.;:,!?]", body[max(0, m.start() - 80): m.start()])[-1]
+        if not _NOTHING_WITHHELD_BEFORE.search(clause) and not _NOTHING_WITHHELD_AFTER.match(body, m.end()):
+            return True
+    return False
 
 
 # A closed question ("Does the force use ...?", "Has the council ...?") answered by a sentence that says yes or
