@@ -336,6 +336,13 @@ def test_a_publication_to_come_is_not_publicly_available(answer, outcome):
     # nothing taken out
     ("The agreement is attached. Names were not removed under section 40(2), as the signatories are senior staff.", "disclosed"),
     ("The agreement is attached. The old cameras were removed under the 2019 contract.", "disclosed"),
+    # nothing taken out, said in a taking-out's words (read as partially disclosed before the review)
+    ("No information has been removed under section 40(2). The full agreement is attached.", "disclosed"),
+    ("The agreement is attached in full; no names were removed under section 40(2).", "disclosed"),
+    ("The report is attached. Nothing has been redacted.", "disclosed"),
+    ("The report is attached. It has not been redacted.", "disclosed"),
+    # ... while a part taken out beside such a line still is one
+    ("No information has been withheld. The report is attached with staff names redacted.", "partially_disclosed"),
 ])
 def test_a_part_removed_under_a_section(answer, outcome):
     assert _two(answer)[1] == ("2", outcome)

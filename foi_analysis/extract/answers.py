@@ -270,6 +270,14 @@ def _answer_outcome(body: str) -> str | None:
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
     outcome = _question_cue(body, low)
+    if outcome == "partially_disclosed":
+        # "No information has been removed under section 40(2)", "Nothing has been redacted": a sentence
+        # saying nothing was taken out is no part withheld; the answer is the rest (or given in full).
+        said = sentences(body)
+        kept = [s for s in said if not _nothing_taken_out(s)]
+        if len(kept) < len(said):
+            rest = " ".join(kept)
+            return _answer_outcome(rest) if rest.strip() else "disclosed"
     if outcome == "not_held" and _gives_what_is_held(body, low):
         return "disclosed"
     if outcome == "not_held" and "with" in low and _withholds(body):
@@ -299,14 +307,28 @@ _NOTHING_WITHHELD_BEFORE = re.compile(r"\b(?:no|nothing|none|neither|nor)\b", re
 _NOTHING_WITHHELD_AFTER = re.compile(r"\s+(?:no|nothing|none)\b", re.I)
 
 
+def _negated(text: str, m: re.Match) -> bool:
+    """Whether the clause of a match says it of nothing: "no", "nothing", "none" before it in its
+    clause ("No information has been withheld") or "no" just after it ("We have withheld no ...")."""
+    clause = re.split(r"[.;:,!?]", text[max(0, m.start() - 80): m.start()])[-1]
+    return bool(_NOTHING_WITHHELD_BEFORE.search(clause) or _NOTHING_WITHHELD_AFTER.match(text, m.end()))
+
+
 def _withholds(body: str) -> bool:
     """Whether an answer withholds in the present: a _WITHHOLDS match whose clause does not say that
     nothing is withheld."""
-    for m in _WITHHOLDS.finditer(body):
-        clause = re.split(r"[.;:,!?]", body[max(0, m.start() - 80): m.start()])[-1]
-        if not _NOTHING_WITHHELD_BEFORE.search(clause) and not _NOTHING_WITHHELD_AFTER.match(body, m.end()):
-            return True
-    return False
+    return any(not _negated(body, m) for m in _WITHHOLDS.finditer(body))
+
+
+_TAKEN_OUT = dict(QUESTION_CUES)["partially_disclosed"]
+
+
+def _nothing_taken_out(sentence: str) -> bool:
+    """A sentence that names taking a part out only to say nothing was ("Nothing has been redacted",
+    "no names were removed under section 40(2)", "it has not been redacted")."""
+    found = list(_TAKEN_OUT.finditer(sentence))
+    return bool(found) and all(_negated(sentence, m) or re.search(r"\bnot (?:been )?$", sentence[max(0, m.start() - 12): m.start()], re.I)
+                               for m in found)
 
 
 # A closed question ("Does the force use ...?", "Has the council ...?") answered by a sentence that says yes or
