@@ -373,6 +373,9 @@ def test_withholding_beats_a_not_held_aside(answer, outcome):
     # not given, or given in full words the rule does not claim
     ("The figures for questions 1 and 2 cannot be set out in a table, as they are not held.", [("1", "not_held"), ("2", "not_held")]),
     ("Questions 1 and 2 would be set out in Annex A if the information were held.", [("1", None), ("2", None)]),
+    # said not to be there (read as disclosed before the review)
+    ("The figures for questions 1 and 2 are not shown in the attached spreadsheet.", [("1", None), ("2", None)]),
+    ("The figures for questions 1 and 2 have not been given in the table below.", [("1", None), ("2", None)]),
 ])
 def test_questions_answered_where_the_figures_are_set_out(sentence, outcomes):
     x = _letter("We received your request on 6 May 2025. You asked:\n\n1. Vans?\n2. Routes?\n\nResponse\n\n" + sentence)

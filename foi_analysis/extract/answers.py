@@ -52,7 +52,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
                                    # ("It answered question 1 and withheld ... questions 2 and 3": each clause its own)
                                    ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b"
                                                             # ("The figures for questions 1 and 2 are set out in Annex A")
-                                                            r"|(?<!not be )(?<!cannot be )(?<!would be )(?<!could be )(?<!will be )\b(?:set out|shown|listed|given) (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b", re.I))]
+                                                            r"|(?<!not be )(?<!cannot be )(?<!would be )(?<!could be )(?<!will be )(?<!not )(?<!n't )(?<!not been )\b(?:set out|shown|listed|given) (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b", re.I))]
 
 
 
