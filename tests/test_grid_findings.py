@@ -17,7 +17,7 @@ import pytest
 from scipy.stats import beta, binom
 
 from foi_analysis import build, config
-from foi_analysis.analysis import display, findings, grid_analyses
+from foi_analysis.analysis import display, findings, grid_analyses, grid_findings
 
 CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 GRID_2023 = "met-lfr-grid-2023-to-2024.pdf"
@@ -444,8 +444,6 @@ def test_locations_and_months_recomputed_with_ties(found, printed):
     ("Facial Recognition Technology in Law Enforcement: Equitability Study", True),
 ])
 def test_a_figure_read_from_a_report_is_said_so_once(document, marked):
-    from foi_analysis.analysis import grid_findings
-
     figure = {"publisher": "National Physical Laboratory", "document": document, "published": "2023-04-05",
               "measure": "false positives in the test", "per": "test", "threshold": 0.62, "watchlist_size": None,
               "value": None, "events": 1, "secondary": "yes", "source_url": "https://example.org/", "grid": None}
@@ -479,7 +477,7 @@ def test_the_rates_say_which_deployments_they_count(found):
     so 211 print false alerts and faces seen (the funnel's 211)."""
     text = findings.describe("grid_analyses", found["grid_analyses"])[0]
     assert text.startswith("Every rate below is false alerts per face seen, pooled over the **211** of 212 deployments")
-    assert "the other 1 prints no results or not both" in text and "is left out" in text
+    assert "the other one prints no results or not both" in text and "is left out" in text
     deployments = " ".join(findings.describe("deployments", found["deployments"]))
     assert "The 211 deployments that print both false alerts and faces seen report" in deployments
 
@@ -506,3 +504,11 @@ def test_each_grid_is_shown_with_the_pages_of_its_pdf(found):
     grids = sources.per_grid(Selection("", "", "").deployments())
     assert grids[["source_file", "pages", "deployments"]].values.tolist() == [
         ["met-lfr-grid-2020-2022.pdf", 2, 9], [GRID_2023, 10, 203]]
+
+
+def test_the_basis_sentence_counts_what_it_leaves_out():
+    # By hand: 10 deployments of which 7 print both numbers leave 3 out; 7 of 7 leave none.
+    three = grid_findings._basis({"deployments": 10, "counted": 7})
+    assert "pooled over the **7** of 10 deployments that print both; the other 3 print no results" in three
+    assert three.endswith("and are left out.")
+    assert grid_findings._basis({"deployments": 7, "counted": 7}).endswith("of 7 deployments that print both.")

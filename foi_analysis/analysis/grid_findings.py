@@ -122,9 +122,9 @@ def _pooled(label: str, r: dict, c: str, span: bool = False) -> str:
 def _basis(f: dict) -> str:
     """What every rate of the section counts: the deployments that print both of its numbers."""
     left = f["deployments"] - f["counted"]
-    out = (f"; the other {thousands(left)} print{'s' if left == 1 else ''} no results or not both (a deployment "
-           "stopped by a technical fault, a layout without those columns) and "
-           f"{'is' if left == 1 else 'are'} left out" if left else "")
+    others = "the other one prints" if left == 1 else f"the other {thousands(left)} print"
+    out = (f"; {others} no results or not both (a deployment stopped by a technical fault, a layout "
+           f"without those columns) and {'is' if left == 1 else 'are'} left out" if left else "")
     return (f"Every rate below is false alerts per face seen, pooled over the **{thousands(f['counted'])}** of "
             f"{thousands(f['deployments'])} deployments that print both{out}.")
 
