@@ -453,6 +453,16 @@ def test_a_holding_reply_that_gives_the_reference_is_an_acknowledgement(ack, rec
     assert [(e["date"], e["event"]) for e in x["events"]] == received + [("2025-05-07", "acknowledged"), ("2025-06-03", "response")]
 
 
+def test_a_one_message_letter_that_logs_its_reference_is_still_the_response():
+    # Negation of the holding-reply rule: a letter of one message that says its request "has been given the
+    # reference" and answers (unnumbered) is the response, dated by its own date line.
+    x = _text("Kent Police\nDate: 3 June 2025\n\nDear Requester\n\nThank you for your request received on 6 May 2025, which has "
+              "been given the reference FOI 25/1234. You asked whether the force has used live facial recognition at football "
+              "matches.\n\nKent Police does not hold this information.\n\nYours sincerely\n\nKent Police\n")
+    assert [(e["date"], e["event"]) for e in x["events"]] == [("2025-05-06", "received"), ("2025-06-03", "response")]
+    assert (x["reference"], x["outcome"]) == ("FOI 25/1234", "not_held")
+
+
 def test_a_letter_that_gives_its_reference_and_answers_is_the_response():
     x = _text("Kent Police\n\nDate: 3 June 2025\n\nDear Requester\n\nThank you for your request, which we received on 6 May 2025 "
               "and which has been given the reference FOI 1/25.\n\nYou asked:\n\n1. Do you use vans?\n2. How many?\n\n1. Yes.\n"
@@ -532,6 +542,17 @@ def test_bodies_by_the_form_of_their_names(line, name):
 ])
 def test_a_records_request_number(line, ref):
     assert _text(f"Kingsmead Academies Trust\n\n{line}\n\nDear Requester\n\nThe Trust does not hold this information.\n")["reference"] == ref
+
+
+@pytest.mark.parametrize("sentence", [
+    "Thank you for your records request of 14 May 2025.",  # a date after the words, not a number
+    "Your records request dated 14/05/2025 has been considered.",
+    "Your records request was received by the Trust.",
+])
+def test_records_request_words_with_no_number_give_no_reference(sentence):
+    x = _text(f"Kingsmead Academies Trust\n\nDate: 3 June 2025\n\nDear Requester\n\n{sentence} The Trust does not hold this "
+              "information.\n\nYours sincerely\n\nKingsmead Academies Trust\n")
+    assert x["reference"] is None
 
 
 @pytest.mark.parametrize("lines, events, warned", [
