@@ -325,6 +325,14 @@ def _two(answer: str, question: str = "Where are they?") -> list:
     ("The council may publish a summary on its website.", "answered"),
     # the body's own publishing, now, with "also"
     ("The council also publishes a map of the cameras on its website.", "publicly_available"),
+    # nor is it information given because it comes with a date (read as disclosed before the review: the date's digits)
+    ("This information will be published on our website in March 2026.", "answered"),
+    ("This information is due to be released in the annual report for 2025.", "answered"),
+    ("We will respond to this question by 5 June 2025.", "answered"),
+    # ... while figures given beside such a promise, or a date that is the information asked for, are given
+    ("The figures will be updated monthly: 14 deployments in 2024.", "disclosed"),
+    ("There were 14 deployments in 2024. Figures for 2025 will be published in the annual report.", "disclosed"),
+    ("The next deployment is planned to take place in Croydon on 4 July 2025.", "disclosed"),
 ])
 def test_a_publication_to_come_is_not_publicly_available(answer, outcome):
     assert _two(answer)[1] == ("2", outcome)

@@ -288,7 +288,11 @@ def _answer_outcome(body: str) -> str | None:
     # an explanation, or a pointer to another answer, is an answer. (Citations and question
     # numbers, taken out first, hold a digit: without one there is nothing to take out.)
     facts = body
-    if _DIGIT.search(body):
+    if _DIGIT.search(body) and ("will" in low or " due " in low or " to " in low) and _PROMISED.search(body):
+        # "This information will be published on our website in March 2026": the date of something to come
+        # is no information given (nor "We will respond to question 3 by 5 June 2025").
+        facts = " ".join(part for s in sentences(body) for part in re.split(r"[:;]", s) if not _PROMISED.search(part))
+    if _DIGIT.search(facts):
         if "sec" in low or "§" in low or _S_DIGIT.search(low):
             facts = ex.CITATION.sub("", facts)
         if _QREF_GATE.search(low if facts is body else facts.lower()):
@@ -296,6 +300,11 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+# Something to come, promised with its date: "will be published", "is due to be released", "will respond".
+_PROMISED = re.compile(r"\b(?:will|shall|(?:is|are) (?:due|expected|planned|scheduled) to|intends? to|plans? to)(?: also| then| now)?"
+                       r" (?:be )?(?:publish|release|made available|available|provide|respond|reply|answer|update|issue)", re.I)
 
 
 # An answer that withholds, in the present ("We are withholding this information under section 22(1)"), not
