@@ -339,6 +339,22 @@ def test_a_publication_to_come_is_not_publicly_available(answer, outcome):
 
 
 @pytest.mark.parametrize("answer, outcome", [
+    # where it is published, in the forms disclosure officers use (read as disclosed or answered before the review)
+    ("The information is available at https://www.example.police.uk/lfr.", "publicly_available"),
+    ("The deployment records can be found on our website at www.example.police.uk/lfr.", "publicly_available"),
+    # not there now, in the same words (read as publicly available before the review)
+    ("This information is not available on our website.", "answered"),
+    ("This information is not publicly available.", "answered"),
+    ("The information will be available on our website from March.", "answered"),
+    ("This is not publicly available. 12 deployments took place.", "disclosed"),
+    # ... while a pointer beside such a line still is one
+    ("The map is not publicly available. The list of sites is available at https://www.example.police.uk/lfr.", "publicly_available"),
+])
+def test_where_it_is_published_and_where_it_is_not(answer, outcome):
+    assert _two(answer)[1] == ("2", outcome)
+
+
+@pytest.mark.parametrize("answer, outcome", [
     ("The agreement is attached, with the names of the signatories removed under section 40(2).", "partially_disclosed"),
     ("The report is attached; personal data has been blanked out under section 40(2).", "partially_disclosed"),
     # nothing taken out

@@ -30,6 +30,8 @@ QUESTION_CUES = [
     ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
+                                      # ("The information is available at https://...", "can be found on our website at ...")
+                                      r"|available (?:at|via|from|here) ?:? ?(?:https?://|www\.)|can be (?:found|viewed|accessed) (?:on|at|via) (?:our|the|its) (?:website|web site)"
                                       r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
                                       # (the body's own verb: "The council publishes a map ... on its website"; FOIA's s21 is
                                       # the exemption for what is so accessible)
@@ -59,7 +61,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
-    "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21"),
+    "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21", "can be found", "can be viewed", "can be accessed"),
     "partially_disclosed": ("redact", "removed", "blanked out", "obscured"), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
@@ -270,6 +272,15 @@ def _answer_outcome(body: str) -> str | None:
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
     outcome = _question_cue(body, low)
+    if outcome == "publicly_available":
+        # "This information is not available on our website", "will be available on our website from March":
+        # a sentence saying it is not there now is no pointer to where it is; the answer is the rest
+        # (split at every sentence end, a figure's too: "... not publicly available. 12 deployments took place.").
+        said = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", body.strip())
+        kept = [s for s in said if not _not_there_now(s)]
+        if len(kept) < len(said):
+            rest = " ".join(kept)
+            return _answer_outcome(rest) if rest.strip() else "answered"
     if outcome == "partially_disclosed":
         # "No information has been removed under section 40(2)", "Nothing has been redacted": a sentence
         # saying nothing was taken out is no part withheld; the answer is the rest (or given in full).
@@ -330,6 +341,17 @@ def _withholds(body: str) -> bool:
 
 
 _TAKEN_OUT = dict(QUESTION_CUES)["partially_disclosed"]
+_PUBLIC = dict(QUESTION_CUES)["publicly_available"]
+# In a clause before "available"/"published": not there now ("not", "no longer", "never") or to come ("will", "due to").
+_NOT_NOW = re.compile(r"\b(?:not|no longer|never|will|would|shall|due to|intends? to|plans? to|yet to)\b|n't\b", re.I)
+
+
+def _not_there_now(sentence: str) -> bool:
+    """A sentence that names where information is published only to say it is not there, or not yet
+    ("This information is not publicly available", "will be available on our website from March")."""
+    found = list(_PUBLIC.finditer(sentence))
+    return bool(found) and all(_NOT_NOW.search(re.split(r"[.;:,!?]", sentence[max(0, m.start() - 60): m.start()])[-1])
+                               for m in found)
 
 
 def _nothing_taken_out(sentence: str) -> bool:
