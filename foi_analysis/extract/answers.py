@@ -272,23 +272,14 @@ def _answer_outcome(body: str) -> str | None:
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
     outcome = _question_cue(body, low)
-    if outcome == "publicly_available":
-        # "This information is not available on our website", "will be available on our website from March":
-        # a sentence saying it is not there now is no pointer to where it is; the answer is the rest
-        # (split at every sentence end, a figure's too: "... not publicly available. 12 deployments took place.").
-        said = re.split(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])", body.strip())
-        kept = [s for s in said if not _not_there_now(s)]
-        if len(kept) < len(said):
-            rest = " ".join(kept)
-            return _answer_outcome(rest) if rest.strip() else "answered"
-    if outcome == "partially_disclosed":
-        # "No information has been removed under section 40(2)", "Nothing has been redacted": a sentence
-        # saying nothing was taken out is no part withheld; the answer is the rest (or given in full).
-        said = sentences(body)
-        kept = [s for s in said if not _nothing_taken_out(s)]
-        if len(kept) < len(said):
-            rest = " ".join(kept)
-            return _answer_outcome(rest) if rest.strip() else "disclosed"
+    # A cue named only to be denied is set aside with its sentence, and the rest is the answer:
+    # "This information is not available on our website" (split at every sentence end, a figure's too:
+    # "... not publicly available. 12 deployments took place."); "No information has been removed under
+    # section 40(2)", "Nothing has been redacted" (nothing taken out: given in full when nothing else is said).
+    if outcome == "publicly_available" and (rest := _set_aside(_SENTENCE_END.split(body.strip()), _not_there_now)) is not None:
+        return _answer_outcome(rest) if rest.strip() else "answered"
+    if outcome == "partially_disclosed" and (rest := _set_aside(sentences(body), _nothing_taken_out)) is not None:
+        return _answer_outcome(rest) if rest.strip() else "disclosed"
     if outcome == "not_held" and _gives_what_is_held(body, low):
         return "disclosed"
     if outcome == "not_held" and "with" in low and _withholds(body):
@@ -327,11 +318,24 @@ _NOTHING_WITHHELD_BEFORE = re.compile(r"\b(?:no|nothing|none|neither|nor)\b", re
 _NOTHING_WITHHELD_AFTER = re.compile(r"\s+(?:no|nothing|none)\b", re.I)
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
+
+
+def _set_aside(said: list[str], denies) -> str | None:
+    """The text of the sentences ``denies`` does not hold, when it holds one; else None."""
+    kept = [s for s in said if not denies(s)]
+    return " ".join(kept) if len(kept) < len(said) else None
+
+
+def _clause_before(text: str, m: re.Match, width: int = 80) -> str:
+    """The words of a match's own clause before it (back to a stop or comma, at most ``width`` characters)."""
+    return re.split(r"[.;:,!?]", text[max(0, m.start() - width): m.start()])[-1]
+
+
 def _negated(text: str, m: re.Match) -> bool:
     """Whether the clause of a match says it of nothing: "no", "nothing", "none" before it in its
     clause ("No information has been withheld") or "no" just after it ("We have withheld no ...")."""
-    clause = re.split(r"[.;:,!?]", text[max(0, m.start() - 80): m.start()])[-1]
-    return bool(_NOTHING_WITHHELD_BEFORE.search(clause) or _NOTHING_WITHHELD_AFTER.match(text, m.end()))
+    return bool(_NOTHING_WITHHELD_BEFORE.search(_clause_before(text, m)) or _NOTHING_WITHHELD_AFTER.match(text, m.end()))
 
 
 def _withholds(body: str) -> bool:
@@ -350,8 +354,7 @@ def _not_there_now(sentence: str) -> bool:
     """A sentence that names where information is published only to say it is not there, or not yet
     ("This information is not publicly available", "will be available on our website from March")."""
     found = list(_PUBLIC.finditer(sentence))
-    return bool(found) and all(_NOT_NOW.search(re.split(r"[.;:,!?]", sentence[max(0, m.start() - 60): m.start()])[-1])
-                               for m in found)
+    return bool(found) and all(_NOT_NOW.search(_clause_before(sentence, m, 60)) for m in found)
 
 
 def _nothing_taken_out(sentence: str) -> bool:

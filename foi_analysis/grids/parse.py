@@ -665,11 +665,10 @@ def _force_names(line: str) -> list[str]:
     none."""
     found = []
     for m in FORCE.finditer(line):
-        words = m[0].split()
-        if len(words) < 2 or m[0].lower().startswith(("police scotland", "police service of")):
+        if m[0].lower().startswith(("police scotland", "police service of")):
             found.append(m[0])
             continue
-        before = words[-2]
+        before = m[0].split()[-2]  # (every other match is a word or more, then "Police"/"Constabulary")
         if before.lower() not in _NOT_A_FORCE_NAME and before[:1].isupper():
             found.append(m[0])
     return found
