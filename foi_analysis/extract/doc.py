@@ -1220,13 +1220,25 @@ def request_text(doc: Doc) -> str:
     return ""
 
 
+def request_end(doc: Doc) -> int | None:
+    """The last unit of the request as the reply restates it or tells it in a sentence (``request_text``'s
+    request), or None (none, or the requester's own message in a thread)."""
+    if doc.restated:
+        return doc.restated[-1]
+    if any(seg.role == "requester" for seg in doc.segments):
+        return None
+    return next((i for i, _ in doc.search(_ASKED_INLINE, _ASKED_INLINE_WORDS)), None)
+
+
 _ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested", "you asked for", "you requested",
-                       "you asked whether", "you asked if", "you asked us whether", "you asked us if")
+                       "you asked whether", "you asked if", "you asked us whether", "you asked us if", "you asked how", "you asked us how",
+                       "you asked what", "you asked us what", "you asked which", "you asked us which", "you asked when", "you asked us when")
 _ASKED_INLINE = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter|application)\b[^.]{0,60}?\b"
                            r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b"
                            # "You asked for details of any deployments ...": told in the reply's sentence, not set out below it
                            r"|\byou (?:asked for|requested) (?:details|information|a copy|copies|the number|any|all|data|figures)\b"
-                           r"|\byou asked (?:us )?(?:whether|if)\b", re.IGNORECASE)  # ("You asked whether the Mayor has received ...")
+                           # ("You asked whether the Mayor has received ...", "You asked how many deployments ...")
+                           r"|\byou asked (?:us )?(?:whether|if|how (?:many|much|often|long)|what|which|when)\b", re.IGNORECASE)
 cue_words(_ASKED_INLINE_WORDS)
 
 

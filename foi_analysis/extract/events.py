@@ -224,7 +224,7 @@ def find_events(doc: Doc) -> list[dict]:
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
     quoted = quoted_spans(doc.text)
-    dated = []
+    dated, written = [], []
     for i, start, end, date, printed, *order in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
@@ -251,8 +251,14 @@ def find_events(doc: Doc) -> list[dict]:
                 event = "internal_review_requested"
             note = "stated in the text"
             if event == "your":
-                event, note = ("internal_review_requested", note) if _ASKS_REVIEW.match(after) else (
-                    None if _QUOTES_YOU.match(after) else "received", "printed as the date of the request")
+                if _ASKS_REVIEW.match(after):
+                    event = "internal_review_requested"
+                else:
+                    # "your email of 2 May 2025" is when the request was sent: its receipt only when the
+                    # letter states no other ("your email of 2 May 2025, which we received on 6 May 2025").
+                    if not _QUOTES_YOU.match(after):
+                        written.append((date, printed, order))
+                    event = None
             elif event in ("received", "internal_review_requested") and _ANSWERED_ON.search(before):
                 event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
@@ -266,12 +272,17 @@ def find_events(doc: Doc) -> list[dict]:
         if event is None and i < 6 and (doc.segments[doc.segment_of[i]].kind == "response" or _one_block(doc, after)) and re.search(r"\bdate\s*:\s*$", before, re.I):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
-        elif (event is None and before[:5].lower() == "date:" and not before[5:].strip() and not after.strip()
+        elif (event is None and (before[:5].lower() == "date:" and not before[5:].strip() or not before.strip()) and not after.strip()
               and doc.segments[doc.segment_of[i]].kind == "response" and _after_sign_off(doc, i)):
-            # "Date: 17/06/2025" on a line of its own below the signature: the letter dated at its foot.
+            # "Date: 17/06/2025" (or the date alone) on a line of its own below the signature: the letter
+            # dated at its foot.
             event, note = "response", "date of the letter"
         if event:
             add(event, date, printed, f"{note}; {order[0]}" if order else note)
+    if written and not any(e["event"] == "received" for e in events):
+        for date, printed, order in written:
+            note = "printed as the date of the request"
+            add("received", date, printed, f"{note}; {order[0]}" if order else note)
     if dated and not any(e["event"] == "received" for e in events):
         for date, printed in dated:
             add("received", date, printed, "printed as the date of the request")
