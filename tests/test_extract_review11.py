@@ -180,3 +180,31 @@ def test_an_exemption_maintained_on_the_public_interest_is_relied_on(answer, q2)
 def test_an_answer_that_only_applies_a_ground(answer, q2):
     x = _answer_two(answer)
     assert [(q["question"], q["outcome"]) for q in x["questions"]] == [("1", "disclosed"), ("2", q2)]
+
+
+# ---------------------------------------------------------------------------------------------
+# Letter-level verdicts in other words
+
+def _said(text: str) -> dict:
+    return _letter(f"We received your request on 6 May 2025.\n\n{text}")
+
+
+@pytest.mark.parametrize("text, outcome, sections", [
+    # a part given "below" in a sentence whose subject is not "information" (read as refused before: nothing given)
+    ("Some of the information is held. It is provided below: 12 deployments. The rest is exempt under section 31(1)(a).",
+     "partially_disclosed", ["31"]),
+    ("The figures are set out below: 12 deployments.", "disclosed", []),
+    # boilerplate "below" gives nothing
+    ("Your rights are set out below. We do not hold the information.", "not_held", []),
+    # neither confirm nor deny, in other words (read with no outcome before, and the ground not cited)
+    ("We cannot confirm or deny whether information is held (section 23(5)).", "ncnd", ["23"]),
+    ("Kent Police does not confirm or deny that it holds any information relevant to your request, by virtue of section 24(2).",
+     "ncnd", ["24"]),
+    ("Kent Police will not confirm or deny whether it holds the information.", "ncnd", []),
+    # "whether we can confirm or deny" is no NCND; "We do not hold it." is not held (no outcome before)
+    ("We have considered whether we can confirm or deny that the information is held. We do not hold it.", "not_held", []),
+])
+def test_letter_verdicts_in_other_words(text, outcome, sections):
+    x = _said(text)
+    assert x["outcome"] == outcome
+    assert sorted({e["section"] for e in x["exemptions"]}) == sections

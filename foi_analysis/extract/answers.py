@@ -60,7 +60,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
-    "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
+    "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "confirm or deny", "ncnd"),
     "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21", "can be found", "can be viewed", "can be accessed"),
     "partially_disclosed": ("redact", "removed", "blanked out", "obscured"), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
@@ -707,14 +707,16 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
               "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
+                        # ("It is provided below: 12 deployments", "The figures are set out below"; not "Your rights are set out below")
+                        r"|\b(?:it|this|these|they|figures|data|numbers|totals|details of the deployments) (?:is|are) (?:provided|shown|set out|listed|given) (?:in the table )?below"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
-NCND = ("neither confirm", "ncnd"), _NCND
-_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
+NCND = ("neither confirm", "confirm or deny", "ncnd"), _NCND
+_NCND_OTHER = ("neither confirm", "confirm or deny", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
 # (what is not held: information, data, records or documents, not "data protection" or "records management")
 _HELD_NOUN = r"(?:information|data(?! protection)|records?(?! management)|documents?|documentation)\b"
 _NOT_HELD = ("not hold", "held", "holds no", "hold no", "has no", "have no"), re.compile(
-    r"(?:does|do) not hold (?:any (?:of the )?|the |this |that )?(?:recorded )?" + _HELD_NOUN + r"|no (?:recorded )?" + _HELD_NOUN
+    r"(?:does|do) not hold (?:any (?:of the )?|the |this |that )?(?:recorded )?" + _HELD_NOUN + r"|(?:does|do) not hold (?:it|them)\b(?! to be)|no (?:recorded )?" + _HELD_NOUN
     + r" (?:is|are|was|were) held|the (?:recorded )?information (?:is|was) not held"
     r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?" + _HELD_NOUN
     # "We have no data relating to this", "The force has no records of ..." (not "no further information")

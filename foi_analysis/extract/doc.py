@@ -27,7 +27,9 @@ from .text import fast_lower, logical_lines, lower_text
 
 # "Neither confirm nor deny" as letters write it ("the force neither confirms nor denies"): one pattern
 # for every rule that looks for it.
-NCND_WORDS = r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)"
+# ("We cannot confirm or deny whether ...", "The force will not confirm or deny ...": the same answer in other words;
+# not "the duty to confirm or deny")
+NCND_WORDS = r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|(?:cannot|can ?not|can't|will not|won't|does not|do not|(?:is|am|are) unable to) confirm or deny)"
 
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
@@ -653,7 +655,7 @@ _KIND_RULES = [
      re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
                 r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
-    ("response", ("decided", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
+    ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
