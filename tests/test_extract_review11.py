@@ -208,3 +208,30 @@ def test_letter_verdicts_in_other_words(text, outcome, sections):
     x = _said(text)
     assert x["outcome"] == outcome
     assert sorted({e["section"] for e in x["exemptions"]}) == sections
+
+
+# ---------------------------------------------------------------------------------------------
+# Events: the nearer verb; an ordinary deadline is no extension
+
+def _events(x: dict) -> list[tuple[str, str]]:
+    return [(e["event"], e["date"]) for e in x["events"]]
+
+
+def test_received_and_acknowledged_in_one_sentence():
+    # "received ... on 6 May 2025 and acknowledged it on 7 May 2025": 7 May is the acknowledgement
+    # (read as a second receipt before, which left the date received null)
+    x = _letter("We received your request on 6 May 2025 and acknowledged it on 7 May 2025. Kent Police does not hold the information.")
+    assert _events(x) == [("received", "2025-05-06"), ("acknowledged", "2025-05-07")]
+    assert x["date_received"] == "2025-05-06"
+
+
+def test_an_ordinary_deadline_is_no_extension_estimate():
+    # an acknowledgement's "We aim to respond ... by 4 June 2025" is the Act's 20 working days, not an
+    # s10(3) estimate (read as an extension estimate before, which the report counts as an extension)
+    x = _letter("We received your request on 6 May 2025. We aim to respond within 20 working days, by 4 June 2025. "
+                "Kent Police does not hold the information.", head="Kent Police\n\nOur ref: FOI 1/25\nDate: 3 June 2025\n\n")
+    assert ("extension_estimate", "2025-06-04") not in _events(x)
+    # ... while a message that extends the time for the public interest test still estimates its decision
+    x = _letter("We received your request on 6 May 2025. We need more time to consider the public interest test "
+                "and now aim to respond by 17 June 2025.", head="Kent Police\n\nOur ref: FOI 1/25\nDate: 3 June 2025\n\n")
+    assert ("extension_estimate", "2025-06-17") in _events(x)

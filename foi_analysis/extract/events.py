@@ -72,6 +72,21 @@ _QUOTES_YOU = re.compile(r"^,?\s*(?:you|in which you)\s+(?:wrote|said|stated|arg
 # the request under review, not of the review request.
 _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
+# "... received on 6 May 2025 and acknowledged it on 7 May 2025": the nearer verb decides.
+_ACKNOWLEDGED_ON = re.compile(r"\backnowledged\s+(?:it\s+|this\s+|receipt\s+|your (?:request|e-?mail|letter)\s+)?on\s*$", re.I)
+# "We aim to respond by 4 June 2025" is an estimate of an extended decision only in a message that extends
+# the time (the public interest test, s10(3), s17(2), "more time"); in an acknowledgement it is the
+# ordinary deadline, no event.
+_AIMS_BY = re.compile(r"\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$", re.I)
+_EXTENDS = re.compile(r"public interest|\bextend|\bextension|\b(?:more|additional|further) time|\b10\s*\(\s*3\s*\)|\b17\s*\(\s*2\s*\)"
+                      r"|\bconsider(?:ing|ation of)? (?:the )?(?:application|exemption|section)", re.I)
+
+
+def _extends(doc: Doc, i: int) -> bool:
+    """Does the message holding unit ``i`` extend the time for a decision?"""
+    seg = doc.segment_of[i]
+    end = doc.segments[seg + 1].start if seg + 1 < len(doc.segments) else len(doc.units)
+    return any(_EXTENDS.search(u) for u in doc.units[doc.segments[seg].start: end])
 # "On 17 February 2025 we refused your request": a sentence that opens with its date says what happened on it.
 _ON_DATE = re.compile(r"(?:^\s*|[.;]\s+)on\s*$", re.I)
 _ON_AFTER = [
@@ -261,6 +276,10 @@ def find_events(doc: Doc) -> list[dict]:
                     event = None
             elif event in ("received", "internal_review_requested") and _ANSWERED_ON.search(before):
                 event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
+            elif event == "received" and _ACKNOWLEDGED_ON.search(before):
+                event = "acknowledged"
+            elif event == "extension_estimate" and _AIMS_BY.search(before) and not _extends(doc, i):
+                event = None
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
             if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
