@@ -235,3 +235,21 @@ def test_an_ordinary_deadline_is_no_extension_estimate():
     x = _letter("We received your request on 6 May 2025. We need more time to consider the public interest test "
                 "and now aim to respond by 17 June 2025.", head="Kent Police\n\nOur ref: FOI 1/25\nDate: 3 June 2025\n\n")
     assert ("extension_estimate", "2025-06-17") in _events(x)
+
+
+@pytest.mark.parametrize("answer, q2", [
+    # "Unknown" to "How many arrests?": nothing recorded to give (read as disclosed before: a short answer)
+    ("Unknown.", "not_held"),
+    ("Not known", "not_held"),
+    # "N/A": nothing asked for there, as round 5's hand reading of "Not applicable" (read as disclosed before)
+    ("N/A", "answered"),
+    ("Not applicable.", "answered"),
+    # a figure beside such words, or a zero, is given
+    ("Unknown at this time: 4 vans were checked.", "disclosed"),
+    ("Nil.", "disclosed"),
+    ("0", "disclosed"),
+])
+def test_short_answers_that_give_no_figure(answer, q2):
+    x = _letter("We received your request on 6 May 2025. You asked:\n\n1. How many vans?\n2. How many arrests?\n\n"
+                f"Response\n\n1. Three.\n2. {answer}")
+    assert [(q["question"], q["outcome"]) for q in x["questions"]] == [("1", "disclosed"), ("2", q2)]

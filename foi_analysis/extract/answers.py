@@ -135,6 +135,8 @@ _RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s 
 # The paragraph of the requester's rights that closes a letter: "If you are dissatisfied ...", "You may request an internal review ...".
 _RIGHTS = re.compile(r"(?:if you (?:are|remain|feel|were) (?:still )?(?:dissatisfied|unhappy|unsatisfied|not (?:satisfied|happy|content))|you (?:may|can|have the right to) (?:request|ask for|apply for) an? (?:internal )?review)\b", re.I)
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
+_NOT_KNOWN = re.compile(r"\W*(?:unknown|not known)\W*$", re.IGNORECASE)
+_NOT_APPLICABLE = re.compile(r"\W*(?:n/?a|not applicable)\W*$", re.IGNORECASE)
 # A question and its answer numbered without punctuation, or an answer numbered as its question:
 # "Q1 How many ...?" then "A1 The force ran ...", "Answer 1: We are withholding ...".
 _QA_HEAD = re.compile(r"^(?:Q|A|Answer\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)")
@@ -305,6 +307,10 @@ def _answer_outcome(body: str) -> str | None:
             facts = ex.CITATION.sub("", facts)
         if _QREF_GATE.search(low if facts is body else facts.lower()):
             facts = _QREF.sub("", facts)
+    if (short := 0 < len(facts.split()) <= 3) and _NOT_KNOWN.match(facts):
+        return "not_held"  # "Unknown.", "Not known": nothing recorded to give
+    if short and _NOT_APPLICABLE.match(facts):
+        return "answered"  # "N/A", "Not applicable": nothing asked for there (the question before was answered no)
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
