@@ -296,7 +296,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
                 applies = verdicts[left] = _applies(sentence, seg.kind == "extension", bool(eir))
             if not applies or (applies == 2 and not any(c[2] for c in cits)):
                 continue
-        if "public interest" in u.lower() and DISCLOSURE_WINS.search(u, left) and not KEPT_BACK.search(u):
+        if "public interest" in doc.unit_low(i) and DISCLOSURE_WINS.search(u, left) and not KEPT_BACK.search(u):
             continue  # engaged, and released on the public interest test
         if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
