@@ -14,7 +14,7 @@ import re
 from ..foia import exemptions as ex
 from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
-from .grounds import Found, sentences
+from .grounds import DISCLOSURE_WINS, KEPT_BACK, Found, _applies, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Questions
@@ -60,7 +60,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 
 # Words every match of each cue holds (lower case): a cue's pattern runs only when one is there.
 _CUE_NEEDLES = {
-    "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "ncnd"),
+    "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "confirm or deny", "ncnd"),
     "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21", "can be found", "can be viewed", "can be accessed"),
     "partially_disclosed": ("redact", "removed", "blanked out", "obscured"), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
@@ -135,6 +135,8 @@ _RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s 
 # The paragraph of the requester's rights that closes a letter: "If you are dissatisfied ...", "You may request an internal review ...".
 _RIGHTS = re.compile(r"(?:if you (?:are|remain|feel|were) (?:still )?(?:dissatisfied|unhappy|unsatisfied|not (?:satisfied|happy|content))|you (?:may|can|have the right to) (?:request|ask for|apply for) an? (?:internal )?review)\b", re.I)
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
+_NOT_KNOWN = re.compile(r"\W*(?:unknown|not known)\W*$", re.IGNORECASE)
+_NOT_APPLICABLE = re.compile(r"\W*(?:n/?a|not applicable)\W*$", re.IGNORECASE)
 # A question and its answer numbered without punctuation, or an answer numbered as its question:
 # "Q1 How many ...?" then "A1 The force ran ...", "Answer 1: We are withholding ...".
 _QA_HEAD = re.compile(r"^(?:Q|A|Answer\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)")
@@ -284,8 +286,14 @@ def _answer_outcome(body: str) -> str | None:
         return "disclosed"
     if outcome == "not_held" and "with" in low and _withholds(body):
         return "exempt"  # what is held is withheld; that something else is not held does not undo it
+    if outcome == "exempt" and "public interest" in low and DISCLOSURE_WINS.search(body) and not KEPT_BACK.search(body):
+        return "disclosed"  # engaged, and released on the public interest test (grounds.DISCLOSURE_WINS)
     if outcome:
         return outcome
+    if len(body.split()) <= 25 and ("sec" in low or "§" in low or _S_DIGIT.search(low)) and _relies_on_a_ground(body):
+        # "Section 31(1)(a) applies to this information.": a short answer that only applies a ground gives
+        # nothing (a longer one may apply it to a part: "... applies to the names in the minutes")
+        return "exempt"
     # Figures, dates, a plain yes/no or a few words ("CCTV only.") are recorded information given;
     # an explanation, or a pointer to another answer, is an answer. (Citations and question
     # numbers, taken out first, hold a digit: without one there is nothing to take out.)
@@ -299,9 +307,27 @@ def _answer_outcome(body: str) -> str | None:
             facts = ex.CITATION.sub("", facts)
         if _QREF_GATE.search(low if facts is body else facts.lower()):
             facts = _QREF.sub("", facts)
+    if (short := 0 < len(facts.split()) <= 3) and _NOT_KNOWN.match(facts):
+        return "not_held"  # "Unknown.", "Not known": nothing recorded to give
+    if short and _NOT_APPLICABLE.match(facts):
+        return "answered"  # "N/A", "Not applicable": nothing asked for there (the question before was answered no)
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+def _relies_on_a_ground(body: str) -> bool:
+    """Does the answer apply an exemption in its own sentence ("Section 31(1)(a) is engaged", "... applies to
+    this information"; not negated, not the cost limit or s14, not s21's pointer, not released on the public
+    interest test)?"""
+    if "public interest" in body.lower() and DISCLOSURE_WINS.search(body):
+        return False
+    for sentence in sentences(body):
+        for m in ex.CITATION.finditer(sentence):
+            cits = ex.parse_citations(m.group(0), strict=False)
+            if any(not c.procedural and c.section != "21" for c in cits) and _applies(sentence) == 1:
+                return True
+    return False
 
 
 # Something to come, promised with its date: "will be published", "is due to be released", "will respond".
@@ -449,6 +475,27 @@ def _note(doc: Doc, n: str) -> str | None:
     """The text of note ``n``: a paragraph opening "[1]", "1." is not one (a numbered answer), "Note 1:" is."""
     marks = (f"[{n}]", f"note {n}", f"note [{n}]")
     return next((u for i, u in enumerate(doc.units) if u[:1] in "[Nn" and u[:10].lower().startswith(marks) and doc.own(i)), None)
+
+
+def the_one_answer(doc: Doc, asked_at: int) -> str | None:
+    """The outcome of the answer to a request of one unnumbered question that ends at unit ``asked_at``
+    (restated, or told in the reply's sentence): the response's own lines after it, up to its sign-off
+    or the rights paragraph ("You asked how many deployments ... / There were 12 deployments." gives the
+    figure). Only what gives something counts here: figures, a part given, a pointer to where it is
+    published (a refusal or "not held" is read by the response's own words first)."""
+    signs = set(doc.sign_offs())
+    answer = []
+    for i in range(asked_at + 1, len(doc.units)):
+        u = doc.units[i]
+        if i in signs or (u[:1] in "IYy" and _RIGHTS.match(u)):
+            break
+        seg = doc.segments[doc.segment_of[i]]
+        if seg.kind not in ("response", None) or seg.role == "requester":
+            break  # (the next message, or an acknowledgement's "We will respond by ...")
+        if doc.own(i):
+            answer.append(u)
+    outcome = _answer_outcome(" ".join(answer)) if answer else None
+    return outcome if outcome in ("disclosed", "partially_disclosed", "publicly_available") else None
 
 
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
@@ -666,12 +713,20 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
               "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
+                        # ("It is provided below: 12 deployments", "The figures are set out below"; not "Your rights are set out below")
+                        r"|\b(?:it|this|these|they|figures|data|numbers|totals|details of the deployments) (?:is|are) (?:provided|shown|set out|listed|given) (?:in the table )?below"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
-NCND = ("neither confirm", "ncnd"), _NCND
-_NCND_OTHER = ("neither confirm", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
-_NOT_HELD = ("not hold", "held", "holds no", "hold no"), re.compile(r"(?:does|do) not hold (?:any (?:of the )?|the |this |that )?(?:recorded )?information|no (?:recorded )?information (?:is|was) held|the (?:recorded )?information (?:is|was) not held"
-                       r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?information", re.I)
+NCND = ("neither confirm", "confirm or deny", "ncnd"), _NCND
+_NCND_OTHER = ("neither confirm", "confirm or deny", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
+# (what is not held: information, data, records or documents, not "data protection" or "records management")
+_HELD_NOUN = r"(?:information|data(?! protection)|records?(?! management)|documents?|documentation)\b"
+_NOT_HELD = ("not hold", "held", "holds no", "hold no", "has no", "have no"), re.compile(
+    r"(?:does|do) not hold (?:any (?:of the )?|the |this |that )?(?:recorded )?" + _HELD_NOUN + r"|(?:does|do) not hold (?:it|them)\b(?! to be)|no (?:recorded )?" + _HELD_NOUN
+    + r" (?:is|are|was|were) held|the (?:recorded )?information (?:is|was) not held"
+    r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?" + _HELD_NOUN
+    # "We have no data relating to this", "The force has no records of ..." (not "no further information")
+    + r"|\b(?:we|force|council|service|it) (?:has|have) no (?:recorded )?" + _HELD_NOUN, re.I)
 
 
 cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_OTHER[0], _NOT_HELD[0])

@@ -25,8 +25,8 @@ from pathlib import Path
 import yaml
 
 from .. import config
-from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables
-from .doc import body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, reference_in_title, request_text
+from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables, the_one_answer
+from .doc import body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, reference_in_title, request_end, request_text
 from .events import MONTH_FIRST_NOTE, event_date, find_events
 from .grounds import Found, find_citations, law_of, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, split_inline_request, unfold_answer_tables
@@ -185,7 +185,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         # One statement that nothing requested is held answers every question.
         questions = [{**q, "outcome": "not_held"} for q in questions]
     asked = request_text(doc)
-    if not questions and outcome and asked and len(asked) <= 600 and asked.count("?") - len(_IF_SO.findall(asked)) <= 1:
+    one = not questions and asked and len(asked) <= 600 and asked.count("?") - len(_IF_SO.findall(asked)) <= 1
+    if (one and outcome is None and (at := request_end(doc)) is not None and (given := the_one_answer(doc, at))
+            and next(doc.search(_NOT_SUBJECT, _NOT_SUBJECT_WORDS), None) is None):  # (no FOI answer from a body outside the Act)
+        # No verdict words, and the answer to the one question gives it ("There were 12 deployments.").
+        questions = [{"question": "1", "outcome": given}]
+        outcome, ncnd = decide_outcome(doc, found, questions, tables, law or "FOIA")
+    if not questions and outcome and one:
         # A request of one unnumbered question: its outcome is the response's.
         # A refusal on cost or as vexatious (s12/s14) answers no question: it is not an exemption.
         procedural = outcome == "refused" and not any(f.stage != "extension_notice" and not f.procedural and not f.ncnd for f in found)

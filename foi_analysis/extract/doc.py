@@ -27,7 +27,9 @@ from .text import fast_lower, logical_lines, lower_text
 
 # "Neither confirm nor deny" as letters write it ("the force neither confirms nor denies"): one pattern
 # for every rule that looks for it.
-NCND_WORDS = r"neither confirm(?:s|ing)? nor den(?:y|ies|ying)"
+# ("We cannot confirm or deny whether ...", "The force will not confirm or deny ...": the same answer in other words;
+# not "the duty to confirm or deny")
+NCND_WORDS = r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|(?:cannot|can ?not|can't|will not|won't|does not|do not|(?:is|am|are) unable to) confirm or deny)"
 
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
@@ -653,7 +655,7 @@ _KIND_RULES = [
      re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
                 r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
-    ("response", ("decided", "refusal notice", "neither confirm", "please see", "please find", "not held", "not hold", "exceed",
+    ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
@@ -1220,13 +1222,25 @@ def request_text(doc: Doc) -> str:
     return ""
 
 
+def request_end(doc: Doc) -> int | None:
+    """The last unit of the request as the reply restates it or tells it in a sentence (``request_text``'s
+    request), or None (none, or the requester's own message in a thread)."""
+    if doc.restated:
+        return doc.restated[-1]
+    if any(seg.role == "requester" for seg in doc.segments):
+        return None
+    return next((i for i, _ in doc.search(_ASKED_INLINE, _ASKED_INLINE_WORDS)), None)
+
+
 _ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested", "you asked for", "you requested",
-                       "you asked whether", "you asked if", "you asked us whether", "you asked us if")
+                       "you asked whether", "you asked if", "you asked us whether", "you asked us if", "you asked how", "you asked us how",
+                       "you asked what", "you asked us what", "you asked which", "you asked us which", "you asked when", "you asked us when")
 _ASKED_INLINE = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter|application)\b[^.]{0,60}?\b"
                            r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b"
                            # "You asked for details of any deployments ...": told in the reply's sentence, not set out below it
                            r"|\byou (?:asked for|requested) (?:details|information|a copy|copies|the number|any|all|data|figures)\b"
-                           r"|\byou asked (?:us )?(?:whether|if)\b", re.IGNORECASE)  # ("You asked whether the Mayor has received ...")
+                           # ("You asked whether the Mayor has received ...", "You asked how many deployments ...")
+                           r"|\byou asked (?:us )?(?:whether|if|how (?:many|much|often|long)|what|which|when)\b", re.IGNORECASE)
 cue_words(_ASKED_INLINE_WORDS)
 
 

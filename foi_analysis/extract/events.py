@@ -72,6 +72,21 @@ _QUOTES_YOU = re.compile(r"^,?\s*(?:you|in which you)\s+(?:wrote|said|stated|arg
 # the request under review, not of the review request.
 _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
+# "... received on 6 May 2025 and acknowledged it on 7 May 2025": the nearer verb decides.
+_ACKNOWLEDGED_ON = re.compile(r"\backnowledged\s+(?:it\s+|this\s+|receipt\s+|your (?:request|e-?mail|letter)\s+)?on\s*$", re.I)
+# "We aim to respond by 4 June 2025" is an estimate of an extended decision only in a message that extends
+# the time (the public interest test, s10(3), s17(2), "more time"); in an acknowledgement it is the
+# ordinary deadline, no event.
+_AIMS_BY = re.compile(r"\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$", re.I)
+_EXTENDS = re.compile(r"public interest|\bextend|\bextension|\b(?:more|additional|further) time|\b10\s*\(\s*3\s*\)|\b17\s*\(\s*2\s*\)"
+                      r"|\bconsider(?:ing|ation of)? (?:the )?(?:application|exemption|section)", re.I)
+
+
+def _extends(doc: Doc, i: int) -> bool:
+    """Does the message holding unit ``i`` extend the time for a decision?"""
+    seg = doc.segment_of[i]
+    end = doc.segments[seg + 1].start if seg + 1 < len(doc.segments) else len(doc.units)
+    return any(_EXTENDS.search(u) for u in doc.units[doc.segments[seg].start: end])
 # "On 17 February 2025 we refused your request": a sentence that opens with its date says what happened on it.
 _ON_DATE = re.compile(r"(?:^\s*|[.;]\s+)on\s*$", re.I)
 _ON_AFTER = [
@@ -224,7 +239,7 @@ def find_events(doc: Doc) -> list[dict]:
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
     quoted = quoted_spans(doc.text)
-    dated = []
+    dated, written = [], []
     for i, start, end, date, printed, *order in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
@@ -251,10 +266,20 @@ def find_events(doc: Doc) -> list[dict]:
                 event = "internal_review_requested"
             note = "stated in the text"
             if event == "your":
-                event, note = ("internal_review_requested", note) if _ASKS_REVIEW.match(after) else (
-                    None if _QUOTES_YOU.match(after) else "received", "printed as the date of the request")
+                if _ASKS_REVIEW.match(after):
+                    event = "internal_review_requested"
+                else:
+                    # "your email of 2 May 2025" is when the request was sent: its receipt only when the
+                    # letter states no other ("your email of 2 May 2025, which we received on 6 May 2025").
+                    if not _QUOTES_YOU.match(after):
+                        written.append((date, printed, order))
+                    event = None
             elif event in ("received", "internal_review_requested") and _ANSWERED_ON.search(before):
                 event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
+            elif event == "received" and _ACKNOWLEDGED_ON.search(before):
+                event = "acknowledged"
+            elif event == "extension_estimate" and _AIMS_BY.search(before) and not _extends(doc, i):
+                event = None
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
             if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
@@ -266,12 +291,17 @@ def find_events(doc: Doc) -> list[dict]:
         if event is None and i < 6 and (doc.segments[doc.segment_of[i]].kind == "response" or _one_block(doc, after)) and re.search(r"\bdate\s*:\s*$", before, re.I):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
-        elif (event is None and before[:5].lower() == "date:" and not before[5:].strip() and not after.strip()
+        elif (event is None and (before[:5].lower() == "date:" and not before[5:].strip() or not before.strip()) and not after.strip()
               and doc.segments[doc.segment_of[i]].kind == "response" and _after_sign_off(doc, i)):
-            # "Date: 17/06/2025" on a line of its own below the signature: the letter dated at its foot.
+            # "Date: 17/06/2025" (or the date alone) on a line of its own below the signature: the letter
+            # dated at its foot.
             event, note = "response", "date of the letter"
         if event:
             add(event, date, printed, f"{note}; {order[0]}" if order else note)
+    if written and not any(e["event"] == "received" for e in events):
+        for date, printed, order in written:
+            note = "printed as the date of the request"
+            add("received", date, printed, f"{note}; {order[0]}" if order else note)
     if dated and not any(e["event"] == "received" for e in events):
         for date, printed in dated:
             add("received", date, printed, "printed as the date of the request")

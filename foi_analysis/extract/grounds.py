@@ -33,7 +33,23 @@ _NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|wo
                       # "We considered whether section 24(1) applies and concluded that it does not."
                       r"|\bwhether\b[^.;]{0,80}\b(?:appl(?:y|ies)|(?:is )?engaged)\b[^.;]{0,60}\b(?:does|do|is|was) not\b"
                       # "I do not consider that section 43(2) is engaged"
-                      r"|\b(?:do|does|did) not (?:consider|think|accept|believe|agree) that\b[^.;]{0,80}\b(?:is|was|are|were) (?:engaged|applicable|appl(?:ied|ies))\b", re.IGNORECASE)
+                      r"|\b(?:do|does|did) not (?:consider|think|accept|believe|agree) that\b[^.;]{0,80}\b(?:is|was|are|were) (?:engaged|applicable|appl(?:ied|ies))\b"
+                      # "Section 31 was considered but not applied", "the exemption has been waived"
+                      r"|\bbut not\s+(?:been\s+)?(?:appl|rel[iy]|engag|claim|uph)|\bwaive[ds]?\b|\bdisapplied\b"
+                      # what would be or would have been: "we would normally rely on section 31, but ...",
+                      # "section 31 could have been applied", "had it been held, section 31 would have applied"
+                      r"|\b(?:would|could|might|may)\s+(?:normally|usually|ordinarily|otherwise|typically|have)\s+(?:been\s+)?(?:appl|rel[iy]|engag|claim|withh|exempt)",
+                      re.IGNORECASE)
+# A qualified exemption engaged, then the public interest test decides for disclosure: the information
+# is given and the ground not relied on ("Section 31(1)(a) is engaged; however, the public interest favours
+# disclosure", "... the public interest in disclosure outweighs that in maintaining the exemption"), unless
+# the same paragraph keeps something back. Not "the public interest in maintaining the exemption outweighs
+# the public interest in disclosure", "does not favour disclosure", "favours disclosure of X but not Y".
+DISCLOSURE_WINS = re.compile(
+    r"\bpublic interest\b[^.;]{0,40}?\b(?:favou?rs|(?:lies|falls|is|weighs) in favou?r of)\s+(?:the\s+)?(?:disclosure|disclosing|release|releasing)\b"
+    r"(?![^.;]{0,80}\bbut not\b)"
+    r"|\bpublic interest in (?:the\s+)?(?:disclosure|disclosing|release|releasing)\b(?:(?!\bnot\b)[^.;]){0,60}?\boutweighs\b", re.IGNORECASE)
+KEPT_BACK = re.compile(r"\bwithh(?:eld|old|olding)\b|\bredact|\bnot (?:be(?:en)? )?(?:disclosed|released|provided)\b", re.IGNORECASE)
 # In a review, a sentence that tells what the original response did ("On 17 February 2025 we refused your
 # request, relying on ...", "In the original response the force withheld ...") is history, like a
 # timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
@@ -147,7 +163,7 @@ def sentence_bounds(text: str, start: int, end: int, ends: list[int] | None = No
     return left, (ends[k] if k < len(ends) else len(text))
 
 
-def _applies(sentence: str, extension: bool, eir: bool = False) -> int:
+def _applies(sentence: str, extension: bool = False, eir: bool = False) -> int:
     """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
     it cites as NCND."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence)) or (eir and _EIR_RELIANCE.search(sentence))
@@ -280,6 +296,8 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
                 applies = verdicts[left] = _applies(sentence, seg.kind == "extension", bool(eir))
             if not applies or (applies == 2 and not any(c[2] for c in cits)):
                 continue
+        if "public interest" in doc.unit_low(i) and DISCLOSURE_WINS.search(u, left) and not KEPT_BACK.search(u):
+            continue  # engaged, and released on the public interest test
         if seg.kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
         stage = {"extension": "extension_notice", "review_response": "internal_review"}.get(seg.kind, "response")
