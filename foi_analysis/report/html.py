@@ -153,7 +153,7 @@ def headlines(found: dict) -> list[str]:
     if "error" not in grid and grid.get("counted"):
         described = findings.describe_markdown("grid_analyses", grid)
         # the threshold comparison with the sentence that says what it measures
-        lines += [s for s in described if s.startswith(("Every rate below", "False alerts per face seen", "At threshold",
+        lines += [s for s in described if s.startswith(("The grids' false alert rates below", "False alerts per face seen", "At threshold",
                                                          "**By purpose"))]
     ref = found.get("reference_comparison", {})
     if "error" not in ref and ref.get("figures"):
