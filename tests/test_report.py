@@ -585,3 +585,23 @@ def test_the_s17_sentence_agrees_with_its_count(notices, said):
     numbers = {"requests": 5, "dated": 4, "response_date_printed": 0, "answered": 0, "answered_in_20wd": 0,
                "over_40wd": 0, "s17_notices": notices, "s17_in_time": 1 if notices == 1 else 2, "timelines": []}
     assert any(line.endswith(said) for line in findings.describe("response_times", numbers))
+
+
+def test_a_notebooks_own_parameter_is_said_in_words():
+    """The index said '95% intervals, max passes 60' (the parameter's code name): 01_blue_list's
+    max_passes is the largest number of passes its chart draws."""
+    from foi_analysis.report.html import describe_parameters
+
+    said = describe_parameters({"authority": "", "start": "", "end": "", "confidence": 0.95, "max_passes": 60})
+    assert said == "all authorities, the whole period, 95% intervals, charts up to 60 blue-list passes"
+    assert describe_parameters({"confidence": 0.99, "new_knob": 3}) == "all authorities, the whole period, 99% intervals, new knob 3"
+
+
+def test_the_index_headlines_open_with_what_the_grids_hold(real_run):
+    """The count of deployments (the corpus grids: 9 + 203 = 212) comes before the rates drawn from them;
+    it came after the published figures."""
+    _, folder = real_run
+    index = html.unescape((folder / "index.html").read_text(encoding="utf-8"))
+    headline = _visible(index[index.index("Headline figures"):index.index("<h2>Data quality")])
+    first = headline.index("list 212 deployments")
+    assert first < headline.index("The grids' false alert rates below") < headline.index("National Physical Laboratory")
