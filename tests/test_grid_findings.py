@@ -476,7 +476,8 @@ def test_the_rates_say_which_deployments_they_count(found):
     """Both corpus grids: 9 + 203 = 212 deployments; Oxford Circus 21/02/20 prints n/a (technical fault),
     so 211 print false alerts and faces seen (the funnel's 211)."""
     text = findings.describe("grid_analyses", found["grid_analyses"])[0]
-    assert text.startswith("Every rate below is false alerts per face seen, pooled over the **211** of 212 deployments")
+    assert text.startswith("The grids' false alert rates below are false alerts per face seen, pooled over the **211** of 212 "
+                           "deployments")
     assert "the other one prints no results or not both" in text and "is left out" in text
     deployments = " ".join(findings.describe("deployments", found["deployments"]))
     assert "The 211 deployments that print both false alerts and faces seen report" in deployments
@@ -512,3 +513,135 @@ def test_the_basis_sentence_counts_what_it_leaves_out():
     assert "pooled over the **7** of 10 deployments that print both; the other 3 print no results" in three
     assert three.endswith("and are left out.")
     assert grid_findings._basis({"deployments": 7, "counted": 7}).endswith("of 7 deployments that print both.")
+
+
+# --- fourth publication review: the funnel, the published figures --------------------------------
+
+def _deployments(false_alerts, faces_seen):
+    """Invented deployments of one grid: only what the funnel reads."""
+    n = len(false_alerts)
+    return pd.DataFrame({"deployment_id": [f"g_2024-01-{i + 1:02d}_1" for i in range(n)],
+                         "date": pd.date_range("2024-01-01", periods=n), "location": [f"Place {i}" for i in range(n)],
+                         "threshold": [0.64] * n, "source_file": ["g.pdf"] * n, "page": [1] * n,
+                         "false_alerts": false_alerts, "faces_seen": faces_seen})
+
+
+def test_the_funnel_says_how_many_chance_alone_puts_above_each_limit():
+    """100 deployments of 1,000 faces, one false alert in all: pooled rate 1/100,000. By hand: a deployment
+    at that rate has no false alert with probability (1 - 1e-5)^1000 = 0.990050 (> 0.975, < 0.999), so the
+    95% limit is 0 false alerts and the 99.8% limit 1 (P(K <= 1) = 0.990050 + 1000 x 1e-5 x (1 - 1e-5)^999
+    = 0.999951 > 0.999). Chance alone puts 100 x (1 - 0.990050) = 0.995 deployments above the 95% limit
+    (2.5 would be 1 in 40) and 100 x (1 - 0.999951) = 0.005 above the 99.8% limit."""
+    points, _, rate = grid_analyses.funnel(_deployments([1] + [0] * 99, [1000] * 100))
+    assert rate == pytest.approx(1e-5)
+    no_alert = (1 - 1e-5) ** 1000
+    at_most_one = no_alert + 1000 * 1e-5 * (1 - 1e-5) ** 999
+    assert points["chance_0.95"].sum() == pytest.approx(100 * (1 - no_alert))
+    assert points["chance_0.998"].sum() == pytest.approx(100 * (1 - at_most_one))
+    assert (points["above_0.95"].sum(), points["above_0.998"].sum()) == (1, 0)  # 1 > 0; 1 is not > 1
+    fn = {"deployments": 100, "pooled_rate": 1e-5, "above_0.95": 1, "above_0.998": 0,
+          "expected_above_0.95": 100 * (1 - no_alert), "expected_above_0.998": 100 * (1 - at_most_one)}
+    assert grid_findings.funnel_sentence(fn) == (
+        "**Funnel plot**: of 100 deployments, **1** lies above the 95% control limit and **0** above the 99.8% "
+        "limit around the pooled rate 0.0010%. Were every deployment at that rate, chance alone would put about "
+        "1.0 and fewer than 0.1 there.")
+
+
+def test_the_funnel_finding_is_two_short_lines(found):
+    """The counts (and what chance gives) in one line, the deployments above the 99.8% limit in the next
+    (the last review found one sentence holding both too long to read). Oxford Circus 27/02/20 (7 false
+    alerts in 8,600 faces, 2020-22 grid p. 1) is above it, as test_funnel_flags_oxford_circus_2020 works out."""
+    lines = findings.describe("grid_analyses", found["grid_analyses"])
+    counts = next(s for s in lines if s.startswith("**Funnel plot**"))
+    above = next(s for s in lines if s.startswith("Above the 99.8% limit: "))
+    assert "of 211 deployments" in counts and "chance alone would put about" in counts
+    assert "Oxford Circus on 27 February 2020 (7 false alerts in 8,600 faces)" in above
+    assert above.endswith(f"({found['grid_analyses']['funnel']['above_cited']}).")
+    assert "met-lfr-grid-2020-2022.pdf p. 1" in found["grid_analyses"]["funnel"]["above_cited"]
+    for line in (counts, above):
+        assert max(len(sentence) for sentence in line.split(". ")) < 260, line
+
+
+def test_each_published_figure_says_how_its_definition_differs(found):
+    """Every comparison says how the published figure is counted against the grids' false alerts per
+    face seen: NPL's FPIR per test subject in a controlled trial (SPA Appendix D); The Register's counts
+    in a test of unstated size; the Met's annual report, the same measure over its year to September
+    2025, past the grids' last row."""
+    figures = found["reference_comparison"]["figures"]
+    lines = findings.describe("reference_comparison", found["reference_comparison"])[1:]
+    assert all(f["definition"] for f in figures)
+    for f, line in zip(figures, lines):
+        assert f" It is {f['definition']}." in line, line
+    by_id = dict(zip((f["figure"] for f in figures), lines))
+    assert "per test subject" in by_id["npl_fpir_0.6_10k"] and "not per face seen in live deployments" in by_id["npl_fpir_0.6_10k"]
+    assert "number of test subjects the report does not give" in by_id["npl_fp_0.62"]
+    assert "a year that runs past the grids' last row" in by_id["met_annual_2024_25_faces"]
+
+
+def test_published_figures_link_their_source_by_its_site_and_print_no_address(found):
+    """The source of a published figure is a link whose text is its site (spa.police.uk, theregister.com,
+    cyberswissguards.com: the hosts of reference_figures.csv's addresses), never the address printed in
+    the sentence; a link loads nothing."""
+    from foi_analysis.report import html as report_html
+
+    lines = findings.describe_markdown("reference_comparison", found["reference_comparison"])
+    rendered = report_html.markdown_html("\n".join(f"- {line}" for line in lines))
+    sites = re.findall(r'<a href="(https://[^"]+)">([^<]+)</a>', rendered)
+    assert {text for _, text in sites} == {"spa.police.uk", "theregister.com", "cyberswissguards.com"}
+    assert all(href in {f["source_url"] for f in found["reference_comparison"]["figures"]} for href, _ in sites)
+    visible = re.sub(r"<[^>]+>", "", rendered)
+    assert "http" not in visible and "www." not in visible
+
+
+@pytest.mark.parametrize("url, expected", [
+    ("https://www.theregister.com/2023/04/06/uk_police_facial_recognition/",
+     "[theregister.com](<https://www.theregister.com/2023/04/06/uk_police_facial_recognition/>)"),
+    ("http://example.org/a b", "[example.org](<http://example.org/a%20b>)"),  # a space would end the address
+    ("javascript:alert(1)", "javascript:alert(1)"),  # not the web: text, never a link
+    ("ftp://example.org/file", "ftp://example.org/file"),
+    ("example.org/page", "example.org/page"),  # no scheme: not linked
+])
+def test_a_web_address_is_a_link_named_by_its_site(url, expected):
+    assert display.link(url) == expected
+
+
+def test_a_link_reads_an_escaped_address_as_the_address():
+    """findings.describe_markdown escapes every text before the sentences are made: an address with '_'
+    at a word's edge arrives as '\\_'; Markdown reads it back inside the link's address."""
+    from foi_analysis.report import html as report_html
+
+    escaped = display.markdown_text("https://example.org/_draft_/")
+    assert escaped == "https://example.org/\\_draft\\_/"
+    assert '<a href="https://example.org/_draft_/">example.org</a>' in report_html.markdown_html(display.link(escaped))
+
+
+def test_the_pooled_rate_has_an_interval_for_the_spread_between_deployments(found, printed):
+    """The deployments section's pooled rate (all counted deployments of the corpus grids, 39 false alerts
+    in 1,386,706 faces) gets the dispersion-adjusted interval beside the exact one: phi, the Pearson
+    chi-square of the deployments about that one rate over n - 1, recomputed here from the printed rows;
+    the exact interval (Beta quantiles) on 39/phi of 1,386,706/phi."""
+    counted = printed.dropna(subset=["false_alerts", "faces_seen"])
+    k, n = counted["false_alerts"].to_numpy(float), counted["faces_seen"].to_numpy(float)
+    assert (k.sum(), n.sum()) == (39, 1_386_706)
+    p = k.sum() / n.sum()
+    phi = ((k - n * p) ** 2 / (n * p * (1 - p))).sum() / (len(k) - 1)
+    d = found["deployments"]
+    assert d["dispersion"] == pytest.approx(phi) and phi > 1
+    kk, nn = 39 / phi, 1_386_706 / phi
+    assert d["false_alert_rate_adj_lower"] == pytest.approx(beta.ppf(0.025, kk, nn - kk + 1))
+    assert d["false_alert_rate_adj_upper"] == pytest.approx(beta.ppf(0.975, kk + 1, nn - kk))
+    line = next(s for s in findings.describe("deployments", d) if s.startswith("The 211 deployments"))
+    assert (f"Allowing for the spread between deployments (they vary {phi:.1f} times as much as chance alone allows), "
+            f"the rate per face seen has a dispersion-adjusted interval of "
+            f"{display.interval(beta.ppf(0.025, kk, nn - kk + 1), beta.ppf(0.975, kk + 1, nn - kk))}.") in line
+
+
+def test_blue_list_bounds_are_said_as_the_table_prints_them(found):
+    """The blue-list sentences give their bounds with two significant digits, as the page's table of n
+    passes does (they said 97.5% beside the table's 98%). By hand, exact 95%: 1 of 1 -> lower 0.025^(1/1)
+    = 2.5%; 0 of 1 -> upper 1 - 0.025 = 97.5% -> 98%; 5 of 5 (the five rows of 01.FOI.23.030730) -> lower
+    0.025^(1/5) = 0.478 -> 48%; 36 passes to rule out 90% (0.025^(1/36) = 0.903, 0.025^(1/35) = 0.900 < 0.9)."""
+    assert 0.025 ** (1 / 36) > 0.9 > 0.025 ** (1 / 35)
+    text = " ".join(findings.describe("blue_list", found["blue_list"]))
+    assert "with a true alert rate as low as 2.5%, and 0% false with a false alert rate as high as 98%." in text
+    assert "5 of 5 rules out only a true alert rate below 48%; it takes 36 passes without a miss to rule out a rate below 90%" in text

@@ -315,7 +315,9 @@ def test_notebooks_print_the_findings_in_the_json(real_run):
     pages = {p.stem[:2]: _visible(p.read_text(encoding="utf-8")) for p in folder.glob("[0-9][0-9]_*.html")}
     for section in findings.SECTIONS:
         for sentence in findings.describe(section, found[section]):
-            plain = " ".join(sentence.replace("**", "").replace("`", "").split())
+            # a link reads as its text (a source named by its site: "(source: theregister.com)")
+            linked = re.sub(r"\[([^\]]+)\]\(<[^>]*>\)", r"\1", sentence)
+            plain = " ".join(linked.replace("**", "").replace("`", "").split())
             assert plain in pages["00"], (section, plain)
             if section in PAGE_OF_SECTION:
                 assert plain in pages[PAGE_OF_SECTION[section]], (section, plain)
@@ -571,3 +573,35 @@ def test_a_notebook_whose_kernel_never_started_is_run_once_more(tmp_path, monkey
     monkeypatch.setattr(papermill, "execute_notebook", lambda source, target, **kw: calls.append(1) or 1 / 0)
     status, error, _ = run.execute(tmp_path / "01_x.ipynb", tmp_path / "out3.ipynb", {}, timeout=60)
     assert (status, len(calls)) == ("failed", 2) and error.startswith("ZeroDivisionError")  # twice, then reported
+
+
+@pytest.mark.parametrize("notices, said", [(1, "1 of the 1 dated request that had one."),
+                                           (3, "2 of the 3 dated requests that had one.")])
+def test_the_s17_sentence_agrees_with_its_count(notices, said):
+    """'1 of the 1 dated requests' read wrongly: the noun follows the number of requests with a notice
+    (the seed thread 2016090000813 is the one dated request with an s17 notice, on working day 18)."""
+    from foi_analysis.analysis import findings
+
+    numbers = {"requests": 5, "dated": 4, "response_date_printed": 0, "answered": 0, "answered_in_20wd": 0,
+               "over_40wd": 0, "s17_notices": notices, "s17_in_time": 1 if notices == 1 else 2, "timelines": []}
+    assert any(line.endswith(said) for line in findings.describe("response_times", numbers))
+
+
+def test_a_notebooks_own_parameter_is_said_in_words():
+    """The index said '95% intervals, max passes 60' (the parameter's code name): 01_blue_list's
+    max_passes is the largest number of passes its chart draws."""
+    from foi_analysis.report.html import describe_parameters
+
+    said = describe_parameters({"authority": "", "start": "", "end": "", "confidence": 0.95, "max_passes": 60})
+    assert said == "all authorities, the whole period, 95% intervals, charts up to 60 blue-list passes"
+    assert describe_parameters({"confidence": 0.99, "new_knob": 3}) == "all authorities, the whole period, 99% intervals, new knob 3"
+
+
+def test_the_index_headlines_open_with_what_the_grids_hold(real_run):
+    """The count of deployments (the corpus grids: 9 + 203 = 212) comes before the rates drawn from them;
+    it came after the published figures."""
+    _, folder = real_run
+    index = html.unescape((folder / "index.html").read_text(encoding="utf-8"))
+    headline = _visible(index[index.index("Headline figures"):index.index("<h2>Data quality")])
+    first = headline.index("list 212 deployments")
+    assert first < headline.index("The grids' false alert rates below") < headline.index("National Physical Laboratory")

@@ -430,3 +430,79 @@ def test_the_timeline_legend_stays_inside_its_axes():
     legend, axes = ax.get_legend().get_window_extent(renderer), ax.get_window_extent(renderer)
     assert axes.x0 - 1 <= legend.x0 and legend.x1 <= axes.x1 + 1, (legend, axes)
     matplotlib.pyplot.close(fig)
+
+
+def test_the_working_day_marks_never_run_through_an_event_label():
+    """The day-40 line ran through 'extension estimate 21 Nov 2016 (day 41)' and the day-20 line through
+    's17 notice 19 Oct 2016 (day 18)' (the seed thread 2016090000813: days 0, 18, 41, 44, 54 as the
+    calendar tests count them). A label a mark line crosses sits on an opaque white ground drawn above it."""
+    import matplotlib
+    import pandas as pd
+    from foi_analysis.analysis import plots
+
+    plots.setup()
+    events = pd.DataFrame({"label": ["2016090000813"] * 5,
+                           "event": ["received", "extension_notice", "extension_estimate", "update", "internal_review_requested"],
+                           "date": pd.to_datetime(["2016-09-23", "2016-10-19", "2016-11-21", "2016-11-24", "2016-12-10"]),
+                           "working_day": [0, 18, 41, 44, 54], "reference": ["2016090000813"] * 5,
+                           "authority": ["Metropolitan Police Service"] * 5})
+    received = pd.Series(pd.to_datetime(["2016-09-23"]), index=["2016090000813"])
+    fig, _, _ = plots.timeline_chart(events, received)
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    ax = fig.axes[0]
+    marks = [line for line in ax.get_lines() if line.get_xdata()[0] in (20, 40) and len(set(line.get_xdata())) == 1]
+    assert len(marks) == 2
+    crossed = []
+    inside = ax.get_window_extent(renderer)
+    for label in ax.texts:
+        box = label.get_window_extent(renderer)
+        if box.y1 < inside.y0:  # the source line, under the axes: no mark line reaches it
+            continue
+        for mark in marks:
+            x = ax.transData.transform((mark.get_xdata()[0], 0))[0]
+            if box.x0 < x < box.x1:
+                crossed.append(label.get_text().split("\n")[0])
+                patch = label.get_bbox_patch()
+                assert patch is not None and patch.get_facecolor()[:3] == (1, 1, 1) and patch.get_alpha() in (None, 1), label.get_text()
+                assert label.get_zorder() > mark.get_zorder()
+    assert {"s17 notice", "extension estimate"} <= set(crossed)  # the two the review saw crossed
+    matplotlib.pyplot.close(fig)
+
+
+def test_the_blue_list_chart_has_one_legend_for_both_panels():
+    """The true and false panels share their marks (1 pass, 10 passes, as printed): one legend for the
+    figure, three entries, not one per panel. Rows: the five of 01.FOI.23.030730, 100% true and 0% false."""
+    import matplotlib
+    import pandas as pd
+    from foi_analysis.analysis import plots
+
+    plots.setup()
+    blue = pd.DataFrame({"true_alert_rate": [1.0] * 5, "false_alert_rate": [0.0] * 5})
+    fig, axes = plots.blue_list_chart(blue, [f"row {i}" for i in range(1, 6)], 0.95)
+    assert all(ax.get_legend() is None for ax in axes)
+    assert len(fig.legends) == 1
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        "exact 95% interval if the rate rested on 1 pass", "exact 95% interval if the rate rested on 10 passes",
+        "rate as printed"]
+    matplotlib.pyplot.close(fig)
+
+
+def test_the_yearly_chart_counts_the_deployments_its_rates_rest_on():
+    """2020 in the 2020-22 grid: 3 deployments, one stopped by a technical fault (Oxford Circus 21/02/20,
+    n/a), so its rate rests on 2: the year's label and the alt text say '2 of 3'; 2022's 6 print all."""
+    import matplotlib
+    import pandas as pd
+    from foi_analysis.analysis import plots
+
+    plots.setup()
+    years = pd.DataFrame({"year": [2020, 2021, 2022], "deployments": [3, 0, 6], "counted": [2, 0, 6],
+                          "faces_seen": [13_200, None, 144_366], "false_alerts": [7, None, 3],
+                          "rate": [7 / 13_200, None, 3 / 144_366], "lower": [2e-4, None, 4e-6], "upper": [1e-3, None, 6e-5],
+                          "adj_lower": [6e-5, None, 4e-6], "adj_upper": [2e-3, None, 6e-5]})
+    fig, ax = plots.yearly_chart(years, 0.95)
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[0].startswith("2020\nn = 2 of 3\n") and labels[2].startswith("2022\nn = 6\n")
+    alt = plots.yearly_alt(years)
+    assert "2020: 0.053% over 2 of 3 deployments" in alt and "2022: 0.0021% over 6 deployments" in alt
+    matplotlib.pyplot.close(fig)

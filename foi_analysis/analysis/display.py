@@ -57,6 +57,22 @@ def markdown_values(value):
     return value
 
 
+def link(url: str) -> str:
+    """A web address in a Markdown sentence: a link whose text is its site ('theregister.com'), not
+    the whole address printed in the text. A link is only followed when a reader clicks it: the page
+    loads nothing. An address that is not http(s) is shown as text, never linked. ``url`` may be
+    ``markdown_text``-escaped: Markdown reads a link's address through the same escapes."""
+    from urllib.parse import urlsplit
+
+    plain = url.replace("\\", "")
+    parts = urlsplit(plain)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return markdown_text(plain)
+    site = parts.hostname.removeprefix("www.")
+    target = re.sub(r"[\s<>]", lambda m: f"%{ord(m[0]):02X}", url)  # <...> holds any other character
+    return f"[{markdown_text(site)}](<{target}>)"
+
+
 def thousands(n, missing: str = NOT_PRINTED) -> str:
     return missing if _missing(n) else f"{int(round(float(n))):,}"
 

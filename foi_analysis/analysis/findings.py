@@ -15,10 +15,10 @@ import numpy as np
 import pandas as pd
 
 from . import stats
-from .grid_analyses import counted
+from .grid_analyses import counted, dispersion
 from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
-from .display import LISTED, check_label, day, days, event_words, listed, markdown_values, one_in  # noqa: F401 (listed: notebooks call findings.listed)
+from .display import LISTED, check_label, day, days, event_words, interval, listed, markdown_values, one_in, percent  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
 from .selection import GRID_AUTHORITY, Selection, files_state
 
@@ -158,6 +158,7 @@ def blue_list(authority: str = "", start: str = "", end: str = "", confidence: f
 def _describe_blue_list(f: dict) -> list[str]:
     if not f["rows"]:
         return ["No blue-list rows fall in the selection."]
+    # rates with two significant digits, as the page's table of n passes prints them ('98%', not '97.5%')
     c = pct(f["confidence"], 0)
     refs = listed(f["references"])
     lines = [
@@ -168,22 +169,22 @@ def _describe_blue_list(f: dict) -> list[str]:
     if f["rows_with_passes"] < f["rows"]:
         lines.append(
             f"If a row rests on a single pass, 100% true is consistent ({c} exact interval) with a true alert "
-            f"rate as low as {pct(f['one_pass_true_lower'])}, and 0% false with a false alert rate as high as "
-            f"{pct(f['one_pass_false_upper'])}.")
+            f"rate as low as {percent(f['one_pass_true_lower'])}, and 0% false with a false alert rate as high as "
+            f"{percent(f['one_pass_false_upper'])}.")
     m = f["rows_without_passes_true_100"]
     if m:
         which = "every row" if m == f["rows"] else f"each of the {m} rows that read 100% true without their passes"
         lines.append(
             f"Even counting {which} as one pass, {m} of {m} rules out only a true alert rate "
-            f"below {pct(f['pooled_true_lower'])}; it takes {f['passes_needed_for_90']} passes without a miss "
-            f"to rule out a rate below {pct(TARGET_TRUE_RATE, 0)} ({c}, exact).")
+            f"below {percent(f['pooled_true_lower'])}; it takes {f['passes_needed_for_90']} passes without a miss "
+            f"to rule out a rate below {percent(TARGET_TRUE_RATE)} ({c}, exact).")
     if f["passes"]:
         lines.append(
             f"The {f['rows_with_passes']} rows that print their passes add up to {f['passes_true']} true and "
             f"{f['passes_false']} false alerts in {f['passes']} passes: a true alert rate of "
-            f"{pct(f['passes_true'] / f['passes'])} ({c} exact interval {pct(f['passes_true_lower'])} to "
-            f"{pct(f['passes_true_upper'])}) and a false alert rate of {pct(f['passes_false'] / f['passes'])} "
-            f"({pct(f['passes_false_lower'])} to {pct(f['passes_false_upper'])}).")
+            f"{percent(f['passes_true'] / f['passes'])} ({c} exact interval {percent(f['passes_true_lower'])} to "
+            f"{percent(f['passes_true_upper'])}) and a false alert rate of {percent(f['passes_false'] / f['passes'])} "
+            f"({percent(f['passes_false_lower'])} to {percent(f['passes_false_upper'])}).")
     if f["other_authority_rows"]:
         lines.append(
             f"{f['other_authority_rows']} rows come from other authorities than the Met "
@@ -383,7 +384,8 @@ def _describe_response_times(f: dict) -> list[str]:
                      f"took more than 40 working days (a final response after day 40, or none yet at a later event).")
     if f["s17_notices"]:
         lines.append(f"s17 notices (a refusal, or an extension to consider the public interest) within 20 working "
-                     f"days: {f['s17_in_time']} of the {f['s17_notices']} dated requests that had one.")
+                     f"days: {f['s17_in_time']} of the {f['s17_notices']} dated "
+                     f"request{'' if f['s17_notices'] == 1 else 's'} that had one.")
     timelines = f["timelines"]
     if len(timelines) > TIMELINES_SHOWN:
         timelines = sorted(timelines, key=lambda r: (r["date_received"], r["label"]))[-TIMELINES_SHOWN:]
@@ -464,6 +466,10 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
     both = counted(dep)
     false, faces, alerts = (int(both[c].sum()) for c in ("false_alerts", "faces_seen", "total_alerts"))
     lower, upper = stats.clopper_pearson(false, faces, confidence) if faces else (None, None)
+    # deployments vary more than faces drawn independently would: the exact interval on k/phi of n/phi
+    phi = dispersion(dep)
+    scale = max(phi or 1.0, 1.0)
+    adj_lower, adj_upper = stats.clopper_pearson(false / scale, faces / scale, confidence) if faces else (None, None)
     share_lower, share_upper = stats.clopper_pearson(false, alerts, confidence) if alerts else (None, None)
     rates = per_deployment(dep, confidence)
     worst = rates.loc[rates["false_alerts"] > 0].sort_values(["rate", "deployment_id"], ascending=[False, True]).head(1)
@@ -492,6 +498,9 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
         "false_alert_rate": _plain(false / faces) if faces else None,
         "false_alert_rate_lower": _plain(lower),
         "false_alert_rate_upper": _plain(upper),
+        "dispersion": _plain(phi),
+        "false_alert_rate_adj_lower": _plain(adj_lower),
+        "false_alert_rate_adj_upper": _plain(adj_upper),
         "false_share": _plain(false / alerts) if alerts else None,
         "false_share_lower": _plain(share_lower),
         "false_share_upper": _plain(share_upper),
@@ -520,8 +529,6 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
 
 def _rate(rate, lower, upper) -> str:
     """'**0.0051%** (0.0033% to 0.0075%)': two significant digits, never e-notation."""
-    from .display import percent
-
     return f"**{percent(rate)}** ({percent(lower)} to {percent(upper)})"
 
 
@@ -537,11 +544,15 @@ def _describe_deployments(f: dict) -> list[str]:
         lines.append(
             f"The {_thousands(f['counted'])} deployments that print both false alerts and faces seen report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
             f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
-            f"of faces seen ({c} exact interval; {one_in(f['false_alert_rate'], 'faces seen') or 'none'}), and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts.")
+            f"of faces seen ({c} exact interval; {one_in(f['false_alert_rate'], 'faces seen') or 'none'}), and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts."
+            + (f" Allowing for the spread between deployments (they vary {f['dispersion']:.1f} times as much as chance "
+               f"alone allows), the rate per face seen has a dispersion-adjusted interval of {interval(f['false_alert_rate_adj_lower'], f['false_alert_rate_adj_upper'])}."
+               if f.get("dispersion") and f["dispersion"] > 1 else ""))
     if f["highest_rate"]:
         h = f["highest_rate"]
         lines.append(f"The highest single-deployment rate is {h['location']} on {day(h['date'])}: {h['false_alerts']} false "
-                     f"alerts in {_thousands(h['faces_seen'])} faces, {_rate(h['rate'], h['lower'], h['upper'])} ({h['cited']}).")
+                     f"alerts in {_thousands(h['faces_seen'])} faces, {_rate(h['rate'], h['lower'], h['upper'])} "
+                     f"({c} exact interval; {h['cited']}).")
     if f["thresholds"]:
         seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({days(t['first'], t['last'])})"
                          for t in f["thresholds"])

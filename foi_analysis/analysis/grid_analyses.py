@@ -129,7 +129,10 @@ def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS)
     """(points, limits, pooled rate): each deployment's rate against faces seen, and the exact binomial
     control limits around the pooled rate at each level (columns lower_<level>, upper_<level>).
 
-    A point is ``above_<level>`` when its false alerts exceed the upper limit's count.
+    A point is ``above_<level>`` when its false alerts exceed the upper limit's count; ``chance_<level>``
+    is the chance of that if the deployment had the pooled rate (at most (1 - level) / 2, and far less
+    when a deployment expects a small fraction of one false alert: counts are whole numbers), so their
+    sum is how many points chance alone would put above the line.
     """
     from scipy.stats import binom  # here, not with the module: only the funnel needs it
 
@@ -144,7 +147,9 @@ def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS)
         a = 1 - level
         limits[f"lower_{level}"] = binom.ppf(a / 2, grid, p0) / grid
         limits[f"upper_{level}"] = binom.ppf(1 - a / 2, grid, p0) / grid
-        points[f"above_{level}"] = k > binom.ppf(1 - a / 2, n, p0)
+        limit = binom.ppf(1 - a / 2, n, p0)
+        points[f"above_{level}"] = k > limit
+        points[f"chance_{level}"] = binom.sf(limit, n, p0)
     return points.reset_index(drop=True), limits, p0
 
 

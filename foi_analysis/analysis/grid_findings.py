@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import grid_analyses as ga
 from . import reference, sources, stats
-from .display import day, days, interval, listed, month, one_in, percent, thousands
+from .display import day, days, interval, link, listed, month, one_in, percent, thousands
 from .selection import GRID_AUTHORITY, Selection
 from ..config import DEFAULT_CONFIDENCE
 
@@ -73,6 +73,9 @@ def grid_analyses(authority: str = "", start: str = "", end: str = "", confidenc
             "pooled_rate": _plain(pooled_rate) if len(points) else None,
             "deployments": len(points),
             **{f"above_{level}": int(points[f"above_{level}"].sum()) for level in ga.FUNNEL_LEVELS},
+            # how many chance alone would put above each limit, were every deployment at the pooled rate
+            **{f"expected_above_{level}": _plain(points[f"chance_{level}"].sum()) for level in ga.FUNNEL_LEVELS},
+            "above_cited": cite(points.loc[points[f"above_{ga.FUNNEL_LEVELS[-1]}"]]),
             "above_list": [{"date": _plain(p.date), "location": p.location, "false_alerts": int(p.false_alerts),
                             "faces_seen": int(p.faces_seen), "cited": f"{p.source_file} p. {int(p.page)}"}
                            for p in points.loc[points[f"above_{ga.FUNNEL_LEVELS[-1]}"]].itertuples()],
@@ -87,6 +90,21 @@ def grid_analyses(authority: str = "", start: str = "", end: str = "", confidenc
                        for s in slips.itertuples()],
         "date_slip_sensitivity": _records(ga.date_slip_sensitivity(dep, confidence)),
     }
+
+
+def _expected(x) -> str:
+    """An expected count, said as a reader pictures it: '2.3', '0.2', 'fewer than 0.1'."""
+    return "fewer than 0.1" if x is None or x < 0.05 else f"{x:.1f}"
+
+
+def funnel_sentence(fn: dict) -> str:
+    """The funnel plot's finding (findings.json's ``funnel``), for the findings and the chart's alt text:
+    how many deployments lie above each control limit, and how many chance alone would put there."""
+    lie = "lies" if fn["above_0.95"] == 1 else "lie"
+    return (f"**Funnel plot**: of {thousands(fn['deployments'])} deployments, **{fn['above_0.95']}** {lie} above "
+            f"the 95% control limit and **{fn['above_0.998']}** above the 99.8% limit around the pooled rate "
+            f"{percent(fn['pooled_rate'])}. Were every deployment at that rate, chance alone would put about "
+            f"{_expected(fn['expected_above_0.95'])} and {_expected(fn['expected_above_0.998'])} there.")
 
 
 def _false(n) -> str:
@@ -125,7 +143,7 @@ def _basis(f: dict) -> str:
     others = "the other one prints" if left == 1 else f"the other {thousands(left)} print"
     out = (f"; {others} no results or not both (a deployment stopped by a technical fault, a layout "
            f"without those columns) and {'is' if left == 1 else 'are'} left out" if left else "")
-    return (f"Every rate below is false alerts per face seen, pooled over the **{thousands(f['counted'])}** of "
+    return (f"The grids' false alert rates below are false alerts per face seen, pooled over the **{thousands(f['counted'])}** of "
             f"{thousands(f['deployments'])} deployments that print both{out}.")
 
 
@@ -187,12 +205,13 @@ def describe_grid_analyses(f: dict) -> list[str]:
                      f"{interval(y['adj_lower'], y['adj_upper'])} ({spread}).")
     fn = f["funnel"]
     if fn["deployments"]:
-        above = "; ".join(f"{a['location']} on {day(a['date'])}: {a['false_alerts']} false alert{'' if a['false_alerts'] == 1 else 's'} "
-                          f"in {thousands(a['faces_seen'])} faces "
-                          f"({a['cited']})" for a in fn["above_list"])
-        lines.append(f"**Funnel plot**: of {fn['deployments']} deployments, **{fn['above_0.95']}** lie above the 95% "
-                     f"control limit and **{fn['above_0.998']}** above the 99.8% limit around the pooled rate "
-                     f"{percent(fn['pooled_rate'])}" + (f" ({above})" if above else "") + ".")
+        # the counts against what chance alone gives, then the deployments above the outer limit
+        lines.append(funnel_sentence(fn))
+        above = fn["above_list"]
+        if above:
+            named = listed([f"{a['location']} on {day(a['date'])} ({_false(a['false_alerts']).replace('**', '')} in "
+                            f"{thousands(a['faces_seen'])} faces)" for a in above])
+            lines.append(f"Above the 99.8% limit: {named} ({fn['above_cited']}).")
     e = f["engagements"]
     for kind in ("false", "true"):
         if e[kind]["deployments"]:
@@ -247,7 +266,7 @@ def reference_comparison(authority: str = "", start: str = "", end: str = "",
     for ref in reference.figures().itertuples():
         row = {k: _plain(getattr(ref, k)) for k in ("figure", "publisher", "document", "published", "measure", "per",
                                                     "threshold", "watchlist_size", "events", "trials", "value",
-                                                    "period_start", "period_end", "secondary", "source_url")}
+                                                    "period_start", "period_end", "definition", "secondary", "source_url")}
         if pd.notna(ref.events) and pd.notna(ref.trials):  # the published counts give the figure its own interval
             row["lower"], row["upper"] = map(_plain, stats.clopper_pearson(int(ref.events), int(ref.trials), confidence))
         grid = None
@@ -262,8 +281,13 @@ def reference_comparison(authority: str = "", start: str = "", end: str = "",
                 denominator = "total_alerts" if ref.per == "alert" else "faces_seen"
                 k, n = int(inside["false_alerts"].sum()), int(inside[denominator].sum())
                 lower, upper = stats.clopper_pearson(k, n, confidence) if n else (None, None)
+                # the spread between deployments widens it, as for every grid rate (k/phi of n/phi)
+                x2, df = ga.pearson_dispersion(ga._float(inside["false_alerts"]), ga._float(inside[denominator]))
+                phi = max(x2 / df if df else 1.0, 1.0)
+                adj = stats.clopper_pearson(k / phi, n / phi, confidence) if n else (None, None)
                 grid = {"deployments": len(inside), "false_alerts": k, denominator: n,
                         "rate": _plain(k / n) if n else None, "lower": _plain(lower), "upper": _plain(upper),
+                        "adj_lower": _plain(adj[0]), "adj_upper": _plain(adj[1]),
                         "first": _plain(inside["date"].min()),
                         "last": _plain(inside["date"].max()), "cited": cite(inside)}
         rows.append(row | {"grid": grid})
@@ -271,9 +295,12 @@ def reference_comparison(authority: str = "", start: str = "", end: str = "",
 
 
 def describe_reference_comparison(f: dict) -> list[str]:
+    """One line per published figure, in three short sentences: the figure with its document and
+    source (a link named by its site, not the address printed out); how its definition differs from
+    the grids' rate; the grids' own figure at the same setting or over the same period."""
     # a lead, so that every figure is an item of the same list (the first line of a section is its paragraph)
-    lines = ["Figures published elsewhere, each with its publisher, document, date and address, beside the "
-             "grids' own at the same threshold setting or over the same period:"]
+    lines = ["Figures published elsewhere, each with its publisher, document, date and source, how it is "
+             "defined, and beside it the grids' own at the same threshold setting or over the same period:"]
     c = percent(f["confidence"])
     for r in f["figures"]:
         g = r["grid"]
@@ -281,29 +308,33 @@ def describe_reference_comparison(f: dict) -> list[str]:
         second = " (read from a report of it)" if r["secondary"] == "yes" and "as reported by" not in r["document"] else ""
         setting = f" at threshold {r['threshold']}" if r["threshold"] is not None else ""
         watch = f" with a {thousands(r['watchlist_size'])}-person watchlist" if r["watchlist_size"] else ""
+        period = f" over {days(r['period_start'], r['period_end'])}" if r.get("period_start") else ""
         if r["value"] is not None:
             counts = (f", {thousands(r['events'])} in {thousands(r['trials'])}, exact {c} interval "
                       f"{interval(r['lower'], r['upper'])}" if r.get("lower") is not None
                       else " (the counts behind it are not published: no interval can be given)")
-            ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{counts}"
+            ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{period}{counts}"
         else:  # a count alone ("false positives in the test: 1")
-            ref = f"{r['measure']}{setting}{watch}: **{thousands(r['events'])}**"
+            ref = f"{r['measure']}{setting}{watch}{period}: **{thousands(r['events'])}**"
         when = month(r["published"]) if len(str(r["published"])) == 7 else day(r["published"])  # '2025-10' or a day
-        text = f"{r['publisher']}, \"{r['document']}\"{second}, {when}: {ref} ({r['source_url']})"
+        text = f"{r['publisher']}, \"{r['document']}\"{second}, {when} (source: {link(r['source_url'])}): {ref}."
+        if r.get("definition"):
+            text += f" It is {r['definition']}."
         if g is None:
-            lines.append(text + "; the grids in the selection print nothing comparable.")
+            lines.append(text + " The grids in the selection print nothing comparable.")
         elif "faces_seen" in g and r["threshold"] is not None:
-            lines.append(text + f"; the grids at the same setting: {_false(g['false_alerts'])} in "
-                         f"**{thousands(g['faces_seen'])}** faces seen over {g['deployments']} deployments, "
-                         f"**{percent(g['rate'])}** per face seen (exact {interval(g['lower'], g['upper'])}, "
+            lines.append(text + f" The grids at the same setting: {_false(g['false_alerts'])} in "
+                         f"**{thousands(g['faces_seen'])}** faces seen over {thousands(g['deployments'])} deployments, "
+                         f"**{percent(g['rate'])}** per face seen (exact {c} interval {interval(g['lower'], g['upper'])}, "
                          f"dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; {g['cited']}).")
         else:
             out_of = g.get("faces_seen", g.get("total_alerts"))
             unit = "faces seen" if "faces_seen" in g else "alerts"
-            lines.append(text + f" for {days(r['period_start'], r['period_end'])}; the grids cover "
-                         f"{days(g['first'], g['last'])} of that period: {_false(g['false_alerts'])} "
-                         f"in **{thousands(out_of)}** {unit}, {percent(g['rate'])} (exact {c} interval "
-                         f"{interval(g['lower'], g['upper'])}; {g['cited']}).")
+            lines.append(text + f" The grids cover {days(g['first'], g['last'])} of that period: "
+                         f"{_false(g['false_alerts'])} in **{thousands(out_of)}** {unit} over "
+                         f"{thousands(g['deployments'])} deployments, **{percent(g['rate'])}** (exact {c} interval "
+                         f"{interval(g['lower'], g['upper'])}, dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; "
+                         f"{g['cited']}).")
     lines.append(f["measures_differ"])
     return lines
 

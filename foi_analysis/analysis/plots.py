@@ -9,7 +9,7 @@ import pandas as pd
 import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
-from . import sources
+from . import sources, stats
 from .display import day, event_word, month, percent
 from .findings import KINDS
 
@@ -94,6 +94,39 @@ def no_data(ax, message: str = "nothing in the selection") -> None:
     ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="#777777")
     ax.set_xticks([])
     ax.set_yticks([])
+
+
+def blue_list_chart(blue: pd.DataFrame, labels: list[str], confidence: float):
+    """Blue-list true and false alert rates as printed (rows of ``Selection.blue_list``, one label per
+    row), each with the exact interval the same printed rate would have over 1 pass and over 10:
+    two panels, one legend for both (its marks in grey: the panels' colours say true or false)."""
+    from matplotlib.lines import Line2D
+
+    fig, axes = plt.subplots(1, 2, figsize=(11, 2.4 + 0.5 * max(len(blue), 2)), sharey=True, layout="constrained")
+    shades = ((1, 12, 0.2), (10, 5, 0.5))  # passes, bar width, opacity
+    for ax, column, colour, title in ((axes[0], "true_alert_rate", COLOURS["true"], "Blue-list true alert rate"),
+                                      (axes[1], "false_alert_rate", COLOURS["false"], "Blue-list false alert rate")):
+        if blue.empty:
+            no_data(ax)
+            continue
+        y = range(len(blue))
+        for n, width, alpha in shades:
+            # k of n passes, where k reproduces the printed rate (100% -> n of n, 0% -> 0 of n)
+            lower, upper = stats.clopper_pearson((blue[column].astype(float) * n).round(), n, confidence)
+            ax.hlines(y, lower, upper, colors=colour, lw=width, alpha=alpha)
+        ax.scatter(blue[column].astype(float), y, color=colour, zorder=3)
+        ax.set_yticks(list(y), labels)
+        ax.set_ylim(len(blue) - 0.5, -0.5)  # first row on top (the axes share y: set, not invert)
+        ax.set(title=title, xlim=(-0.03, 1.03), xlabel="rate")
+        percent_axis(ax, "x")
+    if not blue.empty:
+        c = f"{100 * confidence:g}%"
+        marks = [Line2D([], [], color=COLOURS["neutral"], lw=width, alpha=alpha,
+                        label=f"exact {c} interval if the rate rested on {n} pass{'' if n == 1 else 'es'}")
+                 for n, width, alpha in shades]
+        marks.append(Line2D([], [], color=COLOURS["neutral"], marker="o", ls="", label="rate as printed"))
+        fig.legend(handles=marks, loc="outside upper center", ncol=3, fontsize="x-small", frameon=False)
+    return fig, axes
 
 
 def passes_chart(table, confidence: float, target: float | None = None):
@@ -206,15 +239,24 @@ def yearly_chart(years, confidence: float):
     for y in years.itertuples():
         if y.deployments == 0:
             ax.annotate("no deployment\nprinted", (y.year, floor * 3), ha="center", fontsize="x-small", color="#777777")
-    labels = [f"{int(y.year)}\nn = {int(y.deployments)}" + (f"\n{int(y.faces_seen):,} faces" if pd.notna(y.faces_seen) else "")
+    # n counts the deployments the rate rests on (those that print both numbers) "of" all printed that year
+    labels = [f"{int(y.year)}\nn = {_counted_of(y)}" + (f"\n{int(y.faces_seen):,} faces" if pd.notna(y.faces_seen) else "")
               for y in years.itertuples()]
     ax.set_xticks(list(years["year"]), labels, fontsize="small")
     ax.set_xlim(years["year"].min() - 0.5, years["year"].max() + 0.5)
     ax.yaxis.set_major_formatter(lambda v, _: _pct(v))
-    ax.set(title="False alerts per face seen, per calendar year (log scale; n = deployments)", xlabel="",
-           ylabel="false alerts / faces seen")
-    ax.legend(fontsize="x-small", loc="upper right")
+    ax.set(xlabel="", ylabel="false alerts / faces seen")
+    # the legend in one row between the title and the axes: inside, it could cover a year's interval;
+    # beside them, it would squeeze the years' labels into each other
+    ax.set_title("False alerts per face seen, per calendar year (log scale; n = deployments counted)", pad=20)
+    ax.legend(fontsize="x-small", loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, frameon=False)
     return fig, ax
+
+
+def _counted_of(y) -> str:
+    """'24', or '2 of 3' when some of the year's deployments print no figures (a technical fault)."""
+    counted, printed = int(y.counted), int(y.deployments)
+    return f"{counted:,}" if counted == printed else f"{counted:,} of {printed:,}"
 
 
 def yearly_alt(years) -> str:
@@ -222,7 +264,7 @@ def yearly_alt(years) -> str:
     shown = years.loc[years["rate"].notna()]
     missing = [str(y) for y in years.loc[years["deployments"] == 0, "year"]]
     return ("False alerts per face seen by year: "
-            + "; ".join(f"{y.year}: {percent(y.rate)} over {y.deployments} deployments" for y in shown.itertuples())
+            + "; ".join(f"{y.year}: {percent(y.rate)} over {_counted_of(y)} deployments" for y in shown.itertuples())
             + (f"; no deployment printed in {', '.join(missing)}" if missing else "") + ".")
 
 
@@ -353,9 +395,11 @@ def timeline_chart(events: pd.DataFrame, received: pd.Series):
                        color=COLOURS["bound"], zorder=3, label="s17 notice" if y == 0 else None)
             for i, event in enumerate(timeline.itertuples()):
                 above = i % 2 == 0  # alternate above and below so neighbours do not overprint
+                # on a white ground above the day-20 and day-40 lines: a mark line never runs through a label
                 ax.annotate(f"{event_word(event.event)}\n{day(event.date, short=True)} (day {event.working_day})",
                             (event.working_day, y), xytext=(0, 12 if above else -12), textcoords="offset points",
-                            ha="center", va="bottom" if above else "top", fontsize="x-small")
+                            ha="center", va="bottom" if above else "top", fontsize="x-small", zorder=4,
+                            bbox={"boxstyle": "square,pad=0.15", "facecolor": "white", "edgecolor": "none"})
         ax.set_yticks(range(len(shown)), [wrapped(s, 30) for s in shown])
         ax.set_ylim(-1.5, len(shown) - 0.1)  # room under the last row for the legend
         ax.set_xlim(-3, max(last_day, 40) + 6)
@@ -363,6 +407,6 @@ def timeline_chart(events: pd.DataFrame, received: pd.Series):
         ax.legend(fontsize="small", loc="lower center", ncol=3)
         source(ax, sources.responses(placed))
     which = (f"the {len(shown)} most recently received of {len(dated)} dated requests" if len(shown) < len(dated)
-             else f"{len(shown)} request(s)")
+             else f"{len(shown)} request{'' if len(shown) == 1 else 's'}")
     alt = f"Events of {which} on the working-day axis against the 20- and 40-day marks"
     return fig, alt, shown

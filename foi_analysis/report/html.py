@@ -149,17 +149,21 @@ def headlines(found: dict) -> list[str]:
     from ..analysis import findings
 
     lines = []
+    # what the grids hold first ("The grids ... list 286 deployments"), then what their rates say
+    deployments = found.get("deployments", {})
+    if deployments and "error" not in deployments:
+        lines += findings.describe_markdown("deployments", deployments)[:1]
     grid = found.get("grid_analyses", {})
     if "error" not in grid and grid.get("counted"):
         described = findings.describe_markdown("grid_analyses", grid)
         # the threshold comparison with the sentence that says what it measures
-        lines += [s for s in described if s.startswith(("Every rate below", "False alerts per face seen", "At threshold",
+        lines += [s for s in described if s.startswith(("The grids' false alert rates below", "False alerts per face seen", "At threshold",
                                                          "**By purpose"))]
     ref = found.get("reference_comparison", {})
     if "error" not in ref and ref.get("figures"):
         lines.append(findings.describe_markdown("reference_comparison", ref)[1])  # the first figure, after the lead
     # the first finding of each section; the blue list's with the next, which gives its rates' intervals
-    for section, first in (("deployments", 1), ("blue_list", 2), ("exemptions", 1)):
+    for section, first in (("blue_list", 2), ("exemptions", 1)):
         numbers = found.get(section, {})
         if "error" not in numbers and numbers:
             lines += findings.describe_markdown(section, numbers)[:first]
@@ -188,8 +192,12 @@ def describe_parameters(parameters: dict) -> str:
              else "the whole period"]
     if "confidence" in p:
         parts.append(f"{100 * p.pop('confidence'):g}% intervals")
-    parts += [f"{k.replace('_', ' ')} {v}" for k, v in p.items()]
+    parts += [PARAMETER_WORDS[k].format(v) if k in PARAMETER_WORDS else f"{k.replace('_', ' ')} {v}" for k, v in p.items()]
     return ", ".join(parts)
+
+
+# a notebook's own parameters in words (a parameter not named here is shown by its name, spaced)
+PARAMETER_WORDS = {"max_passes": "charts up to {} blue-list passes"}
 
 
 def render_index(run_id: str, outcomes: list, titles: dict[str, str], texts: dict, provenance: dict,
@@ -225,7 +233,7 @@ named beside it; the numbers are in <a href="findings.json">findings.json</a>{fi
 <div class="banner{' warn' if texts["quality_warn"] else ''}">{markdown_html(texts["quality"])}</div>
 <h2>Pages</h2>
 <div class="table-scroll"><table>
-<thead><tr><th>notebook</th><th>status</th><th>parameters</th><th>files</th></tr></thead>
+<thead><tr><th>Page</th><th>Status</th><th>Parameters</th><th>Files</th></tr></thead>
 <tbody>
 {chr(10).join(rows)}
 </tbody></table></div>
