@@ -347,6 +347,17 @@ def _read_one(path: Path, drafts: bool) -> tuple[dict | None, str | None, list[s
     return x.json(), (draft_yaml(x) if drafts else None), x.warnings, None
 
 
+def _read_all(files: list[Path], drafts: bool, jobs: int):
+    """Each file's ``_read_one``, in input order (so the output is the same with any number of jobs),
+    each as soon as it and those before it are read: the drafts are written while the workers read on."""
+    if jobs <= 1:
+        yield from (_read_one(path, drafts) for path in files)
+        return
+    # Small chunks: the last one handed out is all that may keep one worker busy while the other waits.
+    with ProcessPoolExecutor(jobs) as pool:
+        yield from pool.map(_read_one, files, [drafts] * len(files), chunksize=4)
+
+
 def main(args: argparse.Namespace) -> int:
     out_dir = args.out if args.out is not None else (None if args.json else Path("drafts"))
     if out_dir is not None:
@@ -356,13 +367,7 @@ def main(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     args.files = expand_folders(args.files)
     jobs = args.jobs or ((os.cpu_count() or 1) if len(args.files) >= 64 else 1)
-    drafts = [out_dir is not None] * len(args.files)
-    if jobs > 1:
-        # Results come back in input order, so the output is the same as with one process.
-        with ProcessPoolExecutor(jobs) as pool:
-            read = list(pool.map(_read_one, args.files, drafts, chunksize=16))
-    else:
-        read = map(_read_one, args.files, drafts)
+    read = _read_all(args.files, out_dir is not None, jobs)
     failed = 0
     results = []
     names: Counter = Counter()
