@@ -1241,7 +1241,7 @@ def test_cli_output_is_the_same_with_several_processes(capsys):
 
 
 def test_cli_drafts_are_the_same_with_several_processes(tmp_path, capsys):
-    # Drafts are written as the workers' results come in (chunks of 4, in input order): with more files
+    # Drafts are written as the workers' results come in (in chunks, in input order): with more files
     # than one chunk, an unreadable one among them and a name twice, the drafts and the messages
     # (names, order, the error) are the one-process run's, byte for byte.
     names = ("south_wales_ncnd.txt", "empty.txt", "wdtk_leicestershire_thread.txt", "essex_cp1252.txt",

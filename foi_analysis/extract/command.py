@@ -347,15 +347,30 @@ def _read_one(path: Path, drafts: bool) -> tuple[dict | None, str | None, list[s
     return x.json(), (draft_yaml(x) if drafts else None), x.warnings, None
 
 
+def _read_many(paths: list[Path], drafts: bool) -> list[tuple[dict | None, str | None, list[str], str | None]]:
+    return [_read_one(path, drafts) for path in paths]
+
+
 def _read_all(files: list[Path], drafts: bool, jobs: int):
     """Each file's ``_read_one``, in input order (so the output is the same with any number of jobs),
     each as soon as it and those before it are read: the drafts are written while the workers read on."""
     if jobs <= 1:
         yield from (_read_one(path, drafts) for path in files)
         return
-    # Small chunks: the last one handed out is all that may keep one worker busy while the other waits.
-    with ProcessPoolExecutor(jobs) as pool:
-        yield from pool.map(_read_one, files, [drafts] * len(files), chunksize=4)
+    # Chunks of up to 16 files, smaller towards the end (a quarter of a worker's share of what is left),
+    # so that the workers finish together: a long letter in the last chunk would keep one busy alone.
+    bounds, start = [], 0
+    while start < len(files):
+        end = start + max(1, min(16, (len(files) - start) // (4 * jobs)))
+        bounds.append((start, end))
+        start = end
+    pool = ProcessPoolExecutor(jobs)
+    try:
+        chunks = [pool.submit(_read_many, files[a:b], drafts) for a, b in bounds]
+        for chunk in chunks:
+            yield from chunk.result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # (if the caller stops early, the chunks not begun are dropped)
 
 
 def main(args: argparse.Namespace) -> int:
