@@ -1240,6 +1240,28 @@ def test_cli_output_is_the_same_with_several_processes(capsys):
     assert outputs[0] == outputs[1]
 
 
+def test_cli_drafts_are_the_same_with_several_processes(tmp_path, capsys):
+    # Drafts are written as the workers' results come in (in chunks, in input order): with more files
+    # than one chunk, an unreadable one among them and a name twice, the drafts and the messages
+    # (names, order, the error) are the one-process run's, byte for byte.
+    names = ("south_wales_ncnd.txt", "empty.txt", "wdtk_leicestershire_thread.txt", "essex_cp1252.txt",
+             "west_midlands_s12.txt", "sussex_ncnd.txt", "kent_letter.rtf", "home_office_s17_refusal.txt",
+             "cabinet_office_s14.txt", "dft_s21_accessible.txt")
+    files = [str(FIXTURES / n) for n in names]
+    twice = tmp_path / "again"
+    twice.mkdir()
+    (twice / "sussex_ncnd.txt").write_bytes((FIXTURES / "sussex_ncnd.txt").read_bytes())
+    files.append(str(twice / "sussex_ncnd.txt"))
+    runs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"drafts-{jobs}"
+        assert cli.main(["extract", "--jobs", jobs, "--out", str(out), *files]) == 1  # empty.txt and the RTF fail
+        err = capsys.readouterr().err.replace(str(out), "OUT")
+        runs.append(({p.name: p.read_bytes() for p in out.iterdir()}, err))
+    assert len(runs[0][0]) == len(files) - 2 and "sussex_ncnd-2.yaml" in runs[0][0]
+    assert runs[0] == runs[1]
+
+
 def test_the_answer_intro_gate_admits_every_opening_the_pattern_has():
     # _answer_heading skips a unit beginning with F, I, R or W unless its first three letters can
     # open ANSWER_INTRO: each alternative of the pattern's opening group must begin with one of them.

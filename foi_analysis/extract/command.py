@@ -353,6 +353,32 @@ def _read_one(path: Path, drafts: bool) -> tuple[dict | None, str | None, list[s
     return x.json(), (draft_yaml(x) if drafts else None), x.warnings, None
 
 
+def _read_many(paths: list[Path], drafts: bool) -> list[tuple[dict | None, str | None, list[str], str | None]]:
+    return [_read_one(path, drafts) for path in paths]
+
+
+def _read_all(files: list[Path], drafts: bool, jobs: int):
+    """Each file's ``_read_one``, in input order (so the output is the same with any number of jobs),
+    each as soon as it and those before it are read: the drafts are written while the workers read on."""
+    if jobs <= 1:
+        yield from (_read_one(path, drafts) for path in files)
+        return
+    # Chunks of up to 16 files, smaller towards the end (a quarter of a worker's share of what is left),
+    # so that the workers finish together: a long letter in the last chunk would keep one busy alone.
+    bounds, start = [], 0
+    while start < len(files):
+        end = start + max(1, min(16, (len(files) - start) // (4 * jobs)))
+        bounds.append((start, end))
+        start = end
+    pool = ProcessPoolExecutor(jobs)
+    try:
+        chunks = [pool.submit(_read_many, files[a:b], drafts) for a, b in bounds]
+        for chunk in chunks:
+            yield from chunk.result()
+    finally:
+        pool.shutdown(cancel_futures=True)  # (if the caller stops early, the chunks not begun are dropped)
+
+
 def main(args: argparse.Namespace) -> int:
     out_dir = args.out if args.out is not None else (None if args.json else Path("drafts"))
     if out_dir is not None:
@@ -362,13 +388,7 @@ def main(args: argparse.Namespace) -> int:
         out_dir.mkdir(parents=True, exist_ok=True)
     args.files = expand_folders(args.files)
     jobs = args.jobs or ((os.cpu_count() or 1) if len(args.files) >= 64 else 1)
-    drafts = [out_dir is not None] * len(args.files)
-    if jobs > 1:
-        # Results come back in input order, so the output is the same as with one process.
-        with ProcessPoolExecutor(jobs) as pool:
-            read = list(pool.map(_read_one, args.files, drafts, chunksize=16))
-    else:
-        read = map(_read_one, args.files, drafts)
+    read = _read_all(args.files, out_dir is not None, jobs)
     failed = 0
     results = []
     names: Counter = Counter()
