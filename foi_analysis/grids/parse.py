@@ -73,14 +73,15 @@ TOTAL_REST = re.compile(r"\s*(?:$|[^\w\s]|(?:for|of|to|in|on|from|this|these|all
 # A total named anywhere in a row's label ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"),
 # for a row whose date cell prints no date: no deployment is labelled so.
 TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
-# A time of day after a date: a clock time ("08/01/2025 10:00", Excel's "2025-01-08T10:00:00") or the
-# part of the day ("08/01/25 AM", "(pm)", "morning": two deployments on one day told apart).
-# Or its clock times ("08/01/25 10:00-15:30": the duration, when no column prints one).
+# A deployment's start and end times after its date ("08/01/25 10:00-15:30": the duration, when no
+# column prints one).
 DATE_TIMES = re.compile(r"(?<=\d)\s+(?P<times>\d{1,2}:\d{2}\s*(?:-|\u2013|to)\s*\d{1,2}:\d{2})$", re.IGNORECASE)
 # A deployment's number within its day after the date ("08/01/25 (1 of 2)", "(no. 2)"): no figure of the date.
 DAY_NUMBER = re.compile(r"(?<=\d)\s*\(\s*(?:\d+\s+of\s+\d+|no\.?\s*\d+)\s*\)$", re.IGNORECASE)
 # A year printed with an apostrophe for its century ("8 Jan '25"): the two-digit year.
 APOSTROPHE_YEAR = re.compile(r"(?<=[a-z.\s/-])['\u2019](\d\d)$", re.IGNORECASE)
+# A time of day after a date: a clock time ("08/01/2025 10:00", Excel's "2025-01-08T10:00:00") or the
+# part of the day ("08/01/25 AM", "(pm)", "morning": two deployments on one day told apart).
 TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\(?(?:[ap]\.?m\.?|morning|"
                          r"afternoon|evening)\)?)$", re.IGNORECASE)
 # A summary table's row label: a total, a month, a week, a quarter or a year.
@@ -153,9 +154,10 @@ YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/.]\s*(?P<m>\d{1,2})\s*[/.]\s*
 
 
 def _date_text(text: str) -> str:
-    """A date cell without its footnote marker, a leading weekday ("Tue 08/01/2025") and a time of
-    day after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times); a year-first date
-    ("2025/01/08") in ISO form."""
+    """A date cell without its footnote marker, a leading weekday ("Tue 08/01/2025"), a time of day or
+    start and end times after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times;
+    "08/01/25 10:00-15:30") and a number within the day ("(1 of 2)"); a year-first date ("2025/01/08")
+    in ISO form, an apostrophe year ("8 Jan '25") as two digits."""
     text = DAY_NUMBER.sub("", DATE_TIMES.sub("", LEADING_WEEKDAY.sub("", _bare(text))))
     text = APOSTROPHE_YEAR.sub(r"\1", TIME_OF_DAY.sub("", text))
     m = YEAR_FIRST.fullmatch(text)
@@ -1518,7 +1520,7 @@ def _checks(df: pd.DataFrame) -> list[dict]:
             others = sorted(set(variants[keys[location]]) - {location})
             found.append(_anomaly(r, "location_variants", keys[location], location,
                                   "the same place is also printed " + "; ".join(repr(o) for o in others)))
-        if not pd.isna(r["superseded_by"]):  # printed again by a later edition: a restatement, below
+        if not pd.isna(r["superseded_by"]):  # printed again by a later edition: restated (_restated), no duplicate
             continue
         key = (r["date"], keys.get(location, location), r["duration_minutes"], r["faces_seen"], r["total_alerts"])
         if any(pd.isna(k) for k in key[2:]):
