@@ -342,7 +342,8 @@ def test_a_date_numbered_within_its_day(tmp_path, first, second):
 
 # --- 20-24: places ----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("printed", ["[Redacted]", "Withheld", "Not disclosed", "Location withheld\n(s.31)"])
+@pytest.mark.parametrize("printed", ["[Redacted]", "Withheld", "Not disclosed", "Location withheld\n(s.31)",
+                                     "Exempt -\nsection 31"])  # the last added after the first run
 def test_a_withheld_location(tmp_path, printed):
     # R2's place withheld. A reader knows a deployment ran on 09/01/25 with R2's figures, and not
     # where: the row is read, its location empty (never a place called "Withheld"), reported.
@@ -584,3 +585,19 @@ def test_findings_run_on_this_rounds_grids(tmp_path):
     for section, numbers in found.items():
         findings.describe(section, numbers)
         findings.markdown(section, numbers)  # none raises
+
+
+def test_a_dark_header_drawn_inside_a_form_covers_nothing(tmp_path):
+    # Negation of the form's boxes: the whole table in a Form XObject with dark filled header cells and
+    # white header text (drawn after its fill, as every producer does): shading under text, no box over
+    # it. Every field of R1-R3 read.
+    from raw_pdf import Style
+
+    page = Page()
+    page.text(40, 20, "MPS LFR DEPLOYMENTS 2025", size=10)
+    page.begin_form()
+    raw_pdf.table(page, 40, 40, WIDTHS, HEADER, ROWS, Style(borders="lines", header_fill=0.2, header_white=True))
+    page.end_form()
+    df, rejections = read(save(tmp_path, "form_dark_header.pdf", [page]))
+    assert rejections == []
+    assert_rows(df, hand("form_dark_header"))
