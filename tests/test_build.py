@@ -431,7 +431,8 @@ def test_the_dictionary_gives_each_grids_rows_once(built):
     section = text[text.index("## Deployments per grid"):text.index("## Deployments per year")]
     rows = [line for line in section.splitlines() if line.startswith("| met-")]
     assert [r.split(" | ")[0].lstrip("| ") for r in rows] == ["met-lfr-grid-2020-2022.pdf", "met-lfr-grid-2023-to-2024.pdf"]
-    assert rows[0].endswith("| 2 | 9 | 2020-02-11 | 2022-07-28 |") and rows[1].endswith("| 10 | 203 | 2023-04-06 | 2024-12-20 |")
+    # pages, deployments, deployments superseded (0: the two grids share no date), first and last date
+    assert rows[0].endswith("| 2 | 9 | 0 | 2020-02-11 | 2022-07-28 |") and rows[1].endswith("| 10 | 203 | 0 | 2023-04-06 | 2024-12-20 |")
     editions = text[text.index("## grid_editions"):]
     editions = editions[:editions.index("\n## ", 1)]
     assert "under Deployments per grid above" in editions and "| met-" not in editions

@@ -228,9 +228,9 @@ def test_grids_are_named_from_the_built_editions_table_not_the_pdfs(corpus, tmp_
     processed = tmp_path / "processed"
     shutil.copytree(config.PROCESSED, processed)
     (processed / "grid_editions.csv").write_text(
-        "source_file,title,edition_date,pages,deployments\n"
-        "met-lfr-grid-2020-2022.pdf,Grid as edited,2023-11-21,2,9\n"
-        "met-lfr-grid-2023-to-2024.pdf,,,10,203\n", encoding="utf-8")
+        "source_file,title,edition_date,pages,deployments,deployments_superseded\n"
+        "met-lfr-grid-2020-2022.pdf,Grid as edited,2023-11-21,2,9,0\n"
+        "met-lfr-grid-2023-to-2024.pdf,,,10,203,0\n", encoding="utf-8")
     monkeypatch.setattr(config, "PROCESSED", processed)
     monkeypatch.setattr(config, "RAW_GRIDS", tmp_path / "no-grids-here")
     assert sources.grids(["met-lfr-grid-2023-to-2024.pdf", "met-lfr-grid-2020-2022.pdf", "other.pdf"]) == (

@@ -927,12 +927,14 @@ def test_grid_editions_hold_each_pdfs_own_title_and_day_through_the_cache(tmp_pa
     shutil.copytree(config.REPOSITORY / "tests" / "fixtures" / "corpus" / "data" / "raw", raw)
     shutil.copy(GRID_2025, raw / "grids")
     expected = [
-        ["met-lfr-grid-2020-2022.pdf", "LFR Deployment Grid", pd.Timestamp("2023-11-20"), 2, 9],
-        ["met-lfr-grid-2023-to-2024.pdf", "LFR Deployment Grid", pd.Timestamp("2025-01-11"), 10, 203],
-        ["met-lfr-grid-2025-to-may2026.pdf", "LFR Deployment Grid", pd.Timestamp("2025-05-12"), 4, 74],
+        # No grid prints a deployment of another (their dates do not meet: 28/07/22, 06/04/23 to
+        # 20/12/24, 08/01/25 on): none superseded.
+        ["met-lfr-grid-2020-2022.pdf", "LFR Deployment Grid", pd.Timestamp("2023-11-20"), 2, 9, 0],
+        ["met-lfr-grid-2023-to-2024.pdf", "LFR Deployment Grid", pd.Timestamp("2025-01-11"), 10, 203, 0],
+        ["met-lfr-grid-2025-to-may2026.pdf", "LFR Deployment Grid", pd.Timestamp("2025-05-12"), 4, 74, 0],
     ]
     first = build.assemble(raw, cache=True).tables["grid_editions"]
-    assert list(first.columns) == ["source_file", "title", "edition_date", "pages", "deployments"]
+    assert list(first.columns) == ["source_file", "title", "edition_date", "pages", "deployments", "deployments_superseded"]
     assert first.astype(object).values.tolist() == expected
     # A rebuild from the per-grid cache (the deployment tables' own entry dropped) opens no PDF: the
     # title and day come with each grid's cached parse.

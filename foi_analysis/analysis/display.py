@@ -244,6 +244,7 @@ CHECK_LABELS = {
     "date_after_edition": "dated after the grid was made",
     "location_variants": "place spelt another way elsewhere",
     "duplicate": "row printed twice",
+    "restated": "printed again by a later edition",
     "purpose_code": "purpose code not in the legend",
     "weekday": "printed weekday is not the date's",
 }

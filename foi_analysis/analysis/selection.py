@@ -108,8 +108,10 @@ class Selection:
         return bool(self.authority_matches(pd.Series([GRID_AUTHORITY], dtype="string")).iloc[0])
 
     def deployments(self, name: str = "deployments") -> pd.DataFrame:
-        """Deployments (or their anomalies, by joining on deployment_id) in the date range."""
+        """Deployments (or their anomalies, by joining on deployment_id) in the date range, each once: a
+        row a later edition of the grid prints again (``superseded_by``) is left out for that one."""
         deployments = load("deployments")
-        chosen = deployments.loc[self.in_range(deployments["date"]) & self.grids_selected(), "deployment_id"]
+        current = deployments["superseded_by"].isna()
+        chosen = deployments.loc[current & self.in_range(deployments["date"]) & self.grids_selected(), "deployment_id"]
         frame = deployments if name == "deployments" else load(name)
         return frame.loc[frame["deployment_id"].isin(chosen)].reset_index(drop=True)

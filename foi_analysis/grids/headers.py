@@ -28,7 +28,7 @@ CONCEPTS: list[tuple[str, str]] = [
     ("alert", r"\b(?:alert|alerts|match|matches|hits?)\b"),
     ("engagement", r"\bengage(?:ment|ments|d)?\b"),
     ("rate", r"\b(?:rate|percentage|ratio|per)\b|%"),  # "per": "Alerts per hour" is a rate, not alerts
-    ("arrest", r"\barrests?\b"),
+    ("arrest", r"\barrest(?:s|ed)?\b"),  # "Persons arrested": the count of arrests
     ("disposal", r"\bdisposals?\b"),
     ("other", r"\bother\b"),
     ("outcome", r"\boutcomes?\b"),
@@ -73,8 +73,10 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         ("true_alerts_confirmed", "true confirmed", ""),
         ("false_alerts_unconfirmed", "false unconfirmed", ""),
         ("false_alerts_confirmed", "false confirmed", "repeated"),
-        ("false_alerts", "false", ""),  # incl. 2020-22 "False Alert / Confirmed False Alerts": no split
-        ("true_alerts", "true", ""),
+        # A header naming true and false at once ("Alerts (true / false)": "2 / 1" in one cell) names
+        # two counts, neither alone: kept aside, never read as one of them.
+        ("false_alerts", "false", "true"),  # incl. 2020-22 "False Alert / Confirmed False Alerts": no split
+        ("true_alerts", "true", "false"),
         ("arrests_or_disposals", "arrest disposal", "other"),
         ("other_disposal", "other disposal", ""),
         ("other_disposal", "other outcome", ""),
@@ -90,7 +92,7 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         # day, see parse.two_days).
         ("start_time", "start", "end date"),
         ("end_time", "end", "start date"),
-        ("times", "times", ""),
+        ("times", "times", "date"),  # "Date / time": the date, its times after it in the cell
         ("purpose", "purpose", ""),
         ("date", "date", ""),
         ("location", "location", ""),

@@ -47,26 +47,39 @@ COUNTS = [
 DEPLOYMENT_COLUMNS = [
     "deployment_id", "source_file", "page", "row", "location", "location_key", "date", "duration_minutes", "purpose",
     "purpose_normalised", "watchlist_size", "threshold", *COUNTS[1:], "false_alert_rate_printed", "false_alert_rate",
-    "false_alert_rate_rounding", "status", "flags",
+    "false_alert_rate_rounding", "status", "flags", "superseded_by",
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
 CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "alerts_exceed_faces", "false_alert_rate",
-          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "purpose_code",
+          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "restated", "purpose_code",
           "weekday"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
 EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
-EDITION_COLUMNS = ["source_file", "title", "edition_date", "pages", "deployments"]
+EDITION_COLUMNS = ["source_file", "title", "edition_date", "pages", "deployments", "deployments_superseded"]
 METRICS = ["total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals", "faces_seen"]
 
 # A row that is not a deployment: a total, a footnote or a legend line ("* estimate", "Note: ...").
 NOT_A_DEPLOYMENT = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?\b|all deployments\b|overall\b|summary\b|"
-                              r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³])", re.IGNORECASE)
+                              r"notes?\b|key\b|legend\b|source\b|[*†‡¹²³⁴⁵⁶⁷⁸⁹⁰])", re.IGNORECASE)
 # A statistic of the rows ("Average", "Mean", "Median") is no deployment either, as a total is not.
 TOTAL = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all deployments|overall|summary|year to date|ytd|"
                    r"cumulative|average|mean|median)\b", re.IGNORECASE)
+# What may follow a total's name in a label under the location beside a date ("Total", "Total for
+# January", "Total (Jan)", "Total to date", "Average: January"); a name does not ("Total Fitness,
+# Wembley", "Mean Fiddler": places).
+TOTAL_REST = re.compile(r"\s*(?:$|[^\w\s]|(?:for|of|to|in|on|from|this|these|all|deployments?|alerts?|figures?|rows?|"
+                        r"week|month|year|quarter|period|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
+                        r"\d+)\b)", re.IGNORECASE)
 # A total named anywhere in a row's label ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"),
 # for a row whose date cell prints no date: no deployment is labelled so.
 TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
+# A deployment's start and end times after its date ("08/01/25 10:00-15:30": the duration, when no
+# column prints one).
+DATE_TIMES = re.compile(r"(?<=\d)\s+(?P<times>\d{1,2}:\d{2}\s*(?:-|\u2013|to)\s*\d{1,2}:\d{2})$", re.IGNORECASE)
+# A deployment's number within its day after the date ("08/01/25 (1 of 2)", "(no. 2)"): no figure of the date.
+DAY_NUMBER = re.compile(r"(?<=\d)\s*\(\s*(?:\d+\s+of\s+\d+|no\.?\s*\d+)\s*\)$", re.IGNORECASE)
+# A year printed with an apostrophe for its century ("8 Jan '25"): the two-digit year.
+APOSTROPHE_YEAR = re.compile(r"(?<=[a-z.\s/-])['\u2019](\d\d)$", re.IGNORECASE)
 # A time of day after a date: a clock time ("08/01/2025 10:00", Excel's "2025-01-08T10:00:00") or the
 # part of the day ("08/01/25 AM", "(pm)", "morning": two deployments on one day told apart).
 TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\(?(?:[ap]\.?m\.?|morning|"
@@ -90,6 +103,10 @@ NO_RESULTS = re.compile(r"(?P<note>(?!.*\b(?:not|never|no longer|\w+n't)\s+(?:ca
                         r"withdrawn|called off|did not (?:go ahead|take place|proceed|deploy)|"
                         r"(?:equipment|technical|system) (?:failure|fault)|tb[ca]|to be (?:confirmed|announced)|"
                         r"not yet (?:known|available|reported)|awaited)\b[\w\s.,:;-]*)", re.IGNORECASE)
+# A location cell saying the place is withheld ("[Redacted]", "Withheld", "Not disclosed", "Location
+# withheld (s.31)", "Exempt - section 31"): the whole cell, so a place holding such a word is a place.
+WITHHELD = re.compile(r"\W*(?:(?:location|place|site|address)\s+)?(?:redacted|withheld|not\s+(?:disclosed|published|"
+                      r"given|released)|exempt(?:ed)?)\W*(?:(?:under\s+)?(?:s\.?|section)\s*\d+[\w()]*\W*)?", re.IGNORECASE)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
 DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
 NIL = re.compile(r"nil|none", re.IGNORECASE)
@@ -137,10 +154,12 @@ YEAR_FIRST = re.compile(r"(?P<y>(?:19|20)\d\d)\s*[/.]\s*(?P<m>\d{1,2})\s*[/.]\s*
 
 
 def _date_text(text: str) -> str:
-    """A date cell without its footnote marker, a leading weekday ("Tue 08/01/2025") and a time of
-    day after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times); a year-first date
-    ("2025/01/08") in ISO form."""
-    text = TIME_OF_DAY.sub("", LEADING_WEEKDAY.sub("", _bare(text)))
+    """A date cell without its footnote marker, a leading weekday ("Tue 08/01/2025"), a time of day or
+    start and end times after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times;
+    "08/01/25 10:00-15:30") and a number within the day ("(1 of 2)"); a year-first date ("2025/01/08")
+    in ISO form, an apostrophe year ("8 Jan '25") as two digits."""
+    text = DAY_NUMBER.sub("", DATE_TIMES.sub("", LEADING_WEEKDAY.sub("", _bare(text))))
+    text = APOSTROPHE_YEAR.sub(r"\1", TIME_OF_DAY.sub("", text))
     m = YEAR_FIRST.fullmatch(text)
     return f"{m['y']}-{m['m']}-{m['d']}" if m else text
 
@@ -605,7 +624,7 @@ def _read(path: Path) -> _Read:
             # revised" in a Notes cell of a row missing its date) labels no total.
             total = ((not is_date_cell(values["date"]) and (any(TOTAL.match(c.text) for c in row.cells) or any(
                 TOTAL_WORD.search(values.get(k, "")) for k in ("date", "location"))))
-                     or bool(TOTAL.match(values.get("location", ""))))
+                     or bool((m := TOTAL.match(values.get("location", ""))) and TOTAL_REST.match(values["location"], m.end())))
             if (id(row) in top and records and not total and not NOT_A_DEPLOYMENT.match(words)
                     and _fills(records[-1], values)):
                 # The rest of the previous page's last row, its figures included (a row the page
@@ -822,6 +841,8 @@ def _row_like(line: str, figures: int = 1) -> bool:
     cover's "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
     if CONTENTS_ENTRY.search(line):
         return False  # a contents list's entry ("Deployments 08/01/2025 - 31/01/2025 ........ 2")
+    if NOT_A_DEPLOYMENT.match(line):
+        return False  # a footnote or a note ("¹ 09/01/25: 1 of the 2 arrests ...", "Note 2: ..."), a total
     rest = line
     for pattern in (ISO_DATE, NUMERIC_DATE, WORDED_DATE, US_WORDED_DATE):
         rest = pattern.sub(" ", rest)
@@ -1035,13 +1056,17 @@ def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tupl
         notes = [m["note"] for v in [*others, *(extras or {}).values()] if (m := NO_RESULTS.fullmatch(v))]
     if not none_printed and not (only_zeros and notes):
         return location, "ok"
+    bracket = re.fullmatch(r"(?P<place>.*?)\s*\((?P<note>[^()]*)\)", location)
+    if not notes and bracket and NO_RESULTS.fullmatch(bracket["note"]):
+        # The reason in brackets after the place ("Station Rd, Harrow (cancelled - weather)"), as the
+        # 2020-22 grid gives it: the reason, no part of the place.
+        return bracket["place"], f"n/a: {bracket['note']}"
     if not notes:
         # Every result cell a dash or empty, no word saying why: nothing says it gave results, so it
         # is no deployment "with results" (a grid printing no result column at all is not judged).
         return location, "n/a: no result printed" if any(k in cells for k in RESULTS) else "ok"
     note = next((n for n in notes if n), "")
     # The 2020-22 grid gives the reason inside the location cell, in brackets.
-    bracket = re.fullmatch(r"(?P<place>.*?)\s*\((?P<note>[^()]*)\)", location)
     if bracket and not note:
         location, note = bracket["place"], bracket["note"]
     return location, f"n/a: {note}" if note else "n/a"
@@ -1120,6 +1145,11 @@ def _parse(path: Path) -> _Parsed:
         if row["status"] != "ok":  # "Cancelled" in a cell: the reason, not an unreadable figure or duration
             cells.update({k: "" for k, v in cells.items() if k not in ("date", "location") and NO_RESULTS.fullmatch(v)})
         row["location"] = location or None
+        if location and WITHHELD.fullmatch(location):  # no place is called "Withheld"
+            why = "the location is withheld: the deployment is read, where it was is not printed"
+            rejections.append(Rejection(f"{source} page {rec.page}", f"{row['deployment_id']}.location", location, why))
+            anomalies.append(_anomaly(row, "unreadable", "a location", location, why))
+            row["location"] = None
         for key in ("location", "purpose"):  # words under a box: reported (kept as the page shows them)
             if COVERED in cells.get(key, ""):
                 why = "covered by a box drawn over it (redacted?): what is under it is not read"
@@ -1142,9 +1172,12 @@ def _parse(path: Path) -> _Parsed:
 
         row["duration_minutes"] = read("duration", lambda text: parse_duration(text, rec.duration_unit))
         if row["duration_minutes"] is None and not cells.get("duration"):
-            # No duration printed: from the clock times, "10:00-16:30" or start and end columns.
+            # No duration printed: from the clock times, "10:00-16:30" or start and end columns, or
+            # after the date in its cell ("08/01/25 10:00-15:30").
             if not cells.get("times") and (cells.get("start_time") or cells.get("end_time")):
                 cells["times"] = f"{cells.get('start_time') or '?'} to {cells.get('end_time') or '?'}"
+            elif not cells.get("times") and (m := DATE_TIMES.search(_bare(cells["date"]))):
+                cells["times"] = m["times"]
             row["duration_minutes"] = read("times", parse_times)
         row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
@@ -1487,6 +1520,8 @@ def _checks(df: pd.DataFrame) -> list[dict]:
             others = sorted(set(variants[keys[location]]) - {location})
             found.append(_anomaly(r, "location_variants", keys[location], location,
                                   "the same place is also printed " + "; ".join(repr(o) for o in others)))
+        if not pd.isna(r["superseded_by"]):  # printed again by a later edition: restated (_restated), no duplicate
+            continue
         key = (r["date"], keys.get(location, location), r["duration_minutes"], r["faces_seen"], r["total_alerts"])
         if any(pd.isna(k) for k in key[2:]):
             key = (*key[:2], r["source_file"], r["row"])  # too little printed to call it a repeat
@@ -1507,6 +1542,65 @@ def _checks(df: pd.DataFrame) -> list[dict]:
     return found
 
 
+RESTATED_FIELDS = ("location", "duration_minutes", "purpose", "watchlist_size", "threshold", *COUNTS[1:],
+                   "false_alert_rate_printed", "status")
+
+
+def _shown(value) -> str:
+    """A printed value in a sentence: a count as 3,940, a text quoted, nothing as 'none'."""
+    if pd.isna(value):
+        return "none"
+    return _n(value) if isinstance(value, int) else repr(value) if isinstance(value, str) else f"{value:g}"
+
+
+def _later(a: str, b: str, made: dict, reach: dict) -> str | None:
+    """Why grid ``a`` is a later edition than grid ``b`` (None when it is not, or nothing tells): the
+    day each PDF was made, when both say and differ; otherwise the last deployment each prints (a
+    re-issue reaches further)."""
+    if made.get(a) and made.get(b) and made[a] != made[b]:
+        return f"made {made[a]:%d/%m/%Y} against {made[b]:%d/%m/%Y}" if made[a] > made[b] else None
+    if reach[a] != reach[b]:
+        return (f"its last deployment {reach[a]:%d/%m/%Y} against {reach[b]:%d/%m/%Y}" if reach[a] > reach[b]
+                else None)
+    return None
+
+
+def _restated(rows: pd.DataFrame, made: dict) -> list[dict]:
+    """Fills ``rows["superseded_by"]``: a deployment printed again by a later edition (another grid
+    file printing the same date and place, the nth such row of each paired in printed order) is that
+    edition's row, whose figures stand (a correction) and which alone is counted. Returns a
+    ``restated`` anomaly per superseded row naming what differs. Grids that cannot be ordered (made
+    the same day or undated, reaching the same day) supersede nothing: their shared rows are left to
+    the duplicate check."""
+    rows["superseded_by"] = None
+    if rows["source_file"].nunique() < 2:
+        return []
+    reach = rows.groupby("source_file")["date"].max().to_dict()
+    found = []
+    for _, group in rows.dropna(subset=["location_key"]).groupby(["date", "location_key"], sort=False):
+        by_file = {f: g.index.tolist() for f, g in group.groupby("source_file", sort=True)}
+        if len(by_file) < 2:
+            continue
+        for f, indices in by_file.items():
+            for k, i in enumerate(indices):
+                later = {g: why for g in by_file if g != f and len(by_file[g]) > k
+                         and (why := _later(g, f, made, reach))}
+                latest = [g for g in later if not any(_later(h, g, made, reach) for h in later if h != g)]
+                if len(latest) != 1:
+                    continue
+                j = by_file[latest[0]][k]
+                old, new = rows.loc[i], rows.loc[j]
+                rows.loc[i, "superseded_by"] = new["deployment_id"]
+                changed = [f"{_words(c)} {_shown(old[c])} -> {_shown(new[c])}" for c in RESTATED_FIELDS
+                           if not (pd.isna(old[c]) and pd.isna(new[c])) and (pd.isna(old[c]) or pd.isna(new[c])
+                                                                             or old[c] != new[c])]
+                found.append(_anomaly(old, "restated", "counted once", f"also {new['deployment_id']}",
+                                      f"printed again in {latest[0]}, a later edition ({later[latest[0]]}), whose "
+                                      "row stands and alone is counted; " + ("it prints " + "; ".join(changed)
+                                                                           if changed else "the same figures")))
+    return found
+
+
 def _finish(parsed: list[_Parsed]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Typed deployments with their flags, and the anomalies table."""
     frames = [p.rows for p in parsed if len(p.rows)]
@@ -1518,7 +1612,8 @@ def _finish(parsed: list[_Parsed]) -> tuple[pd.DataFrame, pd.DataFrame]:
         for f, n, r, d in zip(rows["false_alerts"], rows["faces_seen"], rows["false_alert_rate"], rows["_rate_decimals"])]
     keys = location_keys([str(v) for v in rows["location"].dropna()])
     rows["location_key"] = rows["location"].map(lambda v: None if pd.isna(v) else keys[str(v)])
-    anomalies = [a for p in parsed for a in p.anomalies] + _checks(rows)
+    restated = _restated(rows, {p.edition["source_file"]: p.edition["edition_date"] for p in parsed})
+    anomalies = [a for p in parsed for a in p.anomalies] + restated + _checks(rows)
     order = {d: i for i, d in enumerate(rows["deployment_id"])}
     first_row = rows.groupby("source_file")["deployment_id"].first().to_dict()
     anomalies.sort(key=lambda a: (order[a["deployment_id"] or first_row[a["source_file"]]], a["deployment_id"] is not None,
@@ -1658,8 +1753,10 @@ def build_tables(grid_dir: Path | str, blue_list: pd.DataFrame, read=read_grid) 
         parsed.append(p)
         rejections += p.rejections
     deployments, anomalies = _finish(parsed)
-    joined, missing = blue_list_join(blue_list, deployments)
-    by_year, by_purpose = yearly(deployments)
+    # A deployment printed again by a later edition is counted once, as that edition prints it.
+    current = deployments.loc[deployments["superseded_by"].isna()]
+    joined, missing = blue_list_join(blue_list, current)
+    by_year, by_purpose = yearly(current)
     extras = pd.DataFrame([e for p in parsed for e in p.extras], columns=EXTRA_COLUMNS)
     extras = extras.astype({c: "string" for c in EXTRA_COLUMNS if c != "page"}).astype({"page": "Int64"})
     tables = {
@@ -1678,9 +1775,12 @@ def build_tables(grid_dir: Path | str, blue_list: pd.DataFrame, read=read_grid) 
 def editions(parsed: list[_Parsed], deployments: pd.DataFrame) -> pd.DataFrame:
     """One row per grid read: its PDF's title and day made (as ``date_after_edition`` reads it), its
     pages and the deployments read from it; what the report names a grid by, without the PDF."""
-    out = pd.DataFrame([p.edition for p in parsed], columns=EDITION_COLUMNS[:-1])
+    out = pd.DataFrame([p.edition for p in parsed], columns=EDITION_COLUMNS[:-2])
     counts = deployments["source_file"].value_counts()
+    superseded = deployments.loc[deployments["superseded_by"].notna(), "source_file"].value_counts()
     out["deployments"] = [int(counts.get(f, 0)) for f in out["source_file"]]
-    out = out.astype({"source_file": "string", "title": "string", "pages": "Int64", "deployments": "Int64"})
+    out["deployments_superseded"] = [int(superseded.get(f, 0)) for f in out["source_file"]]
+    out = out.astype({"source_file": "string", "title": "string", "pages": "Int64", "deployments": "Int64",
+                      "deployments_superseded": "Int64"})
     out["edition_date"] = pd.to_datetime(out["edition_date"]).astype("datetime64[ns]")
     return out[EDITION_COLUMNS]

@@ -40,6 +40,7 @@ FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
 CELL_SPACING = 10.0
 DOUBLED = 0.3  # of a glyph's width: the same glyph drawn again this close beside itself is one (false bold)
 SLANT = 0.1  # of a quarter turn (9 degrees): text turned further than this from upright or a quarter turn is slanted
+WATERMARK = 3.0  # times the page's usual glyph height: an upright glyph this tall over ruled lines is a watermark
 COVERED = "\u2588"  # what a glyph under an opaque box drawn after it reads as: the box, not its text
 WHITE = 250  # a fill colour's red, green and blue each at least this (of 255): white
 DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
@@ -198,8 +199,15 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs, slanted = _glyphs(page, height)
     glyphs, hidden = _hidden(page, height, glyphs)
-    glyphs = _covered(page, height, glyphs)
+    glyphs, bars = _covered(page, height, glyphs)
     (vertical, horizontal), (fill_v, fill_h) = _rulings(page, height)
+    if bars:  # a thick line drawn over text is a bar hiding it, no border (nor a strikethrough)
+        vertical = [e for e in vertical if not any(x0 <= e.pos <= x1 and t <= (e.start + e.end) / 2 <= b
+                                                   for x0, t, x1, b in bars)]
+        horizontal = [e for e in horizontal if not any(t <= e.pos <= b and x0 <= (e.start + e.end) / 2 <= x1
+                                                       for x0, t, x1, b in bars)]
+    glyphs, marks = _watermarked(glyphs, vertical, horizontal)
+    slanted += marks
     # A page whose text mostly runs bottom to top (or top to bottom, or upside down): a table drawn
     # turned on the page. Glyphs and rulings are turned back together, so the table reads upright.
     turns = Counter(g.turn for g in glyphs if not g.char.isspace())
@@ -320,6 +328,29 @@ def _glyphs(page: pdfium.PdfPage, height: float) -> tuple[list[_Glyph], list[_Gl
         textpage.close()
 
 
+def _watermarked(glyphs: list[_Glyph], vertical: list[_Edge], horizontal: list[_Edge]) -> tuple[list[_Glyph], list[_Glyph]]:
+    """(glyphs, watermark glyphs): an upright glyph ``WATERMARK`` times taller than the page's usual
+    glyph that a ruling line crosses ("DRAFT" in 60 pt over a table of 6 pt text) is no cell's text,
+    as slanted text is not: its letters would join the cells they cover and strike rows through. A
+    tall title beside the table crosses no ruling and stays text (the force check reads it)."""
+    heights = sorted(g.bottom - g.top for g in glyphs if not g.char.isspace())
+    if not heights or not (vertical or horizontal):
+        return glyphs, []
+    tall = WATERMARK * heights[len(heights) // 2]
+    big = {i for i, g in enumerate(glyphs) if g.bottom - g.top > tall and not g.char.isspace()}
+    if not big:
+        return glyphs, []
+
+    def crossed(g: _Glyph) -> bool:
+        return (any(g.top < e.pos < g.bottom and e.start < g.x1 and g.x0 < e.end for e in horizontal)
+                or any(g.x0 < e.pos < g.x1 and e.start < g.bottom and g.top < e.end for e in vertical))
+
+    marks = {i for i in big if crossed(glyphs[i])}
+    if not marks:
+        return glyphs, []
+    return [g for i, g in enumerate(glyphs) if i not in marks], [glyphs[i] for i in sorted(marks)]
+
+
 def _undoubled(glyphs: list[_Glyph]) -> list[_Glyph]:
     """The glyphs less each run of text drawn again a hair to the side of the same run (a producer's
     false bold: a string printed twice, shifted by a fraction of a glyph): the page shows it once.
@@ -367,12 +398,14 @@ def _hidden(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[
     return seen, hidden
 
 
-def _covered(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> list[_Glyph]:
+def _covered(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[list[_Glyph], list[tuple]]:
     """The glyphs, those under an opaque box or picture drawn after their text (a redaction box over
     a figure, the text left under it) read as the box (``COVERED``): the page shows a box, not the
-    text. Borders (bars no wider than ``RULE``, a strikethrough among them) cover nothing. Boxes are
-    the page's own (redaction tools draw on the page): one inside a Form XObject has its bounds in the
-    form's space, not the page's, and is not taken."""
+    text. Borders (bars no wider than ``RULE``, a strikethrough among them) cover nothing; a line
+    stroked wider than ``RULE`` (a marker's bar over a figure) covers what is under it. Boxes inside
+    a Form XObject (a redaction tool that stamps its boxes as a form) cover as the page's own do
+    (PDFium gives their bounds on the page). Second, the bars (left, top, right, bottom) that cover
+    some text: no borders."""
     order: dict[int, int] = {}  # a text object's address -> its place in the order of painting
     boxes = []
     mode, stroke, colour = ctypes.c_int(), ctypes.c_int(), [ctypes.c_uint() for _ in range(4)]
@@ -381,23 +414,55 @@ def _covered(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> list[
         if kind == pdfium_raw.FPDF_PAGEOBJ_TEXT:
             order[ctypes.cast(obj, ctypes.c_void_p).value] = k
             continue
-        if not order or level:
-            continue  # drawn before any text (a background, not a cover), or inside a form
+        if not order:
+            continue  # drawn before any text: a background, not a cover
         if kind == pdfium_raw.FPDF_PAGEOBJ_PATH:
             pdfium_raw.FPDFPath_GetDrawMode(obj, ctypes.byref(mode), ctypes.byref(stroke))
-            pdfium_raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in colour))
-            if not mode.value or colour[3].value < 255:
-                continue  # not filled, or see-through (a highlight)
+            if mode.value:
+                pdfium_raw.FPDFPageObj_GetFillColor(obj, *(ctypes.byref(c) for c in colour))
+                if colour[3].value < 255:
+                    continue  # see-through (a highlight)
+            elif stroke.value and (bar := _bar(obj)):
+                boxes.append((k, bar[0], height - bar[3], bar[2], height - bar[1], True))
+                continue
+            else:
+                continue  # an outline or a line: a border
         elif kind != pdfium_raw.FPDF_PAGEOBJ_IMAGE:
             continue
         pdfium_raw.FPDFPageObj_GetBounds(obj, *(ctypes.byref(v) for v in (left, bottom, right, top)))
         if min(right.value - left.value, top.value - bottom.value) > RULE:
-            boxes.append((k, left.value, height - top.value, right.value, height - bottom.value))
+            boxes.append((k, left.value, height - top.value, right.value, height - bottom.value, False))
     centres = [g.cy for g in glyphs]  # the glyphs come sorted by vertical centre
-    under = {i for k, x0, t, x1, b in boxes for i in range(bisect.bisect_left(centres, t), bisect.bisect_right(centres, b))
-             if not glyphs[i].char.isspace() and x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1
-             and order.get(glyphs[i].source, -1) < k}
-    return [g._replace(char=COVERED) if i in under else g for i, g in enumerate(glyphs)] if under else glyphs
+    under, bars = set(), []
+    for k, x0, t, x1, b, bar in boxes:
+        hidden = {i for i in range(bisect.bisect_left(centres, t), bisect.bisect_right(centres, b))
+                  if not glyphs[i].char.isspace() and x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1
+                  and order.get(glyphs[i].source, -1) < k}
+        under |= hidden
+        if bar and hidden:
+            bars.append((x0, t, x1, b))
+    return ([g._replace(char=COVERED) if i in under else g for i, g in enumerate(glyphs)] if under else glyphs), bars
+
+
+def _bar(obj) -> tuple[float, float, float, float] | None:
+    """A straight line stroked wider than ``RULE`` in an opaque colour, a bar drawn over what is under
+    it (a marker's redaction), no border: the area it paints (left, bottom, right, top on the page;
+    its ends butt, so a level bar reaches no further than its ends), or None."""
+    width, colour = ctypes.c_float(), [ctypes.c_uint() for _ in range(4)]
+    pdfium_raw.FPDFPageObj_GetStrokeWidth(obj, ctypes.byref(width))
+    pdfium_raw.FPDFPageObj_GetStrokeColor(obj, *(ctypes.byref(c) for c in colour))
+    if not (width.value > RULE and colour[3].value == 255 and pdfium_raw.FPDFPath_CountSegments(obj) == 2):
+        return None
+    matrix = pdfium_raw.FS_MATRIX()
+    pdfium_raw.FPDFPageObj_GetMatrix(obj, ctypes.byref(matrix))
+    x, y, points = ctypes.c_float(), ctypes.c_float(), []
+    for i in range(2):
+        pdfium_raw.FPDFPathSegment_GetPoint(pdfium_raw.FPDFPath_GetPathSegment(obj, i), ctypes.byref(x), ctypes.byref(y))
+        points.append((matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f))
+    (x0, y0), (x1, y1) = points
+    half = width.value / 2 * math.hypot(matrix.a, matrix.b)  # the width in the page's scale
+    dx, dy = (0.0, half) if abs(y1 - y0) <= EPSILON else (half, 0.0) if abs(x1 - x0) <= EPSILON else (half, half)
+    return min(x0, x1) - dx, min(y0, y1) - dy, max(x0, x1) + dx, max(y0, y1) + dy
 
 
 def _painted(page_raw, depth: int = FORM_DEPTH):

@@ -81,6 +81,9 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                            "printed (empty, or a cancelled row's zeros)"),
             "flags": text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
                            + " (details in deployment_anomalies)", nullable=True),
+            "superseded_by": text("The deployment_id of the same deployment (same date and place) printed again by a "
+                                  "later edition of the grid (made later, or reaching further), whose figures stand: "
+                                  "this row is left out of every count and sum (empty: it is not)", nullable=True),
         },
     ),
     "deployment_anomalies": table(
@@ -99,7 +102,7 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                     "(out of the grid's date order), date_after_edition (after the day the grid's "
                                     "PDF was made), location_variants (the place printed another "
                                     "way elsewhere), duplicate (same date, place, duration, faces and alerts as an "
-                                    "earlier row), purpose_code (not in the legend), weekday (the weekday printed with the date "
+                                    "earlier row), restated (printed again by a later edition: superseded, the differences named), purpose_code (not in the legend), weekday (the weekday printed with the date "
                                     "is not that date's)", pa.Check.isin(CHECKS),
                             nullable=False),
             "expected": text("What reconciling values would be"),
@@ -127,6 +130,8 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                  "the day as written there (empty: it gives neither); what date_after_edition checks against"),
             "pages": count("Pages in the PDF", nullable=False),
             "deployments": count("Deployments read from it (its rows in deployments)", nullable=False),
+            "deployments_superseded": count("Of them, deployments printed again by a later edition (their "
+                                            "superseded_by set): not counted in the summaries", nullable=False),
         },
     ),
     "blue_list_deployments": table(
