@@ -91,3 +91,23 @@ def test_only_the_command_line_run_freezes_what_it_built_before_exiting(monkeypa
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_grid_brought_twice_under_another_name_is_named_in_a_warning(tmp_path):
+    """The Met's grids cover separate periods: a grid saved again under another name (or a new edition
+    dropped in beside the one it replaces) lists the same deployments twice, and every one of them would
+    count twice in the totals. The duplicate check flags only rows printing a duration, which the
+    2020-22 layout has not: the build names both files itself."""
+    shutil.copytree(config.RAW, tmp_path / "data" / "raw")  # the test corpus: the 2020-22 and 2023-24 grids
+    done = run(tmp_path, "build")
+    assert done.returncode == 0 and "warning" not in done.stderr  # the two grids share no deployment
+    grids = tmp_path / "data" / "raw" / "grids"
+    shutil.copy(grids / "met-lfr-grid-2020-2022.pdf", grids / "met-lfr-grid-2020-2022-reissued.pdf")
+    for command in ("build", "validate"):
+        done = run(tmp_path, command)
+        # The 2020-22 grid lists 9 deployments (README, counted by hand), each on its own date and place:
+        # all 9 are in both files.
+        assert ("warning: grids/met-lfr-grid-2020-2022-reissued.pdf (9 deployments) and grids/met-lfr-grid-2020-2022.pdf "
+                "(9) list 9 of the same deployments (same date and place), and each of them counts twice in the totals: "
+                "if one grid is a new edition of the other, keep only the newer (git rm data/raw/grids/<the older>.pdf) "
+                "and build again") in done.stderr, done.stderr
