@@ -215,3 +215,31 @@ def test_a_letter_naming_people_goes_through_extract_add_and_build_without_their
             if path.is_file():
                 found = [name for name in NAMES if name in path.read_text(encoding="utf-8", errors="replace")]
                 assert not found, (path, found)
+
+
+# --- a person's name typed into a draft -------------------------------------------------------------
+
+@pytest.mark.parametrize("note, person", [
+    ("Reply addressed to Mr Pemberley-Quist", "Mr Pemberley-Quist"),  # a greeting copied
+    ("Signed by Dr. Jane Example, Disclosure Officer", "Dr. Jane Example"),  # a signature, title with a dot
+    ("Ms Example confirmed the figure by telephone", "Ms Example"),
+])
+def test_a_draft_naming_a_person_by_title_is_refused_naming_the_field(project, tmp_path, capsys, note, person):
+    draft = write(tmp_path / "named.yaml", GOOD.replace("kind: letter}", f"kind: letter, notes: {note!r}}}"))
+    assert cli.main(["add", "--no-build", str(draft)]) == 1
+    err = capsys.readouterr().err
+    assert (f"named.yaml: source.notes = {person!r}: looks like a person's name: no person's name goes into data/raw "
+            "(write a role: 'the requester', 'the disclosure officer')") in err
+    assert not (config.RAW_DISCLOSURES / "avon-and-somerset-constabulary-992-20.yaml").exists()
+
+
+@pytest.mark.parametrize("note", [
+    "Dear Requester",                           # the greeting the project writes
+    "Signed by the Chief Constable",            # a role, no personal title
+    "Deployed at Kings Dr, Croydon",            # 'Dr' of an address: a comma follows, no name
+    "MRS scheme figures",                       # capitals: an acronym, not the title
+    "the Mr and Mrs fields of the form",        # titles before lower-case words
+])
+def test_roles_and_lookalikes_are_not_taken_for_names(project, tmp_path, capsys, note):
+    draft = write(tmp_path / "roles.yaml", GOOD.replace("kind: letter}", f"kind: letter, notes: {note!r}}}"))
+    assert cli.main(["add", "--no-build", str(draft)]) == 0, capsys.readouterr().err

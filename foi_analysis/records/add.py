@@ -143,6 +143,9 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     record = disclosures.read_record(draft.text, name, rejections)
     problems += rejections  # every problem, row-level ones included: a record enters the corpus clean
     fields = disclosures.read_mapping(draft.text, name, []) or {}
+    for where, person in _named_people(fields):  # refused, not warned: once written, the name is in data/raw
+        problems.append(Rejection(name, where, person, "looks like a person's name: no person's name goes into data/raw "
+                                  "(write a role: 'the requester', 'the disclosure officer')"))
     authority = fields.get("authority")
     if isinstance(authority, str) and authority.strip() and (why := authorities.problem(authority.strip())) is not None:
         problems.append(Rejection(name, "authority", authority, why))
@@ -193,6 +196,20 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
             "its sections are named from the FOIA catalogue; add the field if it is FOISA (data/raw/README.md)")
     draft.record, draft.target = record, target
     return problems
+
+
+# A title before a capitalised word names a person ("Mr Pemberley-Quist", "Dr. Okafor"): a reviewer's note
+# copying a greeting or a signature. Only the personal titles: a role ("Chief Constable") names no one.
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][\w'\-]+)(?: [A-Z][\w'\-]+)?")
+
+
+def _named_people(value, where: str = "") -> list[tuple[str, str]]:
+    """(field path, text) for each titled name in a record's text values, at any depth."""
+    if isinstance(value, dict):
+        return [hit for key, v in value.items() for hit in _named_people(v, f"{where}.{key}" if where else str(key))]
+    if isinstance(value, list):
+        return [hit for i, v in enumerate(value) for hit in _named_people(v, f"{where}[{i}]")]
+    return [(where, m.group(0)) for m in _TITLED_NAME.finditer(value)] if isinstance(value, str) else []
 
 
 # A field's value that holds nothing (for --replace's warning about a correction that empties a field).
