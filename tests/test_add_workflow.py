@@ -48,6 +48,12 @@ ICO_NOTICE = (GOOD.replace('"992/20"', '"IC-345678-Z9Y8"')
               .replace("title: Facial recognition", "title: Decision notice"))
 
 
+def test_no_next_step_is_suggested_when_nothing_was_added(project, tmp_path, capsys):
+    # A draft refused (outcome 'maybe' is no outcome): no build, and no "next: commit" line.
+    assert cli.main(["add", str(write(tmp_path / "bad.yaml", GOOD.replace("outcome: refused", "outcome: maybe")))]) == 1
+    assert "next:" not in capsys.readouterr().err
+
+
 def test_a_draft_of_the_same_request_under_another_reference_is_added_with_a_warning(project, tmp_path, capsys):
     assert cli.main(["add", "--no-build", str(write(tmp_path / "first.yaml", GOOD))]) == 0
     capsys.readouterr()
@@ -210,6 +216,10 @@ def test_a_letter_naming_people_goes_through_extract_add_and_build_without_their
     assert done.returncode == 0, done.stderr
     assert "added as data/raw/disclosures/essex-police-FOI-2025-04417.yaml" in done.stderr
     assert "requests:     6 rows" in done.stderr  # the test corpus's 5 requests and this one (no tables before: no change shown)
+    # The output ends with what to do next: commit both, then the report.
+    assert done.stderr.rstrip().splitlines()[-1] == (
+        "next: commit the record and its tables together (git add data/raw/disclosures/ data/processed/ "
+        "foi_analysis/records/authorities.csv; git commit), then make report")
     for folder in ("data/raw", "data/processed"):
         for path in (root / folder).rglob("*"):
             if path.is_file():
