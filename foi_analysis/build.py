@@ -1452,6 +1452,30 @@ def raw_warnings(raw: Path) -> list[str]:
     return out
 
 
+def grid_overlaps(tables: dict) -> list[str]:
+    """Two grid PDFs listing the same deployments that cannot be told apart as editions (one grid saved
+    twice under two names: made the same day, reaching the same day; a later edition supersedes what it
+    prints again). Every deployment they share counts twice in the totals (the duplicate check flags
+    only rows that print a duration), so the build says so, naming both files and what to do. A
+    deployment is the same in two grids when both print it on the same date at the same place
+    (``location_key``: spellings joined)."""
+    deployments = tables["deployments"]
+    rows = deployments["source_file"].value_counts()
+    if len(rows) < 2:
+        return []
+    # A row a later edition prints again is superseded by it and counted once (grids.parse._restated):
+    # only grids that cannot be told apart as editions (one saved twice) still count their rows twice.
+    counted = deployments.loc[deployments["superseded_by"].isna()]
+    listed = counted[["source_file", "date", "location_key"]].dropna().drop_duplicates()
+    both = listed.merge(listed, on=["date", "location_key"])
+    both = both.loc[both["source_file_x"] < both["source_file_y"]]
+    shared = both.groupby(["source_file_x", "source_file_y"]).size()
+    return [f"warning: grids/{a} ({rows[a]} deployments) and grids/{b} ({rows[b]}) list {n} of the same deployments "
+            f"(same date and place), and each of them counts twice in the totals: if one grid is a new edition of "
+            f"the other, keep only the newer (git rm data/raw/grids/<the older>.pdf) and build again"
+            for (a, b), n in shared.items()]
+
+
 def row_counts(folder: Path) -> dict[str, int]:
     """Rows of each table already in ``folder``, as the last build counted them in data_dictionary.md
     (counting ~80 MB of CSV at 100k records took over a second); a table it does not list is counted
@@ -1485,6 +1509,8 @@ def main(check_only: bool = False, raw: Path | None = None, out: Path | None = N
         print(f"{name:>24}: {rows:5d} rows{change}", file=sys.stderr)
     if not check_only:
         print(f"{len(result.written)} file(s) changed in {Path(out or config.PROCESSED)}", file=sys.stderr)
+    for warning in grid_overlaps(result.tables):
+        print(warning, file=sys.stderr)
     if result.rejections:
         print(f"\n{len(result.rejections)} value(s) rejected (kept aside in rejected.csv):", file=sys.stderr)
         for r in sorted(result.rejections, key=lambda r: (r.source, r.field)):

@@ -48,6 +48,9 @@ def _add(args: argparse.Namespace) -> int:
 
         print("rebuilding the tables (the change in each table's rows is in brackets):", file=sys.stderr)
         code = max(code, build.main())
+        if code == 0:  # the next steps of the weekly job (data/raw/README.md), the authorities list with them
+            print("next: commit the record and its tables together (git add data/raw/disclosures/ data/processed/ "
+                  "foi_analysis/records/authorities.csv; git commit), then make report", file=sys.stderr)
     return code
 
 

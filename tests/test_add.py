@@ -101,8 +101,10 @@ def test_a_record_already_in_the_corpus_is_refused_unless_replace(project, tmp_p
     # The same identity again (authority, reference), even from another file name: refused, the record stays.
     again = write(tmp_path / "again.yaml", GOOD.replace("outcome: refused", "outcome: disclosed"))
     assert cli.main(["add", str(again), "--no-build"]) == 1
+    # The message names the record's path and both readings of a draft with the same identity.
     assert ("Avon and Somerset Constabulary 992/20 is already in the corpus as "
-            "avon-and-somerset-constabulary-992-20.yaml; use --replace to overwrite it") in capsys.readouterr().err
+            "data/raw/disclosures/avon-and-somerset-constabulary-992-20.yaml; if the draft is the same response brought "
+            "again, nothing is to be done (delete the draft); if it corrects the record, use --replace") in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == GOOD
     assert cli.main(["add", str(again), "--no-build", "--replace"]) == 0
     assert "outcome: disclosed" in target.read_text(encoding="utf-8")

@@ -51,7 +51,8 @@ def test_a_correction_without_replace_is_refused_and_says_how(project, tmp_path,
     capsys.readouterr()
     assert cli.main(["add", str(draft(tmp_path, CORRECTED))]) == 1
     err = capsys.readouterr().err
-    assert f"Home Office HO/2024/0042 is already in the corpus as {FILE}; use --replace" in err
+    assert f"Home Office HO/2024/0042 is already in the corpus as data/raw/disclosures/{FILE}; if the draft" in err
+    assert "if it corrects the record, use --replace" in err
     assert (config.RAW_DISCLOSURES / FILE).read_text(encoding="utf-8") == RECORD
 
 
@@ -89,7 +90,9 @@ def test_a_corrected_reference_is_added_with_a_warning_about_the_old_record(proj
     capsys.readouterr()
     assert cli.main(["add", "--no-build", str(draft(tmp_path, RECORD.replace("HO/2024/0042", "HO/2024/0043")))]) == 0
     err = capsys.readouterr().err
-    assert (f"warning: {FILE} (Home Office HO/2024/0042) has the same source title; if this draft corrects its "
+    # (Its days received and answered, 03/02/2024 and 04/03/2024, are the old record's too: both said.)
+    assert (f"warning: {FILE} (Home Office HO/2024/0042) has the same source title and was received and answered on "
+            "the same days: if this draft corrects its "
             f"reference, remove the old record (git rm data/raw/disclosures/{FILE}) and build") in err
 
 

@@ -91,3 +91,43 @@ def test_only_the_command_line_run_freezes_what_it_built_before_exiting(monkeypa
         assert gc.get_freeze_count() > 0
     finally:
         gc.unfreeze()
+
+
+def test_a_grid_brought_twice_under_another_name_is_named_in_a_warning(tmp_path):
+    """The Met's grids cover separate periods: a grid saved again under another name lists the same
+    deployments twice and, made the same day and reaching the same day, is no later edition that could
+    supersede them (grids.parse._restated): every one of them would count twice in the totals. The
+    duplicate check flags only rows printing a duration, which the 2020-22 layout has not: the build
+    names both files itself."""
+    shutil.copytree(config.RAW, tmp_path / "data" / "raw")  # the test corpus: the 2020-22 and 2023-24 grids
+    done = run(tmp_path, "build")
+    assert done.returncode == 0 and "warning" not in done.stderr  # the two grids share no deployment
+    grids = tmp_path / "data" / "raw" / "grids"
+    shutil.copy(grids / "met-lfr-grid-2020-2022.pdf", grids / "met-lfr-grid-2020-2022-reissued.pdf")
+    for command in ("build", "validate"):
+        done = run(tmp_path, command)
+        # The 2020-22 grid lists 9 deployments (README, counted by hand), each on its own date and place:
+        # all 9 are in both files.
+        assert ("warning: grids/met-lfr-grid-2020-2022-reissued.pdf (9 deployments) and grids/met-lfr-grid-2020-2022.pdf "
+                "(9) list 9 of the same deployments (same date and place), and each of them counts twice in the totals: "
+                "if one grid is a new edition of the other, keep only the newer (git rm data/raw/grids/<the older>.pdf) "
+                "and build again") in done.stderr, done.stderr
+
+
+def test_rows_a_later_edition_supersedes_are_no_overlap():
+    """A later edition printing a deployment again supersedes the earlier row (``superseded_by``): counted
+    once, so no warning; a row both grids print that neither supersedes still is one. Three rows written
+    here: 2025-01-08 Croydon in grids a.pdf and b.pdf, and 2025-01-09 Ilford in both."""
+    import pandas as pd
+    from foi_analysis.build import grid_overlaps
+
+    deployments = pd.DataFrame({
+        "source_file": ["a.pdf", "b.pdf", "a.pdf", "b.pdf"],
+        "date": pd.to_datetime(["2025-01-08", "2025-01-08", "2025-01-09", "2025-01-09"]),
+        "location_key": ["croydon", "croydon", "ilford", "ilford"],
+        "superseded_by": ["b-1", None, "b-2", None],  # b.pdf, the later edition, restates both
+    })
+    assert grid_overlaps({"deployments": deployments}) == []
+    deployments.loc[2, "superseded_by"] = None  # Ilford not superseded: printed by both, counted twice
+    [warning] = grid_overlaps({"deployments": deployments})
+    assert warning.startswith("warning: grids/a.pdf (2 deployments) and grids/b.pdf (2) list 1 of the same deployments")

@@ -350,6 +350,9 @@ def _read_one(path: Path, drafts: bool) -> tuple[dict | None, str | None, list[s
         x = extract_file(path)
     except (InputError, OSError) as err:
         return None, None, [], (err.strerror if isinstance(err, OSError) and err.strerror else str(err))
+    if x.reference is None and x.outcome is None and not x.events:
+        # Only a body's name (or a citation) was found: a news page or a press release names a force too.
+        x.warnings.append(NOT_A_RESPONSE)
     return x.json(), (draft_yaml(x) if drafts else None), x.warnings, None
 
 
@@ -377,6 +380,10 @@ def _read_all(files: list[Path], drafts: bool, jobs: int):
             yield from chunk.result()
     finally:
         pool.shutdown(cancel_futures=True)  # (if the caller stops early, the chunks not begun are dropped)
+
+
+NOT_A_RESPONSE = ("no reference, outcome or dated event read: check that this is an FOI response (a press release or "
+                  "news page is not: delete its draft; a letter that is one: fill those fields from it)")
 
 
 def main(args: argparse.Namespace) -> int:

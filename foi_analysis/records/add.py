@@ -78,10 +78,19 @@ class Corpus:
     identity with the old one's source)."""
     identities: dict[str, tuple[str, str]] = field(default_factory=dict)
     sources: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # (authority, date received, date responded) -> file names: the same request read again under another
+    # reference (a copy whose reference was misread, an ICO decision notice giving its case number) has them.
+    days: dict[tuple, list[str]] = field(default_factory=dict)
 
     def keep(self, name: str, record: disclosures.Disclosure) -> None:
         self.identities[name] = (record.authority, record.reference)
         self.sources.setdefault((record.authority, record.source_title), []).append(name)
+        if record.date_received is not None and record.date_responded is not None:
+            self.days.setdefault(_days(record), []).append(name)
+
+
+def _days(record: disclosures.Disclosure) -> tuple:
+    return record.authority, record.date_received, record.date_responded
 
 
 def _corpus(folder: Path) -> Corpus:
@@ -134,6 +143,9 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     record = disclosures.read_record(draft.text, name, rejections)
     problems += rejections  # every problem, row-level ones included: a record enters the corpus clean
     fields = disclosures.read_mapping(draft.text, name, []) or {}
+    for where, person in _named_people(fields):  # refused, not warned: once written, the name is in data/raw
+        problems.append(Rejection(name, where, person, "looks like a person's name: no person's name goes into data/raw "
+                                  "(write a role: 'the requester', 'the disclosure officer')"))
     authority = fields.get("authority")
     if isinstance(authority, str) and authority.strip() and (why := authorities.problem(authority.strip())) is not None:
         problems.append(Rejection(name, "authority", authority, why))
@@ -142,20 +154,41 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     identity = (record.authority, record.reference)
     same = [f for f, ident in corpus.identities.items() if ident == identity]
     target = folder / (same[0] if same else safe_name(*identity))
+    shown = target.relative_to(config.ROOT) if target.is_relative_to(config.ROOT) else target
     if (same or target.exists()) and not replace:
         problems.append(Rejection(name, "reference", record.reference,
-                                  f"{record.authority} {record.reference} is already in the corpus as {target.name}; "
-                                  "use --replace to overwrite it with a correction (add then lists what it changes)"))
+                                  f"{record.authority} {record.reference} is already in the corpus as {shown}; "
+                                  "if the draft is the same response brought again, nothing is to be done (delete "
+                                  "the draft); if it corrects the record, use --replace (add then lists what it changes)"))
     if same and replace:
         draft.old_text = target.read_text(encoding="utf-8", errors="replace")
-        draft.changes = changes(disclosures.read_mapping(draft.old_text, target.name, []) or {}, fields)
-    elif not same:
-        # A new identity with the source of a record already there: a corrected reference adds a second
-        # request unless the old record goes (the build cannot tell a correction from another request).
-        for other in corpus.sources.get((record.authority, record.source_title), []):
+        old = disclosures.read_mapping(draft.old_text, target.name, []) or {}
+        draft.changes = changes(old, fields)
+        if emptied := [key for key, value in old.items() if value not in EMPTY and fields.get(key) in EMPTY]:
+            # A draft extracted from a letter that corrects one answer holds only that letter's fields:
+            # replacing the record with it loses what the first response gave.
             draft.warnings.append(
-                f"{other} ({record.authority} {corpus.identities[other][1]}) has the same source title; if this draft "
-                f"corrects its reference, remove the old record (git rm data/raw/disclosures/{other}) and build")
+                f"this correction empties {', '.join(emptied)}, which the record filled; if the draft was extracted from "
+                f"a letter that corrects only part of the response, start from a copy of the record instead (cp {shown} "
+                "drafts/), change only what the letter corrects, add an 'update' event dated as the letter, and "
+                "add --replace that")
+    elif not same:
+        # A new identity with the source of a record already there, or received and answered the same days
+        # by the same authority: a corrected reference, or the same request brought again under another
+        # reference, adds a second request unless one of them goes (the build cannot tell them apart).
+        why: dict[str, list[str]] = {}
+        for other in corpus.sources.get((record.authority, record.source_title), []):
+            why.setdefault(other, []).append("has the same source title")
+        for other in corpus.days.get(_days(record), []) if record.date_received and record.date_responded else []:
+            why.setdefault(other, []).append("was received and answered on the same days")
+        new = target.relative_to(config.ROOT) if target.is_relative_to(config.ROOT) else target
+        for other, reasons in why.items():
+            draft.warnings.append(
+                f"{other} ({record.authority} {corpus.identities[other][1]}) {' and '.join(reasons)}: if this draft "
+                f"corrects its reference, remove the old record (git rm data/raw/disclosures/{other}) and build; if it "
+                f"is that request again (the same response saved twice, or a document about it such as an ICO decision "
+                f"notice), remove the new file ({new}), put what is new into {other} and add --replace it; "
+                "if it is another request, nothing to do")
     if record.exemptions and record.law == "FOIA" and _foisa(record.authority, fields):
         draft.warnings.append(
             "this request looks answered under FOISA (Scotland), whose section numbers mean other exemptions than "
@@ -164,6 +197,23 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     draft.record, draft.target = record, target
     return problems
 
+
+# A title before a capitalised word names a person ("Mr Pemberley-Quist", "Dr. Okafor"): a reviewer's note
+# copying a greeting or a signature. Only the personal titles: a role ("Chief Constable") names no one.
+_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][\w'\-]+)(?: [A-Z][\w'\-]+)?")
+
+
+def _named_people(value, where: str = "") -> list[tuple[str, str]]:
+    """(field path, text) for each titled name in a record's text values, at any depth."""
+    if isinstance(value, dict):
+        return [hit for key, v in value.items() for hit in _named_people(v, f"{where}.{key}" if where else str(key))]
+    if isinstance(value, list):
+        return [hit for i, v in enumerate(value) for hit in _named_people(v, f"{where}[{i}]")]
+    return [(where, m.group(0)) for m in _TITLED_NAME.finditer(value)] if isinstance(value, str) else []
+
+
+# A field's value that holds nothing (for --replace's warning about a correction that empties a field).
+EMPTY = (None, "", [], {})
 
 # A Scottish authority answers under FOISA.
 _SCOTTISH = re.compile(r"\bScotland\b|\bScottish\b")
@@ -225,4 +275,6 @@ def main(args: argparse.Namespace) -> tuple[int, list[Path]]:
             _say(f"  warning: {warning}")
     if refused:
         _say(f"add: {refused} of {len(args.drafts)} draft(s) not added")
+    if warned := sum(1 for d in added if d.warnings):
+        _say(f"add: {warned} draft(s) added with a warning (above): settle each before committing")
     return (1 if refused else 0), [d.target for d in added]

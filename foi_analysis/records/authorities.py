@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import io
 from functools import lru_cache
 from importlib import resources
 
@@ -31,4 +32,9 @@ def problem(authority: str) -> str | None:
     near = difflib.get_close_matches(authority, canonical, n=3, cutoff=0.5)
     near += [c for c in canonical if authority.lower() in c.lower() and c not in near][:3 - len(near)]
     hint = f"; nearest known: {'; '.join(near)}" if near else ""
-    return f"unknown authority (not in foi_analysis/records/authorities.csv){hint}"
+    # The line that makes a body new to the corpus known, quoted as the csv module would write it.
+    line = io.StringIO()
+    csv.writer(line, lineterminator="").writerow([authority, authority])
+    new = "if none of these is the body, it is" if near else "if the name is right, the body is"
+    return (f"unknown authority (not in foi_analysis/records/authorities.csv){hint}; {new} new to the corpus: "
+            f"add the line {line.getvalue()} to foi_analysis/records/authorities.csv, commit it, and add again")
