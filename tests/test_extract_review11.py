@@ -253,3 +253,46 @@ def test_short_answers_that_give_no_figure(answer, q2):
     x = _letter("We received your request on 6 May 2025. You asked:\n\n1. How many vans?\n2. How many arrests?\n\n"
                 f"Response\n\n1. Three.\n2. {answer}")
     assert [(q["question"], q["outcome"]) for q in x["questions"]] == [("1", "disclosed"), ("2", q2)]
+
+
+# ---------------------------------------------------------------------------------------------
+# A PDF printed by a browser: a box per glyph
+
+def test_a_letter_printed_to_pdf_by_chromium_reads_as_its_text():
+    # tests/fixtures/responses/chromium_printed_letter.pdf: a letter written for this test as HTML and
+    # printed with `chromium --headless --print-to-pdf` (the way a web page is saved as PDF). Chromium
+    # places every glyph on its own: PDFium's text boxes are single glyphs, kerned ones overlapping. Read
+    # from those boxes, it gave "KeKent Police", "I nfo rmatio n", "Ou r reference : FOI 2025 -04417" and
+    # the reference "FOI 2025" (found by the session 11 walk-through of the weekly job).
+    from pathlib import Path
+
+    from foi_analysis.extract import extract_file
+    from foi_analysis.extract.pdf import pdf_text
+
+    path = Path(__file__).parent / "fixtures" / "responses" / "chromium_printed_letter.pdf"
+    text = pdf_text(path.read_bytes())
+    # the letter's lines as written in its HTML
+    assert "Kent Police\nInformation Rights Unit\nMaidstone" in text
+    assert "Our reference: FOI 2025-04417\nDate: 14 March 2025" in text
+    assert "received by Kent Police on 17 February 2025. You asked:" in text
+    assert "3. The watchlist sizes are exempt under section 31(1)(a) and are withheld." in text
+    x = extract_file(path).json()
+    assert (x["authority"], x["reference"], x["date_received"], x["date_responded"]) == (
+        "Kent Police", "FOI 2025-04417", "2025-02-17", "2025-03-14")
+    # 1: "on 12 occasions"; 2: "31 arrests."; 3: "exempt under section 31(1)(a) and are withheld"
+    assert [(q["question"], q["outcome"]) for q in x["questions"]] == [("1", "disclosed"), ("2", "disclosed"), ("3", "exempt")]
+    assert x["outcome"] == "partially_disclosed"
+
+
+def test_a_verdict_in_quotation_marks_is_the_writer_s_not_the_body_s():
+    # the requester's words quoted in one sentence of a refusal as vexatious: the body's verdict is the
+    # refusal, not "does not hold" (read as not held when the quotation stood on one line: found when the
+    # PDF reader first joined that wrapped paragraph, round 7's Kelmarsh letter)
+    x = _letter("We received your request on 8 May 2025. In your email of 2 May 2025 you wrote: \u201cThe University does "
+                "not hold any records it is willing to admit to.\u201d We consider the request vexatious and are refusing "
+                "it under section 14(1).")
+    assert x["outcome"] == "refused"
+    # ... while the body's own words beside a quotation still decide
+    x = _letter("We received your request on 8 May 2025. You asked for \u201call records of the trial\u201d. "
+                "Kent Police does not hold any records of the trial.")
+    assert x["outcome"] == "not_held"

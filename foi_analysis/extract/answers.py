@@ -14,6 +14,7 @@ import re
 from ..foia import exemptions as ex
 from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
+from .events import quote_around, quoted_spans
 from .grounds import DISCLOSURE_WINS, KEPT_BACK, Found, _applies, sentences
 
 # ---------------------------------------------------------------------------------------------
@@ -791,9 +792,17 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
     Its own verdict words come first (a labelled verdict, "decided to disclose some", "we do not
     hold any of the information"); only then is the outcome inferred from the answers and grounds."""
     units = _scope(doc)
+    quoted = []
 
     def says(rule) -> bool:
-        return any(True for _ in doc.search(rule[1], rule[0], units=units))
+        # (not in quotation marks: the requester's words quoted, "you wrote: “The University does not hold
+        # any records ...”", are no verdict of the body's)
+        for i, m in doc.search(rule[1], rule[0], units=units):
+            if not quoted:
+                quoted.append(quoted_spans(doc.text) if "“" in doc.text or '"' in doc.text else [])
+            if not quoted[0] or quote_around(quoted[0], doc.offsets[i] + m.start()) is None:
+                return True
+        return False
 
     relied = [f for f in found if f.stage != "extension_notice"]
     # (FOIA s21, FOISA s25, "reasonably accessible to you by other means", points to where the information

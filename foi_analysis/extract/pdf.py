@@ -46,16 +46,49 @@ class _Line:
         return self.bottom - self.top
 
 
+def _word_runs(textpage: pdfium.PdfTextPage, chars: int, height: float) -> list[_Line]:
+    """Words as runs, from each character's box: for a PDF that places every glyph on its own (Chromium's
+    "Save as PDF"), where PDFium's text rectangles are single glyphs whose kerned boxes overlap, and the
+    text bounded by one of them holds its neighbour's letters too ("KeKent"). A word ends where PDFium's
+    text has a space or a line break (its own reading of the glyphs' spacing), or at a jump back or down."""
+    text = textpage.get_text_range(0, chars)
+    if len(text) != chars:  # (a character beyond U+FFFF is two in the text: one at a time, then)
+        text = "".join(textpage.get_text_range(i, 1) or " " for i in range(chars))
+    runs, word, box = [], [], None
+
+    def close():
+        if word:
+            runs.append(_Line("".join(word), box[0], box[2], height - box[3], height - box[1]))
+
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            close()
+            word, box = [], None
+            continue
+        left, bottom, right, top = textpage.get_charbox(i)
+        if box is not None and (left < box[0] or top < box[1]):  # the next line, or a column's next cell
+            close()
+            word, box = [], None
+        word.append(ch)
+        box = [left, bottom, right, top] if box is None else [box[0], min(box[1], bottom), max(box[2], right), max(box[3], top)]
+    close()
+    return runs
+
+
 def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
     height = page.get_height()
     textpage = page.get_textpage()
     try:
-        runs = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
-            if text:
-                runs.append(_Line(text, left, right, height - top, height - bottom))
+        rects, chars = textpage.count_rects(), textpage.count_chars()
+        if chars >= 20 and rects > 0.3 * chars:
+            runs = _word_runs(textpage, chars, height)  # a box per glyph
+        else:
+            runs = []
+            for i in range(rects):
+                left, bottom, right, top = textpage.get_rect(i)
+                text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
+                if text:
+                    runs.append(_Line(text, left, right, height - top, height - bottom))
     finally:
         textpage.close()
     # Runs whose boxes overlap vertically are one line (a bold word, a quotation mark from another
@@ -72,12 +105,17 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
         text = group[0].text
         pieces, gaps = [group[0].text], []
         for before, run in zip(group, group[1:]):
-            text += (" " if run.x0 > before.x1 + 0.25 * run.height else "") + run.text
-            if run.x0 > before.x1 + CELL_GAP * run.height:
+            # Gaps are measured against the taller of the two boxes: a PDF that gives each glyph its own
+            # tight box (Chromium's "Save as PDF") boxes "." or "-" under 1 pt high, and a quarter of that
+            # would read every kerning gap before one as a space ("FOI 2025 -04417", "2025 .").
+            size = max(before.height, run.height)
+            space = " " if run.x0 > before.x1 + 0.25 * size else ""
+            text += space + run.text
+            if run.x0 > before.x1 + CELL_GAP * size:
                 gaps.append(round(run.x0))
                 pieces.append(run.text)
             else:
-                pieces[-1] += (" " if run.x0 > before.x1 + 0.25 * run.height else "") + run.text
+                pieces[-1] += space + run.text
         lines.append(_Line(text, group[0].x0, max(r.x1 for r in group), min(r.top for r in group),
                            max(r.bottom for r in group), tuple(gaps), tuple(pieces)))
     return lines
