@@ -296,3 +296,22 @@ def test_a_verdict_in_quotation_marks_is_the_writer_s_not_the_body_s():
     x = _letter("We received your request on 8 May 2025. You asked for \u201call records of the trial\u201d. "
                 "Kent Police does not hold any records of the trial.")
     assert x["outcome"] == "not_held"
+
+
+def test_a_body_not_in_the_list_speaking_ends_the_restated_request():
+    # A council not in authorities.csv answers below the numbered questions it restates (U1's walk-through:
+    # its answer was read as part of the request, so the letter had no outcome). Lincolnshire County
+    # Council's words stand for any body: "X does not hold the information you have requested" is its
+    # verdict on every question.
+    x = _letter("Thank you for your request, which Lincolnshire County Council received on 3 April 2025. You asked:\n\n"
+                "1. Does the council use facial recognition with its CCTV cameras?\n2. If so, how many cameras use it?\n"
+                "3. Has the council shared CCTV images with any police force in 2024?\n\n"
+                "Lincolnshire County Council does not hold the information you have requested. The council does not "
+                "operate public space CCTV.",
+                head="Lincolnshire County Council\n\nOur ref: FOI/5521/25\n\n")
+    assert x["outcome"] == "not_held"
+    assert [(q["question"], q["outcome"]) for q in x["questions"]] == [("1", "not_held"), ("2", "not_held"), ("3", "not_held")]
+    # a request whose own lines name a body do not end it: "Has the council shared ...?" is asked, not said
+    x = _letter("You asked:\n\n1. Has Kent Police used live facial recognition?\n2. Does Essex Police hold a watchlist?\n\n"
+                "Response\n\n1. Yes.\n2. We cannot answer for another force.")
+    assert [q["question"] for q in x["questions"]] == ["1", "2"]

@@ -734,12 +734,14 @@ cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_
 
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
-NOTHING_HELD = ("not hold any", "none of the", "information is held", "holds no", "requested is not held",
+NOTHING_HELD = ("not hold any", "not hold the", "none of the", "information is held", "holds no", "requested is not held",
                 "requested was not held", "no information", "no recorded", "no records", "not record"), re.compile(
     # ("does not hold any briefing note": what is not held may be named, but not "any other/further ...")
     r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
     r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
+    # "Lincolnshire County Council does not hold the information you have requested"
+    r"|(?:does|do) not hold the (?:recorded )?information (?:that )?you (?:have )?(?:requested|asked for|seek)\b"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
     r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)"
     # Other ways to say it of the whole request: "No information falling within the scope of your request

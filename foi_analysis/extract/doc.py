@@ -730,6 +730,8 @@ _END_WORDS = ("decided", "will now be considered", "sorry to inform", "has been 
 
 def _ends_request(u: str) -> bool:
     return (u.startswith(_END_PREFIXES) or any(w in u for w in _END_WORDS)) and bool(_REQUEST_END.search(u))
+_BODY_SPEAKS = re.compile(r"(?:The\s+)?(?:(?:[A-Z][\w&'’.-]*\s+){1,6}|(?:council|force|trust|department|authority|university|service|board|office)\s+)"
+                          r"(?:can(?:not)?|does not|do not|holds?|neither|confirms?|has no|have no)\b")
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
 # Statute quoted in a legal annex: "Section 24(1) of the Act provides:" then "(1) Information ...".
 _PROVIDES = re.compile(r"(?:provides|states|reads)\s*(?:that)?\s*:?\s*$", re.IGNORECASE)
@@ -1189,6 +1191,10 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
             hits = find_authorities(u[:60])
             if hits and hits[0][0] == 0 and _AUTH_AFTER.match(u[hits[0][1]:]):
                 return j
+        # After the numbered items, a body not in authorities.csv speaking of itself ("Lincolnshire County
+        # Council does not hold ...", "The council can confirm ...").
+        if last_item and not item and u[:1].isupper() and _BODY_SPEAKS.match(u):
+            return j
     # No sign of the answer: the request is its opening lines and numbered items (with continuations).
     j, numbered = i, False
     while j < end:
