@@ -32,7 +32,7 @@ QUESTION_CUES = [
                             r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       # ("The information is available at https://...", "can be found on our website at ...")
-                                      r"|available (?:at|via|from|here) ?:? ?(?:https?://|www\.)|can be (?:found|viewed|accessed) (?:on|at|via) (?:our|the|its) (?:website|web site)"
+                                      r"|(?:available|\b(?:is|are|was|were|has been|have been) published) (?:at|via|from|here) ?:? ?(?:https?://|www\.)|can be (?:found|viewed|accessed) (?:on|at|via) (?:our|the|its) (?:website|web site)"
                                       r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
                                       # (the body's own verb: "The council publishes a map ... on its website"; FOIA's s21 is
                                       # the exemption for what is so accessible)
@@ -46,7 +46,9 @@ QUESTION_CUES = [
                                       r"[^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
                                       r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
     # (a part taken out of what is given: "redacted", "with the names ... removed under section 40(2)")
-    ("partially_disclosed", re.compile(r"(?<!\[)\bredact|(?<!not )(?<!n't )(?<!never )\b(?:removed|blanked out|obscured) (?:under|by virtue of|in accordance with) (?:section|s\.?\s*\d)", re.I)),
+    ("partially_disclosed", re.compile(r"(?<!\[)\bredact|(?<!not )(?<!n't )(?<!never )\b(?:removed|blanked out|obscured) (?:under|by virtue of|in accordance with) (?:section|s\.?\s*\d)"
+                                      # (given "with the names of junior staff removed", "with the locations ... removed, as ...")
+                                      r"|\b(?:disclosed|enclosed|attached|provided|released)\b[^.;]{0,30}?\bwith (?!(?:no|nothing|none)\b)[^.;]{0,80}?\b(?:removed|taken out|blanked out|withheld)\b", re.I)),
     ("exempt", re.compile(r"(?<!not )(?<!n't )\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
                           r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
     ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
@@ -63,7 +65,7 @@ _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|r
 _CUE_NEEDLES = {
     "not_valid_request": ("valid", "not a request", "84"), "ncnd": ("neither confirm", "confirm or deny", "ncnd"),
     "not_held": ("held", "hold", "no such", "not record", "nil return"), "publicly_available": ("public", "published", "available", "accessible", "publish", "21", "can be found", "can be viewed", "can be accessed"),
-    "partially_disclosed": ("redact", "removed", "blanked out", "obscured"), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
+    "partially_disclosed": ("redact", "removed", "blanked out", "obscured", "taken out", "withheld"), "exempt": ("exempt", "withheld", "refus", "cannot be", "not obliged", "withhold", "manifestly"),
     "disclosed": ("please", "attached", "enclosed", "response to", "disclos", "answer"),
 }
 
@@ -204,6 +206,14 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
         if not m:
+            b = _BARE_HEAD.match(u) if u[0] in "QqRr" and len(u) < 16 else None
+            if b and int(b.group(1)) in (1, last + 1):
+                # "Question 1" on a line of its own over "(a) How many ...?" / "(b) ...": its parts are "1a", "1b"
+                if b.group(1) == "1" and last != 1:
+                    if _longer(run, run_own, best, best_own):
+                        best, best_own = run, run_own
+                    run, run_own = {}, doc.own(i)
+                last, last_unit = int(b.group(1)), i
             continue
         n = int(m.group(1))
         letter = (m.group(2) or m.group(3) or m.group(4) or "").lower()
@@ -248,6 +258,10 @@ def _units_of(doc: Doc, found: dict[str, str]) -> list[int]:
 _LETTERED = re.compile(r"\(?([a-h])\)\s*(?=\S)")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 _ROMAN = re.compile(r"\((i{1,3}|iv|vi{0,3})\)\s*(?=\S)")
+# The heading of a letter's footnotes, on a line of its own.
+_NOTES_HEAD = re.compile(r"(?:Footnotes?|Endnotes?|Notes)\s*:?\s*$")
+# "Question 1" on a line of its own (its parts lettered below it).
+_BARE_HEAD = re.compile(r"^(?:Question|Request|Q)\s*(\d{1,3})\s*[:.]?\s*$", re.I)
 # A numbered topic's title: a few words, no question mark, no request ("Please ...").
 _TITLE = re.compile(r"(?!please\b)[^?.:;]{3,60}", re.I)
 # An answer headed by its letters: "a) 148 cameras ...", "(a) and (b) Not applicable".
@@ -281,6 +295,8 @@ def _answer_outcome(body: str) -> str | None:
     # section 40(2)", "Nothing has been redacted" (nothing taken out: given in full when nothing else is said).
     if outcome == "publicly_available" and (rest := _set_aside(_SENTENCE_END.split(body.strip()), _not_there_now)) is not None:
         return _answer_outcome(rest) if rest.strip() else "answered"
+    if outcome == "publicly_available" and _withholds_beside(body):
+        return "partially_disclosed"
     if outcome == "partially_disclosed" and (rest := _set_aside(sentences(body), _nothing_taken_out)) is not None:
         return _answer_outcome(rest) if rest.strip() else "disclosed"
     if outcome == "not_held" and _gives_what_is_held(body, low):
@@ -289,6 +305,10 @@ def _answer_outcome(body: str) -> str | None:
         return "exempt"  # what is held is withheld; that something else is not held does not undo it
     if outcome == "exempt" and "public interest" in low and DISCLOSURE_WINS.search(body) and not KEPT_BACK.search(body):
         return "disclosed"  # engaged, and released on the public interest test (grounds.DISCLOSURE_WINS)
+    if outcome == "exempt" and "withh" in low and (rest := _set_aside(sentences(body), _withholds_nothing)) is not None:
+        return _answer_outcome(rest) if rest.strip() else "disclosed"  # ("The report is enclosed, with no information withheld.")
+    if outcome == "exempt" and _gives_before_withholding(body):
+        return "partially_disclosed"
     if outcome:
         return outcome
     if len(body.split()) <= 25 and ("sec" in low or "§" in low or _S_DIGIT.search(low)) and _relies_on_a_ground(body):
@@ -377,10 +397,36 @@ _PUBLIC = dict(QUESTION_CUES)["publicly_available"]
 _NOT_NOW = re.compile(r"\b(?:not|no longer|never|will|would|shall|due to|intends? to|plans? to|yet to)\b|n't\b", re.I)
 
 
+def _withholds_beside(body: str) -> bool:
+    """An answer that points to where part is published and withholds another part in a sentence of its own
+    ("... published on the planning portal at https://... The supporting statement has been withheld under
+    regulation 12(5)(a)"); not the pointer's own "exempt under section 21", nor "No information has been withheld"."""
+    # (withheld in so many words: "I am refusing to provide you with the information" beside the pointer is its
+    # own refusal, under s21 or FOISA's s25)
+    return "withh" in body.lower() and any(not _PUBLIC.search(t) and not _ACCESSIBLE_GROUND.search(t) and _withholds(t)
+                                           for t in _SENTENCE_END.split(body.strip()))
+
+
+# The exemption for what is accessible otherwise, in its words or by number (FOIA s21, FOISA s25): the pointer's own.
+_ACCESSIBLE_GROUND = re.compile(r"\breasonably (?:obtain|accessible)|\botherwise accessible|\b(?:section|s\.?)\s*2[15]\b", re.I)
+
+
+def _published_too(body: str) -> bool:
+    """An answer that, beside what it does not hold, says where something is published now."""
+    low = body.lower()
+    return any(n in low for n in _CUE_NEEDLES["publicly_available"]) and any(
+        _PUBLIC.search(t) and not _not_there_now(t) for t in _SENTENCE_END.split(body.strip()))
+
+
+_CONDITION = re.compile(r"\W*(?:where|if|when|insofar as|in so far as|to the extent that)\b[^,.;]{0,80},", re.I)
+
+
 def _not_there_now(sentence: str) -> bool:
     """A sentence that names where information is published only to say it is not there, or not yet
     ("This information is not publicly available", "will be available on our website from March")."""
     found = list(_PUBLIC.finditer(sentence))
+    if found and _CONDITION.match(sentence):
+        return True  # "Where information is published, it is exempt under section 21": a rule, said of nothing here
     return bool(found) and all(_NOT_NOW.search(_clause_before(sentence, m, 60)) for m in found)
 
 
@@ -430,6 +476,40 @@ def _gives_what_is_held(body: str, low: str) -> bool:
     if "sec" in low or "§" in low or _S_DIGIT.search(low):
         facts = ex.CITATION.sub("", facts)
     return bool(rest) and _DIGIT.search(facts) is not None
+
+
+_EXEMPT_CUE = dict(QUESTION_CUES)["exempt"]
+_GIVEN = re.compile(r"\b(?:attached|enclosed|disclosed|provided|released)\b|£\s*\d", re.I)
+
+
+def _withholds_nothing(sentence: str) -> bool:
+    """A sentence whose every withholding word says nothing is withheld ("with no information withheld",
+    "Nothing has been withheld") and which holds no other cue of an exemption."""
+    found = list(_EXEMPT_CUE.finditer(sentence))
+    return bool(found) and all(m.group(0).lower().startswith("withh") and _negated(sentence, m) for m in found)
+
+
+def _gives_before_withholding(body: str) -> bool:
+    """An answer that gives something before it withholds a part ("The cost of the trial was £84,000. The name
+    of the building is withheld under section 24(1)", "A copy of the contract is attached. The pricing schedule
+    has been removed because it is exempt"): a figure (not a year, an Act's or a section's number) or a thing
+    attached in the sentences before the first that withholds. (Not "Yes. The information is held. It is
+    exempt": to confirm what is held gives nothing of it.)"""
+    said = sentences(body)
+    before = list(itertools.takewhile(lambda t: not _EXEMPT_CUE.search(t), said))
+    if not before or len(before) == len(said):
+        return False
+    said = " ".join(before)
+    if re.search(r"\b(?:not|no|cannot|can't|unable)\b", said, re.I):
+        return False  # ("We cannot provide the 2 reports attached ...": what is not given)
+    if _GIVEN.search(said):
+        return True
+    facts = _YEAR_OR_ACT.sub("", said)
+    if "sec" in facts.lower() or "§" in facts or _S_DIGIT.search(facts.lower()):
+        facts = ex.CITATION.sub("", facts)
+    if _QREF_GATE.search(facts.lower()):
+        facts = _QREF.sub("", facts)
+    return _DIGIT.search(facts) is not None
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
@@ -499,9 +579,11 @@ def the_one_answer(doc: Doc, asked_at: int) -> str | None:
     return outcome if outcome in ("disclosed", "partially_disclosed", "publicly_available") else None
 
 
-def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict]) -> list[dict]:
+def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict],
+                   notes: list[str] | None = None) -> list[dict]:
     """Per-question outcomes: an answer's own text first, then a sentence that groups questions
-    ("In relation to questions 1b, 4 ... exempt"), then the grounds cited for them."""
+    ("In relation to questions 1b, 4 ... exempt"), then the grounds cited for them. ``notes`` gets a
+    warning for an answer whose one outcome leaves out what another part of it says."""
     refs_in = {i for i in doc.gated_units(_QREF_GATE) if _QREF.search(doc.units[i])}  # (the units that name a question)
     specific: dict[str, str] = {}
     group: dict[str, str] = {}
@@ -519,6 +601,12 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if not in_table and "note" in text[:200].lower() and (m := _SEE_NOTE.match(text)):
                 text = _note(doc, m.group(1)) or text  # "See note [1]": the note, printed apart, is the answer
             outcome = "disclosed" if in_table else _answer_outcome(text)
+            if outcome == "not_held" and notes is not None and _published_too(text):
+                # One answer, two parts: "does not hold a total ... The policy is published at https://...". Which
+                # part the question asked for is a reader's call (the published item may be another thing than
+                # what was asked), so it stays not held, and is flagged.
+                notes.append(f"question {', '.join(current)}: read as not held, but the answer also points to where "
+                             "something is published: check which part was asked for")
             if outcome == "answered" and _states_yes_or_no(enumerated.get(current[0], ""), text):
                 outcome = "disclosed"
             # A review's answer replaces the response's ("Question 2: ... the list is attached").
@@ -548,7 +636,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             qa_head = m.end()  # (its number is no figure of the answer's: "A2. This information is not held.")
         elif head is None and u[:1] in "(abcdefgh" and enumerated and (m := _LETTERED_HEAD.match(u)):
             # "(a) and (b) Not applicable" under answer 1 answers 1a and 1b; "b) ..." answers a request lettered "b)"
-            number = re.match(r"\d*", current[0]).group() if current else ""
+            # (with no answer open, the question heading just above, restated with its parts: "Question 1" /
+            # "(a) ...?" / "(b) ...?" / "Answer:" / "(a) ...")
+            above = current or next((heads[j] for j in range(i - 1, max(-1, i - 8), -1) if heads[j]), None)
+            number = re.match(r"\d*", above[0]).group() if above else ""
             ids = [number + x for x in re.findall(r"\(?([a-h])\)", m.group(0))]
             if ids and all(q in enumerated for q in ids):
                 head = ids
@@ -576,7 +667,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if i in signs or (u[:1] in "IYy" and _RIGHTS.match(u)):
+            if i in signs or (u[:1] in "IYy" and _RIGHTS.match(u)) or (u[:1] in "FEN" and _NOTES_HEAD.match(u)):
+                # (nor do the footnotes under the answers: each is read where its mark is, see grounds._footnoted)
                 # (the rights paragraph every letter closes with answers no question: its "40 working days" is no figure)
                 close()
                 current = None

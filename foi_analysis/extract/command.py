@@ -26,7 +26,8 @@ import yaml
 
 from .. import config
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables, the_one_answer
-from .doc import body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, reference_in_title, request_end, request_text
+from .doc import (body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, only_asks_to_clarify,
+                  reference_in_title, request_end, request_text)
 from .events import MONTH_FIRST_NOTE, event_date, find_events
 from .grounds import Found, find_citations, law_of, merge
 from .text import InputError, clean_text, decode, html_to_text, looks_like_html, split_inline_request, unfold_answer_tables
@@ -172,7 +173,7 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     law = law_of(doc)
     found = find_citations(doc, question_refs, law)
     tables = find_tables(doc)
-    questions = find_questions(doc, enumerated_questions(doc), found, tables)
+    questions = find_questions(doc, enumerated_questions(doc), found, tables, warnings)
     events = find_events(doc)
     for order, what in ((MONTH_FIRST_NOTE, "read month first, as the letter's own dates show"),
                         ("may be month first", "read day first, though the letter prints its dates in words month first")):
@@ -181,6 +182,10 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     received = event_date(events, "received", warnings)
     responded = event_date(events, "response", warnings)
     outcome, ncnd = decide_outcome(doc, found, questions, tables, law or "FOIA")
+    if only_asks_to_clarify(doc):
+        # (the numbered points it asks about are not the request's questions; its advice is no answer)
+        questions, outcome = [], None
+        warnings.append("a request for clarification (FOIA s1(3)): no outcome or answer is read")
     if questions and outcome == "not_held" and all(q["outcome"] is None for q in questions) and nothing_held(doc):
         # One statement that nothing requested is held answers every question.
         questions = [{**q, "outcome": "not_held"} for q in questions]
@@ -201,6 +206,12 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         warnings.append("the body says it is not subject to the Freedom of Information Act: no FOI outcome is read")
     if law == "EIR":  # its exemptions are the regulations cited (grounds.find_citations)
         warnings.append("an EIR response: its exceptions are drafted as regulations (law: EIR)")
+        # A response that answers part of the request under FOIA relies on its sections too: a record has one law,
+        # so they are not drafted; say which, so that they are not lost unseen.
+        if foia := sorted({f.citation for f in find_citations(doc, question_refs, None)
+                           if f.stage != "extension_notice" and not f.procedural and f.section not in ("21", "39")}):
+            warnings.append(f"FOIA section{'s' if len(foia) > 1 else ''} also relied on, not drafted (one law per record): "
+                            f"{', '.join(foia)}; record that part by hand")
     elif law == "EISR":  # Scotland's: regulations 10 and 11
         warnings.append("an EISR (Scotland) response: its exceptions are drafted as regulations (law: EISR)")
     elif law == "FOISA":
@@ -236,7 +247,8 @@ def extract_file(path: Path) -> Extraction:
     if path.suffix.lower() == ".docx" and data.startswith(b"PK\x03\x04"):
         from .word import docx_text  # python-docx (and lxml) load only when a Word document comes
 
-        return extract_text(docx_text(data), str(path))
+        warnings: list[str] = []
+        return extract_text(docx_text(data, warnings), str(path), warnings)
     text, warnings = decode(data)
     return extract_text(text, str(path), warnings)
 

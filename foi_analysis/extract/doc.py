@@ -644,6 +644,15 @@ def _role(addressee: str, body: str) -> str:
     return "authority"
 
 
+# A letter that holds the request until it is clarified (FOIA s1(3)) is an update, whatever it says on the
+# way ("the University does not hold any contracts" in its advice); one that recounts the wait ("we were not
+# obliged ... until you clarified it") is not. Tried before the response's cues.
+_HOLDS_FOR_CLARIFICATION = ("update", ("obliged to comply", "begin again", "start again"),
+                            re.compile(r"\b(?:is|are|am) not obliged to comply with (?:your|this|the) request until\b"
+                                       r"|\bworking days?\b[^.]{0,40}\bwill (?:begin|start) again\b", re.I))
+# A letter asking what the request means (FOIA s1(3)) answers nothing yet: an update, not the response.
+_ASKS_TO_CLARIFY = ("update", ("clarif",), re.compile(r"\b(?:please )?clarify (?:which|what|the|your)\b|\brequest for clarification\b", re.I))
+
 # Message kinds, first match wins: (kind, words every match contains, pattern).
 _KIND_RULES = [
     ("review_ack", ("review",),
@@ -655,6 +664,7 @@ _KIND_RULES = [
      re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
                 r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
+    _HOLDS_FOR_CLARIFICATION,
     ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
@@ -665,8 +675,7 @@ _KIND_RULES = [
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
                 r"|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please see the answers to", re.I)),
     ("response", ("decision",), re.compile(r"\bDECISION\b")),  # the heading, in capitals
-    # A letter asking what the request means (FOIA s1(3)) answers nothing yet: an update, not the response.
-    ("update", ("clarif",), re.compile(r"\b(?:please )?clarify (?:which|what|the|your)\b|\brequest for clarification\b", re.I)),
+    _ASKS_TO_CLARIFY,
     ("ack", ("will now be considered", "acknowledge", "received your request", "being dealt with", "receive a response"),
      # ("We received your request on 2 June 2025" recounts, in a reply; an acknowledgement says "have received")
      re.compile(r"will now be considered|acknowledge (?:receipt|your request)|(?:we|I) have received your request|is being dealt with|you (?:will|should) receive a response", re.I)),
@@ -856,7 +865,39 @@ def _own_references(doc: Doc, s: int) -> set[str] | None:
                 return None
             if "your ref" not in label and len(m.group("ref")) >= 3 and not _is_date(m.group("ref")):
                 refs.add(m.group("ref").rstrip(".-/"))
+    if s and doc.segments[s - 1].role != "header":
+        refs |= _forwarded_head_references(doc, s)
     return refs
+
+
+_FORWARDED_HEAD = re.compile(r"^(?:-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|From:\s)", re.I)
+
+
+def _forwarded_head_references(doc: Doc, s: int) -> set[str]:
+    """The references a forwarded or quoted message's own head prints without a label word, between its
+    "-----Original Message-----" (or "From:") line and its greeting: its subject's ("Subject: FOI 2024/0977 -
+    ...") or a line that is only a reference ("FOI 2024/0977")."""
+    start = doc.segments[s].start
+    top = next((i for i in range(max(doc.segments[s - 1].start, start - 8), start) if _FORWARDED_HEAD.match(doc.units[i])), None)
+    refs = set()
+    for i in range(top, start) if top is not None else ():
+        u = doc.units[i]
+        if len(u) > 120 or not _ANY_DIGIT.search(u):
+            continue
+        line = _REF_LINE.match(u) if len(u) <= 40 else None
+        found = [line.group("ref")] if line and sum(c.isdigit() for c in u) >= 4 else [
+            m.group("ref") for m in _BARE_REF.finditer(u)] if ("FOI" in u or "EIR" in u or "RFI" in u) else []
+        refs.update(r for r in found if not _is_date(r))
+    return refs
+
+
+def _digits(refs: set[str]) -> set[str]:
+    """References by their digits, so that one printed with and without its letters ("FOI 2024/0977",
+    "2024/0977") is the same."""
+    return {_NOT_DIGIT.sub("", r) for r in refs}
+
+
+_NOT_DIGIT = re.compile(r"\D+")
 
 
 def _set_aside_other_requests(doc: Doc) -> None:
@@ -864,7 +905,7 @@ def _set_aside_other_requests(doc: Doc) -> None:
     labels (a response to an earlier request forwarded below the reply: "Our reference: MGLA300125-4471"
     under "Our reference: MGLA030625-5102"), answers another request: its words are read as quoted (no
     date, ground or answer of this request comes from them) and it is no message of this one."""
-    first = None
+    first, aside = None, False
     for s, seg in enumerate(doc.segments):
         if seg.role != "authority" or seg.kind in ("review_ack", "review_response"):
             continue
@@ -872,11 +913,20 @@ def _set_aside_other_requests(doc: Doc) -> None:
         if not refs:
             continue
         if first is None:
-            first = refs
-        elif not refs & first:
+            first, first_digits = refs, _digits(refs)
+        elif not _digits(refs) & first_digits:
             for i in range(seg.start, doc.segment_end(s)):
                 doc.quoted[i] = True
             seg.kind, seg.date = "other_request", None
+            aside = True
+    left = [s for s, seg in enumerate(doc.segments) if seg.role == "authority" and seg.kind != "other_request"]
+    if aside and len(left) == 1 and doc.segments[left[0]].kind == "update" and not any(
+            seg.kind == "response" for seg in doc.segments):
+        # (the reply and the forwarded response both answered numbered questions: with that one set aside, the
+        # reply is the thread's one answering message, its response)
+        s = left[0]
+        if any(_NUMBERED_ONE.match(doc.units[i]) for i in range(doc.segments[s].start, doc.segment_end(s))):
+            doc.segments[s].kind = "response"
 
 
 def answer_headings(doc: Doc) -> list[list[str] | None]:
@@ -988,6 +1038,16 @@ _REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right 
 
 
 _NUMBERED_ONE = re.compile(r"(?:Q(?:uestion)?\s*)?1[.):]\s")
+
+
+def only_asks_to_clarify(doc: Doc) -> bool:
+    """Is the authority's only word so far a request for clarification (FOIA s1(3))? Then it answers no
+    question: the points it asks about are not the request's, and what it says in advice is no answer."""
+    if any(seg.kind in ("response", "review_response") for seg in doc.segments):
+        return False
+    updates = {s for s, seg in enumerate(doc.segments) if seg.kind == "update" and seg.role != "requester"}
+    return bool(updates) and any(next(doc.search(rx, needles, own=False, segments=set(updates)), None)
+                                 for _, needles, rx in (_HOLDS_FOR_CLARIFICATION, _ASKS_TO_CLARIFY))
 
 
 def _classify_segments(doc: Doc) -> None:
@@ -1239,14 +1299,14 @@ def request_end(doc: Doc) -> int | None:
 
 
 _ASKED_INLINE_WORDS = ("asking for", "requesting", "seeking", "in which you asked", "in which you requested", "you asked for", "you requested",
-                       "you asked whether", "you asked if", "you asked us whether", "you asked us if", "you asked how", "you asked us how",
-                       "you asked what", "you asked us what", "you asked which", "you asked us which", "you asked when", "you asked us when")
+                       "you asked whether", "you asked if", "you asked us whether", "you asked us if", "you asked")
 _ASKED_INLINE = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter|application)\b[^.]{0,60}?\b"
                            r"(?:asking for|requesting|seeking|in which you (?:asked|requested))\b"
                            # "You asked for details of any deployments ...": told in the reply's sentence, not set out below it
                            r"|\byou (?:asked for|requested) (?:details|information|a copy|copies|the number|any|all|data|figures)\b"
                            # ("You asked whether the Mayor has received ...", "You asked how many deployments ...")
-                           r"|\byou asked (?:us )?(?:whether|if|how (?:many|much|often|long)|what|which|when)\b", re.IGNORECASE)
+                           r"|\byou asked (?:us )?(?:whether|if|how (?:many|much|often|long)|what|which|when)\b"
+                           r"|\byou (?:asked|requested)(?: us)?(?: for)?\s*:?\s*[“\"]", re.IGNORECASE)  # ('You asked for "every document ..."')
 cue_words(_ASKED_INLINE_WORDS)
 
 

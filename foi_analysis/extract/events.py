@@ -49,7 +49,10 @@ _BEFORE = [
 # "Your request was received by the Policing Board on": the board is the body, the date the request's.
 _BODY_RECEIVED = re.compile(r"\b(?:request|it|this|e-?mail|letter)\b[^.]{0,40}\breceived by\b[^.]{0,60}\b(?:board|committee)\s+on\s*$", re.I)
 # A sentence about another request than this one (a repeated request refused under s14(2)).
-_EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:request|application)s?\b|\bthe one you made\b")
+_EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:request|application)s?\b|\bthe one you made\b"
+                             r"|\bfor the same information\b|\b(?:identical|similar) (?:foi |information )?request")
+# (the same, told after the date: "On 10 March 2025 you made a request, 0412-25, for the same information")
+_EARLIER_WORDS = ("previous", "earlier", "one you made", "same information", "identical", "similar")
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
 _AFTER = [
     ("internal_review_requested", re.compile(r"^(?:.{0,60}\brequested an internal review|.{0,60}internal review (?:was )?requested|.{0,40}request(?:ed)? (?:for )?an? (?:internal )?review)", re.I)),
@@ -230,6 +233,17 @@ def find_dates(doc: Doc):
     return out
 
 
+def _earlier_request(low: str, after: str) -> bool:
+    """Is a date's sentence (``low``: before the date, lower-cased; ``after``: after it) about another request?"""
+    if any(w in low for w in _EARLIER_WORDS) and _EARLIER_REQUEST.search(low):
+        return True
+    rest = after[:200]
+    if "ame information" not in rest and "dentical" not in rest and "imilar" not in rest:
+        return False  # (the words told after the date; their first letters may be capitals)
+    cut = rest.find(". ")
+    return _EARLIER_REQUEST.search((rest if cut < 0 else rest[:cut]).lower()) is not None
+
+
 def find_events(doc: Doc) -> list[dict]:
     """[{event, date, printed, note}] in date order, one per (event, date)."""
     events: list[dict] = []
@@ -255,7 +269,7 @@ def find_events(doc: Doc) -> list[dict]:
             note = "timeline entry"
         elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]) and not _BODY_RECEIVED.search(before[-160:]):
             continue
-        elif ("previous" in low or "earlier" in low or "one you made" in low) and _EARLIER_REQUEST.search(low):
+        elif _earlier_request(low, after):
             continue  # "the same as the one you made on 2 June, which we answered on 30 June": another request's dates
         else:
             tail = low.rstrip()
@@ -317,6 +331,12 @@ def find_events(doc: Doc) -> list[dict]:
                     date = _yearless(int(m.group(1)), m.group(2), replies[0])
                     if date:
                         add("received", date, " ".join(m.group(0)[m.start(1) - m.start():].split()), "no year printed: dated by the reply")
+    received = {e["date"] for e in events if e["event"] == "received"}
+    replies = {e["date"] for e in events if e["event"] == "response"}
+    if len(received) == 1 and len(replies) > 1 and min(replies) < min(received) <= max(replies):
+        # Of several responses, one told as given before the one request was received answers another request
+        # ("We responded to it on 4 April 2025", of an earlier request a s14(2) refusal tells of).
+        events = [e for e in events if not (e["event"] == "response" and e["date"] < min(received))]
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
 

@@ -50,6 +50,12 @@ DISCLOSURE_WINS = re.compile(
     r"(?![^.;]{0,80}\bbut not\b)"
     r"|\bpublic interest in (?:the\s+)?(?:disclosure|disclosing|release|releasing)\b(?:(?!\bnot\b)[^.;]){0,60}?\boutweighs\b", re.IGNORECASE)
 KEPT_BACK = re.compile(r"\bwithh(?:eld|old|olding)\b|\bredact|\bnot (?:be(?:en)? )?(?:disclosed|released|provided)\b", re.IGNORECASE)
+# A ground named as one that might apply to a request not yet made or not yet answered ("some of the pricing
+# may be exempt under section 43(2), which we would consider at that time", s16 advice) is not relied on, unless
+# the sentence also relies on it now ("... may be exempt, and we are withholding it"). (Not tested in an extension
+# notice, where grounds under consideration are its subject.)
+_HEDGED = re.compile(r"\b(?:may|might|could)\s+(?:also\s+|well\s+)?be\s+(?:exempt|withheld)\b", re.IGNORECASE)
+_RELIED_NOW = re.compile(r"\b(?:is|are) (?:being )?(?:exempt|withheld)\b|\bwithholding\b|\brel(?:y|ies|ying) on\b|\bhas been withheld\b", re.IGNORECASE)
 # In a review, a sentence that tells what the original response did ("On 17 February 2025 we refused your
 # request, relying on ...", "In the original response the force withheld ...") is history, like a
 # timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
@@ -170,7 +176,7 @@ def _applies(sentence: str, extension: bool = False, eir: bool = False) -> int:
     if not cue:
         return 0
     if not _NEGATED.search(sentence):
-        return 1
+        return 0 if not extension and _HEDGED.search(sentence) and not _RELIED_NOW.search(sentence) else 1
     # "the duty in Section 1(1)(a) does not apply by virtue of Section 23(5)" is how an NCND ground is
     # applied: what is negated is the duty to confirm or deny, not the ground (only an NCND ground:
     # "... does not apply to the bodies listed in section 23(3)" applies nothing).
@@ -294,6 +300,10 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
             applies = verdicts.get(left)
             if applies is None:
                 applies = verdicts[left] = _applies(sentence, seg.kind == "extension", bool(eir))
+            if not applies and u[:1] in "[¹²³⁴⁵⁶⁷⁸⁹" and (fn := _FOOTNOTE.match(u)) and fn.end() <= start:
+                # A footnote that names a ground ("[3] Section 40(2) of the Act exempts personal data ...") applies
+                # it where its mark is set: "... enclosed, with the names of junior staff removed.[3]"
+                applies = verdicts[left] = _footnoted(doc, i, fn.group(0).strip())
             if not applies or (applies == 2 and not any(c[2] for c in cits)):
                 continue
         if "public interest" in doc.unit_low(i) and DISCLOSURE_WINS.search(u, left) and not KEPT_BACK.search(u):
@@ -320,6 +330,27 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
                 found.append(Found(section, citation, raw, ncnd, procedural, stage, list(questions)))
                 by_citation[citation, stage] = found[-1]
     return _drop_subsumed(found)
+
+
+_FOOTNOTE = re.compile(r"\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
+# What the sentence a footnote's mark follows does, beside the reliance cues: takes a part out.
+_TAKES_OUT = re.compile(r"\b(?:removed|taken out|blanked out|redacted)\b", re.IGNORECASE)
+_NOTHING = re.compile(r"\b(?:no|nothing|none|not)\b|n't\b", re.IGNORECASE)
+
+
+def _footnoted(doc: Doc, i: int, mark: str) -> int:
+    """Does the sentence that a footnote's ``mark`` ("[3]", "³") follows, in the authority's own text
+    elsewhere than footnote ``i``, apply something (withhold, take out, refuse)? (``_applies``'s values.)"""
+    k = doc.text.find(mark)
+    while k != -1:
+        j = doc.unit_at(k)
+        at = k - doc.offsets[j]
+        if j != i and at > 0 and doc.own(j):
+            said = sentences(doc.units[j][:at].rstrip())
+            last = said[-1] if said else ""
+            return _applies(last, False) or int(bool(_TAKES_OUT.search(last)) and not _NOTHING.search(last))
+        k = doc.text.find(mark, k + len(mark))
+    return 0
 
 
 def _listing_questions(doc: Doc, i: int, question_refs) -> list[str]:

@@ -138,6 +138,7 @@ _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h
 # Page regions by class or id: site navigation, cookie banners, "similar requests" sidebars.
 _SKIP_REGION = re.compile(r"cookie|consent|banner|sidebar|right_column|similar|related|breadcrumb|\bnav|menu|footer|header-|site-header|share",
                           re.IGNORECASE)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
@@ -158,7 +159,9 @@ class _TextParser(HTMLParser):
             if tag == self._region[0]:
                 self._region = (tag, self._region[1] + 1)
             return
-        if tag not in _VOID and any(k in ("class", "id") and v and _SKIP_REGION.search(v) for k, v in attrs):
+        if tag not in _VOID and any((k in ("class", "id") and v and _SKIP_REGION.search(v)) or k == "hidden"
+                                    or (k == "style" and v and _HIDDEN_STYLE.search(v)) for k, v in attrs):
+            # (nor what the page does not show: a "hidden" element, one styled "display: none")
             self._region = (tag, 1)
             return
         if tag in _VOID:
@@ -302,12 +305,19 @@ def lower_text(text: str) -> tuple[str, str]:
     return data.lower().decode("utf-8", "surrogatepass"), odd
 
 
+_ANSI_CODE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]")
+
+
 def clean_text(text: str) -> tuple[list[str], bool, str]:
     """Text -> its lines without furniture, with trailing space removed and odd spaces normalised;
     whether the lines hold no space but " " (see ``logical_lines``); and the characters of the text
     outside ASCII (see ``doc.Doc``)."""
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text:
+        # A terminal's colour codes pasted with the text ("\x1b[1mOur ref:\x1b[0m") are not shown, so not read.
+        # (Other control characters are kept: taken out, a lone one can leave a line reading otherwise, "Dear \x07,".)
+        text = _ANSI_CODE.sub("", text)
     # (a test per character, a scan each unless the text holds no character that high: cheaper than a
     # regex class or str.translate, which copy or step through every character in Python's re)
     for odd, plain in _SPACES:

@@ -11,16 +11,18 @@ cell by cell, line by line.
 from __future__ import annotations
 
 import io
+import re
 
 from .text import InputError
 
 
-def docx_text(data: bytes) -> str:
+def docx_text(data: bytes, warnings: list[str] | None = None) -> str:
     try:
         import docx
     except ImportError as err:  # the dependency is declared; this is a broken install
         raise InputError(f"a Word document, but python-docx is not installed ({err})") from err
     try:
+        data = _accept_tracked_changes(data, warnings if warnings is not None else [])
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # a truncated ZIP, missing parts, bad XML: python-docx raises any of several kinds
         raise InputError(f"not a readable Word document (.docx): {err}") from err
@@ -64,3 +66,49 @@ def _block(container, lines: list[str]) -> None:
             lines.append("")
         else:
             lines.append(item.text)
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_PARTS = re.compile(r"word/(?:document|header\d*|footer\d*)\.xml")
+
+
+def _accept_tracked_changes(data: bytes, warnings: list[str]) -> bytes:
+    """The document as Word shows it with every tracked change accepted: inserted text (w:ins, w:moveTo)
+    kept, deleted text (w:del, w:moveFrom) dropped. python-docx reads a paragraph's own runs only, so
+    without this an inserted reference or ground would be lost while the deleted one is not shown either.
+    Comments are another part (word/comments.xml) and are never read."""
+    import zipfile
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    changed, counts = False, {"ins": 0, "del": 0}
+    for name in [n for n in parts if _PARTS.fullmatch(n) and (b"<w:ins " in parts[n] or b"<w:del " in parts[n]
+                                                                 or b"<w:moveTo " in parts[n] or b"<w:moveFrom " in parts[n])]:
+        root = etree.fromstring(parts[name])
+        for kind, tags in (("del", ("del", "moveFrom")), ("ins", ("ins", "moveTo"))):
+            for el in [e for t in tags for e in root.iter(_W + t)]:
+                parent = el.getparent()
+                if parent is None:
+                    continue
+                if parent.tag == _W + "rPr":  # a paragraph mark's change: only a mark
+                    parent.remove(el)
+                    continue
+                counts[kind] += 1
+                if kind == "ins":  # keep what was inserted, in its place
+                    at = parent.index(el)
+                    for k, child in enumerate(list(el)):
+                        parent.insert(at + k, child)
+                parent.remove(el)
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        changed = True
+    if not changed:
+        return data
+    warnings.append(f"tracked changes read as accepted ({counts['ins']} insertions kept, {counts['del']} deletions dropped): "
+                    "check them against the letter as sent")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    return out.getvalue()

@@ -46,7 +46,9 @@ _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?
 # (the day's first digit first, then "not after a digit" asked of it: "(?<!\d)(\d{1,2})" as a pattern that
 # begins with a digit, which Python's ``re`` finds by skipping in C instead of trying every position)
 NUMERIC_DATE = re.compile(r"(\d(?<!\d\d)\d?)\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
-_WORDED_DAY_ON = rf"(\d\d?)\s*(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+({_MONTH})\.?,?[\s\-]+(\d{{4}}|\d{{2}})(?!\d)"
+# (a two-digit year is not a day of the next date in a list: "20 October, 24 October and 29 October 2025")
+_WORDED_DAY_ON = (rf"(\d\d?)\s*(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+({_MONTH})\.?,?[\s\-]+"
+                  r"(\d{4}|\d{2}(?!\s*(?:st|nd|rd|th)?(?:\s+of)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?!\d)")
 WORDED_DATE = re.compile(rf"(?:{_WEEKDAY})?(?:the\s+)?" + _WORDED_DAY_ON, re.IGNORECASE)
 # WORDED_DATE from its day on (the same groups): to find dates in a text when only the day's start is
 # needed (``m.start(1)``). The weekday and "the" before the day hold no digit, so this finds the same
