@@ -81,12 +81,15 @@ def _accept_tracked_changes(data: bytes, warnings: list[str]) -> bytes:
 
     from lxml import etree
 
+    # (a hostile document's entities are neither expanded nor fetched, as python-docx's own parser does)
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         parts = {n: z.read(n) for n in z.namelist()}
     changed, counts = False, {"ins": 0, "del": 0}
     for name in [n for n in parts if _PARTS.fullmatch(n) and (b"<w:ins " in parts[n] or b"<w:del " in parts[n]
                                                                  or b"<w:moveTo " in parts[n] or b"<w:moveFrom " in parts[n])]:
-        root = etree.fromstring(parts[name])
+        root = etree.fromstring(parts[name], parser)
         for kind, tags in (("del", ("del", "moveFrom")), ("ins", ("ins", "moveTo"))):
             for el in [e for t in tags for e in root.iter(_W + t)]:
                 parent = el.getparent()
