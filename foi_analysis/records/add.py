@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from ..foia.exemptions import FOISA_NAME
 from . import authorities, disclosures
 from .quarantine import WHOLE_FILE, Rejection
 
@@ -120,11 +119,11 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     """Every problem of one draft (empty: it may be added); sets ``draft.record`` and ``draft.target``."""
     name = draft.path.name
     try:
-        draft.text = draft.path.read_bytes().decode("utf-8")
+        draft.text = disclosures.decode(draft.path.read_bytes())
     except OSError as err:
         return [Rejection(name, WHOLE_FILE, "", f"cannot read: {err.strerror or err}")]
-    except UnicodeDecodeError as err:
-        return [Rejection(name, WHOLE_FILE, "", f"not valid UTF-8 text: {err}")]
+    except ValueError as err:  # not text, or too large to be a record (what the build says of it)
+        return [Rejection(name, WHOLE_FILE, "", str(err))]
     problems: list[Rejection] = []
     head = draft.text.removeprefix("\ufeff").lstrip().splitlines()[:5]
     if any(line.startswith("#") and DRAFT_MARK in line for line in head):
@@ -135,7 +134,8 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     problems += rejections  # every problem, row-level ones included: a record enters the corpus clean
     fields = disclosures.read_mapping(draft.text, name, []) or {}
     authority = fields.get("authority")
-    if isinstance(authority, str) and authority.strip() and (why := authorities.problem(authority.strip())) is not None:
+    if (isinstance(authority, str) and authority.strip() and not any(r.field == "authority" for r in rejections)
+            and (why := authorities.problem(authority.strip())) is not None):
         problems.append(Rejection(name, "authority", authority, why))
     if record is None:
         return problems
@@ -146,6 +146,12 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
         problems.append(Rejection(name, "reference", record.reference,
                                   f"{record.authority} {record.reference} is already in the corpus as {target.name}; "
                                   "use --replace to overwrite it with a correction (add then lists what it changes)"))
+    if replace and not same:
+        # A correction keeps its record's identity: none matching is a typo in it, most often, which
+        # would otherwise add a second record of the same request.
+        problems.append(Rejection(name, "reference", record.reference,
+                                  f"no record of {record.authority} {record.reference} to replace: check the draft's "
+                                  "authority and reference, or add it without --replace if it is a new record"))
     if same and replace:
         draft.old_text = target.read_text(encoding="utf-8", errors="replace")
         draft.changes = changes(disclosures.read_mapping(draft.old_text, target.name, []) or {}, fields)
@@ -156,7 +162,7 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
             draft.warnings.append(
                 f"{other} ({record.authority} {corpus.identities[other][1]}) has the same source title; if this draft "
                 f"corrects its reference, remove the old record (git rm data/raw/disclosures/{other}) and build")
-    if record.exemptions and record.law == "FOIA" and _foisa(record.authority, fields):
+    if record.exemptions and record.law == "FOIA" and _SCOTTISH.search(record.authority):
         draft.warnings.append(
             "this request looks answered under FOISA (Scotland), whose section numbers mean other exemptions than "
             "FOIA's (FOISA s35 is law enforcement, FOIA s35 policy formulation), but the record has no 'law: FOISA': "
@@ -165,15 +171,10 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     return problems
 
 
-# A Scottish authority answers under FOISA.
+# A Scottish authority answers under FOISA ("New Scotland Yard" is the Met's alias, never a canonical
+# name). A record whose citations name FOISA without 'law: FOISA' never gets here: the record loader
+# refuses it (disclosures: a citation naming the other Act).
 _SCOTTISH = re.compile(r"\bScotland\b|\bScottish\b")
-
-
-def _foisa(authority: str, fields: dict) -> bool:
-    """Whether a record's citations are FOISA's: they name it, or the authority is a Scottish body
-    ("New Scotland Yard" is the Met's alias, never a canonical name)."""
-    raws = [str(e.get("raw", "")) for e in fields.get("exemptions") or [] if isinstance(e, dict)]
-    return bool(_SCOTTISH.search(authority)) or any(FOISA_NAME.search(raw) for raw in raws)
 
 
 def _write_atomic(path: Path, text: str) -> None:
