@@ -136,19 +136,20 @@ def parse_percent(value, field_name: str) -> float:
 
 # A count as letters print it: "1234", "1,234"; "nil" or "none" is 0. Blank, "N/A" or a dash alone
 # says nothing was printed (None). The grids read their cells the same way (grids/parse.py).
-_THOUSANDS = re.compile(r"[0-9]{1,3}(?:,[0-9]{3})+")
-_NOT_PRINTED = re.compile(r"n/?a|not applicable|[-\u2010-\u2015\u2212]+", re.IGNORECASE)
-_NIL = re.compile(r"nil|none", re.IGNORECASE)
+# (Patterns as text: compiled by ``re`` when first needed, which a corpus of plain counts never pays.)
+_THOUSANDS = r"[0-9]{1,3}(?:,[0-9]{3})+"
+_NOT_PRINTED = r"(?i)n/?a|not applicable|[-\u2010-\u2015\u2212]+"
+_NIL = r"(?i)nil|none"
 
 
 def _count(text: str, field_name: str) -> int | None:
     if text.isascii() and text.isdigit():  # (isdigit alone takes "²", which int() refuses)
         return int(text)
-    if _THOUSANDS.fullmatch(text):
+    if re.fullmatch(_THOUSANDS, text):
         return int(text.replace(",", ""))
-    if _NOT_PRINTED.fullmatch(text):
+    if re.fullmatch(_NOT_PRINTED, text):
         return None
-    if _NIL.fullmatch(text):
+    if re.fullmatch(_NIL, text):
         return 0
     raise RecordError(field_name, text, "not a whole number")
 
@@ -515,7 +516,7 @@ def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bo
         rejections.append(Rejection(file, WHOLE_FILE, "", f"not valid YAML: {reason}"))
         return None
     if not isinstance(rec, dict):
-        if isinstance(rec, list) and _DOCUMENT_START.search(_HEAD.sub("", text, count=1)):
+        if isinstance(rec, list) and re.search(_DOCUMENT_START, re.sub(_HEAD, "", text, count=1)):
             # yaml-rs gives the documents of a stream as a list: each may be a record, none is dropped unsaid
             reason = f"{len(rec)} YAML documents in one file (separated by '---'): one record per file"
             rejections.append(Rejection(file, WHOLE_FILE, "", reason))
@@ -528,8 +529,9 @@ def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bo
 
 # A document start marker ("---" at the start of a line), and what may come before a file's first
 # document without making it a second one (comments, blank lines, that document's own marker).
-_DOCUMENT_START = re.compile(r"^---(?=\s|$)", re.MULTILINE)
-_HEAD = re.compile(r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---(?=\s|$))?")
+# (Read only for a file that is no record: compiled by ``re`` then.)
+_DOCUMENT_START = r"(?m)^---(?=\s|$)"
+_HEAD = r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---(?=\s|$))?"
 
 
 def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure | None:

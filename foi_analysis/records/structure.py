@@ -268,8 +268,9 @@ def tag_problems(text: str) -> list[tuple[str, Any, str]]:
 # Where a record holds an identifier the tables carry (list indexes left out): text as printed, which may be written
 # unquoted when it is a plain number.
 ID_FIELDS = {("reference",), ("questions", "question"), ("exemptions", "questions")}
-# YAML 1.2's integers (core schema): decimal with a sign or leading zeros, octal 0o, hexadecimal 0x.
-_YAML_INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
+# YAML 1.2's integers (core schema): decimal with a sign or leading zeros, octal 0o, hexadecimal 0x
+# (compiled by ``re`` when first needed: few records write an identifier as a number).
+_YAML_INT = r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
 
 
 def number_problems(text: str) -> list[tuple[str, Any, str]]:
@@ -281,7 +282,7 @@ def number_problems(text: str) -> list[tuple[str, Any, str]]:
         if is_key or getattr(event, "style", "'") not in (None, "") or getattr(event, "tag", None) is not None:
             continue  # a field name, a quoted or tagged or block value, a collection, an alias
         written = event.value
-        if tuple(p for p in here if not isinstance(p, int)) not in ID_FIELDS or not _YAML_INT.fullmatch(written):
+        if tuple(p for p in here if not isinstance(p, int)) not in ID_FIELDS or not re.fullmatch(_YAML_INT, written):
             continue
         number = int(written[2:], 8 if written[1] == "o" else 16) if written[:2] in ("0o", "0x") else int(written)
         if str(number) != written:
