@@ -224,12 +224,11 @@ _QUESTION_OUTCOMES = {q: q for q in QUESTION_OUTCOMES}
 _LAWS = {law: law for law in ex.LAWS}
 
 
-def _canonical(authority: str) -> str:
-    """The canonical name of an authority written as one of its aliases in authorities.csv ("MPS"):
-    built as written, its requests would count as another body's, and a duplicate would go unseen.
-    A name not in the file is left as written (``add`` asks for known names; a hand-written record
-    may name a new body)."""
-    return authorities.aliases().get(authority, authority)
+# An authority written as one of its aliases in authorities.csv ("MPS") -> its canonical name: built as
+# written, its requests would count as another body's, and a duplicate would go unseen. A name not in
+# the file is left as written (``add`` asks for known names; a hand-written record may name a new body).
+# (Read here once: a look-up per record, no call.)
+_ALIASES = {alias: canonical for alias, canonical in authorities.aliases().items() if alias != canonical}
 
 
 @lru_cache(maxsize=4096)
@@ -368,8 +367,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
     """
     fatal: list[RecordError] = []  # request-level problems: the record is set aside
     reference, authority = _required(rec, "reference", skip, fatal, numeric), _required(rec, "authority", skip, fatal)
-    if authority is not None and _canonical(authority) != authority:
-        fatal.append(RecordError("authority", authority, f"not the canonical name: write '{_canonical(authority)}'"))
+    if authority in _ALIASES:
+        fatal.append(RecordError("authority", authority, f"not the canonical name: write '{_ALIASES[authority]}'"))
     outcome = _required(rec, "outcome", skip, fatal)
     if outcome is not None and outcome not in _OUTCOMES:
         fatal.append(RecordError("outcome", outcome, f"unknown outcome; use one of {', '.join(OUTCOMES)}"))
@@ -724,7 +723,7 @@ def decode(data: bytes) -> str:
         raise ValueError(f"{len(data):,} bytes: larger than a record can be ({MAX_RECORD_BYTES:,} bytes): a record "
                          "holds the facts transcribed from a response, not the response itself")
     head = data[:2]
-    if b"\x00" in head or head in (b"\xff\xfe", b"\xfe\xff"):  # (two bytes' look: cheap for every file)
+    if 0 in head or head in (b"\xff\xfe", b"\xfe\xff"):  # (a byte value: `b"\x00" in` raises and clears a TypeError first)
         encoding = next((e for mark, e in _WIDE if data.startswith(mark)), None) or next(
             (e for shape, e in _WIDE_BARE if tuple(int(b != 0) for b in data[:len(shape)]) == shape), None)
         if encoding is not None:
@@ -750,10 +749,15 @@ def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejec
     records = []
     for file, data in zip([_file_name(p, prefix) for p in paths], [_read_bytes(p) for p in paths] if contents is None else contents):
         try:
-            text = decode(data)
-        except ValueError as err:
-            rejections.append(Rejection(file, WHOLE_FILE, "", str(err)))
-            continue
+            if len(data) > MAX_RECORD_BYTES or 0 in data[:2]:
+                raise ValueError
+            text = data.decode("utf-8")  # the usual file, without a call to decode
+        except ValueError:  # (UnicodeDecodeError is one) too large, UTF-16 or -32, or no text: decode says which
+            try:
+                text = decode(data)
+            except ValueError as err:
+                rejections.append(Rejection(file, WHOLE_FILE, "", str(err)))
+                continue
         d = read_record(text, file, rejections)
         if d is not None:
             records.append(d)
