@@ -29,16 +29,21 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+try:
+    import fcntl
+except ImportError:  # not on Windows: no lock on the output folder
+    fcntl = None
+
 import numpy as np
 import pandas as pd
 
 from . import chunking, config, datapackage, forked, tables as schemas
 from .grids import parse as grids
 from .records import authorities, disclosures, quarantine
-from .records.quarantine import UNREADABLE, WHOLE_FILE, Rejection
+from .records.quarantine import NOT_UTF8_NAME, UNREADABLE, WHOLE_FILE, Rejection, shown_name
 from .cache import Blob, Cache, cache_folder, files_key
 from .chunking import CHUNK_FILES
-from .listing import Facts, Listing, cores
+from .listing import Facts, Listing, cores, utf8_name
 from .foia import calendar
 from .foia.calendar import working_day_number
 from .foia.exemptions import CATALOGUES, section_key
@@ -897,7 +902,8 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listed: chunking.Pl
         del facts
     plan = listed
     # A folder or a broken link named like a record is no record, but it may be one the user meant to add.
-    unreadable = [Rejection(f"disclosures/{name}", WHOLE_FILE, "", UNREADABLE) for name in plan.unreadable]
+    unreadable = [Rejection(f"disclosures/{name}", WHOLE_FILE, "", UNREADABLE) if utf8_name(name) else
+                  Rejection(f"disclosures/{shown_name(name)}", WHOLE_FILE, "", NOT_UTF8_NAME) for name in plan.unreadable]
     groups = _groups([(slot, k) for k, slot in enumerate(plan.slots)])
     signatures = dict(zip(plan.slots, plan.signatures))  # chunk slot -> its files' stat signature (None: too recent to trust)
     tails: dict[int, GroupRows] = {}
@@ -962,11 +968,19 @@ def _pdf_bytes(path: Path) -> bytes:
 
 
 def _grid_reader(cache: Cache | None):
-    """grids' parse of one PDF, through the cache: an unchanged grid (bytes and code) is not re-parsed."""
+    """grids' parse of one PDF, through the cache: an unchanged grid (bytes and code) is not re-parsed.
+    A grid whose file name is not UTF-8 is not read (no table could name it)."""
     if cache is None:
-        return grids.read_grid
+        def read_named(path: Path):
+            if not utf8_name(path.name):
+                raise grids.GridError(NOT_UTF8_NAME)
+            return grids.read_grid(path)
+
+        return read_named
 
     def read(path: Path):
+        if not utf8_name(path.name):
+            raise grids.GridError(NOT_UTF8_NAME)
         key = files_key(cache.version, [(path.name, _pdf_bytes(path))])
         slot = f"grid-{hashlib.sha256(path.name.encode()).hexdigest()[:16]}"
         used.add(slot)
@@ -1431,9 +1445,36 @@ def write(result: BuildResult, out: Path | None = None) -> list[Path]:
     return written
 
 
+@contextlib.contextmanager
+def _writing(out: Path):
+    """The folder ``out``, for this build alone to write: a second build at once waits for the first
+    (an advisory lock on the folder, let go by the system when a build ends or is killed), so that
+    the outputs are one build's, never a mix. Temporary files that a killed build left are removed
+    here, where no other build can be writing them."""
+    out.mkdir(parents=True, exist_ok=True)
+    if fcntl is None:  # no flock (Windows): no lock, and nothing removed that another build may be writing
+        yield
+        return
+    fd = os.open(out, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(f"waiting for another build writing {out} to finish", file=sys.stderr)
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        for name in os.listdir(out):
+            if name.startswith(".") and name.endswith(".tmp"):  # as _stage names them
+                (out / name).unlink(missing_ok=True)
+        yield
+    finally:
+        os.close(fd)
+
+
 def build(raw: Path | None = None, out: Path | None = None, cache: bool = False, listing: Listing | None = None) -> BuildResult:
-    result = assemble(raw, cache, listing, out=Path(out or config.PROCESSED))
-    write(result, out)
+    out = Path(out or config.PROCESSED)
+    with _writing(out):
+        result = assemble(raw, cache, listing, out=out)
+        write(result, out)
     return result
 
 

@@ -73,7 +73,7 @@ def files_key(version: str, files: list[tuple[str, bytes]]) -> str:
     """Key of a value read from ``files`` (name, content), in the given order."""
     total = hashlib.sha256(version.encode())
     for name, data in files:
-        total.update(f"{name}\0{len(data)}\0".encode())
+        total.update(f"{name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))  # (a file name may hold any bytes)
         total.update(data)
     return total.hexdigest()
 

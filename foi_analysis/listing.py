@@ -125,11 +125,26 @@ def read(folder: str | os.PathLike) -> Facts:
     finally:
         if fd is not None:
             os.close(fd)
+    if not "".join(names).isascii():  # (one look for the usual all-ASCII folder)
+        # A name the file system holds in bytes that are not UTF-8 (made on another system) cannot be
+        # written in any table: reported with the unreadable ones, never read.
+        for i, name in enumerate(names):
+            if not name.isascii() and not utf8_name(name):
+                kinds[i] = OTHER
     if kinds.count(FILE) == len(kinds):  # the usual case: nothing but record files
         return Facts(names, sizes, mtimes, inodes, now)
     keep = [i for i, k in enumerate(kinds) if k == FILE]  # a dangling link, a folder named x.yaml: not records
     return Facts([names[i] for i in keep], *(array("q", (c[i] for i in keep)) for c in (sizes, mtimes, inodes)), now,
                  [name for name, k in zip(names, kinds) if k != FILE])
+
+
+def utf8_name(name: str) -> bool:
+    """Whether a file name (as ``os.listdir`` gives it, undecodable bytes as surrogates) is UTF-8 text."""
+    try:
+        name.encode("utf-8")
+        return True
+    except UnicodeEncodeError:
+        return False
 
 
 class Listing:

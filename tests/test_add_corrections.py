@@ -107,12 +107,17 @@ def test_changes_lists_fields_added_removed_and_changed():
 
 def test_a_request_answered_under_foisa_is_added_with_a_warning(project, tmp_path, capsys):
     # FOISA's s35 is law enforcement, FOIA's s35 the formulation of government policy: the catalogue is
-    # FOIA's, so add says to check the exemptions table (the letter names the Scottish Act).
+    # FOIA's, so add says to check the exemptions table (a Scottish body, its citations naming no Act).
     foisa = RECORD.replace("HO/2024/0042", "IM-FOI-2024-0101").replace("Home Office", "Police Scotland").replace(
-        "Section 21 - Information accessible by other means", "Section 35(1)(a) FOISA Law enforcement")
+        "Section 21 - Information accessible by other means", "Section 35(1)(a) Law enforcement")
     capsys.readouterr()
     assert cli.main(["add", "--no-build", str(draft(tmp_path, foisa))]) == 0
     assert "warning: this request looks answered under FOISA (Scotland)" in capsys.readouterr().err
+    # A citation naming the Scottish Act in a record without 'law: FOISA' contradicts the record: refused
+    # (session 11; it was a warning), as the build sets it aside.
+    named = foisa.replace("IM-FOI-2024-0101", "IM-FOI-2024-0102").replace("(1)(a) Law", "(1)(a) FOISA Law")
+    assert cli.main(["add", "--no-build", str(draft(tmp_path, named, "named.yaml"))]) == 1
+    assert "cites FOISA, but the record's law is FOIA (no 'law' field)" in capsys.readouterr().err
     # A FOIA letter from an English force: no warning.
     kent = RECORD.replace("HO/2024/0042", "KP-1").replace("Home Office", "Kent Police")
     assert cli.main(["add", "--no-build", str(draft(tmp_path, kent, "kent.yaml"))]) == 0

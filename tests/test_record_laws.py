@@ -283,12 +283,12 @@ def test_findings_name_a_foisa_ncnd_citation_with_its_law(project, tmp_path, cap
     ("the Environmental Information (Scotland) Regulations 2004", False),
 ])
 def test_extract_and_add_tell_the_scottish_act_by_the_same_names(name, foisa):
-    # One pattern (foia.exemptions.FOISA_NAME): the law a letter is drafted under, and add's warning
-    # for a record without `law:` whose citation names the Act (an authority not known as Scottish).
+    # One pattern (foia.exemptions.FOISA_NAME): the law a letter is drafted under, and the Act a
+    # record's citation names (a record without `law: FOISA` naming it is refused: test_hostile_records).
     from foi_analysis.extract.command import extract_text
-    from foi_analysis.records import add
+    from foi_analysis.foia.exemptions import act_named
 
     letter = (f"Our reference: FOI-2024-0101\nDear Sir,\nYour request has been considered under {name}.\n"
               "The information is exempt under section 35(1)(a) and is withheld.\nYours faithfully\nKent Police\n")
     assert (extract_text(letter).law == "FOISA") is foisa
-    assert add._foisa("Kent Police", {"exemptions": [{"raw": f"Section 35(1)(a) of {name}"}]}) is foisa
+    assert (act_named(f"Section 35(1)(a) of {name}") == "FOISA") is foisa

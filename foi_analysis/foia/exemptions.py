@@ -194,6 +194,19 @@ _SECTION_NUMBERS = {law: frozenset(re.match(r"\d+[A-Z]?", k).group() for k in ca
 # extractor tries the pattern only around them).
 FOISA_NAME = re.compile(r"\bFOI(?:SA|\(S\)A)\b|\bFreedom of Information \(Scotland\)", re.IGNORECASE)
 FOISA_NAME_WORDS = ("foisa", "foi(s)a", "freedom of information (scotland)")
+# How a text names the Freedom of Information Act 2000 ("the FOI Act" is left out: Scottish letters say it
+# too). As text: compiled by ``re`` the first time a citation names an Act, which most never do.
+FOIA_NAME = r"(?i)\bFOIA\b|\bFreedom of Information Act\b"
+
+
+def act_named(citation: str) -> str | None:
+    """The Act a citation line names, "FOIA" or "FOISA" (None: neither, or both): a record's citation
+    naming the other Act than the record's law would be read with the wrong catalogue."""
+    low = citation.lower()
+    if "foi" not in low and "freedom of information" not in low:  # every name of either Act holds one
+        return None
+    named = {law for law, pattern in (("FOIA", FOIA_NAME), ("FOISA", FOISA_NAME)) if re.search(pattern, citation)}
+    return named.pop() if len(named) == 1 else None
 
 
 def section_key(section: str) -> tuple[int, str]:

@@ -30,7 +30,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from ..foia.exemptions import FOISA_NAME
 from . import authorities, disclosures
 from .quarantine import WHOLE_FILE, Rejection
 
@@ -129,11 +128,11 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     """Every problem of one draft (empty: it may be added); sets ``draft.record`` and ``draft.target``."""
     name = draft.path.name
     try:
-        draft.text = draft.path.read_bytes().decode("utf-8")
+        draft.text = disclosures.decode(draft.path.read_bytes())
     except OSError as err:
         return [Rejection(name, WHOLE_FILE, "", f"cannot read: {err.strerror or err}")]
-    except UnicodeDecodeError as err:
-        return [Rejection(name, WHOLE_FILE, "", f"not valid UTF-8 text: {err}")]
+    except ValueError as err:  # not text, or too large to be a record (what the build says of it)
+        return [Rejection(name, WHOLE_FILE, "", str(err))]
     problems: list[Rejection] = []
     head = draft.text.removeprefix("\ufeff").lstrip().splitlines()[:5]
     if any(line.startswith("#") and DRAFT_MARK in line for line in head):
@@ -147,7 +146,8 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
         problems.append(Rejection(name, where, person, "looks like a person's name: no person's name goes into data/raw "
                                   "(write a role: 'the requester', 'the disclosure officer')"))
     authority = fields.get("authority")
-    if isinstance(authority, str) and authority.strip() and (why := authorities.problem(authority.strip())) is not None:
+    if (isinstance(authority, str) and authority.strip() and not any(r.field == "authority" for r in rejections)
+            and (why := authorities.problem(authority.strip())) is not None):
         problems.append(Rejection(name, "authority", authority, why))
     if record is None:
         return problems
@@ -160,6 +160,12 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
                                   f"{record.authority} {record.reference} is already in the corpus as {shown}; "
                                   "if the draft is the same response brought again, nothing is to be done (delete "
                                   "the draft); if it corrects the record, use --replace (add then lists what it changes)"))
+    if replace and not same:
+        # A correction keeps its record's identity: none matching is a typo in it, most often, which
+        # would otherwise add a second record of the same request.
+        problems.append(Rejection(name, "reference", record.reference,
+                                  f"no record of {record.authority} {record.reference} to replace: check the draft's "
+                                  "authority and reference, or add it without --replace if it is a new record"))
     if same and replace:
         draft.old_text = target.read_text(encoding="utf-8", errors="replace")
         old = disclosures.read_mapping(draft.old_text, target.name, []) or {}
@@ -189,7 +195,7 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
                 f"is that request again (the same response saved twice, or a document about it such as an ICO decision "
                 f"notice), remove the new file ({new}), put what is new into {other} and add --replace it; "
                 "if it is another request, nothing to do")
-    if record.exemptions and record.law == "FOIA" and _foisa(record.authority, fields):
+    if record.exemptions and record.law == "FOIA" and _SCOTTISH.search(record.authority):
         draft.warnings.append(
             "this request looks answered under FOISA (Scotland), whose section numbers mean other exemptions than "
             "FOIA's (FOISA s35 is law enforcement, FOIA s35 policy formulation), but the record has no 'law: FOISA': "
@@ -215,15 +221,10 @@ def _named_people(value, where: str = "") -> list[tuple[str, str]]:
 # A field's value that holds nothing (for --replace's warning about a correction that empties a field).
 EMPTY = (None, "", [], {})
 
-# A Scottish authority answers under FOISA.
+# A Scottish authority answers under FOISA ("New Scotland Yard" is the Met's alias, never a canonical
+# name). A record whose citations name FOISA without 'law: FOISA' never gets here: the record loader
+# refuses it (disclosures: a citation naming the other Act).
 _SCOTTISH = re.compile(r"\bScotland\b|\bScottish\b")
-
-
-def _foisa(authority: str, fields: dict) -> bool:
-    """Whether a record's citations are FOISA's: they name it, or the authority is a Scottish body
-    ("New Scotland Yard" is the Met's alias, never a canonical name)."""
-    raws = [str(e.get("raw", "")) for e in fields.get("exemptions") or [] if isinstance(e, dict)]
-    return bool(_SCOTTISH.search(authority)) or any(FOISA_NAME.search(raw) for raw in raws)
 
 
 def _write_atomic(path: Path, text: str) -> None:

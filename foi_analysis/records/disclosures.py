@@ -5,7 +5,11 @@ every problem of a record, not the first only. A malformed record (``structure``
 a wrong type, a control character, a YAML tag) or a problem in a request-level field (reference,
 authority, outcome, source title, its dates; a date in the future or before the receipt) sets the
 whole record aside; a bad value in one event, exemption, question or table row sets aside that
-row only. A record's identity is (authority, reference): two authorities may use the same number.
+row only. A record's identity is (authority, reference): two authorities may use the same number;
+an authority is written by its canonical name, and an identifier as printed (``reference: 0123``,
+which YAML reads as 123, is refused). A citation naming the other Act than the record's law puts
+the law in doubt and sets the record aside. A file is read as YAML 1.2 reads it (UTF-8, or UTF-16 or
+UTF-32) and is at most ``MAX_RECORD_BYTES``.
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from zoneinfo import ZoneInfo
 
 from ..foia import exemptions as ex
 from ..foia.dates import LAST_COUNTABLE_DAY, LAST_YEAR, parse_printed_date
-from . import structure
+from . import authorities, structure
 from .quarantine import SET_ASIDE, WHOLE_FILE, Rejection
 from .schemas import EVENTS, OUTCOMES, QUESTION_OUTCOMES, STAGES
 
@@ -68,6 +72,14 @@ class RecordError(ValueError):
     def __init__(self, field_name: str, value, reason: str):
         super().__init__(reason)
         self.field, self.value, self.reason = field_name, value, reason
+
+
+class OtherAct(ex.CitationError):
+    """A citation names the other Act than the record's law: the law, a request-level field, is in doubt."""
+
+
+class LawError(RecordError):
+    """A problem of one row that puts the record's law in doubt: the record is set aside."""
 
 
 def _text(value) -> str:
@@ -122,6 +134,26 @@ def parse_percent(value, field_name: str) -> float:
     return pct / 100
 
 
+# A count as letters print it: "1234", "1,234"; "nil" or "none" is 0. Blank, "N/A" or a dash alone
+# says nothing was printed (None). The grids read their cells the same way (grids/parse.py).
+# (Patterns as text: compiled by ``re`` when first needed, which a corpus of plain counts never pays.)
+_THOUSANDS = r"[0-9]{1,3}(?:,[0-9]{3})+"
+_NOT_PRINTED = r"(?i)n/?a|not applicable|[-\u2010-\u2015\u2212]+"
+_NIL = r"(?i)nil|none"
+
+
+def _count(text: str, field_name: str) -> int | None:
+    if text.isascii() and text.isdigit():  # (isdigit alone takes "²", which int() refuses)
+        return int(text)
+    if re.fullmatch(_THOUSANDS, text):
+        return int(text.replace(",", ""))
+    if re.fullmatch(_NOT_PRINTED, text):
+        return None
+    if re.fullmatch(_NIL, text):
+        return 0
+    raise RecordError(field_name, text, "not a whole number")
+
+
 # Blue-list tables: columns are recognised by what their header says.
 BLUE_LIST_HEADERS = {
     "deployment_date": re.compile(r"\bdate\b", re.I),
@@ -156,9 +188,7 @@ def _blue_list_rows(table: dict, where: str, rejections: list[Rejection], file: 
             if "n_tests" in index:
                 raw_n = _text(cells[index["n_tests"]]).strip()
                 if raw_n:
-                    if not raw_n.isdigit():
-                        raise RecordError(f"{rf}[{index['n_tests']}]", raw_n, "not a whole number")
-                    n = int(raw_n)
+                    n = _count(raw_n, f"{rf}[{index['n_tests']}]")
             rows.append((
                 r, date,
                 parse_percent(cells[index["true_alert_rate"]], f"{rf}[{index['true_alert_rate']}]"),
@@ -194,12 +224,26 @@ _QUESTION_OUTCOMES = {q: q for q in QUESTION_OUTCOMES}
 _LAWS = {law: law for law in ex.LAWS}
 
 
+# An authority written as one of its aliases in authorities.csv ("MPS") -> its canonical name: built as
+# written, its requests would count as another body's, and a duplicate would go unseen. A name not in
+# the file is left as written (``add`` asks for known names; a hand-written record may name a new body).
+# (Read here once: a look-up per record, no call.)
+_ALIASES = {alias: canonical for alias, canonical in authorities.aliases().items() if alias != canonical}
+
+
 @lru_cache(maxsize=4096)
 def _exemption_rows(raw: str, law: str = "FOIA") -> tuple[tuple, ...]:
     """A printed citation line, read under ``law`` -> its rows' leading EXEMPTION_COLUMNS (section .. procedural).
 
     Letters reuse a few citation lines: each is parsed and described once. ``CitationError``
-    (not cached) when it names no ground for refusal."""
+    (not cached) when it names no ground for refusal, or names the other Act than ``law``."""
+    named = ex.act_named(raw) if law in ("FOIA", "FOISA") else None
+    if named is not None and named != law:
+        # FOISA s35 is law enforcement, FOIA s35 policy formulation: read under the record's law, the
+        # line would be named from the wrong catalogue and look right.
+        raise OtherAct(f"cites {named}, but the record's law is {law}" + (
+            " (no 'law' field)" if law == "FOIA" else "") + f": if the request was answered under {named}, "
+            f"write 'law: {named}'" + ("" if named == "FOISA" else " (or leave 'law' out)"))
     return tuple((c.section, c.citation, raw, c.info.name, c.absolute, c.info.basis, c.ncnd, c.procedural)
                  for c in ex.parse_citation(raw, law))
 
@@ -211,7 +255,7 @@ def _problem(rejections: list[Rejection], file: str, err: RecordError) -> None:
 # The parse below runs on every record of a build: the usual value (known, well typed, seen before)
 # is taken on a short path, and anything else goes through the full checks, which name the problem.
 
-def _required(rec: dict, key: str, skip, fatal: list[RecordError]) -> str | None:
+def _required(rec: dict, key: str, skip, fatal: list[RecordError], numeric: list | None = None) -> str | None:
     if key in skip:
         return None
     value = rec.get(key)
@@ -219,6 +263,8 @@ def _required(rec: dict, key: str, skip, fatal: list[RecordError]) -> str | None
         value = value.strip()
         if value:
             return value
+    if numeric is not None and value.__class__ is int:
+        numeric.append(key)
     try:
         return _required_str(rec, key)
     except RecordError as err:
@@ -273,7 +319,7 @@ def _exemption(exm, i: int, law: str = "FOIA") -> tuple[tuple, ...]:
     try:
         cites = _exemption_rows(str(exm["raw"]), law)
     except ex.CitationError as err:
-        raise RecordError(f"exemptions[{i}].raw", exm["raw"], str(err)) from None
+        raise (LawError if isinstance(err, OtherAct) else RecordError)(f"exemptions[{i}].raw", exm["raw"], str(err)) from None
     questions = ";".join(map(str, exm.get("questions") or ()))
     questions = sys.intern(questions) if questions else None
     return tuple(c + (stage, questions, law) for c in cites)
@@ -311,14 +357,18 @@ def _agreed(current: dt.date | None, from_events: list[dt.date], rec: dict, key:
     return current
 
 
-def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[str] = frozenset()) -> Disclosure | None:
+def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[str] = frozenset(),
+                  numeric: list | None = None) -> Disclosure | None:
     """The record, or None when a request-level problem sets it aside; every problem goes to ``rejections``.
 
     Nothing stops at the first problem: each field is checked, so one pass lists them all.
-    ``skip`` names top-level fields already reported as malformed (not read again here).
+    ``skip`` names top-level fields already reported as malformed (not read again here); the
+    identifiers written as numbers (reference, question numbers) are added to ``numeric``.
     """
     fatal: list[RecordError] = []  # request-level problems: the record is set aside
-    reference, authority = _required(rec, "reference", skip, fatal), _required(rec, "authority", skip, fatal)
+    reference, authority = _required(rec, "reference", skip, fatal, numeric), _required(rec, "authority", skip, fatal)
+    if authority in _ALIASES:
+        fatal.append(RecordError("authority", authority, f"not the canonical name: write '{_ALIASES[authority]}'"))
     outcome = _required(rec, "outcome", skip, fatal)
     if outcome is not None and outcome not in _OUTCOMES:
         fatal.append(RecordError("outcome", outcome, f"unknown outcome; use one of {', '.join(OUTCOMES)}"))
@@ -367,8 +417,13 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
                     pass
         rows = _EXEMPTIONS.get(key) if key is not None else None
         if rows is None:
+            if numeric is not None and exm.__class__ is dict and exm.get("questions").__class__ is list and int in map(type, exm["questions"]):
+                numeric.append(f"exemptions[{i}].questions")
             try:
                 rows = _exemption(exm, i, law)
+            except LawError as err:
+                fatal.append(err)
+                continue
             except RecordError as err:
                 _problem(rejections, file, err)
                 continue
@@ -388,6 +443,8 @@ def _parse_record(rec: dict, file: str, rejections: list[Rejection], skip: set[s
                     seen.add(qid)
                     questions.append((sys.intern(qid), qout))
                     continue
+        if numeric is not None and q.__class__ is dict and q.get("question").__class__ is int:
+            numeric.append(f"questions[{i}].question")
         try:
             questions.append(_question(q, i, seen))
         except RecordError as err:
@@ -458,10 +515,22 @@ def read_mapping(text: str, file: str, rejections: list[Rejection], controls: bo
         rejections.append(Rejection(file, WHOLE_FILE, "", f"not valid YAML: {reason}"))
         return None
     if not isinstance(rec, dict):
+        if isinstance(rec, list) and re.search(_DOCUMENT_START, re.sub(_HEAD, "", text, count=1)):
+            # yaml-rs gives the documents of a stream as a list: each may be a record, none is dropped unsaid
+            reason = f"{len(rec)} YAML documents in one file (separated by '---'): one record per file"
+            rejections.append(Rejection(file, WHOLE_FILE, "", reason))
+            return None
         empty = "an empty file: " if rec is None and not text.strip() else ""
         rejections.append(Rejection(file, WHOLE_FILE, _text(rec)[:80], f"{empty}a record must be a YAML mapping of fields"))
         return None
     return rec
+
+
+# A document start marker ("---" at the start of a line), and what may come before a file's first
+# document without making it a second one (comments, blank lines, that document's own marker).
+# (Read only for a file that is no record: compiled by ``re`` then.)
+_DOCUMENT_START = r"(?m)^---(?=\s|$)"
+_HEAD = r"\A(?:[ \t]*(?:#[^\n]*)?\r?\n)*(?:---(?=\s|$))?"
 
 
 def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure | None:
@@ -477,16 +546,29 @@ def read_record(text: str, file: str, rejections: list[Rejection]) -> Disclosure
     # text with neither needs no walk (the common case; the walk costs more than the parse).
     controls = structure.control_character_problems(rec) if raw_controls or "\\" in text else []
     shape = structure.shape_problems(rec)
+    numeric: list[str] = []
     if not (tagged or controls or shape):  # the usual record: nothing malformed, no field to skip
-        return _parse_record(rec, file, rejections)
+        d = _parse_record(rec, file, rejections, numeric=numeric)
+        return d if not numeric or not _numbers_misread(text, file, rejections) else None
     malformed = tagged + [p for p in controls + shape
                           if not any(p[0] == t or p[0].startswith((t + ".", t + "[")) for t, _, _ in tagged)]
     for name, value, reason in malformed:
         rejections.append(Rejection(file, name, _text(value), reason + SET_ASIDE))
     # The rest of the record is still read, so that one pass names every problem in it.
     skip = {re.split(r"[.\[]", name, maxsplit=1)[0] for name, _, _ in malformed}
-    d = _parse_record(rec, file, rejections, skip)
+    d = _parse_record(rec, file, rejections, skip, numeric)
+    if numeric:
+        _numbers_misread(text, file, rejections)
     return None if malformed else d
+
+
+def _numbers_misread(text: str, file: str, rejections: list[Rejection]) -> bool:
+    """Whether an identifier written as a number reads as another number than printed ("0123");
+    each such is a rejection that sets the record aside."""
+    found = structure.number_problems(text)
+    for name, value, reason in found:
+        rejections.append(Rejection(file, name, _text(value), reason + SET_ASIDE))
+    return bool(found)
 
 
 def _read_fd(fd: int) -> bytes:
@@ -624,6 +706,39 @@ def read_chunks(folder: str, chunks: list[list[str]]) -> Iterator[list[bytes]]:
             announced.close()
 
 
+# The largest record the build reads: records hold facts transcribed from a response (the largest
+# real one is a few kB; a blue-list table of a thousand rows is ~50 kB). A bigger file is a pasted
+# document or a runaway script, set aside by its size before it costs the build any time or memory.
+MAX_RECORD_BYTES = 1 << 20
+# YAML 1.2 (5.2) streams in UTF-16 or UTF-32: a byte-order mark, or, without one, the NULs around the
+# first character (an ASCII one), tell which. Longest marks first: UTF-32LE's begins with UTF-16LE's.
+_WIDE = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+_WIDE_BARE = (((0, 0, 0, 1), "utf-32-be"), ((1, 0, 0, 0), "utf-32-le"), ((0, 1), "utf-16-be"), ((1, 0), "utf-16-le"))
+
+
+def decode(data: bytes) -> str:
+    """A record file's text: UTF-8 (a byte-order mark is kept, for the reader to drop), or UTF-16 or
+    UTF-32 as YAML 1.2 reads them. ``ValueError`` saying why not, for a person to act on."""
+    if len(data) > MAX_RECORD_BYTES:
+        raise ValueError(f"{len(data):,} bytes: larger than a record can be ({MAX_RECORD_BYTES:,} bytes): a record "
+                         "holds the facts transcribed from a response, not the response itself")
+    head = data[:2]
+    if 0 in head or head in (b"\xff\xfe", b"\xfe\xff"):  # (a byte value: `b"\x00" in` raises and clears a TypeError first)
+        encoding = next((e for mark, e in _WIDE if data.startswith(mark)), None) or next(
+            (e for shape, e in _WIDE_BARE if tuple(int(b != 0) for b in data[:len(shape)]) == shape), None)
+        if encoding is not None:
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as err:
+                raise ValueError(f"not {encoding.upper()[:6]} text as its first bytes say: {err.reason} at byte {err.start}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data.count(b"\n", 0, err.start) + 1
+        raise ValueError(f"not UTF-8 text: byte 0x{data[err.start]:02x} on line {line} ({err.reason}; saved as "
+                         "Windows-1252 or Latin-1?): save it as UTF-8") from None
+
+
 def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejection],
                contents: list[bytes] | None = None) -> list[Disclosure]:
     """The records in ``paths`` (set-aside ones left out; their problems go to ``rejections``).
@@ -634,10 +749,15 @@ def load_files(paths: list[str], root: str | os.PathLike, rejections: list[Rejec
     records = []
     for file, data in zip([_file_name(p, prefix) for p in paths], [_read_bytes(p) for p in paths] if contents is None else contents):
         try:
-            text = data.decode("utf-8")
-        except UnicodeDecodeError as err:
-            rejections.append(Rejection(file, WHOLE_FILE, "", f"not valid UTF-8 text: {err}"))
-            continue
+            if len(data) > MAX_RECORD_BYTES or 0 in data[:2]:
+                raise ValueError
+            text = data.decode("utf-8")  # the usual file, without a call to decode
+        except ValueError:  # (UnicodeDecodeError is one) too large, UTF-16 or -32, or no text: decode says which
+            try:
+                text = decode(data)
+            except ValueError as err:
+                rejections.append(Rejection(file, WHOLE_FILE, "", str(err)))
+                continue
         d = read_record(text, file, rejections)
         if d is not None:
             records.append(d)

@@ -12,6 +12,15 @@ COLUMNS = ["source", "field", "value", "reason"]
 # A name that looks like an input (x.yaml, x.pdf) but is a folder, a broken link or a named pipe (which
 # would block a read): reported with this reason, never opened.
 UNREADABLE = "not a readable file (a folder, a broken link or a special file)"
+# A name whose bytes are not UTF-8 (made on another system): named with those bytes escaped ("caf\\xe9.yaml").
+NOT_UTF8_NAME = "the file name is not UTF-8 text: rename the file"
+
+
+def shown_name(name: str) -> str:
+    """A file name as os.listdir gives it, its undecodable bytes (surrogates) written as escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 # How a rejection says a whole file is left out (the report counts such files, data_quality.py): the
 # field of a file that could not be read as a record, and the end of the reason of a problem in a
 # field the record cannot do without.
@@ -28,10 +37,12 @@ class Rejection:
 
     def __str__(self) -> str:
         # A file name may hold a line break or another control character: printed escaped, on one line.
-        source = self.source if self.source.isprintable() else self.source.encode("unicode_escape").decode("ascii")
+        source = self.source if self.source.isascii() else shown_name(self.source)
+        source = source if source.isprintable() else source.encode("unicode_escape").decode("ascii")
         return f"{source}: {self.field} = {self.value!r}: {self.reason}"
 
 
 def frame(rejections: list[Rejection]) -> pd.DataFrame:
-    rows = sorted({tuple(asdict(r).values()) for r in rejections})
+    # A file name's undecodable bytes (surrogates) cannot be written as UTF-8: they are written escaped.
+    rows = sorted({tuple(v if v.isascii() else shown_name(v) for v in asdict(r).values()) for r in rejections})
     return pd.DataFrame(rows, columns=COLUMNS).astype("string")

@@ -140,6 +140,11 @@ def shape_problems(rec: dict) -> list[tuple[str, Any, str]]:
         members: dict[tuple, list[str]] = {}
         for e in err.errors(include_url=False):
             loc = tuple(e["loc"])
+            if e["type"] == "invalid_key":  # a number or a list written where a field's name goes
+                key = list(e["input"]) if isinstance(e["input"], tuple) else e["input"]
+                where = field_name(loc[:-1])
+                problems[loc] = (f"{where}.{key}" if where else str(key), key, "a field name must be text")
+                continue
             if e["type"] == "extra_forbidden":
                 parent = tuple(p for p in loc[:-1] if not isinstance(p, int))
                 known = KNOWN_FIELDS[".".join(parent) or "(record)"]
@@ -202,16 +207,15 @@ def control_character_problems(value, loc: tuple = ()) -> list[tuple[str, Any, s
     return out
 
 
-def tag_problems(text: str) -> list[tuple[str, Any, str]]:
-    """(field, tag, reason) for every explicit YAML tag in the document."""
-    if "!" not in text:  # no tag without a "!": skip the second parse for almost every record
-        return []
-    # PyYAML's event parser: imported for the few records that hold a "!" (~10 ms that a build of
+def _nodes(text: str):
+    """(path, event, is_key) for every node of the document (scalar, collection start, alias), as
+    PyYAML's event parser reads it: ``path`` is where the node sits ("events", 2, "date"); a field
+    name (``is_key``) sits at its parent's path. Nothing is constructed from the events."""
+    # PyYAML's event parser: imported for the few records that need it (~10 ms that a build of
     # records without one, an incremental build's usual case, does not pay).
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    out = []
     # A stack of open collections: [kind, position] (a sequence's next index; a mapping's current key
     # or None while a key is expected).
     stack: list[list] = []
@@ -220,11 +224,8 @@ def tag_problems(text: str) -> list[tuple[str, Any, str]]:
         for event in yaml.parse(text, Loader=loader):
             is_node = isinstance(event, (yaml.ScalarEvent, yaml.MappingStartEvent, yaml.SequenceStartEvent, yaml.AliasEvent))
             is_key = bool(stack) and stack[-1][0] == "map" and stack[-1][1] is None
-            if is_node and not is_key:
-                here = path + ([stack[-1][1]] if stack else [])
-                if getattr(event, "tag", None) not in (None, "!"):
-                    tag = event.tag.replace("tag:yaml.org,2002:", "!!")
-                    out.append((field_name(tuple(here)) or "(record)", tag, "YAML tags are not allowed in a record"))
+            if is_node:
+                yield tuple(path + ([] if is_key or not stack else [stack[-1][1]])), event, is_key
             if isinstance(event, yaml.ScalarEvent) and is_key:
                 stack[-1][1] = event.value
                 continue
@@ -246,5 +247,44 @@ def tag_problems(text: str) -> list[tuple[str, Any, str]]:
                 else:
                     stack[-1][1] += 1
     except yaml.YAMLError:
-        pass  # the YAML itself was read by the main parser; a disagreement here is not a tag
+        pass  # the YAML itself was read by the main parser; a disagreement here is no problem of these
+
+
+def tag_problems(text: str) -> list[tuple[str, Any, str]]:
+    """(field, tag, reason) for every explicit YAML tag in the document, a field name's included."""
+    if "!" not in text:  # no tag without a "!": skip the second parse for almost every record
+        return []
+    out = []
+    for here, event, is_key in _nodes(text):
+        if getattr(event, "tag", None) not in (None, "!"):
+            # A tagged field name ("!!str outcome: refused") is named by the name itself.
+            if is_key and isinstance(getattr(event, "value", None), str):
+                here += (event.value,)
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            out.append((field_name(here) or "(record)", tag, "YAML tags are not allowed in a record"))
+    return out
+
+
+# Where a record holds an identifier the tables carry (list indexes left out): text as printed, which may be written
+# unquoted when it is a plain number.
+ID_FIELDS = {("reference",), ("questions", "question"), ("exemptions", "questions")}
+# YAML 1.2's integers (core schema): decimal with a sign or leading zeros, octal 0o, hexadecimal 0x
+# (compiled by ``re`` when first needed: few records write an identifier as a number).
+_YAML_INT = r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+"
+
+
+def number_problems(text: str) -> list[tuple[str, Any, str]]:
+    """(field, value as written, reason) for every identifier written unquoted that YAML reads as
+    another number than what is printed ("0123" is 123, "0x1F" is 31, "+42" is 42): the record
+    would lose the printed text and look right. Called only for a record holding a numeric identifier."""
+    out = []
+    for here, event, is_key in _nodes(text):
+        if is_key or getattr(event, "style", "'") not in (None, "") or getattr(event, "tag", None) is not None:
+            continue  # a field name, a quoted or tagged or block value, a collection, an alias
+        written = event.value
+        if tuple(p for p in here if not isinstance(p, int)) not in ID_FIELDS or not re.fullmatch(_YAML_INT, written):
+            continue
+        number = int(written[2:], 8 if written[1] == "o" else 16) if written[:2] in ("0o", "0x") else int(written)
+        if str(number) != written:
+            out.append((field_name(here), written, f"YAML reads {written} as the number {number}: quote it as printed (\"{written}\")"))
     return out
