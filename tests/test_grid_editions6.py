@@ -517,21 +517,41 @@ def _finite(value, where="found") -> list[str]:
     return []
 
 
-def test_findings_run_on_this_rounds_grids(tmp_path):
-    # A project whose grids are this round's: a redacted figure, a cancelled row printing zeros, a
-    # deployment printing 0 faces, start and end date columns, a year column, more alerts than faces,
-    # and another force's grid (refused). The tables build, every findings section computes and
-    # describes itself, and no figure is NaN.
+def scratch_project(tmp_path) -> tuple[Path, Path]:
+    """A project holding the fixture corpus's disclosures and no grid yet: (its root, its grids folder)."""
     import shutil
-
-    from foi_analysis import build, config
-    from foi_analysis.analysis import findings
 
     root = tmp_path / "project"
     grids_dir = root / "data" / "raw" / "grids"
     grids_dir.mkdir(parents=True)
     shutil.copytree(Path(__file__).parent / "fixtures" / "corpus" / "data" / "raw" / "disclosures",
                     root / "data" / "raw" / "disclosures")
+    return root, grids_dir
+
+
+def project_findings(root: Path) -> dict:
+    """The project's tables built and every findings section computed, described and rendered: none
+    raises and no figure is NaN."""
+    from foi_analysis import build, config
+    from foi_analysis.analysis import findings
+
+    build.build(root / "data" / "raw", root / "data" / "processed")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "PROCESSED", root / "data" / "processed")
+        found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    assert _finite(found) == []
+    for section, numbers in found.items():
+        findings.describe(section, numbers)
+        findings.markdown(section, numbers)
+    return found
+
+
+def test_findings_run_on_this_rounds_grids(tmp_path):
+    # A project whose grids are this round's: a redacted figure, a cancelled row printing zeros, a
+    # deployment printing 0 faces, start and end date columns, a year column, more alerts than faces,
+    # and another force's grid (refused). The tables build, every findings section computes and
+    # describes itself, and no figure is NaN.
+    root, grids_dir = scratch_project(tmp_path)
     notes = [[*HEADER[0], ("Notes", 1, 2)], HEADER[1]]
     zeros = ["0", "0", "0", "0", "0", "0", "0", "0", "0%"]
     redacted = grid_page()
@@ -545,18 +565,11 @@ def test_findings_run_on_this_rounds_grids(tmp_path):
     save(grids_dir, "year.pdf", [grid_page(header=[[("Year", 1, 2), *HEADER[0]], HEADER[1]], widths=[30, *WIDTHS],
                                            rows=[["2025", r[0][:5], *_with(r, 5, "4")[1:]] for r in ROWS])])
     save(grids_dir, "swp.pdf", [grid_page(title="SOUTH WALES POLICE LFR DEPLOYMENTS 2025")])
-    build.build(root / "data" / "raw", root / "data" / "processed")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(config, "PROCESSED", root / "data" / "processed")
-        found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    found = project_findings(root)
     # Deployments: redacted 3, zeros 3 (R1, a cancelled one, one printing 0 faces), start_end 1 (R2
     # over two days set aside), year 3; swp refused.
     assert found["deployments"]["deployments"] == 3 + 3 + 1 + 3
-    assert _finite(found) == []
     # The rows printing both false alerts and faces (1 false alert in R1's 12,000, three times, and
     # 0 in the rest, one of them 0 in 0 faces) have a spread to measure: a number, not NaN turned
     # into "none" (as before round 6: the 0-face row's 0 / 0).
     assert isinstance(found["grid_analyses"]["threshold_dispersion"], float)
-    for section, numbers in found.items():
-        findings.describe(section, numbers)
-        findings.markdown(section, numbers)  # none raises

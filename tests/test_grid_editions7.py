@@ -556,35 +556,19 @@ def test_findings_run_on_this_rounds_grids(tmp_path):
     # (faces 9,600) and R4 added by a 2025-2026 grid (made 01/06/25), a withheld location, a date with
     # its clock times, a redaction drawn in a form. The tables build, every findings section computes
     # and describes itself, no figure is NaN, and each deployment is counted once.
-    import shutil
+    from test_grid_editions6 import project_findings, scratch_project
 
-    from foi_analysis import build, config
-    from foi_analysis.analysis import findings
-
-    root = tmp_path / "project"
-    grids_dir = root / "data" / "raw" / "grids"
-    grids_dir.mkdir(parents=True)
-    shutil.copytree(Path(__file__).parent / "fixtures" / "corpus" / "data" / "raw" / "disclosures",
-                    root / "data" / "raw" / "disclosures")
+    root, grids_dir = scratch_project(tmp_path)
     _made(save(grids_dir, "met-lfr-grid-2025.pdf", [grid_page()]), "20250112")
     _made(save(grids_dir, "met-lfr-grid-2025-to-2026.pdf", [grid_page(rows=[R1, _with(R2, 5, "9,600"), R3, R4])]), "20250601")
     save(grids_dir, "withheld.pdf", [grid_page(rows=[_with(R1, 0, "15/01/25"), _with(_with(R2, 0, "16/01/25"), 1, "Withheld")])])
     header = [[("Date / time", 1, 2), HEADER[0][1], *HEADER[0][3:]], HEADER[1]]
     save(grids_dir, "date_time.pdf", [grid_page(header=header, widths=[60, *WIDTHS[1:2], *WIDTHS[3:]],
                                                 rows=[["20/01/25\n10:00-15:30", R1[1], *R1[3:]]])])
-    build.build(root / "data" / "raw", root / "data" / "processed")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(config, "PROCESSED", root / "data" / "processed")
-        found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    found = project_findings(root)
     # Deployments: 4 (R1-R4, the 2025 grid's three superseded) + 2 withheld.pdf + 1 date_time.pdf = 7,
     # not 10.
     assert found["deployments"]["deployments"] == 4 + 2 + 1
-    from test_grid_editions6 import _finite
-
-    assert _finite(found) == []
-    for section, numbers in found.items():
-        findings.describe(section, numbers)
-        findings.markdown(section, numbers)  # none raises
 
 
 def test_a_dark_header_drawn_inside_a_form_covers_nothing(tmp_path):

@@ -26,22 +26,8 @@ from foi_analysis.records import disclosures
 SET_ASIDE = "; record set aside"
 SEED_REFERENCES = ["01.FOI.21.022107", "01.FOI.23.028881", "01.FOI.23.030730", "2016090000813", "FOI 506"]
 
-# A complete, valid record (Avon and Somerset's 992/20 as test_records.py writes it).
-GOOD = """\
-reference: "992/20"
-authority: Avon and Somerset Constabulary
-source: {title: Facial recognition, file: saved-992-20.txt, kind: letter}
-date_received: 02/03/2020
-date_responded: 30/03/2020
-outcome: refused
-events:
-  - {event: received, date: 02/03/2020}
-  - {event: acknowledged, date: 03/03/2020}
-exemptions:
-  - {raw: "Section 31(1)(a) Law enforcement", stage: response, questions: ["1"]}
-questions:
-  - {question: "1", outcome: exempt}
-"""
+# A complete, valid record (Avon and Somerset's 992/20).
+from test_records import GOOD  # noqa: E402
 
 # A record with a blue-list table, whose number-of-tests cells the tests below change.
 BLUE = """\
