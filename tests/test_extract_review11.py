@@ -250,9 +250,9 @@ def test_an_ordinary_deadline_is_no_extension_estimate():
     ("0", "disclosed"),
 ])
 def test_short_answers_that_give_no_figure(answer, q2):
-    x = _letter("We received your request on 6 May 2025. You asked:\n\n1. How many vans?\n2. How many arrests?\n\n"
-                f"Response\n\n1. Three.\n2. {answer}")
-    assert [(q["question"], q["outcome"]) for q in x["questions"]] == [("1", "disclosed"), ("2", q2)]
+    from test_extract_unseen9 import _two  # (round 9's two-question letter: "1. Three." and this answer)
+
+    assert _two(answer, "How many arrests?") == [("1", "disclosed"), ("2", q2)]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,3 +315,15 @@ def test_a_body_not_in_the_list_speaking_ends_the_restated_request():
     x = _letter("You asked:\n\n1. Has Kent Police used live facial recognition?\n2. Does Essex Police hold a watchlist?\n\n"
                 "Response\n\n1. Yes.\n2. We cannot answer for another force.")
     assert [q["question"] for q in x["questions"]] == ["1", "2"]
+
+
+def test_the_not_a_response_warning_comes_with_the_reading_itself():
+    # A press release names a force and nothing else a response has (no reference, outcome or dated
+    # event): warned by extract_text itself, so a draft, --json and a caller of the library all say it.
+    from foi_analysis.extract import extract_text
+    from foi_analysis.extract.command import NOT_A_RESPONSE
+
+    release = "Kent Police to trial live facial recognition in Maidstone\n\nKent Police will trial the cameras this summer."
+    assert NOT_A_RESPONSE in extract_text(release).warnings
+    # a letter with its reference is a response, however little else it reads
+    assert NOT_A_RESPONSE not in extract_text("Kent Police\nOur ref: FOI 1/25\n\nDear Requester\n\nThank you.").warnings

@@ -62,7 +62,7 @@ from foi_analysis.grids import parse as grids
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "grids"))
 import raw_pdf  # noqa: E402
-from raw_pdf import LANDSCAPE, Page, Style  # noqa: E402
+from raw_pdf import Page, Style  # noqa: E402
 
 from test_grid_editions2 import (HEADER, R1, R2, R3, ROWS, WIDTHS, _no_blue_list, grid_page, hand, read,  # noqa: E402
                                  save)

@@ -69,31 +69,12 @@ from raw_pdf import Page  # noqa: E402
 
 from test_grid_editions2 import HEADER, R1, R2, R3, ROWS, WIDTHS, grid_page, hand, read, save  # noqa: E402
 from test_grids import assert_rows  # noqa: E402
+# round 6's drawing geometry and row helpers
+from test_grid_editions6 import BODY_TOP, ROW_HEIGHTS, ROW_TOPS, SETUP, _drop, _keep, _with, _x  # noqa: E402
 
-SETUP = ("deployment_id", "page", "row", "date", "location", "duration_minutes", "purpose", "purpose_normalised",
-         "watchlist_size", "threshold")
-BODY_TOP = 40 + 2 * 19  # raw_pdf.table at (40, 40): two header rows of 19 pt
-ROW_TOPS = [BODY_TOP, BODY_TOP + 11.5, BODY_TOP + 11.5 + 19]  # R1 one line, R2 two lines, R3 one line
-ROW_HEIGHTS = [11.5, 19, 11.5]
 # A fourth deployment for a later edition: Brixton 11/01/25, 5h00m = 300 minutes, 8,000 faces, one
 # true alert confirmed, no false alert (0% exact), one arrest.
 R4 = ["11/01/25", "Brixton", "5h00m", "Crime Hotspot", "16,250", "8,000", "1", "1", "0", "0", "0", "1", "0", "0%", "0.64"]
-
-
-def _x(col: int) -> float:
-    return 40 + sum(WIDTHS[:col])
-
-
-def _keep(row: dict, *fields: str) -> dict:
-    return {k: v for k, v in row.items() if k in fields}
-
-
-def _drop(row: dict, *fields: str) -> dict:
-    return {k: v for k, v in row.items() if k not in fields}
-
-
-def _with(row: list, col: int, text: str) -> list:
-    return [*row[:col], text, *row[col + 1:]]
 
 
 def _made(path: Path, day: str) -> Path:

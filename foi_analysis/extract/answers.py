@@ -15,7 +15,7 @@ from ..foia import exemptions as ex
 from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
-from .grounds import DISCLOSURE_WINS, KEPT_BACK, Found, _applies, sentences
+from .grounds import DISCLOSURE_WINS, KEPT_BACK, Found, applies_ground, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Questions
@@ -346,7 +346,7 @@ def _relies_on_a_ground(body: str) -> bool:
     for sentence in sentences(body):
         for m in ex.CITATION.finditer(sentence):
             cits = ex.parse_citations(m.group(0), strict=False)
-            if any(not c.procedural and c.section != "21" for c in cits) and _applies(sentence) == 1:
+            if any(not c.procedural and c.section != "21" for c in cits) and applies_ground(sentence) == 1:
                 return True
     return False
 
@@ -886,15 +886,16 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
     Its own verdict words come first (a labelled verdict, "decided to disclose some", "we do not
     hold any of the information"); only then is the outcome inferred from the answers and grounds."""
     units = _scope(doc)
-    quoted = []
+    quoted = None  # the text's quotations, found when a verdict is first seen
 
     def says(rule) -> bool:
         # (not in quotation marks: the requester's words quoted, "you wrote: “The University does not hold
         # any records ...”", are no verdict of the body's)
+        nonlocal quoted
         for i, m in doc.search(rule[1], rule[0], units=units):
-            if not quoted:
-                quoted.append(quoted_spans(doc.text) if "“" in doc.text or '"' in doc.text else [])
-            if not quoted[0] or quote_around(quoted[0], doc.offsets[i] + m.start()) is None:
+            if quoted is None:
+                quoted = quoted_spans(doc.text) if "“" in doc.text or '"' in doc.text else []
+            if not quoted or quote_around(quoted, doc.offsets[i] + m.start()) is None:
                 return True
         return False
 

@@ -140,6 +140,10 @@ def authority_in_title(title: str) -> str | None:
     return names.pop() if len(names) == 1 else None
 
 
+NOT_A_RESPONSE = ("no reference, outcome or dated event read: check that this is an FOI response (a press release or "
+                  "news page is not: delete its draft; a letter that is one: fill those fields from it)")
+
+
 def extract_text(text: str, source: str = "<text>", warnings: list[str] | None = None) -> Extraction:
     """Read one saved response (plain text or HTML) into an ``Extraction``."""
     warnings = list(warnings or [])
@@ -218,6 +222,9 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
         warnings.append("a FOISA (Scotland) response: section numbers are FOISA's, not FOIA's (drafted as law: FOISA)")
     if not any([reference, authority, found, outcome, events]):
         raise InputError("no FOI response found (no reference, authority, citation, decision or dated event)")
+    if reference is None and outcome is None and not events:
+        # Only a body's name (or a citation) was found: a news page or a press release names a force too.
+        warnings.append(NOT_A_RESPONSE)
     # (lines dropped as page furniture: a web page's, counted only when the thread's words are not there)
     kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else (
         "disclosure_log" if len(lines) < text.count("\n") + 1 or doc.hits(_LOG) else "letter")
@@ -362,9 +369,6 @@ def _read_one(path: Path, drafts: bool) -> tuple[dict | None, str | None, list[s
         x = extract_file(path)
     except (InputError, OSError) as err:
         return None, None, [], (err.strerror if isinstance(err, OSError) and err.strerror else str(err))
-    if x.reference is None and x.outcome is None and not x.events:
-        # Only a body's name (or a citation) was found: a news page or a press release names a force too.
-        x.warnings.append(NOT_A_RESPONSE)
     return x.json(), (draft_yaml(x) if drafts else None), x.warnings, None
 
 
@@ -392,10 +396,6 @@ def _read_all(files: list[Path], drafts: bool, jobs: int):
             yield from chunk.result()
     finally:
         pool.shutdown(cancel_futures=True)  # (if the caller stops early, the chunks not begun are dropped)
-
-
-NOT_A_RESPONSE = ("no reference, outcome or dated event read: check that this is an FOI response (a press release or "
-                  "news page is not: delete its draft; a letter that is one: fill those fields from it)")
 
 
 def main(args: argparse.Namespace) -> int:

@@ -169,7 +169,7 @@ def sentence_bounds(text: str, start: int, end: int, ends: list[int] | None = No
     return left, (ends[k] if k < len(ends) else len(text))
 
 
-def _applies(sentence: str, extension: bool = False, eir: bool = False) -> int:
+def applies_ground(sentence: str, extension: bool = False, eir: bool = False) -> int:
     """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
     it cites as NCND."""
     cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence)) or (eir and _EIR_RELIANCE.search(sentence))
@@ -265,7 +265,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
     by_citation: dict[tuple[str, str], Found] = {}  # (citation, stage) -> its Found
     answering = answer_of(doc)
     quoted = None
-    # A unit's sentence ends and each sentence's verdict (``_applies``) are found once, however many
+    # A unit's sentence ends and each sentence's verdict (``applies_ground``) are found once, however many
     # citations it holds (its citations come one after another): remembered for the unit being read only.
     read, ends, verdicts = -1, [], {}
     starts = _citation_starts(doc, eir)
@@ -299,7 +299,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         if not heading:
             applies = verdicts.get(left)
             if applies is None:
-                applies = verdicts[left] = _applies(sentence, seg.kind == "extension", bool(eir))
+                applies = verdicts[left] = applies_ground(sentence, seg.kind == "extension", bool(eir))
             if not applies and u[:1] in "[¹²³⁴⁵⁶⁷⁸⁹" and (fn := _FOOTNOTE.match(u)) and fn.end() <= start:
                 # A footnote that names a ground ("[3] Section 40(2) of the Act exempts personal data ...") applies
                 # it where its mark is set: "... enclosed, with the names of junior staff removed.[3]"
@@ -340,7 +340,7 @@ _NOTHING = re.compile(r"\b(?:no|nothing|none|not)\b|n't\b", re.IGNORECASE)
 
 def _footnoted(doc: Doc, i: int, mark: str) -> int:
     """Does the sentence that a footnote's ``mark`` ("[3]", "³") follows, in the authority's own text
-    elsewhere than footnote ``i``, apply something (withhold, take out, refuse)? (``_applies``'s values.)"""
+    elsewhere than footnote ``i``, apply something (withhold, take out, refuse)? (``applies_ground``'s values.)"""
     k = doc.text.find(mark)
     while k != -1:
         j = doc.unit_at(k)
@@ -348,7 +348,7 @@ def _footnoted(doc: Doc, i: int, mark: str) -> int:
         if j != i and at > 0 and doc.own(j):
             said = sentences(doc.units[j][:at].rstrip())
             last = said[-1] if said else ""
-            return _applies(last, False) or int(bool(_TAKES_OUT.search(last)) and not _NOTHING.search(last))
+            return applies_ground(last, False) or int(bool(_TAKES_OUT.search(last)) and not _NOTHING.search(last))
         k = doc.text.find(mark, k + len(mark))
     return 0
 

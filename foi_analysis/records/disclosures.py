@@ -135,7 +135,9 @@ def parse_percent(value, field_name: str) -> float:
 
 
 # A count as letters print it: "1234", "1,234"; "nil" or "none" is 0. Blank, "N/A" or a dash alone
-# says nothing was printed (None). The grids read their cells the same way (grids/parse.py).
+# says nothing was printed (None), as in the grids' cells. Stricter than grids.parse.parse_count, which
+# reads what a PDF's layout adds (a footnote mark, a space for a separator, a spreadsheet's "12.0"): a
+# record is typed by a person, and "12²" or "12 000" there is a slip to be named, not read.
 # (Patterns as text: compiled by ``re`` when first needed, which a corpus of plain counts never pays.)
 _THOUSANDS = r"[0-9]{1,3}(?:,[0-9]{3})+"
 _NOT_PRINTED = r"(?i)n/?a|not applicable|[-\u2010-\u2015\u2212]+"
