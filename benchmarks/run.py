@@ -276,14 +276,17 @@ def bench_working_days(pairs: int, loop_sample: int, times: int) -> list[dict]:
 REAL_SIZE = 15_000  # characters: the seed responses average about 15 kB
 
 
-def response_corpus(dest: Path, n: int) -> tuple[list[Path], str]:
-    """``n`` saved responses of real size on disk: the seed responses as they are when present
-    (15 kB on average), else the fixture letters, each repeated whole to at least REAL_SIZE."""
-    seeds = sorted(config.SHARED.glob("seeds/*.txt"))
+def response_corpus(dest: Path, n: int, seeds: bool | None = None) -> tuple[list[Path], str]:
+    """``n`` saved responses of real size on disk: the seed responses as saved (15 kB on average;
+    ``seeds=True``, or None when they are present), else the fixture letters, each repeated whole to
+    at least REAL_SIZE."""
+    found = sorted(config.SHARED.glob("seeds/*.txt"))
+    if seeds is None:
+        seeds = bool(found)
     fixtures = sorted(p for p in (config.REPOSITORY / "tests" / "fixtures" / "responses").iterdir()
                       if p.suffix in (".txt", ".html") and p.stat().st_size > 100)
     texts = []
-    for src in seeds or fixtures:
+    for src in found if seeds else fixtures:
         data = body = src.read_bytes()
         while not seeds and len(body) < REAL_SIZE:
             body += b"\n\n" + data
@@ -348,8 +351,21 @@ print(time.perf_counter() - start)
 
 
 def bench_extract(work: Path, n: int, times: int) -> list[dict]:
-    paths, data = response_corpus(work / "responses", n)
-    listing = work / "responses.txt"
+    """Responses/s on the fixture corpus (what every clone has) and, beside ../shared, on the five
+    real seed responses (the issue's own baseline was measured on those); growth with length on
+    the fixture corpus's first letter either way, so sittings compare."""
+    rows = []
+    corpora = [("responses", False)] + ([("responses-seeds", True)] if any(config.SHARED.glob("seeds/*.txt")) else [])
+    for folder, seeds in corpora:
+        paths, data = response_corpus(work / folder, n, seeds)
+        rows += _extract_rates(work, folder, paths, data, n, times)
+        if not seeds:
+            probe_source = paths[0]
+    return rows + _extract_growth(work, probe_source, times)
+
+
+def _extract_rates(work: Path, folder: str, paths: list[Path], data: str, n: int, times: int) -> list[dict]:
+    listing = work / f"{folder}.txt"
     listing.write_text("\n".join(str(p) for p in paths))
 
     def rate(script):
@@ -360,15 +376,6 @@ def bench_extract(work: Path, n: int, times: int) -> list[dict]:
     cold = rate(EXTRACT_COLD_SCRIPT)
     floor = rate(READ_SCRIPT)
     per_s = ext["per_s"]["median"]
-    # Linear in length: the same response 2, 4 and 8 times over (copies joined by a blank line),
-    # each run paired with a run of it once, back to back; the ratio is the median of the pairs'.
-    one = paths[0].read_bytes()
-    probes = {}
-    for k in (1, 2, 4, 8):
-        probe = work / f"probe-{k}{paths[0].suffix}"
-        probe.write_bytes(b"\n\n".join([one] * k))
-        probes[k] = work / f"probe-list-{k}"
-        probes[k].write_text("\n".join([str(probe)] * 50))
     rows = [row("extractor, one process, files read and decoded", data, ext, floor,
                 "reading and decoding the same files", ">= 500 responses/s", per_s >= 500,
                 responses_per_s=per_s, per_s_range=[ext["per_s"]["min"], ext["per_s"]["max"]]),
@@ -377,11 +384,11 @@ def bench_extract(work: Path, n: int, times: int) -> list[dict]:
                 responses_per_s=cold["per_s"]["median"], per_s_range=[cold["per_s"]["min"], cold["per_s"]["max"]])]
     # What a user waits for when extracting a folder: the command itself, a fresh process, its default
     # jobs (a process pool for 64 files or more), drafts written; start-up and imports included.
-    drafts = work / "drafts"
+    drafts = work / f"drafts-{folder}"
 
     def command():
         shutil.rmtree(drafts, ignore_errors=True)
-        return run_once([EXE, "extract", str(work / "responses"), "--out", str(drafts)])
+        return run_once([EXE, "extract", str(work / folder), "--out", str(drafts)])
 
     cli = repeat(command, times)
     cli_per_s = [n / w for w in (cli["wall"]["min"], cli["wall"]["median"], cli["wall"]["max"])]
@@ -389,6 +396,20 @@ def bench_extract(work: Path, n: int, times: int) -> list[dict]:
                     data + f"; {(os.cpu_count() or 1) if n >= 64 else 1} job(s), as the command chooses", cli, floor, "reading and decoding the same files in one process",
                     "(what a user waits for; the one-process row is the judged one)", None,
                     responses_per_s=cli_per_s[1], per_s_range=[cli_per_s[2], cli_per_s[0]]))
+    return rows
+
+
+def _extract_growth(work: Path, source: Path, times: int) -> list[dict]:
+    """Linear in length: one response 2, 4 and 8 times over (copies joined by a blank line), each run
+    paired with a run of it once, back to back; the ratio is the median of the pairs'."""
+    one = source.read_bytes()
+    probes = {}
+    for k in (1, 2, 4, 8):
+        probe = work / f"probe-{k}{source.suffix}"
+        probe.write_bytes(b"\n\n".join([one] * k))
+        probes[k] = work / f"probe-list-{k}"
+        probes[k].write_text("\n".join([str(probe)] * 50))
+    rows = []
     for k in (2, 4, 8):
         ratios = []
         for _ in range(times):
@@ -396,7 +417,7 @@ def bench_extract(work: Path, n: int, times: int) -> list[dict]:
             ratios.append(float(run_once([PY, "-c", EXTRACT_CPU_SCRIPT, str(probes[k])])["stdout"]) / base)
         ratio = statistics.median(ratios)
         target = "<= 4.2x (linear in length)" if k == 4 else f"<= {1.05 * k:.1f}x (linear in length)"
-        rows.append(row(f"extractor, {k}x longer document", f"{paths[0].name} x{k} vs x1, 50 runs each, paired; CPU time of the process",
+        rows.append(row(f"extractor, {k}x longer document", f"{source.name} x{k} vs x1, 50 runs each, paired; CPU time of the process",
                         {"ratio": ratio, "ratio_range": [min(ratios), max(ratios)]}, None, f"linear: {k}x", target,
                         ratio <= (4.2 if k == 4 else 1.05 * k)))
     return rows

@@ -96,6 +96,17 @@ def parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        # Ctrl-C. Every command writes each file whole or not at all (a temporary file, or the
+        # report's folder, renamed into place), so a traceback would only make it look like a crash.
+        print("\nfoi-analysis: interrupted; no file is left half-written (what had finished is in place, "
+              "the rest as the last run left it)", file=sys.stderr)
+        return 130  # the shell's code for a process ended by SIGINT (128 + 2)
+
+
+def _main(argv: list[str] | None) -> int:
     p = parser(argv)
     args = p.parse_args(argv)
     if args.command is None:  # a bare `foi-analysis`: say what it can do

@@ -42,6 +42,9 @@ def test_response_corpus_is_real_size(tmp_path):
     paths, what = run.response_corpus(tmp_path, 10)
     sizes = [p.stat().st_size for p in paths]
     assert len(paths) == 10 and sum(sizes) / len(sizes) >= run.REAL_SIZE
+    # the fixture corpus, which `make bench` measures on every clone (and the seeds beside it when present)
+    paths, what = run.response_corpus(tmp_path / "fixtures", 10, seeds=False)
+    assert "fixture responses" in what and all(p.stat().st_size >= run.REAL_SIZE for p in paths)
 
 
 def test_synthetic_corpora_are_deterministic(tmp_path):

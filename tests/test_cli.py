@@ -131,3 +131,19 @@ def test_rows_a_later_edition_supersedes_are_no_overlap():
     deployments.loc[2, "superseded_by"] = None  # Ilford not superseded: printed by both, counted twice
     [warning] = grid_overlaps({"deployments": deployments})
     assert warning.startswith("warning: grids/a.pdf (2 deployments) and grids/b.pdf (2) list 1 of the same deployments")
+
+
+def test_ctrl_c_ends_a_command_with_a_sentence_and_the_shells_code(tmp_path):
+    # Ctrl-C (SIGINT) arriving while a command works: one line saying so, exit status 130 (128 + SIGINT,
+    # what a shell reports for an interrupted program), and no Python traceback. The build itself is
+    # replaced by one that interrupts its own process, so the signal lands inside the command, every time.
+    shutil.copytree(config.RAW, tmp_path / "data" / "raw")
+    code = ("import os, signal, sys\n"
+            "from foi_analysis import build, cli\n"
+            "build.main = lambda **kw: (os.kill(os.getpid(), signal.SIGINT), signal.pause())\n"
+            "sys.exit(cli.main(['build']))\n")
+    env = {**os.environ, "FOI_ANALYSIS_ROOT": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300)
+    assert done.returncode == 130
+    assert "foi-analysis: interrupted; no file is left half-written" in done.stderr
+    assert "Traceback" not in done.stderr and "KeyboardInterrupt" not in done.stderr

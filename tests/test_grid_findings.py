@@ -138,6 +138,16 @@ def test_arrests_hours_and_watchlists_per_year(found):
     assert all(type(y["with_results"]) is int for y in found["grid_analyses"]["yearly"])
 
 
+def test_a_year_without_deployments_has_no_outcomes_row(found):
+    # The 2020-22 grid prints deployments dated 2020 and 2022 and none in 2021: the yearly counts say
+    # 0 for 2021, and the outcomes table has no 2021 row (its cells would all read "not printed").
+    yearly = {y["year"]: y for y in found["grid_analyses"]["yearly"]}
+    assert yearly[2021]["deployments"] == 0
+    years = [o["year"] for o in found["grid_analyses"]["outcomes_by_year"]]
+    assert 2021 not in years and {2020, 2022, 2023, 2024} <= set(years)
+    assert years == sorted(years)
+
+
 def test_ties_are_reported_as_ties(found):
     g = found["grid_analyses"]
     # deployments per month in the 2023-24 grid: March, April, October and November 2024 each have 18
@@ -350,6 +360,11 @@ def test_people_formats():
     html = t._repr_html_()
     assert "1,000" in html and "50%" in html and "not printed" in html
     assert "<th>Faces seen</th>" in html and "NaN" not in html and "<NA>" not in html
+    # a citation quoted from a list ("Section 24(2) National Security;", the 2016 MPS response's list of
+    # NCND grounds) is shown without the list's separator; one inside the words stays
+    assert display.quoted("Section 24(2) National Security; ") == "Section 24(2) National Security"
+    assert display.quoted("Section 31(1)(a), (b),") == "Section 31(1)(a), (b)"
+    assert display.quoted("s40(2); s40(3A)") == "s40(2); s40(3A)" and display.quoted(None) == "not printed"
 
 
 @pytest.fixture(scope="module")

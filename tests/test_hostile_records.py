@@ -143,6 +143,26 @@ def test_two_records_in_one_file_are_refused_naming_the_count(raw_copy, tmp_path
     assert references(tmp_path) == SEED_REFERENCES
 
 
+def test_references_differing_only_in_spacing_are_one_record(raw_copy, tmp_path):
+    # "FOI 992/20" typed a second time with two spaces, with a tab, or folded over two lines in the
+    # YAML: each is the same reference, so the second file is a duplicate of the first (both set aside,
+    # as for any duplicate), and the reference is written with single spaces.
+    folder = raw_copy / "disclosures"
+    (folder / "a.yaml").write_text(GOOD.replace('"992/20"', '"FOI 992/20"'), encoding="utf-8")
+    for i, typed in enumerate(['"FOI  992/20"', '"FOI\\t992/20"', '" FOI\\u00a0992/20 "', ">-\n  FOI\n  992/20"]):
+        (folder / "b.yaml").write_text(GOOD.replace('"992/20"', typed), encoding="utf-8")
+        assert build.main(raw=raw_copy, out=tmp_path / str(i)) == 1, typed
+        dup = rejected(tmp_path / str(i))
+        dup = dup.loc[dup["reason"].str.startswith("duplicate record")]
+        assert sorted(dup["source"]) == ["disclosures/a.yaml", "disclosures/b.yaml"], typed
+        assert set(dup["value"]) == {"FOI 992/20"}, typed
+        assert references(tmp_path / str(i)) == SEED_REFERENCES
+    # one record alone, typed loosely, is read with single spaces
+    (folder / "a.yaml").unlink()
+    assert build.main(raw=raw_copy, out=tmp_path / "one") == 0
+    assert "FOI 992/20" in references(tmp_path / "one")
+
+
 def test_a_merge_key_is_an_unknown_field():
     # YAML 1.2 has no merge key: "<<" is a field name, and no field has that name.
     record, found = problems(GOOD.replace("{event: acknowledged, date", "{<<: {event: acknowledged}, date"))

@@ -161,7 +161,14 @@ def flag(v, missing: str = NOT_PRINTED) -> str:
     return missing if _missing(v) else ("yes" if bool(v) else "no")
 
 
-FORMATS = {"count": thousands, "flag": flag, "percent": percent, "number": number,
+def quoted(value, missing: str = NOT_PRINTED) -> str:
+    """Words quoted from a document's list ("Section 24(2) National Security;"), without the list's
+    separator after them: the ";" or "," belongs to the list, not to what is quoted. Kept as
+    transcribed in data/raw and the tables."""
+    return missing if _missing(value) else str(value).strip().rstrip(";,").rstrip()
+
+
+FORMATS = {"count": thousands, "quoted": quoted, "flag": flag, "percent": percent, "number": number,
            "date": lambda v, missing=NOT_PRINTED: day(v, missing, short=True),  # tables are narrow
            "ratio": lambda v, missing=NOT_PRINTED: number(v, missing, decimals=2),  # as the findings print ratios
            "text": lambda v, missing=NOT_PRINTED: missing if _missing(v) else str(v)}
@@ -210,7 +217,8 @@ class Table:
 def table(frame: pd.DataFrame, columns: dict[str, str], kinds: dict[str, str] | None = None,
           missing: str | dict[str, str] = NOT_PRINTED, caption: str = "") -> Table:
     """``columns`` maps the frame's columns to their labels (in display order); ``kinds`` overrides the
-    format chosen from the dtype ("count", "percent", "number", "ratio" (two decimals), "date", "text"); ``missing`` is the word
+    format chosen from the dtype ("count", "percent", "number", "ratio" (two decimals), "date", "text",
+    "quoted": words quoted from a document's list, its separator dropped); ``missing`` is the word
     for an empty cell, one for all or per column."""
     import pandas as pd
 

@@ -190,12 +190,15 @@ YEARLY_COLUMNS = ["year", "deployments", "with_results", "counted", "faces_seen"
 
 def outcomes_by_year(deployments: pd.DataFrame) -> pd.DataFrame:
     """Arrests per deployment and per true alert, hours deployed, alerts per hour, watchlist size,
-    per year; each ratio over the deployments that print both of its numbers (counted in ``*_n``)."""
+    per year; each ratio over the deployments that print both of its numbers (counted in ``*_n``).
+    A year with no deployment has no row: every cell would read "not printed", which says a grid
+    left the figure out, when there was nothing to print (``yearly`` counts that year as 0)."""
     if deployments.empty:  # every column, so that a table of no years still finds them
         return pd.DataFrame(columns=OUTCOME_COLUMNS)
     dep = deployments.assign(year=deployments["date"].dt.year)
     rows = []
-    for y in range(int(dep["year"].min()), int(dep["year"].max()) + 1):
+    for y in sorted(dep["year"].dropna().unique().tolist()):
+        y = int(y)
         d = dep.loc[dep["year"] == y]
         arrests = d.loc[d["arrests"].notna()]
         per_alert = arrests.loc[arrests["true_alerts"].notna()]

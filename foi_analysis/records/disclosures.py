@@ -257,6 +257,9 @@ def _problem(rejections: list[Rejection], file: str, err: RecordError) -> None:
 # The parse below runs on every record of a build: the usual value (known, well typed, seen before)
 # is taken on a short path, and anything else goes through the full checks, which name the problem.
 
+_LOOSE_SPACE = re.compile(r"\s\s|[^\S ]")  # two spaces together, or any space but " "
+
+
 def _required(rec: dict, key: str, skip, fatal: list[RecordError], numeric: list | None = None) -> str | None:
     if key in skip:
         return None
@@ -264,7 +267,9 @@ def _required(rec: dict, key: str, skip, fatal: list[RecordError], numeric: list
     if value.__class__ is str:
         value = value.strip()
         if value:
-            return value
+            # "FOI  506" typed with two spaces (or a tab, a no-break space, a line break in a folded
+            # YAML string) is "FOI 506": one identity, so a second record of it is a duplicate.
+            return " ".join(value.split()) if _LOOSE_SPACE.search(value) else value
     if numeric is not None and value.__class__ is int:
         numeric.append(key)
     try:
