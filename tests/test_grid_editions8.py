@@ -36,7 +36,7 @@ after), places ending in figures ("Junction 5, M25", "Gate 2": right before; "St
 its mark before), thresholds with a figure, an approximation, a maximum, a range or a revision in
 brackets (reported before and after), value forms ("1,5%", "0,0083%", "09:00 hrs"), numbered rows
 typed under the table (a rejection before and after), a logo on a notes page and a cover photograph
-(no scan, before and after), the second half of a wide table sorted another way (read twice before),
+(no scan, before and after), a 14 pt heading in a ruled row (read before and after), the second half of a wide table sorted another way (read twice before),
 a second page sharing a figure (rows of their own, before and after), editions' flags only within
 the later edition's span and only for the same figures, editions that cannot be ordered (no flag).
 FINAL: all pass. The real grids' tables: `foi-analysis build` changes only the data dictionary's text
@@ -473,6 +473,20 @@ def test_a_cover_page_with_a_photograph_under_its_title_is_no_scan(tmp_path):
     df, rejections = read(save(tmp_path, "cover_photo.pdf", [cover, grid_page()]))
     assert rejections == []
     assert_rows(df, hand("cover_photo", pages=(2, 2, 2)))
+
+
+def test_a_heading_in_large_text_inside_the_table_is_no_watermark(tmp_path):
+    # Lookalike of the 2x watermark: a month heading "JANUARY 2025 (CONT.)" in 14 pt (over twice the
+    # table's 6 pt) in a ruled row 15 pt tall between R1 and R2: a heading, skipped; R1-R3 read.
+    page = Page()
+    page.text(40, 20, "MPS LFR DEPLOYMENTS 2025", size=10)
+    bottom = raw_pdf.table(page, 40, 40, WIDTHS, HEADER, [R1])
+    page.rect(40, bottom, sum(WIDTHS), 15)
+    page.text(44, bottom + 0.5, "JANUARY 2025 (CONT.)", size=14)
+    raw_pdf.table(page, 40, bottom + 15, WIDTHS, [], [R2, R3])
+    df, rejections = read(save(tmp_path, "big_heading.pdf", [page]))
+    assert rejections == []
+    assert_rows(df, hand("big_heading"))
 
 
 def test_the_second_half_of_a_wide_table_sorted_another_way(tmp_path):
