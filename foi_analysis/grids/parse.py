@@ -51,7 +51,8 @@ DEPLOYMENT_COLUMNS = [
 ]
 ANOMALY_COLUMNS = ["deployment_id", "source_file", "page", "check", "expected", "found", "detail"]
 CHECKS = ["copied_column", "unreadable", "alerts_sum", "outcomes_exceed_alerts", "alerts_exceed_faces", "false_alert_rate",
-          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "restated", "purpose_code",
+          "false_alert_rate_truncated", "watchlist_outlier", "date_order", "date_after_edition", "location_variants", "duplicate", "restated",
+          "likely_restated", "dropped_by_later_edition", "purpose_code",
           "weekday"]
 RATE_ROUNDING = ["exact", "rounded or truncated", "rounded", "truncated", "unexplained"]
 EXTRA_COLUMNS = ["deployment_id", "source_file", "page", "column", "value"]
@@ -78,8 +79,17 @@ TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
 DATE_TIMES = re.compile(r"(?<=\d)\s+(?P<times>\d{1,2}:\d{2}\s*(?:-|\u2013|to)\s*\d{1,2}:\d{2})$", re.IGNORECASE)
 # A deployment's number within its day after the date ("08/01/25 (1 of 2)", "(no. 2)"): no figure of the date.
 DAY_NUMBER = re.compile(r"(?<=\d)\s*\(\s*(?:\d+\s+of\s+\d+|no\.?\s*\d+)\s*\)$", re.IGNORECASE)
-# A year printed with an apostrophe for its century ("8 Jan '25"): the two-digit year.
-APOSTROPHE_YEAR = re.compile(r"(?<=[a-z.\s/-])['\u2019](\d\d)$", re.IGNORECASE)
+# A year printed with an apostrophe for its century ("8 Jan '25"): the two-digit year; before a full
+# year too ("8 Jan '2025", round 8: before, the grid was refused), the year as printed.
+APOSTROPHE_YEAR = re.compile(r"(?<=[a-z.\s/-])['\u2019]((?:19|20)?\d\d)$", re.IGNORECASE)
+# A note in brackets after a date: a footnote number ("08/01/25 (12)") or words about the day
+# ("(school holiday)"), no part of the date (round 8: before, the row was set aside). Not words that
+# change which day or whether it ran ("(overnight)", "(week 2)", "(to 10/01)", "(approx.)",
+# "(cancelled)", "(TBC)"): those rows stay set aside, as before.
+DATE_NOTE = re.compile(r"(?<=\d)\s*\(\s*(?:\d{1,2}|(?![^)]*\b(?:\w*night|week|w/?[ce]|to|until|till|and|or|from|approx\w*|"
+                       r"about|circa|c|est\w*|tbc|tbd|tba|provisional|unconfirmed|uncertain|cancell?\w*|abort\w*|"
+                       r"abandon\w*|postpon\w*|stood|withdrawn|called|not|no|did|n/?a|fault|day\w*|date\w*)\b)[a-z][a-z .'-]*)\s*\)$",
+                       re.IGNORECASE)
 # A time of day after a date: a clock time ("08/01/2025 10:00", Excel's "2025-01-08T10:00:00") or the
 # part of the day ("08/01/25 AM", "(pm)", "morning": two deployments on one day told apart).
 TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\(?(?:[ap]\.?m\.?|morning|"
@@ -115,6 +125,9 @@ ZERO = re.compile(r"0+(?:\.0+)?\s*%?|nil|none", re.IGNORECASE)  # a result of no
 APPROXIMATE = re.compile(r"(?:c\.?|ca\.?|circa|approx(?:\.|imately)?|about|~|<|>)\s*[\d,. ]+|[\d,.]+\s*[km]\+?", re.IGNORECASE)
 # A footnote marker after a value ("5*", "3†", "12¹", "12 (a)", "1 [1]"): the note is printed elsewhere, the value stands.
 FOOTNOTE = re.compile(r"(?<=[\d%a-z)])\s*(?:[*†‡§¶#]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\(\w\)|\[\w\])$", re.IGNORECASE)
+# A footnote mark after a place ("Walworth Rd¹", "Croydon*": round 8, before, kept in the place); not
+# a figure or a bracket, which may be the place's ("Junction 5", "Station Rd (Harrow)").
+PLACE_MARK = re.compile(r"(?<=\w)\s*(?:[*†‡§¶]+|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)$")
 # A figure in round brackets after a figure: "5 (4)" (five, of which four? or corrected to four? the
 # grid does not say). After a count or a rate it is no footnote marker: the value is reported. (A
 # letter, "12 (a)", is a marker; so is "(1)" after a date, which no figure qualifies.)
@@ -126,6 +139,9 @@ DURATION = re.compile(
 _CLOCK_TIME = r"(?P<h{k}>\d{{1,2}}(?=[:.]\d\d)|\d\d(?=\d\d\b|\d\d\s*h))[:.]?(?P<m{k}>\d{{2}})(?::00)?(?:\s*hrs?\.?)?"
 TIMES = re.compile(_CLOCK_TIME.format(k=1) + r"\s*(?:-|\u2013|to)\s*" + _CLOCK_TIME.format(k=2), re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
+SETTING_NOTE = re.compile(r"\s*\((?!\s*(?:approx|about|circa|c\b|est|range|varied|varies|min|max|to\b|not?\b|none|unused|"
+                          r"later|then|until|from|changed|revised|corrected))[a-z][a-z .]*\)$",
+                          re.IGNORECASE)
 PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
 HOURS_HEADER = re.compile(r"\b(?:hours|hrs?)\b", re.IGNORECASE)
 MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
@@ -159,7 +175,7 @@ def _date_text(text: str) -> str:
     "08/01/25 10:00-15:30") and a number within the day ("(1 of 2)"); a year-first date ("2025/01/08")
     in ISO form, an apostrophe year ("8 Jan '25") as two digits."""
     text = DAY_NUMBER.sub("", DATE_TIMES.sub("", LEADING_WEEKDAY.sub("", _bare(text))))
-    text = APOSTROPHE_YEAR.sub(r"\1", TIME_OF_DAY.sub("", text))
+    text = DATE_NOTE.sub("", APOSTROPHE_YEAR.sub(r"\1", TIME_OF_DAY.sub("", text)))
     m = YEAR_FIRST.fullmatch(text)
     return f"{m['y']}-{m['m']}-{m['d']}" if m else text
 
@@ -665,7 +681,7 @@ def _read(path: Path) -> _Read:
         why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
                "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages, tables))
         raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
-    out.rejections += _unread_text(name, pages)
+    out.rejections += _unread_text(name, pages, min(rec.page for rec in records))
     return out
 
 
@@ -831,6 +847,10 @@ def _why_no_table(pages: list, tables: list) -> str:
             "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
 
 
+# A numbered note ("1.", "2)", "(3)" before a word) in prose (lower-case words): a row typed with a
+# row number ("3. Croydon 10/01/25 4h15m 16,200 ...") has none.
+NUMBERED_NOTE = re.compile(r"^\s*\(?\d{1,2}[.)]\s+[A-Za-z]")
+PROSE_WORD = re.compile(r"(?<!\S)[a-z]{2,}(?!\S)")
 # Dot leaders before a page number end a contents entry; a page's number and a clock time are a footer's.
 CONTENTS_ENTRY = re.compile(r"(?:\.\s?){4,}\s*\d{1,4}\s*$|\u2026\s*\d{1,4}\s*$")
 PAGE_OR_TIME = re.compile(r"\bpage\s+\d+(?:\s+of\s+\d+)?\b|\b\d{1,2}:\d{2}(?::\d{2})?\b", re.IGNORECASE)
@@ -841,6 +861,8 @@ def _row_like(line: str, figures: int = 1) -> bool:
     cover's "Published 12/06/2025" or "Period 01/01/2025 to 31/05/2025" has no other figure)."""
     if CONTENTS_ENTRY.search(line):
         return False  # a contents list's entry ("Deployments 08/01/2025 - 31/01/2025 ........ 2")
+    if NUMBERED_NOTE.match(line) and len(PROSE_WORD.findall(line)) >= 3:
+        return False  # a numbered note in sentences ("2. On 09/01/25 the deployment ...": round 8), not a numbered row
     if NOT_A_DEPLOYMENT.match(line):
         return False  # a footnote or a note ("¹ 09/01/25: 1 of the 2 arrests ...", "Note 2: ..."), a total
     rest = line
@@ -851,16 +873,24 @@ def _row_like(line: str, figures: int = 1) -> bool:
     return rest != line and figures
 
 
-def _unread_text(name: str, pages: list) -> list[Rejection]:
+def _unread_text(name: str, pages: list, first: int = 1) -> list[Rejection]:
     """A page whose text outside the ruled tables holds two or more lines that read like rows (a
     date and a figure) holds rows this parser cannot read (a table ruled with horizontal lines only, or none).
-    Reported, so that they are never silently missed."""
+    Reported, so that they are never silently missed; so is a page of pictures only, and one after
+    ``first`` (the first deployment's page) that is a picture under typed text (a scan)."""
     out = []
     for page in pages:
         if page.drawn and not page.has_text:
             out.append(Rejection(f"grids/{name} page {page.number}", "page", "",
                                  "a page with drawings or pictures but no text (a scanned page, or a damaged one): "
                                  "any rows on it are not read"))
+            continue
+        # A picture after the first deployment's page (not a cover's photograph under its title): a scan
+        # under a typed title (round 8: before, passed over for its text).
+        if page.scanned and page.number > first:
+            out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.loose[:3]),
+                                 "a page that is a picture (a scanned page?) with no ruled table: any rows in the "
+                                 "picture are not read"))
             continue
         if page.hidden:  # text drawn white on white, or invisible: on the page, no reader sees it
             out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.hidden[:3]),
@@ -910,8 +940,8 @@ def parse_duration(text: str, unit: str | None = None) -> int | None:
         return int(minutes)
     if TIMES.fullmatch(text):  # "10:00-16:30" printed as the duration
         return parse_times(text)
-    clock = CLOCK.fullmatch(text)
-    if clock:  # hours:minutes
+    clock = CLOCK.fullmatch(re.sub(r"(?<=\d)\s*(?:h|hrs?|hours?)\.?$", "", text, flags=re.IGNORECASE))
+    if clock:  # hours:minutes, with the unit after them or not ("05:30 hrs": round 8, before, reported)
         if int(clock["s"] or 0):
             raise ValueError(f"not a duration {text!r}: {clock['s']} seconds is not a whole number of minutes")
         if int(clock["m"]) >= 60:
@@ -981,14 +1011,16 @@ def parse_threshold(text: str, in_percent: bool = False) -> float | None:
     """The face-match threshold, a score from 0 to 1: "0.64", or as a percentage "64%" (the same
     setting); a bare number over 1 ("64") only under a header giving "%" ("Threshold (%)"), otherwise
     reported: a percentage with its sign lost, or a typo, the grid does not say."""
-    bare = _bare(text)
+    # A word in brackets after the setting says why it was chosen ("0.64 (default)"): no part of it;
+    # a figure ("0.64 (0.60)", two settings) or an approximation ("(approx.)") is (reported).
+    bare = SETTING_NOTE.sub("", _bare(text))
     percent = PERCENT.fullmatch(bare + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", bare) and float(bare) > 1
                                 else bare)
     if percent:
         if Decimal(percent["value"]) > 100:
             raise ValueError(f"not a threshold {text!r}: a percentage over 100%")
         return float(Decimal(percent["value"]) / 100)
-    value = parse_number(text)
+    value = parse_number(bare)
     if value is not None and value > 1:
         raise ValueError(f"not a threshold {text!r}: a score is 0-1 (a percentage needs its sign, or '%' in its header)")
     return value
@@ -1002,6 +1034,9 @@ def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
     text = _bare(text)
     if _blank(text):
         return None
+    # A decimal comma before one or two digits ("0,01%") is no thousands separator (its groups are
+    # three digits): a decimal point. Three digits ("0,008%") may be either: reported (round 5).
+    text = re.sub(r"^(\d+),(\d{1,2})(?=\s*%$)", r"\1.\2", text)
     # A bare 0 is no false alert in any unit ("0", "0.00"), whether or not its header gives "%".
     m = PERCENT.fullmatch(text + "%" if (in_percent and re.fullmatch(r"\d+(?:\.\d+)?", text))
                           or re.fullmatch(r"0(?:\.0+)?", text) else text)
@@ -1106,7 +1141,7 @@ def _parse(path: Path) -> _Parsed:
     read_ = _read(path)
     for warning in read_.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    records, legends = read_.records, read_.legends
+    records, legends = _joined_halves(read_.records), read_.legends
     source = f"grids/{path.name}"
     rows, anomalies, rejections, extras = [], [], read_.rejections, []
     per_date: dict[dt.date, int] = {}
@@ -1144,6 +1179,7 @@ def _parse(path: Path) -> _Parsed:
         location, row["status"] = _status(cells, {k: " ".join(v.split()) for k, v in rec.extras.items()})
         if row["status"] != "ok":  # "Cancelled" in a cell: the reason, not an unreadable figure or duration
             cells.update({k: "" for k, v in cells.items() if k not in ("date", "location") and NO_RESULTS.fullmatch(v)})
+        location = PLACE_MARK.sub("", location or "")  # "Walworth Rd¹": a footnote's mark, no part of the place
         row["location"] = location or None
         if location and WITHHELD.fullmatch(location):  # no place is called "Withheld"
             why = "the location is withheld: the deployment is read, where it was is not printed"
@@ -1204,6 +1240,56 @@ def _parse(path: Path) -> _Parsed:
     anomalies += _after_edition(path, made, rows)
     edition = {"source_file": path.name, "title": title, "edition_date": made, "pages": pages}
     return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings, edition)
+
+
+def _joined_halves(records: list[_Record]) -> list[_Record]:
+    """A wide grid printed across pages with its first columns repeated (Excel's "columns to repeat at
+    left": page 1 Date | Location | Duration ... Total alerts, page 2 Date | Location | True alerts ...
+    Threshold) is one row per deployment: a table whose rows print, in order, the same dates and places
+    as the table before it and whose other fields are none of its fields is the rest of its rows,
+    joined to them (round 8: before, each half was read as a deployment, every deployment counted
+    twice). A table sharing any other field with the one before (a page printed twice, a restated
+    month) is its own rows, as before."""
+    tables: list[list[_Record]] = []
+    for rec in records:
+        if tables and tables[-1][0].table == rec.table:
+            tables[-1].append(rec)
+        else:
+            tables.append([rec])
+    out: list[list[_Record]] = []
+    for rows in tables:
+        before = out[-1] if out else None
+        pairs = _halves(before, rows) if before is not None and len(before) == len(rows) else None
+        if pairs:
+            for left, right in pairs:
+                left.cells.update({k: v for k, v in right.cells.items() if k not in ("date", "location")})
+                left.extras.update(right.extras)
+                left.merged.update(right.merged)
+                left.struck = left.struck or right.struck
+            continue
+        out.append(rows)
+    return [rec for rows in out for rec in rows]
+
+
+def _halves(left: list[_Record], right: list[_Record]) -> list[tuple[_Record, _Record]] | None:
+    """The rows of two tables paired as halves of the same rows (see _joined_halves), or None: each
+    right row's date and place those of the left row in its place, or, when every (date, place) is
+    printed once in each, of the left row printing them (the second half sorted another way)."""
+    def printed(rows):
+        return {k for r in rows for k, v in r.cells.items() if v.strip()}
+
+    def key(r: _Record) -> tuple[str, str]:
+        return tuple(" ".join(r.cells.get(k, "").split()).casefold() for k in ("date", "location"))
+
+    shared = printed(left) & printed(right)
+    if shared != {"date", "location"} or not printed(right) - shared:
+        return None
+    if all(key(a) == key(b) for a, b in zip(left, right)):
+        return list(zip(left, right))
+    by_key = {key(a): a for a in left}
+    if len(by_key) == len(left) and {key(b) for b in right} == set(by_key) and len({key(b) for b in right}) == len(right):
+        return [(by_key[key(b)], b) for b in right]
+    return None
 
 
 def _end_date(extras: dict[str, str], month_first: bool) -> dt.date | None:
@@ -1598,6 +1684,50 @@ def _restated(rows: pd.DataFrame, made: dict) -> list[dict]:
                                       f"printed again in {latest[0]}, a later edition ({later[latest[0]]}), whose "
                                       "row stands and alone is counted; " + ("it prints " + "; ".join(changed)
                                                                            if changed else "the same figures")))
+    return found + _left_out(rows, made, reach)
+
+
+# What a row prints besides its date and place: a later edition printing all of it, and the same
+# date or the same place, likely restates the row with the other one corrected.
+RESTATED_FIGURES = tuple(f for f in RESTATED_FIELDS if f not in ("location", "status"))
+
+
+def _left_out(rows: pd.DataFrame, made: dict, reach: dict) -> list[dict]:
+    """Flags (never drops nor supersedes) a row of an earlier edition that a later edition leaves out:
+    a later grid whose dates span the row's date prints nothing at its date and place.
+    ``likely_restated`` when that grid prints a row the earlier one does not (another date or place),
+    with the same place or date and every other printed value the same (duration, watchlist, faces,
+    alerts ...: a date or place corrected; counted twice until a person decides); otherwise
+    ``dropped_by_later_edition`` (withdrawn, or left out by mistake: not printed which)."""
+    files = sorted(rows["source_file"].unique())
+    if len(files) < 2:
+        return []
+    span = rows.groupby("source_file")["date"].agg(["min", "max"])
+    keys = {f: set(zip(g["date"], g["location_key"])) for f, g in rows.groupby("source_file")}
+    found = []
+    for i, r in rows[rows["superseded_by"].isna()].iterrows():
+        f = r["source_file"]
+        later = [g for g in files if g != f and span.loc[g, "min"] <= r["date"] <= span.loc[g, "max"]
+                 and (r["date"], r["location_key"]) not in keys[g] and _later(g, f, made, reach)]
+        if not later or pd.isna(r["location_key"]):
+            continue
+        g = later[0]  # the first by name: one flag a row
+        figures = [c for c in RESTATED_FIGURES if not pd.isna(r[c])]
+        like = rows[(rows["source_file"] == g)
+                    & ((rows["date"] == r["date"]) | (rows["location_key"] == r["location_key"]))
+                    & pd.Series([(d, k) not in keys[f] for d, k in zip(rows["date"], rows["location_key"])], index=rows.index)]
+        like = [s for _, s in like.iterrows() if len(figures) >= 3
+                and all(not pd.isna(s[c]) and s[c] == r[c] for c in figures)]
+        why = f"{g} ({_later(g, f, made, reach)}) covers {r['date']:%d/%m/%Y} and prints no row at {r['location']!r} that day"
+        if like:
+            found.append(_anomaly(r, "likely_restated", "counted once", f"also {like[0]['deployment_id']}?",
+                                  f"{why}; its row {like[0]['deployment_id']} ({like[0]['date']:%d/%m/%Y}, "
+                                  f"{like[0]['location']!r}) prints the same {', '.join(_words(c) for c in figures)}: "
+                                  "likely this deployment with its date or place corrected; both are counted "
+                                  "(which is right is not printed)"))
+        else:
+            found.append(_anomaly(r, "dropped_by_later_edition", f"printed by {g}", "not printed",
+                                  f"{why}: withdrawn, or left out by mistake (not printed which); still counted"))
     return found
 
 

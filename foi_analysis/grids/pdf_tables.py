@@ -40,7 +40,7 @@ FORM_DEPTH = 4  # Form XObjects nested this deep are searched for borders
 CELL_SPACING = 10.0
 DOUBLED = 0.3  # of a glyph's width: the same glyph drawn again this close beside itself is one (false bold)
 SLANT = 0.1  # of a quarter turn (9 degrees): text turned further than this from upright or a quarter turn is slanted
-WATERMARK = 3.0  # times the page's usual glyph height: an upright glyph this tall over ruled lines is a watermark
+WATERMARK = 2.0  # times the page's usual glyph height: an upright glyph this tall over ruled lines is a watermark
 COVERED = "\u2588"  # what a glyph under an opaque box drawn after it reads as: the box, not its text
 WHITE = 250  # a fill colour's red, green and blue each at least this (of 255): white
 DRAWINGS = [pdfium_raw.FPDF_PAGEOBJ_PATH, pdfium_raw.FPDF_PAGEOBJ_IMAGE, pdfium_raw.FPDF_PAGEOBJ_FORM]
@@ -106,6 +106,7 @@ class Page:
     drawn: bool = True  # lines, pictures or forms drawn on it (False: a blank page, or text only)
     hidden: tuple[str, ...] = ()  # text lines drawn white on white or invisible: not seen on the page, not read
     above: tuple[str, ...] = ()  # text lines outside the tables above the first (all, with none): a title
+    scanned: bool = False  # no table, and a picture over half the page or more: a scanned page under typed text
 
 
 class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
@@ -244,8 +245,19 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     first = min((t.top for t in tables), default=math.inf)
     info = Page(number, bool(glyphs), loose, len(horizontal) >= 2 and not tables,
                 any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)), _lines(hidden) if hidden else (),
-                _lines([g for g in outside if g.bottom <= first]))
+                _lines([g for g in outside if g.bottom <= first]), not tables and _pictured(page))
     return sorted(tables, key=lambda t: t.top), info
+
+
+def _pictured(page: pdfium.PdfPage) -> bool:
+    """A picture covers half the page or more (a scan; with a typed title over it, the page has text
+    but its rows are in the picture). Looked for only on pages without a table: one walk of the objects."""
+    w, h = page.get_width(), page.get_height()
+    for obj in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=2):
+        left, bottom, right, top = obj.get_bounds()
+        if (min(right, w) - max(left, 0)) * (min(top, h) - max(bottom, 0)) >= 0.5 * w * h:
+            return True
+    return False
 
 
 def _glyphs(page: pdfium.PdfPage, height: float) -> tuple[list[_Glyph], list[_Glyph]]:
@@ -337,7 +349,9 @@ def _watermarked(glyphs: list[_Glyph], vertical: list[_Edge], horizontal: list[_
     if not heights or not (vertical or horizontal):
         return glyphs, []
     tall = WATERMARK * heights[len(heights) // 2]
-    big = {i for i, g in enumerate(glyphs) if g.bottom - g.top > tall and not g.char.isspace()}
+    # The spaces after a watermark's letters take their boxes (see _glyphs): they go with them (round 8:
+    # left in a cell, a space as tall as a 16 pt letter made the cell's figures read as superscripts).
+    big = {i for i, g in enumerate(glyphs) if g.bottom - g.top > tall}
     if not big:
         return glyphs, []
 

@@ -102,7 +102,7 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                     "(out of the grid's date order), date_after_edition (after the day the grid's "
                                     "PDF was made), location_variants (the place printed another "
                                     "way elsewhere), duplicate (same date, place, duration, faces and alerts as an "
-                                    "earlier row), restated (printed again by a later edition: superseded, the differences named), purpose_code (not in the legend), weekday (the weekday printed with the date "
+                                    "earlier row), restated (printed again by a later edition: superseded, the differences named), likely_restated (a later edition covering its day prints no row at its date and place but one with every other value the same at another date or place: both counted), dropped_by_later_edition (a later edition covering its day leaves it out: still counted), purpose_code (not in the legend), weekday (the weekday printed with the date "
                                     "is not that date's)", pa.Check.isin(CHECKS),
                             nullable=False),
             "expected": text("What reconciling values would be"),
