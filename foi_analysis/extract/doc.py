@@ -871,7 +871,9 @@ def _own_references(doc: Doc, s: int) -> set[str] | None:
         u = doc.units[i]
         if len(u) > 120 or not _ANY_DIGIT.search(u):
             continue
-        for m in _REF_LABEL.finditer(u):
+        # (tried only where a label's first word begins, not at every character: the same matches, unless
+        # a letter IGNORECASE folds otherwise than lower() stands in the text)
+        for m in (_label_matches(doc, i, u) if doc.folds else _REF_LABEL.finditer(u)):
             label = u[max(0, m.start() - 40): m.start("ref")].lower()
             if "review" in label or "original" in label or "appeal" in label:
                 return None
