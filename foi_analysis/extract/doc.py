@@ -885,6 +885,7 @@ def _own_references(doc: Doc, s: int) -> set[str] | None:
 
 
 _FORWARDED_HEAD = re.compile(r"^(?:-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|From:\s)", re.I)
+_FORWARDED_HEAD_FIRST = ("-", "F", "f")  # what a _FORWARDED_HEAD match can begin with ("" is not among them)
 
 
 def _forwarded_head_references(doc: Doc, s: int) -> set[str]:
@@ -892,7 +893,9 @@ def _forwarded_head_references(doc: Doc, s: int) -> set[str]:
     "-----Original Message-----" (or "From:") line and its greeting: its subject's ("Subject: FOI 2024/0977 -
     ...") or a line that is only a reference ("FOI 2024/0977")."""
     start = doc.segments[s].start
-    top = next((i for i in range(max(doc.segments[s - 1].start, start - 8), start) if _FORWARDED_HEAD.match(doc.units[i])), None)
+    # (what such a line can begin with tested first: most lines above a greeting begin otherwise)
+    top = next((i for i in range(max(doc.segments[s - 1].start, start - 8), start)
+                if doc.units[i][:1] in _FORWARDED_HEAD_FIRST and _FORWARDED_HEAD.match(doc.units[i])), None)
     refs = set()
     for i in range(top, start) if top is not None else ():
         u = doc.units[i]
