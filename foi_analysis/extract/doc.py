@@ -227,9 +227,8 @@ class Doc:
         if self._name_places is None:
             where, declared = self._read(), self._declared
             # (a word the automaton does not hold, one outside ASCII, is scanned for: see ``where``)
-            self._name_places = sorted(itertools.chain.from_iterable(
-                zip(where.get(w, ()) if w in declared else self.where(w), itertools.repeat(w), itertools.repeat(by))
-                for w, by in _needles_by_last_word().items()))
+            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items()
+                                       for k in (where.get(w, ()) if w in declared else self.where(w)))
         return self._name_places
 
     def starting(self, test) -> list[int]:
@@ -290,8 +289,6 @@ class Doc:
         letter: they are passed over by a lookup each, not a call of ``where`` each."""
         places = self._where if self._where is not None else self._read()
         declared = self._declared
-        if declared.issuperset(needles):  # (the rules' words are: a word absent has no entry, or an empty one)
-            return list(filter(places.get, needles))
         # (a word not declared is scanned for first, once: see ``where``)
         return [n for n in needles if (places[n] if n in places else (n not in declared and self.where(n)))]
 
@@ -308,14 +305,10 @@ class Doc:
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
-        found = self._hits.get(needles)
-        if found is None:
-            # (each place's unit by one bisection, mapped in C; each unit once)
-            after = set()
-            for n in self.present(needles):
-                after.update(map(bisect.bisect_right, itertools.repeat(self.offsets), self.where(n)))
-            found = self._hits[needles] = [i - 1 for i in sorted(after)]
-        return found
+        if needles not in self._hits:
+            offsets, right = self.offsets, bisect.bisect_right
+            self._hits[needles] = sorted({right(offsets, k) - 1 for n in self.present(needles) for k in self.where(n)})
+        return self._hits[needles]
 
     def search(self, rx: re.Pattern, needles: tuple[str, ...], own: bool = True, units=None, segments=None):
         """(unit index, match) for ``rx`` near each of ``needles`` in the lower-cased text.
