@@ -124,3 +124,18 @@ def test_a_citations_words_end_at_the_next_citation_in_its_sentence():
         "38(1)": "§ 38(1) applies to the health records",
         "12": "s 12 so it is refused",
     }
+
+
+def test_reference_labels_found_from_their_first_words_as_by_scanning():
+    # _own_references (a message's own "Our ref: ...") tries doc._REF_LABEL only where a label's first
+    # word begins (doc._label_matches); the plain form scans every character of the unit. Random units
+    # made of the label's words, references and near-misses ("pref", "xcase"); a text holding a letter
+    # that IGNORECASE folds otherwise than lower() ("ſ", "K") is scanned instead, so it is left out here.
+    words = ["Ref", "ref", "REFERENCE", "Reference", "Request", "request", " number", " no", " No.", " ID", "Case", "case", "FOI", "foi",
+             "FOIA", "EIR", "Freedom of Information", "Original", "original", "Records", " request", ": ", ":", " ", "#", " is ", "-",
+             "12345", "2024/0977", "AB/", "UoE-FOI-", "x", "pref", "xcase", ".", "’", "é"]
+    for n, text in enumerate(_random_texts(words, 1500, 7)):
+        d = doc.build_doc([text, "", text.upper()])
+        assert d.folds
+        for i, u in enumerate(d.units):
+            assert [m.span() for m in doc._label_matches(d, i, u)] == [m.span() for m in doc._REF_LABEL.finditer(u)], u

@@ -238,7 +238,7 @@ class Doc:
         if self._first is None:
             self._first = first_characters(self.units)
         found = [units for c, units in self._first.items() if test(c)]
-        return found[0] if len(found) == 1 else sorted(i for units in found for i in units)
+        return found[0] if len(found) == 1 else sorted(itertools.chain.from_iterable(found))
 
     def settle(self) -> None:
         """Roles and quotations are final: note which units the authority wrote itself."""
@@ -333,29 +333,32 @@ class Doc:
             if last < first:
                 return  # (a document without units)
             lo, hi = max(lo, self.offsets[first]), min(hi, self.offsets[last] + len(self.units[last]))
-        segment_of = self.segment_of
+        segment_of, offsets, right = self.segment_of, self.offsets, bisect.bisect_right
         folds = self.folds
+        owned = self.owned
         for n in self.present(needles):
             if plan[n] is None:
                 continue  # no part of ``rx`` needs this needle: the others find every match
             places = self.where(n)
             rx, twin, width = plan[n]
+            size = len(n)
             # A match holding this needle starts at most ``width - len(n)`` before it and ends as
             # far after it: the window need be no wider (a margin for "\b" and lookarounds).
-            back = _BACK if width is None else min(_BACK, max(0, width - len(n)) + _EDGE)
-            ahead = _AHEAD if width is None else min(_AHEAD, max(0, width - len(n)) + _EDGE)
+            back = _BACK if width is None else min(_BACK, max(0, width - size) + _EDGE)
+            ahead = _AHEAD if width is None else min(_AHEAD, max(0, width - size) + _EDGE)
             after = -1
             for k in places[bisect.bisect_left(places, lo):]:
-                if k + len(n) > hi:
+                if k + size > hi:
                     break
                 if k < after:
                     continue  # overlapping the place just read
-                after = k + len(n)
-                i = self.unit_at(k)
-                if (units is None or i in units) and (segments is None or segment_of[i] in segments) and (not own or self.own(i)):
-                    at = k - self.offsets[i]
+                after = k + size
+                i = right(offsets, k) - 1  # (``unit_at``)
+                if (units is None or i in units) and (segments is None or segment_of[i] in segments) \
+                        and (not own or (owned[i] if owned is not None else self.own(i))):
+                    at = k - offsets[i]
                     u = self.units[i]
-                    window = (i, max(0, at - back), at + len(n) + ahead)
+                    window = (i, max(0, at - back), at + size + ahead)
                     if window not in seen:
                         seen.add(window)
                         if twin is None or not (folds or folds_like_lower(u)):
@@ -454,7 +457,7 @@ def _by_pattern(f):
 
     @functools.wraps(f)
     def cached(rx, *args):
-        key = (id(rx), *args)
+        key = (id(rx), *args) if args else id(rx)
         hit = cache.get(key)
         if hit is None or hit[0] is not rx:
             hit = cache[key] = (rx, f(rx, *args))
@@ -811,7 +814,9 @@ def _bilingual_columns(units: list[str]) -> list[str]:
 def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None = None) -> Doc:
     """The document the rules read, from clean lines (``plain``: they hold no space but " ";
     ``outside_ascii``: characters outside ASCII they may hold; see ``text.clean_text``)."""
-    units = [piece for _, u in logical_lines(lines, plain) for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
+    units = [u for _, u in logical_lines(lines, plain)]
+    if units and max(map(len, units)) > MAX_UNIT:  # (rare: one test of every length in C first)
+        units = [piece for u in units for piece in (split_long(u) if len(u) > MAX_UNIT else (u,))]
     if any(" | " in u and u[:6].lower() == "annwyl" for u in units[:80]):
         units = _bilingual_columns(units)
     offsets = list(itertools.accumulate(map((1).__add__, map(len, units[:-1])), initial=0)) if units else []
@@ -852,14 +857,16 @@ def _own_references(doc: Doc, s: int) -> set[str] | None:
     # (a letterhead above the first greeting is the first message's head)
     top = doc.segments[s - 1].start if s and doc.segments[s - 1].role == "header" and doc.segment_end(s - 1) - doc.segments[s - 1].start <= 12 \
         else doc.segments[s].start
-    for i in range(top, min(doc.segment_end(s), doc.segments[s].start + 10)):
+    # (only units holding a label's word, from the one pass for cue words: the pattern is tried at every character)
+    labelled = doc.hits(_LABEL_WORDS)
+    stop = min(doc.segment_end(s), doc.segments[s].start + 10)
+    for i in labelled[bisect.bisect_left(labelled, top): bisect.bisect_left(labelled, stop)]:
         u = doc.units[i]
         if len(u) > 120 or not _ANY_DIGIT.search(u):
             continue
-        low = doc.unit_low(i)
-        if not any(w in low for w in _LABEL_WORDS):
-            continue  # (the label's words first: the pattern is tried at every character)
-        for m in _REF_LABEL.finditer(u):
+        # (tried only where a label's first word begins, not at every character: the same matches, unless
+        # a letter IGNORECASE folds otherwise than lower() stands in the text)
+        for m in (_label_matches(doc, i, u) if doc.folds else _REF_LABEL.finditer(u)):
             label = u[max(0, m.start() - 40): m.start("ref")].lower()
             if "review" in label or "original" in label or "appeal" in label:
                 return None
@@ -871,6 +878,7 @@ def _own_references(doc: Doc, s: int) -> set[str] | None:
 
 
 _FORWARDED_HEAD = re.compile(r"^(?:-{2,}\s*(?:Original|Forwarded) Message\s*-{2,}|From:\s)", re.I)
+_FORWARDED_HEAD_FIRST = ("-", "F", "f")  # what a _FORWARDED_HEAD match can begin with ("" is not among them)
 
 
 def _forwarded_head_references(doc: Doc, s: int) -> set[str]:
@@ -878,7 +886,9 @@ def _forwarded_head_references(doc: Doc, s: int) -> set[str]:
     "-----Original Message-----" (or "From:") line and its greeting: its subject's ("Subject: FOI 2024/0977 -
     ...") or a line that is only a reference ("FOI 2024/0977")."""
     start = doc.segments[s].start
-    top = next((i for i in range(max(doc.segments[s - 1].start, start - 8), start) if _FORWARDED_HEAD.match(doc.units[i])), None)
+    # (what such a line can begin with tested first: most lines above a greeting begin otherwise)
+    top = next((i for i in range(max(doc.segments[s - 1].start, start - 8), start)
+                if doc.units[i][:1] in _FORWARDED_HEAD_FIRST and _FORWARDED_HEAD.match(doc.units[i])), None)
     refs = set()
     for i in range(top, start) if top is not None else ():
         u = doc.units[i]
@@ -1200,15 +1210,23 @@ def holds_folded(rx: re.Pattern, u: str, low: str, needles: tuple[str, ...] = ()
     alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)
     ``needles``: words every match holds (lower case; a test checks them from the pattern), tested first: a
     substring test is far cheaper than trying the pattern at every position."""
-    if not folds_like_lower(u):
+    if not (u.isascii() or folds_like_lower(u)):
         return rx.search(u) is not None
     if needles and not any(n in low for n in needles):
         return False
-    twin = _lower_twin(rx)
-    if twin is None or "'" in rx.pattern:
-        twin, low = rx, u
-    anchored, free = _split_anchored(twin)
+    on_low, anchored, free = _folded_plan(rx)
+    if not on_low:
+        low = u
     return bool(anchored and anchored.match(low)) or bool(free and free.search(low))
+
+
+@_by_pattern
+def _folded_plan(rx: re.Pattern) -> tuple[bool, re.Pattern | None, re.Pattern | None]:
+    """How ``holds_folded`` tries ``rx``: on the lower-cased text (its twin) or on the text itself, and
+    its "^" alternatives apart from the others (``_split_anchored``); one lookup a call, not two."""
+    twin = _lower_twin(rx)
+    on_low = not (twin is None or "'" in rx.pattern)
+    return (on_low, *_split_anchored(twin if on_low else rx))
 
 
 @_by_pattern
