@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..foia import exemptions as ex
-from .doc import NCND_WORDS, Doc, answer_of, cue_words
+from .doc import NCND_WORDS, Doc, answer_of, cue_words, folds_like_lower, holds_folded
 from .events import quote_around, quoted_spans
 
-_RELIANCE = re.compile(
+_RELIANCE = (
     r"\bexempt(?:ion|ions|ed)?\b|\bby virtue of\b|\bappl(?:y|ies|ied|ying)\b|\bengag(?:e|es|ed|ing)\b|\brel(?:y|ies|ied|ying)\b"
     r"|\bapplication\b|\buph(?:eld|old)\b|\bclaim(?:ed|ing|s)?\b|\bwithh(?:eld|old|olding)\b|\bredact|\brefus(?:e|ed|es|ing)\b"
-    r"|\brefusal\b(?! notice)|\b" + NCND_WORDS + r"\b|\bNCND\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
+    r"|\brefusal\b(?! notice)|\b" + NCND_WORDS + r"\b|\bncnd\b|\bcost(?:s)? (?:limit|of compliance)|\bappropriate limit\b"
     r"|\bexceed|\bvexatious\b|\brepeated request|\bunder (?:section|s\b|s\.)|\bnot (?:a )?valid\b"
-    r"|\bnot obliged\b|\bby reason of\b|\bcovered by\b|\bfalls? (?:within|under)\b",  # ("not obliged to provide it, by reason of section 43(2)")
-    re.IGNORECASE,
+    r"|\bnot obliged\b|\bby reason of\b|\bcovered by\b|\bfalls? (?:within|under)\b"  # ("not obliged to provide it, by reason of section 43(2)")
 )
+# (in lower case: the same pattern without IGNORECASE reads the lower-cased sentence, ~2x faster; see applies_ground)
+_RELIANCE, _RELIANCE_LOW = re.compile(_RELIANCE, re.IGNORECASE), re.compile(_RELIANCE)
 _CONSIDERING = re.compile(r"\bconsider", re.IGNORECASE)  # only in an extension notice
 _NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|would)\s+not|no longer)\s+(?:be(?:en)?\s+)?(?:correctly\s+)?(?:appl|rel[iy]|engag|claim|uph)"
                       # "We considered whether section 24(1) applies and concluded that it does not."
@@ -40,6 +41,7 @@ _NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|wo
                       # "section 31 could have been applied", "had it been held, section 31 would have applied"
                       r"|\b(?:would|could|might|may)\s+(?:normally|usually|ordinarily|otherwise|typically|have)\s+(?:been\s+)?(?:appl|rel[iy]|engag|claim|withh|exempt)",
                       re.IGNORECASE)
+_NEGATED_WORDS = ("not", "no longer", "waive", "disapplied", "normally", "usually", "ordinarily", "otherwise", "typically", "have")
 # A qualified exemption engaged, then the public interest test decides for disclosure: the information
 # is given and the ground not relied on ("Section 31(1)(a) is engaged; however, the public interest favours
 # disclosure", "... the public interest in disclosure outweighs that in maintaining the exemption"), unless
@@ -118,6 +120,7 @@ cue_words(_EIR_WORDS, _REGULATION_NEEDLES)
 # Under the EIR an exception is applied "under regulation 12(4)(b)", as an "exception", or named
 # ("manifestly unreasonable"): cues a FOIA letter's reading does not use.
 _EIR_RELIANCE = re.compile(r"\bunder (?:the )?(?:regulations?|regs?\b\.?)|\bexceptions?\b|\bmanifestly unreasonable\b", re.IGNORECASE)
+_EIR_RELIANCE_WORDS = ("under", "exception", "manifestly unreasonable")
 # "regulation 12(5)(a) of the EIR", "regulation 10(5)(b) of the EIRs" are the response's own law, not another Act's.
 _OWN_REGULATIONS = re.compile(r"^\s*(?:of|in)\s+(?:the\s+)?(?:EIRs?\b|EISRs?\b|EI\(S\)Rs?\b|Environmental Information (?:\(Scotland\) )?Regulations"
                               r"|Regulations\b)", re.IGNORECASE)
@@ -172,15 +175,25 @@ def sentence_bounds(text: str, start: int, end: int, ends: list[int] | None = No
 def applies_ground(sentence: str, extension: bool = False, eir: bool = False) -> int:
     """Does a sentence apply what it cites (a reliance cue, not negated)? 1 yes, 0 no, 2 only what
     it cites as NCND."""
-    cue = _RELIANCE.search(sentence) or (extension and _CONSIDERING.search(sentence)) or (eir and _EIR_RELIANCE.search(sentence))
+    # Each test is asked of the lower-cased sentence by the pattern's case-sensitive twin, after a
+    # substring test for words every match holds (``holds_folded``): ~4x faster than IGNORECASE on the
+    # sentence; a sentence holding a letter IGNORECASE reads otherwise ("ſ") is read as it is.
+    low = sentence.lower()
+    if folds_like_lower(sentence):
+        cue = _RELIANCE_LOW.search(low) is not None  # ("can't" in NCND_WORDS: ``low`` keeps "’", unlike ``Doc.low``)
+    else:
+        cue = _RELIANCE.search(sentence) is not None
+    cue = cue or (extension and holds_folded(_CONSIDERING, sentence, low, ("consider",))) or (
+        eir and holds_folded(_EIR_RELIANCE, sentence, low, _EIR_RELIANCE_WORDS))
     if not cue:
         return 0
-    if not _NEGATED.search(sentence):
-        return 0 if not extension and _HEDGED.search(sentence) and not _RELIED_NOW.search(sentence) else 1
+    if not holds_folded(_NEGATED, sentence, low, _NEGATED_WORDS):
+        return 0 if not extension and holds_folded(_HEDGED, sentence, low, ("exempt", "withheld")) and not holds_folded(
+            _RELIED_NOW, sentence, low, ("exempt", "withh", "rel")) else 1
     # "the duty in Section 1(1)(a) does not apply by virtue of Section 23(5)" is how an NCND ground is
     # applied: what is negated is the duty to confirm or deny, not the ground (only an NCND ground:
     # "... does not apply to the bodies listed in section 23(3)" applies nothing).
-    return 2 if _DUTY_NEGATED.search(sentence) else 0
+    return 2 if holds_folded(_DUTY_NEGATED, sentence, low, ("not apply", "not arise")) else 0
 
 
 def sentences(text: str) -> list[str]:
