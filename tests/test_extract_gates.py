@@ -139,3 +139,59 @@ def test_reference_labels_found_from_their_first_words_as_by_scanning():
         assert d.folds
         for i, u in enumerate(d.units):
             assert [m.span() for m in doc._label_matches(d, i, u)] == [m.span() for m in doc._REF_LABEL.finditer(u)], u
+
+
+def _plain_applies_ground(sentence: str, extension: bool = False, eir: bool = False) -> int:
+    # The reliance verdict as the rule reads: each case-insensitive pattern searched along the sentence as it is.
+    from foi_analysis.extract import grounds as g
+
+    if not (g._RELIANCE.search(sentence) or (extension and g._CONSIDERING.search(sentence)) or (eir and g._EIR_RELIANCE.search(sentence))):
+        return 0
+    if not g._NEGATED.search(sentence):
+        return 0 if not extension and g._HEDGED.search(sentence) and not g._RELIED_NOW.search(sentence) else 1
+    return 2 if g._DUTY_NEGATED.search(sentence) else 0
+
+
+def test_the_reliance_verdict_s_words_are_in_every_match():
+    # applies_ground (and find_citations, the named-for words) test these words (lower case) before each pattern:
+    # each alternative must hold one.
+    from re import _parser
+
+    from foi_analysis.extract import grounds as g
+
+    rules = [(("consider",), g._CONSIDERING), (g._EIR_RELIANCE_WORDS, g._EIR_RELIANCE), (g._NEGATED_WORDS, g._NEGATED),
+             (("exempt", "withheld"), g._HEDGED), (("exempt", "withh", "rel"), g._RELIED_NOW), (("not apply", "not arise"), g._DUTY_NEGATED),
+             (g._NAMED_FOR_WORDS, g._NAMED_FOR)]  # (find_citations tests the named-for words before the pattern)
+    assert {rx.pattern[:40]: part for needles, rx in rules for part in doc._branches(rx.pattern)
+            if doc._needed(_parser.parse(part, rx.flags).data, needles) is None} == {}
+    assert g._RELIANCE_LOW.pattern == g._RELIANCE.pattern == g._RELIANCE.pattern.lower()  # (the twin reads the lower-cased sentence)
+
+
+@pytest.mark.parametrize("sentence, verdict", [
+    ("The information is EXEMPT under section 31(1)(a).", 1),
+    ("We can't confirm or deny that it is held, by virtue of section 23(5).", 1),
+    ("We can’t confirm or deny whether section 24(2) is engaged.", 1),  # (the rule's "can't" is the straight mark: "engaged" is the cue)
+    ("We can’t confirm or deny section 24(2).", 0),  # (no straight "'": no cue)
+    ("We have not applied section 43.", 0),
+    ("The duty in section 1(1)(a) does not apply by virtue of section 23(5).", 2),
+    ("Some of it may be exempt under section 43(2).", 0),
+    ("Some of it may be exempt under section 43(2), and it is withheld.", 1),
+    ("The information ıs exempt under ſection 31.", 1),  # (letters IGNORECASE reads as "i" and "s": read as they are)
+    ("Section 12 is mentioned.", 0),
+])
+def test_the_reliance_verdict_reads_as_its_plain_form(sentence, verdict):
+    from foi_analysis.extract.grounds import applies_ground
+
+    assert applies_ground(sentence) == _plain_applies_ground(sentence) == verdict
+
+
+def test_the_reliance_verdict_agrees_with_its_plain_form_on_random_texts():
+    from foi_analysis.extract.grounds import applies_ground
+
+    words = ["exempt", "EXEMPT", "ion", "withheld", "withholding", " is ", " are ", " not ", "does not apply", "no longer", "would ", "normally ",
+             "have ", "been ", "applied", "relied", "rely on", "may ", "be ", "ncnd", "NCND", "can't", "can’t", "confirm or deny", "neither confirm",
+             " nor deny", "duty", "1(1)(a)", "whether", "engaged", "consider", "under ", "regulation", "exception", "ſ", "K", "ı", "İ", ".", ";", " ",
+             "x", "section 31", "manifestly unreasonable", "but not ", "waived", "cost limit"]
+    for text in _random_texts(words, 6000, 4):
+        for extension, eir in ((False, False), (True, False), (False, True)):
+            assert applies_ground(text, extension, eir) == _plain_applies_ground(text, extension, eir), (text, extension, eir)

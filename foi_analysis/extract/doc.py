@@ -1617,10 +1617,13 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
     original: dict[str, int] = {}
     label_words = _LABEL_WORDS
     # The authority's own words first: a requester may cite an earlier request's reference.
+    # The second two passes read only the units the first two did not: an own unit yields there what it
+    # yielded before (they run only when it gave no request's reference), so the same references in the same order.
     passes = [(_REF_LABEL, label_words, True), (_SUBJECT_REF, ("foi",), True), (_REF_LABEL, label_words, False), (_SUBJECT_REF, ("foi",), False)]
+    dated: dict[str, bool] = {}  # (a letter repeats its reference: each read once as a date here)
     for pattern, needles, own in passes:
         for i in doc.hits(needles):
-            if own and not doc.own(i):
+            if own != doc.own(i):
                 continue
             # The label may end one line and the reference start the next.
             span = doc.text[doc.offsets[i]: doc.offsets[i + 2] - 1 if i + 2 < len(doc.offsets) else len(doc.text)]
@@ -1632,7 +1635,9 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                 if year:  # "Enquiry Reference: 667 - 24" is 667-24
                     ref += "-" + year.group(1)
                 label = span[max(0, m.start() - 40): m.start("ref")].lower()
-                if len(ref) < 3 or _is_date(ref) or "your ref" in label:
+                if len(ref) >= 3 and ref not in dated:
+                    dated[ref] = _is_date(ref)
+                if len(ref) < 3 or dated[ref] or "your ref" in label:
                     continue
                 if "review" in label or "appeal" in label:
                     if ref not in review:
