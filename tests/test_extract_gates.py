@@ -147,3 +147,14 @@ def test_a_citations_words_end_at_the_next_citation_in_its_sentence():
         "38(1)": "§ 38(1) applies to the health records",
         "12": "s 12 so it is refused",
     }
+
+
+def test_a_name_spoken_to_is_found_as_the_plain_test_finds_it():
+    # doc._spoken_to looks at the last word before a name first; it must answer as holds_folded does.
+    words = ["Dear ", "dear", "received by ", "request to ", "made to ", "sent to ", "is held by ", "were held by ", "on behalf of ",
+             "response from ", "Letter FROM ", "written to ", "FOI ", "FOI, ", "foi,", "Freedom of Information ", "the ", "THE ", "  ",
+             "\t", "x", "to", "by", "of", "İ", "ſ", "held", "information", " "]
+    for text in _random_texts(words, 5000, 4):
+        text = text[-30:]
+        low = doc.lower_same_length(text)
+        assert doc._spoken_to(text, low) == doc.holds_folded(doc._SPEAKS_BEFORE, text, low, doc._SPEAKS_BEFORE_WORDS), text

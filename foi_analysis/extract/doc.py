@@ -1359,6 +1359,18 @@ _COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
 cue_words(_COMPLAINT)
 # Words every _SPEAKS_BEFORE match holds (see holds_folded).
 _SPEAKS_BEFORE_WORDS = ("dear", "received by", "request ", "held by", "behalf of", "from", "written to", "foi", "freedom of information")
+# How every _SPEAKS_BEFORE match ends, before its spaces (and "the"), lower case.
+_SPEAKS_BEFORE_ENDS = ("dear", "by", "to", "of", "from", "foi", "information", "foi,")
+
+
+def _spoken_to(before: str, low: str) -> bool:
+    """``holds_folded(_SPEAKS_BEFORE, before, low, ...)``: is a name after ``before`` (``low``: lower-cased)
+    written to, held by ...? Its last word is looked at first: most names follow none of these."""
+    if folds_like_lower(before):
+        last = low.rstrip()
+        if not (last.endswith(_SPEAKS_BEFORE_ENDS) or (last.endswith("the") and last[:-3].rstrip().endswith(_SPEAKS_BEFORE_ENDS))):
+            return False
+    return holds_folded(_SPEAKS_BEFORE, before, low, _SPEAKS_BEFORE_WORDS)
 
 
 # Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
@@ -1533,8 +1545,7 @@ def find_authority(doc: Doc) -> str | None:
         # counts either way), nor of the requester's words (the requester may name other forces).
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
         speaks = not alone and not (requester and not _DEAR.match(u)) and (
-            (at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
-                                                         doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS))
+            (at and u[at - 1].isspace() and _spoken_to(u[max(0, at - 30): at], doc.low[max(start - 30, doc.offsets[i]): start]))
             or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40]))
         if speaks or alone:
             strong[name] += 1

@@ -53,6 +53,7 @@ _EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:
                              r"|\bfor the same information\b|\b(?:identical|similar) (?:foi |information )?request")
 # (the same, told after the date: "On 10 March 2025 you made a request, 0412-25, for the same information")
 _EARLIER_WORDS = ("previous", "earlier", "one you made", "same information", "identical", "similar")
+_EARLIER_CUE = re.compile("|".join(_EARLIER_WORDS))  # (any of them: one search in C, not a test per word)
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
 _AFTER = [
     ("internal_review_requested", re.compile(r"^(?:.{0,60}\brequested an internal review|.{0,60}internal review (?:was )?requested|.{0,40}request(?:ed)? (?:for )?an? (?:internal )?review)", re.I)),
@@ -152,6 +153,8 @@ _YEARLESS_WORDS = ("received", "request of", "email of", "e-mail of", "letter of
 cue_words(_YEARLESS_WORDS)
 # Any of _BEFORE_NEEDLES (a date's words with none of them match no _BEFORE pattern).
 _ANY_BEFORE_NEEDLE = re.compile("|".join(re.escape(n) for needles in _BEFORE_NEEDLES.values() for n in needles))
+# ... and each pattern's (one search in C, not a test per word).
+_BEFORE_CUES = {k: re.compile("|".join(map(re.escape, needles))) for k, needles in _BEFORE_NEEDLES.items()}
 # Words every _NOT_EVENT match holds, lower case.
 _NOT_EVENT_WORDS = re.compile(r"meeting|minutes|committee|board|hearing|court|published|deploy|operation|incident|carnival|match")
 _CORRESPONDENCE_DATED = re.compile(r"correspondence dated\s*$", re.I)
@@ -254,7 +257,7 @@ def find_dates(doc: Doc):
 
 def _earlier_request(low: str, after: str) -> bool:
     """Is a date's sentence (``low``: before the date, lower-cased; ``after``: after it) about another request?"""
-    if any(w in low for w in _EARLIER_WORDS) and _EARLIER_REQUEST.search(low):
+    if _EARLIER_CUE.search(low) and _EARLIER_REQUEST.search(low):
         return True
     rest = after[:200]
     if "ame information" not in rest and "dentical" not in rest and "imilar" not in rest:
@@ -299,7 +302,7 @@ def find_events(doc: Doc) -> list[dict]:
             tail = low.rstrip()
             # ("your" is in most sentences: its pattern, which ends "... of", runs only where one does)
             # (no cue word at all, as in "Date: 3 May 2025": no pattern is tried)
-            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and (k != "your" or tail.endswith(" of"))
+            event = next((k for k, rx in _BEFORE if _BEFORE_CUES[k].search(low) and (k != "your" or tail.endswith(" of"))
                           and holds_folded(rx, before, low)), None) if _ANY_BEFORE_NEEDLE.search(low) else None
             if event is None and tail.endswith("dated") and _CORRESPONDENCE_DATED.search(before) and _REQUESTING_REVIEW.match(after):
                 event = "internal_review_requested"
