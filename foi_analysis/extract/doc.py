@@ -63,8 +63,8 @@ _WORD_STOPS = frozenset(" \n\t([{\"“‘/|")
 @lru_cache(maxsize=1)
 def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, str]]]]:
     """The needles by their last word in lower case ("police", "tfl") and then the word before it
-    (None for one-word aliases): a text is searched once per distinct last word, not once per alias,
-    and each place that word ends is checked against the few aliases with the same word before it."""
+    (None for one-word aliases): the last words are in the cue-word automaton (``Doc.name_places``).
+    ``find_authorities`` finds whole aliases instead (``_alias_automaton``)."""
     out: dict[str, dict[str | None, list[tuple[str, bool, str]]]] = {}
     for n in _needles():
         words = n[0].lower().split(" ")

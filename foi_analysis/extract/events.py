@@ -53,7 +53,7 @@ _EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:
                              r"|\bfor the same information\b|\b(?:identical|similar) (?:foi |information )?request")
 # (the same, told after the date: "On 10 March 2025 you made a request, 0412-25, for the same information")
 _EARLIER_WORDS = ("previous", "earlier", "one you made", "same information", "identical", "similar")
-_EARLIER_CUE = re.compile("|".join(_EARLIER_WORDS))  # (any of them: one search in C, not a test per word)
+_EARLIER_CUE = re.compile("|".join(map(re.escape, _EARLIER_WORDS)))  # (any of them: one search in C, not a test per word)
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
 _AFTER = [
     ("internal_review_requested", re.compile(r"^(?:.{0,60}\brequested an internal review|.{0,60}internal review (?:was )?requested|.{0,40}request(?:ed)? (?:for )?an? (?:internal )?review)", re.I)),
@@ -155,8 +155,10 @@ cue_words(_YEARLESS_WORDS)
 _ANY_BEFORE_NEEDLE = re.compile("|".join(re.escape(n) for needles in _BEFORE_NEEDLES.values() for n in needles))
 # ... and each pattern's (one search in C, not a test per word).
 _BEFORE_CUES = {k: re.compile("|".join(map(re.escape, needles))) for k, needles in _BEFORE_NEEDLES.items()}
-# Words every _NOT_EVENT match holds, lower case.
-_NOT_EVENT_WORDS = re.compile(r"meeting|minutes|committee|board|hearing|court|published|deploy|operation|incident|carnival|match")
+# Words every _NOT_EVENT match holds, lower case (test_extract checks them from the pattern), and any of them.
+_NOT_EVENT_WORDS = ("meeting", "minutes", "committee", "board", "hearing", "court", "published", "deploy", "operation", "incident",
+                    "carnival", "match")
+_NOT_EVENT_CUE = re.compile("|".join(_NOT_EVENT_WORDS))
 _CORRESPONDENCE_DATED = re.compile(r"correspondence dated\s*$", re.I)
 _REQUESTING_REVIEW = re.compile(r"\s*requesting an internal review", re.I)
 _DATE_OF_REQUEST = re.compile(r"date of (?:your )?request\s*:?\s*$", re.I)
@@ -166,7 +168,9 @@ _DATE_LABEL = re.compile(r"\bdate\s*:\s*$", re.I)
 def _not_event(before: str, low: str) -> bool:
     """``holds_folded(_NOT_EVENT, before, low)``, its words looked for first (one search, in C): most
     dates have none of them before."""
-    return (not folds_like_lower(before) or _NOT_EVENT_WORDS.search(low) is not None) and holds_folded(_NOT_EVENT, before, low)
+    return (not folds_like_lower(before) or _NOT_EVENT_CUE.search(low) is not None) and holds_folded(_NOT_EVENT, before, low)
+
+
 _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "response": "response", "review_response": "internal_review_response",
                   "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
 
