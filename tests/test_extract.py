@@ -1004,7 +1004,7 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     import re
     from re import _parser
 
-    from foi_analysis.extract import answers, doc
+    from foi_analysis.extract import answers, doc, events
     from foi_analysis.foia import exemptions
 
     def uncovered(needles, rx):
@@ -1015,7 +1015,8 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
     rules = [(n, r) for _, n, r in doc._KIND_RULES + doc._REQUESTER_KINDS] + [(n, r) for n, r in doc._DECIDED]
     rules += [answers.NOTHING_HELD, answers._PARTIAL, answers._REFUSED, answers._DISCLOSED, answers._WITHHELD, answers.NCND,
               answers._NCND_OTHER, answers._NOT_HELD, (exemptions.FOISA_NAME_WORDS, exemptions.FOISA_NAME),
-              (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE), (doc._ASKED_INLINE_WORDS, doc._ASKED_INLINE)]
+              (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE), (doc._ASKED_INLINE_WORDS, doc._ASKED_INLINE),
+              (events._NOT_EVENT_WORDS, events._NOT_EVENT), (events._EARLIER_WORDS, events._EARLIER_REQUEST)]
     rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES]
     rules += [(answers._GROUP_NEEDLES[name], rx) for name, rx in answers._GROUP_CUES]
     assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}

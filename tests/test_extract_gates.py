@@ -71,6 +71,29 @@ def test_a_worded_date_from_its_day_finds_the_same_days_as_the_whole_pattern():
     assert [m.group() for m in dates.WORDED_DATE_FROM_DAY.finditer(texts[0])] == ["7th MARCH 2023", "1 Jan 24"]
 
 
+def test_the_date_shapes_match_wherever_their_gates_match():
+    # Doc.gated_units tries a date gate only where its shape (the gate as it reads in Doc.digit_shape:
+    # digits "0", other characters outside ASCII "?") matches: a shape that missed a place its gate
+    # matches would lose the date there. The worded and month-first shapes are narrowed by what the
+    # gate needs around the day's digit (a space, ordinal or dash after it; a month and a space before).
+    from foi_analysis.extract import events
+
+    words = ["1", "12", "2025", "24", " ", "  ", "\u00a0", "\x1c", "\t", "st", "nd", "th", " of ", "-", "/", ".", ",", "jan", "Sept.",
+             "may", "MAY", "March", "x", "\n", "é", "the ", "May ", "sept. ", "4, ", "21st, ", "2025-", "06-"]
+    pairs = [(events._NUMERIC_GATE, events._NUMERIC_SHAPE), (events._WORDED_GATE, events._WORDED_SHAPE),
+             (events._US_GATE, events._US_SHAPE), (events._ISO_GATE, events._ISO_SHAPE)]
+    hits = [0] * len(pairs)
+    for text in ["on 21st November 2016", "May 4, 2025", "Sept. 12, 2024", "3 - 4 - 2025"] + _random_texts(words, 4000, 3):
+        d = doc.build_doc([text])
+        shape = d.digit_shape()
+        for j, (gate, gate_shape) in enumerate(pairs):
+            for k in range(len(d.low)):
+                if gate.match(d.low, k):
+                    hits[j] += 1
+                    assert gate_shape.match(shape, k), (text, k, gate.pattern[:30])
+    assert min(hits) >= 4, hits  # (the texts hold dates of every shape)
+
+
 @pytest.mark.parametrize("unit, restates", [
     ("I note you seek access to the following information:", True),
     ("Your request was as follows:", True),
@@ -195,3 +218,13 @@ def test_the_reliance_verdict_agrees_with_its_plain_form_on_random_texts():
     for text in _random_texts(words, 6000, 4):
         for extension, eir in ((False, False), (True, False), (False, True)):
             assert applies_ground(text, extension, eir) == _plain_applies_ground(text, extension, eir), (text, extension, eir)
+
+def test_a_name_spoken_to_is_found_as_the_plain_test_finds_it():
+    # doc._spoken_to looks at the last word before a name first; it must answer as holds_folded does.
+    words = ["Dear ", "dear", "received by ", "request to ", "made to ", "sent to ", "is held by ", "were held by ", "on behalf of ",
+             "response from ", "Letter FROM ", "written to ", "FOI ", "FOI, ", "foi,", "Freedom of Information ", "the ", "THE ", "  ",
+             "\t", "x", "to", "by", "of", "İ", "ſ", "held", "information", " "]
+    for text in _random_texts(words, 5000, 4):
+        text = text[-30:]
+        low = doc.lower_same_length(text)
+        assert doc._spoken_to(text, low) == doc.holds_folded(doc._SPEAKS_BEFORE, text, low, doc._SPEAKS_BEFORE_WORDS), text

@@ -63,8 +63,8 @@ _WORD_STOPS = frozenset(" \n\t([{\"“‘/|")
 @lru_cache(maxsize=1)
 def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, str]]]]:
     """The needles by their last word in lower case ("police", "tfl") and then the word before it
-    (None for one-word aliases): a text is searched once per distinct last word, not once per alias,
-    and each place that word ends is checked against the few aliases with the same word before it."""
+    (None for one-word aliases): the last words are in the cue-word automaton (``Doc.name_places``).
+    ``find_authorities`` finds whole aliases instead (``_alias_automaton``)."""
     out: dict[str, dict[str | None, list[tuple[str, bool, str]]]] = {}
     for n in _needles():
         words = n[0].lower().split(" ")
@@ -80,72 +80,103 @@ def _places(low: str, word: str, first: int, last: int):
         k = low.find(word, k + 1, last)
 
 
+@lru_cache(maxsize=1)
+def _alias_automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list, list]:
+    """An Aho-Corasick automaton of every alias in lower case, for a text as ``Doc.coded`` gives it (one
+    byte a character, "?" for any outside ASCII), with each one's (what to ask of the word before its
+    last, see ``_before_last``; the needles spelled so, in ``_needles``' order); and the needles it
+    cannot hold (one outside ASCII or holding "?": none in authorities.csv today), scanned for instead."""
+    groups: dict[str, tuple[tuple[str | None, int], list[tuple[str, bool, str]]]] = {}
+    unread = []
+    for n in _needles():
+        low = n[0].lower()
+        if not low.isascii() or "?" in low:
+            unread.append(n)
+            continue
+        groups.setdefault(low, (_before_last(low), []))[1].append(n)
+    automaton = ahocorasick_rs.BytesAhoCorasick([w.encode() for w in groups], matchkind=ahocorasick_rs.MatchKind.Standard,
+                                                implementation=ahocorasick_rs.Implementation.DFA)
+    return automaton, list(groups.values()), unread
+
+
+def _before_last(needle: str) -> tuple[str | None, int]:
+    """What a match of ``needle`` (lower case) must show for ``_word_before`` its last word to be the
+    needle's word before it: (None, 0) nothing (one word; or three or more, the word before the last
+    then after a space of the needle's own); ("", 0) a word stop or the span's start just before the
+    match (two words); else (that word, the length of the last word), asked of ``_word_before``."""
+    words = needle.split(" ")
+    if len(words) == 1:
+        return None, 0
+    previous = words[-2]
+    if previous and not any(c in _WORD_STOPS for c in previous):
+        return (None, 0) if len(words) > 2 else ("", 0)
+    return previous, len(words[-1])
+
+
+def _word_before(low: str, first: int, k: int) -> str:
+    """The word before the one starting at ``k`` (after a space): back to the last space (one search),
+    unless it holds another stop."""
+    previous = low[low.rfind(" ", first, k - 1) + 1 or first: k - 1]
+    if not previous.isalnum():
+        j = k - 1
+        while j > first and low[j - 1] not in _WORD_STOPS:
+            j -= 1
+        previous = low[j: k - 1]
+    return previous
+
+
 def find_authorities(text: str, low: str | None = None, first: int = 0, last: int | None = None,
-                     places=None) -> list[tuple[int, int, str]]:
+                     coded: bytes | None = None) -> list[tuple[int, int, str]]:
     """(start, end, canonical) of each authority named in ``text[first:last]`` (``low`` is ``text``
     lower-cased, if the caller has it), in order, the longest name first where names overlap.
 
-    Each distinct last word of the aliases is found in the text, and the aliases ending in it are
-    checked where it ends: a few searches per text, not one per alias. ``places``: every place a
-    last word starts in the whole text, as sorted (place, word, aliases by the word before it)
-    (``Doc.name_places``), if the caller has them; else found by one pass of the cue-word automaton."""
+    Every alias is found in one pass of an Aho-Corasick automaton over the span, over ``coded``
+    (``low`` one byte a character, ``Doc.coded``) if the caller has it. An alias counts where its last
+    word ends a word and, for one of several words, where the word before its last is a word of its own
+    (see ``_word_before``): "Thames Valley Police", not "Thames-Valley Police"; acronyms (MPS) in capitals
+    only; not inside a word, an e-mail address or a web address (news.met.police.uk)."""
     low = lower_same_length(text) if low is None else low
     last = len(text) if last is None else last
+    automaton, groups, unread = _alias_automaton()
+    view = memoryview(coded)[first:last] if coded is not None else low[first:last].encode("ascii", "replace")
     found = []
-    if places is None:
-        # One pass of the cue-word automaton (which holds every last word), not a scan per word:
-        # a short text ("Dear ..." line) would otherwise cost a find for each of the words.
-        automaton, cue, _ = _automaton()
-        by_word = _needles_by_last_word()
-        places = sorted([*((first + k, cue[w], by_word[cue[w]]) for w, k, _ in automaton.find_matches_as_indexes(
-            low[first:last].encode("ascii", "replace"), overlapping=True) if cue[w] in by_word),
-            # (a last word the automaton cannot hold, one outside ASCII, scanned for: none in authorities.csv today)
-            *((k, w, by_word[w]) for w in _unread_last_words() for k in _places(low, w, first, last))])
-        at = 0
-    else:
-        at = bisect.bisect_left(places, (first,))
-    for k, word, by_previous in itertools.islice(places, at, None):
-        if k + len(word) > last:
-            if k >= last:
-                break
-            continue  # (a shorter word may still end inside)
-        end = k + len(word)
+    for g, s, e in automaton.find_matches_as_indexes(view, overlapping=True):
+        end = first + e
         if end < last and low[end].isalnum():  # inside a longer word ("metropolitan" for "met")
             continue
-        candidates = by_previous.get(None, [])
-        if k > first + 1 and low[k - 1] == " ":
-            # The word before: back to the last space (one search), unless it holds another stop.
-            previous = low[low.rfind(" ", first, k - 1) + 1 or first: k - 1]
-            if not previous.isalnum():
-                j = k - 1
-                while j > first and low[j - 1] not in _WORD_STOPS:
-                    j -= 1
-                previous = low[j: k - 1]
-            candidates = candidates + by_previous.get(previous, [])
-        for needle, exact, canonical in candidates:
-            start = end - len(needle)
-            if start >= first and (text if exact else low).startswith(needle, start):
+        start = first + s
+        (previous, last_word), needles = groups[g]
+        if previous is not None and not (
+                (start == first or low[start - 1] in _WORD_STOPS) if not previous else _word_before(low, first, end - last_word) == previous):
+            continue
+        if _stands_alone(text, start, end):
+            found += [(start, end, canonical) for needle, exact, canonical in needles if not exact or text.startswith(needle, start)]
+    for needle, exact, canonical in unread:
+        words = needle.lower().split(" ")
+        for start in _places(text if exact else low, needle, first, last):
+            end = start + len(needle)
+            if (end == last or not low[end].isalnum()) and (len(words) == 1 or _word_before(low, first, end - len(words[-1])) == words[-2]) \
+                    and _stands_alone(text, start, end):
                 found.append((start, end, canonical))
+    if len(found) < 2:
+        return found
     covered = bytearray(last - first + 1)
     spans = []
     # Longest first (then in order), as if each alias were searched for from the longest down.
     for start, end, canonical in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
-        before = text[start - 1] if start else " "
-        after = text[end: end + 2]
-        # Not inside a word, an e-mail address or a web address (news.met.police.uk).
-        ok = not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or (after[:1] and after[:1] in "@-_")
-                                                                or (after[:1] == "." and after[1:2].isalnum()))
-        if ok and not covered[start - first] and not covered[end - 1 - first]:
+        if not covered[start - first] and not covered[end - 1 - first]:
             covered[start - first:end - first] = b"\x01" * (end - start)
             spans.append((start, end, canonical))
     spans.sort()
     return spans
 
 
-@lru_cache(maxsize=1)
-def _unread_last_words() -> list[str]:
-    """Authority names' last words the cue-word automaton does not hold (see ``_automaton``)."""
-    return [w for w in _needles_by_last_word() if not w.isascii() or "?" in w]
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """Is ``text[start:end]`` not inside a word, an e-mail address or a web address (news.met.police.uk)?"""
+    before = text[start - 1] if start else " "
+    after = text[end: end + 2]
+    return not (before.isalnum() or before in "@/._-") and not (after[:1].isalnum() or (after[:1] and after[:1] in "@-_")
+                                                              or (after[:1] == "." and after[1:2].isalnum()))
 
 
 @lru_cache(maxsize=1)
@@ -1346,6 +1377,18 @@ _COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
 cue_words(_COMPLAINT)
 # Words every _SPEAKS_BEFORE match holds (see holds_folded).
 _SPEAKS_BEFORE_WORDS = ("dear", "received by", "request ", "held by", "behalf of", "from", "written to", "foi", "freedom of information")
+# How every _SPEAKS_BEFORE match ends, before its spaces (and "the"), lower case.
+_SPEAKS_BEFORE_ENDS = ("dear", "by", "to", "of", "from", "foi", "information", "foi,")
+
+
+def _spoken_to(before: str, low: str) -> bool:
+    """``holds_folded(_SPEAKS_BEFORE, before, low, ...)``: is a name after ``before`` (``low``: lower-cased)
+    written to, held by ...? Its last word is looked at first: most names follow none of these."""
+    if folds_like_lower(before):
+        last = low.rstrip()
+        if not (last.endswith(_SPEAKS_BEFORE_ENDS) or (last.endswith("the") and last[:-3].rstrip().endswith(_SPEAKS_BEFORE_ENDS))):
+            return False
+    return holds_folded(_SPEAKS_BEFORE, before, low, _SPEAKS_BEFORE_WORDS)
 
 
 # Whether a name is kept where names overlap depends on its overlapping neighbours (and theirs):
@@ -1368,9 +1411,10 @@ def _authorities_near(doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int,
     starts = [a for a, _ in spans]
     out = []
     for a, b in merged:
-        for hit in find_authorities(doc.text, doc.low, a, b, doc.name_places()):
+        for hit in find_authorities(doc.text, doc.low, a, b, doc.coded()):
+            # (the spans are sorted: the last to start at or before the name, or the one before it, may hold it)
             k = bisect.bisect_right(starts, hit[0]) - 1
-            if k >= 0 and any(x <= hit[0] < y for x, y in spans[max(0, k - 1): k + 1]):
+            if k >= 0 and (hit[0] < spans[k][1] or (k and hit[0] < spans[k - 1][1])):
                 out.append(hit)
     return out
 
@@ -1519,8 +1563,7 @@ def find_authority(doc: Doc) -> str | None:
         # counts either way), nor of the requester's words (the requester may name other forces).
         # (every _SPEAKS_BEFORE match ends in a space: a name not after one is not spoken to so)
         speaks = not alone and not (requester and not _DEAR.match(u)) and (
-            (at and u[at - 1].isspace() and holds_folded(_SPEAKS_BEFORE, u[max(0, at - 30): at],
-                                                         doc.low[max(start - 30, doc.offsets[i]): start], _SPEAKS_BEFORE_WORDS))
+            (at and u[at - 1].isspace() and _spoken_to(u[max(0, at - 30): at], doc.low[max(start - 30, doc.offsets[i]): start]))
             or _SPEAKS_AFTER.match(u[at + end - start: at + end - start + 40]))
         if speaks or alone:
             strong[name] += 1

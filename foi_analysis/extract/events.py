@@ -14,7 +14,7 @@ import re
 from ..foia.dates import MONTHS, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE_FROM_DAY, parse_printed_date
 import datetime as dt
 
-from .doc import ISO_DATE as _ISO_DATE, Doc, cue_words, holds_folded
+from .doc import ISO_DATE as _ISO_DATE, Doc, cue_words, folds_like_lower, holds_folded
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -53,6 +53,7 @@ _EARLIER_REQUEST = re.compile(r"\b(?:previous|earlier) (?:foi |information )?(?:
                              r"|\bfor the same information\b|\b(?:identical|similar) (?:foi |information )?request")
 # (the same, told after the date: "On 10 March 2025 you made a request, 0412-25, for the same information")
 _EARLIER_WORDS = ("previous", "earlier", "one you made", "same information", "identical", "similar")
+_EARLIER_CUE = re.compile("|".join(map(re.escape, _EARLIER_WORDS)))  # (any of them: one search in C, not a test per word)
 # A timeline entry, "19/10/2016 - You were issued with ...": classed by what follows the date.
 _AFTER = [
     ("internal_review_requested", re.compile(r"^(?:.{0,60}\brequested an internal review|.{0,60}internal review (?:was )?requested|.{0,40}request(?:ed)? (?:for )?an? (?:internal )?review)", re.I)),
@@ -105,14 +106,17 @@ _WORDED_GATE = re.compile(r"\d(?:\s?(?:st|nd|rd|th))?(?:\s+of)?[\s\-]+(?:jan|feb
 # a space): each matches wherever its gate does, and begins with a fixed character.
 _SPACE = rb"[\s\x1c-\x1f?]"  # what "\s" matches in text, ASCII or not
 _NUMERIC_SHAPE = re.compile(rb"0" + _SPACE + rb"*[/.\-]" + _SPACE + rb"*0")
-_WORDED_SHAPE = re.compile(rb"0(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
+# (the lookahead says what the rest needs after the day's digit, so that the digits of a number, most of
+# those tried, are passed over by one test: a space, an ordinal's letter or a dash)
+_WORDED_SHAPE = re.compile(rb"0(?=[\s\x1c-\x1f?\-stnr])(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
                            rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 # A date printed month first ("April 4, 2025", "Saturday, March 1, 2025"): found where a day and a
 # four-digit year stand together ("4, 2025") just after a month's name (a lookbehind per name, each
 # of fixed width, tried only there), then read by US_WORDED_DATE.
 _US_GATE = re.compile("(?:" + "|".join(f"(?<={re.escape(m)}{dot} )" for m in MONTHS for dot in ("", "."))
                       + r")\d\d?(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)")
-_US_SHAPE = re.compile(rb"00?(?:st|nd|rd|th)?,?" + rb"[\s\x1c-\x1f?]" + rb"+0000")
+# (the gate's day follows a month's name and a space: its last letter, or a dot, then " ")
+_US_SHAPE = re.compile(rb"0(?<=[a-z.] 0)0?(?:st|nd|rd|th)?,?" + rb"[\s\x1c-\x1f?]" + rb"+0000")
 _US_DIGITS = re.compile(r"\d\d?(?:st|nd|rd|th)?,?\s+\d{4}(?!\d)")  # (searched over the text itself: no lookbehinds at every character)
 _ISO_GATE = re.compile(r"\d{4}-\d\d-\d\d")
 _ISO_SHAPE = re.compile(rb"0000-00-00")
@@ -122,6 +126,8 @@ _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|pub
                         r"(?!.{0,25}\b(?:received|responded|replied) (?:it |this |your \w+ )?on\s*$).{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
 _WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\bthe\s+)+$", re.IGNORECASE)
+# (a match ends in "...day", "...day," or "the" and spaces; none of these letters folds to another under IGNORECASE)
+_WEEKDAY_TAIL_ENDS = ("day", "day,", "the")
 _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
 # Words every match of each _BEFORE pattern holds: a pattern runs only when its words are there
 # (a list of bare dates, e.g. a table, then costs a few substring tests per date, not a regex each).
@@ -145,6 +151,26 @@ _YEARLESS = re.compile(r"(?:\breceived\b[^.]{0,40}?\bon|\byour (?:(?:FOI|informa
                        rf"(this month|(?:{_MONTH_NAMES})\.?)(?!\w|\.?,?\s*(?:\d|'\d))", re.I)
 _YEARLESS_WORDS = ("received", "request of", "email of", "e-mail of", "letter of")
 cue_words(_YEARLESS_WORDS)
+# Any of _BEFORE_NEEDLES (a date's words with none of them match no _BEFORE pattern).
+_ANY_BEFORE_NEEDLE = re.compile("|".join(re.escape(n) for needles in _BEFORE_NEEDLES.values() for n in needles))
+# ... and each pattern's (one search in C, not a test per word).
+_BEFORE_CUES = {k: re.compile("|".join(map(re.escape, needles))) for k, needles in _BEFORE_NEEDLES.items()}
+# Words every _NOT_EVENT match holds, lower case (test_extract checks them from the pattern), and any of them.
+_NOT_EVENT_WORDS = ("meeting", "minutes", "committee", "board", "hearing", "court", "published", "deploy", "operation", "incident",
+                    "carnival", "match")
+_NOT_EVENT_CUE = re.compile("|".join(_NOT_EVENT_WORDS))
+_CORRESPONDENCE_DATED = re.compile(r"correspondence dated\s*$", re.I)
+_REQUESTING_REVIEW = re.compile(r"\s*requesting an internal review", re.I)
+_DATE_OF_REQUEST = re.compile(r"date of (?:your )?request\s*:?\s*$", re.I)
+_DATE_LABEL = re.compile(r"\bdate\s*:\s*$", re.I)
+
+
+def _not_event(before: str, low: str) -> bool:
+    """``holds_folded(_NOT_EVENT, before, low)``, its words looked for first (one search, in C): most
+    dates have none of them before."""
+    return (not folds_like_lower(before) or _NOT_EVENT_CUE.search(low) is not None) and holds_folded(_NOT_EVENT, before, low)
+
+
 _MESSAGE_EVENT = {"ack": "acknowledged", "extension": "extension_notice", "response": "response", "review_response": "internal_review_response",
                   "update": "update", "review_request": "internal_review_requested", "chaser": "chaser"}
 
@@ -235,7 +261,7 @@ def find_dates(doc: Doc):
 
 def _earlier_request(low: str, after: str) -> bool:
     """Is a date's sentence (``low``: before the date, lower-cased; ``after``: after it) about another request?"""
-    if any(w in low for w in _EARLIER_WORDS) and _EARLIER_REQUEST.search(low):
+    if _EARLIER_CUE.search(low) and _EARLIER_REQUEST.search(low):
         return True
     rest = after[:200]
     if "ame information" not in rest and "dentical" not in rest and "imilar" not in rest:
@@ -247,9 +273,11 @@ def _earlier_request(low: str, after: str) -> bool:
 def find_events(doc: Doc) -> list[dict]:
     """[{event, date, printed, note}] in date order, one per (event, date)."""
     events: list[dict] = []
+    added = set()  # (event, date) of each in ``events``: the first found stands
 
     def add(event, date, printed, note):
-        if not any(e["event"] == event and e["date"] == date for e in events):
+        if (event, date) not in added:
+            added.add((event, date))
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
     quoted = quoted_spans(doc.text)
@@ -259,24 +287,28 @@ def find_events(doc: Doc) -> list[dict]:
             continue
         u = doc.units[i]
         before = u[max(0, start - 220): start]
-        # Only the end can hold a weekday; trimming the last 40 characters keeps the pattern cheap.
-        before = (before[:-40] + _WEEKDAY_TAIL.sub("", before[-40:])).replace("i.e.", "ie").replace("e.g.", "eg")
+        # Only the end can hold a weekday or "the", and only one that ends in "day" or "the" (then spaces)
+        # can: the pattern runs on the last 40 characters, and only there.
+        if before[-40:].rstrip()[-4:].lower().endswith(_WEEKDAY_TAIL_ENDS):
+            before = before[:-40] + _WEEKDAY_TAIL.sub("", before[-40:])
+        before = before.replace("i.e.", "ie").replace("e.g.", "eg")
         cut = max(before.rfind(". "), before.rfind("? "))
         before = before[cut + 1:][-200:]
         after = u[end:]
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
             note = "timeline entry"
-        elif holds_folded(_NOT_EVENT, before[-60:], (low := before.lower())[-60:]) and not _BODY_RECEIVED.search(before[-160:]):
+        elif _not_event(before[-60:], (low := before.lower())[-60:]) and not _BODY_RECEIVED.search(before[-160:]):
             continue
         elif _earlier_request(low, after):
             continue  # "the same as the one you made on 2 June, which we answered on 30 June": another request's dates
         else:
             tail = low.rstrip()
             # ("your" is in most sentences: its pattern, which ends "... of", runs only where one does)
-            event = next((k for k, rx in _BEFORE if any(n in low for n in _BEFORE_NEEDLES[k]) and (k != "your" or tail.endswith(" of"))
-                          and holds_folded(rx, before, low)), None)
-            if event is None and re.search(r"correspondence dated\s*$", before, re.I) and re.match(r"\s*requesting an internal review", after, re.I):
+            # (no cue word at all, as in "Date: 3 May 2025": no pattern is tried)
+            event = next((k for k, rx in _BEFORE if _BEFORE_CUES[k].search(low) and (k != "your" or tail.endswith(" of"))
+                          and holds_folded(rx, before, low)), None) if _ANY_BEFORE_NEEDLE.search(low) else None
+            if event is None and tail.endswith("dated") and _CORRESPONDENCE_DATED.search(before) and _REQUESTING_REVIEW.match(after):
                 event = "internal_review_requested"
             note = "stated in the text"
             if event == "your":
@@ -298,11 +330,11 @@ def find_events(doc: Doc) -> list[dict]:
                 event = "received"
             if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
                 event = next((k for k, rx in _ON_AFTER if rx.match(after)), None)
-            if event == "received" and re.search(r"date of (?:your )?request\s*:?\s*$", before, re.I):
+            if event == "received" and tail[-1:] in (":", "t") and _DATE_OF_REQUEST.search(before):
                 note = "printed as the date of the request"
             if event is None and tail.endswith("dated") and _DATED.search(before):
                 dated.append((date, printed))
-        if event is None and i < 6 and (doc.segments[doc.segment_of[i]].kind == "response" or _one_block(doc, after)) and re.search(r"\bdate\s*:\s*$", before, re.I):
+        if event is None and i < 6 and (doc.segments[doc.segment_of[i]].kind == "response" or _one_block(doc, after)) and before.rstrip().endswith(":") and _DATE_LABEL.search(before):
             # "Our Ref: IM-FOI-2021-0942 Date: 31st May 2021" at the head of a reply: the date of the reply.
             event, note = "response", "date of the letter"
         elif (event is None and (before[:5].lower() == "date:" and not before[5:].strip() or not before.strip()) and not after.strip()
