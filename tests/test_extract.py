@@ -1017,6 +1017,7 @@ def test_every_pattern_alternative_holds_one_of_its_cue_words():
               answers._NCND_OTHER, answers._NOT_HELD, (exemptions.FOISA_NAME_WORDS, exemptions.FOISA_NAME),
               (doc._SPEAKS_BEFORE_WORDS, doc._SPEAKS_BEFORE), (doc._ASKED_INLINE_WORDS, doc._ASKED_INLINE),
               (events._NOT_EVENT_WORDS, events._NOT_EVENT), (events._EARLIER_WORDS, events._EARLIER_REQUEST)]
+    rules += [(events._BEFORE_NEEDLES[name], rx) for name, rx in events._BEFORE]
     rules += [(answers._CUE_NEEDLES[name], rx) for name, rx in answers.QUESTION_CUES]
     rules += [(answers._GROUP_NEEDLES[name], rx) for name, rx in answers._GROUP_CUES]
     assert {rx.pattern[:40]: uncovered(needles, rx) for needles, rx in rules if uncovered(needles, rx)} == {}

@@ -39,7 +39,7 @@ _BEFORE = [
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
     ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
     # (a case system's label too: "Date Closed: 06/04/2025", "Closed date:")
-    ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|^\s*(?:(?:date|request|case) closed|closed(?: date)?)\s*:\s*$"
+    ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|^\s*(?:(?:date|request|case) closed|closed(?: date)?)\s*:\s*$|^\s*disclosure date\s*:?\s*$"
                             r"|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
                             r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
     # "Thank you for your email of 13 November 2024, in which you asked": the request, as the reply dates it
@@ -140,7 +140,7 @@ _BEFORE_NEEDLES = {
     "extension_notice": ("extension", "17"),
     "update": ("update",),
     "chaser": ("chased", "reminder", "wrote again"),
-    "response": ("issued", "respon", "repl", "answer", "closed"),
+    "response": ("issued", "respon", "repl", "answer", "closed", "disclos"),
     "your": ("your",),
 }
 # A receipt told without a year ("Thank you for your request of 3 March", "which we received on the 3rd
