@@ -421,10 +421,20 @@ def _published_too(body: str) -> bool:
 _CONDITION = re.compile(r"\W*(?:where|if|when|insofar as|in so far as|to the extent that)\b[^,.;]{0,80},", re.I)
 
 
+def _may_hold(cue: str, text: str) -> bool:
+    """Can ``text`` hold a match of question cue ``cue``? Not when none of its words is there (every match
+    holds one, see _CUE_NEEDLES), unless it holds a letter IGNORECASE folds otherwise than lower() does.
+    (The cue patterns begin with lookbehinds or "\\b": ``re`` tries them at every character of the text.)"""
+    if not folds_like_lower(text):
+        return True
+    low = lower_same_length(text)
+    return any(n in low for n in _CUE_NEEDLES[cue])
+
+
 def _not_there_now(sentence: str) -> bool:
     """A sentence that names where information is published only to say it is not there, or not yet
     ("This information is not publicly available", "will be available on our website from March")."""
-    found = list(_PUBLIC.finditer(sentence))
+    found = list(_PUBLIC.finditer(sentence)) if _may_hold("publicly_available", sentence) else []
     if found and _CONDITION.match(sentence):
         return True  # "Where information is published, it is exempt under section 21": a rule, said of nothing here
     return bool(found) and all(_NOT_NOW.search(_clause_before(sentence, m, 60)) for m in found)
@@ -433,7 +443,7 @@ def _not_there_now(sentence: str) -> bool:
 def _nothing_taken_out(sentence: str) -> bool:
     """A sentence that names taking a part out only to say nothing was ("Nothing has been redacted",
     "no names were removed under section 40(2)", "it has not been redacted")."""
-    found = list(_TAKEN_OUT.finditer(sentence))
+    found = list(_TAKEN_OUT.finditer(sentence)) if _may_hold("partially_disclosed", sentence) else []
     return bool(found) and all(_negated(sentence, m) or re.search(r"\bnot (?:been )?$", sentence[max(0, m.start() - 12): m.start()], re.I)
                                for m in found)
 
@@ -485,6 +495,8 @@ _GIVEN = re.compile(r"\b(?:attached|enclosed|disclosed|provided|released)\b|£\s
 def _withholds_nothing(sentence: str) -> bool:
     """A sentence whose every withholding word says nothing is withheld ("with no information withheld",
     "Nothing has been withheld") and which holds no other cue of an exemption."""
+    if "withh" not in sentence.lower():
+        return False  # (no match, or one that is not a withholding word)
     found = list(_EXEMPT_CUE.finditer(sentence))
     return bool(found) and all(m.group(0).lower().startswith("withh") and _negated(sentence, m) for m in found)
 
