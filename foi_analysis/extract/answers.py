@@ -109,15 +109,21 @@ def _holds(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str) -> boo
     return False
 
 
-def _holds_whole(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str, foldable: bool) -> bool:
+def _holds_whole(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str, foldable: bool, plan: dict | None = None) -> bool:
     """``_holds`` over the whole text: only the alternatives that can hold a needle the text has (see
-    doc.cue_plan), on the lower-cased text without IGNORECASE where that finds the same (several times
-    faster). The same as ``rx.search(text)`` when ``foldable`` (see doc.folds_like_lower)."""
-    plan, tried = cue_plan(rx, needles), set()
+    doc.cue_plan, ``plan`` if the caller has it), on the lower-cased text without IGNORECASE where that
+    finds the same (several times faster). The same as ``rx.search(text)`` when ``foldable`` (see
+    doc.folds_like_lower); False, with nothing searched, when no needle is in ``low``."""
+    plan, tried = cue_plan(rx, needles) if plan is None else plan, None
     for n in needles:
-        if n in low and plan[n] is not None and id(plan[n][0]) not in tried:  # (by identity: a pattern's hash reads its whole program)
-            sub, twin, _ = plan[n]
-            tried.add(id(sub))
+        if n in low and (p := plan[n]) is not None:
+            sub, twin, _ = p
+            if tried is None:
+                tried = {id(sub)}
+            elif id(sub) in tried:  # (by identity: a pattern's hash reads its whole program)
+                continue
+            else:
+                tried.add(id(sub))
             if twin is None or not foldable:
                 if sub.search(text):
                     return True
@@ -130,9 +136,19 @@ def _holds_whole(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str, 
 def _first_cue(cues: list[tuple[str, re.Pattern]], needles: dict[str, tuple[str, ...]] = _CUE_NEEDLES):
     """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
     gated = [(name, needles[name], rx) for name, rx in cues]
+    plans: list[tuple[str, tuple[str, ...], re.Pattern, dict]] = []  # (with each cue's plan: made on the first call)
 
     def first(text: str, low: str | None = None) -> str | None:
         low = lower_same_length(text) if low is None else low
+        if len(text) <= _BACK + _AHEAD:
+            # (a short text: each cue's needles tested once, where its plan is read; see _holds)
+            if not plans:
+                plans.extend((name, needles, rx, cue_plan(rx, needles)) for name, needles, rx in gated)
+            foldable = folds_like_lower(text)
+            for name, needles, rx, plan in plans:
+                if _holds_whole(rx, needles, text, low, foldable, plan):
+                    return name
+            return None
         for name, needles, rx in gated:
             if any(n in low for n in needles) and _holds(rx, needles, text, low):
                 return name
