@@ -913,7 +913,14 @@ def _scope(doc: Doc) -> set[int]:
         responses = [s for s, seg in enumerate(doc.segments) if seg.kind == "response"]
         scope = set(responses[-1:]) if responses else {s for s, seg in enumerate(doc.segments)
                                                        if seg.role != "requester" and seg.kind not in ("ack", "extension", "review_ack")}
-        doc.scope = {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+        if doc.owned is None:
+            doc.scope = {i for i, _ in doc.authority_units() if doc.segment_of[i] in scope}
+        else:
+            # (a message's units are a run: its own ones picked from the run, not every unit tested for its message)
+            doc.scope = set()
+            for s in scope:
+                start, end = doc.segments[s].start, doc.segment_end(s)
+                doc.scope.update(itertools.compress(range(start, end), doc.owned[start:end]))
     return doc.scope
 
 
@@ -924,9 +931,10 @@ def nothing_held(doc: Doc) -> bool:
 
 def verdict(doc: Doc) -> str | None:
     """The outcome the authority states on a labelled line ("Outcome: information not held")."""
-    for i in sorted(_scope(doc)):
+    scope = _scope(doc)
+    for i in doc.starting(lambda c: c in "ODRSodrs"):  # (the units a label can begin, in order)
         u = doc.units[i]
-        m = _VERDICT_LINE.match(u) if u[:1] in "ODRSodrs" and len(u) < 120 else None
+        m = _VERDICT_LINE.match(u) if i in scope and len(u) < 120 else None
         if m:
             return next((outcome for outcome, rx in _VERDICTS if rx.search(m["verdict"])), None)
     return None
