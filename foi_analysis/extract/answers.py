@@ -136,16 +136,18 @@ def _holds_whole(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str, 
 def _first_cue(cues: list[tuple[str, re.Pattern]], needles: dict[str, tuple[str, ...]] = _CUE_NEEDLES):
     """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
     gated = [(name, needles[name], rx) for name, rx in cues]
-    plans: list[tuple[str, tuple[str, ...], re.Pattern, dict]] = []  # (with each cue's plan: made on the first call)
+    plans: list[dict | None] = [None] * len(gated)  # each cue's plan (see doc.cue_plan), made when first needed
 
     def first(text: str, low: str | None = None) -> str | None:
         low = lower_same_length(text) if low is None else low
         if len(text) <= _BACK + _AHEAD:
             # (a short text: each cue's needles tested once, where its plan is read; see _holds)
-            if not plans:
-                plans.extend((name, needles, rx, cue_plan(rx, needles)) for name, needles, rx in gated)
             foldable = folds_like_lower(text)
-            for name, needles, rx, plan in plans:
+            for k, (name, needles, rx) in enumerate(gated):
+                if (plan := plans[k]) is None:
+                    if not any(n in low for n in needles):
+                        continue
+                    plan = plans[k] = cue_plan(rx, needles)
                 if _holds_whole(rx, needles, text, low, foldable, plan):
                     return name
             return None
