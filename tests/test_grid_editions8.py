@@ -60,8 +60,8 @@ sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "grids"))
 import raw_pdf  # noqa: E402
 from raw_pdf import LANDSCAPE, Page  # noqa: E402
 
-from test_grid_editions2 import FLAT, HEADER, R1, R2, R3, ROWS, WIDTHS, grid_page, hand, read, save  # noqa: E402
-from test_grid_editions6 import _drop, _keep, _with  # noqa: E402
+from test_grid_editions2 import HEADER, R1, R2, R3, ROWS, WIDTHS, grid_page, hand, read, save  # noqa: E402
+from test_grid_editions6 import _drop, _with  # noqa: E402
 from test_grid_editions7 import R4, _made  # noqa: E402
 from test_grids import assert_rows  # noqa: E402
 
