@@ -38,7 +38,7 @@ import numpy as np
 import pandas as pd
 
 from . import chunking, config, datapackage, forked, tables as schemas
-from .grids import parse as grids
+from .grids import overlaps, parse as grids
 from .records import authorities, disclosures, quarantine
 from .records.quarantine import NOT_UTF8_NAME, UNREADABLE, WHOLE_FILE, Rejection, shown_name
 from .cache import Blob, Cache, cache_folder, files_key
@@ -1494,27 +1494,9 @@ def raw_warnings(raw: Path) -> list[str]:
 
 
 def grid_overlaps(tables: dict) -> list[str]:
-    """Two grid PDFs listing the same deployments that cannot be told apart as editions (one grid saved
-    twice under two names: made the same day, reaching the same day; a later edition supersedes what it
-    prints again). Every deployment they share counts twice in the totals (the duplicate check flags
-    only rows that print a duration), so the build says so, naming both files and what to do. A
-    deployment is the same in two grids when both print it on the same date at the same place
-    (``location_key``: spellings joined)."""
-    deployments = tables["deployments"]
-    rows = deployments["source_file"].value_counts()
-    if len(rows) < 2:
-        return []
-    # A row a later edition prints again is superseded by it and counted once (grids.parse._restated):
-    # only grids that cannot be told apart as editions (one saved twice) still count their rows twice.
-    counted = deployments.loc[deployments["superseded_by"].isna()]
-    listed = counted[["source_file", "date", "location_key"]].dropna().drop_duplicates()
-    both = listed.merge(listed, on=["date", "location_key"])
-    both = both.loc[both["source_file_x"] < both["source_file_y"]]
-    shared = both.groupby(["source_file_x", "source_file_y"]).size()
-    return [f"warning: grids/{a} ({rows[a]} deployments) and grids/{b} ({rows[b]}) list {n} of the same deployments "
-            f"(same date and place), and each of them counts twice in the totals: if one grid is a new edition of "
-            f"the other, keep only the newer (git rm data/raw/grids/<the older>.pdf) and build again"
-            for (a, b), n in shared.items()]
+    """The terminal's warning for grid files listing the same deployments (``grids.overlaps``: one grid
+    saved twice under two names); the duplicate check flags only rows that print a duration."""
+    return [f"warning: {overlaps.sentence(o)}" for o in overlaps.shared_deployments(tables["deployments"])]
 
 
 def row_counts(folder: Path) -> dict[str, int]:

@@ -275,6 +275,34 @@ def test_rejections_are_reported_and_the_rest_still_describes(tmp_path):
     assert "rejected" in findings.markdown("data_quality", q)
 
 
+def test_a_grid_saved_twice_is_said_in_the_report_as_in_the_terminal(corpus, tmp_path):
+    """The 2020-22 grid saved again under another name: nothing is rejected, yet its 9 deployments
+    (README, counted by hand) count twice. The build warns in the terminal; the findings' data-quality
+    section and every page's banner say the same, as a warning."""
+    from foi_analysis.report import html
+
+    root = tmp_path / "root"
+    shutil.copytree(CORPUS / "data" / "raw", root / "data" / "raw")
+    grids = root / "data" / "raw" / "grids"
+    shutil.copy(grids / "met-lfr-grid-2020-2022.pdf", grids / "met-lfr-grid-2020-2022-reissued.pdf")
+    build.build(root / "data" / "raw", root / "data" / "processed")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(config, "PROCESSED", root / "data" / "processed")
+        found = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    q = found["data_quality"]
+    assert q["rejected"] == 0
+    said = ("grids/met-lfr-grid-2020-2022-reissued.pdf (9 deployments) and grids/met-lfr-grid-2020-2022.pdf (9) "
+            "list 9 of the same deployments (same date and place), and each of them counts twice in the totals")
+    assert len(q["grids_counted_twice"]) == 1 and q["grids_counted_twice"][0].startswith(said)
+    assert any(line.startswith("**Counted twice**: " + said) for line in findings.describe("data_quality", q))
+    parts, warn = html._banner_parts(found, coverage=True)
+    assert warn and any("Counted twice" in p and "met-lfr-grid-2020-2022-reissued.pdf" in p for p in parts)
+    # the test corpus (two grids sharing no deployment) says nothing of it, and its banner warns of nothing
+    clean = findings.compute_all(authority="", start="", end="", confidence=0.95)
+    assert clean["data_quality"]["grids_counted_twice"] == []
+    assert html._banner_parts(clean, coverage=True)[1] is False
+
+
 def test_a_grid_without_a_false_alert_column_is_said_not_printed(corpus, tmp_path):
     """Issue 11 item 5: the findings survive a grid that lacks a column."""
     processed = shutil.copytree(config.PROCESSED, tmp_path / "processed")

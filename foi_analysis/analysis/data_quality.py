@@ -8,6 +8,7 @@ import pandas as pd
 from .display import listed
 from .selection import load
 from ..config import DEFAULT_CONFIDENCE
+from ..grids import overlaps
 from ..records.quarantine import SET_ASIDE, WHOLE_FILE
 SHOWN = 20  # rejected values listed one by one; the rest are counted
 FILES_SHOWN = 10  # files named in the first sentence (the banner of every page); the rest are counted
@@ -34,13 +35,16 @@ def data_quality(authority: str = "", start: str = "", end: str = "", confidence
                                             | rejected["field"].eq(WHOLE_FILE)].unique().tolist()) if len(rejected) else [],
         "rows": [{k: r[k] for k in ("source", "field", "value", "reason")}
                  for r in rejected.head(SHOWN).to_dict("records")],
+        # Nothing rejected, yet counted twice: a grid saved again under another name (the build warns too)
+        "grids_counted_twice": [overlaps.sentence(o) for o in overlaps.shared_deployments(load("deployments"))],
     }
 
 
 def describe_data_quality(f: dict) -> list[str]:
+    twice = counted_twice(f)
     if not f["rejected"]:
         return ["**Data quality**: the build rejected nothing; every record and grid row was read and validated "
-                "(build exit status 0)."]
+                "(build exit status 0)."] + twice
     ordered = sorted(f["by_file"].items(), key=lambda kv: (-kv[1], kv[0]))  # the most rejections first
     files = "; ".join(f"{name}: {n}" for name, n in ordered[:FILES_SHOWN])
     if len(ordered) > FILES_SHOWN:  # every page carries this sentence: the rest are counted, not listed
@@ -59,4 +63,9 @@ def describe_data_quality(f: dict) -> list[str]:
     lines += [f"{r['source']}: {r['field']} = '{r['value']}': {r['reason']}." for r in f["rows"]]
     if f["rejected"] > len(f["rows"]):
         lines.append(f"... and {f['rejected'] - len(f['rows'])} more (data/processed/rejected.csv).")
-    return lines
+    return lines + twice
+
+
+def counted_twice(f: dict) -> list[str]:
+    """The sentence for grids listing the same deployments (``grids.overlaps``), or none."""
+    return [f"**Counted twice**: {s}." for s in f.get("grids_counted_twice", [])]

@@ -41,17 +41,20 @@ def page(title: str, body: str, banner: str = "", back: bool = True) -> str:
 
 def _banner_parts(found: dict, coverage: bool) -> tuple[list[str], bool]:
     """The banner's Markdown paragraphs: the period the data covers and, when the grids end before
-    today, that later ones exist; a warning when the build rejected anything. Notebook pages state
+    today, that later ones exist; a warning when the build rejected anything or counts a grid's rows
+    twice (one grid saved under two names). Notebook pages state
     their coverage themselves (coverage=False)."""
-    from ..analysis import findings
+    from ..analysis import data_quality, findings
+    from ..analysis.display import markdown_values
 
     parts = ([findings.markdown("coverage", found["coverage"])]
              if coverage and "coverage" in found and "error" not in found["coverage"] else [])
     quality = found.get("data_quality", {})
-    warn = bool(quality.get("rejected"))
-    if warn:
+    if quality.get("rejected"):
         parts.append(findings.describe_markdown("data_quality", quality)[0])
-    return parts, warn
+    # Grids counted twice: nothing need be rejected for every total that includes them to be wrong.
+    twice = data_quality.counted_twice(markdown_values(quality))
+    return parts + twice, bool(quality.get("rejected") or twice)
 
 
 def banner(parts: list[str], warn: bool) -> str:
