@@ -612,17 +612,23 @@ def logical_lines(lines: list[str], plain: bool = False) -> list[tuple[int, str]
     """
     width = wrap_width(lines)
     stripped = list(map(str.strip, lines))
-    if width is not None:  # wrapped at the mail client's width
-        return _wrapped_lines(lines, stripped, width, plain)
-    # The lines that do not end their logical line, found first: a letter not wrapped by a mail
-    # client has few or none (a date cut by the line break), and its lines then are its logical lines,
-    # read in one comprehension. (Every _DATE_BREAKS pattern ends in a letter or digit: a line ending
-    # otherwise is not cut.)
-    joined = {i for i, (s, following) in enumerate(zip(stripped, stripped[1:])) if following and s and s[-1].isalnum()
-              and _may_break_date(s) and any(b.match(following) and a.search(s[-40:]) for a, b in _DATE_BREAKS)}
-    # (a line of its own, without double spaces and printable, is already as _joined would make it)
-    if not joined:
-        return [(i, s if "  " not in s and (plain or s.isprintable()) else _joined([s], plain)) for i, s in enumerate(stripped) if s]
+    # The lines that do not end their logical line, found first, in one pass: a line wrapped at the
+    # mail client's width that ends no sentence, or one ending in the middle of a date (every
+    # _DATE_BREAKS pattern ends in a letter or digit: a line ending otherwise is not cut).
+    following = [*stripped[1:], ""]
+    if width is None:
+        joined = {i for i, (s, after) in enumerate(zip(stripped, following)) if after and s and s[-1].isalnum()
+                  and _may_break_date(s) and any(b.match(after) and a.search(s[-40:]) for a, b in _DATE_BREAKS)}
+        # A letter not wrapped has few or none: its lines then are its logical lines, read in one
+        # comprehension (a line of its own, without double spaces and printable, is already as
+        # _joined would make it).
+        if not joined:
+            return [(i, s if "  " not in s and (plain or s.isprintable()) else _joined([s], plain)) for i, s in enumerate(stripped) if s]
+    else:
+        low, high = width - 20, width + 5
+        joined = {i for i, (length, s, after) in enumerate(zip(map(len, lines), stripped, following)) if s and (
+            (low <= length <= high and s[-1] not in _TERMINAL_CHARS)
+            or (after and s[-1].isalnum() and _may_break_date(s) and any(b.match(after) and a.search(s[-40:]) for a, b in _DATE_BREAKS)))}
     out: list[tuple[int, str]] = []
     start = -1  # the first line of the logical line being read; its lines are stripped[start:i + 1]
     for i, s in enumerate(stripped):
@@ -631,35 +637,6 @@ def logical_lines(lines: list[str], plain: bool = False) -> list[tuple[int, str]
                 out.append((start, _joined(stripped[start:i], plain)))
                 start = -1
         elif i in joined:
-            if start < 0:
-                start = i
-        elif start < 0:
-            out.append((i, s if "  " not in s and (plain or s.isprintable()) else _joined([s], plain)))
-        else:
-            out.append((start, _joined(stripped[start:i + 1], plain)))
-            start = -1
-    if start >= 0:
-        out.append((start, _joined(stripped[start:], plain)))
-    return out
-
-
-def _wrapped_lines(lines: list[str], stripped: list[str], width: int, plain: bool) -> list[tuple[int, str]]:
-    """``logical_lines`` of a letter wrapped at ``width``: whether a line goes on to the next (it reaches
-    the width and ends no sentence, or it ends in the middle of a date) is decided as the line is read,
-    in the one loop that joins them (most of such a letter's lines are read, not a few: one pass, not
-    three)."""
-    low, high = width - 20, width + 5
-    last = len(stripped) - 1
-    out: list[tuple[int, str]] = []
-    start = -1  # the first line of the logical line being read; its lines are stripped[start:i + 1]
-    for i, (length, s) in enumerate(zip(map(len, lines), stripped)):
-        if not s:
-            if start >= 0:
-                out.append((start, _joined(stripped[start:i], plain)))
-                start = -1
-        elif (low <= length <= high and s[-1] not in _TERMINAL_CHARS) or (
-                i < last and s[-1].isalnum() and (following := stripped[i + 1]) and _may_break_date(s)
-                and any(b.match(following) and a.search(s[-40:]) for a, b in _DATE_BREAKS)):
             if start < 0:
                 start = i
         elif start < 0:
