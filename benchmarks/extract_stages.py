@@ -70,7 +70,6 @@ STAGES += [
     (events, "find_dates", "  find_events: dates"),
     (grounds, "answer_of", "  find_citations: the answer each unit is in"),
     (doc.Doc, "_read", "  [shared] the cue-word pass"),
-    (doc.Doc, "name_places", "  [shared] authority names' places"),
     (doc.Doc, "digit_shape", "  [shared] digit shape"),
     (doc.Doc, "sign_offs", "  [shared] sign-offs"),
     (doc, "_answer_headings", "  [shared] answer headings"),

@@ -60,18 +60,6 @@ def folds_like_lower(text: str) -> bool:
 _WORD_STOPS = frozenset(" \n\t([{\"“‘/|")
 
 
-@lru_cache(maxsize=1)
-def _needles_by_last_word() -> dict[str, dict[str | None, list[tuple[str, bool, str]]]]:
-    """The needles by their last word in lower case ("police", "tfl") and then the word before it
-    (None for one-word aliases): the last words are in the cue-word automaton (``Doc.name_places``).
-    ``find_authorities`` finds whole aliases instead (``_alias_automaton``)."""
-    out: dict[str, dict[str | None, list[tuple[str, bool, str]]]] = {}
-    for n in _needles():
-        words = n[0].lower().split(" ")
-        out.setdefault(words[-1], {}).setdefault(words[-2] if len(words) > 1 else None, []).append(n)
-    return out
-
-
 def _places(low: str, word: str, first: int, last: int):
     """Where ``word`` starts in ``low[first:last]`` (wholly inside it), overlaps included."""
     k = low.find(word, first, last)
@@ -250,17 +238,6 @@ class Doc:
         self._declared: frozenset[str] = frozenset()  # the automaton's words (see ``_read``)
         self._shape: bytes | None = None  # see digit_shape
         self._first: dict[str, list[int]] | None = None  # see starting
-        self._name_places: list | None = None  # see name_places
-
-    def name_places(self) -> list:
-        """Every place an authority name's last word starts, as sorted (place, word, aliases by the
-        word before it) (see ``find_authorities``), from the one pass for cue words."""
-        if self._name_places is None:
-            where, declared = self._read(), self._declared
-            # (a word the automaton does not hold, one outside ASCII, is scanned for: see ``where``)
-            self._name_places = sorted((k, w, by) for w, by in _needles_by_last_word().items()
-                                       for k in (where.get(w, ()) if w in declared else self.where(w)))
-        return self._name_places
 
     def starting(self, test) -> list[int]:
         """Units whose first character passes ``test`` (a character -> bool), in order. The units are
@@ -469,10 +446,10 @@ def cue_words(*groups: tuple[str, ...]) -> None:
 
 @lru_cache(maxsize=1)
 def _automaton() -> tuple[ahocorasick_rs.BytesAhoCorasick, list[str], frozenset[str]]:
-    """An Aho-Corasick automaton of the cue words and the authority names' last words, for a text as
-    ``Doc.coded`` gives it (one byte a character, "?" for any outside ASCII). A word outside ASCII
-    ("§"), or holding a "?", is not in it: ``Doc.where`` scans the text for it instead."""
-    words = sorted(w for w in _CUE_WORDS | set(_needles_by_last_word()) if w.isascii() and "?" not in w)
+    """An Aho-Corasick automaton of the cue words, for a text as ``Doc.coded`` gives it (one byte a
+    character, "?" for any outside ASCII). A word outside ASCII ("§"), or holding a "?", is not in it:
+    ``Doc.where`` scans the text for it instead. (Authority names have their own: ``_alias_automaton``.)"""
+    words = sorted(w for w in _CUE_WORDS if w.isascii() and "?" not in w)
     # A DFA: built once per process (a few ms), it reads a text about twice as fast as the NFAs.
     return ahocorasick_rs.BytesAhoCorasick([w.encode() for w in words], matchkind=ahocorasick_rs.MatchKind.Standard,
                                            implementation=ahocorasick_rs.Implementation.DFA), words, frozenset(words)
