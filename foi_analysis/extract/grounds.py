@@ -71,7 +71,8 @@ _OTHER_ACT = re.compile(r"\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom o
 # the list it holds, not applied. Not "set out in" or "described in": "the exemption set out in section
 # 31(1)(a)" and "the limit as set out in section 12" are how letters apply a ground.
 _NAMED_FOR = re.compile(r"\b(?:listed|specified|named) (?:in|by|under)\s+$", re.IGNORECASE)
-_NAMED_FOR_WORDS = ("listed", "specified", "named")  # (every match holds one: tested before it, in find_citations)
+_NAMED_FOR_WORDS = ("listed", "specified", "named")  # (every match holds one: looked for first, in find_citations)
+_NAMED_FOR_CUE = re.compile("|".join(_NAMED_FOR_WORDS))
 _EXEMPTION_BEFORE = re.compile(r"\bexempt|\blimit\b", re.IGNORECASE)
 # A ground's own title in quotation marks: the citation alone, or with a dash and its name
 # ("Section 31(1)(a) - Law Enforcement"). A requester's or a decision's words quoted read as a
@@ -307,7 +308,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         if _OTHER_ACT.match(u, end) and not (eir and _OWN_REGULATIONS.match(u, end)):
             continue
         # (the words a section is named for stand in the lower-cased unit where IGNORECASE reads as lower(): see folds_like_lower)
-        if not doc.folds or ("listed" in (near := low[max(0, start - 40): start]) or "specified" in near or "named" in near):
+        if not doc.folds or _NAMED_FOR_CUE.search(low, max(0, start - 40), start):
             before = u[max(0, start - 40): start]
             if _NAMED_FOR.search(before) and not _EXEMPTION_BEFORE.search(before):
                 continue
