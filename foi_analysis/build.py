@@ -970,17 +970,11 @@ def _pdf_bytes(path: Path) -> bytes:
 def _grid_reader(cache: Cache | None):
     """grids' parse of one PDF, through the cache: an unchanged grid (bytes and code) is not re-parsed.
     A grid whose file name is not UTF-8 is not read (no table could name it)."""
-    if cache is None:
-        def read_named(path: Path):
-            if not utf8_name(path.name):
-                raise grids.GridError(NOT_UTF8_NAME)
-            return grids.read_grid(path)
-
-        return read_named
-
     def read(path: Path):
         if not utf8_name(path.name):
             raise grids.GridError(NOT_UTF8_NAME)
+        if cache is None:
+            return grids.read_grid(path)
         key = files_key(cache.version, [(path.name, _pdf_bytes(path))])
         slot = f"grid-{hashlib.sha256(path.name.encode()).hexdigest()[:16]}"
         used.add(slot)
