@@ -605,3 +605,58 @@ def test_the_index_headlines_open_with_what_the_grids_hold(real_run):
     headline = _visible(index[index.index("Headline figures"):index.index("<h2>Data quality")])
     first = headline.index("list 212 deployments")
     assert first < headline.index("The grids' false alert rates below") < headline.index("National Physical Laboratory")
+
+
+@pytest.mark.parametrize("moment", ["starting", "one notebook done"])
+def test_ctrl_c_during_a_report_ends_it_with_one_sentence_and_no_folder(tmp_path, moment):
+    # Ctrl-C reaches the report's whole process group: the report, its notebook workers, the kernels'
+    # server, its forked children and the kernels. Only the report may speak (before: a worker waiting
+    # for work printed a KeyboardInterrupt traceback, the server's findings child a BrokenPipeError).
+    # "one notebook done": the quick notebook has finished, so one worker waits for work while the
+    # other's kernel sleeps in a cell.
+    import signal
+    import threading
+    import time
+
+    notebooks, reports = tmp_path / "notebooks", tmp_path / "reports"
+    notebooks.mkdir()
+    # The notebook with the most code cells starts first: the quick one, then the worker it ran in waits.
+    _notebook(notebooks / "01_long.ipynb", "import time", "time.sleep(120)")
+    _notebook(notebooks / "02_quick.ipynb", "x = 1", "y = 2", "print(label)")
+    root = tmp_path / "root"
+    shutil.copytree(CORPUS / "data" / "raw", root / "data" / "raw")
+    env = dict(os.environ, FOI_ANALYSIS_ROOT=str(root), PYDEVD_DISABLE_FILE_VALIDATION="1")
+    proc = subprocess.Popen([sys.executable, "-m", "foi_analysis.cli", "report", "--notebooks-dir", str(notebooks),
+                             "--reports-dir", str(reports), "--run-id", "r1", "--jobs", "2", "--no-build"],
+                            env=env, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    lines, seen = [], threading.Event()
+    wanted = "running 2 notebook(s)" if moment == "starting" else "[1/2] 02_quick: ok"
+
+    def read():
+        for line in proc.stderr:
+            lines.append(line)
+            if line.startswith(wanted):
+                seen.set()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert seen.wait(100), "".join(lines)
+    time.sleep(1.0)  # the sleeping kernel is inside its cell, the quick notebook's worker idle
+    os.killpg(proc.pid, signal.SIGINT)
+    assert proc.wait(120) == 130
+    reader.join(10)
+    log = "".join(lines)
+    assert log.rstrip().endswith("interrupted; no file is left half-written "
+                                 "(what had finished is in place, the rest as the last run left it)"), log
+    for noise in ("Traceback", "KeyboardInterrupt", "Exception ignored", "BrokenPipe", "Error"):
+        assert noise not in log, log
+    assert not reports.exists() or list(reports.iterdir()) == []  # neither the run nor its staging folder
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # every process of the group ends (kernels die with the server)
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.2)
+    else:
+        pytest.fail("processes of the interrupted report are still running")

@@ -97,6 +97,23 @@ def grid_joined(selection: Selection, name: str) -> pd.DataFrame:
     return frame.loc[frame["reference"].isin(grid_refs)].reset_index(drop=True)
 
 
+def blue_list_row_labels(blue: pd.DataFrame, joined: pd.DataFrame) -> list[str]:
+    """A label for each blue-list row (``Selection.blue_list()``, in its order) saying which grid
+    deployment it pairs with (``grid_joined(..., "blue_list_deployments")``): the place when one
+    deployment that day, "one of N deployments" when several, "no deployment", or "not the Met's: no
+    grid" when the row is another body's. A row is (reference, row): each disclosure numbers its rows
+    from 1. With several disclosures, each label opens with its reference."""
+    pairing = joined.groupby(["reference", "row"]).agg(match=("match", "first"), deployments=("deployment_id", "nunique"),
+                                                       location=("location", "first"))
+    pairing = pairing.reindex(pd.MultiIndex.from_frame(blue[["reference", "row"]]))
+    where = ["not the Met's: no grid" if pd.isna(p.match) else p.location if p.match == "one-to-one"
+             else f"one of {int(p.deployments)} deployments" if p.deployments else "no deployment"
+             for p in pairing.itertuples()]
+    named = blue["reference"].nunique() > 1
+    return [(f"{ref} " if named else "") + f"{day(d, short=True)} row {r}: {w}"
+            for ref, d, r, w in zip(blue["reference"], blue["deployment_date"], blue["row"], where)]
+
+
 def blue_list(authority: str = "", start: str = "", end: str = "", confidence: float = DEFAULT_CONFIDENCE) -> dict:
     selection = Selection(authority, start, end)
     blue = selection.blue_list()

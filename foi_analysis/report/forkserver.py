@@ -22,6 +22,7 @@ server cannot start, the report falls back to ordinary kernels.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -85,7 +86,8 @@ def serve(path: str, parameters: dict | None = None) -> None:
     while True:
         conn, _ = server.accept()
         request = json.loads(_recv_all(conn))
-        pid = os.fork()
+        with forking():
+            pid = os.fork()
         if pid == 0:
             server.close()
             if request.get("task") == "findings":
@@ -144,6 +146,27 @@ def _child() -> None:
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_server()
+    quiet_on_interrupt()  # a kernel's own handlers replace this once it starts
+
+
+def quiet_on_interrupt() -> None:
+    """Ctrl-C reaches the report's whole process group; only the report itself says so. A helper
+    process (a notebook's worker, a forked child) ends at once with the shell's code for SIGINT, with
+    no traceback of its own, and then lets the signal in: it was blocked across the fork (``forking``),
+    so one that came in between is taken here, not inside the fork's own handlers."""
+    signal.signal(signal.SIGINT, lambda *_: os._exit(130))
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+@contextlib.contextmanager
+def forking():
+    """SIGINT held back while processes are forked: a child lets it in (``quiet_on_interrupt``) once
+    its handler is set, the parent at the end of the block."""
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _findings(conn: socket.socket, request: dict) -> None:
@@ -156,6 +179,8 @@ def _findings(conn: socket.socket, request: dict) -> None:
 
         conn.sendall(json.dumps(run.findings_report(request["parameters"], request["provenance"])).encode())
         code = 0
+    except (BrokenPipeError, ConnectionResetError):  # the report stopped waiting (interrupted): no one to tell
+        pass
     except Exception:  # noqa: BLE001 - the report computes them itself when nothing comes back
         import traceback
 

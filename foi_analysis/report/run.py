@@ -297,8 +297,9 @@ def run(notebooks: list[Path], parameters: dict[str, dict], findings_parameters:
         queue = sorted(zip(notebooks, outcomes), key=lambda pair: -code_cells(pair[0]))  # stable: ties by name
         # Forked, so that the workers inherit papermill (Python 3.14's default start method would re-import it).
         fork = multiprocessing.get_context("fork") if "fork" in multiprocessing.get_all_start_methods() else None
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=fork) as pool:
-            futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o) for nb, o in queue}
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=fork, initializer=forkserver.quiet_on_interrupt) as pool:
+            with forkserver.forking():  # the workers start with the first submit
+                futures = {pool.submit(execute, nb, staging / nb.name, o.parameters, timeout): (nb, o) for nb, o in queue}
             pending = kernels.findings(findings_parameters, provenance) if served else None
             summary = (pending and pending()) or findings_report(findings_parameters, provenance)
             banner = pages.banner(*summary["texts"]["page_banner"])
