@@ -69,7 +69,9 @@ UNSEEN11 = {
         events=_both("2025-10-24", "2025-11-21"),
         citations=[("21", False)], sections=["21"], ncnd=False,  # "it is exempt under section 21"
         outcome="disclosed",  # one part published, the other given: nothing withheld (as round 10's Home Office)
-        questions=[("A", "publicly_available"), ("B", "disclosed")],
+        # (written first as "A", "B"; re-spelt, not changed, after the first run: the project writes lettered items in
+        # lower case, as round 5's "a)", "b)")
+        questions=[("a", "publicly_available"), ("b", "disclosed")],
         tables=[],
     ),
     "cumbria_review_quotes_complaint.txt": dict(
@@ -194,7 +196,6 @@ def _devon_docx(path: Path) -> Path:
     import docx
 
     d = docx.Document()
-    d.paragraphs[0]._p.getparent().remove(d.paragraphs[0]._p) if d.paragraphs else None
     head = d.add_table(rows=1, cols=2)
     left, right = head.rows[0].cells
     left.text = "Devon & Cornwall Police"
@@ -232,10 +233,252 @@ def _path(name: str, tmp_path: Path) -> Path:
 
 # Fields the extractor still reads otherwise than the hand reading above (the reading stays as written;
 # the test pins that these still differ, and why).
-UNSEEN11_OPEN: set[tuple[str, str]] = set()
+UNSEEN11_OPEN: set[tuple[str, str]] = {
+    # A Welsh date in words ("Dyddiad: 14 Awst 2025") is not read (the date patterns know English month names
+    # only), and the English letter below it prints no date of its own: the response is left undated, no warning.
+    ("eryri_welsh_first_cyf.txt", "date_responded"), ("eryri_welsh_first_cyf.txt", "events"),
+    # The part answered before the cost limit is told in prose ("found that in 2024 footage was shared ... on 23
+    # occasions"), under no number: question 1 is left None (warned "outcome not stated"), not partially disclosed.
+    ("fire_rescue_s12_partial_figures.txt", "questions"),
+    # "Which supplier provides the software?" answered by naming who provides it, then "Wiltshire Police does not
+    # hold a contract with any supplier for it": read as not held (silently: which of the two the question asked
+    # for is a reading of its words the rules do not make).
+    ("wiltshire_footer_dates.txt", "questions"),
+    # One table answers two questions ("Questions 1 and 2 are answered in the table below"): both read as
+    # disclosed; that question 2's small figures are suppressed under s40(2) is read for the letter's outcome
+    # (partially disclosed), not for the question.
+    ("south_yorkshire_suppressed_small_numbers.txt", "questions"),
+}
 
 
 @pytest.mark.parametrize("name", sorted(UNSEEN11))
 def test_unseen11_responses(name, tmp_path):
     got = reading(extract_file(_path(name, tmp_path)).json())
     compare(name, got, UNSEEN11[name], UNSEEN11_OPEN, "UNSEEN11_OPEN")
+
+
+def test_the_open_fields_keep_what_is_right_in_them():
+    got = {n: reading(extract_file(FIXTURES / n).json()) for n in ("eryri_welsh_first_cyf.txt", "fire_rescue_s12_partial_figures.txt",
+                                                                   "wiltshire_footer_dates.txt")}
+    assert got["eryri_welsh_first_cyf.txt"]["events"] == [("2025-07-17", "received")]
+    assert dict(got["fire_rescue_s12_partial_figures.txt"]["questions"])["2"] is None
+    assert dict(got["wiltshire_footer_dates.txt"]["questions"])["2"] == "disclosed"
+
+
+def test_the_covering_email_names_its_attachments():
+    x = extract_file(FIXTURES / "cleveland_calendar_and_pdf.eml")
+    assert any("CP-FOI-2025-0412 response.pdf" in w for w in x.warnings)
+    assert any("text/calendar" in w for w in x.warnings)  # the invitation is not read (its 9 July 2025 is no event)
+
+
+# ---------------------------------------------------------------------------------------------
+# Each rule this round added or widened, with its negations and lookalikes (expected values by hand).
+
+from foi_analysis.extract import extract_text  # noqa: E402
+
+from test_extract_unseen5 import _letter  # noqa: E402
+
+
+def _kent(body: str, head: str = "Kent Police\n\nOur ref: FOI 1/25\n\nDate: 3 June 2025\n\n") -> dict:
+    return extract_text(head + "Dear Requester\n\n" + body + "\n\nYours sincerely\n\nKent Police\n").json()
+
+
+@pytest.mark.parametrize("head, reference", [
+    ("Cyf: RhG/2025/088\n", "RhG/2025/088"),
+    ("Cyfeirnod: RhG/2025/088\n", "RhG/2025/088"),
+    ("Ein cyf: RhG/2025/088\n", "RhG/2025/088"),  # "our ref"
+    # the requester's own ("your ref"), in Welsh: not the body's
+    ("Eich cyf: AB-99-77\nCyf: RhG/2025/088\n", "RhG/2025/088"),
+    # "Cyf" without a colon is "Ltd" ("Dŵr Cymru Cyf"): no label
+    ("Dŵr Cymru Cyf 12 Heol y Bont\n", None),
+])
+def test_a_welsh_reference_label(head, reference):
+    x = extract_text("Eryri National Park Authority\n\n" + head + "\nDear Requester\n\nThe Authority does not hold this "
+                     "information.\n\nYours sincerely\n\nEryri National Park Authority\n").json()
+    assert x["reference"] == reference
+
+
+@pytest.mark.parametrize("rows, received, responded", [
+    ("Date received | 2 June 2025 |\nDate responded | 27 June 2025 |", "2025-06-02", "2025-06-27"),
+    # a label of no event in its cell: no date read
+    ("Date of meeting | 2 June 2025 |\nDate published | 27 June 2025 |", None, None),
+    # a date in a table of figures is no labelled field
+    ("Year | Date | Deployments |\n2025 | 2 June 2025 | 3 |", None, None),
+])
+def test_a_table_row_s_label_cell_dates_its_date(rows, received, responded):
+    x = extract_text("Suffolk Constabulary\n\nFOIA-2025-0823 Facial recognition vans\n\n" + rows
+                     + "\n\nSuffolk Constabulary does not hold this information.\n").json()
+    assert (x["date_received"], x["date_responded"]) == (received, responded)
+
+
+def test_a_record_s_labelled_fields_are_no_table():
+    x = extract_text("Suffolk Constabulary\n\nDate received | 2 June 2025 |\nDate responded | 27 June 2025 |\n\n"
+                     "1. There are two vans.\n").json()
+    assert x["tables"] == []
+    # a header of names over figures is still a table
+    x = extract_text("Suffolk Constabulary\n\nYear | Vans |\n2024 | 1 |\n2025 | 2 |\n").json()
+    assert [(t["columns"], t["rows"]) for t in x["tables"]] == [(["Year", "Vans"], [["2024", "1"], ["2025", "2"]])]
+
+
+@pytest.mark.parametrize("sentence, received", [
+    ("Your email reached us on Monday 21 April 2025, a bank holiday.", "2025-04-21"),
+    ("Your request arrived with the force on 21 April 2025.", "2025-04-21"),
+    # a review's request, a parcel, a promise: no receipt of this request
+    ("Your request for an internal review reached us on 21 April 2025.", None),
+    ("The camera reached us on 21 April 2025.", None),
+    ("Your request will reach us on 21 April 2025.", None),
+])
+def test_a_request_that_reached_the_body(sentence, received):
+    assert _kent(sentence + " Kent Police does not hold the information.")["date_received"] == received
+
+
+_FOOTER = "Kent Police – Freedom of Information        Page {n} of 2 — {date}"
+
+
+@pytest.mark.parametrize("first, second, head, responded", [
+    ("14/03/2025", "14/03/2025", "", "2025-03-14"),
+    # two different dates: which is the letter's is not told
+    ("14/03/2025", "15/03/2025", "", None),
+    # the letter's own date line wins; the footer is not a second response date
+    ("14/03/2025", "14/03/2025", "Date: 12 March 2025\n\n", "2025-03-12"),
+])
+def test_a_letter_dated_in_its_page_footers(first, second, head, responded):
+    body = ("Thank you for your request, received on 13 February 2025.\n\n" + _FOOTER.format(n=1, date=first)
+            + "\n\n1. Kent Police does not hold this information.")
+    x = extract_text("Kent Police\n\nOur ref: FOI 1/25\n\n" + head + "Dear Requester\n\n" + body
+                     + "\n\nYours sincerely\n\nKent Police\n\n" + _FOOTER.format(n=2, date=second) + "\n").json()
+    assert x["date_responded"] == responded
+
+
+def test_a_browser_s_print_footer_is_not_the_letter_s_date():
+    x = extract_text("Kent Police\n\nOur ref: FOI 1/25\n\nDear Requester\n\nThank you for your request, received on 13 February "
+                     "2025.\n\n1. Kent Police does not hold this information.\n\nYours sincerely\n\nKent Police\n\n"
+                     "14/03/2025, 10:22   https://www.kent.police.uk/foi/1-25   Page 1 of 1\n").json()
+    assert x["date_responded"] is None
+
+
+@pytest.mark.parametrize("cells, table", [
+    ("3\t<5\n5\t*", True), ("3\t< 10\n5\t[c]", True), ("3\t4\n5\t**", True),
+    # a suppression mark is a cell; a word is not
+    ("3\tsome\n5\tmany", False),
+])
+def test_suppressed_small_figures_are_cells(cells, table):
+    x = extract_text("Kent Police\n\nDeployments\tArrests\n" + cells + "\n\nKent Police does not hold any other information.\n").json()
+    assert bool(x["tables"]) is table
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("Please find attached our response to your request.", None),
+    ("Please find attached the force's response.", None),
+    ("The force's response is attached.", None),
+    ("Please find our response to your request attached.", None),
+    ("I attach our response.", None),
+    # what is attached is the information, or the answer to one question
+    ("Please find attached the information you requested.", "disclosed"),
+    ("Our response to question 2 is attached.", "disclosed"),
+    ("The information is attached.", "disclosed"),
+])
+def test_a_covering_message_s_attached_response_decides_nothing_here(sentence, outcome):
+    assert _kent("Thank you for your request, received on 6 May 2025. " + sentence)["outcome"] == outcome
+
+
+@pytest.mark.parametrize("text, questions", [
+    ("You asked for:\n\nPart A – a list of cameras.\n\nPart B – the number of requests.\n\nPart A\n\nThe list is published at "
+     "https://example.gov.uk/cctv and is exempt under section 21.\n\nPart B\n\nThere were 412.",
+     [("a", "publicly_available"), ("b", "disclosed")]),
+    ("You asked for:\n\nPart A: a list of cameras.\nPart B: the number of requests.\n\nPart A: The list is withheld under "
+     "section 31(1)(a).\n\nPart B: There were 412.", [("a", "exempt"), ("b", "disclosed")]),
+    # "Part A of ..." in a sentence heads nothing, nor does one part alone make a list
+    ("You asked:\n\n1. How many cameras?\n2. Where are they?\n\nPart A of your request is answered below.\n\n1. There are "
+     "12 cameras.\n\n2. The locations are withheld under section 31(1)(a).", [("1", "disclosed"), ("2", "exempt")]),
+    ("You asked for:\n\nPart A – a list of cameras.\n\nThe list is published at https://example.gov.uk/cctv.", []),
+])
+def test_parts_lettered_a_and_b(text, questions):
+    assert [(q["question"], q["outcome"]) for q in _kent(text)["questions"] if q["question"] in "ab12"] == questions
+
+
+def test_a_citation_whose_act_s_name_is_cut_by_a_line_end():
+    x = _kent("1. The list is exempt under section 21 of the Freedom\nof Information Act 2000.")
+    assert x["sections"] == ["21"]
+    # another Act, so cut, is still another Act's section
+    x = _kent("1. The list is held under section 21 of the Data\nProtection Act 2018. There are 12 cameras.")
+    assert x["sections"] == []
+
+
+@pytest.mark.parametrize("line, body", [
+    ("Northgate Quarter Business Improvement District", True), ("Hallam Business Crime Reduction Partnership", True),
+    ("Castlegate Retail Crime Partnership", True),
+    # a team's, a place's or a council's partnership name is no body of that form
+    ("Community Safety Partnership", False), ("Wyvern District", False), ("Information Governance Partnership", False),
+])
+def test_a_business_improvement_district_by_its_name_s_form(line, body):
+    from foi_analysis.extract.doc import body_by_form
+
+    assert (body_by_form(line) == line) is body
+
+
+@pytest.mark.parametrize("body, outcome", [
+    # a review tells what the response said, and gives the figure
+    ("The original response said that the information was not held. I have overturned it. The force ran 318 searches.", "disclosed"),
+    ("Our previous reply stated that no information is held. The force ran 318 searches.", "disclosed"),
+    # this letter's own verdict, and a review that upholds the not held
+    ("The information is not held.", "not_held"),
+    ("The original response said that the information was not held. I agree: the information is not held.", "not_held"),
+])
+def test_a_verdict_told_as_an_earlier_response_s(body, outcome):
+    x = _kent("Your request was received on 6 May 2025. You asked how many searches the force ran in 2024.\n\n" + body)
+    assert x["outcome"] == outcome
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("I do not agree that the force withheld the information.", "disclosed"),
+    ("No information has been withheld.", "disclosed"),
+    # withheld now
+    ("The names of officers have been withheld.", "partially_disclosed"),
+    ("I agree that the force withheld the names.", "partially_disclosed"),
+])
+def test_a_withholding_denied(sentence, outcome):
+    x = _kent("Your request was received on 6 May 2025. You asked:\n\n1. How many searches?\n2. The report.\n\n"
+              "Response\n\n1. The force ran 318 searches.\n\n2. The report is attached. " + sentence)
+    assert x["outcome"] == outcome
+
+
+@pytest.mark.parametrize("sentence, outcome", [
+    ("We are relying on section 12(1) for the remainder of your request.", "partially_disclosed"),
+    ("Section 12(1) applies to the rest of your request.", "partially_disclosed"),
+    # a refusal of the whole, and a ground not relied on
+    ("We are relying on section 12(1) to refuse your request.", "refused"),
+    ("We are not relying on section 12(1) for the remainder of your request.", None),  # (no verdict words, no ground)
+])
+def test_a_ground_relied_on_for_the_rest_of_a_request(sentence, outcome):
+    assert _kent("Your request was received on 6 May 2025. In 2024 footage was shared on 23 occasions. " + sentence)["outcome"] == outcome
+
+
+@pytest.mark.parametrize("sentence, answered", [
+    ("Questions 1 and 2 are answered in the table below.", True),
+    ("Questions 1 and 2 are not answered here.", False),
+])
+def test_questions_answered_in_a_table(sentence, answered):
+    x = _kent("You asked:\n\n1. How many deployments?\n2. How many arrests?\n\n" + sentence + "\n\nMonth\tDeployments\tArrests\n"
+              "January\t3\t4\nFebruary\t5\t6")
+    assert (dict((q["question"], q["outcome"]) for q in x["questions"]).get("1") == "disclosed") is answered
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile inputs
+
+@pytest.mark.parametrize("label", [
+    "Our ref: HC/001732/24", "Our re\u017f: HC/001732/24", "Ca\u017fe number: HC/001732/24", "Request \u212ao: HC/001732/24",
+    "Case Number\u0131: HC/001732/24", "Our Ref: HC/0017\u202e32/24", "\u0130 Our ref: HC/001732/24", "Our ref: HC/001732/24 \u0130",
+])
+def test_odd_letters_near_a_reference_label(label):
+    # the long s, the Kelvin sign, the dotless and dotted i (whose lower case is longer), a direction override inside
+    x = extract_text("Kent Police\n\n" + label + "\n\nDear Requester\n\nKent Police does not hold this information.\n").json()
+    assert x["reference"] == "HC/001732/24"
+
+
+@pytest.mark.xfail(strict=True, reason="homoglyphs and fullwidth digits in a section's number are not read as Latin letters and "
+                                       "digits (docs/extract.md, Limits): the ground is lost, silently")
+@pytest.mark.parametrize("cited", ["Secti\u043en 31(1)(a)", "\u0405ection 31(1)(a)", "section \uff13\uff11(1)(a)"])
+def test_a_section_written_with_lookalike_letters(cited):
+    assert _kent("1. The list is withheld under " + cited + ".")["sections"] == ["31"]

@@ -30,7 +30,9 @@ _BEFORE = [
                                             r"|date of (?:internal )?review\s*:?\s*$", re.I)),
     ("received", re.compile(r"\breceived\b.{0,80}?\b(?:on|:)\s*$|\breceived (?:by|at) (?:the )?(?-i:[A-Z])[\w ]{0,60}?\s*$|\b(?:date|request)\s+received\s*:?\s*$|\breceived\s*:\s*$"
                             r"|\bdate of (?:your )?request\s*:?\s*$|\b(?:date of )?receipt(?: date)?\s*:\s*$|\breceipt of your request on\s*$"
-                            r"|\brequest\b[^.]{0,40}\breceived\s*$", re.I)),
+                            r"|\brequest\b[^.]{0,40}\breceived\s*$"
+                            # "Your email reached us on Monday 21 April 2025" (not a review's request: that is told as such)
+                            r"|\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter)\b(?![^.]{0,30}\breview)[^.]{0,30}?\b(?:reached|arrived with) (?:us|the \w+)\s+on\s*$", re.I)),
     ("acknowledged", re.compile(r"\backnowledged\b.{0,40}\bon\s*$|\backnowledge?ment (?:sent|date|dated)?\s*:?\s*(?:on\s*)?$", re.I)),
     ("extension_estimate", re.compile(r"(?:amended|revised|new|extended|estimated|expected|anticipated) (?:date|deadline|response date)\b.{0,60}?(?:is|of|will be|by|to|:)\s*$"
                                       r"|\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
@@ -134,7 +136,7 @@ _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
 _BEFORE_NEEDLES = {
     "internal_review_requested": ("review", "complaint"),
     "internal_review_response": ("review",),
-    "received": ("receiv", "receipt", "date of"),
+    "received": ("receiv", "receipt", "date of", "reached", "arrived"),
     "acknowledged": ("acknowledg",),
     "extension_estimate": ("amended", "revised", "new", "extended", "estimat", "expect", "anticipated", "aim", "hope", "intend"),
     "extension_notice": ("extension", "17"),
@@ -281,7 +283,7 @@ def find_events(doc: Doc) -> list[dict]:
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
     quoted = quoted_spans(doc.text)
-    dated, written = [], []
+    dated, written, footers = [], [], []
     for i, start, end, date, printed, *order in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
@@ -294,6 +296,8 @@ def find_events(doc: Doc) -> list[dict]:
         before = before.replace("i.e.", "ie").replace("e.g.", "eg")
         cut = max(before.rfind(". "), before.rfind("? "))
         before = before[cut + 1:][-200:]
+        if before[-2:] == "| " and "|" not in before[:-2]:
+            before = before[:-2].rstrip() + ": "  # a table row's label cell, "Date received | 2 June 2025"
         after = u[end:]
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
@@ -342,6 +346,9 @@ def find_events(doc: Doc) -> list[dict]:
             # "Date: 17/06/2025" (or the date alone) on a line of its own below the signature: the letter
             # dated at its foot.
             event, note = "response", "date of the letter"
+        if (event is None and len(u) <= 120 and "of" in u and doc.segments[doc.segment_of[i]].kind == "response"
+                and _PAGE_OF.search(u) and not _NOT_FOOTER_DATE.search(u)):
+            footers.append((date, printed))  # "Page 1 of 3 — 14/03/2025": the date every page's footer prints
         if event:
             add(event, date, printed, f"{note}; {order[0]}" if order else note)
     if written and not any(e["event"] == "received" for e in events):
@@ -355,6 +362,9 @@ def find_events(doc: Doc) -> list[dict]:
         event = _MESSAGE_EVENT.get(seg.kind or "")
         if seg.date and event and (seg.role != "requester" or event in ("internal_review_requested", "chaser")):
             add(event, seg.date[0], seg.date[1], "date of the message")
+    if len({d for d, _ in footers}) == 1 and not any(e["event"] == "response" for e in events):
+        # A response dated only in its page footers (one date on every page), when no other line dates it.
+        add("response", *footers[0], "date in the page footer")
     if not any(e["event"] == "received" for e in events):
         replies = [e["date"] for e in events if e["event"] == "response"]
         if len(set(replies)) == 1:
@@ -371,6 +381,12 @@ def find_events(doc: Doc) -> list[dict]:
         events = [e for e in events if not (e["event"] == "response" and e["date"] < min(received))]
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+# A page footer's "Page 2 of 3", and what makes its date another than the letter's: a browser's print
+# footer (a URL, a time of printing) or a printed-on/revision label.
+_PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.I)
+_NOT_FOOTER_DATE = re.compile(r"https?:|www\.|\b\d{1,2}:\d\d\b|\b(?:printed|version|revised|review date|issue date|template)\b", re.I)
 
 
 def _one_block(doc: Doc, after: str) -> bool:
