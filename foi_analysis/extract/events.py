@@ -30,9 +30,7 @@ _BEFORE = [
                                             r"|date of (?:internal )?review\s*:?\s*$", re.I)),
     ("received", re.compile(r"\breceived\b.{0,80}?\b(?:on|:)\s*$|\breceived (?:by|at) (?:the )?(?-i:[A-Z])[\w ]{0,60}?\s*$|\b(?:date|request)\s+received\s*:?\s*$|\breceived\s*:\s*$"
                             r"|\bdate of (?:your )?request\s*:?\s*$|\b(?:date of )?receipt(?: date)?\s*:\s*$|\breceipt of your request on\s*$"
-                            r"|\brequest\b[^.]{0,40}\breceived\s*$"
-                            # "Your email reached us on Monday 21 April 2025" (not a review's request: that is told as such)
-                            r"|\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter)\b(?![^.]{0,30}\breview)[^.]{0,30}?\b(?:reached|arrived with) (?:us|the \w+)\s+on\s*$", re.I)),
+                            r"|\brequest\b[^.]{0,40}\breceived\s*$", re.I)),
     ("acknowledged", re.compile(r"\backnowledged\b.{0,40}\bon\s*$|\backnowledge?ment (?:sent|date|dated)?\s*:?\s*(?:on\s*)?$", re.I)),
     ("extension_estimate", re.compile(r"(?:amended|revised|new|extended|estimated|expected|anticipated) (?:date|deadline|response date)\b.{0,60}?(?:is|of|will be|by|to|:)\s*$"
                                       r"|\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
@@ -80,6 +78,8 @@ _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
 # "... received on 6 May 2025 and acknowledged it on 7 May 2025": the nearer verb decides.
 _ACKNOWLEDGED_ON = re.compile(r"\backnowledged\s+(?:it\s+|this\s+|receipt\s+|your (?:request|e-?mail|letter)\s+)?on\s*$", re.I)
+# "Your email reached us on 21 April 2025", "... arrived with the force on": its receipt (not a review's request, told as such).
+_REACHED = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter)\b(?![^.]{0,30}\breview)[^.]{0,30}?\b(?:reached|arrived with) (?:us|the \w+)\s+on\s*$", re.I)
 # "We aim to respond by 4 June 2025" is an estimate of an extended decision only in a message that extends
 # the time (the public interest test, s10(3), s17(2), "more time"); in an acknowledgement it is the
 # ordinary deadline, no event.
@@ -136,7 +136,7 @@ _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
 _BEFORE_NEEDLES = {
     "internal_review_requested": ("review", "complaint"),
     "internal_review_response": ("review",),
-    "received": ("receiv", "receipt", "date of", "reached", "arrived"),
+    "received": ("receiv", "receipt", "date of"),
     "acknowledged": ("acknowledg",),
     "extension_estimate": ("amended", "revised", "new", "extended", "estimat", "expect", "anticipated", "aim", "hope", "intend"),
     "extension_notice": ("extension", "17"),
@@ -332,6 +332,8 @@ def find_events(doc: Doc) -> list[dict]:
                 event = None
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
+            if event is None and tail[-2:] == "on" and ("reached" in low or "arrived" in low) and _REACHED.search(before):
+                event = "received"  # "Your email reached us on Monday 21 April 2025"
             if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
                 event = next((k for k, rx in _ON_AFTER if rx.match(after)), None)
             if event == "received" and tail[-1:] in (":", "t") and _DATE_OF_REQUEST.search(before):
@@ -346,7 +348,7 @@ def find_events(doc: Doc) -> list[dict]:
             # "Date: 17/06/2025" (or the date alone) on a line of its own below the signature: the letter
             # dated at its foot.
             event, note = "response", "date of the letter"
-        if (event is None and len(u) <= 120 and "of" in u and doc.segments[doc.segment_of[i]].kind == "response"
+        if (event is None and len(u) <= 120 and ("age " in u or "AGE " in u) and doc.segments[doc.segment_of[i]].kind == "response"
                 and _PAGE_OF.search(u) and not _NOT_FOOTER_DATE.search(u)):
             footers.append((date, printed))  # "Page 1 of 3 — 14/03/2025": the date every page's footer prints
         if event:
