@@ -997,6 +997,7 @@ _RECOUNTS = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:respon
 
 
 def _recounts_earlier_response(unit: str, pos: int) -> bool:
+    """Does the sentence of ``unit`` before ``pos`` tell what an earlier response said?"""
     start = unit.rfind(". ", 0, pos) + 1
     return _RECOUNTS.search(unit, start, pos) is not None
 
