@@ -12,7 +12,7 @@ import itertools
 import re
 
 from ..foia import exemptions as ex
-from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, folds_like_lower, lower_same_length,
+from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
 from .grounds import DISCLOSURE_WINS, KEPT_BACK, Found, applies_ground, sentences
@@ -56,6 +56,8 @@ QUESTION_CUES = [
 _GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
                                    # ("It answered question 1 and withheld ... questions 2 and 3": each clause its own)
                                    ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b"
+                                                            # ("Questions 1 and 2 are answered in the table below")
+                                                            r"|\b(?:is|are) answered (?:in|by|below|above)\b"
                                                             # ("The figures for questions 1 and 2 are set out in Annex A")
                                                             r"|(?<!not be )(?<!cannot be )(?<!would be )(?<!could be )(?<!will be )(?<!not )(?<!n't )(?<!not been )\b(?:set out|shown|listed|given) (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b", re.I))]
 
@@ -199,8 +201,20 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     last = last_unit = 0
     letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
     lettered: dict[str, str] = {}
-    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefgh"):
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefghP"):
         u = doc.units[i]
+        if u[0] == "P":
+            # "Part A – a list of ...", "Part B: the number of ...": lettered items, as "a)", "b)"
+            m = _PART.match(u) if u[:5] == "Part " else None
+            if m and m.end() < len(u) and not last:
+                letter = m.group(1).lower()
+                if letter == "a":
+                    lettered = {}
+                if letter == "a" or chr(ord(letter) - 1) in lettered:
+                    lettered[letter] = u[m.end():]
+                    if len(lettered) > len(letters):
+                        letters = lettered
+            continue
         if u[0] == "(" and last and i - last_unit <= 2 and (m := _ROMAN.match(u)):
             # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"
             roman = m.group(1)
@@ -282,6 +296,8 @@ def _units_of(doc: Doc, found: dict[str, str]) -> list[int]:
 
 
 _LETTERED = re.compile(r"\(?([a-h])\)\s*(?=\S)")
+# "Part A – ...", "Part B:" (a capital letter, then a dash, colon or stop, or the end of the line: not "Part A of the request")
+_PART = re.compile(r"Part\s+([A-H])(?:\s*[:.\-–—]\s*|\s*$)")
 _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 _ROMAN = re.compile(r"\((i{1,3}|iv|vi{0,3})\)\s*(?=\S)")
 # The heading of a letter's footnotes, on a line of its own.
@@ -308,6 +324,10 @@ def _answer_outcome(body: str) -> str | None:
     if "“" in body or '"' in body:
         body = _QUOTED_WORDS.sub("", body)
     low = lower_same_length(body)
+    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low) and _RECOUNTS.search(body):
+        # ("The original response said the information was not held ...": what a review overturns is no answer)
+        body = " ".join(s for s in sentences(body) if not _RECOUNTS.search(s))
+        low = lower_same_length(body)
     if "limit" in low and _OVER_COST.search(low):
         return None  # an answer refused on cost answers nothing (as a cost refusal of the whole request)
     if _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low):
@@ -389,6 +409,8 @@ _WITHHOLDS = re.compile(r"\b(?:we are|(?:is|are) being|(?:has|have) been|(?:is|a
 # withheld", "We have withheld no information" (a common closing line beside "not held").
 _NOTHING_WITHHELD_BEFORE = re.compile(r"\b(?:no|nothing|none|neither|nor)\b", re.I)
 _NOTHING_WITHHELD_AFTER = re.compile(r"\s+(?:no|nothing|none)\b", re.I)
+# ... or a withholding the body denies: "I do not agree that the force withheld the information".
+_DENIED = re.compile(r"\b(?:do|does|did) not (?:agree|accept|consider|believe|think) that\b[^.;]*$", re.I)
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"'(])")
@@ -408,7 +430,8 @@ def _clause_before(text: str, m: re.Match, width: int = 80) -> str:
 def _negated(text: str, m: re.Match) -> bool:
     """Whether the clause of a match says it of nothing: "no", "nothing", "none" before it in its
     clause ("No information has been withheld") or "no" just after it ("We have withheld no ...")."""
-    return bool(_NOTHING_WITHHELD_BEFORE.search(_clause_before(text, m)) or _NOTHING_WITHHELD_AFTER.match(text, m.end()))
+    return bool(_NOTHING_WITHHELD_BEFORE.search(before := _clause_before(text, m)) or _NOTHING_WITHHELD_AFTER.match(text, m.end())
+                or ("not" in before and _DENIED.search(before)))
 
 
 def _withholds(body: str) -> bool:
@@ -624,12 +647,15 @@ def the_one_answer(doc: Doc, asked_at: int) -> str | None:
         if i in signs or (u[:1] in "IYy" and _RIGHTS.match(u)):
             break
         seg = doc.segments[doc.segment_of[i]]
-        if seg.kind not in ("response", None) or seg.role == "requester":
+        if seg.kind not in ("response", "review_response", None) or seg.role == "requester":
             break  # (the next message, or an acknowledgement's "We will respond by ...")
         if doc.own(i):
             answer.append(u)
     outcome = _answer_outcome(" ".join(answer)) if answer else None
     return outcome if outcome in ("disclosed", "partially_disclosed", "publicly_available") else None
+
+
+_LABEL_ROW = re.compile(r"\s*(?:(?:the |our |your )?(?:request|response|answer|reply|question|information requested)s?)\s*\|\s*", re.I)
 
 
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict],
@@ -696,6 +722,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             ids = [number + x for x in re.findall(r"\(?([a-h])\)", m.group(0))]
             if ids and all(q in enumerated for q in ids):
                 head = ids
+        elif head is None and u[:5] == "Part " and enumerated and (m := _PART.match(u)) and m.group(1).lower() in enumerated:
+            head = [m.group(1).lower()]  # "Part A" over its answer, or "Part A: ..." heading it
         if head is None and u[:1] == "(" and enumerated and current and (m := _ROMAN.match(u)):
             number = re.match(r"\d*", current[0]).group()
             if number + m.group(1) in enumerated:
@@ -705,12 +733,16 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             current, in_table, after_table, current_at = head, False, False, i
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
-            rest = (u[qa_head:] if qa_head else ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
+            rest = (u[qa_head:] if qa_head else ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _PART.sub("", u, count=1) if u[:5] == "Part " and _PART.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
                     else _ROMAN.sub("", u, count=1) if u[:1] == "(" and _ROMAN.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
         if "|" in u:
+            if not u.strip("| ") or _LABEL_ROW.fullmatch(u):
+                # a cell's end on a line of its own, or a label cell over a cell of paragraphs ("Response |" /
+                # "1. ..." / "3. ..." / "|"): no row of a table
+                continue
             in_table = in_table or current is not None
         elif in_table:
             # Text after a table answers no question in particular: match it by the words it repeats.
@@ -770,8 +802,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
 # ---------------------------------------------------------------------------------------------
 # Tables flattened into lines with "|": a row per line ("a | b | c") or a cell per line ("a |").
 
-# (a year's "Information not held" in a table of figures is a cell of it too)
-_DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-"
+# (a year's "Information not held" in a table of figures is a cell of it too; so is a small figure
+# suppressed, "<5", "*", or the statistical "[c]" and "[x]")
+_DATA_CELL = re.compile(r"^\s*(?:[-+£$]?\d[\d,.]*\s*%?|\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}|n/?a|nil|none|yes|no|-|[<>≤]\s*\d[\d,]*|\*{1,3}|\[[cxz]\]"
                         r"|(?:information |data )?not (?:held|recorded))\s*$", re.IGNORECASE)
 
 
@@ -815,6 +848,8 @@ def find_tables(doc: Doc) -> list[dict]:
         rows = [r[:-1] if r and r[-1] == "" else r for r in rows]
         rows = [r[1:] if r and r[0] == "" else r for r in rows]
         table = _shape(rows)
+        if table and len(table[0]) == 2 and not any(c.isdigit() for c in table[0][0]) and date_line(table[0][1]):
+            table = None  # "Date received | 2 June 2025": a record's labelled fields, no header over figures
         if table:
             columns, body = table
             heading = " ".join(doc.units[max(0, i - 2): i] + columns).lower()
@@ -849,8 +884,10 @@ _WDTK_STATUS = [
     ("refused", re.compile(r"The request was (?:refused|rejected)", re.I)),
 ]
 # (words every match contains, pattern): see Doc.search.
-_PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided in part"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
-                      r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part", re.I)
+_PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided in part", "remainder of", "rest of"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
+                      r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part"
+                      # (a ground relied on "for the remainder of your request": the rest was answered)
+                      r"|(?<!not )(?<!n't )\b(?:relying|rely|relies|relied|applies|apply|applying|refus\w*|withh\w*|exempt)\b[^.]{0,60}\b(?:for|to) the (?:remainder|rest) of (?:your|the|this) request\b", re.I)
 _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request"
                       # (not s1(3)'s "not obliged to comply with your request until we have the information needed")
@@ -897,6 +934,8 @@ NOTHING_HELD = ("not hold any", "not hold the", "none of the", "information is h
     r"|\b(?:does|do) not record (?:this|that|the|any|such) (?:information|data)\b",
     re.I)
 cue_words(NOTHING_HELD[0])
+# (the verdicts an earlier response may be told to have given: see _recounts_earlier_response)
+_RECOUNTABLE = {_NOT_HELD[0], NOTHING_HELD[0], _WITHHELD[0], _REFUSED[0]}
 # The authority's verdict on a labelled line: "Outcome: Information not held", "Decision - partially disclosed".
 _VERDICT_LINE = re.compile(r"^(?:outcome|decision|result|status|response type|disclosure status)\s*[:\-–]\s*(?P<verdict>.{3,80})$", re.I)
 _VERDICTS = [
@@ -942,6 +981,33 @@ def verdict(doc: Doc) -> str | None:
     return None
 
 
+# A covering message whose attachment is the response itself ("Please find attached our response to your
+# request", "The force's response is attached"): what it decides is in the attachment, not in these words
+# (not "the information you requested is attached", nor "our response to question 2 is attached").
+_RESPONSE_NOUN = r"(?:our|the|my|this)\s+(?:[\w]+['’]s\s+)?(?:full\s+|formal\s+|final\s+)?(?:response|reply|decision)(?:\s+letter)?\b(?!\s+to\s+(?:questions?|parts?|q\s*\d|item))"
+_COVERING = re.compile(r"\b(?:attached|enclosed|attach)\s+(?:is\s+|are\s+)?(?:a copy of\s+)?" + _RESPONSE_NOUN
+                       + r"|" + _RESPONSE_NOUN + r"(?:\s+to your [\w ]{0,40}?request)?\s+(?:is|has been)\s+(?:attached|enclosed)"
+                       r"|please find " + _RESPONSE_NOUN + r"(?:\s+to your [\w ]{0,40}?request)?\s+(?:attached|enclosed)", re.I)
+
+
+# A verdict told as what an earlier response said, in the sentence before it ("The original response said
+# that the information was not held", "our previous reply stated ..."): history, not this letter's verdict.
+_RECOUNTS = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)\b[^.]{0,40}?"
+                       r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.I)
+
+
+def _recounts_earlier_response(unit: str, pos: int) -> bool:
+    """Does the sentence of ``unit`` before ``pos`` tell what an earlier response said?"""
+    start = unit.rfind(". ", 0, pos) + 1
+    return _RECOUNTS.search(unit, start, pos) is not None
+
+
+def _covers_response(unit: str, pos: int) -> bool:
+    """Is the sentence of ``unit`` around ``pos`` one that covers an attached response?"""
+    start, end = unit.rfind(". ", 0, pos) + 1, unit.find(". ", pos)
+    return _COVERING.search(unit, start, end if end >= 0 else len(unit)) is not None
+
+
 def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: list[dict], law: str = "FOIA") -> tuple[str | None, bool]:
     """(overall outcome, ncnd) from what the authority's own text says, under ``law``; the last response decides.
     Its own verdict words come first (a labelled verdict, "decided to disclose some", "we do not
@@ -954,6 +1020,12 @@ def decide_outcome(doc: Doc, found: list[Found], questions: list[dict], tables: 
         # any records ...”", are no verdict of the body's)
         nonlocal quoted
         for i, m in doc.search(rule[1], rule[0], units=units):
+            if rule is _DISCLOSED and ("attach" in (low := doc.unit_low(i)) or "enclos" in low) and _covers_response(doc.units[i], m.start()):
+                continue  # (the attachment is the response: what it decides is not told here)
+            if rule is _WITHHELD and _negated(doc.units[i], m):
+                continue  # ("No information has been withheld", "I do not agree that the force withheld ...")
+            if rule[0] in _RECOUNTABLE and _recounts_earlier_response(doc.units[i], m.start()):
+                continue  # ("the original response said the information was not held": a review tells what it overturns)
             if quoted is None:
                 quoted = quoted_spans(doc.text) if "“" in doc.text or '"' in doc.text else []
             if not quoted or quote_around(quoted, doc.offsets[i] + m.start()) is None:

@@ -878,7 +878,7 @@ def _own_references(doc: Doc, s: int) -> set[str] | None:
             label = u[max(0, m.start() - 40): m.start("ref")].lower()
             if "review" in label or "original" in label or "appeal" in label:
                 return None
-            if "your ref" not in label and len(m.group("ref")) >= 3 and not _is_date(m.group("ref")):
+            if not _yours(label) and len(m.group("ref")) >= 3 and not _is_date(m.group("ref")):
                 refs.add(m.group("ref").rstrip(".-/"))
     if s and doc.segments[s - 1].role != "header":
         refs |= _forwarded_head_references(doc, s)
@@ -1405,7 +1405,9 @@ _BODY_FORM = re.compile(
     r"|Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
     r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department"
     # (a school's trust is a public authority too: "Kingsmead Academies Trust", "Riverside Learning Trust")
-    r"|(?:Multi[- ])?(?:Academy|Academies|Learning|Education|Educational|Schools)\s+Trust)"
+    r"|(?:Multi[- ])?(?:Academy|Academies|Learning|Education|Educational|Schools)\s+Trust"
+    # (a business improvement district or a retailers' crime partnership, which may say the Act does not apply to it)
+    r"|(?:Business\s+)?Improvement\s+District|(?:Business\s+|Retail\s+)?Crime\s+(?:Reduction\s+)?Partnership)"
     # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
     # ("London Borough of Camden", "Royal Borough of Greenwich", "Transport for Greater Manchester")
     r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for)"
@@ -1418,7 +1420,7 @@ _UNIT_WORDS = frozenset("information freedom rights governance management team u
 
 
 _FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
-                       "commission office department".split())
+                       "commission office department district partnership".split())
 _FORM_FIRST = frozenset("department ministry nhs hm his office university london royal borough transport".split())
 # A letterhead line of the body's name and its address: "Ministry of Defence, Main Building, Whitehall, London SW1A 2HB".
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$")
@@ -1582,7 +1584,8 @@ def find_authority(doc: Doc) -> str | None:
 # References: "Reference No: 2016090000813", "Our Ref: 1823A/23", "Request reference number: FOI 506"
 
 _REF_LABEL = re.compile(
-    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foia?|eir|freedom\s+of\s+information|original|records)\s+request))\b\.?"
+    # (Welsh "Cyf:" / "Cyfeirnod:", with its colon: "Cyf" alone is also "Ltd", as in "Dŵr Cymru Cyf")
+    r"(?i:\b(?:ref(?:erence)?|request\s+(?:number|no|id)|case\s+(?:number|no)|foi\s+(?:number|no)|(?:foia?|eir|freedom\s+of\s+information|original|records)\s+request|cyf(?:eirnod)?(?=\s*:)))\b\.?"
     r"(?i:\s*(?:no|number|num|nos)\b\.?)?\s*(?:[:#]|\bis\b)?\s*[-–]?\s*"
     # (a prefix in mixed case, "UoE-FOI-2025-0187", only before "-" or "/": "Ref: Section 12" is no reference)
     r"(?P<ref>(?:[A-Z]{1,6}[ /\-]?|[A-Z][A-Za-z]{1,5}[/\-]){0,3}\d[\w./\-]*[\dA-Z]|(?:[A-Z]{2,6}[ /\-]?){0,3}\d)"
@@ -1601,10 +1604,16 @@ _REF_LINE = re.compile(r"^(?P<ref>[A-Z]{1,6}(?:[/.\-_][A-Z0-9]{1,10}){1,5})$")
 _SUBJECT_REF = re.compile(r"^(?:RE:\s*|Subject:\s*)?(?P<ref>FOI[ /\-]?\d[\w./\-]*\d)\b", re.MULTILINE | re.IGNORECASE)
 
 
-_LABEL_STARTS = ("ref", "request", "case", "foi", "eir", "freedom of information", "original request", "records request")
+def _yours(label: str) -> bool:
+    """Does a reference's label name it as the requester's ("Your ref:", Welsh "Eich cyf:")?"""
+    return "your ref" in label or "eich cyf" in label
+
+
+_LABEL_STARTS = ("ref", "request", "case", "foi", "eir", "freedom of information", "original request", "records request", "cyf")
 # Words every _REF_LABEL match holds (and "foi", every _SUBJECT_REF match).
 _LABEL_WORDS = ("ref", "request no", "request number", "request id", "case no", "case number", "foi request", "information request",
-                "foi number", "foi no", "original request", "foia request", "eir request", "records request")  # ("Records Request R25-0183")
+                "foi number", "foi no", "original request", "foia request", "eir request", "records request",  # ("Records Request R25-0183")
+                "cyf")  # (Welsh: "Cyf: RhG/2025/088")
 cue_words(_LABEL_WORDS, ("foi",))
 
 
@@ -1657,7 +1666,7 @@ def find_references(doc: Doc) -> tuple[str | None, list[dict]]:
                 label = span[max(0, m.start() - 40): m.start("ref")].lower()
                 if len(ref) >= 3 and ref not in dated:
                     dated[ref] = _is_date(ref)
-                if len(ref) < 3 or dated[ref] or "your ref" in label:
+                if len(ref) < 3 or dated[ref] or _yours(label):
                     continue
                 if "review" in label or "appeal" in label:
                     if ref not in review:

@@ -78,6 +78,8 @@ _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
 # "... received on 6 May 2025 and acknowledged it on 7 May 2025": the nearer verb decides.
 _ACKNOWLEDGED_ON = re.compile(r"\backnowledged\s+(?:it\s+|this\s+|receipt\s+|your (?:request|e-?mail|letter)\s+)?on\s*$", re.I)
+# "Your email reached us on 21 April 2025", "... arrived with the force on": its receipt (not a review's request, told as such).
+_REACHED = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|letter)\b(?![^.]{0,30}\breview)[^.]{0,30}?\b(?:reached|arrived with) (?:us|the \w+)\s+on\s*$", re.I)
 # "We aim to respond by 4 June 2025" is an estimate of an extended decision only in a message that extends
 # the time (the public interest test, s10(3), s17(2), "more time"); in an acknowledgement it is the
 # ordinary deadline, no event.
@@ -281,7 +283,7 @@ def find_events(doc: Doc) -> list[dict]:
             events.append({"event": event, "date": date, "printed": printed, "note": note})
 
     quoted = quoted_spans(doc.text)
-    dated, written = [], []
+    dated, written, footers = [], [], []
     for i, start, end, date, printed, *order in find_dates(doc):
         if _inside(quoted, doc.offsets[i] + start):
             continue
@@ -294,6 +296,8 @@ def find_events(doc: Doc) -> list[dict]:
         before = before.replace("i.e.", "ie").replace("e.g.", "eg")
         cut = max(before.rfind(". "), before.rfind("? "))
         before = before[cut + 1:][-200:]
+        if before[-2:] == "| " and "|" not in before[:-2]:
+            before = before[:-2].rstrip() + ": "  # a table row's label cell, "Date received | 2 June 2025"
         after = u[end:]
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
@@ -328,6 +332,8 @@ def find_events(doc: Doc) -> list[dict]:
                 event = None
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
+            if event is None and tail[-2:] == "on" and ("reached" in low or "arrived" in low) and _REACHED.search(before):
+                event = "received"  # "Your email reached us on Monday 21 April 2025"
             if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
                 event = next((k for k, rx in _ON_AFTER if rx.match(after)), None)
             if event == "received" and tail[-1:] in (":", "t") and _DATE_OF_REQUEST.search(before):
@@ -342,6 +348,9 @@ def find_events(doc: Doc) -> list[dict]:
             # "Date: 17/06/2025" (or the date alone) on a line of its own below the signature: the letter
             # dated at its foot.
             event, note = "response", "date of the letter"
+        if (event is None and len(u) <= 120 and ("age " in u or "AGE " in u) and doc.segments[doc.segment_of[i]].kind == "response"
+                and _PAGE_OF.search(u) and not _NOT_FOOTER_DATE.search(u)):
+            footers.append((date, printed))  # "Page 1 of 3 — 14/03/2025": the date every page's footer prints
         if event:
             add(event, date, printed, f"{note}; {order[0]}" if order else note)
     if written and not any(e["event"] == "received" for e in events):
@@ -355,6 +364,9 @@ def find_events(doc: Doc) -> list[dict]:
         event = _MESSAGE_EVENT.get(seg.kind or "")
         if seg.date and event and (seg.role != "requester" or event in ("internal_review_requested", "chaser")):
             add(event, seg.date[0], seg.date[1], "date of the message")
+    if len({d for d, _ in footers}) == 1 and not any(e["event"] == "response" for e in events):
+        # A response dated only in its page footers (one date on every page), when no other line dates it.
+        add("response", *footers[0], "date in the page footer")
     if not any(e["event"] == "received" for e in events):
         replies = [e["date"] for e in events if e["event"] == "response"]
         if len(set(replies)) == 1:
@@ -371,6 +383,12 @@ def find_events(doc: Doc) -> list[dict]:
         events = [e for e in events if not (e["event"] == "response" and e["date"] < min(received))]
     events.sort(key=lambda e: (e["date"], EVENTS.index(e["event"])))
     return events
+
+
+# A page footer's "Page 2 of 3", and what makes its date another than the letter's: a browser's print
+# footer (a URL, a time of printing) or a printed-on/revision label.
+_PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.I)
+_NOT_FOOTER_DATE = re.compile(r"https?:|www\.|\b\d{1,2}:\d\d\b|\b(?:printed|version|revised|review date|issue date|template)\b", re.I)
 
 
 def _one_block(doc: Doc, after: str) -> bool:

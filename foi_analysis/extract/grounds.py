@@ -66,7 +66,7 @@ _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 # (tried at a citation's end, ``match(unit, end)``: no "^", no slice of the rest of the unit)
-_OTHER_ACT = re.compile(r"\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
+_OTHER_ACT = re.compile(r"\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|Freedom\s*$|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
 # "the bodies listed in section 23(3)", "organisations specified in section 23(3)": a section named for
 # the list it holds, not applied. Not "set out in" or "described in": "the exemption set out in section
 # 31(1)(a)" and "the limit as set out in section 12" are how letters apply a ground.
