@@ -41,6 +41,13 @@ CONCEPTS: list[tuple[str, str]] = [
     ("end", r"\b(?:end(?:ed)?|finish(?:ed)?|stop(?:ped)?|time off|until)\b|(?<=date )to\b"),
     ("times", r"\b(?:times?|hours of deployment)\b"),
     ("purpose", r"\b(?:purpose|use case|reason|category)\b"),
+    # A deployment called off ("Reason for cancellation", "Date cancelled"): a reason for that is no
+    # purpose (round 9: "Reason for cancellation" beside cancelled deployments was read as their use case).
+    ("cancelled", r"\b(?:cancell?(?:ed|ations?)|abort(?:ed|ion)?|withdrawn|withdrawal|postpone(?:d|ment)?|called off)\b"),
+    # A part of the watchlist by who is on it ("Watchlist" over "Wanted | Missing"): no size of the
+    # whole list, which may hold others ("at risk", "vulnerable") the grid does not print (round 9: the
+    # wanted part was read as the watchlist's size).
+    ("part", r"\b(?:wanted|missing|vulnerable|at risk|victims?|suspects?|offenders?|witness(?:es)?)\b"),
     ("date", r"\b(?:date|day)\b|\bdd mm\b"),
     ("location", r"\b(?:location|loc|site|place|venue|address)\b|^deployment$"),
     # An area names a place less closely than a location: a "BCU / Area" column beside
@@ -85,7 +92,7 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         ("arrests", "arrest", ""),
         ("total_alerts", "alert", "rate"),
         ("faces_seen", "faces", ""),
-        ("watchlist_size", "watchlist", ""),
+        ("watchlist_size", "watchlist", "part"),
         ("threshold", "threshold", ""),
         ("duration", "duration", ""),
         # "Start date" and "End date" are dates, not clock times (the end date: a deployment's last
@@ -93,7 +100,7 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         ("start_time", "start", "end date"),
         ("end_time", "end", "start date"),
         ("times", "times", "date"),  # "Date / time": the date, its times after it in the cell
-        ("purpose", "purpose", ""),
+        ("purpose", "purpose", "cancelled"),
         ("date", "date", ""),
         ("location", "location", ""),
         ("location", "area", ""),

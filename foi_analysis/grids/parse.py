@@ -74,9 +74,17 @@ TOTAL_REST = re.compile(r"\s*(?:$|[^\w\s]|(?:for|of|to|in|on|from|this|these|all
 # A total named anywhere in a row's label ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"),
 # for a row whose date cell prints no date: no deployment is labelled so.
 TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
-# A deployment's start and end times after its date ("08/01/25 10:00-15:30": the duration, when no
-# column prints one).
-DATE_TIMES = re.compile(r"(?<=\d)\s+(?P<times>\d{1,2}:\d{2}\s*(?:-|\u2013|to)\s*\d{1,2}:\d{2})$", re.IGNORECASE)
+# Start and end times in 12-hour form: "2pm-7.30pm", "2:00 PM - 8:00 PM", "10:45 a.m. to 3pm", "2-8pm"
+# (the start's half of the day that of the end's when not printed and earlier on the clock) (round 9:
+# before, reported, and a grid printing them after its dates refused whole).
+_MERIDIEM = r"[ap]\.?\s*m\b\.?"
+TWELVE_HOUR_TIMES = re.compile(rf"(?P<h1>\d{{1,2}})(?:[:.](?P<m1>\d{{2}}))?\s*(?P<ap1>{_MERIDIEM})?\s*(?:-|\u2013|to)\s*"
+                               rf"(?P<h2>\d{{1,2}})(?:[:.](?P<m2>\d{{2}}))?\s*(?P<ap2>{_MERIDIEM})", re.IGNORECASE)
+# A deployment's start and end times after its date ("08/01/25 10:00-15:30", "08/01/25 2pm-7:30pm": the
+# duration, when no column prints one).
+DATE_TIMES = re.compile(r"(?<=\d)\s+(?P<times>\d{1,2}:\d{2}\s*(?:-|\u2013|to)\s*\d{1,2}:\d{2}|"
+                        rf"\d{{1,2}}(?:[:.]\d{{2}})?\s*(?:{_MERIDIEM})?\s*(?:-|\u2013|to)\s*\d{{1,2}}(?:[:.]\d{{2}})?\s*{_MERIDIEM})$",
+                        re.IGNORECASE)
 # A deployment's number within its day after the date ("08/01/25 (1 of 2)", "(no. 2)"): no figure of the date.
 DAY_NUMBER = re.compile(r"(?<=\d)\s*\(\s*(?:\d+\s+of\s+\d+|no\.?\s*\d+)\s*\)$", re.IGNORECASE)
 # A year printed with an apostrophe for its century ("8 Jan '25"): the two-digit year; before a full
@@ -90,9 +98,16 @@ DATE_NOTE = re.compile(r"(?<=\d)\s*\(\s*(?:\d{1,2}|(?![^)]*\b(?:\w*night|week|w/
                        r"about|circa|c|est\w*|tbc|tbd|tba|provisional|unconfirmed|uncertain|cancell?\w*|abort\w*|"
                        r"abandon\w*|postpon\w*|stood|withdrawn|called|not|no|did|n/?a|fault|day\w*|date\w*)\b)[a-z][a-z .'-]*)\s*\)$",
                        re.IGNORECASE)
+# A named day or night after a date ("(Bonfire Night)", "(Match Day)", "(Boxing Day)", "(Christmas Eve)"):
+# a note, though DATE_NOTE's words "night" and "day" are in it (round 9: before, the row was set aside).
+# Capitalised words only, none saying which day or how many ("(Next Day)", "(Two Day)", "(Late Night)"
+# stay set aside).
+NAMED_DAY = re.compile(r"(?<=\d)\s*\(\s*(?:(?!(?i:next|following|previous|prior|same|other|each|every|one|two|three|"
+                       r"four|half|whole|full|all|both|second|first|last|late|early|over|mid|a|the|no|not)\b)"
+                       r"[A-Z][a-z']*\s+){1,3}(?:Day|Night|Eve)\s*\)$")
 # A time of day after a date: a clock time ("08/01/2025 10:00", Excel's "2025-01-08T10:00:00") or the
 # part of the day ("08/01/25 AM", "(pm)", "morning": two deployments on one day told apart).
-TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\(?(?:[ap]\.?m\.?|morning|"
+TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\(?(?:[ap]\.?m\.?|morning|"
                          r"afternoon|evening)\)?)$", re.IGNORECASE)
 # A summary table's row label: a total, a month, a week, a quarter or a year.
 PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overall|summary|year to date|ytd|cumulative|"
@@ -117,6 +132,8 @@ NO_RESULTS = re.compile(r"(?P<note>(?!.*\b(?:not|never|no longer|\w+n't)\s+(?:ca
 # withheld (s.31)", "Exempt - section 31"): the whole cell, so a place holding such a word is a place.
 WITHHELD = re.compile(r"\W*(?:(?:location|place|site|address)\s+)?(?:redacted|withheld|not\s+(?:disclosed|published|"
                       r"given|released)|exempt(?:ed)?)\W*(?:(?:under\s+)?(?:s\.?|section)\s*\d+[\w()]*\W*)?", re.IGNORECASE)
+# A cell answering "no" to a question its header asks ("Cancelled? | N"): no reason.
+ANSWER_NO = re.compile(r"no?|none|false", re.IGNORECASE)
 # A dash alone says "nothing printed here" (not 0: a dash is also "not applicable"); "nil" is zero.
 DASH = re.compile(r"[-\u2010-\u2015\u2212]+")
 NIL = re.compile(r"nil|none", re.IGNORECASE)
@@ -139,9 +156,13 @@ DURATION = re.compile(
 _CLOCK_TIME = r"(?P<h{k}>\d{{1,2}}(?=[:.]\d\d)|\d\d(?=\d\d\b|\d\d\s*h))[:.]?(?P<m{k}>\d{{2}})(?::00)?(?:\s*hrs?\.?)?"
 TIMES = re.compile(_CLOCK_TIME.format(k=1) + r"\s*(?:-|\u2013|to)\s*" + _CLOCK_TIME.format(k=2), re.IGNORECASE)
 DECIMAL_HOURS = re.compile(r"(?P<h>\d{1,2}\.\d{1,2})\s*(?:h|hrs?|hours?)\.?", re.IGNORECASE)
-SETTING_NOTE = re.compile(r"\s*\((?!\s*(?:approx|about|circa|c\b|est|range|varied|varies|min|max|to\b|not?\b|none|unused|"
-                          r"later|then|until|from|changed|revised|corrected))[a-z][a-z .]*\)$",
-                          re.IGNORECASE)
+# A word in brackets after a threshold saying why it was set ("(default)", "(recommended)"); not one saying
+# it was not the setting throughout, anywhere in the bracket (round 9: "(raised later)", "(set to max)",
+# "(lowered during deployment)" were read as 0.64, only the first word was looked at).
+SETTING_NOTE = re.compile(r"\s*\((?![^)]*\b(?:approx\w*|about|circa|c|est\w*|range\w*|vari\w*|min\w*|max\w*|to|not?|"
+                          r"none|unused|later|then|until|from|chang\w*|revis\w*|correct\w*|rais\w*|lower\w*|increas\w*|"
+                          r"decreas\w*|reduc\w*|adjust\w*|during|mid|initial\w*|previous\w*|was|were|higher|or|and|"
+                          r"between)\b)[a-z][a-z .]*\)$", re.IGNORECASE)
 PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
 HOURS_HEADER = re.compile(r"\b(?:hours|hrs?)\b", re.IGNORECASE)
 MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
@@ -175,7 +196,7 @@ def _date_text(text: str) -> str:
     "08/01/25 10:00-15:30") and a number within the day ("(1 of 2)"); a year-first date ("2025/01/08")
     in ISO form, an apostrophe year ("8 Jan '25") as two digits."""
     text = DAY_NUMBER.sub("", DATE_TIMES.sub("", LEADING_WEEKDAY.sub("", _bare(text))))
-    text = DATE_NOTE.sub("", APOSTROPHE_YEAR.sub(r"\1", TIME_OF_DAY.sub("", text)))
+    text = DATE_NOTE.sub("", NAMED_DAY.sub("", APOSTROPHE_YEAR.sub(r"\1", TIME_OF_DAY.sub("", text))))
     m = YEAR_FIRST.fullmatch(text)
     return f"{m['y']}-{m['m']}-{m['d']}" if m else text
 
@@ -259,6 +280,7 @@ class _Record:
     threshold_in_percent: bool = False  # the threshold's header gives "%" ("Threshold (%)")
     struck: bool = False  # printed struck through
     merged: dict[str, str] = field(default_factory=dict)  # figure fields printed in one cell over several columns
+    heading: str = ""  # the line printed just above its table ("Cancelled deployments")
 
     def extend(self, more: tuple[dict[str, str], dict[str, str]]) -> None:
         """Append the wrapped continuation of this row's cells."""
@@ -661,7 +683,7 @@ def _read(path: Path) -> _Read:
                     c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
                     next((_duration_unit(c.header) for c in columns if c.field == "duration"), None),
                     any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns), row.struck,
-                    _merged_figures(row, columns)))
+                    _merged_figures(row, columns), table.heading))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -938,7 +960,7 @@ def parse_duration(text: str, unit: str | None = None) -> int | None:
         if minutes != minutes.to_integral_value():
             raise ValueError(f"not a duration {text!r}: {minutes} minutes is not a whole number of minutes")
         return int(minutes)
-    if TIMES.fullmatch(text):  # "10:00-16:30" printed as the duration
+    if TIMES.fullmatch(text) or TWELVE_HOUR_TIMES.fullmatch(text):  # "10:00-16:30" printed as the duration
         return parse_times(text)
     clock = CLOCK.fullmatch(re.sub(r"(?<=\d)\s*(?:h|hrs?|hours?)\.?$", "", text, flags=re.IGNORECASE))
     if clock:  # hours:minutes, with the unit after them or not ("05:30 hrs": round 8, before, reported)
@@ -962,11 +984,31 @@ def parse_times(text: str) -> int | None:
     text = _bare(text)
     if _blank(text):
         return None
+    if twelve := TWELVE_HOUR_TIMES.fullmatch(text):
+        return _twelve_hour_minutes(text, twelve)
     m = TIMES.fullmatch(text)
     if not m:
         raise ValueError(f"not a start and end time {text!r} (expected e.g. 10:00-16:30)")
     start, end = (int(m[f"h{k}"]) * 60 + int(m[f"m{k}"]) for k in (1, 2))
     if max(int(m["h1"]), int(m["h2"])) > 24 or max(int(m["m1"]), int(m["m2"])) >= 60 or start == end:
+        raise ValueError(f"not a start and end time {text!r}")
+    return (end - start) % (24 * 60)
+
+
+def _twelve_hour_minutes(text: str, m: re.Match) -> int:
+    """Minutes between a start and an end time in 12-hour form (``TWELVE_HOUR_TIMES``)."""
+    hours, minutes = (int(m["h1"]), int(m["h2"])), (int(m["m1"] or 0), int(m["m2"] or 0))
+    if not all(1 <= h <= 12 for h in hours) or max(minutes) >= 60:
+        raise ValueError(f"not a start and end time {text!r}")
+    end_pm = m["ap2"][0].lower() == "p"
+    if m["ap1"]:
+        start_pm = m["ap1"][0].lower() == "p"
+    elif hours[0] % 12 * 60 + minutes[0] < hours[1] % 12 * 60 + minutes[1]:
+        start_pm = end_pm  # "2-8pm": the same afternoon
+    else:  # "11-1pm": morning or evening before? Not printed.
+        raise ValueError(f"not a start and end time {text!r}: the start's half of the day is not printed")
+    start, end = ((h % 12 + 12 * pm) * 60 + mins for h, pm, mins in zip(hours, (start_pm, end_pm), minutes))
+    if start == end:
         raise ValueError(f"not a start and end time {text!r}")
     return (end - start) % (24 * 60)
 
@@ -1014,6 +1056,9 @@ def parse_threshold(text: str, in_percent: bool = False) -> float | None:
     # A word in brackets after the setting says why it was chosen ("0.64 (default)"): no part of it;
     # a figure ("0.64 (0.60)", two settings) or an approximation ("(approx.)") is (reported).
     bare = SETTING_NOTE.sub("", _bare(text))
+    # A decimal comma before one or two digits ("0,64", "0,6"): no thousands group (three digits), so a
+    # decimal point, as in a rate (round 9: before, reported).
+    bare = re.sub(r"^(\d+),(\d{1,2})(?=\s*%?$)", r"\1.\2", bare)
     percent = PERCENT.fullmatch(bare + "%" if in_percent and re.fullmatch(r"\d+(?:\.\d+)?", bare) and float(bare) > 1
                                 else bare)
     if percent:
@@ -1070,14 +1115,16 @@ def _purpose(printed: str, legend: dict[str, str]) -> tuple[str | None, list[str
 RESULTS = [c for c in FIGURES if c != "watchlist_size"]  # what a deployment found, not how it was set up
 
 
-def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tuple[str, str]:
+def _status(cells: dict[str, str], extras: dict[str, str] | None = None, heading: str = "") -> tuple[str, str]:
     """The location and "ok", or "n/a[: reason]" when the results are printed N/A.
 
     A row is N/A only when no result is printed: an N/A watchlist, threshold or purpose, or one N/A
     figure beside printed ones, leaves a deployment with results ("ok"). The reason is a result
     cell's; failing that, words saying the deployment gave none in any other cell of the row
     ("Cancelled" under Duration, "Cancelled before start" in a Notes column: ``extras``); failing
-    those, "no result printed" (a row of dashes or blanks)."""
+    those, "no result printed" (a row of dashes or blanks). A row of a table printing no result column
+    at all is not judged ("ok"), unless its heading says its deployments gave none ("Cancelled
+    deployments": round 9, before, counted among deployments with results)."""
     location = cells.get("location", "")
     # Results printed as zeros beside a reason ("Cancelled - officers redeployed" in a Notes cell, 0
     # faces, 0 alerts): a deployment that did not run, not one that ran and found nothing.
@@ -1089,6 +1136,11 @@ def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tupl
     if (none_printed or only_zeros) and not notes:
         others = [v for k, v in cells.items() if k not in RESULTS and k not in ("date", "location")]
         notes = [m["note"] for v in [*others, *(extras or {}).values()] if (m := NO_RESULTS.fullmatch(v))]
+        # A column saying why the deployment was called off ("Reason for cancellation": "Weather"), as a
+        # table of cancelled deployments prints it: its text is the reason (round 9: before, read as
+        # the use case of deployments "with results").
+        notes += [f"{' '.join(h.split()).lower()}: {' '.join(v.split())}" for h, v in (extras or {}).items()
+                  if "cancelled" in headers.concepts(h) and not _blank(_bare(v)) and not ANSWER_NO.fullmatch(v.strip())]
     if not none_printed and not (only_zeros and notes):
         return location, "ok"
     bracket = re.fullmatch(r"(?P<place>.*?)\s*\((?P<note>[^()]*)\)", location)
@@ -1099,7 +1151,9 @@ def _status(cells: dict[str, str], extras: dict[str, str] | None = None) -> tupl
     if not notes:
         # Every result cell a dash or empty, no word saying why: nothing says it gave results, so it
         # is no deployment "with results" (a grid printing no result column at all is not judged).
-        return location, "n/a: no result printed" if any(k in cells for k in RESULTS) else "ok"
+        if any(k in cells for k in RESULTS):
+            return location, "n/a: no result printed"
+        return location, f"n/a: {' '.join(heading.split())}" if NO_RESULTS.fullmatch(heading.strip()) else "ok"
     note = next((n for n in notes if n), "")
     # The 2020-22 grid gives the reason inside the location cell, in brackets.
     if bracket and not note:
@@ -1176,7 +1230,7 @@ def _parse(path: Path) -> _Parsed:
             anomalies.append(_anomaly(row, "weekday", f"{date:%A}", WEEKDAYS[printed_day],
                                       f"{cells['date']!r}: {date:%d/%m/%Y} was a {date:%A}; the date or the weekday "
                                       "is wrong (the date is read as printed)"))
-        location, row["status"] = _status(cells, {k: " ".join(v.split()) for k, v in rec.extras.items()})
+        location, row["status"] = _status(cells, {k: " ".join(v.split()) for k, v in rec.extras.items()}, rec.heading)
         if row["status"] != "ok":  # "Cancelled" in a cell: the reason, not an unreadable figure or duration
             cells.update({k: "" for k, v in cells.items() if k not in ("date", "location") and NO_RESULTS.fullmatch(v)})
         location = PLACE_MARK.sub("", location or "")  # "Walworth Rd¹": a footnote's mark, no part of the place
@@ -1248,8 +1302,10 @@ def _joined_halves(records: list[_Record]) -> list[_Record]:
     Threshold) is one row per deployment: a table whose rows print, in order, the same dates and places
     as the table before it and whose other fields are none of its fields is the rest of its rows,
     joined to them (round 8: before, each half was read as a deployment, every deployment counted
-    twice). A table sharing any other field with the one before (a page printed twice, a restated
-    month) is its own rows, as before."""
+    twice). A row printed in one half only (round 9: before, the halves were then read as rows of their
+    own, each deployment counted twice) is a deployment with the other half's fields not printed. A
+    table sharing any other field with the one before (a page printed twice, a restated month) is its
+    own rows, as before."""
     tables: list[list[_Record]] = []
     for rec in records:
         if tables and tables[-1][0].table == rec.table:
@@ -1259,13 +1315,16 @@ def _joined_halves(records: list[_Record]) -> list[_Record]:
     out: list[list[_Record]] = []
     for rows in tables:
         before = out[-1] if out else None
-        pairs = _halves(before, rows) if before is not None and len(before) == len(rows) else None
+        pairs = _halves(before, rows) if before is not None else None
         if pairs:
+            paired = {id(right) for _, right in pairs}
             for left, right in pairs:
                 left.cells.update({k: v for k, v in right.cells.items() if k not in ("date", "location")})
                 left.extras.update(right.extras)
                 left.merged.update(right.merged)
                 left.struck = left.struck or right.struck
+            if unpaired := [r for r in rows if id(r) not in paired]:  # printed in the right half only
+                out.append(unpaired)
             continue
         out.append(rows)
     return [rec for rows in out for rec in rows]
@@ -1273,8 +1332,9 @@ def _joined_halves(records: list[_Record]) -> list[_Record]:
 
 def _halves(left: list[_Record], right: list[_Record]) -> list[tuple[_Record, _Record]] | None:
     """The rows of two tables paired as halves of the same rows (see _joined_halves), or None: each
-    right row's date and place those of the left row in its place, or, when every (date, place) is
-    printed once in each, of the left row printing them (the second half sorted another way)."""
+    right row's date and place those of the left row in its place, or, when each (date, place) is
+    printed at most once in each half and the dates and places of one half are all in the other, of
+    the left row printing them (the second half sorted another way, or a row missing from one half)."""
     def printed(rows):
         return {k for r in rows for k, v in r.cells.items() if v.strip()}
 
@@ -1284,11 +1344,13 @@ def _halves(left: list[_Record], right: list[_Record]) -> list[tuple[_Record, _R
     shared = printed(left) & printed(right)
     if shared != {"date", "location"} or not printed(right) - shared:
         return None
-    if all(key(a) == key(b) for a, b in zip(left, right)):
+    if len(left) == len(right) and all(key(a) == key(b) for a, b in zip(left, right)):
         return list(zip(left, right))
     by_key = {key(a): a for a in left}
-    if len(by_key) == len(left) and {key(b) for b in right} == set(by_key) and len({key(b) for b in right}) == len(right):
-        return [(by_key[key(b)], b) for b in right]
+    right_keys = {key(b) for b in right}
+    if (len(by_key) == len(left) and len(right_keys) == len(right)
+            and (right_keys <= set(by_key) or set(by_key) <= right_keys)):
+        return [(by_key[key(b)], b) for b in right if key(b) in by_key]
     return None
 
 
@@ -1714,21 +1776,30 @@ def _left_out(rows: pd.DataFrame, made: dict, reach: dict) -> list[dict]:
         g = later[0]  # the first by name: one flag a row
         figures = [c for c in RESTATED_FIGURES if not pd.isna(r[c])]
         like = rows[(rows["source_file"] == g)
-                    & ((rows["date"] == r["date"]) | (rows["location_key"] == r["location_key"]))
                     & pd.Series([(d, k) not in keys[f] for d, k in zip(rows["date"], rows["location_key"])], index=rows.index)]
-        like = [s for _, s in like.iterrows() if len(figures) >= 3
+        # Anchored by the same date or place, three printed values the same; by neither (both corrected:
+        # round 9, before, flagged dropped), five, faces seen among them (the setup a grid repeats from
+        # day to day, duration, watchlist and threshold, alone never tells one deployment).
+        like = [s for _, s in like.iterrows()
+                if (len(figures) >= 3 if s["date"] == r["date"] or s["location_key"] == r["location_key"]
+                    else len(figures) >= 5 and "faces_seen" in figures)
                 and all(not pd.isna(s[c]) and s[c] == r[c] for c in figures)]
         why = f"{g} ({_later(g, f, made, reach)}) covers {r['date']:%d/%m/%Y} and prints no row at {r['location']!r} that day"
         if like:
             found.append(_anomaly(r, "likely_restated", "counted once", f"also {like[0]['deployment_id']}?",
                                   f"{why}; its row {like[0]['deployment_id']} ({like[0]['date']:%d/%m/%Y}, "
                                   f"{like[0]['location']!r}) prints the same {', '.join(_words(c) for c in figures)}: "
-                                  "likely this deployment with its date or place corrected; both are counted "
+                                  f"likely this deployment with its {_corrected(r, like[0])} corrected; both are counted "
                                   "(which is right is not printed)"))
         else:
             found.append(_anomaly(r, "dropped_by_later_edition", f"printed by {g}", "not printed",
                                   f"{why}: withdrawn, or left out by mistake (not printed which); still counted"))
     return found
+
+
+def _corrected(row: pd.Series, later: pd.Series) -> str:
+    """What a later edition's row likely restating ``row`` prints otherwise: "date", "place" or both."""
+    return " and ".join(w for w, c in (("date", "date"), ("place", "location_key")) if row[c] != later[c]) or "date or place"
 
 
 def _finish(parsed: list[_Parsed]) -> tuple[pd.DataFrame, pd.DataFrame]:

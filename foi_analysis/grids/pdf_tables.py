@@ -93,6 +93,7 @@ class Table:
     page: int  # 1-based
     top: float  # points from the top of the page
     rows: tuple[Row, ...]
+    heading: str = ""  # the line of text printed just above it ("Cancelled deployments"), if any
 
 
 @dataclass(frozen=True)
@@ -160,6 +161,15 @@ def read_pages(path: Path | str) -> tuple[list[Table], list[Page]]:
         tables, pages = [], []
         for number in range(len(pdf)):
             page = pdf[number]
+            # Form fields and annotations drawn as a viewer shows them (a grid filled in as a form and
+            # saved unflattened prints its figures only in its fields' appearances; round 9: before,
+            # those cells read empty): the page flattened in memory, hidden ones left out (PDFium's
+            # FLAT_NORMALDISPLAY), before its text is read; the file is not changed. (PDFium's call,
+            # as pypdfium2's PdfPage.flatten would make it only for a document with an AcroForm.)
+            if (pdfium_raw.FPDFPage_GetAnnotCount(page)  # (flattening a page without any costs a second load)
+                    and pdfium_raw.FPDFPage_Flatten(page, pdfium_raw.FLAT_NORMALDISPLAY) == pdfium_raw.FLATTEN_SUCCESS):
+                page.close()
+                page = pdf[number]  # flattening invalidates the page's handles: loaded again
             try:
                 found, info = _page_tables(page, number + 1)
             finally:
@@ -241,12 +251,27 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
             if x0 <= (glyphs[i].x0 + glyphs[i].x1) / 2 <= x1:
                 inside.add(i)
     outside = [g for i, g in enumerate(glyphs) if i not in inside]
+    tables = [Table(t.page, t.top, t.rows, _heading(t, box, boxes, outside)) for t, box in zip(tables, boxes)]
     loose = _lines(outside) + (("".join(g.char for g in slanted),) if slanted else ())
     first = min((t.top for t in tables), default=math.inf)
     info = Page(number, bool(glyphs), loose, len(horizontal) >= 2 and not tables,
                 any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)), _lines(hidden) if hidden else (),
                 _lines([g for g in outside if g.bottom <= first]), not tables and _pictured(page))
     return sorted(tables, key=lambda t: t.top), info
+
+
+HEADING_GAP = 20.0  # points: a heading's foot at most this far above its table (two lines of 10 pt)
+
+
+def _heading(table: Table, box: tuple, boxes: list[tuple], outside: list[_Glyph]) -> str:
+    """The last line of text outside the tables printed just above ``table`` and over its width, with
+    no other table between them: the table's own heading ("Cancelled deployments")."""
+    x0, x1, top, _ = box
+    floor = max((b for a0, a1, _, b in boxes if b <= top and a0 < x1 and x0 < a1), default=top - HEADING_GAP)
+    near = [g for g in outside if max(floor, top - HEADING_GAP) <= g.top and g.bottom <= top + SNAP
+            and x0 <= (g.x0 + g.x1) / 2 <= x1]
+    lines = _lines(near)
+    return lines[-1] if lines else ""
 
 
 def _pictured(page: pdfium.PdfPage) -> bool:

@@ -76,8 +76,9 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                 + " | ".join(RATE_ROUNDING) + " (empty: not computable)", pa.Check.isin(RATE_ROUNDING), nullable=True),
             "status": text("'ok', or 'n/a' with the printed reason when the grid prints N/A for the results "
                            "(a technical fault), or 'n/a: no result printed' when every result is a dash or empty "
-                           "with no reason, or 'n/a: <reason>' when a cell says it did not run ('Cancelled') and its "
-                           "results are blank or 0: such rows are kept and counted as deployments, their figures as "
+                           "with no reason, or 'n/a: <reason>' when a cell says it did not run ('Cancelled', or a "
+                           "'Reason for cancellation' column) or its table's heading does ('Cancelled deployments', a "
+                           "table printing no result column) and its results are blank or 0: such rows are kept and counted as deployments, their figures as "
                            "printed (empty, or a cancelled row's zeros)"),
             "flags": text("Reconciliation checks the row fails, ';'-joined: " + " | ".join(CHECKS)
                            + " (details in deployment_anomalies)", nullable=True),
@@ -102,7 +103,7 @@ GRID_SCHEMAS: dict[str, pa.DataFrameSchema] = {
                                     "(out of the grid's date order), date_after_edition (after the day the grid's "
                                     "PDF was made), location_variants (the place printed another "
                                     "way elsewhere), duplicate (same date, place, duration, faces and alerts as an "
-                                    "earlier row), restated (printed again by a later edition: superseded, the differences named), likely_restated (a later edition covering its day prints no row at its date and place but one with every other value the same at another date or place: both counted), dropped_by_later_edition (a later edition covering its day leaves it out: still counted), purpose_code (not in the legend), weekday (the weekday printed with the date "
+                                    "earlier row), restated (printed again by a later edition: superseded, the differences named), likely_restated (a later edition covering its day prints no row at its date and place but one with every other value the same at another date, place or both: both counted), dropped_by_later_edition (a later edition covering its day leaves it out: still counted), purpose_code (not in the legend), weekday (the weekday printed with the date "
                                     "is not that date's)", pa.Check.isin(CHECKS),
                             nullable=False),
             "expected": text("What reconciling values would be"),
