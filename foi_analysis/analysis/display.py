@@ -253,7 +253,7 @@ CHECK_LABELS = {
     "location_variants": "place spelt another way elsewhere",
     "duplicate": "row printed twice",
     "restated": "printed again by a later edition",
-    "likely_restated": "likely printed again by a later edition, its date or place corrected",
+    "likely_restated": "likely printed again by a later edition, its date, its place or both corrected",
     "dropped_by_later_edition": "left out by a later edition",
     "purpose_code": "purpose code not in the legend",
     "weekday": "printed weekday is not the date's",

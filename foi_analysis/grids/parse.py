@@ -378,14 +378,17 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
             continue
         meaning = headers.field_for(c.header)
         taken = next((t for t in columns if t.field and t.field == meaning), None)
+        said = headers.concepts(c.header)
+        on_purpose = {"watchlist", "part"} <= said  # a known field's part, kept aside by design
         why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken
                else f"gives {meaning} in thousands (rounded figures, not a count)" if meaning in COUNTS
+               else "gives a part of the watchlist (by who is on it), not its size" if on_purpose
                else "means no known field")
         if (c.header, why) in out.warned:
             continue
         out.warned.add((c.header, why))
         out.warnings.append(f"{name}: page {page}: column {c.header!r} {why}; kept aside in extra_columns"
-                            + ("" if taken or meaning in COUNTS else " (add its meaning to foi_analysis/grids/headers.py)"))
+                            + ("" if taken or meaning in COUNTS or on_purpose else " (add its meaning to foi_analysis/grids/headers.py)"))
     return columns
 
 
