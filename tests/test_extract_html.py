@@ -51,6 +51,15 @@ def test_unclosed_cells_and_terms_are_read_as_cells_and_labels():
     assert [(t["columns"], t["rows"]) for t in x["tables"]] == [(["Year", "Deployments"], [["2024", "12"], ["2025", "9"]])]
 
 
+@pytest.mark.parametrize("term", [
+    "Reference:&nbsp;",  # a term that ends in its colon and a no-break space (libxml2 hands these on as two pieces)
+    "<b>Reference:</b> ",  # in bold, a space after it
+    "Reference",  # no colon: one is put in
+])
+def test_a_term_is_joined_to_its_value_by_one_colon(term):
+    assert " ".join(_text(f"<dl><dt>{term}</dt><dd>FOI 1/25</dd></dl>").split()) == "Reference: FOI 1/25"
+
+
 @pytest.mark.parametrize("chrome", [
     "<div><form><input type=text name=q></div>",  # a search form left open inside its <div>
     "<p>Print <button>Print this page</p>",  # a button left open inside its paragraph

@@ -160,6 +160,7 @@ class _TextTarget:
         # Open lists, innermost last: the next number of an <ol>'s item, None in a <ul>. A numbered
         # list's items read with their numbers, as a browser prints them ("1. No."): answers numbered so.
         self._lists: list[int | None] = []
+        self._term = 0  # where the last definition term's text begins in ``parts``
 
     def start(self, tag, attrs):
         if self._region:
@@ -186,6 +187,9 @@ class _TextTarget:
         elif tag == "li" and self._lists and self._lists[-1] is not None:
             self.parts.append(f"\n{self._lists[-1]}. ")
             self._lists[-1] += 1
+        elif tag == "dt":
+            self.parts.append("\n")
+            self._term = len(self.parts)
         elif tag in _BLOCK_TAGS and tag != "dd":
             self.parts.append("\n")
 
@@ -208,7 +212,8 @@ class _TextTarget:
         elif tag in ("td", "th") and not self._skip:
             self.parts.append(" | ")
         elif tag == "dt" and not self._skip:
-            self.parts.append(" " if self.parts and self.parts[-1].rstrip().endswith(":") else ": ")
+            # (the term's whole text: libxml2 hands on "Reference:&nbsp;" as two pieces, "Reference:" and "\xa0")
+            self.parts.append(" " if "".join(self.parts[self._term:]).rstrip().endswith(":") else ": ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
