@@ -13,7 +13,6 @@ import codecs
 import re
 from functools import lru_cache
 from html import unescape
-from html.parser import HTMLParser
 
 
 class InputError(ValueError):
@@ -130,7 +129,10 @@ def decode(data: bytes) -> tuple[str, list[str]]:
 # ---------------------------------------------------------------------------------------------
 # HTML
 
-_SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "select"}
+# Elements whose text is not read: scripts and styles, site chrome, forms; and what a browser never shows,
+# which libxml2 hands on as raw text, markup and all (an <iframe>'s, <noframes>' and <noembed>'s content).
+_SKIP_TAGS = {"script", "style", "noscript", "nav", "header", "footer", "aside", "form", "button", "svg", "template", "select",
+              "iframe", "noframes", "noembed"}
 _BLOCK_TAGS = {"p", "div", "br", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article",
                "blockquote", "pre", "hr", "dd", "dt", "dl", "main", "body", "time"}
 # A definition list's term and its value are one labelled line ("Date received: 07 March 2025"), as a
@@ -142,9 +144,14 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
-class _TextParser(HTMLParser):
+class _TextTarget:
+    """What the page shows, as text: an lxml parser target. libxml2 parses the page in C (no tree is kept)
+    and calls ``start`` and ``end`` for each element as a browser's tree holds them, every element closed
+    once, where its end tag stands or where the markup implies it (an unclosed cell, paragraph, item or
+    term ends where the next begins or its row, list or table ends; a stray end tag is dropped), and
+    ``data`` for the text between, its character references resolved as HTML5 reads them ("&#146;" "’")."""
+
     def __init__(self):
-        super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self.title: list[str] = []
         self._skip = 0
@@ -153,14 +160,15 @@ class _TextParser(HTMLParser):
         # Open lists, innermost last: the next number of an <ol>'s item, None in a <ul>. A numbered
         # list's items read with their numbers, as a browser prints them ("1. No."): answers numbered so.
         self._lists: list[int | None] = []
+        self._term = 0  # where the last definition term's text begins in ``parts``
 
-    def handle_starttag(self, tag, attrs):
+    def start(self, tag, attrs):
         if self._region:
             if tag == self._region[0]:
                 self._region = (tag, self._region[1] + 1)
             return
-        if tag not in _VOID and any((k in ("class", "id") and v and _SKIP_REGION.search(v)) or k == "hidden"
-                                    or (k == "style" and v and _HIDDEN_STYLE.search(v)) for k, v in attrs):
+        if tag not in _VOID and attrs and any((k in ("class", "id") and v and _SKIP_REGION.search(v)) or k == "hidden"
+                                              or (k == "style" and v and _HIDDEN_STYLE.search(v)) for k, v in attrs.items()):
             # (nor what the page does not show: a "hidden" element, one styled "display: none")
             self._region = (tag, 1)
             return
@@ -173,16 +181,19 @@ class _TextParser(HTMLParser):
         elif tag == "title":
             self._in_title = True
         elif tag in ("ol", "ul"):
-            start = next((v for k, v in attrs if k == "start"), None) if tag == "ol" else None
+            start = attrs.get("start") if tag == "ol" else None
             self._lists.append((int(start) if start and start.isdigit() else 1) if tag == "ol" else None)
             self.parts.append("\n")
         elif tag == "li" and self._lists and self._lists[-1] is not None:
             self.parts.append(f"\n{self._lists[-1]}. ")
             self._lists[-1] += 1
+        elif tag == "dt":
+            self.parts.append("\n")
+            self._term = len(self.parts)
         elif tag in _BLOCK_TAGS and tag != "dd":
             self.parts.append("\n")
 
-    def handle_endtag(self, tag):
+    def end(self, tag):
         if self._region:
             if tag == self._region[0]:
                 depth = self._region[1] - 1
@@ -201,11 +212,12 @@ class _TextParser(HTMLParser):
         elif tag in ("td", "th") and not self._skip:
             self.parts.append(" | ")
         elif tag == "dt" and not self._skip:
-            self.parts.append(" " if self.parts and self.parts[-1].rstrip().endswith(":") else ": ")
+            # (the term's whole text: libxml2 hands on "Reference:&nbsp;" as two pieces, "Reference:" and "\xa0")
+            self.parts.append(" " if "".join(self.parts[self._term:]).rstrip().endswith(":") else ": ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
 
-    def handle_data(self, data):
+    def data(self, data):
         if self._region:
             return
         if self._in_title:
@@ -213,7 +225,13 @@ class _TextParser(HTMLParser):
         elif not self._skip:
             self.parts.append(data)
 
+    def close(self):
+        return self
 
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_SPACE_RUN = re.compile(r"[ \t][ \t]+|\t")
+_CELL_END = re.compile(r" ?\| ?\n")
 _HTML_START = re.compile(r"\s*(?:<!doctype\s+html|<html|<head|<body|<\?xml[^>]*>\s*<html)", re.IGNORECASE)
 
 
@@ -223,13 +241,23 @@ def looks_like_html(text: str) -> bool:
 
 def html_to_text(html: str) -> tuple[str, str | None]:
     """HTML -> (text, page title). Cells of a table row are joined with " | "."""
-    p = _TextParser()
-    p.feed(html)
-    p.close()
+    from lxml import etree  # (loaded when a page comes: a folder of text letters does without it)
+
+    parser = etree.HTMLParser(target=_TextTarget(), no_network=True)
+    try:
+        parser.feed(html)
+    except UnicodeEncodeError:
+        # A lone surrogate (no character; a text that was bytes once, decoded with "surrogateescape") cannot be
+        # handed to libxml2 as UTF-8: it reads as U+FFFD, as a byte that is not text does.
+        parser = etree.HTMLParser(target=_TextTarget(), no_network=True)
+        parser.feed(_SURROGATE.sub("\ufffd", html))
+    p = parser.close()
     text = "".join(p.parts)
     # Inside a <pre> or a mail body the text keeps its own line breaks; collapse runs of spaces only.
-    text = re.sub(r"[ \t]+", " ", text)
-    text = re.sub(r" ?\| ?\n", " |\n", text)
+    # (a run of two or more, or a tab: a single space stays as it is, not replaced by itself)
+    text = _SPACE_RUN.sub(" ", text)
+    if "|" in text:
+        text = _CELL_END.sub(" |\n", text)
     title = " ".join(unescape("".join(p.title)).split()) or None
     return text, title
 
