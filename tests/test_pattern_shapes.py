@@ -82,3 +82,13 @@ def test_a_saved_pattern_s_alternatives_are_tried_by_the_word_they_hold():
     assert sub is rule[2]  # (both alternatives hold "review")
     # the longest match, by hand: the second alternative with every optional word
     assert widest == len("acknowledge receipt of your request for an internal review")
+
+
+def test_a_pattern_s_twin_is_its_alternatives_twins_joined():
+    # cue_plan makes a part's lower-case twin from its alternatives' twins, read once each.
+    checked = 0
+    for pattern, flags in doc._pattern_shapes():
+        twins = [doc._twin_source(part, flags) for part in doc._branches(pattern)]
+        assert doc._twin_source(pattern, flags) == (None if None in twins else "|".join(twins)), pattern
+        checked += twins[0] is not None and len(twins) > 1
+    assert checked > 30

@@ -542,18 +542,30 @@ def _needed(shape: list, needles: tuple[str, ...]) -> set[str] | None:
     return None
 
 
+class _Alternatives:
+    """A pattern's top-level alternatives as ``cue_plan`` reads them: their source, shapes and widest
+    matches (see ``_pattern_shapes``), their lower-case twins' source (made when first asked), and the
+    parts made of them so far, by the alternatives they hold."""
+
+    __slots__ = ("parts", "shapes", "widths", "twins", "made")
+
+    def __init__(self, parts: list[str], shapes: list, widths: list[int | None]):
+        self.parts, self.shapes, self.widths = parts, shapes, widths
+        self.twins: list[str | None] | None = None
+        self.made: dict[tuple[int, ...], tuple | None] = {}
+
+
 @_by_pattern
-def _structure(rx: re.Pattern) -> tuple[list[str], list[list | None], list[int | None], dict]:
-    """``rx``'s alternatives (source), their shapes and widest matches (see ``_pattern_shapes``), and a
-    place for the parts ``cue_plan`` makes of them. A pattern not in the file (or whose alternatives
-    cannot be read alone) is one alternative of unknown shape: tried whole, around every word."""
+def _structure(rx: re.Pattern) -> _Alternatives:
+    """``rx``'s alternatives. A pattern not in the file (or whose alternatives cannot be read alone) is
+    one alternative of unknown shape: tried whole, around every word."""
     entry = _pattern_shapes().get((rx.pattern, rx.flags))
     if entry is None:
-        return [rx.pattern], [None], [None], {}
+        return _Alternatives([rx.pattern], [None], [None])
     if entry["alternatives"] is None:
-        return [rx.pattern], [None], [entry["widest"]], {}
+        return _Alternatives([rx.pattern], [None], [entry["widest"]])
     alternatives = entry["alternatives"]
-    return _branches(rx.pattern), [a["shape"] for a in alternatives], [a["widest"] for a in alternatives], {}
+    return _Alternatives(_branches(rx.pattern), [a["shape"] for a in alternatives], [a["widest"] for a in alternatives])
 
 
 class CuePlan(dict):
@@ -563,24 +575,31 @@ class CuePlan(dict):
 
     def __init__(self, rx: re.Pattern, needles: tuple[str, ...]):
         super().__init__()
-        self._rx, self._needles = rx, needles
-        self._parts, shapes, self._widths, self._made = _structure(rx)
-        self._needs = [None if shape is None else _needed(shape, needles) for shape in shapes]
+        self._rx, self._needles, self._of = rx, needles, _structure(rx)
+        self._needs = [None if shape is None else _needed(shape, needles) for shape in self._of.shapes]
 
     def __missing__(self, n: str) -> tuple[re.Pattern, re.Pattern | None, int | None] | None:
         if n not in self._needles:
             raise KeyError(n)
         chosen = tuple(k for k, need in enumerate(self._needs) if need is None or n in need)
-        if chosen in self._made:  # (the same alternatives for another needle or rule: one pattern)
-            part = self._made[chosen]
+        of = self._of
+        if chosen in of.made:  # (the same alternatives for another needle or rule: one pattern)
+            part = of.made[chosen]
         elif not chosen:
-            part = self._made[chosen] = None
+            part = of.made[chosen] = None
         else:
             rx = self._rx
-            sub = rx if len(chosen) == len(self._parts) else re.compile("|".join(self._parts[k] for k in chosen), rx.flags)
-            widths = [self._widths[k] for k in chosen]
+            if len(chosen) == len(of.parts):
+                sub, twin = rx, _lower_twin(rx)
+            else:
+                sub = re.compile("|".join(of.parts[k] for k in chosen), rx.flags)
+                if of.twins is None:  # (each alternative's twin read once, not once for each part it is in)
+                    of.twins = [_twin_source(part, rx.flags) for part in of.parts]
+                twins = [of.twins[k] for k in chosen]
+                twin = None if None in twins else re.compile("|".join(twins), rx.flags & ~re.IGNORECASE)
+            widths = [of.widths[k] for k in chosen]
             widest = None if None in widths else max(widths)
-            part = self._made[chosen] = (sub, _lower_twin(sub), widest if widest is not None and widest < _BACK else None)
+            part = of.made[chosen] = (sub, twin, widest if widest is not None and widest < _BACK else None)
         self[n] = part
         return part
 
@@ -600,9 +619,16 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
     Python's ``re`` runs a case-insensitive alternation several times slower. None when case
     matters somewhere ("(?-i:", a class such as "[A-Z]"); escapes ("\\S", "\\B") are kept as
     they are. A twin only finds where to look: ``search`` takes the match from the text itself."""
-    if not rx.flags & re.IGNORECASE or "’" in rx.pattern:  # the lower-cased text has "'" for "’"
+    source = _twin_source(rx.pattern, rx.flags)
+    return None if source is None else re.compile(source, rx.flags & ~re.IGNORECASE)
+
+
+def _twin_source(p: str, flags: int) -> str | None:
+    """The source of ``_lower_twin``'s pattern for a pattern (or one of its top-level alternatives:
+    a pattern's twin is its alternatives' twins joined by "|")."""
+    if not flags & re.IGNORECASE or "’" in p:  # the lower-cased text has "'" for "’"
         return None
-    p, out, k, in_class = rx.pattern, [], 0, False
+    out, k, in_class = [], 0, False
     while k < len(p):
         c = p[k]
         if c == "\\":
@@ -619,7 +645,7 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
             return None  # flags, named groups: left alone
         out.append(c.lower())
         k += 1
-    return re.compile("".join(out), rx.flags & ~re.IGNORECASE)
+    return "".join(out)
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
