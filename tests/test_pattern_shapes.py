@@ -21,7 +21,8 @@ RESPONSES = config.REPOSITORY / "tests" / "fixtures" / "responses"
 def test_the_saved_shapes_are_those_of_the_patterns_now():
     saved = pattern_shapes.OUT.read_text(encoding="utf-8")
     assert saved == pattern_shapes.shapes(), (
-        "a pattern changed: run `.venv/bin/python scripts/pattern_shapes.py` and commit foi_analysis/extract/pattern_shapes.json")
+        "a pattern changed (or this Python's re reads one otherwise): run `.venv/bin/python scripts/pattern_shapes.py` "
+        "and commit foi_analysis/extract/pattern_shapes.json")
 
 
 def test_every_pattern_cue_plan_is_asked_about_is_saved(monkeypatch):
