@@ -461,8 +461,8 @@ def _by_pattern(f):
     """``f(rx, *args)`` remembered by the identity of the compiled pattern ``rx``, not its hash: a
     pattern's hash is computed afresh from its whole program on every lookup (a few kB for the larger
     rules, ~2-6 us), which an ``lru_cache`` keyed by it paid on every call, several dozen a letter.
-    The patterns are the rules' own (and the parts ``cue_plan`` makes of them, kept here too): a
-    fixed set, so the cache stays small; each entry keeps its pattern alive, so its id is never reused."""
+    The patterns are the rules' own (the parts ``cue_plan`` makes of them are kept by ``_Alternatives``):
+    a fixed set, so the cache stays small; each entry keeps its pattern alive, so its id is never reused."""
     cache: dict = {}
 
     @functools.wraps(f)
