@@ -13,11 +13,13 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import json
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 import functools
 from functools import lru_cache
+from pathlib import Path
 
 import ahocorasick_rs
 
@@ -459,8 +461,8 @@ def _by_pattern(f):
     """``f(rx, *args)`` remembered by the identity of the compiled pattern ``rx``, not its hash: a
     pattern's hash is computed afresh from its whole program on every lookup (a few kB for the larger
     rules, ~2-6 us), which an ``lru_cache`` keyed by it paid on every call, several dozen a letter.
-    The patterns are the rules' own (and the parts ``cue_plan`` makes of them, kept here too): a
-    fixed set, so the cache stays small; each entry keeps its pattern alive, so its id is never reused."""
+    The patterns are the rules' own (the parts ``cue_plan`` makes of them are kept by ``_Alternatives``):
+    a fixed set, so the cache stays small; each entry keeps its pattern alive, so its id is never reused."""
     cache: dict = {}
 
     @functools.wraps(f)
@@ -504,98 +506,111 @@ def _branches(pattern: str) -> list[str]:
     return [*out, pattern[start:]]
 
 
-def _language(items) -> set[str] | None:
-    """Every string the parsed ``items`` can match, lower-cased, when they are few and fixed
-    ("(?:in )?response to your"), else None."""
-    from re import _constants as c
-
-    out = {""}
-    for op, av in items:
-        if op is c.LITERAL:
-            options = {chr(av).lower()}
-        elif op is c.SUBPATTERN:
-            options = _language(av[-1].data)
-        elif op is c.BRANCH:
-            alternatives = [_language(a.data) for a in av[1]]
-            options = set().union(*alternatives) if all(a is not None for a in alternatives) else None
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[1] <= 1:
-            options = _language(av[2].data)
-            options = options if options is None or av[0] else options | {""}
-        else:
-            options = None
-        if options is None or len(out) * len(options) > 256:
-            return None
-        out = {a + b for a in out for b in options}
-    return out
+_SHAPES_FILE = Path(__file__).with_name("pattern_shapes.json")
 
 
-def _needed(items, needles: tuple[str, ...]) -> set[str] | None:
-    """Needles of which every match of the parsed ``items`` contains one, or None if that cannot
-    be shown from the pattern's fixed text (an optional part proves nothing)."""
-    from re import _constants as c
+@lru_cache(maxsize=1)
+def _pattern_shapes() -> dict[tuple[str, int], dict]:
+    """What each alternative of each of the extractor's patterns must hold, and how wide it matches,
+    by (pattern, flags): read ahead of time by ``scripts/pattern_shapes.py`` (which says why and how),
+    so that no pattern is parsed here (Python's only regex parser is private to ``re``)."""
+    entries = json.loads(_SHAPES_FILE.read_text(encoding="utf-8"))
+    return {(e["pattern"], e["flags"]): e for e in entries}
 
-    chunk: list = []
-    for item in [*items, (None, None)]:
-        op, av = item
-        if op is not None and _language([item]) is not None:
-            chunk.append(item)  # a run of fixed text, alternatives and optional words
-            continue
-        if chunk:
-            strings = _language(chunk)
-            if strings is not None and all(any(n in t for n in needles) for t in strings):
+
+def _strings(factors: list[list[str]]) -> set[str]:
+    """A run of fixed text in a shape (see scripts/pattern_shapes.py): every string it matches."""
+    return {"".join(p) for p in itertools.product(*factors)}
+
+
+def _needed(shape: list, needles: tuple[str, ...]) -> set[str] | None:
+    """Needles of which every match of a pattern's part of this ``shape`` (see scripts/pattern_shapes.py)
+    contains one, or None if that cannot be shown from its fixed text (an optional part proves nothing)."""
+    for kind, av in shape:
+        if kind == "text":
+            strings = _strings(av)
+            if all(any(n in t for n in needles) for t in strings):
                 return {n for t in strings for n in needles if n in t}
-            chunk = []
-        if op is c.SUBPATTERN:
-            found = _needed(av[-1].data, needles)
-        elif op is c.BRANCH:
-            alternatives = [_needed(a.data, needles) for a in av[1]]
+            continue
+        if kind == "either":
+            alternatives = [_needed(a, needles) for a in av]
             found = set().union(*alternatives) if all(alternatives) else None
-        elif op in (c.MAX_REPEAT, c.MIN_REPEAT) and av[0] >= 1:
-            found = _needed(av[2].data, needles)
-        else:
-            found = None
+        else:  # "group": a group, or a part repeated at least once
+            found = _needed(av, needles)
         if found:
             return found
     return None
 
 
+class _Alternatives:
+    """A pattern's top-level alternatives as ``cue_plan`` reads them: their source, shapes and widest
+    matches (see ``_pattern_shapes``), their lower-case twins' source (made when first asked), and the
+    parts made of them so far, by the alternatives they hold."""
+
+    __slots__ = ("parts", "shapes", "widths", "twins", "made")
+
+    def __init__(self, parts: list[str], shapes: list, widths: list[int | None]):
+        self.parts, self.shapes, self.widths = parts, shapes, widths
+        self.twins: list[str | None] | None = None
+        self.made: dict[tuple[int, ...], tuple | None] = {}
+
+
 @_by_pattern
-def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> dict[str, tuple[re.Pattern, re.Pattern | None, int | None] | None]:
+def _structure(rx: re.Pattern) -> _Alternatives:
+    """``rx``'s alternatives. A pattern not in the file (or whose alternatives cannot be read alone) is
+    one alternative of unknown shape: tried whole, around every word."""
+    entry = _pattern_shapes().get((rx.pattern, rx.flags))
+    if entry is None:
+        return _Alternatives([rx.pattern], [None], [None])
+    if entry["alternatives"] is None:
+        return _Alternatives([rx.pattern], [None], [entry["widest"]])
+    alternatives = entry["alternatives"]
+    return _Alternatives(_branches(rx.pattern), [a["shape"] for a in alternatives], [a["widest"] for a in alternatives])
+
+
+class CuePlan(dict):
+    """For each needle, the part of a pattern worth trying around it (see ``cue_plan``): (the
+    alternatives that can hold it, their lower-case twin, their widest match), or None when none
+    can. Made at the first lookup of a needle: most of a rule's words never come up in a letter."""
+
+    def __init__(self, rx: re.Pattern, needles: tuple[str, ...]):
+        super().__init__()
+        self._rx, self._needles, self._of = rx, needles, _structure(rx)
+        self._needs = [None if shape is None else _needed(shape, needles) for shape in self._of.shapes]
+
+    def __missing__(self, n: str) -> tuple[re.Pattern, re.Pattern | None, int | None] | None:
+        if n not in self._needles:
+            raise KeyError(n)
+        chosen = tuple(k for k, need in enumerate(self._needs) if need is None or n in need)
+        of = self._of
+        if chosen in of.made:  # (the same alternatives for another needle or rule: one pattern)
+            part = of.made[chosen]
+        elif not chosen:
+            part = of.made[chosen] = None
+        else:
+            rx = self._rx
+            if len(chosen) == len(of.parts):
+                sub, twin = rx, _lower_twin(rx)
+            else:
+                sub = re.compile("|".join(of.parts[k] for k in chosen), rx.flags)
+                if of.twins is None:  # (each alternative's twin read once, not once for each part it is in)
+                    of.twins = [_twin_source(part, rx.flags) for part in of.parts]
+                twins = [of.twins[k] for k in chosen]
+                twin = None if None in twins else re.compile("|".join(twins), rx.flags & ~re.IGNORECASE)
+            widths = [of.widths[k] for k in chosen]
+            widest = None if None in widths else max(widths)
+            part = of.made[chosen] = (sub, twin, widest if widest is not None and widest < _BACK else None)
+        self[n] = part
+        return part
+
+
+@_by_pattern
+def cue_plan(rx: re.Pattern, needles: tuple[str, ...]) -> CuePlan:
     """For each needle, the part of ``rx`` worth trying around it: the alternatives of ``rx`` whose
     every match contains that needle (or that cannot be shown to contain any), with its lower-case
     twin and widest match. A window around "provided" then tries the one alternative that can hold
     it, not all twelve (Python's ``re`` tries every alternative at every position)."""
-    try:
-        from re import _parser
-
-        parts = _branches(rx.pattern)
-        needs = [_needed(_parser.parse(part, rx.flags).data, needles) for part in parts]
-    except Exception:  # another Python's internals: try the whole pattern everywhere
-        parts, needs = [rx.pattern], [None]
-    plan = {}
-    for n in needles:
-        chosen = [part for part, need in zip(parts, needs) if need is None or n in need]
-        if len(chosen) == len(parts):
-            sub = rx
-        elif chosen:
-            sub = re.compile("|".join(chosen), rx.flags)
-        else:
-            plan[n] = None
-            continue
-        plan[n] = (sub, _lower_twin(sub), _width(sub))
-    return plan
-
-
-@_by_pattern
-def _width(rx: re.Pattern) -> int | None:
-    """The longest match ``rx`` can make, or None when it is unbounded or cannot be told."""
-    try:
-        from re import _parser  # the parser ``re`` compiles with: its widths are exact
-
-        widest = _parser.parse(rx.pattern, rx.flags).getwidth()[1]
-    except Exception:  # another Python's internals: fall back on the fixed window
-        return None
-    return widest if widest < _BACK else None
+    return CuePlan(rx, needles)
 
 
 @_by_pattern
@@ -604,9 +619,16 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
     Python's ``re`` runs a case-insensitive alternation several times slower. None when case
     matters somewhere ("(?-i:", a class such as "[A-Z]"); escapes ("\\S", "\\B") are kept as
     they are. A twin only finds where to look: ``search`` takes the match from the text itself."""
-    if not rx.flags & re.IGNORECASE or "’" in rx.pattern:  # the lower-cased text has "'" for "’"
+    source = _twin_source(rx.pattern, rx.flags)
+    return None if source is None else re.compile(source, rx.flags & ~re.IGNORECASE)
+
+
+def _twin_source(p: str, flags: int) -> str | None:
+    """The source of ``_lower_twin``'s pattern for a pattern (or one of its top-level alternatives:
+    a pattern's twin is its alternatives' twins joined by "|")."""
+    if not flags & re.IGNORECASE or "’" in p:  # the lower-cased text has "'" for "’"
         return None
-    p, out, k, in_class = rx.pattern, [], 0, False
+    out, k, in_class = [], 0, False
     while k < len(p):
         c = p[k]
         if c == "\\":
@@ -623,7 +645,7 @@ def _lower_twin(rx: re.Pattern) -> re.Pattern | None:
             return None  # flags, named groups: left alone
         out.append(c.lower())
         k += 1
-    return re.compile("".join(out), rx.flags & ~re.IGNORECASE)
+    return "".join(out)
 
 
 # A message opens with a greeting: "Dear ...", or in some replies "Good morning," / "Hello".
