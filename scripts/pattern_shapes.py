@@ -38,6 +38,10 @@ from re import _parser
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 OUT = REPOSITORY / "foi_analysis" / "extract" / "pattern_shapes.json"
+# The Python the file is written under: the one the lock is resolved for (Makefile, `make lock`:
+# --python-version 3.11). Another Python's parser may split a pattern otherwise (the same matches, other
+# runs of text), so the test compares the file's text only under this one (elsewhere, its patterns).
+WRITTEN_UNDER = (3, 11)
 _MOST_STRINGS = 256  # a run of fixed text with more spellings than this proves nothing (as before)
 _WIDEST = 10_000  # a width at or over this is saved as null, "unbounded" (the windows are far narrower)
 
@@ -167,11 +171,14 @@ def extractor_patterns() -> list[re.Pattern]:
 
 def shapes() -> str:
     """The file's text: one entry a line, in order of pattern and flags."""
-    entries = [json.dumps(describe(rx), ensure_ascii=False, separators=(",", ":")) for rx in extractor_patterns()]
+    # (ASCII escapes: a pattern may hold a lone surrogate, which UTF-8 cannot write)
+    entries = [json.dumps(describe(rx), separators=(",", ":")) for rx in extractor_patterns()]
     return "[\n" + ",\n".join(entries) + "\n]\n"
 
 
 def main() -> None:
+    if sys.version_info[:2] != WRITTEN_UNDER:
+        sys.exit(f"run this under Python {'.'.join(map(str, WRITTEN_UNDER))} (the lock's), not {sys.version.split()[0]}")
     text = shapes()
     OUT.write_text(text, encoding="utf-8")
     print(f"{OUT.relative_to(REPOSITORY)}: {text.count(chr(10)) - 2} patterns, {len(text)} characters")
