@@ -180,7 +180,9 @@ def main() -> None:
     if sys.version_info[:2] != WRITTEN_UNDER:
         sys.exit(f"run this under Python {'.'.join(map(str, WRITTEN_UNDER))} (the lock's), not {sys.version.split()[0]}")
     text = shapes()
-    OUT.write_text(text, encoding="utf-8")
+    partial = OUT.with_suffix(".json.tmp")  # written whole, then renamed: a failed run leaves the old file
+    partial.write_text(text, encoding="utf-8")
+    partial.replace(OUT)
     print(f"{OUT.relative_to(REPOSITORY)}: {text.count(chr(10)) - 2} patterns, {len(text)} characters")
 
 
