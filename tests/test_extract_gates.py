@@ -232,3 +232,22 @@ def test_a_name_spoken_to_is_found_as_the_plain_test_finds_it():
         text = text[-30:]
         low = doc.lower_same_length(text)
         assert doc._spoken_to(text, low) == doc.holds_folded(doc._SPEAKS_BEFORE, text, low, doc._SPEAKS_BEFORE_WORDS), text
+
+
+def test_question_references_found_from_the_gate_as_by_scanning():
+    # answers._question_refs tries _QREF only where _QREF_GATE matches the lower-cased text; it must find what
+    # _QREF.finditer finds (the plain scan), with and without the caller's lower case, and question_refs the
+    # same numbers. Hand-made cases: "questions 1b, 4 and 9" names 1b, 4, 9 (the sentence's own numbers).
+    from foi_analysis.extract import answers
+
+    assert answers.question_refs("In relation to questions 1b, 4 and 9, section 31 applies.") == ["1b", "4", "9"]
+    assert answers.question_refs("Please see our answer to Q’s 3 and 4.") == ["3", "4"]
+    assert answers.question_refs("The requester asked for 12 items.") == []
+    words = ["q", "Q", "question", "Questions", "QUESTION", "qs", "Qs", "Q's", "Q’s", "q’s", " ", "  ", "1", "12", "3b", "a", ",", "&",
+             " and ", " to ", "req", "ſ", "İ", "K", "ı", "é", "\u2003", "(", ")", ".", "s", "99", "xq", "\n"]
+    for text in _random_texts(words, 6000, 8):
+        plain = [m.span() for m in answers._QREF.finditer(text)]
+        assert [m.span() for m in answers._question_refs(text)] == plain, text
+        low = doc.lower_same_length(text)
+        if len(low) == len(text):
+            assert [m.span() for m in answers._question_refs(text, low)] == plain, text

@@ -177,14 +177,27 @@ _COMMON = frozenset("please provide could would information request requested co
                     "were there their about under also such these those other being been data number many much does".split())
 
 
+def _question_refs(text: str, low: str | None = None):
+    """``_QREF.finditer(text)`` (``low``: ``text`` lower-cased, same positions, if the caller has it). Where
+    IGNORECASE reads ``text`` as lower() does (see folds_like_lower), ``_QREF`` is tried only where ``_QREF_GATE``
+    matches the lower-cased text, not at every character (it begins with "\\b"): every match begins there (a
+    "q", then "uestion(s)", "s" or "'s", spaces and a digit), and a gate's match holds no other "q"."""
+    if "q" not in text and "Q" not in text:
+        return  # every _QREF match holds one
+    if not folds_like_lower(text):
+        yield from _QREF.finditer(text)
+        return
+    end = 0
+    for g in _QREF_GATE.finditer(text.lower() if low is None else low):
+        if g.start() >= end and (m := _QREF.match(text, g.start())):
+            end = m.end()
+            yield m
+
+
 def question_refs(text: str) -> list[str]:
     """Question numbers a sentence names: "questions 1b, 4, 5, 6, and 9" -> 1b, 4, 5, 6, 9."""
     out: list[str] = []
-    if "q" not in text and "Q" not in text:
-        return out  # every _QREF match holds one
-    if folds_like_lower(text) and not _QREF_GATE.search(text.lower()):
-        return out  # nor a "q" word before a digit ("request" is not one): the gate begins with a fixed letter
-    for m in _QREF.finditer(text):
+    for m in _question_refs(text):
         for q in _QNUM.findall(m.group(1)):
             if q not in out:
                 out.append(q)
@@ -594,7 +607,7 @@ _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
 def _clauses(sentence: str) -> list[str]:
     """A sentence that names questions in separate places, cut between them at a clause break, so that
     each part says its own ("disclosed the number for question 1 and withheld the answer to question 2")."""
-    refs = list(_QREF.finditer(sentence)) if "q" in sentence.lower() else []
+    refs = list(_question_refs(sentence))
     if len(refs) < 2:
         return [sentence]
     out, start = [], 0
@@ -663,7 +676,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     """Per-question outcomes: an answer's own text first, then a sentence that groups questions
     ("In relation to questions 1b, 4 ... exempt"), then the grounds cited for them. ``notes`` gets a
     warning for an answer whose one outcome leaves out what another part of it says."""
-    refs_in = {i for i in doc.gated_units(_QREF_GATE) if _QREF.search(doc.units[i])}  # (the units that name a question)
+    # (the units that name a question)
+    refs_in = {i for i in doc.gated_units(_QREF_GATE) if next(_question_refs(doc.units[i], doc.unit_low(i)), None)}
     specific: dict[str, str] = {}
     group: dict[str, str] = {}
     mentioned: list[str] = []
