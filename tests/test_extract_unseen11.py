@@ -276,8 +276,6 @@ def test_the_covering_email_names_its_attachments():
 
 from foi_analysis.extract import extract_text  # noqa: E402
 
-from test_extract_unseen5 import _letter  # noqa: E402
-
 
 def _kent(body: str, head: str = "Kent Police\n\nOur ref: FOI 1/25\n\nDate: 3 June 2025\n\n") -> dict:
     return extract_text(head + "Dear Requester\n\n" + body + "\n\nYours sincerely\n\nKent Police\n").json()

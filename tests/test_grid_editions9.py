@@ -56,7 +56,7 @@ from foi_analysis.grids import parse as grids
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "grids"))
 import raw_pdf  # noqa: E402
-from raw_pdf import LANDSCAPE, Page  # noqa: E402
+from raw_pdf import Page  # noqa: E402
 
 from test_grid_editions2 import HEADER, R1, R2, R3, ROWS, WIDTHS, grid_page, hand, read, save  # noqa: E402
 from test_grid_editions6 import ROW_HEIGHTS, ROW_TOPS, _drop, _with, _x  # noqa: E402
@@ -478,8 +478,6 @@ def test_a_font_with_glyph_names_and_no_tounicode(tmp_path):
 
 def _unshift_numbers(op: str) -> str:
     """A text operator whose every character was shifted: its operands (outside the string) shifted back."""
-    import re
-
     back = str.maketrans("5678901234", "0123456789")
     start, end = op.index("("), op.rindex(")")
     return op[:start].translate(back) + op[start:end + 1] + op[end + 1:].translate(back)
