@@ -166,9 +166,10 @@ SETTING_NOTE = re.compile(r"\s*\((?![^)]*\b(?:approx\w*|about|circa|c|est\w*|ran
 PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
 HOURS_HEADER = re.compile(r"\b(?:hours|hrs?)\b", re.IGNORECASE)
 MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
-# A count's header printing it in thousands ("Faces seen (000s)", "('000)", "thousands"): its values
-# are rounded thousands, no count: the column is kept aside, never read as 12 faces or as 12,000.
-THOUSANDS_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b", re.IGNORECASE)
+# A count's header printing it in thousands or millions ("Faces seen (000s)", "('000)", "thousands";
+# round 10: "(millions)", "(m)", "(mn)"): its values are rounded, no count: the column is kept aside,
+# never read as 12 faces or as 12,000 (nor "1" under "(m)" as one face).
+SCALED_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b|\bmillions?\b|\bmns?\b|\(\s*m\s*\)", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
@@ -362,7 +363,7 @@ DATE_WORDS = {"date", "day", "of", "the", "deployment", "deployed", "dd", "mm", 
 def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
     """``_name`` with a warning for each column kept aside (once per grid, not on every page that
     repeats the header); only a missing date or location stops the grid."""
-    columns = [_Column(c.x0, c.x1, None, c.header) if c.field in COUNTS and THOUSANDS_HEADER.search(c.header) else c
+    columns = [_Column(c.x0, c.x1, None, c.header) if c.field in COUNTS and SCALED_HEADER.search(c.header) else c
                for c in _name(header, first)]
     fields = {c.field for c in columns}
     missing = [f for f in headers.REQUIRED if f not in fields]
@@ -381,7 +382,7 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
         said = headers.concepts(c.header)
         on_purpose = {"watchlist", "part"} <= said  # a known field's part, kept aside by design
         why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken
-               else f"gives {meaning} in thousands (rounded figures, not a count)" if meaning in COUNTS
+               else f"gives {meaning} in thousands or millions (rounded figures, not a count)" if meaning in COUNTS
                else "gives a part of the watchlist (by who is on it), not its size" if on_purpose
                else "means no known field")
         if (c.header, why) in out.warned:
