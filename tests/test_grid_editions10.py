@@ -29,6 +29,11 @@ alerts" with no "Total alerts": SILENTLY WRONG, read as the total; a reason head
 the findings over this round's grids: RAISED ("counts must satisfy 0 <= k <= n"): a grid printing
 true and false alerts with no total pooled its false alerts over no alert (and the overall share of
 alerts that were false counted them: silently wrong). All fixed but the wrapped word.
+Month heading probes (drawn after, run on the old parser first): Excel's "Jan-25", "Jan '25", "Jan-2025",
+"JAN-25", "January-25" over yearless dates: WRONGLY REFUSED, the grid lost whole (5; fixed); right
+before and after: "Jan 25", "25-Jan", "25 Jan", a range, a short heading over another month's dates
+(refused), "February" with no year after "January 2025" (its rows reported), a month row of sums
+without "total" (reported).
 """
 
 from __future__ import annotations
@@ -474,3 +479,51 @@ def test_the_false_share_of_alerts_pools_rows_printing_both_counts(tmp_path):
     save(grids_dir, "with_total.pdf", [grid_page(rows=[_with(r, 0, f"0{d}/02/25") for r, d in zip(ROWS, (3, 4, 5))])])
     found = project_findings(root)["deployments"]
     assert found["false_share"] == pytest.approx(0.1)
+
+
+# --- probes of month heading rows (drawn after the first run; run on the old parser first) -----------------------
+
+@pytest.mark.parametrize("heading", ["Jan-25", "Jan '25", "Jan-2025", "JAN-25", "January-25"])
+def test_a_month_heading_with_the_year_in_excel_short_forms(tmp_path, heading):
+    # Excel's month-year forms ("mmm-yy": "Jan-25", "Jan '25", "Jan-2025") as a full-width row over
+    # yearless dates of that month: January 2025, R1-R3 as drawn (before: the grid refused whole, "its
+    # dates are printed without a year").
+    rows = [heading, *_rows_with(0, ["08 Jan", "09 Jan", "10 Jan"])]
+    df, rejections = read(save(tmp_path, "month_short.pdf", [grid_page(rows=rows, widths=WIDE_DATE)]))
+    assert rejections == []
+    assert_rows(df, hand("month_short"))
+
+
+@pytest.mark.parametrize("heading", ["Jan 25", "25-Jan", "25 Jan", "Jan-25 to Feb-25"])
+def test_month_heading_lookalikes_give_no_year(tmp_path, heading):
+    # Negations: "Jan 25" and "25-Jan" may be the 25th of January (a day, no year); a range names two
+    # months. No year is taken: the grid refused, its dates printing no year (as before).
+    rows = [heading, *_rows_with(0, ["08 Jan", "09 Jan", "10 Jan"])]
+    with pytest.raises(grids.GridError, match="without a year"):
+        read(save(tmp_path, "month_not.pdf", [grid_page(rows=rows, widths=WIDE_DATE)]))
+
+
+def test_a_short_month_heading_over_dates_of_another_month(tmp_path):
+    # "Jan-25" over "08 Feb", "09 Feb", "10 Feb": the heading's month is not the dates': no year given.
+    rows = ["Jan-25", *_rows_with(0, ["08 Feb", "09 Feb", "10 Feb"])]
+    with pytest.raises(grids.GridError, match="without a year"):
+        read(save(tmp_path, "month_other.pdf", [grid_page(rows=rows, widths=WIDE_DATE)]))
+
+
+def test_a_month_heading_without_a_year_after_one_with_it(tmp_path):
+    # "January 2025", R1 on "30 Jan", then "February" (no year), R2 "02 Feb", R3 "03 Feb". A reader takes
+    # February 2025, but a grid newest first would put January 2026 after "February 2025" the same way:
+    # which year is not printed. R2 and R3 reported (their dates print no year), never guessed.
+    rows = ["January 2025", _with(R1, 0, "30 Jan"), "February", _with(R2, 0, "02 Feb"), _with(R3, 0, "03 Feb")]
+    df, rejections = read(save(tmp_path, "month_noyear.pdf", [grid_page(rows=rows, widths=WIDE_DATE)]))
+    assert df["date"].dt.strftime("%d/%m/%y").tolist() == ["30/01/25"]
+    assert [(f, v) for _, f, v in rejections] == [("row 2.date", "02 Feb"), ("row 3.date", "03 Feb")]
+
+
+def test_a_month_row_of_sums_without_the_word_total(tmp_path):
+    # "January" under the date, then R1-R3's sums (15h45m, 41,900 faces, 10 alerts ...), no word "total":
+    # no deployment. Reported (a row of figures with no date), never read; R1-R3 as drawn.
+    month = ["January", "", "15h45m", "", "", "41,900", "10", "8", "1", "1", "0", "6", "2", "", ""]
+    df, rejections = read(save(tmp_path, "month_sums.pdf", [grid_page(rows=[*ROWS, month], widths=WIDE_DATE)]))
+    assert_rows(df, hand("month_sums"))
+    assert [(f, v) for _, f, v in rejections] == [("row 4.date", "January")]

@@ -749,7 +749,11 @@ def _check_force(name: str, tables: list, pages: list) -> None:
 
 
 # A month heading inside a table: "January 2025", "JANUARY 2025 (CONT.)", "Jan 2025".
-MONTH_HEADING = re.compile(r"\W*(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d\d)"
+# A month heading's year: in full ("January 2025", "Jan-2025"), or two digits after a hyphen or an
+# apostrophe, Excel's month-year forms ("Jan-25", "Jan '25": round 10; before, the grid was refused).
+# Never two digits after a space or before the month ("Jan 25", "25-Jan": the 25th, a day, no year).
+MONTH_HEADING = re.compile(r"\W*(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+                           r"(?:(?:\s*-\s*|\s+)(?P<year>(?:19|20)\d\d)|(?:\s*-\s*|\s*')(?P<yy>\d\d))"
                            r"(?:\s*\(?cont(?:inued|\.|'d)?\)?)?\W*", re.IGNORECASE)
 
 
@@ -769,7 +773,7 @@ def _years_from_headings(tables: list) -> list:
         rows = []
         for row in table.rows:
             if (m := heading(row)) is not None:
-                current = (m["month"].lower(), m["year"])
+                current = (m["month"].lower(), m["year"] or f"20{m['yy']}")
             elif current is not None:
                 cells = tuple(replace(c, lines=(f"{' '.join(c.text.split())} {current[1]}",))
                               if (d := NO_YEAR.fullmatch(" ".join(c.text.split()))) and d["month"].lower() == current[0]
