@@ -34,6 +34,9 @@ Month heading probes (drawn after, run on the old parser first): Excel's "Jan-25
 before and after: "Jan 25", "25-Jan", "25 Jan", a range, a short heading over another month's dates
 (refused), "February" with no year after "January 2025" (its rows reported), a month row of sums
 without "total" (reported).
+"Not run" probes (drawn after, run on the old parser first): a table under "Deployments that did not
+run" or "Deployments not run": SILENTLY WRONG, counted with results (2); a result cell "Not run" / "Did
+not run - weather": WRONGLY REJECTED (2); fixed, "Deployments run" and "running late" stay ok.
 """
 
 from __future__ import annotations
@@ -527,3 +530,28 @@ def test_a_month_row_of_sums_without_the_word_total(tmp_path):
     df, rejections = read(save(tmp_path, "month_sums.pdf", [grid_page(rows=[*ROWS, month], widths=WIDE_DATE)]))
     assert_rows(df, hand("month_sums"))
     assert [(f, v) for _, f, v in rejections] == [("row 4.date", "January")]
+
+
+@pytest.mark.parametrize("heading, status", [("Deployments that did not run", "n/a: Deployments that did not run"),
+                                             ("Deployments not run", "n/a: Deployments not run"),
+                                             ("Deployments run", "ok"), ("Deployments running late", "ok")])
+def test_a_table_under_a_heading_saying_its_deployments_did_not_run(tmp_path, heading, status):
+    # Drawn after the first run (the old parser read the first two "ok": counted with results). A
+    # "Date | Location" table under the heading: its rows did not run (n/a), unless the heading says
+    # they ran ("Deployments run", "running late": no "not run").
+    page = grid_page()
+    page.text(40, 150, heading, size=10)
+    raw_pdf.table(page, 40, 168, [46, 80], [["Date", "Location"]], [["15/01/25", "Brixton"]])
+    df, rejections = read(save(tmp_path, "not_run_heading.pdf", [page]))
+    assert rejections == []
+    assert df["status"].tolist() == ["ok"] * 3 + [status]
+
+
+@pytest.mark.parametrize("cell, status", [("Not run", "n/a: Not run"), ("Did not run - weather", "n/a: Did not run - weather")])
+def test_a_result_cell_saying_not_run(tmp_path, cell, status):
+    # R2's result cells empty but faces seen "Not run" (or "Did not run - weather"): no result, n/a with
+    # the reason; R1, R3 as drawn.
+    r2 = [*R2[:5], cell, *[""] * 9]
+    df, rejections = read(save(tmp_path, "not_run_cell.pdf", [grid_page(rows=[R1, r2, R3])]))
+    assert rejections == []
+    assert df["status"].tolist() == ["ok", status, "ok"]

@@ -122,10 +122,11 @@ NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOT
 # Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
 # whole text. Only where the row prints no result at all (see ``_status``).
 # "TBC" and its kin: a deployment listed before its results were known.
-# Not when the word is denied ("Not cancelled - moved to Walworth", "wasn't called off").
+# Not when the word is denied ("Not cancelled - moved to Walworth", "wasn't called off"). Round 10:
+# "did not run", "not run" (a table under "Deployments that did not run" was counted with results).
 NO_RESULTS = re.compile(r"(?P<note>(?!.*\b(?:not|never|no longer|\w+n't)\s+(?:cancell?ed|aborted|abandoned|stood down|"
                         r"postponed|withdrawn|called off)\b)(?:\w+\s+){0,3}?(?:cancell?ed|aborted|abandoned|stood down|postponed|not deployed|"
-                        r"withdrawn|called off|did not (?:go ahead|take place|proceed|deploy)|"
+                        r"withdrawn|called off|did not (?:go ahead|take place|proceed|deploy|run)|not run|"
                         r"(?:equipment|technical|system) (?:failure|fault)|tb[ca]|to be (?:confirmed|announced)|"
                         r"not yet (?:known|available|reported)|awaited)\b[\w\s.,:;-]*)", re.IGNORECASE)
 # A location cell saying the place is withheld ("[Redacted]", "Withheld", "Not disclosed", "Location
