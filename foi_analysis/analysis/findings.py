@@ -434,6 +434,12 @@ def per_deployment(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFID
     return stats.rate_table(counted(deployments), "false_alerts", "faces_seen", confidence)
 
 
+def with_total_alerts(deployments: pd.DataFrame) -> pd.DataFrame:
+    """Deployments that print both false alerts and total alerts: the ones the share of alerts that
+    were false can use."""
+    return deployments.loc[deployments["false_alerts"].notna() & deployments["total_alerts"].notna()]
+
+
 def per_period(deployments: pd.DataFrame, freq: str = "Y", confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
     """Totals per year ("Y") or month ("M"): counts, false alerts per face seen (rate, lower, upper) and
     the share of alerts that were false (false_share, share_lower, share_upper).
@@ -450,9 +456,11 @@ def per_period(deployments: pd.DataFrame, freq: str = "Y", confidence: float = D
            ("faces_seen", "total_alerts", "true_alerts", "false_alerts", "arrests", "arrests_or_disposals")},
     })
     both = counted(deployments)
-    pooled = both.groupby(period.loc[both.index])[["false_alerts", "faces_seen", "total_alerts"]].sum()
+    pooled = both.groupby(period.loc[both.index])[["false_alerts", "faces_seen"]].sum()
     pooled = stats.rate_table(pooled, "false_alerts", "faces_seen", confidence)
-    share = stats.rate_table(pooled, "false_alerts", "total_alerts", confidence)
+    alerted = with_total_alerts(deployments)
+    share = alerted.groupby(period.loc[alerted.index])[["false_alerts", "total_alerts"]].sum()
+    share = stats.rate_table(share, "false_alerts", "total_alerts", confidence)
     out = out.join(pooled[["rate", "lower", "upper"]]).join(
         share[["rate", "lower", "upper"]].rename(columns=lambda c: {"rate": "false_share"}.get(c, f"share_{c}")))
     return out.reset_index()
@@ -487,7 +495,12 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
     phi = dispersion(dep)
     scale = max(phi or 1.0, 1.0)
     adj_lower, adj_upper = stats.clopper_pearson(false / scale, faces / scale, confidence) if faces else (None, None)
-    share_lower, share_upper = stats.clopper_pearson(false, alerts, confidence) if alerts else (None, None)
+    # The share of alerts that were false pools the deployments printing both counts (a grid printing
+    # true and false alerts with no total would otherwise add false alerts to no alert: round 10).
+    alerted = with_total_alerts(dep)
+    false_of_alerts, all_alerts = int(alerted["false_alerts"].sum()), int(alerted["total_alerts"].sum())
+    share_lower, share_upper = (stats.clopper_pearson(false_of_alerts, all_alerts, confidence) if all_alerts
+                                else (None, None))
     rates = per_deployment(dep, confidence)
     worst = rates.loc[rates["false_alerts"] > 0].sort_values(["rate", "deployment_id"], ascending=[False, True]).head(1)
     years = per_period(dep, "Y", confidence)
@@ -518,7 +531,7 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
         "dispersion": _plain(phi),
         "false_alert_rate_adj_lower": _plain(adj_lower),
         "false_alert_rate_adj_upper": _plain(adj_upper),
-        "false_share": _plain(false / alerts) if alerts else None,
+        "false_share": _plain(false_of_alerts / all_alerts) if all_alerts else None,
         "false_share_lower": _plain(share_lower),
         "false_share_upper": _plain(share_upper),
         "by_year": [{k: _plain(v) for k, v in row.items()} for row in years.to_dict("records")],

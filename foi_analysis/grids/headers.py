@@ -43,7 +43,11 @@ CONCEPTS: list[tuple[str, str]] = [
     ("purpose", r"\b(?:purpose|use case|reason|category)\b"),
     # A deployment called off ("Reason for cancellation", "Date cancelled"): a reason for that is no
     # purpose (round 9: "Reason for cancellation" beside cancelled deployments was read as their use case).
-    ("cancelled", r"\b(?:cancell?(?:ed|ations?)|abort(?:ed|ion)?|withdrawn|withdrawal|postpone(?:d|ment)?|called off)\b"),
+    # Round 10: the same said without "cancel" ("Reason not deployed", "did not run", "stood down"); and
+    # a count narrowed by it ("Withdrawn alerts") names a part of that count, never the count (FIELDS).
+    ("cancelled", r"\b(?:cancell?(?:ed|ations?)|abort(?:ed|ion)?|withdrawn|withdrawal|postpone(?:d|ment)?|called off|"
+                  r"not (?:deployed|run)|did not (?:run|deploy|go ahead|take place|proceed)|stood down|"
+                  r"abandon(?:ed|ment)?)\b"),
     # A part of the watchlist by who is on it ("Watchlist" over "Wanted | Missing"): no size of the
     # whole list, which may hold others ("at risk", "vulnerable") the grid does not print (round 9: the
     # wanted part was read as the watchlist's size).
@@ -69,7 +73,7 @@ NOT_COUNTS = {"false_alert_rate_printed", "threshold", "duration", "purpose", "d
 # rules come before the general ones.
 FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
     (field, frozenset(need.split()),
-     frozenset(avoid.split()) | (frozenset() if field in NOT_COUNTS else {"rate", "qualified"}))
+     frozenset(avoid.split()) | (frozenset() if field in NOT_COUNTS else {"rate", "qualified", "cancelled"}))
     for field, need, avoid in [
         # 2020-22 layout: engagements after an alert, before any outcome.
         ("false_alert_engagements", "false engagement", ""),

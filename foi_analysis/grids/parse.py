@@ -122,10 +122,11 @@ NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOT
 # Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
 # whole text. Only where the row prints no result at all (see ``_status``).
 # "TBC" and its kin: a deployment listed before its results were known.
-# Not when the word is denied ("Not cancelled - moved to Walworth", "wasn't called off").
+# Not when the word is denied ("Not cancelled - moved to Walworth", "wasn't called off"). Round 10:
+# "did not run", "not run" (a table under "Deployments that did not run" was counted with results).
 NO_RESULTS = re.compile(r"(?P<note>(?!.*\b(?:not|never|no longer|\w+n't)\s+(?:cancell?ed|aborted|abandoned|stood down|"
                         r"postponed|withdrawn|called off)\b)(?:\w+\s+){0,3}?(?:cancell?ed|aborted|abandoned|stood down|postponed|not deployed|"
-                        r"withdrawn|called off|did not (?:go ahead|take place|proceed|deploy)|"
+                        r"withdrawn|called off|did not (?:go ahead|take place|proceed|deploy|run)|not run|"
                         r"(?:equipment|technical|system) (?:failure|fault)|tb[ca]|to be (?:confirmed|announced)|"
                         r"not yet (?:known|available|reported)|awaited)\b[\w\s.,:;-]*)", re.IGNORECASE)
 # A location cell saying the place is withheld ("[Redacted]", "Withheld", "Not disclosed", "Location
@@ -166,9 +167,10 @@ SETTING_NOTE = re.compile(r"\s*\((?![^)]*\b(?:approx\w*|about|circa|c|est\w*|ran
 PERCENT_HEADER = re.compile(r"%|\bper ?cent", re.IGNORECASE)
 HOURS_HEADER = re.compile(r"\b(?:hours|hrs?)\b", re.IGNORECASE)
 MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
-# A count's header printing it in thousands ("Faces seen (000s)", "('000)", "thousands"): its values
-# are rounded thousands, no count: the column is kept aside, never read as 12 faces or as 12,000.
-THOUSANDS_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b", re.IGNORECASE)
+# A count's header printing it in thousands or millions ("Faces seen (000s)", "('000)", "thousands";
+# round 10: "(millions)", "(m)", "(mn)"): its values are rounded, no count: the column is kept aside,
+# never read as 12 faces or as 12,000 (nor "1" under "(m)" as one face).
+SCALED_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b|\bmillions?\b|\bmns?\b|\(\s*m\s*\)", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
@@ -362,7 +364,7 @@ DATE_WORDS = {"date", "day", "of", "the", "deployment", "deployed", "dd", "mm", 
 def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) -> list[_Column]:
     """``_name`` with a warning for each column kept aside (once per grid, not on every page that
     repeats the header); only a missing date or location stops the grid."""
-    columns = [_Column(c.x0, c.x1, None, c.header) if c.field in COUNTS and THOUSANDS_HEADER.search(c.header) else c
+    columns = [_Column(c.x0, c.x1, None, c.header) if c.field in COUNTS and SCALED_HEADER.search(c.header) else c
                for c in _name(header, first)]
     fields = {c.field for c in columns}
     missing = [f for f in headers.REQUIRED if f not in fields]
@@ -381,7 +383,7 @@ def _columns(name: str, page: int, header: list[Row], first: Row, out: _Read) ->
         said = headers.concepts(c.header)
         on_purpose = {"watchlist", "part"} <= said  # a known field's part, kept aside by design
         why = (f"also reads as {taken.field} (taken from {taken.header!r})" if taken
-               else f"gives {meaning} in thousands (rounded figures, not a count)" if meaning in COUNTS
+               else f"gives {meaning} in thousands or millions (rounded figures, not a count)" if meaning in COUNTS
                else "gives a part of the watchlist (by who is on it), not its size" if on_purpose
                else "means no known field")
         if (c.header, why) in out.warned:
@@ -748,7 +750,11 @@ def _check_force(name: str, tables: list, pages: list) -> None:
 
 
 # A month heading inside a table: "January 2025", "JANUARY 2025 (CONT.)", "Jan 2025".
-MONTH_HEADING = re.compile(r"\W*(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?P<year>(?:19|20)\d\d)"
+# A month heading's year: in full ("January 2025", "Jan-2025"), or two digits after a hyphen or an
+# apostrophe, Excel's month-year forms ("Jan-25", "Jan '25": round 10; before, the grid was refused).
+# Never two digits after a space or before the month ("Jan 25", "25-Jan": the 25th, a day, no year).
+MONTH_HEADING = re.compile(r"\W*(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?"
+                           r"(?:(?:\s*-\s*|\s+)(?P<year>(?:19|20)\d\d)|(?:\s*-\s*|\s*')(?P<yy>\d\d))"
                            r"(?:\s*\(?cont(?:inued|\.|'d)?\)?)?\W*", re.IGNORECASE)
 
 
@@ -768,7 +774,7 @@ def _years_from_headings(tables: list) -> list:
         rows = []
         for row in table.rows:
             if (m := heading(row)) is not None:
-                current = (m["month"].lower(), m["year"])
+                current = (m["month"].lower(), m["year"] or f"20{m['yy']}")
             elif current is not None:
                 cells = tuple(replace(c, lines=(f"{' '.join(c.text.split())} {current[1]}",))
                               if (d := NO_YEAR.fullmatch(" ".join(c.text.split()))) and d["month"].lower() == current[0]
