@@ -482,6 +482,13 @@ def test_the_false_share_of_alerts_pools_rows_printing_both_counts(tmp_path):
     save(grids_dir, "with_total.pdf", [grid_page(rows=[_with(r, 0, f"0{d}/02/25") for r, d in zip(ROWS, (3, 4, 5))])])
     found = project_findings(root)["deployments"]
     assert found["false_share"] == pytest.approx(0.1)
+    # All six rows print false alerts and faces seen; only February's three print a total, 3 + 2 + 5 = 10:
+    # the sentence says the 10 alerts are those three's (before: "10 alerts" of all six, understated).
+    assert (found["counted"], found["total_alerts"], found["total_alerts_counted"]) == (6, 10, 3)
+    from foi_analysis.analysis import findings
+
+    said = " ".join(findings.describe("deployments", found))
+    assert "10 alerts over the 3 of them that print a total, and 2 false alerts" in said
 
 
 # --- probes of month heading rows (drawn after the first run; run on the old parser first) -----------------------

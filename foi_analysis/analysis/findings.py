@@ -523,6 +523,7 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
         "last_date": _plain(dep["date"].max()) if len(dep) else None,
         "faces_seen": faces,
         "total_alerts": alerts,
+        "total_alerts_counted": int(both["total_alerts"].notna().sum()),
         "true_alerts": int(both["true_alerts"].sum()),
         "false_alerts": false,
         "false_alert_rate": _plain(false / faces) if faces else None,
@@ -571,9 +572,12 @@ def _describe_deployments(f: dict) -> list[str]:
     for d in f["without_results"]:
         lines.append(f"No results on {day(d['date'])} at {d['location']}: the grid prints '{d['status']}' ({d['cited']}).")
     if f["faces_seen"]:
+        alerts = f"{_thousands(f['total_alerts'])} alerts"
+        if f["total_alerts_counted"] < f["counted"]:  # (a grid may print no total of alerts: say over which rows)
+            alerts += f" over the {_thousands(f['total_alerts_counted'])} of them that print a total,"
         lines.append(
-            f"The {_thousands(f['counted'])} deployments that print both false alerts and faces seen report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {_thousands(f['total_alerts'])} "
-            f"alerts and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
+            f"The {_thousands(f['counted'])} deployments that print both false alerts and faces seen report {_thousands(f['faces_seen'])} faces seen (the Met's estimate), {alerts} "
+            f"and {_thousands(f['false_alerts'])} false alerts: {_rate(f['false_alert_rate'], f['false_alert_rate_lower'], f['false_alert_rate_upper'])} "
             f"of faces seen ({c} exact interval; {one_in(f['false_alert_rate'], 'faces seen') or 'none'}), and {_rate(f['false_share'], f['false_share_lower'], f['false_share_upper'])} of all alerts."
             + (f" Allowing for the spread between deployments (they vary {f['dispersion']:.1f} times as much as chance "
                f"alone allows), the rate per face seen has a dispersion-adjusted interval of {interval(f['false_alert_rate_adj_lower'], f['false_alert_rate_adj_upper'])}."
