@@ -131,8 +131,8 @@ def _title_of(unit: str) -> str | None:
     # (a name in it is written "[name]" before the title is cut: a word cut short is no name)
     if low.startswith("subject") or _MAIL_HEAD.match(unit):
         m = _SUBJECT.search(unit[:2000]) if "ubject" in unit[:2000] else None
-        return (people.redact(m.group(1)[:2000])[:150].strip() or None) if m else None
-    return people.redact(unit[:2000])[:150]
+        return (people.redact(m.group(1)[:400])[:150].strip() or None) if m else None
+    return people.redact(unit[:400])[:150]  # (a name begun in the first 150 characters ends before 400)
 
 
 _TITLE_PARTS = re.compile(r"\s+[|\-–—:]\s+")

@@ -19,9 +19,7 @@ corpus guard (tests/test_personal_data.py) refuse what ``find`` finds.
 
 from __future__ import annotations
 
-import csv
-import html
-import io
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,21 +63,22 @@ _WORD = r"(?:[A-Z]\.?(?=[ \t]+[A-Z])|(?:[A-Z]['’])?[A-Z][a-z]*(?:[A-Z][a-z]+)?
 _RUN = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
 
-# Where a name stands. Each pattern's group "run" holds the capitalised words that may name someone.
-_GREETING = re.compile(rf"\b(?:Dear|Hello|Hi)[ \t]+(?P<run>{_RUN})")
-_SIGN_OFF = re.compile(
+# Where a name stands (pattern sources, compiled at first use). Each pattern's group "run" holds the
+# capitalised words that may name someone.
+_GREETING = rf"\b(?:Dear|Hello|Hi)[ \t]+(?P<run>{_RUN})"
+_SIGN_OFF = (
     rf"\b(?i:Yours[ \t]+(?:sincerely|faithfully|truly)|(?:(?:Kind|Best|Warm|Many)[ \t]+)?regards|Best[ \t]+wishes|Yours)"
-    rf"[ \t]*[,.]?[ \t]*(?:\r?\n[ \t]*)*(?P<run>{_RUN})(?=[ \t]*(?:$|[\n,.;|]))", re.MULTILINE)
-_LABEL = re.compile(
+    rf"[ \t]*[,.]?[ \t]*(?:\r?\n[ \t]*)*(?P<run>{_RUN})(?=[ \t]*(?:$|[\n,.;|]))")
+_LABEL = (
     r"(?:^|(?<=[\n|;]))[ \t]*(?i:(?:full[ \t]+)?name|requester(?:'s[ \t]+name)?|requestor|applicant(?:'s[ \t]+name)?"
     r"|(?:case|reviewing|disclosure|decision)[ \t]+officer|officer(?:[ \t]+in[ \t]+(?:the[ \t]+)?case)?|decision[ \t-]+maker"
     r"|case[ \t]+handler|handled[ \t]+by|from|to|cc|signed|author)"
-    rf"[ \t]*:[ \t]*(?P<run>{_RUN})", re.MULTILINE)
-_DONE_BY = re.compile(rf"\b(?i:signed|prepared|approved|authori[sz]ed|reviewed|written|checked)(?:[ \t]+off)?[ \t]+by[ \t]*:?[ \t]+(?P<run>{_RUN})")
-_TITLED = re.compile(rf"\b{_TITLE}[ \t]+(?P<run>{_RUN})")
+    rf"[ \t]*:[ \t]*(?P<run>{_RUN})")
+_DONE_BY = rf"\b(?i:signed|prepared|approved|authori[sz]ed|reviewed|written|checked)(?:[ \t]+off)?[ \t]+by[ \t]*:?[ \t]+(?P<run>{_RUN})"
+_TITLED = rf"\b{_TITLE}[ \t]+(?P<run>{_RUN})"
 # A person's address: two or three parts of letters ("alex.morgan-reid@", "a.okafor@", "priya_okafor@");
 # a team's address has a word of its own in it (foi@, info.requests@, freedomofinformation@).
-_EMAIL = re.compile(r"(?<![\w.+-])(?P<local>[A-Za-z][A-Za-z-]*(?:[._][A-Za-z][A-Za-z-]*){1,2})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+")
+_EMAIL = r"(?<![\w.+-])(?P<local>[A-Za-z][A-Za-z-]*(?:[._][A-Za-z][A-Za-z-]*){1,2})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
 _TEAM_ADDRESS = frozenset("""
 foi foia foi-requests info information requests request freedom freedomofinformation freedom-of-information
 enquiries enquiry data dataprotection data-protection dp dpo disclosure disclosures team admin office records
@@ -89,8 +88,17 @@ no noreply no-reply donotreply reply general public access subject sar legal cor
 
 # How many words a labelled value, a "by" phrase or a title needs to be read as a name: a greeting or a
 # signature may give a first name alone (WhatDoTheyKnow's "Dear Priya," / "Yours, Priya").
-_KINDS = ((_GREETING, "greeting", 1), (_SIGN_OFF, "signature", 1), (_LABEL, "labelled", 2),
-          (_DONE_BY, "signed by", 2), (_TITLED, "title", 1))
+# Each with the words (lower case) one of which a text holds if the pattern can match: most texts
+# (a table's cell, a title) hold none, and are not searched.
+_KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ")), (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes")),
+          (_LABEL, "labelled", 2, (":",)), (_DONE_BY, "signed by", 2, (" by",)),
+          (_TITLED, "title", 1, ("mr", "ms", "miss", "mx", "dr")))
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern compiled at its first use (compiling them all costs a process ~6 ms: most never read a name)."""
+    return re.compile(pattern, re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -120,14 +128,17 @@ def name_in_run(run: str, least: int = 1) -> tuple[int, int] | None:
 def find(text: str) -> list[Name]:
     """Every name ``text`` puts where letters put people's names, in order of place."""
     out: list[Name] = []
-    for pattern, kind, least in _KINDS:
-        for m in pattern.finditer(text):
+    low = text.lower()
+    for pattern, kind, least, gate in _KINDS:
+        if not any(word in low for word in gate):
+            continue
+        for m in _compiled(pattern).finditer(text):
             span = name_in_run(m.group("run"), least)
             if span is not None:
                 start, end = m.start("run"), m.start("run") + span[1]
                 start = m.start() if kind == "title" else start  # ("Mr Okafor": the title is part of the name)
                 out.append(Name(kind, text[start:end], start, end))
-    for m in _EMAIL.finditer(text):
+    for m in _compiled(_EMAIL).finditer(text) if "@" in text else ():
         parts = re.split(r"[._]", m.group("local").lower())
         if not any(p in _TEAM_ADDRESS or any(q in _TEAM_ADDRESS for q in p.split("-")) for p in parts):
             out.append(Name("email", m.group(0), m.start(), m.end()))
@@ -200,6 +211,7 @@ def redact_table(table: dict) -> dict:
 
 def _visible(text: str) -> str:
     """An HTML page's text, its lines where they were (a tag is a space, its line breaks kept)."""
+    import html
     return html.unescape(re.sub(r"<[^>]*>", lambda m: "\n" * m.group(0).count("\n") or " ", text))
 
 
@@ -207,6 +219,9 @@ def names_in_file(path: Path, shown: str | None = None) -> list[str]:
     """"file:line: where 'words'" for each name ``find`` (or, in a CSV, ``table_names``) finds in a file
     of data/, notebooks or reports: the corpus-wide guard (tests/test_personal_data.py)."""
     shown = shown or str(path)
+    import csv  # (the guard's only: not loaded by extract or add)
+    import io
+
     text = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix in (".html", ".htm"):
         text = _visible(text)
