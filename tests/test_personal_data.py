@@ -6,8 +6,8 @@ invented people ("Alex Morgan-Reid", "Priya Okafor", "Jordan Ellery-Vance"): the
 holding a name in those places (records.people: found by its place, not from a list of names); and
 every committed file of data/, notebooks and the test corpus's tables holds none.
 
-The names below that are not invented are those printed in the seed documents (sign-offs, salutations, the person quoted in
-seed 000). So that this file holds no names itself, it keeps only their SHA-256 digests
+The real names checked are those printed in the seed documents (sign-offs, salutations, the person
+quoted in seed 000). So that this file holds none itself, it keeps only their SHA-256 digests
 (lower-case, single-spaced) and compares them with every word and word pair in the outputs.
 With ../shared present it also reads the names from the seeds' sign-offs and checks those.
 """
@@ -17,7 +17,6 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
-
 
 import pytest
 import yaml
