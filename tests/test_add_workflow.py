@@ -238,8 +238,8 @@ def test_a_draft_naming_a_person_by_title_is_refused_naming_the_field(project, t
     draft = write(tmp_path / "named.yaml", GOOD.replace("kind: letter}", f"kind: letter, notes: {note!r}}}"))
     assert cli.main(["add", "--no-build", str(draft)]) == 1
     err = capsys.readouterr().err
-    assert (f"named.yaml: source.notes = {person!r}: looks like a person's name: no person's name goes into data/raw "
-            "(write a role: 'the requester', 'the disclosure officer')") in err
+    assert (f"named.yaml: source.notes = {person!r}: looks like a person's name (after a title, 'Mr', 'Ms', 'Dr'): no "
+            "person's name goes into data/raw; write a role ('the requester', 'the disclosure officer') or '[name]' instead") in err
     assert not (config.RAW_DISCLOSURES / "avon-and-somerset-constabulary-992-20.yaml").exists()
 
 

@@ -72,6 +72,17 @@ def test_real_run_succeeds_and_writes_every_notebook(real_run):
     assert not list(folder.parent.glob(".test-run.*")), "the staging folder was left behind"
 
 
+def test_the_pages_and_findings_name_no_one(real_run):
+    # The corpus-wide personal-data guard (tests/test_personal_data.py) on the report of the test corpus.
+    from foi_analysis.records import people
+
+    _, folder = real_run
+    pages = sorted(folder.glob("*.html")) + [folder / "findings.json"]
+    assert (folder / "findings.json").exists() and len(pages) > 2
+    found = [hit for page in pages for hit in people.names_in_file(page, f"<report>/{page.name}")]
+    assert found == [], "a person's name in the report:\n" + "\n".join(found)
+
+
 def test_the_kernels_are_encrypted_so_the_log_has_no_transport_warning(real_run):
     # ipykernel warns once per kernel when its messages cross TCP unencrypted (kernel.manager_class).
     assert real_run[0] == 0 and "without encryption" not in LOG

@@ -19,12 +19,13 @@ import sys
 import tempfile
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import yaml
 
 from .. import config
+from ..records import people
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables, the_one_answer
 from .doc import (body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, only_asks_to_clarify,
                   reference_in_title, request_end, request_text)
@@ -125,10 +126,13 @@ def _title_of(unit: str) -> str | None:
     low = unit[:8].lower()
     if low.startswith("dear"):
         return None
+    if people.bare_name(unit, 2) and not (normalise_authority(unit) or body_by_form(unit)):
+        return None  # a line that is only a person's name (the requester's, heading the address block)
+    # (a name in it is written "[name]" before the title is cut: a word cut short is no name)
     if low.startswith("subject") or _MAIL_HEAD.match(unit):
         m = _SUBJECT.search(unit[:2000]) if "ubject" in unit[:2000] else None
-        return (m.group(1)[:150].strip() or None) if m else None
-    return unit[:150]
+        return (people.redact(m.group(1)[:400])[:150].strip() or None) if m else None
+    return people.redact(unit[:400])[:150]  # (a name begun in the first 150 characters ends before 400)
 
 
 _TITLE_PARTS = re.compile(r"\s+[|\-–—:]\s+")
@@ -152,7 +156,7 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     if looks_html:
         text, title = html_to_text(text)
         if title:
-            title = re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title)
+            title = people.redact(re.sub(r"\s*[-|–]\s*WhatDoTheyKnow\s*$", "", title))
     if "\t" in text:
         text = tab_tables(text)  # (cells split by tabs, as pasted from a spreadsheet: before tabs become spaces)
     lines, plain, outside_ascii = clean_text(text)
@@ -228,6 +232,13 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     # (lines dropped as page furniture: a web page's, counted only when the thread's words are not there)
     kind = "whatdotheyknow_thread" if doc.hits(_WDTK) else (
         "disclosure_log" if len(lines) < text.count("\n") + 1 or doc.hits(_LOG) else "letter")
+    # No person's name goes into a draft (it would go into data/raw): what the letter's greeting, signature
+    # or labelled lines ("Requester:", "Officer in case | ...") name is written "[name]" in the text
+    # fields copied from it, the title included (_title_of; records.people; add refuses what is found
+    # there, the review the rest).
+    found = [replace(f, raw=people.redact(f.raw)) for f in found]
+    tables = [people.redact_table(t) for t in tables]
+    warnings = [people.redact(w) for w in warnings]
     return Extraction(source, title, kind, authority, reference, others, received, responded, events, found, ncnd, outcome,
                       questions, tables, warnings, law)
 

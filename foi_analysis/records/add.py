@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import config
-from . import authorities, disclosures
+from . import authorities, disclosures, people
 from .quarantine import WHOLE_FILE, Rejection
 
 DRAFT_MARK = "UNREVIEWED DRAFT"
@@ -142,9 +142,10 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     record = disclosures.read_record(draft.text, name, rejections)
     problems += rejections  # every problem, row-level ones included: a record enters the corpus clean
     fields = disclosures.read_mapping(draft.text, name, []) or {}
-    for where, person in _named_people(fields):  # refused, not warned: once written, the name is in data/raw
-        problems.append(Rejection(name, where, person, "looks like a person's name: no person's name goes into data/raw "
-                                  "(write a role: 'the requester', 'the disclosure officer')"))
+    for where, person, kind in _named_people(fields):  # refused, not warned: once written, the name is in data/raw
+        problems.append(Rejection(name, where, person, f"looks like a person's name ({_WHERE_FOUND[kind]}): no person's "
+                                  "name goes into data/raw; write a role ('the requester', 'the disclosure officer') or "
+                                  f"'{people.PLACEHOLDER}' instead{_TEAM_ADDRESS if kind == 'email' else ''}"))
     authority = fields.get("authority")
     if (isinstance(authority, str) and authority.strip() and not any(r.field == "authority" for r in rejections)
             and (why := authorities.problem(authority.strip())) is not None):
@@ -204,18 +205,26 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     return problems
 
 
-# A title before a capitalised word names a person ("Mr Pemberley-Quist", "Dr. Okafor"): a reviewer's note
-# copying a greeting or a signature. Only the personal titles: a role ("Chief Constable") names no one.
-_TITLED_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.? (?:[A-Z][\w'\-]+)(?: [A-Z][\w'\-]+)?")
+# Where a name was found (records.people): the place a letter puts one, not a list of names.
+_WHERE_FOUND = {"greeting": "after a greeting, 'Dear ...'", "signature": "under a sign-off, 'Yours sincerely' or 'Regards'",
+                "labelled": "the value of a label such as 'Requester:', 'Name:', 'Officer in case:' or 'From:'",
+                "signed by": "after 'signed', 'prepared' or 'approved by'", "title": "after a title, 'Mr', 'Ms', 'Dr'",
+                "email": "a person's email address", "table": "in a table's cell under or beside a 'Name' or 'Officer' label"}
+_TEAM_ADDRESS = " (a team's address, such as foi@ or information.rights@, may stay)"
 
 
-def _named_people(value, where: str = "") -> list[tuple[str, str]]:
-    """(field path, text) for each titled name in a record's text values, at any depth."""
+def _named_people(value, where: str = "") -> list[tuple[str, str, str]]:
+    """(field path, words, where found) for each person's name in a record's text values, at any depth;
+    a table's cells are read with their labels and column headings."""
     if isinstance(value, dict):
-        return [hit for key, v in value.items() for hit in _named_people(v, f"{where}.{key}" if where else str(key))]
+        out = [hit for key, v in value.items() if not (key in ("columns", "rows") and "columns" in value)
+               for hit in _named_people(v, f"{where}.{key}" if where else str(key))]
+        if "columns" in value and isinstance(value["columns"], list):
+            out += [(f"{where}.{cell}", words, kind) for cell, words, kind in people.table_names(value["columns"], value.get("rows"))]
+        return out
     if isinstance(value, list):
         return [hit for i, v in enumerate(value) for hit in _named_people(v, f"{where}[{i}]")]
-    return [(where, m.group(0)) for m in _TITLED_NAME.finditer(value)] if isinstance(value, str) else []
+    return [(where, n.words, n.kind) for n in people.find(value)] if isinstance(value, str) else []
 
 
 # A field's value that holds nothing (for --replace's warning about a correction that empties a field).

@@ -1,0 +1,236 @@
+"""Persons' names found by where a letter puts them, not by a list of names.
+
+A letter names people in a few places: its greeting ("Dear Alex Morgan-Reid"), its signature (the
+line after "Yours sincerely", "Kind regards", "Regards", WhatDoTheyKnow's "Yours,"), a labelled line
+("Requester:", "Name:", "Officer in case:", "Decision maker:", an email's "From:" / "To:"), a title
+("Mr ...", "Dr. ..."), a person's email address (first.last@force.police.uk; a team's, foi@ or
+info.requests@, is not) and "signed / prepared / approved by <Name>". Capitalised words there are a
+name unless they are a body's, a team's, a role's, a place's or an Act's (``_NOT_A_NAME``: words
+that never make a person's name, so "Thames Valley Police", "Disclosure Officer", "King's Cross"
+and "Data Protection Act" in those places name no one). Nothing else in a text is read as a name:
+"Priya Okafor" in the middle of a sentence is not found (no model of names is used; the review
+must catch those).
+
+``find(text)`` lists what it finds; ``redact(text)`` writes "[name]" in its place (the extractor,
+before a draft is written); ``table_names`` / ``redact_table`` do the same for a table whose label
+cell ("Requester | ...") or column ("Name") says that its cells name people. ``add`` and the
+corpus guard (tests/test_personal_data.py) refuse what ``find`` finds.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+PLACEHOLDER = "[name]"
+
+# Words that never make a person's name (lower case). A run of capitalised words that holds one of
+# the body/place words is a body or a place ("Thames Valley Police", "Oxford Circus"); a run that
+# begins with any of them names no one ("Information Rights Team", "Disclosure Officer"); a run that
+# ends in a role ("Alex Morgan-Reid Disclosure Officer", a signature read as one line) is the name
+# before the role.
+_BODY_OR_PLACE = frozenset("""
+police constabulary service services council authority commissioner commission trust agency board
+office department directorate division unit team bureau branch group ministry government executive
+parliament assembly court tribunal university college school academy hospital nhs company limited ltd plc
+act regulations regulation code bill order
+street road lane avenue square circus cross station park centre center bridge broadway gate hill green
+market way place row parade high town city county borough district ward village estate airport
+heddlu cymru llywodraeth cyngor bwrdd iechyd prifysgol comisiynydd swyddfa gwasanaeth awdurdod senedd tim uned
+""".split())  # (the last line: Welsh bodies' words, "Heddlu Gogledd Cymru", "Llywodraeth Cymru")
+_ROLE_OR_WORD = frozenset("""
+officer officers manager managers advisor adviser advisors analyst coordinator co-ordinator assistant administrator
+lead head chief deputy senior principal director controller clerk secretary solicitor lawyer counsel
+inspector sergeant constable superintendent detective commander
+information rights data protection freedom disclosure disclosures digital governance compliance records
+management legal support triage request requests requester requestor applicant enquiries enquiry access
+decision maker case handler reviewer review internal privacy security corporate business intelligence
+sir madam sirs colleague colleagues customer all everyone team whom concern friend
+the our your my this that these those we i it its a an and of for to in on at by with from re fw fwd
+please thank thanks kind best warm many regards wishes yours sincerely faithfully truly
+dear hello hi good morning afternoon evening
+facial recognition live retrospective operator initiated camera cameras technology deployment deployments
+metropolitan met national regional local central general public
+redacted withheld anonymous unknown name names none not applicable n/a role title position job grade rank
+monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+""".split()) | _BODY_OR_PLACE
+
+# One word of a name: "Alex", "Morgan-Reid", "McAllister", "O'Neill"; an initial ("A." / "A").
+_WORD = r"(?:[A-Z]\.?(?=[ \t]+[A-Z])|(?:[A-Z]['’])?[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?![\w'’]))"
+_RUN = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
+
+# Where a name stands (pattern sources, compiled at first use). Each pattern's group "run" holds the
+# capitalised words that may name someone.
+_GREETING = rf"\b(?:Dear|Hello|Hi)[ \t]+(?P<run>{_RUN})"
+_SIGN_OFF = (
+    rf"\b(?i:Yours[ \t]+(?:sincerely|faithfully|truly)|(?:(?:Kind|Best|Warm|Many)[ \t]+)?regards|Best[ \t]+wishes|Yours)"
+    rf"[ \t]*[,.]?[ \t]*(?:\r?\n[ \t]*)*(?P<run>{_RUN})(?=[ \t]*(?:$|[\n,.;|]))")
+_LABEL = (
+    r"(?:^|(?<=[\n|;]))[ \t]*(?i:(?:full[ \t]+)?name|requester(?:'s[ \t]+name)?|requestor|applicant(?:'s[ \t]+name)?"
+    r"|(?:case|reviewing|disclosure|decision)[ \t]+officer|officer(?:[ \t]+in[ \t]+(?:the[ \t]+)?case)?|decision[ \t-]+maker"
+    r"|case[ \t]+handler|handled[ \t]+by|from|to|cc|signed|author)"
+    rf"[ \t]*:[ \t]*(?P<run>{_RUN})")
+_DONE_BY = rf"\b(?i:signed|prepared|approved|authori[sz]ed|reviewed|written|checked)(?:[ \t]+off)?[ \t]+by[ \t]*:?[ \t]+(?P<run>{_RUN})"
+_TITLED = rf"\b{_TITLE}[ \t]+(?P<run>{_RUN})"
+# A person's address: two or three parts of letters ("alex.morgan-reid@", "a.okafor@", "priya_okafor@");
+# a team's address has a word of its own in it (foi@, info.requests@, freedomofinformation@).
+_EMAIL = r"(?<![\w.+-])(?P<local>[A-Za-z][A-Za-z-]*(?:[._][A-Za-z][A-Za-z-]*){1,2})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
+_TEAM_ADDRESS = frozenset("""
+foi foia foi-requests info information requests request freedom freedomofinformation freedom-of-information
+enquiries enquiry data dataprotection data-protection dp dpo disclosure disclosures team admin office records
+rights unit governance compliance contact mail support ig press media complaints helpdesk service services
+no noreply no-reply donotreply reply general public access subject sar legal corporate secretariat
+""".split())
+
+# How many words a labelled value, a "by" phrase or a title needs to be read as a name: a greeting or a
+# signature may give a first name alone (WhatDoTheyKnow's "Dear Priya," / "Yours, Priya").
+# Each with the words (lower case) one of which a text holds if the pattern can match: most texts
+# (a table's cell, a title) hold none, and are not searched.
+_KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ")), (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes")),
+          (_LABEL, "labelled", 2, (":",)), (_DONE_BY, "signed by", 2, (" by",)),
+          (_TITLED, "title", 1, ("mr", "ms", "miss", "mx", "dr")))
+
+
+@functools.cache
+def _compiled(pattern: str) -> re.Pattern:
+    """A pattern compiled at its first use (compiling them all costs a process ~6 ms: most never read a name)."""
+    return re.compile(pattern, re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Name:
+    kind: str  # "greeting", "signature", "labelled", "signed by", "title", "email", "table"
+    words: str  # as printed
+    start: int
+    end: int
+
+
+def name_in_run(run: str, least: int = 1) -> tuple[int, int] | None:
+    """The span of the name a run of capitalised words begins with, or None: a body's or place's run,
+    one that begins with a role or common word, or a name shorter than ``least`` words."""
+    words = re.findall(r"\S+", run)
+    lowered = [w.lower().rstrip(".").replace("’", "'") for w in words]
+    if any(w in _BODY_OR_PLACE for w in lowered):
+        return None
+    n = next((k for k, w in enumerate(lowered) if w in _ROLE_OR_WORD and len(w) > 1), len(words))  # (an initial "A." is no article)
+    if n < least or (n == 1 and len(words[0].rstrip(".")) == 1):
+        return None  # (an initial alone names no one that can be told)
+    end = 0
+    for w in words[:n]:
+        end = run.index(w, end) + len(w)
+    return 0, end
+
+
+def find(text: str) -> list[Name]:
+    """Every name ``text`` puts where letters put people's names, in order of place."""
+    out: list[Name] = []
+    low = text.lower()
+    for pattern, kind, least, gate in _KINDS:
+        if not any(word in low for word in gate):
+            continue
+        for m in _compiled(pattern).finditer(text):
+            span = name_in_run(m.group("run"), least)
+            if span is not None:
+                start, end = m.start("run"), m.start("run") + span[1]
+                start = m.start() if kind == "title" else start  # ("Mr Okafor": the title is part of the name)
+                out.append(Name(kind, text[start:end], start, end))
+    for m in _compiled(_EMAIL).finditer(text) if "@" in text else ():
+        parts = re.split(r"[._]", m.group("local").lower())
+        if not any(p in _TEAM_ADDRESS or any(q in _TEAM_ADDRESS for q in p.split("-")) for p in parts):
+            out.append(Name("email", m.group(0), m.start(), m.end()))
+    out.sort(key=lambda n: (n.start, -n.end))
+    kept: list[Name] = []
+    for n in out:  # one report per place: "Dear Mr Okafor" is a greeting and a title
+        if not kept or n.start >= kept[-1].end:
+            kept.append(n)
+    return kept
+
+
+def redact(text: str) -> str:
+    """``text`` with each name ``find`` finds written as "[name]"."""
+    for n in reversed(find(text)):
+        text = text[:n.start] + PLACEHOLDER + text[n.end:]
+    return text
+
+
+# A table's label cell or column heading that says the cells beside or under it name a person.
+_PERSON_HEADING = re.compile(r"(?i)(?:full )?name|requester(?:'s name)?|requestor|applicant(?:'s name)?"
+                             r"|(?:case |reviewing |disclosure |decision )?officer(?: in (?:the )?case)?(?:'s name)?"
+                             r"|decision[ -]maker|case handler|handled by|signed(?: by)?|prepared by|approved by|author")
+
+
+def bare_name(cell: str, least: int = 1) -> bool:
+    """Is a cell a name and nothing else ("Alex Morgan-Reid", "A. Okafor")? (Some bodies' names have that
+    form too, "Network Rail": the caller knows the bodies.)"""
+    m = re.fullmatch(rf"(?:{_TITLE}[ \t]+)?({_RUN})", cell.strip())
+    return m is not None and name_in_run(m.group(1), least) == (0, len(m.group(1)))
+
+
+def _label(cell) -> bool:
+    return isinstance(cell, str) and _PERSON_HEADING.fullmatch(cell.strip().rstrip(":")) is not None
+
+
+def table_names(columns: list, rows: list) -> list[tuple[str, str, str]]:
+    """(where, words, kind) for each cell of a table that names a person: under a "Name" / "Officer" column,
+    or beside a "Requester" label cell; and every name ``find`` finds in any cell."""
+    rows = rows if isinstance(rows, list) else []
+    heads = [_label(c) for c in columns]
+    # A table of labelled fields ("Officer in case | <name>" over "Decision maker | <name>") has its first
+    # pair read as the header: there, a cell beside a label is a value (in "Name | Role", a heading).
+    fields = any(isinstance(r, list) and r and _label(r[0]) for r in rows)
+    out: list[tuple[str, str, str]] = []
+    for where, row, under, pairs in [("columns", columns, [], fields)] + [(f"rows[{i}]", r, heads, True) for i, r in enumerate(rows)]:
+        if not isinstance(row, list):
+            continue
+        for k, cell in enumerate(row):
+            if not isinstance(cell, str):
+                continue
+            labelled = (k < len(under) and under[k]) or (pairs and k > 0 and _label(row[k - 1]))
+            if labelled and bare_name(cell):
+                out.append((f"{where}[{k}]", cell, "table"))
+            else:
+                out += [(f"{where}[{k}]", n.words, n.kind) for n in find(cell)]
+    return out
+
+
+def redact_table(table: dict) -> dict:
+    """A draft's table with each cell ``table_names`` names written as "[name]" (its names in
+    longer cells replaced in place)."""
+    columns = list(table.get("columns") or [])
+    rows = [list(r) if isinstance(r, list) else r for r in table.get("rows") or []]
+    for where, _, _ in table_names(columns, rows):
+        row = columns if where.startswith("columns") else rows[int(where[5:where.index("]")])]
+        k = int(where[where.rindex("[") + 1:-1])
+        row[k] = PLACEHOLDER if bare_name(row[k]) else redact(row[k])
+    return {**table, "columns": columns, "rows": rows}
+
+
+def _visible(text: str) -> str:
+    """An HTML page's text, its lines where they were (a tag is a space, its line breaks kept)."""
+    import html
+    return html.unescape(re.sub(r"<[^>]*>", lambda m: "\n" * m.group(0).count("\n") or " ", text))
+
+
+def names_in_file(path: Path, shown: str | None = None) -> list[str]:
+    """"file:line: where 'words'" for each name ``find`` (or, in a CSV, ``table_names``) finds in a file
+    of data/, notebooks or reports: the corpus-wide guard (tests/test_personal_data.py)."""
+    shown = shown or str(path)
+    import csv  # (the guard's only: not loaded by extract or add)
+    import io
+
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix in (".html", ".htm"):
+        text = _visible(text)
+    out = [f"{shown}:{text.count(chr(10), 0, n.start) + 1}: {n.kind} {n.words!r}" for n in find(text)]
+    if path.suffix == ".csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        if rows:
+            for where, words, kind in table_names(rows[0], rows[1:]):
+                if kind == "table":  # (the others are found in the text already)
+                    row = 1 if where.startswith("columns") else int(where[5:where.index("]")]) + 2
+                    out.append(f"{shown}: row {row}: a cell under or beside a person's label {words!r}")
+    return out
