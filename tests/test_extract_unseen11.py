@@ -473,8 +473,8 @@ def test_odd_letters_near_a_reference_label(label):
     assert x["reference"] == "HC/001732/24"
 
 
-@pytest.mark.xfail(strict=True, reason="homoglyphs and fullwidth digits in a section's number are not read as Latin letters and "
-                                       "digits (docs/extract.md, Limits): the ground is lost, silently")
-@pytest.mark.parametrize("cited", ["Secti\u043en 31(1)(a)", "\u0405ection 31(1)(a)", "section \uff13\uff11(1)(a)"])
+@pytest.mark.xfail(strict=True, reason="homoglyphs in a section's number are not read as Latin letters (docs/extract.md, Limits): "
+                                       "the ground is lost, silently")
+@pytest.mark.parametrize("cited", ["Secti\u043en 31(1)(a)", "\u0405ection 31(1)(a)"])  # (fullwidth digits: read since round 12)
 def test_a_section_written_with_lookalike_letters(cited):
     assert _kent("1. The list is withheld under " + cited + ".")["sections"] == ["31"]

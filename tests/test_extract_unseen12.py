@@ -300,3 +300,142 @@ def test_a_cell_spanning_rows_is_printed_in_each(html, want):
     from foi_analysis.extract.text import html_to_text
 
     assert [line.strip() for line in html_to_text("<html><body>" + html + "</body></html>")[0].splitlines() if line.strip()] == want
+
+
+@pytest.mark.parametrize("text, field, want", [
+    # fullwidth digits and letters (U+FF01-FF5E) read as the ASCII they are (NFKC), one character for one
+    ("1. The list is withheld under section \uff13\uff11(1)(a).", "sections", ["31"]),
+    ("1. The list is withheld under \uff33\uff45\uff43\uff54\uff49\uff4f\uff4e 40\uff08\uff12\uff09.", "sections", ["40"]),
+    ("1. Kent Police does not hold this information.", "reference", "FOI 12/25"),  # the reference below, "ＦＯＩ １２/25"
+    # a fullwidth digit in a sentence before the ground moves no offset: the ground's quote is its own sentence
+    ("1. There were \uff11\uff12 deployments. The list is withheld under section 31(1)(a).", "quote", "section 31(1)(a)"),
+    # lookalikes of other scripts stay other letters (see test_extract_unseen11): a Greek omicron
+    ("1. The list is withheld under secti\u03bfn 31(1)(a).", "sections", []),
+])
+def test_fullwidth_forms_read_as_ascii(text, field, want):
+    x = _kent(text, head="Kent Police\n\nOur ref: \uff26\uff2f\uff29 \uff11\uff12/25\n\nDate: 3 June 2025\n\n")
+    if field == "quote":
+        assert all(want in (e.get("quote") or e["raw"]) for e in x["exemptions"]) and x["exemptions"]
+    else:
+        assert x[field] == want
+
+
+# ---------------------------------------------------------------------------------------------
+# Hostile inputs round 11 did not do: a Word letter written in text boxes only (w:txbxContent).
+
+_LETTER = ["Kent Police", "Our ref: FOI 77/25", "Date: 3 June 2025", "Dear Requester", "Kent Police does not hold this information.",
+           "Yours sincerely", "Kent Police"]
+_VML = 'xmlns:v="urn:schemas-microsoft-com:vml"'
+_MCNS = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+_WPS = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+
+
+def _paras(lines):
+    return "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in lines)
+
+
+def _vml_box(lines):
+    return f'<w:pict><v:shape {_VML}><v:textbox><w:txbxContent>{_paras(lines)}</w:txbxContent></v:textbox></v:shape></w:pict>'
+
+
+def _docx_with(path, body_xml: str):
+    """A .docx made by python-docx whose body is ``body_xml`` (paragraphs as Word writes them)."""
+    import io
+    import zipfile
+
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("PLACEHOLDER")
+    b = io.BytesIO()
+    d.save(b)
+    out = io.BytesIO()
+    with zipfile.ZipFile(b) as zin, zipfile.ZipFile(out, "w") as zout:
+        for item in zin.infolist():
+            data = zin.read(item.filename)
+            if item.filename == "word/document.xml":
+                s = data.decode()
+                i = s.index("<w:p", s.index("<w:body>"))
+                data = (s[:i] + body_xml + s[s.index("</w:p>", i) + 6:]).encode()
+            zout.writestr(item, data)
+    path.write_bytes(out.getvalue())
+    return path
+
+
+@pytest.mark.parametrize("body", [
+    # the whole letter in one VML text box
+    "<w:p><w:r>" + _vml_box(_LETTER) + "</w:r></w:p>",
+    # as Word 2010+ writes it: the drawing (mc:Choice) and a VML copy (mc:Fallback) of the same box
+    f"<w:p><w:r><mc:AlternateContent {_MCNS}><mc:Choice Requires=\"wps\"><w:drawing><wps:wsp {_WPS}><wps:txbx><w:txbxContent>"
+    + _paras(_LETTER) + "</w:txbxContent></wps:txbx></wps:wsp></w:drawing></mc:Choice><mc:Fallback>" + _vml_box(_LETTER)
+    + "</mc:Fallback></mc:AlternateContent></w:r></w:p>",
+    # the letterhead in a box anchored in the first paragraph, the letter in the body
+    "<w:p><w:r>" + _vml_box(_LETTER[:3]) + "</w:r></w:p>" + _paras(_LETTER[3:]),
+])
+def test_a_word_letter_in_text_boxes(body, tmp_path):
+    from foi_analysis.extract.word import docx_text
+
+    path = _docx_with(tmp_path / "boxes.docx", body)
+    x = extract_file(path)
+    assert (x.authority, x.reference, x.outcome) == ("Kent Police", "FOI 77/25", "not_held")
+    assert x.json()["date_responded"] == "2025-06-03"
+    assert any("text box" in w for w in x.warnings)
+    assert docx_text(path.read_bytes()).count("does not hold") == 1  # the fallback's copy is not read again
+
+
+def test_a_word_letter_without_text_boxes_is_read_as_before(tmp_path):
+    path = _docx_with(tmp_path / "plain.docx", _paras(_LETTER))
+    x = extract_file(path)
+    assert (x.reference, x.outcome) == ("FOI 77/25", "not_held")
+    assert not any("text box" in w for w in x.warnings)
+
+
+# A PDF letter set sideways: its text matrix turned a quarter (lines running up or down a landscape page), and a
+# page turned by /Rotate (which PDFium reads upright). Drawn with matplotlib (TrueType text: a real text layer).
+
+_PDF_LETTER = ["Kent Police", "", "Our ref: FOI 77/25", "", "Date: 3 June 2025", "", "Dear Requester", "",
+               "Thank you for your request, received on 6 May 2025.", "", "Kent Police does not hold this information.", "",
+               "Yours sincerely", "", "Kent Police"]
+
+
+def _pdf(path, turn: int, note: bool = False):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    matplotlib.rcParams["pdf.fonttype"] = 42
+    fig = plt.figure(figsize=(842 / 72, 595 / 72) if turn in (90, 270) else (595 / 72, 842 / 72))
+    for k, line in enumerate(_PDF_LETTER):
+        if turn == 90:  # each line runs up the page; the next is to its right
+            fig.text((60 + 14 * k) / 842, 60 / 595, line, rotation=90, family="DejaVu Sans Mono", size=10, va="bottom", ha="left")
+        elif turn == 270:  # each line runs down the page; the next is to its left
+            fig.text((782 - 14 * k) / 842, 535 / 595, line, rotation=270, family="DejaVu Sans Mono", size=10, va="top", ha="left",
+                     rotation_mode="anchor")
+        else:
+            fig.text(60 / 595, 1 - (60 + 14 * k) / 842, line, family="DejaVu Sans Mono", size=10, va="top")
+    if note:  # a short note up the margin of an upright letter
+        fig.text(20 / 595, 300 / 842, "Uncontrolled when printed", rotation=90, family="DejaVu Sans Mono", size=8)
+    fig.savefig(path, format="pdf")
+    plt.close(fig)
+    if turn == "Rotate":
+        import pypdfium2 as pdfium
+
+        pdf = pdfium.PdfDocument(str(path))
+        pdf[0].set_rotation(90)
+        pdf.save(str(path) + ".rot")
+        pdf.close()
+        path.write_bytes(Path(str(path) + ".rot").read_bytes())
+    return path
+
+
+from pathlib import Path  # noqa: E402
+
+
+@pytest.mark.parametrize("turn, note", [(90, False), (270, False), ("Rotate", False), (0, False), (0, True)])
+def test_a_pdf_letter_set_sideways(turn, note, tmp_path):
+    # (before round 12 a letter whose lines run up the page was read as one line: no authority, no response date,
+    # and its reference ran into the next line's "Date" as "FOI 77/25D")
+    x = extract_file(_pdf(tmp_path / "letter.pdf", turn, note)).json()
+    assert (x["authority"], x["reference"], x["date_received"], x["date_responded"], x["outcome"]) == (
+        "Kent Police", "FOI 77/25", "2025-05-06", "2025-06-03", "not_held")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+import unicodedata
 from functools import lru_cache
 from html import unescape
 
@@ -345,6 +346,11 @@ _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200
 # (U+200C/D), direction marks, embeddings and isolates (U+200E/F, U+202A-E, U+2066-9), invisible operators
 # (U+2061-4). Inside "Section 3<ZWJ>1(1)(a)" they would cut the number the patterns read.
 _FORMAT_CHARS = re.compile("[\u200c-\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069]")
+# Fullwidth forms of ASCII ("section ３１(1)(a)", as an East Asian input method types them) read as the ASCII
+# they are: Unicode's compatibility mapping (NFKC), one character for one, so no offset moves. Only this block:
+# letters of other scripts that look Latin (Cyrillic "о") are other letters, and NFKC does not map them.
+_FULLWIDTH = {k: unicodedata.normalize("NFKC", chr(k)) for k in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_ANY = re.compile("[\uff01-\uff5e]")
 
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -407,6 +413,9 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low, outside_ascii = lower_text(text)
+    if outside_ascii and _FULLWIDTH_ANY.search(outside_ascii):
+        text = text.translate(_FULLWIDTH)
+        low, outside_ascii = lower_text(text)
     if outside_ascii and _FORMAT_CHARS.search(outside_ascii):
         # (looked for among the characters outside ASCII, a few in most letters, not in the whole text)
         text = _FORMAT_CHARS.sub("", text)
