@@ -439,3 +439,53 @@ def test_a_pdf_letter_set_sideways(turn, note, tmp_path):
     x = extract_file(_pdf(tmp_path / "letter.pdf", turn, note)).json()
     assert (x["authority"], x["reference"], x["date_received"], x["date_responded"], x["outcome"]) == (
         "Kent Police", "FOI 77/25", "2025-05-06", "2025-06-03", "not_held")
+
+
+# Round 11's rules asked of more wordings: an earlier response's verdict told as history (refusals and
+# withholdings, not only "not held"), and a withholding the body denies ("_DENIED"), with lookalikes.
+
+def _q2(body: str) -> dict:
+    return _kent("You asked:\n\n1. How many vans?\n\n2. Where were they used?\n\nResponse\n\n1. Kent Police has 4 vans.\n\n2. " + body)
+
+
+@pytest.mark.parametrize("body, citations, outcome", [
+    # told as what an earlier response said: no ground of this letter (before round 12 read as relied on, in a
+    # letter not labelled a review: the outcome was partially disclosed, silently)
+    ("The original response stated that this information was withheld under section 31(1)(a). Having reviewed it, the "
+     "locations were Dover and Margate.", [], "disclosed"),
+    ("Our earlier reply said that the request was refused under section 12. The locations were Dover and Margate.", [], "disclosed"),
+    # judged in the same paragraph: relied on now
+    ("The initial response explained that the locations were exempt under section 31(1)(a). I uphold that decision and "
+     "the locations remain withheld.", ["31(1)(a)"], "partially_disclosed"),
+    ("The original response stated that the locations were exempt under section 31(1)(a), and that remains the case.",
+     ["31(1)(a)"], "partially_disclosed"),
+    # the earlier response gave it; this one withholds it
+    ("The original response stated that the locations were Dover and Margate. This information is now withheld under "
+     "section 31(1)(a).", ["31(1)(a)"], "partially_disclosed"),
+    # the future: what a response will say is no history, and no ground either
+    ("Our response will explain which locations were used; the locations were Dover and Margate.", [], "disclosed"),
+])
+def test_an_earlier_responses_verdict_told_as_history(body, citations, outcome):
+    x = _q2(body)
+    assert [e["citation"] for e in x["exemptions"]] == citations
+    assert x["outcome"] == outcome
+
+
+@pytest.mark.parametrize("body, answer", [
+    ("We do not accept that any information was withheld. The locations were Dover and Margate.", "disclosed"),
+    ("I do not agree that the force withheld the locations: they were Dover and Margate.", "disclosed"),
+    # a denial of something else, then a withholding: withheld
+    ("We do not think that releasing the locations is in the public interest and they have been withheld under section 31(1)(a).", "exempt"),
+    ("We do not consider that the public interest favours release, so the locations are being withheld under section 31(1)(a).", "exempt"),
+])
+def test_a_withholding_the_body_denies(body, answer):
+    assert dict((q["question"], q["outcome"]) for q in _q2(body)["questions"])["2"] == answer
+
+
+@pytest.mark.parametrize("table, outcome", [
+    ("| Response |\n| Kent Police does not hold this information. |", "not_held"),  # a one-column table, as HTML saves it
+    ("Response |\nKent Police has 4 vans. |", "disclosed"),
+])
+def test_a_one_column_response_table_is_the_answer(table, outcome):
+    x = _kent("You asked how many vans Kent Police has.\n\n" + table)
+    assert (x["outcome"], [(q["question"], q["outcome"]) for q in x["questions"]], x["tables"]) == (outcome, [("1", outcome)], [])
