@@ -489,3 +489,13 @@ def test_a_withholding_the_body_denies(body, answer):
 def test_a_one_column_response_table_is_the_answer(table, outcome):
     x = _kent("You asked how many vans Kent Police has.\n\n" + table)
     assert (x["outcome"], [(q["question"], q["outcome"]) for q in x["questions"]], x["tables"]) == (outcome, [("1", outcome)], [])
+
+
+def test_a_long_cell_spanning_rows_is_printed_once():
+    # a page cannot multiply its text: a cell of over 2,000 characters spanning rows is printed where it stands only
+    from foi_analysis.extract.text import html_to_text
+
+    long = "word " * 500
+    text = html_to_text(f'<html><body><table><tr><td rowspan="50">{long}</td><td>1</td></tr>'
+                        + "".join(f"<tr><td>{k}</td></tr>" for k in range(2, 51)) + "</table></body></html>")[0]
+    assert text.count("word") == 500

@@ -145,6 +145,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
+_SPANNED_MAX = 2000
+
+
 class _TextTarget:
     """What the page shows, as text: an lxml parser target. libxml2 parses the page in C (no tree is kept)
     and calls ``start`` and ``end`` for each element as a browser's tree holds them, every element closed
@@ -164,7 +167,8 @@ class _TextTarget:
         self._term = 0  # where the last definition term's text begins in ``parts``
         # Open tables, innermost last: [cells spanning rows below ({column: [text, rows left]}), the row's next
         # column, where the open cell's text begins in ``parts``, its rowspan]. A cell that spans rows
-        # (rowspan="2": one answer to two questions) is printed again in each row it spans, as a browser shows it.
+        # (rowspan="2": one answer to two questions) is printed again in each row it spans, as a browser shows it
+        # (up to 50 rows, and a cell of up to _SPANNED_MAX characters: a page cannot make its text much longer).
         self._tables: list[list] = []
 
     def start(self, tag, attrs):
@@ -219,8 +223,8 @@ class _TextTarget:
         elif tag in ("td", "th") and not self._skip:
             if self._tables and self._tables[-1][2] is not None:
                 t = self._tables[-1]
-                if t[3] > 1:
-                    t[0][t[1]] = ["".join(self.parts[t[2]:]), t[3] - 1]
+                if t[3] > 1 and len(text := "".join(self.parts[t[2]:])) <= _SPANNED_MAX:
+                    t[0][t[1]] = [text, t[3] - 1]
                 t[1], t[2] = t[1] + 1, None
             self.parts.append(" | ")
         elif tag in ("table", "tr") and not self._skip:
