@@ -221,16 +221,18 @@ class _TextTarget:
                 self._lists.pop()
             self.parts.append("\n")
         elif tag in ("td", "th") and not self._skip:
-            if self._tables and self._tables[-1][2] is not None:
+            if self._tables:
                 t = self._tables[-1]
-                if t[3] > 1 and len(text := "".join(self.parts[t[2]:])) <= _SPANNED_MAX:
-                    t[0][t[1]] = [text, t[3] - 1]
-                t[1], t[2] = t[1] + 1, None
+                if t[2] is not None:
+                    if len(text := "".join(self.parts[t[2]:])) <= _SPANNED_MAX:
+                        t[0][t[1]] = [text, t[3] - 1]
+                    t[2] = None
+                t[1] += 1
             self.parts.append(" | ")
         elif tag in ("table", "tr") and not self._skip:
             if tag == "table" and self._tables:
                 self._tables.pop()
-            elif tag == "tr" and self._tables:
+            elif tag == "tr" and self._tables and self._tables[-1][0]:
                 self._spanned(float("inf"))  # (cells spanning into the row's end)
             self.parts.append("\n")
         elif tag == "dt" and not self._skip:
@@ -251,9 +253,11 @@ class _TextTarget:
             self.parts.append("\n")
         else:
             t = self._tables[-1]
-            self._spanned(t[1])
-            span = attrs.get("rowspan", "")
-            t[2], t[3] = len(self.parts), min(int(span), 50) if span.isdigit() else 1
+            if t[0]:
+                self._spanned(t[1])
+            span = attrs.get("rowspan") if attrs else None  # (most cells span one row: nothing kept for them)
+            if span and span != "1" and span.isdigit():
+                t[2], t[3] = len(self.parts), min(int(span), 50)
 
     def _spanned(self, upto):
         """Print, at the row's next column and on up to ``upto``, the cells of rows above that span this row."""

@@ -131,9 +131,9 @@ def _lift_text_boxes(data: bytes, warnings: list[str]) -> bytes:
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if not any(b"txbxContent" in z.read(n) for n in z.namelist() if _PARTS.fullmatch(n)):
+            return data  # (only the text parts read: not a document's images)
         parts = {n: z.read(n) for n in z.namelist()}
-    if not any(b"txbxContent" in parts[n] for n in parts if _PARTS.fullmatch(n)):
-        return data
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
