@@ -68,6 +68,7 @@ _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|
 # is history, unless its paragraph also judges it ("... was exempt under section 31. I uphold that decision.").
 _TOLD_BEFORE = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)\b[^.]{0,40}?"
                           r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.IGNORECASE)
+_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial")  # (every match holds one)
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 # (tried at a citation's end, ``match(unit, end)``: no "^", no slice of the rest of the unit)
@@ -344,7 +345,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
             continue  # engaged, and released on the public interest test
         if kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
-        if _TOLD_BEFORE.search(sentence) and not _JUDGES.search(u):
+        if holds_folded(_TOLD_BEFORE, sentence, sentence.lower(), _TOLD_BEFORE_WORDS) and not _JUDGES.search(u):
             continue  # (judged anywhere in its paragraph: "... explained that it was exempt. I uphold that decision.")
         stage = _STAGES.get(kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
