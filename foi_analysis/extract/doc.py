@@ -781,16 +781,19 @@ _PROVIDES_WORDS = ("provides", "states", "reads")
 cue_words(_REQUEST_START_WORDS, _PROVIDES_WORDS)
 _STATUTE_LINE = re.compile(r"^[‘'\"“]?\s*\(\s*(?:\d{1,2}[A-Z]?|[a-z]{1,4})\s*\)")
 _STATUTE_WORDS = re.compile(r"\bthis Act\b|\bexempt information\b|\bduty to confirm or deny\b|\bsubsection\b", re.IGNORECASE)
-# An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...".
+# An answer's heading: "Q1 - ...", "Question 1a", "Q1 & 2.", "Questions 3-5:", "1) ...", "2. and 3. ...".
 _QID = r"\d{1,2}[a-z]?"
 _NUMBER_PREFIX = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*|Your (?:request|question)\s*[:\-–]\s*)?"  # "C1 / Q1.", "Cwestiwn 2 / Question 2", "Your request: 1."
-ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID})\s*[).]\s)",
+ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID}(?:[).]?\s*(?:,|&|and)\s*{_QID})*)\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
 ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|answer to|reply to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
+# A heading on a line of its own that numbers the first answer: "Question 1", "Answer 1", "Response to question 1"
+# (the request's items above it were numbered "1.", "2."): where a restated request ends.
+_FIRST_ANSWER_HEAD = re.compile(r"(?:Q(?:uestion)?|Answer|Response)(?:\s+to\s+question)?\s*1\s*[:.\-–]?\s*$", re.IGNORECASE)
 # A numbered item of a request: "1.", "1)", "Q1 -", "1)a", "1b)", "Request 1:", "Item 2 -".
 ENUM = re.compile(r"^\s*" + _NUMBER_PREFIX + r"(?:Q(?:uestion)?\s*|(?:Request|Item)\s+)?(\d{1,5})\s*(?:\)\s*([a-z])\b|([a-z])?\s*[).:\-–]\s*|([a-z])\))\s*(?=\S)", re.IGNORECASE)
 
@@ -1157,8 +1160,8 @@ def _classify_segments(doc: Doc) -> None:
                     break
 
 
-# (a bilingual label too: "Dyddiad / Date:")
-_DATE_LINE_LABEL = re.compile(r"^(?:[^\W\d]{2,12}\s*/\s*)?(?:date(?: sent)?|sent|dated)\s*:?\s*", re.IGNORECASE)
+# (a bilingual label too: "Dyddiad / Date:", and the Welsh alone, "Dyddiad:"; "dated" before "date", which would leave its "d")
+_DATE_LINE_LABEL = re.compile(r"^(?:[^\W\d]{2,12}\s*/\s*)?(?:dated|date(?: sent)?|sent|dyddiad)\s*:?\s*", re.IGNORECASE)
 # (a mail header's "10:02:11 +0000" or "10:02 (GMT)" too)
 _TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:\s*[+-]\d{4})?(?:\s*\(?(?:GMT|BST|UTC)\)?)?\s*$", re.IGNORECASE)
 
@@ -1296,6 +1299,8 @@ def _request_end(doc: Doc, i: int, end: int) -> int:
             if int(item.group(1)) < last_item and int(item.group(1)) == 1:
                 return j
             last_item = int(item.group(1))
+        elif last_item and len(u) < 40 and "?" not in u and u[:1] in "QqAaRr" and _FIRST_ANSWER_HEAD.match(u):
+            return j  # the same, as a heading of its own: "Question 1" (no stop) after "1. ...", "2. ..."
         # "Essex Police holds ...", "Police Scotland can ...": the authority speaking again.
         if _first_word(u) in _alias_first_words():
             hits = find_authorities(u[:60])

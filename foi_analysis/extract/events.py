@@ -42,9 +42,10 @@ _BEFORE = [
     ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|^\s*(?:(?:date|request|case) closed|closed(?: date)?)\s*:\s*$|^\s*disclosure date\s*:?\s*$"
                             r"|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
                             r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
-    # "Thank you for your email of 13 November 2024, in which you asked": the request, as the reply dates it
+    # "Thank you for your email of 13 November 2024, in which you asked" ("your request for information of ..."):
+    # the request, as the reply dates it
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
-    ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application) of\s*$", re.I)),
+    ("your", re.compile(r"\byour (?:(?:FOI|information|original) )?(?:request|e-?mail|letter|correspondence|application)(?: for information)? of\s*$", re.I)),
 ]
 # "Your request was received by the Policing Board on": the board is the body, the date the request's.
 _BODY_RECEIVED = re.compile(r"\b(?:request|it|this|e-?mail|letter)\b[^.]{0,40}\breceived by\b[^.]{0,60}\b(?:board|committee)\s+on\s*$", re.I)
@@ -101,17 +102,19 @@ _ON_AFTER = [
     ("received", re.compile(r"^,?\s*(?:(?:you|the (?:complainant|requester|applicant)) (?:asked|requested|wrote|submitted|made)|we received your)\b", re.I)),
 ]
 _NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
+# The Welsh months' first letters (WELSH_MONTHS: "14 Awst 2025"), none an English month's.
+_WELSH = "ion|chw|maw|ebr|mai|meh|gor|aws|med|hyd|tac|rha"
 # As WORDED_DATE reads a day: "21st", "21 st" (a PDF's superscript), "21 of"; one optional space
 # before the ordinal, so that a run of spaces cannot be split two ways between it and what follows.
-_WORDED_GATE = re.compile(r"\d(?:\s?(?:st|nd|rd|th))?(?:\s+of)?[\s\-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_WORDED_GATE = re.compile(rf"\d(?:\s?(?:st|nd|rd|th))?(?:\s+(?:day\s+)?of)?[\s\-]+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|{_WELSH})")
 # The gates as they read in Doc.digit_shape (digits "0", any non-ASCII character "?", which may be
 # a space): each matches wherever its gate does, and begins with a fixed character.
 _SPACE = rb"[\s\x1c-\x1f?]"  # what "\s" matches in text, ASCII or not
 _NUMERIC_SHAPE = re.compile(rb"0" + _SPACE + rb"*[/.\-]" + _SPACE + rb"*0")
 # (the lookahead says what the rest needs after the day's digit, so that the digits of a number, most of
 # those tried, are passed over by one test: a space, an ordinal's letter or a dash)
-_WORDED_SHAPE = re.compile(rb"0(?=[\s\x1c-\x1f?\-stnr])(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+of)?[\s\x1c-\x1f?\-]+"
-                           rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_WORDED_SHAPE = re.compile(rb"0(?=[\s\x1c-\x1f?\-stnr])(?:" + _SPACE + rb"?(?:st|nd|rd|th))?(?:" + _SPACE + rb"+(?:day" + _SPACE + rb"+)?of)?[\s\x1c-\x1f?\-]+"
+                           rb"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|" + _WELSH.encode() + rb")")
 # A date printed month first ("April 4, 2025", "Saturday, March 1, 2025"): found where a day and a
 # four-digit year stand together ("4, 2025") just after a month's name (a lookbehind per name, each
 # of fixed width, tried only there), then read by US_WORDED_DATE.

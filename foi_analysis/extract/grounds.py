@@ -63,6 +63,12 @@ _RELIED_NOW = re.compile(r"\b(?:is|are) (?:being )?(?:exempt|withheld)\b|\bwithh
 # timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
 _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|refusal)\b|^\s*On \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? (?:we|I|the)\b"
                       r"|\b(?:responded|replied) on \d", re.IGNORECASE)  # ("The force responded on 30/05/2025, withholding ...")
+# In any letter, not only a review: a sentence that says what an earlier response said ("Our earlier reply said that
+# the request was refused under section 12", "The original response stated that it was withheld under section 31")
+# is history, unless its paragraph also judges it ("... was exempt under section 31. I uphold that decision.").
+_TOLD_BEFORE = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)\b[^.]{0,40}?"
+                          r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.IGNORECASE)
+_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial")  # (every match holds one)
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 # (tried at a citation's end, ``match(unit, end)``: no "^", no slice of the rest of the unit)
@@ -339,6 +345,8 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
             continue  # engaged, and released on the public interest test
         if kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
+        if holds_folded(_TOLD_BEFORE, sentence, sentence.lower(), _TOLD_BEFORE_WORDS) and not _JUDGES.search(u):
+            continue  # (judged anywhere in its paragraph: "... explained that it was exempt. I uphold that decision.")
         stage = _STAGES.get(kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = named.get(left)

@@ -83,12 +83,19 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
         if chars >= 20 and rects > 0.3 * chars:
             runs = _word_runs(textpage, chars, height)  # a box per glyph
         else:
-            runs = []
+            boxes = []
             for i in range(rects):
                 left, bottom, right, top = textpage.get_rect(i)
                 text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
                 if text:
-                    runs.append(_Line(text, left, right, height - top, height - bottom))
+                    boxes.append((text, left, bottom, right, top))
+            turn = _sideways(textpage, chars, boxes)
+            width = page.get_width()
+            # (a letter set sideways is read as it is read turned upright: its lines run up the page, one
+            # after another to the right (90), or down it, one after another to the left (270))
+            runs = [_Line(text, bottom, top, left, right) if turn == 90 else
+                    _Line(text, height - top, height - bottom, width - right, width - left) if turn == 270 else
+                    _Line(text, left, right, height - top, height - bottom) for text, left, bottom, right, top in boxes]
     finally:
         textpage.close()
     # Runs whose boxes overlap vertically are one line (a bold word, a quotation mark from another
@@ -119,6 +126,26 @@ def _page_lines(page: pdfium.PdfPage) -> list[_Line]:
         lines.append(_Line(text, group[0].x0, max(r.x1 for r in group), min(r.top for r in group),
                            max(r.bottom for r in group), tuple(gaps), tuple(pieces)))
     return lines
+
+
+def _sideways(textpage: pdfium.PdfTextPage, chars: int, boxes: list) -> int:
+    """0, or 90 / 270 when the page's text runs up / down it (a text matrix turned a quarter, which a page's
+    /Rotate is not: PDFium reads that upright): most of its text, by characters, is in runs of four or more
+    characters whose boxes are over twice as tall as wide; which way, from how each character's box moves
+    from the one before it."""
+    tall = sum(len(t) for t, left, bottom, right, top in boxes if len(t) >= 4 and top - bottom > 2 * (right - left))
+    if not tall or 2 * tall < sum(len(t) for t, *_ in boxes if len(t) >= 4):
+        return 0
+    up = down = 0
+    before = None
+    for i in range(min(chars, 400)):
+        left, bottom, right, top = textpage.get_charbox(i)
+        if before is not None and right > left:
+            dx, dy = (left + right - before[0] - before[2]) / 2, (bottom + top - before[1] - before[3]) / 2
+            if abs(dy) > 2 * abs(dx):
+                up, down = up + (dy > 0), down + (dy < 0)
+        before = (left, bottom, right, top) if right > left else None
+    return 90 if up > down else 270 if down > up else 0
 
 
 def _mark_cells(lines: list[_Line]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+import unicodedata
 from functools import lru_cache
 from html import unescape
 
@@ -144,6 +145,9 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGN
 _VOID = {"br", "hr", "img", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr"}
 
 
+_SPANNED_MAX = 2000
+
+
 class _TextTarget:
     """What the page shows, as text: an lxml parser target. libxml2 parses the page in C (no tree is kept)
     and calls ``start`` and ``end`` for each element as a browser's tree holds them, every element closed
@@ -161,6 +165,11 @@ class _TextTarget:
         # list's items read with their numbers, as a browser prints them ("1. No."): answers numbered so.
         self._lists: list[int | None] = []
         self._term = 0  # where the last definition term's text begins in ``parts``
+        # Open tables, innermost last: [cells spanning rows below ({column: [text, rows left]}), the row's next
+        # column, where the open cell's text begins in ``parts``, its rowspan]. A cell that spans rows
+        # (rowspan="2": one answer to two questions) is printed again in each row it spans, as a browser shows it
+        # (up to 50 rows, and a cell of up to _SPANNED_MAX characters: a page cannot make its text much longer).
+        self._tables: list[list] = []
 
     def start(self, tag, attrs):
         if self._region:
@@ -190,6 +199,8 @@ class _TextTarget:
         elif tag == "dt":
             self.parts.append("\n")
             self._term = len(self.parts)
+        elif tag in ("table", "tr", "td", "th") and not self._skip:
+            self._table_start(tag, attrs)
         elif tag in _BLOCK_TAGS and tag != "dd":
             self.parts.append("\n")
 
@@ -210,12 +221,63 @@ class _TextTarget:
                 self._lists.pop()
             self.parts.append("\n")
         elif tag in ("td", "th") and not self._skip:
+            if self._tables:
+                t = self._tables[-1]
+                if t[2] is not None:
+                    if len(text := "".join(self.parts[t[2]:])) <= _SPANNED_MAX:
+                        t[0][t[1]] = [text, t[3] - 1]
+                    t[2] = None
+                t[1] += 1
             self.parts.append(" | ")
+        elif tag in ("table", "tr") and not self._skip:
+            if tag == "table" and self._tables:
+                self._tables.pop()
+            elif tag == "tr" and self._tables and self._tables[-1][0]:
+                self._spanned(float("inf"))  # (cells spanning into the row's end)
+            self.parts.append("\n")
         elif tag == "dt" and not self._skip:
             # (the term's whole text: libxml2 hands on "Reference:&nbsp;" as two pieces, "Reference:" and "\xa0")
             self.parts.append(" " if "".join(self.parts[self._term:]).rstrip().endswith(":") else ": ")
         elif tag in _BLOCK_TAGS:
             self.parts.append("\n")
+
+    def _table_start(self, tag, attrs):
+        if tag == "table":
+            self._tables.append([{}, 0, None, 1])
+            self.parts.append("\n")
+        elif not self._tables:
+            if tag == "tr":
+                self.parts.append("\n")
+        elif tag == "tr":
+            self._tables[-1][1] = 0
+            self.parts.append("\n")
+        else:
+            t = self._tables[-1]
+            if t[0]:
+                self._spanned(t[1])
+            span = attrs.get("rowspan") if attrs else None  # (most cells span one row: nothing kept for them)
+            if span and span != "1" and span.isdigit():
+                t[2], t[3] = len(self.parts), min(int(span), 50)
+
+    def _spanned(self, upto):
+        """Print, at the row's next column and on up to ``upto``, the cells of rows above that span this row."""
+        t = self._tables[-1]
+        while t[1] <= upto and t[1] in t[0]:
+            text, left = t[0][t[1]]
+            self.parts.append(text + " | ")
+            if left > 1:
+                t[0][t[1]][1] = left - 1
+            else:
+                del t[0][t[1]]
+            t[1] += 1
+        if upto == float("inf"):
+            for k in [k for k in t[0] if k >= t[1]]:  # (a span whose row has fewer cells before it: printed in turn)
+                text, left = t[0][k]
+                self.parts.append(text + " | ")
+                if left > 1:
+                    t[0][k][1] = left - 1
+                else:
+                    del t[0][k]
 
     def data(self, data):
         if self._region:
@@ -292,6 +354,11 @@ _SPACES = [("\xa0", " "), ("\u2007", " "), ("\u202f", " "), ("\t", " "), ("\u200
 # (U+200C/D), direction marks, embeddings and isolates (U+200E/F, U+202A-E, U+2066-9), invisible operators
 # (U+2061-4). Inside "Section 3<ZWJ>1(1)(a)" they would cut the number the patterns read.
 _FORMAT_CHARS = re.compile("[\u200c-\u200f\u202a-\u202e\u2061-\u2064\u2066-\u2069]")
+# Fullwidth forms of ASCII ("section ３１(1)(a)", as an East Asian input method types them) read as the ASCII
+# they are: Unicode's compatibility mapping (NFKC), one character for one, so no offset moves. Only this block:
+# letters of other scripts that look Latin (Cyrillic "о") are other letters, and NFKC does not map them.
+_FULLWIDTH = {k: unicodedata.normalize("NFKC", chr(k)) for k in range(0xFF01, 0xFF5F)}
+_FULLWIDTH_ANY = re.compile("[\uff01-\uff5e]")
 
 
 _NUMBER_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen",
@@ -354,6 +421,9 @@ def clean_text(text: str) -> tuple[list[str], bool, str]:
     if "^" in text:
         text = _SUPERSCRIPT.sub(r"\1\2", text)  # "25^th May" as saved from a WhatDoTheyKnow page
     low, outside_ascii = lower_text(text)
+    if outside_ascii and _FULLWIDTH_ANY.search(outside_ascii):
+        text = text.translate(_FULLWIDTH)
+        low, outside_ascii = lower_text(text)
     if outside_ascii and _FORMAT_CHARS.search(outside_ascii):
         # (looked for among the characters outside ASCII, a few in most letters, not in the whole text)
         text = _FORMAT_CHARS.sub("", text)
@@ -514,10 +584,38 @@ def _table_rows(lines: list[str], k: int) -> tuple[list[str], int]:
         k = j + 1
 
 
+# A table of the grounds relied on ("Section | Exemption | Reason", "Regulation | Exception"): each row is a ground's
+# heading line ("Section 31(1)(a) – Law enforcement: ..."), the way letters print them, not a table of figures. Only
+# when every column is one of these and every row's first cell is a bare citation ("31(1)(a)", "s40(2)"): a table
+# counting requests by section ("Section | Requests") or saying which were applied ("Section | Applied?") is kept.
+_GROUND_HEAD = re.compile(r"(?:foi(?:sa)? )?(?:(section|regulation)s?(?: (?:number|no\.?|applied|cited|engaged))?|(exemption|exception) (?:section|regulation))", re.I)
+_GROUND_NAME = re.compile(r"(?:exemptions?|exceptions?|(?:exemption |exception )?(?:name|title|description)|nature of (?:the )?(?:exemption|exception)|(?:exemption|exception) applied)", re.I)
+_GROUND_WHY = re.compile(r"(?:reasons?|explanation|justification|rationale|why (?:it|this) applies|(?:reason|explanation) for (?:applying|withholding))", re.I)
+_GROUND_CELL = re.compile(r"(?:s\.?\s*|section\s+|reg(?:ulation|\.)?\s*)?(\d{1,3}[A-Z]?(?:\s*\(\s*\w{1,4}\s*\))*)", re.I)
+
+
+def _unfold_grounds(lines: list[str], k: int, cells: list[str]) -> tuple[list[str], int] | None:
+    """A grounds table's rows from its heading row ``k`` as heading lines, and the index after them; or None."""
+    head = _GROUND_HEAD.fullmatch(cells[0]) if len(cells) in (2, 3) else None
+    if not head or not _GROUND_NAME.fullmatch(cells[1]) or (len(cells) == 3 and not _GROUND_WHY.fullmatch(cells[2])):
+        return None
+    word = "Regulation" if (head.group(1) or head.group(2) or "").lower() in ("regulation", "exception") else "Section"
+    rows, end = _table_rows(lines, k + 1)
+    out = []
+    for printed in rows:
+        row = _cells(printed)
+        cite = _GROUND_CELL.fullmatch(row[0]) if len(row) == len(cells) else None
+        if not cite or _GROUND_CELL.fullmatch(row[1]):
+            return None
+        why = (": " + row[2].rstrip(".") + ".") if len(row) == 3 else ""
+        out += ["", f"{word} {cite.group(1)} – {row[1]}{why}", ""]
+    return (out, end) if out else None
+
+
 def unfold_answer_tables(lines: list[str]) -> list[str]:
     """Rows of a "Request | Response" table as the question's line and a "Response: ..." line below
     it, the way letters print them (so the answers are read per question, not as a table of figures);
-    a two-column letterhead as its columns' lines (``_unfold_letterhead``)."""
+    a table of grounds as their heading lines (``_unfold_grounds``); a two-column letterhead as its columns' lines (``_unfold_letterhead``)."""
     lines = _unfold_letterhead(lines)
     out, k, n = [], 0, len(lines)
     while k < n:
@@ -543,6 +641,11 @@ def unfold_answer_tables(lines: list[str]) -> list[str]:
                     out += ["", (number + ". " if number else "") + raw[q], "Response: " + answer + ".", ""]
                 else:
                     out += ["", " ".join(c for c in raw if c), ""]
+            continue
+        grounds = _unfold_grounds(lines, k, cells) if cells and not numbered and not held else None
+        if grounds:
+            unfolded, k = grounds
+            out += unfolded
             continue
         if cells and len(cells) == 2 and _ASKED_CELL.fullmatch(cells[0]) and _ANSWER_CELL.fullmatch(cells[1]):
             rows, k = _table_rows(lines, k + 1)

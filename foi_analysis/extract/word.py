@@ -22,7 +22,9 @@ def docx_text(data: bytes, warnings: list[str] | None = None) -> str:
     except ImportError as err:  # the dependency is declared; this is a broken install
         raise InputError(f"a Word document, but python-docx is not installed ({err})") from err
     try:
-        data = _accept_tracked_changes(data, warnings if warnings is not None else [])
+        warnings = warnings if warnings is not None else []
+        data = _accept_tracked_changes(data, warnings)
+        data = _lift_text_boxes(data, warnings)
         document = docx.Document(io.BytesIO(data))
     except Exception as err:  # a truncated ZIP, missing parts, bad XML: python-docx raises any of several kinds
         raise InputError(f"not a readable Word document (.docx): {err}") from err
@@ -110,6 +112,49 @@ def _accept_tracked_changes(data: bytes, warnings: list[str]) -> bytes:
         return data
     warnings.append(f"tracked changes read as accepted ({counts['ins']} insertions kept, {counts['del']} deletions dropped): "
                     "check them against the letter as sent")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, blob in parts.items():
+            z.writestr(name, blob)
+    return out.getvalue()
+
+
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+
+
+def _lift_text_boxes(data: bytes, warnings: list[str]) -> bytes:
+    """Text boxes (w:txbxContent: a letterhead, a whole letter laid out in boxes) read as paragraphs just after
+    the paragraph each is anchored in. python-docx reads a paragraph's own runs only, so a letter written in
+    text boxes would read as empty. A box is stored twice (a drawing, mc:Choice, and a VML copy, mc:Fallback):
+    the fallback's copy is not read."""
+    import copy
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        if not any(b"txbxContent" in z.read(n) for n in z.namelist() if _PARTS.fullmatch(n)):
+            return data  # (only the text parts read: not a document's images)
+        parts = {n: z.read(n) for n in z.namelist()}
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, remove_blank_text=False)
+    boxes = 0
+    for name in [n for n in parts if _PARTS.fullmatch(n) and b"txbxContent" in parts[n]]:
+        root = etree.fromstring(parts[name], parser)
+        for box in list(root.iter(_W + "txbxContent")):
+            up = [a.tag for a in box.iterancestors()]
+            if _MC + "Fallback" in up or up.count(_W + "txbxContent"):
+                continue  # (the VML copy of a box read from its drawing; a box inside a box is read with it)
+            anchor = next((a for a in box.iterancestors(_W + "p")), None)
+            if anchor is None or anchor.getparent() is None:
+                continue
+            at = anchor.getparent().index(anchor)
+            for k, child in enumerate(c for c in box if c.tag in (_W + "p", _W + "tbl")):
+                anchor.getparent().insert(at + 1 + k, copy.deepcopy(child))
+            boxes += 1
+        parts[name] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    if not boxes:
+        return data
+    warnings.append(f"text in {boxes} text box{'es' if boxes > 1 else ''} read after the paragraph each is anchored in: check the order")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, blob in parts.items():

@@ -41,15 +41,21 @@ MONTHS = {
     for name in names
 }
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+# A bilingual Welsh body prints its dates in Welsh words too ("Dyddiad: 14 Awst 2025"): read day first, as
+# worded dates, never month first (a Welsh date is not printed so). Full names only: none begins as an English one.
+WELSH_MONTHS = {name: i for i, name in enumerate(
+    ("ionawr", "chwefror", "mawrth", "ebrill", "mai", "mehefin", "gorffennaf", "awst", "medi", "hydref", "tachwedd", "rhagfyr"), start=1)}
+_WORDED_MONTH = "|".join(sorted([*MONTHS, *WELSH_MONTHS], key=len, reverse=True))
 _WEEKDAY = r"(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+"
 
 # (the day's first digit first, then "not after a digit" asked of it: "(?<!\d)(\d{1,2})" as a pattern that
 # begins with a digit, which Python's ``re`` finds by skipping in C instead of trying every position)
 NUMERIC_DATE = re.compile(r"(\d(?<!\d\d)\d?)\s*[/.\-]\s*(\d{1,2})\s*[/.\-]\s*(\d{4}|\d{2})(?!\d)")
-# (a two-digit year is not a day of the next date in a list: "20 October, 24 October and 29 October 2025")
-_WORDED_DAY_ON = (rf"(\d\d?)\s*(?:st|nd|rd|th)?(?:\s+of)?[\s\-]+({_MONTH})\.?,?[\s\-]+"
+# (a two-digit year is not a day of the next date in a list: "20 October, 24 October and 29 October 2025"; a deed's
+# "3rd day of March 2025", "Dated this 3rd day of ...", is a day too)
+_WORDED_DAY_ON = (rf"(\d\d?)\s*(?:st|nd|rd|th)?(?:\s+(?:day\s+)?of)?[\s\-]+({_WORDED_MONTH})\.?,?[\s\-]+"
                   r"(\d{4}|\d{2}(?!\s*(?:st|nd|rd|th)?(?:\s+of)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))(?!\d)")
-WORDED_DATE = re.compile(rf"(?:{_WEEKDAY})?(?:the\s+)?" + _WORDED_DAY_ON, re.IGNORECASE)
+WORDED_DATE = re.compile(rf"(?:{_WEEKDAY})?(?:th(?:e|is)\s+)?" + _WORDED_DAY_ON, re.IGNORECASE)
 # WORDED_DATE from its day on (the same groups): to find dates in a text when only the day's start is
 # needed (``m.start(1)``). The weekday and "the" before the day hold no digit, so this finds the same
 # days, months, years and ends, in the same order, and it begins with a digit (see NUMERIC_DATE).
@@ -84,7 +90,7 @@ def _parse(text: str) -> dt.date:
             continue
         parts = dict(zip(order, m.groups()))
         day = int(parts["d"])
-        month = int(parts["m"]) if "m" in parts else MONTHS[parts["M"].lower().rstrip(".")]
+        month = int(parts["m"]) if "m" in parts else MONTHS.get(parts["M"].lower().rstrip(".")) or WELSH_MONTHS[parts["M"].lower()]
         try:
             return dt.date(_year(parts["y"]), month, day)
         except ValueError as err:
