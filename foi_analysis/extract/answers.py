@@ -89,10 +89,10 @@ def _holds(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str) -> boo
         return _holds_whole(rx, needles, text, low, folds_like_lower(text))
     windows, plan, foldable = 0, cue_plan(rx, needles), folds_like_lower(text)
     for n in needles:
-        if plan[n] is None:
-            continue
-        sub, twin, _ = plan[n]
         k = low.find(n)
+        if k == -1 or plan[n] is None:
+            continue  # (a word not in the text: its plan's part is not made, see doc.CuePlan)
+        sub, twin, _ = plan[n]
         while k != -1:
             windows += 1
             if windows * (_BACK + _AHEAD) > 2 * len(text):
