@@ -751,8 +751,11 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             current, in_table, after_table, current_at = head, False, False, i
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
-            rest = (u[qa_head:] if qa_head else ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _PART.sub("", u, count=1) if u[:5] == "Part " and _PART.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
-                    else _ROMAN.sub("", u, count=1) if u[:1] == "(" and _ROMAN.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
+            # (what follows the heading's own match: each pattern matched once, not matched and then substituted)
+            if not qa_head and (m := ANSWER_HEAD.match(u) or (u[:5] == "Part " and _PART.match(u)) or (first in "(abcdefgh" and _LETTERED_HEAD.match(u))
+                                or (first == "(" and _ROMAN.match(u)) or ANSWER_INTRO.match(u)):
+                qa_head = m.end()
+            rest = u[qa_head:].strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
