@@ -1268,7 +1268,7 @@ def test_cli_drafts_are_the_same_with_several_processes(tmp_path, capsys):
 
 
 def test_the_answer_intro_gate_admits_every_opening_the_pattern_has():
-    # _answer_heading skips a unit beginning with F, I, R or W unless its first three letters can
+    # _answer_headings skips a unit beginning with F, I, R or W unless its first three letters can
     # open ANSWER_INTRO: each alternative of the pattern's opening group must begin with one of them.
     from foi_analysis.extract import doc
 

@@ -251,3 +251,18 @@ def test_question_references_found_from_the_gate_as_by_scanning():
         low = doc.lower_same_length(text)
         if len(low) == len(text):
             assert [m.span() for m in answers._question_refs(text, low)] == plain, text
+
+
+def test_the_response_label_gate_admits_every_character_a_label_can_begin_with():
+    # find_questions tries _RESPONSE_LABEL only on units whose first character is in _RESPONSE_LABEL_FIRST. Its
+    # openings ("Ateb /", "Ymateb /", "our", "the force's", "Response", "Answer", "Reply") begin with a, y, o, t or r:
+    # every character IGNORECASE matches to one of those (all of Unicode, one scan) must be in the gate.
+    import re
+
+    from foi_analysis.extract import answers
+
+    for label in ("Ateb / Answer:", "Ymateb / Response", "Our response:", "the force's reply", "Response: 12", "ANSWER", "reply -"):
+        assert answers._RESPONSE_LABEL.match(label) and label[0] in answers._RESPONSE_LABEL_FIRST, label
+    everything = "".join(map(chr, range(0x110000)))
+    assert set(re.findall(r"[aotyr]", everything, re.IGNORECASE)) == set(answers._RESPONSE_LABEL_FIRST)
+    assert not answers._RESPONSE_LABEL.match("Thanks for your request")  # (in the gate, not a label: the pattern decides)

@@ -89,10 +89,10 @@ def _holds(rx: re.Pattern, needles: tuple[str, ...], text: str, low: str) -> boo
         return _holds_whole(rx, needles, text, low, folds_like_lower(text))
     windows, plan, foldable = 0, cue_plan(rx, needles), folds_like_lower(text)
     for n in needles:
-        if plan[n] is None:
-            continue
-        sub, twin, _ = plan[n]
         k = low.find(n)
+        if k == -1 or plan[n] is None:
+            continue  # (a word not in the text: its plan's part is not made, see doc.CuePlan)
+        sub, twin, _ = plan[n]
         while k != -1:
             windows += 1
             if windows * (_BACK + _AHEAD) > 2 * len(text):
@@ -163,6 +163,7 @@ def _first_cue(cues: list[tuple[str, re.Pattern]], needles: dict[str, tuple[str,
 _question_cue = _first_cue(QUESTION_CUES)
 _group_cue = _first_cue(_GROUP_CUES, _GROUP_NEEDLES)
 _RESPONSE_LABEL = re.compile(r"^(?:(?:Ateb|Ymateb)\s*/\s*)?(?:our |the force'?s |the council'?s )?(?:Response|Answer|Reply)\s*:?\s*", re.I)  # (and "Ateb / Answer:", "Our response:")
+_RESPONSE_LABEL_FIRST = "AaYyOoTtRr"  # what a _RESPONSE_LABEL match can begin with (no other character folds to these)
 # The paragraph of the requester's rights that closes a letter: "If you are dissatisfied ...", "You may request an internal review ...".
 _RIGHTS = re.compile(r"(?:if you (?:are|remain|feel|were) (?:still )?(?:dissatisfied|unhappy|unsatisfied|not (?:satisfied|happy|content))|you (?:may|can|have the right to) (?:request|ask for|apply for) an? (?:internal )?review)\b", re.I)
 _POINTER = re.compile(r"\b(?:refer|see|above|below|answer)\b", re.IGNORECASE)
@@ -724,10 +725,13 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     for i, u in units:
         head = heads[i]
         qa_head = 0
-        if head is None and u[:1] in "QA" and enumerated and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
+        first = u[:1]
+        if head is not None or not enumerated:
+            pass  # (the headings below are of numbers the request has)
+        elif first in "QA" and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
             head = [m.group(1).lower()]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
             qa_head = m.end()  # (its number is no figure of the answer's: "A2. This information is not held.")
-        elif head is None and u[:1] in "(abcdefgh" and enumerated and (m := _LETTERED_HEAD.match(u)):
+        elif first in "(abcdefgh" and (m := _LETTERED_HEAD.match(u)):
             # "(a) and (b) Not applicable" under answer 1 answers 1a and 1b; "b) ..." answers a request lettered "b)"
             # (with no answer open, the question heading just above, restated with its parts: "Question 1" /
             # "(a) ...?" / "(b) ...?" / "Answer:" / "(a) ...")
@@ -736,9 +740,9 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             ids = [number + x for x in re.findall(r"\(?([a-h])\)", m.group(0))]
             if ids and all(q in enumerated for q in ids):
                 head = ids
-        elif head is None and u[:5] == "Part " and enumerated and (m := _PART.match(u)) and m.group(1).lower() in enumerated:
+        elif u[:5] == "Part " and (m := _PART.match(u)) and m.group(1).lower() in enumerated:
             head = [m.group(1).lower()]  # "Part A" over its answer, or "Part A: ..." heading it
-        if head is None and u[:1] == "(" and enumerated and current and (m := _ROMAN.match(u)):
+        if head is None and first == "(" and enumerated and current and (m := _ROMAN.match(u)):
             number = re.match(r"\d*", current[0]).group()
             if number + m.group(1) in enumerated:
                 head = [number + m.group(1)]  # "(ii) If so, ..." under answer 2i answers 2ii
@@ -747,8 +751,11 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             current, in_table, after_table, current_at = head, False, False, i
             mentioned += current
             # The heading restates the question ("Q1 - Where is LFR used") or begins the answer.
-            rest = (u[qa_head:] if qa_head else ANSWER_HEAD.sub("", u, count=1) if ANSWER_HEAD.match(u) else _PART.sub("", u, count=1) if u[:5] == "Part " and _PART.match(u) else _LETTERED_HEAD.sub("", u, count=1) if u[:1] in "(abcdefgh" and _LETTERED_HEAD.match(u)
-                    else _ROMAN.sub("", u, count=1) if u[:1] == "(" and _ROMAN.match(u) else ANSWER_INTRO.sub("", u, count=1)).strip()
+            # (what follows the heading's own match: each pattern matched once, not matched and then substituted)
+            if not qa_head and (m := ANSWER_HEAD.match(u) or (u[:5] == "Part " and _PART.match(u)) or (first in "(abcdefgh" and _LETTERED_HEAD.match(u))
+                                or (first == "(" and _ROMAN.match(u)) or ANSWER_INTRO.match(u)):
+                qa_head = m.end()
+            rest = u[qa_head:].strip()
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
@@ -763,10 +770,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             close()
             current, in_table, after_table = None, False, True
         if current is not None:
-            if _RESPONSE_LABEL.match(u):
+            if first in _RESPONSE_LABEL_FIRST and _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if i in signs or (u[:1] in "IYy" and _RIGHTS.match(u)) or (u[:1] in "FEN" and _NOTES_HEAD.match(u)):
+            if i in signs or (first in "IYy" and _RIGHTS.match(u)) or (first in "FEN" and _NOTES_HEAD.match(u)):
                 # (nor do the footnotes under the answers: each is read where its mark is, see grounds._footnoted)
                 # (the rights paragraph every letter closes with answers no question: its "40 working days" is no figure)
                 close()

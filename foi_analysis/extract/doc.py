@@ -983,8 +983,22 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
     heads: list[list[str] | None] = [None] * len(doc.units)
     if numbered_paragraphs(doc):
         return heads
+    units, segment_of = doc.units, doc.segment_of
+    answering = [seg.kind in _HEAD_KINDS for seg in doc.segments]
+    # (one loop, no call a unit: the tests of the unit's own first characters first, most units end there)
     for k in doc.starting(lambda c: c in _HEAD_FIRST or c.isdigit()):
-        heads[k] = _answer_heading(doc, k)
+        u = units[k]
+        c = u[0]
+        if c in "Yy":
+            if not u.startswith(_YOUR):
+                continue
+        elif c in "Cc":
+            if not (u[1:2].isdigit() or u.startswith(("Cwestiwn ", "CWESTIWN "))):
+                continue  # (only the Welsh "C1 / Q1" numbering begins with "C")
+        elif c in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
+            continue  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
+        if answering[segment_of[k]] and (m := ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)):
+            heads[k] = question_ids(m.group(1) or m.group(2))
     if not any(heads):
         _asked_above_answers(doc, heads)
     return heads
@@ -1032,21 +1046,9 @@ _HEAD_FIRST = frozenset("QqFfIiRrWwCcYy")  # what ANSWER_HEAD and ANSWER_INTRO c
 _INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's "Request 1", "Item 2")
 
 
-def _answer_heading(doc: Doc, i: int) -> list[str] | None:
-    u = doc.units[i]
-    # (the tests of the unit's own first characters first: most units end there)
-    if not (u[:1].isdigit() or u[:1] in "QqFfIiRrWwCcYy"):
-        return None
-    if u[:1] in "Yy" and not u.startswith(("Your request", "Your question", "YOUR REQUEST", "YOUR QUESTION")):
-        return None
-    if u[:1] in "Cc" and not (u[1:2].isdigit() or u.startswith(("Cwestiwn ", "CWESTIWN "))):
-        return None  # (only the Welsh "C1 / Q1" numbering begins with "C")
-    if u[:1] in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
-        return None  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
-    if doc.segments[doc.segment_of[i]].kind not in ("response", None, "update", "review_response"):
-        return None
-    m = ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)
-    return question_ids(m.group(1) or m.group(2)) if m else None
+# The messages whose units can head an answer; the openings of a unit beginning "Y" that can.
+_HEAD_KINDS = ("response", None, "update", "review_response")
+_YOUR = ("Your request", "Your question", "YOUR REQUEST", "YOUR QUESTION")
 
 
 _QID_RANGE = re.compile(rf"({_QID})(?:\s*(?:-|–|to)\s*(?:Q\s*)?(\d{{1,2}})\b)?")
