@@ -215,19 +215,24 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     last = last_unit = 0
     letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
     lettered: dict[str, str] = {}
+
+    def lettered_item(letter: str, text: str) -> None:
+        """An item "a)" or "Part A" with no number before it: a run a, b, c ... (the longest kept)."""
+        nonlocal lettered, letters
+        if letter == "a":
+            lettered = {}
+        if letter == "a" or chr(ord(letter) - 1) in lettered:
+            lettered[letter] = text
+            if len(lettered) > len(letters):
+                letters = lettered
+
     for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefghP"):
         u = doc.units[i]
         if u[0] == "P":
             # "Part A – a list of ...", "Part B: the number of ...": lettered items, as "a)", "b)"
             m = _PART.match(u) if u[:5] == "Part " else None
             if m and m.end() < len(u) and not last:
-                letter = m.group(1).lower()
-                if letter == "a":
-                    lettered = {}
-                if letter == "a" or chr(ord(letter) - 1) in lettered:
-                    lettered[letter] = u[m.end():]
-                    if len(lettered) > len(letters):
-                        letters = lettered
+                lettered_item(m.group(1).lower(), u[m.end():])
             continue
         if u[0] == "(" and last and i - last_unit <= 2 and (m := _ROMAN.match(u)):
             # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"
@@ -245,12 +250,7 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
                     run.setdefault(f"{last}{letter}", u[m.end():])
                     last_unit = i
                 elif not last:
-                    if letter == "a":
-                        lettered = {}
-                    if letter == "a" or chr(ord(letter) - 1) in lettered:
-                        lettered[letter] = u[m.end():]
-                        if len(lettered) > len(letters):
-                            letters = lettered
+                    lettered_item(letter, u[m.end():])
             continue
         if u[0] in "\"“":
             if len(u) > 400:
