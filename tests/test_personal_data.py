@@ -14,7 +14,10 @@ With ../shared present it also reads the names from the seeds' sign-offs and che
 
 from __future__ import annotations
 
+import csv
 import hashlib
+import html
+import io
 import re
 from pathlib import Path
 
@@ -27,6 +30,33 @@ from foi_analysis.records import people
 
 from test_add import scratch_project
 from test_records import GOOD
+
+
+# --- the corpus-wide guard's reading of a file -----------------------------------------------------
+
+def _visible(text: str) -> str:
+    """An HTML page's text, its lines where they were (a tag is a space, its line breaks kept)."""
+    return html.unescape(re.sub(r"<[^>]*>", lambda m: "\n" * m.group(0).count("\n") or " ", text))
+
+
+def names_in_file(path: Path, shown: str | None = None) -> list[str]:
+    """"file:line: where 'words'" for each name ``find`` (or, in a CSV, ``table_names``) finds in a file
+    of data/, notebooks or reports: the corpus-wide guard (here and in tests/test_report.py). Test code, not
+    the product's: the extractor and ``add`` use ``people.find`` / ``people.table_names`` themselves."""
+    shown = shown or str(path)
+    text = path.read_text(encoding="utf-8", errors="replace")
+    if path.suffix in (".html", ".htm"):
+        text = _visible(text)
+    out = [f"{shown}:{text.count(chr(10), 0, n.start) + 1}: {n.kind} {n.words!r}" for n in people.find(text)]
+    if path.suffix == ".csv":
+        rows = list(csv.reader(io.StringIO(text)))
+        if rows:
+            for where, words, kind in people.table_names(rows[0], rows[1:]):
+                if kind == "table":  # (the others are found in the text already)
+                    row = 1 if where.startswith("columns") else int(where[5:where.index("]")]) + 2
+                    out.append(f"{shown}: row {row}: a cell under or beside a person's label {words!r}")
+    return out
+
 
 NAME_DIGESTS = {
     "db700fe2daf5d24d95a3b336b82c6b6f2f254c568e32b21a5d03a89b6931aeaa",  # requester, seed 002
@@ -332,7 +362,7 @@ def _guarded_files() -> list[tuple[Path, str]]:
 def test_no_name_in_the_committed_data_notebooks_or_test_corpus(corpus):
     files = _guarded_files()
     assert any("<test corpus>/data/processed" in shown for _, shown in files)
-    found = [hit for path, shown in files for hit in people.names_in_file(path, shown)]
+    found = [hit for path, shown in files for hit in names_in_file(path, shown)]
     assert found == [], "a person's name (write a role or '[name]'):\n" + "\n".join(found)
 
 
@@ -341,8 +371,8 @@ def test_the_guard_names_the_file_and_line(tmp_path):
     page.write_text("<p>Figures</p>\n<p>Yours sincerely,</p>\n<p>Alex Morgan-Reid</p>\n", encoding="utf-8")
     table = tmp_path / "t.csv"
     table.write_text("Name,Role\nPriya Okafor,Disclosure Officer\n", encoding="utf-8")
-    assert people.names_in_file(page, "page.html") == ["page.html:3: signature 'Alex Morgan-Reid'"]
-    assert people.names_in_file(table, "t.csv") == ["t.csv: row 2: a cell under or beside a person's label 'Priya Okafor'"]
+    assert names_in_file(page, "page.html") == ["page.html:3: signature 'Alex Morgan-Reid'"]
+    assert names_in_file(table, "t.csv") == ["t.csv: row 2: a cell under or beside a person's label 'Priya Okafor'"]
 
 
 def test_a_requesters_name_heading_the_letter_is_not_its_title():

@@ -74,12 +74,12 @@ def test_real_run_succeeds_and_writes_every_notebook(real_run):
 
 def test_the_pages_and_findings_name_no_one(real_run):
     # The corpus-wide personal-data guard (tests/test_personal_data.py) on the report of the test corpus.
-    from foi_analysis.records import people
+    from test_personal_data import names_in_file
 
     _, folder = real_run
     pages = sorted(folder.glob("*.html")) + [folder / "findings.json"]
     assert (folder / "findings.json").exists() and len(pages) > 2
-    found = [hit for page in pages for hit in people.names_in_file(page, f"<report>/{page.name}")]
+    found = [hit for page in pages for hit in names_in_file(page, f"<report>/{page.name}")]
     assert found == [], "a person's name in the report:\n" + "\n".join(found)
 
 

@@ -14,7 +14,7 @@ must catch those).
 ``find(text)`` lists what it finds; ``redact(text)`` writes "[name]" in its place (the extractor,
 before a draft is written); ``table_names`` / ``redact_table`` do the same for a table whose label
 cell ("Requester | ...") or column ("Name") says that its cells name people. ``add`` and the
-corpus guard (tests/test_personal_data.py) refuse what ``find`` finds.
+corpus guard (``names_in_file`` in tests/test_personal_data.py) refuse what ``find`` finds.
 """
 
 from __future__ import annotations
@@ -22,7 +22,6 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
 PLACEHOLDER = "[name]"
 
@@ -207,30 +206,3 @@ def redact_table(table: dict) -> dict:
         k = int(where[where.rindex("[") + 1:-1])
         row[k] = PLACEHOLDER if bare_name(row[k]) else redact(row[k])
     return {**table, "columns": columns, "rows": rows}
-
-
-def _visible(text: str) -> str:
-    """An HTML page's text, its lines where they were (a tag is a space, its line breaks kept)."""
-    import html
-    return html.unescape(re.sub(r"<[^>]*>", lambda m: "\n" * m.group(0).count("\n") or " ", text))
-
-
-def names_in_file(path: Path, shown: str | None = None) -> list[str]:
-    """"file:line: where 'words'" for each name ``find`` (or, in a CSV, ``table_names``) finds in a file
-    of data/, notebooks or reports: the corpus-wide guard (tests/test_personal_data.py)."""
-    shown = shown or str(path)
-    import csv  # (the guard's only: not loaded by extract or add)
-    import io
-
-    text = path.read_text(encoding="utf-8", errors="replace")
-    if path.suffix in (".html", ".htm"):
-        text = _visible(text)
-    out = [f"{shown}:{text.count(chr(10), 0, n.start) + 1}: {n.kind} {n.words!r}" for n in find(text)]
-    if path.suffix == ".csv":
-        rows = list(csv.reader(io.StringIO(text)))
-        if rows:
-            for where, words, kind in table_names(rows[0], rows[1:]):
-                if kind == "table":  # (the others are found in the text already)
-                    row = 1 if where.startswith("columns") else int(where[5:where.index("]")]) + 2
-                    out.append(f"{shown}: row {row}: a cell under or beside a person's label {words!r}")
-    return out
