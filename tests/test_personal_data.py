@@ -18,6 +18,7 @@ import csv
 import hashlib
 import html
 import io
+import json
 import re
 from pathlib import Path
 
@@ -47,6 +48,11 @@ def names_in_file(path: Path, shown: str | None = None) -> list[str]:
     text = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix in (".html", ".htm"):
         text = _visible(text)
+    if path.suffix == ".ipynb":
+        # A notebook's JSON quotes each line ('"Requester: ...\\n",'): no name's place is at a line's start
+        # there. Its cells' text is read as printed: the source, and each output's text, plain or HTML.
+        return [f"{shown}: cell {k}: {n.kind} {n.words!r}" for k, cell_text in enumerate(_cells(json.loads(text)))
+                for n in people.find(cell_text)]
     out = [f"{shown}:{text.count(chr(10), 0, n.start) + 1}: {n.kind} {n.words!r}" for n in people.find(text)]
     if path.suffix == ".csv":
         rows = list(csv.reader(io.StringIO(text)))
@@ -60,6 +66,20 @@ def names_in_file(path: Path, shown: str | None = None) -> list[str]:
         # in the text; read them as tables, as add does.
         out += [f"{shown}: {where}: a cell under or beside a person's label {words!r}"
                 for where, words in _yaml_table_names(yaml.safe_load(text))]
+    return out
+
+
+def _cells(notebook: dict) -> list[str]:
+    def joined(x):
+        return "".join(x) if isinstance(x, list) else str(x or "")
+    out = []
+    for cell in notebook.get("cells", []):
+        parts = [joined(cell.get("source"))]
+        for o in cell.get("outputs", []):
+            parts.append(joined(o.get("text")))
+            data = o.get("data", {})
+            parts += [joined(data.get("text/plain")), _visible(joined(data.get("text/html"))), joined(data.get("text/markdown"))]
+        out.append("\n".join(parts))
     return out
 
 

@@ -241,3 +241,19 @@ def test_the_committed_records_tables_name_no_one():
     # (the repository's own data/raw; the test corpus's is read by test_personal_data)
     hits = [h for p in sorted((config.REPOSITORY / "data" / "raw").rglob("*.yaml")) for h in names_in_file(p, p.name)]
     assert hits == []
+
+
+def test_the_guard_reads_a_notebooks_cells(tmp_path):
+    # A notebook's JSON quotes each line of a cell ('"Requester: Priya Okafor\\n",'): before, the guard read
+    # the file as text and found neither name below (a label's and a signature's place is a line's start).
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("Figures\n\nYours sincerely,\n\nAlex Morgan-Reid\nDisclosure Officer"),
+                nbformat.v4.new_code_cell("print(table)", outputs=[
+                    nbformat.v4.new_output("stream", name="stdout", text="Requester: Priya Okafor\n"),
+                    nbformat.v4.new_output("display_data", data={"text/html": "<table><tr><td>Oxford Circus</td></tr></table>"})])]
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    assert names_in_file(path, "nb.ipynb") == ["nb.ipynb: cell 0: signature 'Alex Morgan-Reid'",
+                                               "nb.ipynb: cell 1: labelled 'Priya Okafor'"]
