@@ -18,6 +18,7 @@ import csv
 import hashlib
 import html
 import io
+import json
 import re
 from pathlib import Path
 
@@ -47,6 +48,11 @@ def names_in_file(path: Path, shown: str | None = None) -> list[str]:
     text = path.read_text(encoding="utf-8", errors="replace")
     if path.suffix in (".html", ".htm"):
         text = _visible(text)
+    if path.suffix == ".ipynb":
+        # A notebook's JSON quotes each line ('"Requester: ...\\n",'): no name's place is at a line's start
+        # there. Its cells' text is read as printed: the source, and each output's text, plain or HTML.
+        return [f"{shown}: cell {k}: {n.kind} {n.words!r}" for k, cell_text in enumerate(_cells(json.loads(text)))
+                for n in people.find(cell_text)]
     out = [f"{shown}:{text.count(chr(10), 0, n.start) + 1}: {n.kind} {n.words!r}" for n in people.find(text)]
     if path.suffix == ".csv":
         rows = list(csv.reader(io.StringIO(text)))
@@ -55,7 +61,38 @@ def names_in_file(path: Path, shown: str | None = None) -> list[str]:
                 if kind == "table":  # (the others are found in the text already)
                     row = 1 if where.startswith("columns") else int(where[5:where.index("]")]) + 2
                     out.append(f"{shown}: row {row}: a cell under or beside a person's label {words!r}")
+    if path.suffix in (".yaml", ".yml"):
+        # A record's tables are written in flow style ('columns: [Authorising officer, ...]'): no label's colon
+        # in the text; read them as tables, as add does.
+        out += [f"{shown}: {where}: a cell under or beside a person's label {words!r}"
+                for where, words in _yaml_table_names(yaml.safe_load(text))]
     return out
+
+
+def _cells(notebook: dict) -> list[str]:
+    def joined(x):
+        return "".join(x) if isinstance(x, list) else str(x or "")
+    out = []
+    for cell in notebook.get("cells", []):
+        parts = [joined(cell.get("source"))]
+        for o in cell.get("outputs", []):
+            parts.append(joined(o.get("text")))
+            data = o.get("data", {})
+            parts += [joined(data.get("text/plain")), _visible(joined(data.get("text/html"))), joined(data.get("text/markdown"))]
+        out.append("\n".join(parts))
+    return out
+
+
+def _yaml_table_names(value, where: str = ""):
+    if isinstance(value, dict):
+        if isinstance(value.get("columns"), list):
+            yield from ((f"{where}.{cell}", words) for cell, words, kind in
+                        people.table_names(value["columns"], value.get("rows")) if kind == "table")
+        for key, v in value.items():
+            yield from _yaml_table_names(v, f"{where}.{key}" if where else str(key))
+    elif isinstance(value, list):
+        for i, v in enumerate(value):
+            yield from _yaml_table_names(v, f"{where}[{i}]")
 
 
 NAME_DIGESTS = {
@@ -372,7 +409,9 @@ def test_the_guard_names_the_file_and_line(tmp_path):
     table = tmp_path / "t.csv"
     table.write_text("Name,Role\nPriya Okafor,Disclosure Officer\n", encoding="utf-8")
     assert names_in_file(page, "page.html") == ["page.html:3: signature 'Alex Morgan-Reid'"]
-    assert names_in_file(table, "t.csv") == ["t.csv: row 2: a cell under or beside a person's label 'Priya Okafor'"]
+    # (its line "Priya Okafor,Disclosure Officer" is also a name before a role after a comma, session 14)
+    assert names_in_file(table, "t.csv") == ["t.csv:2: above a role 'Priya Okafor'",
+                                             "t.csv: row 2: a cell under or beside a person's label 'Priya Okafor'"]
 
 
 def test_a_requesters_name_heading_the_letter_is_not_its_title():

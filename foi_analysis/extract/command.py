@@ -126,7 +126,7 @@ def _title_of(unit: str) -> str | None:
     low = unit[:8].lower()
     if low.startswith("dear"):
         return None
-    if people.bare_name(unit, 2) and not (normalise_authority(unit) or body_by_form(unit)):
+    if people.bare_name(unit, 2, capitals=False) and not (normalise_authority(unit) or body_by_form(unit)):
         return None  # a line that is only a person's name (the requester's, heading the address block)
     # (a name in it is written "[name]" before the title is cut: a word cut short is no name)
     if low.startswith("subject") or _MAIL_HEAD.match(unit):

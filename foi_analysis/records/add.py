@@ -209,7 +209,8 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
 _WHERE_FOUND = {"greeting": "after a greeting, 'Dear ...'", "signature": "under a sign-off, 'Yours sincerely' or 'Regards'",
                 "labelled": "the value of a label such as 'Requester:', 'Name:', 'Officer in case:' or 'From:'",
                 "signed by": "after 'signed', 'prepared' or 'approved by'", "title": "after a title, 'Mr', 'Ms', 'Dr'",
-                "email": "a person's email address", "table": "in a table's cell under or beside a 'Name' or 'Officer' label"}
+                "email": "a person's email address", "above a role": "on the line above a role, or before it after a comma "
+                "('Disclosure Officer', 'Head of ...')", "table": "in a table's cell under or beside a 'Name' or 'Officer' label"}
 _TEAM_ADDRESS = " (a team's address, such as foi@ or information.rights@, may stay)"
 
 

@@ -1,15 +1,19 @@
 """Persons' names found by where a letter puts them, not by a list of names.
 
-A letter names people in a few places: its greeting ("Dear Alex Morgan-Reid"), its signature (the
-line after "Yours sincerely", "Kind regards", "Regards", WhatDoTheyKnow's "Yours,"), a labelled line
-("Requester:", "Name:", "Officer in case:", "Decision maker:", an email's "From:" / "To:"), a title
+A letter names people in a few places: its greeting ("Dear Alex Morgan-Reid", "Hi ...", the Welsh
+"Annwyl ..."), its signature (the line after "Yours sincerely", "Kind regards", "Regards", WhatDoTheyKnow's
+"Yours,", the Welsh "Yn gywir" / "Cofion"; post-nominals after it, "MBE"), a labelled line ("Requester:",
+"Name:", "Contact:", "Officer in case:", a role's, "Disclosure Officer:" / "Head of Information Management:",
+an email's "From:" / "To:" / "Cc:", with a quoted display name, '"Morgan-Reid, Alex" <...>'), a title
 ("Mr ...", "Dr. ..."), a person's email address (first.last@force.police.uk; a team's, foi@ or
-info.requests@, is not) and "signed / prepared / approved by <Name>". Capitalised words there are a
-name unless they are a body's, a team's, a role's, a place's or an Act's (``_NOT_A_NAME``: words
-that never make a person's name, so "Thames Valley Police", "Disclosure Officer", "King's Cross"
-and "Data Protection Act" in those places name no one). Nothing else in a text is read as a name:
-"Priya Okafor" in the middle of a sentence is not found (no model of names is used; the review
-must catch those).
+info.requests@, is not), "signed / prepared / approved by <Name>" and "request from <Name>", and the
+line above a role ("Alex Morgan-Reid" over "Disclosure Officer"; "ALEX MORGAN-REID, Disclosure Officer").
+Capitalised words there, or words in capitals, are a name unless they are a body's, a team's, a role's,
+a place's or an Act's (``_BODY_OR_PLACE``, ``_ROLE_OR_WORD``: words that never make a person's name, so
+"Thames Valley Police", "Disclosure Officer", "King's Cross" and "Data Protection Act" in those places
+name no one; a run in capitals needs two words, one of four letters with a vowel: "NPCC", "MPS FOI" are
+acronyms). Nothing else in a text is read as a name: "Priya Okafor" in the middle of a sentence is not
+found (no model of names is used: none is in requirements.lock; the review must catch those).
 
 ``find(text)`` lists what it finds; ``redact(text)`` writes "[name]" in its place (the extractor,
 before a draft is written); ``table_names`` / ``redact_table`` do the same for a table whose label
@@ -54,26 +58,53 @@ facial recognition live retrospective operator initiated camera cameras technolo
 metropolitan met national regional local central general public
 redacted withheld anonymous unknown name names none not applicable n/a role title position job grade rank
 monday tuesday wednesday thursday friday saturday sunday
+foi foia eir dpa ico part section sections annex appendix schedule chapter one two three four five six seven eight nine ten
+supt insp sgt pc ds di dci dcs acc dac cmdr ch
+ymgeisydd syr fadam cyfaill gyfaill annwyl
+policing neighbourhood crime safety project programme strategy operations operational response change body worn video
+cctv anpr drone drones forensic forensics science innovation transformation
 january february march april may june july august september october november december
 """.split()) | _BODY_OR_PLACE
 
-# One word of a name: "Alex", "Morgan-Reid", "McAllister", "O'Neill"; an initial ("A." / "A").
-_WORD = r"(?:[A-Z]\.?(?=[ \t]+[A-Z])|(?:[A-Z]['’])?[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?![\w'’]))"
+# One word of a name: "Alex", "Morgan-Reid", "McAllister", "O'Neill"; an initial ("A." / "A"); in
+# capitals, "MORGAN-REID", "O'NEILL" (a signature or letterhead in capitals; post-nominals, "MBE").
+_WORD_CASED = r"(?:[A-Z]\.?(?=[ \t]+[A-Z])|(?:[A-Z]['’])?[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?![\w'’]))"
+_WORD = rf"(?:{_WORD_CASED}|(?:[A-Z]['’])?[A-Z]{{2,}}(?:-[A-Z]{{2,}})*(?![\w'’]))"
 _RUN = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
+_RUN_CASED = rf"{_WORD_CASED}(?:[ \t]+{_WORD_CASED}){{0,5}}"  # (a line alone in capitals is a heading more often than a name)
+# A display name in quotes before an address may put the surname first: "Morgan-Reid, Alex" <...>.
+_RUN_QUOTED = rf"{_WORD}(?:,?[ \t]+{_WORD}){{0,5}}"
+# Letters after a signed name that are no part of it ("MBE", "CIPP/E", "FCA (Hons)").
+_POST_NOMINALS = r"(?:,?[ \t]+[A-Z][A-Za-z]*[A-Z](?:[/(][A-Za-z]+\)?)?)*"
+# A line that is only a role ("Disclosure Officer", "Head of Information Management", "CHIEF INSPECTOR"):
+# a name on the line above it, or before it after a comma, signs the letter.
+_ROLE_NOUN = (r"(?:officer|manager|adviser|advisor|analyst|co-?ordinator|administrator|director|controller|lead|clerk"
+              r"|solicitor|inspector|sergeant|constable|superintendent|commissioner|handler|reviewer|owner)s?")
+_ROLE_LINE = rf"(?i:(?:[a-z'’&-]+[ \t]+){{0,4}}{_ROLE_NOUN}|head[ \t]+of(?:[ \t]+[a-z'’&,-]+){{1,5}})[ \t]*(?:$|[,|(])"
 _TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
 
 # Where a name stands (pattern sources, compiled at first use). Each pattern's group "run" holds the
 # capitalised words that may name someone.
-_GREETING = rf"\b(?:Dear|Hello|Hi)[ \t]+(?P<run>{_RUN})"
+_GREETING = rf"\b(?:Dear|Hello|Hi|Annwyl)[ \t]+(?P<run>{_RUN})"  # (Annwyl: the Welsh "Dear")
 _SIGN_OFF = (
-    rf"\b(?i:Yours[ \t]+(?:sincerely|faithfully|truly)|(?:(?:Kind|Best|Warm|Many)[ \t]+)?regards|Best[ \t]+wishes|Yours)"
-    rf"[ \t]*[,.]?[ \t]*(?:\r?\n[ \t]*)*(?P<run>{_RUN})(?=[ \t]*(?:$|[\n,.;|]))")
+    rf"\b(?i:Yours[ \t]+(?:sincerely|faithfully|truly)|(?:(?:Kind|Best|Warm|Many)[ \t]+)?regards|Best[ \t]+wishes|Yours"
+    rf"|Yn[ \t]+gywir|(?:Gyda[ \t]+)?(?:chofion|cofion)(?:[ \t]+cynnes|[ \t]+gorau)?)"  # (the Welsh sign-offs)
+    rf"[ \t]*[,.]?[ \t]*(?:\r?\n[ \t]*)*(?P<run>{_RUN}){_POST_NOMINALS}(?=[ \t]*(?:$|[\n,.;|]))")
+# A label's words: the person's ("Requester", "Name", "Contact", "Cc", "Author"), or a role's ("Case officer",
+# "Disclosure Officer", "Information Manager", "Head of Information Management": a role's words and a noun
+# that names an office-holder, so "Officer in case:" and "Authorising officer:" alike).
 _LABEL = (
     r"(?:^|(?<=[\n|;]))[ \t]*(?i:(?:full[ \t]+)?name|requester(?:'s[ \t]+name)?|requestor|applicant(?:'s[ \t]+name)?"
-    r"|(?:case|reviewing|disclosure|decision)[ \t]+officer|officer(?:[ \t]+in[ \t]+(?:the[ \t]+)?case)?|decision[ \t-]+maker"
-    r"|case[ \t]+handler|handled[ \t]+by|from|to|cc|signed|author)"
+    rf"|(?:[a-z'’&-]+[ \t]+){{0,3}}{_ROLE_NOUN}|officer[ \t]+in[ \t]+(?:the[ \t]+)?case|decision[ \t-]+maker"
+    r"|head[ \t]+of(?:[ \t]+[a-z'’&-]+){1,4}|handled[ \t]+by|from|to|cc|bcc|signed|author|contact(?:[ \t]+name)?)"
     rf"[ \t]*:[ \t]*(?P<run>{_RUN})")
-_DONE_BY = rf"\b(?i:signed|prepared|approved|authori[sz]ed|reviewed|written|checked)(?:[ \t]+off)?[ \t]+by[ \t]*:?[ \t]+(?P<run>{_RUN})"
+# An address header's display name in double quotes (RFC 5322's): 'From: "Morgan-Reid, Alex" <...>'.
+_QUOTED_LABEL = rf"(?:^|(?<=[\n|;]))[ \t]*(?i:from|to|cc|bcc|reply-to|sender)[ \t]*:[ \t]*\"(?P<run>{_RUN_QUOTED})\""
+# A name on a line of its own, or before a comma, with a role after it: an unsigned signature block
+# ("Alex Morgan-Reid" over "Disclosure Officer"), a letterhead in capitals ("ALEX MORGAN-REID, Disclosure Officer").
+_ABOVE_ROLE = rf"(?:^|(?<=[\n|]))[ \t]*(?P<run>{_RUN}){_POST_NOMINALS}[ \t]*(?:,[ \t]*|\r?\n[ \t]*)(?=(?P<role>{_ROLE_LINE}))"
+_DONE_BY = (rf"\b(?i:(?:signed|prepared|approved|authori[sz]ed|reviewed|written|checked)(?:[ \t]+off)?[ \t]+by"
+            rf"|request(?:ed)?[ \t]+(?:by|from))[ \t]*:?[ \t]+(?P<run>{_RUN})")  # ("FOI 123/25 - request from ...")
 _TITLED = rf"\b{_TITLE}[ \t]+(?P<run>{_RUN})"
 # A person's address: two or three parts of letters ("alex.morgan-reid@", "a.okafor@", "priya_okafor@");
 # a team's address has a word of its own in it (foi@, info.requests@, freedomofinformation@).
@@ -89,9 +120,13 @@ no noreply no-reply donotreply reply general public access subject sar legal cor
 # signature may give a first name alone (WhatDoTheyKnow's "Dear Priya," / "Yours, Priya").
 # Each with the words (lower case) one of which a text holds if the pattern can match: most texts
 # (a table's cell, a title) hold none, and are not searched.
-_KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ")), (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes")),
-          (_LABEL, "labelled", 2, (":",)), (_DONE_BY, "signed by", 2, (" by",)),
-          (_TITLED, "title", 1, ("mr", "ms", "miss", "mx", "dr")))
+_KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
+          (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes", "gywir", "cofion")),
+          (_LABEL, "labelled", 2, (":",)), (_QUOTED_LABEL, "labelled", 2, (':"', ': "')),
+          (_DONE_BY, "signed by", 2, (" by", " from")), (_TITLED, "title", 1, ("mr", "ms", "miss", "mx", "dr")),
+          (_ABOVE_ROLE, "above a role", 2, ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director",
+                                            "controller", "lead", "clerk", "solicitor", "inspector", "sergeant", "constable",
+                                            "superintendent", "commissioner", "handler", "reviewer", "owner", "head of")))
 
 
 @functools.cache
@@ -102,7 +137,7 @@ def _compiled(pattern: str) -> re.Pattern:
 
 @dataclass(frozen=True)
 class Name:
-    kind: str  # "greeting", "signature", "labelled", "signed by", "title", "email", "table"
+    kind: str  # "greeting", "signature", "labelled", "signed by", "title", "above a role", "email", "table"
     words: str  # as printed
     start: int
     end: int
@@ -111,13 +146,15 @@ class Name:
 def name_in_run(run: str, least: int = 1) -> tuple[int, int] | None:
     """The span of the name a run of capitalised words begins with, or None: a body's or place's run,
     one that begins with a role or common word, or a name shorter than ``least`` words."""
-    words = re.findall(r"\S+", run)
+    words = re.findall(r"[^\s,]+", run)
     lowered = [w.lower().rstrip(".").replace("’", "'") for w in words]
     if any(w in _BODY_OR_PLACE for w in lowered):
         return None
     n = next((k for k, w in enumerate(lowered) if w in _ROLE_OR_WORD and len(w) > 1), len(words))  # (an initial "A." is no article)
     if n < least or (n == 1 and len(words[0].rstrip(".")) == 1):
         return None  # (an initial alone names no one that can be told)
+    if all(w.isupper() for w in words[:n]) and (n < 2 or not any(len(w) >= 4 and re.search("[AEIOUY]", w) for w in words[:n])):
+        return None  # capitals alone: an acronym or two ("NPCC", "MPS FOI"), not a name in capitals ("ALEX MORGAN-REID")
     end = 0
     for w in words[:n]:
         end = run.index(w, end) + len(w)
@@ -132,6 +169,8 @@ def find(text: str) -> list[Name]:
         if not any(word in low for word in gate):
             continue
         for m in _compiled(pattern).finditer(text):
+            if kind == "above a role" and m.group("role").split(None, 1)[0].lower() in _BODY_OR_PLACE:
+                continue  # a body's name broken over two lines ("Thames Valley" over "Police and Crime Commissioner")
             span = name_in_run(m.group("run"), least)
             if span is not None:
                 start, end = m.start("run"), m.start("run") + span[1]
@@ -157,15 +196,18 @@ def redact(text: str) -> str:
 
 
 # A table's label cell or column heading that says the cells beside or under it name a person.
+# ("Authorising officer", "Officer's name", "Name of officer": a role's noun last, or named; not "Number of officers".)
 _PERSON_HEADING = re.compile(r"(?i)(?:full )?name|requester(?:'s name)?|requestor|applicant(?:'s name)?"
-                             r"|(?:case |reviewing |disclosure |decision )?officer(?: in (?:the )?case)?(?:'s name)?"
-                             r"|decision[ -]maker|case handler|handled by|signed(?: by)?|prepared by|approved by|author")
+                             r"|(?:[a-z'’-]+ ){0,3}(?:officer|manager|handler|reviewer|owner|signatory)(?:'s)?(?: name)?"
+                             r"|officer in (?:the )?case|name of (?:the )?(?:[a-z]+ )?(?:officer|requester|applicant|signatory)"
+                             r"|decision[ -]maker|handled by|signed(?: by)?|prepared by|approved by|authori[sz]ed by|author|contact(?: name)?")
 
 
-def bare_name(cell: str, least: int = 1) -> bool:
-    """Is a cell a name and nothing else ("Alex Morgan-Reid", "A. Okafor")? (Some bodies' names have that
-    form too, "Network Rail": the caller knows the bodies.)"""
-    m = re.fullmatch(rf"(?:{_TITLE}[ \t]+)?({_RUN})", cell.strip())
+def bare_name(cell: str, least: int = 1, capitals: bool = True) -> bool:
+    """Is a cell a name and nothing else ("Alex Morgan-Reid", "A. Okafor", "ALEX MORGAN-REID MBE")? (Some bodies'
+    names have that form too, "Network Rail": the caller knows the bodies; a line in capitals, with ``capitals``
+    false, is read as a heading.)"""
+    m = re.fullmatch(rf"(?:{_TITLE}[ \t]+)?({_RUN if capitals else _RUN_CASED}){_POST_NOMINALS}", cell.strip())
     return m is not None and name_in_run(m.group(1), least) == (0, len(m.group(1)))
 
 
