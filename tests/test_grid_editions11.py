@@ -358,3 +358,118 @@ def test_a_section_heading_denying_cancellation(tmp_path):
     df, rejections = _grid(tmp_path, "not_cancel_section.pdf", rows=[R1, R2, "Deployments not cancelled", R3])
     assert rejections == []
     assert_rows(df, hand("not_cancel_section"))
+
+
+# --- negations of this round's rules (lookalikes that keep their meaning) ------------------------------------
+
+@pytest.mark.parametrize("header, field", [
+    # running totals, and what is not one
+    ("Arrests to date", None), ("Total alerts (YTD)", None), ("Cumulative faces seen", None),
+    ("Arrests on the day", "arrests"), ("Date", "date"), ("Day", "date"), ("Date to", "date"),
+    ("Total alerts", "total_alerts"), ("No. of alerts", "total_alerts"),
+    # settings and statistics
+    ("Alert threshold", "threshold"), ("Minimum threshold", "threshold"), ("Threshold (max)", "threshold"),
+    ("Similarity score", "threshold"), ("Average similarity score", None), ("Mean alerts", None),
+    ("Peak footfall", None), ("Alerts", "total_alerts"),
+    # time
+    ("Officer hours", None), ("Staff hours", None), ("Hours", "duration"), ("Deployment hours", "duration"),
+    ("Day / time", "date"), ("Start time", "start_time"), ("Times", "times"),
+    # watchlist and faces
+    ("Faces enrolled", "watchlist_size"), ("Enrolled images", "watchlist_size"), ("Faces seen", "faces_seen"),
+    ("Watchlist date", "date"), ("Watchlist size", "watchlist_size"),
+    # a kind of place, a plan
+    ("Location type", None), ("Camera type", None), ("Location", "location"), ("Planned location", "location"),
+    # what became of the alerts, and denials of it
+    ("Dismissed alerts", None), ("Alerts actioned", None), ("Alerts not dismissed", None), ("True alerts", "true_alerts"),
+])
+def test_header_lookalikes_of_this_round(header, field):
+    # Each header's meaning as a reader takes it (None: no field, kept aside): the rules of this round
+    # (running total, statistic, effort, enrolled, date, kind, fate of alerts) and the headers they must leave.
+    from foi_analysis.grids import headers
+
+    assert headers.field_for(header) == field
+
+
+def test_a_ditto_mark_on_the_first_row_has_nothing_above(tmp_path):
+    # R1's date "do.": no row above to repeat, no date: R1 set aside (figures, no date); R2, R3 read as drawn.
+    df, rejections = _grid(tmp_path, "ditto_first.pdf", rows=[_with(R1, 0, "do."), R2, R3])
+    assert df["location"].tolist() == ["Station Rd, Harrow", "Croydon"]
+    assert len(rejections) == 1
+
+
+@pytest.mark.parametrize("printed", ["16'10", "1'6100", "16''100"])
+def test_apostrophes_that_group_no_thousands(tmp_path, printed):
+    # An apostrophe not before a group of three digits: no count, reported; the rest as drawn.
+    df, rejections = _grid(tmp_path, "bad_groups.pdf", rows=[_with(R1, 4, printed), R2, R3])
+    e = hand("bad_groups")
+    e[0] = {**_drop(e[0], "watchlist_size"), "flags": "unreadable"}
+    assert_rows(df, e)
+    assert [f for _, f, _ in rejections] == ["bad_groups_2025-01-08_1.watchlist_size"]
+
+
+def test_a_section_heading_ends_the_cancelled_section(tmp_path):
+    # "Cancelled deployments" over R2 printing zeros (n/a), then a full-width "Deployments resumed" over R3 printing
+    # zeros too: the new heading ends the cancelled section, R3 ran and saw nothing as printed (ok).
+    zeros = ["0", "0", "0", "0", "0", "0", "0", "0", "0%"]
+    r2, r3 = [*R2[:5], *zeros, R2[14]], [*R3[:5], *zeros, R3[14]]
+    df, rejections = _grid(tmp_path, "sections.pdf", rows=[R1, "Cancelled deployments", r2, "Deployments resumed", r3])
+    assert rejections == []
+    assert df["status"].tolist() == ["ok", "n/a: Cancelled deployments", "ok"]
+    assert df["faces_seen"].tolist()[1:] == [0, 0]  # the zeros kept as printed
+
+
+def test_a_section_header_naming_other_fields_keeps_the_columns(tmp_path):
+    # The header printed again with "Watchlist size" renamed "Notes" (a section's header naming another field set):
+    # not a reordering of the first header, so the first header's columns stand. R1-R3 as drawn (R3's watchlist
+    # read under the first header's "Watchlist size").
+    flat = [*FLAT[:4], "Notes", *FLAT[5:]]
+    df, rejections = _grid(tmp_path, "section_other.pdf", rows=[R1, R2, "Section two", flat, R3])
+    assert rejections == []
+    assert_rows(df, hand("section_other"))
+
+
+# --- the findings over this round's grids (issue 11 item 5) ------------------------------------------------------
+
+def test_findings_run_on_this_rounds_grids(tmp_path):
+    # A project of this round's grids: ditto dates, a cancelled section inside the table, a section header in
+    # another order, faces in thousands (k), cumulative arrests, true and false alerts with no total beside
+    # "Dismissed alerts"; January and March printed, February not. Every findings section computes and
+    # describes itself, no figure is NaN.
+    from test_grid_editions6 import project_findings, scratch_project
+
+    root, grids_dir = scratch_project(tmp_path)
+    save(grids_dir, "ditto.pdf", [grid_page(rows=[R1, _with(R2, 0, "do."), R3])])
+    zeros = [*R3[:5], "0", "0", "0", "0", "0", "0", "0", "0", "0%", R3[14]]
+    save(grids_dir, "cancel.pdf", [grid_page(rows=_rows_with(0, ["13/01/25", "14/01/25", "15/01/25"],
+                                                             [R1, R2, zeros])[:2] + ["Cancelled deployments",
+                                                                                     _with(zeros, 0, "15/01/25")])])
+    flat = [*FLAT[:4], FLAT[5], FLAT[4], *FLAT[6:]]
+    r3 = [*R3[:4], R3[5], R3[4], *R3[6:]]
+    save(grids_dir, "order.pdf", [grid_page(rows=[*_rows_with(0, ["03/03/25", "04/03/25"], [R1, R2]), "Updated algorithm",
+                                                  flat, _with(r3, 0, "05/03/25")])])
+    save(grids_dir, "faces_k.pdf", [grid_page(header=_head(5, "Faces\nseen (k)"),
+                                              rows=_rows_with(0, ["10/03/25", "11/03/25", "12/03/25"], _rows_with(5, ["12", "9.5", "20.4"])))])
+    save(grids_dir, "cum.pdf", [grid_page(header=_head(9, "Arrests\nto date"),
+                                          rows=_rows_with(0, ["17/03/25", "18/03/25", "19/03/25"], _rows_with(11, ["1", "3", "6"])))])
+    header = [[*NO_TOTAL_HEADER[0][:8], "Dismissed\nalerts", *NO_TOTAL_HEADER[0][8:]]]
+    rows = [[f"2{d}/03/25", *r[1:8], "1", *r[8:]] for r, d in zip(NO_TOTAL_ROWS, (4, 5, 6))]
+    save(grids_dir, "dismissed.pdf", [grid_page(header=header, rows=rows, widths=[*NO_TOTAL_WIDTHS[:8], 40, *NO_TOTAL_WIDTHS[8:]])])
+    found = project_findings(root)
+    dep = found["deployments"]
+    # Deployments: 3 (ditto) + 3 (cancel: one n/a) + 3 + 3 + 3 + 3 = 18; with results 17.
+    assert (dep["deployments"], dep["with_results"]) == (18, 17)
+    # Arrests: none read from "Arrests to date"; the rest print R1-R3's 1 + 2 + 3 = 6 (ditto, order, faces_k,
+    # dismissed: 4 grids x 6 = 24) and cancel's R1 + R2 (1 + 2) + its zero row's 0 = 3: 27.
+    assert dep["arrests"] == 27
+    # Months printed: January and March 2025, February absent (no row, the grids print none): the monthly table
+    # has no February row (absent, not a row of zeros); the report's deployments-per-month chart leaves its slot empty.
+    from foi_analysis.analysis import findings
+    from foi_analysis.analysis.selection import Selection
+
+    with pytest.MonkeyPatch.context() as mp:
+        from foi_analysis import config
+
+        mp.setattr(config, "PROCESSED", root / "data" / "processed")
+        months = findings.per_period(Selection("", "", "").deployments(), "M")
+    assert months["period"].tolist() == ["2025-01", "2025-03"]
+    assert months["deployments"].tolist() == [6, 12]

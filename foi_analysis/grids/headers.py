@@ -12,6 +12,7 @@ column aside (``extra_columns``) with a warning instead of losing the grid.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -168,6 +169,7 @@ def normalise(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", text).split())
 
 
+@functools.lru_cache(maxsize=4096)  # a grid prints the same headers on every page
 def concepts(header: str) -> frozenset[str]:
     """The concepts a header names; "repeated" when it names false alerts twice (the 2020-22 "False
     Alert / Confirmed False Alerts" restates one count of all false alerts, not a confirmed split)."""
