@@ -20,8 +20,8 @@ deployments" row over zeros read ok); VALID VALUES OR ROWS WRONGLY REJECTED 8 (a
 All fixed. AFTER (written once the fixes were in, run on the old parser too): the header lookalikes and
 negations, a ditto mark on the first row, apostrophes grouping no thousands, section headings ending a
 cancelled section, naming other fields, or over printed results, vertical rules only, and the findings
-over this round's grids: 46 cases, 29 right on the old parser, 17 not (15 header probes of the same
-classes, the section ending, the findings' counts), all now.
+over this round's grids: 47 cases, 29 right on the old parser, 18 not (15 header probes of the same
+classes, the section ending, a table heading under an area heading, the findings' counts), all now.
 """
 
 from __future__ import annotations
@@ -449,6 +449,17 @@ def test_a_section_heading_ends_the_cancelled_section(tmp_path):
     assert rejections == []
     assert df["status"].tolist() == ["ok", "n/a: Cancelled deployments", "ok"]
     assert df["faces_seen"].tolist()[1:] == [0, 0]  # the zeros kept as printed
+
+
+def test_an_area_heading_inside_a_table_of_cancelled_deployments(tmp_path):
+    # "Cancelled deployments" printed above the table (its title), R2 printing zeros, a full-width "North
+    # area" row, R3 printing zeros: the table's heading speaks for every row of it, an area heading does not
+    # end it. Both n/a with that heading as the reason.
+    zeros = ["0", "0", "0", "0", "0", "0", "0", "0", "0%"]
+    page = grid_page(rows=[[*R2[:5], *zeros, R2[14]], "North area", [*R3[:5], *zeros, R3[14]]], title="Cancelled deployments")
+    df, rejections = read(save(tmp_path, "cancel_table.pdf", [page]))
+    assert rejections == []
+    assert df["status"].tolist() == ["n/a: Cancelled deployments"] * 2
 
 
 def test_a_section_header_naming_other_fields_keeps_the_columns(tmp_path):

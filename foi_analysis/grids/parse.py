@@ -701,8 +701,10 @@ def _read(path: Path) -> _Read:
                 continue
             if _heading(row, columns):
                 # one cell across the table or several columns: a heading ("FEBRUARY 2025") or a note; a
-                # heading saying the rows under it did not run ("Cancelled deployments") speaks for them
-                section = next(c.text for c in row.cells if c.text)
+                # heading saying the rows under it did not run ("Cancelled deployments") speaks for them,
+                # up to the next heading, which gives the table's own heading back ("February 2025")
+                text = next(c.text for c in row.cells if c.text)
+                section = text if NO_RESULTS.fullmatch(" ".join(text.split())) else table.heading
                 continue
             if records:  # "As above", a ditto mark: the text of the cell above in that column
                 values.update({k: records[-1].cells.get(k, "") for k, v in values.items()
