@@ -338,7 +338,7 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
     # first printed.
     dated = sorted((k for k in prints_date if meanings[k] == "date"), key=lambda k: (_qualifiers(texts[k]), k))
     chosen: dict[str, int] = {}
-    chosen_rank: dict[str, int] = {}
+    chosen_rank: dict[str, tuple[int, bool]] = {}
     for k, meaning in enumerate(meanings):
         if meaning is None or (meaning == "date" and dated and k != dated[0]):
             continue
