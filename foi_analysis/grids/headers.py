@@ -12,6 +12,7 @@ column aside (``extra_columns``) with a warning instead of losing the grid.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,9 @@ import unicodedata
 CONCEPTS: list[tuple[str, str]] = [
     ("unconfirmed", r"\b(?:un ?conf(?:irmed)?|not conf(?:irmed)?|non ?confirmed|un ?verified|not verified)\b"),
     ("no_action", r"\b(?:no (?:further )?action|nfa)\b"),
+    # A running total ("Arrests to date", "Cumulative arrests", "Total alerts (YTD)"): the deployments'
+    # counts summed so far, no deployment's own (round 11: before, read as that deployment's count).
+    ("cumulative", r"\b(?:cumulative|year to date|to date|ytd|running total|so far)\b"),
     ("false_rate", r"\bfar\b"),  # "FAR": the false alert rate's usual abbreviation
     ("confirmed", r"\b(?:conf(?:irmed)?|verified)\b"),
     ("false", r"\b(?:false|incorrect)\b"),
@@ -32,9 +36,17 @@ CONCEPTS: list[tuple[str, str]] = [
     ("disposal", r"\bdisposals?\b"),
     ("other", r"\bother\b"),
     ("outcome", r"\boutcomes?\b"),
+    # Faces enrolled are the watchlist's (the gallery an alert matches against), never faces seen.
+    ("watchlist", r"\b(?:(?:faces?|images?) )?enrol(?:l?ed|ments?)(?: (?:faces?|images?))?\b"),
     ("faces", r"\b(?:faces?|people (?:scanned|seen|passing)|footfall)\b"),
     ("watchlist", r"\bwatch ?lists?\b|\bw ?l\b"),  # "W/L", "WL": its short form
-    ("threshold", r"\b(?:thresh(?:old)?|similarity score)\b"),
+    ("threshold", r"\bthresh(?:old)?\b"),
+    ("score", r"\bsimilarity scores?\b"),
+    # A statistic of the alerts or scores ("Average similarity score", "Highest score", "Mean alerts"):
+    # no setting and no deployment's count (round 11: an average score was read as the threshold).
+    ("statistic", r"\b(?:average|avg|mean|median|highest|lowest|max|maximum|peak)\b"),
+    # The officers' time summed ("Officer hours"): effort, not how long the deployment ran.
+    ("effort", r"\b(?:officers?|staff|man|person|police|crew) hours?\b"),
     ("duration", r"\b(?:duration|dur|length|hours|time deployed|time on site|hh mm)\b"),
     # Clock times: when a deployment started and ended, or both ("Times": "10:00-16:30").
     ("start", r"\b(?:start(?:ed|ing)?|began|begin|commenced|time on)\b|(?<=date )from\b"),
@@ -52,14 +64,26 @@ CONCEPTS: list[tuple[str, str]] = [
     # whole list, which may hold others ("at risk", "vulnerable") the grid does not print (round 9: the
     # wanted part was read as the watchlist's size).
     ("part", r"\b(?:wanted|missing|vulnerable|at risk|victims?|suspects?|offenders?|witness(?:es)?)\b"),
-    ("date", r"\b(?:date|day)\b|\bdd mm\b"),
+    # "Date" and "day" apart: a count's header naming a date ("Watchlist date") names when, no count;
+    # "Arrests on the day" is a count.
+    ("date", r"\bdate\b|\bdd mm\b"),
+    ("day", r"\bday\b"),
     ("location", r"\b(?:location|loc|site|place|venue|address)\b|^deployment$"),
+    # A plan ("Planned location", "Original date"): of two columns for one field, the other is what
+    # happened (parse._name).
+    ("plan", r"\b(?:planned|original(?:ly)?|scheduled|intended|proposed)\b"),
+    # A kind of place ("Location type": High street, Station) is no place.
+    ("kind", r"\b(?:type|kind|class)\b"),
     # An area names a place less closely than a location: a "BCU / Area" column beside
     # "Location" is kept aside, a grid with only "Area" reads it as the location (FIELDS' rank).
     ("area", r"\barea\b"),
     # A count narrowed by a denial or by what followed ("Alerts not resulting in arrest", "False
     # alerts leading to a stop"): a part of a known count, never that count. Last, after the phrases
     # that hold such words ("not confirmed", "no action", "no. of").
+    # A part of the alerts by what became of them ("Dismissed alerts", "Alerts actioned"): no count of
+    # the alerts (round 11: read as the total where none was printed).
+    ("disposition", r"\b(?:dismiss(?:ed|als?)|discount(?:ed)?|reject(?:ed|ions?)|disregard(?:ed)?|ignored|actioned|"
+                    r"cleared|escalated)\b"),
     ("qualified", r"\b(?:not|no|non|without|never)\b|\b(?:lead(?:s|ing)?|led|result(?:s|ed|ing)?|followed)\b (?:to|in|by)\b"),
 ]
 _CONCEPTS = [(name, re.compile(pattern)) for name, pattern in CONCEPTS]
@@ -68,12 +92,16 @@ _CONCEPTS = [(name, re.compile(pattern)) for name, pattern in CONCEPTS]
 # "Faces seen per hour") names no count: a count field's rule never takes it (a new rate column
 # would otherwise be read as the count it is a rate of, and its "100%" be reported unreadable).
 NOT_COUNTS = {"false_alert_rate_printed", "threshold", "duration", "purpose", "date", "location"}
+# What a count's header must not name: a rate, a denial or what followed, a cancellation, a setting
+# ("Alert threshold"), a running total, a statistic, a fate of the alerts, a date ("Watchlist date").
+COUNT_AVOIDS = frozenset({"rate", "qualified", "cancelled", "threshold", "score", "cumulative", "statistic",
+                          "disposition", "date"})
 
 # (field, concepts a header must name, concepts it must not). First match wins, so the specific
 # rules come before the general ones.
 FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
     (field, frozenset(need.split()),
-     frozenset(avoid.split()) | (frozenset() if field in NOT_COUNTS else {"rate", "qualified", "cancelled"}))
+     frozenset(avoid.split()) | (frozenset() if field in NOT_COUNTS else COUNT_AVOIDS))
     for field, need, avoid in [
         # 2020-22 layout: engagements after an alert, before any outcome.
         ("false_alert_engagements", "false engagement", ""),
@@ -98,16 +126,18 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         ("faces_seen", "faces", ""),
         ("watchlist_size", "watchlist", "part"),
         ("threshold", "threshold", ""),
+        ("threshold", "score", "statistic"),
         ("duration", "duration", ""),
         # "Start date" and "End date" are dates, not clock times (the end date: a deployment's last
         # day, see parse.two_days).
-        ("start_time", "start", "end date"),
-        ("end_time", "end", "start date"),
-        ("times", "times", "date"),  # "Date / time": the date, its times after it in the cell
+        ("start_time", "start", "end date day"),
+        ("end_time", "end", "start date day"),
+        ("times", "times", "date day"),  # "Date / time": the date, its times after it in the cell
         ("purpose", "purpose", "cancelled"),
         ("date", "date", ""),
-        ("location", "location", ""),
-        ("location", "area", ""),
+        ("date", "day", ""),
+        ("location", "location", "kind"),
+        ("location", "area", "kind"),
     ]
 ]
 # Read into the deployment's duration (end - start), and kept as printed in extra_columns.
@@ -139,6 +169,7 @@ def normalise(header: str) -> str:
     return " ".join(re.sub(r"[^a-z0-9%]+", " ", text).split())
 
 
+@functools.lru_cache(maxsize=4096)  # a grid prints the same headers on every page
 def concepts(header: str) -> frozenset[str]:
     """The concepts a header names; "repeated" when it names false alerts twice (the 2020-22 "False
     Alert / Confirmed False Alerts" restates one count of all false alerts, not a confirmed split)."""

@@ -117,7 +117,10 @@ PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overa
 # Hours and minutes, with Excel's seconds ("5:30:00", its [h]:mm:ss): whole minutes only.
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})(?::(?P<s>\d{2}))?")
 # A cell repeating the one above it in a hand-kept table: "As above", "Ditto", a ditto mark.
-DITTO = re.compile(r"\s*(?:(?:same )?as above|ditto|\"|''|\u3003|\u201d|\u201c)\s*", re.IGNORECASE)
+# Round 11: "do." (ditto's abbreviation, "- do -"), the double prime, a mark under each word ("” ”"); under
+# the date too (a day's second deployment: the date above).
+DITTO_MARK = r"(?:\"|''|\u3003|\u2033|\u201d|\u201c)"
+DITTO = re.compile(rf"\s*(?:(?:same )?as above|ditto|-?\s*do\.?\s*-?|{DITTO_MARK}(?:\s*{DITTO_MARK})*)\s*", re.IGNORECASE)
 NOT_AVAILABLE = re.compile(r"n\s*/\s*a\b\W*(?P<note>.*)", re.IGNORECASE | re.DOTALL)
 # Words saying a deployment produced no results ("Cancelled", "Deployment aborted"): the reason is the
 # whole text. Only where the row prints no result at all (see ``_status``).
@@ -170,7 +173,8 @@ MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
 # A count's header printing it in thousands or millions ("Faces seen (000s)", "('000)", "thousands";
 # round 10: "(millions)", "(m)", "(mn)"): its values are rounded, no count: the column is kept aside,
 # never read as 12 faces or as 12,000 (nor "1" under "(m)" as one face).
-SCALED_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b|\bmillions?\b|\bmns?\b|\(\s*m\s*\)", re.IGNORECASE)
+# Round 11: "(k)", as "Faces seen (k)" printing "12", "9.5".
+SCALED_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b|\bmillions?\b|\bmns?\b|\(\s*[mk]\s*\)", re.IGNORECASE)
 PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
@@ -329,14 +333,16 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
     # that prints one.
     ranks = [headers.rank_of(t) if t else None for t in texts]
     # Of several, the one whose header says least besides the date ("Date" before "W/c date", the
-    # week's Monday), then the first printed.
+    # week's Monday), then the first printed. Of two others meeting one rule (round 11), one naming a plan
+    # loses ("Location" before "Planned location": where it ran, not where it was meant to), then the
+    # first printed.
     dated = sorted((k for k in prints_date if meanings[k] == "date"), key=lambda k: (_qualifiers(texts[k]), k))
     chosen: dict[str, int] = {}
-    chosen_rank: dict[str, int] = {}
+    chosen_rank: dict[str, tuple[int, bool]] = {}
     for k, meaning in enumerate(meanings):
         if meaning is None or (meaning == "date" and dated and k != dated[0]):
             continue
-        rank = len(headers.FIELDS) if ranks[k] is None or meaning == "date" else ranks[k]
+        rank = (len(headers.FIELDS) if ranks[k] is None or meaning == "date" else ranks[k], "plan" in headers.concepts(texts[k]))
         if meaning not in chosen or rank < chosen_rank[meaning]:
             chosen[meaning], chosen_rank[meaning] = k, rank
     keep = set(chosen.values())
@@ -350,6 +356,19 @@ def _name(header: list[Row], first: Row) -> list[_Column]:
             keep |= {k for k, cell in enumerate(first.cells) if meanings[k] == "location" and group.covers(cell.centre)}
     return [_Column(cell.x0, cell.x1, meanings[k] if k in keep else None,
                     texts[k] or f"column {k + 1} (no header)") for k, cell in enumerate(first.cells)]
+
+
+def _renamed(columns: list[_Column], row: Row) -> list[_Column]:
+    """The columns as a header printed again inside the table names them: in its own order when it
+    names, each in one cell, every field the first header named and no other (a section's header with
+    two columns swapped); otherwise as before (a group header row, a header naming other fields)."""
+    texts = [" ".join(_text_at(row, c.centre).split()) for c in columns]
+    fields = [headers.field_for(t) if t else None for t in texts]
+    known = [c.field for c in columns if c.field]
+    if (fields == [c.field for c in columns] or len(set(known)) != len(known)
+            or sorted(f for f in fields if f) != sorted(known) or any(c.field and not f for c, f in zip(columns, fields))):
+        return columns
+    return [_Column(c.x0, c.x1, f, t or c.header) for c, f, t in zip(columns, fields, texts)]
 
 
 def _qualifiers(header: str) -> int:
@@ -656,6 +675,7 @@ def _read(path: Path) -> _Read:
         else:
             columns = realigned
         pending = []
+        section = table.heading
         for row in [*carried, *rows[first:]]:
             values, extras = _values(row, columns)
             words = next((c.text for c in row.cells if c.text), "")
@@ -675,12 +695,20 @@ def _read(path: Path) -> _Read:
                 records[-1].extend(_values(row, columns, merged=False))
                 continue
             if not is_date_cell(values["date"]) and _names_columns(row):
-                continue  # the header printed again inside the table (after each month, say)
+                # The header printed again inside the table (after each month, say), its columns maybe in
+                # another order (round 11: a section's own header, before, read in the first's order).
+                columns = _renamed(columns, row)
+                continue
             if _heading(row, columns):
-                continue  # one cell across the table or several columns: a heading ("FEBRUARY 2025") or a note
+                # one cell across the table or several columns: a heading ("FEBRUARY 2025") or a note; a
+                # heading saying the rows under it did not run ("Cancelled deployments") speaks for them,
+                # up to the next heading, which gives the table's own heading back ("February 2025")
+                text = next(c.text for c in row.cells if c.text)
+                section = text if NO_RESULTS.fullmatch(" ".join(text.split())) else table.heading
+                continue
             if records:  # "As above", a ditto mark: the text of the cell above in that column
                 values.update({k: records[-1].cells.get(k, "") for k, v in values.items()
-                               if k != "date" and DITTO.fullmatch(v) and records[-1].cells.get(k)})
+                               if DITTO.fullmatch(v) and records[-1].cells.get(k)})
             if not is_date_cell(values["date"]) and not extras and not any(v for k, v in values.items() if k != "date"):
                 continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
@@ -688,7 +716,7 @@ def _read(path: Path) -> _Read:
                     c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
                     next((_duration_unit(c.header) for c in columns if c.field == "duration"), None),
                     any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns), row.struck,
-                    _merged_figures(row, columns), table.heading))
+                    _merged_figures(row, columns), section))
             elif total or NOT_A_DEPLOYMENT.match(words) or not _aligned(columns, row):
                 continue  # a total, a footnote or a note across the table: not a deployment
             elif any(values.get(k) for k in FIGURES):
@@ -1042,7 +1070,8 @@ def parse_count(text: str) -> int | None:
     # A spreadsheet's float printed as stored ("12000.0", "3.00"): a whole number. Not ".000", which
     # reads as a thousands group ("16.000" may be 16,000 with a point for a comma).
     text = re.sub(r"(?<=\d)\.0{1,2}$", "", text)
-    if not re.fullmatch(r"\d{1,3}(?:[, \u2009\u202f]\d{3})+|\d{1,12}", text):
+    # Round 11: an apostrophe between groups ("16'100", "16’100"), as Swiss exports print them.
+    if not re.fullmatch(r"\d{1,3}(?:[, \u2009\u202f'\u2019]\d{3})+|\d{1,12}", text):
         if APPROXIMATE.fullmatch(text):
             raise ValueError(f"not a count {text!r}: an approximate figure, not read as an exact one")
         raise ValueError(f"not a count {text!r}")
@@ -1150,6 +1179,11 @@ def _status(cells: dict[str, str], extras: dict[str, str] | None = None, heading
         # the use case of deployments "with results").
         notes += [f"{' '.join(h.split()).lower()}: {' '.join(v.split())}" for h, v in (extras or {}).items()
                   if "cancelled" in headers.concepts(h) and not _blank(_bare(v)) and not ANSWER_NO.fullmatch(v.strip())]
+        # A heading over the row saying its deployments did not run ("Cancelled deployments", a row across
+        # the table or the line above it): its zeros or blanks are no results (round 11: before, zeros
+        # under such a heading inside the table were read as a deployment that ran and saw no face).
+        if not notes and any(k in cells for k in RESULTS) and NO_RESULTS.fullmatch(heading.strip()):
+            notes = [" ".join(heading.split())]
     if not none_printed and not (only_zeros and notes):
         return location, "ok"
     bracket = re.fullmatch(r"(?P<place>.*?)\s*\((?P<note>[^()]*)\)", location)
