@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from foi_analysis.extract import doc
+from foi_analysis.extract import doc, events
 from foi_analysis.foia import dates
 
 # The plain forms: what the rules say, before the rewriting.
@@ -266,3 +266,34 @@ def test_the_response_label_gate_admits_every_character_a_label_can_begin_with()
     everything = "".join(map(chr, range(0x110000)))
     assert set(re.findall(r"[aotyr]", everything, re.IGNORECASE)) == set(answers._RESPONSE_LABEL_FIRST)
     assert not answers._RESPONSE_LABEL.match("Thanks for your request")  # (in the gate, not a label: the pattern decides)
+
+
+@pytest.mark.parametrize("before, received", [
+    ("Your request was received by the Policing Board on", True),  # (received by + a capital: the body's name)
+    ("Your request was received by the board", False),  # (no capital after "the", no "on" or ":" at the end)
+    ("Your request was RECEIVED BY THE BOARD", True),  # (the capital alternative reads the text itself, case and all)
+    ("which we received on", True),
+    ("Date received:", True),
+    ("We received nothing", False),
+    ("Receipt date :", True),
+    ("the receipt of your request on", True),
+])
+def test_a_pattern_with_a_case_sensitive_alternative_is_read_as_its_plain_form(before, received):
+    # holds_folded reads each alternative of a pattern on the lower-cased text where its own twin can (the
+    # others stay on the text): "received (?:by|at) (?:the )?(?-i:[A-Z])..." keeps to the text alone.
+    rx = dict(events._BEFORE)["received"]
+    assert bool(rx.search(before)) is received
+    assert doc.holds_folded(rx, before, doc.lower_same_length(before)) is received
+
+
+def test_holds_folded_agrees_with_the_patterns_on_random_texts():
+    # Every pattern holds_folded is asked about, against its own search, on texts made of its words, capitals,
+    # "’" (read as "'" in the lower-cased text), "ſ" and "K" (Kelvin: letters that fold to ASCII).
+    rules = [*events._BEFORE, ("not event", events._NOT_EVENT), ("request", doc._REQUEST_START), ("provides", doc._PROVIDES),
+             ("statute", doc._STATUTE_WORDS), ("speaks before", doc._SPEAKS_BEFORE),
+             # (made up: an alternative with "'", one with a capital class, one anchored, one plain)
+             ("made up", re.compile(r"don't hold|received by (?-i:[A-Z])\w+|^dear\b|holds? the", re.IGNORECASE))]
+    for name, rx in rules:
+        words = [w for w in re.findall(r"[A-Za-z]+", rx.pattern) if len(w) > 1] + [" ", " ", ": ", ".", "’", "'", "ſ", "K", "On", "The Board ", "17(2) ", "don’t ", "don't "]
+        for text in _random_texts(words, 1500, 7):
+            assert doc.holds_folded(rx, text, doc.lower_same_length(text)) == bool(rx.search(text)), (name, text)
