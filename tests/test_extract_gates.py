@@ -297,3 +297,16 @@ def test_holds_folded_agrees_with_the_patterns_on_random_texts():
         words = [w for w in re.findall(r"[A-Za-z]+", rx.pattern) if len(w) > 1] + [" ", " ", ": ", ".", "’", "'", "ſ", "K", "On", "The Board ", "17(2) ", "don’t ", "don't "]
         for text in _random_texts(words, 1500, 7):
             assert doc.holds_folded(rx, text, doc.lower_same_length(text)) == bool(rx.search(text)), (name, text)
+
+
+def test_the_words_before_a_date_are_found_as_substring_tests_find_them():
+    # events._cues_before finds every test's words in one pass of an automaton: the same as testing each word
+    # (the plain form written out here), a _NOT_EVENT word only in the last 60 characters.
+    words = [*{n for needles in events._BEFORE_NEEDLES.values() for n in needles}, *events._NOT_EVENT_WORDS, *events._EARLIER_WORDS,
+             " ", " ", "x", "disclosed", "update of", "’", "é", "İ", "?", "a" * 30]
+    for text in _random_texts(words, 3000, 11):
+        low = text.lower()
+        keys = {k for k, needles in events._BEFORE_NEEDLES.items() if any(n in low for n in needles)}
+        near = any(w in low[-60:] for w in events._NOT_EVENT_WORDS)
+        earlier = any(w in low for w in events._EARLIER_WORDS)
+        assert events._cues_before(low) == (keys, near, earlier), text
