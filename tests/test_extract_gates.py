@@ -310,3 +310,14 @@ def test_the_words_before_a_date_are_found_as_substring_tests_find_them():
         near = any(w in low[-60:] for w in events._NOT_EVENT_WORDS)
         earlier = any(w in low for w in events._EARLIER_WORDS)
         assert events._cues_before(low) == (keys, near, earlier), text
+
+
+def test_the_end_of_a_restated_request_is_found_as_its_pattern_finds_it():
+    # doc._ends_request tries _REQUEST_END's "^" alternatives only after one of _END_PREFIXES and the others only
+    # where one of _END_WORDS stands: the same answer as searching the unit (the plain form), on texts made of
+    # the pattern's words and prefixes, with lookalikes ("Responses", "The forces", "Decisions").
+    words = [*doc._END_PREFIXES, *doc._END_WORDS, "decided", "DECISION ", "Our reply", "Our answer", "I confirm", "I can advise", "apologise",
+             "apologies", "apologize", "handled", "considered", "The Force can", " does", " holds", " responded", "Section 12 - Cost",
+             "Section 40(2): Personal", "Responses", "The forces", "Decisions", " ", " ", ".", "x", "\n", "locate the information"]
+    for text in _random_texts(words, 4000, 13):
+        assert doc._ends_request(text) == bool(doc._REQUEST_END.search(text)), text

@@ -771,7 +771,11 @@ _END_WORDS = ("decided", "will now be considered", "sorry to inform", "has been 
 
 
 def _ends_request(u: str) -> bool:
-    return (u.startswith(_END_PREFIXES) or any(w in u for w in _END_WORDS)) and bool(_REQUEST_END.search(u))
+    """``_REQUEST_END.search(u)``: its "^" alternatives tried at the start alone, and only after one of their
+    prefixes; the others only where one of their words stands (``search`` tries every alternative at every
+    position)."""
+    _, _, anchored, free = _folded_plan(_REQUEST_END)  # (a case-sensitive pattern: every alternative reads ``u``)
+    return bool(u.startswith(_END_PREFIXES) and anchored.match(u)) or bool(any(w in u for w in _END_WORDS) and free.search(u))
 _BODY_SPEAKS = re.compile(r"(?:The\s+)?(?:(?:[A-Z][\w&'’.-]*\s+){1,6}|(?:council|force|trust|department|authority|university|service|board|office)\s+)"
                           r"(?:can(?:not)?|does not|do not|holds?|neither|confirms?|has no|have no)\b")
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
