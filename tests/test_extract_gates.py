@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from foi_analysis.extract import doc
+from foi_analysis.extract import doc, events
 from foi_analysis.foia import dates
 
 # The plain forms: what the rules say, before the rewriting.
@@ -266,3 +266,58 @@ def test_the_response_label_gate_admits_every_character_a_label_can_begin_with()
     everything = "".join(map(chr, range(0x110000)))
     assert set(re.findall(r"[aotyr]", everything, re.IGNORECASE)) == set(answers._RESPONSE_LABEL_FIRST)
     assert not answers._RESPONSE_LABEL.match("Thanks for your request")  # (in the gate, not a label: the pattern decides)
+
+
+@pytest.mark.parametrize("before, received", [
+    ("Your request was received by the Policing Board on", True),  # (received by + a capital: the body's name)
+    ("Your request was received by the board", False),  # (no capital after "the", no "on" or ":" at the end)
+    ("Your request was RECEIVED BY THE BOARD", True),  # (the capital alternative reads the text itself, case and all)
+    ("which we received on", True),
+    ("Date received:", True),
+    ("We received nothing", False),
+    ("Receipt date :", True),
+    ("the receipt of your request on", True),
+])
+def test_a_pattern_with_a_case_sensitive_alternative_is_read_as_its_plain_form(before, received):
+    # holds_folded reads each alternative of a pattern on the lower-cased text where its own twin can (the
+    # others stay on the text): "received (?:by|at) (?:the )?(?-i:[A-Z])..." keeps to the text alone.
+    rx = dict(events._BEFORE)["received"]
+    assert bool(rx.search(before)) is received
+    assert doc.holds_folded(rx, before, doc.lower_same_length(before)) is received
+
+
+def test_holds_folded_agrees_with_the_patterns_on_random_texts():
+    # Every pattern holds_folded is asked about, against its own search, on texts made of its words, capitals,
+    # "’" (read as "'" in the lower-cased text), "ſ" and "K" (Kelvin: letters that fold to ASCII).
+    rules = [*events._BEFORE, ("not event", events._NOT_EVENT), ("request", doc._REQUEST_START), ("provides", doc._PROVIDES),
+             ("statute", doc._STATUTE_WORDS), ("speaks before", doc._SPEAKS_BEFORE),
+             # (made up: an alternative with "'", one with a capital class, one anchored, one plain)
+             ("made up", re.compile(r"don't hold|received by (?-i:[A-Z])\w+|^dear\b|holds? the", re.IGNORECASE))]
+    for name, rx in rules:
+        words = [w for w in re.findall(r"[A-Za-z]+", rx.pattern) if len(w) > 1] + [" ", " ", ": ", ".", "’", "'", "ſ", "K", "On", "The Board ", "17(2) ", "don’t ", "don't "]
+        for text in _random_texts(words, 1500, 7):
+            assert doc.holds_folded(rx, text, doc.lower_same_length(text)) == bool(rx.search(text)), (name, text)
+
+
+def test_the_words_before_a_date_are_found_as_substring_tests_find_them():
+    # events._cues_before finds every test's words in one pass of an automaton: the same as testing each word
+    # (the plain form written out here), a _NOT_EVENT word only in the last 60 characters.
+    words = [*{n for needles in events._BEFORE_NEEDLES.values() for n in needles}, *events._NOT_EVENT_WORDS, *events._EARLIER_WORDS,
+             " ", " ", "x", "disclosed", "update of", "’", "é", "İ", "?", "a" * 30]
+    for text in _random_texts(words, 3000, 11):
+        low = text.lower()
+        keys = {k for k, needles in events._BEFORE_NEEDLES.items() if any(n in low for n in needles)}
+        near = any(w in low[-60:] for w in events._NOT_EVENT_WORDS)
+        earlier = any(w in low for w in events._EARLIER_WORDS)
+        assert events._cues_before(low) == (keys, near, earlier), text
+
+
+def test_the_end_of_a_restated_request_is_found_as_its_pattern_finds_it():
+    # doc._ends_request tries _REQUEST_END's "^" alternatives only after one of _END_PREFIXES and the others only
+    # where one of _END_WORDS stands: the same answer as searching the unit (the plain form), on texts made of
+    # the pattern's words and prefixes, with lookalikes ("Responses", "The forces", "Decisions").
+    words = [*doc._END_PREFIXES, *doc._END_WORDS, "decided", "DECISION ", "Our reply", "Our answer", "I confirm", "I can advise", "apologise",
+             "apologies", "apologize", "handled", "considered", "The Force can", " does", " holds", " responded", "Section 12 - Cost",
+             "Section 40(2): Personal", "Responses", "The forces", "Decisions", " ", " ", ".", "x", "\n", "locate the information"]
+    for text in _random_texts(words, 4000, 13):
+        assert doc._ends_request(text) == bool(doc._REQUEST_END.search(text)), text

@@ -771,7 +771,11 @@ _END_WORDS = ("decided", "will now be considered", "sorry to inform", "has been 
 
 
 def _ends_request(u: str) -> bool:
-    return (u.startswith(_END_PREFIXES) or any(w in u for w in _END_WORDS)) and bool(_REQUEST_END.search(u))
+    """``_REQUEST_END.search(u)``: its "^" alternatives tried at the start alone, and only after one of their
+    prefixes; the others only where one of their words stands (``search`` tries every alternative at every
+    position)."""
+    _, _, anchored, free = _folded_plan(_REQUEST_END)  # (a case-sensitive pattern: every alternative reads ``u``)
+    return bool(u.startswith(_END_PREFIXES) and anchored.match(u)) or bool(any(w in u for w in _END_WORDS) and free.search(u))
 _BODY_SPEAKS = re.compile(r"(?:The\s+)?(?:(?:[A-Z][\w&'’.-]*\s+){1,6}|(?:council|force|trust|department|authority|university|service|board|office)\s+)"
                           r"(?:can(?:not)?|does not|do not|holds?|neither|confirms?|has no|have no)\b")
 _AUTH_AFTER = re.compile(r"^\s*(?:\([A-Z]{2,6}\)\s*)?(?:can|cannot|does|do|has|have|hold|holds|is|will|would|are|neither|confirms?|aims?)\b")
@@ -1243,40 +1247,40 @@ def _mark_quoted(doc: Doc) -> None:
 
 def holds_folded(rx: re.Pattern, u: str, low: str, needles: tuple[str, ...] = ()) -> bool:
     """Does ``rx`` (case-insensitive) match in ``u``? Asked of ``low`` (``u`` lower-cased) with the
-    pattern's case-sensitive twin where that finds the same: Python's ``re`` runs a case-insensitive
-    alternation several times slower. (``low`` has "'" for "’": a pattern with "'" reads ``u``.)
+    case-sensitive twins of its alternatives where that finds the same: Python's ``re`` runs a
+    case-insensitive alternation several times slower. (``low`` has "'" for "’": an alternative with
+    "'", or one whose case matters, reads ``u``.)
     ``needles``: words every match holds (lower case; a test checks them from the pattern), tested first: a
     substring test is far cheaper than trying the pattern at every position."""
     if not (u.isascii() or folds_like_lower(u)):
         return rx.search(u) is not None
     if needles and not any(n in low for n in needles):
         return False
-    on_low, anchored, free = _folded_plan(rx)
-    if not on_low:
-        low = u
-    return bool(anchored and anchored.match(low)) or bool(free and free.search(low))
+    low_anchored, low_free, anchored, free = _folded_plan(rx)
+    return (bool(low_anchored and low_anchored.match(low)) or bool(low_free and low_free.search(low))
+            or bool(anchored and anchored.match(u)) or bool(free and free.search(u)))
 
 
 @_by_pattern
-def _folded_plan(rx: re.Pattern) -> tuple[bool, re.Pattern | None, re.Pattern | None]:
-    """How ``holds_folded`` tries ``rx``: on the lower-cased text (its twin) or on the text itself, and
-    its "^" alternatives apart from the others (``_split_anchored``); one lookup a call, not two."""
-    twin = _lower_twin(rx)
-    on_low = not (twin is None or "'" in rx.pattern)
-    return (on_low, *_split_anchored(twin if on_low else rx))
-
-
-@_by_pattern
-def _split_anchored(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | None]:
-    """``rx`` as (its alternatives that begin with "^", without it; the others): the first can match
-    only at the start, so they are tried there alone, not at every position as ``search`` would."""
-    parts = _branches(rx.pattern)
-    anchored = [part[1:] for part in parts if part.startswith("^")]
-    if not anchored or rx.flags & re.MULTILINE or rx.groups and re.search(r"\\\d|\(\?P=", rx.pattern):
-        return None, rx  # ("^" at every line start; a back-reference would lose its group)
-    free = [part for part in parts if not part.startswith("^")]
-    return re.compile("|".join(anchored), rx.flags), (re.compile("|".join(free), rx.flags) if free else None)
-
+def _folded_plan(rx: re.Pattern) -> tuple[re.Pattern | None, re.Pattern | None, re.Pattern | None, re.Pattern | None]:
+    """How ``holds_folded`` tries ``rx``: (its "^" alternatives, without it, and its others, each as their
+    lower-case twins for the lower-cased text; then those of each that keep to the text itself). Whether
+    a pattern matches is whether one of its alternatives does: each alternative is read on the lower-cased
+    text when its own twin can be (one with a capital class or "(?-i:" no longer keeps the others on the
+    text), the "^" ones only at the start (``search`` would try them at every position). A pattern read
+    line by line (MULTILINE) or with a back-reference (its groups would be renumbered) stays whole."""
+    if rx.flags & re.MULTILINE or rx.groups and re.search(r"\\\d|\(\?P=", rx.pattern):
+        twin = _lower_twin(rx)
+        return (None, twin, None, None) if twin is not None and "'" not in rx.pattern else (None, None, None, rx)
+    sorted_parts: dict[tuple[bool, bool], list[str]] = {(True, True): [], (True, False): [], (False, True): [], (False, False): []}
+    for part in _branches(rx.pattern):
+        on_low = "'" not in part and (lowered := _twin_source(part, rx.flags)) is not None
+        source = lowered if on_low else part
+        anchored = source.startswith("^")
+        sorted_parts[on_low, anchored].append(source[1:] if anchored else source)
+    flags = (rx.flags & ~re.IGNORECASE, rx.flags)
+    return tuple(re.compile("|".join(parts), flags[not on_low]) if parts else None
+                 for (on_low, _), parts in sorted_parts.items())
 
 
 _ASKS = re.compile(r"(?:please|could you|can you|would you|I would like|I request|provide|copies of|a copy of)\b", re.IGNORECASE)
