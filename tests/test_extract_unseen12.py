@@ -155,12 +155,8 @@ UNSEEN12 = {
 }
 
 UNSEEN12_OPEN: set[tuple[str, str]] = {
-    # An email reply that answers under each ">"-quoted question: the ">" lines are not read as quoted (the quoted
-    # greeting "> Dear Northumbria Police," is read as the reply's), so no numbered question is found, the one
-    # not-held sentence decides the outcome (not held, silently: question 1's "No." is lost), and "> On 4 August
-    # 2025 you wrote:" dates nothing. Reading ">" as a quotation mark needs the segmenting of messages changed.
-    ("northumbria_quoted_request.txt", "questions"), ("northumbria_quoted_request.txt", "outcome"),
-    ("northumbria_quoted_request.txt", "date_received"), ("northumbria_quoted_request.txt", "events"),
+    # (Northumbria's email reply answering under each ">"-quoted question is read since round 13: ">" lines are
+    # quoted, a quoted numbered item heads the answer below it, "> On 4 August 2025 you wrote:" dates the request.)
     # One response cell spanning two questions (rowspan="2") is printed in both rows since this round, so question 2
     # reads not held; question 1 ("Has ... used ...?") reads not held too, from the same cell's "holds no
     # information" (which clause answers which question is a reading of the questions' meaning).

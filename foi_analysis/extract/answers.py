@@ -28,7 +28,7 @@ _NCND = re.compile(NCND_WORDS + r"|\bNCND\b", re.I)
 QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
-    ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
+    ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was)(?: therefore| consequently| thus| accordingly)? not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       # ("The information is available at https://...", "can be found on our website at ...")
@@ -226,8 +226,12 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             if len(lettered) > len(letters):
                 letters = lettered
 
-    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefghP"):
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefghP>"):
         u = doc.units[i]
+        if u[0] == ">":
+            if not doc.quoted[i] or not (u := u.lstrip("> ")):
+                continue
+            # ("> 1. Does the force use ...?": the request quoted by an email reply)
         if u[0] == "P":
             # "Part A – a list of ...", "Part B: the number of ...": lettered items, as "a)", "b)"
             m = _PART.match(u) if u[:5] == "Part " else None
@@ -589,7 +593,9 @@ def _gives_before_withholding(body: str) -> bool:
     before = list(itertools.takewhile(lambda t: not _cue_in("exempt", t), said))
     if not before or len(before) == len(said):
         return False
-    said = " ".join(before)
+    # (not the burden of answering, counted before a refusal as manifestly unreasonable: "The cameras captured about
+    # 41 million records, and each would need to be reviewed"; "We estimate that this would take 9,000 hours")
+    said = " ".join(s for s in before if "ould" not in s or not _BURDEN.search(s))
     if re.search(r"\b(?:not|no|cannot|can't|unable)\b", said, re.I):
         return False  # ("We cannot provide the 2 reports attached ...": what is not given)
     if _GIVEN.search(said):
@@ -600,6 +606,9 @@ def _gives_before_withholding(body: str) -> bool:
     if _QREF_GATE.search(facts.lower()):
         facts = _QREF.sub("", facts)
     return _DIGIT.search(facts) is not None
+
+
+_BURDEN = re.compile(r"\bwould (?:need|have to|take|require|cost|involve)\b", re.I)
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
@@ -719,7 +728,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
               and (m := _RESPONSE_LABEL.match(doc.units[i + 1])) and m.end() < len(doc.units[i + 1])]  # (a label with its answer)
     # So does a question restated unnumbered above its answer (doc._asked_above_answers).
     inline += [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units)
-               and doc.own(i + 1) and asks_question(doc.units[i]) and (i, doc.units[i]) not in inline]
+               and doc.own(i + 1) and (asks_question(doc.units[i]) or doc.units[i][:1] == ">") and (i, doc.units[i]) not in inline]
     if inline:
         units = sorted(units + inline)
     for i, u in units:
@@ -755,7 +764,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if not qa_head and (m := ANSWER_HEAD.match(u) or (u[:5] == "Part " and _PART.match(u)) or (first in "(abcdefgh" and _LETTERED_HEAD.match(u))
                                 or (first == "(" and _ROMAN.match(u)) or ANSWER_INTRO.match(u)):
                 qa_head = m.end()
-            rest = u[qa_head:].strip()
+            rest = u[qa_head:].strip() if first != ">" else ""  # (a quoted question, "> 2. How many ...?", is no answer)
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
@@ -869,7 +878,7 @@ def find_tables(doc: Doc) -> list[dict]:
         rows = [r[:-1] if r and r[-1] == "" else r for r in rows]
         rows = [r[1:] if r and r[0] == "" else r for r in rows]
         table = _shape(rows)
-        if table and len(table[0]) == 2 and not any(c.isdigit() for c in table[0][0]) and date_line(table[0][1]):
+        if table and len(table[0]) == 2 and not any(c.isdigit() for c in table[0][0]) and (date_line(table[0][1]) or _dated_fields(table[1])):
             table = None  # "Date received | 2 June 2025": a record's labelled fields, no header over figures
         if table:
             columns, body = table
@@ -878,6 +887,14 @@ def find_tables(doc: Doc) -> list[dict]:
                            "columns": columns, "rows": body})
         i = j
     return tables
+
+
+def _dated_fields(body: list[list[str]]) -> bool:
+    """Rows of labelled fields under a first row that is one too ("Request reference | UON-FOI-2025-118", then
+    "Date received | 17 February 2025"): every label without a figure, and each date labelled a date (not a
+    "Location | Date" table, whose rows name places)."""
+    dated = [r for r in body if len(r) == 2 and date_line(r[1])]
+    return bool(dated) and all(not any(c.isdigit() for c in r[0]) for r in body) and all("date" in r[0].lower() for r in dated)
 
 
 def _shape(rows: list[list[str]]) -> tuple[list[str], list[list[str]]] | None:
