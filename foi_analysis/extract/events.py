@@ -134,8 +134,9 @@ _DASH = re.compile(r"^\s*[-–—:]\s*")
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b"
                         r"(?!.{0,25}\b(?:received|responded|replied) (?:it |this |your \w+ )?on\s*$).{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
-# (and as mail clients shorten it: "On Mon, 4 Aug 2025 at 09:14, ... wrote:")
-_WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\b(?:mon|tue|wed|thu|fri|sat|sun),\s*|\bthe\s+)+$", re.IGNORECASE)
+# (and as mail clients shorten it after "On": "On Mon, 4 Aug 2025 at 09:14, ... wrote:"; not "Sent: Thu, 27 Feb 2025", a
+# message's head, which is read where it stands)
+_WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|(?<=\bon )(?:mon|tue|wed|thu|fri|sat|sun),\s*|\bthe\s+)+$", re.IGNORECASE)
 # (a match ends in "...day", "...day,", a short day's "Mon," or "the" and spaces; none of these letters folds to another under IGNORECASE)
 _WEEKDAY_TAIL_ENDS = ("day", "day,", "the", "mon,", "tue,", "wed,", "thu,", "fri,", "sat,", "sun,")
 _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
