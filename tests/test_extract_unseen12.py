@@ -228,10 +228,10 @@ _SPA = ("Scottish Police Authority\n\nOur ref: SPA-1\n\nDate: 3 November 2025\n\
 
 @pytest.mark.parametrize("head1, head2, want", [
     ("Question 1", "Question 2", [("1", "publicly_available"), ("2", "not_held")]),  # headings without a stop
-    # "Answer 1" / "Response to question 1" end the request too (its ground is read), but are no answer heading
-    # without a stop: question 1 is left null, warned (a known gap, docs/extract.md "Limits worth knowing")
-    ("Answer 1", "Answer 2", [("1", None), ("2", "not_held")]),
-    ("Response to question 1", "Response to question 2", [("1", None), ("2", "not_held")]),
+    # "Answer 1" / "Response to question 1" end the request too (its ground is read), and since round 13 head their
+    # answers without a stop (before, question 1 was left null, warned)
+    ("Answer 1", "Answer 2", [("1", "publicly_available"), ("2", "not_held")]),
+    ("Response to question 1", "Response to question 2", [("1", "publicly_available"), ("2", "not_held")]),
 ])
 def test_an_answer_heading_on_its_own_line_ends_the_request(head1, head2, want):
     x = extract_text(_SPA + f"{head1}\nThe Board papers are published on our website at www.spa.police.uk/board. Under section 25(1) "

@@ -336,3 +336,24 @@ def test_a_quoted_earlier_reply_is_not_this_letters_verdict():
 def test_lookalikes_of_a_quoted_line(body, want):
     x = _kent("You asked:\n\n1. How many deployments were there?\n\n2. How many arrests?\n\nResponse\n\n" + body)
     assert [(q["question"], q["outcome"]) for q in x["questions"]] == want
+
+
+_ASK3 = "You asked:\n\n1. How many vans?\n\n2. Who supplies them?\n\nResponse\n\n"
+
+
+@pytest.mark.parametrize("heads, want", [
+    # worded answer headings on lines of their own, no stop (round 12 left question 1 null)
+    (("Answer 1", "Answer 2"), [("1", "disclosed"), ("2", "not_held")]),
+    (("Answer 1:", "Answer 2 -"), [("1", "disclosed"), ("2", "not_held")]),
+    (("Response to question 1", "Response to question 2"), [("1", "disclosed"), ("2", "not_held")]),
+    # and with the answer on the same line, as before
+    (("Response to question 1: Kent Police", "Response to question 2: Kent"), [("1", "disclosed"), ("2", "not_held")]),
+    # a number the request does not have heads nothing: both answers are matched otherwise
+    (("Answer 7", "Answer 8"), [("1", None), ("2", None)]),
+])
+def test_a_worded_answer_heading_without_a_stop(heads, want):
+    a1, a2 = heads
+    body = (f"{a1}\nKent Police has 4 vans.\n\n{a2}\nKent Police does not hold this information." if not a1.endswith("Police")
+            else f"{a1} has 4 vans.\n\n{a2} Police does not hold this information.")
+    x = _kent(_ASK3 + body)
+    assert [(q["question"], q["outcome"]) for q in x["questions"]] == want

@@ -171,7 +171,9 @@ _NOT_KNOWN = re.compile(r"\W*(?:unknown|not known)\W*$", re.IGNORECASE)
 _NOT_APPLICABLE = re.compile(r"\W*(?:n/?a|not applicable)\W*$", re.IGNORECASE)
 # A question and its answer numbered without punctuation, or an answer numbered as its question:
 # "Q1 How many ...?" then "A1 The force ran ...", "Answer 1: We are withholding ...".
-_QA_HEAD = re.compile(r"^(?:Q|A|Answer\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)")
+# (and a worded heading on a line of its own, with no stop: "Answer 1", "Response to question 1")
+_QA_HEAD = re.compile(r"^(?:(?:Q|A|Answer\s|Response to question\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)"
+                      r"|(?:Answer|Response to question)\s*(\d{1,2}[a-zA-Z]?)\s*[.:\-–]?\s*$)")
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
@@ -737,8 +739,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         first = u[:1]
         if head is not None or not enumerated:
             pass  # (the headings below are of numbers the request has)
-        elif first in "QA" and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
-            head = [m.group(1).lower()]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
+        elif first in "QAR" and (m := _QA_HEAD.match(u)) and (qid := (m.group(1) or m.group(2)).lower()) in enumerated:
+            head = [qid]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
             qa_head = m.end()  # (its number is no figure of the answer's: "A2. This information is not held.")
         elif first in "(abcdefgh" and (m := _LETTERED_HEAD.match(u)):
             # "(a) and (b) Not applicable" under answer 1 answers 1a and 1b; "b) ..." answers a request lettered "b)"
