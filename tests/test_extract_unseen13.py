@@ -357,3 +357,20 @@ def test_a_worded_answer_heading_without_a_stop(heads, want):
             else f"{a1} has 4 vans.\n\n{a2} Police does not hold this information.")
     x = _kent(_ASK3 + body)
     assert [(q["question"], q["outcome"]) for q in x["questions"]] == want
+
+
+_LETTER = ("Kent Police\n\nOur ref: FOI 1/25\n\nDate: 3 June 2025\n\nDear Requester\n\nYou asked:\n\n1. How many vans?\n\n"
+           "2. Who supplies them?\n\nResponse\n\n1. Kent Police has 4 vans.\n\n2. The supplier's name is withheld under section "
+           "31(1)(a).\n\nYours sincerely\n\nKent Police")
+
+
+@pytest.mark.parametrize("text", [
+    # a response saved with every line quoted (copied from a mail client's reply): no message of the body's stands
+    # outside the quotation, so its lines are read as the letter's, as before this round (not as nothing)
+    "\n".join("> " + line if line else ">" for line in _LETTER.splitlines()),
+    # forwarded by the requester ("See below."), the response quoted under it
+    "From: Requester\nSent: 5 June 2025\nSubject: FW: FOI 1/25\n\nSee below.\n\n" + "\n".join("> " + line for line in _LETTER.splitlines()),
+])
+def test_a_response_quoted_whole_is_still_read(text):
+    x = extract_text(text).json()
+    assert (x["reference"], x["sections"], [e["citation"] for e in x["exemptions"]]) == ("FOI 1/25", ["31"], ["31(1)(a)"])

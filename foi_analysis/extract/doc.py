@@ -1222,10 +1222,11 @@ _EMAIL_QUOTE = re.compile(r">+(?: |$)(?!\s*\d[\d,]*(?:\.\d+)?(?:\s|$))")
 def _mark_email_quoted(doc: Doc) -> None:
     """Lines an email client quotes ("> 1. Does the force use ...?", "> Dear Northumbria Police,") are the
     earlier message's words, read as quoted (the requester's question, or the body's own earlier reply that a
-    review quotes), not as the reply's: when two or more lines are so quoted."""
+    review quotes), not as the reply's: when two or more lines are so quoted, below a message the body writes (its
+    greeting unquoted: a response forwarded or saved with every line quoted is read as before, not as nothing)."""
     # (not the client's line that says whose they are, "> On 4 August 2025 you wrote:": see events)
     lines = [i for i in doc.starting(">".__eq__) if _EMAIL_QUOTE.match(doc.units[i]) and not doc.units[i].endswith("wrote:")]
-    if len(lines) >= 2:
+    if len(lines) >= 2 and any(seg.role == "authority" for seg in doc.segments):
         for i in lines:
             doc.quoted[i] = True
 
