@@ -257,6 +257,9 @@ def test_a_table_of_labelled_fields(table, tables):
     ("On 3 March 2025 we wrote to you with our response.", "response"),  # (as before: "we wrote to you")
     ("On 3 March 2025 we wrote to tell you that we did not need more time.", None),
     ("On 3 March 2025 we told you that no extension was needed.", None),
+    # the ordinary deadline told, and a promise: no extension
+    ("On 3 March 2025 we told you that the deadline for our response was 31 March 2025.", None),
+    ("On 3 March 2025 we will write to tell you whether we need more time.", None),
     ("On 3 March 2025 we refused your request.", "response"),
 ])
 def test_an_extension_told_after_it(said, event):

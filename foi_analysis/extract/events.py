@@ -41,7 +41,7 @@ _BEFORE = [
     # (a case system's label too: "Date Closed: 06/04/2025", "Closed date:")
     ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|^\s*(?:(?:date|request|case) closed|closed(?: date)?)\s*:\s*$|^\s*disclosure date\s*:?\s*$"
                             r"|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
-                            r"|responded (?:to [^.]{0,40})?on|\bour (?:previous |earlier |original |first |initial )?(?:response|reply) of|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
+                            r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
     # "Thank you for your email of 13 November 2024, in which you asked" ("your request for information of ..."):
     # the request, as the reply dates it
     # (last: every other cue comes first; "dated" is when it was written, and is not read).
@@ -76,6 +76,7 @@ _QUOTES_YOU = re.compile(r"^,?\s*(?:you|in which you)\s+(?:wrote|said|stated|arg
 # "... the internal review of the response to your request, which was received on": the receipt of
 # the request under review, not of the review request.
 _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
+_OUR_RESPONSE_OF = re.compile(r"\bour (?:previous |earlier |original |first |initial )?(?:response|reply) of\s*$")
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
 # "... received on 6 May 2025 and acknowledged it on 7 May 2025": the nearer verb decides.
 _ACKNOWLEDGED_ON = re.compile(r"\backnowledged\s+(?:it\s+|this\s+|receipt\s+|your (?:request|e-?mail|letter)\s+)?on\s*$", re.I)
@@ -99,8 +100,8 @@ _ON_DATE = re.compile(r"(?:^[\s>]*|[.;]\s+)on\s*$", re.I)  # (">": an email's qu
 _ON_AFTER = [
     # "On 3 March 2025 we wrote to tell you that we needed more time to consider the public interest test" (not "... that
     # we did not need more time")
-    ("extension_notice", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:wrote|e-?mailed|told|informed|notified"
-                                    r"|extended)\b(?![^.]{0,60}\b(?:not|no)\b)[^.]{0,80}?(?:\b(?:more|additional|further) time\b|\bextend|\bextension\b|\bdeadline\b)", re.I)),
+    ("extension_notice", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:(?:wrote|e-?mailed|told|informed|notified)\b"
+                                    r"(?![^.]{0,60}\b(?:not|no)\b)[^.]{0,80}?(?:\b(?:more|additional|further) time\b|\bextend|\bextension\b)|extended (?:the )?(?:deadline|time))", re.I)),
     ("internal_review_requested", re.compile(r"^,?\s*(?:you|your)\b[^.]{0,30}\b(?:asked|requested|applied)\b[^.]{0,20}\breview", re.I)),
     ("response", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:refused|responded|replied|answered|wrote to you|issued|sent (?:you )?(?:our|a|the) (?:response|reply|decision))", re.I)),
     ("received", re.compile(r"^,?\s*(?:(?:you|the (?:complainant|requester|applicant)) (?:asked|requested|wrote|submitted|made)|we received your)\b", re.I)),
@@ -341,6 +342,8 @@ def find_events(doc: Doc) -> list[dict]:
                 event = None
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
+            if event is None and tail[-3:] == " of" and "our " in low and _OUR_RESPONSE_OF.search(low):
+                event = "response"  # "further to our response of 14 January 2025" (not "in response to your email of")
             if event is None and tail[-2:] == "on" and ("reached" in low or "arrived" in low) and _REACHED.search(before):
                 event = "received"  # "Your email reached us on Monday 21 April 2025"
             if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
