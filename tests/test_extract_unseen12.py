@@ -155,12 +155,8 @@ UNSEEN12 = {
 }
 
 UNSEEN12_OPEN: set[tuple[str, str]] = {
-    # An email reply that answers under each ">"-quoted question: the ">" lines are not read as quoted (the quoted
-    # greeting "> Dear Northumbria Police," is read as the reply's), so no numbered question is found, the one
-    # not-held sentence decides the outcome (not held, silently: question 1's "No." is lost), and "> On 4 August
-    # 2025 you wrote:" dates nothing. Reading ">" as a quotation mark needs the segmenting of messages changed.
-    ("northumbria_quoted_request.txt", "questions"), ("northumbria_quoted_request.txt", "outcome"),
-    ("northumbria_quoted_request.txt", "date_received"), ("northumbria_quoted_request.txt", "events"),
+    # (Northumbria's email reply answering under each ">"-quoted question is read since round 13: ">" lines are
+    # quoted, a quoted numbered item heads the answer below it, "> On 4 August 2025 you wrote:" dates the request.)
     # One response cell spanning two questions (rowspan="2") is printed in both rows since this round, so question 2
     # reads not held; question 1 ("Has ... used ...?") reads not held too, from the same cell's "holds no
     # information" (which clause answers which question is a reading of the questions' meaning).
@@ -232,10 +228,10 @@ _SPA = ("Scottish Police Authority\n\nOur ref: SPA-1\n\nDate: 3 November 2025\n\
 
 @pytest.mark.parametrize("head1, head2, want", [
     ("Question 1", "Question 2", [("1", "publicly_available"), ("2", "not_held")]),  # headings without a stop
-    # "Answer 1" / "Response to question 1" end the request too (its ground is read), but are no answer heading
-    # without a stop: question 1 is left null, warned (a known gap, docs/extract.md "Limits worth knowing")
-    ("Answer 1", "Answer 2", [("1", None), ("2", "not_held")]),
-    ("Response to question 1", "Response to question 2", [("1", None), ("2", "not_held")]),
+    # "Answer 1" / "Response to question 1" end the request too (its ground is read), and since round 13 head their
+    # answers without a stop (before, question 1 was left null, warned)
+    ("Answer 1", "Answer 2", [("1", "publicly_available"), ("2", "not_held")]),
+    ("Response to question 1", "Response to question 2", [("1", "publicly_available"), ("2", "not_held")]),
 ])
 def test_an_answer_heading_on_its_own_line_ends_the_request(head1, head2, want):
     x = extract_text(_SPA + f"{head1}\nThe Board papers are published on our website at www.spa.police.uk/board. Under section 25(1) "

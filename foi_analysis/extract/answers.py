@@ -28,7 +28,7 @@ _NCND = re.compile(NCND_WORDS + r"|\bNCND\b", re.I)
 QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
-    ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
+    ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was)(?: therefore| consequently| thus| accordingly)? not held|(?:do|does) not hold|\bholds? no\b"
                             r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       # ("The information is available at https://...", "can be found on our website at ...")
@@ -171,7 +171,9 @@ _NOT_KNOWN = re.compile(r"\W*(?:unknown|not known)\W*$", re.IGNORECASE)
 _NOT_APPLICABLE = re.compile(r"\W*(?:n/?a|not applicable)\W*$", re.IGNORECASE)
 # A question and its answer numbered without punctuation, or an answer numbered as its question:
 # "Q1 How many ...?" then "A1 The force ran ...", "Answer 1: We are withholding ...".
-_QA_HEAD = re.compile(r"^(?:Q|A|Answer\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)")
+# (and a worded heading on a line of its own, with no stop: "Answer 1", "Response to question 1")
+_QA_HEAD = re.compile(r"^(?:(?:Q|A|Answer\s|Response to question\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)"
+                      r"|(?:Answer|Response to question)\s*(\d{1,2}[a-zA-Z]?)\s*[.:\-–]?\s*$)")
 _FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
@@ -226,8 +228,12 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             if len(lettered) > len(letters):
                 letters = lettered
 
-    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefghP"):
+    for i in doc.starting(lambda c: c.isdigit() or c in "QqRrIiCcYy \"“(abcdefghP>"):
         u = doc.units[i]
+        if u[0] == ">":
+            if not doc.quoted[i] or not (u := u.lstrip("> ")):
+                continue
+            # ("> 1. Does the force use ...?": the request quoted by an email reply)
         if u[0] == "P":
             # "Part A – a list of ...", "Part B: the number of ...": lettered items, as "a)", "b)"
             m = _PART.match(u) if u[:5] == "Part " else None
@@ -589,7 +595,9 @@ def _gives_before_withholding(body: str) -> bool:
     before = list(itertools.takewhile(lambda t: not _cue_in("exempt", t), said))
     if not before or len(before) == len(said):
         return False
-    said = " ".join(before)
+    # (not the burden of answering, counted before a refusal as manifestly unreasonable: "The cameras captured about
+    # 41 million records, and each would need to be reviewed"; "We estimate that this would take 9,000 hours")
+    said = " ".join(s for s in before if "ould" not in s or not _BURDEN.search(s))
     if re.search(r"\b(?:not|no|cannot|can't|unable)\b", said, re.I):
         return False  # ("We cannot provide the 2 reports attached ...": what is not given)
     if _GIVEN.search(said):
@@ -600,6 +608,9 @@ def _gives_before_withholding(body: str) -> bool:
     if _QREF_GATE.search(facts.lower()):
         facts = _QREF.sub("", facts)
     return _DIGIT.search(facts) is not None
+
+
+_BURDEN = re.compile(r"\bwould (?:need|have to|take|require|cost|involve)\b", re.I)
 
 
 _CLAUSE_BREAK = re.compile(r";|,?\s+(?:and|but|while|whereas)\s+|,\s+")
@@ -719,7 +730,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
               and (m := _RESPONSE_LABEL.match(doc.units[i + 1])) and m.end() < len(doc.units[i + 1])]  # (a label with its answer)
     # So does a question restated unnumbered above its answer (doc._asked_above_answers).
     inline += [(i, doc.units[i]) for i in itertools.compress(range(len(heads)), heads) if doc.quoted[i] and i + 1 < len(doc.units)
-               and doc.own(i + 1) and asks_question(doc.units[i]) and (i, doc.units[i]) not in inline]
+               and doc.own(i + 1) and (asks_question(doc.units[i]) or doc.units[i][:1] == ">") and (i, doc.units[i]) not in inline]
     if inline:
         units = sorted(units + inline)
     for i, u in units:
@@ -728,8 +739,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
         first = u[:1]
         if head is not None or not enumerated:
             pass  # (the headings below are of numbers the request has)
-        elif first in "QA" and (m := _QA_HEAD.match(u)) and m.group(1).lower() in enumerated:
-            head = [m.group(1).lower()]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
+        elif first in "QAR" and (m := _QA_HEAD.match(u)) and (qid := (m.group(1) or m.group(2)).lower()) in enumerated:
+            head = [qid]  # "Q1 How many ...?" / "A1 The force ran ...", "Answer 1: ..." (a number the request has)
             qa_head = m.end()  # (its number is no figure of the answer's: "A2. This information is not held.")
         elif first in "(abcdefgh" and (m := _LETTERED_HEAD.match(u)):
             # "(a) and (b) Not applicable" under answer 1 answers 1a and 1b; "b) ..." answers a request lettered "b)"
@@ -755,7 +766,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if not qa_head and (m := ANSWER_HEAD.match(u) or (u[:5] == "Part " and _PART.match(u)) or (first in "(abcdefgh" and _LETTERED_HEAD.match(u))
                                 or (first == "(" and _ROMAN.match(u)) or ANSWER_INTRO.match(u)):
                 qa_head = m.end()
-            rest = u[qa_head:].strip()
+            rest = u[qa_head:].strip() if first != ">" else ""  # (a quoted question, "> 2. How many ...?", is no answer)
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
@@ -869,7 +880,7 @@ def find_tables(doc: Doc) -> list[dict]:
         rows = [r[:-1] if r and r[-1] == "" else r for r in rows]
         rows = [r[1:] if r and r[0] == "" else r for r in rows]
         table = _shape(rows)
-        if table and len(table[0]) == 2 and not any(c.isdigit() for c in table[0][0]) and date_line(table[0][1]):
+        if table and len(table[0]) == 2 and not any(c.isdigit() for c in table[0][0]) and (date_line(table[0][1]) or _dated_fields(table[1])):
             table = None  # "Date received | 2 June 2025": a record's labelled fields, no header over figures
         if table:
             columns, body = table
@@ -878,6 +889,14 @@ def find_tables(doc: Doc) -> list[dict]:
                            "columns": columns, "rows": body})
         i = j
     return tables
+
+
+def _dated_fields(body: list[list[str]]) -> bool:
+    """Rows of labelled fields under a first row that is one too ("Request reference | UON-FOI-2025-118", then
+    "Date received | 17 February 2025"): every label without a figure, and each date labelled a date (not a
+    "Location | Date" table, whose rows name places)."""
+    dated = [r for r in body if len(r) == 2 and date_line(r[1])]
+    return bool(dated) and all(not any(c.isdigit() for c in r[0]) for r in body) and all("date" in r[0].lower() for r in dated)
 
 
 def _shape(rows: list[list[str]]) -> tuple[list[str], list[list[str]]] | None:

@@ -879,6 +879,8 @@ def build_doc(lines: list[str], plain: bool = False, outside_ascii: str | None =
     doc._first = first
     _classify_segments(doc)
     _mark_quoted(doc)
+    if ">" in doc._first:
+        _mark_email_quoted(doc)
     if "annwyl" in doc.low or "yn gywir" in doc.low:
         _mark_welsh(doc)
     if sum(seg.role == "authority" for seg in segments) > 1:
@@ -1003,9 +1005,20 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
             continue  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
         if answering[segment_of[k]] and (m := ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)):
             heads[k] = question_ids(m.group(1) or m.group(2))
+    if ">" in doc._first:
+        _quoted_above_answers(doc, heads, answering)
     if not any(heads):
         _asked_above_answers(doc, heads)
     return heads
+
+
+def _quoted_above_answers(doc: Doc, heads: list, answering: list[bool]) -> None:
+    """An email reply that answers under each quoted question ("> 2. How many searches ...?", then the reply's
+    "Northumbria Police does not hold this information."): the quoted item heads the answer below it."""
+    for k in doc.starting(">".__eq__):
+        if doc.quoted[k] and k + 1 < len(doc.units) and doc.own(k + 1) and answering[doc.segment_of[k]] \
+                and (m := ENUM.match(doc.units[k].lstrip("> "))) and m.group(1) != "0":
+            heads[k] = [m.group(1) + (m.group(2) or m.group(3) or m.group(4) or "").lower()]
 
 
 _ASKING = ("please provide", "please tell", "please list", "please supply", "please give", "please confirm", "please send", "please state")
@@ -1195,6 +1208,31 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
 _WELSH_WORDS = frozenset("yn yw yr gan eich ein wedi nid mae eu gyda ydych ydy oes nad bod hwn hon hyn pob neu os dan o'r i'r a'r sy'n "
                          "mewn gennym rydym yng ym cael gallwch".split())
 _ENGLISH_WORDS = frozenset("the and of to is in for we you your on has have was are not this that with by it our does be as at from or".split())
+
+
+def quoted_from_requester(doc: Doc, i: int) -> bool:
+    """Is the message an email client quotes under unit ``i`` ("On 12 June 2025, ... wrote:") the requester's:
+    its quoted greeting, in the next lines, addresses a body ("> Dear Guy's and St Thomas' NHS Foundation Trust,")?"""
+    for k in range(i + 1, min(i + 4, len(doc.units))):
+        if (m := _DEAR.match(doc.units[k].lstrip("> "))):
+            return _role(m.group(1), "") == "requester"
+    return False
+
+
+# A line an email client quotes: ">" (or ">>") then a space or nothing; not a figure ("> 5", more than five).
+_EMAIL_QUOTE = re.compile(r">+(?: |$)(?!\s*\d[\d,]*(?:\.\d+)?(?:\s|$))")
+
+
+def _mark_email_quoted(doc: Doc) -> None:
+    """Lines an email client quotes ("> 1. Does the force use ...?", "> Dear Northumbria Police,") are the
+    earlier message's words, read as quoted (the requester's question, or the body's own earlier reply that a
+    review quotes), not as the reply's: when two or more lines are so quoted, below a message the body writes (its
+    greeting unquoted: a response forwarded or saved with every line quoted is read as before, not as nothing)."""
+    # (not the client's line that says whose they are, "> On 4 August 2025 you wrote:": see events)
+    lines = [i for i in doc.starting(">".__eq__) if _EMAIL_QUOTE.match(doc.units[i]) and not doc.units[i].endswith("wrote:")]
+    if len(lines) >= 2 and any(seg.role == "authority" for seg in doc.segments):
+        for i in lines:
+            doc.quoted[i] = True
 
 
 def _mark_welsh(doc: Doc) -> None:

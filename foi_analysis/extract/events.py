@@ -16,7 +16,7 @@ import ahocorasick_rs
 from ..foia.dates import MONTHS, NUMERIC_DATE, US_WORDED_DATE, WORDED_DATE_FROM_DAY, parse_printed_date
 import datetime as dt
 
-from .doc import ISO_DATE as _ISO_DATE, Doc, cue_words, folds_like_lower, holds_folded
+from .doc import ISO_DATE as _ISO_DATE, Doc, cue_words, folds_like_lower, holds_folded, quoted_from_requester
 
 EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", "chaser", "update",
           "internal_review_requested", "internal_review_response", "response")
@@ -35,7 +35,7 @@ _BEFORE = [
                             r"|\brequest\b[^.]{0,40}\breceived\s*$", re.I)),
     ("acknowledged", re.compile(r"\backnowledged\b.{0,40}\bon\s*$|\backnowledge?ment (?:sent|date|dated)?\s*:?\s*(?:on\s*)?$", re.I)),
     ("extension_estimate", re.compile(r"(?:amended|revised|new|extended|estimated|expected|anticipated) (?:date|deadline|response date)\b.{0,60}?(?:is|of|will be|by|to|:)\s*$"
-                                      r"|\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
+                                      r"|\b(?:expects?|aim|aims|aimed|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
                                       r"|estimate of the date\b.*$|extended (?:the (?:deadline|time(?: limit)?) )?(?:to|until)\s*$", re.I)),
     ("extension_notice", re.compile(r"(?:extension|section 17\s*\(2\)|s\.?\s*17\s*\(2\)) (?:notice|letter)?.{0,40}(?:sent|issued|dated|on)\s*$", re.I)),
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
@@ -77,6 +77,7 @@ _QUOTES_YOU = re.compile(r"^,?\s*(?:you|in which you)\s+(?:wrote|said|stated|arg
 # "... the internal review of the response to your request, which was received on": the receipt of
 # the request under review, not of the review request.
 _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
+_OUR_RESPONSE_OF = re.compile(r"\bour (?:previous |earlier |original |first |initial )?(?:response|reply) of\s*$")
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
 # "... received on 6 May 2025 and acknowledged it on 7 May 2025": the nearer verb decides.
 _ACKNOWLEDGED_ON = re.compile(r"\backnowledged\s+(?:it\s+|this\s+|receipt\s+|your (?:request|e-?mail|letter)\s+)?on\s*$", re.I)
@@ -85,7 +86,7 @@ _REACHED = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|lette
 # "We aim to respond by 4 June 2025" is an estimate of an extended decision only in a message that extends
 # the time (the public interest test, s10(3), s17(2), "more time"); in an acknowledgement it is the
 # ordinary deadline, no event.
-_AIMS_BY = re.compile(r"\b(?:expects?|aim|aims|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$", re.I)
+_AIMS_BY = re.compile(r"\b(?:expects?|aim|aims|aimed|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$", re.I)
 _EXTENDS = re.compile(r"public interest|\bextend|\bextension|\b(?:more|additional|further) time|\b10\s*\(\s*3\s*\)|\b17\s*\(\s*2\s*\)"
                       r"|\bconsider(?:ing|ation of)? (?:the )?(?:application|exemption|section)", re.I)
 
@@ -96,8 +97,12 @@ def _extends(doc: Doc, i: int) -> bool:
     end = doc.segments[seg + 1].start if seg + 1 < len(doc.segments) else len(doc.units)
     return any(_EXTENDS.search(u) for u in doc.units[doc.segments[seg].start: end])
 # "On 17 February 2025 we refused your request": a sentence that opens with its date says what happened on it.
-_ON_DATE = re.compile(r"(?:^\s*|[.;]\s+)on\s*$", re.I)
+_ON_DATE = re.compile(r"(?:^[\s>]*|[.;]\s+)on\s*$", re.I)  # (">": an email's quoted "> On 4 August 2025 you wrote:")
 _ON_AFTER = [
+    # "On 3 March 2025 we wrote to tell you that we needed more time to consider the public interest test" (not "... that
+    # we did not need more time")
+    ("extension_notice", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:(?:wrote|e-?mailed|told|informed|notified)\b"
+                                    r"(?![^.]{0,60}\b(?:not|no)\b)[^.]{0,80}?(?:\b(?:more|additional|further) time\b|\bextend|\bextension\b)|extended (?:the )?(?:deadline|time))", re.I)),
     ("internal_review_requested", re.compile(r"^,?\s*(?:you|your)\b[^.]{0,30}\b(?:asked|requested|applied)\b[^.]{0,20}\breview", re.I)),
     ("response", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:refused|responded|replied|answered|wrote to you|issued|sent (?:you )?(?:our|a|the) (?:response|reply|decision))", re.I)),
     ("received", re.compile(r"^,?\s*(?:(?:you|the (?:complainant|requester|applicant)) (?:asked|requested|wrote|submitted|made)|we received your)\b", re.I)),
@@ -131,9 +136,11 @@ _DASH = re.compile(r"^\s*[-–—:]\s*")
 _NOT_EVENT = re.compile(r"\b(?:meeting|minutes|committee|board|hearing|court|published|deploy\w*|operation|incident|carnival|match)\b"
                         r"(?!.{0,25}\b(?:received|responded|replied) (?:it |this |your \w+ )?on\s*$).{0,40}$", re.I)
 # "received on Tuesday, the 7th March": the cue is before the weekday and "the".
-_WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|\bthe\s+)+$", re.IGNORECASE)
-# (a match ends in "...day", "...day," or "the" and spaces; none of these letters folds to another under IGNORECASE)
-_WEEKDAY_TAIL_ENDS = ("day", "day,", "the")
+# (and as mail clients shorten it after "On": "On Mon, 4 Aug 2025 at 09:14, ... wrote:"; not "Sent: Thu, 27 Feb 2025", a
+# message's head, which is read where it stands)
+_WEEKDAY_TAIL = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s*|(?<=\bon )(?:mon|tue|wed|thu|fri|sat|sun),\s*|\bthe\s+)+$", re.IGNORECASE)
+# (a match ends in "...day", "...day,", a short day's "Mon," or "the" and spaces; none of these letters folds to another under IGNORECASE)
+_WEEKDAY_TAIL_ENDS = ("day", "day,", "the", "mon,", "tue,", "wed,", "thu,", "fri,", "sat,", "sun,")
 _QUOTED = re.compile(r"“[^”“]{0,3000}”|\"[^\"]{0,3000}\"")
 # Words every match of each _BEFORE pattern holds: a pattern runs only when its words are there
 # (a list of bare dates, e.g. a table, then costs a few substring tests per date, not a regex each).
@@ -355,12 +362,18 @@ def find_events(doc: Doc) -> list[dict]:
                 event = None
             elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
                 event = "received"
+            if event is None and tail[-3:] == " of" and "our " in low and _OUR_RESPONSE_OF.search(low):
+                event = "response"  # "further to our response of 14 January 2025" (not "in response to your email of")
             if event is None and tail[-2:] == "on" and ("reached" in low or "arrived" in low) and _REACHED.search(before):
                 event = "received"  # "Your email reached us on Monday 21 April 2025"
             if event is None and tail[-2:] == "on" and _ON_DATE.search(before):
                 event = next((k for k, rx in _ON_AFTER if rx.match(after)), None)
+                if event is None and after.endswith("wrote:") and quoted_from_requester(doc, i):
+                    event = "received"  # an email client's "On 12 June 2025, <the requester> wrote:" over the quoted request
             if event == "received" and tail[-1:] in (":", "t") and _DATE_OF_REQUEST.search(before):
-                note = "printed as the date of the request"
+                # ("Date of request" is when it was made: its receipt only when no "Date received" is printed)
+                written.append((date, printed, order))
+                event = None
             if event is None and tail.endswith("dated") and _DATED.search(before):
                 dated.append((date, printed))
         if event is None and i < 6 and (doc.segments[doc.segment_of[i]].kind == "response" or _one_block(doc, after)) and before.rstrip().endswith(":") and _DATE_LABEL.search(before):
