@@ -266,3 +266,85 @@ def test_the_response_label_gate_admits_every_character_a_label_can_begin_with()
     everything = "".join(map(chr, range(0x110000)))
     assert set(re.findall(r"[aotyr]", everything, re.IGNORECASE)) == set(answers._RESPONSE_LABEL_FIRST)
     assert not answers._RESPONSE_LABEL.match("Thanks for your request")  # (in the gate, not a label: the pattern decides)
+
+
+# The question cues as the rules read, before each alternative began with its word (answers._word_first).
+PLAIN_QUESTION_CUES = {
+    "not_valid_request": r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b",
+    "ncnd": r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|(?:cannot|can ?not|can't|will not|won't|does not|do not|(?:is|am"
+            r"|are) unable to) confirm or deny)|\bNCND\b",
+    "not_held": r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was) not held|(?:do|does) not hold|\bholds? no\b"
+                r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any"
+                r"|such) (?:information|data)\b",
+    "publicly_available": r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link"
+                          r"|following)|(?:available|\b(?:is|are|was|were|has been|have been) published) (?:at|via|from|here) ?:? ?(?:https?://|www\.)"
+                          r"|can be (?:found|viewed|accessed) (?:on|at|via) (?:our|the|its) (?:website|web site)|reasonably accessible|otherwise accessible"
+                          r"|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
+                          r"|(?<!not )(?<!n't )(?<!will )(?<!never )(?<!will also )(?<!will then )(?<!will soon )(?<!will shortly )(?<!'ll )(?<!would )(?<!may )(?<!might )(?<!could )(?<!intend to )(?<!intends to )(?<!plan to )(?<!plans to )(?<!going to )(?<!expect to )(?<!expects to )\bpublish(?:es)? (?!(?:all "
+                          r"|our |its |the |these |such |this )?(?:responses?|repl(?:y|ies)|disclosure logs?|requests?|FOI|freedom of information"
+                          r"|answers?)\b)[^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
+                          r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))",
+    "partially_disclosed": r"(?<!\[)\bredact|(?<!not )(?<!n't )(?<!never )\b(?:removed|blanked out|obscured) (?:under|by virtue of"
+                           r"|in accordance with) (?:section|s\.?\s*\d)|\b(?:disclosed|enclosed|attached|provided|released)\b[^.;]{0,30}?\bwith (?!(?:no"
+                           r"|nothing|none)\b)[^.;]{0,80}?\b(?:removed|taken out|blanked out|withheld)\b",
+    "exempt": r"(?<!not )(?<!n't )\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply"
+              r"|disclose)|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b",
+    "disclosed": r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b",
+}
+PLAIN_GROUP_CUES = {
+    "exempt": r"\bexempt\b|withheld|refus",
+    "disclosed": r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b|\b(?:is"
+                 r"|are) answered (?:in|by|below|above)\b"
+                 r"|(?<!not be )(?<!cannot be )(?<!would be )(?<!could be )(?<!will be )(?<!not )(?<!n't )(?<!not been )\b(?:set out|shown|listed"
+                 r"|given) (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b",
+}
+
+# What stands before a cue's words in letters, and what its lookbehinds set aside.
+_BEFORE_CUES = ["", " ", "\n", "The ", "we ", "x", "X", "1", "[", "not ", "NOT ", "n't ", "n’t ", "never ", "will ", "will also ", "'ll ", "would ",
+                "may ", "could ", "intends to ", "expects to ", "going to ", "not be ", "cannot be ", "would be ", "not been ", "ſ", "İ"]
+# Hand-made: one or more of each alternative's own words, as letters put them.
+_CUE_PHRASES = [
+    "is published at https://example.org", "has been published via www.example.org", "have been published here: https://", "were published from www.x",
+    "are published on the council's website", "is published on its intranet", "publishes a map on its website", "publish the data on our website",
+    "publishes our responses on our website", "exempt under section 21", "exempt from disclosure by virtue of s. 21 of the Act", "exempt under section 21 of the Data Act",
+    "removed under section 40", "blanked out by virtue of s. 4", "obscured in accordance with section 3", "redacted", "[redacted]",
+    "attached, with the names removed", "released with junior names withheld", "provided with no names removed", "refusing", "manifestly unreasonable",
+    "withholding", "withheld", "exempt", "not recorded", "nil return", "did not record any data", "no such records", "holds no", "was not held", "does not hold",
+    "no recorded information is held", "section 84", "s.84", "answered questions 1", "answered q 2", "are answered below", "is answered in",
+    "listed in the annex", "given above", "set out at an appendix", "shown below", "NCND", "cannot confirm or deny", "publicly available",
+    "available at www.x", "can be found on the website", "please see attached", "enclosed", "response to", "not a valid FOI request",
+]
+
+
+def test_the_question_cues_find_what_their_plain_forms_find():
+    # Each cue's alternatives begin with their words, their "\b" and lookbehinds after them (answers._word_first): the
+    # same matches, at the same places, as the plain forms above, which ``re`` tried at every character. Spans, not just
+    # whether: _not_there_now, _nothing_taken_out and _withholds_nothing read each match's place.
+    from foi_analysis.extract import answers
+
+    pairs = [(re.compile(PLAIN_QUESTION_CUES[name], re.I), rx) for name, rx in answers.QUESTION_CUES]
+    pairs += [(re.compile(PLAIN_GROUP_CUES[name], re.I), rx) for name, rx in answers._GROUP_CUES if name in PLAIN_GROUP_CUES]
+    texts = [b + p for p in _CUE_PHRASES for b in _BEFORE_CUES]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts] + [t + " " + t for t in texts[::7]]
+    found = 0
+    for plain, rx in pairs:
+        for text in texts:
+            spans = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in rx.finditer(text)] == spans, (rx.pattern[:40], text)
+            found += bool(spans)
+    assert found > 3000  # (the cases reach the cues: most of them match one)
+    words = sorted({w for p in _CUE_PHRASES for w in p.split()} | {b.strip() for b in _BEFORE_CUES})
+    for text in _random_texts([w + " " for w in words] + words + ["'", "’", ".", ";"], 4000, 9):
+        for plain, rx in pairs:
+            assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)], (rx.pattern[:40], text)
+
+
+def test_the_question_cues_alternatives_begin_with_a_letter():
+    # What makes their lower-case twins fast (see answers._word_first); NCND_WORDS (doc.py) begins with a group.
+    from foi_analysis.extract import answers
+
+    for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES:
+        parts = doc._branches(rx.pattern)
+        if name == "ncnd":
+            parts = parts[1:]
+        assert [part for part in parts if not part[:1].isalpha()] == [], name
