@@ -348,3 +348,26 @@ def test_the_question_cues_alternatives_begin_with_a_letter():
         if name == "ncnd":
             parts = parts[1:]
         assert [part for part in parts if not part[:1].isalpha()] == [], name
+
+
+def test_disclosure_on_the_public_interest_found_where_its_words_stand_as_by_scanning():
+    # grounds.disclosure_wins tries DISCLOSURE_WINS only where "public interest" stands (every match begins there); the
+    # plain form searches from ``pos`` on. Hand-made: "the public interest favours disclosure" is a win, "... favours
+    # maintaining the exemption" is not (grounds.DISCLOSURE_WINS's own cases).
+    from foi_analysis.extract import grounds
+
+    def plain(text, pos=0):
+        low = doc.lower_same_length(text)
+        return "public interest" in low and grounds.DISCLOSURE_WINS.search(text, pos) is not None
+
+    for text, wins in [("Section 31 is engaged; however, the public interest favours disclosure.", True),
+                       ("We consider that the public interest favours maintaining the exemption.", False),
+                       ("The Public Interest in disclosure outweighs that in maintaining it.", True),
+                       ("The public interest in disclosure does not outweigh it.", False)]:
+        assert grounds.disclosure_wins(text, doc.lower_same_length(text)) is plain(text) is wins, text
+    words = ["public interest", "Public Interest", "PUBLIC INTEREST", "publıc interest", "ſ", "İ", " favours", " favors", " lies in favour of",
+             " is in favour of", " disclosure", " release", " the", " in", " outweighs", " not", " but not", ".", ";", " x", "xpublic interest", " "]
+    for text in _random_texts(words, 6000, 10):
+        low = doc.lower_same_length(text)
+        for pos in (0, len(text) // 3):
+            assert grounds.disclosure_wins(text, low, pos) is plain(text, pos), (text, pos)

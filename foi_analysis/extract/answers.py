@@ -15,7 +15,7 @@ from ..foia import exemptions as ex
 from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
-from .grounds import DISCLOSURE_WINS, KEPT_BACK, Found, applies_ground, sentences
+from .grounds import KEPT_BACK, Found, applies_ground, disclosure_wins, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Questions
@@ -386,7 +386,7 @@ def _answer_outcome(body: str) -> str | None:
         return "disclosed"
     if outcome == "not_held" and "with" in low and _withholds(body):
         return "exempt"  # what is held is withheld; that something else is not held does not undo it
-    if outcome == "exempt" and "public interest" in low and DISCLOSURE_WINS.search(body) and not KEPT_BACK.search(body):
+    if outcome == "exempt" and disclosure_wins(body, low) and not KEPT_BACK.search(body):
         return "disclosed"  # engaged, and released on the public interest test (grounds.DISCLOSURE_WINS)
     if outcome == "exempt" and "withh" in low and (rest := _set_aside(sentences(body), _withholds_nothing)) is not None:
         return _answer_outcome(rest) if rest.strip() else "disclosed"  # ("The report is enclosed, with no information withheld.")
@@ -424,7 +424,7 @@ def _relies_on_a_ground(body: str) -> bool:
     """Does the answer apply an exemption in its own sentence ("Section 31(1)(a) is engaged", "... applies to
     this information"; not negated, not the cost limit or s14, not s21's pointer, not released on the public
     interest test)?"""
-    if "public interest" in body.lower() and DISCLOSURE_WINS.search(body):
+    if disclosure_wins(body, lower_same_length(body)):
         return False
     for sentence in sentences(body):
         for m in ex.CITATION.finditer(sentence):
