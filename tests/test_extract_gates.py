@@ -371,3 +371,23 @@ def test_disclosure_on_the_public_interest_found_where_its_words_stand_as_by_sca
         low = doc.lower_same_length(text)
         for pos in (0, len(text) // 3):
             assert grounds.disclosure_wins(text, low, pos) is plain(text, pos), (text, pos)
+
+
+
+def test_the_cost_limit_s_rewritten_pattern_finds_what_its_plain_form_finds():
+    # answers._OVER_COST (read on the lower-cased answer) with each alternative beginning with a fixed letter.
+    from foi_analysis.extract import answers
+
+    plain = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
+    phrases = ["would exceed the appropriate limit", "exceeds the cost limit", "exceeding the upper cost limit", "the cost limit would be exceeded",
+               "appropriate limit will be exceeded", "inappropriate limit be exceeded", "exceeded. the cost limit", "xcost limit to be exceeded"]
+    texts = [b + p for p in phrases for b in _BEFORE_CUES]
+    words = sorted({w for p in phrases for w in p.split()})
+    texts += _random_texts([w + " " for w in words] + words + [".", ",", "x"], 4000, 11)
+    found = 0
+    for text in texts:
+        spans = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in answers._OVER_COST.finditer(text)] == spans, text
+        found += bool(spans)
+    assert found > 200
+    assert not [part for part in doc._branches(answers._OVER_COST.pattern) if not part[:1].isalpha()]

@@ -567,7 +567,8 @@ def _states_yes_or_no(question: str, answer: str) -> bool:
 
 
 # "would exceed the appropriate limit", "exceeds the cost limit", "the appropriate limit ... would be exceeded"
-_OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
+_OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|appropriate limit\b[^.]{0,60}?\bbe exceeded"
+                        r"|cost limit\b[^.]{0,60}?\bbe exceeded")  # (each alternative begins with a fixed letter: re skips to it)
 
 
 # "We hold some of this information. ... there were 23 deployments. Figures for January are not held":
