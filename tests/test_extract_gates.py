@@ -391,3 +391,25 @@ def test_the_cost_limit_s_rewritten_pattern_finds_what_its_plain_form_finds():
         found += bool(spans)
     assert found > 200
     assert not [part for part in doc._branches(answers._OVER_COST.pattern) if not part[:1].isalpha()]
+
+
+def test_the_first_question_cue_is_the_first_whose_pattern_matches():
+    # answers._first_cue finds which cue words an answer holds in one pass (an automaton, overlaps included) and
+    # tries only the cues holding one; the plain form searches every cue's pattern in order. (No "’": a cue's
+    # lower-case twin reads it as "'", so "n’t" before a word is read as "n't" there.)
+    from foi_analysis.extract import answers
+
+    def plain(cues, text):
+        return next((name for name, rx in cues if rx.search(text)), None)
+
+    assert answers._question_cue("The names are withheld under section 40(2).") == "exempt"  # ("withheld" holds "held": not_held's word)
+    assert answers._question_cue("This information is not held.") == "not_held"
+    assert answers._question_cue("There were 12 deployments.") is None
+    before = [b for b in _BEFORE_CUES if "’" not in b]
+    texts = [b + p for p in _CUE_PHRASES for b in before[::3]]
+    words = sorted({w for p in _CUE_PHRASES for w in p.split()} | {b.strip() for b in before})
+    texts += _random_texts([w + " " for w in words] + words + [".", ";"], 4000, 12)
+    texts += [" ".join(texts[k: k + 12]) for k in range(0, 2000, 12)]  # (long answers, read around their words)
+    for text in texts:
+        assert answers._question_cue(text) == plain(answers.QUESTION_CUES, text), text
+        assert answers._group_cue(text) == plain(answers._GROUP_CUES, text), text
