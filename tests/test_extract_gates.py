@@ -413,3 +413,26 @@ def test_the_first_question_cue_is_the_first_whose_pattern_matches():
     for text in texts:
         assert answers._question_cue(text) == plain(answers.QUESTION_CUES, text), text
         assert answers._group_cue(text) == plain(answers._GROUP_CUES, text), text
+
+
+def test_ncnd_of_what_else_is_held_asked_only_where_its_last_words_stand():
+    # answers._ncnd_for_the_rest skips _NCND_OTHER when none of "other", "further", "additional" is in the answer (every
+    # match holds one); the plain form asks the pattern (through _holds) of every answer. Hand-made: "... can neither
+    # confirm nor deny that any further information is held" is NCND of the rest; "... neither confirm nor deny
+    # whether the information is held" is not.
+    from foi_analysis.extract import answers
+
+    def plain(text):
+        return answers._holds(answers._NCND_OTHER[1], answers._NCND_OTHER[0], text, doc.lower_same_length(text))
+
+    for text, rest in [("The force can neither confirm nor deny that any further information is held.", True),
+                       ("We neither confirm nor deny whether the information is held.", False),
+                       ("NCND applies to additional information.", True)]:
+        assert answers._ncnd_for_the_rest(text, doc.lower_same_length(text)) is plain(text) is rest, text
+    words = ["neither confirm nor deny", "cannot confirm or deny", "NCND", "ncnd", " any", " other", " OTHER", " further", " additional",
+             " addıtional", " information", " Information", " held", " that", ".", " x", " "]
+    found = 0
+    for text in _random_texts(words, 5000, 13):
+        assert answers._ncnd_for_the_rest(text, doc.lower_same_length(text)) is plain(text), text
+        found += plain(text)
+    assert found > 100

@@ -376,7 +376,7 @@ def _answer_outcome(body: str) -> str | None:
         low = lower_same_length(body)
     if "limit" in low and _OVER_COST.search(low):
         return None  # an answer refused on cost answers nothing (as a cost refusal of the whole request)
-    if _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low):
+    if _ncnd_for_the_rest(body, low):
         # "... can neither confirm nor deny that any further information is held": the answer is the rest.
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
@@ -427,6 +427,18 @@ def _answer_outcome(body: str) -> str | None:
     if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
         return "disclosed"
     return "answered" if body.strip() else None
+
+
+_NCND_OTHER_WORDS = ("other", "further", "additional")  # (every match of _NCND_OTHER holds one, before "information")
+
+
+def _ncnd_for_the_rest(body: str, low: str) -> bool:
+    """Does the answer neither confirm nor deny only what else is held (``_NCND_OTHER``)? Not asked when none
+    of its last words is there: most NCND answers hold none, and the pattern reads up to 80 characters after
+    every NCND phrase (~60 us an answer)."""
+    if folds_like_lower(body) and not any(w in low for w in _NCND_OTHER_WORDS):
+        return False
+    return _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low)
 
 
 def _relies_on_a_ground(body: str) -> bool:
