@@ -321,3 +321,173 @@ def test_the_end_of_a_restated_request_is_found_as_its_pattern_finds_it():
              "Section 40(2): Personal", "Responses", "The forces", "Decisions", " ", " ", ".", "x", "\n", "locate the information"]
     for text in _random_texts(words, 4000, 13):
         assert doc._ends_request(text) == bool(doc._REQUEST_END.search(text)), text
+
+
+# The question cues as the rules read, before each alternative began with its word (answers._word_first).
+PLAIN_QUESTION_CUES = {
+    "not_valid_request": r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b",
+    "ncnd": r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|(?:cannot|can ?not|can't|will not|won't|does not|do not|(?:is|am"
+            r"|are) unable to) confirm or deny)|\bNCND\b",
+    "not_held": r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was)(?: therefore| consequently| thus| accordingly)? not held|(?:do|does) not hold|\bholds? no\b"
+                r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any"
+                r"|such) (?:information|data)\b",
+    "publicly_available": r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link"
+                          r"|following)|(?:available|\b(?:is|are|was|were|has been|have been) published) (?:at|via|from|here) ?:? ?(?:https?://|www\.)"
+                          r"|can be (?:found|viewed|accessed) (?:on|at|via) (?:our|the|its) (?:website|web site)|reasonably accessible|otherwise accessible"
+                          r"|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
+                          r"|(?<!not )(?<!n't )(?<!will )(?<!never )(?<!will also )(?<!will then )(?<!will soon )(?<!will shortly )(?<!'ll )(?<!would )(?<!may )(?<!might )(?<!could )(?<!intend to )(?<!intends to )(?<!plan to )(?<!plans to )(?<!going to )(?<!expect to )(?<!expects to )\bpublish(?:es)? (?!(?:all "
+                          r"|our |its |the |these |such |this )?(?:responses?|repl(?:y|ies)|disclosure logs?|requests?|FOI|freedom of information"
+                          r"|answers?)\b)[^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
+                          r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))",
+    "partially_disclosed": r"(?<!\[)\bredact|(?<!not )(?<!n't )(?<!never )\b(?:removed|blanked out|obscured) (?:under|by virtue of"
+                           r"|in accordance with) (?:section|s\.?\s*\d)|\b(?:disclosed|enclosed|attached|provided|released)\b[^.;]{0,30}?\bwith (?!(?:no"
+                           r"|nothing|none)\b)[^.;]{0,80}?\b(?:removed|taken out|blanked out|withheld)\b",
+    "exempt": r"(?<!not )(?<!n't )\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply"
+              r"|disclose)|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b",
+    "disclosed": r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b",
+}
+PLAIN_GROUP_CUES = {
+    "exempt": r"\bexempt\b|withheld|refus",
+    "disclosed": r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b|\b(?:is"
+                 r"|are) answered (?:in|by|below|above)\b"
+                 r"|(?<!not be )(?<!cannot be )(?<!would be )(?<!could be )(?<!will be )(?<!not )(?<!n't )(?<!not been )\b(?:set out|shown|listed"
+                 r"|given) (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b",
+}
+
+# What stands before a cue's words in letters, and what its lookbehinds set aside.
+_BEFORE_CUES = ["", " ", "\n", "The ", "we ", "x", "X", "1", "[", "not ", "NOT ", "n't ", "n’t ", "never ", "will ", "will also ", "'ll ", "would ",
+                "may ", "could ", "intends to ", "expects to ", "going to ", "not be ", "cannot be ", "would be ", "not been ", "ſ", "İ"]
+# Hand-made: one or more of each alternative's own words, as letters put them.
+_CUE_PHRASES = [
+    "is published at https://example.org", "has been published via www.example.org", "have been published here: https://", "were published from www.x",
+    "are published on the council's website", "is published on its intranet", "publishes a map on its website", "publish the data on our website",
+    "publishes our responses on our website", "exempt under section 21", "exempt from disclosure by virtue of s. 21 of the Act", "exempt under section 21 of the Data Act",
+    "removed under section 40", "blanked out by virtue of s. 4", "obscured in accordance with section 3", "redacted", "[redacted]",
+    "attached, with the names removed", "released with junior names withheld", "provided with no names removed", "refusing", "manifestly unreasonable",
+    "withholding", "withheld", "exempt", "not recorded", "nil return", "did not record any data", "no such records", "holds no", "was not held", "does not hold",
+    "no recorded information is held", "section 84", "s.84", "answered questions 1", "answered q 2", "are answered below", "is answered in",
+    "listed in the annex", "given above", "set out at an appendix", "shown below", "NCND", "cannot confirm or deny", "publicly available",
+    "available at www.x", "can be found on the website", "please see attached", "enclosed", "response to", "not a valid FOI request",
+]
+
+
+def test_the_question_cues_find_what_their_plain_forms_find():
+    # Each cue's alternatives begin with their words, their "\b" and lookbehinds after them (answers._word_first): the
+    # same matches, at the same places, as the plain forms above, which ``re`` tried at every character. Spans, not just
+    # whether: _not_there_now, _nothing_taken_out and _withholds_nothing read each match's place.
+    from foi_analysis.extract import answers
+
+    pairs = [(re.compile(PLAIN_QUESTION_CUES[name], re.I), rx) for name, rx in answers.QUESTION_CUES]
+    pairs += [(re.compile(PLAIN_GROUP_CUES[name], re.I), rx) for name, rx in answers._GROUP_CUES if name in PLAIN_GROUP_CUES]
+    texts = [b + p for p in _CUE_PHRASES for b in _BEFORE_CUES]
+    texts += [t.upper() for t in texts] + [t.title() for t in texts] + [t + " " + t for t in texts[::7]]
+    found = 0
+    for plain, rx in pairs:
+        for text in texts:
+            spans = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in rx.finditer(text)] == spans, (rx.pattern[:40], text)
+            found += bool(spans)
+    assert found > 3000  # (the cases reach the cues: most of them match one)
+    words = sorted({w for p in _CUE_PHRASES for w in p.split()} | {b.strip() for b in _BEFORE_CUES})
+    for text in _random_texts([w + " " for w in words] + words + ["'", "’", ".", ";"], 4000, 9):
+        for plain, rx in pairs:
+            assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)], (rx.pattern[:40], text)
+
+
+def test_the_question_cues_alternatives_begin_with_a_letter():
+    # What makes their lower-case twins fast (see answers._word_first); NCND_WORDS (doc.py) begins with a group.
+    from foi_analysis.extract import answers
+
+    for name, rx in answers.QUESTION_CUES + answers._GROUP_CUES:
+        parts = doc._branches(rx.pattern)
+        if name == "ncnd":
+            parts = parts[1:]
+        assert [part for part in parts if not part[:1].isalpha()] == [], name
+
+
+def test_disclosure_on_the_public_interest_found_where_its_words_stand_as_by_scanning():
+    # grounds.disclosure_wins tries DISCLOSURE_WINS only where "public interest" stands (every match begins there); the
+    # plain form searches from ``pos`` on. Hand-made: "the public interest favours disclosure" is a win, "... favours
+    # maintaining the exemption" is not (grounds.DISCLOSURE_WINS's own cases).
+    from foi_analysis.extract import grounds
+
+    def plain(text, pos=0):
+        low = doc.lower_same_length(text)
+        return "public interest" in low and grounds.DISCLOSURE_WINS.search(text, pos) is not None
+
+    for text, wins in [("Section 31 is engaged; however, the public interest favours disclosure.", True),
+                       ("We consider that the public interest favours maintaining the exemption.", False),
+                       ("The Public Interest in disclosure outweighs that in maintaining it.", True),
+                       ("The public interest in disclosure does not outweigh it.", False)]:
+        assert grounds.disclosure_wins(text, doc.lower_same_length(text)) is plain(text) is wins, text
+    words = ["public interest", "Public Interest", "PUBLIC INTEREST", "publıc interest", "ſ", "İ", " favours", " favors", " lies in favour of",
+             " is in favour of", " disclosure", " release", " the", " in", " outweighs", " not", " but not", ".", ";", " x", "xpublic interest", " "]
+    for text in _random_texts(words, 6000, 10):
+        low = doc.lower_same_length(text)
+        for pos in (0, len(text) // 3):
+            assert grounds.disclosure_wins(text, low, pos) is plain(text, pos), (text, pos)
+
+
+
+def test_the_cost_limit_s_rewritten_pattern_finds_what_its_plain_form_finds():
+    # answers._OVER_COST (read on the lower-cased answer) with each alternative beginning with a fixed letter.
+    from foi_analysis.extract import answers
+
+    plain = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
+    phrases = ["would exceed the appropriate limit", "exceeds the cost limit", "exceeding the upper cost limit", "the cost limit would be exceeded",
+               "appropriate limit will be exceeded", "inappropriate limit be exceeded", "exceeded. the cost limit", "xcost limit to be exceeded"]
+    texts = [b + p for p in phrases for b in _BEFORE_CUES]
+    words = sorted({w for p in phrases for w in p.split()})
+    texts += _random_texts([w + " " for w in words] + words + [".", ",", "x"], 4000, 11)
+    found = 0
+    for text in texts:
+        spans = [m.span() for m in plain.finditer(text)]
+        assert [m.span() for m in answers._OVER_COST.finditer(text)] == spans, text
+        found += bool(spans)
+    assert found > 200
+    assert not [part for part in doc._branches(answers._OVER_COST.pattern) if not part[:1].isalpha()]
+
+
+def test_the_first_question_cue_is_the_first_whose_pattern_matches():
+    # answers._first_cue finds which cue words an answer holds in one pass (an automaton, overlaps included) and
+    # tries only the cues holding one; the plain form searches every cue's pattern in order. (No "’": a cue's
+    # lower-case twin reads it as "'", so "n’t" before a word is read as "n't" there.)
+    from foi_analysis.extract import answers
+
+    def plain(cues, text):
+        return next((name for name, rx in cues if rx.search(text)), None)
+
+    assert answers._question_cue("The names are withheld under section 40(2).") == "exempt"  # ("withheld" holds "held": not_held's word)
+    assert answers._question_cue("This information is not held.") == "not_held"
+    assert answers._question_cue("There were 12 deployments.") is None
+    before = [b for b in _BEFORE_CUES if "’" not in b]
+    texts = [b + p for p in _CUE_PHRASES for b in before[::3]]
+    words = sorted({w for p in _CUE_PHRASES for w in p.split()} | {b.strip() for b in before})
+    texts += _random_texts([w + " " for w in words] + words + [".", ";"], 4000, 12)
+    texts += [" ".join(texts[k: k + 12]) for k in range(0, 2000, 12)]  # (long answers, read around their words)
+    for text in texts:
+        assert answers._question_cue(text) == plain(answers.QUESTION_CUES, text), text
+        assert answers._group_cue(text) == plain(answers._GROUP_CUES, text), text
+
+
+def test_ncnd_of_what_else_is_held_asked_only_where_its_last_words_stand():
+    # answers._ncnd_for_the_rest skips _NCND_OTHER when none of "other", "further", "additional" is in the answer (every
+    # match holds one); the plain form asks the pattern (through _holds) of every answer. Hand-made: "... can neither
+    # confirm nor deny that any further information is held" is NCND of the rest; "... neither confirm nor deny
+    # whether the information is held" is not.
+    from foi_analysis.extract import answers
+
+    def plain(text):
+        return answers._holds(answers._NCND_OTHER[1], answers._NCND_OTHER[0], text, doc.lower_same_length(text))
+
+    for text, rest in [("The force can neither confirm nor deny that any further information is held.", True),
+                       ("We neither confirm nor deny whether the information is held.", False),
+                       ("NCND applies to additional information.", True)]:
+        assert answers._ncnd_for_the_rest(text, doc.lower_same_length(text)) is plain(text) is rest, text
+    words = ["neither confirm nor deny", "cannot confirm or deny", "NCND", "ncnd", " any", " other", " OTHER", " further", " additional",
+             " addıtional", " information", " Information", " held", " that", ".", " x", " "]
+    found = 0
+    for text in _random_texts(words, 5000, 13):
+        assert answers._ncnd_for_the_rest(text, doc.lower_same_length(text)) is plain(text), text
+        found += plain(text)
+    assert found > 100

@@ -11,11 +11,13 @@ from __future__ import annotations
 import itertools
 import re
 
+import ahocorasick_rs
+
 from ..foia import exemptions as ex
 from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
-from .grounds import DISCLOSURE_WINS, KEPT_BACK, Found, applies_ground, sentences
+from .grounds import KEPT_BACK, Found, applies_ground, disclosure_wins, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Questions
@@ -24,42 +26,65 @@ _QREF = re.compile(r"\b(?:questions?|Qs?|Q['’]s)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\
 _QNUM = re.compile(r"\d{1,2}[a-z]?")
 _QREF_GATE = re.compile(r"q(?:uestions?|s|['’]s)?\s*\d")
 
-_NCND = re.compile(NCND_WORDS + r"|\bNCND\b", re.I)
+_NCND = re.compile(NCND_WORDS + r"|NCND(?<!\wNCND)\b", re.I)
+
+
+def _word_first(words: tuple[str, ...], rest: str = "", not_after: tuple[str, ...] = ()) -> str:
+    """``\\b(?:w1|w2|...)rest`` preceded by the lookbehinds ``(?<!x )`` for each x in ``not_after``, written as one
+    alternative a word, each beginning with its word and checking what stands before it after it: the same
+    matches in the same order. (``re`` tries a pattern's leading assertions at every character of a text; the
+    lower-case twin of a pattern each of whose alternatives begins with a fixed character skips to the next
+    such character in C, see doc.cue_plan.)"""
+    return "|".join(w + rf"(?<!\w{w})" + "".join(f"(?<!{x}{w})" for x in not_after) + rest for w in words)
+
+
+# (what sets aside the body's "publish ... on its website": denied, or to come)
+_NOT_TO_COME = ("not ", "n't ", "will ", "never ", "will also ", "will then ", "will soon ", "will shortly ", "'ll ", "would ", "may ",
+                "might ", "could ", "intend to ", "intends to ", "plan to ", "plans to ", "going to ", "expect to ", "expects to ")
 QUESTION_CUES = [
-    ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b", re.I)),
+    ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|s(?<!\ws)(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
-    ("not_held", re.compile(r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was)(?: therefore| consequently| thus| accordingly)? not held|(?:do|does) not hold|\bholds? no\b"
-                            r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
+    ("not_held", re.compile(r"no(?<!\wno) (?:recorded )?(?:information|data|records?) (?:is |are )?held|" + _word_first(("is", "are", "was"), "(?: therefore| consequently| thus| accordingly)? not held")
+                            + r"|do(?:es)? not hold|hold(?<!\whold)s? no\b"
+                            "|" + _word_first(("no such",), " (?:information|records?)") + "|" + _word_first(("not recorded", "nil return"), r"\b")
+                            + r"|d(?<!\wd)(?:o|oes|id) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
                                       # ("The information is available at https://...", "can be found on our website at ...")
-                                      r"|(?:available|\b(?:is|are|was|were|has been|have been) published) (?:at|via|from|here) ?:? ?(?:https?://|www\.)|can be (?:found|viewed|accessed) (?:on|at|via) (?:our|the|its) (?:website|web site)"
-                                      r"|reasonably accessible|otherwise accessible|\b(?:is|are) published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)"
+                                      r"|available (?:at|via|from|here) ?:? ?(?:https?://|www\.)|"
+                                      + _word_first(("is", "are", "was", "were", "has been", "have been"), r" published (?:at|via|from|here) ?:? ?(?:https?://|www\.)")
+                                      + r"|can be (?:found|viewed|accessed) (?:on|at|via) (?:our|the|its) (?:website|web site)"
+                                      r"|reasonably accessible|otherwise accessible|" + _word_first(("is", "are"), r" published on (?:our|the|its)(?: [\w'’]+)? (?:website|web site|intranet)")
                                       # (the body's own verb: "The council publishes a map ... on its website"; FOIA's s21 is
                                       # the exemption for what is so accessible)
                                       # (not "does not publish", "will publish" (s22's future publication), nor the
                                       # closing note that the body publishes its responses or its disclosure log)
                                       # (nor a publication to come: "will also publish", "intends to publish", "may publish")
-                                      r"|(?<!not )(?<!n't )(?<!will )(?<!never )(?<!will also )(?<!will then )(?<!will soon )(?<!will shortly )(?<!'ll )"
-                                      r"(?<!would )(?<!may )(?<!might )(?<!could )(?<!intend to )(?<!intends to )(?<!plan to )(?<!plans to )"
-                                      r"(?<!going to )(?<!expect to )(?<!expects to )\bpublish(?:es)? (?!(?:all |our |its |the |these |such |this )?"
-                                      r"(?:responses?|repl(?:y|ies)|disclosure logs?|requests?|FOI|freedom of information|answers?)\b)"
-                                      r"[^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)"
-                                      r"|(?<!not )(?<!n't )\bexempt (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))", re.I)),
+                                      + "|" + _word_first(("publish",), r"(?:es)? (?!(?:all |our |its |the |these |such |this )?"
+                                                          r"(?:responses?|repl(?:y|ies)|disclosure logs?|requests?|FOI|freedom of information|answers?)\b)"
+                                                          r"[^.;]{0,80}?\bon (?:our|its|the)(?: [\w'’]+)? (?:website|web site)", _NOT_TO_COME)
+                                      + "|" + _word_first(("exempt",), r" (?:from disclosure )?(?:under|by virtue of) (?:section|s\.?)\s*21\b(?! of the (?!Act|FOIA|Freedom))",
+                                                          ("not ", "n't ")), re.I)),
     # (a part taken out of what is given: "redacted", "with the names ... removed under section 40(2)")
-    ("partially_disclosed", re.compile(r"(?<!\[)\bredact|(?<!not )(?<!n't )(?<!never )\b(?:removed|blanked out|obscured) (?:under|by virtue of|in accordance with) (?:section|s\.?\s*\d)"
-                                      # (given "with the names of junior staff removed", "with the locations ... removed, as ...")
-                                      r"|\b(?:disclosed|enclosed|attached|provided|released)\b[^.;]{0,30}?\bwith (?!(?:no|nothing|none)\b)[^.;]{0,80}?\b(?:removed|taken out|blanked out|withheld)\b", re.I)),
-    ("exempt", re.compile(r"(?<!not )(?<!n't )\bexempt\b|\bwithheld\b|\brefus|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
-                          r"|\bwithhold(?:ing)?\b|\bmanifestly unreasonable\b", re.I)),  # ("the decision to withhold", and the EIR's words)
-    ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|\battached\b|\benclosed\b", re.I)),
+    ("partially_disclosed", re.compile(r"redact(?<![\w\[]redact)|" + _word_first(("removed", "blanked out", "obscured"), r" (?:under|by virtue of|in accordance with) (?:section|s\.?\s*\d)",
+                                                                                 ("not ", "n't ", "never "))
+                                       # (given "with the names of junior staff removed", "with the locations ... removed, as ...")
+                                       + "|" + _word_first(("disclosed", "enclosed", "attached", "provided", "released"),
+                                                           r"\b[^.;]{0,30}?\bwith (?!(?:no|nothing|none)\b)[^.;]{0,80}?\b(?:removed|taken out|blanked out|withheld)\b"), re.I)),
+    ("exempt", re.compile(_word_first(("exempt",), r"\b", ("not ", "n't ")) + "|" + _word_first(("withheld",), r"\b") + "|" + _word_first(("refus",))
+                          + r"|cannot be (?:disclosed|released|provided)|not obliged to (?:provide|supply|disclose)"
+                          r"|" + _word_first(("withhold",), r"(?:ing)?\b") + "|" + _word_first(("manifestly",), r" unreasonable\b"), re.I)),  # ("the decision to withhold", and the EIR's words)
+    ("disclosed", re.compile(r"please (?:see|find) (?:the )?(?:attached|enclosed|below|table)|" + _word_first(("attached", "enclosed"), r"\b"), re.I)),
 ]
-_GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(r"\bexempt\b|withheld|refus", re.I)),
+_GROUP_CUES = QUESTION_CUES[:3] + [("exempt", re.compile(_word_first(("exempt",), r"\b") + r"|withheld|refus", re.I)),
                                    # ("It answered question 1 and withheld ... questions 2 and 3": each clause its own)
-                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|(?<!not )(?<!would )(?<!could )\banswered (?:questions?|q\s*\d)\b"
+                                   ("disclosed", re.compile(r"response to|disclos|please see below|answers? to|"
+                                                            + _word_first(("answered",), r" (?:questions?|q\s*\d)\b", ("not ", "would ", "could "))
                                                             # ("Questions 1 and 2 are answered in the table below")
-                                                            r"|\b(?:is|are) answered (?:in|by|below|above)\b"
+                                                            + "|" + _word_first(("is", "are"), r" answered (?:in|by|below|above)\b")
                                                             # ("The figures for questions 1 and 2 are set out in Annex A")
-                                                            r"|(?<!not be )(?<!cannot be )(?<!would be )(?<!could be )(?<!will be )(?<!not )(?<!n't )(?<!not been )\b(?:set out|shown|listed|given) (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b", re.I))]
+                                                            + "|" + _word_first(("set out", "shown", "listed", "given"),
+                                                                                r" (?:below|above|(?:in|at) (?:the |an? )?(?:annex|appendix|table|attached|enclosed|spreadsheet))\b",
+                                                                                ("not be ", "cannot be ", "would be ", "could be ", "will be ", "not ", "n't ", "not been ")), re.I))]
 
 
 
@@ -139,22 +164,29 @@ def _first_cue(cues: list[tuple[str, re.Pattern]], needles: dict[str, tuple[str,
     """The first cue in the list whose pattern the text holds (cue-gated: plain substring tests first)."""
     gated = [(name, needles[name], rx) for name, rx in cues]
     plans: list[dict | None] = [None] * len(gated)  # each cue's plan (see doc.cue_plan), made when first needed
+    # Which of the cues' words a text holds, found in one pass (overlaps too: "held" in "withheld"), not by a
+    # substring test a word (~40) and a call a cue.
+    words = sorted({w for _, ws, _ in gated for w in ws})
+    automaton = ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard)
 
     def first(text: str, low: str | None = None) -> str | None:
         low = lower_same_length(text) if low is None else low
+        present = {words[k] for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True)}
+        if not present:
+            return None
         if len(text) <= _BACK + _AHEAD:
-            # (a short text: each cue's needles tested once, where its plan is read; see _holds)
+            # (a short text: searched whole, see _holds)
             foldable = folds_like_lower(text)
             for k, (name, needles, rx) in enumerate(gated):
+                if present.isdisjoint(needles):
+                    continue
                 if (plan := plans[k]) is None:
-                    if not any(n in low for n in needles):
-                        continue
                     plan = plans[k] = cue_plan(rx, needles)
                 if _holds_whole(rx, needles, text, low, foldable, plan):
                     return name
             return None
         for name, needles, rx in gated:
-            if any(n in low for n in needles) and _holds(rx, needles, text, low):
+            if not present.isdisjoint(needles) and _holds(rx, needles, text, low):
                 return name
         return None
     return first
@@ -350,7 +382,7 @@ def _answer_outcome(body: str) -> str | None:
         low = lower_same_length(body)
     if "limit" in low and _OVER_COST.search(low):
         return None  # an answer refused on cost answers nothing (as a cost refusal of the whole request)
-    if _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low):
+    if _ncnd_for_the_rest(body, low):
         # "... can neither confirm nor deny that any further information is held": the answer is the rest.
         rest = " ".join(s for s in sentences(body) if not _NCND_OTHER[1].search(s))
         return _answer_outcome(rest) if rest.strip() else "ncnd"
@@ -369,7 +401,7 @@ def _answer_outcome(body: str) -> str | None:
         return "disclosed"
     if outcome == "not_held" and "with" in low and _withholds(body):
         return "exempt"  # what is held is withheld; that something else is not held does not undo it
-    if outcome == "exempt" and "public interest" in low and DISCLOSURE_WINS.search(body) and not KEPT_BACK.search(body):
+    if outcome == "exempt" and disclosure_wins(body, low) and not KEPT_BACK.search(body):
         return "disclosed"  # engaged, and released on the public interest test (grounds.DISCLOSURE_WINS)
     if outcome == "exempt" and "withh" in low and (rest := _set_aside(sentences(body), _withholds_nothing)) is not None:
         return _answer_outcome(rest) if rest.strip() else "disclosed"  # ("The report is enclosed, with no information withheld.")
@@ -403,11 +435,23 @@ def _answer_outcome(body: str) -> str | None:
     return "answered" if body.strip() else None
 
 
+_NCND_OTHER_WORDS = ("other", "further", "additional")  # (every match of _NCND_OTHER holds one, before "information")
+
+
+def _ncnd_for_the_rest(body: str, low: str) -> bool:
+    """Does the answer neither confirm nor deny only what else is held (``_NCND_OTHER``)? Not asked when none
+    of its last words is there: most NCND answers hold none, and the pattern reads up to 80 characters after
+    every NCND phrase (~60 us an answer)."""
+    if folds_like_lower(body) and not any(w in low for w in _NCND_OTHER_WORDS):
+        return False
+    return _holds(_NCND_OTHER[1], _NCND_OTHER[0], body, low)
+
+
 def _relies_on_a_ground(body: str) -> bool:
     """Does the answer apply an exemption in its own sentence ("Section 31(1)(a) is engaged", "... applies to
     this information"; not negated, not the cost limit or s14, not s21's pointer, not released on the public
     interest test)?"""
-    if "public interest" in body.lower() and DISCLOSURE_WINS.search(body):
+    if disclosure_wins(body, lower_same_length(body)):
         return False
     for sentence in sentences(body):
         for m in ex.CITATION.finditer(sentence):
@@ -550,7 +594,8 @@ def _states_yes_or_no(question: str, answer: str) -> bool:
 
 
 # "would exceed the appropriate limit", "exceeds the cost limit", "the appropriate limit ... would be exceeded"
-_OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|(?:appropriate|cost) limit\b[^.]{0,60}?\bbe exceeded")
+_OVER_COST = re.compile(r"exceed(?:s|ed|ing)?\b[^.]{0,60}?\b(?:appropriate|cost|upper cost) limit|appropriate limit\b[^.]{0,60}?\bbe exceeded"
+                        r"|cost limit\b[^.]{0,60}?\bbe exceeded")  # (each alternative begins with a fixed letter: re skips to it)
 
 
 # "We hold some of this information. ... there were 23 deployments. Figures for January are not held":

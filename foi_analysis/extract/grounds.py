@@ -52,6 +52,20 @@ DISCLOSURE_WINS = re.compile(
     r"(?![^.;]{0,80}\bbut not\b)"
     r"|\bpublic interest in (?:the\s+)?(?:disclosure|disclosing|release|releasing)\b(?:(?!\bnot\b)[^.;]){0,60}?\boutweighs\b", re.IGNORECASE)
 KEPT_BACK = re.compile(r"\bwithh(?:eld|old|olding)\b|\bredact|\bnot (?:be(?:en)? )?(?:disclosed|released|provided)\b", re.IGNORECASE)
+
+
+def disclosure_wins(text: str, low: str, pos: int = 0) -> bool:
+    """``"public interest" in low and DISCLOSURE_WINS.search(text, pos)`` (``low``: ``text`` lower-cased, the same
+    positions), tried only where "public interest" stands: every match begins there, and ``re`` tried the
+    case-insensitive pattern at every character (~18 us an answer of 300 characters)."""
+    if not folds_like_lower(text):
+        return "public interest" in low and DISCLOSURE_WINS.search(text, pos) is not None
+    k = low.find("public interest", pos)
+    while k != -1:
+        if DISCLOSURE_WINS.match(text, k):
+            return True
+        k = low.find("public interest", k + 1)
+    return False
 # A ground named as one that might apply to a request not yet made or not yet answered ("some of the pricing
 # may be exempt under section 43(2), which we would consider at that time", s16 advice) is not relied on, unless
 # the sentence also relies on it now ("... may be exempt, and we are withholding it"). (Not tested in an extension
@@ -341,7 +355,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
                 applies = verdicts[left] = _footnoted(doc, i, fn.group(0).strip())
             if not applies or (applies == 2 and not any(c[2] for c in cits)):
                 continue
-        if "public interest" in low and DISCLOSURE_WINS.search(u, left) and not KEPT_BACK.search(u):
+        if disclosure_wins(u, low, left) and not KEPT_BACK.search(u):
             continue  # engaged, and released on the public interest test
         if kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
