@@ -14,7 +14,7 @@ import re
 import ahocorasick_rs
 
 from ..foia import exemptions as ex
-from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
+from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_PHRASES, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
 from .grounds import KEPT_BACK, Found, applies_ground, disclosure_wins, sentences
@@ -26,7 +26,7 @@ _QREF = re.compile(r"\b(?:questions?|Qs?|Q['’]s)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\
 _QNUM = re.compile(r"\d{1,2}[a-z]?")
 _QREF_GATE = re.compile(r"q(?:uestions?|s|['’]s)?\s*\d")
 
-_NCND = re.compile(NCND_WORDS + r"|NCND(?<!\wNCND)\b", re.I)
+_NCND = re.compile(NCND_PHRASES + r"|NCND(?<!\wNCND)\b", re.I)
 
 
 def _word_first(words: tuple[str, ...], rest: str = "", not_after: tuple[str, ...] = ()) -> str:

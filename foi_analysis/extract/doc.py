@@ -31,7 +31,13 @@ from .text import fast_lower, logical_lines, lower_text
 # for every rule that looks for it.
 # ("We cannot confirm or deny whether ...", "The force will not confirm or deny ...": the same answer in other words;
 # not "the duty to confirm or deny")
-NCND_WORDS = r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|(?:cannot|can ?not|can't|will not|won't|does not|do not|(?:is|am|are) unable to) confirm or deny)"
+# Each alternative begins with its word, not with a group ("(?:cannot|...) confirm or deny": the same matches):
+# a pattern whose alternatives are these (answers._NCND), not one group of them, has a lower-case twin that skips
+# in C to the letters they begin with (~2.5x faster where it is searched).
+NCND_PHRASES = ("neither confirm(?:s|ing)? nor den(?:y|ies|ying)|"
+                + "|".join(w + " confirm or deny" for w in ("cannot", "can ?not", "can't", "will not", "won't", "does not", "do not",
+                                                            "is unable to", "am unable to", "are unable to")))
+NCND_WORDS = "(?:" + NCND_PHRASES + ")"
 
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
