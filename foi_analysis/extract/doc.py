@@ -694,9 +694,11 @@ _ASKS_TO_CLARIFY = ("update", ("clarif",), re.compile(r"\b(?:please )?clarify (?
 
 # Message kinds, first match wins: (kind, words every match contains, pattern).
 _KIND_RULES = [
-    ("review_ack", ("review",),
+    # (each rule's words as long as every match allows: a window is read around each place one stands, and
+    # "review", "provided" or "attached" stand in most letters, in no match of these)
+    ("review_ack", ("review will", "acknowledge", "confirm receipt", "confirm your"),
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
-    ("review_response", ("i have", "we have", "uph", "outcome of"),
+    ("review_response", ("have now", "have determined", "have concluded", "have completed", "have reviewed", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
     ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time",
                    "extension of the", "more time", "additional time"),
@@ -705,7 +707,8 @@ _KIND_RULES = [
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
     _HOLDS_FOR_CLARIFICATION,
     ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "exceed",
-                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
+                  "response to your", "provided in full", "is provided", "are provided", "is shown", "are shown", "is set out", "are set out", "is listed",
+                  "are listed", "is attached", "are attached", "is enclosed", "are enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
