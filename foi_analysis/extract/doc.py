@@ -237,7 +237,6 @@ class Doc:
         self.restated: list[int] = []  # units of the request as the reply restates it
         self.heads: list[list[str] | None] | None = None  # answer headings, see answer_headings
         self._hits: dict[tuple[str, ...], list[int]] = {}
-        self._merged: dict[tuple[str, ...], list[int]] = {}  # see places_of
         # Facts per unit that several steps ask for, found once (see ``settle``).
         self.owned: list[bool] | None = None
         self._authority_units: list[tuple[int, str]] | None = None
@@ -319,14 +318,6 @@ class Doc:
             self._where = {words[k]: found for k, found in places.items()}
             self._declared = declared
         return self._where
-
-    def places_of(self, words: tuple[str, ...]) -> list[int]:
-        """Every place one of ``words`` starts in ``low``, in order (a place where two start, once): the
-        places ``where`` gives, merged once per document."""
-        found = self._merged.get(words)
-        if found is None:
-            found = self._merged[words] = sorted(set(itertools.chain.from_iterable(map(self.where, words))))
-        return found
 
     def hits(self, needles: tuple[str, ...]) -> list[int]:
         """Units whose lower-cased text contains any of ``needles`` (plain substring search: fast)."""
@@ -1710,13 +1701,16 @@ cue_words(_LABEL_WORDS, ("foi",))
 
 def _label_matches(doc: Doc, i: int, span: str):
     """``_REF_LABEL`` matches in ``span`` (unit ``i`` and the next), tried only where a label word
-    begins in unit ``i`` and anchored there: the same matches as scanning, at a fraction of the cost.
-    (The words' places in the document, found once: a search for each word in each unit cost more than
-    the matches. No label word holds the line break that ends a unit: one begun in it ends in it.)"""
-    places, first = doc.places_of(_LABEL_STARTS), doc.offsets[i]
+    begins in unit ``i`` and anchored there: the same matches as scanning, at a fraction of the cost."""
+    low = doc.unit_low(i)
+    starts = set()
+    for word in _LABEL_STARTS:
+        k = low.find(word)
+        while k != -1:
+            starts.add(k)
+            k = low.find(word, k + 1)
     end = 0
-    for k in places[bisect.bisect_left(places, first): bisect.bisect_left(places, first + len(doc.units[i]))]:
-        k -= first
+    for k in sorted(starts):
         if k >= end:
             m = _REF_LABEL.match(span, k)
             if m:
