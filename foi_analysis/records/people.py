@@ -25,8 +25,6 @@ from __future__ import annotations
 
 import functools
 import re
-
-import ahocorasick_rs
 from dataclasses import dataclass
 
 PLACEHOLDER = "[name]"
@@ -132,14 +130,6 @@ _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
 
 
 @functools.cache
-def _gate_words() -> tuple[ahocorasick_rs.AhoCorasick, list[str]]:
-    """Every kind's gate words, for one automaton pass a text (most texts are table cells and short
-    fields: a substring test a word and kind, ~45 a text, cost more than the patterns they spare)."""
-    words = sorted({w for *_, gate in _KINDS for w in gate})
-    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words
-
-
-@functools.cache
 def _compiled(pattern: str) -> re.Pattern:
     """A pattern compiled at its first use (compiling them all costs a process ~6 ms: most never read a name)."""
     return re.compile(pattern, re.MULTILINE)
@@ -174,10 +164,9 @@ def name_in_run(run: str, least: int = 1) -> tuple[int, int] | None:
 def find(text: str) -> list[Name]:
     """Every name ``text`` puts where letters put people's names, in order of place."""
     out: list[Name] = []
-    automaton, words = _gate_words()
-    there = {words[k] for k, _, _ in automaton.find_matches_as_indexes(text.lower(), overlapping=True)}
+    low = text.lower()
     for pattern, kind, least, gate in _KINDS:
-        if there.isdisjoint(gate):
+        if not any(word in low for word in gate):
             continue
         for m in _compiled(pattern).finditer(text):
             if kind == "above a role" and m.group("role").split(None, 1)[0].lower() in _BODY_OR_PLACE:
