@@ -39,7 +39,8 @@ among alerts no false alert rate, "resolved" / "acted on" / "followed up" alerts
 date read and checked as one before it, a day in brackets after a count its day (reported when after the
 deployment's), "to date" / "YTD" after a period a total's label. AFTER (written once the fixes were in,
 run on the old parser too): 50 probes, the negations and lookalikes of each rule, 26 right on the old
-parser, 24 not (the new rules' own cases), all now. The real grids' tables byte-identical before and after.
+parser, 24 not (the new rules' own cases), all now; and the findings over a project of this round's grids
+(on the old parser 17 deployments for 18, "09/01/25 Thu" set aside; now right, no figure NaN). The real grids' tables byte-identical before and after.
 """
 
 from __future__ import annotations
@@ -452,3 +453,41 @@ def test_a_count_with_an_impossible_day_is_reported():
     # "16,100 (as at 31/02)": no such day; the count is not read with it.
     with pytest.raises(ValueError, match="no date"):
         grids.parse_count("16,100 (as at 31/02)", on=__import__("datetime").date(2025, 1, 8))
+
+
+# --- the findings over this round's grids (issue 11 item 5) ------------------------------------------------------
+
+def test_findings_run_on_this_rounds_grids(tmp_path):
+    # A project of six of this round's grids, each R1-R3 on its own days (no restatement between them): weekdays
+    # after the dates, watchlists with the day they were counted (R2's after its deployment: reported), a false
+    # alert rate among alerts (kept aside), "Peak hours" in place of the duration, a "2025 to date" row at the
+    # top, "Alerts resolved on scene" with no total. Every findings section computes, no figure is NaN.
+    from test_grid_editions6 import project_findings, scratch_project
+
+    root, grids_dir = scratch_project(tmp_path)
+
+    def dated(days, rows=ROWS):
+        return _rows_with(0, [f"{d}/25" for d in days], rows)
+
+    save(grids_dir, "weekday.pdf", [grid_page(rows=_rows_with(0, ["08/01/25 (Wed)", "09/01/25 Thu", "10/01/25 (Fri)"]),
+                                              widths=WIDE_DATE)])
+    save(grids_dir, "as_at.pdf", [grid_page(rows=dated(["13/01", "14/01", "15/01"], _rows_with(
+        4, ["16,100\n(as at 06/01/25)", "16,150\n(as at 20/01/25)", "16,200"])), widths=[*WIDTHS[:4], 56, *WIDTHS[5:]])])
+    save(grids_dir, "far_alerts.pdf", [grid_page(header=_head(11, "False alert rate\n(% of alerts)"),
+                                                 rows=dated(["20/01", "21/01", "22/01"], _rows_with(13, ["33.3%", "0%", "0%"])),
+                                                 widths=[*WIDTHS[:13], 56, WIDTHS[14]])])
+    save(grids_dir, "peak.pdf", [grid_page(header=_head(2, "Peak\nhours"), rows=dated(["03/02", "04/02", "05/02"],
+                                                                                     _rows_with(2, PEAK)),
+                                           widths=[*WIDTHS[:2], 52, *WIDTHS[3:]])])
+    save(grids_dir, "ytd.pdf", [grid_page(rows=[["2025 to date", "", *SUMS], *dated(["10/02", "11/02", "12/02"])],
+                                          widths=WIDE_DATE)])
+    header = [[*NO_TOTAL_HEADER[0][:8], "Alerts resolved\non scene", *NO_TOTAL_HEADER[0][8:]]]
+    rows = [[f"{d}/02/25", *r[1:8], "1", *r[8:]] for r, d in zip(NO_TOTAL_ROWS, (17, 18, 19))]
+    save(grids_dir, "resolved.pdf", [grid_page(header=header, rows=rows, widths=[*NO_TOTAL_WIDTHS[:8], 52, *NO_TOTAL_WIDTHS[8:]])])
+    dep = project_findings(root)["deployments"]
+    # 6 grids x 3 rows = 18 deployments, every one printing results (the "2025 to date" row is none).
+    assert (dep["deployments"], dep["with_results"]) == (18, 18)
+    # Each grid prints R1-R3's faces and false alerts: faces 41,900 x 6 = 251,400; false alerts 1 x 6 = 6; arrests
+    # 6 x 6 = 36; total alerts 10 x 5 = 50 (the resolved grid prints none); false among them 5 of 50.
+    assert (dep["faces_seen"], dep["false_alerts"], dep["arrests"], dep["total_alerts"]) == (251400, 6, 36, 50)
+    assert dep["false_share"] == pytest.approx(5 / 50)
