@@ -40,7 +40,13 @@ date read and checked as one before it, a day in brackets after a count its day 
 deployment's), "to date" / "YTD" after a period a total's label. AFTER (written once the fixes were in,
 run on the old parser too): 50 probes, the negations and lookalikes of each rule, 26 right on the old
 parser, 24 not (the new rules' own cases), all now; and the findings over a project of this round's grids
-(on the old parser 17 deployments for 18, "09/01/25 Thu" set aside; now right, no figure NaN). The real grids' tables byte-identical before and after.
+(on the old parser 17 deployments for 18, "09/01/25 Thu" set aside; now right, no figure NaN).
+SECOND BATCH (an eleventh axis drawn after those fixes, read by hand before the parser ran on it): postcodes
+after the place. A later edition restating R1-R3 with postcodes added ("Walworth Rd, SE17 1RW", or outward
+codes "Croydon, CR0"): SILENTLY WRONG, 7 deployments in 2025 for 4 (each restated row another place, counted
+twice) (2), and "Walworth Rd, SE17 1RW" keyed apart from "Walworth Rd" (1); right: two postcodes after the
+same words kept apart, places ending in figures ("Junction 5", "Gate 12"), "Western Ave, A40", "Croydon cr0".
+Fixed: a postcode after a place qualifies it as a bracket does (parse.QUALIFIER). The real grids' tables byte-identical before and after.
 """
 
 from __future__ import annotations
@@ -491,3 +497,47 @@ def test_findings_run_on_this_rounds_grids(tmp_path):
     # 6 x 6 = 36; total alerts 10 x 5 = 50 (the resolved grid prints none); false among them 5 of 50.
     assert (dep["faces_seen"], dep["false_alerts"], dep["arrests"], dep["total_alerts"]) == (251400, 6, 36, 50)
     assert dep["false_share"] == pytest.approx(5 / 50)
+
+
+# --- 17: postcodes after the place (round 8 read them; what they join) ---------------------------------------------
+
+@pytest.mark.parametrize("places", [
+    ("Walworth Rd,\nSE17 1RW", "Station Rd, Harrow\nHA1 2AA", "Croydon CR0 1LP"),  # full postcodes
+    ("Walworth Rd SE17", "Station Rd,\nHarrow, HA1", "Croydon, CR0"),  # outward codes only
+], ids=["full", "outward"])
+def test_a_later_edition_adding_postcodes_to_the_places(tmp_path, places):
+    # The later edition prints R1-R3 again with each place's postcode after it, then R4: the same places (a
+    # postcode qualifies a place as round 8's "(Southwark)" does), the same deployments: 4 in 2025, not 7 (round
+    # 7's count of a restatement: faces 12,000 + 9,500 + 20,400 + 8,000 = 49,900).
+    from test_grid_editions7 import R4, _two_editions, _year
+
+    rows = [_with(R1, 1, places[0]), _with(R2, 1, places[1]), _with(R3, 1, places[2]), R4]
+    tables = _two_editions(tmp_path, rows)
+    year = _year(tables)
+    assert (year["deployments"], year["faces_seen"]) == (4, 49900)
+
+
+def test_a_postcode_after_a_place_printed_bare_elsewhere_is_one_place():
+    # "Walworth Rd" twice, "Walworth Rd, SE17 1RW" once: one place, keyed by the form printed most often.
+    keys = grids.location_keys(["Walworth Rd", "Walworth Rd, SE17 1RW", "Walworth Rd"])
+    assert keys == {"Walworth Rd": "Walworth Rd", "Walworth Rd, SE17 1RW": "Walworth Rd"}
+
+
+def test_two_postcodes_after_the_same_words_are_two_places():
+    # Negation: "Station Rd, HA1 2AA" (Harrow) and "Station Rd, IG1 4DQ" (Ilford): two roads, and a bare "Station
+    # Rd" is neither (round 8's rule for brackets); "Croydon CR0" is no "Croydon CR9" either.
+    keys = grids.location_keys(["Station Rd, HA1 2AA", "Station Rd, IG1 4DQ", "Station Rd", "Croydon CR0", "Croydon CR9"])
+    assert len(set(keys.values())) == 5
+
+
+def test_a_place_ending_in_a_figure_is_no_postcode():
+    # Lookalikes: "Junction 5" and "Junction 6", "Gate 2" and "Gate 12", "Terminal 5": no postcode, kept apart.
+    keys = grids.location_keys(["Junction 5", "Junction 6", "Gate 2", "Gate 12", "Terminal 5", "Terminal"])
+    assert len(set(keys.values())) == 6
+
+
+def test_a_road_number_or_lower_case_letters_are_no_postcode():
+    # Lookalikes: "Western Ave, A40" (a road's number: no postcode area is "A" alone) is no "Western Ave"; "Croydon
+    # cr0" in lower case is no postcode either (postcodes are printed in capitals): each its own place.
+    keys = grids.location_keys(["Western Ave, A40", "Western Ave", "Croydon cr0", "Croydon"])
+    assert len(set(keys.values())) == 4

@@ -1487,13 +1487,18 @@ _PLACE_WORDS = {"st": "street", "rd": "road", "bway": "broadway", "stn": "statio
                 "ctr": "centre", "center": "centre", "&": "and", "n": "north", "s": "south", "e": "east", "w": "west"}
 
 
-BRACKET = re.compile(r"\s*\([^()]*\)\s*$")  # a place's qualifier after it: "Walworth Rd (Southwark)"
+# A place's qualifier after it: a bracket, "Walworth Rd (Southwark)", or a postcode, full or its outward
+# code, in capitals ("Walworth Rd, SE17 1RW", "Croydon CR0": round 12; before, a later edition adding
+# postcodes made its restated rows other places, every deployment counted twice). One letter only for the
+# areas so named (B, E, G, L, M, N, S, W): "Western Ave, A40" names a road, no postcode.
+QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$|[\s,]+(?:[A-Z]{2}\d[A-Z\d]?|[BEGLMNSW]\d[A-Z\d]?)(?:\s*\d[A-Z]{2})?\s*$")
 
 
 def _place_words(location: str) -> list[str]:
-    """A place's words in printed order, lower case, abbreviations spelled out; a trailing bracket
-    ("Walworth Rd (Southwark)") is left out: it qualifies the place (see ``location_keys``)."""
-    text = BRACKET.sub("", location) or location
+    """A place's words in printed order, lower case, abbreviations spelled out; a trailing bracket or
+    postcode ("Walworth Rd (Southwark)", "Walworth Rd, SE17 1RW") is left out: it qualifies the place
+    (see ``location_keys``)."""
+    text = QUALIFIER.sub("", location) or location
     words = re.sub(r"[^a-z0-9&]+", " ", text.lower().replace("'", "").replace("’", "")).split()
     return [_PLACE_WORDS.get(w, w) for w in words]
 
@@ -1503,29 +1508,32 @@ def _place_tokens(location: str) -> tuple[str, ...]:
     return tuple(sorted(set(_place_words(location))))
 
 
-def _bracketed(location: str) -> bool:
-    """A place followed by a bracket (not a bracket alone)."""
-    return bool(BRACKET.search(location)) and bool(BRACKET.sub("", location))
+def _qualifier(location: str) -> str | None:
+    """The bracket or postcode after a place, as a key ("(southwark)", "se17 1rw"); None for none, or for a
+    qualifier alone."""
+    m = QUALIFIER.search(location)
+    return " ".join(m[0].strip(" ,").lower().split()) if m and location[:m.start()].strip(" ,") else None
 
 
 def location_keys(locations: list[str]) -> dict[str, str]:
     """Printed location -> key shared by its spelling variants (a stray comma, case, "St" for "Street",
     "&" for "and", a clipped last word "Clapham Junc", two words run together "Northend", the words in
-    another order, a qualifier in brackets after the place "Walworth Rd (Southwark)" when no other
-    bracket qualifies the same words: "Station Rd (Harrow)" and "Station Rd (Ilford)" are two roads).
+    another order, a qualifier after the place, in brackets or a postcode, "Walworth Rd (Southwark)",
+    "Walworth Rd, SE17 1RW", when no other qualifies the same words: "Station Rd (Harrow)" and "Station
+    Rd (Ilford)" are two roads).
     The key is the variant printed most often (ties: the longest, then alphabetical), so it reads as a
     place name."""
     printed = Counter(locations)
-    # Words under two different brackets are different places: their brackets are kept in the key.
+    # Words under two different qualifiers are different places: their qualifiers are kept in the key.
     qualifiers: dict[tuple[str, ...], set[str]] = {}
     for loc in printed:
-        if _bracketed(loc):
-            qualifiers.setdefault(_place_tokens(loc), set()).add(" ".join(loc[loc.rindex("("):].lower().split()))
+        if (q := _qualifier(loc)) is not None:
+            qualifiers.setdefault(_place_tokens(loc), set()).add(q)
     ambiguous = {k for k, q in qualifiers.items() if len(q) > 1}
     groups: dict[tuple[str, ...], list[str]] = {}
     for loc in printed:
         tokens = _place_tokens(loc)
-        if _bracketed(loc) and tokens in ambiguous:
+        if _qualifier(loc) is not None and tokens in ambiguous:
             tokens = (*tokens, "(" + loc.lower() + ")")
         groups.setdefault(tokens, []).append(loc)
     merged: dict[tuple[str, ...], tuple[str, ...]] = {}
