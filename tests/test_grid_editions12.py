@@ -46,7 +46,8 @@ after the place. A later edition restating R1-R3 with postcodes added ("Walworth
 codes "Croydon, CR0"): SILENTLY WRONG, 7 deployments in 2025 for 4 (each restated row another place, counted
 twice) (2), and "Walworth Rd, SE17 1RW" keyed apart from "Walworth Rd" (1); right: two postcodes after the
 same words kept apart, places ending in figures ("Junction 5", "Gate 12"), "Western Ave, A40", "Croydon cr0".
-Fixed: a postcode after a place qualifies it as a bracket does (parse.QUALIFIER). The real grids' tables byte-identical before and after.
+Fixed: a postcode after a place qualifies it as a bracket does (parse.QUALIFIER). Last, rows newest first
+across a page without a header (round 11 drew them on one page): right. The real grids' tables byte-identical before and after.
 """
 
 from __future__ import annotations
@@ -541,3 +542,15 @@ def test_a_road_number_or_lower_case_letters_are_no_postcode():
     # cr0" in lower case is no postcode either (postcodes are printed in capitals): each its own place.
     keys = grids.location_keys(["Western Ave, A40", "Western Ave", "Croydon cr0", "Croydon"])
     assert len(set(keys.values())) == 4
+
+
+# --- 18: rows newest first across pages (round 11 drew them on one page) ---------------------------------------------
+
+def test_rows_newest_first_across_a_page_without_a_header(tmp_path):
+    # Page 1: the header, R3, R2 (10, 9 January); page 2, no header, the same columns: R1 (8 January). Read in
+    # printed order (rows numbered 1-3 across pages), R1 on page 2; no date_order flag (newest first throughout).
+    page2 = raw_pdf.Page()
+    raw_pdf.table(page2, 40, 40, WIDTHS, [], [R1])
+    df, rejections = read(save(tmp_path, "newest_pages.pdf", [grid_page(rows=[R3, R2]), page2]))
+    assert rejections == []
+    assert_rows(df, hand("newest_pages", days=("10", "09", "08"), pages=(1, 1, 2)))
