@@ -5,15 +5,19 @@ A letter names people in a few places: its greeting ("Dear Alex Morgan-Reid", "H
 "Yours,", the Welsh "Yn gywir" / "Cofion"; post-nominals after it, "MBE"), a labelled line ("Requester:",
 "Name:", "Contact:", "Officer in case:", a role's, "Disclosure Officer:" / "Head of Information Management:",
 an email's "From:" / "To:" / "Cc:", with a quoted display name, '"Morgan-Reid, Alex" <...>'), a title
-("Mr ...", "Dr. ..."), a person's email address (first.last@force.police.uk; a team's, foi@ or
-info.requests@, is not), "signed / prepared / approved by <Name>" and "request from <Name>", and the
-line above a role ("Alex Morgan-Reid" over "Disclosure Officer"; "ALEX MORGAN-REID, Disclosure Officer").
+("Mr ...", "Dr. ...", "Prof ..."), a rank or office ("DCI ...", "Police and Crime Commissioner ...", "the
+Commissioner, ..."), a person's email address (first.last@force.police.uk; a team's, foi@ or
+info.requests@, is not) or a display name before one, "signed / prepared / approved by <Name>" and
+"request from <Name>", "FAO" / "Attn" / "c/o", a verb of speaking to someone ("I spoke to <Name> about"),
+a subject ending in a name alone ("FOI 2025-0502 - <Name>"), and the line above a role ("Alex Morgan-Reid"
+over "Disclosure Officer"; "ALEX MORGAN-REID, Disclosure Officer").
 Capitalised words there, or words in capitals, are a name unless they are a body's, a team's, a role's,
 a place's or an Act's (``_BODY_OR_PLACE``, ``_ROLE_OR_WORD``: words that never make a person's name, so
 "Thames Valley Police", "Disclosure Officer", "King's Cross" and "Data Protection Act" in those places
 name no one; a run in capitals needs two words, one of four letters with a vowel: "NPCC", "MPS FOI" are
-acronyms). Nothing else in a text is read as a name: "Priya Okafor" in the middle of a sentence is not
-found (no model of names is used: none is in requirements.lock; the review must catch those).
+acronyms), or two words or more of the known bodies' names ("West Midlands": an area). Nothing else in a
+text is read as a name: "Priya Okafor agreed" in the middle of a sentence is not found (no model of names
+is used: none is in requirements.lock; the review must catch those).
 
 ``find(text)`` lists what it finds; ``redact(text)`` writes "[name]" in its place (the extractor,
 before a draft is written); ``table_names`` / ``redact_table`` do the same for a table whose label
@@ -32,8 +36,8 @@ from . import authorities
 PLACEHOLDER = "[name]"
 
 # Words that never make a person's name (lower case). A run of capitalised words that holds one of
-# the body/place words is a body or a place ("Thames Valley Police", "Oxford Circus"); a run that
-# begins with any of them names no one ("Information Rights Team", "Disclosure Officer"); a run that
+# the body/place words is a body or a place ("Thames Valley Police", "Oxford Circus", "St Albans"); a run
+# that begins with any of them names no one ("Information Rights Team", "Disclosure Officer"); a run that
 # ends in a role ("Alex Morgan-Reid Disclosure Officer", a signature read as one line) is the name
 # before the role.
 _BODY_OR_PLACE = frozenset("""
@@ -69,7 +73,9 @@ january february march april may june july august september october november dec
 operation date received responded number total location locations year month week count figure figures reference ref
 status outcome type category description details notes comments amount cost value size period time area site venue
 address email telephone phone contact subject question answer result results alerts arrests watchlist
-""".split()) | _BODY_OR_PLACE  # (the last lines: a table's headings, "Name | Date Received", and an operation's name
+report reports annual guidance portfolio briefing meeting meetings minutes statement letter paper papers approval log
+""".split()) | _BODY_OR_PLACE  # (the last lines: an operation's name, a table's headings, "Name | Date Received", and
+# what follows an office's title, "Commissioner Guidance", "ACC Portfolio")
 
 # One word of a name: "Alex", "Morgan-Reid", "McAllister", "O'Neill", "Siobhán", "MacLeòid", "Ŵyn"; an initial
 # ("A." / "A"); in capitals, "MORGAN-REID", "O'NEILL" (a signature or letterhead in capitals; post-nominals, "MBE");
@@ -223,7 +229,7 @@ def find(text: str) -> list[Name]:
         for m in _compiled(pattern).finditer(text):
             role = m.group("role") if kind == "above a role" else ""
             if role and role.split(None, 1)[0].lower() in _BODY_OR_PLACE and not re.search(r"(?i)commissioner\W*$", role):
-                continue  # a body's name broken over two lines ("Network" over "Rail Station Manager"); a commissioner is a person
+                continue  # a body's name broken over two lines; over a commissioner's title, a person unless an area
             if kind == "subject" and _GROUND.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
                 continue  # a ground's heading names its exemption ("Section 31(1)(a) – Law Enforcement")
             g = "run" if m.group("run") is not None else "bare"  # (a display name: quoted, or not)
