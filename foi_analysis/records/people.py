@@ -128,7 +128,8 @@ _ABOVE_ROLE = rf"(?:^|(?<=[\n|]))[ \t]*(?P<run>{_RUN}){_POST_NOMINALS}[ \t]*(?:,
 _DONE_BY = (rf"\b(?i:(?:signed|prepared|approved|authori[sz]ed|reviewed|written|checked|confirmed|agreed|handled)(?:[ \t]+off)?[ \t]+by"
             rf"|request(?:ed)?[ \t]+(?:by|from))[ \t]*:?[ \t]+(?P<run>{_RUN})")  # ("FOI 123/25 - request from ...")
 _TITLED = rf"\b{_TITLE}[ \t]+(?P<run>{_RUN})"
-_RANKED = rf"(?<![\w/])(?:{_RANK}|(?i:colleague|{_ROLE_NOUN})[ \t]*,)[ \t]+(?P<run>{_RUN_CASED})"
+_RANKED = rf"(?<![\w/]){_RANK}[ \t]+(?P<run>{_RUN_CASED})"
+_ROLE_COMMA = rf"\b(?i:colleague|{_ROLE_NOUN})[ \t]*,[ \t]+(?P<run>{_RUN_CASED})"
 # Addressed to someone: "FAO Priya Okafor", "Attn: ...", "c/o ...", "For the attention of ..."; a log page's "Response to ..."
 # (heading a line, or after a title's dash or colon, two words or more: "in response to Covid Restrictions" is prose).
 _ADDRESSED = (r"(?:(?<![\w/])(?:FAO|F\.A\.O\.|(?i:attn)\.?|(?i:for[ \t]+the[ \t]+attention[ \t]+of))[ \t]*:?"
@@ -157,29 +158,57 @@ no noreply no-reply donotreply reply general public access subject sar legal cor
 # How many words a labelled value, a "by" phrase or a title needs to be read as a name: a greeting or a
 # signature may give a first name alone (WhatDoTheyKnow's "Dear Priya," / "Yours, Priya").
 # Each with the words (lower case) one of which a text holds if the pattern can match: most texts
-# (a table's cell, a title) hold none, and are not searched.
+# (a table's cell, a title) hold none, and are not searched (the words are one compiled pattern, searched
+# in C, ``_gates``: a substring test a word cost a short text more than the patterns did).
+_ROLE_WORDS = ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director", "controller", "lead", "clerk",
+               "solicitor", "inspector", "sergeant", "constable", "superintendent", "commissioner", "handler", "reviewer", "owner")
 _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
           (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes", "gywir", "cofion")),
           (_LABEL, "labelled", 2, (":",)), (_QUOTED_LABEL, "labelled", 2, (':"', ': "', ":'", ": '", ": ‘", ": “")),
           (_DONE_BY, "signed by", 2, (" by", " from")),
           (_TITLED, "title", 1, ("mr", "ms", "miss", "mx", "dr", "prof", "rev", "cllr", "councillor", "dame", "sir")),
           (_RANKED, "rank", 1, ("supt", "superintendent", "insp", "sgt", "sergeant", "pc ", "ps ", "dc ", "ds ", "di ", "dci",
-                                "dcs", "acc ", "dcc ", "cmdr", "commander", "constable", "commissioner", "chief executive", ",")),
+                                "dcs", "acc ", "dcc ", "cmdr", "commander", "constable", "commissioner", "chief executive")),
           (_ADDRESSED, "addressed", 1, ("fao", "f.a.o", "attn", "attention", "c/o")),
           (_REPLY_TO, "addressed", 2, ("response to", "reply to", "letter to", "answer to")),
           (_SPOKEN_TO, "spoken to", 2, ("spok", "speak", "talk", "wrote", "written", "mailed", "phoned", "rang", "contacted",
                                         "consulted", "copied", "cc'd", "liaised")),
           (_WROTE, "spoken to", 1, ("wrote",)), (_DISPLAY, "display name", 2, ("@",)),
           (_TRAILING, "subject", 2, (" - ", " – ", " — ", " | ")),
-          (_ABOVE_ROLE, "above a role", 2, ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director",
-                                            "controller", "lead", "clerk", "solicitor", "inspector", "sergeant", "constable",
-                                            "superintendent", "commissioner", "handler", "reviewer", "owner", "head of")))
+          (_ABOVE_ROLE, "above a role", 2, _ROLE_WORDS + ("head of",)), (_ROLE_COMMA, "rank", 1, _ROLE_WORDS + ("colleague",)))
 
 
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern:
     """A pattern compiled at its first use (compiling them all costs a process ~6 ms: most never read a name)."""
     return re.compile(pattern, re.MULTILINE)
+
+
+@functools.cache
+def _gates() -> tuple[re.Pattern, dict[str, frozenset[tuple[str, ...]]]]:
+    """Every gate word in one pattern (the longest at a place), and for each the gates it opens: its own, and those of
+    every gate word that it holds or that may begin inside it and run on (a match hides them: "regards " holds
+    "ds ", ': "' begins with ":"). A gate is then open whenever one of its words is in the text."""
+    words = sorted({w for *_, gate in _KINDS for w in gate})
+
+    def hides(s: str, w: str) -> bool:
+        return w in s or any(w.startswith(s[j:]) for j in range(1, len(s)))
+    gates_of = {s: frozenset(gate for *_, gate in _KINDS if any(hides(s, w) for w in gate)) for s in words}
+    return re.compile(_trie(words)), gates_of
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` at a place, branching a letter at a time (an alternation of
+    seventy words is tried word by word at every character)."""
+    out = []
+    for first in sorted({w[0] for w in words}):
+        rest = [w[1:] for w in words if w[0] == first]
+        tail = [r for r in rest if r]
+        if len(rest) == 1:
+            out.append(re.escape(first + rest[0]))  # (one word on: its letters as they are)
+        else:
+            out.append(re.escape(first) + (f"(?:{_trie(tail)})" + ("?" if "" in rest else "") if tail else ""))
+    return "|".join(out)
 
 
 @dataclass(frozen=True)
@@ -223,8 +252,12 @@ def find(text: str) -> list[Name]:
     """Every name ``text`` puts where letters put people's names, in order of place."""
     out: list[Name] = []
     low = text.lower()
+    if low == text and "@" not in text:
+        return out  # (every place but an address needs a capital: a cell of figures, a date in numbers)
+    gate_words, gates_of = _gates()
+    gated = set().union(*(gates_of[m.group()] for m in gate_words.finditer(low)))
     for pattern, kind, least, gate in _KINDS:
-        if not any(word in low for word in gate):
+        if gate not in gated:
             continue
         for m in _compiled(pattern).finditer(text):
             role = m.group("role") if kind == "above a role" else ""
