@@ -132,6 +132,7 @@ def test_new_forms_are_found(text, kind, words):
     "Thames Valley Police <foi@thamesvalley.police.uk>", "Information Rights Team wrote:",
     # an office's title before a document's name, not a person's
     "See the Information Commissioner Guidance on video surveillance.", "the Biometrics Commissioner Annual Report",
+    "Programme Manager, Finance",  # (after a role and a comma, a name needs two words)
 ])
 def test_lookalikes_in_the_new_places_stay(text):
     assert people.find(text) == []

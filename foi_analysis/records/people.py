@@ -129,7 +129,7 @@ _DONE_BY = (rf"\b(?i:(?:signed|prepared|approved|authori[sz]ed|reviewed|written|
             rf"|request(?:ed)?[ \t]+(?:by|from))[ \t]*:?[ \t]+(?P<run>{_RUN})")  # ("FOI 123/25 - request from ...")
 _TITLED = rf"\b{_TITLE}[ \t]+(?P<run>{_RUN})"
 _RANKED = rf"(?<![\w/]){_RANK}[ \t]+(?P<run>{_RUN_CASED})"
-_ROLE_COMMA = rf"\b(?i:colleague|{_ROLE_NOUN})[ \t]*,[ \t]+(?P<run>{_RUN_CASED})"
+_ROLE_COMMA = rf"\b(?i:colleague|{_ROLE_NOUN})[ \t]*,[ \t]+(?P<run>{_RUN_CASED})"  # (two words: "Programme Manager, Finance")
 # Addressed to someone: "FAO Priya Okafor", "Attn: ...", "c/o ...", "For the attention of ..."; a log page's "Response to ..."
 # (heading a line, or after a title's dash or colon, two words or more: "in response to Covid Restrictions" is prose).
 _ADDRESSED = (r"(?:(?<![\w/])(?:FAO|F\.A\.O\.|(?i:attn)\.?|(?i:for[ \t]+the[ \t]+attention[ \t]+of))[ \t]*:?"
@@ -175,7 +175,7 @@ _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
                                         "consulted", "copied", "cc'd", "liaised")),
           (_WROTE, "spoken to", 1, ("wrote",)), (_DISPLAY, "display name", 2, ("@",)),
           (_TRAILING, "subject", 2, (" - ", " – ", " — ", " | ")),
-          (_ABOVE_ROLE, "above a role", 2, _ROLE_WORDS + ("head of",)), (_ROLE_COMMA, "rank", 1, _ROLE_WORDS + ("colleague",)))
+          (_ABOVE_ROLE, "above a role", 2, _ROLE_WORDS + ("head of",)), (_ROLE_COMMA, "rank", 2, _ROLE_WORDS + ("colleague",)))
 
 
 @functools.cache
