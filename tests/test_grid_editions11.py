@@ -29,13 +29,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from foi_analysis.grids import parse as grids
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "grids"))
-import raw_pdf  # noqa: E402
 from raw_pdf import Style  # noqa: E402
 
 from test_grid_editions2 import FLAT, HEADER, R1, R2, R3, ROWS, WIDTHS, grid_page, hand, read, save  # noqa: E402

@@ -29,6 +29,10 @@ CONCEPTS: list[tuple[str, str]] = [
     ("false", r"\b(?:false|incorrect)\b"),
     ("true", r"\b(?:true|correct)\b"),
     ("total", r"\b(?:total|all|number of|no of)\b"),
+    # A rate among the alerts ("False alert rate (% of alerts)", "as % of all alerts"): not the false alert
+    # rate, which is of faces seen (round 12: before, read as it, "33.3%" flagged against 1 / 12,000). Found
+    # without taking the words, after "number of" is taken ("Number of alerts" stays a count of alerts).
+    ("of_alerts", r"(?=\b(?:of|among)\s+(?:(?:the|total)\s+)?(?:alerts|matches)\b)"),
     ("alert", r"\b(?:alert|alerts|match|matches|hits?)\b"),
     ("engagement", r"\bengage(?:ment|ments|d)?\b"),
     ("rate", r"\b(?:rate|percentage|ratio|per)\b|%"),  # "per": "Alerts per hour" is a rate, not alerts
@@ -83,7 +87,7 @@ CONCEPTS: list[tuple[str, str]] = [
     # A part of the alerts by what became of them ("Dismissed alerts", "Alerts actioned"): no count of
     # the alerts (round 11: read as the total where none was printed).
     ("disposition", r"\b(?:dismiss(?:ed|als?)|discount(?:ed)?|reject(?:ed|ions?)|disregard(?:ed)?|ignored|actioned|"
-                    r"cleared|escalated)\b"),
+                    r"cleared|escalated|resolved|acted (?:on|upon)|followed up)\b"),
     ("qualified", r"\b(?:not|no|non|without|never)\b|\b(?:lead(?:s|ing)?|led|result(?:s|ed|ing)?|followed)\b (?:to|in|by)\b"),
 ]
 _CONCEPTS = [(name, re.compile(pattern)) for name, pattern in CONCEPTS]
@@ -106,8 +110,8 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         # 2020-22 layout: engagements after an alert, before any outcome.
         ("false_alert_engagements", "false engagement", ""),
         ("true_alert_engagements", "true engagement", ""),
-        ("false_alert_rate_printed", "false_rate", ""),
-        ("false_alert_rate_printed", "false rate", ""),
+        ("false_alert_rate_printed", "false_rate", "of_alerts"),
+        ("false_alert_rate_printed", "false rate", "of_alerts"),
         ("true_alerts_unconfirmed", "true unconfirmed", ""),
         ("true_alerts_confirmed", "true confirmed", ""),
         ("false_alerts_unconfirmed", "false unconfirmed", ""),
@@ -127,7 +131,9 @@ FIELDS: list[tuple[str, frozenset[str], frozenset[str]]] = [
         ("watchlist_size", "watchlist", "part"),
         ("threshold", "threshold", ""),
         ("threshold", "score", "statistic"),
-        ("duration", "duration", ""),
+        # "Peak hours", "Average duration": a statistic of time, no deployment's (round 12: "Peak hours" alone
+        # was read as the duration, its "16:00-19:00" as the deployment's times).
+        ("duration", "duration", "statistic"),
         # "Start date" and "End date" are dates, not clock times (the end date: a deployment's last
         # day, see parse.two_days).
         ("start_time", "start", "end date day"),

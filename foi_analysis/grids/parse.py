@@ -72,8 +72,9 @@ TOTAL_REST = re.compile(r"\s*(?:$|[^\w\s]|(?:for|of|to|in|on|from|this|these|all
                         r"week|month|year|quarter|period|q[1-4]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|"
                         r"\d+)\b)", re.IGNORECASE)
 # A total named anywhere in a row's label ("Period total", "Page 1 sub-total", "Jan-25 total", "Sum"),
-# for a row whose date cell prints no date: no deployment is labelled so.
-TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b", re.IGNORECASE)
+# for a row whose date cell prints no date: no deployment is labelled so. Round 12: a running total
+# named after its period ("2025 to date", "Jan-25 YTD"; before, a rejection as a row with a bad date).
+TOTAL_WORD = re.compile(r"\b(?:sub[\s-]?)?totals?\b|^\W*sum\b|\bto date\b|\b[ymq]td\b", re.IGNORECASE)
 # Start and end times in 12-hour form: "2pm-7.30pm", "2:00 PM - 8:00 PM", "10:45 a.m. to 3pm", "2-8pm"
 # (the start's half of the day that of the end's when not printed and earlier on the clock) (round 9:
 # before, reported, and a grid printing them after its dates refused whole).
@@ -105,6 +106,10 @@ DATE_NOTE = re.compile(r"(?<=\d)\s*\(\s*(?:\d{1,2}|(?![^)]*\b(?:\w*night|week|w/
 NAMED_DAY = re.compile(r"(?<=\d)\s*\(\s*(?:(?!(?i:next|following|previous|prior|same|other|each|every|one|two|three|"
                        r"four|half|whole|full|all|both|second|first|last|late|early|over|mid|a|the|no|not)\b)"
                        r"[A-Z][a-z']*\s+){1,3}(?:Day|Night|Eve)\s*\)$")
+# A weekday after a date ("08/01/25 Wed", "08/01/25 (Mon)"): read as one before it is (round 12: before,
+# set aside without brackets, and in brackets dropped as a note, so never checked against the date).
+TRAILING_WEEKDAY = re.compile(r"(?<=\d)\s*,?\s*(?P<open>\()?\s*(?P<day>mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)"
+                              r"(?:day)?\.?\s*(?(open)\))$", re.IGNORECASE)
 # A time of day after a date: a clock time ("08/01/2025 10:00", Excel's "2025-01-08T10:00:00") or the
 # part of the day ("08/01/25 AM", "(pm)", "morning": two deployments on one day told apart).
 TIME_OF_DAY = re.compile(r"(?<=\d)(?:\s+|T|,\s*)(?:\d{1,2}:\d{2}(?::\d{2})?(?:\s*[ap]\.?m\.?)?|\d{1,2}(?:[:.]\d{2})?\s*[ap]\.?m\.?|\(?(?:[ap]\.?m\.?|morning|"
@@ -153,6 +158,13 @@ PLACE_MARK = re.compile(r"(?<=\w)\s*(?:[*†‡§¶]+|[¹²³⁴⁵⁶⁷⁸⁹�
 # grid does not say). After a count or a rate it is no footnote marker: the value is reported. (A
 # letter, "12 (a)", is a marker; so is "(1)" after a date, which no figure qualifies.)
 BRACKETED_FIGURE = re.compile(r"\d%?\s*\(\s*\d[\d,.]*\s*%?\s*\)\s*$")
+# The day a count was taken, in brackets after it ("16,100 (as at 06/01/25)", "(as of 6 Jan)", "(06/01/25)": a
+# watchlist counted before the deployment): when, no other figure; the count stands (round 12: before,
+# reported), unless the day is after the deployment's (not the figure it ran with: reported). A date only:
+# slashes, three parts with points, or a month's name ("5 (4.5)" stays reported).
+AS_AT = re.compile(r"(?<=\d)\s*\(\s*(?:as\s+(?:at|of|on)\s+|at\s+|on\s+)?(?P<day>\d{1,2}/\d{1,2}(?P<y1>/\d{2,4})?|"
+                   r"\d{1,2}\.\d{1,2}(?P<y2>\.\d{2,4})|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+                   r"nov|dec)[a-z]*\.?(?P<y3>\s+\d{2,4})?)\s*\)$", re.IGNORECASE)
 DURATION = re.compile(
     r"(?:(?P<h>\d{1,3})\s*(?:h|hrs?|hours?)\.?)?\s*(?:(?P<m>\d{1,4})\s*(?:m|mins?|minutes?)?\.?)?", re.IGNORECASE)
 # A clock time as a start or end: "10:00", "10.00", the police's 24-hour "1000" or "1000hrs", Excel's
@@ -201,7 +213,7 @@ def _date_text(text: str) -> str:
     start and end times after it ("08/01/2025 10:00", "2025-01-08T10:00:00": Excel's date-times;
     "08/01/25 10:00-15:30") and a number within the day ("(1 of 2)"); a year-first date ("2025/01/08")
     in ISO form, an apostrophe year ("8 Jan '25") as two digits."""
-    text = DAY_NUMBER.sub("", DATE_TIMES.sub("", LEADING_WEEKDAY.sub("", _bare(text))))
+    text = DAY_NUMBER.sub("", DATE_TIMES.sub("", LEADING_WEEKDAY.sub("", TRAILING_WEEKDAY.sub("", _bare(text)))))
     text = DATE_NOTE.sub("", NAMED_DAY.sub("", APOSTROPHE_YEAR.sub(r"\1", TIME_OF_DAY.sub("", text))))
     m = YEAR_FIRST.fullmatch(text)
     return f"{m['y']}-{m['m']}-{m['d']}" if m else text
@@ -1050,11 +1062,28 @@ def _twelve_hour_minutes(text: str, m: re.Match) -> int:
     return (end - start) % (24 * 60)
 
 
-def parse_count(text: str) -> int | None:
+def _count_after(text: str, on: dt.date) -> bool:
+    """Does the day a count was taken ("16,100 (as at 12/01/25)") fall after ``on``, the deployment's? A day
+    without a year is in the deployment's year."""
+    m = AS_AT.search(text)
+    if m is None:
+        return False
+    day = m["day"] if m["y1"] or m["y2"] or m["y3"] else f"{m['day']}{'/' if '/' in m['day'] else ' '}{on.year}"
+    try:
+        return parse_date(day) > on
+    except ValueError as err:
+        raise ValueError(f"not a count {text!r}: the day it was taken, {m['day']!r}, is no date") from err
+
+
+def parse_count(text: str, on: dt.date | None = None) -> int | None:
     """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker), "12000.0" (a
     spreadsheet's float); "nil" is 0; None for
-    N/A, a dash or blank."""
-    if BRACKETED_FIGURE.search(str(text)):
+    N/A, a dash or blank; ``on``, the deployment's day, for a count printed with the day it was taken."""
+    text = " ".join(str(text).split())
+    if on is not None and _count_after(text, on):
+        raise ValueError(f"not a count {text!r}: taken after the deployment ({on:%d/%m/%Y}), not the figure it ran with")
+    text = AS_AT.sub("", text)
+    if BRACKETED_FIGURE.search(text):
         raise ValueError(f"not a count {text!r}: a figure in brackets after it (a part? a correction?)")
     text = _bare(text)
     if _blank(text):
@@ -1314,7 +1343,7 @@ def _parse(path: Path) -> _Parsed:
             row["duration_minutes"] = read("times", parse_times)
         row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
-            row[key] = read(key, parse_count)
+            row[key] = read(key, lambda text: parse_count(text, on=date))
         rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
         row["false_alert_rate_printed"] = cells.get("false_alert_rate_printed") or None
         row["false_alert_rate"] = rate[0] if rate else None
@@ -1414,10 +1443,11 @@ WEEKDAY = re.compile(r"^\W*(mon|tue|wed|thu|fri|sat|sun)[a-z]*\b", re.IGNORECASE
 
 
 def _weekday_printed(text: str) -> int | None:
-    """The weekday a date cell prints before its date ("Monday 8 January 2025", "Tue 08/01/25"):
+    """The weekday a date cell prints before or after its date ("Monday 8 January 2025", "08/01/25 (Tue)"):
     0 for Monday; None when it prints none."""
     m = WEEKDAY.match(text)
-    return None if m is None else [d[:3].lower() for d in WEEKDAYS].index(m[1].lower())
+    day = m[1] if m else (t["day"][:3] if (t := TRAILING_WEEKDAY.search(_bare(text))) else None)
+    return None if day is None else [d[:3].lower() for d in WEEKDAYS].index(day.lower())
 
 
 def _after_edition(path: Path, made: dt.date | None, rows: list[dict]) -> list[dict]:
@@ -1457,13 +1487,18 @@ _PLACE_WORDS = {"st": "street", "rd": "road", "bway": "broadway", "stn": "statio
                 "ctr": "centre", "center": "centre", "&": "and", "n": "north", "s": "south", "e": "east", "w": "west"}
 
 
-BRACKET = re.compile(r"\s*\([^()]*\)\s*$")  # a place's qualifier after it: "Walworth Rd (Southwark)"
+# A place's qualifier after it: a bracket, "Walworth Rd (Southwark)", or a postcode, full or its outward
+# code, in capitals ("Walworth Rd, SE17 1RW", "Croydon CR0": round 12; before, a later edition adding
+# postcodes made its restated rows other places, every deployment counted twice). One letter only for the
+# areas so named (B, E, G, L, M, N, S, W): "Western Ave, A40" names a road, no postcode.
+QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$|[\s,]+(?:[A-Z]{2}\d[A-Z\d]?|[BEGLMNSW]\d[A-Z\d]?)(?:\s*\d[A-Z]{2})?\s*$")
 
 
 def _place_words(location: str) -> list[str]:
-    """A place's words in printed order, lower case, abbreviations spelled out; a trailing bracket
-    ("Walworth Rd (Southwark)") is left out: it qualifies the place (see ``location_keys``)."""
-    text = BRACKET.sub("", location) or location
+    """A place's words in printed order, lower case, abbreviations spelled out; a trailing bracket or
+    postcode ("Walworth Rd (Southwark)", "Walworth Rd, SE17 1RW") is left out: it qualifies the place
+    (see ``location_keys``)."""
+    text = QUALIFIER.sub("", location) or location
     words = re.sub(r"[^a-z0-9&]+", " ", text.lower().replace("'", "").replace("’", "")).split()
     return [_PLACE_WORDS.get(w, w) for w in words]
 
@@ -1473,29 +1508,32 @@ def _place_tokens(location: str) -> tuple[str, ...]:
     return tuple(sorted(set(_place_words(location))))
 
 
-def _bracketed(location: str) -> bool:
-    """A place followed by a bracket (not a bracket alone)."""
-    return bool(BRACKET.search(location)) and bool(BRACKET.sub("", location))
+def _qualifier(location: str) -> str | None:
+    """The bracket or postcode after a place, as a key ("(southwark)", "se17 1rw"); None for none, or for a
+    qualifier alone."""
+    m = QUALIFIER.search(location)
+    return " ".join(m[0].strip(" ,").lower().split()) if m and location[:m.start()].strip(" ,") else None
 
 
 def location_keys(locations: list[str]) -> dict[str, str]:
     """Printed location -> key shared by its spelling variants (a stray comma, case, "St" for "Street",
     "&" for "and", a clipped last word "Clapham Junc", two words run together "Northend", the words in
-    another order, a qualifier in brackets after the place "Walworth Rd (Southwark)" when no other
-    bracket qualifies the same words: "Station Rd (Harrow)" and "Station Rd (Ilford)" are two roads).
+    another order, a qualifier after the place, in brackets or a postcode, "Walworth Rd (Southwark)",
+    "Walworth Rd, SE17 1RW", when no other qualifies the same words: "Station Rd (Harrow)" and "Station
+    Rd (Ilford)" are two roads).
     The key is the variant printed most often (ties: the longest, then alphabetical), so it reads as a
     place name."""
     printed = Counter(locations)
-    # Words under two different brackets are different places: their brackets are kept in the key.
+    # Words under two different qualifiers are different places: their qualifiers are kept in the key.
     qualifiers: dict[tuple[str, ...], set[str]] = {}
     for loc in printed:
-        if _bracketed(loc):
-            qualifiers.setdefault(_place_tokens(loc), set()).add(" ".join(loc[loc.rindex("("):].lower().split()))
+        if (q := _qualifier(loc)) is not None:
+            qualifiers.setdefault(_place_tokens(loc), set()).add(q)
     ambiguous = {k for k, q in qualifiers.items() if len(q) > 1}
     groups: dict[tuple[str, ...], list[str]] = {}
     for loc in printed:
         tokens = _place_tokens(loc)
-        if _bracketed(loc) and tokens in ambiguous:
+        if _qualifier(loc) is not None and tokens in ambiguous:
             tokens = (*tokens, "(" + loc.lower() + ")")
         groups.setdefault(tokens, []).append(loc)
     merged: dict[tuple[str, ...], tuple[str, ...]] = {}

@@ -210,7 +210,11 @@ _WHERE_FOUND = {"greeting": "after a greeting, 'Dear ...'", "signature": "under 
                 "labelled": "the value of a label such as 'Requester:', 'Name:', 'Officer in case:' or 'From:'",
                 "signed by": "after 'signed', 'prepared' or 'approved by'", "title": "after a title, 'Mr', 'Ms', 'Dr'",
                 "email": "a person's email address", "above a role": "on the line above a role, or before it after a comma "
-                "('Disclosure Officer', 'Head of ...')", "table": "in a table's cell under or beside a 'Name' or 'Officer' label"}
+                "('Disclosure Officer', 'Head of ...')", "table": "in a table's cell under or beside a 'Name' or 'Officer' label",
+                "rank": "after a rank or office, 'DCI', 'Supt', 'Commissioner', or a role and a comma",
+                "addressed": "after 'FAO', 'Attn', 'c/o' or 'Response to'", "spoken to": "after 'spoke to', 'emailed' or "
+                "before 'wrote:'", "display name": "a display name before an email address, 'Jane Doe <...>'",
+                "subject": "alone at the end of a subject or title, after ' - ' or ' | '"}
 _TEAM_ADDRESS = " (a team's address, such as foi@ or information.rights@, may stay)"
 
 

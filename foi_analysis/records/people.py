@@ -5,15 +5,19 @@ A letter names people in a few places: its greeting ("Dear Alex Morgan-Reid", "H
 "Yours,", the Welsh "Yn gywir" / "Cofion"; post-nominals after it, "MBE"), a labelled line ("Requester:",
 "Name:", "Contact:", "Officer in case:", a role's, "Disclosure Officer:" / "Head of Information Management:",
 an email's "From:" / "To:" / "Cc:", with a quoted display name, '"Morgan-Reid, Alex" <...>'), a title
-("Mr ...", "Dr. ..."), a person's email address (first.last@force.police.uk; a team's, foi@ or
-info.requests@, is not), "signed / prepared / approved by <Name>" and "request from <Name>", and the
-line above a role ("Alex Morgan-Reid" over "Disclosure Officer"; "ALEX MORGAN-REID, Disclosure Officer").
+("Mr ...", "Dr. ...", "Prof ..."), a rank or office ("DCI ...", "Police and Crime Commissioner ...", "the
+Commissioner, ..."), a person's email address (first.last@force.police.uk; a team's, foi@ or
+info.requests@, is not) or a display name before one, "signed / prepared / approved by <Name>" and
+"request from <Name>", "FAO" / "Attn" / "c/o", a verb of speaking to someone ("I spoke to <Name> about"),
+a subject ending in a name alone ("FOI 2025-0502 - <Name>"), and the line above a role ("Alex Morgan-Reid"
+over "Disclosure Officer"; "ALEX MORGAN-REID, Disclosure Officer").
 Capitalised words there, or words in capitals, are a name unless they are a body's, a team's, a role's,
 a place's or an Act's (``_BODY_OR_PLACE``, ``_ROLE_OR_WORD``: words that never make a person's name, so
 "Thames Valley Police", "Disclosure Officer", "King's Cross" and "Data Protection Act" in those places
 name no one; a run in capitals needs two words, one of four letters with a vowel: "NPCC", "MPS FOI" are
-acronyms). Nothing else in a text is read as a name: "Priya Okafor" in the middle of a sentence is not
-found (no model of names is used: none is in requirements.lock; the review must catch those).
+acronyms), or two words or more of the known bodies' names ("West Midlands": an area). Nothing else in a
+text is read as a name: "Priya Okafor agreed" in the middle of a sentence is not found (no model of names
+is used: none is in requirements.lock; the review must catch those).
 
 ``find(text)`` lists what it finds; ``redact(text)`` writes "[name]" in its place (the extractor,
 before a draft is written); ``table_names`` / ``redact_table`` do the same for a table whose label
@@ -27,11 +31,13 @@ import functools
 import re
 from dataclasses import dataclass
 
+from . import authorities
+
 PLACEHOLDER = "[name]"
 
 # Words that never make a person's name (lower case). A run of capitalised words that holds one of
-# the body/place words is a body or a place ("Thames Valley Police", "Oxford Circus"); a run that
-# begins with any of them names no one ("Information Rights Team", "Disclosure Officer"); a run that
+# the body/place words is a body or a place ("Thames Valley Police", "Oxford Circus", "St Albans"); a run
+# that begins with any of them names no one ("Information Rights Team", "Disclosure Officer"); a run that
 # ends in a role ("Alex Morgan-Reid Disclosure Officer", a signature read as one line) is the name
 # before the role.
 _BODY_OR_PLACE = frozenset("""
@@ -40,7 +46,7 @@ office department directorate division unit team bureau branch group ministry go
 parliament assembly court tribunal university college school academy hospital nhs company limited ltd plc
 act regulations regulation code bill order
 street road lane avenue square circus cross station park centre center bridge broadway gate hill green
-market way place row parade high town city county borough district ward village estate airport
+market way place row parade high town city county borough district ward village estate airport st
 heddlu cymru llywodraeth cyngor bwrdd iechyd prifysgol comisiynydd swyddfa gwasanaeth awdurdod senedd tim uned
 """.split())  # (the last line: Welsh bodies' words, "Heddlu Gogledd Cymru", "Llywodraeth Cymru")
 _ROLE_OR_WORD = frozenset("""
@@ -64,16 +70,28 @@ ymgeisydd syr fadam cyfaill gyfaill annwyl
 policing neighbourhood crime safety project programme strategy operations operational response change body worn video
 cctv anpr drone drones forensic forensics science innovation transformation
 january february march april may june july august september october november december
-""".split()) | _BODY_OR_PLACE
+operation date received responded number total location locations year month week count figure figures reference ref
+status outcome type category description details notes comments amount cost value size period time area site venue
+address email telephone phone contact subject question answer result results alerts arrests watchlist
+report reports annual guidance portfolio briefing meeting meetings minutes statement letter paper papers approval log
+""".split()) | _BODY_OR_PLACE  # (the last lines: an operation's name, a table's headings, "Name | Date Received", and
+# what follows an office's title, "Commissioner Guidance", "ACC Portfolio")
 
-# One word of a name: "Alex", "Morgan-Reid", "McAllister", "O'Neill"; an initial ("A." / "A"); in
-# capitals, "MORGAN-REID", "O'NEILL" (a signature or letterhead in capitals; post-nominals, "MBE").
-_WORD_CASED = r"(?:[A-Z]\.?(?=[ \t]+[A-Z])|(?:[A-Z]['’])?[A-Z][a-z]*(?:[A-Z][a-z]+)?(?:-[A-Z][a-z]+)*(?![\w'’]))"
-_WORD = rf"(?:{_WORD_CASED}|(?:[A-Z]['’])?[A-Z]{{2,}}(?:-[A-Z]{{2,}})*(?![\w'’]))"
-_RUN = rf"{_WORD}(?:[ \t]+{_WORD}){{0,5}}"
-_RUN_CASED = rf"{_WORD_CASED}(?:[ \t]+{_WORD_CASED}){{0,5}}"  # (a line alone in capitals is a heading more often than a name)
+# One word of a name: "Alex", "Morgan-Reid", "McAllister", "O'Neill", "Siobhán", "MacLeòid", "Ŵyn"; an initial
+# ("A." / "A"); in capitals, "MORGAN-REID", "O'NEILL" (a signature or letterhead in capitals; post-nominals, "MBE");
+# a possessive's "'s" is part of it ("Okafor's team"). Letters: ASCII, Latin-1's and Latin Extended-A's (Irish, Welsh,
+# Scottish Gaelic and most European names; Extended-A mixes both cases, so it is in both classes).
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LO = "a-zß-öø-ÿĀ-ſ"
+_END = r"(?:['’]s)?(?!\w|['’]\w)"  # (a closing quote may follow: "'Jane Doe' <...>")
+_WORD_CASED = rf"(?:[A-Z]\.?(?=[ \t]+[A-Z])|(?:[{_UP}]['’])?[{_UP}][{_LO}]*(?:[{_UP}][{_LO}]+)?(?:-[{_UP}][{_LO}]+)*{_END})"
+_WORD = rf"(?:{_WORD_CASED}|(?:[{_UP}]['’])?[{_UP}]{{2,}}(?:-[{_UP}]{{2,}})*{_END})"
+# Lower-case particles between two words of a name: "Rhodri ap Gwilym", "Anna van der Berg", "Aisha bin Yusuf".
+_PARTICLE = r"(?:[ \t]+(?:ap|ab|ferch|verch|van|von|der|den|de|da|di|du|le|la|bin|binti|bint|al|el))*"
+_RUN = rf"{_WORD}(?:{_PARTICLE}[ \t]+{_WORD}){{0,5}}"
+_RUN_CASED = rf"{_WORD_CASED}(?:{_PARTICLE}[ \t]+{_WORD_CASED}){{0,5}}"  # (a line alone in capitals is a heading more often than a name)
 # A display name in quotes before an address may put the surname first: "Morgan-Reid, Alex" <...>.
-_RUN_QUOTED = rf"{_WORD}(?:,?[ \t]+{_WORD}){{0,5}}"
+_RUN_QUOTED = rf"{_WORD}(?:,?{_PARTICLE}[ \t]+{_WORD}){{0,5}}"
 # Letters after a signed name that are no part of it ("MBE", "CIPP/E", "FCA (Hons)").
 _POST_NOMINALS = r"(?:,?[ \t]+[A-Z][A-Za-z]*[A-Z](?:[/(][A-Za-z]+\)?)?)*"
 # A line that is only a role ("Disclosure Officer", "Head of Information Management", "CHIEF INSPECTOR"):
@@ -81,7 +99,11 @@ _POST_NOMINALS = r"(?:,?[ \t]+[A-Z][A-Za-z]*[A-Z](?:[/(][A-Za-z]+\)?)?)*"
 _ROLE_NOUN = (r"(?:officer|manager|adviser|advisor|analyst|co-?ordinator|administrator|director|controller|lead|clerk"
               r"|solicitor|inspector|sergeant|constable|superintendent|commissioner|handler|reviewer|owner)s?")
 _ROLE_LINE = rf"(?i:(?:[a-z'’&-]+[ \t]+){{0,4}}{_ROLE_NOUN}|head[ \t]+of(?:[ \t]+[a-z'’&,-]+){{1,5}})[ \t]*(?:$|[,|(])"
-_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?"
+_TITLE = r"(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|Revd?|Cllr|Councillor|Dame|Sir)\.?"
+# A rank or office written before a name ("DCI Priya Okafor", "Supt Okafor", "Police and Crime Commissioner Priya Okafor",
+# "my colleague, Priya Okafor,"): the rank stays, the name after it goes.
+_RANK = (r"(?:(?:Det(?:ective)?|Ch(?:ief)?|Dep(?:uty)?|Asst|Assistant|T/|A/)[ \t]*)*(?:Supt|Superintendent|Insp|Inspector|Sgt|Sergeant"
+         r"|PC|PS|DC|DS|DI|DCI|DSupt|DCS|ACC|DCC|Cmdr|Commander|Constable|Commissioner|Chief[ \t]+Executive)\.?")
 
 # Where a name stands (pattern sources, compiled at first use). Each pattern's group "run" holds the
 # capitalised words that may name someone.
@@ -99,13 +121,30 @@ _LABEL = (
     r"|head[ \t]+of(?:[ \t]+[a-z'’&-]+){1,4}|handled[ \t]+by|from|to|cc|bcc|signed|author|contact(?:[ \t]+name)?)"
     rf"[ \t]*:[ \t]*(?P<run>{_RUN})")
 # An address header's display name in double quotes (RFC 5322's): 'From: "Morgan-Reid, Alex" <...>'.
-_QUOTED_LABEL = rf"(?:^|(?<=[\n|;]))[ \t]*(?i:from|to|cc|bcc|reply-to|sender)[ \t]*:[ \t]*\"(?P<run>{_RUN_QUOTED})\""
+_QUOTED_LABEL = rf"(?:^|(?<=[\n|;]))[ \t]*(?i:from|to|cc|bcc|reply-to|sender)[ \t]*:[ \t]*[\"'‘“](?P<run>{_RUN_QUOTED})[\"'’”]"
 # A name on a line of its own, or before a comma, with a role after it: an unsigned signature block
 # ("Alex Morgan-Reid" over "Disclosure Officer"), a letterhead in capitals ("ALEX MORGAN-REID, Disclosure Officer").
 _ABOVE_ROLE = rf"(?:^|(?<=[\n|]))[ \t]*(?P<run>{_RUN}){_POST_NOMINALS}[ \t]*(?:,[ \t]*|\r?\n[ \t]*)(?=(?P<role>{_ROLE_LINE}))"
-_DONE_BY = (rf"\b(?i:(?:signed|prepared|approved|authori[sz]ed|reviewed|written|checked)(?:[ \t]+off)?[ \t]+by"
+_DONE_BY = (rf"\b(?i:(?:signed|prepared|approved|authori[sz]ed|reviewed|written|checked|confirmed|agreed|handled)(?:[ \t]+off)?[ \t]+by"
             rf"|request(?:ed)?[ \t]+(?:by|from))[ \t]*:?[ \t]+(?P<run>{_RUN})")  # ("FOI 123/25 - request from ...")
 _TITLED = rf"\b{_TITLE}[ \t]+(?P<run>{_RUN})"
+_RANKED = rf"(?<![\w/]){_RANK}[ \t]+(?P<run>{_RUN_CASED})"
+_ROLE_COMMA = rf"\b(?i:colleague|{_ROLE_NOUN})[ \t]*,[ \t]+(?P<run>{_RUN_CASED})"  # (two words: "Programme Manager, Finance")
+# Addressed to someone: "FAO Priya Okafor", "Attn: ...", "c/o ...", "For the attention of ..."; a log page's "Response to ..."
+# (heading a line, or after a title's dash or colon, two words or more: "in response to Covid Restrictions" is prose).
+_ADDRESSED = (r"(?:(?<![\w/])(?:FAO|F\.A\.O\.|(?i:attn)\.?|(?i:for[ \t]+the[ \t]+attention[ \t]+of))[ \t]*:?"
+              rf"|(?i:c/o))[ \t]+(?P<run>{_RUN})")
+_REPLY_TO = rf"(?:^|(?<=[\n|])|(?<=[-–—:][ \t]))[ \t]*(?i:(?:response|reply|letter|answer)[ \t]+to)[ \t]+(?P<run>{_RUN})"
+# Spoken or written to in a sentence ("I spoke to Priya Okafor about ...", "we emailed ...", "copied to ..."), and the
+# quoted mail's header ("On 3 June 2025, Priya Okafor wrote:"): a verb of speaking to someone, not every verb.
+_SPOKEN_TO = (r"\b(?:(?i:spoke|spoken|speak|speaking|talked|talking|wrote|written|copied|liaised)[ \t]+(?i:to|with)"
+              rf"|(?i:emailed|e-mailed|phoned|telephoned|rang|contacted|consulted|cc'd))[ \t]+(?P<run>{_RUN_CASED})")
+_WROTE = rf"(?P<run>{_RUN_CASED})(?:[ \t]*<[^<>\s]+>)?[ \t]+wrote[ \t]*:"
+# A display name before an address, in quotes or not ("'Jane Doe' <jd@example.org>", "Jane Doe <jd@...>").
+_DISPLAY = rf"(?:[\"'‘“](?P<run>{_RUN_QUOTED})[\"'’”]|\b(?P<bare>{_RUN_CASED}))[ \t]*<[^<>\s@]+@[^<>\s]+>"
+# A subject or a page's title that ends in a name alone after a dash or bar ("FOI 2025-0502 - Priya Okafor").
+_GROUND = re.compile(r"(?i)\b(?:sections?|s|regulations?|regs?|article)\.?[ \t]*\d")
+_TRAILING = rf"[ \t](?:-|–|—|\|)[ \t]+(?P<run>{_RUN_CASED}){_POST_NOMINALS}[ \t]*$"
 # A person's address: two or three parts of letters ("alex.morgan-reid@", "a.okafor@", "priya_okafor@");
 # a team's address has a word of its own in it (foi@, info.requests@, freedomofinformation@).
 _EMAIL = r"(?<![\w.+-])(?P<local>[A-Za-z][A-Za-z-]*(?:[._][A-Za-z][A-Za-z-]*){1,2})@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"
@@ -119,20 +158,57 @@ no noreply no-reply donotreply reply general public access subject sar legal cor
 # How many words a labelled value, a "by" phrase or a title needs to be read as a name: a greeting or a
 # signature may give a first name alone (WhatDoTheyKnow's "Dear Priya," / "Yours, Priya").
 # Each with the words (lower case) one of which a text holds if the pattern can match: most texts
-# (a table's cell, a title) hold none, and are not searched.
+# (a table's cell, a title) hold none, and are not searched (the words are one compiled pattern, searched
+# in C, ``_gates``: a substring test a word cost a short text more than the patterns did).
+_ROLE_WORDS = ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director", "controller", "lead", "clerk",
+               "solicitor", "inspector", "sergeant", "constable", "superintendent", "commissioner", "handler", "reviewer", "owner")
 _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
           (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes", "gywir", "cofion")),
-          (_LABEL, "labelled", 2, (":",)), (_QUOTED_LABEL, "labelled", 2, (':"', ': "')),
-          (_DONE_BY, "signed by", 2, (" by", " from")), (_TITLED, "title", 1, ("mr", "ms", "miss", "mx", "dr")),
-          (_ABOVE_ROLE, "above a role", 2, ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director",
-                                            "controller", "lead", "clerk", "solicitor", "inspector", "sergeant", "constable",
-                                            "superintendent", "commissioner", "handler", "reviewer", "owner", "head of")))
+          (_LABEL, "labelled", 2, (":",)), (_QUOTED_LABEL, "labelled", 2, (':"', ': "', ":'", ": '", ": ‘", ": “")),
+          (_DONE_BY, "signed by", 2, (" by", " from")),
+          (_TITLED, "title", 1, ("mr", "ms", "miss", "mx", "dr", "prof", "rev", "cllr", "councillor", "dame", "sir")),
+          (_RANKED, "rank", 1, ("supt", "superintendent", "insp", "sgt", "sergeant", "pc ", "ps ", "dc ", "ds ", "di ", "dci",
+                                "dcs", "acc ", "dcc ", "cmdr", "commander", "constable", "commissioner", "chief executive")),
+          (_ADDRESSED, "addressed", 1, ("fao", "f.a.o", "attn", "attention", "c/o")),
+          (_REPLY_TO, "addressed", 2, ("response to", "reply to", "letter to", "answer to")),
+          (_SPOKEN_TO, "spoken to", 2, ("spok", "speak", "talk", "wrote", "written", "mailed", "phoned", "rang", "contacted",
+                                        "consulted", "copied", "cc'd", "liaised")),
+          (_WROTE, "spoken to", 1, ("wrote",)), (_DISPLAY, "display name", 2, ("@",)),
+          (_TRAILING, "subject", 2, (" - ", " – ", " — ", " | ")),
+          (_ABOVE_ROLE, "above a role", 2, _ROLE_WORDS + ("head of",)), (_ROLE_COMMA, "rank", 2, _ROLE_WORDS + ("colleague",)))
 
 
 @functools.cache
 def _compiled(pattern: str) -> re.Pattern:
     """A pattern compiled at its first use (compiling them all costs a process ~6 ms: most never read a name)."""
     return re.compile(pattern, re.MULTILINE)
+
+
+@functools.cache
+def _gates() -> tuple[re.Pattern, dict[str, frozenset[tuple[str, ...]]]]:
+    """Every gate word in one pattern (the longest at a place), and for each the gates it opens: its own, and those of
+    every gate word that it holds or that may begin inside it and run on (a match hides them: "regards " holds
+    "ds ", ': "' begins with ":"). A gate is then open whenever one of its words is in the text."""
+    words = sorted({w for *_, gate in _KINDS for w in gate})
+
+    def hides(s: str, w: str) -> bool:
+        return w in s or any(w.startswith(s[j:]) for j in range(1, len(s)))
+    gates_of = {s: frozenset(gate for *_, gate in _KINDS if any(hides(s, w) for w in gate)) for s in words}
+    return re.compile(_trie(words)), gates_of
+
+
+def _trie(words: list[str]) -> str:
+    """A pattern matching the longest of ``words`` at a place, branching a letter at a time (an alternation of
+    seventy words is tried word by word at every character)."""
+    out = []
+    for first in sorted({w[0] for w in words}):
+        rest = [w[1:] for w in words if w[0] == first]
+        tail = [r for r in rest if r]
+        if len(rest) == 1:
+            out.append(re.escape(first + rest[0]))  # (one word on: its letters as they are)
+        else:
+            out.append(re.escape(first) + (f"(?:{_trie(tail)})" + ("?" if "" in rest else "") if tail else ""))
+    return "|".join(out)
 
 
 @dataclass(frozen=True)
@@ -143,17 +219,28 @@ class Name:
     end: int
 
 
-def name_in_run(run: str, least: int = 1) -> tuple[int, int] | None:
+@functools.cache
+def _area_words() -> frozenset[str]:
+    """The words of the known bodies' names ("thames", "valley", "west", "midlands"): a run of two or more of them
+    alone is an area or a body's name cut short ("requested by West Midlands", "Thames Valley" over "Police and
+    Crime Commissioner"), not a person's."""
+    return frozenset(w.lower() for alias in authorities.aliases() for w in re.findall(r"[^\s(),]+", alias))
+
+
+def name_in_run(run: str, least: int = 1, titled: bool = False) -> tuple[int, int] | None:
     """The span of the name a run of capitalised words begins with, or None: a body's or place's run,
-    one that begins with a role or common word, or a name shorter than ``least`` words."""
+    one that begins with a role or common word, or a name shorter than ``least`` words. After a title
+    or rank (``titled``) one word in capitals is a surname ("Dr OKAFOR"), not an acronym."""
     words = re.findall(r"[^\s,]+", run)
-    lowered = [w.lower().rstrip(".").replace("’", "'") for w in words]
-    if any(w in _BODY_OR_PLACE for w in lowered):
+    lowered = [w.lower().rstrip(".").replace("’", "'").removesuffix("'s") for w in words]
+    if any(w in _BODY_OR_PLACE for w in lowered) or (len(words) > 1 and all(w in _area_words() for w in lowered)):
         return None
     n = next((k for k, w in enumerate(lowered) if w in _ROLE_OR_WORD and len(w) > 1), len(words))  # (an initial "A." is no article)
     if n < least or (n == 1 and len(words[0].rstrip(".")) == 1):
         return None  # (an initial alone names no one that can be told)
-    if all(w.isupper() for w in words[:n]) and (n < 2 or not any(len(w) >= 4 and re.search("[AEIOUY]", w) for w in words[:n])):
+    vowelled = [w for w in words[:n] if re.search("[AEIOUY]", w)]
+    if all(w.isupper() for w in words[:n]) and (not any(len(w) >= 3 for w in vowelled) if titled else
+                                                n < 2 or not any(len(w) >= 4 for w in vowelled)):
         return None  # capitals alone: an acronym or two ("NPCC", "MPS FOI"), not a name in capitals ("ALEX MORGAN-REID")
     end = 0
     for w in words[:n]:
@@ -165,15 +252,23 @@ def find(text: str) -> list[Name]:
     """Every name ``text`` puts where letters put people's names, in order of place."""
     out: list[Name] = []
     low = text.lower()
+    if low == text and "@" not in text:
+        return out  # (every place but an address needs a capital: a cell of figures, a date in numbers)
+    gate_words, gates_of = _gates()
+    gated = set().union(*(gates_of[m.group()] for m in gate_words.finditer(low)))
     for pattern, kind, least, gate in _KINDS:
-        if not any(word in low for word in gate):
+        if gate not in gated:
             continue
         for m in _compiled(pattern).finditer(text):
-            if kind == "above a role" and m.group("role").split(None, 1)[0].lower() in _BODY_OR_PLACE:
-                continue  # a body's name broken over two lines ("Thames Valley" over "Police and Crime Commissioner")
-            span = name_in_run(m.group("run"), least)
+            role = m.group("role") if kind == "above a role" else ""
+            if role and role.split(None, 1)[0].lower() in _BODY_OR_PLACE and not re.search(r"(?i)commissioner\W*$", role):
+                continue  # a body's name broken over two lines; over a commissioner's title, a person unless an area
+            if kind == "subject" and _GROUND.search(text, text.rfind("\n", 0, m.start()) + 1, m.start()):
+                continue  # a ground's heading names its exemption ("Section 31(1)(a) – Law Enforcement")
+            g = "run" if m.group("run") is not None else "bare"  # (a display name: quoted, or not)
+            span = name_in_run(m.group(g), least, titled=kind in ("title", "rank"))
             if span is not None:
-                start, end = m.start("run"), m.start("run") + span[1]
+                start, end = m.start(g), m.start(g) + span[1]
                 start = m.start() if kind == "title" else start  # ("Mr Okafor": the title is part of the name)
                 out.append(Name(kind, text[start:end], start, end))
     for m in _compiled(_EMAIL).finditer(text) if "@" in text else ():
@@ -230,7 +325,10 @@ def table_names(columns: list, rows: list) -> list[tuple[str, str, str]]:
         for k, cell in enumerate(row):
             if not isinstance(cell, str):
                 continue
-            labelled = (k < len(under) and under[k]) or (pairs and k > 0 and _label(row[k - 1]))
+            beside = k > 0 and _label(row[k - 1])
+            # (a header cell beside a person's label that is a name of two words or more is the first pair of a table
+            # of fields whose other rows are not labelled: "Officer | Jane Doe MBE" over "Date | 3 June 2025")
+            labelled = (k < len(under) and under[k]) or (beside and (pairs or bare_name(cell, 2)))
             if labelled and bare_name(cell):
                 out.append((f"{where}[{k}]", cell, "table"))
             else:
