@@ -514,3 +514,20 @@ def test_citations_begin_where_the_patterns_can_match_as_by_scanning():
                 needles = {k for n in (g._REGULATION_NEEDLES if eir else g._CITE_NEEDLES) for k in d.where(n)}
                 needles |= {k - 1 for k in needles if k and d.low[k - 1] == "s"}
                 assert scanned & needles <= starts, (u, eir)
+
+
+def test_patterns_ending_on_or_by_match_only_where_the_words_end_so():
+    # find_events tries _ANSWERED_ON, _ACKNOWLEDGED_ON, _REQUEST_RECEIVED, _BODY_RECEIVED ("on\s*$") and _AIMS_BY ("by\s*$")
+    # only when the lower-cased words before a date, stripped, end in "on" or "by": every match must. Random words
+    # before a date, in any case, with the spaces (Unicode's too) and the letters IGNORECASE folds otherwise ("ſ", "K").
+    words = ["answered", "Responded to", "REPLIED", "acknowledged", "it", "your request", "request", " which was ", "received", " by ",
+             "the Board", "committee", "expect to respond", "aims to reply", " ", "  ", "\t", "\u00a0", "\u2003", "\n", " on", " On", " ON", "on ",
+             "By", "BY", "by", "ſ", "K", ".", ",", "x", "o", "n", "Ön", "ОN"]
+    rnd = random.Random(16)
+    for text in _random_texts(words, 3000, 16) + ["".join(rnd.choice(words) for _ in range(30)) for _ in range(1000)]:
+        tail = text.lower().rstrip()
+        for rx in (events._ANSWERED_ON, events._ACKNOWLEDGED_ON, events._REQUEST_RECEIVED, events._BODY_RECEIVED):
+            assert not rx.search(text) or tail[-2:] == "on", (rx.pattern, text)
+        assert not events._AIMS_BY.search(text) or tail[-2:] == "by", text
+    # (and the gate is no test that cannot fail: these match)
+    assert events._ANSWERED_ON.search("and answered On \u00a0") and events._AIMS_BY.search("We aim to respond in full by\t")
