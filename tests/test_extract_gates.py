@@ -490,3 +490,43 @@ def test_ncnd_of_what_else_is_held_asked_only_where_its_last_words_stand():
         assert answers._ncnd_for_the_rest(text, doc.lower_same_length(text)) is plain(text), text
         found += plain(text)
     assert found > 100
+
+
+def test_citations_begin_where_the_patterns_can_match_as_by_scanning():
+    # grounds._citation_starts passes over a needle's place inside a word (the "s." of "requests."): both citation
+    # patterns begin "\b(?=[a-z])" there (or at "§"), and "\b" fails after a word character, which for re is an
+    # alphanumeric character or "_" (checked here over all of Unicode). Every place the pattern matches at in a
+    # unit, scanned, must still be among the starts (random units of citations' words and near-misses inside words).
+    from foi_analysis.extract import grounds as g
+    from foi_analysis.foia import exemptions as ex
+
+    assert [c for c in map(chr, range(0x110000)) if bool(re.match(r"\w", c)) != (c.isalnum() or c == "_")] == []
+    words = ["Section", "section ", "sections", "Sec. ", "s.", "S.", "ss.", "ss ", "s", "§", "§ ", "31(1)(a)", "40", " 12", "2", " and ", ", ",
+             "requests.", "bus", "lots", "x_", "Ö", "é", "9", "regulation ", "Regs ", "reg.", "12(4)(b)", " ", ". ", "(", "’"]
+    for text in _random_texts(words, 800, 15):
+        d = doc.build_doc([text, "", text.upper()])
+        for eir, pattern in ((None, ex.CITATION), ("EIR", ex.REGULATION_CITATION)):
+            starts = set(g._citation_starts(d, eir))
+            for i, u in enumerate(d.units):
+                scanned = {d.offsets[i] + k for k in range(len(u)) if pattern.match(u, k)}
+                # (a match inside another's words is not a start the cue words give either way: only needles' places count)
+                needles = {k for n in (g._REGULATION_NEEDLES if eir else g._CITE_NEEDLES) for k in d.where(n)}
+                needles |= {k - 1 for k in needles if k and d.low[k - 1] == "s"}
+                assert scanned & needles <= starts, (u, eir)
+
+
+def test_patterns_ending_on_or_by_match_only_where_the_words_end_so():
+    # find_events tries _ANSWERED_ON, _ACKNOWLEDGED_ON, _REQUEST_RECEIVED, _BODY_RECEIVED ("on\s*$") and _AIMS_BY ("by\s*$")
+    # only when the lower-cased words before a date, stripped, end in "on" or "by": every match must. Random words
+    # before a date, in any case, with the spaces (Unicode's too) and the letters IGNORECASE folds otherwise ("ſ", "K").
+    words = ["answered", "Responded to", "REPLIED", "acknowledged", "it", "your request", "request", " which was ", "received", " by ",
+             "the Board", "committee", "expect to respond", "aims to reply", " ", "  ", "\t", "\u00a0", "\u2003", "\n", " on", " On", " ON", "on ",
+             "By", "BY", "by", "ſ", "K", ".", ",", "x", "o", "n", "Ön", "ОN"]
+    rnd = random.Random(16)
+    for text in _random_texts(words, 3000, 16) + ["".join(rnd.choice(words) for _ in range(30)) for _ in range(1000)]:
+        tail = text.lower().rstrip()
+        for rx in (events._ANSWERED_ON, events._ACKNOWLEDGED_ON, events._REQUEST_RECEIVED, events._BODY_RECEIVED):
+            assert not rx.search(text) or tail[-2:] == "on", (rx.pattern, text)
+        assert not events._AIMS_BY.search(text) or tail[-2:] == "by", text
+    # (and the gate is no test that cannot fail: these match)
+    assert events._ANSWERED_ON.search("and answered On \u00a0") and events._AIMS_BY.search("We aim to respond in full by\t")

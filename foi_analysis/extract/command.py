@@ -236,7 +236,8 @@ def extract_text(text: str, source: str = "<text>", warnings: list[str] | None =
     # or labelled lines ("Requester:", "Officer in case | ...") name is written "[name]" in the text
     # fields copied from it, the title included (_title_of; records.people; add refuses what is found
     # there, the review the rest).
-    found = [replace(f, raw=people.redact(f.raw)) for f in found]
+    redacted = {raw: people.redact(raw) for raw in {f.raw for f in found}}  # (a citation's words are each of its sections' raw)
+    found = [replace(f, raw=redacted[f.raw]) for f in found]
     tables = [people.redact_table(t) for t in tables]
     warnings = [people.redact(w) for w in warnings]
     return Extraction(source, title, kind, authority, reference, others, received, responded, events, found, ncnd, outcome,

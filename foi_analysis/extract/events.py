@@ -78,6 +78,9 @@ _QUOTES_YOU = re.compile(r"^,?\s*(?:you|in which you)\s+(?:wrote|said|stated|arg
 # the request under review, not of the review request.
 _REQUEST_RECEIVED = re.compile(r"\brequest\b,?(?: which| that)? (?:was |had been )?received\s+(?:by [^.]{0,60}?)?on\s*$", re.I)
 _OUR_RESPONSE_OF = re.compile(r"\bour (?:previous |earlier |original |first |initial )?(?:response|reply) of\s*$")
+# (Each pattern ending "on\s*$" or "by\s*$" is tried in find_events only when the lower-cased words before the date,
+# stripped, end so: every match does (``\s`` and ``str.rstrip`` strip the same spaces, and no letter but "O", "N", "B", "Y"
+# matches "o", "n", "b", "y" under IGNORECASE), and ``re`` would try the pattern at every character before finding none.)
 _ANSWERED_ON = re.compile(r"\b(?:answered|responded(?: to)?|replied(?: to)?)\s+on\s*$", re.I)
 # "... received on 6 May 2025 and acknowledged it on 7 May 2025": the nearer verb decides.
 _ACKNOWLEDGED_ON = re.compile(r"\backnowledged\s+(?:it\s+|this\s+|receipt\s+|your (?:request|e-?mail|letter)\s+)?on\s*$", re.I)
@@ -331,7 +334,8 @@ def find_events(doc: Doc) -> list[dict]:
         if not before.strip() and _DASH.match(after):
             event = next((k for k, rx in _AFTER if rx.search(_DASH.sub("", after)[:250])), None)
             note = "timeline entry"
-        elif _not_event(before[-60:], (low := before.lower())[-60:], (cues := _cues_before(low))[1]) and not _BODY_RECEIVED.search(before[-160:]):
+        elif _not_event(before[-60:], (low := before.lower())[-60:], (cues := _cues_before(low))[1]) and not (
+                low.rstrip()[-2:] == "on" and _BODY_RECEIVED.search(before[-160:])):
             continue
         elif _earlier_request(low, after, cues[2]):
             continue  # "the same as the one you made on 2 June, which we answered on 30 June": another request's dates
@@ -354,13 +358,13 @@ def find_events(doc: Doc) -> list[dict]:
                     if not _QUOTES_YOU.match(after):
                         written.append((date, printed, order))
                     event = None
-            elif event in ("received", "internal_review_requested") and _ANSWERED_ON.search(before):
+            elif event in ("received", "internal_review_requested") and tail[-2:] == "on" and _ANSWERED_ON.search(before):
                 event = "response"  # "... received on 4 December 2024 and answered on": the nearer verb decides
-            elif event == "received" and _ACKNOWLEDGED_ON.search(before):
+            elif event == "received" and tail[-2:] == "on" and _ACKNOWLEDGED_ON.search(before):
                 event = "acknowledged"
-            elif event == "extension_estimate" and _AIMS_BY.search(before) and not _extends(doc, i):
+            elif event == "extension_estimate" and tail[-2:] == "by" and _AIMS_BY.search(before) and not _extends(doc, i):
                 event = None
-            elif event == "internal_review_requested" and _REQUEST_RECEIVED.search(before):
+            elif event == "internal_review_requested" and tail[-2:] == "on" and _REQUEST_RECEIVED.search(before):
                 event = "received"
             if event is None and tail[-3:] == " of" and "our " in low and _OUR_RESPONSE_OF.search(low):
                 event = "response"  # "further to our response of 14 January 2025" (not "in response to your email of")

@@ -251,13 +251,19 @@ def _expand(match_text: str, foisa: bool, eir: str | None = None) -> tuple[tuple
 
 def _citation_starts(doc: Doc, eir: str | None = None) -> list[int]:
     """Every place in ``doc.low`` a citation can begin (a needle's "s" or "§"; a regulation's "reg"),
-    in order, from the one pass for cue words."""
+    in order, from the one pass for cue words. Not a letter inside a word (the "s." of "requests."):
+    both citation patterns begin ``\\b(?=[a-z])`` there, and ``\\b`` fails after a word character
+    (``re``'s: alphanumeric or "_"; ``doc.text`` holds the units joined by "\\n", the same positions)."""
+    text, low = doc.text, doc.low
     starts = set()
     for n in _REGULATION_NEEDLES if eir else _CITE_NEEDLES:
         for k in doc.where(n):
+            if k:
+                if low[k - 1] == "s":  # "ss. 31"
+                    starts.add(k - 1)
+                if n != "§" and ((before := text[k - 1]).isalnum() or before == "_"):
+                    continue
             starts.add(k)
-            if k and doc.low[k - 1] == "s":  # "ss. 31"
-                starts.add(k - 1)
     return sorted(starts)
 
 
