@@ -85,12 +85,16 @@ def test_a_pattern_not_saved_is_tried_whole_around_every_word():
 
 
 def test_a_saved_pattern_s_alternatives_are_tried_by_the_word_they_hold():
-    rule = doc._KIND_RULES[0]  # ("review_ack", ("review",), "review will ... be conducted|... your ... review")
+    rule = doc._KIND_RULES[0]  # ("review_ack", ("review will", "acknowledge", ...), "review will ... be conducted|(?:acknowledge|confirm) ... review")
+    first, second = doc._branches(rule[2].pattern)
     plan = doc.cue_plan(rule[2], rule[1])
-    sub, _, widest = plan["review"]
-    assert sub is rule[2]  # (both alternatives hold "review")
+    sub, _, widest = plan["acknowledge"]
+    assert sub.pattern == second  # (only the second alternative holds "acknowledge")
     # the longest match, by hand: the second alternative with every optional word
     assert widest == len("acknowledge receipt of your request for an internal review")
+    sub, _, widest = plan["review will"]
+    assert sub.pattern == first
+    assert widest == len("review will now be carried out")
 
 
 def test_a_pattern_s_twin_is_its_alternatives_twins_joined():

@@ -14,7 +14,7 @@ import re
 import ahocorasick_rs
 
 from ..foia import exemptions as ex
-from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
+from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_PHRASES, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
 from .grounds import KEPT_BACK, Found, applies_ground, disclosure_wins, sentences
@@ -26,7 +26,7 @@ _QREF = re.compile(r"\b(?:questions?|Qs?|Q['’]s)\s*((?:\d{1,2}[a-z]?\b)(?:(?:\
 _QNUM = re.compile(r"\d{1,2}[a-z]?")
 _QREF_GATE = re.compile(r"q(?:uestions?|s|['’]s)?\s*\d")
 
-_NCND = re.compile(NCND_WORDS + r"|NCND(?<!\wNCND)\b", re.I)
+_NCND = re.compile(NCND_PHRASES + r"|NCND(?<!\wNCND)\b", re.I)
 
 
 def _word_first(words: tuple[str, ...], rest: str = "", not_after: tuple[str, ...] = ()) -> str:
@@ -968,16 +968,18 @@ _WDTK_STATUS = [
     ("not_held", re.compile(r"did not have the information requested|The request (?:was|is) not held|Information not held", re.I)),
     ("refused", re.compile(r"The request was (?:refused|rejected)", re.I)),
 ]
-# (words every match contains, pattern): see Doc.search.
-_PARTIAL = ("disclose some", "disclose part", "partial", "withheld", "provided in part", "remainder of", "rest of"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
+# (words every match contains, pattern): see Doc.search. (The words as long as every match allows, "is held" not "held":
+# a window is read around each place one stands, and "held", "exempt" or "withheld" stand in most letters, in no match.)
+_PARTIAL = ("disclose some", "disclose part", "partial", "been withheld", "being withheld", "be withheld", "was withheld", "provided in part",
+            "remainder of", "rest of"), re.compile(r"decided to disclose (?:some|part)|disclose (?:some|part) of the (?:requested )?information|\bpartial(?:ly)? (?:disclos|release)"
                       r"|some (?:of the )?(?:requested )?(?:information|data) (?:has been|is being|will be|was) withheld|\bprovided in part"
                       # (a ground relied on "for the remainder of your request": the rest was answered)
                       r"|(?<!not )(?<!n't )\b(?:relying|rely|relies|relied|applies|apply|applying|refus\w*|withh\w*|exempt)\b[^.]{0,60}\b(?:for|to) the (?:remainder|rest) of (?:your|the|this) request\b", re.I)
-_REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
+_REFUSED = ("decided", "refus", "entirety", "full", "comply with", "not obliged"), re.compile(r"decided (?:not to disclose|to withhold|to refuse)|(?:request|it) is (?:therefore )?refused|refus(?:e|ing) (?:your|this|the) request"
                       r"|exempt (?:from disclosure )?in (?:its )?(?:entirety|full)|(?:cannot|will not|unable to) comply with (?:your|this|the) request"
                       # (not s1(3)'s "not obliged to comply with your request until we have the information needed")
                       r"|not obliged to (?:comply|provide|supply|disclose)(?: with (?:your|this|the) request(?!\s+until\b)|(?! with (?:your|this|the) request))", re.I)
-_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "in full", "as follows",
+_DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "is attached", "are attached", "is enclosed", "are enclosed", "below", "in full", "as follows",
               "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
@@ -989,7 +991,7 @@ NCND = ("neither confirm", "confirm or deny", "ncnd"), _NCND
 _NCND_OTHER = ("neither confirm", "confirm or deny", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
 # (what is not held: information, data, records or documents, not "data protection" or "records management")
 _HELD_NOUN = r"(?:information|data(?! protection)|records?(?! management)|documents?|documentation)\b"
-_NOT_HELD = ("not hold", "held", "holds no", "hold no", "has no", "have no"), re.compile(
+_NOT_HELD = ("not hold", "not held", "is held", "are held", "was held", "were held", "holds no", "hold no", "has no", "have no"), re.compile(
     r"(?:does|do) not hold (?:any (?:of the )?|the |this |that )?(?:recorded )?" + _HELD_NOUN + r"|(?:does|do) not hold (?:it|them)\b(?! to be)|no (?:recorded )?" + _HELD_NOUN
     + r" (?:is|are|was|were) held|the (?:recorded )?information (?:is|was) not held"
     r"|information (?:you requested |requested )?(?:is|was) not held|\bholds? no (?:recorded )?" + _HELD_NOUN

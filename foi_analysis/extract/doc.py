@@ -31,7 +31,13 @@ from .text import fast_lower, logical_lines, lower_text
 # for every rule that looks for it.
 # ("We cannot confirm or deny whether ...", "The force will not confirm or deny ...": the same answer in other words;
 # not "the duty to confirm or deny")
-NCND_WORDS = r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|(?:cannot|can ?not|can't|will not|won't|does not|do not|(?:is|am|are) unable to) confirm or deny)"
+# Each alternative begins with its word, not with a group ("(?:cannot|...) confirm or deny": the same matches):
+# a pattern whose alternatives are these (answers._NCND), not one group of them, has a lower-case twin that skips
+# in C to the letters they begin with (~2.5x faster where it is searched).
+NCND_PHRASES = ("neither confirm(?:s|ing)? nor den(?:y|ies|ying)|"
+                + "|".join(w + " confirm or deny" for w in ("cannot", "can ?not", "can't", "will not", "won't", "does not", "do not",
+                                                            "is unable to", "am unable to", "are unable to")))
+NCND_WORDS = "(?:" + NCND_PHRASES + ")"
 
 # ---------------------------------------------------------------------------------------------
 @lru_cache(maxsize=1)
@@ -688,9 +694,11 @@ _ASKS_TO_CLARIFY = ("update", ("clarif",), re.compile(r"\b(?:please )?clarify (?
 
 # Message kinds, first match wins: (kind, words every match contains, pattern).
 _KIND_RULES = [
-    ("review_ack", ("review",),
+    # (each rule's words as long as every match allows: a window is read around each place one stands, and
+    # "review", "provided" or "attached" stand in most letters, in no match of these)
+    ("review_ack", ("review will", "acknowledge", "confirm receipt", "confirm your"),
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
-    ("review_response", ("i have", "we have", "uph", "outcome of"),
+    ("review_response", ("have now", "have determined", "have concluded", "have completed", "have reviewed", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
     ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time",
                    "extension of the", "more time", "additional time"),
@@ -699,7 +707,8 @@ _KIND_RULES = [
                 r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
     _HOLDS_FOR_CLARIFICATION,
     ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "exceed",
-                  "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
+                  "response to your", "provided in full", "is provided", "are provided", "is shown", "are shown", "is set out", "are set out", "is listed",
+                  "are listed", "is attached", "are attached", "is enclosed", "are enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
                 r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
