@@ -45,7 +45,7 @@ QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|s(?<!\ws)(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
     ("not_held", re.compile(r"no(?<!\wno) (?:recorded )?(?:information|data|records?) (?:is |are )?held|" + _word_first(("is", "are", "was"), "(?: therefore| consequently| thus| accordingly)? not held")
-                            + r"|do(?:es)? not hold|hold(?<!\whold)s? no\b"
+                            + r"|do(?:es)?(?: not|n't|n’t) hold|hold(?<!\whold)s? no\b"
                             "|" + _word_first(("no such",), " (?:information|records?)") + "|" + _word_first(("not recorded", "nil return"), r"\b")
                             + r"|d(?<!\wd)(?:o|oes|id) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
@@ -206,7 +206,8 @@ _NOT_APPLICABLE = re.compile(r"\W*(?:n/?a|not applicable)\W*$", re.IGNORECASE)
 # (and a worded heading on a line of its own, with no stop: "Answer 1", "Response to question 1")
 _QA_HEAD = re.compile(r"^(?:(?:Q|A|Answer\s|Response to question\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)"
                       r"|(?:Answer|Response to question)\s*(\d{1,2}[a-zA-Z]?)\s*[.:\-–]?\s*$)")
-_FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
+# (a nil told in words is a fact too: "No footage has been shared", "None of the cameras use it")
+_FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)|^\s*(?:no\s+[a-z]|none of\b)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
                     "were there their about under also such these those other being been data number many much does".split())
@@ -249,6 +250,8 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     last = last_unit = 0
     letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
     lettered: dict[str, str] = {}
+    romans: dict[str, str] = {}  # items numbered "(i)", "(ii)" with no number before them
+    roman_run: dict[str, str] = {}
 
     def lettered_item(letter: str, text: str) -> None:
         """An item "a)" or "Part A" with no number before it: a run a, b, c ... (the longest kept)."""
@@ -272,12 +275,18 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             if m and m.end() < len(u) and not last:
                 lettered_item(m.group(1).lower(), u[m.end():])
             continue
-        if u[0] == "(" and last and i - last_unit <= 2 and (m := _ROMAN.match(u)):
-            # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"
+        if u[0] == "(" and (m := _ROMAN.match(u)) and (not last or i - last_unit <= 2):
+            # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"; with no number before, "i", "ii"
             roman = m.group(1)
-            if roman == "i" or f"{last}{_ROMANS[_ROMANS.index(roman) - 1]}" in run:
+            if last and (roman == "i" or f"{last}{_ROMANS[_ROMANS.index(roman) - 1]}" in run):
                 run.setdefault(f"{last}{roman}", u[m.end():])
                 last_unit = i
+            elif not last and (roman == "i" or _ROMANS[_ROMANS.index(roman) - 1] in roman_run):
+                if roman == "i":
+                    roman_run = {}
+                roman_run[roman] = u[m.end():]
+                if len(roman_run) > len(romans):
+                    romans = roman_run
             continue
         if u[0] in "(abcdefgh":
             # "(a) If so, how many?" just under item 1 is "1a"; "a) how many ..." with no number before is "a".
@@ -332,7 +341,7 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         # The request restated as unnumbered paragraphs (in a box, in italics) and answered below in a
         # numbered list of as many items: the paragraphs are the questions, in order.
         return {str(k): doc.units[i] for k, i in enumerate(restated, 1)}
-    return found or (letters if len(letters) >= 2 else {})
+    return found or (letters if len(letters) >= 2 else {}) or (romans if len(romans) >= 2 else {})
 
 
 def _longer(run: dict, run_own: bool, best: dict, best_own: bool) -> bool:
@@ -376,7 +385,7 @@ def _answer_outcome(body: str) -> str | None:
     if "“" in body or '"' in body:
         body = _QUOTED_WORDS.sub("", body)
     low = lower_same_length(body)
-    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low) and _RECOUNTS.search(body):
+    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low or "our " in low) and _RECOUNTS.search(body):
         # ("The original response said the information was not held ...": what a review overturns is no answer)
         body = " ".join(s for s in sentences(body) if not _RECOUNTS.search(s))
         low = lower_same_length(body)
@@ -578,7 +587,12 @@ def _nothing_taken_out(sentence: str) -> bool:
 
 # A closed question ("Does the force use ...?", "Has the council ...?") answered by a sentence that says yes or
 # no in the question's own verb ("The force does not use ...", "The council has not ..."): that is a "No."
-_CLOSED_QUESTION = re.compile(r"^\W*(?:\(?[0-9]{1,2}[a-z]?[.):]\s*)?(does|do|did|has|have|is|are|was|were)\s", re.I)
+_CLOSED_QUESTION = re.compile(r"^\W*(?:\(?[0-9]{1,2}[a-z]?[.):]\s*)?(does|do|did|has|have|had|is|are|was|were|can|could|will|would)\s", re.I)
+# An answer says yes or no with the question's verb in any person or tense ("Does the College ...?" / "We do not."),
+# or with another verb denied ("Can the police view ...?" / "The council does not provide ...").
+_AUX_FAMILY = {aux: family for family in ("does|do|did", "has|have|had", "is|are|was|were", "can|could", "will|would") for aux in family.split("|")}
+# (not "cannot answer for the council", "is not able to say": no answer)
+_DENIED = re.compile(r"\s(?:does|do|did|has|have|had|is|are|was|were)(?: not|n['’]t)\s(?!able\b|in a position\b|answer|comment|say\b|confirm|speak|respond)")
 _NOT_A_FACT = re.compile(r"\b(?:able|unable|possible|position|whether|if)\b", re.I)
 
 
@@ -589,7 +603,8 @@ def _states_yes_or_no(question: str, answer: str) -> bool:
     first = next(iter(sentences(answer)), "").strip()
     if len(first.split()) > 30 or first.endswith("?") or "?" in answer[:len(first) + 2] or _NOT_A_FACT.search(first):
         return False  # (a question restated as its answer's heading is no answer)
-    said = re.search(rf"\s{m.group(1).lower()}(?: not|n['’]t| never)?\s", first.lower())
+    low = f" {first.lower()} "
+    said = re.search(rf"\s(?:{_AUX_FAMILY[m.group(1).lower()]})(?: not|n['’]t| never)?\s", low) or _DENIED.search(low)
     return said is not None and not _CLOSED_QUESTION.match(first)
 
 
@@ -798,10 +813,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 head = ids
         elif u[:5] == "Part " and (m := _PART.match(u)) and m.group(1).lower() in enumerated:
             head = [m.group(1).lower()]  # "Part A" over its answer, or "Part A: ..." heading it
-        if head is None and first == "(" and enumerated and current and (m := _ROMAN.match(u)):
-            number = re.match(r"\d*", current[0]).group()
+        if head is None and first == "(" and enumerated and (m := _ROMAN.match(u)):
+            number = re.match(r"\d*", current[0]).group() if current else ""
             if number + m.group(1) in enumerated:
-                head = [number + m.group(1)]  # "(ii) If so, ..." under answer 2i answers 2ii
+                head = [number + m.group(1)]  # "(ii) If so, ..." under answer 2i answers 2ii; "(ii)" answers a request's "(ii)"
         if head:
             close()
             current, in_table, after_table, current_at = head, False, False, i
@@ -941,7 +956,11 @@ def _dated_fields(body: list[list[str]]) -> bool:
     "Date received | 17 February 2025"): every label without a figure, and each date labelled a date (not a
     "Location | Date" table, whose rows name places)."""
     dated = [r for r in body if len(r) == 2 and date_line(r[1])]
-    return bool(dated) and all(not any(c.isdigit() for c in r[0]) for r in body) and all("date" in r[0].lower() for r in dated)
+    return bool(dated) and all(not any(c.isdigit() for c in r[0]) for r in body) and all(_DATE_LABEL.search(r[0]) for r in dated)
+
+
+# What labels a date in a record's fields: "Date received", "Request received", "Response sent", "Published".
+_DATE_LABEL = re.compile(r"\b(?:date|received|sent|responded|replied|published|closed|opened|logged|issued|due)\b", re.I)
 
 
 def _shape(rows: list[list[str]]) -> tuple[list[str], list[list[str]]] | None:
@@ -978,12 +997,14 @@ _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r
                       # (not s1(3)'s "not obliged to comply with your request until we have the information needed")
                       r"|not obliged to (?:comply|provide|supply|disclose)(?: with (?:your|this|the) request(?!\s+until\b)|(?! with (?:your|this|the) request))", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "in full", "as follows",
-              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
+              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to", "now "), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
                         # ("It is provided below: 12 deployments", "The figures are set out below"; not "Your rights are set out below")
                         r"|\b(?:it|this|these|they|figures|data|numbers|totals|details of the deployments) (?:is|are) (?:provided|shown|set out|listed|given) (?:in the table )?below"
-                        r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
+                        r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below"
+                        # (a review that overturns the refusal: "The information is now provided:", "it is now disclosed")
+                        r"|\b(?:information|it|this|they|these) (?:is|are) now (?:being )?(?:provided|disclosed|released|given)\b", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "confirm or deny", "ncnd"), _NCND
 _NCND_OTHER = ("neither confirm", "confirm or deny", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
@@ -1001,14 +1022,14 @@ cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_
 
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
-NOTHING_HELD = ("not hold any", "not hold the", "none of the", "information is held", "holds no", "requested is not held",
+NOTHING_HELD = ("not hold any", "not hold the", "n't hold any", "n’t hold any", "n't hold the", "n’t hold the", "none of the", "information is held", "holds no", "requested is not held",
                 "requested was not held", "no information", "no recorded", "no records", "not record"), re.compile(
     # ("does not hold any briefing note": what is not held may be named, but not "any other/further ...")
-    r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
-    r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
+    r"(?:does|do)(?: not|n't|n’t) hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
+    r"|(?:does|do)(?: not|n't|n’t) hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
     # "Lincolnshire County Council does not hold the information you have requested"
-    r"|(?:does|do) not hold the (?:recorded )?information (?:that )?you (?:have )?(?:requested|asked for|seek)\b"
+    r"|(?:does|do)(?: not|n't|n’t) hold the (?:recorded )?information (?:that )?you (?:have )?(?:requested|asked for|seek)\b"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
     r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)"
     # Other ways to say it of the whole request: "No information falling within the scope of your request
@@ -1077,8 +1098,8 @@ _COVERING = re.compile(r"\b(?:attached|enclosed|attach)\s+(?:is\s+|are\s+)?(?:a 
 
 # A verdict told as what an earlier response said, in the sentence before it ("The original response said
 # that the information was not held", "our previous reply stated ..."): history, not this letter's verdict.
-_RECOUNTS = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)\b[^.]{0,40}?"
-                       r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.I)
+_RECOUNTS = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})"
+                       r"\b[^.]{0,40}?\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.I)
 
 
 def _recounts_earlier_response(unit: str, pos: int) -> bool:

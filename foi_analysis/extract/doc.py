@@ -686,23 +686,25 @@ _HOLDS_FOR_CLARIFICATION = ("update", ("obliged to comply", "begin again", "star
 # A letter asking what the request means (FOIA s1(3)) answers nothing yet: an update, not the response.
 _ASKS_TO_CLARIFY = ("update", ("clarif",), re.compile(r"\b(?:please )?clarify (?:which|what|the|your)\b|\brequest for clarification\b", re.I))
 
+# (a rule of its own: ``_extension_told_before`` reads its cues again)
+_EXTENSION_RULE = ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet",
+                                 "has not been", "further time", "extension of the", "more time", "additional time"),
+                   re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
+                              r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
+                              r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I))
 # Message kinds, first match wins: (kind, words every match contains, pattern).
 _KIND_RULES = [
     ("review_ack", ("review",),
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
     ("review_response", ("i have", "we have", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
-    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time",
-                   "extension of the", "more time", "additional time"),
-     re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
-                r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
-                r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
+    _EXTENSION_RULE,
     _HOLDS_FOR_CLARIFICATION,
-    ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "exceed",
+    ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "n't hold", "n’t hold", "exceed",
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
-                r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
+                r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does)(?: not|n't|n’t) hold"
                 r"|exceed(?:s|ed)? the (?:appropriate|cost|upper cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
@@ -717,6 +719,9 @@ _KIND_RULES = [
     ("ack?", ("been given", "been allocated", "been assigned", "been logged"),
      re.compile(r"(?:has|have) been (?:given|allocated|assigned|logged (?:under|with))(?: the| a)? (?:reference|case (?:number|reference)|ref)\b", re.I)),
 ]
+# An extension told in the past ("On 7 April 2025 we wrote to let you know that we needed to extend the time"),
+# tried on the words of its sentence before the extension's cue: the letter that tells it is no notice of its own.
+_TOLD_BEFORE = re.compile(r"\b(?:we|I)\s+(?:wrote|e-?mailed|told|informed|notified|advised|contacted)\b|\blet you know\b", re.I)
 # An extension notice that already gives the decision is a response.
 _DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
             (("decision",), re.compile(r"\bDECISION\b"))]
@@ -726,7 +731,7 @@ _REQUESTER_KINDS = [
      re.compile(r"overdue|still (?:awaiting|waiting)|(?:have|has) not (?:yet )?(?:received|responded|had a)|chase|reminder|should normally have responded", re.I)),
 ]
 
-cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(needles for needles, _ in _DECIDED), ("internal review",))
+cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(needles for needles, _ in _DECIDED), ("internal review", "requirement for review"))
 
 # The request as restated in a reply: from its introduction to the first sign of the answer.
 # Every alternative begins with a letter, not with "\b", a lookbehind or a group: the pattern's
@@ -740,6 +745,7 @@ _REQUEST_START = re.compile(
     r"|you (?:asked|requested)(?: for)? the following (?:information )?(?:about|from|on|regarding|in relation to)\b[^.]{0,80}:\s*$"
     r"|which (?:asked|requested)(?: for)? the following (?:information )?(?:about|from|on|regarding|in relation to)\b[^.]{0,80}:\s*$"
     r"|request(?<!\wrequest)\b[^.]{0,80}\band (?:asked|requested)(?: for)?\s*:\s*$"  # ("Your original request was received on 02/05/2025 and asked:")
+    r"|request(?<!\wrequest)(?<!response to your request)(?<!reply to your request),[^.:]{0,80}\bfor\s*:\s*$"  # ("your request, which the Department received on 10 March 2025, for:")
     r"|requested(?<!\wrequested) information in the following terms\s*:?\s*$"  # (an ICO decision notice)
     # ("Response to your request:", "Our reply to your request is as follows:" introduce the answer, not the request)
     r"|your(?<!response to your)(?<!reply to your) (?:original )?request(?: (?:was|is|read|reads|stated|asked))?(?: as follows| for the following)?\s*:\s*$"
@@ -1112,10 +1118,26 @@ def only_asks_to_clarify(doc: Doc) -> bool:
                                  for _, needles, rx in (_HOLDS_FOR_CLARIFICATION, _ASKS_TO_CLARIFY))
 
 
+def _extension_told_before(doc: Doc, s: int) -> bool:
+    """Is every extension cue of message ``s`` told as past ("we wrote to tell you that we needed more time")?"""
+    _, needles, rx = _EXTENSION_RULE
+    told = False
+    for u in doc.units[doc.segments[s].start: doc.segment_end(s)]:
+        low = u.lower()
+        if not any(n in low for n in needles):
+            continue
+        for m in rx.finditer(u):
+            if not _TOLD_BEFORE.search(u, u.rfind(".", 0, m.start()) + 1, m.start()):
+                return False
+            told = True
+    return told
+
+
 def _classify_segments(doc: Doc) -> None:
     # A message is a review's only where it speaks of one, not where it offers one ("you may request an
     # internal review"), which closes nearly every first response.
-    review = {doc.segment_of[doc.unit_at(k)] for k in doc.where("internal review")
+    # (FOISA's words for it: "your requirement for review")
+    review = {doc.segment_of[doc.unit_at(k)] for w in ("internal review", "requirement for review") for k in doc.where(w)
               if not _REVIEW_OFFER.search(doc.low, max(0, k - 60), k)}
     for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
         # Rules in order; each looks only at messages no earlier rule has claimed.
@@ -1138,6 +1160,7 @@ def _classify_segments(doc: Doc) -> None:
     extensions = {s for s, seg in enumerate(doc.segments) if seg.kind == "extension"}
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
                for i, _ in (doc.search(rx, needles, own=False, segments=extensions) if extensions else ())}
+    decided |= {s for s in extensions - decided if _extension_told_before(doc, s)}
     # The authority's only message, claimed by no rule, is its response: a letter that gives its answer
     # in words no rule lists ("Our response", a cost refusal, answers under each question) is not an update.
     only = [s for s, seg in enumerate(doc.segments) if seg.role == "authority"]
@@ -1189,6 +1212,9 @@ _TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:
 ISO_DATE = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d|[/.\-]\d)")
 
 
+_WEEKDAY_BEFORE_DIGITS = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?=\d)", re.I)
+
+
 def date_line(unit: str) -> tuple[dt.date, str] | None:
     """A line that is only a date (the date of a letter or message), as (date, printed form)."""
     if len(unit) > 60 or not unit[:1].isalnum() or not _ANY_DIGIT.search(unit):
@@ -1196,6 +1222,8 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
     s = _DATE_LINE_LABEL.sub("", unit.strip())
     if ":" in s or "." in s:  # (a time holds one: _TIME is tried at every position, the test is one pass in C)
         s = _TIME.sub("", s)
+    if s[:1].isalpha() and (w := _WEEKDAY_BEFORE_DIGITS.match(s)) and (NUMERIC_DATE.fullmatch(s, w.end()) or ISO_DATE.fullmatch(s, w.end())):
+        s = s[w.end():]  # ("Sent: Tue 04/03/2025 10:12", as Outlook prints it: the date is the digits)
     if NUMERIC_DATE.fullmatch(s) or WORDED_DATE.fullmatch(s) or ISO_DATE.fullmatch(s) or US_WORDED_DATE.fullmatch(s):
         try:
             return parse_printed_date(s), " ".join(s.split())

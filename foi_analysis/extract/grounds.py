@@ -37,11 +37,14 @@ _NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|wo
                       r"|\b(?:do|does|did) not (?:consider|think|accept|believe|agree) that\b[^.;]{0,80}\b(?:is|was|are|were) (?:engaged|applicable|appl(?:ied|ies))\b"
                       # "Section 31 was considered but not applied", "the exemption has been waived"
                       r"|\bbut not\s+(?:been\s+)?(?:appl|rel[iy]|engag|claim|uph)|\bwaive[ds]?\b|\bdisapplied\b"
+                      # a review's verdict on the first response: "section 35(1)(a) was therefore wrongly applied"
+                      r"|\b(?:wrongly|incorrectly|inappropriately)\s+(?:appl|rel[iy]|engag|claim|cited|invoked)"
                       # what would be or would have been: "we would normally rely on section 31, but ...",
                       # "section 31 could have been applied", "had it been held, section 31 would have applied"
                       r"|\b(?:would|could|might|may)\s+(?:normally|usually|ordinarily|otherwise|typically|have)\s+(?:been\s+)?(?:appl|rel[iy]|engag|claim|withh|exempt)",
                       re.IGNORECASE)
-_NEGATED_WORDS = ("not", "no longer", "waive", "disapplied", "normally", "usually", "ordinarily", "otherwise", "typically", "have")
+_NEGATED_WORDS = ("not", "no longer", "waive", "disapplied", "normally", "usually", "ordinarily", "otherwise", "typically", "have", "wrongly",
+                  "incorrectly", "inappropriately")
 # A qualified exemption engaged, then the public interest test decides for disclosure: the information
 # is given and the ground not relied on ("Section 31(1)(a) is engaged; however, the public interest favours
 # disclosure", "... the public interest in disclosure outweighs that in maintaining the exemption"), unless
@@ -76,13 +79,14 @@ _RELIED_NOW = re.compile(r"\b(?:is|are) (?:being )?(?:exempt|withheld)\b|\bwithh
 # request, relying on ...", "In the original response the force withheld ...") is history, like a
 # timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
 _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|refusal)\b|^\s*On \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? (?:we|I|the)\b"
-                      r"|\b(?:responded|replied) on \d", re.IGNORECASE)  # ("The force responded on 30/05/2025, withholding ...")
+                      r"|\b(?:responded|replied) on \d"  # ("The force responded on 30/05/2025, withholding ...")
+                      r"|\bour (?:response|reply|decision|letter) (?:of|dated) (?:\d|the \d)", re.IGNORECASE)  # ("Our response of 15 May 2025 told you ...")
 # In any letter, not only a review: a sentence that says what an earlier response said ("Our earlier reply said that
 # the request was refused under section 12", "The original response stated that it was withheld under section 31")
 # is history, unless its paragraph also judges it ("... was exempt under section 31. I uphold that decision.").
-_TOLD_BEFORE = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)\b[^.]{0,40}?"
+_TOLD_BEFORE = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})\b[^.]{0,40}?"
                           r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.IGNORECASE)
-_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial")  # (every match holds one)
+_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial", "our ")  # (every match holds one)
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 # (tried at a citation's end, ``match(unit, end)``: no "^", no slice of the rest of the unit)
