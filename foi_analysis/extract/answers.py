@@ -14,7 +14,7 @@ import re
 import ahocorasick_rs
 
 from ..foia import exemptions as ex
-from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
+from .doc import (_STATUTE_WORDS, ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
 from .grounds import KEPT_BACK, Found, applies_ground, disclosure_wins, sentences
@@ -206,8 +206,12 @@ _NOT_APPLICABLE = re.compile(r"\W*(?:n/?a|not applicable)\W*$", re.IGNORECASE)
 # (and a worded heading on a line of its own, with no stop: "Answer 1", "Response to question 1")
 _QA_HEAD = re.compile(r"^(?:(?:Q|A|Answer\s|Response to question\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)"
                       r"|(?:Answer|Response to question)\s*(\d{1,2}[a-zA-Z]?)\s*[.:\-–]?\s*$)")
-# (a nil told in words is a fact too: "No footage has been shared", "None of the cameras use it")
-_FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)|^\s*(?:no\s+[a-z]|none of\b)", re.IGNORECASE)
+# (a nil or a count told in words is a fact too: "No footage has been shared", "None of the cameras use it", "Nine local
+# authorities took part"; not what can or would be, "No stops outside its scope can occur as ...", an explanation; nor
+# the rights paragraph's "twenty working days")
+_FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)|^\s*(?:no\s+[a-z]|none of\b)(?![^.;]{0,120}\b(?:can|could|would|will|may|might|should)\b)"
+                    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+"
+                    r"(?!(?:working|calendar|days?|weeks?|months?)\b)[a-z]", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
                     "were there their about under also such these those other being been data number many much does".split())
@@ -288,7 +292,7 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
                 if len(roman_run) > len(romans):
                     romans = roman_run
             continue
-        if u[0] in "(abcdefgh":
+        if u[0] in "(abcdefgh" and not (u[0] == "(" and u[1:2].isdigit()):
             # "(a) If so, how many?" just under item 1 is "1a"; "a) how many ..." with no number before is "a".
             m = _LETTERED.match(u)
             if m:
@@ -303,6 +307,10 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             if len(u) > 400:
                 continue  # (a paragraph, or a whole text saved on one line, is not a question's line)
             u = u[1:]  # a restated request in quotation marks: '"Question 1: How many ...'
+        if u[:1] == "(" and u[1:2].isdigit():
+            if _STATUTE_WORDS.search(u):
+                continue  # ("(1) Information is exempt information if ...": the Act quoted, not a question)
+            u = u[1:]  # "(1) How many local authorities ...?"
         if u[:1] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
             continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
@@ -363,6 +371,25 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 _ROMAN = re.compile(r"\((i{1,3}|iv|vi{0,3})\)\s*(?=\S)")
 # The heading of a letter's footnotes, on a line of its own.
 _NOTES_HEAD = re.compile(r"(?:Footnotes?|Endnotes?|Notes)\s*:?\s*$")
+# An annex's heading, "Annex A - joint deployments", "Appendix 1:": what follows it is no part of the answer above
+# (the answer that points to it is read where it points; not "Annex A shows ...", a sentence)
+_SEE_ANNEX = re.compile(r"\bsee (?:the (?:table|figures) (?:at|in) )?(annex|appendix)\s+([A-Z]|\d{1,2})\b", re.I)
+
+
+def _points_to_annex_table(doc: Doc, text: str) -> bool:
+    """Does ``text`` point to an annex ("Please see Annex A") that the letter holds, headed on its own line, with a
+    table of figures just below its heading?"""
+    m = _SEE_ANNEX.search(text)
+    if not m:
+        return False
+    label = f"{m.group(1)} {m.group(2)}".lower()
+    for k, u in enumerate(doc.units):
+        if u[:len(label)].lower() == label and _ANNEX_HEAD.match(u):
+            return any("|" in v for v in doc.units[k + 1: k + 4])
+    return False
+
+
+_ANNEX_HEAD = re.compile(r"(?:Annex|Appendix|Schedule)\s+(?:[A-Z]|\d{1,2})\s*(?:$|[-–—:.](?:\s|$))", re.I)
 # "Question 1" on a line of its own (its parts lettered below it).
 _BARE_HEAD = re.compile(r"^(?:Question|Request|Q)\s*(\d{1,3})\s*[:.]?\s*$", re.I)
 # A numbered topic's title: a few words, no question mark, no request ("Please ...").
@@ -653,8 +680,8 @@ def _gives_before_withholding(body: str) -> bool:
     exempt": to confirm what is held gives nothing of it.)"""
     said = sentences(body)
     before = list(itertools.takewhile(lambda t: not _cue_in("exempt", t), said))
-    if not before or len(before) == len(said):
-        return False
+    if not before or len(before) == len(said) or _WHOLLY.search(said[len(before)]):
+        return False  # (nor "We hold 14 emails. These are withheld in full": what is counted is all withheld)
     # (not the burden of answering, counted before a refusal as manifestly unreasonable: "The cameras captured about
     # 41 million records, and each would need to be reviewed"; "We estimate that this would take 9,000 hours")
     said = " ".join(s for s in before if "ould" not in s or not _BURDEN.search(s))
@@ -670,6 +697,8 @@ def _gives_before_withholding(body: str) -> bool:
     return _DIGIT.search(facts) is not None
 
 
+_WHOLLY = re.compile(r"\b(?:withheld|exempt|withhold(?:ing)?|refused)\b[^.;]{0,40}?\b(?:in full|in (?:its|their) entirety|entirely|in whole)\b"
+                     r"|\b(?:all|each|every one) of (?:them|these|those|it|this)\b[^.;]{0,20}?\b(?:is|are|has been|have been) (?:withheld|exempt)\b", re.I)
 _BURDEN = re.compile(r"\bwould (?:need|have to|take|require|cost|involve)\b", re.I)
 
 
@@ -774,6 +803,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                              "something is published: check which part was asked for")
             if outcome == "answered" and _states_yes_or_no(enumerated.get(current[0], ""), text):
                 outcome = "disclosed"
+            if outcome == "answered" and ("annex" in (low := text.lower()) or "appendix" in low) and _points_to_annex_table(doc, text):
+                outcome = "disclosed"  # ("Please see Annex A.", and Annex A is a table of figures)
             # A review's answer replaces the response's ("Question 2: ... the list is attached").
             review = doc.segments[doc.segment_of[current_at]].kind == "review_response"
             for q in current if outcome else []:
@@ -830,6 +861,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
+        if first == "+" and in_table and _BORDER.fullmatch(u):
+            continue  # (an ASCII table's rule between its rows)
         if "|" in u:
             if not u.strip("| ") or _LABEL_ROW.fullmatch(u):
                 # a cell's end on a line of its own, or a label cell over a cell of paragraphs ("Response |" /
@@ -844,7 +877,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if first in _RESPONSE_LABEL_FIRST and _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if i in signs or (first in "IYy" and _RIGHTS.match(u)) or (first in "FEN" and _NOTES_HEAD.match(u)):
+            if i in signs or (first in "IYy" and _RIGHTS.match(u)) or (first in "FEN" and _NOTES_HEAD.match(u)) or (first in "AaSs" and _ANNEX_HEAD.match(u)):
                 # (nor do the footnotes under the answers: each is read where its mark is, see grounds._footnoted)
                 # (the rights paragraph every letter closes with answers no question: its "40 working days" is no figure)
                 close()
@@ -934,9 +967,9 @@ def find_tables(doc: Doc) -> list[dict]:
             i += 1
             continue
         j = i
-        while j < n and "|" in doc.units[j]:
+        while j < n and ("|" in doc.units[j] or (doc.units[j][:1] == "+" and _BORDER.fullmatch(doc.units[j]))):
             j += 1
-        rows = [[c.strip() for c in doc.units[k].split("|")] for k in range(i, j)]
+        rows = [[c.strip() for c in doc.units[k].split("|")] for k in range(i, j) if "|" in doc.units[k]]
         rows = [r[:-1] if r and r[-1] == "" else r for r in rows]
         rows = [r[1:] if r and r[0] == "" else r for r in rows]
         table = _shape(rows)
@@ -949,6 +982,10 @@ def find_tables(doc: Doc) -> list[dict]:
                            "columns": columns, "rows": body})
         i = j
     return tables
+
+
+# A table drawn in ASCII: its rules between the rows ("+-------+------+", "+=====+")
+_BORDER = re.compile(r"\+(?:[-=]+\+)+")
 
 
 def _dated_fields(body: list[list[str]]) -> bool:
@@ -1004,7 +1041,7 @@ _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "a
                         r"|\b(?:it|this|these|they|figures|data|numbers|totals|details of the deployments) (?:is|are) (?:provided|shown|set out|listed|given) (?:in the table )?below"
                         r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below"
                         # (a review that overturns the refusal: "The information is now provided:", "it is now disclosed")
-                        r"|\b(?:information|it|this|they|these) (?:is|are) now (?:being )?(?:provided|disclosed|released|given)\b", re.I)
+                        r"|\b(?:information|it|this|they|these|figures|data)\b[^.;]{0,40}?\b(?:is|are) now (?:being )?(?:provided|disclosed|released|given)\b", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "confirm or deny", "ncnd"), _NCND
 _NCND_OTHER = ("neither confirm", "confirm or deny", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)

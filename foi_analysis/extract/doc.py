@@ -797,7 +797,9 @@ _NUMBER_PREFIX = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*|Your (?:reque
 ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID}(?:[).]?\s*(?:,|&|and)\s*{_QID})*)\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
-ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|answer to|reply to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
+# ("Our answer to (1): Nine local authorities ...": the request's items numbered "(1)", "(2)")
+ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|answer to|reply to)|Regarding|With regard to|Our (?:answer|response|reply) to|My (?:answer|response|reply) to)"
+                          rf"\s+(?:questions?|Q|\((?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b(?:\s*\))?(?:\s*[:.\-–](?=\s))?",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
@@ -1007,7 +1009,7 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
         elif c in "Cc":
             if not (u[1:2].isdigit() or u.startswith(("Cwestiwn ", "CWESTIWN "))):
                 continue  # (only the Welsh "C1 / Q1" numbering begins with "C")
-        elif c in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
+        elif c in "FfIiRrWwOoMm" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
             continue  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
         if answering[segment_of[k]] and (m := ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)):
             heads[k] = question_ids(m.group(1) or m.group(2))
@@ -1062,11 +1064,11 @@ def numbered_paragraphs(doc: Doc) -> bool:
     return bool(title) and title[0] < 4 and bool(doc.hits(_NOTICE_VOICE))
 
 
-_HEAD_FIRST = frozenset("QqFfIiRrWwCcYy")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
+_HEAD_FIRST = frozenset("QqFfIiRrWwCcYyOoMm")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
 # What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
-_INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's "Request 1", "Item 2")
+_INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite", "our", "my ")  # (and ANSWER_HEAD's "Request 1", "Item 2")
 
 
 # The messages whose units can head an answer; the openings of a unit beginning "Y" that can.
@@ -1101,7 +1103,7 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
 
 
 # (tried on the 60 lower-cased characters before each "internal review", and ending there)
-_REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right to)\s+(?:\w+\s+){0,3}?(?:request|ask for|apply for|seek|have)\s+"
+_REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right to)\s+(?:\w+\s+){0,3}?(?:request|ask for|apply for|seek|have|make|submit|lodge)\s+"
                            r"(?:an?\s+)?(?:independent\s+)?$")
 
 
@@ -1504,14 +1506,16 @@ _BODY_FORM = re.compile(
     r"(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
     r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
     r"|Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
-    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department"
+    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department|Ombudsman"
     # (a school's trust is a public authority too: "Kingsmead Academies Trust", "Riverside Learning Trust")
     r"|(?:Multi[- ])?(?:Academy|Academies|Learning|Education|Educational|Schools)\s+Trust"
     # (a business improvement district or a retailers' crime partnership, which may say the Act does not apply to it)
     r"|(?:Business\s+)?Improvement\s+District|(?:Business\s+|Retail\s+)?Crime\s+(?:Reduction\s+)?Partnership)"
     # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
     # ("London Borough of Camden", "Royal Borough of Greenwich", "Transport for Greater Manchester")
-    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for)"
+    # ("Police Ombudsman for Northern Ireland", "Public Services Ombudsman for Wales")
+    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for"
+    r"|(?:[A-Z][\w'’\-]*\s+(?:and\s+)?){0,4}Ombudsman (?:for|of))"
     r"(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
     r")\s*[.,]?")
 # Words of a team's name, not a body's: "Information Rights Office", "Information Governance Department".
@@ -1521,7 +1525,7 @@ _UNIT_WORDS = frozenset("information freedom rights governance management team u
 
 
 _FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
-                       "commission office department district partnership".split())
+                       "commission office department district partnership ombudsman".split())
 _FORM_FIRST = frozenset("department ministry nhs hm his office university london royal borough transport".split())
 # A letterhead line of the body's name and its address: "Ministry of Defence, Main Building, Whitehall, London SW1A 2HB".
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$")
@@ -1535,7 +1539,7 @@ def body_by_form(line: str) -> str | None:
     if not 6 <= len(line) <= 80 or not line[:1].isupper():
         return None
     words = line.rstrip(".,").split()
-    if words[-1].lower() not in _FORM_LAST and words[0].lower() not in _FORM_FIRST and words[0].lower() != "the":
+    if words[-1].lower() not in _FORM_LAST and words[0].lower() not in _FORM_FIRST and words[0].lower() != "the" and "Ombudsman" not in words:
         return None  # (the cheap test first: most lines end in no such word)
     if line.isupper():
         line = " ".join(w if len(w) <= 3 else w.capitalize() for w in line.split())  # "SURREY COUNTY COUNCIL"
@@ -1599,6 +1603,13 @@ def _authority_by_form(doc: Doc) -> str | None:
     return None
 
 
+def _heads_and_signs(doc: Doc, name: str) -> bool:
+    """Does ``name`` stand alone on a line of the letterhead (its first lines) and under a sign-off?"""
+    signed = {doc.units[j].strip(" .,") for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units))) if doc.own(j)}
+    first_sign = min(doc.sign_offs(), default=len(doc.units))
+    return name in signed and any(doc.units[i].strip(" .,") == name for i in range(min(5, first_sign)) if doc.own(i))
+
+
 # Capitalised words (and "of", "and", "for", "the", "&" between them), two to six: a name, not a sentence.
 _PLAIN_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'’\-]+){1,5}")
 _ROLE_WORDS = frozenset("officer officers manager lead head director adviser advisor coordinator co-ordinator administrator assistant "
@@ -1632,8 +1643,8 @@ def find_authority(doc: Doc) -> str | None:
     for start, end, name in hits:
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        if doc.quoted[i] or i in complaint:
-            continue
+        if doc.quoted[i] or i in complaint or (i >= 5 and asks_question(u)):
+            continue  # (nor a question restated unquoted, "How many complaints ... about the PSNI's use of ...?": the request's words)
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
         # (a bilingual line counts as one: "Cyngor Caerdydd / Cardiff Council", "Heddlu Gwent / Gwent Police")
@@ -1661,6 +1672,7 @@ def find_authority(doc: Doc) -> str | None:
         # (the complaints paragraph, "complain to the Information Commissioner's Office", only when no other
         # text names a body: a text saved on one line may have no other unit)
         hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or hits
+        hits = [h for h in hits if not ((i := doc.unit_at(h[0])) >= 5 and asks_question(doc.units[i]))]
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
     if not any(strong.values()) or not heads_or_signs:
@@ -1673,7 +1685,8 @@ def find_authority(doc: Doc) -> str | None:
             # (a known name ending where it ends: "Lincolnshire Police" is not "Lincolnshire Police and Crime Commissioner")
             known = {name for _, end, name in find_authorities(by_form) if end >= len(by_form.rstrip(" .,"))}
             # (a name ending in a word teams use too, "... Service", "... Office", wins only over no name at all)
-            if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form))):
+            # (or when it both heads and signs the letter: "Northern Ireland Housing Executive")
+            if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form) or _heads_and_signs(doc, by_form))):
                 return known.pop() if known else by_form
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
     if not ranked or (len(ranked) > 1 and (strong[ranked[0]], weak[ranked[0]]) == (strong[ranked[1]], weak[ranked[1]])):

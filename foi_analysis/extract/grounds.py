@@ -240,8 +240,9 @@ def _expand(match_text: str, foisa: bool, eir: str | None = None) -> tuple[tuple
     if not foisa:
         return tuple((c.section, c.citation, c.ncnd, c.procedural) for c in ex.parse_citations(match_text, strict=False))
     # Under FOISA only the sub-paragraph expansion of the FOIA parser applies (see FOISA_GROUNDS).
-    out, section, groups = [], None, []
-    for part in [*ex.CITATION_PART.finditer(match_text[re.match(r"\D*", match_text).end():]), None]:
+    out, section, groups, last_end = [], None, [], 0
+    body = match_text[re.match(r"\D*", match_text).end():]
+    for part in [*ex.CITATION_PART.finditer(body), None]:
         if part is None or part.group(1) is not None:
             if section in FOISA_GROUNDS:
                 out += [(section, c, section == "18", section in ("12", "14")) for c in ex.expand_groups(section, groups)]
@@ -249,7 +250,8 @@ def _expand(match_text: str, foisa: bool, eir: str | None = None) -> tuple[tuple
                 return tuple(out)
             section, groups = part.group(1).upper(), []
         else:
-            groups.append(part.group(2))
+            groups.append(ex.bracket_group(body, part, last_end))
+        last_end = part.end()
     return out
 
 
@@ -365,6 +367,10 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
             continue
         if holds_folded(_TOLD_BEFORE, sentence, sentence.lower(), _TOLD_BEFORE_WORDS) and not _JUDGES.search(u):
             continue  # (judged anywhere in its paragraph: "... explained that it was exempt. I uphold that decision.")
+        if len(cits) == 1 and cits[0][1] == cits[0][0] and not heading:
+            # "Section 44 is an absolute exemption" after "Section 44(1)(a) of the FOIA exempts ...": the bare number
+            # stands for what its paragraph printed in full
+            cits = _printed_in_full(u, start, cits[0][0], foisa, eir) or cits
         stage = _STAGES.get(kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = named.get(left)
@@ -392,6 +398,15 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
                 found.append(Found(section, citation, raw, ncnd, procedural, stage, list(questions)))
                 by_citation[citation, stage] = found[-1]
     return _drop_subsumed(found)
+
+
+def _printed_in_full(u: str, before: int, section: str, foisa: bool, eir: str | None) -> tuple:
+    """The one citation of ``section`` with its subsections printed in ``u`` before ``before`` ("44(1)(a)"), if only
+    one is (of several, "23(5)" beside "listed in section 23(3)", which the bare number stands for is not said)."""
+    out = []
+    for m in (ex.REGULATION_CITATION if eir else ex.CITATION).finditer(u, 0, before):
+        out += [c for c in _expand(m.group(0), foisa, eir) if c[0] == section and c[1] != section and c not in out]
+    return tuple(out) if len(out) == 1 else ()
 
 
 _FOOTNOTE = re.compile(r"\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]{1,2})")
