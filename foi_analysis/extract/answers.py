@@ -1034,7 +1034,7 @@ _REFUSED = ("decided", "refus", "exempt", "comply", "not obliged"), re.compile(r
                       # (not s1(3)'s "not obliged to comply with your request until we have the information needed")
                       r"|not obliged to (?:comply|provide|supply|disclose)(?: with (?:your|this|the) request(?!\s+until\b)|(?! with (?:your|this|the) request))", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "attached", "enclosed", "below", "in full", "as follows",
-              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to", "now "), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
+              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to", "is now ", "are now "), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
                         # ("It is provided below: 12 deployments", "The figures are set out below"; not "Your rights are set out below")
