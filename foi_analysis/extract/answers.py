@@ -209,9 +209,16 @@ _QA_HEAD = re.compile(r"^(?:(?:Q|A|Answer\s|Response to question\s)\s*(\d{1,2}[a
 # (a nil or a count told in words is a fact too: "No footage has been shared", "None of the cameras use it", "Nine local
 # authorities took part"; not what can or would be, "No stops outside its scope can occur as ...", an explanation; nor
 # the rights paragraph's "twenty working days")
-_FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)|^\s*(?:no\s+[a-z]|none of\b)(?![^.;]{0,120}\b(?:can|could|would|will|may|might|should)\b)"
-                    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+"
-                    r"(?!(?:working|calendar|days?|weeks?|months?)\b)[a-z]", re.IGNORECASE)
+_FACTS = re.compile(r"\d|^\s*(?:(?:yes|no)\s*(?:[.,;:]|$)|(?:no\s+[a-z]|none of\b)(?![^.;]{0,120}\b(?:can|could|would|will|may|might|should)\b))",
+                    re.IGNORECASE)
+# (its own pattern, tried after _FACTS: opening with its words' letters, not "\b", re skips to them; the word's start is
+# asked of each match)
+_COUNT_WORD = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+"
+                         r"(?!(?:working|calendar|days?|weeks?|months?)\b)[a-z]", re.IGNORECASE)
+
+
+def _counts_in_words(text: str) -> bool:
+    return any(m.start() == 0 or not text[m.start() - 1].isalnum() for m in _COUNT_WORD.finditer(text))
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
                     "were there their about under also such these those other being been data number many much does".split())
@@ -376,17 +383,21 @@ _NOTES_HEAD = re.compile(r"(?:Footnotes?|Endnotes?|Notes)\s*:?\s*$")
 _SEE_ANNEX = re.compile(r"\bsee (?:the (?:table|figures) (?:at|in) )?(annex|appendix)\s+([A-Z]|\d{1,2})\b", re.I)
 
 
-def _points_to_annex_table(doc: Doc, text: str) -> bool:
+def _points_to_annex_table(doc: Doc, text: str, annexes: dict[str, int]) -> bool:
     """Does ``text`` point to an annex ("Please see Annex A") that the letter holds, headed on its own line, with a
-    table of figures just below its heading?"""
+    table of figures just below its heading? ``annexes``: each annex heading's label ("annex a") -> its unit."""
     m = _SEE_ANNEX.search(text)
-    if not m:
-        return False
-    label = f"{m.group(1)} {m.group(2)}".lower()
-    for k, u in enumerate(doc.units):
-        if u[:len(label)].lower() == label and _ANNEX_HEAD.match(u):
-            return any("|" in v for v in doc.units[k + 1: k + 4])
-    return False
+    k = annexes.get(f"{m.group(1)} {m.group(2)}".lower()) if m else None
+    return k is not None and any("|" in v for v in doc.units[k + 1: k + 4])
+
+
+def _annex_heads(doc: Doc) -> dict[str, int]:
+    """Each annex heading on a line of its own ("Annex A - ...", "Appendix 1:"): its label, lower case -> its unit."""
+    out: dict[str, int] = {}
+    for k in doc.starting(lambda c: c in "AaSs"):
+        if m := _ANNEX_HEAD.match(doc.units[k]):
+            out.setdefault(" ".join(m.group(0).lower().rstrip(" -–—:.").split()), k)
+    return out
 
 
 _ANNEX_HEAD = re.compile(r"(?:Annex|Appendix|Schedule)\s+(?:[A-Z]|\d{1,2})\s*(?:$|[-–—:.](?:\s|$))", re.I)
@@ -412,7 +423,8 @@ def _answer_outcome(body: str) -> str | None:
     if "“" in body or '"' in body:
         body = _QUOTED_WORDS.sub("", body)
     low = lower_same_length(body)
-    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low or "our " in low) and _RECOUNTS.search(body):
+    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low
+            or "our respon" in low or "our repl" in low or "our decision" in low or "our letter" in low) and _RECOUNTS.search(body):
         # ("The original response said the information was not held ...": what a review overturns is no answer)
         body = " ".join(s for s in sentences(body) if not _RECOUNTS.search(s))
         low = lower_same_length(body)
@@ -466,7 +478,7 @@ def _answer_outcome(body: str) -> str | None:
         return "not_held"  # "Unknown.", "Not known": nothing recorded to give
     if short and _NOT_APPLICABLE.match(facts):
         return "answered"  # "N/A", "Not applicable": nothing asked for there (the question before was answered no)
-    if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
+    if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)) or _counts_in_words(facts):
         return "disclosed"
     return "answered" if body.strip() else None
 
@@ -619,7 +631,7 @@ _CLOSED_QUESTION = re.compile(r"^\W*(?:\(?[0-9]{1,2}[a-z]?[.):]\s*)?(does|do|did
 # or with another verb denied ("Can the police view ...?" / "The council does not provide ...").
 _AUX_FAMILY = {aux: family for family in ("does|do|did", "has|have|had", "is|are|was|were", "can|could", "will|would") for aux in family.split("|")}
 # (not "cannot answer for the council", "is not able to say": no answer)
-_DENIED = re.compile(r"\s(?:does|do|did|has|have|had|is|are|was|were)(?: not|n['’]t)\s(?!able\b|in a position\b|answer|comment|say\b|confirm|speak|respond)")
+_VERB_DENIED = re.compile(r"\s(?:does|do|did|has|have|had|is|are|was|were)(?: not|n['’]t)\s(?!able\b|in a position\b|answer|comment|say\b|confirm|speak|respond)")
 _NOT_A_FACT = re.compile(r"\b(?:able|unable|possible|position|whether|if)\b", re.I)
 
 
@@ -631,7 +643,7 @@ def _states_yes_or_no(question: str, answer: str) -> bool:
     if len(first.split()) > 30 or first.endswith("?") or "?" in answer[:len(first) + 2] or _NOT_A_FACT.search(first):
         return False  # (a question restated as its answer's heading is no answer)
     low = f" {first.lower()} "
-    said = re.search(rf"\s(?:{_AUX_FAMILY[m.group(1).lower()]})(?: not|n['’]t| never)?\s", low) or _DENIED.search(low)
+    said = re.search(rf"\s(?:{_AUX_FAMILY[m.group(1).lower()]})(?: not|n['’]t| never)?\s", low) or _VERB_DENIED.search(low)
     return said is not None and not _CLOSED_QUESTION.match(first)
 
 
@@ -789,7 +801,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     own = None  # the questions' own words, when an answer after a table needs them
     signs = set(doc.sign_offs())
 
+    annexes = None  # (the annexes' headings, found when an answer first points to one)
+
     def close():
+        nonlocal annexes
         if current is not None:
             text = " ".join(answer)
             if not in_table and "note" in text[:200].lower() and (m := _SEE_NOTE.match(text)):
@@ -803,8 +818,11 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                              "something is published: check which part was asked for")
             if outcome == "answered" and _states_yes_or_no(enumerated.get(current[0], ""), text):
                 outcome = "disclosed"
-            if outcome == "answered" and ("annex" in (low := text.lower()) or "appendix" in low) and _points_to_annex_table(doc, text):
-                outcome = "disclosed"  # ("Please see Annex A.", and Annex A is a table of figures)
+            if outcome == "answered" and ("annex" in (low := text.lower()) or "appendix" in low):
+                if annexes is None:
+                    annexes = _annex_heads(doc)
+                if _points_to_annex_table(doc, text, annexes):
+                    outcome = "disclosed"  # ("Please see Annex A.", and Annex A is a table of figures)
             # A review's answer replaces the response's ("Question 2: ... the list is attached").
             review = doc.segments[doc.segment_of[current_at]].kind == "review_response"
             for q in current if outcome else []:

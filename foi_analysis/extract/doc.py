@@ -721,7 +721,7 @@ _KIND_RULES = [
 ]
 # An extension told in the past ("On 7 April 2025 we wrote to let you know that we needed to extend the time"),
 # tried on the words of its sentence before the extension's cue: the letter that tells it is no notice of its own.
-_TOLD_BEFORE = re.compile(r"\b(?:we|I)\s+(?:wrote|e-?mailed|told|informed|notified|advised|contacted)\b|\blet you know\b", re.I)
+_EXTENSION_TOLD = re.compile(r"\b(?:we|I)\s+(?:wrote|e-?mailed|told|informed|notified|advised|contacted)\b|\blet you know\b", re.I)
 # An extension notice that already gives the decision is a response.
 _DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
             (("decision",), re.compile(r"\bDECISION\b"))]
@@ -1129,7 +1129,7 @@ def _extension_told_before(doc: Doc, s: int) -> bool:
         if not any(n in low for n in needles):
             continue
         for m in rx.finditer(u):
-            if not _TOLD_BEFORE.search(u, u.rfind(".", 0, m.start()) + 1, m.start()):
+            if not _EXTENSION_TOLD.search(u, u.rfind(".", 0, m.start()) + 1, m.start()):
                 return False
             told = True
     return told

@@ -86,7 +86,7 @@ _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|
 # is history, unless its paragraph also judges it ("... was exempt under section 31. I uphold that decision.").
 _TOLD_BEFORE = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})\b[^.]{0,40}?"
                           r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.IGNORECASE)
-_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial", "our ")  # (every match holds one)
+_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial", "our respon", "our repl", "our decision", "our letter")  # (every match holds one)
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 # (tried at a citation's end, ``match(unit, end)``: no "^", no slice of the rest of the unit)
@@ -401,10 +401,14 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
 
 
 def _printed_in_full(u: str, before: int, section: str, foisa: bool, eir: str | None) -> tuple:
-    """The one citation of ``section`` with its subsections printed in ``u`` before ``before`` ("44(1)(a)"), if only
+    """The one citation of ``section`` with its subsections printed in ``u`` just before ``before`` ("44(1)(a)"), if only
     one is (of several, "23(5)" beside "listed in section 23(3)", which the bare number stands for is not said)."""
+    # (within the 600 characters before it, a paragraph's reach: a text saved on one line costs no more per number)
+    lo = max(0, before - 600)
+    if u.find(f"{section}(", lo, before) == -1 and u.find(f"{section} (", lo, before) == -1:
+        return ()  # (the cheap test first: most bare numbers follow no full citation of theirs)
     out = []
-    for m in (ex.REGULATION_CITATION if eir else ex.CITATION).finditer(u, 0, before):
+    for m in (ex.REGULATION_CITATION if eir else ex.CITATION).finditer(u, lo, before):
         out += [c for c in _expand(m.group(0), foisa, eir) if c[0] == section and c[1] != section and c not in out]
     return tuple(out) if len(out) == 1 else ()
 

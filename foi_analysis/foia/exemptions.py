@@ -270,16 +270,16 @@ _RANGE_DASH = r"\s*(?:-|–|to)\s*"
 _BRACKETS = rf"(?:\s*{_GROUP}(?:{_RANGE_DASH}{_GROUP})?)*"
 _SECTION_NUMBER = r"\d{1,2}[A-Z]?(?![\d/])"
 _JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _SECTION_WORD + r"\s*)?"
-# (not a possessive's "s": "the Service's 11 drones")
+# (not a possessive's "s": "the Service's 11 drones"; every section word begins "s", so the look behind is asked only there)
 CITATION = re.compile(
-    rf"(?:\b(?<![A-Za-z]['’])(?=[a-z])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
+    rf"(?:\b(?=s)(?<![A-Za-z]['’])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
 # Under the EIR (and the EISR) the grounds are regulations: "regulation 12(4)(b)", "reg. 13", "regulations 12(5)(b) and 13".
 _REGULATION_WORD = r"(?:regulations?|regs?\.?|r\.|" + _SECTION_WORD[3:]
 _REGULATION_JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _REGULATION_WORD + r"\s*)?"
 REGULATION_CITATION = re.compile(
-    rf"(?:\b(?<![A-Za-z]['’])(?=[a-z])|(?=§)){_REGULATION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_REGULATION_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
+    rf"(?:\b(?=[rs])(?<![A-Za-z]['’])|(?=§)){_REGULATION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_REGULATION_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
 RANGE = re.compile(rf"\(\s*([0-9A-Za-z]{{1,4}})\s*\){_RANGE_DASH}\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
