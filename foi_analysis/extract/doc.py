@@ -704,7 +704,7 @@ _KIND_RULES = [
                   "response to your", "provided", "shown", "set out", "listed", "attached", "enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
-                r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does)(?: not|n't|n’t) hold"
+                r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does)(?: not|n't|n\u2019t) hold"
                 r"|exceed(?:s|ed)? the (?:appropriate|cost|upper cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
