@@ -212,14 +212,15 @@ _QA_HEAD = re.compile(r"^(?:(?:Q|A|Answer\s|Response to question\s)\s*(\d{1,2}[a
 # the rights paragraph's "twenty working days")
 _FACTS = re.compile(r"\d|^\s*(?:(?:yes|no)\s*(?:[.,;:]|$)|(?:no\s+[a-z]|none of\b)(?![^.;]{0,120}\b(?:can|could|would|will|may|might|should)\b))",
                     re.IGNORECASE)
-# (its own pattern, tried after _FACTS: opening with its words' letters, not "\b", re skips to them; the word's start is
-# asked of each match)
+# (its own pattern, tried after _FACTS on the lower-cased text: opening with its words' letters, not "\b", and case-sensitive,
+# re skips in C to them; the word's start is asked of each match)
 _COUNT_WORD = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+"
-                         r"(?!(?:working|calendar|days?|weeks?|months?)\b)[a-z]", re.IGNORECASE)
+                         r"(?!(?:working|calendar|days?|weeks?|months?)\b)[a-z]")
 
 
 def _counts_in_words(text: str) -> bool:
-    return any(m.start() == 0 or not text[m.start() - 1].isalnum() for m in _COUNT_WORD.finditer(text))
+    low = text.lower()
+    return any(m.start() == 0 or not low[m.start() - 1].isalnum() for m in _COUNT_WORD.finditer(low))
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
                     "were there their about under also such these those other being been data number many much does".split())
@@ -896,7 +897,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if first in _RESPONSE_LABEL_FIRST and _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if i in signs or (first in "IYy" and _RIGHTS.match(u)) or (first in "FEN" and _NOTES_HEAD.match(u)) or (first in "AaSs" and _ANNEX_HEAD.match(u)):
+            if i in signs or (first in "IYy" and _RIGHTS.match(u)) or (first in "FEN" and _NOTES_HEAD.match(u)) or (u[:3].lower() in ("ann", "app", "sch") and _ANNEX_HEAD.match(u)):
                 # (nor do the footnotes under the answers: each is read where its mark is, see grounds._footnoted)
                 # (the rights paragraph every letter closes with answers no question: its "40 working days" is no figure)
                 close()

@@ -1214,6 +1214,7 @@ _TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:
 ISO_DATE = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d|[/.\-]\d)")
 
 
+_WEEKDAYS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))  # (how a _WEEKDAY_BEFORE_DIGITS match begins)
 _WEEKDAY_BEFORE_DIGITS = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?=\d)", re.I)
 
 
@@ -1224,7 +1225,7 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
     s = _DATE_LINE_LABEL.sub("", unit.strip())
     if ":" in s or "." in s:  # (a time holds one: _TIME is tried at every position, the test is one pass in C)
         s = _TIME.sub("", s)
-    if s[:1].isalpha() and (w := _WEEKDAY_BEFORE_DIGITS.match(s)) and (NUMERIC_DATE.fullmatch(s, w.end()) or ISO_DATE.fullmatch(s, w.end())):
+    if s[:3].lower() in _WEEKDAYS and (w := _WEEKDAY_BEFORE_DIGITS.match(s)) and (NUMERIC_DATE.fullmatch(s, w.end()) or ISO_DATE.fullmatch(s, w.end())):
         s = s[w.end():]  # ("Sent: Tue 04/03/2025 10:12", as Outlook prints it: the date is the digits)
     if NUMERIC_DATE.fullmatch(s) or WORDED_DATE.fullmatch(s) or ISO_DATE.fullmatch(s) or US_WORDED_DATE.fullmatch(s):
         try:
