@@ -328,7 +328,7 @@ PLAIN_QUESTION_CUES = {
     "not_valid_request": r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|\bs(?:ection|\.)?\s*84\b",
     "ncnd": r"(?:neither confirm(?:s|ing)? nor den(?:y|ies|ying)|(?:cannot|can ?not|can't|will not|won't|does not|do not|(?:is|am"
             r"|are) unable to) confirm or deny)|\bNCND\b",
-    "not_held": r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was)(?: therefore| consequently| thus| accordingly)? not held|(?:do|does) not hold|\bholds? no\b"
+    "not_held": r"\bno (?:recorded )?(?:information|data|records?) (?:is |are )?held|\b(?:is|are|was)(?: therefore| consequently| thus| accordingly)? not held|(?:do|does)(?: not|n't|n\u2019t) hold|\bholds? no\b"
                 r"|\bno such (?:information|records?)|\bnot recorded\b|\bnil return\b|\b(?:do|does|did) not record (?:this|that|the|any"
                 r"|such) (?:information|data)\b",
     "publicly_available": r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link"

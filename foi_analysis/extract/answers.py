@@ -14,7 +14,7 @@ import re
 import ahocorasick_rs
 
 from ..foia import exemptions as ex
-from .doc import (ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_PHRASES, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
+from .doc import (_STATUTE_WORDS, ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_PHRASES, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
 from .grounds import KEPT_BACK, Found, applies_ground, disclosure_wins, sentences
@@ -45,7 +45,8 @@ QUESTION_CUES = [
     ("not_valid_request", re.compile(r"not (?:a )?valid (?:FOI(?:A)? )?request|not a request for (?:recorded )?information|s(?<!\ws)(?:ection|\.)?\s*84\b", re.I)),
     ("ncnd", _NCND),
     ("not_held", re.compile(r"no(?<!\wno) (?:recorded )?(?:information|data|records?) (?:is |are )?held|" + _word_first(("is", "are", "was"), "(?: therefore| consequently| thus| accordingly)? not held")
-                            + r"|do(?:es)? not hold|hold(?<!\whold)s? no\b"
+                            # ("n\u2019t": the character itself in a pattern leaves it no lower-case twin, see doc._twin_source)
+                            + r"|do(?:es)?(?: not|n't|n\u2019t) hold|hold(?<!\whold)s? no\b"
                             "|" + _word_first(("no such",), " (?:information|records?)") + "|" + _word_first(("not recorded", "nil return"), r"\b")
                             + r"|d(?<!\wd)(?:o|oes|id) not record (?:this|that|the|any|such) (?:information|data)\b", re.I)),  # (a search that found nothing)
     ("publicly_available", re.compile(r"public(?:al)?ly available|public domain|already (?:been )?published|available (?:on|at|via|from) (?:our|the) (?:website|link|following)"
@@ -206,7 +207,20 @@ _NOT_APPLICABLE = re.compile(r"\W*(?:n/?a|not applicable)\W*$", re.IGNORECASE)
 # (and a worded heading on a line of its own, with no stop: "Answer 1", "Response to question 1")
 _QA_HEAD = re.compile(r"^(?:(?:Q|A|Answer\s|Response to question\s)\s*(\d{1,2}[a-zA-Z]?)(?:\s*[.:)\-–]\s*|\s+)(?=\S)"
                       r"|(?:Answer|Response to question)\s*(\d{1,2}[a-zA-Z]?)\s*[.:\-–]?\s*$)")
-_FACTS = re.compile(r"\d|^\s*(?:yes|no)\s*(?:[.,;:]|$)", re.IGNORECASE)
+# (a nil or a count told in words is a fact too: "No footage has been shared", "None of the cameras use it", "Nine local
+# authorities took part"; not what can or would be, "No stops outside its scope can occur as ...", an explanation; nor
+# the rights paragraph's "twenty working days")
+_FACTS = re.compile(r"\d|^\s*(?:(?:yes|no)\s*(?:[.,;:]|$)|(?:no\s+[a-z]|none of\b)(?![^.;]{0,120}\b(?:can|could|would|will|may|might|should)\b))",
+                    re.IGNORECASE)
+# (its own pattern, tried after _FACTS on the lower-cased text: opening with its words' letters, not "\b", and case-sensitive,
+# re skips in C to them; the word's start is asked of each match)
+_COUNT_WORD = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred)\s+"
+                         r"(?!(?:working|calendar|days?|weeks?|months?)\b)[a-z]")
+
+
+def _counts_in_words(text: str) -> bool:
+    low = text.lower()
+    return any(m.start() == 0 or not low[m.start() - 1].isalnum() for m in _COUNT_WORD.finditer(low))
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
                     "were there their about under also such these those other being been data number many much does".split())
@@ -249,6 +263,8 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
     last = last_unit = 0
     letters: dict[str, str] = {}  # items lettered "a)", "b)" with no number before them
     lettered: dict[str, str] = {}
+    romans: dict[str, str] = {}  # items numbered "(i)", "(ii)" with no number before them
+    roman_run: dict[str, str] = {}
 
     def lettered_item(letter: str, text: str) -> None:
         """An item "a)" or "Part A" with no number before it: a run a, b, c ... (the longest kept)."""
@@ -272,14 +288,20 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             if m and m.end() < len(u) and not last:
                 lettered_item(m.group(1).lower(), u[m.end():])
             continue
-        if u[0] == "(" and last and i - last_unit <= 2 and (m := _ROMAN.match(u)):
-            # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"
+        if u[0] == "(" and (m := _ROMAN.match(u)) and (not last or i - last_unit <= 2):
+            # "(i) Does the force ...?" just under item 2 is "2i", "(ii)" after it "2ii"; with no number before, "i", "ii"
             roman = m.group(1)
-            if roman == "i" or f"{last}{_ROMANS[_ROMANS.index(roman) - 1]}" in run:
+            if last and (roman == "i" or f"{last}{_ROMANS[_ROMANS.index(roman) - 1]}" in run):
                 run.setdefault(f"{last}{roman}", u[m.end():])
                 last_unit = i
+            elif not last and (roman == "i" or _ROMANS[_ROMANS.index(roman) - 1] in roman_run):
+                if roman == "i":
+                    roman_run = {}
+                roman_run[roman] = u[m.end():]
+                if len(roman_run) > len(romans):
+                    romans = roman_run
             continue
-        if u[0] in "(abcdefgh":
+        if u[0] in "(abcdefgh" and not (u[0] == "(" and u[1:2].isdigit()):
             # "(a) If so, how many?" just under item 1 is "1a"; "a) how many ..." with no number before is "a".
             m = _LETTERED.match(u)
             if m:
@@ -294,6 +316,10 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
             if len(u) > 400:
                 continue  # (a paragraph, or a whole text saved on one line, is not a question's line)
             u = u[1:]  # a restated request in quotation marks: '"Question 1: How many ...'
+        if u[:1] == "(" and u[1:2].isdigit():
+            if _STATUTE_WORDS.search(u):
+                continue  # ("(1) Information is exempt information if ...": the Act quoted, not a question)
+            u = u[1:]  # "(1) How many local authorities ...?"
         if u[:1] in "RrIiCcYy" and not (u.startswith(_OTHER_NUMBERINGS) or u[1:2].isdigit()):
             continue  # ("I can confirm ...": only "Request 1", "Item 2" and the Welsh "C1 / Q1" begin so)
         m = ENUM.match(u)
@@ -332,7 +358,7 @@ def enumerated_questions(doc: Doc) -> dict[str, str]:
         # The request restated as unnumbered paragraphs (in a box, in italics) and answered below in a
         # numbered list of as many items: the paragraphs are the questions, in order.
         return {str(k): doc.units[i] for k, i in enumerate(restated, 1)}
-    return found or (letters if len(letters) >= 2 else {})
+    return found or (letters if len(letters) >= 2 else {}) or (romans if len(romans) >= 2 else {})
 
 
 def _longer(run: dict, run_own: bool, best: dict, best_own: bool) -> bool:
@@ -354,6 +380,29 @@ _ROMANS = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii")
 _ROMAN = re.compile(r"\((i{1,3}|iv|vi{0,3})\)\s*(?=\S)")
 # The heading of a letter's footnotes, on a line of its own.
 _NOTES_HEAD = re.compile(r"(?:Footnotes?|Endnotes?|Notes)\s*:?\s*$")
+# An annex's heading, "Annex A - joint deployments", "Appendix 1:": what follows it is no part of the answer above
+# (the answer that points to it is read where it points; not "Annex A shows ...", a sentence)
+_SEE_ANNEX = re.compile(r"\bsee (?:the (?:table|figures) (?:at|in) )?(annex|appendix)\s+([A-Z]|\d{1,2})\b", re.I)
+
+
+def _points_to_annex_table(doc: Doc, text: str, annexes: dict[str, int]) -> bool:
+    """Does ``text`` point to an annex ("Please see Annex A") that the letter holds, headed on its own line, with a
+    table of figures just below its heading? ``annexes``: each annex heading's label ("annex a") -> its unit."""
+    m = _SEE_ANNEX.search(text)
+    k = annexes.get(f"{m.group(1)} {m.group(2)}".lower()) if m else None
+    return k is not None and any("|" in v for v in doc.units[k + 1: k + 4])
+
+
+def _annex_heads(doc: Doc) -> dict[str, int]:
+    """Each annex heading on a line of its own ("Annex A - ...", "Appendix 1:"): its label, lower case -> its unit."""
+    out: dict[str, int] = {}
+    for k in doc.starting(lambda c: c in "AaSs"):
+        if m := _ANNEX_HEAD.match(doc.units[k]):
+            out.setdefault(" ".join(m.group(0).lower().rstrip(" -–—:.").split()), k)
+    return out
+
+
+_ANNEX_HEAD = re.compile(r"(?:Annex|Appendix|Schedule)\s+(?:[A-Z]|\d{1,2})\s*(?:$|[-–—:.](?:\s|$))", re.I)
 # "Question 1" on a line of its own (its parts lettered below it).
 _BARE_HEAD = re.compile(r"^(?:Question|Request|Q)\s*(\d{1,3})\s*[:.]?\s*$", re.I)
 # A numbered topic's title: a few words, no question mark, no request ("Please ...").
@@ -376,7 +425,8 @@ def _answer_outcome(body: str) -> str | None:
     if "“" in body or '"' in body:
         body = _QUOTED_WORDS.sub("", body)
     low = lower_same_length(body)
-    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low) and _RECOUNTS.search(body):
+    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low
+            or "our respon" in low or "our repl" in low or "our decision" in low or "our letter" in low) and _RECOUNTS.search(body):
         # ("The original response said the information was not held ...": what a review overturns is no answer)
         body = " ".join(s for s in sentences(body) if not _RECOUNTS.search(s))
         low = lower_same_length(body)
@@ -430,7 +480,7 @@ def _answer_outcome(body: str) -> str | None:
         return "not_held"  # "Unknown.", "Not known": nothing recorded to give
     if short and _NOT_APPLICABLE.match(facts):
         return "answered"  # "N/A", "Not applicable": nothing asked for there (the question before was answered no)
-    if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)):
+    if _FACTS.search(facts) or (0 < len(facts.split()) <= 6 and not _POINTER.search(facts)) or _counts_in_words(facts):
         return "disclosed"
     return "answered" if body.strip() else None
 
@@ -578,7 +628,12 @@ def _nothing_taken_out(sentence: str) -> bool:
 
 # A closed question ("Does the force use ...?", "Has the council ...?") answered by a sentence that says yes or
 # no in the question's own verb ("The force does not use ...", "The council has not ..."): that is a "No."
-_CLOSED_QUESTION = re.compile(r"^\W*(?:\(?[0-9]{1,2}[a-z]?[.):]\s*)?(does|do|did|has|have|is|are|was|were)\s", re.I)
+_CLOSED_QUESTION = re.compile(r"^\W*(?:\(?[0-9]{1,2}[a-z]?[.):]\s*)?(does|do|did|has|have|had|is|are|was|were|can|could|will|would)\s", re.I)
+# An answer says yes or no with the question's verb in any person or tense ("Does the College ...?" / "We do not."),
+# or with another verb denied ("Can the police view ...?" / "The council does not provide ...").
+_AUX_FAMILY = {aux: family for family in ("does|do|did", "has|have|had", "is|are|was|were", "can|could", "will|would") for aux in family.split("|")}
+# (not "cannot answer for the council", "is not able to say": no answer)
+_VERB_DENIED = re.compile(r"\s(?:does|do|did|has|have|had|is|are|was|were)(?: not|n['’]t)\s(?!able\b|in a position\b|answer|comment|say\b|confirm|speak|respond)")
 _NOT_A_FACT = re.compile(r"\b(?:able|unable|possible|position|whether|if)\b", re.I)
 
 
@@ -589,7 +644,8 @@ def _states_yes_or_no(question: str, answer: str) -> bool:
     first = next(iter(sentences(answer)), "").strip()
     if len(first.split()) > 30 or first.endswith("?") or "?" in answer[:len(first) + 2] or _NOT_A_FACT.search(first):
         return False  # (a question restated as its answer's heading is no answer)
-    said = re.search(rf"\s{m.group(1).lower()}(?: not|n['’]t| never)?\s", first.lower())
+    low = f" {first.lower()} "
+    said = re.search(rf"\s(?:{_AUX_FAMILY[m.group(1).lower()]})(?: not|n['’]t| never)?\s", low) or _VERB_DENIED.search(low)
     return said is not None and not _CLOSED_QUESTION.match(first)
 
 
@@ -638,8 +694,8 @@ def _gives_before_withholding(body: str) -> bool:
     exempt": to confirm what is held gives nothing of it.)"""
     said = sentences(body)
     before = list(itertools.takewhile(lambda t: not _cue_in("exempt", t), said))
-    if not before or len(before) == len(said):
-        return False
+    if not before or len(before) == len(said) or _WHOLLY.search(said[len(before)]):
+        return False  # (nor "We hold 14 emails. These are withheld in full": what is counted is all withheld)
     # (not the burden of answering, counted before a refusal as manifestly unreasonable: "The cameras captured about
     # 41 million records, and each would need to be reviewed"; "We estimate that this would take 9,000 hours")
     said = " ".join(s for s in before if "ould" not in s or not _BURDEN.search(s))
@@ -655,6 +711,8 @@ def _gives_before_withholding(body: str) -> bool:
     return _DIGIT.search(facts) is not None
 
 
+_WHOLLY = re.compile(r"\b(?:withheld|exempt|withhold(?:ing)?|refused)\b[^.;]{0,40}?\b(?:in full|in (?:its|their) entirety|entirely|in whole)\b"
+                     r"|\b(?:all|each|every one) of (?:them|these|those|it|this)\b[^.;]{0,20}?\b(?:is|are|has been|have been) (?:withheld|exempt)\b", re.I)
 _BURDEN = re.compile(r"\bwould (?:need|have to|take|require|cost|involve)\b", re.I)
 
 
@@ -745,7 +803,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
     own = None  # the questions' own words, when an answer after a table needs them
     signs = set(doc.sign_offs())
 
+    annexes = None  # (the annexes' headings, found when an answer first points to one)
+
     def close():
+        nonlocal annexes
         if current is not None:
             text = " ".join(answer)
             if not in_table and "note" in text[:200].lower() and (m := _SEE_NOTE.match(text)):
@@ -759,6 +820,11 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                              "something is published: check which part was asked for")
             if outcome == "answered" and _states_yes_or_no(enumerated.get(current[0], ""), text):
                 outcome = "disclosed"
+            if outcome == "answered" and ("annex" in (low := text.lower()) or "appendix" in low):
+                if annexes is None:
+                    annexes = _annex_heads(doc)
+                if _points_to_annex_table(doc, text, annexes):
+                    outcome = "disclosed"  # ("Please see Annex A.", and Annex A is a table of figures)
             # A review's answer replaces the response's ("Question 2: ... the list is attached").
             review = doc.segments[doc.segment_of[current_at]].kind == "review_response"
             for q in current if outcome else []:
@@ -798,10 +864,10 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 head = ids
         elif u[:5] == "Part " and (m := _PART.match(u)) and m.group(1).lower() in enumerated:
             head = [m.group(1).lower()]  # "Part A" over its answer, or "Part A: ..." heading it
-        if head is None and first == "(" and enumerated and current and (m := _ROMAN.match(u)):
-            number = re.match(r"\d*", current[0]).group()
+        if head is None and first == "(" and enumerated and (m := _ROMAN.match(u)):
+            number = re.match(r"\d*", current[0]).group() if current else ""
             if number + m.group(1) in enumerated:
-                head = [number + m.group(1)]  # "(ii) If so, ..." under answer 2i answers 2ii
+                head = [number + m.group(1)]  # "(ii) If so, ..." under answer 2i answers 2ii; "(ii)" answers a request's "(ii)"
         if head:
             close()
             current, in_table, after_table, current_at = head, False, False, i
@@ -815,6 +881,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             asked = enumerated.get(head[0], "")
             answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
             continue
+        if first == "+" and in_table and _BORDER.fullmatch(u):
+            continue  # (an ASCII table's rule between its rows)
         if "|" in u:
             if not u.strip("| ") or _LABEL_ROW.fullmatch(u):
                 # a cell's end on a line of its own, or a label cell over a cell of paragraphs ("Response |" /
@@ -829,7 +897,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
             if first in _RESPONSE_LABEL_FIRST and _RESPONSE_LABEL.match(u):
                 answer = [_RESPONSE_LABEL.sub("", u)]
                 continue
-            if i in signs or (first in "IYy" and _RIGHTS.match(u)) or (first in "FEN" and _NOTES_HEAD.match(u)):
+            if i in signs or (first in "IYy" and _RIGHTS.match(u)) or (first in "FEN" and _NOTES_HEAD.match(u)) or (u[:3].lower() in ("ann", "app", "sch") and _ANNEX_HEAD.match(u)):
                 # (nor do the footnotes under the answers: each is read where its mark is, see grounds._footnoted)
                 # (the rights paragraph every letter closes with answers no question: its "40 working days" is no figure)
                 close()
@@ -919,9 +987,9 @@ def find_tables(doc: Doc) -> list[dict]:
             i += 1
             continue
         j = i
-        while j < n and "|" in doc.units[j]:
+        while j < n and ("|" in doc.units[j] or (doc.units[j][:1] == "+" and _BORDER.fullmatch(doc.units[j]))):
             j += 1
-        rows = [[c.strip() for c in doc.units[k].split("|")] for k in range(i, j)]
+        rows = [[c.strip() for c in doc.units[k].split("|")] for k in range(i, j) if "|" in doc.units[k]]
         rows = [r[:-1] if r and r[-1] == "" else r for r in rows]
         rows = [r[1:] if r and r[0] == "" else r for r in rows]
         table = _shape(rows)
@@ -936,12 +1004,20 @@ def find_tables(doc: Doc) -> list[dict]:
     return tables
 
 
+# A table drawn in ASCII: its rules between the rows ("+-------+------+", "+=====+")
+_BORDER = re.compile(r"\+(?:[-=]+\+)+")
+
+
 def _dated_fields(body: list[list[str]]) -> bool:
     """Rows of labelled fields under a first row that is one too ("Request reference | UON-FOI-2025-118", then
     "Date received | 17 February 2025"): every label without a figure, and each date labelled a date (not a
     "Location | Date" table, whose rows name places)."""
     dated = [r for r in body if len(r) == 2 and date_line(r[1])]
-    return bool(dated) and all(not any(c.isdigit() for c in r[0]) for r in body) and all("date" in r[0].lower() for r in dated)
+    return bool(dated) and all(not any(c.isdigit() for c in r[0]) for r in body) and all(_DATE_LABEL.search(r[0]) for r in dated)
+
+
+# What labels a date in a record's fields: "Date received", "Request received", "Response sent", "Published".
+_DATE_LABEL = re.compile(r"\b(?:date|received|sent|responded|replied|published|closed|opened|logged|issued|due)\b", re.I)
 
 
 def _shape(rows: list[list[str]]) -> tuple[list[str], list[list[str]]] | None:
@@ -980,12 +1056,14 @@ _REFUSED = ("decided", "refus", "entirety", "full", "comply with", "not obliged"
                       # (not s1(3)'s "not obliged to comply with your request until we have the information needed")
                       r"|not obliged to (?:comply|provide|supply|disclose)(?: with (?:your|this|the) request(?!\s+until\b)|(?! with (?:your|this|the) request))", re.I)
 _DISCLOSED = ("decided to disclose", "please see", "please find", "i attach", "is attached", "are attached", "is enclosed", "are enclosed", "below", "in full", "as follows",
-              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to"), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
+              "releasing", "disclosing", "can disclose", "am pleased to", "are pleased to", "am able to", "are able to", "is now ", "are now "), re.compile(r"decided to disclose (?:the|all)|\b(?:I|we) can disclose (?:that|the)\b"
                         r"|\b(?:I am|we are) (?:pleased|able) to (?:provide|disclose|supply|release)\b|\b(?:are|am|is) (?:releasing|disclosing) (?:all )?(?:of )?the (?:requested )?information|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|\bI attach\b|(?:is|are) (?:attached|enclosed)"
                         r"|information\b[^.\n]{0,60}\b(?:is|are) (?:provided|shown|set out|listed) (?:in the table )?below|(?:provided|disclosed|released) in full"
                         # ("It is provided below: 12 deployments", "The figures are set out below"; not "Your rights are set out below")
                         r"|\b(?:it|this|these|they|figures|data|numbers|totals|details of the deployments) (?:is|are) (?:provided|shown|set out|listed|given) (?:in the table )?below"
-                        r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below", re.I)
+                        r"|(?:my|our) response is as follows|answers? (?:to your questions )?(?:is|are) (?:provided )?below"
+                        # (a review that overturns the refusal: "The information is now provided:", "it is now disclosed")
+                        r"|\b(?:information|it|this|they|these|figures|data)\b[^.;]{0,40}?\b(?:is|are) now (?:being )?(?:provided|disclosed|released|given)\b", re.I)
 _WITHHELD = ("redact", "withheld", "exempt from disclosure"), re.compile(r"(?<!\[)\bredact|\bwithheld\b|\bexempt from disclosure\b", re.I)
 NCND = ("neither confirm", "confirm or deny", "ncnd"), _NCND
 _NCND_OTHER = ("neither confirm", "confirm or deny", "ncnd"), re.compile(r"(?:" + NCND_WORDS + r"|NCND)\b[^.]{0,80}\b(?:any )?(?:other|further|additional) information", re.I)
@@ -1003,14 +1081,14 @@ cue_words(_PARTIAL[0], _REFUSED[0], _DISCLOSED[0], _WITHHELD[0], NCND[0], _NCND_
 
 # One statement that nothing asked for is held answers every question: "We do not hold any of the
 # information you have requested", "None of the requested information is held".
-NOTHING_HELD = ("not hold any", "not hold the", "none of the", "information is held", "holds no", "requested is not held",
+NOTHING_HELD = ("not hold any", "not hold the", "n't hold any", "n’t hold any", "n't hold the", "n’t hold the", "none of the", "information is held", "holds no", "requested is not held",
                 "requested was not held", "no information", "no recorded", "no records", "not record"), re.compile(
     # ("does not hold any briefing note": what is not held may be named, but not "any other/further ...")
-    r"(?:does|do) not hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
-    r"|(?:does|do) not hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
+    r"(?:does|do)(?: not|n't|n\u2019t) hold any (?:of the |of this )?(?:recorded )?(?:information|data|records)\b(?! other)"
+    r"|(?:does|do)(?: not|n't|n\u2019t) hold any (?!(?:other|further|additional|more|of|information|data|records)\b)[a-z]+"
     r"|\b(?:the )?information (?:you (?:have )?)?requested (?:is|was) not held"
     # "Lincolnshire County Council does not hold the information you have requested"
-    r"|(?:does|do) not hold the (?:recorded )?information (?:that )?you (?:have )?(?:requested|asked for|seek)\b"
+    r"|(?:does|do)(?: not|n't|n\u2019t) hold the (?:recorded )?information (?:that )?you (?:have )?(?:requested|asked for|seek)\b"
     r"|none of the (?:requested )?(?:information|data|records) (?:you (?:have )?(?:requested|asked for|seek) )?(?:is|are|was|were) held"
     r"|no (?:recorded )?information is held (?:in relation to|for|about) (?:any|all|your|this)|\bholds no (?:recorded )?information (?:in relation to|for|about) (?:any|all|your|this)"
     # Other ways to say it of the whole request: "No information falling within the scope of your request
@@ -1079,8 +1157,8 @@ _COVERING = re.compile(r"\b(?:attached|enclosed|attach)\s+(?:is\s+|are\s+)?(?:a 
 
 # A verdict told as what an earlier response said, in the sentence before it ("The original response said
 # that the information was not held", "our previous reply stated ..."): history, not this letter's verdict.
-_RECOUNTS = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)\b[^.]{0,40}?"
-                       r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.I)
+_RECOUNTS = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})"
+                       r"\b[^.]{0,40}?\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.I)
 
 
 def _recounts_earlier_response(unit: str, pos: int) -> bool:

@@ -692,6 +692,12 @@ _HOLDS_FOR_CLARIFICATION = ("update", ("obliged to comply", "begin again", "star
 # A letter asking what the request means (FOIA s1(3)) answers nothing yet: an update, not the response.
 _ASKS_TO_CLARIFY = ("update", ("clarif",), re.compile(r"\b(?:please )?clarify (?:which|what|the|your)\b|\brequest for clarification\b", re.I))
 
+# (a rule of its own: ``_extension_told_before`` reads its cues again)
+_EXTENSION_RULE = ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet",
+                                 "has not been", "further time", "extension of the", "more time", "additional time"),
+                   re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
+                              r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
+                              r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I))
 # Message kinds, first match wins: (kind, words every match contains, pattern).
 _KIND_RULES = [
     # (each rule's words as long as every match allows: a window is read around each place one stands, and
@@ -700,18 +706,14 @@ _KIND_RULES = [
      re.compile(r"review will (?:now )?be (?:conducted|carried out|undertaken)|(?:acknowledge|confirm) (?:receipt of )?your (?:request for an? )?(?:internal )?review", re.I)),
     ("review_response", ("have now", "have determined", "have concluded", "have completed", "have reviewed", "uph", "outcome of"),
      re.compile(r"(?:I have|we have) (?:now )?(?:determined|concluded|completed|reviewed|upheld)|\buph(?:eld|old)\b|outcome of (?:the|your|this) (?:internal )?review", re.I)),
-    ("extension", ("not been able", "amended date", "extend", "considering the following", "estimate of the date", "not yet", "has not been", "further time",
-                   "extension of the", "more time", "additional time"),
-     re.compile(r"not been able to complete|amended date|extend the 20|(?:extend|extension of) the (?:deadline|time)|considering the following exemption|estimate of the date"
-                r"|need (?:further|more|additional) time|further time (?:is needed|to consider)"
-                r"|(?:public interest test|decision)[^.]{0,60}(?:not yet|has not been) (?:been )?(?:reached|completed)", re.I)),
+    _EXTENSION_RULE,
     _HOLDS_FOR_CLARIFICATION,
-    ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "exceed",
+    ("response", ("decided", "refusal notice", "neither confirm", "confirm or deny", "please see", "please find", "not held", "not hold", "n't hold", "n’t hold", "exceed",
                   "response to your", "provided in full", "is provided", "are provided", "is shown", "are shown", "is set out", "are set out", "is listed",
                   "are listed", "is attached", "are attached", "is enclosed", "are enclosed", "our response", "information we", "disclosing",
                   "in response to", "releasing", "answers to"),
      re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice|" + NCND_WORDS +
-                r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does) not hold"
+                r"|please (?:see|find) [^.]{0,50}?\b(?:attached|enclosed|below|table)|(?:information|data) (?:is|was) not held|(?:do|does)(?: not|n't|n\u2019t) hold"
                 r"|exceed(?:s|ed)? the (?:appropriate|cost|upper cost) limit|(?:in )?response to your (?:request|questions)(?: is| are| as follows|:)"
                 r"|information\b[^.]{0,60}\b(?:is|are) (?:provided|shown|set out|listed|attached|enclosed)|provided in full"
                 r"|below is (?:your request and )?our response|all the information we (?:hold|can disclose)|(?:I|we) (?:write|am writing) in response to"
@@ -726,6 +728,9 @@ _KIND_RULES = [
     ("ack?", ("been given", "been allocated", "been assigned", "been logged"),
      re.compile(r"(?:has|have) been (?:given|allocated|assigned|logged (?:under|with))(?: the| a)? (?:reference|case (?:number|reference)|ref)\b", re.I)),
 ]
+# An extension told in the past ("On 7 April 2025 we wrote to let you know that we needed to extend the time"),
+# tried on the words of its sentence before the extension's cue: the letter that tells it is no notice of its own.
+_EXTENSION_TOLD = re.compile(r"\b(?:we|I)\s+(?:wrote|e-?mailed|told|informed|notified|advised|contacted)\b|\blet you know\b", re.I)
 # An extension notice that already gives the decision is a response.
 _DECIDED = [(("decided", "refusal notice"), re.compile(r"I have (?:today )?decided|decided to (?:disclose|withhold|refuse)|serves as a Refusal Notice", re.I)),
             (("decision",), re.compile(r"\bDECISION\b"))]
@@ -735,7 +740,7 @@ _REQUESTER_KINDS = [
      re.compile(r"overdue|still (?:awaiting|waiting)|(?:have|has) not (?:yet )?(?:received|responded|had a)|chase|reminder|should normally have responded", re.I)),
 ]
 
-cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(needles for needles, _ in _DECIDED), ("internal review",))
+cue_words(*(needles for _, needles, _ in _KIND_RULES + _REQUESTER_KINDS), *(needles for needles, _ in _DECIDED), ("internal review", "requirement for review"))
 
 # The request as restated in a reply: from its introduction to the first sign of the answer.
 # Every alternative begins with a letter, not with "\b", a lookbehind or a group: the pattern's
@@ -749,6 +754,7 @@ _REQUEST_START = re.compile(
     r"|you (?:asked|requested)(?: for)? the following (?:information )?(?:about|from|on|regarding|in relation to)\b[^.]{0,80}:\s*$"
     r"|which (?:asked|requested)(?: for)? the following (?:information )?(?:about|from|on|regarding|in relation to)\b[^.]{0,80}:\s*$"
     r"|request(?<!\wrequest)\b[^.]{0,80}\band (?:asked|requested)(?: for)?\s*:\s*$"  # ("Your original request was received on 02/05/2025 and asked:")
+    r"|request(?<!\wrequest)(?<!response to your request)(?<!reply to your request),[^.:]{0,80}\bfor\s*:\s*$"  # ("your request, which the Department received on 10 March 2025, for:")
     r"|requested(?<!\wrequested) information in the following terms\s*:?\s*$"  # (an ICO decision notice)
     # ("Response to your request:", "Our reply to your request is as follows:" introduce the answer, not the request)
     r"|your(?<!response to your)(?<!reply to your) (?:original )?request(?: (?:was|is|read|reads|stated|asked))?(?: as follows| for the following)?\s*:\s*$"
@@ -800,7 +806,9 @@ _NUMBER_PREFIX = r"(?:C(?:westiwn)?\s*\d{1,2}[a-z]?\s*[.:]?\s*/\s*|Your (?:reque
 ANSWER_HEAD = re.compile(rf"^\s*{_NUMBER_PREFIX}(?:(?:Q(?:uestions?)?|Requests?\s(?=\s*\d)|Items?\s(?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\s*(?:[).:\-–]|$)|({_QID}(?:[).]?\s*(?:,|&|and)\s*{_QID})*)\s*[).]\s)",
                          re.IGNORECASE)
 # "For question 5 we respond as below.", "In respect of question 8 this is ...": an answer begins.
-ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|answer to|reply to)|Regarding|With regard to)\s+(?:questions?|Q)\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b",
+# ("Our answer to (1): Nine local authorities ...": the request's items numbered "(1)", "(2)")
+ANSWER_INTRO = re.compile(rf"^(?:For|In (?:respect of|relation to|response to|answer to|reply to)|Regarding|With regard to|Our (?:answer|response|reply) to|My (?:answer|response|reply) to)"
+                          rf"\s+(?:questions?|Q|\((?=\s*\d))\s*({_QID}(?:\s*(?:,\s*and|&|,|and|to|-|–)\s*(?:Q\s*)?{_QID})*)\b(?:\s*\))?(?:\s*[:.\-–](?=\s))?",
                           re.IGNORECASE)
 SIGN_OFF = re.compile(r"^(?:Yours (?:sincerely|faithfully)|LEGAL ANNEX|COMPLAINT RIGHTS|Kind regards|Regards)\b", re.I)
 _SIGN_OFF_FIRST = frozenset("YyLlCcKkRr")  # what a SIGN_OFF match can begin with
@@ -1010,7 +1018,7 @@ def _answer_headings(doc: Doc) -> list[list[str] | None]:
         elif c in "Cc":
             if not (u[1:2].isdigit() or u.startswith(("Cwestiwn ", "CWESTIWN "))):
                 continue  # (only the Welsh "C1 / Q1" numbering begins with "C")
-        elif c in "FfIiRrWw" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
+        elif c in "FfIiRrWwOoMm" and u[:3].lower() not in _INTRO_STARTS and u[:3].isascii():
             continue  # neither pattern can match ("İ" and its kind fold otherwise: those go to the patterns)
         if answering[segment_of[k]] and (m := ANSWER_HEAD.match(u) or ANSWER_INTRO.match(u)):
             heads[k] = question_ids(m.group(1) or m.group(2))
@@ -1065,11 +1073,11 @@ def numbered_paragraphs(doc: Doc) -> bool:
     return bool(title) and title[0] < 4 and bool(doc.hits(_NOTICE_VOICE))
 
 
-_HEAD_FIRST = frozenset("QqFfIiRrWwCcYy")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
+_HEAD_FIRST = frozenset("QqFfIiRrWwCcYyOoMm")  # what ANSWER_HEAD and ANSWER_INTRO can begin with, digits aside
 
 
 # What an ANSWER_INTRO match begins with, lower-cased (a unit beginning "I have" or "We" is not one).
-_INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite")  # (and ANSWER_HEAD's "Request 1", "Item 2")
+_INTRO_STARTS = ("for", "in ", "reg", "wit", "req", "ite", "our", "my ")  # (and ANSWER_HEAD's "Request 1", "Item 2")
 
 
 # The messages whose units can head an answer; the openings of a unit beginning "Y" that can.
@@ -1104,7 +1112,7 @@ def answer_of(doc: Doc) -> list[list[str] | None]:
 
 
 # (tried on the 60 lower-cased characters before each "internal review", and ending there)
-_REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right to)\s+(?:\w+\s+){0,3}?(?:request|ask for|apply for|seek|have)\s+"
+_REVIEW_OFFER = re.compile(r"\b(?:may|can|could|might|wish to|entitled to|right to)\s+(?:\w+\s+){0,3}?(?:request|ask for|apply for|seek|have|make|submit|lodge)\s+"
                            r"(?:an?\s+)?(?:independent\s+)?$")
 
 
@@ -1121,10 +1129,26 @@ def only_asks_to_clarify(doc: Doc) -> bool:
                                  for _, needles, rx in (_HOLDS_FOR_CLARIFICATION, _ASKS_TO_CLARIFY))
 
 
+def _extension_told_before(doc: Doc, s: int) -> bool:
+    """Is every extension cue of message ``s`` told as past ("we wrote to tell you that we needed more time")?"""
+    _, needles, rx = _EXTENSION_RULE
+    told = False
+    for u in doc.units[doc.segments[s].start: doc.segment_end(s)]:
+        low = u.lower()
+        if not any(n in low for n in needles):
+            continue
+        for m in rx.finditer(u):
+            if not _EXTENSION_TOLD.search(u, u.rfind(".", 0, m.start()) + 1, m.start()):
+                return False
+            told = True
+    return told
+
+
 def _classify_segments(doc: Doc) -> None:
     # A message is a review's only where it speaks of one, not where it offers one ("you may request an
     # internal review"), which closes nearly every first response.
-    review = {doc.segment_of[doc.unit_at(k)] for k in doc.where("internal review")
+    # (FOISA's words for it: "your requirement for review")
+    review = {doc.segment_of[doc.unit_at(k)] for w in ("internal review", "requirement for review") for k in doc.where(w)
               if not _REVIEW_OFFER.search(doc.low, max(0, k - 60), k)}
     for requester, table in ((False, _KIND_RULES), (True, _REQUESTER_KINDS)):
         # Rules in order; each looks only at messages no earlier rule has claimed.
@@ -1147,6 +1171,7 @@ def _classify_segments(doc: Doc) -> None:
     extensions = {s for s, seg in enumerate(doc.segments) if seg.kind == "extension"}
     decided = {doc.segment_of[i] for needles, rx in _DECIDED
                for i, _ in (doc.search(rx, needles, own=False, segments=extensions) if extensions else ())}
+    decided |= {s for s in extensions - decided if _extension_told_before(doc, s)}
     # The authority's only message, claimed by no rule, is its response: a letter that gives its answer
     # in words no rule lists ("Our response", a cost refusal, answers under each question) is not an update.
     only = [s for s, seg in enumerate(doc.segments) if seg.role == "authority"]
@@ -1198,6 +1223,10 @@ _TIME = re.compile(r"[\s,]*(?:at\s+)?\d{1,2}[:.]\d{2}(?::\d{2})?\s*(?:am|pm)?(?:
 ISO_DATE = re.compile(r"(?<![\d/.\-])((?:19|20)\d\d)-(\d\d)-(\d\d)(?!\d|[/.\-]\d)")
 
 
+_WEEKDAYS = frozenset(("mon", "tue", "wed", "thu", "fri", "sat", "sun"))  # (how a _WEEKDAY_BEFORE_DIGITS match begins)
+_WEEKDAY_BEFORE_DIGITS = re.compile(r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?,?\s+(?=\d)", re.I)
+
+
 def date_line(unit: str) -> tuple[dt.date, str] | None:
     """A line that is only a date (the date of a letter or message), as (date, printed form)."""
     if len(unit) > 60 or not unit[:1].isalnum() or not _ANY_DIGIT.search(unit):
@@ -1205,6 +1234,8 @@ def date_line(unit: str) -> tuple[dt.date, str] | None:
     s = _DATE_LINE_LABEL.sub("", unit.strip())
     if ":" in s or "." in s:  # (a time holds one: _TIME is tried at every position, the test is one pass in C)
         s = _TIME.sub("", s)
+    if s[:3].lower() in _WEEKDAYS and (w := _WEEKDAY_BEFORE_DIGITS.match(s)) and (NUMERIC_DATE.fullmatch(s, w.end()) or ISO_DATE.fullmatch(s, w.end())):
+        s = s[w.end():]  # ("Sent: Tue 04/03/2025 10:12", as Outlook prints it: the date is the digits)
     if NUMERIC_DATE.fullmatch(s) or WORDED_DATE.fullmatch(s) or ISO_DATE.fullmatch(s) or US_WORDED_DATE.fullmatch(s):
         try:
             return parse_printed_date(s), " ".join(s.split())
@@ -1485,14 +1516,16 @@ _BODY_FORM = re.compile(
     r"(?:(?:[A-Z][\w'’\-]*|of|and|&|the|for|upon|on|in)\s+){0,7}?"
     r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
     r"|Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
-    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department"
+    r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department|Ombudsman"
     # (a school's trust is a public authority too: "Kingsmead Academies Trust", "Riverside Learning Trust")
     r"|(?:Multi[- ])?(?:Academy|Academies|Learning|Education|Educational|Schools)\s+Trust"
     # (a business improvement district or a retailers' crime partnership, which may say the Act does not apply to it)
     r"|(?:Business\s+)?Improvement\s+District|(?:Business\s+|Retail\s+)?Crime\s+(?:Reduction\s+)?Partnership)"
     # ... or what begins such a name: "Department for Education", "Ministry of ...", "NHS England", "HM Treasury"
     # ("London Borough of Camden", "Royal Borough of Greenwich", "Transport for Greater Manchester")
-    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for)"
+    # ("Police Ombudsman for Northern Ireland", "Public Services Ombudsman for Wales")
+    r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for"
+    r"|(?:[A-Z][\w'’\-]*\s+(?:and\s+)?){0,4}Ombudsman (?:for|of))"
     r"(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
     r")\s*[.,]?")
 # Words of a team's name, not a body's: "Information Rights Office", "Information Governance Department".
@@ -1502,7 +1535,7 @@ _UNIT_WORDS = frozenset("information freedom rights governance management team u
 
 
 _FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
-                       "commission office department district partnership".split())
+                       "commission office department district partnership ombudsman".split())
 _FORM_FIRST = frozenset("department ministry nhs hm his office university london royal borough transport".split())
 # A letterhead line of the body's name and its address: "Ministry of Defence, Main Building, Whitehall, London SW1A 2HB".
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$")
@@ -1516,7 +1549,7 @@ def body_by_form(line: str) -> str | None:
     if not 6 <= len(line) <= 80 or not line[:1].isupper():
         return None
     words = line.rstrip(".,").split()
-    if words[-1].lower() not in _FORM_LAST and words[0].lower() not in _FORM_FIRST and words[0].lower() != "the":
+    if words[-1].lower() not in _FORM_LAST and words[0].lower() not in _FORM_FIRST and words[0].lower() != "the" and "Ombudsman" not in words:
         return None  # (the cheap test first: most lines end in no such word)
     if line.isupper():
         line = " ".join(w if len(w) <= 3 else w.capitalize() for w in line.split())  # "SURREY COUNTY COUNCIL"
@@ -1580,6 +1613,13 @@ def _authority_by_form(doc: Doc) -> str | None:
     return None
 
 
+def _heads_and_signs(doc: Doc, name: str) -> bool:
+    """Does ``name`` stand alone on a line of the letterhead (its first lines) and under a sign-off?"""
+    signed = {doc.units[j].strip(" .,") for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units))) if doc.own(j)}
+    first_sign = min(doc.sign_offs(), default=len(doc.units))
+    return name in signed and any(doc.units[i].strip(" .,") == name for i in range(min(5, first_sign)) if doc.own(i))
+
+
 # Capitalised words (and "of", "and", "for", "the", "&" between them), two to six: a name, not a sentence.
 _PLAIN_NAME = re.compile(r"[A-Z][\w'’\-]+(?:\s+(?:(?:of|and|for|the|&)\s+)?[A-Z][\w'’\-]+){1,5}")
 _ROLE_WORDS = frozenset("officer officers manager lead head director adviser advisor coordinator co-ordinator administrator assistant "
@@ -1613,8 +1653,8 @@ def find_authority(doc: Doc) -> str | None:
     for start, end, name in hits:
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        if doc.quoted[i] or i in complaint:
-            continue
+        if doc.quoted[i] or i in complaint or (i >= 5 and asks_question(u)):
+            continue  # (nor a question restated unquoted, "How many complaints ... about the PSNI's use of ...?": the request's words)
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
         # (a bilingual line counts as one: "Cyngor Caerdydd / Cardiff Council", "Heddlu Gwent / Gwent Police")
@@ -1642,6 +1682,7 @@ def find_authority(doc: Doc) -> str | None:
         # (the complaints paragraph, "complain to the Information Commissioner's Office", only when no other
         # text names a body: a text saved on one line may have no other unit)
         hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or hits
+        hits = [h for h in hits if not ((i := doc.unit_at(h[0])) >= 5 and asks_question(doc.units[i]))]
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
     if not any(strong.values()) or not heads_or_signs:
@@ -1654,7 +1695,8 @@ def find_authority(doc: Doc) -> str | None:
             # (a known name ending where it ends: "Lincolnshire Police" is not "Lincolnshire Police and Crime Commissioner")
             known = {name for _, end, name in find_authorities(by_form) if end >= len(by_form.rstrip(" .,"))}
             # (a name ending in a word teams use too, "... Service", "... Office", wins only over no name at all)
-            if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form))):
+            # (or when it both heads and signs the letter: "Northern Ireland Housing Executive")
+            if len(known) == 1 or (not known and (not weak or not _TEAM_LIKE.search(by_form) or _heads_and_signs(doc, by_form))):
                 return known.pop() if known else by_form
     ranked = sorted(weak, key=lambda n: (strong[n], weak[n]), reverse=True)
     if not ranked or (len(ranked) > 1 and (strong[ranked[0]], weak[ranked[0]]) == (strong[ranked[1]], weak[ranked[1]])):

@@ -24,7 +24,7 @@ EVENTS = ("received", "acknowledged", "extension_notice", "extension_estimate", 
 # The words just before a date, anchored at the date; first match wins.
 _BEFORE = [
     ("internal_review_requested", re.compile(r"(?:review|complaint)\b.{0,160}\breceived\b.{0,80}?\bon\s*$|requested an internal review on\s*$"
-                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$"
+                                             r"|internal review request(?:ed)?\s*(?:dated|on|received on|:)\s*$|\brequirement for (?:a )?review,?\s*(?:dated|of|received on|on)\s*$|\basked (?:us )?for (?:an? )?(?:internal )?review on\s*$"
                                              # "the internal review that you asked for in your email of ...": the review's request
                                              r"|\breview (?:that |which )?you (?:asked for|requested|sought)\b[^.]{0,20}\byour (?:e-?mail|letter|correspondence|request) (?:of|dated)\s*$", re.I)),
     ("internal_review_response", re.compile(r"(?:internal )?review (?:response|decision|outcome|completed|concluded)\b.{0,30}(?:on|dated|:)\s*$"
@@ -35,14 +35,14 @@ _BEFORE = [
                             r"|\brequest\b[^.]{0,40}\breceived\s*$", re.I)),
     ("acknowledged", re.compile(r"\backnowledged\b.{0,40}\bon\s*$|\backnowledge?ment (?:sent|date|dated)?\s*:?\s*(?:on\s*)?$", re.I)),
     ("extension_estimate", re.compile(r"(?:amended|revised|new|extended|estimated|expected|anticipated) (?:date|deadline|response date)\b.{0,60}?(?:is|of|will be|by|to|:)\s*$"
-                                      r"|\b(?:expects?|aim|aims|aimed|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
+                                      r"|\b(?:expect(?:s|ed)?|aim|aims|aimed|hoped?|intend(?:ed)?) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$"
                                       r"|estimate of the date\b.*$|extended (?:the (?:deadline|time(?: limit)?) )?(?:to|until)\s*$", re.I)),
     ("extension_notice", re.compile(r"(?:extension|section 17\s*\(2\)|s\.?\s*17\s*\(2\)) (?:notice|letter)?.{0,40}(?:sent|issued|dated|on)\s*$", re.I)),
     ("update", re.compile(r"\bupdate\b.{0,40}\b(?:on|dated)\s*$", re.I)),
     ("chaser", re.compile(r"\b(?:chased|reminder sent|you wrote again)\b.{0,40}\bon\s*$", re.I)),
     # (a case system's label too: "Date Closed: 06/04/2025", "Closed date:")
     ("response", re.compile(r"^\s*issued\s*(?:on\s*)?$|^\s*(?:(?:date|request|case) closed|closed(?: date)?)\s*:\s*$|^\s*disclosure date\s*:?\s*$"
-                            r"|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|responded to|date (?:of )?(?:reply|answer) sent"
+                            r"|(?:date of (?:the |this |our )?(?:response|reply|disclosure)|response date|date responded|(?:response|reply) sent|responded to|date (?:of )?(?:reply|answer) sent"
                             r"|responded (?:to [^.]{0,40})?on|replied (?:to [^.]{0,40})?on|answered (?:[^.]{0,40})?on|response (?:was )?(?:sent|issued|provided)\b.{0,30}\bon|\bresponse dated)\s*:?\s*$", re.I)),
     # "Thank you for your email of 13 November 2024, in which you asked" ("your request for information of ..."):
     # the request, as the reply dates it
@@ -89,7 +89,7 @@ _REACHED = re.compile(r"\byour (?:(?:FOI|information) )?(?:request|e-?mail|lette
 # "We aim to respond by 4 June 2025" is an estimate of an extended decision only in a message that extends
 # the time (the public interest test, s10(3), s17(2), "more time"); in an acknowledgement it is the
 # ordinary deadline, no event.
-_AIMS_BY = re.compile(r"\b(?:expects?|aim|aims|aimed|hope|intend) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$", re.I)
+_AIMS_BY = re.compile(r"\b(?:expect(?:s|ed)?|aim|aims|aimed|hoped?|intend(?:ed)?) to (?:respond|reply|provide|reach|send|complete)\b.{0,60}?\bby\s*$", re.I)
 _EXTENDS = re.compile(r"public interest|\bextend|\bextension|\b(?:more|additional|further) time|\b10\s*\(\s*3\s*\)|\b17\s*\(\s*2\s*\)"
                       r"|\bconsider(?:ing|ation of)? (?:the )?(?:application|exemption|section)", re.I)
 

@@ -37,11 +37,14 @@ _NEGATED = re.compile(r"\b(?:(?:do|does|did|has|have|had|is|are|was|were|will|wo
                       r"|\b(?:do|does|did) not (?:consider|think|accept|believe|agree) that\b[^.;]{0,80}\b(?:is|was|are|were) (?:engaged|applicable|appl(?:ied|ies))\b"
                       # "Section 31 was considered but not applied", "the exemption has been waived"
                       r"|\bbut not\s+(?:been\s+)?(?:appl|rel[iy]|engag|claim|uph)|\bwaive[ds]?\b|\bdisapplied\b"
+                      # a review's verdict on the first response: "section 35(1)(a) was therefore wrongly applied"
+                      r"|\b(?:wrongly|incorrectly|inappropriately)\s+(?:appl|rel[iy]|engag|claim|cited|invoked)"
                       # what would be or would have been: "we would normally rely on section 31, but ...",
                       # "section 31 could have been applied", "had it been held, section 31 would have applied"
                       r"|\b(?:would|could|might|may)\s+(?:normally|usually|ordinarily|otherwise|typically|have)\s+(?:been\s+)?(?:appl|rel[iy]|engag|claim|withh|exempt)",
                       re.IGNORECASE)
-_NEGATED_WORDS = ("not", "no longer", "waive", "disapplied", "normally", "usually", "ordinarily", "otherwise", "typically", "have")
+_NEGATED_WORDS = ("not", "no longer", "waive", "disapplied", "normally", "usually", "ordinarily", "otherwise", "typically", "have", "wrongly",
+                  "incorrectly", "inappropriately")
 # A qualified exemption engaged, then the public interest test decides for disclosure: the information
 # is given and the ground not relied on ("Section 31(1)(a) is engaged; however, the public interest favours
 # disclosure", "... the public interest in disclosure outweighs that in maintaining the exemption"), unless
@@ -76,13 +79,14 @@ _RELIED_NOW = re.compile(r"\b(?:is|are) (?:being )?(?:exempt|withheld)\b|\bwithh
 # request, relying on ...", "In the original response the force withheld ...") is history, like a
 # timeline entry; one that also judges it ("I uphold the original decision to withhold ...") is not.
 _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|refusal)\b|^\s*On \d{1,2}(?:st|nd|rd|th)? [A-Z][a-z]+ \d{4},? (?:we|I|the)\b"
-                      r"|\b(?:responded|replied) on \d", re.IGNORECASE)  # ("The force responded on 30/05/2025, withholding ...")
+                      r"|\b(?:responded|replied) on \d"  # ("The force responded on 30/05/2025, withholding ...")
+                      r"|\bour (?:response|reply|decision|letter) (?:of|dated) (?:\d|the \d)", re.IGNORECASE)  # ("Our response of 15 May 2025 told you ...")
 # In any letter, not only a review: a sentence that says what an earlier response said ("Our earlier reply said that
 # the request was refused under section 12", "The original response stated that it was withheld under section 31")
 # is history, unless its paragraph also judges it ("... was exempt under section 31. I uphold that decision.").
-_TOLD_BEFORE = re.compile(r"\b(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)\b[^.]{0,40}?"
+_TOLD_BEFORE = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})\b[^.]{0,40}?"
                           r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.IGNORECASE)
-_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial")  # (every match holds one)
+_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial", "our respon", "our repl", "our decision", "our letter")  # (every match holds one)
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 # (tried at a citation's end, ``match(unit, end)``: no "^", no slice of the rest of the unit)
@@ -236,8 +240,9 @@ def _expand(match_text: str, foisa: bool, eir: str | None = None) -> tuple[tuple
     if not foisa:
         return tuple((c.section, c.citation, c.ncnd, c.procedural) for c in ex.parse_citations(match_text, strict=False))
     # Under FOISA only the sub-paragraph expansion of the FOIA parser applies (see FOISA_GROUNDS).
-    out, section, groups = [], None, []
-    for part in [*ex.CITATION_PART.finditer(match_text[re.match(r"\D*", match_text).end():]), None]:
+    out, section, groups, last_end = [], None, [], 0
+    body = match_text[re.match(r"\D*", match_text).end():]
+    for part in [*ex.CITATION_PART.finditer(body), None]:
         if part is None or part.group(1) is not None:
             if section in FOISA_GROUNDS:
                 out += [(section, c, section == "18", section in ("12", "14")) for c in ex.expand_groups(section, groups)]
@@ -245,7 +250,8 @@ def _expand(match_text: str, foisa: bool, eir: str | None = None) -> tuple[tuple
                 return tuple(out)
             section, groups = part.group(1).upper(), []
         else:
-            groups.append(part.group(2))
+            groups.append(ex.bracket_group(body, part, last_end))
+        last_end = part.end()
     return out
 
 
@@ -367,6 +373,10 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
             continue
         if holds_folded(_TOLD_BEFORE, sentence, sentence.lower(), _TOLD_BEFORE_WORDS) and not _JUDGES.search(u):
             continue  # (judged anywhere in its paragraph: "... explained that it was exempt. I uphold that decision.")
+        if len(cits) == 1 and cits[0][1] == cits[0][0] and not heading:
+            # "Section 44 is an absolute exemption" after "Section 44(1)(a) of the FOIA exempts ...": the bare number
+            # stands for what its paragraph printed in full
+            cits = _printed_in_full(u, start, cits[0][0], foisa, eir) or cits
         stage = _STAGES.get(kind, "response")
         # The questions named in its sentence, else where its list is introduced, else the answer it is in.
         questions = named.get(left)
@@ -394,6 +404,19 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
                 found.append(Found(section, citation, raw, ncnd, procedural, stage, list(questions)))
                 by_citation[citation, stage] = found[-1]
     return _drop_subsumed(found)
+
+
+def _printed_in_full(u: str, before: int, section: str, foisa: bool, eir: str | None) -> tuple:
+    """The one citation of ``section`` with its subsections printed in ``u`` just before ``before`` ("44(1)(a)"), if only
+    one is (of several, "23(5)" beside "listed in section 23(3)", which the bare number stands for is not said)."""
+    # (within the 600 characters before it, a paragraph's reach: a text saved on one line costs no more per number)
+    lo = max(0, before - 600)
+    if u.find(f"{section}(", lo, before) == -1 and u.find(f"{section} (", lo, before) == -1:
+        return ()  # (the cheap test first: most bare numbers follow no full citation of theirs)
+    out = []
+    for m in (ex.REGULATION_CITATION if eir else ex.CITATION).finditer(u, lo, before):
+        out += [c for c in _expand(m.group(0), foisa, eir) if c[0] == section and c[1] != section and c not in out]
+    return tuple(out) if len(out) == 1 else ()
 
 
 _FOOTNOTE = re.compile(r"\s*(?:\[\d{1,2}\]|[¹²³⁴⁵⁶⁷⁸⁹]{1,2})")

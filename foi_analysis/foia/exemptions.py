@@ -270,15 +270,16 @@ _RANGE_DASH = r"\s*(?:-|–|to)\s*"
 _BRACKETS = rf"(?:\s*{_GROUP}(?:{_RANGE_DASH}{_GROUP})?)*"
 _SECTION_NUMBER = r"\d{1,2}[A-Z]?(?![\d/])"
 _JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _SECTION_WORD + r"\s*)?"
+# (not a possessive's "s": "the Service's 11 drones"; every section word begins "s", so the look behind is asked only there)
 CITATION = re.compile(
-    rf"(?:\b(?=[a-z])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
+    rf"(?:\b(?=s)(?<![A-Za-z]['’])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
 # Under the EIR (and the EISR) the grounds are regulations: "regulation 12(4)(b)", "reg. 13", "regulations 12(5)(b) and 13".
 _REGULATION_WORD = r"(?:regulations?|regs?\.?|r\.|" + _SECTION_WORD[3:]
 _REGULATION_JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _REGULATION_WORD + r"\s*)?"
 REGULATION_CITATION = re.compile(
-    rf"(?:\b(?=[a-z])|(?=§)){_REGULATION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_REGULATION_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
+    rf"(?:\b(?=[rs])(?<![A-Za-z]['’])|(?=§)){_REGULATION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_REGULATION_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
     re.IGNORECASE,
 )
 RANGE = re.compile(rf"\(\s*([0-9A-Za-z]{{1,4}})\s*\){_RANGE_DASH}\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
@@ -298,12 +299,21 @@ def _spell_range(m: re.Match) -> str:
         items = [lo, hi]
     return "".join(f"({i})" for i in items)
 CITATION_PART = re.compile(rf"({_SECTION_NUMBER})|\(\s*([0-9A-Za-z]{{1,4}})\s*\)")
+LISTED = "+"  # marks a bracket group printed after a joiner for expand_groups ("(c) and (i)": (i) is (c)'s sibling)
 
 
-def _level(token: str, previous: str | None, previous_level: int) -> int:
-    """1 subsection "(2)" / "(5A)", 2 paragraph "(a)", 3 sub-paragraph "(ii)"."""
+def bracket_group(body: str, part: re.Match, last_end: int) -> str:
+    """A CITATION_PART bracket as expand_groups takes it: marked LISTED when a joiner stands before it."""
+    return (LISTED if body[last_end: part.start()].strip() else "") + part.group(2)
+
+
+def _level(token: str, previous: str | None, previous_level: int, listed: bool = False) -> int:
+    """1 subsection "(2)" / "(5A)", 2 paragraph "(a)", 3 sub-paragraph "(ii)". ``listed``: the token follows a
+    joiner ("(a), (c) and (i)"), so it is a sibling of the paragraph before it, not its sub-paragraph."""
     if token[0].isdigit():
         return 1
+    if listed and previous_level == 2:
+        return 2
     # "(h)(i)" is paragraph i, "(a)(i)" sub-paragraph i.
     next_letter = previous_level == 2 and len(token) == 1 and previous is not None and len(previous) == 1 and ord(token) == ord(previous) + 1
     if _ROMAN.match(token) and not next_letter and (previous_level >= 2 or len(token) > 1):
@@ -314,16 +324,20 @@ def _level(token: str, previous: str | None, previous_level: int) -> int:
 def expand_groups(section: str, groups: list[str]) -> list[str]:
     """Bracket groups after a section number -> one citation per leaf, as in the truth files."""
     tokens: list[str] = []
+    listed: list[bool] = []  # (a group printed after a joiner is marked "+", see LISTED)
     for g in groups:
         g = g.strip()
+        after = g[:1] == LISTED
+        g = g.lstrip(LISTED)
         # "(1a)" is how some letters write (1)(a); "(5A)" is a real subsection.
         m = re.fullmatch(r"(\d+)([a-z]+)", g)
         tokens.extend([m.group(1), m.group(2)] if m else [g])
+        listed.extend([after, False] if m else [after])
     if not tokens:
         return [section]
     levels: list[int] = []
     for i, t in enumerate(tokens):
-        levels.append(_level(t, tokens[i - 1] if i else None, levels[-1] if levels else 0))
+        levels.append(_level(t, tokens[i - 1] if i else None, levels[-1] if levels else 0, listed[i]))
     out, path = [], []
     for i, (tok, lev) in enumerate(zip(tokens, levels)):
         path = path[: lev - 1] + [tok]
@@ -380,6 +394,7 @@ def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citati
                 if cit not in found:
                     found.append(cit)
 
+        last_end = 0
         for part in CITATION_PART.finditer(body):
             number, bracket = part.groups()
             if number is not None and section is not None and number.upper() not in numbers and number[-1].isalpha():
@@ -389,7 +404,8 @@ def _parse_citations(text: str, strict: bool, law: str = "FOIA") -> tuple[Citati
                 flush()
                 section, groups = number.upper(), []
             else:
-                groups.append(bracket)
+                groups.append(bracket_group(body, part, last_end))
+            last_end = part.end()
         flush()
     return tuple(found)
 
