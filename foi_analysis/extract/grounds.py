@@ -89,6 +89,10 @@ _TOLD_BEFORE = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:
 _TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial", "our respon", "our repl", "our decision", "our letter")  # (every match holds one)
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
+# A unit that opens with a ground and goes on with its verb is a sentence about the ground, not its heading:
+# "Section 31(1)(a) was incorrectly relied on." judges it, so its verdict is read (a heading applies what it names).
+_GROUND_AS_SUBJECT = re.compile(r"\s*(?:of (?:the )?(?:FOIA?|Act|Freedom of Information Act(?: 2000)?)\s*)?,?\s*(?:therefore\s+)?"
+                                r"(?:was|were|is|are|has|have|had|does|did|do)\b", re.IGNORECASE)
 # (tried at a citation's end, ``match(unit, end)``: no "^", no slice of the rest of the unit)
 _OTHER_ACT = re.compile(r"\s*(?:of|in)\s+(?:the\s+|that\s+|this\s+)?(?!Freedom of Information|Freedom\s*$|FOI|Act\b|the Act\b)(?:[A-Z]|schedule\b|act\b)")
 # "the bodies listed in section 23(3)", "organisations specified in section 23(3)": a section named for
@@ -357,6 +361,9 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
         left, right = sentence_bounds(u, start, end, ends)
         sentence = u[left:right]
         heading = start <= bullet
+        if heading and _GROUND_AS_SUBJECT.match(u, end, right) and holds_folded(_NEGATED, sentence, sentence.lower(), _NEGATED_WORDS) \
+                and not _DUTY_NEGATED.search(sentence):
+            continue  # (its verdict negated: "Section 35(1)(a) was wrongly applied.", "Section 43(2) is not engaged.")
         if not heading:
             applies = verdicts.get(left)
             if applies is None:
