@@ -569,8 +569,28 @@ def test_a_ground_judged_at_a_line_s_start(unit, cited):
     assert [e["citation"] for e in got] == cited
 
 
-@pytest.mark.xfail(strict=True, reason="'one' is not read as a count in words (docs/extract.md, Limits)")
 def test_one_as_a_count():
+    # "The force holds one assessment": a count of one, a fact, so question 1 is answered (hand reading).
     x = _kent("You asked:\n\n1. What assessments do you hold?\n\n2. How many vans?\n\nResponse\n\n1. The force holds one "
               "assessment, completed last year by its own staff and reviewed by the board.\n\n2. 4 vans.")
     assert _qs(x)[0] == ("1", "disclosed")
+
+
+@pytest.mark.parametrize("text, counts", [
+    # "one" after a verb of holding or finding counts (hand: each states how many)
+    ("The force holds one assessment.", True),
+    ("There was one deployment in May.", True),
+    ("We have only one camera of this kind.", True),
+    ("The Trust recorded one incident.", True),
+    # "one" in its other senses does not
+    ("One of the cameras is fixed.", False),
+    ("No one in the force has seen it.", False),
+    ("We hold one or more records of this kind.", False),
+    ("The system was, at one time, tested.", False),
+    ("Each van has one of the systems fitted.", False),
+    # the words from two up, as before
+    ("Nine local authorities took part.", True),
+])
+def test_one_counts_only_after_a_verb_of_holding(text, counts):
+    from foi_analysis.extract.answers import _counts_in_words
+    assert _counts_in_words(text) is counts

@@ -218,9 +218,16 @@ _COUNT_WORD = re.compile(r"(?:two|three|four|five|six|seven|eight|nine|ten|eleve
                          r"(?!(?:working|calendar|days?|weeks?|months?)\b)[a-z]")
 
 
+# "one" is a count only after a verb of holding or finding ("holds one assessment", "there was one deployment"): alone it has
+# too many other senses ("one of the", "no one", "at one time", "one or more")
+_ONE_COUNT = re.compile(r"\b(?:holds?|held|ha[sd]|have|owns?|uses?|used|recorded|records|identified|found|received|ran|conducted|completed"
+                        r"|deployed|there (?:is|was|has been|have been))\s+(?:only\s+|just\s+|exactly\s+)?one\s+(?!(?:of|or|and|another|such)\b)[a-z]")
+
+
 def _counts_in_words(text: str) -> bool:
     low = text.lower()
-    return any(m.start() == 0 or not low[m.start() - 1].isalnum() for m in _COUNT_WORD.finditer(low))
+    return any(m.start() == 0 or not low[m.start() - 1].isalnum() for m in _COUNT_WORD.finditer(low)) or (
+        "one " in low and _ONE_COUNT.search(low) is not None)
 _WORD = re.compile(r"[a-z]{4,}")
 _COMMON = frozenset("please provide could would information request requested copy copies details with that this from have which what "
                     "were there their about under also such these those other being been data number many much does".split())
