@@ -173,29 +173,14 @@ UNSEEN14 = {
     ),
 }
 
-UNSEEN14_OPEN: set[tuple[str, str]] = {
-    # The request told in prose ("Your original request ... asked how many of the Service's drones ... and whether any
-    # footage ... has been shared"), the answers numbered "1." and "2." with no question above them: the numbered answers
-    # are the only numbered run, so they are read as the questions, and a heading that repeats its question opens no
-    # answer: both left null, warned "outcome not stated". Reading them as answers was tried (the one heading of each
-    # number, in the body's own words, not a question) and dropped: a request restated as a numbered list under words no
-    # rule knows as the request's ("They ask for:", tests/fixtures/responses/nhs_trust_s12_4_aggregated.txt) is the
-    # same layout, and its items were then read as answers (outcome refused -> partially disclosed). Telling the two
-    # apart needs what the numbered items say (a request's noun phrases, an answer's sentences): not done.
-    ("sfrs_foisa_review_substituted.txt", "questions"),
-}
+UNSEEN14_OPEN: set[tuple[str, str]] = set()  # (SFRS's numbered answers to a request told in prose were open until
+# the lead's fix after the round: tests/test_extract_unseen14.py::test_answers_numbered_under_a_request_told_in_prose)
 
 
 @pytest.mark.parametrize("name", sorted(UNSEEN14))
 def test_unseen14_responses(name):
     got = reading(extract_file(FIXTURES / name).json())
     compare(name, got, UNSEEN14[name], UNSEEN14_OPEN, "UNSEEN14_OPEN")
-
-
-def test_the_open_fields_keep_what_is_right_in_them():
-    x = extract_file(FIXTURES / "sfrs_foisa_review_substituted.txt")
-    assert [q["question"] for q in x.json()["questions"]] == ["1", "2"]
-    assert {"question 1: outcome not stated", "question 2: outcome not stated"} <= set(x.warnings)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -542,12 +527,20 @@ def test_a_body_named_in_a_question(question, authority):
 # ---------------------------------------------------------------------------------------------
 # What this round left open (docs/extract.md, "Limits worth knowing").
 
-@pytest.mark.xfail(strict=True, reason="a request told in prose and answered in a numbered list with no question above it: "
-                   "the numbered answers are read as the questions and left null (docs/extract.md, Limits)")
-def test_answers_numbered_under_a_request_told_in_prose():
-    x = _kent("Your request asked how many vans the force has and whether any are leased. The information is now provided:\n\n"
+@pytest.mark.parametrize("intro", ["The information is now provided:", "Please find the information below:",
+                                   "We are pleased to provide the following:"])
+def test_answers_numbered_under_a_request_told_in_prose(intro):
+    # The request in prose, the answers numbered under a line that gives (hand: "4 vans" a figure, "None of the vans" a nil).
+    x = _kent("Your request asked how many vans the force has and whether any are leased. " + intro + "\n\n"
               "1. Kent Police has 4 vans.\n\n2. None of the vans is leased.")
     assert _qs(x) == [("1", "disclosed"), ("2", "disclosed")]
+
+
+@pytest.mark.parametrize("intro", ["They ask for:", "Your request was for:", "You asked for the following:"])
+def test_a_request_listed_under_words_that_give_nothing_stays_the_request(intro):
+    # The items are the request's, and nothing in the letter answers them (hand): no outcome for either.
+    x = _kent(intro + "\n\n1. The number of vans the force has.\n\n2. The number of cars the force has.")
+    assert _qs(x) == [("1", None), ("2", None)]
 
 
 @pytest.mark.parametrize("unit, cited", [

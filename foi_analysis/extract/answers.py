@@ -793,6 +793,24 @@ def the_one_answer(doc: Doc, asked_at: int) -> str | None:
 _LABEL_ROW = re.compile(r"\s*(?:(?:the |our |your )?(?:request|response|answer|reply|question|information requested)s?)\s*\|\s*", re.I)
 
 
+def _given_below(doc: Doc, heads: list, i: int, asked: str) -> bool:
+    """Is numbered unit ``i``, read as a question, an answer? A request told in prose and its answers numbered ("Your
+    request asked how many ... and whether ..." / "The information is now provided:" / "1. Three of the 11 drones ...")
+    numbers only the answers, so they are read as the questions: an item that asks nothing, in a run introduced by a
+    line that gives ("... is now provided:", "... as follows:"), is the answer. A run under words that give nothing
+    ("They ask for:") stays the request."""
+    if asks_question(asked) or asked.rstrip().endswith("?"):
+        return False
+    j = i - 1
+    while j >= 0 and heads[j] is not None and i - j < 40:
+        j -= 1  # (the items above this one, to the line that introduces them)
+    intro = doc.units[j].rstrip() if j >= 0 else ""
+    if not intro.endswith(":") or not doc.own(j):
+        return False
+    last = sentences(intro)[-1]  # (the sentence that introduces them, not what its paragraph said before)
+    return _DISCLOSED[1].search(last) is not None
+
+
 def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tables: list[dict],
                    notes: list[str] | None = None) -> list[dict]:
     """Per-question outcomes: an answer's own text first, then a sentence that groups questions
@@ -886,7 +904,7 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 qa_head = m.end()
             rest = u[qa_head:].strip() if first != ">" else ""  # (a quoted question, "> 2. How many ...?", is no answer)
             asked = enumerated.get(head[0], "")
-            answer = [] if not rest or rest[:30].lower() == asked[:30].lower() else [rest]
+            answer = [] if not rest or (rest[:30].lower() == asked[:30].lower() and not _given_below(doc, heads, i, asked)) else [rest]
             continue
         if first == "+" and in_table and _BORDER.fullmatch(u):
             continue  # (an ASCII table's rule between its rows)
