@@ -17,7 +17,7 @@ from ..foia import exemptions as ex
 from .doc import (_STATUTE_WORDS, ANSWER_HEAD, ANSWER_INTRO, ENUM, NCND_PHRASES, NCND_WORDS, Doc, answer_headings, asks_question, cue_plan, cue_words, date_line, folds_like_lower, lower_same_length,
                   numbered_paragraphs)
 from .events import quote_around, quoted_spans
-from .grounds import KEPT_BACK, Found, applies_ground, disclosure_wins, sentences
+from .grounds import KEPT_BACK, TOLD_BEFORE, TOLD_BEFORE_WORDS, Found, applies_ground, disclosure_wins, sentences
 
 # ---------------------------------------------------------------------------------------------
 # Questions
@@ -432,10 +432,9 @@ def _answer_outcome(body: str) -> str | None:
     if "“" in body or '"' in body:
         body = _QUOTED_WORDS.sub("", body)
     low = lower_same_length(body)
-    if ("original" in low or "earlier" in low or "previous" in low or "first" in low or "initial" in low
-            or "our respon" in low or "our repl" in low or "our decision" in low or "our letter" in low) and _RECOUNTS.search(body):
+    if any(w in low for w in TOLD_BEFORE_WORDS) and TOLD_BEFORE.search(body):
         # ("The original response said the information was not held ...": what a review overturns is no answer)
-        body = " ".join(s for s in sentences(body) if not _RECOUNTS.search(s))
+        body = " ".join(s for s in sentences(body) if not TOLD_BEFORE.search(s))
         low = lower_same_length(body)
     if "limit" in low and _OVER_COST.search(low):
         return None  # an answer refused on cost answers nothing (as a cost refusal of the whole request)
@@ -797,8 +796,8 @@ def _given_below(doc: Doc, heads: list, i: int, asked: str) -> bool:
     """Is numbered unit ``i``, read as a question, an answer? A request told in prose and its answers numbered ("Your
     request asked how many ... and whether ..." / "The information is now provided:" / "1. Three of the 11 drones ...")
     numbers only the answers, so they are read as the questions: an item that asks nothing, in a run introduced by a
-    line that gives ("... is now provided:", "... as follows:"), is the answer. A run under words that give nothing
-    ("They ask for:") stays the request."""
+    line that gives (one the disclosure rule ``_DISCLOSED`` reads: "... is now provided:", "Please find the information
+    below:"), is the answer. A run under words that give nothing ("They ask for:") stays the request."""
     if asks_question(asked) or asked.rstrip().endswith("?"):
         return False
     j = i - 1
@@ -1180,16 +1179,10 @@ _COVERING = re.compile(r"\b(?:attached|enclosed|attach)\s+(?:is\s+|are\s+)?(?:a 
                        r"|please find " + _RESPONSE_NOUN + r"(?:\s+to your [\w ]{0,40}?request)?\s+(?:attached|enclosed)", re.I)
 
 
-# A verdict told as what an earlier response said, in the sentence before it ("The original response said
-# that the information was not held", "our previous reply stated ..."): history, not this letter's verdict.
-_RECOUNTS = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})"
-                       r"\b[^.]{0,40}?\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.I)
-
-
 def _recounts_earlier_response(unit: str, pos: int) -> bool:
     """Does the sentence of ``unit`` before ``pos`` tell what an earlier response said?"""
     start = unit.rfind(". ", 0, pos) + 1
-    return _RECOUNTS.search(unit, start, pos) is not None
+    return TOLD_BEFORE.search(unit, start, pos) is not None
 
 
 def _covers_response(unit: str, pos: int) -> bool:

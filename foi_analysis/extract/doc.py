@@ -1613,6 +1613,12 @@ def _authority_by_form(doc: Doc) -> str | None:
     return None
 
 
+def _restated_question(doc: Doc, i: int) -> bool:
+    """Is unit ``i`` a question restated unquoted below the letterhead ("How many complaints ... about the PSNI's use
+    of ...?")? The request's words: a body it names is its subject, not the writer."""
+    return i >= 5 and asks_question(doc.units[i])
+
+
 def _heads_and_signs(doc: Doc, name: str) -> bool:
     """Does ``name`` stand alone on a line of the letterhead (its first lines) and under a sign-off?"""
     signed = {doc.units[j].strip(" .,") for k in doc.sign_offs() for j in range(k + 1, min(k + 7, len(doc.units))) if doc.own(j)}
@@ -1653,8 +1659,8 @@ def find_authority(doc: Doc) -> str | None:
     for start, end, name in hits:
         i = doc.unit_at(start)
         u, at = doc.units[i], start - doc.offsets[i]
-        if doc.quoted[i] or i in complaint or (i >= 5 and asks_question(u)):
-            continue  # (nor a question restated unquoted, "How many complaints ... about the PSNI's use of ...?": the request's words)
+        if doc.quoted[i] or i in complaint or _restated_question(doc, i):
+            continue
         requester = doc.segments[doc.segment_of[i]].role == "requester"
         # A line that is only the name: a letterhead at the top, under the signature, or at the foot.
         # (a bilingual line counts as one: "Cyngor Caerdydd / Cardiff Council", "Heddlu Gwent / Gwent Police")
@@ -1682,7 +1688,7 @@ def find_authority(doc: Doc) -> str | None:
         # (the complaints paragraph, "complain to the Information Commissioner's Office", only when no other
         # text names a body: a text saved on one line may have no other unit)
         hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or hits
-        hits = [h for h in hits if not ((i := doc.unit_at(h[0])) >= 5 and asks_question(doc.units[i]))]
+        hits = [h for h in hits if not _restated_question(doc, doc.unit_at(h[0]))]
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])
     if not any(strong.values()) or not heads_or_signs:

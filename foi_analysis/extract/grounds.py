@@ -84,9 +84,10 @@ _RECOUNT = re.compile(r"\b(?:original|initial|first) (?:response|decision|reply|
 # In any letter, not only a review: a sentence that says what an earlier response said ("Our earlier reply said that
 # the request was refused under section 12", "The original response stated that it was withheld under section 31")
 # is history, unless its paragraph also judges it ("... was exempt under section 31. I uphold that decision.").
-_TOLD_BEFORE = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})\b[^.]{0,40}?"
+# (answers reads an answer's verdict past it too: one pattern for both)
+TOLD_BEFORE = re.compile(r"\b(?:(?:original|earlier|previous|first|initial) (?:response|reply|answer|decision|letter)|our (?:response|reply|decision|letter) (?:of|dated) \d{1,2})\b[^.]{0,40}?"
                           r"\b(?:said|stated|told you|explained|concluded|found|was that)\b", re.IGNORECASE)
-_TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial", "our respon", "our repl", "our decision", "our letter")  # (every match holds one)
+TOLD_BEFORE_WORDS = ("original", "earlier", "previous", "first", "initial", "our respon", "our repl", "our decision", "our letter")  # (every match holds one)
 _JUDGES = re.compile(r"\buph(?:eld|old)|\bmaintain|\bremains?\b|\bsatisfied\b|\bcorrectly\b|\bagree\b|\bconclude", re.IGNORECASE)
 _DUTY_NEGATED = re.compile(r"(?:\bduty\b|\b1\s*\(\s*1\s*\)\s*\(\s*a\s*\))[^.;]{0,80}?\b(?:does|do|will|would|shall) not (?:apply|arise)", re.IGNORECASE)
 # A unit that opens with a ground and goes on with its verb is a sentence about the ground, not its heading:
@@ -378,7 +379,7 @@ def find_citations(doc: Doc, question_refs, law: str | None) -> list[Found]:
             continue  # engaged, and released on the public interest test
         if kind == "review_response" and _RECOUNT.search(sentence) and not _JUDGES.search(sentence):
             continue
-        if holds_folded(_TOLD_BEFORE, sentence, sentence.lower(), _TOLD_BEFORE_WORDS) and not _JUDGES.search(u):
+        if holds_folded(TOLD_BEFORE, sentence, sentence.lower(), TOLD_BEFORE_WORDS) and not _JUDGES.search(u):
             continue  # (judged anywhere in its paragraph: "... explained that it was exempt. I uphold that decision.")
         if len(cits) == 1 and cits[0][1] == cits[0][0] and not heading:
             # "Section 44 is an absolute exemption" after "Section 44(1)(a) of the FOIA exempts ...": the bare number

@@ -158,8 +158,8 @@ no noreply no-reply donotreply reply general public access subject sar legal cor
 # How many words a labelled value, a "by" phrase or a title needs to be read as a name: a greeting or a
 # signature may give a first name alone (WhatDoTheyKnow's "Dear Priya," / "Yours, Priya").
 # Each with the words (lower case) one of which a text holds if the pattern can match: most texts
-# (a table's cell, a title) hold none, and are not searched (the words are one compiled pattern, searched
-# in C, ``_gates``: a substring test a word cost a short text more than the patterns did).
+# (a table's cell, a title) hold none, and are not searched (the words are found in one pass in C,
+# ``_open_gates``: a substring test a word cost a short text more than the patterns did).
 _ROLE_WORDS = ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director", "controller", "lead", "clerk",
                "solicitor", "inspector", "sergeant", "constable", "superintendent", "commissioner", "handler", "reviewer", "owner")
 _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
@@ -185,30 +185,19 @@ def _compiled(pattern: str) -> re.Pattern:
 
 
 @functools.cache
-def _gates() -> tuple[re.Pattern, dict[str, frozenset[tuple[str, ...]]]]:
-    """Every gate word in one pattern (the longest at a place), and for each the gates it opens: its own, and those of
-    every gate word that it holds or that may begin inside it and run on (a match hides them: "regards " holds
-    "ds ", ': "' begins with ":"). A gate is then open whenever one of its words is in the text."""
+def _gate_automaton():
+    """Every gate word, in one Aho-Corasick automaton (as answers._first_cue's), and the words by index."""
+    import ahocorasick_rs  # (loaded when a name is first looked for)
+
     words = sorted({w for *_, gate in _KINDS for w in gate})
-
-    def hides(s: str, w: str) -> bool:
-        return w in s or any(w.startswith(s[j:]) for j in range(1, len(s)))
-    gates_of = {s: frozenset(gate for *_, gate in _KINDS if any(hides(s, w) for w in gate)) for s in words}
-    return re.compile(_trie(words)), gates_of
+    return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words
 
 
-def _trie(words: list[str]) -> str:
-    """A pattern matching the longest of ``words`` at a place, branching a letter at a time (an alternation of
-    seventy words is tried word by word at every character)."""
-    out = []
-    for first in sorted({w[0] for w in words}):
-        rest = [w[1:] for w in words if w[0] == first]
-        tail = [r for r in rest if r]
-        if len(rest) == 1:
-            out.append(re.escape(first + rest[0]))  # (one word on: its letters as they are)
-        else:
-            out.append(re.escape(first) + (f"(?:{_trie(tail)})" + ("?" if "" in rest else "") if tail else ""))
-    return "|".join(out)
+def _open_gates(low: str) -> set[str]:
+    """The gate words ``low`` holds, all found in one pass; overlapping ones too ("ds " inside "regards ", ":" at
+    the start of ': "'), so a gate is open whenever one of its words is in the text."""
+    automaton, words = _gate_automaton()
+    return {words[k] for k, _, _ in automaton.find_matches_as_indexes(low, overlapping=True)}
 
 
 @dataclass(frozen=True)
@@ -254,10 +243,9 @@ def find(text: str) -> list[Name]:
     low = text.lower()
     if low == text and "@" not in text:
         return out  # (every place but an address needs a capital: a cell of figures, a date in numbers)
-    gate_words, gates_of = _gates()
-    gated = set().union(*(gates_of[m.group()] for m in gate_words.finditer(low)))
+    present = _open_gates(low)
     for pattern, kind, least, gate in _KINDS:
-        if gate not in gated:
+        if present.isdisjoint(gate):
             continue
         for m in _compiled(pattern).finditer(text):
             role = m.group("role") if kind == "above a role" else ""
