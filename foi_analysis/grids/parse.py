@@ -967,6 +967,10 @@ def _unread_text(name: str, pages: list, first: int = 1) -> list[Rejection]:
             out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.hidden[:3]),
                                  f"{len(page.hidden)} line(s) of text drawn white on white or invisible, not seen on "
                                  "the page: not read (a row hidden so is not in deployments)"))
+        if page.cropped:  # text cut off by the page's CropBox: in the file, not on the page a viewer shows
+            out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.cropped[:3]),
+                                 f"{len(page.cropped)} line(s) of text outside the page's visible area (its CropBox), "
+                                 "not shown on the page: not read (a column or row cut off so is not in deployments)"))
         dated = [line for line in page.loose if _row_like(line)]
         # One line is enough when it prints a deployment's worth of figures besides its date (a row
         # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.
