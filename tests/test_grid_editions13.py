@@ -34,7 +34,7 @@ reported (pdf_tables._cropped); a watchlist part by offence or crime is a part; 
 (parse.parse_alert_parts), checked against columns printing them; a reason after N/A beside printed results
 is reported. Pinned as out of scope (strict xfail, docs/grids.md Limits), the rejection now saying why: two
 deployments in one ruled row (as rows not ruled apart), one date possible only month first. AFTER (written
-once the fixes were in, run on the old parser too): 24 probes, 10 right on the old parser, 14 not (the new
+once the fixes were in, run on the old parser too): 25 probes, 10 right on the old parser, 15 not (the new
 rules' own cases), all now. The real grids' tables byte-identical before and after.
 """
 
@@ -495,6 +495,17 @@ def test_alert_parts_against_printed_columns(tmp_path):
     e[1] = {**e[1], "flags": "unreadable"}  # a reported cell flags its row
     assert_rows(df, e)
     assert [(f, v) for _, f, v in rejections] == [("parts_cols_2025-01-09_1.total_alerts", "2 (1 false)")]
+
+
+def test_alert_parts_beside_blank_columns(tmp_path):
+    # R1's "Total alerts" printing "3 (1 false)" with its two False cells blank: the columns print no part, the
+    # bracket does: 1 false alert, its split not printed. R2, R3 as drawn.
+    r1 = _with(_with(_with(R1, 6, "3 (1 false)"), 9, ""), 10, "")
+    df, rejections = _grid(tmp_path, "parts_blank.pdf", rows=[r1, R2, R3], widths=[*WIDTHS[:6], 52, *WIDTHS[7:]])
+    assert rejections == []
+    e = hand("parts_blank")
+    e[0] = _drop(e[0], "false_alerts_confirmed", "false_alerts_unconfirmed")
+    assert_rows(df, e)
 
 
 def test_na_alone_and_a_whole_row_not_available(tmp_path):

@@ -1392,11 +1392,11 @@ def _parse(path: Path) -> _Parsed:
                 row[total] = sum(row[p] for p in parts)
         named = parse_alert_parts(cells.get("total_alerts", "")) if row["total_alerts"] is not None else None
         for key, n in (named[1] if named else {}).items():
-            # A part no column prints is the bracket's ("3 (1 false)"); one a column prints is the column's,
-            # the bracket's checked against it (reported when they differ).
-            if not any(k in cells for k in (key, f"{key}_confirmed", f"{key}_unconfirmed")):
+            # A part no column prints (none there, or blank) is the bracket's ("3 (1 false)"); one a column
+            # prints is the column's, the bracket's checked against it (reported when they differ).
+            if row[key] is None:
                 row[key] = n
-            elif row[key] is not None and row[key] != n:
+            elif row[key] != n:
                 why = f"the alerts' bracket gives {n} {_words(key)}, the columns {row[key]}: the columns' figure is read"
                 rejections.append(Rejection(f"{source} page {rec.page}", f"{row['deployment_id']}.total_alerts",
                                             cells["total_alerts"], why))
