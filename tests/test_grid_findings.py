@@ -375,6 +375,8 @@ def test_people_formats():
         "printed after the row of 28 Jun 2024 (no. 2 that day)")
     assert display.readable("near 16199 and 16189") == "near 16,199 and 16,189"
     assert display.readable("on or before 2025-05-12") == "on or before 12 May 2025"
+    # a bound the build writes as code (parse.py's outcomes_exceed_alerts: f"<= {total}") in words
+    assert display.readable("<= 7") == "at most 7" and display.readable(">= 16199") == "at least 16,199"
     assert display.over_40wd(True, "still no response at the internal_review_requested on working day 54") == (
         "yes: still no response at the internal review request on working day 54")
     # a small rate as a reader pictures it, to two significant digits: 491,246 / 25 = 19,650 faces per false alert
