@@ -402,12 +402,15 @@ def test_charts_that_share_the_kinds_list_them_in_one_order():
     by_kind = findings.kinds_by_authority(pairs)
     assert list(by_kind.columns) == ["absolute", "qualified", "procedural"]
     assert list(findings.kinds_by_authority(pairs.loc[pairs["kind"] != "absolute"]).columns) == ["qualified", "procedural"]
-    legends = []
+    legends, titles = [], []
     for fig, _ in (plots.sections_chart(findings.section_counts(pairs), "FOI responses A, B, C"),
                    plots.kinds_chart(by_kind[["qualified", "procedural", "absolute"]], "FOI responses A, B, C")):
         legends.append([t.get_text() for t in fig.axes[0].get_legend().get_texts()])
+        titles.append(fig.axes[0].get_legend().get_title().get_text())
         matplotlib.pyplot.close(fig)
     assert legends == [["absolute", "qualified", "procedural"]] * 2
+    # the legend is titled in words, never by the table's column name ("kind")
+    assert titles == ["Kind of ground"] * 2
 
 
 def test_the_timeline_legend_stays_inside_its_axes():

@@ -18,6 +18,8 @@ COLOURS = {
     "true": "#1b7837", "false": "#c51b7d", "neutral": "#4d4d4d", "bound": "#2166ac",
     "absolute": "#b2182b", "qualified": "#2166ac", "procedural": "#878787",
 }
+# The legend's title over the kinds (absolute, qualified, procedural): words, not the column's name.
+KIND_LEGEND = "Kind of ground"
 
 
 def setup() -> None:
@@ -302,7 +304,7 @@ def sections_chart(counts: pd.DataFrame, documents: str):
                     saturation=1, ax=ax)
         integer_axis(ax, "x")
         ax.set(title="Requests relying on each section", xlabel="requests", ylabel="")
-        legend_outside(ax, "kind")
+        legend_outside(ax, KIND_LEGEND)
         source(ax, documents)
     alt = ("Requests relying on each section: " + ", ".join(f"s{r.section} {r.requests}" for r in counts.itertuples()) + "."
            if len(counts) else "No request in the selection relies on a section.")
@@ -324,7 +326,7 @@ def kinds_chart(by_kind: pd.DataFrame, documents: str):
         ax.invert_yaxis()  # the most first, from the top
         integer_axis(ax, "x")
         ax.set(title="Sections relied on, by kind and authority", xlabel="request-section pairs", ylabel="")
-        legend_outside(ax, "kind")
+        legend_outside(ax, KIND_LEGEND)
         source(ax, documents + "; absolute or qualified as FOIA s2(3) lists the exemptions")
     described = capped(by_kind.loc[order], limit=10, other="{n} other authorities")
     alt = ("Request-section pairs by kind and authority: " + "; ".join(
