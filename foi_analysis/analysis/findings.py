@@ -543,12 +543,14 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
                          | {"cited": cite(worst)} if len(worst) else None),
         "arrests": _plain(dep["arrests"].sum(min_count=1)),
         "arrests_deployments": int(dep["arrests"].notna().sum()),
+        "arrests_cited": cite(dep.loc[dep["arrests"].notna() | dep["arrests_or_disposals"].notna()]),
         "arrests_or_disposals": _plain(dep["arrests_or_disposals"].sum(min_count=1)),
         "arrests_or_disposals_deployments": int(dep["arrests_or_disposals"].notna().sum()),
         "outcome_rows": len(outcomes),
         "other_disposal_equals_no_action": int((outcomes["other_disposal"] == outcomes["no_action"]).sum()),
         "thresholds": [{"threshold": _plain(t), "deployments": int(r.deployments), "first": _plain(r.first),
-                        "last": _plain(r.last)} for t, r in thresholds.iterrows()],
+                        "last": _plain(r.last), "cited": cite(dep.loc[dep["threshold"] == t])}
+                       for t, r in thresholds.iterrows()],
         "threshold_changes": [{"date": _plain(c.date), "from": _plain(c.previous), "to": _plain(c.threshold),
                                "location": c.location, "flags": _plain(c.flags),
                                "cited": f"{c.source_file} p. {int(c.page)}"}
@@ -588,7 +590,7 @@ def _describe_deployments(f: dict) -> list[str]:
                      f"alerts in {_thousands(h['faces_seen'])} faces, {_rate(h['rate'], h['lower'], h['upper'])} "
                      f"({c} exact interval; {h['cited']}).")
     if f["thresholds"]:
-        seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({days(t['first'], t['last'])})"
+        seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({days(t['first'], t['last'])}; {t['cited']})"
                          for t in f["thresholds"])
         lines.append(f"Minimum threshold settings printed: {seen}.")
         for ch in f["threshold_changes"]:
@@ -599,7 +601,7 @@ def _describe_deployments(f: dict) -> list[str]:
         lines.append(f"Arrests: {_thousands(f['arrests'])} over the {f['arrests_deployments']} deployments that print an "
                      f"arrest column" + (f"; the older layout prints 'Arrests / Disposals' together: "
                                          f"{_thousands(f['arrests_or_disposals'])} over {f['arrests_or_disposals_deployments']} deployments"
-                                         if f["arrests_or_disposals_deployments"] else "") + ".")
+                                         if f["arrests_or_disposals_deployments"] else "") + f" ({f['arrests_cited']}).")
     if f["outcome_rows"] and f["other_disposal_equals_no_action"] == f["outcome_rows"]:
         lines.append(f"'Other Disposal' and 'No Action' print the same number in all {f['outcome_rows']} rows "
                      f"that have them, so neither is used here.")
