@@ -735,3 +735,16 @@ def test_the_confounding_table_counts_every_deployment(found, printed):
     text = "\n".join(findings.describe_markdown("grid_analyses", found["grid_analyses"]))
     confounded = next(s for s in text.splitlines() if "**confounded**" in s)
     assert "serious crime" not in confounded and "'crime hotspot': 56 deployments, 2024, all at threshold 0.64" in confounded
+
+
+def test_blue_list_tables_cite_the_grid_page(corpus):
+    """The blue-list page's tables name each paired deployment's grid file and page, as its sentences do."""
+    from foi_analysis.analysis.selection import Selection
+
+    joined = findings.grid_joined(Selection(), "blue_list_deployments")
+    paired = joined.loc[joined["deployment_id"].notna()]
+    # the Met's blue-list dates (6 Apr, 14 Apr, 6 May 2023) are printed on the 2023-24 grid's first page
+    assert len(paired) == 11 and set(paired["source_file"]) == {"met-lfr-grid-2023-to-2024.pdf"}
+    assert set(paired["page"]) == {1}
+    missing = findings.grid_joined(Selection(), "blue_list_missing")
+    assert missing[["location", "page"]].to_numpy().tolist() == [["Islington", 1]]  # 20 Apr 2023, p. 1

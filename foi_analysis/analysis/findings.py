@@ -20,7 +20,7 @@ from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
 from .display import LISTED, check_label, day, days, event_words, interval, listed, markdown_values, one_in, percent  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
-from .selection import GRID_AUTHORITY, Selection, files_state
+from .selection import GRID_AUTHORITY, Selection, files_state, load
 
 GROUNDS_STAGES = ("response", "internal_review")  # a ground only "under consideration" is not relied on
 TARGET_TRUE_RATE = 0.9  # the blue-list question: how many passes before 100% rules out < 90%?
@@ -89,12 +89,15 @@ def cite(frame: pd.DataFrame) -> str:
 def grid_joined(selection: Selection, name: str) -> pd.DataFrame:
     """``blue_list_deployments`` or ``blue_list_missing`` for the selected requests of the grids'
     publisher only: the grids are the Met's, and another body's blue-list dates say nothing about
-    the Met's deployments on those days (the build joins them by date alone)."""
+    the Met's deployments on those days (the build joins them by date alone). Each row carries its
+    deployment's grid ``page`` (missing for a row paired with none), so a table cites file and page."""
     date = "deployment_date" if name == "blue_list_deployments" else "date"
     frame = selection.of_requests(name, date)
     req = selection.requests()
     grid_refs = req.loc[req["authority"] == GRID_AUTHORITY, "reference"]
-    return frame.loc[frame["reference"].isin(grid_refs)].reset_index(drop=True)
+    frame = frame.loc[frame["reference"].isin(grid_refs)].reset_index(drop=True)
+    pages = load("deployments")[["deployment_id", "page"]]
+    return frame.merge(pages, on="deployment_id", how="left")
 
 
 def blue_list_row_labels(blue: pd.DataFrame, joined: pd.DataFrame) -> list[str]:
@@ -123,7 +126,6 @@ def blue_list(authority: str = "", start: str = "", end: str = "", confidence: f
     grid = selection.deployments()
     grid_rows = grid.loc[grid["deployment_id"].isin(matched["deployment_id"])]
     missing = grid_joined(selection, "blue_list_missing")
-    missing = missing.merge(grid[["deployment_id", "page"]], on="deployment_id", how="left")
     rows_by_match = joined.drop_duplicates(["reference", "row"])["match"].value_counts()
     one_lower, _ = stats.clopper_pearson(1, 1, confidence)
     _, one_upper = stats.clopper_pearson(0, 1, confidence)
