@@ -242,3 +242,16 @@ def test_add_accepts_the_new_lookalikes(project, tmp_path, capsys, notes):
     draft = tmp_path / "fine.yaml"
     draft.write_text(GOOD.replace("kind: letter}", f"kind: letter, notes: {notes!r}}}"), encoding="utf-8")
     assert cli.main(["add", "--no-build", str(draft)]) == 0, capsys.readouterr().err
+
+
+# --- the gate's index ------------------------------------------------------------------------------------
+
+def test_the_kinds_searched_are_those_whose_gate_is_open():
+    # find searches only the kinds a found gate word opens (people._kinds_by_word): the same kinds as asking each
+    # kind whether one of its words is present. Texts: every gate word, alone and after each other one.
+    words = sorted({w for *_, gate in people._KINDS for w in gate})
+    by_word = people._kinds_by_word()
+    for text in words + [a + " " + b for a in words for b in words]:
+        present = people._open_gates(text)
+        opened = {k for w in present for k in by_word[w]}
+        assert opened == {k for k, (*_, gate) in enumerate(people._KINDS) if not present.isdisjoint(gate)}, text

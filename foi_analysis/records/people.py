@@ -187,7 +187,9 @@ _HEADER_LIST = r"(?:^|(?<=[\n|]))[ \t]*(?i:from|to|cc|bcc)[ \t]*:(?P<items>[^\n;
 _LIST_ITEM = re.compile(rf"[ \t]*[\"'‘“]?(?P<run>{_SURNAME_FIRST}|{_RUN_QUOTED})[\"'’”]?[ \t]*(?:<[^<>\n]*>[ \t]*)?(?:;|$)")
 # A profile page's address names its user (WhatDoTheyKnow's /user/jane_doe is made from the requester's name): read as an
 # email's local part is, two or three parts ("jane_doe", "jane-doe-2"; not "/users/manual", nor a team's, "/user/foi_team").
+_PROFILE_GATE = ("/user", "/profile", "/people", "/person")
 _PROFILE_URL = (r"(?<![\w.@/-])(?i:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/(?i:users?|profiles?|people|person)/"
+
                 r"(?P<slug>[A-Za-z][A-Za-z-]*(?:[._-][A-Za-z0-9][A-Za-z0-9-]*){1,3})(?![\w.])")
 
 # A subject or a page's title that ends in a name alone after a dash or bar ("FOI 2025-0502 - Priya Okafor").
@@ -210,6 +212,11 @@ no noreply no-reply donotreply reply general public access subject sar legal cor
 # ``_open_gates``: a substring test a word cost a short text more than the patterns did).
 _ROLE_WORDS = ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director", "controller", "lead", "clerk",
                "solicitor", "inspector", "sergeant", "constable", "superintendent", "commissioner", "handler", "reviewer", "owner")
+# (a role's noun closing a bracket: "officer)", "managers)"; a role's words in a sentence are common, brackets after them not)
+_BRACKETS_CLOSED = tuple(f"{w}{s})" for w in ("officer", "manager", "adviser", "advisor", "analyst", "ordinator", "administrator",
+                                               "director", "controller", "lead", "clerk", "solicitor", "inspector", "sergeant",
+                                               "constable", "superintendent", "commissioner", "handler", "reviewer", "owner")
+                         for s in ("", "s")) + ("(head of",)
 _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
           (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes", "gywir", "cofion")),
           (_THANKS, "signature", 1, ("thank", "diolch", "best", "cheers")),
@@ -225,7 +232,7 @@ _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
           (_WROTE, "spoken to", 1, ("wrote",)), (_DISPLAY, "display name", 2, ("@",)),
           (_TRAILING, "subject", 2, (" - ", " – ", " — ", " | ")),
           (_ABOVE_ROLE, "above a role", 2, _ROLE_WORDS + ("head of",)), (_ROLE_COMMA, "rank", 2, _ROLE_WORDS + ("colleague",)),
-          (_NAME_PART, "labelled", 1, ("name",)), (_BRACKETED_ROLE, "above a role", 2, _ROLE_WORDS + ("head of",)),
+          (_NAME_PART, "labelled", 1, ("name",)), (_BRACKETED_ROLE, "above a role", 2, _BRACKETS_CLOSED),
           (_PROSE, "in a sentence", 2, _PROSE_VERBS))
 
 
@@ -240,8 +247,14 @@ def _gate_automaton():
     """Every gate word, in one Aho-Corasick automaton (as answers._first_cue's), and the words by index."""
     import ahocorasick_rs  # (loaded when a name is first looked for)
 
-    words = sorted({w for *_, gate in _KINDS for w in gate})
+    words = sorted({w for *_, gate in _KINDS for w in gate} | set(_PROFILE_GATE))
     return ahocorasick_rs.AhoCorasick(words, matchkind=ahocorasick_rs.MatchKind.Standard), words
+
+
+@functools.cache
+def _kinds_by_word() -> dict[str, tuple[int, ...]]:
+    """For each gate word, the places (indexes in ``_KINDS``) it opens: a text opens a few, and only those are searched."""
+    return {w: tuple(k for k, (*_, gate) in enumerate(_KINDS) if w in gate) for w in _gate_automaton()[1]}
 
 
 def _open_gates(low: str) -> set[str]:
@@ -296,9 +309,8 @@ def find(text: str) -> list[Name]:
     if low == text and "@" not in text and "/" not in text:
         return out  # (every place but an address needs a capital: a cell of figures, a date in numbers)
     present = _open_gates(low)
-    for pattern, kind, least, gate in _KINDS:
-        if present.isdisjoint(gate):
-            continue
+    by_word = _kinds_by_word()
+    for pattern, kind, least, _ in (_KINDS[k] for k in sorted({k for w in present for k in by_word[w]})):
         for m in _compiled(pattern).finditer(text):
             role = m.group("role") if kind == "above a role" else ""
             if role and role.split(None, 1)[0].lower() in _BODY_OR_PLACE and not re.search(r"(?i)commissioner\W*$", role):
@@ -319,7 +331,8 @@ def find(text: str) -> list[Name]:
             if span and item.start() > 0:  # (the first is the label's)
                 start = m.start("items") + item.start() + i.start("run")
                 out.append(Name("labelled", text[start:start + span[1]], start, start + span[1]))
-    for m in _compiled(_PROFILE_URL).finditer(text) if "/" in text else ():
+    for m in _compiled(_PROFILE_URL).finditer(text) if not present.isdisjoint(_PROFILE_GATE) else ():
+
         if _a_persons(m.group("slug")):
             out.append(Name("address", m.group("slug"), m.start("slug"), m.end("slug")))
     for m in _compiled(_EMAIL).finditer(text) if "@" in text else ():
