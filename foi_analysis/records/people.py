@@ -9,15 +9,19 @@ an email's "From:" / "To:" / "Cc:", with a quoted display name, '"Morgan-Reid, A
 Commissioner, ..."), a person's email address (first.last@force.police.uk; a team's, foi@ or
 info.requests@, is not) or a display name before one, "signed / prepared / approved by <Name>" and
 "request from <Name>", "FAO" / "Attn" / "c/o", a verb of speaking to someone ("I spoke to <Name> about"),
-a subject ending in a name alone ("FOI 2025-0502 - <Name>"), and the line above a role ("Alex Morgan-Reid"
-over "Disclosure Officer"; "ALEX MORGAN-REID, Disclosure Officer").
+a subject ending in a name alone ("FOI 2025-0502 - <Name>"), the line above a role ("Alex Morgan-Reid"
+over "Disclosure Officer"; "ALEX MORGAN-REID, Disclosure Officer") or before one in brackets, a sentence's words
+before a verb of saying or deciding ("<Name> agreed", "as <Name> explained"), the line after thanks ("Many thanks,",
+"Diolch"), "on behalf of", a name written surname first ("Requester: Okafor, Priya"), every name of an address list,
+and a profile page's address (WhatDoTheyKnow's /user/jane_doe).
 Capitalised words there, or words in capitals, are a name unless they are a body's, a team's, a role's,
 a place's or an Act's (``_BODY_OR_PLACE``, ``_ROLE_OR_WORD``: words that never make a person's name, so
 "Thames Valley Police", "Disclosure Officer", "King's Cross" and "Data Protection Act" in those places
 name no one; a run in capitals needs two words, one of four letters with a vowel: "NPCC", "MPS FOI" are
 acronyms), or two words or more of the known bodies' names ("West Midlands": an area). Nothing else in a
-text is read as a name: "Priya Okafor agreed" in the middle of a sentence is not found (no model of names
-is used: none is in requirements.lock; the review must catch those).
+text is read as a name: "Priya Okafor is on leave" in the middle of a sentence is not found (no model of names
+is used: none is in requirements.lock; the review must catch those). A run followed by a firm's legal form ("DS Smith
+plc") is a company's name, and a run of a request's topic words ("Stop Search", "Crime Statistics") names no one.
 
 ``find(text)`` lists what it finds; ``redact(text)`` writes "[name]" in its place (the extractor,
 before a draft is written); ``table_names`` / ``redact_table`` do the same for a table whose label
@@ -134,7 +138,7 @@ _THANKS = (rf"\b(?i:(?:many[ \t]+)?thanks|thank[ \t]+you|diolch(?:[ \t]+yn[ \t]+
 # "Disclosure Officer", "Information Manager", "Head of Information Management": a role's words and a noun
 # that names an office-holder, so "Officer in case:" and "Authorising officer:" alike).
 _LABEL = (
-    r"(?:^|(?<=[\n|;]))[ \t]*(?i:(?:full[ \t]+|customer[ \t]+|client[ \t]+|requester[ \t]+|applicant[ \t]+|contact[ \t]+)?name"
+    r"(?:^|(?<=[\n|;]))[ \t]*(?i:(?:full[ \t]+|customer[ \t]+|client[ \t]+|requester[ \t]+|applicant[ \t]+)?name"
     r"|name[ \t]+of[ \t]+(?:the[ \t]+)?(?:requester|requestor|applicant|customer|officer|sender)"
     r"|requester(?:'s[ \t]+name)?|requestor|applicant(?:'s[ \t]+name)?|sender|reply-to"
     rf"|(?:[a-z'’&-]+[ \t]+){{0,3}}{_ROLE_NOUN}|officer[ \t]+in[ \t]+(?:the[ \t]+)?case|decision[ \t-]+maker"
