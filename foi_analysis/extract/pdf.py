@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from .. import pdf_open
 from .text import InputError
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -224,16 +225,16 @@ def _wrapped(line: _Line, following: _Line, margin: float, pitch: float) -> bool
 def page_texts(data: bytes, name: str = "PDF") -> list[str]:
     """The text of each page, wrapped lines joined, paragraphs separated by blank lines."""
     try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        if "password" in str(err).lower():  # (PDFium: "Incorrect password error": one is needed to open it)
-            raise InputError("a password-protected PDF: open it with its password, save a copy without one, "
-                             "then extract that") from None
-        raise InputError(f"not a readable PDF ({err})") from None
+        pdf = pdf_open.open_pdf(data)
+    except pdf_open.Unreadable as err:
+        raise InputError(str(err)) from None
     try:
         pages = []
         for k in range(len(pdf)):
-            page = pdf[k]
+            try:
+                page = pdf_open.load_page(pdf, k)
+            except pdf_open.Unreadable as err:
+                raise InputError(str(err)) from None
             try:
                 pages.append(_page_lines(page))
             finally:
