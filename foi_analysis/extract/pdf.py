@@ -213,9 +213,17 @@ def _shape(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split())
 
 
+# A numbered or lettered item, or a bullet, opening a line ("2. Please provide", "(b) the", "Q3 How", "• the").
+_ITEM = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]\)|[a-z]\)|Q\d{1,3}\b[.:)]?|[•▪◦·*-])\s", re.IGNORECASE)
+
+
 def _wrapped(line: _Line, following: _Line, margin: float, pitch: float) -> bool:
-    """Did the layout wrap ``line`` into ``following`` (the next word would not have fitted)?"""
+    """Did the layout wrap ``line`` into ``following`` (the next word would not have fitted)? Never where a
+    sentence ends and an item begins: a list's longest item reaches the margin that the page's longest
+    line sets, and the next item, drawn on its own line, would otherwise read as its continuation."""
     if following.top - line.top > PARAGRAPH_GAP * pitch:
+        return False
+    if line.text.rstrip().endswith(("?", ".", ":", ";")) and _ITEM.match(following.text):
         return False
     width = (line.x1 - line.x0) / max(len(line.text), 1)  # mean character width on this line
     first_word = following.text.split(" ", 1)[0]
