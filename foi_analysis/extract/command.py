@@ -24,7 +24,7 @@ from pathlib import Path
 
 import yaml
 
-from .. import config
+from .. import config, files
 from ..records import people
 from .answers import decide_outcome, enumerated_questions, find_questions, find_tables, nothing_held, question_refs, tab_tables, the_one_answer
 from .doc import (body_by_form, build_doc, cue_words, normalise_authority, find_authority, find_references, only_asks_to_clarify,
@@ -249,11 +249,15 @@ MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not 
 
 def extract_file(path: Path) -> Extraction:
     """Read one saved response: text, HTML, PDF (its text layer, via pypdfium2), a saved email or a Word .docx."""
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise InputError(f"file too large: {size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one saved "
-                         "response (split it, or save only the response's own pages)")
-    data = path.read_bytes()
+    if not _utf8(path.name):  # (copied into the draft as source.file: UTF-8 text; the build says so of a record too)
+        raise InputError("the file name is not UTF-8 text: rename the file")
+    try:
+        data = files.read_bounded(path, MAX_BYTES)
+    except files.TooLarge as err:
+        raise InputError(f"file too large: {err.size / 1e6:.1f} MB, over the {MAX_BYTES / 1e6:.0f} MB limit for one saved "
+                         "response (split it, or save only the response's own pages)") from None
+    except files.NotAFile as err:
+        raise InputError(str(err)) from None
     if data.startswith(b"%PDF"):
         from .pdf import pdf_text  # PDFium loads only when a PDF comes
 
@@ -272,12 +276,26 @@ def extract_file(path: Path) -> Extraction:
     return extract_text(text, str(path), warnings)
 
 
+def _utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # (bytes that were not UTF-8, kept by the file system's decoding as lone surrogates)
+        return False
+    return True
+
+
+def shown(path: Path) -> str:
+    """A path as a message names it, on one line: a line break or an undecodable byte written as an escape."""
+    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
 def email_text(data: bytes) -> tuple[str, list[str]]:
     """A saved email (.eml, RFC 5322) as the text a mail client shows: its From, Sent (Date), To and
     Subject lines, then the body decoded (quoted-printable, base64, charsets) by the standard library's
     ``email`` package. Attachments are named in a warning, not read."""
     import email
-    from email import policy
+    from email import errors, policy
 
     msg = email.message_from_bytes(data, policy=policy.default)
     if not msg.keys():
@@ -285,11 +303,26 @@ def email_text(data: bytes) -> tuple[str, list[str]]:
     head = [f"{label}: {msg[key]}" for label, key in (("From", "from"), ("Sent", "date"), ("To", "to"), ("Subject", "subject"))
             if msg[key] is not None]
     part = msg.get_body(preferencelist=("plain", "html"))
-    body = part.get_content() if part is not None else ""
-    if part is not None and part.get_content_type() == "text/html":
-        body, _ = html_to_text(body)
-    warnings = [f"attachment not read: {a.get_filename() or a.get_content_type()} (save it and extract it on its own)"
-                for a in msg.iter_attachments()]
+    warnings = []
+    if part is None:
+        body = ""
+        # (a message forwarded as an attachment of its own, a body of another type, a multipart without its boundary)
+        warnings.append(f"no text body read (the email's content is {msg.get_content_type()}): only its header lines are; "
+                        "if the response is in it, open the email, save the response itself and extract that")
+    else:
+        try:
+            body = part.get_content()
+        except LookupError:  # a charset Python does not know ("x-mac-ce", a misspelling): its bytes read as text is read
+            body, decoded = decode(part.get_payload(decode=True) or b" ")
+            warnings += [f"unknown character set {part.get_content_charset()!r}: the body read as UTF-8 or cp1252; check odd characters",
+                         *decoded]
+        if any(isinstance(d, (errors.InvalidBase64CharactersDefect, errors.InvalidBase64PaddingDefect,
+                              errors.InvalidBase64LengthDefect)) for d in part.defects):
+            warnings.append("the body's base64 encoding is damaged: what could be decoded is read; check the text against the email")
+        if part.get_content_type() == "text/html":
+            body, _ = html_to_text(body)
+    warnings += [f"attachment not read: {a.get_filename() or a.get_content_type()} (save it and extract it on its own)"
+                 for a in msg.iter_attachments()]
     return "\n".join(head) + "\n\n" + body, warnings
 
 
@@ -309,11 +342,12 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def expand_folders(paths: list[Path]) -> list[Path]:
-    """A folder stands for the files in it (not hidden, not in sub-folders), sorted by name."""
+    """A folder stands for the files in it (not hidden, not in sub-folders), sorted by name. A broken link or
+    a named pipe in it is listed too, to be named as unreadable: it may be a response the user meant to give."""
     out = []
     for path in paths:
         if path.is_dir():
-            out += sorted(p for p in path.iterdir() if p.is_file() and not p.name.startswith("."))
+            out += sorted(p for p in path.iterdir() if not p.is_dir() and not p.name.startswith("."))
         else:
             out.append(path)
     return out
@@ -426,10 +460,10 @@ def main(args: argparse.Namespace) -> int:
     for path, (record, draft, warnings, error) in zip(args.files, read):
         if error:
             failed += 1
-            print(f"{path}: error: {error}; skipped", file=sys.stderr)
+            print(f"{shown(path)}: error: {error}; skipped", file=sys.stderr)
             continue
         for w in warnings:
-            print(f"{path}: warning: {w}", file=sys.stderr)
+            print(f"{shown(path)}: warning: {w}", file=sys.stderr)
         results.append(record)
         if out_dir is not None:
             names[path.stem] += 1
@@ -437,11 +471,11 @@ def main(args: argparse.Namespace) -> int:
             if target.exists() and not args.force:
                 # A draft may already be half reviewed: never overwrite one silently.
                 failed += 1
-                print(f"{path}: error: {target} exists (perhaps under review); not overwritten: use --force", file=sys.stderr)
+                print(f"{shown(path)}: error: {shown(target)} exists (perhaps under review); not overwritten: use --force", file=sys.stderr)
                 continue
             _write_atomic(target, draft)
             if not args.json:
-                print(f"{path}: draft written to {target}", file=sys.stderr)
+                print(f"{shown(path)}: draft written to {shown(target)}", file=sys.stderr)
     if args.json:
         sys.stdout.write(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     if failed:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import pypdfium2 as pdfium
 
+from .. import pdf_open
 from .text import InputError
 
 _PAGE_NUMBER = re.compile(r"^\s*(?:page\s*)?\d{1,4}\s*(?:(?:of|/)\s*\d{1,4})?\s*$", re.IGNORECASE)
@@ -212,9 +213,17 @@ def _shape(text: str) -> str:
     return " ".join(re.sub(r"\d+", "#", text).split())
 
 
+# A numbered or lettered item, or a bullet, opening a line ("2. Please provide", "(b) the", "Q3 How", "• the").
+_ITEM = re.compile(r"(?:\(?\d{1,3}[.)]|\([a-z]\)|[a-z]\)|Q\d{1,3}\b[.:)]?|[•▪◦·*-])\s", re.IGNORECASE)
+
+
 def _wrapped(line: _Line, following: _Line, margin: float, pitch: float) -> bool:
-    """Did the layout wrap ``line`` into ``following`` (the next word would not have fitted)?"""
+    """Did the layout wrap ``line`` into ``following`` (the next word would not have fitted)? Never where a
+    sentence ends and an item begins: a list's longest item reaches the margin that the page's longest
+    line sets, and the next item, drawn on its own line, would otherwise read as its continuation."""
     if following.top - line.top > PARAGRAPH_GAP * pitch:
+        return False
+    if line.text.rstrip().endswith(("?", ".", ":", ";")) and _ITEM.match(following.text):
         return False
     width = (line.x1 - line.x0) / max(len(line.text), 1)  # mean character width on this line
     first_word = following.text.split(" ", 1)[0]
@@ -224,16 +233,16 @@ def _wrapped(line: _Line, following: _Line, margin: float, pitch: float) -> bool
 def page_texts(data: bytes, name: str = "PDF") -> list[str]:
     """The text of each page, wrapped lines joined, paragraphs separated by blank lines."""
     try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as err:
-        if "password" in str(err).lower():  # (PDFium: "Incorrect password error": one is needed to open it)
-            raise InputError("a password-protected PDF: open it with its password, save a copy without one, "
-                             "then extract that") from None
-        raise InputError(f"not a readable PDF ({err})") from None
+        pdf = pdf_open.open_pdf(data)
+    except pdf_open.Unreadable as err:
+        raise InputError(str(err)) from None
     try:
         pages = []
         for k in range(len(pdf)):
-            page = pdf[k]
+            try:
+                page = pdf_open.load_page(pdf, k)
+            except pdf_open.Unreadable as err:
+                raise InputError(str(err)) from None
             try:
                 pages.append(_page_lines(page))
             finally:

@@ -23,9 +23,12 @@ def docx_text(data: bytes, warnings: list[str] | None = None) -> str:
         raise InputError(f"a Word document, but python-docx is not installed ({err})") from err
     try:
         warnings = warnings if warnings is not None else []
+        _check_unpacked_size(data)
         data = _accept_tracked_changes(data, warnings)
         data = _lift_text_boxes(data, warnings)
         document = docx.Document(io.BytesIO(data))
+    except InputError:
+        raise
     except Exception as err:  # a truncated ZIP, missing parts, bad XML: python-docx raises any of several kinds
         raise InputError(f"not a readable Word document (.docx): {err}") from err
     lines: list[str] = []
@@ -68,6 +71,25 @@ def _block(container, lines: list[str]) -> None:
             lines.append("")
         else:
             lines.append(item.text)
+
+
+# What a Word letter's parts unpack to, at most: its text and styles are a few MB of XML, its images (a logo, a
+# signature) hardly compressed at all. A ZIP that unpacks to far more (a "zip bomb": 1 GB of spaces packs into
+# 1 MB) would take that much memory, as python-docx and lxml hold each part whole.
+MAX_UNPACKED = 100_000_000
+
+
+def _check_unpacked_size(data: bytes) -> None:
+    """``InputError`` when the parts' sizes, as the ZIP's directory states them, add up to over MAX_UNPACKED.
+    (A part that holds more than its stated size is not read past it: the ZIP reader stops there and fails
+    its checksum.)"""
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        size = sum(info.file_size for info in z.infolist())
+    if size > MAX_UNPACKED:
+        raise InputError(f"a Word document whose parts unpack to {size / 1e6:,.0f} MB, over the {MAX_UNPACKED / 1e6:.0f} MB "
+                         "a letter's could take: a damaged or hostile file (a letter that is one: save it from Word as PDF and extract that)")
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -22,16 +22,18 @@ class Overlap(NamedTuple):
 
 def shared_deployments(deployments: pd.DataFrame) -> list[Overlap]:
     """Every pair of grid files listing the same counted deployments: a deployment is the same in two
-    grids when both print it on the same date at the same place (``location_key``)."""
+    grids when both print it on the same date at the same place (``location_key``). Counted in rows, the
+    fewer of the two files' (two deployments on one day at one place are two: a grid saved twice lists
+    all its rows again, not only its distinct days and places)."""
     rows = deployments["source_file"].value_counts()
     if len(rows) < 2:
         return []
-    counted = deployments.loc[deployments["superseded_by"].isna()]
-    listed = counted[["source_file", "date", "location_key"]].dropna().drop_duplicates()
+    counted = deployments.loc[deployments["superseded_by"].isna(), ["source_file", "date", "location_key"]].dropna()
+    listed = counted.value_counts().rename("n").reset_index()  # rows of each file at each date and place
     both = listed.merge(listed, on=["date", "location_key"])
     both = both.loc[both["source_file_x"] < both["source_file_y"]]
-    return [Overlap(a, int(rows[a]), b, int(rows[b]), int(n))
-            for (a, b), n in both.groupby(["source_file_x", "source_file_y"]).size().items()]
+    return [Overlap(a, int(rows[a]), b, int(rows[b]), int(min(pair["n_x"].sum(), pair["n_y"].sum())))
+            for (a, b), pair in both.groupby(["source_file_x", "source_file_y"])]
 
 
 def sentence(o: Overlap) -> str:

@@ -24,6 +24,8 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_raw
 
+from .. import pdf_open
+
 THIN = 2.0  # points: a path this narrow is a ruling line, not an area
 SNAP = 1.5  # points: rulings this close are one line (Word draws borders as pairs of thin rects)
 MIN_BAND = 3.0  # points: no text fits in a thinner row or column; such slivers are double lines
@@ -155,13 +157,16 @@ def read_pages(path: Path | str) -> tuple[list[Table], list[Page]]:
     """Every ruled table in the PDF (as ``read_tables``), and each page's text outside them."""
     path = Path(path)
     try:
-        pdf = pdfium.PdfDocument(path)
-    except pdfium.PdfiumError as err:
-        raise PdfReadError(f"{path.name}: not a readable PDF ({err})") from None
+        pdf = pdf_open.open_pdf(path)
+    except pdf_open.Unreadable as err:
+        raise PdfReadError(f"{path.name}: {err}") from None
     try:
         tables, pages = [], []
         for number in range(len(pdf)):
-            page = pdf[number]
+            try:
+                page = pdf_open.load_page(pdf, number)
+            except pdf_open.Unreadable as err:
+                raise PdfReadError(f"{path.name}: {err}") from None
             # Form fields and annotations drawn as a viewer shows them (a grid filled in as a form and
             # saved unflattened prints its figures only in its fields' appearances; round 9: before,
             # those cells read empty): the page flattened in memory, hidden ones left out (PDFium's

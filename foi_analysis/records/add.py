@@ -29,7 +29,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import config
+from .. import config, files
 from . import authorities, disclosures, people
 from .quarantine import WHOLE_FILE, Rejection
 
@@ -128,9 +128,12 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
     """Every problem of one draft (empty: it may be added); sets ``draft.record`` and ``draft.target``."""
     name = draft.path.name
     try:
-        draft.text = disclosures.decode(draft.path.read_bytes())
+        # (a pipe or a device given by mistake is named, not waited on or read without end)
+        draft.text = disclosures.decode(files.read_bounded(draft.path, disclosures.MAX_RECORD_BYTES))
     except OSError as err:
         return [Rejection(name, WHOLE_FILE, "", f"cannot read: {err.strerror or err}")]
+    except files.TooLarge as err:
+        return [Rejection(name, WHOLE_FILE, "", disclosures.too_large(err.size))]
     except ValueError as err:  # not text, or too large to be a record (what the build says of it)
         return [Rejection(name, WHOLE_FILE, "", str(err))]
     problems: list[Rejection] = []

@@ -723,12 +723,16 @@ _WIDE = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
 _WIDE_BARE = (((0, 0, 0, 1), "utf-32-be"), ((1, 0, 0, 0), "utf-32-le"), ((0, 1), "utf-16-be"), ((1, 0), "utf-16-le"))
 
 
+def too_large(size: int) -> str:
+    return (f"{size:,} bytes: larger than a record can be ({MAX_RECORD_BYTES:,} bytes): a record holds the facts "
+            "transcribed from a response, not the response itself")
+
+
 def decode(data: bytes) -> str:
     """A record file's text: UTF-8 (a byte-order mark is kept, for the reader to drop), or UTF-16 or
     UTF-32 as YAML 1.2 reads them. ``ValueError`` saying why not, for a person to act on."""
     if len(data) > MAX_RECORD_BYTES:
-        raise ValueError(f"{len(data):,} bytes: larger than a record can be ({MAX_RECORD_BYTES:,} bytes): a record "
-                         "holds the facts transcribed from a response, not the response itself")
+        raise ValueError(too_large(len(data)))
     head = data[:2]
     if 0 in head or head in (b"\xff\xfe", b"\xfe\xff"):  # (a byte value: `b"\x00" in` raises and clears a TypeError first)
         encoding = next((e for mark, e in _WIDE if data.startswith(mark)), None) or next(
