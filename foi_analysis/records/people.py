@@ -44,6 +44,7 @@ _BODY_OR_PLACE = frozenset("""
 police constabulary service services council authority commissioner commission trust agency board
 office department directorate division unit team bureau branch group ministry government executive
 parliament assembly court tribunal university college school academy hospital nhs company limited ltd plc
+museum museums library libraries gallery galleries archives
 act regulations regulation code bill order
 street road lane avenue square circus cross station park centre center bridge broadway gate hill green
 market way place row parade high town city county borough district ward village estate airport st
