@@ -6,7 +6,14 @@ reading of that response, written down before the extractor was first run on it 
 from is quoted). None was copied from the extractor's output. The fixtures are in
 tests/fixtures/responses/.
 
-First run: see FIRST_RUN below.
+First run (main at 3c54498): 99 of 110 fields right, 8 silently wrong, 3 wrongly left empty, none wrongly refused.
+Of the 8, one was my reading, not the extractor's: I read BTP's NCND under "Sections 23 and 24" (no subsection printed)
+as citations ("23", True), ("24", True); the record's flag says whether the citation IS the section's NCND provision
+(records/schemas.py: "True if the citation is the section's neither-confirm-nor-deny provision"), which a bare "23" is
+not, so ("23", False) is right and the reading is corrected below (the letter's ncnd, True, was read right). After this
+round's fixes (each in its general form, tested below with its negations): 109 of 110; the one left (West Yorkshire's
+question 3, a rank told in words before the names are withheld) is pinned in UNSEEN15_OPEN and as a strict xfail,
+with the reason (docs/extract.md, "Limits worth knowing").
 """
 
 from __future__ import annotations
@@ -58,8 +65,9 @@ UNSEEN15 = {
         date_responded="2025-07-08",  # "Date: 8 July 2025"
         events=_both("2025-06-10", "2025-07-08"),
         # "exempt under s.31(1)(a), (b) and (c) of the Act"; "In accordance with Sections 23 and 24 of the Act, BTP can
-        # neither confirm nor deny"
-        citations=[("31(1)(a)", False), ("31(1)(b)", False), ("31(1)(c)", False), ("23", True), ("24", True)],
+        # neither confirm nor deny" (corrected after the first run: I first wrote ("23", True), ("24", True), but the flag
+        # is whether the citation is the NCND provision itself, 23(5) or 24(2), and no subsection is printed; see above)
+        citations=[("31(1)(a)", False), ("31(1)(b)", False), ("31(1)(c)", False), ("23", False), ("24", False)],
         sections=["23", "24", "31"], ncnd=True,
         outcome="partially_disclosed",  # (a) "Yes."; (b) "11 days", the stations and dates withheld; (c) NCND
         questions=[("a", "disclosed"), ("b", "partially_disclosed"), ("c", "ncnd")],
@@ -160,10 +168,221 @@ UNSEEN15 = {
     ),
 }
 
-UNSEEN15_OPEN: set[tuple[str, str]] = set()
+# A fact told in words, neither a figure nor a name ("approved by officers of the rank of superintendent or above"),
+# before the names are withheld: question 3 reads exempt (test_a_fact_in_words_before_a_withholding, strict xfail).
+UNSEEN15_OPEN: set[tuple[str, str]] = {("west_yorkshire_ncnd_subpart.eml", "questions")}
 
 
 @pytest.mark.parametrize("name", sorted(UNSEEN15))
 def test_unseen15_responses(name):
     got = reading(extract_file(FIXTURES / name).json())
     compare(name, got, UNSEEN15[name], UNSEEN15_OPEN, "UNSEEN15_OPEN")
+
+
+# ---------------------------------------------------------------------------------------------
+# Each rule this round added or widened, with its negations and lookalikes (expected values by hand).
+
+_HEAD = "Kent Police\n\nOur ref: FOI 1/25\n\n"
+_RIGHTS = ("If you are dissatisfied you may complain to the Information Commissioner's Office, Wycliffe House, Water Lane, "
+           "Wilmslow, Cheshire SK9 5AF.")
+
+
+def _kent(body: str, head: str = _HEAD + "Date: 3 June 2025\n\n") -> dict:
+    return extract_text(head + "Dear Requester\n\n" + body + "\n\nYours sincerely\n\nKent Police\n").json()
+
+
+def _qs(x: dict) -> list[tuple[str, str | None]]:
+    return [(q["question"], q["outcome"]) for q in x["questions"]]
+
+
+def _events(x: dict) -> list[tuple[str, str]]:
+    return [(e["date"], e["event"]) for e in x["events"]]
+
+
+def _letter(head: str, sign: str, body: str = "We hold 3 reports about cameras.") -> str:
+    return f"{head}\n\nOur reference: RFI-2025-0207\nDate: 9 September 2025\n\nDear Requester\n\n{body}\n\n{_RIGHTS}\n\nYours sincerely\n\n{sign}\n"
+
+
+@pytest.mark.parametrize("text, authority", [
+    # a body of no known form, the ICO named only where to complain: not the ICO (hand: the ICO writes none of these)
+    (_letter("Water Regulation Board of Wessex Ltd", "Information Rights Team"), None),
+    (_letter("Rights Team", "Rights Team"), None),
+    # the ICO heading and signing its own letter (its complaints paragraph names it too): the ICO
+    (_letter("Information Commissioner's Office", "Information Commissioner's Office"), "Information Commissioner's Office"),
+    # a known body beside the complaints paragraph: as before
+    (_letter("Kent Police", "Kent Police"), "Kent Police"),
+])
+def test_the_regulator_named_where_to_complain_does_not_write(text, authority):
+    assert extract_text(text).authority == authority
+
+
+@pytest.mark.parametrize("line, name", [
+    # a national museum, library or gallery, by the form of its name
+    ("Natural History Museum", "Natural History Museum"),
+    ("British Library", "British Library"),
+    ("National Gallery", "National Gallery"),
+    ("Museum of London", "Museum of London"),
+    ("National Library of Wales", "National Library of Wales"),
+    ("Imperial War Museums", "Imperial War Museums"),
+    # a sentence, or a word alone: no body
+    ("The museum is closed", None),
+    ("Library", None),
+])
+def test_a_museum_library_or_gallery_by_its_name_s_form(line, name):
+    from foi_analysis.extract.doc import body_by_form
+
+    assert body_by_form(line) == name
+
+
+@pytest.mark.parametrize("text, redacted", [
+    # a museum's or library's name is no person's (hand: each names a body), whether alone or after a bar
+    ("FOI response | Natural History Museum", "FOI response | Natural History Museum"),
+    ("CCTV | British Library", "CCTV | British Library"),
+    ("Signed for the Hunterian Gallery", "Signed for the Hunterian Gallery"),
+    # a person's name signed above one still is
+    ("Yours sincerely\n\nAlex Morgan-Reid\nBritish Library", "Yours sincerely\n\n[name]\nBritish Library"),
+])
+def test_a_museum_s_name_is_no_person_s(text, redacted):
+    from foi_analysis.records import people
+
+    assert people.redact(text) == redacted
+
+
+@pytest.mark.parametrize("head, sign, authority", [
+    # a body's short name with its long name in brackets, either way round: the name it signs with, else the long one
+    ("Ofwat (The Water Services Regulation Authority)", "Ofwat", "Ofwat"),
+    ("Ofwat (The Water Services Regulation Authority)", "Information Rights Team", "Water Services Regulation Authority"),
+    ("Office of Gas and Electricity Markets (Ofgem)", "Ofgem", "Ofgem"),
+    # a bracket that names no body: none
+    ("Annual Report (2024 edition)", "Information Rights Team", None),
+])
+def test_a_body_named_with_its_short_name_in_brackets(head, sign, authority):
+    assert extract_text(_letter(head, sign)).authority == authority
+
+
+@pytest.mark.parametrize("printed, citations", [
+    # the same section's other subsection after "by virtue of", its section word left out
+    ("section 40(2) by virtue of 40(3A)(a)", ["40(2)", "40(3A)(a)"]),
+    ("s.40(2), by virtue of 40(3A)(a) and (3B)", ["40(2)", "40(3A)(a)", "40(3B)"]),
+    ("section 31(1)(g) by virtue of 31(2)(a) and (b)", ["31(1)(g)", "31(2)(a)", "31(2)(b)"]),
+    # with the section word: as before (two citations)
+    ("section 40(2) by virtue of section 40(3A)(a)", ["40(2)", "40(3A)(a)"]),
+    # another number (another Act's section, a subsection of no section named), or no bracket after it: nothing more
+    ("section 44(1)(a) by virtue of 18(1) of the Commissioners for Revenue and Customs Act 2005", ["44(1)(a)"]),
+    ("section 43(2) by virtue of 40(3A)", ["43(2)"]),
+    ("section 40(2) by virtue of 40 years of practice", ["40(2)"]),
+])
+def test_by_virtue_of_the_same_section(printed, citations):
+    from foi_analysis.foia import exemptions as ex
+
+    assert [c.citation for c in ex.parse_citations(printed, strict=False)] == citations
+
+
+@pytest.mark.parametrize("foot, date", [
+    # the reference and one date in a footer line under the signature date a letter that prints no other date
+    ("Our ref: HE-IR-2025-0311 | 31 March 2025", "2025-03-31"),
+    ("Reference 0412/25 – 31/03/2025", "2025-03-31"),
+    ("Our reference HE/25/311 Date: 31 March 2025", "2025-03-31"),
+    # the requester's reference, or a label that is no reference: no date of the letter
+    ("Your ref: ABC/1 | 31 March 2025", None),
+    ("Printed | 31 March 2025", None),
+])
+def test_a_footer_s_reference_and_date(foot, date):
+    x = extract_text("Historic England\n\nDear Requester\n\nYou asked how many applications we received. Historic England "
+                     f"received 14 applications.\n\nYours sincerely\n\nInformation Rights Team\nHistoric England\n\n{foot}\n").json()
+    assert x["date_responded"] == date
+
+
+def test_a_footer_s_date_does_not_outvote_the_letter_s_own():
+    # "Date: 2 April 2025" heads the letter; the footer's template date is not a second response (hand)
+    x = extract_text("Historic England\n\nDate: 2 April 2025\n\nDear Requester\n\nHistoric England received 14 applications."
+                     "\n\nYours sincerely\n\nInformation Rights Team\nHistoric England\n\nOur ref: HE/1 | 31 March 2025\n").json()
+    assert _events(x) == [("2025-04-02", "response")]
+
+
+@pytest.mark.parametrize("sentence, received", [
+    # "On <date> <the body> received a request (your request, an email) ...": the receipt
+    ("On 10 July 2025 the Museum received a request for the number of cameras.", True),
+    ("On 10 July 2025 Kent Police received your request for the number of cameras.", True),
+    ("On 10 July 2025 the Information Rights Team received an email asking for the number of cameras.", True),
+    # something else received, or a review asked for: no receipt of the request
+    ("On 10 July 2025 the Museum received 40 school groups.", False),
+    ("On 10 July 2025 Kent Police received your request for an internal review.", False),
+])
+def test_on_a_date_the_body_received_a_request(sentence, received):
+    x = _kent(sentence + " Kent Police has 4 vans.")
+    assert (("2025-07-10", "received") in _events(x)) == received
+
+
+@pytest.mark.parametrize("intro, dated", [
+    # a "Request" heading over the body's own introduction: the introduction is the body's, its date read
+    ("Request\n\nOn 10 July 2025 the Museum received a request for the following information:", True),
+    # the introduction alone (its date read by this round's rule for "On <date> <the body> received a request")
+    ("On 10 July 2025 the Museum received a request for the following information:", True),
+])
+def test_a_request_heading_over_the_body_s_introduction(intro, dated):
+    x = extract_text("Natural History Museum\n\nReference: NHM-1\n\nDate of response: 7 August 2025\n\n" + intro +
+                     "\n\n1. How many cameras are there?\n\n2. Who supplies them?\n\nResponse\n\n1. There are 12 cameras."
+                     "\n\n2. The supplier is withheld under section 43(2).\n").json()
+    assert (("2025-07-10", "received") in _events(x), _qs(x)) == (dated, [("1", "disclosed"), ("2", "exempt")])
+
+
+@pytest.mark.parametrize("answer, want", [
+    # an answer that opens with its question's words and then answers (hand: a pointer to where it is published)
+    ("3. The force's policy for the cameras is published on our website.", "publicly_available"),
+    ("3. The force's policy for the vans is published on our website.", "publicly_available"),
+    # the question restated whole over its answer: as before
+    ("3. The force's policy for the cameras.\n\nIt is published on our website.", "publicly_available"),
+])
+def test_an_answer_in_its_question_s_words(answer, want):
+    x = _kent("You asked:\n\n1. How many vans?\n\n2. How many cameras?\n\n3. The force's policy for the cameras.\n\n"
+              f"Response\n\n1. 4 vans.\n\n2. 9 cameras.\n\n{answer}")
+    assert _qs(x)[2] == ("3", want)
+
+
+@pytest.mark.parametrize("answer, want", [
+    # a part given, then a part neither confirmed nor denied: a part given (hand)
+    ("(a) Yes. 37 people were added at the request of another force. (b) Kent Police can neither confirm nor deny that it "
+     "holds information relevant to this part, by virtue of section 23(5).", "partially_disclosed"),
+    ("Kent Police ran 12 searches. It can neither confirm nor deny whether any concerned the Security Service, by virtue "
+     "of section 23(5).", "partially_disclosed"),
+    # nothing given first: as before
+    ("Kent Police can neither confirm nor deny that it holds this information, by virtue of section 23(5).", "ncnd"),
+    ("Yes, we received this part. Kent Police can neither confirm nor deny that it holds the information, by virtue of "
+     "section 23(5).", "ncnd"),
+])
+def test_a_part_given_then_a_part_neither_confirmed_nor_denied(answer, want):
+    x = _kent(f"You asked:\n\n1. How many vans?\n\n2. Who was added?\n\nResponse\n\n1. 4 vans.\n\n2. {answer}")
+    assert _qs(x)[1] == ("2", want)
+
+
+@pytest.mark.parametrize("answer, want", [
+    # who supplied it, named, then a part withheld: a part given (hand)
+    ("The supplier is Countwell Analytics Ltd. The value of the contract is withheld under section 43(2).", "partially_disclosed"),
+    ("The cameras were supplied by NEC. The contract's price is exempt under section 43(2).", "partially_disclosed"),
+    # no name given: as before
+    ("The name of the supplier is withheld under section 43(2).", "exempt"),
+    ("The cameras were supplied by a third party. The contract is exempt under section 43(2).", "exempt"),
+])
+def test_a_supplier_named_before_a_withholding(answer, want):
+    x = _kent(f"You asked:\n\n1. How many vans?\n\n2. Who supplies them, and at what price?\n\nResponse\n\n1. 4 vans.\n\n2. {answer}")
+    assert _qs(x)[1] == ("2", want)
+
+
+# ---------------------------------------------------------------------------------------------
+# What this round left open (docs/extract.md, "Limits worth knowing").
+
+@pytest.mark.xfail(strict=True, reason="a fact told in words, with no figure, name or thing attached, before a part is "
+                   "withheld is not read as a part given (docs/extract.md, Limits)")
+def test_a_fact_in_words_before_a_withholding():
+    # The rank is what was asked for beside the names, and it is given (hand): a part given.
+    x = _kent("You asked:\n\n1. How many vans?\n\n2. The names and ranks of the officers who approve watchlists.\n\n"
+              "Response\n\n1. 4 vans.\n\n2. Watchlists are approved by officers of the rank of superintendent or above. The "
+              "names of the officers are withheld under section 40(2).")
+    assert _qs(x)[1] == ("2", "partially_disclosed")
+
+
+def test_open_fields_keep_what_is_right_in_them():
+    # West Yorkshire's open question list is wrong as a whole; its other answers stay right (hand readings above).
+    q = dict(reading(extract_file(FIXTURES / "west_yorkshire_ncnd_subpart.eml").json())["questions"])
+    assert (q["1"], q["2"]) == ("disclosed", "partially_disclosed")
