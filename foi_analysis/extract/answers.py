@@ -774,13 +774,19 @@ def _note(doc: Doc, n: str) -> str | None:
     return next((u for i, u in enumerate(doc.units) if u[:1] in "[Nn" and u[:10].lower().startswith(marks) and doc.own(i)), None)
 
 
+_ANY_WORD = re.compile(r"\w+")
+
+
 def _restates(rest: str, asked: str) -> bool:
     """Does a numbered unit's text restate its question (all of it, or a heading's first words of it), rather than
     answer in the question's own words ("3. The Museum's assessment for the sensors is published ..." under "3. The
     Museum's assessment for the cameras.")? Word for word, one a prefix of the other; and a unit that goes on past
     the whole question does so after a stop ("How many vans? Kent Police has 4."), not straight on ("The force's
     policy for the cameras is published ...")."""
-    said, words = list(re.finditer(r"\w+", rest.lower())), re.findall(r"\w+", asked.lower())
+    if rest.lower() == asked.lower():
+        return True  # (the question restated as the request printed it: most restatements)
+    words = _ANY_WORD.findall(asked.lower())
+    said = list(itertools.islice(_ANY_WORD.finditer(rest.lower()), len(words) + 1))  # (an answer may be long: its first words)
     k = min(len(said), len(words))
     if [m.group() for m in said[:k]] != words[:k]:
         return False

@@ -392,7 +392,7 @@ def find_events(doc: Doc) -> list[dict]:
             # "Date: 17/06/2025" (or the date alone) on a line of its own below the signature: the letter
             # dated at its foot.
             event, note = "response", "date of the letter"
-        elif (event is None and not after.strip() and ("ref" in low or "cyf" in low) and _FOOT_REFERENCE.match(before)
+        elif (event is None and not after.strip() and before[:3].lower() in ("our", "ref", "cyf") and _FOOT_REFERENCE.match(before)
               and doc.segments[doc.segment_of[i]].kind == "response" and _after_sign_off(doc, i)):
             footers.append((date, printed))  # "Our ref: HE-IR-2025-0311 | 31 March 2025" below the signature
         if (event is None and len(u) <= 120 and ("age " in u or "AGE " in u) and doc.segments[doc.segment_of[i]].kind == "response"
