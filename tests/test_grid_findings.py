@@ -165,6 +165,10 @@ def test_date_slip_sensitivity(found):
     assert sens[("as printed", 2023)] == 24 and sens[("as printed", 2024)] == 179
     assert sens[("moved to the neighbours' year", 2023)] == 23 and sens[("moved to the neighbours' year", 2024)] == 180
     assert sens[("flagged rows left out", 2023)] == 23 and sens[("flagged rows left out", 2024)] == 179
+    # each variant's rate comes with its exact interval (the page's table shows both)
+    for r in g["date_slip_sensitivity"]:
+        if r["faces_seen"]:
+            assert (r["lower"], r["upper"]) == pytest.approx(exact(r["false_alerts"], r["faces_seen"]))
 
 
 def test_reference_comparison_names_its_sources(found):
@@ -375,6 +379,8 @@ def test_people_formats():
         "printed after the row of 28 Jun 2024 (no. 2 that day)")
     assert display.readable("near 16199 and 16189") == "near 16,199 and 16,189"
     assert display.readable("on or before 2025-05-12") == "on or before 12 May 2025"
+    # a bound the build writes as code (parse.py's outcomes_exceed_alerts: f"<= {total}") in words
+    assert display.readable("<= 7") == "at most 7" and display.readable(">= 16199") == "at least 16,199"
     assert display.over_40wd(True, "still no response at the internal_review_requested on working day 54") == (
         "yes: still no response at the internal review request on working day 54")
     # a small rate as a reader pictures it, to two significant digits: 491,246 / 25 = 19,650 faces per false alert
@@ -688,3 +694,57 @@ def test_blue_list_bounds_are_said_as_the_table_prints_them(found):
     text = " ".join(findings.describe("blue_list", found["blue_list"]))
     assert "with a true alert rate as low as 2.5%, and 0% false with a false alert rate as high as 98%." in text
     assert "5 of 5 rules out only a true alert rate below 48%; it takes 36 passes without a miss to rule out a rate below 90%" in text
+
+
+def _pages(rows) -> str:
+    """'grid.pdf p. 1, 2; other.pdf p. 4' for printed rows, written out here without the package."""
+    return "; ".join(f"{f} p. " + ", ".join(str(p) for p in sorted({int(x) for x in g["page"]}))
+                     for f, g in sorted(rows.groupby("source_file"), key=lambda kv: kv[0]))
+
+
+def test_yearly_and_outcome_lines_cite_the_pages_they_count(found, printed):
+    """Every figure traceable to its document: each year's line and the arrests, hours and watchlist lines
+    name the grid files and pages of the rows they count, as the threshold and purpose lines do."""
+    grid = found["grid_analyses"]
+    text = "\n".join(findings.describe_markdown("grid_analyses", grid))
+    for y in grid["yearly"]:
+        rows = printed.loc[printed["year"] == y["year"]]
+        if len(rows):
+            assert y["cited"] == _pages(rows)
+            assert f"**In {y['year']}**: {len(rows)} deployments ({y['counted']} with figures; {_pages(rows)})" in text
+    # 2020's three deployments are all on the 2020-22 grid's first page (read off the PDF)
+    assert next(y for y in grid["yearly"] if y["year"] == 2020)["cited"] == "met-lfr-grid-2020-2022.pdf p. 1"
+    arrests = printed.loc[printed["arrests"].notna()]
+    timed = printed.dropna(subset=["duration_minutes", "total_alerts"])
+    watched = printed.loc[printed["watchlist_size"].notna()]
+    assert grid["outcomes_cited"] == {"arrests": _pages(arrests), "hours": _pages(timed), "watchlist": _pages(watched)}
+    for line, rows in (("**Arrests**", arrests), ("**Hours deployed**", timed), ("**Watchlist size**", watched)):
+        said = next(s for s in text.splitlines() if s.startswith(line))
+        assert said.endswith(f" ({_pages(rows)}).")
+
+
+def test_the_confounding_table_counts_every_deployment(found, printed):
+    """Deployments whose grid prints no threshold (the 2020-22 layout) are rows with the threshold missing,
+    not left out: the table by year, threshold and purpose adds up to every deployment."""
+    mix = found["grid_analyses"]["threshold_purpose"]
+    assert sum(r["deployments"] for r in mix) == len(printed)
+    unset = printed.loc[printed["threshold"] == ""]
+    assert len(unset) == 9  # the 2020-22 grid's 9 rows (3 in 2020, 6 in 2022) print no threshold column
+    assert sum(r["deployments"] for r in mix if r["threshold"] is None) == len(unset)
+    # the confounding sentence is about the settings: a purpose seen only without one is not in it
+    text = "\n".join(findings.describe_markdown("grid_analyses", found["grid_analyses"]))
+    confounded = next(s for s in text.splitlines() if "**confounded**" in s)
+    assert "serious crime" not in confounded and "'crime hotspot': 56 deployments, 2024, all at threshold 0.64" in confounded
+
+
+def test_blue_list_tables_cite_the_grid_page(corpus):
+    """The blue-list page's tables name each paired deployment's grid file and page, as its sentences do."""
+    from foi_analysis.analysis.selection import Selection
+
+    joined = findings.grid_joined(Selection(), "blue_list_deployments")
+    paired = joined.loc[joined["deployment_id"].notna()]
+    # the Met's blue-list dates (6 Apr, 14 Apr, 6 May 2023) are printed on the 2023-24 grid's first page
+    assert len(paired) == 11 and set(paired["source_file"]) == {"met-lfr-grid-2023-to-2024.pdf"}
+    assert set(paired["page"]) == {1}
+    missing = findings.grid_joined(Selection(), "blue_list_missing")
+    assert missing[["location", "page"]].to_numpy().tolist() == [["Islington", 1]]  # 20 Apr 2023, p. 1

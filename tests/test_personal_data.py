@@ -354,7 +354,7 @@ def project(tmp_path, monkeypatch):
     ("Requester: Alex Morgan-Reid", "Alex Morgan-Reid",
      "the value of a label such as 'Requester:', 'Name:', 'Officer in case:' or 'From:'"),
     ("answered by priya.okafor@thamesvalley.police.uk", "priya.okafor@thamesvalley.police.uk", "a person's email address"),
-    ("approved by Jordan Ellery-Vance", "Jordan Ellery-Vance", "after 'signed', 'prepared' or 'approved by'"),
+    ("approved by Jordan Ellery-Vance", "Jordan Ellery-Vance", "after 'signed', 'approved by', 'on behalf of' or 'Applicant'"),
 ])
 def test_add_refuses_a_name_naming_file_field_words_and_what_to_write(project, tmp_path, capsys, notes, words, where):
     draft = tmp_path / "named.yaml"

@@ -203,6 +203,11 @@ def test_index_opens_with_headlines_coverage_quality_and_provenance(real_run):
     # period covered: first and last deployment dates of the two grids; the grids end before today
     assert "11 February 2020" in index and "20 December 2024" in index and "later grids" in index
     assert "rejected nothing" in index
+    # every page read on its own says what the build left out, "nothing" too, in the banner above its title
+    for page in sorted(folder.glob("[0-9][0-9]_*.html")):
+        text = page.read_text(encoding="utf-8")
+        banner = text.split('<section class="banner"', 1)[1].split("</section>", 1)[0]
+        assert "rejected nothing" in banner, page.name
     found = json.loads((folder / "findings.json").read_text())
     # the digest, recomputed here: SHA-256 over each raw file's relative path, a NUL, its own SHA-256
     raw = folder.parent.parent / "data" / "raw"

@@ -402,12 +402,15 @@ def test_charts_that_share_the_kinds_list_them_in_one_order():
     by_kind = findings.kinds_by_authority(pairs)
     assert list(by_kind.columns) == ["absolute", "qualified", "procedural"]
     assert list(findings.kinds_by_authority(pairs.loc[pairs["kind"] != "absolute"]).columns) == ["qualified", "procedural"]
-    legends = []
+    legends, titles = [], []
     for fig, _ in (plots.sections_chart(findings.section_counts(pairs), "FOI responses A, B, C"),
                    plots.kinds_chart(by_kind[["qualified", "procedural", "absolute"]], "FOI responses A, B, C")):
         legends.append([t.get_text() for t in fig.axes[0].get_legend().get_texts()])
+        titles.append(fig.axes[0].get_legend().get_title().get_text())
         matplotlib.pyplot.close(fig)
     assert legends == [["absolute", "qualified", "procedural"]] * 2
+    # the legend is titled in words, never by the table's column name ("kind")
+    assert titles == ["Kind of ground"] * 2
 
 
 def test_the_timeline_legend_stays_inside_its_axes():
@@ -504,5 +507,31 @@ def test_the_yearly_chart_counts_the_deployments_its_rates_rest_on():
     labels = [t.get_text() for t in ax.get_xticklabels()]
     assert labels[0].startswith("2020\nn = 2 of 3\n") and labels[2].startswith("2022\nn = 6\n")
     alt = plots.yearly_alt(years)
-    assert "2020: 0.053% over 2 of 3 deployments" in alt and "2022: 0.0021% over 6 deployments" in alt
+    # each rate with the exact interval given above (2e-4 to 1e-3; 4e-6 to 6e-5), at the default 95%
+    assert alt.startswith("False alerts per face seen by year, with exact 95% intervals: ")
+    assert "2020: 0.053% (0.020% to 0.10%) over 2 of 3 deployments" in alt
+    assert "2022: 0.0021% (0.00040% to 0.0060%) over 6 deployments" in alt
+    assert plots.yearly_alt(years, 0.99).startswith("False alerts per face seen by year, with exact 99% intervals: ")
     matplotlib.pyplot.close(fig)
+
+
+def test_the_threshold_chart_says_its_intervals_and_their_level():
+    """The threshold chart's legend names the intervals' level, and its alt text gives each rate with its
+    exact interval: a reader of the alt text gets the uncertainty the chart draws."""
+    import matplotlib
+    import pandas as pd
+    from foi_analysis.analysis import plots
+
+    plots.setup()
+    # invented pooled row: 25 false alerts in 491,246 faces; the intervals are typed here, not computed
+    table = pd.DataFrame({"threshold": [0.6], "deployments": [112], "false_alerts": [25], "faces_seen": [491_246],
+                          "rate": [25 / 491_246], "lower": [3.3e-5], "upper": [7.5e-5],
+                          "adj_lower": [2.6e-5], "adj_upper": [8.9e-5]})
+    dep = pd.DataFrame({"threshold": [0.6], "source_file": ["invented-grid.pdf"]})
+    fig, alt = plots.threshold_chart(table, dep, 0.99)
+    legend = [t.get_text() for t in fig.axes[0].get_legend().get_texts()]
+    matplotlib.pyplot.close(fig)
+    assert "exact 99% interval (faces independent)" in legend
+    # 25 / 491,246 = 0.0050891% -> 0.0051%
+    assert alt == ("False alerts per face seen by threshold setting, with exact 99% intervals: "
+                   "0.6: 25 in 491,246 faces (0.0051%, 0.0033% to 0.0075%).")

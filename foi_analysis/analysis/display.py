@@ -304,17 +304,22 @@ def over_40wd(over, basis) -> str | None:
 _ROW_ID = re.compile(r"\b[\w.-]+_(\d{4}-\d{2}-\d{2})_(\d+)\b")  # deployment_id: <grid stem>_<ISO date>_<n>
 _ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 _LONG_COUNT = re.compile(r"(?<![\d.,])\d{5,}(?![\d.,%])")
+# A bound the build writes as a comparison ("<= 7", ">= 12"): said in words, not code.
+_BOUND = re.compile(r"(<=|>=)\s*(?=\d)")
+_BOUND_WORDS = {"<=": "at most ", ">=": "at least "}
 
 
 def readable(text):
     """A check's machine text for a reader: a deployment_id as its row ('the row of 28 Jun 2024'), ISO
     dates in ``day``'s style, counts of five digits or more with thousands separators ('near 16199'
-    -> 'near 16,199'). The tables (deployment_anomalies) keep the text as the build wrote it."""
+    -> 'near 16,199'), a bound in words ('<= 7' -> 'at most 7'). The tables (deployment_anomalies)
+    keep the text as the build wrote it."""
     if _missing(text):
         return text
     text = _ROW_ID.sub(lambda m: f"the row of {day(m[1], short=True)}" + ("" if m[2] == "1" else f" (no. {m[2]} that day)"),
                        str(text))
     text = _ISO_DAY.sub(lambda m: day(m[0], short=True), text)
+    text = _BOUND.sub(lambda m: _BOUND_WORDS[m[1]], text)
     return _LONG_COUNT.sub(lambda m: f"{int(m[0]):,}", text)
 
 

@@ -20,7 +20,7 @@ from ..foia.exemptions import CATALOGUES, section_key
 from ..config import DEFAULT_CONFIDENCE
 from .display import LISTED, check_label, day, days, event_words, interval, listed, markdown_values, one_in, percent  # noqa: F401 (listed: notebooks call findings.listed)
 from .defaults import DEFAULTS  # noqa: F401 - the sections' parameters, read here by notebooks and tests
-from .selection import GRID_AUTHORITY, Selection, files_state
+from .selection import GRID_AUTHORITY, Selection, files_state, load
 
 GROUNDS_STAGES = ("response", "internal_review")  # a ground only "under consideration" is not relied on
 TARGET_TRUE_RATE = 0.9  # the blue-list question: how many passes before 100% rules out < 90%?
@@ -89,12 +89,15 @@ def cite(frame: pd.DataFrame) -> str:
 def grid_joined(selection: Selection, name: str) -> pd.DataFrame:
     """``blue_list_deployments`` or ``blue_list_missing`` for the selected requests of the grids'
     publisher only: the grids are the Met's, and another body's blue-list dates say nothing about
-    the Met's deployments on those days (the build joins them by date alone)."""
+    the Met's deployments on those days (the build joins them by date alone). Each row carries its
+    deployment's grid ``page`` (missing for a row paired with none), so a table cites file and page."""
     date = "deployment_date" if name == "blue_list_deployments" else "date"
     frame = selection.of_requests(name, date)
     req = selection.requests()
     grid_refs = req.loc[req["authority"] == GRID_AUTHORITY, "reference"]
-    return frame.loc[frame["reference"].isin(grid_refs)].reset_index(drop=True)
+    frame = frame.loc[frame["reference"].isin(grid_refs)].reset_index(drop=True)
+    pages = load("deployments")[["deployment_id", "page"]]
+    return frame.merge(pages, on="deployment_id", how="left")
 
 
 def blue_list_row_labels(blue: pd.DataFrame, joined: pd.DataFrame) -> list[str]:
@@ -123,7 +126,6 @@ def blue_list(authority: str = "", start: str = "", end: str = "", confidence: f
     grid = selection.deployments()
     grid_rows = grid.loc[grid["deployment_id"].isin(matched["deployment_id"])]
     missing = grid_joined(selection, "blue_list_missing")
-    missing = missing.merge(grid[["deployment_id", "page"]], on="deployment_id", how="left")
     rows_by_match = joined.drop_duplicates(["reference", "row"])["match"].value_counts()
     one_lower, _ = stats.clopper_pearson(1, 1, confidence)
     _, one_upper = stats.clopper_pearson(0, 1, confidence)
@@ -543,12 +545,14 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
                          | {"cited": cite(worst)} if len(worst) else None),
         "arrests": _plain(dep["arrests"].sum(min_count=1)),
         "arrests_deployments": int(dep["arrests"].notna().sum()),
+        "arrests_cited": cite(dep.loc[dep["arrests"].notna() | dep["arrests_or_disposals"].notna()]),
         "arrests_or_disposals": _plain(dep["arrests_or_disposals"].sum(min_count=1)),
         "arrests_or_disposals_deployments": int(dep["arrests_or_disposals"].notna().sum()),
         "outcome_rows": len(outcomes),
         "other_disposal_equals_no_action": int((outcomes["other_disposal"] == outcomes["no_action"]).sum()),
         "thresholds": [{"threshold": _plain(t), "deployments": int(r.deployments), "first": _plain(r.first),
-                        "last": _plain(r.last)} for t, r in thresholds.iterrows()],
+                        "last": _plain(r.last), "cited": cite(dep.loc[dep["threshold"] == t])}
+                       for t, r in thresholds.iterrows()],
         "threshold_changes": [{"date": _plain(c.date), "from": _plain(c.previous), "to": _plain(c.threshold),
                                "location": c.location, "flags": _plain(c.flags),
                                "cited": f"{c.source_file} p. {int(c.page)}"}
@@ -588,7 +592,7 @@ def _describe_deployments(f: dict) -> list[str]:
                      f"alerts in {_thousands(h['faces_seen'])} faces, {_rate(h['rate'], h['lower'], h['upper'])} "
                      f"({c} exact interval; {h['cited']}).")
     if f["thresholds"]:
-        seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({days(t['first'], t['last'])})"
+        seen = ", ".join(f"{t['threshold']} on {t['deployments']} deployments ({days(t['first'], t['last'])}; {t['cited']})"
                          for t in f["thresholds"])
         lines.append(f"Minimum threshold settings printed: {seen}.")
         for ch in f["threshold_changes"]:
@@ -599,7 +603,7 @@ def _describe_deployments(f: dict) -> list[str]:
         lines.append(f"Arrests: {_thousands(f['arrests'])} over the {f['arrests_deployments']} deployments that print an "
                      f"arrest column" + (f"; the older layout prints 'Arrests / Disposals' together: "
                                          f"{_thousands(f['arrests_or_disposals'])} over {f['arrests_or_disposals_deployments']} deployments"
-                                         if f["arrests_or_disposals_deployments"] else "") + ".")
+                                         if f["arrests_or_disposals_deployments"] else "") + f" ({f['arrests_cited']}).")
     if f["outcome_rows"] and f["other_disposal_equals_no_action"] == f["outcome_rows"]:
         lines.append(f"'Other Disposal' and 'No Action' print the same number in all {f['outcome_rows']} rows "
                      f"that have them, so neither is used here.")

@@ -119,10 +119,12 @@ def by_purpose(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE
 
 
 def threshold_purpose(deployments: pd.DataFrame) -> pd.DataFrame:
-    """Deployments per year, threshold and purpose: how far the three are confounded."""
-    dep = deployments.loc[deployments["threshold"].notna()]
+    """Deployments per year, threshold and purpose: how far the three are confounded. A deployment whose
+    grid prints no threshold is counted too, its threshold missing (a table says "not printed"): every
+    deployment of the selection is in one row."""
+    dep = deployments
     return (dep.assign(year=dep["date"].dt.year, purpose=dep["purpose_normalised"].fillna("not printed"))
-            .groupby(["year", "threshold", "purpose"]).size().rename("deployments").reset_index())
+            .groupby(["year", "threshold", "purpose"], dropna=False).size().rename("deployments").reset_index())
 
 
 def funnel(deployments: pd.DataFrame, levels: tuple[float, ...] = FUNNEL_LEVELS) -> tuple[pd.DataFrame, pd.DataFrame, float]:
@@ -287,5 +289,5 @@ def date_slip_sensitivity(deployments: pd.DataFrame, confidence: float = DEFAULT
     for name, frame in variants.items():
         y = yearly(frame, confidence)
         if len(y):
-            frames.append(y[["year", "deployments", "false_alerts", "faces_seen", "rate"]].assign(variant=name))
+            frames.append(y[["year", "deployments", "false_alerts", "faces_seen", "rate", "lower", "upper"]].assign(variant=name))
     return pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()

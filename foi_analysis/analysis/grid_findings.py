@@ -68,7 +68,9 @@ def grid_analyses(authority: str = "", start: str = "", end: str = "", confidenc
         "by_purpose": _rates(purposes, dep, ["year", "purpose"]),
         "purpose_dispersion": _plain(ga.dispersion(dep.assign(year=dep["date"].dt.year), ["year", "purpose_normalised"])),
         "threshold_purpose": _records(ga.threshold_purpose(dep)),
-        "yearly": _records(ga.yearly(dep, confidence)),
+        # each year cites the pages its deployments are printed on, as the pooled rates do
+        "yearly": [y | {"cited": cite(dep.loc[dep["date"].dt.year == y["year"]])}
+                   for y in _records(ga.yearly(dep, confidence))],
         "funnel": {
             "pooled_rate": _plain(pooled_rate) if len(points) else None,
             "deployments": len(points),
@@ -82,6 +84,12 @@ def grid_analyses(authority: str = "", start: str = "", end: str = "", confidenc
         },
         "engagements": ga.engagements(dep),
         "outcomes_by_year": _records(ga.outcomes_by_year(dep)),
+        # the pages of the rows each outcome line counts (the ratios' deployments, as outcomes_by_year)
+        "outcomes_cited": {
+            "arrests": cite(dep.loc[dep["arrests"].notna()]),
+            "hours": cite(dep.loc[dep["duration_minutes"].notna() & dep["total_alerts"].notna()]),
+            "watchlist": cite(dep.loc[dep["watchlist_size"].notna()]),
+        },
         "top_locations": [{"location": k, "deployments": int(n)} for k, n in ga.locations(dep).items()],
         "busiest_months": {"deployments": int(months.max()) if len(months) else 0, "months": months.index.tolist()},
         "date_slips": [{"date": _plain(s.date), "location": s.location, "printed_year": int(s.printed_year),
@@ -153,7 +161,8 @@ def _mix(rows: list[dict]) -> str:
     on the deployments page."""
     by_purpose: dict[str, list[dict]] = {}
     for r in rows:
-        by_purpose.setdefault(r["purpose"], []).append(r)
+        if r["threshold"] is not None:  # a deployment whose grid prints no threshold says nothing of the settings
+            by_purpose.setdefault(r["purpose"], []).append(r)
     parts = []
     for purpose, group in by_purpose.items():
         years = sorted({r["year"] for r in group})
@@ -199,7 +208,8 @@ def describe_grid_analyses(f: dict) -> list[str]:
         spread = ("their spread cannot be measured: fewer than two deployments, or no false alert" if phi is None
                   else f"deployments vary no more than chance alone allows: dispersion {phi:.1f}" if phi <= 1
                   else f"deployments vary {phi:.1f} times as much as chance alone allows")
-        lines.append(f"**In {y['year']}**: {thousands(y['deployments'])} deployments ({thousands(y['counted'])} with figures), "
+        lines.append(f"**In {y['year']}**: {thousands(y['deployments'])} deployments ({thousands(y['counted'])} with figures; "
+                     f"{y['cited']}), "
                      f"{_false(y['false_alerts'])} in {thousands(y['faces_seen'])} faces seen, **{percent(y['rate'])}**. "
                      f"Exact {c} interval {interval(y['lower'], y['upper'])}; dispersion-adjusted "
                      f"{interval(y['adj_lower'], y['adj_upper'])} ({spread}).")
@@ -226,17 +236,18 @@ def describe_grid_analyses(f: dict) -> list[str]:
             f"{o['year']}: {thousands(o['arrests'])} in {o['arrests_n']} deployments, "
             f"{o['arrests_per_deployment']:.2f} per deployment"
             + (f", {o['arrests_per_true_alert']:.2f} per true alert" if o["arrests_per_true_alert"] is not None else "")
-            for o in arrests) + ".")
+            for o in arrests) + f" ({f['outcomes_cited']['arrests']}).")
     timed = [o for o in f["outcomes_by_year"] if o["hours_n"]]
     if timed:
         lines.append("**Hours deployed** where durations are printed: " + "; ".join(
             f"{o['year']}: {o['hours']:,.0f} hours over {o['hours_n']} deployments, "
-            f"{o['alerts_per_hour']:.2f} alerts per hour" for o in timed) + ".")
+            f"{o['alerts_per_hour']:.2f} alerts per hour" for o in timed) + f" ({f['outcomes_cited']['hours']}).")
     watch = [o for o in f["outcomes_by_year"] if o["watchlist_n"]]
     if watch:
         lines.append("**Watchlist size** (median, smallest to largest): " + "; ".join(
             f"{o['year']}: {thousands(o['watchlist_median'])} ({thousands(o['watchlist_min'])} to "
-            f"{thousands(o['watchlist_max'])}, {o['watchlist_n']} deployments)" for o in watch) + ".")
+            f"{thousands(o['watchlist_max'])}, {o['watchlist_n']} deployments)" for o in watch)
+            + f" ({f['outcomes_cited']['watchlist']}).")
     if f["top_locations"]:
         lines.append(f"**Most frequent locations** (as printed; ties kept; of {f['deployments']} deployments): " + "; ".join(
             f"{t['location']}: {t['deployments']}" for t in f["top_locations"]) + ".")

@@ -10,14 +10,17 @@ import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from . import sources, stats
-from .display import day, event_word, month, percent
+from .display import day, event_word, interval, month, percent
 from .findings import KINDS
+from ..config import DEFAULT_CONFIDENCE
 
 # Categorical colours keyed by meaning, so "false" is the same red in every notebook.
 COLOURS = {
     "true": "#1b7837", "false": "#c51b7d", "neutral": "#4d4d4d", "bound": "#2166ac",
     "absolute": "#b2182b", "qualified": "#2166ac", "procedural": "#878787",
 }
+# The legend's title over the kinds (absolute, qualified, procedural): words, not the column's name.
+KIND_LEGEND = "Kind of ground"
 
 
 def setup() -> None:
@@ -174,13 +177,14 @@ def _pct(value) -> str:
     return percent(value)
 
 
-def rates_with_intervals(ax, labels, table, colour: str = COLOURS["false"]) -> None:
+def rates_with_intervals(ax, labels, table, confidence: float = DEFAULT_CONFIDENCE,
+                         colour: str = COLOURS["false"]) -> None:
     """Pooled rates (rows of ``grid_analyses.pooled``) with the exact interval (thick) and the
-    dispersion-adjusted one (thin), one row per label."""
+    dispersion-adjusted one (thin), one row per label; the legend gives the intervals' level."""
     y = range(len(table))
     ax.hlines(y, table["adj_lower"], table["adj_upper"], color=colour, lw=1.2, alpha=0.6,
               label="allowing for spread between deployments")
-    ax.hlines(y, table["lower"], table["upper"], color=colour, lw=5, alpha=0.5, label="exact (faces independent)")
+    ax.hlines(y, table["lower"], table["upper"], color=colour, lw=5, alpha=0.5, label=f"exact {100 * confidence:g}% interval (faces independent)")
     ax.scatter(table["rate"], y, color=colour, zorder=3, label="pooled rate")
     ax.set_yticks(list(y), labels)
     percent_axis(ax, "x", decimals=3)
@@ -259,28 +263,30 @@ def _counted_of(y) -> str:
     return f"{counted:,}" if counted == printed else f"{counted:,} of {printed:,}"
 
 
-def yearly_alt(years) -> str:
-    """The yearly chart's alt text: each year's rate and n, and the years with no deployment."""
+def yearly_alt(years, confidence: float = DEFAULT_CONFIDENCE) -> str:
+    """The yearly chart's alt text: each year's rate with its exact interval (a rate is never said
+    without its uncertainty, here either) and n, and the years with no deployment."""
     shown = years.loc[years["rate"].notna()]
     missing = [str(y) for y in years.loc[years["deployments"] == 0, "year"]]
-    return ("False alerts per face seen by year: "
-            + "; ".join(f"{y.year}: {percent(y.rate)} over {_counted_of(y)} deployments" for y in shown.itertuples())
+    return (f"False alerts per face seen by year, with exact {100 * confidence:g}% intervals: "
+            + "; ".join(f"{y.year}: {percent(y.rate)} ({interval(y.lower, y.upper)}) over {_counted_of(y)} deployments"
+                        for y in shown.itertuples())
             + (f"; no deployment printed in {', '.join(missing)}" if missing else "") + ".")
 
 
-def threshold_chart(thresholds, deployments):
+def threshold_chart(thresholds, deployments, confidence: float = DEFAULT_CONFIDENCE):
     """False alerts per face seen per minimum threshold setting (rows of ``grid_analyses.by_threshold``
-    of ``deployments``) with both intervals; the figure and its alt text."""
+    of ``deployments`` at ``confidence``) with both intervals; the figure and its alt text."""
     fig, ax = plt.subplots(figsize=(10, 1.6 + 0.6 * max(len(thresholds), 1)))
     if thresholds.empty:
         no_data(ax, "no threshold printed in the selection")
     else:
-        rates_with_intervals(ax, [f"threshold {t:g}" for t in thresholds["threshold"]], thresholds)
+        rates_with_intervals(ax, [f"threshold {t:g}" for t in thresholds["threshold"]], thresholds, confidence)
         ax.set(title="False alerts per face seen by minimum threshold setting", xlabel="false alerts / faces seen")
         legend_outside(ax)
         source(ax, sources.grids(deployments.loc[deployments["threshold"].notna(), "source_file"]))
-    alt = "False alerts per face seen by threshold setting: " + "; ".join(
-        f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({percent(t.rate)})"
+    alt = f"False alerts per face seen by threshold setting, with exact {100 * confidence:g}% intervals: " + "; ".join(
+        f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({percent(t.rate)}, {interval(t.lower, t.upper)})"
         for t in thresholds.itertuples()) + "."
     return fig, alt
 
@@ -302,7 +308,7 @@ def sections_chart(counts: pd.DataFrame, documents: str):
                     saturation=1, ax=ax)
         integer_axis(ax, "x")
         ax.set(title="Requests relying on each section", xlabel="requests", ylabel="")
-        legend_outside(ax, "kind")
+        legend_outside(ax, KIND_LEGEND)
         source(ax, documents)
     alt = ("Requests relying on each section: " + ", ".join(f"s{r.section} {r.requests}" for r in counts.itertuples()) + "."
            if len(counts) else "No request in the selection relies on a section.")
@@ -324,7 +330,7 @@ def kinds_chart(by_kind: pd.DataFrame, documents: str):
         ax.invert_yaxis()  # the most first, from the top
         integer_axis(ax, "x")
         ax.set(title="Sections relied on, by kind and authority", xlabel="request-section pairs", ylabel="")
-        legend_outside(ax, "kind")
+        legend_outside(ax, KIND_LEGEND)
         source(ax, documents + "; absolute or qualified as FOIA s2(3) lists the exemptions")
     described = capped(by_kind.loc[order], limit=10, other="{n} other authorities")
     alt = ("Request-section pairs by kind and authority: " + "; ".join(

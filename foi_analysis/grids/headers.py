@@ -66,8 +66,10 @@ CONCEPTS: list[tuple[str, str]] = [
                   r"abandon(?:ed|ment)?)\b"),
     # A part of the watchlist by who is on it ("Watchlist" over "Wanted | Missing"): no size of the
     # whole list, which may hold others ("at risk", "vulnerable") the grid does not print (round 9: the
-    # wanted part was read as the watchlist's size).
-    ("part", r"\b(?:wanted|missing|vulnerable|at risk|victims?|suspects?|offenders?|witness(?:es)?)\b"),
+    # wanted part was read as the watchlist's size). Round 13: a part by the offences its people are
+    # sought for ("Watchlist (serious offences)" beside "Watchlist (wanted)"), read before as the size.
+    ("part", r"\b(?:wanted|missing|vulnerable|at risk|victims?|suspects?|offenders?|witness(?:es)?|"
+             r"offen[cs]es?|crimes?)\b"),
     # "Date" and "day" apart: a count's header naming a date ("Watchlist date") names when, no count;
     # "Arrests on the day" is a count.
     ("date", r"\bdate\b|\bdd mm\b"),

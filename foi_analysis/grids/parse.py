@@ -967,6 +967,10 @@ def _unread_text(name: str, pages: list, first: int = 1) -> list[Rejection]:
             out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.hidden[:3]),
                                  f"{len(page.hidden)} line(s) of text drawn white on white or invisible, not seen on "
                                  "the page: not read (a row hidden so is not in deployments)"))
+        if page.cropped:  # text cut off by the page's CropBox: in the file, not on the page a viewer shows
+            out.append(Rejection(f"grids/{name} page {page.number}", "page", " / ".join(page.cropped[:3]),
+                                 f"{len(page.cropped)} line(s) of text outside the page's visible area (its CropBox), "
+                                 "not shown on the page: not read (a column or row cut off so is not in deployments)"))
         dated = [line for line in page.loose if _row_like(line)]
         # One line is enough when it prints a deployment's worth of figures besides its date (a row
         # typed under the table without borders); a footer's "Page 1 of 4, 12/06/2025" has two.
@@ -1105,6 +1109,36 @@ def parse_count(text: str, on: dt.date | None = None) -> int | None:
             raise ValueError(f"not a count {text!r}: an approximate figure, not read as an exact one")
         raise ValueError(f"not a count {text!r}")
     return int(re.sub(r"\D", "", text))
+
+
+# Alerts with the parts they hold named in brackets after them ("3 (1 false)", "3 (2 true, 1 false)"):
+# the bracket says in words what its figures are, unlike a bare "5 (4)" (round 6: a part? a correction?).
+ALERT_PARTS = re.compile(r"(?P<total>\d{1,6})\s*\(\s*(?P<parts>\d{1,6}\s+(?:true|false)"
+                         r"(?:\s*(?:,|/|;|and)\s*\d{1,6}\s+(?:true|false))?)\s*\)", re.IGNORECASE)
+
+
+def parse_alert_parts(text: str) -> tuple[int, dict[str, int]] | None:
+    """Alerts printed with their named parts, "3 (1 false)" -> (3, {"false_alerts": 1}); None when the cell
+    names none. Parts that cannot be the total's ("3 (4 false)", "3 (1 true, 1 false)", a kind named twice)
+    are refused with a reason."""
+    m = ALERT_PARTS.fullmatch(" ".join(str(text).split()))
+    if m is None:
+        return None
+    total, parts = int(m["total"]), {}
+    for n, kind in re.findall(r"(\d+)\s+(true|false)", m["parts"], re.IGNORECASE):
+        key = f"{kind.lower()}_alerts"
+        if key in parts:
+            raise ValueError(f"not a count {text!r}: {kind.lower()} alerts named twice")
+        parts[key] = int(n)
+    if sum(parts.values()) > total or (len(parts) == 2 and sum(parts.values()) != total):
+        raise ValueError(f"not a count {text!r}: the parts in brackets do not make the {total} alerts")
+    return total, parts
+
+
+def _alerts_total(text: str, on: dt.date) -> int | None:
+    """The alerts a cell prints, with named parts in brackets after them or without."""
+    named = parse_alert_parts(text)
+    return named[0] if named else parse_count(text, on=on)
 
 
 def parse_number(text: str) -> float | None:
@@ -1284,7 +1318,7 @@ def _parse(path: Path) -> _Parsed:
             date = parse_date(cells["date"], us)
         except ValueError as err:
             rejections.append(Rejection(f"{source} page {rec.page}", f"row {order}.date", cells["date"],
-                                        f"{err}; the row is kept aside"))
+                                        f"{err}{_why_no_date(cells['date'], us)}; the row is kept aside"))
             continue
         last_day = _end_date(rec.extras, us)
         if last_day is not None and last_day != date:
@@ -1320,6 +1354,10 @@ def _parse(path: Path) -> _Parsed:
 
         def read(key: str, parser):
             try:
+                # "N/A - equipment failure" beside printed results: no figure, and why; reported so the
+                # reason is kept (round 13: before, read as a blank cell, the reason lost).
+                if row["status"] == "ok" and (na := NOT_AVAILABLE.fullmatch(cells.get(key, ""))) and na["note"].strip(" )"):
+                    raise ValueError(f"not available ({na['note'].strip(' )')}): no figure is read")
                 if COVERED in cells.get(key, ""):
                     raise ValueError("covered by a box drawn over it (redacted?): what is under it is not read")
                 if key in rec.merged:
@@ -1343,7 +1381,7 @@ def _parse(path: Path) -> _Parsed:
             row["duration_minutes"] = read("times", parse_times)
         row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
-            row[key] = read(key, lambda text: parse_count(text, on=date))
+            row[key] = read(key, lambda text: _alerts_total(text, date) if key == "total_alerts" else parse_count(text, on=date))
         rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
         row["false_alert_rate_printed"] = cells.get("false_alert_rate_printed") or None
         row["false_alert_rate"] = rate[0] if rate else None
@@ -1352,6 +1390,17 @@ def _parse(path: Path) -> _Parsed:
                              ("false_alerts", ("false_alerts_confirmed", "false_alerts_unconfirmed"))):
             if row[total] is None and all(row[p] is not None for p in parts):
                 row[total] = sum(row[p] for p in parts)
+        named = parse_alert_parts(cells.get("total_alerts", "")) if row["total_alerts"] is not None else None
+        for key, n in (named[1] if named else {}).items():
+            # A part no column prints (none there, or blank) is the bracket's ("3 (1 false)"); one a column
+            # prints is the column's, the bracket's checked against it (reported when they differ).
+            if row[key] is None:
+                row[key] = n
+            elif row[key] != n:
+                why = f"the alerts' bracket gives {n} {_words(key)}, the columns {row[key]}: the columns' figure is read"
+                rejections.append(Rejection(f"{source} page {rec.page}", f"{row['deployment_id']}.total_alerts",
+                                            cells["total_alerts"], why))
+                anomalies.append(_anomaly(row, "unreadable", f"{n} {_words(key)}", row[key], why))
         row["purpose"] = cells.get("purpose") or None
         row["purpose_normalised"], unknown = _purpose(cells.get("purpose", ""), _legend_for(rec, legends))
         for code in unknown:
@@ -1366,6 +1415,19 @@ def _parse(path: Path) -> _Parsed:
     anomalies += _after_edition(path, made, rows)
     edition = {"source_file": path.name, "title": title, "edition_date": made, "pages": pages}
     return _Parsed(pd.DataFrame(rows, dtype=object), anomalies, rejections, extras, read_.warnings, edition)
+
+
+def _why_no_date(text: str, month_first: bool) -> str:
+    """What a date cell that is no date may be, for its rejection: several dates (two deployments in one
+    row, a line each: which line of the other cells is whose is not read, as for rows not ruled apart), or
+    a date possible only month first in a grid read day first (one such date does not turn the grid)."""
+    if _dates_in(text) >= 2:
+        return " (several dates in one cell: deployments printed in one row, a line each?)"
+    m = NUMERIC_DATE.fullmatch(_date_text(text))
+    if m and not month_first and int(m[2]) > 12 >= int(m[1]):
+        return (f" (possible month first, {m[1]}/{m[2]}: the grid may print its dates month first, read day first "
+                "unless two dates say so)")
+    return ""
 
 
 def _joined_halves(records: list[_Record]) -> list[_Record]:

@@ -108,6 +108,7 @@ class Page:
     hidden: tuple[str, ...] = ()  # text lines drawn white on white or invisible: not seen on the page, not read
     above: tuple[str, ...] = ()  # text lines outside the tables above the first (all, with none): a title
     scanned: bool = False  # no table, and a picture over half the page or more: a scanned page under typed text
+    cropped: tuple[str, ...] = ()  # text lines outside the page's CropBox: not shown by a viewer, not read
 
 
 class _Glyph(NamedTuple):  # a tuple: tens of thousands are made per grid
@@ -210,6 +211,7 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     height = page.get_height()
     glyphs, slanted = _glyphs(page, height)
     glyphs, hidden = _hidden(page, height, glyphs)
+    glyphs, cropped = _cropped(page, height, glyphs)
     glyphs, bars = _covered(page, height, glyphs)
     (vertical, horizontal), (fill_v, fill_h) = _rulings(page, height)
     if bars:  # a thick line drawn over text is a bar hiding it, no border (nor a strikethrough)
@@ -256,7 +258,8 @@ def _page_tables(page: pdfium.PdfPage, number: int) -> tuple[list[Table], Page]:
     first = min((t.top for t in tables), default=math.inf)
     info = Page(number, bool(glyphs), loose, len(horizontal) >= 2 and not tables,
                 any(True for _ in page.get_objects(filter=DRAWINGS, max_depth=1)), _lines(hidden) if hidden else (),
-                _lines([g for g in outside if g.bottom <= first]), not tables and _pictured(page))
+                _lines([g for g in outside if g.bottom <= first]), not tables and _pictured(page),
+                _lines(cropped) if cropped else ())
     return sorted(tables, key=lambda t: t.top), info
 
 
@@ -435,6 +438,22 @@ def _hidden(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[
         on_dark = any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in backdrops)
         (hidden if g.white and not on_dark else seen).append(g)
     return seen, hidden
+
+
+def _cropped(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[list[_Glyph], list[_Glyph]]:
+    """(glyphs shown, glyphs cut off): a CropBox smaller than the MediaBox is the part of the page a viewer
+    shows; text drawn outside it (a column or a row cropped off) is not on the page as printed, and not
+    read as cells (round 13: before, a hidden column's figures were read)."""
+    crop, media = page.get_cropbox(), page.get_mediabox()
+    if all(abs(c - m) < SNAP for c, m in zip(crop, media)):
+        return glyphs, []
+    left, bottom, right, top = crop
+    shown, cut = [], []
+    for g in glyphs:
+        # Glyph boxes are in the page's own coordinates, flipped against ``height`` (see _glyphs).
+        x, y = (g.x0 + g.x1) / 2, height - g.cy
+        (shown if left <= x <= right and bottom <= y <= top else cut).append(g)
+    return shown, cut
 
 
 def _covered(page: pdfium.PdfPage, height: float, glyphs: list[_Glyph]) -> tuple[list[_Glyph], list[tuple]]:

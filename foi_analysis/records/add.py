@@ -208,13 +208,15 @@ def check(draft: Draft, corpus: Corpus, replace: bool, folder: Path) -> list[Rej
 # Where a name was found (records.people): the place a letter puts one, not a list of names.
 _WHERE_FOUND = {"greeting": "after a greeting, 'Dear ...'", "signature": "under a sign-off, 'Yours sincerely' or 'Regards'",
                 "labelled": "the value of a label such as 'Requester:', 'Name:', 'Officer in case:' or 'From:'",
-                "signed by": "after 'signed', 'prepared' or 'approved by'", "title": "after a title, 'Mr', 'Ms', 'Dr'",
+                "signed by": "after 'signed', 'approved by', 'on behalf of' or 'Applicant'", "title": "after a title, 'Mr', 'Ms', 'Dr'",
                 "email": "a person's email address", "above a role": "on the line above a role, or before it after a comma "
                 "('Disclosure Officer', 'Head of ...')", "table": "in a table's cell under or beside a 'Name' or 'Officer' label",
                 "rank": "after a rank or office, 'DCI', 'Supt', 'Commissioner', or a role and a comma",
                 "addressed": "after 'FAO', 'Attn', 'c/o' or 'Response to'", "spoken to": "after 'spoke to', 'emailed' or "
                 "before 'wrote:'", "display name": "a display name before an email address, 'Jane Doe <...>'",
-                "subject": "alone at the end of a subject or title, after ' - ' or ' | '"}
+                "subject": "alone at the end of a subject or title, after ' - ' or ' | '",
+                "in a sentence": "in a sentence before 'said', 'agreed', 'confirmed' or 'explained'",
+                "address": "in a profile page's address, '.../user/jane_doe'"}
 _TEAM_ADDRESS = " (a team's address, such as foi@ or information.rights@, may stay)"
 
 

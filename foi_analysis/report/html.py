@@ -41,16 +41,17 @@ def page(title: str, body: str, banner: str = "", back: bool = True) -> str:
 
 def _banner_parts(found: dict, coverage: bool) -> tuple[list[str], bool]:
     """The banner's Markdown paragraphs: the period the data covers and, when the grids end before
-    today, that later ones exist; a warning when the build rejected anything or counts a grid's rows
-    twice (one grid saved under two names). Notebook pages state
-    their coverage themselves (coverage=False)."""
+    today, that later ones exist; what the build rejected (a warning when anything, or when it counts a
+    grid's rows twice: one grid saved under two names). Notebook pages state their coverage themselves
+    (coverage=False) but not the build's rejections, so their banner always says those, "nothing" too:
+    a page read on its own still says what was left out. The index has a section of its own for them."""
     from ..analysis import data_quality, findings
     from ..analysis.display import markdown_values
 
     parts = ([findings.markdown("coverage", found["coverage"])]
              if coverage and "coverage" in found and "error" not in found["coverage"] else [])
     quality = found.get("data_quality", {})
-    if quality.get("rejected"):
+    if quality.get("rejected") or (not coverage and quality and "error" not in quality):
         parts.append(findings.describe_markdown("data_quality", quality)[0])
     # Grids counted twice: nothing need be rejected for every total that includes them to be wrong.
     twice = data_quality.counted_twice(markdown_values(quality))
