@@ -439,7 +439,7 @@ _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.I)
 _NOT_FOOTER_DATE = re.compile(r"https?:|www\.|\b\d{1,2}:\d\d\b|\b(?:printed|version|revised|review date|issue date|template)\b", re.I)
 
 
-# A footer's reference before the date, set off by a bar, a dash or "Date" ("Our ref: HE-IR-2025-0311 | ", "Ref. 0412/25 – "; not
+# A footer's reference before the date, set off by a bar, a dash or "Date" ("Our ref: HE-IR-2025-0311 | ", "Reference 0412/25 – "; not
 # "Your ref:", the requester's, whose date may be the request's)
 _FOOT_REFERENCE = re.compile(r"(?i)(?:our\s+)?(?:ref(?:erence)?|cyf(?:eirnod)?)\b\.?(?:\s*(?:no|number)\b\.?)?\s*:?\s*(?=[\w./\-]*\d)[\w./\-]+"
                              r"\s*(?:[|–—·:]\s*(?:date\b:?\s*)?|date\b:?\s*)")  # (":" a bar is read as: a table row's label cell)
