@@ -461,8 +461,8 @@ def _answer_outcome(body: str) -> str | None:
         return "disclosed"  # engaged, and released on the public interest test (grounds.DISCLOSURE_WINS)
     if outcome == "exempt" and "withh" in low and (rest := _set_aside(sentences(body), _withholds_nothing)) is not None:
         return _answer_outcome(rest) if rest.strip() else "disclosed"  # ("The report is enclosed, with no information withheld.")
-    if outcome == "exempt" and _gives_before_withholding(body):
-        return "partially_disclosed"
+    if outcome in ("exempt", "ncnd") and _gives_before_withholding(body, outcome):
+        return "partially_disclosed"  # (a part given, then the rest withheld, or neither confirmed nor denied)
     if outcome:
         return outcome
     if len(body.split()) <= 25 and ("sec" in low or "§" in low or _S_DIGIT.search(low)) and _relies_on_a_ground(body):
@@ -681,6 +681,10 @@ def _gives_what_is_held(body: str, low: str) -> bool:
 
 _EXEMPT_CUE = dict(QUESTION_CUES)["exempt"]
 _GIVEN = re.compile(r"\b(?:attached|enclosed|disclosed|provided|released)\b|£\s*\d", re.I)
+# Who supplied a thing, named: "The supplier is Countwell Analytics Ltd.", "The cameras were supplied by NEC." (a
+# capital after the verb: not "The supplier is withheld", "supplied by a third party")
+_NAMES_WHO = re.compile(r"\b(?i:(?:supplier|manufacturer|provider|vendor|contractor|developer|maker)s?\s+(?:is|was|are|were)"
+                        r"|(?:supplied|manufactured|developed|made|installed|built)\s+by)\s+(?:the\s+)?[A-Z]")
 
 
 def _withholds_nothing(sentence: str) -> bool:
@@ -692,14 +696,16 @@ def _withholds_nothing(sentence: str) -> bool:
     return bool(found) and all(m.group(0).lower().startswith("withh") and _negated(sentence, m) for m in found)
 
 
-def _gives_before_withholding(body: str) -> bool:
+def _gives_before_withholding(body: str, cue: str = "exempt") -> bool:
     """An answer that gives something before it withholds a part ("The cost of the trial was £84,000. The name
     of the building is withheld under section 24(1)", "A copy of the contract is attached. The pricing schedule
-    has been removed because it is exempt"): a figure (not a year, an Act's or a section's number) or a thing
-    attached in the sentences before the first that withholds. (Not "Yes. The information is held. It is
-    exempt": to confirm what is held gives nothing of it.)"""
+    has been removed because it is exempt"), or before it neither confirms nor denies a part (``cue`` "ncnd":
+    "(a) Yes. 37 people were added ... (b) ... can neither confirm nor deny ..."): a figure (not a year, an Act's or
+    a section's number), a thing attached, or who supplied it ("The supplier is Countwell Analytics Ltd.") in the
+    sentences before the first that withholds. (Not "Yes. The information is held. It is exempt": to confirm what
+    is held gives nothing of it.)"""
     said = sentences(body)
-    before = list(itertools.takewhile(lambda t: not _cue_in("exempt", t), said))
+    before = list(itertools.takewhile(lambda t: not _cue_in(cue, t), said))
     if not before or len(before) == len(said) or _WHOLLY.search(said[len(before)]):
         return False  # (nor "We hold 14 emails. These are withheld in full": what is counted is all withheld)
     # (not the burden of answering, counted before a refusal as manifestly unreasonable: "The cameras captured about
@@ -707,7 +713,7 @@ def _gives_before_withholding(body: str) -> bool:
     said = " ".join(s for s in before if "ould" not in s or not _BURDEN.search(s))
     if re.search(r"\b(?:not|no|cannot|can't|unable)\b", said, re.I):
         return False  # ("We cannot provide the 2 reports attached ...": what is not given)
-    if _GIVEN.search(said):
+    if _GIVEN.search(said) or _NAMES_WHO.search(said):
         return True
     facts = _YEAR_OR_ACT.sub("", said)
     if "sec" in facts.lower() or "§" in facts or _S_DIGIT.search(facts.lower()):
@@ -766,6 +772,25 @@ def _note(doc: Doc, n: str) -> str | None:
     """The text of note ``n``: a paragraph opening "[1]", "1." is not one (a numbered answer), "Note 1:" is."""
     marks = (f"[{n}]", f"note {n}", f"note [{n}]")
     return next((u for i, u in enumerate(doc.units) if u[:1] in "[Nn" and u[:10].lower().startswith(marks) and doc.own(i)), None)
+
+
+_ANY_WORD = re.compile(r"\w+")
+
+
+def _restates(rest: str, asked: str) -> bool:
+    """Does a numbered unit's text restate its question (all of it, or a heading's first words of it), rather than
+    answer in the question's own words ("3. The Museum's assessment for the sensors is published ..." under "3. The
+    Museum's assessment for the cameras.")? Word for word, one a prefix of the other; and a unit that goes on past
+    the whole question does so after a stop ("How many vans? Kent Police has 4."), not straight on ("The force's
+    policy for the cameras is published ...")."""
+    if rest.lower() == asked.lower():
+        return True  # (the question restated as the request printed it: most restatements)
+    words = _ANY_WORD.findall(asked.lower())
+    said = list(itertools.islice(_ANY_WORD.finditer(rest.lower()), len(words) + 1))  # (an answer may be long: its first words)
+    k = min(len(said), len(words))
+    if [m.group() for m in said[:k]] != words[:k]:
+        return False
+    return len(said) <= k or any(c in ".?!:;" for c in rest[said[k - 1].end(): said[k].start()])
 
 
 def the_one_answer(doc: Doc, asked_at: int) -> str | None:
@@ -903,7 +928,8 @@ def find_questions(doc: Doc, enumerated: dict[str, str], found: list[Found], tab
                 qa_head = m.end()
             rest = u[qa_head:].strip() if first != ">" else ""  # (a quoted question, "> 2. How many ...?", is no answer)
             asked = enumerated.get(head[0], "")
-            answer = [] if not rest or (rest[:30].lower() == asked[:30].lower() and not _given_below(doc, heads, i, asked)) else [rest]
+            answer = [] if not rest or (rest[:30].lower() == asked[:30].lower() and _restates(rest, asked)
+                                        and not _given_below(doc, heads, i, asked)) else [rest]
             continue
         if first == "+" and in_table and _BORDER.fullmatch(u):
             continue  # (an ASCII table's rule between its rows)

@@ -1309,6 +1309,8 @@ def _mark_quoted(doc: Doc) -> None:
         s = doc.segment_of[i]
         if i < done or doc.segments[s].role == "requester":
             continue
+        if starts[i] == "request" and starts.get(i + 1) == "request" and doc.segment_of[i + 1] == s:
+            continue  # a heading ("Request") over the body's own introduction ("On 10 July 2025 the Museum received a request for:")
         end = doc.segments[s + 1].start if s + 1 < len(doc.segments) else len(doc.units)
         if starts[i] == "request":
             j = _request_end(doc, i + 1, end)
@@ -1464,6 +1466,7 @@ _SPEAKS_AFTER = re.compile(
     r"|will (?:now )?(?:respond|provide|aim|endeavour))\b", re.IGNORECASE)
 # Mentions in the complaint-rights paragraph every letter ends with are not who writes.
 _COMPLAINT = ("complain", "appeal", "wycliffe house", "wilmslow", "ico.org.uk")
+_APPEAL_BODY = "Information Commissioner's Office"
 cue_words(_COMPLAINT)
 # Words every _SPEAKS_BEFORE match holds (see holds_folded).
 _SPEAKS_BEFORE_WORDS = ("dear", "received by", "request ", "held by", "behalf of", "from", "written to", "foi", "freedom of information")
@@ -1517,6 +1520,8 @@ _BODY_FORM = re.compile(
     r"(?:(?:County|City|Borough|District|Town|Parish|Metropolitan Borough)\s+Council|Council|NHS(?:\s+Foundation)?\s+Trust"
     r"|Board|Police|Constabulary|Police and Crime Commissioner|Fire and Rescue Service"
     r"|Combined Authority|Authority|University|College|Agency|Service|Executive|Commission|Office|Department|Ombudsman"
+    # (a national museum, library or gallery: "Natural History Museum", "British Library", "National Gallery")
+    r"|Museums?|Library|Gallery|Galleries"
     # (a school's trust is a public authority too: "Kingsmead Academies Trust", "Riverside Learning Trust")
     r"|(?:Multi[- ])?(?:Academy|Academies|Learning|Education|Educational|Schools)\s+Trust"
     # (a business improvement district or a retailers' crime partnership, which may say the Act does not apply to it)
@@ -1525,6 +1530,7 @@ _BODY_FORM = re.compile(
     # ("London Borough of Camden", "Royal Borough of Greenwich", "Transport for Greater Manchester")
     # ("Police Ombudsman for Northern Ireland", "Public Services Ombudsman for Wales")
     r"|(?:Department (?:for|of)|Ministry of|NHS|HM|His Majesty's|Office (?:of|for)|University of|(?:London |Royal )?Borough of|Transport for"
+    r"|(?:National )?(?:Museums?|Library|Gallery) of"
     r"|(?:[A-Z][\w'’\-]*\s+(?:and\s+)?){0,4}Ombudsman (?:for|of))"
     r"(?:\s+(?:[A-Z][\w'’\-]*|of|and|&|the|for|in)){1,6}"
     r")\s*[.,]?")
@@ -1535,12 +1541,14 @@ _UNIT_WORDS = frozenset("information freedom rights governance management team u
 
 
 _FORM_LAST = frozenset("council trust board police constabulary commissioner service authority university college agency executive "
-                       "commission office department district partnership ombudsman".split())
-_FORM_FIRST = frozenset("department ministry nhs hm his office university london royal borough transport".split())
+                       "commission office department district partnership ombudsman museum museums library gallery galleries".split())
+_FORM_FIRST = frozenset("department ministry nhs hm his office university london royal borough transport national museum museums library "
+                        "gallery".split())
 # A letterhead line of the body's name and its address: "Ministry of Defence, Main Building, Whitehall, London SW1A 2HB".
 _POSTCODE_END = re.compile(r"\b[A-Z]{1,2}\d[A-Z\d]?\s*\d[A-Z]{2}\s*$")
 # (a fire and rescue or ambulance service is a body, not a team; so is an agency: no team calls itself one)
-_TEAM_LIKE = re.compile(r"\b(?:(?<!Rescue )(?<!Ambulance )Service|Executive|Commission|Office|Department)$")
+# (a university's or a council's library is a team too)
+_TEAM_LIKE = re.compile(r"\b(?:(?<!Rescue )(?<!Ambulance )Service|Executive|Commission|Office|Department|Library)$")
 
 
 def body_by_form(line: str) -> str | None:
@@ -1594,7 +1602,8 @@ def _authority_by_form(doc: Doc) -> str | None:
     for i in signed + list(range(min(5, len(doc.units)))):
         if doc.segments[doc.segment_of[i]].role != "requester" and not doc.quoted[i]:
             u = doc.units[i]
-            name = (pcc_by_form(u) if "CC" in u or "Commissioner" in u else None) or body_by_form(u)
+            name = (pcc_by_form(u) if "CC" in u or "Commissioner" in u else None) or body_by_form(u) or (
+                _named_twice(u, {doc.units[j].strip(" .,") for j in signed}) if u.endswith(")") else None)
             # (a unit has no run of spaces and none at its end: a postcode ending it is in its last 8 characters)
             if not name and "," in u and _POSTCODE_END.search(u, max(0, len(u) - 12)):
                 name = body_by_form(u.split(",", 1)[0])
@@ -1610,6 +1619,20 @@ def _authority_by_form(doc: Doc) -> str | None:
                 and not _ROLE_WORDS & set(u.lower().split()) \
                 and any(_SPEAKS_AFTER.match(doc.text[m.end(): m.end() + 40]) for m in re.finditer(re.escape(u), doc.text)):
             return u
+    return None
+
+
+_TWO_NAMES = re.compile(r"([^()]{2,60}?)\s*\(([^()]{2,60})\)")
+
+
+def _named_twice(line: str, signed: set[str]) -> str | None:
+    """A body named by its form with its short name in brackets, either way round ("Ofwat (The Water Services
+    Regulation Authority)", "Office of Gas and Electricity Markets (Ofgem)"): the short name when the letter signs
+    with it, else the long one; None for any other line."""
+    m = _TWO_NAMES.fullmatch(line.strip())
+    for long, short in ((m[2], m[1]), (m[1], m[2])) if m else ():
+        if name := body_by_form(long):
+            return short.strip() if short.strip() in signed else name
     return None
 
 
@@ -1687,7 +1710,9 @@ def find_authority(doc: Doc) -> str | None:
         hits = sorted(hits + _authorities_near(doc, gaps))  # the rest of the text, not read again
         # (the complaints paragraph, "complain to the Information Commissioner's Office", only when no other
         # text names a body: a text saved on one line may have no other unit)
-        hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or hits
+        # (the regulator a complaints paragraph names is where to appeal, never the writer: a body that
+        # names no one else, "complain to the Information Commissioner at Wycliffe House", is left unnamed)
+        hits = [h for h in hits if doc.unit_at(h[0]) not in complaint] or [h for h in hits if h[2] != _APPEAL_BODY]
         hits = [h for h in hits if not _restated_question(doc, doc.unit_at(h[0]))]
         own = [name for start, _, name in hits if doc.own(doc.unit_at(start))]
         weak.update(own or [name for _, _, name in hits])

@@ -109,6 +109,10 @@ _ON_AFTER = [
     ("internal_review_requested", re.compile(r"^,?\s*(?:you|your)\b[^.]{0,30}\b(?:asked|requested|applied)\b[^.]{0,20}\breview", re.I)),
     ("response", re.compile(r"^,?\s*(?:we|I|the (?:force|council|department|trust|office|authority))\s+(?:refused|responded|replied|answered|wrote to you|issued|sent (?:you )?(?:our|a|the) (?:response|reply|decision))", re.I)),
     ("received", re.compile(r"^,?\s*(?:(?:you|the (?:complainant|requester|applicant)) (?:asked|requested|wrote|submitted|made)|we received your)\b", re.I)),
+    # "On 10 July 2025 the Museum received a request for ...": a body named as it names itself, receiving a request (not
+    # a request for review, nor "received 40 visitors")
+    ("received", re.compile(r"^,?\s*(?:we|I|the(?: [\w&'’\-]+){1,4}?|(?-i:[A-Z])[\w&'’\-]*(?: [\w&'’\-]+){0,3}?)\s+received\s+"
+                            r"(?:your|a|an|the|this)\s+(?:[\w\-]+\s+)?(?:request|e-?mail|letter|application)\b(?![^.]{0,40}\breview)", re.I)),
 ]
 _NUMERIC_GATE = re.compile(r"\d\s*[/.\-]\s*\d")
 # The Welsh months' first letters (WELSH_MONTHS: "14 Awst 2025"), none an English month's.
@@ -388,6 +392,9 @@ def find_events(doc: Doc) -> list[dict]:
             # "Date: 17/06/2025" (or the date alone) on a line of its own below the signature: the letter
             # dated at its foot.
             event, note = "response", "date of the letter"
+        elif (event is None and not after.strip() and before[:3].lower() in ("our", "ref", "cyf") and _FOOT_REFERENCE.match(before)
+              and doc.segments[doc.segment_of[i]].kind == "response" and _after_sign_off(doc, i)):
+            footers.append((date, printed))  # "Our ref: HE-IR-2025-0311 | 31 March 2025" below the signature
         if (event is None and len(u) <= 120 and ("age " in u or "AGE " in u) and doc.segments[doc.segment_of[i]].kind == "response"
                 and _PAGE_OF.search(u) and not _NOT_FOOTER_DATE.search(u)):
             footers.append((date, printed))  # "Page 1 of 3 — 14/03/2025": the date every page's footer prints
@@ -405,7 +412,8 @@ def find_events(doc: Doc) -> list[dict]:
         if seg.date and event and (seg.role != "requester" or event in ("internal_review_requested", "chaser")):
             add(event, seg.date[0], seg.date[1], "date of the message")
     if len({d for d, _ in footers}) == 1 and not any(e["event"] == "response" for e in events):
-        # A response dated only in its page footers (one date on every page), when no other line dates it.
+        # A response dated only in its page footers (one date on every page), or in a footer line of its reference
+        # and a date, when no other line dates it.
         add("response", *footers[0], "date in the page footer")
     if not any(e["event"] == "received" for e in events):
         replies = [e["date"] for e in events if e["event"] == "response"]
@@ -429,6 +437,12 @@ def find_events(doc: Doc) -> list[dict]:
 # footer (a URL, a time of printing) or a printed-on/revision label.
 _PAGE_OF = re.compile(r"\bpage\s+\d+\s+of\s+\d+\b", re.I)
 _NOT_FOOTER_DATE = re.compile(r"https?:|www\.|\b\d{1,2}:\d\d\b|\b(?:printed|version|revised|review date|issue date|template)\b", re.I)
+
+
+# A footer's reference before the date, set off by a bar, a dash or "Date" ("Our ref: HE-IR-2025-0311 | ", "Reference 0412/25 – "; not
+# "Your ref:", the requester's, whose date may be the request's)
+_FOOT_REFERENCE = re.compile(r"(?i)(?:our\s+)?(?:ref(?:erence)?|cyf(?:eirnod)?)\b\.?(?:\s*(?:no|number)\b\.?)?\s*:?\s*(?=[\w./\-]*\d)[\w./\-]+"
+                             r"\s*(?:[|–—·:]\s*(?:date\b:?\s*)?|date\b:?\s*)")  # (":" a bar is read as: a table row's label cell)
 
 
 def _one_block(doc: Doc, after: str) -> bool:

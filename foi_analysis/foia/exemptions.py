@@ -270,9 +270,13 @@ _RANGE_DASH = r"\s*(?:-|–|to)\s*"
 _BRACKETS = rf"(?:\s*{_GROUP}(?:{_RANGE_DASH}{_GROUP})?)*"
 _SECTION_NUMBER = r"\d{1,2}[A-Z]?(?![\d/])"
 _JOINER = r"\s*(?:,|&|\band\b|\bor\b|/|\bplus\b)\s*(?:" + _SECTION_WORD + r"\s*)?"
+# "section 40(2) by virtue of 40(3A)(a)": the same section's other subsection, its section word left out, is cited too
+# (with the word it is a citation of its own; another number, "44(1)(a) by virtue of 18(1) of ...", another Act's)
+_BY_VIRTUE = r"\s*,?\s+by\s+virtue\s+of\s+(?=(?P=first)\s*\()"
 # (not a possessive's "s": "the Service's 11 drones"; every section word begins "s", so the look behind is asked only there)
 CITATION = re.compile(
-    rf"(?:\b(?=s)(?<![A-Za-z]['’])|(?=§)){_SECTION_WORD}\s*({_SECTION_NUMBER}{_BRACKETS}(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS}))*)",
+    rf"(?:\b(?=s)(?<![A-Za-z]['’])|(?=§)){_SECTION_WORD}\s*((?P<first>{_SECTION_NUMBER}){_BRACKETS}"
+    rf"(?:{_JOINER}(?:{_SECTION_NUMBER}{_BRACKETS}|{_GROUP}{_BRACKETS})|{_BY_VIRTUE}{_SECTION_NUMBER}{_BRACKETS})*)",
     re.IGNORECASE,
 )
 # Under the EIR (and the EISR) the grounds are regulations: "regulation 12(4)(b)", "reg. 13", "regulations 12(5)(b) and 13".

@@ -49,7 +49,7 @@ police constabulary service services council authority commissioner commission t
 office department directorate division unit team bureau branch group ministry government executive
 parliament assembly court tribunal university college school academy hospital nhs company limited ltd plc llp inc
 inspectorate institute foundation association society charity union federation alliance coalition campaign network watch
-international royal force forces committee committees panel forum
+international royal force forces committee committees panel forum museum museums library libraries gallery galleries archives
 act regulations regulation code bill order
 street road lane avenue square circus cross station park centre center bridge broadway gate hill green
 market way place row parade high town city county borough district ward village estate airport st
