@@ -879,11 +879,12 @@ def _dates_in(text: str) -> int:
 
 def _orphan(name: str, rows: list[Row], out: _Read, page: int = 0) -> None:
     """A grid's header (it names a date and a location) with no dated rows under it: a page whose rows
-    were not read (damaged, or drawn in a way not seen), reported rather than passed over."""
-    if not rows:
-        return
-    named = {headers.field_for(c.text) for r in rows for c in r.cells if c.text}
-    if {"date", "location"} <= named:
+    were not read (damaged, or drawn in a way not seen), reported rather than passed over. A header
+    names them in one row (a cell merged over two header rows is in both); a key listing the columns'
+    names one under the other ("Column | Meaning": "Date", "Location" in its first column) is no header
+    (round 14: before, reported as one)."""
+    named = [{headers.field_for(c.text) for c in r.cells if c.text} for r in rows]
+    if any({"date", "location"} <= fields for fields in named):
         out.rejections.append(Rejection(f"grids/{name} page {page}", "page", " | ".join(c.text for c in rows[0].cells),
                                         "a table header with no dated rows under it: if rows are printed there, "
                                         "they were not read"))
