@@ -5,7 +5,7 @@ and sub-header joined, e.g. "True Alerts Confirmed") is reduced to the *concepts
 (``CONCEPTS``: "not confirmed" and "unconfirmed" are one concept, "alerts" and "matches" another),
 and the first rule of ``FIELDS`` whose concepts it holds gives the column's field. Word order does
 not matter ("Confirmed true alerts", "Alerts - True - Confirmed"), nor punctuation, case or
-footnote markers, nor the usual short forms ("LOC.", "DUR.", "W/L", "CONF", "THRESH."). A header that
+footnote markers, nor the usual short forms ("LOC.", "DUR.", "W/L", "CONF", "THRESH.", "TA", "FA"). A header that
 names no known field is returned as None: the parser keeps that
 column aside (``extra_columns``) with a warning instead of losing the grid.
 """
@@ -170,6 +170,17 @@ PURPOSES: list[tuple[str, str]] = [
 ]
 
 
+# "TA" and "FA", capitals standing alone: true and false alerts written short, "No. FA" their number
+# (round 14: before, "TA" over Confirmed | Unconfirmed was kept aside, and "No." read as a denial).
+# Capitals only, so no word holding the letters ("Façade", Welsh "ta") reads as one.
+SHORT_ALERTS = re.compile(r"(?<![^\W_])(?P<number>No\.?\s*)?(?P<kind>[TF])A(?![^\W_])")
+
+
+def _spell_out(header: str) -> str:
+    return SHORT_ALERTS.sub(lambda m: ("number of " if m["number"] else "")
+                            + ("true" if m["kind"] == "T" else "false") + " alerts", header)
+
+
 def normalise(header: str) -> str:
     """Lower case, ligatures undone ("Conﬁrmed", as Word's fonts print it), footnote markers
     ("Alerts1", "Alerts¹") dropped, punctuation to spaces."""
@@ -181,7 +192,7 @@ def normalise(header: str) -> str:
 def concepts(header: str) -> frozenset[str]:
     """The concepts a header names; "repeated" when it names false alerts twice (the 2020-22 "False
     Alert / Confirmed False Alerts" restates one count of all false alerts, not a confirmed split)."""
-    text = normalise(header)
+    text = normalise(_spell_out(header))
     found = set()
     if len(re.findall(r"\bfalse\b", text)) > 1:
         found.add("repeated")

@@ -187,7 +187,10 @@ MINUTES_HEADER = re.compile(r"\b(?:mins?|minutes)\b", re.IGNORECASE)
 # never read as 12 faces or as 12,000 (nor "1" under "(m)" as one face).
 # Round 11: "(k)", as "Faces seen (k)" printing "12", "9.5".
 SCALED_HEADER = re.compile(r"(?<!\d)'?000'?s?\b|\bthousands?\b|\bmillions?\b|\bmns?\b|\(\s*[mk]\s*\)", re.IGNORECASE)
-PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*%")
+# A rate's base in its header ("per 1,000 faces", "per 10000"): a power of ten from a thousand (round 14).
+PER_BASE = re.compile(r"\bper\s+(?P<base>10{0,2}(?:,?000)+)\b", re.IGNORECASE)
+# Round 14: "per cent" or "percent" in words after the figure is the sign ("0.008 per cent").
+PERCENT = re.compile(r"(?P<value>\d+(?:\.(?P<decimals>\d+))?)\s*(?:%|(?i:per ?cent)\b)")
 # Purpose codes: numbers or letters ("1,2,3", "A, B", "P1/P2"), as the grid's own legend defines them.
 PURPOSE_CODES = re.compile(r"(?:\d{1,3}|[A-Z]\d{0,2})(?:\s*(?:[,;/&]|and)\s*(?:\d{1,3}|[A-Z]\d{0,2}))*")
 PURPOSE_CODE = re.compile(r"\d{1,3}|[A-Z]\d{0,2}")
@@ -293,7 +296,7 @@ class _Record:
     table: int  # index of the table it was printed in (places it relative to purpose legends)
     cells: dict[str, str] = field(default_factory=dict)
     extras: dict[str, str] = field(default_factory=dict)  # header -> text, columns of no known meaning
-    rate_in_percent: bool = False  # the rate's header gives its unit ("False alert rate (%)")
+    rate_base: int | None = None  # the rate's header gives its base: 100 ("False alert rate (%)"), 1,000 ("per 1,000 faces")
     duration_unit: str | None = None  # the duration's header gives its unit ("Duration (hours)"): "h" or "min"
     threshold_in_percent: bool = False  # the threshold's header gives "%" ("Threshold (%)")
     struck: bool = False  # printed struck through
@@ -724,8 +727,8 @@ def _read(path: Path) -> _Read:
             if not is_date_cell(values["date"]) and not extras and not any(v for k, v in values.items() if k != "date"):
                 continue  # a heading under the date column ("January 2025", "Week 2"), or a blank row
             if values["date"] and not NOT_A_DEPLOYMENT.match(values["date"]) and not total:
-                records.append(_Record(table.page, index, values, extras, any(
-                    c.field == "false_alert_rate_printed" and PERCENT_HEADER.search(c.header) for c in columns),
+                records.append(_Record(table.page, index, values, extras, next(
+                    (_rate_base(c.header) for c in columns if c.field == "false_alert_rate_printed"), None),
                     next((_duration_unit(c.header) for c in columns if c.field == "duration"), None),
                     any(c.field == "threshold" and PERCENT_HEADER.search(c.header) for c in columns), row.struck,
                     _merged_figures(row, columns), section))
@@ -876,11 +879,12 @@ def _dates_in(text: str) -> int:
 
 def _orphan(name: str, rows: list[Row], out: _Read, page: int = 0) -> None:
     """A grid's header (it names a date and a location) with no dated rows under it: a page whose rows
-    were not read (damaged, or drawn in a way not seen), reported rather than passed over."""
-    if not rows:
-        return
-    named = {headers.field_for(c.text) for r in rows for c in r.cells if c.text}
-    if {"date", "location"} <= named:
+    were not read (damaged, or drawn in a way not seen), reported rather than passed over. A header
+    names them in one row (a cell merged over two header rows is in both); a key listing the columns'
+    names one under the other ("Column | Meaning": "Date", "Location" in its first column) is no header
+    (round 14: before, reported as one)."""
+    named = [{headers.field_for(c.text) for c in r.cells if c.text} for r in rows]
+    if any({"date", "location"} <= fields for fields in named):
         out.rejections.append(Rejection(f"grids/{name} page {page}", "page", " | ".join(c.text for c in rows[0].cells),
                                         "a table header with no dated rows under it: if rows are printed there, "
                                         "they were not read"))
@@ -1172,9 +1176,19 @@ def parse_threshold(text: str, in_percent: bool = False) -> float | None:
     return value
 
 
-def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
-    """A printed percentage as (fraction 0-1, decimals printed); None for N/A or blank. A bare number
-    is a percentage only under a header that says so (``in_percent``: "False alert rate (%)")."""
+def _rate_base(header: str) -> int | None:
+    """What a rate column's bare numbers are out of, when its header says: 100 ("False alert rate (%)"),
+    a power of ten from 1,000 ("False alerts per 1,000 faces", "per 10,000"); None when it does not."""
+    if PERCENT_HEADER.search(header):
+        return 100
+    m = PER_BASE.search(header)
+    return int(m["base"].replace(",", "")) if m else None
+
+
+def parse_rate(text: str, base: int | None = None) -> tuple[float, int] | None:
+    """A printed percentage as (fraction 0-1, decimals printed as a percentage); None for N/A or blank.
+    A bare number is a share only under a header that gives its base (``base``: 100, "False alert rate
+    (%)"; 1,000, "per 1,000 faces": "0.08" is 0.008%, three decimals as a percentage)."""
     if BRACKETED_FIGURE.search(str(text)):
         raise ValueError(f"not a percentage {text!r}: a figure in brackets after it")
     text = _bare(text)
@@ -1183,8 +1197,14 @@ def parse_rate(text: str, in_percent: bool = False) -> tuple[float, int] | None:
     # A decimal comma before one or two digits ("0,01%") is no thousands separator (its groups are
     # three digits): a decimal point. Three digits ("0,008%") may be either: reported (round 5).
     text = re.sub(r"^(\d+),(\d{1,2})(?=\s*%$)", r"\1.\2", text)
+    bare = re.fullmatch(r"\d+(?:\.(\d+))?", text)
+    if bare and base and base != 100:
+        if Decimal(text) > base:
+            raise ValueError(f"not a rate {text!r}: a share of faces over all of them (per {base:,})")
+        # Decimals as a percentage: per 1,000 one more than printed, per 10,000 two more.
+        return float(Decimal(text) / base), len(bare[1] or "") + len(str(base)) - 3
     # A bare 0 is no false alert in any unit ("0", "0.00"), whether or not its header gives "%".
-    m = PERCENT.fullmatch(text + "%" if (in_percent and re.fullmatch(r"\d+(?:\.\d+)?", text))
+    m = PERCENT.fullmatch(text + "%" if (base == 100 and bare)
                           or re.fullmatch(r"0(?:\.0+)?", text) else text)
     if not m:
         raise ValueError(f"not a percentage {text!r}")
@@ -1382,7 +1402,7 @@ def _parse(path: Path) -> _Parsed:
         row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
             row[key] = read(key, lambda text: _alerts_total(text, date) if key == "total_alerts" else parse_count(text, on=date))
-        rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_in_percent))
+        rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_base))
         row["false_alert_rate_printed"] = cells.get("false_alert_rate_printed") or None
         row["false_alert_rate"] = rate[0] if rate else None
         row["_rate_decimals"] = rate[1] if rate else None
