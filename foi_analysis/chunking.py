@@ -98,8 +98,9 @@ def read_plan(folder: str | os.PathLike, chunk_files: int = CHUNK_FILES) -> Plan
     in their chunks first, then each process sorts, stats and signs half of the chunks (a chunk keeps
     the names' sorted order, so sorting each chunk's names is sorting all of them, in ~2,000 small
     sorts). At 1M files only the listing and the names' CRC-32 stay serial (~1 s of ~6; the build waits
-    for this after its imports). A folder with anything but record files named *.yaml (a folder, a
-    broken link, a name not in UTF-8) is read the whole way (``listing.read``), which names those."""
+    for this after its imports). A folder with a name that is not ASCII is read as ``listing.read``
+    reads it, and one with anything but record files named *.yaml (a folder, a broken link) is read
+    again that way, which names those."""
     now = time.time_ns()
     if not (listing.DIR_FD and os.path.isdir(folder) and listing.cores() >= 2 and forked.possible()):
         return plan(listing.read(folder), cache.code_version(), chunk_files)

@@ -101,3 +101,10 @@ def test_a_large_folder_holding_what_is_no_record_is_read_whole(large):
 def test_a_large_folders_plan_passes_through_the_listing_child(large):
     there = listing.prefetch(large, reader=lambda folder: chunking.read_plan(folder, 4)).result()
     _same_plan(pickle.loads(pickle.dumps(there)), chunking.plan(listing.read(large), cache.code_version(), 4))
+
+
+def test_a_large_folder_with_a_name_not_in_ascii_gives_the_whole_listings_plan(large):
+    (large / "café-r.yaml").write_text("reference: C\n")
+    plan = chunking.read_plan(large, chunk_files=4)
+    assert "café-r.yaml" in [n for k in range(len(plan.slots)) for n in plan.names(k)]
+    _same_plan(plan, chunking.plan(listing.read(large), cache.code_version(), 4))
