@@ -891,7 +891,7 @@ def disclosure_tables(raw: Path, cache: Cache | None = None, listed: chunking.Pl
         else:
             calendar.use_holidays(holidays)
     # The files by chunk, with each chunk's stat signature: worked out by a child forked before the
-    # imports when the command started (``listing.prefetch`` with ``chunking.prefetched_plan``), else
+    # imports when the command started (``listing.prefetch`` with ``chunking.read_plan``), else
     # here. Names as strings: a Path or a DirEntry per file costs more (time, and at 1M records memory
     # that every forked worker would inherit); each chunk's names are split from one string only
     # when its group is redone.

@@ -14,11 +14,11 @@ import sys
 from . import __version__
 
 
-def _chunk_plan(facts):
+def _chunk_plan(folder):
     """Run by the listing child (its imports there, after the fork): the build's ``chunking.Plan``."""
     from . import chunking
 
-    return chunking.prefetched_plan(facts)
+    return chunking.read_plan(folder)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -28,7 +28,7 @@ def _build(args: argparse.Namespace) -> int:
     # imports pandas and pandera (~0.5 s each at 100k records), and sorted into the cache's chunks
     # with each chunk's stat signature there too; with no holiday table in the cache (a clean build),
     # another child computes it meanwhile.
-    files = listing.prefetch(config.RAW_DISCLOSURES, then=_chunk_plan)
+    files = listing.prefetch(config.RAW_DISCLOSURES, reader=_chunk_plan)
     from . import cache
     from .foia import bank_holidays
 

@@ -120,11 +120,16 @@ def read(folder: str | os.PathLike) -> Facts:
     # Stat-ed relative to the open directory where the system allows it (not on Windows).
     fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0)) if DIR_FD else None
     try:
-        names = sorted(n for n in os.listdir(folder if fd is None else fd) if n.endswith(SUFFIXES))
-        kinds, sizes, mtimes, inodes = stat_names(os.fspath(folder), fd, names, split=len(names) > SPLIT)
+        return listed(folder, fd, [n for n in os.listdir(folder if fd is None else fd) if n.endswith(SUFFIXES)], now)
     finally:
         if fd is not None:
             os.close(fd)
+
+
+def listed(folder: str | os.PathLike, fd: int | None, names: list[str], now: int) -> Facts:
+    """``read``'s facts of the record files ``names`` (as listed: sorted here) in ``folder`` (open as ``fd``)."""
+    names.sort()
+    kinds, sizes, mtimes, inodes = stat_names(os.fspath(folder), fd, names, split=len(names) > SPLIT)
     if not "".join(names).isascii():  # (one look for the usual all-ASCII folder)
         # A name the file system holds in bytes that are not UTF-8 (made on another system) cannot be
         # written in any table: reported with the unreadable ones, never read.
@@ -148,30 +153,28 @@ def utf8_name(name: str) -> bool:
 
 
 class Listing:
-    """``then(read(folder))`` (``read(folder)`` with no ``then``), possibly under way in a child
+    """``reader(folder)`` (``read(folder)`` with no ``reader``), possibly under way in a child
     process; ``result()`` hands it over (and keeps no reference: at 1M records the names are ~80 MB
     that forked workers would otherwise inherit)."""
 
-    def __init__(self, folder: str | os.PathLike, pending=None, then=None):
-        self.folder, self.pending, self.then = os.fspath(folder), pending, then
+    def __init__(self, folder: str | os.PathLike, pending=None, reader=None):
+        self.folder, self.pending, self.reader = os.fspath(folder), pending, reader
 
     def result(self):
         data, self.pending = self.pending() if self.pending else None, None
         if data is None:  # never started, or the child failed: read here, the result is the same
-            facts = read(self.folder)
-            return self.then(facts) if self.then else facts
+            return (self.reader or read)(self.folder)
         return pickle.loads(data)
 
 
-def prefetch(folder: str | os.PathLike, then=None) -> Listing:
+def prefetch(folder: str | os.PathLike, reader=None) -> Listing:
     """Start reading ``folder``'s facts in a forked child (call before importing pandas: the child is
-    then a small process), and ``then(facts)`` there if given (it must import nothing heavy); where no
+    then a small process), or ``reader(folder)`` if given (it must import nothing heavy); where no
     child can be forked, the same is done in this process when first asked for."""
     if not forked.possible():
-        return Listing(folder, then=then)
+        return Listing(folder, reader=reader)
 
     def produce() -> bytes:
-        facts = read(folder)
-        return pickle.dumps(then(facts) if then else facts, protocol=pickle.HIGHEST_PROTOCOL)
+        return pickle.dumps((reader or read)(folder), protocol=pickle.HIGHEST_PROTOCOL)
 
-    return Listing(folder, forked.in_child(produce), then)
+    return Listing(folder, forked.in_child(produce), reader)
