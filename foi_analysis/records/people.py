@@ -193,7 +193,6 @@ _LIST_ITEM = re.compile(rf"[ \t]*[\"'‘“]?(?P<run>{_SURNAME_FIRST}|{_RUN_QUOT
 # email's local part is, two or three parts ("jane_doe", "jane-doe-2"; not "/users/manual", nor a team's, "/user/foi_team").
 _PROFILE_GATE = ("/user", "/profile", "/people", "/person")
 _PROFILE_URL = (r"(?<![\w.@/-])(?i:https?://)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+/(?i:users?|profiles?|people|person)/"
-
                 r"(?P<slug>[A-Za-z][A-Za-z-]*(?:[._-][A-Za-z0-9][A-Za-z0-9-]*){1,3})(?![\w.])")
 
 # A subject or a page's title that ends in a name alone after a dash or bar ("FOI 2025-0502 - Priya Okafor").
@@ -214,13 +213,11 @@ no noreply no-reply donotreply reply general public access subject sar legal cor
 # Each with the words (lower case) one of which a text holds if the pattern can match: most texts
 # (a table's cell, a title) hold none, and are not searched (the words are found in one pass in C,
 # ``_open_gates``: a substring test a word cost a short text more than the patterns did).
-_ROLE_WORDS = ("officer", "manager", "advis", "analyst", "ordinator", "administrator", "director", "controller", "lead", "clerk",
-               "solicitor", "inspector", "sergeant", "constable", "superintendent", "commissioner", "handler", "reviewer", "owner")
+_ROLE_WORDS = ("officer", "manager", "adviser", "advisor", "analyst", "ordinator", "administrator", "director", "controller",
+               "lead", "clerk", "solicitor", "inspector", "sergeant", "constable", "superintendent", "commissioner", "handler",
+               "reviewer", "owner")
 # (a role's noun closing a bracket: "officer)", "managers)"; a role's words in a sentence are common, brackets after them not)
-_BRACKETS_CLOSED = tuple(f"{w}{s})" for w in ("officer", "manager", "adviser", "advisor", "analyst", "ordinator", "administrator",
-                                               "director", "controller", "lead", "clerk", "solicitor", "inspector", "sergeant",
-                                               "constable", "superintendent", "commissioner", "handler", "reviewer", "owner")
-                         for s in ("", "s")) + ("(head of",)
+_BRACKETS_CLOSED = tuple(f"{w}{s})" for w in _ROLE_WORDS for s in ("", "s")) + ("(head of",)
 _KINDS = ((_GREETING, "greeting", 1, ("dear", "hello", "hi ", "annwyl")),
           (_SIGN_OFF, "signature", 1, ("yours", "regards", "wishes", "gywir", "cofion")),
           (_THANKS, "signature", 1, ("thank", "diolch", "best", "cheers")),
