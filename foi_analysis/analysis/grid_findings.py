@@ -236,7 +236,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
                   else f"deployments vary {phi:.1f} times as much as chance alone allows")
         lines.append(f"**In {y['year']}**: {thousands(y['deployments'])} deployments ({thousands(y['counted'])} with figures; "
                      f"{y['cited']}), "
-                     f"{_false(y['false_alerts'])} in {thousands(y['faces_seen'])} faces seen, **{percent(y['rate'])}**. "
+                     f"{_false(y['false_alerts'])} in {thousands(y['faces_seen'])} faces seen, **{small_percent(y['rate'])}**. "
                      f"Exact {c} interval {interval(y['lower'], y['upper'])}; dispersion-adjusted "
                      f"{interval(y['adj_lower'], y['adj_upper'])} ({spread}).")
     fn = f["funnel"]
@@ -366,14 +366,14 @@ def describe_reference_comparison(f: dict) -> list[str]:
         elif "faces_seen" in g and r["threshold"] is not None:
             lines.append(text + f" The grids at the same setting: {_false(g['false_alerts'])} in "
                          f"**{thousands(g['faces_seen'])}** faces seen over {thousands(g['deployments'])} deployments, "
-                         f"**{percent(g['rate'])}** per face seen (exact {c} interval {interval(g['lower'], g['upper'])}, "
+                         f"**{small_percent(g['rate'])}** per face seen (exact {c} interval {interval(g['lower'], g['upper'])}, "
                          f"dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; {g['cited']}).")
         else:
             out_of = g.get("faces_seen", g.get("total_alerts"))
             unit = "faces seen" if "faces_seen" in g else "alerts"
             lines.append(text + f" The grids cover {days(g['first'], g['last'])} of that period: "
                          f"{_false(g['false_alerts'])} in **{thousands(out_of)}** {unit} over "
-                         f"{thousands(g['deployments'])} deployments, **{percent(g['rate'])}** (exact {c} interval "
+                         f"{thousands(g['deployments'])} deployments, **{small_percent(g['rate'])}** (exact {c} interval "
                          f"{interval(g['lower'], g['upper'])}, dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; "
                          f"{g['cited']}).")
     lines.append(f["measures_differ"])
