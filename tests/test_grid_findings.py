@@ -793,6 +793,9 @@ def test_small_percentages_say_one_in():
     # below 0.1% a percentage is also given as 1 in N (two significant digits): 1 / 4.1e-8 = 24,390,244
     assert display.small_percent(4.1e-8) == "0.0000041% (1 in 24 million)"
     assert display.small_percent(5 / 1_863_630) == "0.00027% (1 in 370,000)"  # 1,863,630 / 5 = 372,726
+    assert display.small_percent(1e-6) == "0.00010% (1 in 1 million)"  # a round million, no '1.0'
+    assert display.small_percent(0.00074e-2) == "0.00074% (1 in 140,000)"  # 1 / 7.4e-6 = 135,135
+    assert display.small_percent(7.4e-7) == "0.000074% (1 in 1.4 million)"  # 1 / 7.4e-7 = 1,351,351
     assert display.small_percent(0.025) == "2.5%" and display.small_percent(0) == "0%"
     assert display.interval(0, 6.5e-6) == "0% to 0.00065% (1 in 150,000)"  # 1 / 6.5e-6 = 153,846
     # a table cell of a short phrase is kept on one line; a long one may wrap

@@ -95,7 +95,8 @@ def _one_in_count(fraction) -> str:
         return f"{n:,.0f}"
     rounded = round(n, 1 - math.floor(math.log10(n)))
     if rounded >= 1_000_000:
-        return f"{rounded / 1_000_000:,.{0 if rounded >= 10_000_000 else 1}f} million"
+        millions = rounded / 1_000_000  # two significant digits: '1.4 million', '1 million', '24 million'
+        return f"{millions:,.1f}".removesuffix(".0") + " million" if millions < 10 else f"{millions:,.0f} million"
     return f"{int(rounded):,}"
 
 

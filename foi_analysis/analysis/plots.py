@@ -248,7 +248,8 @@ def yearly_chart(years, confidence: float):
               for y in years.itertuples()]
     ax.set_xticks(list(years["year"]), labels, fontsize="small")
     ax.set_xlim(years["year"].min() - 0.5, years["year"].max() + 0.5)
-    ax.yaxis.set_major_formatter(lambda v, _: _pct(v))
+    # a log axis of tiny rates reads 0.000010%: each tick also says its 1 in N, as the sentences do
+    ax.yaxis.set_major_formatter(lambda v, _: small_percent(v).replace(" (", "\n("))
     ax.set(xlabel="", ylabel="false alerts / faces seen")
     # the legend in one row between the title and the axes: inside, it could cover a year's interval;
     # beside them, it would squeeze the years' labels into each other
