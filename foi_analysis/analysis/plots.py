@@ -270,7 +270,7 @@ def yearly_alt(years, confidence: float = DEFAULT_CONFIDENCE) -> str:
     shown = years.loc[years["rate"].notna()]
     missing = [str(y) for y in years.loc[years["deployments"] == 0, "year"]]
     return (f"False alerts per face seen by year, with exact {100 * confidence:g}% intervals: "
-            + "; ".join(f"{y.year}: {small_percent(y.rate)} ({interval(y.lower, y.upper)}) over {_counted_of(y)} deployments"
+            + "; ".join(f"{y.year}: {small_percent(y.rate)}, interval {interval(y.lower, y.upper)}, over {_counted_of(y)} deployments"
                         for y in shown.itertuples())
             + (f"; no deployment printed in {', '.join(missing)}" if missing else "") + ".")
 
@@ -287,7 +287,7 @@ def threshold_chart(thresholds, deployments, confidence: float = DEFAULT_CONFIDE
         legend_outside(ax)
         source(ax, sources.grids(deployments.loc[deployments["threshold"].notna(), "source_file"]))
     alt = f"False alerts per face seen by threshold setting, with exact {100 * confidence:g}% intervals: " + "; ".join(
-        f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({small_percent(t.rate)}, {interval(t.lower, t.upper)})"
+        f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces: {small_percent(t.rate)}, interval {interval(t.lower, t.upper)}"
         for t in thresholds.itertuples()) + "."
     return fig, alt
 
