@@ -542,7 +542,9 @@ def test_a_published_rate_without_its_counts_says_it_has_no_interval():
               "watchlist_size": 10_000, "value": 0.00017, "events": None, "trials": None, "secondary": "no",
               "source_url": "https://example.org/", "grid": None}
     line = grid_findings.describe_reference_comparison({"confidence": 0.95, "figures": [figure], "measures_differ": ""})[1]
-    assert "**0.017%** false positive identification rate per test subject at threshold 0.6 with a 10,000-person watchlist" in line
+    # below 0.1%, with its 1 in N: 1 / 0.00017 = 5,882 -> 5,900
+    assert ("**0.017% (1 in 5,900)** false positive identification rate per test subject at threshold 0.6 with a "
+            "10,000-person watchlist") in line
     assert "not published: no interval can be given" in line
 
 

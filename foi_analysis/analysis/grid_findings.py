@@ -354,7 +354,7 @@ def describe_reference_comparison(f: dict) -> list[str]:
             counts = (f", {thousands(r['events'])} in {thousands(r['trials'])}, exact {c} interval "
                       f"{interval(r['lower'], r['upper'])}" if r.get("lower") is not None
                       else " (the counts behind it are not published: no interval can be given)")
-            ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{period}{counts}"
+            ref = f"**{small_percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{period}{counts}"
         else:  # a count alone ("false positives in the test: 1")
             ref = f"{r['measure']}{setting}{watch}{period}: **{thousands(r['events'])}**"
         when = month(r["published"]) if len(str(r["published"])) == 7 else day(r["published"])  # '2025-10' or a day
