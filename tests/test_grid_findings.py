@@ -393,7 +393,7 @@ def test_people_formats():
                       {"faces_seen": "Faces seen", "rate": "False alert rate"}, kinds={"rate": "percent"})
     html = t._repr_html_()
     assert "1,000" in html and "50%" in html and "not printed" in html
-    assert "<th>Faces seen</th>" in html and "NaN" not in html and "<NA>" not in html
+    assert '<th class="short">Faces seen</th>' in html and "NaN" not in html and "<NA>" not in html
     # a citation quoted from a list ("Section 24(2) National Security;", the 2016 MPS response's list of
     # NCND grounds) is shown without the list's separator; one inside the words stays
     assert display.quoted("Section 24(2) National Security; ") == "Section 24(2) National Security"
@@ -510,7 +510,8 @@ def test_purposes_are_said_one_per_line_in_short_sentences(found):
     hotspot = next(s for s in lines if "'crime hotspot'" in s)
     assert "**0** false alerts in **564,869** faces seen over 56 deployments" in hotspot
     # 0 in 564,869: exact upper bound 1 - 0.025**(1/564869)
-    assert f"Exact 95% interval 0% to {display.percent(1 - 0.025 ** (1 / 564_869))};" in hotspot
+    # (below 0.1%, with 1 in N beside it: 1 / 6.53e-6 = 153,000)
+    assert f"Exact 95% interval 0% to {display.small_percent(1 - 0.025 ** (1 / 564_869))};" in hotspot
     assert "no bootstrap interval" in hotspot
     other = next(s for s in lines if s is not hotspot)
     assert "**27** false alerts in **337,277** faces seen over 123 deployments" in other
@@ -541,7 +542,9 @@ def test_a_published_rate_without_its_counts_says_it_has_no_interval():
               "watchlist_size": 10_000, "value": 0.00017, "events": None, "trials": None, "secondary": "no",
               "source_url": "https://example.org/", "grid": None}
     line = grid_findings.describe_reference_comparison({"confidence": 0.95, "figures": [figure], "measures_differ": ""})[1]
-    assert "**0.017%** false positive identification rate per test subject at threshold 0.6 with a 10,000-person watchlist" in line
+    # below 0.1%, with its 1 in N: 1 / 0.00017 = 5,882 -> 5,900
+    assert ("**0.017% (1 in 5,900)** false positive identification rate per test subject at threshold 0.6 with a "
+            "10,000-person watchlist") in line
     assert "not published: no interval can be given" in line
 
 
@@ -592,7 +595,7 @@ def test_the_funnel_says_how_many_chance_alone_puts_above_each_limit():
           "expected_above_0.95": 100 * (1 - no_alert), "expected_above_0.998": 100 * (1 - at_most_one)}
     assert grid_findings.funnel_sentence(fn) == (
         "**Funnel plot**: of 100 deployments, **1** lies above the 95% control limit and **0** above the 99.8% "
-        "limit around the pooled rate 0.0010%. Were every deployment at that rate, chance alone would put about "
+        "limit around the pooled rate 0.0010% (1 in 100,000). Were every deployment at that rate, chance alone would put about "
         "1.0 and fewer than 0.1 there.")
 
 
@@ -748,3 +751,57 @@ def test_blue_list_tables_cite_the_grid_page(corpus):
     assert set(paired["page"]) == {1}
     missing = findings.grid_joined(Selection(), "blue_list_missing")
     assert missing[["location", "page"]].to_numpy().tolist() == [["Islington", 1]]  # 20 Apr 2023, p. 1
+
+
+def test_rates_per_deployment_and_hour_carry_intervals():
+    # Three deployments of one year, written for this test (not from any grid):
+    # arrests 0, 2, 4; true alerts 1, 4, 5; 60, 120 and 60 minutes with 1, 3, 4 alerts.
+    dep = pd.DataFrame({
+        "date": pd.to_datetime(["2024-01-05", "2024-02-05", "2024-03-05"]),
+        "arrests": [0, 2, 4], "true_alerts": [1, 4, 5], "total_alerts": [1, 3, 4],
+        "duration_minutes": [60, 120, 60], "faces_seen": [1000, 2000, 1000],
+        "watchlist_size": [100, 200, 300], "arrests_or_disposals": [None, None, None]})
+    o = grid_analyses.outcomes_by_year(dep).iloc[0]
+    # 6 arrests over 3 deployments = 2 per deployment; spread about the mean 2: ((0-2)^2 + 0 + (4-2)^2) / 2
+    # = 4, over 2 degrees of freedom = dispersion 2.0
+    assert o["arrests_per_deployment"] == pytest.approx(2.0)
+    assert o["arrests_per_deployment_dispersion"] == pytest.approx(2.0)
+    # exact Poisson for 6 in 3: Garwood's table gives 2.2019 to 13.059 for k = 6, over 3
+    assert (o["arrests_per_deployment_lower"], o["arrests_per_deployment_upper"]) == pytest.approx(
+        (2.2019 / 3, 13.059 / 3), abs=5e-4)
+    # widened: k/phi = 3 over 3/phi = 1.5; Garwood for k = 3 is 0.6187 to 8.7673, over 1.5
+    assert (o["arrests_per_deployment_adj_lower"], o["arrests_per_deployment_adj_upper"]) == pytest.approx(
+        (0.6187 / 1.5, 8.7673 / 1.5), abs=5e-4)
+    # 6 arrests of 10 true alerts, none more than its alerts: a share, with the exact binomial interval
+    # (Clopper-Pearson for 6 of 10: beta(0.025; 6, 5) to beta(0.975; 7, 4))
+    assert o["arrests_per_true_alert"] == pytest.approx(0.6) and o["arrests_per_true_alert_method"] == "exact binomial"
+    assert (o["arrests_per_true_alert_lower"], o["arrests_per_true_alert_upper"]) == pytest.approx(
+        (beta.ppf(0.025, 6, 5), beta.ppf(0.975, 7, 4)), rel=1e-9)
+    # 8 alerts in 4 hours = 2 per hour; expected 2, 4, 2: ((1-2)^2/2 + (3-4)^2/4 + (4-2)^2/2) / 2 = 1.375
+    assert o["alerts_per_hour"] == pytest.approx(2.0)
+    assert o["alerts_per_hour_dispersion"] == pytest.approx(1.375)
+    # Garwood for k = 8: 3.4538 to 15.763, over 4 hours
+    assert (o["alerts_per_hour_lower"], o["alerts_per_hour_upper"]) == pytest.approx((3.4538 / 4, 15.763 / 4), abs=5e-4)
+    # one deployment printing more arrests than true alerts: no longer a share, a rate per alert (Poisson)
+    more = dep.assign(arrests=[0, 2, 6])
+    o = grid_analyses.outcomes_by_year(more).iloc[0]
+    assert o["arrests_per_true_alert_method"] == "Poisson"
+    # 8 arrests over 10 true alerts: Garwood for k = 8 (3.4538 to 15.763) over 10
+    assert (o["arrests_per_true_alert_lower"], o["arrests_per_true_alert_upper"]) == pytest.approx(
+        (0.34538, 1.5763), abs=5e-4)
+
+
+def test_small_percentages_say_one_in():
+    # below 0.1% a percentage is also given as 1 in N (two significant digits): 1 / 4.1e-8 = 24,390,244
+    assert display.small_percent(4.1e-8) == "0.0000041% (1 in 24 million)"
+    assert display.small_percent(5 / 1_863_630) == "0.00027% (1 in 370,000)"  # 1,863,630 / 5 = 372,726
+    assert display.small_percent(1e-6) == "0.00010% (1 in 1 million)"  # a round million, no '1.0'
+    assert display.small_percent(0.00074e-2) == "0.00074% (1 in 140,000)"  # 1 / 7.4e-6 = 135,135
+    assert display.small_percent(7.4e-7) == "0.000074% (1 in 1.4 million)"  # 1 / 7.4e-7 = 1,351,351
+    assert display.small_percent(0.025) == "2.5%" and display.small_percent(0) == "0%"
+    assert display.interval(0, 6.5e-6) == "0% to 0.00065% (1 in 150,000)"  # 1 / 6.5e-6 = 153,846
+    # a table cell of a short phrase is kept on one line; a long one may wrap
+    html = display.table(pd.DataFrame({"s17": ["yes"], "note": ["a sentence longer than twelve characters"]}),
+                         {"s17": "s17 in time", "note": "Note"})._repr_html_()
+    assert '<th class="short">s17 in time</th>' in html and '<td class="short">yes</td>' in html
+    assert "<td>a sentence longer than twelve characters</td>" in html

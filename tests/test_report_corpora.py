@@ -509,8 +509,11 @@ def test_the_yearly_chart_counts_the_deployments_its_rates_rest_on():
     alt = plots.yearly_alt(years)
     # each rate with the exact interval given above (2e-4 to 1e-3; 4e-6 to 6e-5), at the default 95%
     assert alt.startswith("False alerts per face seen by year, with exact 95% intervals: ")
-    assert "2020: 0.053% (0.020% to 0.10%) over 2 of 3 deployments" in alt
-    assert "2022: 0.0021% (0.00040% to 0.0060%) over 6 deployments" in alt
+    # below 0.1% each figure says its 1 in N: 1 / 0.00053 = 1,886 -> 1,900; 1 / 0.00020 = 5,000
+    assert "2020: 0.053% (1 in 1,900), interval 0.020% (1 in 5,000) to 0.10%, over 2 of 3 deployments" in alt
+    # 1 / 0.000021 = 47,619 -> 48,000; 1 / 4e-6 = 250,000; 1 / 6e-5 = 16,667 -> 17,000
+    assert ("2022: 0.0021% (1 in 48,000), interval 0.00040% (1 in 250,000) to 0.0060% (1 in 17,000), "
+            "over 6 deployments") in alt
     assert plots.yearly_alt(years, 0.99).startswith("False alerts per face seen by year, with exact 99% intervals: ")
     matplotlib.pyplot.close(fig)
 
@@ -534,4 +537,4 @@ def test_the_threshold_chart_says_its_intervals_and_their_level():
     assert "exact 99% interval (faces independent)" in legend
     # 25 / 491,246 = 0.0050891% -> 0.0051%
     assert alt == ("False alerts per face seen by threshold setting, with exact 99% intervals: "
-                   "0.6: 25 in 491,246 faces (0.0051%, 0.0033% to 0.0075%).")
+                   "0.6: 25 in 491,246 faces: 0.0051% (1 in 20,000), interval 0.0033% (1 in 30,000) to 0.0075% (1 in 13,000).")

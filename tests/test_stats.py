@@ -95,3 +95,20 @@ def test_rate_table_handles_missing_and_zero_trials():
 def test_bad_arguments_are_refused(call):
     with pytest.raises(ValueError):
         call()
+
+
+def test_poisson_interval_against_garwood_table():
+    # Garwood's exact interval for a count k: chi2(alpha/2; 2k)/2 to chi2(1-alpha/2; 2k+2)/2.
+    # k = 0: lower 0, upper chi2(0.975; 2)/2 = -ln(0.025) = 3.68888 (chi-square with 2 df is exponential)
+    assert stats.poisson_interval(0, 1) == pytest.approx((0.0, -math.log(0.025)), abs=1e-9)
+    # k = 1: lower chi2(0.025; 2)/2 = -ln(0.975) = 0.025318; upper 5.5716 (published tables of Garwood's limits)
+    lower, upper = stats.poisson_interval(1, 1)
+    assert lower == pytest.approx(-math.log(0.975), rel=1e-9)
+    assert upper == pytest.approx(5.5716, abs=5e-4)
+    # k = 10 over an exposure of 2 (10 arrests in 2 deployments): the table's 4.7954 to 18.390, halved
+    lower, upper = stats.poisson_interval(10, 2)
+    assert (lower, upper) == pytest.approx((4.7954 / 2, 18.390 / 2), abs=5e-4)
+    # no exposure: no information
+    assert all(math.isnan(v) for v in stats.poisson_interval(3, 0))
+    with pytest.raises(ValueError, match="negative"):
+        stats.poisson_interval(-1, 2)

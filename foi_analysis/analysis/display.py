@@ -88,16 +88,36 @@ def percent(fraction, missing: str = NOT_PRINTED, significant: int = 2) -> str:
     return f"{value:,.{decimals}f}%"
 
 
+def _one_in_count(fraction) -> str:
+    """1/fraction to two significant digits, in words past a million: '20,000', '24 million'."""
+    n = 1 / float(fraction)
+    if n < 100:
+        return f"{n:,.0f}"
+    rounded = round(n, 1 - math.floor(math.log10(n)))
+    if rounded >= 1_000_000:
+        millions = rounded / 1_000_000  # two significant digits: '1.4 million', '1 million', '24 million'
+        return f"{millions:,.1f}".removesuffix(".0") + " million" if millions < 10 else f"{millions:,.0f} million"
+    return f"{int(rounded):,}"
+
+
 def one_in(fraction, unit: str) -> str:
     """A small rate as a reader pictures it: 0.0000509 -> 'about 1 in 20,000 faces seen' (two significant
     digits); '' for a rate of 0 or none, which has no '1 in'."""
     if _missing(fraction) or float(fraction) <= 0:
         return ""
-    n = 1 / float(fraction)
-    if n < 100:
-        return f"about 1 in {n:,.0f} {unit}"
-    rounded = round(n, 1 - math.floor(math.log10(n)))
-    return f"about 1 in {int(rounded):,} {unit}"
+    return f"about 1 in {_one_in_count(fraction)} {unit}"
+
+
+SMALL = 0.001  # below 0.1% a percentage is a string of zeros to a reader: '1 in N' is said beside it
+
+
+def small_percent(fraction, missing: str = NOT_PRINTED) -> str:
+    """A percentage, with '1 in N' beside it when it is below 0.1%: '0.0000041% (1 in 24 million)'.
+    The same rule in sentences, tables and alt text; findings.json keeps the number."""
+    said = percent(fraction, missing)
+    if _missing(fraction) or not 0 < float(fraction) < SMALL:
+        return said
+    return f"{said} (1 in {_one_in_count(fraction)})"
 
 
 def number(x, missing: str = NOT_PRINTED, decimals: int = 1) -> str:
@@ -154,7 +174,14 @@ def days(first, last, missing: str = NOT_PRINTED, short: bool = False) -> str:
 def interval(lower, upper, missing: str = NOT_PRINTED) -> str:
     if _missing(lower) or _missing(upper):
         return missing
-    return f"{percent(lower)} to {percent(upper)}"
+    return f"{small_percent(lower)} to {small_percent(upper)}"
+
+
+def ratio_interval(lower, upper, missing: str = NOT_PRINTED) -> str:
+    """An interval of a ratio printed as the ratio is (two decimals): '2.94 to 3.47'."""
+    if _missing(lower) or _missing(upper):
+        return missing
+    return f"{float(lower):,.2f} to {float(upper):,.2f}"
 
 
 def flag(v, missing: str = NOT_PRINTED) -> str:
@@ -168,7 +195,7 @@ def quoted(value, missing: str = NOT_PRINTED) -> str:
     return missing if _missing(value) else str(value).strip().rstrip(";,").rstrip()
 
 
-FORMATS = {"count": thousands, "quoted": quoted, "flag": flag, "percent": percent, "number": number,
+FORMATS = {"count": thousands, "quoted": quoted, "flag": flag, "percent": small_percent, "number": number,
            "date": lambda v, missing=NOT_PRINTED: day(v, missing, short=True),  # tables are narrow
            "ratio": lambda v, missing=NOT_PRINTED: number(v, missing, decimals=2),  # as the findings print ratios
            "text": lambda v, missing=NOT_PRINTED: missing if _missing(v) else str(v)}
@@ -188,6 +215,16 @@ def _kind(series) -> str:
     return "text"
 
 
+SHORT = 12  # characters: a header or cell this short ("s17 in time", "none printed") is kept on one line
+
+
+def _short(text, cls: str = "") -> str:
+    """The class attribute of a cell: its alignment, and 'short' for a short phrase, which the page
+    keeps on one line ('s17 in time' broken over three lines in a narrow column reads badly)."""
+    classes = " ".join(filter(None, [cls, "short" if len(str(text)) <= SHORT else ""]))
+    return f' class="{classes}"' if classes else ""
+
+
 class Table:
     """A formatted table: HTML for the notebook and the report, plain text for the console."""
 
@@ -197,11 +234,11 @@ class Table:
     def _repr_html_(self) -> str:
         if self.frame.empty:  # a header over no rows says nothing: say that nothing is there
             return f"<p>{html.escape(self.caption) + ': n' if self.caption else 'N'}one in this selection.</p>"
-        head = "".join(f"<th>{html.escape(str(c))}</th>" for c in self.frame.columns)
+        head = "".join(f"<th{_short(c)}>{html.escape(str(c))}</th>" for c in self.frame.columns)
         align = self.frame.attrs.get("align", {})
         rows = []
         for row in self.frame.itertuples(index=False):
-            cells = "".join(f'<td{" class=" + align[c] if c in align else ""}>{html.escape(str(v))}</td>'
+            cells = "".join(f'<td{_short(v, align.get(c, ""))}>{html.escape(str(v))}</td>'
                             for c, v in zip(self.frame.columns, row))
             rows.append(f"<tr>{cells}</tr>")
         caption = f"<caption>{html.escape(self.caption)}</caption>" if self.caption else ""

@@ -563,8 +563,9 @@ def deployments(authority: str = "", start: str = "", end: str = "", confidence:
 
 
 def _rate(rate, lower, upper) -> str:
-    """'**0.0051%** (0.0033% to 0.0075%)': two significant digits, never e-notation."""
-    return f"**{percent(rate)}** ({percent(lower)} to {percent(upper)})"
+    """'**0.0051%** (0.0033% (1 in 30,000) to 0.0075% (1 in 13,000))': two significant digits, never
+    e-notation; a bound below 0.1% with its 1 in N (display.small_percent)."""
+    return f"**{percent(rate)}** ({interval(lower, upper)})"
 
 
 def _describe_deployments(f: dict) -> list[str]:

@@ -66,6 +66,34 @@ def dispersion(deployments: pd.DataFrame, by: str | list[str] | None = None) -> 
     return x2 / df if df else None
 
 
+def poisson_dispersion(k, exposure) -> float | None:
+    """Quasi-Poisson scale of counts k over exposures (arrests per deployment: exposure 1 each;
+    alerts over hours): Pearson chi-square about the pooled rate / df. None with fewer than two
+    rows or no event: no spread to measure. 1 is what chance alone allows."""
+    k, e = np.asarray(k, dtype=float), np.asarray(exposure, dtype=float)
+    k, e = k[e > 0], e[e > 0]
+    rate = k.sum() / e.sum() if e.sum() else 0.0
+    if len(k) < 2 or rate == 0:
+        return None
+    return float(((k - e * rate) ** 2 / (e * rate)).sum()) / (len(k) - 1)
+
+
+def rate_per(k, exposure, confidence: float = DEFAULT_CONFIDENCE) -> dict:
+    """Pooled rate sum(k)/sum(exposure) with its exact Poisson interval and, when the rows vary more
+    than chance allows (dispersion phi > 1), the interval on k/phi over exposure/phi, as ``pooled``
+    widens false alert rates. Keys: rate, lower, upper, dispersion, adj_lower, adj_upper."""
+    k, e = np.asarray(k, dtype=float), np.asarray(exposure, dtype=float)
+    total, spent = k.sum(), e.sum()
+    if not len(k) or not spent:
+        return dict.fromkeys(("rate", "lower", "upper", "dispersion", "adj_lower", "adj_upper"))
+    phi = poisson_dispersion(k, e)
+    scale = max(phi or 1.0, 1.0)
+    lower, upper = stats.poisson_interval(total, spent, confidence)
+    adj_lower, adj_upper = stats.poisson_interval(total / scale, spent / scale, confidence)
+    return {"rate": total / spent, "lower": lower, "upper": upper, "dispersion": phi,
+            "adj_lower": adj_lower, "adj_upper": adj_upper}
+
+
 def bootstrap_interval(k: np.ndarray, n: np.ndarray, confidence: float = DEFAULT_CONFIDENCE,
                        samples: int = BOOTSTRAP_SAMPLES, seed: int = BOOTSTRAP_SEED) -> tuple[float, float]:
     """Percentile interval of the pooled rate sum(k)/sum(n), resampling whole deployments."""
@@ -190,9 +218,16 @@ YEARLY_COLUMNS = ["year", "deployments", "with_results", "counted", "faces_seen"
                   "boot_upper", "dispersion", "adj_lower", "adj_upper"]
 
 
-def outcomes_by_year(deployments: pd.DataFrame) -> pd.DataFrame:
+def outcomes_by_year(deployments: pd.DataFrame, confidence: float = DEFAULT_CONFIDENCE) -> pd.DataFrame:
     """Arrests per deployment and per true alert, hours deployed, alerts per hour, watchlist size,
-    per year; each ratio over the deployments that print both of its numbers (counted in ``*_n``).
+    per year; each ratio over the deployments that print both of its numbers (counted in ``*_n``),
+    with its interval (``*_lower``, ``*_upper``):
+    - arrests per deployment and alerts per hour are counts with no ceiling over an exposure: exact
+      Poisson intervals, and dispersion-adjusted ones (``*_adj_lower``, ``*_adj_upper``, scale in
+      ``*_dispersion``) for deployments that vary more than chance allows;
+    - arrests per true alert is a share of alerts: the exact binomial interval, as the false alert
+      rates. A deployment printing more arrests than true alerts (an arrest not from an alert) makes
+      it no share: then it is a rate per alert, with the Poisson interval (``*_method`` says which).
     A year with no deployment has no row: every cell would read "not printed", which says a grid
     left the figure out, when there was nothing to print (``yearly`` counts that year as 0)."""
     if deployments.empty:  # every column, so that a table of no years still finds them
@@ -207,17 +242,27 @@ def outcomes_by_year(deployments: pd.DataFrame) -> pd.DataFrame:
         timed = d.loc[d["duration_minutes"].notna() & d["total_alerts"].notna()]
         hours = timed["duration_minutes"].sum() / 60
         watch = d["watchlist_size"].dropna()
+        per_dep = rate_per(_float(arrests["arrests"]), np.ones(len(arrests)), confidence)
+        per_hour = rate_per(_float(timed["total_alerts"]), _float(timed["duration_minutes"]) / 60, confidence)
+        k, n = _float(per_alert["arrests"]), _float(per_alert["true_alerts"])
+        share = bool((k <= n).all())
+        if n.sum():
+            bounds = stats.clopper_pearson(k.sum(), n.sum(), confidence) if share else \
+                stats.poisson_interval(k.sum(), n.sum(), confidence)
+        else:
+            bounds = (None, None)
         rows.append({
             "year": y, "deployments": len(d),
             "arrests": int(arrests["arrests"].sum()) if len(arrests) else None, "arrests_n": len(arrests),
-            "arrests_per_deployment": arrests["arrests"].mean() if len(arrests) else None,
-            "arrests_per_true_alert": (per_alert["arrests"].sum() / per_alert["true_alerts"].sum()
-                                       if per_alert["true_alerts"].sum() else None),
+            **_prefixed("arrests_per_deployment", per_dep),
+            "arrests_per_true_alert": k.sum() / n.sum() if n.sum() else None,
+            "arrests_per_true_alert_lower": bounds[0], "arrests_per_true_alert_upper": bounds[1],
+            "arrests_per_true_alert_method": ("exact binomial" if share else "Poisson") if n.sum() else None,
             "arrests_or_disposals": (int(d["arrests_or_disposals"].sum()) if d["arrests_or_disposals"].notna().any()
                                      else None),
             "arrests_or_disposals_n": int(d["arrests_or_disposals"].notna().sum()),
             "hours": hours if len(timed) else None, "hours_n": len(timed),
-            "alerts_per_hour": timed["total_alerts"].sum() / hours if hours else None,
+            **_prefixed("alerts_per_hour", per_hour),
             "faces_per_hour": (timed["faces_seen"].sum() / hours if hours and timed["faces_seen"].notna().all()
                                else None),
             "watchlist_median": watch.median() if len(watch) else None,
@@ -228,8 +273,18 @@ def outcomes_by_year(deployments: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=OUTCOME_COLUMNS).astype({c: "Int64" for c in OUTCOME_COUNTS})
 
 
-OUTCOME_COLUMNS = ["year", "deployments", "arrests", "arrests_n", "arrests_per_deployment", "arrests_per_true_alert",
-                   "arrests_or_disposals", "arrests_or_disposals_n", "hours", "hours_n", "alerts_per_hour",
+def _prefixed(name: str, r: dict) -> dict:
+    """``rate_per``'s keys as outcome columns: the rate under ``name``, the rest as ``name_lower``..."""
+    return {name if key == "rate" else f"{name}_{key}": value for key, value in r.items()}
+
+
+_RATE_PARTS = ["lower", "upper", "dispersion", "adj_lower", "adj_upper"]
+OUTCOME_COLUMNS = ["year", "deployments", "arrests", "arrests_n",
+                   "arrests_per_deployment", *[f"arrests_per_deployment_{p}" for p in _RATE_PARTS],
+                   "arrests_per_true_alert", "arrests_per_true_alert_lower", "arrests_per_true_alert_upper",
+                   "arrests_per_true_alert_method",
+                   "arrests_or_disposals", "arrests_or_disposals_n", "hours", "hours_n",
+                   "alerts_per_hour", *[f"alerts_per_hour_{p}" for p in _RATE_PARTS],
                    "faces_per_hour", "watchlist_median", "watchlist_min", "watchlist_max", "watchlist_n"]
 OUTCOME_COUNTS = ["arrests", "arrests_or_disposals", "watchlist_min", "watchlist_max"]
 

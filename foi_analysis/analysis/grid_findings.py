@@ -13,7 +13,7 @@ import pandas as pd
 
 from . import grid_analyses as ga
 from . import reference, sources, stats
-from .display import day, days, interval, link, listed, month, one_in, percent, thousands
+from .display import day, days, interval, link, listed, month, one_in, percent, small_percent, thousands
 from .selection import GRID_AUTHORITY, Selection
 from ..config import DEFAULT_CONFIDENCE
 
@@ -83,7 +83,7 @@ def grid_analyses(authority: str = "", start: str = "", end: str = "", confidenc
                            for p in points.loc[points[f"above_{ga.FUNNEL_LEVELS[-1]}"]].itertuples()],
         },
         "engagements": ga.engagements(dep),
-        "outcomes_by_year": _records(ga.outcomes_by_year(dep)),
+        "outcomes_by_year": _records(ga.outcomes_by_year(dep, confidence)),
         # the pages of the rows each outcome line counts (the ratios' deployments, as outcomes_by_year)
         "outcomes_cited": {
             "arrests": cite(dep.loc[dep["arrests"].notna()]),
@@ -111,7 +111,7 @@ def funnel_sentence(fn: dict) -> str:
     lie = "lies" if fn["above_0.95"] == 1 else "lie"
     return (f"**Funnel plot**: of {thousands(fn['deployments'])} deployments, **{fn['above_0.95']}** {lie} above "
             f"the 95% control limit and **{fn['above_0.998']}** above the 99.8% limit around the pooled rate "
-            f"{percent(fn['pooled_rate'])}. Were every deployment at that rate, chance alone would put about "
+            f"{small_percent(fn['pooled_rate'])}. Were every deployment at that rate, chance alone would put about "
             f"{_expected(fn['expected_above_0.95'])} and {_expected(fn['expected_above_0.998'])} there.")
 
 
@@ -143,6 +143,31 @@ def _pooled(label: str, r: dict, c: str, span: bool = False) -> str:
     return (f"{label}: {_false(r['false_alerts'])} in **{thousands(r['faces_seen'])}** faces seen over "
             f"{thousands(r['deployments'])} deployment{'' if r['deployments'] == 1 else 's'} ({when}{r['cited']}): "
             f"**{percent(r['rate'])}**{_one_in(r['rate'])}. {_intervals(r, c)}")
+
+
+def _bounds(o: dict, name: str) -> str:
+    """'0.43 to 0.49' for a ratio's interval, as the ratio is printed ('not printed' without one)."""
+    lower, upper = o[f"{name}_lower"], o[f"{name}_upper"]
+    return "no interval" if lower is None or upper is None else f"{lower:.2f} to {upper:.2f}"
+
+
+def _per(o: dict, name: str, unit: str) -> str:
+    """A rate per deployment or per hour with its interval, and the wider one when deployments vary
+    more than chance allows: '3.20 per deployment (2.94 to 3.47; 2.60 to 3.90 allowing for the spread)'."""
+    phi = o[f"{name}_dispersion"]
+    spread = (f"; {o[f'{name}_adj_lower']:.2f} to {o[f'{name}_adj_upper']:.2f} allowing for how much more "
+              f"deployments vary than chance alone, {phi:.1f} times" if phi is not None and phi > 1 else "")
+    return f"{o[name]:.2f} {unit} ({_bounds(o, name)}{spread})"
+
+
+def _why_intervals(rows: list[dict], c: str) -> str:
+    """Which interval each ratio has, and why, once per sentence list."""
+    poisson_share = any(o["arrests_per_true_alert_method"] == "Poisson" for o in rows)
+    return (f"The arrests' ranges are {c} intervals: arrests per deployment are counts with no upper limit, so their "
+            f"range is the exact one for such counts (Poisson); arrests per true alert "
+            + ("are read as a rate too, since a deployment prints more arrests than true alerts (exact Poisson)."
+               if poisson_share else "are a share of the true alerts (no deployment prints more arrests than "
+               "true alerts), so their range is the exact one for a share (exact binomial)."))
 
 
 def _basis(f: dict) -> str:
@@ -183,8 +208,9 @@ def describe_grid_analyses(f: dict) -> list[str]:
     if f["by_threshold"]:
         phi = f["threshold_dispersion"]
         lines.append("False alerts per face seen **by minimum threshold setting**"
-                     + (f" (within a setting, deployments vary **{phi:.1f}** times as much as chance alone allows: "
-                        f"the Pearson dispersion, used to widen the adjusted intervals)" if phi else "") + ":")
+                     + (f" (within a setting, deployments vary **{phi:.1f}** times as much as chance alone allows, "
+                        f"so the adjusted intervals are widened to match; statisticians call this figure the "
+                        f"Pearson dispersion)" if phi else "") + ":")
         lines += [_pooled(f"At threshold **{t['threshold']}**", t, c, span=True) for t in f["by_threshold"]]
     multi = {}
     for p in f["by_purpose"]:
@@ -210,7 +236,7 @@ def describe_grid_analyses(f: dict) -> list[str]:
                   else f"deployments vary {phi:.1f} times as much as chance alone allows")
         lines.append(f"**In {y['year']}**: {thousands(y['deployments'])} deployments ({thousands(y['counted'])} with figures; "
                      f"{y['cited']}), "
-                     f"{_false(y['false_alerts'])} in {thousands(y['faces_seen'])} faces seen, **{percent(y['rate'])}**. "
+                     f"{_false(y['false_alerts'])} in {thousands(y['faces_seen'])} faces seen, **{small_percent(y['rate'])}**. "
                      f"Exact {c} interval {interval(y['lower'], y['upper'])}; dispersion-adjusted "
                      f"{interval(y['adj_lower'], y['adj_upper'])} ({spread}).")
     fn = f["funnel"]
@@ -234,14 +260,18 @@ def describe_grid_analyses(f: dict) -> list[str]:
     if arrests:
         lines.append("**Arrests** (the 'Arrest' column): " + "; ".join(
             f"{o['year']}: {thousands(o['arrests'])} in {o['arrests_n']} deployments, "
-            f"{o['arrests_per_deployment']:.2f} per deployment"
-            + (f", {o['arrests_per_true_alert']:.2f} per true alert" if o["arrests_per_true_alert"] is not None else "")
+            f"{_per(o, 'arrests_per_deployment', 'per deployment')}"
+            + (f", {o['arrests_per_true_alert']:.2f} per true alert ({_bounds(o, 'arrests_per_true_alert')})"
+               if o["arrests_per_true_alert"] is not None else "")
             for o in arrests) + f" ({f['outcomes_cited']['arrests']}).")
+        lines.append(_why_intervals(arrests, c))
     timed = [o for o in f["outcomes_by_year"] if o["hours_n"]]
     if timed:
         lines.append("**Hours deployed** where durations are printed: " + "; ".join(
             f"{o['year']}: {o['hours']:,.0f} hours over {o['hours_n']} deployments, "
-            f"{o['alerts_per_hour']:.2f} alerts per hour" for o in timed) + f" ({f['outcomes_cited']['hours']}).")
+            f"{_per(o, 'alerts_per_hour', 'alerts per hour')}" for o in timed) + f" ({f['outcomes_cited']['hours']}).")
+        lines.append(f"Alerts per hour are counts over time with no upper limit: their ranges are the exact {c} "
+                     "intervals for such counts (Poisson), and the wider ones where deployments vary more than chance.")
     watch = [o for o in f["outcomes_by_year"] if o["watchlist_n"]]
     if watch:
         lines.append("**Watchlist size** (median, smallest to largest): " + "; ".join(
@@ -324,7 +354,7 @@ def describe_reference_comparison(f: dict) -> list[str]:
             counts = (f", {thousands(r['events'])} in {thousands(r['trials'])}, exact {c} interval "
                       f"{interval(r['lower'], r['upper'])}" if r.get("lower") is not None
                       else " (the counts behind it are not published: no interval can be given)")
-            ref = f"**{percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{period}{counts}"
+            ref = f"**{small_percent(r['value'])}** {r['measure']} per {r['per']}{setting}{watch}{period}{counts}"
         else:  # a count alone ("false positives in the test: 1")
             ref = f"{r['measure']}{setting}{watch}{period}: **{thousands(r['events'])}**"
         when = month(r["published"]) if len(str(r["published"])) == 7 else day(r["published"])  # '2025-10' or a day
@@ -336,14 +366,14 @@ def describe_reference_comparison(f: dict) -> list[str]:
         elif "faces_seen" in g and r["threshold"] is not None:
             lines.append(text + f" The grids at the same setting: {_false(g['false_alerts'])} in "
                          f"**{thousands(g['faces_seen'])}** faces seen over {thousands(g['deployments'])} deployments, "
-                         f"**{percent(g['rate'])}** per face seen (exact {c} interval {interval(g['lower'], g['upper'])}, "
+                         f"**{small_percent(g['rate'])}** per face seen (exact {c} interval {interval(g['lower'], g['upper'])}, "
                          f"dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; {g['cited']}).")
         else:
             out_of = g.get("faces_seen", g.get("total_alerts"))
             unit = "faces seen" if "faces_seen" in g else "alerts"
             lines.append(text + f" The grids cover {days(g['first'], g['last'])} of that period: "
                          f"{_false(g['false_alerts'])} in **{thousands(out_of)}** {unit} over "
-                         f"{thousands(g['deployments'])} deployments, **{percent(g['rate'])}** (exact {c} interval "
+                         f"{thousands(g['deployments'])} deployments, **{small_percent(g['rate'])}** (exact {c} interval "
                          f"{interval(g['lower'], g['upper'])}, dispersion-adjusted {interval(g['adj_lower'], g['adj_upper'])}; "
                          f"{g['cited']}).")
     lines.append(f["measures_differ"])

@@ -10,7 +10,7 @@ import seaborn as sns
 from matplotlib.ticker import MaxNLocator, PercentFormatter
 
 from . import sources, stats
-from .display import day, event_word, interval, month, percent
+from .display import day, event_word, interval, month, percent, small_percent
 from .findings import KINDS
 from ..config import DEFAULT_CONFIDENCE
 
@@ -136,8 +136,8 @@ def passes_chart(table, confidence: float, target: float | None = None):
     """What "100% true, 0% false" allows over n passes (a frame from ``stats.all_of_n``): two panels."""
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 4.2), sharex=True)
     c = f"{100 * confidence:.0f}%"
-    left.plot(table["n"], table["true_lower_exact"], color=COLOURS["true"], label=f"exact (Clopper-Pearson), {c}")
-    left.plot(table["n"], table["true_lower_wilson"], color=COLOURS["true"], ls="--", label=f"Wilson, {c}")
+    left.plot(table["n"], table["true_lower_exact"], color=COLOURS["true"], label=f"exact (never too narrow), {c}")
+    left.plot(table["n"], table["true_lower_wilson"], color=COLOURS["true"], ls="--", label=f"Wilson score, {c}")
     if target is not None:
         left.axhline(target, color=COLOURS["neutral"], lw=0.8, ls=":")
         left.annotate(f"{100 * target:.0f}%", (table["n"].iloc[-1], target), xytext=(0, -12),
@@ -145,7 +145,7 @@ def passes_chart(table, confidence: float, target: float | None = None):
     left.set(title="100% true in n passes:\nlowest true alert rate not ruled out",
              xlabel="blue-list passes behind the rate (n)", ylabel="lower bound", ylim=(0, 1.02))
     right.plot(table["n"], table["false_upper_exact"], color=COLOURS["false"], label=f"exact two-sided, {c}")
-    right.plot(table["n"], table["false_upper_wilson"], color=COLOURS["false"], ls="--", label=f"Wilson, {c}")
+    right.plot(table["n"], table["false_upper_wilson"], color=COLOURS["false"], ls="--", label=f"Wilson score, {c}")
     right.plot(table["n"], table["false_upper_one_sided"], color=COLOURS["bound"], label=f"exact one-sided, {c}")
     right.plot(table["n"], table["rule_of_three"], color=COLOURS["bound"], ls=":", label="rule of three (3/n)")
     right.set(title="0% false in n passes:\nhighest false alert rate not ruled out",
@@ -248,7 +248,8 @@ def yearly_chart(years, confidence: float):
               for y in years.itertuples()]
     ax.set_xticks(list(years["year"]), labels, fontsize="small")
     ax.set_xlim(years["year"].min() - 0.5, years["year"].max() + 0.5)
-    ax.yaxis.set_major_formatter(lambda v, _: _pct(v))
+    # a log axis of tiny rates reads 0.000010%: each tick also says its 1 in N, as the sentences do
+    ax.yaxis.set_major_formatter(lambda v, _: small_percent(v).replace(" (", "\n("))
     ax.set(xlabel="", ylabel="false alerts / faces seen")
     # the legend in one row between the title and the axes: inside, it could cover a year's interval;
     # beside them, it would squeeze the years' labels into each other
@@ -269,7 +270,7 @@ def yearly_alt(years, confidence: float = DEFAULT_CONFIDENCE) -> str:
     shown = years.loc[years["rate"].notna()]
     missing = [str(y) for y in years.loc[years["deployments"] == 0, "year"]]
     return (f"False alerts per face seen by year, with exact {100 * confidence:g}% intervals: "
-            + "; ".join(f"{y.year}: {percent(y.rate)} ({interval(y.lower, y.upper)}) over {_counted_of(y)} deployments"
+            + "; ".join(f"{y.year}: {small_percent(y.rate)}, interval {interval(y.lower, y.upper)}, over {_counted_of(y)} deployments"
                         for y in shown.itertuples())
             + (f"; no deployment printed in {', '.join(missing)}" if missing else "") + ".")
 
@@ -286,7 +287,7 @@ def threshold_chart(thresholds, deployments, confidence: float = DEFAULT_CONFIDE
         legend_outside(ax)
         source(ax, sources.grids(deployments.loc[deployments["threshold"].notna(), "source_file"]))
     alt = f"False alerts per face seen by threshold setting, with exact {100 * confidence:g}% intervals: " + "; ".join(
-        f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces ({percent(t.rate)}, {interval(t.lower, t.upper)})"
+        f"{t.threshold:g}: {t.false_alerts:,} in {t.faces_seen:,} faces: {small_percent(t.rate)}, interval {interval(t.lower, t.upper)}"
         for t in thresholds.itertuples()) + "."
     return fig, alt
 

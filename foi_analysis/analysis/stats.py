@@ -1,7 +1,8 @@
 """Intervals and bounds for rates: k events out of n trials.
 
-Two-sided intervals come from statsmodels (Wilson score; Clopper-Pearson "exact", which never
-undercovers and is the honest choice for the tiny counts in these documents). One-sided bounds
+Two-sided intervals come from statsmodels: for a proportion, Wilson score and Clopper-Pearson
+"exact", which never undercovers and is the honest choice for the tiny counts in these documents;
+for a rate per deployment or per hour (a count with no ceiling), the exact Poisson (Garwood) one. One-sided bounds
 answer "what is the worst rate consistent with seeing none?" — the rule of three is their
 familiar approximation.
 """
@@ -48,6 +49,25 @@ def interval(k, n, confidence: float = DEFAULT_CONFIDENCE, method: str = "exact"
         from statsmodels.stats.proportion import proportion_confint
 
         lower[ok], upper[ok] = proportion_confint(k_arr[ok], n_arr[ok], alpha=alpha, method=METHODS[method])
+    return _same_shape(lower), _same_shape(upper)
+
+
+def poisson_interval(k, exposure, confidence: float = DEFAULT_CONFIDENCE):
+    """Exact (Garwood) two-sided interval for a rate of k events over ``exposure`` (deployments, hours):
+    (lower, upper) per unit of exposure. For counts with no fixed ceiling, where a proportion's
+    interval does not apply. k need not be whole: a dispersion-adjusted interval passes k/phi over
+    exposure/phi. Exposure 0 (or a missing k or exposure) gives NaN."""
+    alpha = 1 - _check_confidence(confidence)
+    k_arr, e_arr = np.broadcast_arrays(np.asarray(k, dtype=float), np.asarray(exposure, dtype=float))
+    if (k_arr[~np.isnan(k_arr)] < 0).any():
+        raise ValueError("counts must not be negative")
+    lower = np.full(k_arr.shape, np.nan)
+    upper = np.full(k_arr.shape, np.nan)
+    ok = ~np.isnan(k_arr) & ~np.isnan(e_arr) & (e_arr > 0)
+    if ok.any():
+        from statsmodels.stats.rates import confint_poisson  # as proportion_confint above: only when needed
+
+        lower[ok], upper[ok] = confint_poisson(k_arr[ok], e_arr[ok], method="exact-c", alpha=alpha)
     return _same_shape(lower), _same_shape(upper)
 
 
