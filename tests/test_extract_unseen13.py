@@ -15,6 +15,7 @@ from foi_analysis.extract import extract_file, extract_text
 
 from test_extract_unseen4 import FIXTURES, compare, reading  # the same fields, read the same way
 from test_extract_unseen5 import _both
+from test_extract_unseen12 import _HEAD, _kent  # a Kent letter around a body, as round 12 wrote it
 
 
 # ---------------------------------------------------------------------------------------------
@@ -184,11 +185,6 @@ def test_an_eir_and_foia_letter_warns_of_the_foia_section():
 # ---------------------------------------------------------------------------------------------
 # Each rule this round added or widened, with its negations and lookalikes (expected values by hand).
 
-_HEAD = "Kent Police\n\nOur ref: FOI 1/25\n\n"
-
-
-def _kent(body: str, head: str = _HEAD + "Date: 3 June 2025\n\n") -> dict:
-    return extract_text(head + "Dear Requester\n\n" + body + "\n\nYours sincerely\n\nKent Police\n").json()
 
 
 _Q2 = "You asked:\n\n1. How many vans?\n\n2. Every image your cameras captured in 2024.\n\nResponse\n\n1. Kent Police has 4 vans.\n\n2. "

@@ -24,6 +24,8 @@ from foi_analysis.extract import extract_file, extract_text
 
 from test_extract_unseen4 import FIXTURES, compare, reading  # the same fields, read the same way
 from test_extract_unseen5 import _both
+from test_extract_unseen12 import _kent  # a Kent letter around a body, as round 12 wrote it
+from test_extract_unseen14 import _qs  # each question's (number, outcome)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -182,17 +184,8 @@ def test_unseen15_responses(name):
 # ---------------------------------------------------------------------------------------------
 # Each rule this round added or widened, with its negations and lookalikes (expected values by hand).
 
-_HEAD = "Kent Police\n\nOur ref: FOI 1/25\n\n"
 _RIGHTS = ("If you are dissatisfied you may complain to the Information Commissioner's Office, Wycliffe House, Water Lane, "
            "Wilmslow, Cheshire SK9 5AF.")
-
-
-def _kent(body: str, head: str = _HEAD + "Date: 3 June 2025\n\n") -> dict:
-    return extract_text(head + "Dear Requester\n\n" + body + "\n\nYours sincerely\n\nKent Police\n").json()
-
-
-def _qs(x: dict) -> list[tuple[str, str | None]]:
-    return [(q["question"], q["outcome"]) for q in x["questions"]]
 
 
 def _events(x: dict) -> list[tuple[str, str]]:
