@@ -40,7 +40,8 @@ import pandas as pd
 from . import chunking, config, datapackage, forked, tables as schemas
 from .grids import overlaps, parse as grids
 from .records import authorities, disclosures, quarantine
-from .records.quarantine import NOT_UTF8_NAME, UNREADABLE, WHOLE_FILE, Rejection, shown_name
+from .files import NOT_UTF8_NAME, shown_name
+from .records.quarantine import UNREADABLE, WHOLE_FILE, Rejection
 from .cache import Blob, Cache, cache_folder, files_key
 from .chunking import CHUNK_FILES
 from .listing import Facts, Listing, cores, utf8_name

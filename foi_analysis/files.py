@@ -1,4 +1,5 @@
-"""One file named by a person (``extract``'s saved responses, ``add``'s drafts), read whole within a bound.
+"""One file named by a person (``extract``'s saved responses, ``add``'s drafts), read whole within a bound;
+and how a file's name is shown in a message (the build's rejections too).
 
 A name on the command line may stand for anything the file system holds: a named pipe (opening it for
 reading waits for a writer that never comes), a device (``/dev/zero`` never ends), a folder. Only a regular
@@ -15,6 +16,15 @@ from pathlib import Path
 
 _KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"),
           (stat.S_ISBLK, "a device"), (stat.S_ISSOCK, "a socket"))
+
+
+# A name whose bytes are not UTF-8 (made on another system): named with those bytes escaped ("caf\\xe9.yaml").
+NOT_UTF8_NAME = "the file name is not UTF-8 text: rename the file"
+
+
+def shown_name(name: str) -> str:
+    """A file name as os.listdir gives it, its undecodable bytes (surrogates) written as escapes."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 class NotAFile(ValueError):

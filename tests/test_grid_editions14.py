@@ -201,11 +201,13 @@ def test_a_yearly_summary_table_under_the_grid(tmp_path):
 
 # --- 21-22: page furniture across the table --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("rows", [["OFFICIAL", *ROWS], [*ROWS, "Page 1 of 1"], ["OFFICIAL - SENSITIVE", *ROWS]],
-                         ids=["official_first", "page_last", "official_sensitive"])
+@pytest.mark.parametrize("rows", [["OFFICIAL", *ROWS], [*ROWS, "Page 1 of 1"], ["OFFICIAL - SENSITIVE", *ROWS],
+                                  ["METROPOLITAN POLICE", *ROWS], [*ROWS, "Ref: LFR/2025/014"]],
+                         ids=["official_first", "page_last", "official_sensitive", "crest_words_first", "reference_last"])
 def test_page_furniture_as_a_row_across_the_table(tmp_path, rows):
-    # A protective marking or a page number printed in a cell across the whole table (the producer put the
-    # page's furniture in the table): names no deployment, prints no figure: skipped; R1-R3 as drawn.
+    # A protective marking, a page number, a crest's words or a document reference printed in a cell across the
+    # whole table (the producer put the page's furniture in the table): names no deployment, prints no figure:
+    # skipped; R1-R3 as drawn.
     df, rejections = _grid(tmp_path, "furniture.pdf", rows=rows)
     assert rejections == []
     assert_rows(df, hand("furniture"))
@@ -213,11 +215,15 @@ def test_page_furniture_as_a_row_across_the_table(tmp_path, rows):
 
 # --- 23: a total with no label -----------------------------------------------------------------------------------------
 
+# The sums of R1-R3 with no date, place or words (worked in test_an_unlabelled_total_row's comment).
+UNLABELLED_TOTAL = ["", "", "", "", "", "41,900", "10", "8", "1", "1", "0", "6", "2", "", ""]
+
+
 def test_an_unlabelled_total_row(tmp_path):
     # A last row with no date, no place, no words, printing the sums of R1-R3: faces 12,000 + 9,500 + 20,400 =
     # 41,900; alerts 3 + 2 + 5 = 10; true confirmed 2 + 2 + 4 = 8, unconfirmed 0 + 0 + 1 = 1; false confirmed
     # 1 + 0 + 0 = 1, unconfirmed 0; arrests 1 + 2 + 3 = 6; other 1 + 0 + 1 = 2. Never a deployment; R1-R3 as drawn.
-    total = ["", "", "", "", "", "41,900", "10", "8", "1", "1", "0", "6", "2", "", ""]
+    total = UNLABELLED_TOTAL
     df, rejections = _grid(tmp_path, "total.pdf", rows=[*ROWS, total])
     assert_rows(df, hand("total"))
     assert all("page 1" in source for source, _, _ in rejections)
@@ -302,19 +308,10 @@ def test_a_key_beside_the_grid(tmp_path):
     assert_rows(df, hand("key_beside"))
 
 
-@pytest.mark.parametrize("rows", [["METROPOLITAN POLICE", *ROWS], [*ROWS, "Ref: LFR/2025/014"]],
-                         ids=["crest_words_first", "reference_last"])
-def test_more_furniture_as_a_row_across_the_table(tmp_path, rows):
-    # A crest's words or a document reference in a cell across the table: skipped; R1-R3 as drawn.
-    df, rejections = _grid(tmp_path, "furniture2.pdf", rows=rows)
-    assert rejections == []
-    assert_rows(df, hand("furniture2"))
-
-
 def test_an_unlabelled_total_row_drawn_bold(tmp_path):
     # The sums row of test_an_unlabelled_total_row, drawn bold the way producers fake it (each string drawn
     # again 0.3 pt to its right). Never a deployment; R1-R3 as drawn; anything reported names page 1.
-    total = ["", "", "", "", "", "41,900", "10", "8", "1", "1", "0", "6", "2", "", ""]
+    total = UNLABELLED_TOTAL
     page = grid_page(rows=[*ROWS, total])
     bottom_row = [op for op in page.ops if op.startswith("BT") and any(f"({v}) Tj" in op for v in total if v)]
     page.ops += [op.replace(" Tm", " Tm 0.3 0 Td", 1) for op in bottom_row[-len([v for v in total if v]):]]

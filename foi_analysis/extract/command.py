@@ -250,7 +250,7 @@ MAX_BYTES = 10_000_000  # a saved response is a few kB to a few MB; more is not 
 def extract_file(path: Path) -> Extraction:
     """Read one saved response: text, HTML, PDF (its text layer, via pypdfium2), a saved email or a Word .docx."""
     if not _utf8(path.name):  # (copied into the draft as source.file: UTF-8 text; the build says so of a record too)
-        raise InputError("the file name is not UTF-8 text: rename the file")
+        raise InputError(files.NOT_UTF8_NAME)
     try:
         data = files.read_bounded(path, MAX_BYTES)
     except files.TooLarge as err:
@@ -286,7 +286,7 @@ def _utf8(name: str) -> bool:
 
 def shown(path: Path) -> str:
     """A path as a message names it, on one line: a line break or an undecodable byte written as an escape."""
-    text = str(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    text = files.shown_name(str(path))
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 

@@ -6,19 +6,14 @@ from dataclasses import asdict, dataclass
 
 import pandas as pd
 
+from ..files import shown_name
+
 COLUMNS = ["source", "field", "value", "reason"]
 
 
 # A name that looks like an input (x.yaml, x.pdf) but is a folder, a broken link or a named pipe (which
 # would block a read): reported with this reason, never opened.
 UNREADABLE = "not a readable file (a folder, a broken link or a special file)"
-# A name whose bytes are not UTF-8 (made on another system): named with those bytes escaped ("caf\\xe9.yaml").
-NOT_UTF8_NAME = "the file name is not UTF-8 text: rename the file"
-
-
-def shown_name(name: str) -> str:
-    """A file name as os.listdir gives it, its undecodable bytes (surrogates) written as escapes."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 # How a rejection says a whole file is left out (the report counts such files, data_quality.py): the
