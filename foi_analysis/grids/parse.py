@@ -1929,10 +1929,15 @@ def _left_out(rows: pd.DataFrame, made: dict, reach: dict) -> list[dict]:
         return []
     span = rows.groupby("source_file")["date"].agg(["min", "max"])
     keys = {f: set(zip(g["date"], g["location_key"])) for f, g in rows.groupby("source_file")}
+    # A grid is an edition of another only if it prints one of its deployments again: one printing none
+    # is another part of the period (by area, by month: "part 1" and "part 2"), and leaves nothing of it out
+    # (round 15: before, each part's rows within the other's dates were flagged dropped).
+    restates = {(f, g) for f in files for g in files if f != g
+                and any(not pd.isna(k) for _, k in keys[f] & keys[g])}
     found = []
     for i, r in rows[rows["superseded_by"].isna()].iterrows():
         f = r["source_file"]
-        later = [g for g in files if g != f and span.loc[g, "min"] <= r["date"] <= span.loc[g, "max"]
+        later = [g for g in files if g != f and (f, g) in restates and span.loc[g, "min"] <= r["date"] <= span.loc[g, "max"]
                  and (r["date"], r["location_key"]) not in keys[g] and _later(g, f, made, reach)]
         if not later or pd.isna(r["location_key"]):
             continue
