@@ -1009,6 +1009,19 @@ def parse_duration(text: str, unit: str | None = None) -> int | None:
         return None
     # "5½ hrs", "4¼ h": a fraction of an hour, as decimal hours ("5.5 hrs").
     text = re.sub(r"(?<=\d)\s*([½¼¾])", lambda m: {"½": ".5", "¼": ".25", "¾": ".75"}[m[1]], text)
+    # Two readings of one length, one in brackets ("10:00-15:30 (5h30m)", "5h30m (10:00-15:30)"): read when
+    # they agree, reported when not (which is right is not printed); round 15: before, reported either way.
+    # A bracket that is no length ("(30m break)", "(approx)") is left to the forms below (reported).
+    pair = re.fullmatch(r"(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)", text)
+    if pair:
+        try:
+            a, b = parse_duration(pair["a"], unit), parse_duration(pair["b"], unit)
+        except ValueError:
+            a = b = None
+        if a is not None and b is not None:
+            if a != b:
+                raise ValueError(f"not a duration {text!r}: {a} minutes one way, {b} the other")
+            return a
     if unit is not None and re.fullmatch(r"\d{1,4}(?:\.\d{1,2})?", text):
         text += " hours" if unit == "h" else " mins"
     hours = DECIMAL_HOURS.fullmatch(text)
