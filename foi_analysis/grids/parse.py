@@ -119,6 +119,17 @@ PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overa
                     r"average|mean|median|"
                     r"week|quarter|q[1-4]|month|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
+# The noun a count's cell may print after its figure, as what the column counts ("12,000 faces" under faces
+# seen, "16,100 images" under the watchlist, "3 alerts", "1 arrest"): no part of the figure (round 15: before,
+# reported). Only the column's own noun: "12,000 arrests" under faces seen stays reported.
+_ALERT_NOUN = r"alerts?|matches"
+COUNT_NOUNS = {
+    "faces_seen": r"faces?",
+    "watchlist_size": r"images?|names?|people|persons?|individuals?|subjects?|identities",
+    "arrests": r"arrests?",
+    **{f: _ALERT_NOUN for f in ("total_alerts", "true_alerts", "true_alerts_confirmed", "true_alerts_unconfirmed",
+                                "false_alerts", "false_alerts_confirmed", "false_alerts_unconfirmed")},
+}
 # Hours and minutes, with Excel's seconds ("5:30:00", its [h]:mm:ss): whole minutes only.
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})(?::(?P<s>\d{2}))?")
 # A cell repeating the one above it in a hand-kept table: "As above", "Ditto", a ditto mark.
@@ -1096,10 +1107,11 @@ def _count_after(text: str, on: dt.date) -> bool:
         raise ValueError(f"not a count {text!r}: the day it was taken, {m['day']!r}, is no date") from err
 
 
-def parse_count(text: str, on: dt.date | None = None) -> int | None:
+def parse_count(text: str, on: dt.date | None = None, field: str | None = None) -> int | None:
     """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker), "12000.0" (a
-    spreadsheet's float); "nil" is 0; None for
-    N/A, a dash or blank; ``on``, the deployment's day, for a count printed with the day it was taken."""
+    spreadsheet's float), "12,000 faces" (under faces seen: ``field``'s own noun, ``COUNT_NOUNS``); "nil"
+    is 0; None for N/A, a dash or blank; ``on``, the deployment's day, for a count printed with the day it
+    was taken."""
     text = " ".join(str(text).split())
     if on is not None and _count_after(text, on):
         raise ValueError(f"not a count {text!r}: taken after the deployment ({on:%d/%m/%Y}), not the figure it ran with")
@@ -1107,6 +1119,8 @@ def parse_count(text: str, on: dt.date | None = None) -> int | None:
     if BRACKETED_FIGURE.search(text):
         raise ValueError(f"not a count {text!r}: a figure in brackets after it (a part? a correction?)")
     text = _bare(text)
+    if field in COUNT_NOUNS:
+        text = re.sub(rf"(?<=\d)\s+(?:{COUNT_NOUNS[field]})\.?$", "", text, flags=re.IGNORECASE)
     if _blank(text):
         return None
     if NIL.fullmatch(text):
@@ -1155,7 +1169,7 @@ def parse_alert_parts(text: str) -> tuple[int, dict[str, int]] | None:
 def _alerts_total(text: str, on: dt.date) -> int | None:
     """The alerts a cell prints, with named parts in brackets after them or without."""
     named = parse_alert_parts(text)
-    return named[0] if named else parse_count(text, on=on)
+    return named[0] if named else parse_count(text, on=on, field="total_alerts")
 
 
 def parse_number(text: str) -> float | None:
@@ -1414,7 +1428,8 @@ def _parse(path: Path) -> _Parsed:
             row["duration_minutes"] = read("times", parse_times)
         row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
-            row[key] = read(key, lambda text: _alerts_total(text, date) if key == "total_alerts" else parse_count(text, on=date))
+            row[key] = read(key, lambda text: _alerts_total(text, date) if key == "total_alerts"
+                            else parse_count(text, on=date, field=key))
         rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_base))
         row["false_alert_rate_printed"] = cells.get("false_alert_rate_printed") or None
         row["false_alert_rate"] = rate[0] if rate else None
