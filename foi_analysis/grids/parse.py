@@ -824,19 +824,41 @@ def _years_from_headings(tables: list) -> list:
     if not any(heading(r) for t in tables for r in t.rows):
         return tables
     out, current = [], None
+    date_at = None  # the date column, [x0, x1], from the last header naming it: figures are read as dates there only
     for table in tables:
         rows = []
         for row in table.rows:
+            named = next((c for c in row.cells if headers.field_for(c.text) == "date"), None)
+            if named is not None:
+                date_at = (named.x0 - ALIGN, named.x1 + ALIGN)
             if (m := heading(row)) is not None:
                 current = (m["month"].lower(), m["year"] or f"20{m['yy']}")
             elif current is not None:
-                cells = tuple(replace(c, lines=(f"{' '.join(c.text.split())} {current[1]}",))
-                              if (d := NO_YEAR.fullmatch(" ".join(c.text.split()))) and d["month"].lower() == current[0]
-                              else c for c in row.cells)
+                cells = tuple(replace(c, lines=(dated,)) if (dated := _with_year(
+                    " ".join(c.text.split()), *current, date_at is not None and date_at[0] <= c.x0 and c.x1 <= date_at[1]))
+                    else c for c in row.cells)
                 row = replace(row, cells=cells)
             rows.append(row)
         out.append(replace(table, rows=tuple(rows)))
     return out
+
+
+# A day and month in figures, day first, after a weekday or not ("08/01", "Wed 08.01"): under a month heading.
+DAY_MONTH_FIGURES = re.compile(r"(?P<lead>(?:[a-z]{3,9}\.?,?\s+)?)(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})", re.IGNORECASE)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _with_year(text: str, month: str, year: str, date_column: bool) -> str | None:
+    """A date printing no year under a heading of its own month, with the heading's year ("30 Dec" under
+    "December 2024": "30 Dec 2024"; "08/01" under "January 2025": "08/01/2025", round 15: before, the grid was
+    refused); None for any other cell. Figures only day first with the heading's month second ("01/08" under
+    January is no date of it: month first, or a misprint), and only in the ``date_column`` (a "2/1" elsewhere may
+    be true / false alerts)."""
+    if (d := NO_YEAR.fullmatch(text)) and d["month"].lower() == month:
+        return f"{text} {year}"
+    if date_column and (d := DAY_MONTH_FIGURES.fullmatch(text)) and int(d["month"]) == MONTHS.index(month) + 1:
+        return f"{text}{d['sep']}{year}"
+    return None
 
 
 DAY_MONTH = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}")
@@ -916,7 +938,7 @@ def _why_no_table(pages: list, tables: list) -> str:
         return (f": the table on page(s) {', '.join(map(str, flat))} is ruled with horizontal lines only. Cells are "
                 "found from drawn vertical and horizontal borders, so its columns cannot be told apart")
     cells = [c.text for t in tables for r in t.rows for c in r.cells if c.text]
-    undated = [t for t in cells if NO_YEAR.fullmatch(" ".join(t.split()))]
+    undated = [t for t in cells if NO_YEAR.fullmatch(" ".join(t.split()))] + _day_months(tables)
     if undated:
         return (f": its dates are printed without a year ({', '.join(map(repr, undated[:3]))}); a year is never "
                 "taken from a title or guessed")
@@ -931,6 +953,18 @@ def _why_no_table(pages: list, tables: list) -> str:
                 "has no dated row under it (a grid with no deployments yet?)")
     return (": cells are found from drawn borders, and no page has a ruled table with dates (shading bounds cells only "
             "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
+
+
+def _day_months(tables: list) -> list[str]:
+    """Days and months in figures with no year ("08/01") under a header naming the date, for the error (round
+    15: before, such a grid was refused as if it had no row under its header)."""
+    found = []
+    for table in tables:
+        named = next((c for r in table.rows for c in r.cells if headers.field_for(c.text) == "date"), None)
+        if named is not None:
+            found += [t for r in table.rows for c in r.cells if named.x0 - ALIGN <= c.x0 and c.x1 <= named.x1 + ALIGN
+                      and (d := DAY_MONTH_FIGURES.fullmatch(t := " ".join(c.text.split()))) and 1 <= int(d["month"]) <= 12]
+    return found
 
 
 # A numbered note ("1.", "2)", "(3)" before a word) in prose (lower-case words): a row typed with a
