@@ -330,6 +330,7 @@ class _Read:
     warnings: list[str]
     warned: set[tuple[str, str]] = field(default_factory=set)  # (column, why) already warned of
     unruled: list[int] = field(default_factory=list)  # pages with a table whose rows are not ruled apart
+    headless: list[int] = field(default_factory=list)  # pages with a dated table and no header before it
 
 
 def _text_at(row: Row, x: float, merged: bool = True) -> str:
@@ -689,6 +690,7 @@ def _read(path: Path) -> _Read:
                 columns = None
                 continue
         elif columns is None:
+            out.headless.append(table.page)
             out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", dated_row.cells[0].text,
                                             f"a table of {dated} dated row(s) with no header above it or before it: not read"))
             continue
@@ -759,8 +761,14 @@ def _read(path: Path) -> _Read:
     elif refused:
         raise refused[0][1]
     if not records:
+        # Round 15: a table of dated rows with no header before it (the second part of a grid split over two
+        # files, its header printed once, in the first): before, refused as if no page had a ruled table with dates.
         why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
-               "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages, tables))
+               "one cell); cells are found from drawn borders" if out.unruled else
+               f": the ruled table of dated rows on page(s) {', '.join(map(str, dict.fromkeys(out.headless)))} has no "
+               "header naming its columns (a later part of a grid split over files, its header printed in the first?); "
+               "columns are read only from a header, never guessed from another file" if out.headless
+               else _why_no_table(pages, tables))
         raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
     out.rejections += _unread_text(name, pages, min(rec.page for rec in records))
     return out
