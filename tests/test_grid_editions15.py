@@ -29,11 +29,14 @@ they agree and reported when not (parse.parse_duration); a count's own noun afte
 boundary row read as editions; a day alone under a month heading ("Wed 8th"); round 13's stacked row,
 tried again with a wrapped place: pairing lines by height would give the second deployment the first's
 second line, silently.
-AFTER: 18 probes drawn after the first run (each run on the old parser too: 11 right there, 7 not: three
+AFTER: probes drawn after the first run (each run on the old parser too; 18 in two batches, 11 right there, 7 not: three
 nouns in other columns, the duration before its window, and a second batch, days and months in figures
 under month sections ("30/12" under "December 2024": the grid WRONGLY REFUSED, fixed) and in figures with
 no heading or under another month (refused before and after, the error now quoting them and saying they
-print no year, where before it said the header had no dated row)); all 55 now pass (one strict xfail).
+print no year, where before it said the header had no dated row)); a third batch, the second part of a grid
+split by page with its header in the first part only: refused before and after, but before saying no page had a
+ruled table with dates (2: the error now says its dated table has no header). 20 probes: 11 right on the old
+parser, 9 not. All 57 now pass (one strict xfail).
 The real grids' tables byte-identical before and after; the three grids in ../shared read the same.
 """
 
@@ -49,7 +52,8 @@ import pytest
 from foi_analysis.grids import parse as grids
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "grids"))
-from raw_pdf import PORTRAIT  # noqa: E402
+import raw_pdf  # noqa: E402
+from raw_pdf import PORTRAIT, Page  # noqa: E402
 
 from test_grid_editions2 import FLAT, HEADER, R1, R2, R3, ROWS, WIDTHS, grid_page, hand, read, save  # noqa: E402
 from test_grid_editions6 import _with  # noqa: E402
@@ -533,3 +537,34 @@ def test_a_day_alone_under_a_month_section_is_refused(tmp_path):
     rows = ["January 2025", ["Wed 8th", *R1[1:]], ["Thu 9th", *R2[1:]], ["Fri 10th", *R3[1:]]]
     with pytest.raises(grids.GridError, match=r"day_only\.pdf: no deployment table found"):
         grids.parse_grid(save(tmp_path, "day_only.pdf", [grid_page(rows=rows, widths=[56, *WIDTHS[1:]])]))
+
+
+# --- third batch: the second part of a grid split by page, its header only in the first (drawn after; old parser too) ---
+
+def _headless(rows) -> Page:
+    """A page of ``rows`` ruled as round 2's body, with no header and no title (a grid's header printed once)."""
+    page = Page()
+    raw_pdf.table(page, 40, 40, WIDTHS, [], rows)
+    return page
+
+
+def test_a_second_part_without_a_header_is_refused_saying_why(tmp_path):
+    # Part 2 of a grid split by page, the 2025 grid's way (its header on page 1 only): R3 and R4 ruled, no header,
+    # no title. Its columns are named in part 1's file only: refused whole, naming the file and saying its dated
+    # table has no header (before: "no page has a ruled table with dates", which it has).
+    path = save(tmp_path, "part2.pdf", [_headless([R3, R4])])
+    with pytest.raises(grids.GridError, match=r"part2\.pdf: .*dated rows on page\(s\) 1 has no header naming its columns"):
+        grids.parse_grid(path)
+
+
+def test_a_grid_split_by_page_builds_its_first_part(tmp_path):
+    # In one folder: part 1 (header, R1, R2) and part 2 (R3, R4, no header). Part 1 read: 2 deployments, faces 12,000 +
+    # 9,500 = 21,500; part 2 a rejection naming its file (its rows never read by part 1's columns across files).
+    grid_dir = tmp_path / "grids"
+    grid_dir.mkdir()
+    save(grid_dir, "met-lfr-grid-2025-part1.pdf", [grid_page(rows=[R1, R2])])
+    save(grid_dir, "met-lfr-grid-2025-part2.pdf", [_headless([R3, R4])])
+    tables, rejections = grids.build_tables(grid_dir, NO_BLUE)
+    assert [(r.source, r.field) for r in rejections] == [("grids/met-lfr-grid-2025-part2.pdf", "file")]
+    assert "has no header naming its columns" in rejections[0].reason
+    assert (_year(tables)["deployments"], _year(tables)["faces_seen"]) == (2, 21500)
