@@ -1989,7 +1989,8 @@ RESTATED_FIGURES = tuple(f for f in RESTATED_FIELDS if f not in ("location", "st
 
 def _left_out(rows: pd.DataFrame, made: dict, reach: dict) -> list[dict]:
     """Flags (never drops nor supersedes) a row of an earlier edition that a later edition leaves out:
-    a later grid whose dates span the row's date prints nothing at its date and place.
+    a later grid printing one or more of the earlier one's deployments again, whose dates span the row's
+    date, prints nothing at its date and place.
     ``likely_restated`` when that grid prints a row the earlier one does not (another date or place),
     with the same place or date and every other printed value the same (duration, watchlist, faces,
     alerts ...: a date or place corrected; counted twice until a person decides); otherwise
