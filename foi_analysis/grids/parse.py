@@ -119,6 +119,17 @@ PERIOD = re.compile(r"^\W*(?:(?:sub[\s-]?|grand\s+|running\s+)?totals?|all|overa
                     r"average|mean|median|"
                     r"week|quarter|q[1-4]|month|year|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:19|20)\d\d)\b",
                     re.IGNORECASE)
+# The noun a count's cell may print after its figure, as what the column counts ("12,000 faces" under faces
+# seen, "16,100 images" under the watchlist, "3 alerts", "1 arrest"): no part of the figure (round 15: before,
+# reported). Only the column's own noun: "12,000 arrests" under faces seen stays reported.
+_ALERT_NOUN = r"alerts?|matches"
+COUNT_NOUNS = {
+    "faces_seen": r"faces?",
+    "watchlist_size": r"images?|names?|people|persons?|individuals?|subjects?|identities",
+    "arrests": r"arrests?",
+    **{f: _ALERT_NOUN for f in ("total_alerts", "true_alerts", "true_alerts_confirmed", "true_alerts_unconfirmed",
+                                "false_alerts", "false_alerts_confirmed", "false_alerts_unconfirmed")},
+}
 # Hours and minutes, with Excel's seconds ("5:30:00", its [h]:mm:ss): whole minutes only.
 CLOCK = re.compile(r"(?P<h>\d{1,2})\s*:\s*(?P<m>\d{2})(?::(?P<s>\d{2}))?")
 # A cell repeating the one above it in a hand-kept table: "As above", "Ditto", a ditto mark.
@@ -319,6 +330,7 @@ class _Read:
     warnings: list[str]
     warned: set[tuple[str, str]] = field(default_factory=set)  # (column, why) already warned of
     unruled: list[int] = field(default_factory=list)  # pages with a table whose rows are not ruled apart
+    headless: list[int] = field(default_factory=list)  # pages with a dated table and no header before it
 
 
 def _text_at(row: Row, x: float, merged: bool = True) -> str:
@@ -678,6 +690,7 @@ def _read(path: Path) -> _Read:
                 columns = None
                 continue
         elif columns is None:
+            out.headless.append(table.page)
             out.rejections.append(Rejection(f"grids/{name} page {table.page}", "page", dated_row.cells[0].text,
                                             f"a table of {dated} dated row(s) with no header above it or before it: not read"))
             continue
@@ -748,8 +761,14 @@ def _read(path: Path) -> _Read:
     elif refused:
         raise refused[0][1]
     if not records:
+        # Round 15: a table of dated rows with no header before it (the second part of a grid split over two
+        # files, its header printed once, in the first): before, refused as if no page had a ruled table with dates.
         why = (f": the table on page(s) {', '.join(map(str, out.unruled))} has rows not ruled apart (several dates in "
-               "one cell); cells are found from drawn borders" if out.unruled else _why_no_table(pages, tables))
+               "one cell); cells are found from drawn borders" if out.unruled else
+               f": the ruled table of dated rows on page(s) {', '.join(map(str, dict.fromkeys(out.headless)))} has no "
+               "header naming its columns (a later part of a grid split over files, its header printed in the first?); "
+               "columns are read only from a header, never guessed from another file" if out.headless
+               else _why_no_table(pages, tables))
         raise GridError(f"{name}: no deployment table found (no row with a date such as DD/MM/YY){why}")
     out.rejections += _unread_text(name, pages, min(rec.page for rec in records))
     return out
@@ -813,19 +832,41 @@ def _years_from_headings(tables: list) -> list:
     if not any(heading(r) for t in tables for r in t.rows):
         return tables
     out, current = [], None
+    date_at = None  # the date column, [x0, x1], from the last header naming it: figures are read as dates there only
     for table in tables:
         rows = []
         for row in table.rows:
+            named = next((c for c in row.cells if headers.field_for(c.text) == "date"), None)
+            if named is not None:
+                date_at = (named.x0 - ALIGN, named.x1 + ALIGN)
             if (m := heading(row)) is not None:
                 current = (m["month"].lower(), m["year"] or f"20{m['yy']}")
             elif current is not None:
-                cells = tuple(replace(c, lines=(f"{' '.join(c.text.split())} {current[1]}",))
-                              if (d := NO_YEAR.fullmatch(" ".join(c.text.split()))) and d["month"].lower() == current[0]
-                              else c for c in row.cells)
+                cells = tuple(replace(c, lines=(dated,)) if (dated := _with_year(
+                    " ".join(c.text.split()), *current, date_at is not None and date_at[0] <= c.x0 and c.x1 <= date_at[1]))
+                    else c for c in row.cells)
                 row = replace(row, cells=cells)
             rows.append(row)
         out.append(replace(table, rows=tuple(rows)))
     return out
+
+
+# A day and month in figures, day first, after a weekday or not ("08/01", "Wed 08.01"): under a month heading.
+DAY_MONTH_FIGURES = re.compile(r"(?P<lead>(?:[a-z]{3,9}\.?,?\s+)?)(?P<day>\d{1,2})(?P<sep>[/.])(?P<month>\d{1,2})", re.IGNORECASE)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def _with_year(text: str, month: str, year: str, date_column: bool) -> str | None:
+    """A date printing no year under a heading of its own month, with the heading's year ("30 Dec" under
+    "December 2024": "30 Dec 2024"; "08/01" under "January 2025": "08/01/2025", round 15: before, the grid was
+    refused); None for any other cell. Figures only day first with the heading's month second ("01/08" under
+    January is no date of it: month first, or a misprint), and only in the ``date_column`` (a "2/1" elsewhere may
+    be true / false alerts)."""
+    if (d := NO_YEAR.fullmatch(text)) and d["month"].lower() == month:
+        return f"{text} {year}"
+    if date_column and (d := DAY_MONTH_FIGURES.fullmatch(text)) and int(d["month"]) == MONTHS.index(month) + 1:
+        return f"{text}{d['sep']}{year}"
+    return None
 
 
 DAY_MONTH = re.compile(r"\d{1,2}\s*[/.\-]\s*\d{1,2}")
@@ -905,7 +946,7 @@ def _why_no_table(pages: list, tables: list) -> str:
         return (f": the table on page(s) {', '.join(map(str, flat))} is ruled with horizontal lines only. Cells are "
                 "found from drawn vertical and horizontal borders, so its columns cannot be told apart")
     cells = [c.text for t in tables for r in t.rows for c in r.cells if c.text]
-    undated = [t for t in cells if NO_YEAR.fullmatch(" ".join(t.split()))]
+    undated = [t for t in cells if NO_YEAR.fullmatch(" ".join(t.split()))] + _day_months(tables)
     if undated:
         return (f": its dates are printed without a year ({', '.join(map(repr, undated[:3]))}); a year is never "
                 "taken from a title or guessed")
@@ -920,6 +961,18 @@ def _why_no_table(pages: list, tables: list) -> str:
                 "has no dated row under it (a grid with no deployments yet?)")
     return (": cells are found from drawn borders, and no page has a ruled table with dates (shading bounds cells only "
             "where each cell is shaded on its own: stripes across a table leave its columns unbounded)")
+
+
+def _day_months(tables: list) -> list[str]:
+    """Days and months in figures with no year ("08/01") under a header naming the date, for the error (round
+    15: before, such a grid was refused as if it had no row under its header)."""
+    found = []
+    for table in tables:
+        named = next((c for r in table.rows for c in r.cells if headers.field_for(c.text) == "date"), None)
+        if named is not None:
+            found += [t for r in table.rows for c in r.cells if named.x0 - ALIGN <= c.x0 and c.x1 <= named.x1 + ALIGN
+                      and (d := DAY_MONTH_FIGURES.fullmatch(t := " ".join(c.text.split()))) and 1 <= int(d["month"]) <= 12]
+    return found
 
 
 # A numbered note ("1.", "2)", "(3)" before a word) in prose (lower-case words): a row typed with a
@@ -1009,6 +1062,19 @@ def parse_duration(text: str, unit: str | None = None) -> int | None:
         return None
     # "5½ hrs", "4¼ h": a fraction of an hour, as decimal hours ("5.5 hrs").
     text = re.sub(r"(?<=\d)\s*([½¼¾])", lambda m: {"½": ".5", "¼": ".25", "¾": ".75"}[m[1]], text)
+    # Two readings of one length, one in brackets ("10:00-15:30 (5h30m)", "5h30m (10:00-15:30)"): read when
+    # they agree, reported when not (which is right is not printed); round 15: before, reported either way.
+    # A bracket that is no length ("(30m break)", "(approx)") is left to the forms below (reported).
+    pair = re.fullmatch(r"(?P<a>[^()]+?)\s*\((?P<b>[^()]+)\)", text)
+    if pair:
+        try:
+            a, b = parse_duration(pair["a"], unit), parse_duration(pair["b"], unit)
+        except ValueError:
+            a = b = None
+        if a is not None and b is not None:
+            if a != b:
+                raise ValueError(f"not a duration {text!r}: {a} minutes one way, {b} the other")
+            return a
     if unit is not None and re.fullmatch(r"\d{1,4}(?:\.\d{1,2})?", text):
         text += " hours" if unit == "h" else " mins"
     hours = DECIMAL_HOURS.fullmatch(text)
@@ -1083,10 +1149,11 @@ def _count_after(text: str, on: dt.date) -> bool:
         raise ValueError(f"not a count {text!r}: the day it was taken, {m['day']!r}, is no date") from err
 
 
-def parse_count(text: str, on: dt.date | None = None) -> int | None:
+def parse_count(text: str, on: dt.date | None = None, field: str | None = None) -> int | None:
     """A count as printed: "21,940", "21 940", "9780", "3*" (footnote marker), "12000.0" (a
-    spreadsheet's float); "nil" is 0; None for
-    N/A, a dash or blank; ``on``, the deployment's day, for a count printed with the day it was taken."""
+    spreadsheet's float), "12,000 faces" (under faces seen: ``field``'s own noun, ``COUNT_NOUNS``); "nil"
+    is 0; None for N/A, a dash or blank; ``on``, the deployment's day, for a count printed with the day it
+    was taken."""
     text = " ".join(str(text).split())
     if on is not None and _count_after(text, on):
         raise ValueError(f"not a count {text!r}: taken after the deployment ({on:%d/%m/%Y}), not the figure it ran with")
@@ -1094,6 +1161,8 @@ def parse_count(text: str, on: dt.date | None = None) -> int | None:
     if BRACKETED_FIGURE.search(text):
         raise ValueError(f"not a count {text!r}: a figure in brackets after it (a part? a correction?)")
     text = _bare(text)
+    if field in COUNT_NOUNS:
+        text = re.sub(rf"(?<=\d)\s+(?:{COUNT_NOUNS[field]})\.?$", "", text, flags=re.IGNORECASE)
     if _blank(text):
         return None
     if NIL.fullmatch(text):
@@ -1142,7 +1211,7 @@ def parse_alert_parts(text: str) -> tuple[int, dict[str, int]] | None:
 def _alerts_total(text: str, on: dt.date) -> int | None:
     """The alerts a cell prints, with named parts in brackets after them or without."""
     named = parse_alert_parts(text)
-    return named[0] if named else parse_count(text, on=on)
+    return named[0] if named else parse_count(text, on=on, field="total_alerts")
 
 
 def parse_number(text: str) -> float | None:
@@ -1401,7 +1470,8 @@ def _parse(path: Path) -> _Parsed:
             row["duration_minutes"] = read("times", parse_times)
         row["threshold"] = read("threshold", lambda text: parse_threshold(text, rec.threshold_in_percent))
         for key in COUNTS:
-            row[key] = read(key, lambda text: _alerts_total(text, date) if key == "total_alerts" else parse_count(text, on=date))
+            row[key] = read(key, lambda text: _alerts_total(text, date) if key == "total_alerts"
+                            else parse_count(text, on=date, field=key))
         rate = read("false_alert_rate_printed", lambda text: parse_rate(text, rec.rate_base))
         row["false_alert_rate_printed"] = cells.get("false_alert_rate_printed") or None
         row["false_alert_rate"] = rate[0] if rate else None
@@ -1919,7 +1989,8 @@ RESTATED_FIGURES = tuple(f for f in RESTATED_FIELDS if f not in ("location", "st
 
 def _left_out(rows: pd.DataFrame, made: dict, reach: dict) -> list[dict]:
     """Flags (never drops nor supersedes) a row of an earlier edition that a later edition leaves out:
-    a later grid whose dates span the row's date prints nothing at its date and place.
+    a later grid printing one or more of the earlier one's deployments again, whose dates span the row's
+    date, prints nothing at its date and place.
     ``likely_restated`` when that grid prints a row the earlier one does not (another date or place),
     with the same place or date and every other printed value the same (duration, watchlist, faces,
     alerts ...: a date or place corrected; counted twice until a person decides); otherwise
@@ -1929,10 +2000,15 @@ def _left_out(rows: pd.DataFrame, made: dict, reach: dict) -> list[dict]:
         return []
     span = rows.groupby("source_file")["date"].agg(["min", "max"])
     keys = {f: set(zip(g["date"], g["location_key"])) for f, g in rows.groupby("source_file")}
+    # A grid is an edition of another only if it prints one of its deployments again: one printing none
+    # is another part of the period (by area, by month: "part 1" and "part 2"), and leaves nothing of it out
+    # (round 15: before, each part's rows within the other's dates were flagged dropped).
+    restates = {(f, g) for f in files for g in files if f != g
+                and any(not pd.isna(k) for _, k in keys[f] & keys[g])}
     found = []
     for i, r in rows[rows["superseded_by"].isna()].iterrows():
         f = r["source_file"]
-        later = [g for g in files if g != f and span.loc[g, "min"] <= r["date"] <= span.loc[g, "max"]
+        later = [g for g in files if g != f and (f, g) in restates and span.loc[g, "min"] <= r["date"] <= span.loc[g, "max"]
                  and (r["date"], r["location_key"]) not in keys[g] and _later(g, f, made, reach)]
         if not later or pd.isna(r["location_key"]):
             continue
